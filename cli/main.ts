@@ -1,0 +1,48 @@
+/**
+ * `resdraft` dispatches to one module per command in cli/commands/. Each
+ * exports `run(args, io)` returning the exit code: 0 ok, 1 bad input, 2 usage.
+ */
+import { InputError, UsageError, processIO, type CliIO } from './args.js'
+
+/** A command module. */
+export interface Command {
+  /** One line for the help text. */
+  readonly summary: string
+  /** Usage line(s). */
+  readonly usage: string
+  run(args: string[], io: CliIO): Promise<number>
+}
+
+const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  import: () => import('./commands/import.js'),
+  text: () => import('./commands/text.js'),
+  compare: () => import('./commands/compare.js'),
+  proposal: () => import('./commands/proposal.js'),
+  'import-docx': () => import('./commands/import-docx.js')
+}
+
+async function help(io: CliIO): Promise<void> {
+  io.out('resdraft: draft, compare and export ITU-T resolutions and proposals\n\nCommands:\n')
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    try { const { command } = await load(); io.out(`  ${command.usage}\n      ${command.summary}\n`) }
+    catch { io.out(`  ${name} (not available)\n`) }
+  }
+}
+
+/** Runs the CLI with the given arguments; returns the exit code. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') { await help(io); return name ? 0 : 2 }
+  const load = COMMANDS[name]
+  if (!load) { io.err(`resdraft: unknown command "${name}"; try resdraft --help\n`); return 2 }
+  let command: Command
+  try { ({ command } = await load()) } catch (e) { io.err(`resdraft: command "${name}" is not available: ${(e as Error).message}\n`); return 2 }
+  try {
+    return await command.run(rest, io)
+  } catch (e) {
+    if (e instanceof UsageError) { io.err(`resdraft ${name}: ${e.message}\nusage: ${command.usage}\n`); return 2 }
+    if (e instanceof InputError) { io.err(`resdraft ${name}: ${e.message}\n`); return 1 }
+    io.err(`resdraft ${name}: ${(e as Error).stack ?? e}\n`)
+    return 1
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Checking a resolution document beyond what ProseMirror's content
+ * expressions enforce: language, unique ids, section kinds that fit their
+ * section, item styles, proposal markers.
+ */
+import { Node } from 'prosemirror-model'
+import { isLanguage } from './languages.js'
+import { duplicateIds } from './ids.js'
+import { PROPOSAL_ACTIONS } from './nodes.js'
+import { ITEM_STYLES } from './numbering.js'
+import { resolutionSchema } from './schema.js'
+import { sectionKindInfo } from './vocabulary.js'
+
+/** Thrown when a document breaks the model; `problems` lists every finding. */
+export class ResolutionCheckError extends Error {
+  /** Each problem found, in document order. */
+  readonly problems: string[]
+  constructor(problems: string[]) {
+    super(`Invalid resolution document: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`)
+    this.name = 'ResolutionCheckError'
+    this.problems = problems
+  }
+}
+
+const REVISION_STATUSES = new Set(['unchanged', 'modified', 'added', 'suppressed', 'moved-from', 'moved-to'])
+
+/** Lists what is wrong with a document; an empty list means it is valid. */
+export function findProblems(doc: Node): string[] {
+  const problems: string[] = []
+  try { doc.check() } catch (e) { problems.push((e as Error).message) }
+  if (doc.type !== resolutionSchema.topNodeType) problems.push(`top node is ${doc.type.name}, expected resolution`)
+  if (!isLanguage(doc.attrs.lang)) problems.push(`unknown language "${String(doc.attrs.lang)}"`)
+  for (const id of duplicateIds(doc)) problems.push(id ? `id "${id}" is used more than once` : 'a node has no id')
+  doc.descendants((node, pos) => {
+    const name = node.type.name
+    if (name === 'preambularSection' || name === 'operativeSection') {
+      const kind = node.attrs.kind
+      if (typeof kind !== 'string' || !kind) problems.push(`section at ${pos} has no kind`)
+      else if (kind !== 'other') {
+        const info = sectionKindInfo(kind)
+        const expected = name === 'preambularSection' ? 'preambular' : 'operative'
+        if (!info) problems.push(`section at ${pos} has unknown kind "${kind}"`)
+        else if (info.part !== expected) problems.push(`section at ${pos}: kind "${kind}" is ${info.part}, not ${expected}`)
+      }
+    }
+    if (name === 'item' && !(ITEM_STYLES as readonly string[]).includes(node.attrs.style)) problems.push(`item at ${pos} has unknown style "${node.attrs.style}"`)
+    if (name === 'proposalMarker' && !(PROPOSAL_ACTIONS as readonly string[]).includes(node.attrs.action)) problems.push(`proposal marker at ${pos} has unknown action "${node.attrs.action}"`)
+    const rev = node.attrs.revision as { status?: string } | null | undefined
+    if (rev != null && (typeof rev !== 'object' || !REVISION_STATUSES.has(rev.status ?? ''))) problems.push(`node at ${pos} has an invalid revision "${JSON.stringify(rev)}"`)
+    for (const key of ['labelOverride', 'sourceLabel'] as const) {
+      const v = node.attrs[key]
+      if (v !== undefined && v !== null && typeof v !== 'string') problems.push(`node at ${pos}: ${key} must be a string or null`)
+    }
+    return true
+  })
+  return problems
+}
+
+/** Throws a ResolutionCheckError when the document is not a valid resolution. */
+export function checkResolution(doc: Node): void {
+  const problems = findProblems(doc)
+  if (problems.length) throw new ResolutionCheckError(problems)
+}
+
+/**
+ * Parses and checks document JSON (from a file, the API or a peer). Throws a
+ * ResolutionCheckError that says what is wrong; never returns an invalid doc.
+ */
+export function resolutionFromJSON(json: unknown): Node {
+  if (json === null || typeof json !== 'object') throw new ResolutionCheckError(['document JSON must be an object'])
+  let doc: Node
+  try { doc = Node.fromJSON(resolutionSchema, json as Record<string, unknown>) }
+  catch (e) { throw new ResolutionCheckError([`not a resolution document: ${(e as Error).message}`]) }
+  checkResolution(doc)
+  return doc
+}

@@ -1,0 +1,130 @@
+/**
+ * Node specs of an ITU-T resolution, as plain data (no DOM).
+ *
+ * A document reads, top to bottom:
+ *   proposalHeader?   the cover of a proposal (origin, source, title, summary ...)
+ *   proposalMarker?   `MOD  APT/44A13/1`
+ *   resolutionHeading `RESOLUTION 50 (Rev. Dubai, 2012)`
+ *   resolutionTitle   `Cybersecurity`
+ *   historyLine?      `(Florianópolis, 2004; Johannesburg, 2008; Dubai, 2012)`
+ *   assemblyFormula?  `The World Telecommunication Standardization Assembly (Dubai, 2012),`
+ *   body              preambular and operative sections, parts, notes, paragraphs
+ *   reasons?          `Reasons: ...` after a proposal
+ *   annex*            annexes and appendices
+ *
+ * Sections, provisions, items, parts and annexes carry a stable `id` (never
+ * shared by two nodes of one document; see ids.ts) and an optional
+ * `revision` (set only in revision documents produced by the diff engine).
+ * Labels are not stored: numbering.ts derives them from position.
+ */
+import type { NodeSpec } from 'prosemirror-model'
+
+/** What a node looked like in a comparison; present only in revision documents. */
+export interface RevisionInfo {
+  /** How this node changed between the old and the new version. */
+  status: 'unchanged' | 'modified' | 'added' | 'suppressed' | 'moved-from' | 'moved-to'
+  /** The label the node had in the old version (null when added). */
+  oldLabel?: string | null
+  /** The label the node has in the new version (null when suppressed). */
+  newLabel?: string | null
+  /** Links the two halves of a move. */
+  moveId?: string | null
+  /** The ITU proposal action for this unit, where one applies. */
+  action?: 'MOD' | 'ADD' | 'SUP' | 'NOC' | null
+}
+
+const identity = { id: { default: '' }, revision: { default: null } }
+const labelled = { ...identity, labelOverride: { default: null }, sourceLabel: { default: null } }
+
+/** Node specs, keyed by node name, in schema order. */
+export const nodeSpecs: Record<string, NodeSpec> = {
+  resolution: {
+    attrs: { lang: { default: 'en' } },
+    content: 'proposalHeader? proposalMarker? resolutionHeading resolutionTitle historyLine? assemblyFormula? body* reasons? annex*'
+  },
+
+  proposalHeader: { content: 'coverParagraph*', defining: true },
+  coverParagraph: {
+    attrs: { role: { default: 'body' } },
+    content: 'inline*'
+  },
+  proposalMarker: {
+    attrs: { action: { default: 'MOD' }, proposalId: { default: '' } },
+    atom: true, selectable: true
+  },
+
+  resolutionHeading: { attrs: { number: { default: '' } }, content: 'inline*', defining: true },
+  resolutionTitle: { content: 'inline*', defining: true },
+  historyLine: { content: 'inline*', defining: true },
+  assemblyFormula: { content: 'inline*', defining: true },
+
+  preambularSection: {
+    group: 'body',
+    attrs: { ...identity, kind: { default: 'other' } },
+    content: 'sectionHeading (provision | paragraph | note)*',
+    defining: true
+  },
+  operativeSection: {
+    group: 'body',
+    attrs: { ...identity, kind: { default: 'other' } },
+    content: 'sectionHeading (provision | paragraph | note)*',
+    defining: true
+  },
+  sectionHeading: { content: 'inline*', defining: true },
+
+  part: {
+    group: 'body',
+    attrs: { ...labelled },
+    content: 'partTitle (provision | paragraph | note)*',
+    defining: true
+  },
+  partTitle: { content: 'inline*', defining: true },
+
+  provision: {
+    attrs: { ...labelled },
+    content: 'paragraph (paragraph | item | note)* provision*',
+    defining: true
+  },
+  item: {
+    attrs: { ...labelled, style: { default: 'letter' } },
+    content: 'paragraph (paragraph | item)*',
+    defining: true
+  },
+  paragraph: { group: 'body', content: 'inline*' },
+  note: { group: 'body', content: 'inline*' },
+
+  reasons: { content: 'inline*' },
+
+  annex: {
+    attrs: { ...identity },
+    content: 'annexHeading annexTitle? (provision | paragraph | note | part)*',
+    defining: true
+  },
+  annexHeading: { content: 'inline*' },
+  annexTitle: { content: 'inline*' },
+
+  footnote: {
+    group: 'inline', inline: true, atom: true,
+    attrs: { id: { default: '' } },
+    content: 'text*'
+  },
+  text: { group: 'inline' }
+}
+
+/** Node names that carry an `id`. */
+export const IDENTIFIED_NODES: ReadonlySet<string> = new Set([
+  'preambularSection', 'operativeSection', 'part', 'provision', 'item', 'annex', 'footnote'
+])
+
+/** Node names whose label is derived by numbering. */
+export const LABELLED_NODES: ReadonlySet<string> = new Set(['part', 'provision', 'item'])
+
+/** Roles of paragraphs on a proposal's cover. */
+export const COVER_ROLES = ['origin', 'source', 'title', 'abstract', 'summary', 'introduction', 'proposal', 'body'] as const
+/** A cover paragraph role. */
+export type CoverRole = typeof COVER_ROLES[number]
+
+/** Proposal actions (the marker above a unit). */
+export const PROPOSAL_ACTIONS = ['MOD', '(MOD)', 'ADD', 'ADD*', 'SUP', 'SUP*', 'NOC'] as const
+/** A proposal action. */
+export type ProposalAction = typeof PROPOSAL_ACTIONS[number]

@@ -1,0 +1,161 @@
+/**
+ * Labels are derived from position, never stored as text.
+ *
+ * - Preambular provisions: letters, `a)` `b)` ... in Latin-script and Chinese
+ *   texts, the abjad `أ )` `ب)` ... in Arabic; nested preambular provisions
+ *   take lower-case roman numerals `i)`.
+ * - Operative provisions: `1` `2` ...; nested ones `1.1`, `1.1.1`; inside a
+ *   part (SECTION 3) they read `3.1`, `3.1.1`.
+ * - Items (ITU `enumlev`) carry their own style: letter, roman, dash, bullet.
+ * - Past the last letter the sequence continues bijectively, like spreadsheet
+ *   columns: `z)` is followed by `aa)`, `ab)` ... and in Arabic `غ)` by `أأ )`,
+ *   `أب)` ... No ITU rule fixes this; we chose it because it never repeats and
+ *   sorts naturally.
+ * - A node with a `labelOverride` (e.g. `b)bis`, `1bis`) shows that label and
+ *   does not advance its sequence, so `a) b) b)bis c)` comes out right.
+ */
+import type { Node } from 'prosemirror-model'
+import { languageInfo, type Language } from './languages.js'
+
+/** How a sequence of items is labelled. */
+export type ItemStyle = 'letter' | 'roman' | 'dash' | 'bullet'
+
+/** All item styles, in the order they nest (a letter item holds roman items, which hold dashes). */
+export const ITEM_STYLES: readonly ItemStyle[] = ['letter', 'roman', 'dash', 'bullet']
+
+/** The letter (without punctuation) at a zero-based position of the language's sequence. */
+export function sequenceLetter(index: number, lang: Language): string {
+  if (!Number.isInteger(index) || index < 0) throw new RangeError(`letter index must be a non-negative integer, got ${index}`)
+  const letters = languageInfo(lang).letters
+  const base = letters.length
+  let n = index + 1
+  let out = ''
+  while (n > 0) {
+    const rem = (n - 1) % base
+    out = letters[rem] + out
+    n = Math.floor((n - 1) / base)
+  }
+  return out
+}
+
+/** Arabic letters (after NFKC) that do not join to the following character. */
+const NON_JOINING = new Set(['ا', 'أ', 'إ', 'آ', 'د', 'ذ', 'ر', 'ز', 'و', 'ؤ', 'ة', 'ه'])
+
+/**
+ * Closes a label with `)`. In Arabic a label ending in a letter that does not
+ * join forward gets a space first (`أ )`, `د )`, `ﻫ )`), as ITU's Arabic texts do.
+ */
+export function closeLabel(text: string, lang: Language): string {
+  if (lang === 'ar') {
+    const last = [...text].pop() ?? ''
+    if (NON_JOINING.has(last.normalize('NFKC'))) return `${text} )`
+  }
+  return `${text})`
+}
+
+/** A lettered label such as `c)` or `ج)` for a zero-based position. */
+export function letterLabel(index: number, lang: Language): string {
+  return closeLabel(sequenceLetter(index, lang), lang)
+}
+
+const ROMAN: [number, string][] = [
+  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
+  [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']
+]
+
+/** Lower-case roman numeral for a positive integer. */
+export function romanNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`roman numeral needs a positive integer, got ${n}`)
+  let out = ''
+  for (const [value, glyph] of ROMAN) while (n >= value) { out += glyph; n -= value }
+  return out
+}
+
+/** The label of the item at a zero-based position of a list in the given style. */
+export function itemLabel(style: ItemStyle, index: number, lang: Language): string {
+  switch (style) {
+    case 'letter': return letterLabel(index, lang)
+    case 'roman': return closeLabel(romanNumeral(index + 1), lang)
+    case 'dash': return '–'
+    case 'bullet': return '•'
+  }
+}
+
+/** Labels of one document: by node id, plus footnote numbers by position. */
+export interface Labels {
+  /** Effective label of every provision, item and part, keyed by the node's `id`. */
+  readonly byId: ReadonlyMap<string, string>
+  /** Footnote number (1-based, document order) keyed by the footnote's position. */
+  readonly footnotes: ReadonlyMap<number, number>
+}
+
+type Context =
+  | { kind: 'preambular' }
+  | { kind: 'operative'; prefix: string }
+  | { kind: 'nested-preambular' }
+
+/** Computes every derived label of a resolution document. */
+export function computeLabels(doc: Node): Labels {
+  const lang = (doc.attrs.lang ?? 'en') as Language
+  const byId = new Map<string, string>()
+  const footnotes = new Map<number, number>()
+
+  const labelChildren = (parent: Node, ctx: Context) => {
+    let provisionCount = 0
+    let itemCount = 0
+    let itemStyle: ItemStyle | null = null
+    parent.forEach(child => {
+      const name = child.type.name
+      if (name === 'provision') {
+        const override = child.attrs.labelOverride as string | null
+        let label: string
+        if (override) label = override
+        else {
+          label = ctx.kind === 'preambular' ? letterLabel(provisionCount, lang)
+            : ctx.kind === 'nested-preambular' ? itemLabel('roman', provisionCount, lang)
+            : ctx.prefix + String(provisionCount + 1)
+          provisionCount++
+        }
+        byId.set(child.attrs.id, label)
+        const inner: Context = ctx.kind === 'operative' ? { kind: 'operative', prefix: `${label}.` } : { kind: 'nested-preambular' }
+        labelChildren(child, inner)
+      } else if (name === 'item') {
+        const style = child.attrs.style as ItemStyle
+        if (style !== itemStyle) { itemStyle = style; itemCount = 0 }
+        const override = child.attrs.labelOverride as string | null
+        let label: string
+        if (override) label = override
+        else { label = itemLabel(style, itemCount, lang); itemCount++ }
+        byId.set(child.attrs.id, label)
+        labelChildren(child, ctx)
+      }
+    })
+  }
+
+  let partCount = 0
+  doc.forEach(child => {
+    const name = child.type.name
+    if (name === 'preambularSection') labelChildren(child, { kind: 'preambular' })
+    else if (name === 'operativeSection') labelChildren(child, { kind: 'operative', prefix: '' })
+    else if (name === 'part') {
+      const override = child.attrs.labelOverride as string | null
+      const label = override || String(++partCount)
+      byId.set(child.attrs.id, label)
+      labelChildren(child, { kind: 'operative', prefix: `${label}.` })
+    } else if (name === 'annex') {
+      labelChildren(child, { kind: 'operative', prefix: '' })
+    }
+  })
+
+  let n = 0
+  doc.descendants((node, pos) => {
+    if (node.type.name === 'footnote') footnotes.set(pos, ++n)
+    return true
+  })
+  return { byId, footnotes }
+}
+
+/** Normalises a label for comparison: NFKC, no spaces, no trailing tab. */
+export function normaliseLabel(label: string): string {
+  return label.normalize('NFKC').replace(/[\s\u200f\u200e]+/g, '')
+}
