@@ -143,6 +143,14 @@ export function computeLabels(doc: Node): Labels {
       byId.set(child.attrs.id, label)
       labelChildren(child, { kind: 'operative', prefix: `${label}.` })
     } else if (name === 'annex') {
+      // Parts inside an annex are numbered within the annex.
+      let annexParts = 0
+      child.forEach(inner => {
+        if (inner.type.name !== 'part') return
+        const label = (inner.attrs.labelOverride as string | null) || String(++annexParts)
+        byId.set(inner.attrs.id, label)
+        labelChildren(inner, { kind: 'operative', prefix: `${label}.` })
+      })
       labelChildren(child, { kind: 'operative', prefix: '' })
     }
   })
