@@ -1,0 +1,97 @@
+import { strict as assert } from 'node:assert'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { after, before, test } from 'node:test'
+import { strFromU8, unzipSync } from 'fflate'
+import { importText } from '../../schema/text/index.js'
+import { main } from '../main.js'
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url))
+const BASE = fixture('res50-2012-ar.txt'), DRAFT = fixture('res50-proposed-ar.txt')
+let dir = ''
+before(async () => { dir = await mkdtemp(join(tmpdir(), 'resdraft-proposal-')) })
+after(async () => { await rm(dir, { recursive: true, force: true }) })
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '', err = ''
+  const code = await main(['proposal', ...args], { out: t => { out += t }, err: t => { err += t } })
+  return { code, out, err }
+}
+
+const common = ['--id', 'APT/44A13/1', '--source', 'إدارات أعضاء جماعة آسيا والمحيط الهادئ للاتصالات', '--author', 'Yuki Tanaka', '--delegation', 'APT', '--date', '2016-08-01T10:00:00Z']
+
+test('docx: the Resolution 50 proposal with tracked changes by "Yuki Tanaka (APT)"', async () => {
+  const file = join(dir, 'res50.docx')
+  const r = await run(BASE, DRAFT, ...common, '--format', 'docx', '--out', file, '--reasons', 'ثمة حاجة لتحديث القرار 50.')
+  assert.equal(r.code, 0, r.err)
+  assert.match(r.out, /^MOD\tAPT\/44A13\/1: docx written to /)
+  const xml = strFromU8(unzipSync(await readFile(file))['word/document.xml']!)
+  assert.match(xml, /<w:ins [^>]*w:author="Yuki Tanaka \(APT\)" w:date="2016-08-01T10:00:00Z"/)
+  assert.match(xml, /<w:del [^>]*w:author="Yuki Tanaka \(APT\)"/)
+  assert.match(xml, /<w:pStyle w:val="Proposal"\/>.*?MOD.*?APT\/44A13\/1/s)
+  assert.match(xml, /الأسباب:.*ثمة حاجة لتحديث القرار 50\./s)
+  assert.match(xml, /مقترح لتعديل القرار 50 - الأمن السيبراني/, 'default Arabic title')
+})
+
+test('docx-static and html from document JSON as well as text', async () => {
+  const json = join(dir, 'base.json')
+  await writeFile(json, JSON.stringify(importText(await readFile(BASE, 'utf8'), { lang: 'ar' }).doc.toJSON()))
+  const stat = join(dir, 'res50-static.docx'), html = join(dir, 'res50.html')
+  assert.equal((await run(json, DRAFT, ...common, '--format', 'docx-static', '--out', stat)).code, 0)
+  const xml = strFromU8(unzipSync(await readFile(stat))['word/document.xml']!)
+  assert.doesNotMatch(xml, /<w:(ins|del) /)
+  assert.match(xml, /<w:strike\/>/)
+  assert.equal((await run(BASE, DRAFT, ...common, '--format', 'html', '--out', html)).code, 0)
+  const page = await readFile(html, 'utf8')
+  assert.match(page, /<html lang="ar" dir="rtl">/)
+  assert.match(page, /<ins /)
+})
+
+test('usage errors exit 2, bad input exits 1, and nothing is written', async () => {
+  const out = join(dir, 'never.docx')
+  assert.equal((await run(BASE, DRAFT, '--format', 'docx', '--out', out)).code, 2, 'missing --id')
+  assert.equal((await run(BASE, DRAFT, '--id', 'APT/44A13/1', '--format', 'odt', '--out', out)).code, 2)
+  assert.equal((await run(BASE, DRAFT, '--id', 'not-an-id', '--out', out)).code, 2)
+  assert.equal((await run(BASE, '--id', 'APT/44A13/1', '--out', out)).code, 2, 'one file only')
+  assert.equal((await run(BASE, DRAFT, '--id', 'APT/44A13/1', '--bogus', 'x', '--out', out)).code, 2)
+  const missing = await run(join(dir, 'nope.txt'), DRAFT, '--id', 'APT/44A13/1', '--out', out)
+  assert.equal(missing.code, 1)
+  assert.match(missing.err, /cannot read .*nope\.txt/)
+  const badJson = join(dir, 'bad.json')
+  await writeFile(badJson, '{"type": "resolution", "content": [')
+  const bad = await run(badJson, DRAFT, '--id', 'APT/44A13/1', '--out', out)
+  assert.equal(bad.code, 1)
+  assert.match(bad.err, /not valid JSON/)
+  assert.equal(existsSync(out), false)
+})
+
+test('none as BASE proposes a new resolution (ADD, no marks); none as DRAFT suppresses one (SUP, heading and reasons only)', async () => {
+  const add = join(dir, 'add.html'), sup = join(dir, 'sup.html')
+  const a = await run('none', DRAFT, ...common, '--format', 'html', '--out', add)
+  assert.equal(a.code, 0, a.err)
+  assert.match(a.out, /^ADD\tAPT\/44A13\/1/)
+  const addPage = await readFile(add, 'utf8')
+  assert.doesNotMatch(addPage, /<ins|<del/)
+  assert.match(addPage, /مشروع قرار جديد - الأمن السيبراني/)
+  const s = await run(BASE, 'none', ...common, '--format', 'html', '--out', sup, '--reasons', 'لم يعد لازماً.')
+  assert.equal(s.code, 0, s.err)
+  const supPage = await readFile(sup, 'utf8')
+  assert.match(supPage, /<p class="Proposal"><strong>SUP<\/strong>/)
+  assert.match(supPage, /<p class="ResNo">القـرار 50/)
+  assert.doesNotMatch(supPage, /class="Call"/, 'the text itself is not reproduced')
+  assert.match(supPage, /الأسباب:<\/strong><span class="tab">\t<\/span>لم يعد لازماً\./)
+  assert.equal((await run('none', 'none', ...common, '--out', join(dir, 'x.html'))).code, 2)
+})
+
+test('without --id the draft\'s own marker line gives the proposal number', async () => {
+  const draftWithMarker = join(dir, 'draft-marked.txt')
+  await writeFile(draftWithMarker, 'MOD\tAPT/44A13/5\n' + (await readFile(DRAFT, 'utf8')).split('\n').filter(l => !l.startsWith('#')).join('\n'))
+  const out = join(dir, 'marked.html')
+  const r = await run(BASE, draftWithMarker, '--format', 'html', '--out', out)
+  assert.equal(r.code, 0, r.err)
+  assert.match(r.out, /^MOD\tAPT\/44A13\/5/)
+  assert.match(await readFile(out, 'utf8'), /APT\/44A13\/5<\/p>/)
+})

@@ -1,0 +1,86 @@
+/**
+ * `resdraft proposal BASE DRAFT --id APT/44A13/1 --source "..." --format F --out FILE`:
+ * compares a draft with its base and writes the ITU proposal (cover, marker
+ * line, text with revision marks, reasons) as tracked-changes DOCX,
+ * revision-formatted DOCX, HTML or PDF.
+ */
+import { writeFile } from 'node:fs/promises'
+import type { Node } from 'prosemirror-model'
+import { compare } from '../../diff/index.js'
+import { isLanguage, type Language } from '../../schema/index.js'
+import { proposalTitle } from '../../export/cover.js'
+import { DocumentFileError, loadDocumentFile } from '../../export/document-file.js'
+import { isExportFormat, renderLayout, EXPORT_FORMATS } from '../../export/formats.js'
+import { layoutProposal, unitFor } from '../../export/proposal-document.js'
+import { formatProposalId, parseProposalId, ProposalIdError, type ProposalId } from '../../export/proposal-id.js'
+import { InputError, parseArgs, UsageError, type CliIO } from '../args.js'
+import type { Command } from '../main.js'
+
+const VALUED = ['id', 'source', 'format', 'out', 'author', 'delegation', 'date', 'title', 'summary', 'introduction', 'proposal', 'reasons', 'lang', 'original']
+
+async function load(path: string, lang: Language | undefined, io: CliIO): Promise<Node> {
+  try {
+    const { doc, warnings } = await loadDocumentFile(path, lang)
+    for (const w of warnings) io.err(`${path}:${w.line}: warning: ${w.message}\n`)
+    return doc
+  } catch (e) {
+    if (e instanceof DocumentFileError) throw new InputError(e.message)
+    throw e
+  }
+}
+
+/** The `proposal` command. */
+export const command: Command = {
+  summary: 'write an ITU proposal (cover, MOD marker, revision marks, reasons) as DOCX, static DOCX, HTML or PDF',
+  usage: 'resdraft proposal BASE|none DRAFT|none --id APT/44A13/1 --source "APT Member Administrations" --format docx|docx-static|html|pdf --out FILE [--author NAME --delegation APT --date ISO --title T --original en --summary S --introduction I --proposal P --reasons R --lang ar] (--id defaults to the draft marker line)',
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { positional, options } = parseArgs(args, VALUED)
+    if (positional.length !== 2) throw new UsageError('expected BASE and DRAFT')
+    if (positional[0] === 'none' && positional[1] === 'none') throw new UsageError('BASE and DRAFT cannot both be none')
+    const opt = (k: string) => { const v = options.get(k); return typeof v === 'string' ? v : undefined }
+    const format = opt('format') ?? 'docx'
+    if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`)
+    const out = opt('out')
+    if (!out) throw new UsageError('--out FILE is required')
+    const readId = (text: string): ProposalId => {
+      try { return parseProposalId(text) } catch (e) { if (e instanceof ProposalIdError) throw new UsageError(e.message); throw e }
+    }
+    const given = opt('id') === undefined ? null : readId(opt('id')!)
+    const lang = opt('lang')
+    if (lang !== undefined && !isLanguage(lang)) throw new UsageError(`--lang must be one of ar, en, fr, es, ru, zh`)
+    const original = opt('original')
+    if (original !== undefined && !isLanguage(original)) throw new UsageError(`--original must be one of ar, en, fr, es, ru, zh`)
+
+    // `none` as BASE proposes a new resolution (ADD), as DRAFT suppresses one (SUP)
+    const base = positional[0] === 'none' ? null : await load(positional[0]!, lang, io)
+    const draft = positional[1] === 'none' ? null : await load(positional[1]!, lang, io)
+    if (!base && !draft) throw new UsageError('BASE and DRAFT cannot both be none')
+    const doc = (draft ?? base)!
+    // without --id, the draft's own marker line (`MOD<TAB>APT/44A13/1`) gives the number
+    let marked: string | null = null
+    doc.forEach(child => { if (child.type.name === 'proposalMarker' && child.attrs.proposalId) marked = String(child.attrs.proposalId) })
+    if (!given && !marked) throw new UsageError('--id is required (e.g. APT/44A13/1) when the draft has no marker line')
+    const firstId = given ?? readId(marked!)
+    const idText = formatProposalId(firstId)
+    const author = opt('author') ?? null, delegation = opt('delegation') ?? firstId.source
+    const date = opt('date') ?? new Date().toISOString()
+    const who = { author, delegation, date }
+    const unit = unitFor(base, draft, (a, b) => compare(a, b, { author: who }).doc, opt('reasons'))
+    const docLang = doc.attrs.lang as Language
+    const layout = layoutProposal({
+      firstId, units: [unit], coverSource: draft, ...who,
+      cover: {
+        source: opt('source') ?? firstId.source,
+        title: opt('title') ?? proposalTitle(doc, unit.action),
+        ...(original ? { originalLanguage: original } : {}),
+        ...(opt('summary') ? { summary: opt('summary') } : {}),
+        ...(opt('introduction') ? { introduction: opt('introduction') } : {}),
+        ...(opt('proposal') ? { proposal: opt('proposal') } : {})
+      }
+    })
+    const bytes = await renderLayout(layout, format, { title: opt('title') ?? proposalTitle(doc, unit.action), author: author ?? delegation })
+    try { await writeFile(out, bytes) } catch (e) { throw new InputError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`) }
+    io.out(`${unit.action}\t${idText}: ${format} written to ${out} (${bytes.length} bytes, ${layout.paragraphs.length} paragraphs, language ${docLang})\n`)
+    return 0
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The cover part of a proposal: original language, source, title, summary,
+ * introduction and the proposal paragraph, with their fixed wordings per
+ * language. Arabic wordings come from the APT Resolution 50 proposal; the
+ * French, Spanish, Russian and Chinese ones are the usual ITU formulas, not
+ * checked against published documents: data to extend.
+ */
+import type { Node } from 'prosemirror-model'
+import type { Language } from '../schema/index.js'
+import type { LayoutParagraph, ParagraphStyle } from './layout.js'
+
+/** What a cover says, when it is not taken from the proposal document. */
+export interface ProposalCover {
+  /** The language the proposal was written in (defaults to the document's). */
+  readonly originalLanguage?: Language
+  /** Who submits it, e.g. "APT Member Administrations". */
+  readonly source: string
+  /** E.g. "Proposed modification of Resolution 50 – Cybersecurity". */
+  readonly title: string
+  readonly summary?: string
+  readonly introduction?: string
+  readonly proposal?: string
+}
+
+interface CoverWords { original: string; languages: Record<Language, string>; summary: string; introduction: string; proposal: string }
+
+const WORDS: Partial<Record<Language, CoverWords>> & { en: CoverWords } = {
+  en: { original: 'Original:', languages: { ar: 'Arabic', en: 'English', fr: 'French', es: 'Spanish', ru: 'Russian', zh: 'Chinese' }, summary: 'Summary:', introduction: 'Introduction', proposal: 'Proposal' },
+  ar: { original: 'الأصل:', languages: { ar: 'بالعربية', en: 'بالإنكليزية', fr: 'بالفرنسية', es: 'بالإسبانية', ru: 'بالروسية', zh: 'بالصينية' }, summary: 'ملخص:', introduction: 'مقدمة', proposal: 'المقترح' },
+  fr: { original: 'Original:', languages: { ar: 'arabe', en: 'anglais', fr: 'français', es: 'espagnol', ru: 'russe', zh: 'chinois' }, summary: 'Résumé:', introduction: 'Introduction', proposal: 'Proposition' },
+  es: { original: 'Original:', languages: { ar: 'árabe', en: 'inglés', fr: 'francés', es: 'español', ru: 'ruso', zh: 'chino' }, summary: 'Resumen:', introduction: 'Introducción', proposal: 'Propuesta' },
+  ru: { original: 'Язык оригинала:', languages: { ar: 'арабский', en: 'английский', fr: 'французский', es: 'испанский', ru: 'русский', zh: 'китайский' }, summary: 'Резюме:', introduction: 'Введение', proposal: 'Предложение' },
+  zh: { original: '原文：', languages: { ar: '阿拉伯文', en: '英文', fr: '法文', es: '西班牙文', ru: '俄文', zh: '中文' }, summary: '摘要：', introduction: '引言', proposal: '提案' }
+}
+
+/** The cover's fixed wordings in a language (English when none are known). */
+export function coverWords(lang: Language): CoverWords {
+  return WORDS[lang] ?? WORDS.en
+}
+
+/** Cover paragraphs built from options. */
+export function coverFromOptions(cover: ProposalCover, lang: Language): LayoutParagraph[] {
+  const w = coverWords(lang)
+  const out: LayoutParagraph[] = [
+    { style: 'Origin', runs: [{ text: `${w.original} ${w.languages[cover.originalLanguage ?? lang]}` }] },
+    { style: 'Source', runs: [{ text: cover.source }] },
+    { style: 'Title1', runs: [{ text: cover.title }] }
+  ]
+  const section = (heading: string, text: string | undefined) => {
+    if (!text) return
+    out.push({ style: 'Headingb', runs: [{ text: heading }] })
+    for (const line of text.split(/\n+/)) if (line.trim()) out.push({ style: 'Normal', runs: [{ text: line }] })
+  }
+  section(w.summary, cover.summary)
+  section(w.introduction, cover.introduction)
+  section(w.proposal, cover.proposal)
+  return out
+}
+
+const ROLE_STYLE: Record<string, ParagraphStyle> = {
+  origin: 'Origin', source: 'Source', title: 'Title1', abstract: 'Normal',
+  summary: 'Normal', introduction: 'Normal', proposal: 'Normal', body: 'Normal'
+}
+
+/**
+ * Cover paragraphs taken from a document's `proposalHeader`, or null when it
+ * has none. A paragraph that is only a cover heading (`ملخص:`, `Introduction`)
+ * takes the heading style.
+ */
+export function coverFromDocument(doc: Node): LayoutParagraph[] | null {
+  const header = doc.firstChild?.type.name === 'proposalHeader' ? doc.firstChild : null
+  if (!header) return null
+  const w = coverWords((doc.attrs.lang ?? 'en') as Language)
+  const headings = new Set([w.summary, w.introduction, w.proposal].map(h => h.replace(/[:：]$/, '')))
+  const out: LayoutParagraph[] = []
+  header.forEach(p => {
+    const text = p.textContent
+    const isHeading = headings.has(text.trim().replace(/[:：]$/, ''))
+    out.push({ style: isHeading ? 'Headingb' : ROLE_STYLE[p.attrs.role as string] ?? 'Normal', runs: text ? [{ text }] : [] })
+  })
+  return out
+}
+
+/**
+ * The usual title of a proposal: "Proposed modification of Resolution 50 –
+ * Cybersecurity" (MOD, NOC), "Draft new Resolution – ..." (ADD), "Proposed
+ * suppression of Resolution 50 – ..." (SUP). The Arabic modification wording
+ * is the APT proposal's; the Arabic ADD and SUP wordings are ours.
+ */
+export function proposalTitle(doc: Node, action: string = 'MOD'): string {
+  const lang = (doc.attrs.lang ?? 'en') as Language
+  let heading = '', title = '', number = ''
+  doc.forEach(child => {
+    if (child.type.name === 'resolutionHeading') { heading = child.textContent; number = String(child.attrs.number ?? '') }
+    if (child.type.name === 'resolutionTitle') title = child.textContent
+  })
+  number ||= /\d+/.exec(heading)?.[0] ?? ''
+  const kind = action.startsWith('ADD') ? 'ADD' : action.startsWith('SUP') ? 'SUP' : 'MOD'
+  if (lang === 'ar') {
+    return kind === 'ADD' ? `مشروع قرار جديد - ${title}` : kind === 'SUP' ? `مقترح لإلغاء القرار ${number} - ${title}` : `مقترح لتعديل القرار ${number} - ${title}`
+  }
+  return kind === 'ADD' ? `Draft new Resolution – ${title}` : kind === 'SUP' ? `Proposed suppression of Resolution ${number} – ${title}` : `Proposed modification of Resolution ${number} – ${title}`
+}

@@ -1,0 +1,99 @@
+import { strict as assert } from 'node:assert'
+import { existsSync, readFileSync } from 'node:fs'
+import { test } from 'node:test'
+import type { Node } from 'prosemirror-model'
+import { acceptAll, compare, rejectAll } from '../diff/index.js'
+import { importText, serialiseText } from '../schema/text/index.js'
+import { checkBase, resolutionPart } from './base-check.js'
+import { importDocxProposal, readDocxTexts } from './docx-import.js'
+import { DocxInputError } from './docx-read.js'
+import { exportDocxTracked } from './docx-tracked.js'
+import { layoutProposal } from './proposal-document.js'
+import { parseProposalId } from './proposal-id.js'
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
+const base = importText(fixture('res50-2012-ar.txt'), { lang: 'ar' }).doc
+const draft = importText(fixture('res50-proposed-ar.txt'), { lang: 'ar' }).doc
+const who = { author: 'Yuki Tanaka', delegation: 'APT', date: '2016-08-01T10:00:00Z' }
+const revision = compare(base, draft, { author: who }).doc
+const layout = layoutProposal({
+  firstId: parseProposalId('APT/44A13/1'), units: [{ action: 'MOD', revision, reasons: 'ثمة حاجة لتحديث القرار 50.' }], ...who,
+  cover: { source: 'إدارات أعضاء جماعة آسيا والمحيط الهادئ للاتصالات', title: 'مقترح لتعديل القرار 50 - الأمن السيبراني', originalLanguage: 'en', summary: 'تحديث القرار 50' }
+})
+const docx = exportDocxTracked(layout)
+
+/** Text of a resolution (cover, marker and reasons left out) with derived labels, NFKC: what must survive. */
+const text = (doc: Node) => serialiseText(resolutionPart(doc), { labels: 'derived' }).normalize('NFKC')
+
+test('round trip: importing our tracked export gives back the base (Reject All) and the proposal (Accept All)', () => {
+  const imported = importDocxProposal(docx)
+  assert.equal(imported.lang, 'ar')
+  assert.equal(text(imported.base), text(rejectAll(revision)))
+  assert.equal(text(imported.proposal), text(acceptAll(revision)))
+  assert.equal(text(imported.base), text(base), 'the base is the 2012 text')
+  assert.equal(text(imported.proposal), text(draft), 'the proposal is the proposed text')
+  // the proposal parts came through as well
+  const kinds = (doc: Node) => { const k: string[] = []; doc.forEach(c => { k.push(c.type.name) }); return k }
+  assert.ok(kinds(imported.proposal).includes('proposalMarker') && kinds(imported.proposal).includes('reasons'))
+  assert.ok(kinds(imported.proposal).includes('proposalHeader'))
+})
+
+test('authors and counts of the tracked changes are reported', () => {
+  const texts = readDocxTexts(docx)
+  assert.ok(texts.tracked.revisions.length > 20)
+  assert.deepEqual(texts.authors.map(a => a.author), ['Yuki Tanaka (APT)'])
+  assert.ok(texts.authors[0]!.insertions > 0 && texts.authors[0]!.deletions > 0)
+  assert.equal(texts.authors[0]!.firstDate, '2016-08-01T10:00:00Z')
+})
+
+test('a base checked against the version in force: none when right, every discrepancy when wrong', () => {
+  const imported = importDocxProposal(docx)
+  const cmp = (a: Node, b: Node) => compare(a, b).doc
+  assert.deepEqual(checkBase(imported.base, base, cmp).discrepancies, [])
+  // the delegation drafted on a copy where one date and one word differ
+  const wrong = importText(fixture('res50-2012-ar.txt').replace('القرار 174 (غوادالاخارا، 2010)', 'القرار 174 (أنطاليا، 2006)').replace('الحماية الأطفال', 'حماية الأطفال'), { lang: 'ar' }).doc
+  const check = checkBase(imported.base, wrong, cmp)
+  assert.equal(check.ok, false)
+  const hit = check.discrepancies.find(d => d.missing.some(w => w.includes('أنطاليا')))
+  assert.ok(hit, JSON.stringify(check.discrepancies))
+  assert.ok(hit.extra.some(w => w.includes('غوادالاخارا')))
+  assert.match(hit.where, /ب\)/, 'the provision is named by its label')
+})
+
+test('bad input is refused with DocxInputError before anything is imported', () => {
+  assert.throws(() => importDocxProposal(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])), DocxInputError)
+  assert.throws(() => importDocxProposal(new TextEncoder().encode('PK but not really a zip file, just text')), DocxInputError)
+})
+
+const RES1_DOCX = '/work/shared/itu-docs/T-RES-T.1-2016-MSW-E.docx'
+
+test('ITU\'s own Word file of Resolution 1 imports to the text in force (front matter, Symbol dashes, custom footnote marks)', t => {
+  if (!existsSync(RES1_DOCX)) { t.skip('ITU sample file not present'); return }
+  const imported = importDocxProposal(new Uint8Array(readFileSync(RES1_DOCX)))
+  assert.equal(imported.lang, 'en')
+  assert.equal(imported.tracked.revisions.length, 0)
+  assert.ok(!imported.baseText.includes('FOREWORD'), 'the publication front matter is left out')
+  assert.ok(imported.baseText.startsWith('RESOLUTION 1 (Rev.\u00a0Hammamet, 2016)\n'), 'starts at the heading (ITU writes a no-break space after Rev.)')
+  assert.match(imported.baseText, /\n–\tto entrust the study to a single study group; or\n/, 'Symbol-font dash read as an en dash')
+  assert.match(imported.baseText, /chairman of the study group\[footnoteRef:3\]\[3: In special cases/, 'custom footnote mark "2" not kept as text')
+  const inForce = importText(fixture('res1-2016-en.txt')).doc
+  const cmp = (a: Node, b: Node) => compare(a, b).doc
+  assert.deepEqual(checkBase(imported.base, inForce, cmp).discrepancies, [])
+  const altered = importText(fixture('res1-2016-en.txt').replace('to entrust the study to a single study group; or', 'to entrust the study to one study group; or')).doc
+  const found = checkBase(imported.base, altered, cmp).discrepancies
+  assert.equal(found.length, 1)
+  assert.deepEqual([found[0]!.missing, found[0]!.extra], [['one'], ['a single']])
+})
+
+test('round trip in English: Resolution 1 with parts, items, dashes, footnotes and an appendix', () => {
+  const old = importText(fixture('res1-2016-en.txt')).doc
+  const edited = importText(fixture('res1-2016-en.txt')
+    .replace('to entrust the study to a single study group; or', 'to entrust the study to one lead study group; or')
+    .replace(/\n–\tto adopt an alternative arrangement;/, '')).doc
+  const rev = compare(old, edited, { author: { author: 'Ann Smith', delegation: 'EUR' } }).doc
+  const file = exportDocxTracked(layoutProposal({ firstId: parseProposalId('EUR/44A7/1'), units: [{ action: 'MOD', revision: rev, reasons: 'Clarity.' }], cover: { source: 'CEPT', title: 'Proposed modification of Resolution 1' } }))
+  const imported = importDocxProposal(file)
+  assert.equal(imported.lang, 'en')
+  assert.equal(text(imported.base), text(old))
+  assert.equal(text(imported.proposal), text(edited))
+})

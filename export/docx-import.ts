@@ -1,0 +1,119 @@
+/**
+ * Importing a delegation's Word proposal with tracked changes. The file is
+ * opened safely (docx-read.ts), its tracked changes read (docx-revisions.ts),
+ * and two texts rebuilt: the base (every change rejected: the text the
+ * delegation started from) and the proposal (every change accepted). Each
+ * text is then read by the text importer into a resolution document.
+ * Paragraph styles help where the text alone is ambiguous: an ITU `Call`
+ * paragraph is a section heading even when its wording is not in the
+ * vocabulary.
+ */
+import type { Node } from 'prosemirror-model'
+import { isLanguage, matchSectionHeading, type Language } from '../schema/index.js'
+import { detectLanguage, importText, type ImportWarning } from '../schema/text/index.js'
+import { DEFAULT_LIMITS, readDocxPackage, type DocxLimits } from './docx-read.js'
+import { readTrackedDocument, trackedViewLines, type TrackedDocument, type TrackedRevision } from './docx-revisions.js'
+
+/** Who changed what in a document: revisions per author. */
+export interface RevisionAuthorCount {
+  readonly author: string
+  readonly insertions: number
+  readonly deletions: number
+  /** Earliest and latest `w:date` of this author's revisions. */
+  readonly firstDate: string | null
+  readonly lastDate: string | null
+}
+
+/** A Word proposal read into its two texts. */
+export interface DocxTexts {
+  readonly tracked: TrackedDocument
+  readonly lang: Language
+  /** All changes rejected: the text the proposal was drafted on. */
+  readonly baseText: string
+  /** All changes accepted: the proposed text. */
+  readonly proposalText: string
+  readonly authors: readonly RevisionAuthorCount[]
+}
+
+/** Options of the DOCX import. */
+export interface DocxImportOptions {
+  /** The document's language; detected from the text when absent. */
+  readonly lang?: Language
+  readonly limits?: DocxLimits
+}
+
+/** Counts revisions per author, with the span of their dates. */
+export function countByAuthor(revisions: readonly TrackedRevision[]): RevisionAuthorCount[] {
+  const by = new Map<string, { insertions: number; deletions: number; first: string | null; last: string | null }>()
+  for (const r of revisions) {
+    const key = r.author ?? '(unknown)'
+    const e = by.get(key) ?? { insertions: 0, deletions: 0, first: null, last: null }
+    if (r.kind === 'insertion') e.insertions++; else e.deletions++
+    if (r.date && (!e.first || r.date < e.first)) e.first = r.date
+    if (r.date && (!e.last || r.date > e.last)) e.last = r.date
+    by.set(key, e)
+  }
+  return [...by].map(([author, e]) => ({ author, insertions: e.insertions, deletions: e.deletions, firstDate: e.first, lastDate: e.last }))
+}
+
+const COVER_START = /^\s*(?:Original\s*:|الأصل\s*:|Оригинал|原文)/u
+const MARKER = /^\s*\(?(?:MOD|ADD|SUP|NOC)\)?\*?\s+[A-Z][A-Z0-9]{1,11}\/\d/u
+
+/**
+ * The lines of a publication's front matter (title page, foreword, copyright)
+ * before the first `ResNo` paragraph, when nothing before it belongs to a
+ * proposal (no marker line, no "Original:" cover): they are not part of the
+ * resolution.
+ */
+export function frontMatterLength(lines: readonly { style: string | null; text: string }[]): number {
+  const first = lines.findIndex(l => l.style === 'ResNo' && l.text.trim())
+  if (first <= 0) return 0
+  const head = lines.slice(0, first)
+  return head.some(l => MARKER.test(l.text) || COVER_START.test(l.text)) ? 0 : first
+}
+
+/** Text lines from a view, with ITU `Call` paragraphs the vocabulary does not know marked as section headings. */
+function viewText(doc: TrackedDocument, view: 'old' | 'new', lang: Language): string {
+  let operative = false
+  const lines = trackedViewLines(doc, view)
+  return lines.slice(frontMatterLength(lines)).map(({ style, text }) => {
+    const line = text.replace(/\r?\n/g, ' ')
+    if (style !== 'Call' || !line.trim()) return line
+    const known = matchSectionHeading(line, lang)
+    if (known) { operative = known.part === 'operative'; return line }
+    return `[${operative ? 'operative' : 'preambular'}:other]${line}`
+  }).join('\n') + '\n'
+}
+
+/** Opens a DOCX and rebuilds its base and proposal texts. Throws DocxInputError for unsafe or broken input. */
+export function readDocxTexts(bytes: Uint8Array, opts: DocxImportOptions = {}): DocxTexts {
+  const pkg = readDocxPackage(bytes, ['word/document.xml', 'word/footnotes.xml'], opts.limits ?? DEFAULT_LIMITS)
+  const tracked = readTrackedDocument(pkg.parts.get('word/document.xml')!, pkg.parts.get('word/footnotes.xml'))
+  const sample = trackedViewLines(tracked, 'new').map(l => l.text).join('\n')
+  const lang = opts.lang && isLanguage(opts.lang) ? opts.lang : detectLanguage(sample)
+  return {
+    tracked, lang,
+    baseText: viewText(tracked, 'old', lang),
+    proposalText: viewText(tracked, 'new', lang),
+    authors: countByAuthor(tracked.revisions)
+  }
+}
+
+/** A Word proposal imported into documents. */
+export interface DocxImport extends DocxTexts {
+  /** The base the delegation drafted on (all changes rejected). */
+  readonly base: Node
+  /** The proposed text (all changes accepted). */
+  readonly proposal: Node
+  /** What the text importer could not place, per view. */
+  readonly warnings: { readonly base: readonly ImportWarning[]; readonly proposal: readonly ImportWarning[] }
+}
+
+/** Imports a Word proposal into its base and proposal documents. */
+export function importDocxProposal(bytes: Uint8Array, opts: DocxImportOptions = {}): DocxImport {
+  const texts = readDocxTexts(bytes, opts)
+  // the two views are clean texts (no flattened old/new label overlays), so a label that is not the derived one is a real override (`1bis`, `7.1.0`)
+  const base = importText(texts.baseText, { lang: texts.lang, labels: 'override' })
+  const proposal = importText(texts.proposalText, { lang: texts.lang, labels: 'override' })
+  return { ...texts, base: base.doc, proposal: proposal.doc, warnings: { base: base.warnings, proposal: proposal.warnings } }
+}

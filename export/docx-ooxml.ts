@@ -1,0 +1,146 @@
+/**
+ * WordprocessingML written directly (no docx library): runs, paragraphs,
+ * footnotes and the package (content types, relationships, styles,
+ * settings), zipped with fflate. The tracked and static DOCX writers build
+ * on this; they differ only in how a revised run is expressed.
+ */
+import { zipSync, strToU8 } from 'fflate'
+import type { Direction, Language } from '../schema/index.js'
+import { stylesXml } from './docx-styles.js'
+import type { Layout, LayoutParagraph, LayoutRun, RevisionMark } from './layout.js'
+import { xmlEscape } from './xml-escape.js'
+
+/** The WordprocessingML namespace. */
+export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+
+/** Options shared by the DOCX writers. */
+export interface DocxOptions {
+  /** Complex-script (Arabic) font; default "Traditional Arabic". */
+  readonly csFont?: string
+  /** Fallback author for revisions that name nobody. */
+  readonly author?: string | null
+}
+
+/** BCP 47 tags Word uses for each language's text. */
+const LANG_TAGS: Record<Language, string> = { ar: 'ar-SA', en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ru: 'ru-RU', zh: 'zh-CN' }
+
+/** The `w:author` of a revision: "user (delegation)", either alone, or a fallback. */
+export function revisionAuthor(mark: RevisionMark | undefined, fallback = 'resdraft'): string {
+  const user = mark?.author?.trim(), delegation = mark?.delegation?.trim()
+  if (user && delegation) return `${user} (${delegation})`
+  return user || delegation || fallback
+}
+
+/** A `w:date` value (ISO 8601 to the second, UTC), or null for a missing or bad date. */
+export function revisionDate(date: string | null | undefined): string | null {
+  if (!date) return null
+  const t = new Date(date)
+  return Number.isNaN(t.getTime()) ? null : t.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** Attributes `w:id w:author w:date` of a tracked change. */
+export function changeAttrs(id: number, mark: RevisionMark | undefined, fallback?: string): string {
+  const date = revisionDate(mark?.date)
+  return `w:id="${id}" w:author="${xmlEscape(revisionAuthor(mark, fallback))}"${date ? ` w:date="${date}"` : ''}`
+}
+
+/** State shared while writing one document: revision ids and footnotes. */
+export class DocxWriter {
+  private nextId = 1
+  /** Footnote bodies, in reference order. */
+  readonly footnotes: string[] = []
+  constructor(readonly dir: Direction, readonly csFont: string) {}
+  /** A fresh id for a tracked change, bookmark or move range. */
+  id(): number { return this.nextId++ }
+
+  /** `w:rPr` content for a run: formatting, right-to-left, the Arabic font, plus `extra` (strike, colour ...). */
+  runProperties(run: LayoutRun, extra = ''): string {
+    const rtl = this.dir === 'rtl'
+    const fonts = rtl ? `<w:rFonts w:cs="${xmlEscape(this.csFont)}"/>` : ''
+    const b = run.strong ? '<w:b/><w:bCs/>' : ''
+    const i = run.em ? '<w:i/><w:iCs/>' : ''
+    const va = run.script ? `<w:vertAlign w:val="${run.script === 'super' ? 'superscript' : 'subscript'}"/>` : ''
+    // CT_RPr order: rStyle rFonts b bCs i iCs caps strike dstrike color sz szCs u vertAlign rtl; `extra` holds strike/color/u
+    return `${fonts}${b}${i}${extra}${va}${rtl ? '<w:rtl/>' : ''}`
+  }
+
+  /** One run (or several, split at TABs); `deleted` writes `w:delText`. */
+  runXml(run: LayoutRun, opts: { deleted?: boolean; extra?: string } = {}): string {
+    if (run.footnote !== undefined) {
+      this.footnotes.push(run.footnote)
+      const fid = this.footnotes.length
+      return `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>${this.runProperties({ text: '' }, opts.extra)}</w:rPr><w:footnoteReference w:id="${fid}"/></w:r>`
+    }
+    const rPr = this.runProperties(run, opts.extra)
+    const tag = opts.deleted ? 'w:delText' : 'w:t'
+    const pieces = run.text.split('\t').map((s, k) => (k > 0 ? '<w:tab/>' : '') + (s ? `<${tag} xml:space="preserve">${xmlEscape(s)}</${tag}>` : ''))
+    return `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}${pieces.join('')}</w:r>`
+  }
+
+  /** A paragraph: style, direction, the paragraph mark's own properties (tracked mark), then content. */
+  paragraphXml(p: LayoutParagraph, markRPr: string, content: string): string {
+    const bidi = this.dir === 'rtl' ? '<w:bidi/>' : ''
+    const rtl = this.dir === 'rtl' ? '<w:rtl/>' : ''
+    return `<w:p><w:pPr><w:pStyle w:val="${p.style}"/>${bidi}<w:rPr>${markRPr}${rtl}</w:rPr></w:pPr>${content}</w:p>`
+  }
+}
+
+function footnotesXml(w: DocxWriter): string {
+  const bidi = w.dir === 'rtl' ? '<w:bidi/>' : ''
+  const rtl = w.dir === 'rtl' ? `<w:rFonts w:cs="${xmlEscape(w.csFont)}"/><w:rtl/>` : ''
+  const notes = w.footnotes.map((text, k) =>
+    `<w:footnote w:id="${k + 1}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/>${bidi}</w:pPr>`
+    + `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>`
+    + `<w:r><w:rPr>${rtl}</w:rPr><w:tab/><w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r></w:p></w:footnote>`).join('')
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="${W_NS}" xmlns:r="${R_NS}">`
+    + '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    + '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+    + notes + '</w:footnotes>'
+}
+
+/** What goes into a DOCX package besides the body. */
+export interface PackageOptions {
+  /** Keep tracking changes when the file is edited further (settings.xml `w:trackRevisions`). */
+  readonly trackRevisions: boolean
+  /** Core property: who made the file. */
+  readonly creator?: string
+  /** Core property: title. */
+  readonly title?: string
+}
+
+/** Zips a complete DOCX package around a body of paragraphs written with `w`. */
+export function docxPackage(layout: Layout, w: DocxWriter, body: string, opts: PackageOptions): Uint8Array {
+  const rtl = layout.dir === 'rtl'
+  const sect = `<w:sectPr><w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr><w:pgSz w:w="11907" w:h="16840" w:code="9"/><w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1134" w:header="720" w:footer="482" w:gutter="0"/>${rtl ? '<w:bidi/>' : ''}</w:sectPr>`
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${body}${sect}</w:body></w:document>`
+  const settings = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings xmlns:w="${W_NS}">${opts.trackRevisions ? '<w:trackRevisions/>' : ''}<w:defaultTabStop w:val="794"/><w:characterSpacingControl w:val="doNotCompress"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`
+  const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const core = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
+    + `<dc:title>${xmlEscape(opts.title ?? '')}</dc:title><dc:creator>${xmlEscape(opts.creator ?? 'resdraft')}</dc:creator><dc:language>${LANG_TAGS[layout.lang]}</dc:language>`
+    + `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created></cp:coreProperties>`
+  const types = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+    + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    + '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    + '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
+    + '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+    + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'
+  const rels = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>'
+  const docRels = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+    + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>'
+    + '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>'
+  return zipSync({
+    '[Content_Types].xml': strToU8(types),
+    '_rels/.rels': strToU8(rels),
+    'docProps/core.xml': strToU8(core),
+    'word/document.xml': strToU8(document),
+    'word/styles.xml': strToU8(stylesXml({ dir: layout.dir, csFont: w.csFont, langTag: LANG_TAGS[layout.lang] })),
+    'word/settings.xml': strToU8(settings),
+    'word/footnotes.xml': strToU8(footnotesXml(w)),
+    'word/_rels/document.xml.rels': strToU8(docRels)
+  }, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') })
+}

@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert'
+import { execFileSync } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, test } from 'node:test'
+import { op, prov, res, txt, ins, del } from '../schema/builders.js'
+import { exportHtml } from './html.js'
+import { layoutResolution } from './layout.js'
+import { layoutProposal } from './proposal-document.js'
+import { parseProposalId } from './proposal-id.js'
+import { CHROMIUM_PATH, exportPdf } from './pdf.js'
+import { sampleRevision } from './sample-revision.js'
+
+const SOURCE = 'إدارات أعضاء جماعة آسيا والمحيط الهادئ للاتصالات'
+const layout = layoutProposal({ firstId: parseProposalId('APT/44A13/1'), units: [{ action: 'MOD', revision: sampleRevision(), reasons: 'تحديث القرار.' }],
+  cover: { source: SOURCE, title: 'مقترح لتعديل القرار 50 - الأمن السيبراني', originalLanguage: 'en' } })
+const html = exportHtml(layout)
+
+test('HTML: a standalone right-to-left Arabic page with ins/del titled by author', () => {
+  assert.match(html, /^<!DOCTYPE html>\n<html lang="ar" dir="rtl">/)
+  assert.match(html, /font-family: "Noto Naskh Arabic"/)
+  assert.match(html, /@page \{ size: A4;/)
+  assert.match(html, /@media print/)
+  assert.match(html, /<del datetime="2016-08-01T10:00:00Z" title="Deleted by Yuki Tanaka \(APT\), 2016-08-01T10:00:00Z">غوادالاخارا، 2010<\/del>/)
+  assert.match(html, /<ins datetime="2016-08-01T10:00:00Z" title="Inserted by Yuki Tanaka \(APT\)[^"]*">بوسان، 2014<\/ins>/)
+  assert.match(html, /<p class="Proposal"><strong>MOD<\/strong><span class="tab">\t<\/span>APT\/44A13\/1<\/p>/)
+  assert.match(html, /<p class="Normal moved-from">/)
+  assert.match(html, /<section class="footnotes"><p id="fn1">.*تشمل أقل البلدان/)
+  assert.doesNotMatch(html, /<script/i, 'no script in the page')
+})
+
+test('HTML: English is left to right, and text is escaped', () => {
+  const doc = res({ heading: 'RESOLUTION 9', title: 'A <b>&amp; "title"' }, op('resolves', prov(['x < y & ', txt('new', ins('Ann', 'EUR')), txt('old', del('Bob'))])))
+  const page = exportHtml(layoutResolution(doc))
+  assert.match(page, /<html lang="en" dir="ltr">/)
+  assert.match(page, /<title>A &lt;b&gt;&amp;amp; &quot;title&quot;<\/title>/)
+  assert.match(page, /x &lt; y &amp; <ins title="Inserted by Ann \(EUR\)">new<\/ins><del title="Deleted by Bob">old<\/del>/)
+})
+
+let dir = ''
+after(async () => { if (dir) await rm(dir, { recursive: true, force: true }) })
+
+const strip = (s: string) => s.replace(/[\u200e\u200f\u202a-\u202e]/g, '')
+
+test('PDF through Chromium renders the Arabic right to left', async t => {
+  if (!existsSync(CHROMIUM_PATH)) { t.skip('chromium not installed'); return }
+  const pdf = await exportPdf(html)
+  assert.equal(new TextDecoder().decode(pdf.subarray(0, 5)), '%PDF-')
+  dir = await mkdtemp(join(tmpdir(), 'resdraft-pdf-'))
+  const file = join(dir, 'proposal.pdf')
+  await writeFile(file, pdf)
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])
+  assert.ok(pages > 0, 'at least one page')
+  // the text comes out in logical order
+  const text = strip(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }))
+  assert.ok(text.includes(SOURCE), 'cover source in logical order')
+  assert.ok(text.includes('الأمن السيبراني'))
+  assert.ok(text.includes('الأسباب:'))
+  // and is laid out right to left: the first word of the source line stands to the right of the second
+  const bbox = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', '-bbox', file, '-'], { encoding: 'utf8' })
+  const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)<\/word>/g)].map(m => ({ x: Number(m[1]), y: Number(m[2]), text: strip(m[3]!) }))
+  const find = (w: string) => words.find(x => x.text === w || [...x.text].reverse().join('') === w)
+  const first = find('إدارات'), second = find('أعضاء')
+  assert.ok(first && second, 'both words found on page 1')
+  assert.ok(Math.abs(first.y - second.y) < 2, 'same line')
+  assert.ok(first.x > second.x, `right to left: ${first.x} > ${second.x}`)
+  // a page image for a person to look at (pdftoppm -png -r 60)
+  if (existsSync('/usr/bin/pdftoppm')) {
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(dir, 'page')])
+    const png = ['page-1.png', 'page-01.png'].map(n => join(dir, n)).find(existsSync)
+    assert.ok(png && statSync(png).size > 5000, 'page 1 rendered to PNG')
+  }
+})

@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert'
+import { test } from 'node:test'
+import { item, note, op, part, pre, prov, res, txt, del, ins, fn } from '../schema/builders.js'
+import { joinsForward, separateArabicLabel } from './arabic-label.js'
+import { labelRuns, layoutLines, layoutResolution, paragraphText, type RevisionMark } from './layout.js'
+import { sampleRevision } from './sample-revision.js'
+
+const mark = (kind: 'insertion' | 'deletion'): RevisionMark => ({ kind, author: 'A', delegation: 'APT', date: null })
+
+test('a changed label shows old struck then new inserted, sharing the common ending', () => {
+  assert.deepEqual(labelRuns('د )', 'ب)', 'ar', mark).map(r => [r.text, r.revision?.kind ?? 'plain']),
+    [['د ', 'deletion'], ['ب', 'insertion'], [')', 'plain']])
+  assert.deepEqual(labelRuns('2', '4', 'en', mark).map(r => [r.text, r.revision?.kind ?? 'plain']), [['2', 'deletion'], ['4', 'insertion']])
+  assert.deepEqual(labelRuns('b)', 'b)', 'en', mark).map(r => r.text), ['b)'])
+  assert.deepEqual(labelRuns(null, 'c)', 'en', mark).map(r => r.revision?.kind), ['insertion'])
+  assert.deepEqual(labelRuns('c)', null, 'en', mark).map(r => r.revision?.kind), ['deletion'])
+})
+
+test('Arabic: a new letter after a joining old letter takes its isolated form', () => {
+  assert.equal(separateArabicLabel('ط', 'د'), '\uFEA9')      // طﺩ
+  assert.equal(separateArabicLabel('ك', 'و'), '\uFEED')      // كﻭ
+  assert.equal(separateArabicLabel('د ', 'ب'), 'ب', 'a space already separates them')
+  assert.equal(separateArabicLabel('د', 'ب'), 'ب', 'dal does not join forward')
+  assert.ok(joinsForward('ط') && !joinsForward('د') && !joinsForward('\uFEEB') && !joinsForward('1'))
+  const runs = labelRuns('ط)', 'د )', 'ar', mark)
+  assert.equal(runs.map(r => r.text).join(''), 'ط\uFEA9 )', 'as in the seed: طﺩ )')
+})
+
+test('labels come from the revision attrs in a revision document, from numbering otherwise', () => {
+  const plain = layoutResolution(res({ heading: 'RESOLUTION 1', title: 'T' }, pre('considering', prov('that x;'), prov('that y,')), op('resolves', prov('to do'), prov('to act', item('letter', 'first')))))
+  const texts = plain.paragraphs.map(p => paragraphText(p, 'new'))
+  assert.deepEqual(texts, ['RESOLUTION 1', 'T', 'considering', 'a)\tthat x;', 'b)\tthat y,', 'resolves', '1\tto do', '2\tto act', 'a)\tfirst'])
+  assert.deepEqual(plain.paragraphs.map(p => p.style), ['ResNo', 'Restitle', 'Call', 'Normal', 'Normal', 'Call', 'Normal', 'Normal', 'enumlev1'])
+  assert.equal(plain.dir, 'ltr')
+  const rev = layoutResolution(sampleRevision())
+  assert.equal(rev.dir, 'rtl')
+  const lines = { old: layoutLines(rev, 'old'), new: layoutLines(rev, 'new') }
+  assert.ok(lines.old.some(l => l.startsWith('د )\tالقرار 181')) && lines.new.some(l => l.startsWith('ب)\tالقرار 181')))
+})
+
+test('whole provisions added, suppressed or moved carry a paragraph mark, and their TAB shares it', () => {
+  const rev = layoutResolution(sampleRevision())
+  const added = rev.paragraphs.find(p => paragraphText(p, 'new').includes('القرار 45'))!
+  assert.equal(added.mark?.kind, 'insertion')
+  assert.ok(added.runs.every(r => r.revision?.kind === 'insertion'), 'label, TAB and text are all inserted')
+  const moves = rev.paragraphs.filter(p => p.move)
+  assert.deepEqual(moves.map(p => p.move!.side), ['from', 'to'])
+  assert.equal(moves[0]!.move!.id, moves[1]!.move!.id)
+  // a whole paragraph inserted is absent from the old view, a whole one deleted from the new view
+  assert.ok(!layoutLines(rev, 'old').some(l => l.includes('القرار 45')))
+  assert.ok(!layoutLines(rev, 'new').some(l => l.includes('القرار 174')))
+})
+
+test('marks, footnotes and notes are laid out; plain drops every mark', () => {
+  const doc = res({ heading: 'RESOLUTION 2', title: 'T' }, op('resolves', prov(['to ', txt('old', del('X', 'EUR')), txt('new', ins('Y', null)), ' text', fn('a note')]), note('NOTE – n')))
+  const lay = layoutResolution(doc, { author: 'Fallback' })
+  const p = lay.paragraphs.find(x => paragraphText(x, 'new').startsWith('1'))!
+  assert.deepEqual(p.runs.filter(r => r.revision).map(r => [r.text, r.revision!.kind, r.revision!.author, r.revision!.delegation]), [['old', 'deletion', 'X', 'EUR'], ['new', 'insertion', 'Y', null]])
+  assert.equal(p.runs.find(r => r.footnote)?.footnote, 'a note')
+  assert.equal(p.runs.find(r => r.footnote)?.text, '1')
+  assert.ok(lay.paragraphs.some(x => x.style === 'Note'))
+  const plain = layoutResolution(doc, { plain: true })
+  assert.ok(plain.paragraphs.every(x => x.runs.every(r => !r.revision)))
+})
+
+test('a part suppressed as a whole: its SECTION line is deleted too, so no stray word is left in the new view', () => {
+  const suppressed = part('Old part', prov(txt('to go', del())))
+  const rev = res({ heading: 'RESOLUTION 3', title: 'T' }, suppressed.type.create({ ...suppressed.attrs, revision: { status: 'suppressed', oldLabel: '1', newLabel: null } }, suppressed.content))
+  const lay = layoutResolution(rev)
+  const sectionNo = lay.paragraphs.find(p => p.style === 'SectionNo')!
+  assert.deepEqual(sectionNo.runs.map(r => [r.text, r.revision?.kind]), [['SECTION 1', 'deletion']])
+  assert.equal(sectionNo.mark?.kind, 'deletion')
+  const partParagraphs = lay.paragraphs.slice(lay.paragraphs.indexOf(sectionNo))
+  assert.deepEqual(partParagraphs.map(p => p.style), ['SectionNo', 'Sectiontitle', 'Normal'])
+  assert.ok(partParagraphs.every(p => p.mark?.kind === 'deletion'), 'every paragraph of the part is deleted as a whole')
+  assert.ok(!layoutLines(lay, 'new').some(l => l.includes('SECTION')))
+})

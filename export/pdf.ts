@@ -1,0 +1,80 @@
+/**
+ * PDF through Chromium's print (playwright-core, the system Chromium). A
+ * `PdfRenderer` keeps one browser for many documents (the server, the
+ * benchmark); `exportPdf` starts and closes one for a single document (the
+ * CLI). Fonts come from the system (Noto Naskh Arabic for Arabic).
+ */
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+/** Where Chromium is, unless RESDRAFT_CHROMIUM says otherwise. */
+export const CHROMIUM_PATH = process.env.RESDRAFT_CHROMIUM ?? '/usr/bin/chromium'
+
+/** Launch arguments: no sandbox (containers), no GPU, and no network chatter. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'
+]
+
+/** Options of a PDF rendering. */
+export interface PdfOptions {
+  /** Paper size; default A4. */
+  readonly format?: 'A4' | 'Letter'
+  /** Give up after this many milliseconds (default 30 s). */
+  readonly timeoutMs?: number
+}
+
+/**
+ * A Chromium kept open to print many pages to PDF. One page (in a context
+ * with JavaScript off and every network request aborted) is reused, and
+ * renderings are queued: creating a context per document costs more than
+ * printing it.
+ */
+export class PdfRenderer {
+  private page: Page | null = null
+  private queue: Promise<unknown> = Promise.resolve()
+  private constructor(private readonly browser: Browser) {}
+
+  /** Starts Chromium. */
+  static async launch(): Promise<PdfRenderer> {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true })
+    return new PdfRenderer(browser)
+  }
+
+  private async openPage(): Promise<Page> {
+    if (this.page && !this.page.isClosed()) return this.page
+    const context = await this.browser.newContext({ javaScriptEnabled: false, offline: true })
+    const page = await context.newPage()
+    await page.route('**/*', route => route.abort())
+    this.page = page
+    return page
+  }
+
+  /** Prints a standalone HTML page to PDF. The page may not load anything from the network. */
+  render(html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
+    const run = async () => {
+      const page = await this.openPage()
+      const timeout = opts.timeoutMs ?? 30_000
+      try {
+        await page.setContent(html, { waitUntil: 'load', timeout })
+        const pdf = await page.pdf({ format: opts.format ?? 'A4', printBackground: true, preferCSSPageSize: true, timeout } as Parameters<typeof page.pdf>[0])
+        return new Uint8Array(pdf)
+      } catch (e) {
+        await page.context().close().catch(() => undefined)
+        this.page = null
+        throw e
+      }
+    }
+    const result = this.queue.then(run, run)
+    this.queue = result.catch(() => undefined)
+    return result
+  }
+
+  /** Closes Chromium. */
+  async close(): Promise<void> { await this.browser.close() }
+}
+
+/** Prints one HTML page to PDF with a browser of its own. */
+export async function exportPdf(html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
+  const renderer = await PdfRenderer.launch()
+  try { return await renderer.render(html, opts) } finally { await renderer.close() }
+}
