@@ -1,0 +1,117 @@
+/**
+ * Diff engine benchmark (run: node --expose-gc --import tsx bench/diff.bench.ts).
+ *
+ * 1. A Resolution-50-sized Arabic pair (~90 provisions) at light, medium and
+ *    heavy edit rates: compare() against the baseline, diff-match-patch in
+ *    character mode (no time limit, semantic cleanup) on the flattened texts.
+ *    Median of several runs; the ratio is baseline / compare.
+ * 2. A synthetic compendium of 100 resolutions (each ~90 provisions, light
+ *    edits) compared one after another: total time and peak memory.
+ * Targets: heavy-edit compare >= 20x faster than the baseline with no
+ * timeout hit; compendium < 1 s and < 100 MB. Figures are printed, not asserted.
+ */
+import DiffMatchPatch from 'diff-match-patch'
+import type { Node } from 'prosemirror-model'
+import { compare } from '../diff/compare.js'
+import { createIncrementalComparer } from '../diff/incremental.js'
+import { buildModel, editModel, prng, randomModel } from '../diff/test-documents.js'
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]! }
+const flatten = (doc: Node) => { const lines: string[] = []; doc.descendants(n => { if (n.isTextblock) { lines.push(n.textContent); return false } return true }); return lines.join('\n') }
+function countProvisions(doc: Node) { let n = 0; doc.descendants(x => { if (x.type.name === 'provision') n++; return true }); return n }
+
+function time<T>(f: () => T): [number, T] {
+  const t0 = performance.now()
+  const v = f()
+  return [performance.now() - t0, v]
+}
+
+const RUNS = 15
+console.log('Resolution-50-sized Arabic pair, compare() vs diff-match-patch char mode on flattened text')
+console.log('rate    provisions  chars(old/new)    compare ms  baseline ms   ratio  timeouts  MOD/ADD/SUP/moved')
+for (const [name, rate] of [['light', 0.05], ['medium', 0.25], ['heavy', 1]] as const) {
+  const r = prng(50)
+  const base = randomModel(r, 95, 'ar')
+  const a = buildModel(base)
+  const b = buildModel(editModel(r, base, Math.round(rate * countProvisions(a))))
+  const fa = flatten(a)
+  const fb = flatten(b)
+  for (let w = 0; w < 30; w++) compare(a, b)
+  const ours: number[] = []
+  let timeouts = 0
+  let counts = ''
+  for (let k = 0; k < RUNS; k++) {
+    const [ms, c] = time(() => compare(a, b))
+    ours.push(ms)
+    timeouts += c.summary.timeouts
+    counts = `${c.summary.counts.MOD}/${c.summary.counts.ADD}/${c.summary.counts.SUP}/${c.summary.counts.moved}`
+  }
+  const baseline: number[] = []
+  for (let k = 0; k < Math.min(RUNS, 5); k++) {
+    const dmp = new DiffMatchPatch()
+    dmp.Diff_Timeout = 0
+    const [ms] = time(() => { const d = dmp.diff_main(fa, fb); dmp.diff_cleanupSemantic(d); return d })
+    baseline.push(ms)
+  }
+  const o = median(ours)
+  const bl = median(baseline)
+  console.log(`${name.padEnd(7)} ${String(countProvisions(a) + '/' + countProvisions(b)).padStart(10)}  ${String(fa.length + '/' + fb.length).padStart(14)}  ${o.toFixed(2).padStart(12)} ${bl.toFixed(2).padStart(12)} ${(bl / o).toFixed(1).padStart(7)}x ${String(timeouts).padStart(8)}  ${counts}`)
+}
+
+console.log('\nCompendium: 100 synthetic resolutions (light edits: 4 per resolution), compared one after another')
+const pairs: [Node, Node][] = []
+for (let i = 0; i < 100; i++) {
+  const r = prng(1000 + i)
+  const base = randomModel(r, 95, i % 4 === 0 ? 'en' : 'ar')
+  pairs.push([buildModel(base), buildModel(editModel(r, base, 4))])
+}
+let provisions = 0
+for (const [a] of pairs) provisions += countProvisions(a)
+compare(pairs[0]![0], pairs[0]![1])
+gc()
+const before = process.memoryUsage()
+let peakHeap = before.heapUsed
+let peakRss = before.rss
+const results: Node[] = []
+let timeouts = 0
+const cpuBefore = process.cpuUsage()
+const [total] = time(() => {
+  for (const [a, b] of pairs) {
+    const c = compare(a, b)
+    results.push(c.doc)
+    timeouts += c.summary.timeouts
+    const m = process.memoryUsage()
+    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed
+    if (m.rss > peakRss) peakRss = m.rss
+  }
+})
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
+const cpu = process.cpuUsage(cpuBefore)
+console.log(`provisions ${provisions} (${(provisions / 100).toFixed(0)} per resolution), time ${total.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU (all threads), timeouts ${timeouts}`)
+console.log(`load average ${(await import('node:os')).loadavg().map(x => x.toFixed(1)).join(' ')} (other processes share this machine; times are wall-clock medians)`)
+console.log(`rss before ${mb(before.rss)} MB (tsx, modules and the 200 input documents)`)
+console.log(`heap before ${mb(before.heapUsed)} MB, peak ${mb(peakHeap)} MB (+${mb(peakHeap - before.heapUsed)} MB for the comparisons and their 100 revision documents), peak rss ${mb(peakRss)} MB`)
+
+console.log('\nLive view: createIncrementalComparer on the heavy pair, then one keystroke in one provision')
+{
+  const r = prng(50)
+  const base = randomModel(r, 95, 'ar')
+  const a = buildModel(base)
+  const draft = editModel(r, base, countProvisions(a))
+  const comparer = createIncrementalComparer(a)
+  const first: number[] = []
+  const keystroke: number[] = []
+  for (let k = 0; k < 60; k++) {
+    const section = draft.sections[k % draft.sections.length]!
+    const target = section.provisions[0]!
+    target.paras[0] = target.paras[0]! + (k % 2 ? 'ب' : ' ')
+    const doc = buildModel(draft)
+    const [ms] = time(() => comparer.update(doc))
+    ;(k === 0 ? first : keystroke).push(ms)
+  }
+  const current = buildModel(draft)
+  const fullCompare = median(Array.from({ length: 15 }, () => time(() => compare(a, current))[0]))
+  console.log(`first update ${first[0]!.toFixed(2)} ms; keystrokes median ${median(keystroke.slice(20)).toFixed(2)} ms (a full compare: ${fullCompare.toFixed(2)} ms)`)
+  console.log(`last keystroke: ${comparer.stats.computed} block diff(s) computed, ${comparer.stats.reused} reused`)
+}

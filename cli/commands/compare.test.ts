@@ -1,0 +1,83 @@
+import { test, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { main } from '../main.js'
+import { op, pre, prov, res } from '../../schema/builders.js'
+import { resolutionFromJSON } from '../../schema/check.js'
+import { acceptAll, rejectAll } from '../../diff/index.js'
+
+const tmp = mkdtempSync(join(tmpdir(), 'resdraft-compare-'))
+after(() => rmSync(tmp, { recursive: true, force: true }))
+
+async function run(...argv: string[]) {
+  let out = ''
+  let err = ''
+  const code = await main(['compare', ...argv], { out: t => { out += t }, err: t => { err += t } })
+  return { code, out, err }
+}
+
+const oldDoc = res({ lang: 'ar', heading: 'القـرار 50 (المراجَع في دبي، 2012)', title: 'الأمن السيبراني' },
+  pre('recalling', { lang: 'ar', id: 's1' }, prov('نص أول', { id: 'a' }), prov('نص ثان يحذف', { id: 'b' }), prov('نص ثالث', { id: 'c' })),
+  op('resolves', { lang: 'ar', id: 's2' }, prov('أن يستمر العمل', { id: 'd' })))
+const newDoc = res({ lang: 'ar', heading: 'القـرار 50 (المراجَع في الحمامات، 2016)', title: 'الأمن السيبراني' },
+  pre('recalling', { lang: 'ar', id: 's1' }, prov('نص أول', { id: 'a' }), prov('نص ثالث', { id: 'c' })),
+  op('resolves', { lang: 'ar', id: 's2' }, prov('أن يستمر العمل بأولوية', { id: 'd' })))
+const oldFile = join(tmp, 'old.json')
+const newFile = join(tmp, 'new.json')
+writeFileSync(oldFile, JSON.stringify(oldDoc.toJSON()))
+writeFileSync(newFile, JSON.stringify(newDoc.toJSON()))
+
+test('json: the revision document and summary; accepting and rejecting give the inputs', async () => {
+  const { code, out, err } = await run(oldFile, newFile, '--format', 'json')
+  assert.equal(code, 0, err)
+  const { doc, summary } = JSON.parse(out)
+  const rev = resolutionFromJSON(doc)
+  assert.ok(acceptAll(rev).eq(newDoc))
+  assert.ok(rejectAll(rev).eq(oldDoc))
+  assert.equal(summary.counts.SUP, 1)
+  assert.equal(summary.counts.renumbered, 1)
+})
+
+test('text, flat, summary and html formats; --out writes a file', async () => {
+  const text = await run(oldFile, newFile)
+  assert.equal(text.code, 0)
+  assert.match(text.out, /^SUP\tب\)\t\[-نص ثان يحذف-\]$/m)
+  const flat = await run(oldFile, newFile, '--format', 'flat')
+  assert.ok(flat.out.split('\n').includes('القـرار 50 (المراجَع في دبي، 2012الحمامات، 2016)'))
+  const summary = await run(oldFile, newFile, '--format=summary')
+  assert.match(summary.out, /^total\s+1\s+2\s+0\s+1\s+0\s+1$/m)
+  const ignoring = await run(oldFile, newFile, '--format=summary', '--ignore-renumbering')
+  assert.match(ignoring.out, /^total\s+2\s+1\s+0\s+1\s+0\s+0$/m)
+  const page = join(tmp, 'out.html')
+  const html = await run(oldFile, newFile, '--format', 'html', '--out', page)
+  assert.equal(html.code, 0)
+  assert.equal(html.out, '')
+  assert.ok(existsSync(page))
+  assert.match(readFileSync(page, 'utf8'), /<html lang="ar" dir="rtl">/)
+})
+
+test('text input goes through the text importer', async t => {
+  const fixture = new URL('../../fixtures/res50-2012-ar.txt', import.meta.url).pathname
+  const proposed = new URL('../../fixtures/res50-proposed-ar.txt', import.meta.url).pathname
+  if (!existsSync(fixture) || !existsSync(proposed)) { t.skip('fixtures/res50-*.txt not there yet'); return }
+  const { code, out, err } = await run(fixture, proposed, '--format', 'summary')
+  assert.equal(code, 0, err)
+  assert.match(out, /^total\s+\d+/m)
+})
+
+test('exit codes: 2 for usage, 1 for bad input', async () => {
+  assert.equal((await run(oldFile)).code, 2)
+  assert.equal((await run(oldFile, newFile, '--format', 'pdf')).code, 2)
+  assert.equal((await run(oldFile, newFile, '--bogus')).code, 2)
+  assert.equal((await run(oldFile, join(tmp, 'missing.json'))).code, 1)
+  const bad = join(tmp, 'bad.json')
+  writeFileSync(bad, '{"type":"resolution","content":[]}')
+  const r = await run(oldFile, bad)
+  assert.equal(r.code, 1)
+  assert.match(r.err, /bad\.json/)
+  const broken = join(tmp, 'broken.json')
+  writeFileSync(broken, '{ not json')
+  assert.equal((await run(broken, newFile)).code, 1)
+})

@@ -1,0 +1,52 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import fc from 'fast-check'
+import type { Node } from 'prosemirror-model'
+import { findProblems } from '../schema/check.js'
+import { compare } from './compare.js'
+import { acceptAll, acceptChange, rejectAll, rejectChange } from './accept-reject.js'
+import { revisionOf } from './revision-record.js'
+import { buildModel, editModel, pick, prng, randomModel } from './test-documents.js'
+
+function changedIds(rev: Node): string[] {
+  const ids: string[] = []
+  rev.descendants(n => { const r = revisionOf(n); if (r && r.status !== 'unchanged') ids.push(n.attrs.id as string); return true })
+  return ids
+}
+
+test('accepting or rejecting one change then everything else still gives each version', () => {
+  fc.assert(fc.property(fc.integer(), fc.boolean(), (seed, fresh) => {
+    const r = prng(seed)
+    const base = randomModel(r)
+    const a = buildModel(base)
+    const b = buildModel(editModel(r, base, 1 + pick(r, 8), fresh))
+    const { doc } = compare(a, b)
+    const ids = changedIds(doc)
+    if (ids.length === 0) return
+    const id = ids[pick(r, ids.length)]!
+    const accepted = acceptChange(doc, id)
+    const rejected = rejectChange(doc, id)
+    assert.deepEqual(findProblems(accepted), [])
+    assert.deepEqual(findProblems(rejected), [])
+    assert.ok(acceptAll(accepted).eq(b), 'acceptAll after acceptChange is the new version')
+    assert.ok(rejectAll(rejected).eq(a), 'rejectAll after rejectChange is the old version')
+  }), { seed: 99, numRuns: 120 })
+})
+
+test('accepting one half of a move settles both halves', () => {
+  const r = prng(1)
+  for (let s = 0; s < 200; s++) {
+    const base = randomModel(r)
+    const { doc } = compare(buildModel(base), buildModel(editModel(r, base, 4)))
+    let movedTo: Node | null = null
+    doc.descendants(n => { if (!movedTo && revisionOf(n)?.status === 'moved-to') movedTo = n; return !movedTo })
+    if (!movedTo) continue
+    const moveId = revisionOf(movedTo)!.moveId
+    const after = acceptChange(doc, (movedTo as Node).attrs.id as string)
+    let left = 0
+    after.descendants(n => { if (revisionOf(n)?.moveId === moveId) left++; return true })
+    assert.equal(left, 0)
+    return
+  }
+  assert.fail('no move generated')
+})

@@ -1,0 +1,139 @@
+/**
+ * Sequence alignment of sibling blocks (sections, provisions, items,
+ * paragraphs): a dynamic programme that maximises the total score of matched
+ * pairs, keeping order (an LCS generalised to similarity scores). Inserting
+ * or deleting one provision therefore never shifts every later pair into a
+ * "modified" one. Pairs the scorer rejects (null) are never matched.
+ */
+
+/** One step of an alignment: a matched pair, an old-only or a new-only element. */
+export type AlignmentStep =
+  | { readonly kind: 'match'; readonly oldIndex: number; readonly newIndex: number }
+  | { readonly kind: 'delete'; readonly oldIndex: number }
+  | { readonly kind: 'insert'; readonly newIndex: number }
+
+/** Scores a pair: higher is better, null when the two may not be matched. */
+export type PairScorer = (oldIndex: number, newIndex: number) => number | null
+
+/**
+ * Aligns `oldCount` elements with `newCount` elements. `same(i, j)` is a
+ * cheap exact-equality test used to trim a common prefix and suffix before
+ * the quadratic part. Ties prefer earlier matches; the result is
+ * deterministic. Between two matches, deletions come before insertions.
+ */
+export function alignSequences(oldCount: number, newCount: number, score: PairScorer, same?: (i: number, j: number) => boolean, keys?: SiblingKeys): AlignmentStep[] {
+  return alignRange(0, oldCount, 0, newCount, score, same, keys)
+}
+
+/** Exact-content keys of the elements, used to anchor very long sequences. */
+export interface SiblingKeys { readonly old: (i: number) => string; readonly new: (j: number) => string }
+
+/** Above this many score cells a sequence is first cut at elements with the same unique key on both sides. */
+const MAX_CELLS = 40_000
+
+function alignRange(o0: number, o1: number, n0: number, n1: number, score: PairScorer, same?: (i: number, j: number) => boolean, keys?: SiblingKeys): AlignmentStep[] {
+  if ((o1 - o0) * (n1 - n0) > MAX_CELLS) {
+    const anchors = keys ? uniqueAnchors(o0, o1, n0, n1, keys) : []
+    if (anchors.length > 0) {
+      const steps: AlignmentStep[] = []
+      let i = o0
+      let j = n0
+      for (const [ai, aj] of anchors) {
+        steps.push(...alignRange(i, ai, j, aj, score, same, keys), { kind: 'match', oldIndex: ai, newIndex: aj })
+        i = ai + 1; j = aj + 1
+      }
+      steps.push(...alignRange(i, o1, j, n1, score, same, keys))
+      return steps
+    }
+    // nothing to anchor on: a deterministic coarse alignment (moves are still looked for afterwards)
+    const steps: AlignmentStep[] = []
+    for (let k = o0; k < o1; k++) steps.push({ kind: 'delete', oldIndex: k })
+    for (let k = n0; k < n1; k++) steps.push({ kind: 'insert', newIndex: k })
+    return steps
+  }
+  return alignDense(o0, o1, n0, n1, score, same)
+}
+
+/** Elements whose key occurs once on each side, longest run in the same order (patience). */
+function uniqueAnchors(o0: number, o1: number, n0: number, n1: number, keys: SiblingKeys): [number, number][] {
+  const once = (from: number, to: number, key: (i: number) => string) => {
+    const m = new Map<string, number>()
+    for (let i = from; i < to; i++) { const k = key(i); m.set(k, m.has(k) ? -1 : i) }
+    return m
+  }
+  const a = once(o0, o1, keys.old)
+  const b = once(n0, n1, keys.new)
+  const pairs: [number, number][] = []
+  for (const [k, i] of a) { const j = b.get(k); if (i >= 0 && j !== undefined && j >= 0) pairs.push([i, j]) }
+  pairs.sort((x, y) => x[0] - y[0])
+  const tails: number[] = []
+  const prev = new Int32Array(pairs.length).fill(-1)
+  for (let k = 0; k < pairs.length; k++) {
+    let lo = 0
+    let hi = tails.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (pairs[tails[mid]!]![1] < pairs[k]![1]) lo = mid + 1; else hi = mid }
+    if (lo > 0) prev[k] = tails[lo - 1]!
+    tails[lo] = k
+  }
+  const out: [number, number][] = []
+  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) out.push(pairs[k]!)
+  return out.reverse()
+}
+
+function alignDense(o0: number, oldEnd: number, n0: number, newEnd: number, score: PairScorer, same?: (i: number, j: number) => boolean): AlignmentStep[] {
+  let start = 0
+  const oldCount = oldEnd - o0
+  const newCount = newEnd - n0
+  const sc: PairScorer = (i, j) => score(o0 + i, n0 + j)
+  const eq = same ? (i: number, j: number) => same(o0 + i, n0 + j) : undefined
+  while (eq && start < oldCount && start < newCount && eq(start, start)) start++
+  let endOld = oldCount
+  let endNew = newCount
+  while (eq && endOld > start && endNew > start && eq(endOld - 1, endNew - 1)) { endOld--; endNew-- }
+
+  const n = endOld - start
+  const m = endNew - start
+  const steps: AlignmentStep[] = []
+  for (let k = 0; k < start; k++) steps.push({ kind: 'match', oldIndex: k, newIndex: k })
+
+  if (n > 0 && m > 0) {
+    // best[i][j]: best total score aligning old[i..] with new[j..]
+    const width = m + 1
+    const best = new Float64Array((n + 1) * width)
+    const scores = new Float64Array(n * m).fill(Number.NaN)
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = m - 1; j >= 0; j--) {
+        let v = Math.max(best[(i + 1) * width + j]!, best[i * width + j + 1]!)
+        const s = sc(start + i, start + j)
+        if (s !== null) {
+          scores[i * m + j] = s
+          v = Math.max(v, s + best[(i + 1) * width + j + 1]!)
+        }
+        best[i * width + j] = v
+      }
+    }
+    let i = 0
+    let j = 0
+    const pendingDel: AlignmentStep[] = []
+    const pendingIns: AlignmentStep[] = []
+    const flush = () => { steps.push(...pendingDel, ...pendingIns); pendingDel.length = 0; pendingIns.length = 0 }
+    while (i < n && j < m) {
+      const here = best[i * width + j]!
+      const s = scores[i * m + j]!
+      if (!Number.isNaN(s) && here === s + best[(i + 1) * width + j + 1]!) {
+        flush()
+        steps.push({ kind: 'match', oldIndex: start + i, newIndex: start + j })
+        i++; j++
+      } else if (here === best[(i + 1) * width + j]!) { pendingDel.push({ kind: 'delete', oldIndex: start + i }); i++ }
+      else { pendingIns.push({ kind: 'insert', newIndex: start + j }); j++ }
+    }
+    for (; i < n; i++) pendingDel.push({ kind: 'delete', oldIndex: start + i })
+    for (; j < m; j++) pendingIns.push({ kind: 'insert', newIndex: start + j })
+    flush()
+  } else {
+    for (let i = 0; i < n; i++) steps.push({ kind: 'delete', oldIndex: start + i })
+    for (let j = 0; j < m; j++) steps.push({ kind: 'insert', newIndex: start + j })
+  }
+  for (let k = 0; k < oldCount - endOld; k++) steps.push({ kind: 'match', oldIndex: endOld + k, newIndex: endNew + k })
+  return steps.map(st => st.kind === 'match' ? { kind: 'match', oldIndex: st.oldIndex + o0, newIndex: st.newIndex + n0 } : st.kind === 'delete' ? { kind: 'delete', oldIndex: st.oldIndex + o0 } : { kind: 'insert', newIndex: st.newIndex + n0 })
+}

@@ -1,0 +1,182 @@
+/**
+ * `compare(old, new)`: the revision document of two versions of a
+ * resolution (docs/revision-document.md) and its change summary.
+ *
+ * Alignment is by structure: header blocks slot by slot, body sections by
+ * kind and heading, provisions by id when the two documents share a lineage
+ * (at least half of the smaller side's provision and item ids occur in the
+ * other), otherwise by content similarity; children recursively; text word
+ * by word. Provisions left unmatched are then paired into moves (moves.ts)
+ * and the document is rebuilt with them.
+ */
+import type { Node } from 'prosemirror-model'
+import type { RevisionAuthor } from '../schema/marks.js'
+import { IDENTIFIED_NODES } from '../schema/nodes.js'
+import { computeLabels } from '../schema/numbering.js'
+import { diffInline, type InlineDiffContext, type InlineDiffResult } from './inline-diff.js'
+import { DEFAULT_MOVE_THRESHOLD, findMoves } from './moves.js'
+import { childrenOf, RevisionBuilder, type BuildContext } from './revision-builder.js'
+import { wordBag, type WordBag } from './similarity.js'
+import { summarise, type ChangeSummary } from './summary.js'
+import { withUniqueRevisionIds } from './unique-ids.js'
+
+/** Options of a comparison. */
+export interface CompareOptions {
+  /** Treat provisions whose only change is their label as unchanged (NOC); renderers then show the new label only. */
+  ignoreRenumbering?: boolean
+  /** Stamped on every insertion and deletion mark. */
+  author?: RevisionAuthor
+  /** Time limit of diff-match-patch per text block, in ms (default 1000; 0 = none). */
+  timeoutMs?: number
+  /** Similarity from which a deleted and an inserted provision count as a move (default 0.6). */
+  moveThreshold?: number
+}
+
+/** A revision document and what changed. */
+export interface Comparison {
+  /** The revision document (both versions, with marks and `revision` attrs). */
+  doc: Node
+  /** Counts of NOC/MOD/ADD/SUP/moved/renumbered provisions, overall and per section. */
+  summary: ChangeSummary
+}
+
+/** A cache of text-block diffs that outlives one comparison (see incremental.ts). */
+export interface BlockDiffCache {
+  get(oldBlock: Node, newBlock: Node, compute: () => InlineDiffResult): InlineDiffResult
+}
+
+const HEADER_SLOTS = ['proposalHeader', 'proposalMarker', 'resolutionHeading', 'resolutionTitle', 'historyLine', 'assemblyFormula'] as const
+
+/** Ids of one document: every identified node's, and those of provisions and items alone. */
+interface DocumentIds { readonly all: Set<string>; readonly units: Set<string> }
+
+function documentIds(doc: Node): DocumentIds {
+  const all = new Set<string>()
+  const units = new Set<string>()
+  doc.descendants(n => {
+    const name = n.type.name
+    if (IDENTIFIED_NODES.has(name)) all.add(n.attrs.id as string)
+    if (name === 'provision' || name === 'item') units.add(n.attrs.id as string)
+    return !n.isTextblock
+  })
+  return { all, units }
+}
+
+function lineageOf(a: DocumentIds, b: DocumentIds): boolean {
+  const smaller = Math.min(a.units.size, b.units.size)
+  if (smaller === 0) return false
+  let shared = 0
+  for (const id of a.units) if (b.units.has(id)) shared++
+  return shared * 2 >= smaller
+}
+
+/** True when the two documents share enough provision and item ids (half of the smaller side's) to be aligned by id. */
+export function shareLineage(oldDoc: Node, newDoc: Node): boolean {
+  return lineageOf(documentIds(oldDoc), documentIds(newDoc))
+}
+
+/** Compares two versions of a resolution; see the module comment. */
+export function compare(oldDoc: Node, newDoc: Node, options: CompareOptions = {}): Comparison {
+  return compareWithCache(oldDoc, newDoc, options)
+}
+
+/** `compare` with an optional text-block diff cache (for the incremental comparer). */
+export function compareWithCache(oldDoc: Node, newDoc: Node, options: CompareOptions = {}, cache?: BlockDiffCache): Comparison {
+  const bags = new WeakMap<Node, WordBag>()
+  const bagOf = (n: Node) => {
+    let b = bags.get(n)
+    if (!b) { b = wordBag(n.textContent); bags.set(n, b) }
+    return b
+  }
+  const inline: InlineDiffContext = { timeoutMs: options.timeoutMs ?? 1000, author: options.author, timeouts: 0 }
+  const local = new Map<Node, Map<Node, InlineDiffResult>>()
+  let coarseBlocks = 0
+  const diffBlock = (o: Node, n: Node): InlineDiffResult => {
+    let row = local.get(o)
+    const hit = row?.get(n)
+    if (hit) return hit
+    const r = cache ? cache.get(o, n, () => diffInline(o, n, inline)) : diffInline(o, n, inline)
+    if (r.coarse) coarseBlocks++
+    if (!row) local.set(o, row = new Map())
+    row.set(n, r)
+    return r
+  }
+  const oldIds = documentIds(oldDoc)
+  const newIds = documentIds(newDoc)
+  const base = {
+    byId: lineageOf(oldIds, newIds),
+    oldIds: oldIds.all,
+    newIds: newIds.all,
+    bagOf,
+    headingBagOf: (s: Node) => bagOf(s.firstChild ?? s),
+    ignoreRenumbering: options.ignoreRenumbering ?? false,
+    oldLabels: computeLabels(oldDoc),
+    newLabels: computeLabels(newDoc),
+    diffBlock,
+    author: options.author
+  }
+  let ctx: BuildContext = { ...base, movedFrom: new Map(), movedTo: new Map() }
+  let built = buildDocument(oldDoc, newDoc, new RevisionBuilder(ctx))
+  const moves = findMoves(built.builder.deletedProvisions, built.builder.insertedProvisions, {
+    threshold: options.moveThreshold ?? DEFAULT_MOVE_THRESHOLD, byId: base.byId, bagOf
+  })
+  if (moves.length > 0) {
+    ctx = {
+      ...base,
+      movedFrom: new Map(moves.map(m => [m.from, m.moveId])),
+      movedTo: new Map(moves.map(m => [m.to, { from: m.from, moveId: m.moveId }]))
+    }
+    built = buildDocument(oldDoc, newDoc, new RevisionBuilder(ctx, built.builder, movedAndAncestors(oldDoc, newDoc, moves)))
+  }
+  const doc = withUniqueRevisionIds(built.doc)
+  return { doc, summary: summarise(doc, coarseBlocks) }
+}
+
+/** The moved provisions and every block that contains one, in either version. */
+function movedAndAncestors(oldDoc: Node, newDoc: Node, moves: readonly { from: Node; to: Node }[]): Set<Node> {
+  const touched = new Set<Node>()
+  const mark = (doc: Node, targets: Set<Node>) => {
+    const path: Node[] = []
+    const walk = (node: Node): void => {
+      if (targets.has(node)) for (const p of [...path, node]) touched.add(p)
+      if (node.isTextblock || node.isLeaf) return
+      path.push(node)
+      node.forEach(walk)
+      path.pop()
+    }
+    walk(doc)
+  }
+  mark(oldDoc, new Set(moves.map(m => m.from)))
+  mark(newDoc, new Set(moves.map(m => m.to)))
+  return touched
+}
+
+interface DocumentParts { slots: Map<string, Node>; body: Node[]; reasons: Node | null; annexes: Node[] }
+
+function partsOf(doc: Node): DocumentParts {
+  const parts: DocumentParts = { slots: new Map(), body: [], reasons: null, annexes: [] }
+  for (const c of childrenOf(doc)) {
+    const name = c.type.name
+    if ((HEADER_SLOTS as readonly string[]).includes(name)) parts.slots.set(name, c)
+    else if (name === 'reasons') parts.reasons = c
+    else if (name === 'annex') parts.annexes.push(c)
+    else parts.body.push(c)
+  }
+  return parts
+}
+
+function buildDocument(oldDoc: Node, newDoc: Node, builder: RevisionBuilder): { doc: Node; builder: RevisionBuilder } {
+  const o = partsOf(oldDoc)
+  const n = partsOf(newDoc)
+  const out: Node[] = []
+  const slot = (a: Node | null | undefined, b: Node | null | undefined, dropOldOnly = false) => {
+    if (a && b) out.push(builder.matched(a, b).node)
+    else if (a && !dropOldOnly) out.push(builder.deleted(a))
+    else if (b) out.push(builder.inserted(b))
+  }
+  for (const name of HEADER_SLOTS) slot(o.slots.get(name), n.slots.get(name), name === 'proposalMarker')
+  out.push(...builder.children('resolution', o.body, n.body).nodes)
+  slot(o.reasons, n.reasons)
+  out.push(...builder.children('resolution', o.annexes, n.annexes).nodes)
+  return { doc: newDoc.type.create(newDoc.attrs, out), builder }
+}

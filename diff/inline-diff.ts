@@ -1,0 +1,249 @@
+/**
+ * Word-level revision marks inside one text block (a paragraph, heading,
+ * history line ...). Both versions are tokenised (tokenise.ts), every
+ * distinct token (text plus its formatting marks; a footnote counts as one
+ * token, equal when its text is equal) is mapped to one private character,
+ * diff-match-patch diffs the two character strings and the result is mapped
+ * back to text carrying `deletion` and `insertion` marks.
+ *
+ * After diff_cleanupSemantic, an equality made only of spaces and
+ * punctuation between two changes is folded into them, so that
+ * `دبي، 2012` → `الحمامات، 2016` reads as one replacement, as in Word.
+ * Each change is written deleted run first, inserted run second.
+ *
+ * If diff-match-patch hits its time limit the result is discarded and the
+ * deterministic patience diff (fallback-diff.ts) is used instead; the caller's
+ * `timeouts` counter is incremented so the summary can report it.
+ */
+import DiffMatchPatch from 'diff-match-patch'
+import type { Mark, Node } from 'prosemirror-model'
+import type { RevisionAuthor } from '../schema/marks.js'
+import { resolutionSchema as schema } from '../schema/schema.js'
+import { patienceDiff } from './fallback-diff.js'
+import { deletedFootnoteId, sharedFootnoteId } from './revision-record.js'
+import { isSeparator, tokenise } from './tokenise.js'
+
+/** Settings and counters shared by all inline diffs of one comparison. */
+export interface InlineDiffContext {
+  /** diff-match-patch time limit per block, in milliseconds (0: none). */
+  readonly timeoutMs: number
+  /** Who is credited on the marks. */
+  readonly author?: RevisionAuthor | undefined
+  /** Incremented each time the time limit was hit. */
+  timeouts: number
+}
+
+/** The marked content of a block and whether anything changed. */
+export interface InlineDiffResult {
+  readonly content: readonly Node[]
+  readonly changed: boolean
+  /** True when the coarser deterministic fallback was used (time limit hit, or too many distinct words). */
+  readonly coarse?: boolean
+}
+
+interface Token { readonly key: string; readonly text: string; readonly marks: readonly Mark[]; readonly node: Node | null }
+
+const markKeyCache = new WeakMap<readonly Mark[], string>()
+function marksKey(marks: readonly Mark[]): string {
+  if (marks.length === 0) return ''
+  let k = markKeyCache.get(marks)
+  if (k === undefined) { k = marks.map(m => JSON.stringify(m.toJSON())).join('|'); markKeyCache.set(marks, k) }
+  return k
+}
+
+function tokensOf(block: Node): Token[] {
+  const out: Token[] = []
+  block.forEach(child => {
+    if (child.isText) {
+      const mk = marksKey(child.marks)
+      for (const t of tokenise(child.text!)) out.push({ key: `${mk}\u0001${t}`, text: t, marks: child.marks, node: null })
+    } else {
+      out.push({ key: `${marksKey(child.marks)}\u0002${child.type.name}\u0002${JSON.stringify(child.content.toJSON() ?? null)}`, text: '', marks: child.marks, node: child })
+    }
+  })
+  return out
+}
+
+/** Private characters for tokens: one UTF-16 unit each, never a surrogate or a space. */
+const TOKEN_CHARS: string[] = []
+let nextCode = 0x100
+function tokenChar(n: number): string {
+  while (TOKEN_CHARS.length <= n) {
+    if (nextCode >= 0xd800 && nextCode < 0xe000) nextCode = 0xe000
+    if (nextCode > 0xffff) throw new RangeError('too many distinct tokens in one block')
+    const c = String.fromCharCode(nextCode++)
+    if (!/\s/.test(c)) TOKEN_CHARS.push(c)
+  }
+  return TOKEN_CHARS[n]!
+}
+
+function encode(tokens: readonly Token[], dict: Map<string, string>, tokenOf: Map<string, Token>): string {
+  let s = ''
+  for (const t of tokens) {
+    let c = dict.get(t.key)
+    if (c === undefined) {
+      c = tokenChar(dict.size)
+      dict.set(t.key, c)
+      tokenOf.set(c, t)
+    }
+    s += c
+  }
+  return s
+}
+
+type Group = { eq: string } | { del: string; ins: string }
+
+/** Runs of equal and changed tokens, with separator-only equalities between changes folded in. */
+function groupChanges(diffs: readonly [number, string][], tokenOf: Map<string, Token>): Group[] {
+  const groups: Group[] = []
+  for (const [op, s] of diffs) {
+    if (!s) continue
+    const last = groups[groups.length - 1]
+    if (op === 0) {
+      if (last && 'eq' in last) last.eq += s
+      else groups.push({ eq: s })
+    } else if (last && 'del' in last) {
+      if (op < 0) last.del += s; else last.ins += s
+    } else groups.push(op < 0 ? { del: s, ins: '' } : { del: '', ins: s })
+  }
+  const out: Group[] = []
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!
+    const prev = out[out.length - 1]
+    const next = groups[i + 1]
+    if ('eq' in g && prev && 'del' in prev && next && 'del' in next && [...g.eq].every(c => isSeparator(tokenOf.get(c)!.text) && !tokenOf.get(c)!.node)) {
+      prev.del += g.eq + next.del
+      prev.ins += g.eq + next.ins
+      i++
+    } else if ('del' in g && prev && 'del' in prev) { prev.del += g.del; prev.ins += g.ins }
+    else out.push('eq' in g ? { eq: g.eq } : { del: g.del, ins: g.ins })
+  }
+  return out
+}
+
+/** Builds inline nodes, merging adjacent text that carries the same marks. */
+class InlineWriter {
+  readonly nodes: Node[] = []
+  private text = ''
+  private marks: readonly Mark[] = []
+  add(token: Token, extra: Mark | null, footnoteId?: string): void {
+    const marks = extra ? extra.addToSet(token.marks) : token.marks
+    if (token.node) {
+      this.flush()
+      const attrs = footnoteId !== undefined ? { ...token.node.attrs, id: footnoteId } : token.node.attrs
+      this.nodes.push(token.node.type.create(attrs, token.node.content, marks))
+      return
+    }
+    if (this.text && !sameMarks(marks, this.marks)) this.flush()
+    this.marks = marks
+    this.text += token.text
+  }
+  flush(): void {
+    if (this.text) this.nodes.push(schema.text(this.text, this.marks))
+    this.text = ''
+  }
+}
+
+function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  return a.every((m, i) => m.eq(b[i]!))
+}
+
+/** The revision mark of a kind, stamped with the comparison's author. */
+export function revisionMark(kind: 'insertion' | 'deletion', author?: RevisionAuthor): Mark {
+  return schema.marks[kind]!.create({ author: author?.author ?? null, delegation: author?.delegation ?? null, date: author?.date ?? null })
+}
+
+/** The content of a block with every text and footnote marked inserted or deleted. */
+export function markAll(block: Node, kind: 'insertion' | 'deletion', author?: RevisionAuthor): Node[] {
+  const mark = revisionMark(kind, author)
+  const out: Node[] = []
+  block.forEach(child => {
+    if (child.isText) out.push(child.mark(mark.addToSet(child.marks)))
+    else {
+      const attrs = kind === 'deletion' && child.type.name === 'footnote' ? { ...child.attrs, id: deletedFootnoteId(child.attrs.id as string) } : child.attrs
+      out.push(child.type.create(attrs, child.content, mark.addToSet(child.marks)))
+    }
+  })
+  return out
+}
+
+/** Diffs the inline content of two blocks word by word. */
+export function diffInline(oldBlock: Node, newBlock: Node, ctx: InlineDiffContext): InlineDiffResult {
+  if (oldBlock.content.eq(newBlock.content)) {
+    const content: Node[] = []
+    newBlock.forEach(c => content.push(c))
+    return { content, changed: false }
+  }
+  const oldTokens = tokensOf(oldBlock)
+  const newTokens = tokensOf(newBlock)
+  const dict = new Map<string, string>()
+  const tokenOf = new Map<string, Token>()
+  let a: string
+  let b: string
+  try {
+    a = encode(oldTokens, dict, tokenOf)
+    b = encode(newTokens, dict, tokenOf)
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e
+    ctx.timeouts++
+    return coarseDiff(oldTokens, newTokens, ctx)
+  }
+
+  let diffs: [number, string][]
+  const dmp = new DiffMatchPatch()
+  dmp.Diff_Timeout = ctx.timeoutMs > 0 && Number.isFinite(ctx.timeoutMs) ? ctx.timeoutMs / 1000 : 0
+  const started = Date.now()
+  diffs = dmp.diff_main(a, b, false) as [number, string][]
+  let coarse = false
+  if (dmp.Diff_Timeout > 0 && Date.now() - started >= ctx.timeoutMs) {
+    ctx.timeouts++
+    coarse = true
+    diffs = patienceDiff(a, b)
+  }
+  dmp.diff_cleanupSemantic(diffs)
+
+  const del = revisionMark('deletion', ctx.author)
+  const ins = revisionMark('insertion', ctx.author)
+  const w = new InlineWriter()
+  let i = 0
+  let j = 0
+  let changed = false
+  for (const g of groupChanges(diffs, tokenOf)) {
+    if ('eq' in g) {
+      for (let k = 0; k < g.eq.length; k++, i++, j++) {
+        const nt = newTokens[j]!
+        const ot = oldTokens[i]!
+        w.add(nt, null, nt.node?.type.name === 'footnote' ? sharedFootnoteId(nt.node.attrs.id, ot.node!.attrs.id) : undefined)
+      }
+    } else {
+      changed = true
+      for (let k = 0; k < g.del.length; k++, i++) {
+        const ot = oldTokens[i]!
+        w.add(ot, del, ot.node?.type.name === 'footnote' ? deletedFootnoteId(ot.node.attrs.id) : undefined)
+      }
+      for (let k = 0; k < g.ins.length; k++, j++) w.add(newTokens[j]!, ins)
+    }
+  }
+  w.flush()
+  return { content: w.nodes, changed, coarse }
+}
+
+/** More distinct tokens than private characters: equal prefix and suffix, the middle replaced (deterministic, correct). */
+function coarseDiff(oldTokens: readonly Token[], newTokens: readonly Token[], ctx: InlineDiffContext): InlineDiffResult {
+  let p = 0
+  while (p < oldTokens.length && p < newTokens.length && oldTokens[p]!.key === newTokens[p]!.key) p++
+  let q = 0
+  while (q < oldTokens.length - p && q < newTokens.length - p && oldTokens[oldTokens.length - 1 - q]!.key === newTokens[newTokens.length - 1 - q]!.key) q++
+  const w = new InlineWriter()
+  const equal = (o: Token, n: Token) => w.add(n, null, n.node?.type.name === 'footnote' ? sharedFootnoteId(n.node.attrs.id, o.node!.attrs.id) : undefined)
+  for (let k = 0; k < p; k++) equal(oldTokens[k]!, newTokens[k]!)
+  const del = revisionMark('deletion', ctx.author)
+  const ins = revisionMark('insertion', ctx.author)
+  for (const t of oldTokens.slice(p, oldTokens.length - q)) w.add(t, del, t.node?.type.name === 'footnote' ? deletedFootnoteId(t.node.attrs.id) : undefined)
+  for (const t of newTokens.slice(p, newTokens.length - q)) w.add(t, ins)
+  for (let k = q; k > 0; k--) equal(oldTokens[oldTokens.length - k]!, newTokens[newTokens.length - k]!)
+  w.flush()
+  return { content: w.nodes, changed: true, coarse: true }
+}

@@ -1,0 +1,70 @@
+/**
+ * Recognising moves: a provision deleted in one place and inserted in
+ * another (in the same section or another one) is a move when both carry
+ * the same id (documents of one lineage) or when their texts are similar
+ * enough (Dice similarity >= threshold, default 0.6). Pairs are taken
+ * greedily, best first, so each provision moves at most once; the result is
+ * deterministic.
+ */
+import type { Node } from 'prosemirror-model'
+import { bagSimilarity, type WordBag } from './similarity.js'
+
+/** Default similarity above which a deleted and an inserted provision form a move. */
+export const DEFAULT_MOVE_THRESHOLD = 0.6
+
+/** A move: the old provision, where it went, and the id linking the two halves. */
+export interface ProvisionMove {
+  readonly from: Node
+  readonly to: Node
+  readonly moveId: string
+}
+
+/** How to score candidates. */
+export interface MoveOptions {
+  readonly threshold: number
+  /** Pair equal ids first (documents of one lineage). */
+  readonly byId: boolean
+  /** Word bag of a provision (cached by the caller). */
+  readonly bagOf: (node: Node) => WordBag
+}
+
+/** Above this many candidate pairs only id and exact-text moves are looked for. */
+const MAX_SCORED_PAIRS = 250_000
+
+/** Pairs deleted provisions with inserted ones that are moves. */
+export function findMoves(deleted: readonly Node[], inserted: readonly Node[], options: MoveOptions): ProvisionMove[] {
+  const moves: ProvisionMove[] = []
+  const usedFrom = new Set<number>()
+  const usedTo = new Set<number>()
+  const add = (i: number, j: number) => {
+    usedFrom.add(i); usedTo.add(j)
+    moves.push({ from: deleted[i]!, to: inserted[j]!, moveId: `move-${moves.length + 1}` })
+  }
+  if (options.byId) {
+    const byId = new Map<string, number>()
+    inserted.forEach((n, j) => { if (n.attrs.id) byId.set(n.attrs.id as string, j) })
+    deleted.forEach((n, i) => {
+      const j = byId.get(n.attrs.id as string)
+      if (j !== undefined && !usedTo.has(j)) add(i, j)
+    })
+  }
+  const pairs: [number, number, number][] = []
+  if (deleted.length * inserted.length <= MAX_SCORED_PAIRS) {
+    for (let i = 0; i < deleted.length; i++) {
+      if (usedFrom.has(i)) continue
+      const a = options.bagOf(deleted[i]!)
+      for (let j = 0; j < inserted.length; j++) {
+        if (usedTo.has(j)) continue
+        const s = bagSimilarity(a, options.bagOf(inserted[j]!))
+        if (s >= options.threshold) pairs.push([s, i, j])
+      }
+    }
+  } else {
+    const byText = new Map<string, number[]>()
+    inserted.forEach((n, j) => { if (!usedTo.has(j)) { const k = n.textContent; byText.set(k, [...(byText.get(k) ?? []), j]) } })
+    deleted.forEach((n, i) => { if (!usedFrom.has(i)) for (const j of byText.get(n.textContent) ?? []) pairs.push([1, i, j]) })
+  }
+  pairs.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2])
+  for (const [, i, j] of pairs) if (!usedFrom.has(i) && !usedTo.has(j)) add(i, j)
+  return moves
+}

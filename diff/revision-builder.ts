@@ -1,0 +1,254 @@
+/**
+ * Builds the nodes of a revision document from aligned old and new nodes:
+ * matched pairs are diffed (children aligned recursively, text blocks word
+ * by word), old-only subtrees are marked deleted (`suppressed` or
+ * `moved-from`), new-only subtrees inserted (`added`), and a provision that
+ * moved is rebuilt where it went (`moved-to`) diffed against where it was.
+ * See revision-record.ts for how ids and attributes are kept so that both
+ * versions can be recovered exactly.
+ */
+import type { Node } from 'prosemirror-model'
+import type { Labels } from '../schema/numbering.js'
+import { normaliseLabel } from '../schema/numbering.js'
+import { IDENTIFIED_NODES } from '../schema/nodes.js'
+import { alignSequences } from './align.js'
+import type { RevisionAuthor } from '../schema/marks.js'
+import { markAll, type InlineDiffResult } from './inline-diff.js'
+import type { RevisionRecord } from './revision-record.js'
+import { sameBlock, scoreBlocks, type ScoringContext } from './scoring.js'
+
+/** Everything the builder needs for one comparison. */
+export interface BuildContext extends ScoringContext {
+  /** Who is credited on the marks. */
+  readonly author?: RevisionAuthor | undefined
+  readonly ignoreRenumbering: boolean
+  readonly oldLabels: Labels
+  readonly newLabels: Labels
+  /** Diffs two text blocks (possibly from a cache). */
+  readonly diffBlock: (oldBlock: Node, newBlock: Node) => InlineDiffResult
+  /** Old provisions that moved, with their move id. */
+  readonly movedFrom: ReadonlyMap<Node, string>
+  /** New provisions that were moved here, with their origin and move id. */
+  readonly movedTo: ReadonlyMap<Node, { from: Node; moveId: string }>
+}
+
+/** A built node and whether it differs from its old version. */
+export interface Built { readonly node: Node; readonly changed: boolean }
+
+const CONTAINERS_OF_CANDIDATES = new Set(['preambularSection', 'operativeSection', 'part', 'annex', 'provision', 'resolution'])
+
+function attrsDiff(o: Node, n: Node): Record<string, unknown> | null {
+  let out: Record<string, unknown> | null = null
+  for (const k in o.attrs) {
+    if (k === 'revision') continue
+    const a = o.attrs[k]
+    const b = n.attrs[k]
+    if (a !== b && (typeof a !== 'object' || JSON.stringify(a) !== JSON.stringify(b))) (out ??= {})[k] = a
+  }
+  return out
+}
+
+/** Builds revision nodes; collects provisions left unmatched (candidates for moves). */
+export class RevisionBuilder {
+  /** Old provisions deleted where they stood. */
+  readonly deletedProvisions: Node[] = []
+  /** New provisions inserted where they stand. */
+  readonly insertedProvisions: Node[] = []
+  /** Results of this pass, for a later pass to reuse. */
+  readonly matchedMemo = new Map<Node, Map<Node, Built>>()
+  readonly deletedMemo = new Map<Node, Node>()
+  readonly insertedMemo = new Map<Node, Node>()
+  /** Pairs already found equal while trimming an alignment. */
+  private readonly knownEqual = new WeakMap<Node, Node>()
+
+  /**
+   * `previous` is an earlier pass over the same documents; its results are
+   * reused for every subtree that holds no node in `touched` (the moved
+   * provisions and their ancestors), since only those can come out differently.
+   */
+  constructor(private readonly ctx: BuildContext, private readonly previous: RevisionBuilder | null = null, private readonly touched: ReadonlySet<Node> = new Set()) {}
+
+  /** Aligns two lists of sibling blocks of a container of `parentType` and builds the merged list. */
+  children(parentType: string, olds: readonly Node[], news: readonly Node[]): { nodes: Node[]; changed: boolean } {
+    const steps = alignSequences(olds.length, news.length,
+      (i, j) => scoreBlocks(this.ctx, parentType, olds[i]!, news[j]!, i === 0 && j === 0),
+      (i, j) => {
+        const same = sameBlock(this.ctx, olds[i]!, news[j]!)
+        if (same) this.knownEqual.set(olds[i]!, news[j]!)
+        return same
+      },
+      { old: i => this.siblingKey(olds[i]!), new: j => this.siblingKey(news[j]!) })
+    const nodes: Node[] = []
+    let gap: { rank: number; node: Node }[] = []
+    let changed = false
+    const collect = CONTAINERS_OF_CANDIDATES.has(parentType)
+    const flushGap = () => {
+      if (parentType === 'provision') gap.sort((x, y) => x.rank - y.rank)
+      for (const g of gap) nodes.push(g.node)
+      gap = []
+    }
+    const rank = (n: Node) => (n.type.name === 'provision' ? 1 : 0)
+    for (const step of steps) {
+      if (step.kind === 'match') {
+        flushGap()
+        const b = this.matched(olds[step.oldIndex]!, news[step.newIndex]!)
+        changed ||= b.changed
+        nodes.push(b.node)
+      } else if (step.kind === 'delete') {
+        changed = true
+        const o = olds[step.oldIndex]!
+        if (collect && o.type.name === 'provision' && !this.ctx.movedFrom.has(o)) this.deletedProvisions.push(o)
+        gap.push({ rank: rank(o), node: this.deleted(o, this.ctx.movedFrom.get(o) ?? null) })
+      } else {
+        changed = true
+        const n = news[step.newIndex]!
+        if (collect && n.type.name === 'provision' && !this.ctx.movedTo.has(n)) this.insertedProvisions.push(n)
+        gap.push({ rank: rank(n), node: this.inserted(n) })
+      }
+    }
+    flushGap()
+    return { nodes, changed }
+  }
+
+  /** Exact-content key of a block, to anchor the alignment of very long sibling lists. */
+  private siblingKey(node: Node): string {
+    const id = node.attrs.id as string | undefined
+    return `${node.type.name}\u0000${this.ctx.byId && id ? id : node.textContent}`
+  }
+
+  /** Builds the revision of a matched pair (or of a moved provision, `moveId` given). */
+  matched(o: Node, n: Node, moveId: string | null = null): Built {
+    if (moveId === null && !this.touched.has(o) && !this.touched.has(n)) {
+      const done = this.previous?.matchedMemo.get(o)?.get(n)
+      if (done) return done
+    }
+    const built = this.buildMatched(o, n, moveId)
+    if (moveId === null) {
+      let row = this.matchedMemo.get(o)
+      if (!row) this.matchedMemo.set(o, row = new Map())
+      row.set(n, built)
+    }
+    return built
+  }
+
+  /** A subtree equal in both versions: copied, with revision records (labels may still differ). */
+  private unchanged(o: Node, n: Node): Built {
+    if (n.isTextblock || n.isLeaf) return { node: n, changed: false }
+    const kids: Node[] = []
+    let changed = false
+    for (let k = 0; k < n.childCount; k++) {
+      const b = this.unchanged(o.child(k), n.child(k))
+      changed ||= b.changed
+      kids.push(b.node)
+    }
+    if (!IDENTIFIED_NODES.has(n.type.name)) return { node: n.type.create(n.attrs, kids), changed }
+    return this.identified(o, n, kids, changed, null)
+  }
+
+  private buildMatched(o: Node, n: Node, moveId: string | null): Built {
+    if (moveId === null && (o === n || (this.knownEqual.get(o) === n && (this.ctx.byId || o.attrs.id === undefined)) || o.eq(n))) return this.unchanged(o, n)
+    if (n.isTextblock) {
+      const r = this.ctx.diffBlock(o, n)
+      return { node: n.type.create(n.attrs, r.content), changed: r.changed }
+    }
+    if (n.isAtom || n.isLeaf) return { node: n, changed: !o.eq(n) }
+    const { nodes, changed } = this.children(n.type.name, childrenOf(o), childrenOf(n))
+    if (!IDENTIFIED_NODES.has(n.type.name)) return { node: n.type.create(n.attrs, nodes), changed }
+    return this.identified(o, n, nodes, changed, moveId)
+  }
+
+  /** The revision node of a matched identified node (section, provision, item ...) given its built children. */
+  private identified(o: Node, n: Node, nodes: Node[], changed: boolean, moveId: string | null): Built {
+    const diff = attrsDiff(o, n)
+    let oldLabel = this.ctx.oldLabels.byId.get(o.attrs.id as string) ?? null
+    const newLabel = this.ctx.newLabels.byId.get(n.attrs.id as string) ?? null
+    const renumbered = oldLabel !== newLabel && oldLabel !== null && newLabel !== null && normaliseLabel(oldLabel) !== normaliseLabel(newLabel)
+    if (renumbered && this.ctx.ignoreRenumbering) oldLabel = newLabel
+    const visibleAttrChange = diff !== null && Object.keys(diff).some(k => k !== 'id')
+    const modified = changed || visibleAttrChange || (renumbered && !this.ctx.ignoreRenumbering)
+    const revision: RevisionRecord = {
+      status: moveId ? 'moved-to' : modified ? 'modified' : 'unchanged',
+      oldLabel, newLabel, moveId,
+      action: moveId ? 'ADD' : modified ? 'MOD' : 'NOC',
+      oldAttrs: diff, newAttrs: null
+    }
+    return { node: n.type.create({ ...n.attrs, revision }, nodes), changed: modified || moveId !== null }
+  }
+
+  /** An old-only subtree: all text deleted, identified nodes `suppressed` (or `moved-from`). */
+  deleted(o: Node, moveId: string | null = null): Node {
+    if (moveId === null && !this.touched.has(o)) {
+      const done = this.previous?.deletedMemo.get(o)
+      if (done) return done
+    }
+    const node = this.buildDeleted(o, moveId)
+    if (moveId === null) this.deletedMemo.set(o, node)
+    return node
+  }
+
+  private buildDeleted(o: Node, moveId: string | null): Node {
+    if (o.isTextblock) return o.type.create(o.attrs, markAll(o, 'deletion', this.ctx.author))
+    if (o.isAtom || o.isLeaf) return o
+    const collect = CONTAINERS_OF_CANDIDATES.has(o.type.name) && o.type.name !== 'provision'
+    const kids = childrenOf(o).map(c => {
+      const mid = c.type.name === 'provision' ? this.ctx.movedFrom.get(c) : undefined
+      if (mid) return this.deleted(c, mid)
+      if (collect && c.type.name === 'provision') this.deletedProvisions.push(c)
+      return this.deleted(c)
+    })
+    if (!IDENTIFIED_NODES.has(o.type.name)) return o.type.create(o.attrs, kids)
+    const original = o.attrs.id as string
+    let id = original
+    // `${id}~del` when the new version uses the id (numbered on a clash with an id of either version);
+    // an old node that stands twice in the document is renumbered afterwards (unique-ids.ts)
+    if (!id || this.ctx.newIds.has(id)) {
+      let k = 1
+      do id = `${original || 'node'}~del${k > 1 ? k : ''}`, k++
+      while (this.ctx.newIds.has(id) || this.ctx.oldIds.has(id))
+    }
+    const revision: RevisionRecord = {
+      status: moveId ? 'moved-from' : 'suppressed',
+      oldLabel: this.ctx.oldLabels.byId.get(original) ?? null, newLabel: null,
+      moveId, action: 'SUP',
+      oldAttrs: id !== original ? { id: original } : null, newAttrs: null
+    }
+    return o.type.create({ ...o.attrs, id, revision }, kids)
+  }
+
+  /** A new-only subtree: all text inserted, identified nodes `added`; moved provisions become `moved-to`. */
+  inserted(n: Node): Node {
+    const move = n.type.name === 'provision' ? this.ctx.movedTo.get(n) : undefined
+    if (move) return this.matched(move.from, n, move.moveId).node
+    if (!this.touched.has(n)) {
+      const done = this.previous?.insertedMemo.get(n)
+      if (done) return done
+    }
+    const node = this.buildInserted(n)
+    this.insertedMemo.set(n, node)
+    return node
+  }
+
+  private buildInserted(n: Node): Node {
+    if (n.isTextblock) return n.type.create(n.attrs, markAll(n, 'insertion', this.ctx.author))
+    if (n.isAtom || n.isLeaf) return n
+    const collect = CONTAINERS_OF_CANDIDATES.has(n.type.name) && n.type.name !== 'provision'
+    const kids = childrenOf(n).map(c => {
+      if (collect && c.type.name === 'provision' && !this.ctx.movedTo.has(c)) this.insertedProvisions.push(c)
+      return this.inserted(c)
+    })
+    if (!IDENTIFIED_NODES.has(n.type.name)) return n.type.create(n.attrs, kids)
+    const revision: RevisionRecord = {
+      status: 'added', oldLabel: null,
+      newLabel: this.ctx.newLabels.byId.get(n.attrs.id as string) ?? null,
+      moveId: null, action: 'ADD', oldAttrs: null, newAttrs: null
+    }
+    return n.type.create({ ...n.attrs, revision }, kids)
+  }
+}
+
+/** The children of a node as an array. */
+export function childrenOf(node: Node): Node[] {
+  const out: Node[] = []
+  node.forEach(c => out.push(c))
+  return out
+}

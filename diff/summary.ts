@@ -1,0 +1,92 @@
+/**
+ * What changed, in the ITU proposal classes: how many provisions are
+ * unchanged (NOC), modified (MOD), added (ADD), suppressed (SUP), moved and
+ * renumbered, for the whole resolution and per section (sections, parts and
+ * annexes), read back from a revision document. A moved provision counts
+ * once, as moved (its subtree is not counted again).
+ */
+import type { Node } from 'prosemirror-model'
+import { normaliseLabel } from '../schema/numbering.js'
+import { revisionOf } from './revision-record.js'
+import { sideText } from './side-text.js'
+
+/** Counts of provisions by class. */
+export interface ChangeCounts { NOC: number; MOD: number; ADD: number; SUP: number; moved: number; renumbered: number }
+
+/** A section's counts. */
+export interface SectionSummary {
+  /** The section's id in the revision document. */
+  id: string
+  /** Section kind (`considering`, `resolves` ...), `part` or `annex`. */
+  kind: string
+  /** Its heading (the new wording, or the old one for a suppressed section). */
+  heading: string
+  counts: ChangeCounts
+}
+
+/** Counts for a comparison, overall and per section. */
+export interface ChangeSummary {
+  counts: ChangeCounts
+  sections: SectionSummary[]
+  /** Text blocks whose word diff hit the time limit (or had too many distinct words) and used a coarser deterministic diff. */
+  timeouts: number
+}
+
+/** Zeroed counts. */
+export function emptyCounts(): ChangeCounts { return { NOC: 0, MOD: 0, ADD: 0, SUP: 0, moved: 0, renumbered: 0 } }
+
+function countProvisions(node: Node, into: ChangeCounts[]): void {
+  node.forEach(child => {
+    if (child.type.name !== 'provision') {
+      if (child.type.name === 'item') return
+      if (!child.isTextblock) countProvisions(child, into)
+      return
+    }
+    const rev = revisionOf(child)
+    const status = rev?.status ?? 'unchanged'
+    for (const c of into) {
+      if (status === 'moved-to') c.moved++
+      else if (status === 'moved-from') { /* counted at its destination */ }
+      else if (status === 'added') c.ADD++
+      else if (status === 'suppressed') c.SUP++
+      else if (status === 'modified') c.MOD++
+      else c.NOC++
+      if (rev?.oldLabel && rev.newLabel && normaliseLabel(rev.oldLabel) !== normaliseLabel(rev.newLabel) && status !== 'moved-to') c.renumbered++
+    }
+    if (status !== 'moved-to' && status !== 'moved-from') countProvisions(child, into)
+  })
+}
+
+const SECTION_NODES = new Set(['preambularSection', 'operativeSection', 'part', 'annex'])
+
+/** Reads the summary back from a revision document. */
+export function summarise(rev: Node, timeouts = 0): ChangeSummary {
+  const counts = emptyCounts()
+  const sections: SectionSummary[] = []
+  rev.forEach(child => {
+    const name = child.type.name
+    if (!SECTION_NODES.has(name)) return
+    const own = emptyCounts()
+    countProvisions(child, [counts, own])
+    const status = revisionOf(child)?.status
+    const first = child.firstChild
+    const heading = first && first.isTextblock ? sideText(first, status === 'suppressed' ? 'old' : 'new') : ''
+    const kind = name === 'part' ? 'part' : name === 'annex' ? 'annex' : String(child.attrs.kind)
+    sections.push({ id: String(child.attrs.id), kind, heading, counts: own })
+  })
+  return { counts, sections, timeouts }
+}
+
+/** A plain-text table of a summary: one line per section, then the totals. */
+export function renderSummary(summary: ChangeSummary): string {
+  const cols = ['NOC', 'MOD', 'ADD', 'SUP', 'moved', 'renumbered'] as const
+  const row = (c: ChangeCounts) => cols.map(k => String(c[k]).padStart(k.length > 3 ? k.length : 4)).join(' ')
+  const lines = [`${'section'.padEnd(40)} ${cols.map(k => k.padStart(k.length > 3 ? k.length : 4)).join(' ')}`]
+  for (const s of summary.sections) {
+    const title = `${s.kind}: ${s.heading}`.replace(/\s+/g, ' ')
+    lines.push(`${(title.length > 40 ? title.slice(0, 39) + '…' : title).padEnd(40)} ${row(s.counts)}`)
+  }
+  lines.push(`${'total'.padEnd(40)} ${row(summary.counts)}`)
+  if (summary.timeouts > 0) lines.push(`warning: ${summary.timeouts} text block(s) hit the diff time limit and were compared with the coarser fallback diff`)
+  return lines.join('\n') + '\n'
+}

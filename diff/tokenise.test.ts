@@ -1,0 +1,37 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import fc from 'fast-check'
+import { isSeparator, tokenise } from './tokenise.js'
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+function graphemeBoundaries(text: string): Set<number> {
+  const set = new Set([text.length])
+  for (const s of graphemes.segment(text)) set.add(s.index)
+  return set
+}
+
+/** Pieces that stress grapheme clusters: harakat, combining marks, surrogate pairs, ZWJ sequences, flags, modifiers. */
+const piece = fc.constantFrom('بُ', 'دَّ', 'ا', 'ك', 'ـ', ' ', '،', '؛', '2012', '٢٠١٦', 'e\u0301', 'Việt', 'ệ', 'a', '.', '(', ')', '\u00A0',
+  '😀', '👩‍👩‍👧', '🇻🇳', '👍🏿', '❤️', '𝒳', '\u200D', '\u064B', '\u0301', 'ITU‑T', '\t', 'X.1205', '🧑🏻‍💻')
+
+test('tokens concatenate back to the text and never split a grapheme cluster', () => {
+  fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), (pieces, extra) => {
+    const text = pieces.join('') + extra
+    const tokens = tokenise(text)
+    assert.equal(tokens.join(''), text)
+    const ok = graphemeBoundaries(text)
+    let at = 0
+    for (const t of tokens) {
+      assert.ok(t.length > 0)
+      assert.ok(ok.has(at), `token boundary at ${at} splits a grapheme of ${JSON.stringify(text)}`)
+      at += t.length
+    }
+  }), { seed: 11, numRuns: 1000 })
+})
+
+test('numbers are whole tokens, punctuation and spaces separate', () => {
+  assert.deepEqual(tokenise('دبي، 2012'), ['دبي', '،', ' ', '2012'])
+  assert.deepEqual(tokenise('(Rev. Dubai, 2012)'), ['(', 'Rev', '.', ' ', 'Dubai', ',', ' ', '2012', ')'])
+  assert.ok(tokenise('بُعد').length === 1, 'a word with a haraka is one token')
+  assert.ok(isSeparator('، ') && isSeparator(')') && !isSeparator('2012') && !isSeparator('بُعد'))
+})

@@ -1,0 +1,93 @@
+/**
+ * Splitting provision text into the units a word-level diff works on:
+ * words (numbers whole: `2012`), runs of spaces, and single punctuation
+ * marks. A token never splits a grapheme cluster: an Arabic haraka stays
+ * with its letter, a surrogate pair or an emoji ZWJ sequence stays whole,
+ * a Vietnamese combining mark stays with its base.
+ */
+
+/**
+ * Words (letters, marks, digits and joiners), runs of white space, or any
+ * other single code point (punctuation, symbols, emoji).
+ */
+const TOKEN = /[\p{L}\p{M}\p{N}\u200C\u200D]+|\s+|[^]/gu
+
+/** A code point that must never start a token: it belongs to the cluster before it. */
+const CLUSTER_CONTINUATION = /^[\p{M}\u0E33\u0EB3\uFF9E\uFF9F\u200C\u200D\uFE00-\uFE0F\u{E0020}-\u{E007F}\u{1F3FB}-\u{1F3FF}]/u
+const REGIONAL_INDICATOR = /^[\u{1F1E6}-\u{1F1FF}]$/u
+/** Ends with a "prepend" code point (Unicode GCB=Prepend, e.g. the Arabic number sign U+0600): glued to what follows. */
+const ENDS_WITH_PREPEND = /[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]$/u
+
+/**
+ * Splits text into word, space and punctuation tokens whose concatenation is
+ * the text (numbers stay whole: `2012`). A Unicode regex finds the tokens
+ * (cheaper than Intl.Segmenter on long documents); then any token that would
+ * start with a combining mark, joiner, variation selector, emoji modifier or
+ * tag, or follow a zero-width joiner or a prepended mark, or complete a flag (two regional
+ * indicators), is glued to the token before it, so no grapheme cluster is split.
+ */
+export function tokenise(text: string): string[] {
+  if (text === '') return []
+  const tokens = regexTokens(text)
+  return COMMON_SCRIPTS.test(text) ? tokens : alignToGraphemes(tokens, text)
+}
+
+/**
+ * Texts made only of these ranges (Latin, Greek, Cyrillic, Arabic, Indic,
+ * Thai, punctuation, symbols, Arabic presentation forms, emoji) are handled
+ * by the rules above; anything else (Hangul jamo, CJK, rarer scripts) is
+ * also checked against Intl.Segmenter's grapheme boundaries.
+ */
+const COMMON_SCRIPTS = /^[\u0000-\u0EFF\u1E00-\u2BFF\uFB50-\uFEFF\u{1F000}-\u{1FAFF}\u{E0020}-\u{E007F}]*$/u
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/** Merges tokens so that every token boundary is a grapheme boundary. */
+function alignToGraphemes(tokens: string[], text: string): string[] {
+  const ok = new Set<number>()
+  for (const g of graphemeSegmenter.segment(text)) ok.add(g.index)
+  const out: string[] = []
+  let at = 0
+  for (const t of tokens) {
+    if (out.length > 0 && !ok.has(at)) out[out.length - 1] += t
+    else out.push(t)
+    at += t.length
+  }
+  return out
+}
+
+function regexTokens(text: string): string[] {
+  const out: string[] = []
+  let openFlag = false
+  for (const m of text.matchAll(TOKEN)) {
+    const t = m[0]
+    const last = out.length - 1
+    const isRI = REGIONAL_INDICATOR.test(t)
+    if (last >= 0 && isRI && openFlag) {
+      out[last] += t
+      openFlag = false
+    } else if (last >= 0 && (CLUSTER_CONTINUATION.test(t) || out[last]!.endsWith('\u200D') || ENDS_WITH_PREPEND.test(out[last]!))) {
+      out[last] += t
+      openFlag = isRI
+    } else {
+      out.push(t)
+      openFlag = isRI
+    }
+  }
+  return out
+}
+
+const WORDLIKE = /[\p{L}\p{N}\p{So}\p{Co}]/u
+
+/** True when a token holds no letter, digit or symbol: spaces and punctuation only. */
+export function isSeparator(token: string): boolean {
+  return !WORDLIKE.test(token)
+}
+
+/**
+ * The words of a text for similarity scoring: a cheap split on anything
+ * that is not a letter, mark or digit (no segmenter, so it stays fast on
+ * whole documents). Tatweel is ignored.
+ */
+export function wordsOf(text: string): string[] {
+  return text.replace(/\u0640/g, '').split(/[^\p{L}\p{M}\p{N}]+/u).filter(w => w !== '')
+}

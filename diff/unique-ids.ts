@@ -1,0 +1,66 @@
+/**
+ * Making the ids of a revision document unique. The same old node can stand
+ * twice in a revision document (where a provision was, as `moved-from`, and
+ * inside its `moved-to` copy when part of it did not move along); the later
+ * deleted-only copy then gets a numbered id (`ID~del2`), and the id to give
+ * back goes into `revision.oldAttrs` (footnotes: the `~del` suffix takes the
+ * number; see revision-record.ts). Nodes of the new version keep their ids.
+ */
+import type { Node } from 'prosemirror-model'
+import { IDENTIFIED_NODES } from '../schema/nodes.js'
+import { revisionOf, restoreDeletedFootnoteId, type RevisionRecord } from './revision-record.js'
+
+const DELETED_ONLY = new Set(['suppressed', 'moved-from'])
+
+function isDeletedOnly(node: Node): boolean {
+  if (node.type.name === 'footnote') return node.marks.some(m => m.type.name === 'deletion')
+  const rev = revisionOf(node)
+  return rev !== null && DELETED_ONLY.has(rev.status)
+}
+
+/** Returns the revision document with every repeated deleted-only id renumbered (the same node when none is). */
+export function withUniqueRevisionIds(rev: Node): Node {
+  const live = new Set<string>()
+  let needed = false
+  const seen = new Set<string>()
+  rev.descendants(n => {
+    if (!IDENTIFIED_NODES.has(n.type.name)) return true
+    const id = n.attrs.id as string
+    if (seen.has(id)) needed = true
+    seen.add(id)
+    if (!isDeletedOnly(n)) live.add(id)
+    return true
+  })
+  if (!needed) return rev
+  const taken = new Set(live)
+  const fresh = (base: string, suffix: (k: number) => string) => {
+    let k = 2
+    while (taken.has(base + suffix(k))) k++
+    return base + suffix(k)
+  }
+  const fix = (node: Node): Node => {
+    let kids: Node[] | null = null
+    node.forEach((c, _, i) => {
+      const f = fix(c)
+      if (f !== c && !kids) { kids = []; for (let k = 0; k < i; k++) kids.push(node.child(k)) }
+      if (kids) kids.push(f)
+    })
+    let attrs = node.attrs
+    if (IDENTIFIED_NODES.has(node.type.name) && isDeletedOnly(node)) {
+      const id = node.attrs.id as string
+      if (taken.has(id)) {
+        if (node.type.name === 'footnote') attrs = { ...attrs, id: fresh(restoreDeletedFootnoteId(id), k => `~del${k}`) }
+        else {
+          const record = revisionOf(node)!
+          const original = (record.oldAttrs?.id as string | undefined) ?? id
+          const revision: RevisionRecord = { ...record, oldAttrs: { ...(record.oldAttrs ?? {}), id: original } }
+          attrs = { ...attrs, id: fresh(original, k => `~del${k}`), revision }
+        }
+      }
+      taken.add(attrs.id as string)
+    }
+    if (!kids && attrs === node.attrs) return node
+    return node.isText ? node : node.type.create(attrs, kids ?? node.content, node.marks)
+  }
+  return fix(rev)
+}
