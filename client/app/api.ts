@@ -1,0 +1,100 @@
+/**
+ * The server's HTTP API, as typed functions. Every call is same-origin and
+ * sends the session cookie; the token returned at sign-in is kept for the
+ * collaboration socket.
+ */
+
+/** What a person may do. */
+export type Role = 'drafter' | 'secretariat' | 'reviewer'
+/** A signed-in user. */
+export interface User {
+  id: string
+  username: string
+  name: string
+  delegation: string
+  role: Role
+  uiLang: 'en' | 'ar'
+}
+/** One row of the document list. */
+export interface DocumentMeta {
+  id: string
+  title: string
+  lang: string
+  kind: 'resolution' | 'proposal'
+  baseVersionId: string | null
+  baseDocumentId: string | null
+  delegations: string[]
+  shared: boolean
+  updatedAt: string
+  updatedBy: { name: string; delegation: string } | null
+}
+/** A document with its content. */
+export interface DocumentWithJSON extends DocumentMeta { json: unknown }
+/** A saved version of a document. */
+export interface VersionMeta { id: string; documentId: string; name: string; createdAt?: string }
+/** A version with its content. */
+export interface Version extends VersionMeta { json: unknown }
+/** A comparison as returned by the server. */
+export interface Comparison { revision: unknown; summary: Record<string, unknown> }
+
+/** Thrown when the server answers with an error status. */
+export class ApiError extends Error {
+  /** The HTTP status. */
+  readonly status: number
+  constructor(status: number, message: string) { super(message); this.name = 'ApiError'; this.status = status }
+}
+
+const TOKEN_KEY = 'resdraft.token'
+
+/** The token for the collaboration socket, if signed in. */
+export function sessionToken(): string | null { return localStorage.getItem(TOKEN_KEY) }
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const token = sessionToken()
+  const headers: Record<string, string> = {}
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (token) headers.authorization = `Bearer ${token}`
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
+  if (!res.ok) {
+    let message = res.statusText
+    try { const j = await res.json() as { error?: string; message?: string }; message = j.error ?? j.message ?? message } catch { /* not JSON */ }
+    throw new ApiError(res.status, message)
+  }
+  const text = await res.text()
+  return (text ? JSON.parse(text) : null) as T
+}
+
+/** Signs in; keeps the token. */
+export async function login(username: string, password: string): Promise<User> {
+  const r = await call<{ token: string; user: User }>('POST', '/api/login', { username, password })
+  localStorage.setItem(TOKEN_KEY, r.token)
+  return r.user
+}
+/** Signs out (also forgets the token). */
+export async function logout(): Promise<void> {
+  try { await call('POST', '/api/logout') } finally { localStorage.removeItem(TOKEN_KEY) }
+}
+/** The signed-in user, or null. */
+export async function me(): Promise<User | null> {
+  try { return await call<User>('GET', '/api/me') } catch (e) { if (e instanceof ApiError && e.status === 401) return null; throw e }
+}
+/** Documents visible to the user. */
+export function listDocuments(): Promise<DocumentMeta[]> { return call('GET', '/api/documents') }
+/** One document with its content. */
+export function getDocument(id: string): Promise<DocumentWithJSON> { return call('GET', `/api/documents/${encodeURIComponent(id)}`) }
+/** Saved versions of a document. */
+export function listVersions(id: string): Promise<VersionMeta[]> { return call('GET', `/api/documents/${encodeURIComponent(id)}/versions`) }
+/** Saves the document's current state as a named version. */
+export function saveVersion(id: string, name: string): Promise<VersionMeta> { return call('POST', `/api/documents/${encodeURIComponent(id)}/versions`, { name }) }
+/** One version with its content. */
+export function getVersion(id: string): Promise<Version> { return call('GET', `/api/versions/${encodeURIComponent(id)}`) }
+/** A comparison of two references (`v:<versionId>` or `d:<documentId>`). */
+export function compareRefs(oldRef: string, newRef: string, ignoreRenumbering: boolean): Promise<Comparison> {
+  const q = new URLSearchParams({ old: oldRef, new: newRef })
+  if (ignoreRenumbering) q.set('ignoreRenumbering', '1')
+  return call('GET', `/api/compare?${q}`)
+}
+/** Where to download an export of a document. */
+export function exportUrl(id: string, format: 'docx' | 'docx-static' | 'html' | 'pdf'): string {
+  return `/api/documents/${encodeURIComponent(id)}/export?format=${format}`
+}

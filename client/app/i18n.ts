@@ -1,0 +1,95 @@
+/**
+ * Interface strings in English and Arabic. The interface language follows the
+ * user's `uiLang` and can be switched at any time; Arabic turns the whole
+ * interface right to left (the document keeps its own direction).
+ */
+
+/** An interface language. */
+export type UiLang = 'en' | 'ar'
+
+const EN = {
+  appName: 'resdraft',
+  signIn: 'Sign in', signOut: 'Sign out', username: 'User name', password: 'Password',
+  signInFailed: 'User name or password not recognised.',
+  documents: 'Documents', title: 'Title', language: 'Language', kind: 'Kind', base: 'Base version',
+  lastChange: 'Last change', by: 'by', resolution: 'Resolution', proposal: 'Proposal', none: '—',
+  open: 'Open', compare: 'Compare', back: 'Documents',
+  online: 'Online', syncing: 'Syncing…', offline: 'Offline', readOnly: 'Read only',
+  here: 'In this document',
+  addSection: 'Section', addProvision: 'Provision', addSubProvision: 'Sub-provision',
+  moveUp: 'Move up', moveDown: 'Move down', moveTo: 'Move to section…', footnote: 'Footnote',
+  undo: 'Undo', redo: 'Redo', pickSection: 'Heading of the new section', cancel: 'Cancel', ok: 'OK',
+  footnoteText: 'Footnote text', footnotes: 'Footnotes',
+  showChanges: 'Show changes against base', keep: 'Keep', revert: 'Revert to base',
+  keepAll: 'Keep all', revertAll: 'Revert all to base',
+  amendHelp: 'Marks show what this proposal changes in the text in force. “Revert to base” writes the text in force back for that provision; “Keep” leaves the proposed text and hides its marks until it changes again.',
+  comments: 'Comments', addComment: 'Comment', reply: 'Reply', resolve: 'Resolve', reopen: 'Reopen',
+  resolved: 'Resolved', commentPlaceholder: 'Write a comment…', on: 'on', noComments: 'No comments yet.',
+  showResolved: 'Show resolved',
+  saveVersion: 'Save version', versionName: 'Name of the version', exportAs: 'Export',
+  compareTitle: 'Compare versions', oldSide: 'Old', newSide: 'New', sideBySide: 'Side by side', inline: 'Inline',
+  hideRenumbering: 'Hide renumbering-only changes', next: 'Next change', previous: 'Previous change',
+  run: 'Compare', current: 'current text', movedFrom: 'moved to', movedTo: 'moved from',
+  summary: 'Summary', loading: 'Loading…', error: 'Something went wrong',
+  added: 'added', suppressed: 'deleted', modified: 'modified', moved: 'moved', renumbered: 'renumbered', unchanged: 'unchanged'
+}
+
+/** Keys of interface strings. */
+export type StringKey = keyof typeof EN
+
+const AR: Record<StringKey, string> = {
+  appName: 'resdraft',
+  signIn: 'تسجيل الدخول', signOut: 'تسجيل الخروج', username: 'اسم المستخدم', password: 'كلمة المرور',
+  signInFailed: 'اسم المستخدم أو كلمة المرور غير صحيحة.',
+  documents: 'الوثائق', title: 'العنوان', language: 'اللغة', kind: 'النوع', base: 'النسخة الأساس',
+  lastChange: 'آخر تعديل', by: 'من', resolution: 'قرار', proposal: 'مقترح', none: '—',
+  open: 'فتح', compare: 'مقارنة', back: 'الوثائق',
+  online: 'متصل', syncing: 'جارٍ المزامنة…', offline: 'غير متصل', readOnly: 'للقراءة فقط',
+  here: 'في هذه الوثيقة',
+  addSection: 'قسم', addProvision: 'فقرة', addSubProvision: 'فقرة فرعية',
+  moveUp: 'نقل لأعلى', moveDown: 'نقل لأسفل', moveTo: 'نقل إلى قسم…', footnote: 'حاشية',
+  undo: 'تراجع', redo: 'إعادة', pickSection: 'عنوان القسم الجديد', cancel: 'إلغاء', ok: 'موافق',
+  footnoteText: 'نص الحاشية', footnotes: 'الحواشي',
+  showChanges: 'إظهار التغييرات مقارنة بالأساس', keep: 'إبقاء', revert: 'إرجاع إلى الأساس',
+  keepAll: 'إبقاء الكل', revertAll: 'إرجاع الكل إلى الأساس',
+  amendHelp: 'تبيّن العلامات ما يغيّره هذا المقترح في النص النافذ. «إرجاع إلى الأساس» يعيد النص النافذ لتلك الفقرة؛ «إبقاء» يترك النص المقترح ويخفي علاماته حتى يتغيّر.',
+  comments: 'التعليقات', addComment: 'تعليق', reply: 'رد', resolve: 'إغلاق', reopen: 'إعادة فتح',
+  resolved: 'مغلق', commentPlaceholder: 'اكتب تعليقًا…', on: 'على', noComments: 'لا توجد تعليقات.',
+  showResolved: 'إظهار المغلقة',
+  saveVersion: 'حفظ نسخة', versionName: 'اسم النسخة', exportAs: 'تصدير',
+  compareTitle: 'مقارنة النسخ', oldSide: 'القديم', newSide: 'الجديد', sideBySide: 'جنبًا إلى جنب', inline: 'مدمج',
+  hideRenumbering: 'إخفاء تغييرات الترقيم وحدها', next: 'التغيير التالي', previous: 'التغيير السابق',
+  run: 'مقارنة', current: 'النص الحالي', movedFrom: 'نُقلت إلى', movedTo: 'نُقلت من',
+  summary: 'ملخص', loading: 'جارٍ التحميل…', error: 'حدث خطأ',
+  added: 'مضافة', suppressed: 'محذوفة', modified: 'معدّلة', moved: 'منقولة', renumbered: 'أعيد ترقيمها', unchanged: 'دون تغيير'
+}
+
+const TABLES: Record<UiLang, Record<StringKey, string>> = { en: EN, ar: AR }
+const LANG_KEY = 'resdraft.uiLang'
+let current: UiLang = (localStorage.getItem(LANG_KEY) as UiLang | null) ?? 'en'
+const listeners = new Set<() => void>()
+
+/** The interface string for a key in the current interface language. */
+export function t(key: StringKey): string { return TABLES[current][key] }
+
+/** The current interface language. */
+export function uiLang(): UiLang { return current }
+
+/**
+ * Switches the interface language: sets the page's `lang` and `dir`,
+ * remembers the choice in this browser when `remember`, and tells the
+ * listeners (which re-render) when `notify`.
+ */
+export function setUiLang(lang: UiLang, remember = true, notify = true): void {
+  current = lang
+  if (remember) localStorage.setItem(LANG_KEY, lang)
+  document.documentElement.lang = lang
+  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr'
+  if (notify) for (const l of listeners) l()
+}
+
+/** True when the user picked an interface language in this browser. */
+export function hasChosenUiLang(): boolean { return localStorage.getItem(LANG_KEY) !== null }
+
+/** Calls `fn` whenever the interface language changes; returns an unsubscribe function. */
+export function onUiLangChange(fn: () => void): () => void { listeners.add(fn); return () => listeners.delete(fn) }

@@ -1,0 +1,359 @@
+/**
+ * The live amendment view of a proposal: what the proposal changes in the
+ * text in force (its base version), drawn over the editable text and kept
+ * current as anyone types.
+ *
+ * After each change the incremental comparer re-diffs only the provisions
+ * that changed and returns a revision document. Decorations are rebuilt from
+ * it by provision id (y-prosemirror replaces the whole document on remote
+ * changes, so positions cannot be mapped): inserted runs underlined, deleted
+ * runs struck (as widgets: they are not in the text), old labels struck
+ * before new ones, and a MOD/ADD/SUP/NOC badge per provision. The marks of a
+ * provision whose revision and text are the same objects as last time are
+ * reused, shifted to the provision's new position.
+ */
+import type { Node } from 'prosemirror-model'
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
+import { Decoration, DecorationSet } from 'prosemirror-view'
+import { renderNode } from '../render/static.js'
+import type { Language } from '../../schema/index.js'
+import { changedUnits, isTextEdit, isUnit } from './changed-units.js'
+
+/** Compares the current text with the base: the whole document, incrementally, or one unit while typing. */
+export interface LiveComparer {
+  update(current: Node): { doc: Node; summary: unknown }
+  /**
+   * The revision node of one unit: its base counterpart (found from the
+   * unit's revision node `rev`) compared with its current text; null when it
+   * has none (then the whole document is compared).
+   */
+  compareUnit?(rev: Node, current: Node, lang: Language): Node | null
+}
+
+/** One changed unit, for the list of changes. */
+export interface UnitChange {
+  id: string
+  status: string
+  action: string | null
+  label: string
+  oldLabel: string | null
+  text: string
+}
+
+/** State of the amendment view. */
+export interface AmendmentState {
+  active: boolean
+  revision: Node | null
+  summary: unknown
+  decorations: DecorationSet
+  /** Old labels of renumbered units (id -> old label), read by the labels plugin. */
+  relabelling: Map<string, string | null> | null
+  changes: UnitChange[]
+  /** Units whose marks the user chose to hide (“Keep”), with the text they had then. */
+  kept: Map<string, Node>
+  /** Time the last update took, in ms: the comparison, then the marks; `fast` when only the units typed into were compared. */
+  lastMs: { compare: number; marks: number; fast: boolean }
+  /** Units re-compared on their own since the last whole comparison (id -> revision node); the whole comparison follows when typing pauses. */
+  overrides: Map<string, Node>
+}
+
+/** Plugin key of the amendment view. */
+export const amendmentKey = new PluginKey<AmendmentState>('amendment')
+
+/** Turns the amendment view on or off. */
+export function setAmendmentView(tr: Transaction, on: boolean): Transaction { return tr.setMeta(amendmentKey, { on }) }
+/** Hides the marks of these units until their text changes again. */
+export function keepChanges(tr: Transaction, ids: string[]): Transaction { return tr.setMeta(amendmentKey, { keep: ids }) }
+
+interface Rev { status?: string; oldLabel?: string | null; newLabel?: string | null; action?: string | null; moveId?: string | null }
+const revOf = (n: Node): Rev | null => (n.attrs.revision && typeof n.attrs.revision === 'object') ? n.attrs.revision as Rev : null
+
+interface Located { node: Node; pos: number }
+type RelDeco = { kind: 'inline' | 'widget' | 'node'; from: number; to: number; attrs?: Record<string, string>; dom?: () => HTMLElement; key?: string }
+interface CacheEntry { rev: Node; cur: Node; decos: RelDeco[] }
+
+function indexCurrent(doc: Node): Map<string, Located> {
+  const out = new Map<string, Located>()
+  doc.descendants((node, pos) => {
+    if (isUnit(node)) { out.set(node.attrs.id as string, { node, pos }); return true }
+    return !node.isTextblock
+  })
+  return out
+}
+
+/** Content ranges [from, to) of a unit's own textblocks (not those of nested units), in document positions. */
+function ownRanges(node: Node, pos: number): [number, number][] {
+  const out: [number, number][] = []
+  const walk = (parent: Node, start: number) => {
+    parent.forEach((child, offset) => {
+      const at = start + offset
+      if (child.isTextblock) out.push([at + 1, at + 1 + child.content.size])
+      else if (!isUnit(child) && !child.isInline) walk(child, at + 1)
+    })
+  }
+  walk(node, pos < 0 ? 0 : pos + 1)
+  return out
+}
+
+function ownInline(node: Node): Node[] {
+  const out: Node[] = []
+  const walk = (parent: Node) => parent.forEach(child => {
+    if (child.isTextblock) child.forEach(i => out.push(i))
+    else if (!isUnit(child) && !child.isInline) walk(child)
+  })
+  walk(node)
+  return out
+}
+
+const isDeleted = (n: Node) => n.marks.some(m => m.type.name === 'deletion') || (n.type.name === 'footnote' && String(n.attrs.id).endsWith('~del'))
+const isInserted = (n: Node) => n.marks.some(m => m.type.name === 'insertion')
+
+function struck(text: string): () => HTMLElement {
+  return () => { const d = document.createElement('del'); d.className = 'rev-del amend-del'; d.textContent = text; return d }
+}
+
+/** Inline marks of one unit, relative to `base` (the unit's position); null when the texts do not line up. */
+function inlineMarks(rev: Node, cur: Node, curPos: number, base: number): RelDeco[] | null {
+  const ranges = ownRanges(cur, curPos)
+  const total = ranges.reduce((s, [a, b]) => s + b - a, 0)
+  const out: RelDeco[] = []
+  let ri = 0
+  let at = ranges[0]?.[0] ?? curPos + 1
+  let used = 0
+  const advance = (n: number, mark: boolean) => {
+    while (n > 0 && ri < ranges.length) {
+      const [, to] = ranges[ri]!
+      const step = Math.min(n, to - at)
+      if (step > 0 && mark) out.push({ kind: 'inline', from: at - base, to: at + step - base, attrs: { class: 'rev-ins amend-ins' } })
+      at += step; n -= step; used += step
+      if (n > 0 && ri + 1 < ranges.length) { ri++; at = ranges[ri]![0] } else if (n > 0) break
+    }
+  }
+  let w = 0
+  for (const inline of ownInline(rev)) {
+    const size = inline.isText ? inline.text!.length : 1
+    if (isDeleted(inline)) {
+      const text = inline.isText ? inline.text! : `[${inline.textContent}]`
+      out.push({ kind: 'widget', from: at - base, to: at - base, dom: struck(text), key: `d${w++}:${text}` })
+    } else advance(size, isInserted(inline))
+  }
+  return used === total ? out : null
+}
+
+function unitDecos(rev: Node, cur: Located, revInfo: Rev): RelDeco[] {
+  const status = revInfo.status ?? 'unchanged'
+  const decos: RelDeco[] = []
+  const action = revInfo.action ?? (status === 'added' || status === 'moved-to' ? 'ADD' : status === 'modified' ? 'MOD' : status === 'unchanged' ? 'NOC' : null)
+  decos.push({ kind: 'node', from: 0, to: -1, attrs: { class: `amend-unit amend-${status}`, 'data-action': action ?? '' } })
+  if (status === 'modified' || status === 'moved-to') {
+    const marks = inlineMarks(rev, cur.node, cur.pos, cur.pos)
+    if (marks) decos.push(...marks)
+  }
+  return decos
+}
+
+function absolute(d: RelDeco, base: number, size: number, unit: string): Decoration {
+  if (d.kind === 'inline') return Decoration.inline(base + d.from, base + d.to, d.attrs ?? {}, { unit })
+  if (d.kind === 'node') return Decoration.node(base, base + size, d.attrs ?? {}, { unit })
+  return Decoration.widget(base + d.from, d.dom!, { side: -1, key: d.key, ignoreSelection: true, marks: [], unit })
+}
+
+function firstLine(node: Node): string {
+  let text = ''
+  node.descendants(n => { if (!text && n.isTextblock) text = n.textContent; return !text })
+  return text
+}
+
+function changeOf(node: Node, rev: Rev): UnitChange {
+  const text = firstLine(node)
+  return { id: node.attrs.id, status: rev.status ?? 'unchanged', action: rev.action ?? null, label: rev.newLabel ?? rev.oldLabel ?? '', oldLabel: rev.oldLabel ?? null, text: text.length > 80 ? `${text.slice(0, 80)}…` : text }
+}
+
+/** Builds every decoration of the amendment view from a revision document. */
+export function amendmentDecorations(revision: Node, current: Node, kept: Map<string, Node>, cache: Map<string, CacheEntry>, overrides: ReadonlyMap<string, Node> = new Map()):
+  { decorations: DecorationSet; relabelling: Map<string, string | null>; changes: UnitChange[] } {
+  const index = indexCurrent(current)
+  const decos: Decoration[] = []
+  const relabelling = new Map<string, string | null>()
+  const changes: UnitChange[] = []
+  const lang = (current.attrs.lang ?? 'en') as Language
+  const nextCache = new Map<string, CacheEntry>()
+
+  // The resolution's own lines (heading, title, history, formula, reasons).
+  const top = inlineMarks(revision, current, -1, 0)
+  if (top) for (const d of top) decos.push(absolute(d, 0, 0, ''))
+
+  const visit = (parentRev: Node, parentCurEnd: number) => {
+    const children: Node[] = []
+    parentRev.forEach(c => children.push(c))
+    children.forEach((original, i) => {
+      if (!isUnit(original)) { if (!original.isTextblock && !original.isInline) visit(original, parentCurEnd); return }
+      const id = original.attrs.id as string
+      const override = overrides.get(id)
+      const child = override ?? original
+      const base = revOf(original) ?? { status: 'unchanged' }
+      // A unit compared on its own keeps the labels and move of the whole comparison.
+      const own = override ? revOf(override) ?? { status: 'unchanged' } : base
+      const rev: Rev = override ? {
+        ...own, oldLabel: base.oldLabel, newLabel: base.newLabel, moveId: base.moveId,
+        ...(base.status === 'moved-to' ? { status: base.status, action: base.action } : {})
+      } : base
+      const cur = index.get(id)
+      const gone = rev.status === 'suppressed' || rev.status === 'moved-from' || !cur
+      if (rev.status && rev.status !== 'unchanged') changes.push(changeOf(child, rev))
+      if (gone) {
+        // Not in the text any more: show it struck where it stood, before the next unit that still is.
+        let at = parentCurEnd
+        for (let j = i + 1; j < children.length; j++) {
+          const next = index.get(children[j]!.attrs.id as string)
+          if (next && isUnit(children[j]!)) { at = next.pos; break }
+        }
+        const key = `sup:${id}:${child.textContent.length}`
+        decos.push(Decoration.widget(at, () => {
+          const el = renderNode(child, 'old', lang)
+          el.classList.add('amend-unit', 'amend-suppressed')
+          el.dataset.action = rev.action ?? (rev.status === 'moved-from' ? 'SUP*' : 'SUP')
+          el.contentEditable = 'false'
+          return el
+        }, { side: -1, key, ignoreSelection: true }))
+        return
+      }
+      if (rev.oldLabel != null && rev.newLabel != null && rev.oldLabel !== rev.newLabel) relabelling.set(id, rev.oldLabel)
+      const keptNode = kept.get(id)
+      if (!(keptNode && keptNode.eq(cur.node))) {
+        const cached = cache.get(id)
+        const rel = cached && cached.cur === cur.node && cached.rev === child ? cached.decos : unitDecos(child, cur, rev)
+        nextCache.set(id, { rev: child, cur: cur.node, decos: rel })
+        for (const d of rel) decos.push(absolute(d, cur.pos, cur.node.nodeSize, id))
+      }
+      visit(child, cur.pos + cur.node.nodeSize - 1)
+    })
+  }
+  visit(revision, current.content.size)
+  cache.clear()
+  for (const [k, v] of nextCache) cache.set(k, v)
+  return { decorations: DecorationSet.create(current, decos), relabelling, changes }
+}
+
+/**
+ * How long typing must pause before the whole document is compared again, in
+ * ms (then it waits for an idle moment). On a document ten times the size of
+ * Resolution 50 that comparison takes a few hundred ms on a loaded machine,
+ * so it must not run between two keystrokes.
+ */
+export const FULL_COMPARE_DELAY = 1000
+
+/**
+ * The amendment view plugin. `makeComparer` is called on first use (the base
+ * text may have to be fetched first).
+ *
+ * Typing inside provisions takes the fast path: only the units typed into
+ * are compared with their base counterparts, and their marks redrawn; the
+ * other units keep theirs (shifted to their new positions). When typing
+ * pauses, or when a change is more than text in units (a provision added,
+ * moved, split; a remote change of structure), the whole document is
+ * compared, which also brings renumbering, moves and counts up to date.
+ */
+export function amendmentPlugin(makeComparer: () => LiveComparer | null): Plugin<AmendmentState> {
+  let comparer: LiveComparer | null = null
+  const cache = new Map<string, CacheEntry>()
+  const keptNow = (state: EditorState, kept: Map<string, Node>) => {
+    if (kept.size === 0) return kept
+    const out = new Map<string, Node>()
+    state.doc.descendants(n => { const k = kept.get(n.attrs.id as string); if (k && k.eq(n)) out.set(n.attrs.id, k); return !n.isTextblock })
+    return out
+  }
+  const full = (state: EditorState, prev: AmendmentState): AmendmentState => {
+    comparer ??= makeComparer()
+    if (!comparer) return { ...prev, active: false }
+    const t0 = performance.now()
+    const { doc, summary } = comparer.update(state.doc)
+    const t1 = performance.now()
+    const kept = keptNow(state, prev.kept)
+    const built = amendmentDecorations(doc, state.doc, kept, cache)
+    return { active: true, revision: doc, summary, kept, overrides: new Map(), ...built, lastMs: { compare: t1 - t0, marks: performance.now() - t1, fast: false } }
+  }
+  const fast = (tr: Transaction, oldDoc: Node, state: EditorState, prev: AmendmentState): AmendmentState | null => {
+    if (!comparer?.compareUnit || !prev.revision) return null
+    const ids = changedUnits(oldDoc, state.doc)
+    if (!ids || ids.length === 0) return null
+    const t0 = performance.now()
+    const lang = (state.doc.attrs.lang ?? 'en') as Language
+    const revById = new Map<string, Node>()
+    prev.revision.descendants(n => { if (isUnit(n) && ids.includes(n.attrs.id as string)) revById.set(n.attrs.id as string, n); return true })
+    const curById = new Map<string, Node>()
+    state.doc.descendants(n => { if (isUnit(n) && ids.includes(n.attrs.id as string)) curById.set(n.attrs.id as string, n); return true })
+    const overrides = new Map(prev.overrides)
+    for (const id of ids) {
+      // The unit's node in the whole comparison: it says which base unit it stands for.
+      const rev = revById.get(id)
+      const cur = curById.get(id)
+      if (!rev || !cur) return null
+      const status = revOf(rev)?.status
+      if (status === 'suppressed' || status === 'moved-from') return null
+      if (status === 'added') continue // still all new: its marks follow from its class
+      const unit = comparer.compareUnit(rev, cur, lang)
+      if (!unit) return null
+      overrides.set(id, unit)
+    }
+    const t1 = performance.now()
+    const kept = keptNow(state, prev.kept)
+    if (ids.length === 1 && kept.size === 0 && isTextEdit(tr)) {
+      // Typing in one unit: the other marks follow by mapping; only this unit's are redrawn.
+      const id = ids[0]!
+      const cur = curById.get(id)!
+      let pos = -1
+      state.doc.descendants((n, p) => { if (pos < 0 && n === cur) pos = p; return pos < 0 })
+      const original = revById.get(id)!
+      const unit = overrides.get(id) ?? original
+      const base = revOf(original) ?? { status: 'unchanged' }
+      const own = revOf(unit) ?? { status: 'unchanged' }
+      const rev: Rev = { ...own, oldLabel: base.oldLabel, newLabel: base.newLabel, moveId: base.moveId, ...(base.status === 'moved-to' ? { status: base.status, action: base.action } : {}) }
+      const rel = unitDecos(unit, { node: cur, pos }, rev)
+      cache.set(id, { rev: unit, cur, decos: rel })
+      let set = prev.decorations.map(tr.mapping, state.doc)
+      set = set.remove(set.find(pos, pos + cur.nodeSize, spec => (spec as { unit?: string }).unit === id))
+      set = set.add(state.doc, rel.map(d => absolute(d, pos, cur.nodeSize, id)))
+      return { ...prev, kept, overrides, decorations: set, lastMs: { compare: t1 - t0, marks: performance.now() - t1, fast: true } }
+    }
+    const built = amendmentDecorations(prev.revision, state.doc, kept, cache, overrides)
+    return { ...prev, kept, overrides, ...built, lastMs: { compare: t1 - t0, marks: performance.now() - t1, fast: true } }
+  }
+  const off: AmendmentState = { active: false, revision: null, summary: null, decorations: DecorationSet.empty, relabelling: null, changes: [], kept: new Map(), overrides: new Map(), lastMs: { compare: 0, marks: 0, fast: false } }
+  return new Plugin<AmendmentState>({
+    key: amendmentKey,
+    state: {
+      init: () => off,
+      apply(tr, value, old, state) {
+        const meta = tr.getMeta(amendmentKey) as { on?: boolean; keep?: string[]; refresh?: boolean } | undefined
+        if (meta?.on === false) return { ...off, kept: value.kept }
+        if (meta?.keep) {
+          const kept = new Map(value.kept)
+          for (const id of meta.keep) state.doc.descendants(n => { if (n.attrs.id === id) kept.set(id, n); return !n.isTextblock })
+          return full(state, { ...value, kept })
+        }
+        if (meta?.on === true || (meta?.refresh && value.active)) return full(state, value)
+        if (value.active && tr.docChanged) return fast(tr, old.doc, state, value) ?? full(state, value)
+        return value
+      }
+    },
+    view() {
+      let timer = 0
+      let lastDoc: Node | null = null
+      return {
+        update(view) {
+          const s = amendmentKey.getState(view.state)
+          if (!s?.active || s.overrides.size === 0 || view.state.doc === lastDoc) return
+          lastDoc = view.state.doc
+          clearTimeout(timer)
+          const refresh = () => { if (amendmentKey.getState(view.state)?.overrides.size) view.dispatch(view.state.tr.setMeta(amendmentKey, { refresh: true })) }
+          timer = window.setTimeout(() => {
+            if ('requestIdleCallback' in window) window.requestIdleCallback(refresh, { timeout: 1000 }); else refresh()
+          }, FULL_COMPARE_DELAY)
+        },
+        destroy() { clearTimeout(timer) }
+      }
+    },
+    props: { decorations: state => amendmentKey.getState(state)?.decorations ?? DecorationSet.empty }
+  })
+}

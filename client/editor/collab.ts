@@ -1,0 +1,82 @@
+/**
+ * The shared document of one drafting session: a Y.Doc kept in IndexedDB
+ * (edits survive a reload while disconnected) and synchronised with the
+ * server over the Hocuspocus protocol at `/collab`. Reports a connection
+ * status the page can show: online, syncing (connecting, or local changes
+ * not yet confirmed) or offline.
+ */
+import { HocuspocusProvider } from '@hocuspocus/provider'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import * as Y from 'yjs'
+
+/** Connection status shown to the user. */
+export type ConnectionStatus = 'online' | 'syncing' | 'offline'
+
+/** One open collaboration session. */
+export interface CollabSession {
+  readonly ydoc: Y.Doc
+  readonly fragment: Y.XmlFragment
+  readonly comments: Y.Array<unknown>
+  readonly provider: HocuspocusProvider
+  /** Resolves once there is content to show: local (IndexedDB) or from the server. */
+  readonly ready: Promise<void>
+  /** The current status. */
+  status(): ConnectionStatus
+  /** Calls `fn` on every status change; returns an unsubscribe function. */
+  onStatus(fn: (s: ConnectionStatus) => void): () => void
+  /** Closes the socket and the local store. */
+  destroy(): void
+}
+
+/** The collaboration socket's address on this origin. */
+export function collabUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`
+}
+
+/** Opens the shared document `documentId`. */
+export function openCollab(documentId: string, token: string | null): CollabSession {
+  const ydoc = new Y.Doc()
+  const fragment = ydoc.getXmlFragment('prosemirror')
+  const comments = ydoc.getArray<unknown>('comments')
+  const local = new IndexeddbPersistence(`resdraft:${documentId}`, ydoc)
+  const provider = new HocuspocusProvider({ url: collabUrl(), name: documentId, token: token ?? '', document: ydoc })
+
+  let socket: 'connecting' | 'connected' | 'disconnected' = 'connecting'
+  const listeners = new Set<(s: ConnectionStatus) => void>()
+  const compute = (): ConnectionStatus => {
+    if (!navigator.onLine || socket === 'disconnected') return 'offline'
+    if (socket === 'connecting' || !provider.isSynced || provider.hasUnsyncedChanges) return 'syncing'
+    return 'online'
+  }
+  let last = compute()
+  const emit = () => { const s = compute(); if (s !== last) { last = s; for (const l of listeners) l(s) } }
+  provider.on('status', ({ status }: { status: typeof socket }) => { socket = status; emit() })
+  provider.on('synced', emit)
+  provider.on('unsyncedChanges', emit)
+
+  // Going offline: stop trying; coming back: reconnect at once and merge.
+  const goOffline = () => { provider.disconnect(); socket = 'disconnected'; emit() }
+  const goOnline = () => { void provider.connect(); emit() }
+  window.addEventListener('offline', goOffline)
+  window.addEventListener('online', goOnline)
+
+  const ready = new Promise<void>(resolve => {
+    let done = false
+    const finish = () => { if (!done) { done = true; resolve() } }
+    provider.on('synced', finish)
+    void local.whenSynced.then(() => { if (fragment.length > 0) finish() })
+  })
+
+  return {
+    ydoc, fragment, comments, provider, ready,
+    status: () => last,
+    onStatus: fn => { listeners.add(fn); return () => listeners.delete(fn) },
+    destroy() {
+      window.removeEventListener('offline', goOffline)
+      window.removeEventListener('online', goOnline)
+      provider.destroy()
+      void local.destroy()
+      ydoc.destroy()
+    }
+  }
+}

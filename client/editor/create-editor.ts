@@ -1,0 +1,74 @@
+/**
+ * Puts together the structured editor of one shared document: the Yjs binding
+ * (text, collaborators' cursors, undo of one's own changes), structural keys,
+ * labels, the amendment view, unique ids, comment marks and paste cleaning.
+ */
+import { EditorState, type Command } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
+import { yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin } from 'y-prosemirror'
+import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import { directionOf, resolutionSchema as schema, type Language } from '../../schema/index.js'
+import { amendmentKey, amendmentPlugin, type LiveComparer } from './amendment.js'
+import { commentMarksPlugin } from './comment-marks.js'
+import { domParser, domSerializer, markViews, nodeViews } from './dom-spec.js'
+import { editorKeymaps, type DialogCommands } from './keymap.js'
+import { labelsPlugin } from './labels.js'
+import { cleanPastedHTML, pasteProvisions, transformPasted } from './paste.js'
+import { cursorBuilder, selectionBuilder } from './presence.js'
+import { uniqueIdsPlugin } from './unique-ids.js'
+
+/** What the editor needs. */
+export interface EditorOptions {
+  fragment: Y.XmlFragment
+  awareness: Awareness | null
+  lang: Language
+  readOnly: boolean
+  dialogs: DialogCommands
+  /** Creates the comparer against the base text (proposals only). */
+  makeComparer?: () => LiveComparer | null
+  /** Called after every state change. */
+  onChange?: (view: EditorView) => void
+}
+
+/** Creates the editor in `host`. */
+export function createEditor(host: HTMLElement, options: EditorOptions): EditorView {
+  const doc = schema.nodes.resolution!.createAndFill({ lang: options.lang })!
+  const plugins = [
+    ySyncPlugin(options.fragment),
+    ...(options.awareness ? [yCursorPlugin(options.awareness, { cursorBuilder, selectionBuilder } as never)] : []),
+    yUndoPlugin(),
+    ...editorKeymaps(options.dialogs),
+    amendmentPlugin(options.makeComparer ?? (() => null)),
+    labelsPlugin(state => amendmentKey.getState(state)?.relabelling ?? null),
+    uniqueIdsPlugin({ skip: tr => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true }),
+    commentMarksPlugin()
+  ]
+  const state = EditorState.create({ schema, doc, plugins })
+  host.lang = options.lang
+  host.dir = directionOf(options.lang)
+  return new EditorView(host, {
+    state,
+    nodeViews,
+    markViews,
+    editable: () => !options.readOnly,
+    clipboardSerializer: domSerializer,
+    clipboardParser: domParser,
+    transformPastedHTML: cleanPastedHTML,
+    transformPasted: (slice, v) => transformPasted(slice, v),
+    handlePaste: (v, _event, slice) => pasteProvisions(v, slice),
+    attributes: { class: 'page-content', lang: options.lang, dir: directionOf(options.lang), spellcheck: 'true', 'aria-label': 'document' },
+    // Called with `this` = the view; plugins (y-prosemirror) may dispatch while the view is being constructed.
+    dispatchTransaction(this: EditorView, tr) {
+      this.updateState(this.state.apply(tr))
+      options.onChange?.(this)
+    }
+  })
+}
+
+/** Runs a command on the view and gives it the focus back. */
+export function run(view: EditorView, command: Command): boolean {
+  const done = command(view.state, view.dispatch, view)
+  view.focus()
+  return done
+}

@@ -1,0 +1,61 @@
+/**
+ * The diff engine as the editor uses it: a live comparer against a base
+ * document (whole document, incrementally; or one unit while typing), and
+ * reverting one change (or all) of a proposal to the base text.
+ */
+import type { Node } from 'prosemirror-model'
+import { acceptAll, compare, createIncrementalComparer, rejectChange, revisionOf } from '../../diff/index.js'
+import { resolutionSchema as schema, type Language } from '../../schema/index.js'
+import type { LiveComparer } from './amendment.js'
+import { isUnit } from './changed-units.js'
+
+/** A minimal resolution holding one unit, so that it can be compared on its own. */
+export function documentOfUnit(unit: Node, lang: Language): Node {
+  const top = [schema.nodes.resolutionHeading!.create(), schema.nodes.resolutionTitle!.create()]
+  const heading = schema.nodes.sectionHeading!.create()
+  let body: Node[]
+  switch (unit.type.name) {
+    case 'provision': body = [schema.nodes.operativeSection!.create({ id: '~s', kind: 'other' }, [heading, unit])]; break
+    case 'item': body = [schema.nodes.operativeSection!.create({ id: '~s', kind: 'other' }, [heading, schema.nodes.provision!.create({ id: '~p' }, [schema.nodes.paragraph!.create(), unit])])]; break
+    default: body = [unit]
+  }
+  return schema.nodes.resolution!.create({ lang }, [...top, ...body])
+}
+
+function findUnit(doc: Node, id: string, type: string): Node | null {
+  let found: Node | null = null
+  doc.descendants(n => { if (!found && isUnit(n) && n.type.name === type && n.attrs.id === id) found = n; return !found })
+  return found
+}
+
+/** A comparer of the current text against `base`. */
+export function liveComparer(base: Node): LiveComparer {
+  const comparer = createIncrementalComparer(base)
+  const baseById = new Map<string, Node>()
+  base.descendants(n => { if (isUnit(n)) baseById.set(n.attrs.id as string, n); return true })
+  return {
+    update: current => comparer.update(current),
+    compareUnit(rev, current, lang) {
+      const record = revisionOf(rev)
+      const baseId = (record?.oldAttrs?.id as string | undefined) ?? rev.attrs.id as string
+      const baseUnit = baseById.get(baseId)
+      if (!baseUnit || baseUnit.type !== current.type) return null
+      // Same id on both sides, so the two are aligned by identity whatever their text.
+      const old = baseUnit.type.create({ ...baseUnit.attrs, id: current.attrs.id }, baseUnit.content, baseUnit.marks)
+      const { doc } = compare(documentOfUnit(old, lang), documentOfUnit(current, lang))
+      return findUnit(doc, current.attrs.id as string, current.type.name)
+    }
+  }
+}
+
+/** The current text with one change (by unit id) put back as it is in the base. */
+export function revertChange(revision: Node, id: string): Node {
+  return acceptAll(rejectChange(revision, id))
+}
+
+/** The current text with every listed change put back as in the base. */
+export function revertChanges(revision: Node, ids: readonly string[]): Node {
+  let rev = revision
+  for (const id of ids) rev = rejectChange(rev, id)
+  return acceptAll(rev)
+}

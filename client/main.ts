@@ -1,0 +1,60 @@
+/**
+ * Entry point of the browser client: finds out who is signed in, applies
+ * their interface language, and shows the page the location hash names.
+ */
+import '@fontsource/noto-naskh-arabic/arabic-400.css'
+import '@fontsource/noto-naskh-arabic/arabic-700.css'
+import './styles/page.css'
+import './styles/app.css'
+import { me, type User } from './app/api.js'
+import { onUiLangChange, setUiLang, uiLang } from './app/i18n.js'
+import { go, parseRoute } from './app/router.js'
+import { comparePage } from './pages/compare-page.js'
+import { documentsPage } from './pages/documents.js'
+import { editorPage } from './pages/editor-page.js'
+import { loginPage } from './pages/login.js'
+
+const root = document.getElementById('app')!
+let user: User | null = null
+let close: (() => void) | null = null
+let generation = 0
+
+function signedIn(u: User): void {
+  user = u
+  const chosen = localStorage.getItem(`resdraft.uiLang.${u.username}`)
+  setUiLang((chosen as 'en' | 'ar' | null) ?? u.uiLang, false, false)
+  if (parseRoute(location.hash).page === 'login') go({ page: 'documents' })
+  else void show()
+}
+
+async function show(): Promise<void> {
+  close?.()
+  close = null
+  const mine = ++generation
+  const route = parseRoute(location.hash)
+  if (!user || route.page === 'login') { if (route.page !== 'login') go({ page: 'login' }); else loginPage(root, signedIn); return }
+  try {
+    switch (route.page) {
+      case 'documents': await documentsPage(root, user); break
+      case 'editor': {
+        const closeEditor = await editorPage(root, user, route.id)
+        // Another page was asked for while this one was opening: close it at once.
+        if (mine === generation) close = closeEditor; else closeEditor()
+        break
+      }
+      case 'compare': await comparePage(root, user, route.old, route.new); break
+    }
+  } catch (e) {
+    console.error(e)
+    root.textContent = `Error: ${(e as Error).message}`
+  }
+}
+
+onUiLangChange(() => {
+  if (user) localStorage.setItem(`resdraft.uiLang.${user.username}`, uiLang())
+  void show()
+})
+window.addEventListener('hashchange', () => void show())
+
+setUiLang(uiLang(), false, false)
+void me().then(u => { if (u) signedIn(u); else { user = null; void show() } }, () => void show())

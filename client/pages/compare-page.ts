@@ -1,0 +1,164 @@
+/**
+ * The compare view: any two versions or documents, side by side with aligned
+ * provisions or inline with revision marks; next/previous change; summary
+ * counts; renumbering-only changes can be hidden; a moved provision links to
+ * where it came from.
+ */
+import type { Node } from 'prosemirror-model'
+import { compareRefs, listDocuments, listVersions, type User } from '../app/api.js'
+import { h } from '../app/dom.js'
+import { t } from '../app/i18n.js'
+import { go } from '../app/router.js'
+import { directionOf, isLanguage, resolutionFromJSON, resolutionSchema, type Language } from '../../schema/index.js'
+import { renderDocument, renderNode } from '../render/static.js'
+import { topBar } from './shell.js'
+
+interface Rev { status?: string; moveId?: string | null; oldLabel?: string | null; newLabel?: string | null }
+const revOf = (n: Node): Rev | null => (n.attrs.revision && typeof n.attrs.revision === 'object') ? n.attrs.revision as Rev : null
+const UNIT = new Set(['provision', 'part', 'annex'])
+
+/** The overall counts of a comparison summary (`{counts: {NOC, MOD, ADD, SUP, moved, renumbered}}`) as [class, number] pairs. */
+export function summaryCounts(summary: unknown): [string, number][] {
+  const counts = (summary as { counts?: Record<string, unknown> } | null)?.counts
+  if (!counts || typeof counts !== 'object') return []
+  return Object.entries(counts).filter((e): e is [string, number] => typeof e[1] === 'number')
+}
+
+function changed(node: Node): boolean {
+  const rev = revOf(node)
+  if (rev && rev.status && rev.status !== 'unchanged') return true
+  if (rev && rev.oldLabel != null && rev.newLabel != null && rev.oldLabel !== rev.newLabel) return true
+  let marks = false
+  node.descendants(n => { if (n.marks.some(m => m.type.name === 'insertion' || m.type.name === 'deletion')) marks = true; return !marks })
+  return marks
+}
+
+/** A link from one half of a move to the other (`moved-from` points to where it went, `moved-to` to where it came from). */
+function moveLink(status: string, moveId: string): HTMLElement {
+  const target = status === 'moved-from' ? `to-${moveId}` : `from-${moveId}`
+  return h('a', {
+    class: 'move-link', href: `#${target}`, 'data-testid': 'move-link', contenteditable: 'false',
+    onclick: (e: Event) => {
+      e.preventDefault()
+      const el = document.getElementById(target)
+      el?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+      el?.classList.add('current-change')
+    }
+  }, status === 'moved-from' ? `→ ${t('movedFrom')}` : `← ${t('movedTo')}`)
+}
+
+/** Rows of the side-by-side view: top-level lines, section headings, and each provision with what it holds. */
+function rows(doc: Node): Node[] {
+  const out: Node[] = []
+  doc.forEach(child => {
+    if (child.type.name === 'preambularSection' || child.type.name === 'operativeSection') {
+      out.push(child.type.create({ ...child.attrs }, child.child(0)))
+      child.forEach((c, _o, i) => { if (i > 0) out.push(c) })
+    } else out.push(child)
+  })
+  return out
+}
+
+function sideBySide(doc: Node, lang: Language): HTMLElement {
+  const dir = directionOf(lang)
+  const table = h('div', { class: 'sbs', dir })
+  table.append(h('div', { class: 'sbs-head' }, h('div', {}, t('oldSide')), h('div', {}, t('newSide'))))
+  for (const node of rows(doc)) {
+    const rev = revOf(node)
+    const status = rev?.status ?? 'unchanged'
+    const cell = (side: 'old' | 'new') => {
+      const hide = (side === 'old' && (status === 'added' || status === 'moved-to')) || (side === 'new' && (status === 'suppressed' || status === 'moved-from'))
+      const c = h('div', { class: `sbs-cell side-${side}`, lang, dir })
+      if (!hide) c.append(renderNode(node, side, lang))
+      if (rev?.moveId && ((side === 'new' && status === 'moved-from') || (side === 'old' && status === 'moved-to'))) c.append(moveLink(status, rev.moveId))
+      return c
+    }
+    const row = h('div', { class: `sbs-row rev-${status}`, ...(changed(node) ? { 'data-change': '' } : {}) }, cell('old'), cell('new'))
+    if (rev?.moveId) row.id = `${status === 'moved-from' ? 'from' : 'to'}-${rev.moveId}`
+    table.append(row)
+  }
+  return table
+}
+
+function inline(doc: Node): HTMLElement {
+  const el = renderDocument(doc, 'both')
+  el.classList.add('inline-compare')
+  for (const unit of el.querySelectorAll<HTMLElement>('[data-id]')) {
+    if (unit.classList.contains('rev-modified') || unit.classList.contains('rev-added') || unit.classList.contains('rev-suppressed') || unit.classList.contains('rev-moved-from') || unit.classList.contains('rev-moved-to') || unit.querySelector(':scope > p .renumbered')) unit.dataset.change = ''
+    if (unit.dataset.moveId) {
+      const from = unit.classList.contains('rev-moved-from')
+      unit.id = `${from ? 'from' : 'to'}-${unit.dataset.moveId}`
+      unit.querySelector(':scope > p')?.append(' ', moveLink(from ? 'moved-from' : 'moved-to', unit.dataset.moveId))
+    }
+  }
+  return el
+}
+
+/** Renders the compare page for two references (or the chooser when missing). */
+export async function comparePage(root: HTMLElement, user: User, oldRef: string | null, newRef: string | null): Promise<void> {
+  const oldSel = h('select', { 'data-testid': 'compare-old' })
+  const newSel = h('select', { 'data-testid': 'compare-new' })
+  const mode = h('select', { 'data-testid': 'compare-mode' }, h('option', { value: 'sbs' }, t('sideBySide')), h('option', { value: 'inline' }, t('inline')))
+  const hideRenumber = h('input', { type: 'checkbox', 'data-testid': 'hide-renumbering' })
+  const summary = h('div', { class: 'summary', 'data-testid': 'summary' })
+  const result = h('div', { class: 'compare-result', 'data-testid': 'compare-result' })
+  let current = -1
+  const step = (d: 1 | -1) => {
+    const list = [...result.querySelectorAll<HTMLElement>('[data-change]')]
+    if (!list.length) return
+    list[current]?.classList.remove('current-change')
+    current = (current + d + list.length) % list.length
+    list[current]!.classList.add('current-change')
+    list[current]!.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  }
+  const run = async () => {
+    if (!oldSel.value || !newSel.value) return
+    go({ page: 'compare', old: oldSel.value, new: newSel.value })
+  }
+  root.replaceChildren(
+    topBar(user, h('span', { class: 'doc-name' }, t('compareTitle'))),
+    h('div', { class: 'toolbar compare-tools' },
+      h('label', {}, `${t('oldSide')} `, oldSel), h('label', {}, `${t('newSide')} `, newSel),
+      h('button', { type: 'button', class: 'primary', onclick: run, 'data-testid': 'compare-run' }, t('run')),
+      h('span', { class: 'sep' }), mode,
+      h('label', {}, hideRenumber, ` ${t('hideRenumbering')}`),
+      h('button', { type: 'button', class: 'tool', 'data-testid': 'prev-change', onclick: () => step(-1) }, `↑ ${t('previous')}`),
+      h('button', { type: 'button', class: 'tool', 'data-testid': 'next-change', onclick: () => step(1) }, `↓ ${t('next')}`)),
+    h('main', { class: 'compare' }, summary, result))
+
+  const docs = await listDocuments()
+  const options: { value: string; label: string }[] = []
+  for (const d of docs) {
+    options.push({ value: `d:${d.id}`, label: `${d.title} — ${t('current')}` })
+    try { for (const v of await listVersions(d.id)) options.push({ value: `v:${v.id}`, label: `${d.title} — ${v.name}` }) } catch { /* no versions visible */ }
+  }
+  for (const sel of [oldSel, newSel]) sel.replaceChildren(h('option', { value: '' }, '—'), ...options.map(o => h('option', { value: o.value, dir: 'auto' }, o.label)))
+  if (oldRef) oldSel.value = oldRef
+  if (newRef) newSel.value = newRef
+  if (!oldRef || !newRef) return
+
+  let revision: Node | null = null
+  const draw = () => {
+    if (!revision) return
+    const lang: Language = isLanguage(revision.attrs.lang) ? revision.attrs.lang : 'en'
+    current = -1
+    result.replaceChildren(mode.value === 'inline' ? inline(revision) : sideBySide(revision, lang))
+  }
+  const load = async () => {
+    result.replaceChildren(t('loading'))
+    try {
+      const cmp = await compareRefs(oldRef, newRef, hideRenumber.checked)
+      // Tolerate `{revision: {doc, summary}}` (the diff engine's Comparison passed through as is).
+      const wrapped = cmp.revision as { doc?: unknown; summary?: unknown; type?: string }
+      const revisionJSON = wrapped && wrapped.type === undefined && wrapped.doc ? wrapped.doc : cmp.revision
+      const summaryJSON = cmp.summary ?? (wrapped?.doc ? wrapped.summary : null)
+      revision = resolutionSchema.nodeFromJSON(revisionJSON as Record<string, unknown>)
+      try { resolutionFromJSON(revisionJSON) } catch (e) { console.warn('revision document does not check', e) }
+      summary.replaceChildren(h('strong', {}, `${t('summary')}: `), ...summaryCounts(summaryJSON).map(([k, v]) => h('span', { class: 'count', 'data-testid': `summary-${k}`, 'data-value': String(v) }, `${k}: ${v}`)))
+      draw()
+    } catch (e) { result.replaceChildren(h('p', { class: 'error' }, `${t('error')}: ${(e as Error).message}`)) }
+  }
+  mode.addEventListener('change', draw)
+  hideRenumber.addEventListener('change', () => void load())
+  await load()
+}

@@ -1,0 +1,43 @@
+/** Small modal dialogs: pick one of several options, or type a text. */
+import { h } from '../app/dom.js'
+import { t } from '../app/i18n.js'
+
+function modal(title: string, field: HTMLElement, read: () => string): Promise<string | null> {
+  return new Promise(resolve => {
+    const dialog = h('dialog', { class: 'dialog' })
+    const close = (value: string | null) => { dialog.close(); dialog.remove(); resolve(value) }
+    dialog.append(h('form', { method: 'dialog', onsubmit: (e: Event) => { e.preventDefault(); close(read() || null) } },
+      h('h2', {}, title), field,
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'quiet', onclick: () => close(null) }, t('cancel')),
+        h('button', { type: 'submit', class: 'primary', 'data-testid': 'dialog-ok' }, t('ok')))))
+    dialog.addEventListener('cancel', () => close(null))
+    document.body.append(dialog)
+    dialog.showModal()
+    field.focus()
+  })
+}
+
+/** Asks the user to pick an option (value, label, group); resolves to the value or null. */
+export function choose(title: string, options: { value: string; label: string; group?: string }[], dir?: string): Promise<string | null> {
+  const select = h('select', { size: Math.min(12, options.length + 2), dir: dir ?? 'auto', 'data-testid': 'dialog-select' })
+  const groups = new Map<string, HTMLOptGroupElement>()
+  for (const o of options) {
+    const option = h('option', { value: o.value }, o.label)
+    if (o.group) {
+      let g = groups.get(o.group)
+      if (!g) { g = h('optgroup', { label: o.group }); groups.set(o.group, g); select.append(g) }
+      g.append(option)
+    } else select.append(option)
+  }
+  select.selectedIndex = 0
+  select.addEventListener('dblclick', () => select.form?.requestSubmit())
+  return modal(title, select, () => select.value)
+}
+
+/** Asks the user for a text; resolves to it or null. */
+export function ask(title: string, dir?: string, initial = ''): Promise<string | null> {
+  const area = h('textarea', { rows: 3, dir: dir ?? 'auto', 'data-testid': 'dialog-text' })
+  area.value = initial
+  return modal(title, area, () => area.value.trim())
+}

@@ -1,0 +1,118 @@
+/**
+ * The editor page: the document as a page in the middle, the tools around it
+ * (toolbar above; connection status, who is here, the amendment toggle in
+ * the top bar; changes and comments beside it; footnotes under it).
+ */
+import type { EditorView } from 'prosemirror-view'
+import { exportUrl, getDocument, getVersion, saveVersion, sessionToken, type DocumentWithJSON, type User } from '../app/api.js'
+import { h } from '../app/dom.js'
+import { t } from '../app/i18n.js'
+import { routeHash } from '../app/router.js'
+import { directionOf, isLanguage, resolutionFromJSON, type Language } from '../../schema/index.js'
+import { amendmentKey, setAmendmentView, type AmendmentState } from '../editor/amendment.js'
+import { openCollab, type CollabSession, type ConnectionStatus } from '../editor/collab.js'
+import { createEditor } from '../editor/create-editor.js'
+import { liveComparer } from '../editor/diff-engine.js'
+import { delegationColour, mountPresenceList } from '../editor/presence.js'
+import { renderChangesPanel } from './changes-panel.js'
+import { mountCommentsPanel } from './comments-panel.js'
+import { ask } from './dialogs.js'
+import { dialogCommands, toolbar } from './toolbar.js'
+import { topBar } from './shell.js'
+
+/** The open editor (for tests and benchmarks: `window.resdraft`). */
+export interface OpenEditor {
+  view: EditorView
+  session: CollabSession
+  meta: DocumentWithJSON
+  /** The amendment view's state (timings, changes), for tests and benchmarks. */
+  amendment: () => AmendmentState | null
+}
+
+function renderFootnotes(host: HTMLElement, view: EditorView): void {
+  const notes: string[] = []
+  view.state.doc.descendants(n => { if (n.type.name === 'footnote') notes.push(n.textContent); return true })
+  const signature = JSON.stringify([notes, t('footnotes')])
+  if (host.dataset.signature === signature) return
+  host.dataset.signature = signature
+  host.hidden = notes.length === 0
+  host.replaceChildren(h('h3', {}, t('footnotes')), h('ol', {}, ...notes.map(n => h('li', {}, n))))
+}
+
+/** Opens a document for editing; returns a function that closes it. */
+export async function editorPage(root: HTMLElement, user: User, id: string): Promise<() => void> {
+  root.replaceChildren(topBar(user), h('main', { class: 'centre' }, t('loading')))
+  const meta = await getDocument(id)
+  const lang: Language = isLanguage(meta.lang) ? meta.lang : 'en'
+  const dir = directionOf(lang)
+  // The server's rule: reviewers never write; others write documents of their own delegation.
+  const readOnly = user.role === 'reviewer' || !meta.delegations.includes(user.delegation)
+  const session = openCollab(id, sessionToken())
+  session.provider.setAwarenessField('user', { name: user.name, delegation: user.delegation, color: delegationColour(user.delegation) })
+
+  let view: EditorView | null = null
+  const getView = () => view
+  const dialogs = dialogCommands(getView, lang)
+
+  const status = h('span', { class: 'status', 'data-testid': 'status', 'data-status': session.status() }, t(session.status()))
+  const showStatus = (s: ConnectionStatus) => { status.dataset.status = s; status.textContent = t(s) }
+  const stopStatus = session.onStatus(showStatus)
+  const presence = h('ul', { class: 'presence', 'data-testid': 'presence', 'aria-label': t('here') })
+  const stopPresence = session.provider.awareness ? mountPresenceList(presence, session.provider.awareness) : () => {}
+
+  const isProposal = meta.kind === 'proposal' && !!meta.baseVersionId
+  let base: Awaited<ReturnType<typeof getVersion>> | null = null
+  const amendToggle = isProposal ? h('label', { class: 'toggle' },
+    h('input', { type: 'checkbox', 'data-testid': 'amend-toggle', onchange: async (e: Event) => {
+      const on = (e.target as HTMLInputElement).checked
+      if (on && !base) base = await getVersion(meta.baseVersionId!)
+      view?.dispatch(setAmendmentView(view.state.tr, on))
+    } }), ` ${t('showChanges')}`) : null
+
+  // Only the Secretariat names versions (the server refuses others).
+  const versionButton = user.role !== 'secretariat' ? null : h('button', { type: 'button', class: 'quiet', onclick: async () => {
+    const name = await ask(t('versionName'))
+    if (name) await saveVersion(id, name)
+  } }, t('saveVersion'))
+  const exportMenu = h('details', { class: 'export' }, h('summary', {}, t('exportAs')),
+    h('div', { class: 'menu' }, ...(['docx', 'docx-static', 'html', 'pdf'] as const).map(f => h('a', { href: exportUrl(id, f), download: '' }, f.toUpperCase()))))
+
+  const host = h('div', { class: 'page', 'data-testid': 'page' })
+  const footnotes = h('section', { class: 'footnotes page-foot', lang, dir })
+  const changes = h('aside', { class: 'panel changes-panel', hidden: true, 'data-testid': 'changes-panel' })
+  const commentsHost = h('aside', { class: 'panel comments-panel', 'data-testid': 'comments-panel' })
+  root.replaceChildren(
+    topBar(user,
+      h('a', { href: routeHash({ page: 'documents' }), class: 'back' }, `‹ ${t('back')}`),
+      h('span', { class: 'doc-name', lang, dir: 'auto' }, meta.title),
+      status, readOnly ? h('span', { class: 'badge-ro', 'data-testid': 'read-only' }, t('readOnly')) : null,
+      presence, amendToggle ?? '', versionButton ?? '', exportMenu),
+    readOnly ? h('div', { class: 'toolbar placeholder' }) : toolbar(getView, dialogs),
+    h('div', { class: 'workspace' },
+      h('div', { class: 'sheet-column' }, host, footnotes),
+      h('div', { class: 'side' }, changes, commentsHost)))
+
+  await session.ready
+  // The panels beside and under the page follow the text a little later, when typing pauses.
+  let timer = 0
+  view = createEditor(host, {
+    fragment: session.fragment,
+    awareness: session.provider.awareness,
+    lang, readOnly, dialogs,
+    makeComparer: () => base ? liveComparer(resolutionFromJSON(base.json)) : null,
+    onChange: v => {
+      clearTimeout(timer)
+      timer = window.setTimeout(() => { renderFootnotes(footnotes, v); renderChangesPanel(changes, v, !readOnly, dir) }, 250)
+    }
+  })
+  renderFootnotes(footnotes, view)
+  const stopComments = mountCommentsPanel(commentsHost, session.comments, getView, user, !readOnly, dir)
+  host.dataset.ready = 'true'
+  ;(window as unknown as { resdraft?: OpenEditor }).resdraft = { view, session, meta, amendment: () => amendmentKey.getState(view!.state) ?? null }
+
+  return () => {
+    stopStatus(); stopPresence(); stopComments()
+    view?.destroy()
+    session.destroy()
+  }
+}

@@ -1,0 +1,24 @@
+/** The sign-in page. */
+import { login, type User } from '../app/api.js'
+import { h } from '../app/dom.js'
+import { t } from '../app/i18n.js'
+import { topBar } from './shell.js'
+
+/** Renders the sign-in form; calls `done` with the user once signed in. */
+export function loginPage(root: HTMLElement, done: (user: User) => void): void {
+  const username = h('input', { name: 'username', autocomplete: 'username', required: true })
+  const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true })
+  const error = h('p', { class: 'error', role: 'alert' })
+  const form = h('form', { class: 'login card', onsubmit: async (e: Event) => {
+    e.preventDefault()
+    error.textContent = ''
+    try { done(await login(username.value.trim(), password.value)) } catch { error.textContent = t('signInFailed') }
+  } },
+  h('h1', {}, t('signIn')),
+  h('label', {}, t('username'), username),
+  h('label', {}, t('password'), password),
+  error,
+  h('button', { type: 'submit', class: 'primary' }, t('signIn')))
+  root.replaceChildren(topBar(null), h('main', { class: 'centre' }, form))
+  username.focus()
+}

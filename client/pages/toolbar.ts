@@ -1,0 +1,66 @@
+/**
+ * The editing toolbar: every structural command with its keyboard shortcut in
+ * the tooltip, and the dialogs some of them need (section heading from the
+ * document language's vocabulary, target section, footnote text).
+ */
+import type { Command } from 'prosemirror-state'
+import type { EditorView } from 'prosemirror-view'
+import { redoCommand, undoCommand } from 'y-prosemirror'
+import { defaultHeading, directionOf, kindsOf, type Language } from '../../schema/index.js'
+import { h } from '../app/dom.js'
+import { t } from '../app/i18n.js'
+import { addProvision, addSection, addSubProvision, insertFootnote, moveProvision, moveProvisionToSection, sectionChoices } from '../editor/commands.js'
+import { run } from '../editor/create-editor.js'
+import type { DialogCommands } from '../editor/keymap.js'
+import { ask, choose } from './dialogs.js'
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
+const mod = isMac ? '⌘' : 'Ctrl'
+
+/** Commands that open a dialog, bound to the view once it exists. */
+export function dialogCommands(getView: () => EditorView | null, lang: Language): DialogCommands {
+  const later = (f: (view: EditorView) => Promise<void>): Command => (_s, dispatch) => {
+    const view = getView()
+    if (!view) return false
+    if (dispatch) void f(view)
+    return true
+  }
+  return {
+    addSection: later(async view => {
+      const options = (['preambular', 'operative'] as const).flatMap(part => kindsOf(part).map(k => ({ value: k.kind, label: defaultHeading(k.kind, lang), group: part })))
+      const kind = await choose(t('pickSection'), options, directionOf(lang))
+      if (kind) run(view, addSection(kind))
+    }),
+    moveToSection: later(async view => {
+      const target = await choose(t('moveTo'), sectionChoices(view.state.doc).map(s => ({ value: s.id, label: s.heading })), directionOf(lang))
+      if (target) run(view, moveProvisionToSection(target))
+    }),
+    insertFootnote: later(async view => {
+      const text = await ask(t('footnoteText'), directionOf(lang))
+      if (text) run(view, insertFootnote(text))
+    })
+  }
+}
+
+/** Builds the toolbar for a view. */
+export function toolbar(getView: () => EditorView | null, dialogs: DialogCommands): HTMLElement {
+  const button = (label: string, keys: string, command: Command, testid: string) =>
+    h('button', {
+      type: 'button', class: 'tool', title: `${label} (${keys})`, 'data-testid': testid,
+      onmousedown: (e: Event) => e.preventDefault(),
+      onclick: () => { const v = getView(); if (v) run(v, command) }
+    }, label)
+  return h('div', { class: 'toolbar', role: 'toolbar' },
+    button(`+ ${t('addSection')}`, `${mod}-Alt-S`, dialogs.addSection, 'add-section'),
+    button(`+ ${t('addProvision')}`, 'Alt-Enter', addProvision, 'add-provision'),
+    button(`+ ${t('addSubProvision')}`, 'Alt-Shift-Enter', addSubProvision, 'add-subprovision'),
+    h('span', { class: 'sep' }),
+    button(`↑ ${t('moveUp')}`, 'Alt-↑', moveProvision(-1), 'move-up'),
+    button(`↓ ${t('moveDown')}`, 'Alt-↓', moveProvision(1), 'move-down'),
+    button(t('moveTo'), `${mod}-Alt-M`, dialogs.moveToSection, 'move-to'),
+    h('span', { class: 'sep' }),
+    button(`¹ ${t('footnote')}`, `${mod}-Alt-F`, dialogs.insertFootnote, 'footnote'),
+    h('span', { class: 'sep' }),
+    button(`↶ ${t('undo')}`, `${mod}-Z`, undoCommand as Command, 'undo'),
+    button(`↷ ${t('redo')}`, `${mod}-Shift-Z`, redoCommand as Command, 'redo'))
+}

@@ -1,0 +1,99 @@
+/**
+ * Two delegations draft the same Arabic proposal at once; a reviewer reads
+ * it but cannot change it.
+ */
+import { expect, test } from '@playwright/test'
+import { caretAfter, documentId, editorText, openDocument, selectText, shot, signedInPage } from './helpers.js'
+
+test('APT and ARB delegates type into the same Arabic proposal and see each other', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const salma = await signedInPage(browser, 'salma')
+  const id = await documentId(amal.page.request, 'APT proposal on Resolution 50')
+  await openDocument(amal.page, id)
+  await openDocument(salma.page, id)
+
+  // The page is right to left, in Arabic, with the Naskh font.
+  const editor = amal.page.locator('.ProseMirror')
+  await expect(editor).toHaveAttribute('dir', 'rtl')
+  await expect(editor).toHaveAttribute('lang', 'ar')
+  expect(await editor.evaluate(el => getComputedStyle(el).fontFamily)).toContain('Noto Naskh Arabic')
+  // Both are listed as present.
+  await expect(amal.page.getByTestId('presence')).toContainText('Salma (ARB)')
+  await expect(salma.page.getByTestId('presence')).toContainText('Amal (APT)')
+
+  await caretAfter(amal.page, 'الأمن السيبراني')
+  await amal.page.keyboard.type(' والثقة الرقمية')
+  await caretAfter(salma.page, 'إذ تشير إلى')
+  await salma.page.keyboard.type(' أيضاً')
+
+  await expect.poll(() => editorText(salma.page)).toContain('الأمن السيبراني والثقة الرقمية')
+  await expect.poll(() => editorText(amal.page)).toContain('إذ تشير إلى أيضاً')
+  await expect(salma.page.locator('.ProseMirror')).toContainText('والثقة الرقمية')
+  await expect(amal.page.locator('.ProseMirror')).toContainText('إذ تشير إلى أيضاً')
+
+  // Each sees the other's caret, with name and delegation.
+  await expect(amal.page.locator('.remote-caret-flag', { hasText: 'Salma · ARB' })).toBeVisible()
+  await expect(salma.page.locator('.remote-caret-flag', { hasText: 'Amal · APT' })).toBeVisible()
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+
+  await shot(amal.page, 'collab-amal')
+  await shot(salma.page, 'collab-salma')
+  await amal.context.close()
+  await salma.context.close()
+})
+
+test('a reviewer reads the proposal but cannot type into it', async ({ browser }) => {
+  const rita = await signedInPage(browser, 'rita')
+  const id = await documentId(rita.page.request, 'APT proposal on Resolution 50')
+  await openDocument(rita.page, id)
+  await expect(rita.page.getByTestId('read-only')).toBeVisible()
+  const editor = rita.page.locator('.ProseMirror')
+  await expect(editor).toHaveAttribute('contenteditable', 'false')
+  const before = await editorText(rita.page)
+  await editor.click({ position: { x: 200, y: 200 } })
+  await rita.page.keyboard.type('محاولة')
+  await rita.page.keyboard.press('Enter')
+  await rita.page.waitForTimeout(300)
+  expect(await editorText(rita.page)).toBe(before)
+  await expect(rita.page.getByTestId('add-provision')).toHaveCount(0)
+  await shot(rita.page, 'reviewer')
+
+  // Rita's interface is in English; she switches it to Arabic: the interface turns right to left.
+  await expect(rita.page.locator('html')).toHaveAttribute('dir', 'ltr')
+  await rita.page.getByTestId('ui-lang').click()
+  await expect(rita.page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(rita.page.getByTestId('read-only')).toHaveText('للقراءة فقط')
+  await expect(rita.page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toHaveAttribute('dir', 'rtl')
+  await rita.context.close()
+})
+
+test('a comment on a selection, with a reply and resolve, is seen by the other delegation', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const salma = await signedInPage(browser, 'salma')
+  const id = await documentId(amal.page.request, 'APT proposal on Resolution 50')
+  await openDocument(amal.page, id)
+  await openDocument(salma.page, id)
+
+  await selectText(salma.page, 'الأمن السيبراني هو قضية')
+  await salma.page.getByTestId('comment-text').fill('هل نحتاج إلى هذه الصياغة؟')
+  await salma.page.getByTestId('add-comment').click()
+
+  const card = amal.page.getByTestId('comment').filter({ hasText: 'هل نحتاج إلى هذه الصياغة؟' })
+  await expect(card).toBeVisible()
+  await expect(card).toContainText('Salma')
+  await expect(card.locator('blockquote')).toHaveText('الأمن السيبراني هو قضية')
+  // The provision it is on is marked in the text.
+  await expect(amal.page.locator('.ProseMirror .has-comment')).toHaveCount(1)
+
+  await card.getByTestId('reply-text').fill('نعم، بالتنسيق مع الاتحاد الأوروبي')
+  await card.getByRole('button', { name: 'رد' }).click()
+  const salmaCard = salma.page.getByTestId('comment').filter({ hasText: 'هل نحتاج إلى هذه الصياغة؟' })
+  await expect(salmaCard).toContainText('نعم، بالتنسيق مع الاتحاد الأوروبي')
+  await shot(amal.page, 'comments')
+
+  await salmaCard.getByTestId('resolve').click()
+  await expect(card).toHaveCount(0)
+  await expect(amal.page.locator('.ProseMirror .has-comment')).toHaveCount(0)
+  await amal.context.close()
+  await salma.context.close()
+})

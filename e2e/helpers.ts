@@ -1,0 +1,125 @@
+/**
+ * Shared steps of the end-to-end tests: signing in through the form, opening
+ * a document, putting the caret after a piece of text, creating a fresh
+ * proposal, and saving a screenshot under test-results/screens/.
+ */
+import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test'
+
+/** Demo accounts (server/auth/demo-users.ts). */
+export const USERS = {
+  amal: { username: 'amal', password: 'amal-demo', name: 'Amal', delegation: 'APT' },
+  salma: { username: 'salma', password: 'salma-demo', name: 'Salma', delegation: 'ARB' },
+  rita: { username: 'rita', password: 'rita-demo', name: 'Rita', delegation: 'Reviewer' },
+  sec: { username: 'sec', password: 'sec-demo', name: 'Secretariat', delegation: 'Secretariat' }
+} as const
+/** A demo account name. */
+export type DemoUser = keyof typeof USERS
+
+/** Signs in through the sign-in form and waits for the document list. */
+export async function signIn(page: Page, who: DemoUser): Promise<void> {
+  await page.goto('/#/login')
+  await page.locator('input[name=username]').fill(USERS[who].username)
+  await page.locator('input[name=password]').fill(USERS[who].password)
+  await page.locator('form.login button[type=submit]').click()
+  await expect(page.getByTestId('doc-row').first()).toBeVisible()
+}
+
+/** A new browser context with one signed-in page. */
+export async function signedInPage(browser: Browser, who: DemoUser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await signIn(page, who)
+  return { context, page }
+}
+
+/** Opens a document by id and waits until its text is there. */
+export async function openDocument(page: Page, id: string): Promise<void> {
+  await page.goto(`/#/doc/${encodeURIComponent(id)}`)
+  await expect(page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+}
+
+/** Documents visible to the page's user. */
+export async function documents(request: APIRequestContext): Promise<{ id: string; title: string; kind: string; baseVersionId: string | null; baseDocumentId: string | null }[]> {
+  const r = await request.get('/api/documents')
+  expect(r.ok()).toBeTruthy()
+  return r.json()
+}
+
+/** The id of the seeded document whose title starts with `prefix`. */
+export async function documentId(request: APIRequestContext, prefix: string): Promise<string> {
+  const doc = (await documents(request)).find(d => d.title.startsWith(prefix))
+  if (!doc) throw new Error(`no document titled "${prefix}…"`)
+  return doc.id
+}
+
+/** Starts a fresh proposal on the 2012 Resolution 50 (so tests do not disturb each other). */
+export async function freshProposal(request: APIRequestContext, title: string, delegations: string[]): Promise<string> {
+  const seeded = (await documents(request)).find(d => d.title === 'APT proposal on Resolution 50')
+  if (!seeded?.baseDocumentId || !seeded.baseVersionId) throw new Error('seeded proposal missing')
+  const r = await request.post(`/api/documents/${seeded.baseDocumentId}/proposal`, { data: { title, baseVersionId: seeded.baseVersionId, delegations } })
+  expect(r.status(), await r.text()).toBe(201)
+  return (await r.json()).id
+}
+
+/**
+ * Puts the caret right after the first occurrence of `text` in the editor
+ * (or at `offset` characters into it), through the DOM selection, as a
+ * click would.
+ */
+export async function caretAfter(page: Page, text: string, offset?: number): Promise<void> {
+  await page.locator('.ProseMirror').focus()
+  await page.evaluate(([needle, off]) => {
+    const root = document.querySelector('.ProseMirror')!
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if ((n.parentElement?.closest('[contenteditable=false]'))) continue
+      const at = n.textContent!.indexOf(needle as string)
+      if (at >= 0) {
+        const range = document.createRange()
+        const pos = at + (off === null ? (needle as string).length : off as number)
+        range.setStart(n, pos)
+        range.collapse(true)
+        const sel = window.getSelection()!
+        sel.removeAllRanges()
+        sel.addRange(range)
+        return
+      }
+    }
+    throw new Error(`text not found in the editor: ${needle}`)
+  }, [text, offset ?? null] as const)
+  await page.waitForTimeout(50)
+}
+
+/** Selects the first occurrence of `text` in the editor. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.locator('.ProseMirror').focus()
+  await page.evaluate(needle => {
+    const root = document.querySelector('.ProseMirror')!
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if ((n.parentElement?.closest('[contenteditable=false]'))) continue
+      const at = n.textContent!.indexOf(needle)
+      if (at >= 0) {
+        const range = document.createRange()
+        range.setStart(n, at)
+        range.setEnd(n, at + needle.length)
+        const sel = window.getSelection()!
+        sel.removeAllRanges()
+        sel.addRange(range)
+        return
+      }
+    }
+    throw new Error(`text not found in the editor: ${needle}`)
+  }, text)
+  await page.waitForTimeout(50)
+}
+
+/** The editor's text (labels excluded). */
+export function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { resdraft: { view: { state: { doc: { textContent: string } } } } }).resdraft.view.state.doc.textContent)
+}
+
+/** Saves a screenshot as test-results/screens/<name>.png. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: false })
+}

@@ -1,0 +1,57 @@
+/**
+ * Offline: an edit made while disconnected is kept in the browser
+ * (IndexedDB) across a reload, and reaches the other delegate once the
+ * connection returns.
+ */
+import { expect, test, type WebSocketRoute } from '@playwright/test'
+import { caretAfter, editorText, freshProposal, openDocument, shot, signedInPage } from './helpers.js'
+
+test('an edit made offline survives a reload and reaches the other browser after reconnecting', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const salma = await signedInPage(browser, 'salma')
+  const id = await freshProposal(amal.page.request, `APT offline test ${Date.now()}`, ['APT', 'ARB'])
+
+  // The collaboration socket of Amal's page goes through a switch we control.
+  let serverReachable = true
+  const sockets: WebSocketRoute[] = []
+  await amal.page.routeWebSocket(/\/collab/, ws => {
+    if (!serverReachable) { void ws.close(); return }
+    sockets.push(ws)
+    ws.connectToServer()
+  })
+  await openDocument(amal.page, id)
+  await openDocument(salma.page, id)
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+
+  // Offline: the status says so, and typing still works.
+  await amal.context.setOffline(true)
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  await caretAfter(amal.page, 'الأمن السيبراني')
+  const words = ' تعديل دون اتصال'
+  await amal.page.keyboard.type(words)
+  expect(await editorText(amal.page)).toContain(`الأمن السيبراني${words}`)
+  await amal.page.waitForTimeout(500) // let y-indexeddb write
+  await shot(amal.page, 'offline-typing')
+
+  // Reload while the collaboration server is still out of reach: the edit comes back from IndexedDB.
+  serverReachable = false
+  await amal.context.setOffline(false)
+  await amal.page.reload()
+  await expect(amal.page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+  expect(await editorText(amal.page)).toContain(`الأمن السيبراني${words}`)
+  await expect(amal.page.getByTestId('status')).not.toHaveAttribute('data-status', 'online')
+  // Salma has not received it yet.
+  expect(await editorText(salma.page)).not.toContain(words)
+  await shot(amal.page, 'offline-after-reload')
+
+  // The connection returns: the edit merges and reaches Salma.
+  serverReachable = true
+  await amal.context.setOffline(true)
+  await amal.context.setOffline(false)
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
+  await expect.poll(() => editorText(salma.page), { timeout: 20_000 }).toContain(`الأمن السيبراني${words}`)
+  await expect(salma.page.locator('.ProseMirror')).toContainText(words.trim())
+  await shot(salma.page, 'offline-merged-salma')
+  await amal.context.close()
+  await salma.context.close()
+})
