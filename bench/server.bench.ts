@@ -1,0 +1,338 @@
+/**
+ * Collaboration server benchmark (run: node --expose-gc --import tsx bench/server.bench.ts).
+ *
+ * Servers run in child processes (this file with `--serve MODE`), clients
+ * here, as light raw WebSocket clients speaking the Hocuspocus protocol
+ * (auth, then y-sync updates), so that the client side costs little:
+ *   ours        resdraft's server: auth, rate limits, validation, SQLite persistence, audit
+ *   hocuspocus  plain Hocuspocus 3.4, no extensions (the baseline)
+ *   yws         a bare y-protocols relay built the way @y/websocket-server 0.1
+ *               is (one Y.Doc per room, sync + broadcast); an emulation of its
+ *               design, not the package, which is not installed here
+ *
+ * 1. Relay throughput: per document one sender pushes 300 typing updates as
+ *    fast as the socket takes them, five clients receive; updates delivered
+ *    per second, ours / baseline.
+ * 2. Keystroke-to-peer latency: 50, 200, 500 clients over 50 documents, each
+ *    typing one character every 500 ms; p50/p99 from send to a peer's
+ *    receipt; server RSS while they are connected.
+ * Prints figures; asserts nothing.
+ */
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Hocuspocus } from '@hocuspocus/server'
+import WebSocket, { WebSocketServer } from 'ws'
+import * as Y from 'yjs'
+import * as syncProtocol from 'y-protocols/sync'
+import * as encoding from 'lib0/encoding'
+import * as decoding from 'lib0/decoding'
+import { op, pre, prov, res } from '../schema/builders.js'
+
+type Mode = 'ours' | 'hocuspocus' | 'yws'
+const DOCS = 50
+
+// ---------------------------------------------------------------- servers
+
+async function serve(mode: Mode, dataDir: string): Promise<void> {
+  if (mode === 'ours') {
+    const { startServer } = await import('../server/app.js')
+    const s = await startServer({
+      port: 0, dataDir, seedDocuments: false, sessionSecret: 'bench',
+      connectionRate: { perSecond: 10_000, burst: 10_000 }, messageRate: { perSecond: 10_000, burst: 10_000 },
+      omitExtensions: process.env.BENCH_OMIT?.split(',')
+    })
+    process.stdout.write(`LISTENING ${s.port}\n`)
+    return
+  }
+  const server = createServer()
+  const wss = new WebSocketServer({ noServer: true })
+  if (mode === 'hocuspocus') {
+    const hocuspocus = new Hocuspocus({ quiet: true })
+    server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, ws => hocuspocus.handleConnection(ws, req)))
+  } else {
+    const rooms = new Map<string, { doc: Y.Doc; conns: Set<WebSocket> }>()
+    server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, ws => {
+      const name = (req.url ?? '/').slice(1)
+      let room = rooms.get(name)
+      if (!room) {
+        const r = { doc: new Y.Doc(), conns: new Set<WebSocket>() }
+        r.doc.on('update', (update: Uint8Array) => {
+          const e = encoding.createEncoder()
+          encoding.writeVarUint(e, 0)
+          syncProtocol.writeUpdate(e, update)
+          const msg = encoding.toUint8Array(e)
+          for (const c of r.conns) c.send(msg)
+        })
+        rooms.set(name, r)
+        room = r
+      }
+      const current = room
+      current.conns.add(ws)
+      ws.on('message', (data: Buffer) => {
+        const dec = decoding.createDecoder(new Uint8Array(data))
+        const enc = encoding.createEncoder()
+        if (decoding.readVarUint(dec) !== 0) return
+        encoding.writeVarUint(enc, 0)
+        syncProtocol.readSyncMessage(dec, enc, current.doc, ws)
+        if (encoding.length(enc) > 1) ws.send(encoding.toUint8Array(enc))
+      })
+      ws.on('close', () => current.conns.delete(ws))
+      const e = encoding.createEncoder()
+      encoding.writeVarUint(e, 0)
+      syncProtocol.writeSyncStep1(e, current.doc)
+      ws.send(encoding.toUint8Array(e))
+    }))
+  }
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`LISTENING ${(server.address() as AddressInfo).port}\n`))
+}
+
+interface Child { proc: ChildProcess; port: number }
+
+function spawnServer(mode: Mode, dataDir: string): Promise<Child> {
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []
+  const proc = spawn(process.execPath, ['--expose-gc', ...prof, '--import', 'tsx', new URL(import.meta.url).pathname, '--serve', mode, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  return new Promise((resolve, reject) => {
+    let out = ''
+    proc.stdout!.on('data', (d: Buffer) => { out += d; const m = /LISTENING (\d+)/.exec(out); if (m) resolve({ proc, port: Number(m[1]) }) })
+    proc.once('exit', c => reject(new Error(`${mode} server exited ${c}`)))
+  })
+}
+
+const stop = (c: Child) => new Promise<void>(r => { c.proc.once('exit', () => r()); c.proc.kill('SIGTERM'); setTimeout(() => c.proc.kill('SIGKILL'), 3000).unref() })
+const rssMiB = (c: Child) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${c.proc.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+
+// ---------------------------------------------------------------- clients
+
+const enc = new TextEncoder()
+function varUint(out: number[], n: number) { while (n > 127) { out.push((n & 127) | 128); n = Math.floor(n / 128) } out.push(n) }
+function varString(out: number[], s: string) { const b = enc.encode(s); varUint(out, b.length); for (const x of b) out.push(x) }
+
+/** A raw client: Hocuspocus protocol (document name first) or y-websocket's (room in the URL). */
+class RawClient {
+  ws!: WebSocket
+  private prefix: number[] = []
+  constructor(readonly mode: Mode, readonly doc: string, readonly onUpdate: (u: Uint8Array) => void) {}
+
+  open(port: number, token: string): Promise<void> {
+    const hp = this.mode !== 'yws'
+    if (hp) varString(this.prefix, this.doc)
+    this.ws = new WebSocket(`ws://127.0.0.1:${port}/${hp ? 'collab' : this.doc}`)
+    return new Promise((resolve, reject) => {
+      this.ws.on('error', reject)
+      this.ws.on('message', (data: Buffer) => {
+        const d = decoding.createDecoder(new Uint8Array(data))
+        if (hp) decoding.readVarString(d)
+        const type = decoding.readVarUint(d)
+        if (hp && type === 2) { const sub = decoding.readVarUint(d); if (sub === 2) resolve(); else reject(new Error('permission denied')); return }
+        if (type === 0 && decoding.readVarUint(d) === 2) this.onUpdate(decoding.readVarUint8Array(d))
+      })
+      this.ws.on('open', () => {
+        if (!hp) { resolve(); return }
+        const m = [...this.prefix, 2, 0]
+        varString(m, token)
+        this.ws.send(Buffer.from(m))
+      })
+    })
+  }
+
+  sendUpdate(update: Uint8Array) {
+    const m = [...this.prefix, 0, 2]
+    varUint(m, update.length)
+    this.ws.send(Buffer.concat([Buffer.from(m), update]))
+  }
+
+  close() { this.ws.terminate() }
+}
+
+// ---------------------------------------------------------------- documents and updates
+
+function benchJSON(n: number): unknown {
+  const considering = Array.from({ length: 8 }, (_, i) => prov(`that considering text ${n}.${i} about cooperation on cybersecurity among Member States;`))
+  const resolves = Array.from({ length: 12 }, (_, i) => prov(`to continue work item ${n}.${i} on the security of telecommunication networks.`))
+  return JSON.parse(JSON.stringify(res({ lang: 'en', heading: `RESOLUTION ${n}`, title: `Bench ${n}` }, pre('considering', ...considering), op('resolves', ...resolves)).toJSON()))
+}
+
+/** Typing updates of one simulated user: one character at the end of the title, `count` times. */
+function typingUpdates(initial: Uint8Array, clientID: number, count: number): { update: Uint8Array; key: string }[] {
+  const doc = new Y.Doc()
+  doc.clientID = clientID
+  Y.applyUpdate(doc, initial)
+  const title = doc.getXmlFragment('prosemirror').toArray().find(n => n instanceof Y.XmlElement && n.nodeName === 'resolutionTitle') as Y.XmlElement
+  const text = title.get(0) as Y.XmlText
+  const out: { update: Uint8Array; key: string }[] = []
+  doc.on('update', (u: Uint8Array) => out.push({ update: u, key: keyOf(u) }))
+  for (let i = 0; i < count; i++) text.insert(text.length, 'x')
+  doc.destroy()
+  return out
+}
+function keyOf(update: Uint8Array): string {
+  const s = Y.decodeUpdate(update).structs[0]!
+  return `${s.id.client}:${s.id.clock}`
+}
+
+interface Setup { docIds: string[]; initial: Map<string, Uint8Array>; dataDir: string; token: string }
+
+async function prepareOurs(): Promise<Setup> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'resdraft-bench-'))
+  const { openStore } = await import('../server/store/open.js')
+  const { createDocument } = await import('../server/documents.js')
+  const store = await openStore({ dataDir })
+  const docIds: string[] = []
+  const initial = new Map<string, Uint8Array>()
+  for (let i = 0; i < DOCS; i++) {
+    const meta = await createDocument(store, { title: `Bench ${i}`, delegations: ['APT'] }, benchJSON(i), null)
+    docIds.push(meta.id)
+    initial.set(meta.id, (await store.loadUpdates(meta.id)).updates[0]!)
+  }
+  await store.close()
+  return { docIds, initial, dataDir, token: '' }
+}
+
+async function login(port: number): Promise<string> {
+  const r = await fetch(`http://127.0.0.1:${port}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'amal', password: 'amal-demo' }) })
+  return (await r.json() as { token: string }).token
+}
+
+/** Connects clients (`perDoc` on each of `docs` documents); for the stateless servers, pushes the initial state first. */
+async function connectAll(mode: Mode, child: Child, setup: Setup, docs: number, perDoc: number, onUpdate: (doc: string, k: number, u: Uint8Array) => void): Promise<RawClient[][]> {
+  const groups: RawClient[][] = []
+  for (let d = 0; d < docs; d++) {
+    const id = setup.docIds[d]!
+    const group: RawClient[] = []
+    for (let k = 0; k < perDoc; k++) group.push(new RawClient(mode, id, u => onUpdate(id, k, u)))
+    // connect in small batches (the per-IP limit of ours is raised for the bench)
+    await Promise.all(group.map(c => c.open(child.port, setup.token)))
+    if (mode !== 'ours') group[0]!.sendUpdate(setup.initial.get(id)!)
+    groups.push(group)
+  }
+  await new Promise(r => setTimeout(r, 1000))
+  return groups
+}
+
+// ---------------------------------------------------------------- 1. throughput
+
+async function throughput(mode: Mode, setup: Setup, docs = 20, perDoc = 5, updates = 300): Promise<{ perSecond: number; seconds: number }> {
+  const child = await spawnServer(mode, setup.dataDir)
+  if (mode === 'ours') setup.token = await login(child.port)
+  const plan = setup.docIds.slice(0, docs).map((id, d) => typingUpdates(setup.initial.get(id)!, 100_000 + d, updates))
+  const expected = docs * perDoc * updates
+  let received = 0
+  let counting = false
+  let done!: () => void
+  const finished = new Promise<void>(r => { done = r })
+  const groups = await connectAll(mode, child, setup, docs, perDoc, () => { if (counting && ++received === expected) done() })
+  counting = true
+  const t0 = performance.now()
+  groups.forEach((g, d) => { for (const u of plan[d]!) g[0]!.sendUpdate(u.update) })
+  await Promise.race([finished, new Promise(r => setTimeout(r, 60_000))])
+  const seconds = (performance.now() - t0) / 1000
+  for (const g of groups) for (const c of g) c.close()
+  await stop(child)
+  if (received < expected) console.log(`  (${mode}: only ${received} of ${expected} deliveries within 60 s)`)
+  return { perSecond: received / seconds, seconds }
+}
+
+// ---------------------------------------------------------------- 2. latency
+
+const pct = (xs: number[], p: number) => xs.length ? xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN
+
+async function latency(mode: Mode, setup: Setup, clients: number, seconds = 6, intervalMs = 500): Promise<{ p50: number; p99: number; max: number; samples: number; lost: number; rss: number }> {
+  const child = await spawnServer(mode, setup.dataDir)
+  if (mode === 'ours') setup.token = await login(child.port)
+  const perDoc = Math.max(1, Math.round(clients / DOCS))
+  const sentAt = new Map<string, number>()
+  const samples: number[] = []
+  const count = Math.ceil((seconds * 1000) / intervalMs) + 2
+  const plans = setup.docIds.map((id, d) => Array.from({ length: perDoc }, (_, k) => typingUpdates(setup.initial.get(id)!, 1_000_000 + d * 1000 + k + clients * 100_000, count)))
+  let measuring = false
+  const groups = await connectAll(mode, child, setup, DOCS, perDoc, (_doc, _k, u) => {
+    if (!measuring) return
+    const at = sentAt.get(keyOf(u))
+    if (at !== undefined) samples.push(performance.now() - at)
+  })
+  measuring = true
+  const timers: NodeJS.Timeout[] = []
+  let sent = 0
+  groups.forEach((g, d) => g.forEach((c, k) => {
+    let i = 0
+    const plan = plans[d]![k]!
+    const tick = () => {
+      const u = plan[i++]
+      if (!u) return
+      sentAt.set(u.key, performance.now())
+      c.sendUpdate(u.update)
+      sent++
+    }
+    timers.push(setTimeout(() => { tick(); timers.push(setInterval(tick, intervalMs)) }, Math.random() * intervalMs))
+  }))
+  await new Promise(r => setTimeout(r, seconds * 1000))
+  for (const t of timers) { clearTimeout(t); clearInterval(t) }
+  await new Promise(r => setTimeout(r, 1000))
+  const rss = rssMiB(child)
+  for (const g of groups) for (const c of g) c.close()
+  await stop(child)
+  samples.sort((a, b) => a - b)
+  return { p50: pct(samples, 50), p99: pct(samples, 99), max: samples[samples.length - 1] ?? NaN, samples: samples.length, lost: sent * perDoc - samples.length, rss }
+}
+
+async function idleRss(mode: Mode, setup: Setup): Promise<number> {
+  const child = await spawnServer(mode, setup.dataDir)
+  await new Promise(r => setTimeout(r, 1000))
+  const rss = rssMiB(child)
+  await stop(child)
+  return rss
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const setup = await prepareOurs()
+  if (process.env.BENCH_ONLY_THROUGHPUT) {
+    console.log(await throughput(process.env.BENCH_ONLY_THROUGHPUT as Mode, setup))
+    rmSync(setup.dataDir, { recursive: true, force: true })
+    return
+  }
+  if (process.env.BENCH_ONLY_LATENCY) {
+    const r = await latency('ours', setup, Number(process.env.BENCH_ONLY_LATENCY))
+    console.log(r)
+    rmSync(setup.dataDir, { recursive: true, force: true })
+    return
+  }
+  const f = (n: number, d = 1) => n.toFixed(d)
+  try {
+    console.log(`server benchmark: ${DOCS} documents of ~${(setup.initial.get(setup.docIds[0]!)!.length / 1024).toFixed(1)} KiB state; servers in child processes; ${process.version}; load average ${loadavg().map(x => x.toFixed(1)).join(' ')} (other work on this machine skews the figures)`)
+    console.log('\n1. relay throughput (20 documents x 1 sender x 300 updates, 5 receivers each = 30000 deliveries)')
+    const base = await throughput('hocuspocus', setup)
+    const ours = await throughput('ours', setup)
+    const yws = await throughput('yws', setup)
+    console.log(`  plain Hocuspocus 3.4   ${f(base.perSecond, 0)} deliveries/s (${f(base.seconds, 2)} s)`)
+    console.log(`  resdraft               ${f(ours.perSecond, 0)} deliveries/s (${f(ours.seconds, 2)} s)   ratio ours/baseline ${f(ours.perSecond / base.perSecond, 2)}`)
+    console.log(`  y-protocols relay      ${f(yws.perSecond, 0)} deliveries/s (${f(yws.seconds, 2)} s)   (emulation of @y/websocket-server's design)`)
+
+    console.log('\n2. keystroke-to-peer latency (each client types 1 char / 500 ms for 6 s; 50 documents)')
+    console.log('  server       clients   p50 ms   p99 ms   max ms   samples   lost   server RSS MiB')
+    for (const mode of ['ours', 'hocuspocus'] as Mode[]) {
+      for (const n of [50, 200, 500]) {
+        if (typeof globalThis.gc === 'function') globalThis.gc()
+        const r = await latency(mode, setup, n)
+        console.log(`  ${mode.padEnd(12)} ${String(n).padStart(7)}   ${f(r.p50).padStart(6)}   ${f(r.p99).padStart(6)}   ${f(r.max).padStart(6)}   ${String(r.samples).padStart(7)}   ${String(r.lost).padStart(4)}   ${f(r.rss).padStart(8)}`)
+      }
+    }
+    console.log(`\n  idle server RSS: resdraft ${f(await idleRss('ours', setup))} MiB, plain Hocuspocus ${f(await idleRss('hocuspocus', setup))} MiB, y-protocols relay ${f(await idleRss('yws', setup))} MiB`)
+    console.log(`  load average at the end ${loadavg().map(x => x.toFixed(1)).join(' ')}`)
+    console.log(`  bench client process RSS ${f(process.memoryUsage().rss / 1048576)} MiB`)
+  } finally {
+    rmSync(setup.dataDir, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[2] === '--serve') {
+  process.on('SIGTERM', () => process.exit(0))
+  await serve(process.argv[3] as Mode, process.argv[4]!)
+}
+else await main()

@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+import WebSocket from 'ws'
+import { addDocument, api, connect, login, sampleJSON, startTestServer, titleText, until } from './test/helpers.js'
+import type { TestServer } from './test/helpers.js'
+
+let server: TestServer
+let distDir: string
+before(async () => {
+  distDir = mkdtempSync(join(tmpdir(), 'resdraft-dist-'))
+  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>resdraft</title>')
+  server = await startTestServer({ distDir })
+})
+after(async () => { await server.close(); rmSync(distDir, { recursive: true, force: true }) })
+
+test('login: wrong password and unknown user are 401; right password gives token, user and an httpOnly cookie', async () => {
+  assert.equal((await api(server.url, null, 'POST', '/api/login', { username: 'amal', password: 'nope' })).status, 401)
+  assert.equal((await api(server.url, null, 'POST', '/api/login', { username: 'ghost', password: 'amal-demo' })).status, 401)
+  assert.equal((await api(server.url, null, 'POST', '/api/login', { username: 'amal' })).status, 400)
+  const r = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'amal', password: 'amal-demo' }) })
+  assert.equal(r.status, 200)
+  const body = await r.json() as { token: string; user: Record<string, unknown> }
+  assert.deepEqual({ ...body.user, id: undefined }, { id: undefined, username: 'amal', name: 'Amal', delegation: 'APT', role: 'drafter', uiLang: 'ar' })
+  const cookie = r.headers.get('set-cookie') ?? ''
+  assert.match(cookie, /^resdraft_session=/)
+  assert.match(cookie, /HttpOnly/i)
+  const me = await fetch(`${server.url}/api/me`, { headers: { cookie: cookie.split(';')[0]! } })
+  assert.equal((await me.json() as { username: string }).username, 'amal')
+  assert.equal((await api(server.url, body.token, 'GET', '/api/me')).body.username, 'amal')
+})
+
+test('every API route needs a session; forged, expired and logged-out tokens are refused', async () => {
+  assert.equal((await api(server.url, null, 'GET', '/api/documents')).status, 401)
+  assert.equal((await api(server.url, null, 'GET', '/api/me')).status, 401)
+  const token = await login(server.url, 'kenji')
+  const [id] = token.split('.')
+  assert.equal((await api(server.url, `${id}.AAAA`, 'GET', '/api/me')).status, 401, 'bad signature')
+  assert.equal((await api(server.url, `${id}x.${token.split('.')[1]}`, 'GET', '/api/me')).status, 401, 'other id')
+  assert.equal((await api(server.url, 'garbage', 'GET', '/api/me')).status, 401)
+  assert.equal((await api(server.url, token, 'POST', '/api/logout')).status, 200)
+  assert.equal((await api(server.url, token, 'GET', '/api/me')).status, 401, 'logged out')
+
+  const short = await startTestServer({ sessionTtlMs: 150 })
+  try {
+    const t = await login(short.url, 'kenji')
+    assert.equal((await api(short.url, t, 'GET', '/api/me')).status, 200)
+    await new Promise(r => setTimeout(r, 250))
+    assert.equal((await api(short.url, t, 'GET', '/api/me')).status, 401, 'expired')
+    const doc = await addDocument(short.store)
+    const c = connect(short.url, doc.id, t)
+    try { await assert.rejects(c.synced, /unauthorized/, 'expired token refused on the socket too') } finally { c.destroy() }
+  } finally { await short.close() }
+  // a token signed with another secret
+  const other = await startTestServer({ sessionSecret: 'another-secret' })
+  try {
+    const t = await login(other.url, 'kenji')
+    assert.equal((await api(server.url, t, 'GET', '/api/me')).status, 401)
+  } finally { await other.close() }
+})
+
+test('documents are listed and read only where allowed', async () => {
+  const apt = await addDocument(server.store, { delegations: ['APT'], title: 'APT private' })
+  const shared = await addDocument(server.store, { delegations: ['Secretariat'], shared: true, title: 'Shared' })
+  const claire = await login(server.url, 'claire')
+  const amal = await login(server.url, 'amal')
+  const rita = await login(server.url, 'rita')
+  const titles = async (t: string) => (await api(server.url, t, 'GET', '/api/documents')).body.map((d: { title: string }) => d.title)
+  assert.ok((await titles(claire)).includes('Shared'))
+  assert.ok(!(await titles(claire)).includes('APT private'))
+  assert.ok((await titles(amal)).includes('APT private'))
+  assert.ok((await titles(rita)).includes('APT private'))
+  assert.equal((await api(server.url, claire, 'GET', `/api/documents/${apt.id}`)).status, 404)
+  const got = await api(server.url, amal, 'GET', `/api/documents/${apt.id}`)
+  assert.equal(got.status, 200)
+  assert.deepEqual(Object.keys(got.body).sort(), ['baseDocumentId', 'baseVersionId', 'delegations', 'id', 'json', 'kind', 'lang', 'shared', 'title', 'updatedAt', 'updatedBy'])
+  assert.deepEqual(got.body.json, sampleJSON())
+  assert.equal((await api(server.url, claire, 'GET', `/api/documents/${shared.id}`)).status, 200)
+})
+
+test('versions: the Secretariat names them; reviewers and drafters cannot; a proposal starts from a version', async () => {
+  const doc = await addDocument(server.store, { delegations: ['Secretariat'], shared: true })
+  const [sec, rita, amal, claire] = await Promise.all(['sec', 'rita', 'amal', 'claire'].map(u => login(server.url, u))) as [string, string, string, string]
+  assert.equal((await api(server.url, rita, 'POST', `/api/documents/${doc.id}/versions`, { name: 'R' })).status, 403)
+  assert.equal((await api(server.url, amal, 'POST', `/api/documents/${doc.id}/versions`, { name: 'A' })).status, 403)
+  const v = await api(server.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'Rev. Dubai, 2012' })
+  assert.equal(v.status, 201)
+  assert.deepEqual(Object.keys(v.body).sort(), ['createdAt', 'createdBy', 'documentId', 'id', 'name'])
+  const list = await api(server.url, rita, 'GET', `/api/documents/${doc.id}/versions`)
+  assert.deepEqual(list.body.map((x: { name: string }) => x.name), ['Rev. Dubai, 2012'])
+  const full = await api(server.url, rita, 'GET', `/api/versions/${v.body.id}`)
+  assert.deepEqual(full.body.json, sampleJSON())
+
+  // the live document changes; the version does not
+  const c = connect(server.url, doc.id, sec)
+  await c.synced
+  titleText(c.doc).insert(0, 'New ')
+  await until(async () => (await api(server.url, sec, 'GET', `/api/documents/${doc.id}`)).body.json.content[1].content[0].text === 'New Cybersecurity', 3000, 'live change')
+  assert.deepEqual((await api(server.url, rita, 'GET', `/api/versions/${v.body.id}`)).body.json, sampleJSON())
+  c.destroy()
+
+  assert.equal((await api(server.url, claire, 'POST', `/api/documents/${doc.id}/proposal`, { title: 'P', baseVersionId: v.body.id, delegations: ['APT'] })).status, 403, 'a drafter cannot start a proposal for another delegation')
+  assert.equal((await api(server.url, amal, 'POST', `/api/documents/${doc.id}/proposal`, { title: 'P', baseVersionId: 'nope', delegations: ['APT'] })).status, 400)
+  const p = await api(server.url, amal, 'POST', `/api/documents/${doc.id}/proposal`, { title: 'APT proposal', baseVersionId: v.body.id, delegations: ['APT', 'ARB'] })
+  assert.equal(p.status, 201)
+  assert.equal(p.body.kind, 'proposal')
+  assert.equal(p.body.baseDocumentId, doc.id)
+  assert.equal(p.body.baseVersionId, v.body.id)
+  assert.deepEqual((await api(server.url, amal, 'GET', `/api/documents/${p.body.id}`)).body.json, sampleJSON())
+  assert.equal((await api(server.url, claire, 'GET', `/api/documents/${p.body.id}`)).status, 404, 'proposals are private to their delegations')
+  // the proposal is editable by APT over the socket, read-only for the Secretariat
+  const w = connect(server.url, p.body.id, amal)
+  await w.synced
+  assert.equal(w.provider.authorizedScope, 'read-write')
+  w.destroy()
+})
+
+test('audit trail: connections with update counts, versions; filter by delegation', async () => {
+  const doc = await addDocument(server.store, { delegations: ['APT'], shared: true })
+  const [amal, sec] = await Promise.all([login(server.url, 'amal'), login(server.url, 'sec')])
+  const c = connect(server.url, doc.id, amal)
+  await c.synced
+  for (let i = 0; i < 3; i++) titleText(c.doc).insert(0, `${i}`)
+  await until(() => !c.provider.hasUnsyncedChanges, 3000, 'acknowledged')
+  c.destroy()
+  await api(server.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'V1' })
+  let entries: { action: string; detail: string; user: string; delegation: string }[] = []
+  await until(async () => { entries = (await api(server.url, sec, 'GET', `/api/documents/${doc.id}/audit`)).body; return entries.some(e => e.action === 'disconnect') }, 3000, 'disconnect audit')
+  assert.deepEqual(entries.map(e => e.action), ['connect', 'disconnect', 'create-version'])
+  assert.equal(entries[1]!.detail, '3 updates')
+  assert.equal(entries[0]!.user, 'Amal')
+  const apt = (await api(server.url, sec, 'GET', `/api/documents/${doc.id}/audit?delegation=APT`)).body as { delegation: string }[]
+  assert.ok(apt.length === 2 && apt.every(e => e.delegation === 'APT'))
+})
+
+const importerPresent = existsSync(new URL('../schema/text/index.ts', import.meta.url))
+test('import from text: Secretariat only; bad input is a 400 with the importer\'s message and stores nothing', async t => {
+  const [sec, amal] = await Promise.all([login(server.url, 'sec'), login(server.url, 'amal')])
+  assert.equal((await api(server.url, amal, 'POST', '/api/documents', { title: 'X', text: 'RESOLUTION 1\nTitle' })).status, 403)
+  const before = (await server.store.listDocuments()).length
+  if (!importerPresent) {
+    const r = await api(server.url, sec, 'POST', '/api/documents', { title: 'X', text: 'RESOLUTION 1\nTitle' })
+    assert.equal(r.status, 503)
+    t.skip('schema/text importer not written yet: checked the 503 only')
+    return
+  }
+  const bad = await api(server.url, sec, 'POST', '/api/documents', { title: 'Bad', text: '\n\n' })
+  assert.equal(bad.status, 400)
+  assert.ok(typeof bad.body.error === 'string' && bad.body.error.length > 0)
+  assert.equal((await server.store.listDocuments()).length, before, 'nothing stored')
+  const good = await api(server.url, sec, 'POST', '/api/documents', { title: 'Res 9', text: 'RESOLUTION 9 (Rev. Dubai, 2012)\nTitle of nine\n' })
+  assert.equal(good.status, 201, JSON.stringify(good.body))
+  const read = await api(server.url, sec, 'GET', `/api/documents/${good.body.id}`)
+  assert.equal(read.body.json.type, 'resolution')
+  const audit = (await api(server.url, sec, 'GET', `/api/documents/${good.body.id}/audit`)).body as { action: string }[]
+  assert.deepEqual(audit.map(e => e.action), ['import'])
+})
+
+const diffPresent = existsSync(new URL('../diff/index.ts', import.meta.url))
+test('compare: references are checked; the answer is a revision document (or a clear 503 while diff/ is missing)', async () => {
+  const doc = await addDocument(server.store, { shared: true })
+  const rita = await login(server.url, 'rita')
+  assert.equal((await api(server.url, rita, 'GET', `/api/compare?old=x:1&new=d:${doc.id}`)).status, 400)
+  assert.equal((await api(server.url, rita, 'GET', `/api/compare?old=v:nope&new=d:${doc.id}`)).status, 404)
+  const r = await api(server.url, rita, 'GET', `/api/compare?old=d:${doc.id}&new=d:${doc.id}&ignoreRenumbering=1`)
+  if (diffPresent) {
+    assert.equal(r.status, 200, JSON.stringify(r.body))
+    assert.equal(r.body.revision.type, 'resolution')
+    assert.ok(r.body.summary && typeof r.body.summary === 'object')
+    const sec = await login(server.url, 'sec')
+    const v = await api(server.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'before' })
+    const c = connect(server.url, doc.id, await login(server.url, 'amal'))
+    await c.synced
+    titleText(c.doc).insert(0, 'Global ')
+    await until(() => !c.provider.hasUnsyncedChanges, 3000, 'acknowledged')
+    c.destroy()
+    const changed = await api(server.url, rita, 'GET', `/api/compare?old=v:${v.body.id}&new=d:${doc.id}`)
+    assert.equal(changed.status, 200)
+    assert.match(JSON.stringify(changed.body.revision), /"insertion"/)
+  } else {
+    assert.equal(r.status, 503)
+    assert.match(r.body.error, /comparison is not available/)
+  }
+})
+
+test('health, 404 for unknown API routes, SPA fallback for everything else', async () => {
+  const h = await api(server.url, null, 'GET', '/api/health')
+  assert.equal(h.status, 200)
+  assert.equal(h.body.backend, 'sqlite')
+  const t = await login(server.url, 'amal')
+  assert.equal((await api(server.url, t, 'GET', '/api/nothing')).status, 404)
+  const page = await fetch(`${server.url}/documents/abc`)
+  assert.equal(page.status, 200)
+  assert.match(await page.text(), /<title>resdraft<\/title>/)
+})
+
+test('rate limits: new sockets per IP, messages per connection', async () => {
+  const limited = await startTestServer({ connectionRate: { perSecond: 0.001, burst: 3 }, messageRate: { perSecond: 1, burst: 30 } })
+  try {
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) {
+      statuses.push(await new Promise<number>(resolve => {
+        const ws = new WebSocket(`${limited.url.replace('http', 'ws')}/collab`)
+        ws.on('open', () => { ws.close(); resolve(101) })
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+        ws.on('error', () => resolve(-1))
+      }))
+    }
+    assert.deepEqual(statuses, [101, 101, 101, 429])
+  } finally { await limited.close() }
+  const chatty = await startTestServer({ messageRate: { perSecond: 1, burst: 20 } })
+  try {
+    const doc = await addDocument(chatty.store)
+    const c = connect(chatty.url, doc.id, await login(chatty.url, 'amal'))
+    await c.synced
+    for (let i = 0; i < 40; i++) titleText(c.doc).insert(0, 'x')
+    await until(() => c.closes.length > 0, 3000, 'rate-limit close')
+    assert.match(c.closes[0]!.reason ?? '', /rate-limited/)
+    c.destroy()
+  } finally { await chatty.close() }
+})

@@ -1,0 +1,29 @@
+/** `POST /api/login`, `POST /api/logout`, `GET /api/me`. */
+import { Router } from 'express'
+import { verifyPassword } from '../auth/passwords.js'
+import { SESSION_COOKIE, publicUser, tokenFromHeaders } from '../auth/sessions.js'
+import type { ApiDeps } from './context.js'
+import { requireUser, stringField, userOf } from './context.js'
+
+/** Routes to sign in and out. */
+export function authRoutes(deps: ApiDeps): Router {
+  const r = Router()
+  r.post('/login', async (req, res) => {
+    const username = stringField(req.body, 'username', 100)
+    const password = stringField(req.body, 'password', 500)
+    const user = await deps.store.findUser(username)
+    // verify even for unknown users, so that timing does not tell them apart
+    const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
+    if (!user || !ok) { res.status(401).json({ error: 'wrong username or password' }); return }
+    const { token, expiresAt } = await deps.sessions.create(user)
+    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', expires: new Date(expiresAt) })
+    res.json({ token, user: publicUser(user) })
+  })
+  r.post('/logout', async (req, res) => {
+    await deps.sessions.end(tokenFromHeaders(req.headers))
+    res.clearCookie(SESSION_COOKIE, { path: '/' })
+    res.json({ ok: true })
+  })
+  r.get('/me', requireUser(deps), (_req, res) => { res.json(userOf(res)) })
+  return r
+}

@@ -1,0 +1,47 @@
+/** What the API routes share: dependencies, the signed-in user, errors. */
+import type { Hocuspocus } from '@hocuspocus/server'
+import type { NextFunction, Request, Response } from 'express'
+import type { Sessions } from '../auth/sessions.js'
+import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
+import type { Actor, Store, User } from '../store/types.js'
+
+/** Dependencies of the API. */
+export interface ApiDeps {
+  store: Store
+  sessions: Sessions
+  hocuspocus: Hocuspocus
+  sessionTtlMs: number
+}
+
+/** An error answered with its status and `{error: message}`. */
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) { super(message); this.name = 'HttpError' }
+}
+
+/** The signed-in user of a request (set by `requireUser`). */
+export function userOf(res: Response): User {
+  return res.locals.user as User
+}
+
+/** The user as an actor. */
+export function actorOf(user: User): Actor {
+  return { name: user.name, delegation: user.delegation }
+}
+
+/** Middleware: 401 unless the request carries a valid session. */
+export function requireUser(deps: ApiDeps) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const user = await deps.sessions.userOf(tokenFromHeaders(req.headers))
+    if (!user) { res.status(401).json({ error: 'not signed in or session expired' }); return }
+    res.locals.user = publicUser(user)
+    next()
+  }
+}
+
+/** A required non-empty string field of a JSON body. */
+export function stringField(body: unknown, name: string, max = 500): string {
+  const v = (body as Record<string, unknown> | undefined)?.[name]
+  if (typeof v !== 'string' || !v.trim()) throw new HttpError(400, `"${name}" must be a non-empty string`)
+  if (v.length > max) throw new HttpError(400, `"${name}" is too long`)
+  return v.trim()
+}

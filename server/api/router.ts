@@ -1,0 +1,31 @@
+/** The `/api` router: health, auth, then everything else behind a session. */
+import express, { Router } from 'express'
+import type { NextFunction, Request, Response } from 'express'
+import { authRoutes } from './auth-routes.js'
+import { compareRoutes } from './compare-routes.js'
+import type { ApiDeps } from './context.js'
+import { HttpError, requireUser } from './context.js'
+import { documentRoutes } from './document-routes.js'
+
+/** Builds the API router. */
+export function apiRouter(deps: ApiDeps): Router {
+  const r = Router()
+  r.use(express.json({ limit: '6mb' }))
+  r.get('/health', (_req, res) => {
+    res.json({ ok: true, backend: deps.store.backend, documents: deps.hocuspocus.getDocumentsCount(), connections: deps.hocuspocus.getConnectionsCount() })
+  })
+  r.use(authRoutes(deps))
+  r.use(requireUser(deps))
+  r.use('/documents', documentRoutes(deps))
+  r.use(compareRoutes(deps))
+  r.use((_req, res) => { res.status(404).json({ error: 'no such API route' }) })
+  r.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof HttpError) { res.status(err.status).json({ error: err.message }); return }
+    const e = err as { status?: number; type?: string; message?: string }
+    if (e.type === 'entity.parse.failed') { res.status(400).json({ error: 'body is not valid JSON' }); return }
+    if (e.type === 'entity.too.large') { res.status(413).json({ error: 'body too large' }); return }
+    console.error('api error:', err)
+    res.status(500).json({ error: 'internal error' })
+  })
+  return r
+}

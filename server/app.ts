@@ -1,0 +1,108 @@
+/**
+ * One HTTP server: express serves `/api/*` and the built client (SPA
+ * fallback to dist/index.html); the `upgrade` event at `/collab` hands
+ * WebSockets to the Hocuspocus collaboration core.
+ */
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import express from 'express'
+import { WebSocketServer } from 'ws'
+import { seedDemoUsers } from './auth/demo-users.js'
+import { Sessions, loadSessionSecret } from './auth/sessions.js'
+import { apiRouter } from './api/router.js'
+import { createCollaboration } from './collab/hocuspocus.js'
+import type { ServerConfig } from './config.js'
+import { defaultConfig } from './config.js'
+import { RateLimiter } from './extensions/rate-limit.js'
+import { seedDocuments } from './seed.js'
+import { openStore } from './store/open.js'
+import type { Store } from './store/types.js'
+
+/** A running server. */
+export interface RunningServer {
+  /** http://host:port */
+  url: string
+  port: number
+  store: Store
+  /** Stores open documents, closes connections, the store and the port. */
+  close(): Promise<void>
+}
+
+/** Starts the server; `config` fields not given take their defaults. */
+export async function startServer(partial: Partial<ServerConfig> = {}): Promise<RunningServer> {
+  const config: ServerConfig = { ...defaultConfig(), ...partial }
+  const store = await openStore(config)
+  await seedDemoUsers(store)
+  await store.purgeSessions(Date.now())
+  const sessions = new Sessions(store, loadSessionSecret(config.dataDir, config.sessionSecret), config.sessionTtlMs)
+  const { hocuspocus, persistence } = createCollaboration({
+    store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
+    messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
+    omitExtensions: config.omitExtensions
+  })
+  if (config.seedDocuments) await seedDocuments(store, hocuspocus, config.fixturesDir)
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs }))
+  app.use(express.static(config.distDir, { index: false }))
+  app.use((req, res) => {
+    const index = join(config.distDir, 'index.html')
+    if (req.method !== 'GET' || !existsSync(index)) { res.status(404).type('text').send(req.method === 'GET' ? 'The client is not built (run npm run build).' : 'Not found'); return }
+    res.sendFile(index)
+  })
+
+  const server = createServer(app)
+  const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(2 * config.maxMessageBytes, config.maxMessageBytes + 1024 * 1024) })
+  const perIp = new RateLimiter(config.connectionRate.perSecond, config.connectionRate.burst)
+  server.on('upgrade', (request, socket, head) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname
+    if (path !== '/collab') { socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n'); socket.destroy(); return }
+    if (!perIp.take(request.socket.remoteAddress ?? '?')) {
+      socket.write('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nRetry-After: 1\r\n\r\n')
+      socket.destroy()
+      return
+    }
+    wss.handleUpgrade(request, socket, head, ws => hocuspocus.handleConnection(ws, request))
+  })
+  const sweep = setInterval(() => { store.purgeSessions(Date.now()).catch(() => undefined) }, 3600_000)
+  sweep.unref()
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => { server.off('error', reject); resolve() })
+  })
+  const port = (server.address() as AddressInfo).port
+  let closing: Promise<void> | null = null
+  return {
+    url: `http://${config.host && config.host !== '0.0.0.0' ? config.host : '127.0.0.1'}:${port}`,
+    port,
+    store,
+    close() {
+      closing ??= (async () => {
+        clearInterval(sweep)
+        for (const ws of wss.clients) ws.terminate()
+        hocuspocus.closeConnections()
+        // run pending debounced stores now, then store and drop what is still loaded
+        for (const name of [...hocuspocus.documents.keys()]) {
+          const key = `onStoreDocument-${name}`
+          if (hocuspocus.debouncer.isDebounced(key)) await Promise.resolve(hocuspocus.debouncer.executeNow(key)).catch(() => undefined)
+        }
+        for (const [name, document] of hocuspocus.documents) {
+          await persistence.onStoreDocument({ document, documentName: name } as Parameters<typeof persistence.onStoreDocument>[0]).catch(() => undefined)
+          document.destroy()
+        }
+        hocuspocus.documents.clear()
+        await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined)
+        wss.close()
+        server.closeAllConnections()
+        await new Promise<void>(resolve => server.close(() => resolve()))
+        await store.close()
+      })()
+      return closing
+    }
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Builds the browser client with vite before the server starts, when
+ * dist/index.html is missing or older than a file under client/. Skipped
+ * (with a warning) while vite.config.ts does not exist.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  if (!existsSync(dir)) return 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue
+    const full = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs)
+  }
+  return newest
+}
+
+/** Whether dist/index.html is missing or older than client/ (or vite.config.ts). */
+export function clientIsStale(root: string): boolean {
+  const index = join(root, 'dist', 'index.html')
+  if (!existsSync(index)) return true
+  const built = statSync(index).mtimeMs
+  const config = join(root, 'vite.config.ts')
+  return newestMtime(join(root, 'client')) > built || (existsSync(config) && statSync(config).mtimeMs > built)
+}
+
+/** Builds the client when stale; returns what it did. */
+export async function ensureClientBuilt(root: string, log: (s: string) => void = console.log): Promise<'fresh' | 'built' | 'skipped'> {
+  if (!clientIsStale(root)) return 'fresh'
+  const configFile = join(root, 'vite.config.ts')
+  if (!existsSync(configFile)) { log('warning: vite.config.ts not found; the client is not built (API and /collab still work)'); return 'skipped' }
+  log('building the client (vite)...')
+  const { build } = await import('vite')
+  await build({ root, configFile, logLevel: 'warn' })
+  return 'built'
+}

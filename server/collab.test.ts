@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { REFUSED_INVALID, REFUSED_TOO_LARGE } from './collab/refusal.js'
+import type { DocumentMeta } from './store/types.js'
+import { addDocument, api, connect, login, startTestServer, titleText, until } from './test/helpers.js'
+import type { Client, TestServer } from './test/helpers.js'
+
+let server: TestServer
+let amal: string, kenji: string, salma: string, rita: string, claire: string
+const clients: Client[] = []
+const open = (doc: DocumentMeta, token: string) => { const c = connect(server.url, doc.id, token); clients.push(c); return c }
+
+before(async () => {
+  server = await startTestServer({ maxMessageBytes: 64 * 1024 })
+  const tokens = await Promise.all(['amal', 'kenji', 'salma', 'rita', 'claire'].map(u => login(server.url, u)))
+  ;[amal, kenji, salma, rita, claire] = tokens as [string, string, string, string, string]
+})
+after(async () => {
+  for (const c of clients) c.destroy()
+  await server.close()
+})
+
+const title = (c: Client) => titleText(c.doc).toString()
+const storedTitle = async (id: string) => ((await api(server.url, amal, 'GET', `/api/documents/${id}`)).body.json.content[1].content[0].text as string)
+
+test('two clients converge', async () => {
+  const doc = await addDocument(server.store)
+  const a = open(doc, amal), b = open(doc, kenji)
+  await Promise.all([a.synced, b.synced])
+  titleText(a.doc).insert(0, 'A1 ')
+  titleText(b.doc).insert(titleText(b.doc).length, ' B1')
+  await until(() => title(a) === title(b) && title(a).includes('A1') && title(a).includes('B1'), 5000, 'convergence')
+  assert.equal(title(a), 'A1 Cybersecurity B1')
+  await until(async () => (await storedTitle(doc.id)) === 'A1 Cybersecurity B1', 3000, 'stored')
+})
+
+test('three clients typing concurrently converge on the same text', async () => {
+  const doc = await addDocument(server.store, { delegations: ['APT', 'ARB'] })
+  const cs = [open(doc, amal), open(doc, kenji), open(doc, salma)]
+  await Promise.all(cs.map(c => c.synced))
+  let expected = 'Cybersecurity'.length
+  for (let i = 0; i < 20; i++) cs.forEach((c, k) => { const token = `${'xyz'[k]}${i}`; expected += token.length; titleText(c.doc).insert(i % 3 === 0 ? 0 : titleText(c.doc).length, token) })
+  await until(() => cs.every(c => title(c) === title(cs[0]!) && title(c).length === expected), 8000, 'three-way convergence')
+  for (const k of [0, 1, 2]) for (let i = 0; i < 20; i++) assert.ok(title(cs[0]!).includes(`${'xyz'[k]}${i}`), `${'xyz'[k]}${i} present`)
+})
+
+test("a reviewer's write is refused and not stored", async () => {
+  const doc = await addDocument(server.store, { shared: true })
+  const writer = open(doc, amal), reviewer = open(doc, rita)
+  await Promise.all([writer.synced, reviewer.synced])
+  const before = await server.store.loadUpdates(doc.id)
+  titleText(reviewer.doc).insert(0, 'REVIEWER ')
+  await until(() => reviewer.stateless.some(s => (s as { type?: string }).type === 'refused'), 3000, 'refusal notice')
+  assert.match(String((reviewer.stateless.find(s => (s as { type?: string }).type === 'refused') as { reason: string }).reason), /read-only/)
+  titleText(writer.doc).insert(0, 'W ')
+  await until(async () => (await storedTitle(doc.id)).startsWith('W '), 3000, 'writer stored')
+  assert.equal(await storedTitle(doc.id), 'W Cybersecurity')
+  assert.ok(!title(writer).includes('REVIEWER'))
+  const afterUpdates = await server.store.loadUpdates(doc.id)
+  assert.equal(afterUpdates.updates.length, before.updates.length + 1, 'only the writer\'s update was stored')
+  assert.equal(reviewer.provider.hasUnsyncedChanges, true, 'the reviewer\'s change was never acknowledged')
+})
+
+test('a drafter of another delegation cannot open a private document and gets read-only on a shared one', async () => {
+  const priv = await addDocument(server.store, { delegations: ['APT'] })
+  await assert.rejects(open(priv, claire).synced, /forbidden/)
+  const shared = await addDocument(server.store, { delegations: ['APT'], shared: true })
+  const c = open(shared, claire)
+  await c.synced
+  assert.equal(c.provider.authorizedScope, 'readonly')
+  await assert.rejects(open(shared, 'forged.token').synced, /unauthorized/)
+})
+
+async function refusedCase(mutate: (doc: Y.Doc) => void, code: number, pattern: RegExp) {
+  const doc = await addDocument(server.store)
+  const bad = open(doc, amal), peer = open(doc, kenji)
+  await Promise.all([bad.synced, peer.synced])
+  const storedBefore = await server.store.loadUpdates(doc.id)
+  const jsonBefore = (await api(server.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json
+  mutate(bad.doc)
+  await until(() => bad.closes.length > 0, 3000, 'close')
+  const notice = bad.stateless.find(s => (s as { type?: string }).type === 'refused') as { code: number; reason: string }
+  assert.equal(notice.code, code)
+  assert.match(notice.reason, pattern)
+  assert.match(bad.closes[0]!.reason ?? '', pattern)
+  // a later valid edit from the peer still goes through; the refused one never arrives
+  titleText(peer.doc).insert(0, 'ok ')
+  await until(async () => (await storedTitle(doc.id)).startsWith('ok '), 3000, 'peer stored')
+  const jsonAfter = (await api(server.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json
+  jsonBefore.content[1].content[0].text = 'ok Cybersecurity'
+  assert.deepEqual(jsonAfter, jsonBefore, 'stored document holds nothing of the refused update')
+  assert.equal((await server.store.loadUpdates(doc.id)).updates.length, storedBefore.updates.length + 1)
+  assert.deepEqual(peer.doc.getXmlFragment('prosemirror').toJSON(), (() => { const d = new Y.Doc(); Y.applyUpdate(d, Y.encodeStateAsUpdate(peer.doc)); return d.getXmlFragment('prosemirror').toJSON() })())
+  assert.ok(peer.doc.getArray('comments').length === 0 && !peer.doc.share.has('evil'))
+}
+
+test('a schema-violating update (second heading at the end) is refused, told why, and nothing is stored', () =>
+  refusedCase(d => { const h = new Y.XmlElement('resolutionHeading'); h.insert(0, [new Y.XmlText('again')]); d.getXmlFragment('prosemirror').push([h]) }, REFUSED_INVALID, /invalid update/))
+
+test('an unknown node type is refused', () =>
+  refusedCase(d => { d.getXmlFragment('prosemirror').push([new Y.XmlElement('script')]) }, REFUSED_INVALID, /invalid update/))
+
+test('a malformed comment is refused', () =>
+  refusedCase(d => { d.getArray('comments').push([{ id: 'c', text: 5 }]) }, REFUSED_INVALID, /comment 0/))
+
+test('other top-level content is refused', () =>
+  refusedCase(d => { d.getMap('evil').set('x', 1) }, REFUSED_INVALID, /top-level content/))
+
+test('an update over the size limit is refused', () =>
+  refusedCase(d => { titleText(d).insert(0, 'x'.repeat(100 * 1024)) }, REFUSED_TOO_LARGE, /exceeds the limit/))
+
+test('a well-formed comment is accepted and stored', async () => {
+  const doc = await addDocument(server.store)
+  const a = open(doc, amal), b = open(doc, kenji)
+  await Promise.all([a.synced, b.synced])
+  const comment = { id: 'k1', anchor: { provisionId: 'c1', quote: 'security' }, author: 'Amal', delegation: 'APT', text: 'نص', createdAt: new Date().toISOString(), replies: [], resolved: false }
+  a.doc.getArray('comments').push([comment])
+  await until(() => b.doc.getArray('comments').length === 1, 3000, 'comment relayed')
+  assert.deepEqual(b.doc.getArray('comments').get(0), comment)
+  assert.equal(a.closes.length, 0)
+})
+
+function varUint(n: number): number[] { const out: number[] = []; while (n > 127) { out.push((n & 127) | 128); n = Math.floor(n / 128) } out.push(n); return out }
+function varBytes(b: Uint8Array | number[]): number[] { return [...varUint(b.length), ...b] }
+const str = (s: string) => varBytes([...Buffer.from(s)])
+
+test('bytes that are not a Yjs update are refused', async () => {
+  const doc = await addDocument(server.store)
+  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`)
+  const received: Buffer[] = []
+  ws.on('message', (m: Buffer) => received.push(m))
+  await new Promise(r => ws.once('open', r))
+  ws.send(Buffer.from([...str(doc.id), 2, 0, ...str(amal)])) // Auth, Token
+  await until(() => received.length > 0, 3000, 'auth reply')
+  const before = await server.store.loadUpdates(doc.id)
+  ws.send(Buffer.from([...str(doc.id), 0, 2, ...varBytes([1, 200, 3, 255, 255, 9, 9, 9])])) // Sync, Update, garbage
+  await until(() => received.some(m => m.includes(Buffer.from('not a Yjs update'))), 3000, 'refusal')
+  assert.equal((await server.store.loadUpdates(doc.id)).updates.length, before.updates.length)
+  ws.close()
+})

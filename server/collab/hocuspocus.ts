@@ -1,0 +1,67 @@
+/**
+ * The collaboration core: a Hocuspocus instance with our extensions and no
+ * HTTP of its own (app.ts hands it WebSocket connections).
+ */
+import { Hocuspocus } from '@hocuspocus/server'
+import type { Extension } from '@hocuspocus/server'
+import { Redis } from '@hocuspocus/extension-redis'
+import { Redis as IORedis } from 'ioredis'
+import type { Sessions } from '../auth/sessions.js'
+import type { Store } from '../store/types.js'
+import { Audit } from '../extensions/audit.js'
+import { Authentication } from '../extensions/authentication.js'
+import { Persistence } from '../extensions/persistence.js'
+import { MessageRateLimit } from '../extensions/rate-limit.js'
+import type { MessageRateOptions } from '../extensions/rate-limit.js'
+import { Validation } from '../extensions/validation.js'
+
+/** Options of the collaboration core. */
+export interface CollaborationOptions {
+  store: Store
+  sessions: Sessions
+  /** Share documents with other instances through Redis. */
+  redisUrl?: string | undefined
+  /** Redis key prefix (instances sharing documents must use the same). */
+  redisPrefix?: string | undefined
+  maxMessageBytes?: number | undefined
+  messageRate?: MessageRateOptions | undefined
+  compactAfter?: number | undefined
+  /** Hocuspocus store debounce, ms (default 2000). */
+  debounce?: number | undefined
+  /** Extension names to leave out (benchmarks measure each one's cost; never in production). */
+  omitExtensions?: readonly string[] | undefined
+}
+
+/** The collaboration core and its parts. */
+export interface Collaboration {
+  hocuspocus: Hocuspocus
+  persistence: Persistence
+}
+
+/** Builds the Hocuspocus instance with authentication, validation, persistence, audit, rate limits and (optionally) Redis fan-out. */
+export function createCollaboration(o: CollaborationOptions): Collaboration {
+  const persistence = new Persistence(o.store, { compactAfter: o.compactAfter })
+  const extensions: Extension[] = [
+    new Authentication(o.store, o.sessions),
+    new MessageRateLimit(o.messageRate),
+    new Validation({ maxMessageBytes: o.maxMessageBytes }),
+    persistence,
+    new Audit(o.store)
+  ]
+  const omit = new Set(o.omitExtensions ?? [])
+  const kept = extensions.filter(e => !omit.has(e.extensionName ?? ''))
+  extensions.length = 0
+  extensions.push(...kept)
+  if (o.redisUrl) {
+    const url = o.redisUrl
+    extensions.push(new Redis({ createClient: () => new IORedis(url), prefix: o.redisPrefix ?? 'resdraft' }))
+  }
+  const hocuspocus = new Hocuspocus({
+    name: 'resdraft',
+    quiet: true,
+    debounce: o.debounce ?? 2000,
+    maxDebounce: 10_000,
+    extensions
+  })
+  return { hocuspocus, persistence }
+}

@@ -1,0 +1,38 @@
+/**
+ * Audit: records who connected to a document, read-only or not, and on
+ * disconnect how many updates they made.
+ */
+import type { Extension, connectedPayload, onChangePayload, onDisconnectPayload } from '@hocuspocus/server'
+import type { Store, User } from '../store/types.js'
+
+/** The audit extension. */
+export class Audit implements Extension {
+  extensionName = 'resdraft-audit'
+  private readonly counts = new Map<string, number>()
+
+  constructor(private readonly store: Store) {}
+
+  private async record(documentName: string, user: User | undefined, action: string, detail: string): Promise<void> {
+    if (!user) return
+    await this.store.addAudit(documentName, { at: new Date().toISOString(), user: user.name, delegation: user.delegation, action, detail })
+      .catch(e => console.error('audit:', (e as Error).message))
+  }
+
+  async connected({ documentName, context, connection, socketId }: connectedPayload): Promise<void> {
+    this.counts.set(`${socketId}/${documentName}`, 0)
+    await this.record(documentName, (context as { user?: User }).user, 'connect', connection.readOnly ? 'read-only' : 'read-write')
+  }
+
+  async onChange({ documentName, socketId, transactionOrigin }: onChangePayload): Promise<void> {
+    const key = `${socketId}/${documentName}`
+    // only updates that came from a client connection
+    if (socketId && transactionOrigin && typeof transactionOrigin === 'object' && this.counts.has(key)) this.counts.set(key, this.counts.get(key)! + 1)
+  }
+
+  async onDisconnect({ documentName, context, socketId }: onDisconnectPayload): Promise<void> {
+    const key = `${socketId}/${documentName}`
+    const n = this.counts.get(key) ?? 0
+    this.counts.delete(key)
+    await this.record(documentName, (context as { user?: User }).user, 'disconnect', `${n} update${n === 1 ? '' : 's'}`)
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Authentication: every WebSocket connection to a document must carry a
+ * valid session (the provider's token, else the session cookie of the
+ * upgrade request). A user who may read but not write the document gets a
+ * read-only connection, whose updates Hocuspocus refuses.
+ */
+import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
+import { canRead, canWrite } from '../auth/permissions.js'
+import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
+import type { Sessions } from '../auth/sessions.js'
+import type { Store, User } from '../store/types.js'
+
+/** What the connection's context holds after authentication. */
+export interface ConnectionContext {
+  user: User
+}
+
+/** The authentication extension. */
+export class Authentication implements Extension {
+  extensionName = 'resdraft-authentication'
+  constructor(private readonly store: Store, private readonly sessions: Sessions) {}
+
+  async onAuthenticate({ token, request, documentName, connectionConfig }: onAuthenticatePayload): Promise<ConnectionContext> {
+    const user = await this.sessions.userOf(token || tokenFromHeaders(request.headers))
+    if (!user) throw Object.assign(new Error('unauthorized'), { reason: 'unauthorized' })
+    const doc = await this.store.getDocument(documentName)
+    if (!doc || !canRead(user, doc)) throw Object.assign(new Error('forbidden'), { reason: 'forbidden' })
+    connectionConfig.readOnly = !canWrite(user, doc)
+    return { user: publicUser(user) }
+  }
+}

@@ -1,0 +1,5 @@
+export * from './authentication.js'
+export * from './validation.js'
+export * from './persistence.js'
+export * from './audit.js'
+export * from './rate-limit.js'

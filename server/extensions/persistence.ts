@@ -1,0 +1,71 @@
+/**
+ * Persistence: loads a document from its stored updates, appends every
+ * accepted incoming update to the store *before* Hocuspocus applies and
+ * acknowledges it (so an acknowledged update is durable), and, on
+ * Hocuspocus's debounced store, saves the canonical JSON and compacts the
+ * update log (replaying it into a Y.Doc and re-encoding the state).
+ */
+import type { Extension, beforeHandleMessagePayload, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server'
+import * as Y from 'yjs'
+import type { Actor, Store, User } from '../store/types.js'
+import { jsonFromYDoc, yDocFromUpdates } from '../collab/content.js'
+import { parseMessage, SYNC_STEP_2 } from '../collab/messages.js'
+
+/** Options of the persistence extension. */
+export interface PersistenceOptions {
+  /** Compact a document's log once it holds this many updates (default 200). */
+  compactAfter?: number
+}
+
+const isEmptyUpdate = (u: Uint8Array) => u.length <= 2 && u.every(b => b === 0)
+
+/** The persistence extension. */
+export class Persistence implements Extension {
+  extensionName = 'resdraft-persistence'
+  priority = 100
+  private readonly compactAfter: number
+  /** Updates appended per document since it was last compacted. */
+  private readonly appended = new Map<string, number>()
+  /** Who last changed each document. */
+  private readonly lastEditor = new Map<string, Actor>()
+
+  constructor(private readonly store: Store, options: PersistenceOptions = {}) {
+    this.compactAfter = options.compactAfter ?? 200
+  }
+
+  async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+    const { updates, lastSeq } = await this.store.loadUpdates(documentName)
+    document.transact(() => { for (const u of updates) Y.applyUpdate(document, u) })
+    if (updates.length > this.compactAfter) await this.store.compact(documentName, Y.encodeStateAsUpdate(document), lastSeq)
+    this.appended.set(documentName, 0)
+  }
+
+  async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
+    if (connection.readOnly) return
+    const msg = parseMessage(data)
+    if (!msg.update || isEmptyUpdate(msg.update)) return
+    // A reconnecting client's SyncStep2 often holds nothing new.
+    if (msg.syncStep === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), msg.update)) return
+    const user = (context as { user?: User }).user
+    await this.store.appendUpdate(documentName, msg.update, { userId: user?.id ?? null })
+    this.appended.set(documentName, (this.appended.get(documentName) ?? 0) + 1)
+    if (user) this.lastEditor.set(documentName, { name: user.name, delegation: user.delegation })
+  }
+
+  async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
+    const meta = await this.store.getDocument(documentName)
+    await this.store.storeJSON(documentName, jsonFromYDoc(document, meta?.lang), this.lastEditor.get(documentName) ?? null, new Date().toISOString())
+    if ((this.appended.get(documentName) ?? 0) >= this.compactAfter) await this.compact(documentName)
+  }
+
+  /** Replays a document's stored log into one update (safe while other instances append). */
+  async compact(documentName: string): Promise<void> {
+    const { updates, lastSeq } = await this.store.loadUpdates(documentName)
+    if (updates.length > 1) {
+      const doc = yDocFromUpdates(updates)
+      await this.store.compact(documentName, Y.encodeStateAsUpdate(doc), lastSeq)
+      doc.destroy()
+    }
+    this.appended.set(documentName, 0)
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Scale-out: two server instances (child processes) sharing PostgreSQL and
+ * Redis; clients on each converge. Skipped, visibly, without both services.
+ */
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { dropPostgresSchema, openPostgresStore } from './store/postgres.js'
+import { spawnServer, stopServer } from './test/child.js'
+import type { ChildServer } from './test/child.js'
+import { addDocument, api, connect, login, titleText, until } from './test/helpers.js'
+import type { Client } from './test/helpers.js'
+
+const databaseUrl = process.env.DATABASE_URL
+const redisUrl = process.env.REDIS_URL
+
+test('clients on two instances (shared PostgreSQL + Redis) converge', { timeout: 60_000 }, async t => {
+  if (!databaseUrl || !redisUrl) { t.skip(`${!databaseUrl ? 'DATABASE_URL' : 'REDIS_URL'} not set`); return }
+  const schema = `resdraft_scale_${Math.random().toString(36).slice(2, 10)}`
+  const dataDir = mkdtempSync(join(tmpdir(), 'resdraft-scale-'))
+  const setup = await openPostgresStore(databaseUrl, { schema })
+  const doc = await addDocument(setup, { delegations: ['APT', 'ARB'] })
+  await setup.close()
+  const env = { DATA_DIR: dataDir, PORT: '0', SESSION_SECRET: 'scale-secret', DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, REDIS_URL: redisUrl, REDIS_PREFIX: schema }
+  const servers: ChildServer[] = []
+  const clients: Client[] = []
+  try {
+    servers.push(...await Promise.all([spawnServer(env), spawnServer(env)]))
+    const [one, two] = servers as [ChildServer, ChildServer]
+    assert.notEqual(one.port, two.port)
+    const amal = await login(one.url, 'amal')
+    const salma = await login(two.url, 'salma')
+    const a = connect(one.url, doc.id, amal), b = connect(two.url, doc.id, salma), c = connect(two.url, doc.id, amal)
+    clients.push(a, b, c)
+    await Promise.all(clients.map(x => x.synced))
+    for (let i = 0; i < 10; i++) {
+      titleText(a.doc).insert(0, `a${i} `)
+      titleText(b.doc).insert(titleText(b.doc).length, ` b${i}`)
+    }
+    const text = (x: Client) => titleText(x.doc).toString()
+    await until(() => clients.every(x => text(x) === text(a)) && text(a).includes('a9') && text(a).includes('b9'), 10_000, 'cross-instance convergence')
+    for (let i = 0; i < 10; i++) assert.ok(text(c).includes(`a${i} `) && text(c).includes(` b${i}`))
+    // either instance's REST view has everything (both append to the shared log)
+    await until(async () => (await api(two.url, salma, 'GET', `/api/documents/${doc.id}`)).body.json.content[1].content[0].text === text(a), 5000, 'REST on instance two')
+    await until(async () => (await api(one.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json.content[1].content[0].text === text(a), 5000, 'REST on instance one')
+  } finally {
+    for (const x of clients) x.destroy()
+    await Promise.all(servers.map(s => stopServer(s)))
+    await dropPostgresSchema(databaseUrl, schema)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})

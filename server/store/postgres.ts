@@ -1,0 +1,118 @@
+/**
+ * The PostgreSQL backend (used when DATABASE_URL is set): the same tables as
+ * SQLite, in a schema of their own (default `public`), so that several
+ * server instances can share documents.
+ */
+import pg from 'pg'
+import { auditFromRow, documentFromRow, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
+import type { Actor, DocumentMeta, Store, StoredUpdates, Version } from './types.js'
+
+/** Options of the PostgreSQL backend. */
+export interface PostgresOptions {
+  /** Schema holding the tables (created when missing). */
+  schema?: string
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/** Connects to PostgreSQL, creates the tables when missing and returns the store. */
+export async function openPostgresStore(connectionString: string, options: PostgresOptions = {}): Promise<Store> {
+  const schema = options.schema ?? 'public'
+  const pool = new pg.Pool({ connectionString, max: 8, options: `-c search_path=${quoteIdent(schema)}` })
+  const init = await pool.connect()
+  try {
+    // Instances starting together must not race on CREATE TABLE.
+    await init.query('SELECT pg_advisory_lock(427001)')
+    await init.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`)
+    await init.query(schemaSQL('BIGSERIAL PRIMARY KEY', 'BYTEA'))
+  } finally {
+    await init.query('SELECT pg_advisory_unlock(427001)').catch(() => undefined)
+    init.release()
+  }
+  const actor = (a: Actor | null) => a ? JSON.stringify(a) : null
+  const rows = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[]
+
+  return {
+    backend: 'postgres',
+    async loadUpdates(id): Promise<StoredUpdates> {
+      const r = await rows<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE doc_id = $1 ORDER BY seq', [id])
+      return { updates: r.map(x => new Uint8Array(x.data)), lastSeq: r.length ? Number(r[r.length - 1]!.seq) : 0 }
+    },
+    async appendUpdate(id, update, meta) {
+      await pool.query('INSERT INTO updates (doc_id, data, user_id, at) VALUES ($1, $2, $3, $4)', [id, Buffer.from(update), meta.userId, new Date().toISOString()])
+    },
+    async compact(id, state, through) {
+      const c = await pool.connect()
+      try {
+        await c.query('BEGIN')
+        await c.query('DELETE FROM updates WHERE doc_id = $1 AND seq <= $2', [id, through])
+        await c.query('INSERT INTO updates (doc_id, data, user_id, at) VALUES ($1, $2, NULL, $3)', [id, Buffer.from(state), new Date().toISOString()])
+        await c.query('COMMIT')
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined)
+        throw e
+      } finally { c.release() }
+    },
+    async createDocument(m: DocumentMeta, json) {
+      await pool.query(`INSERT INTO documents (id, title, lang, kind, base_version_id, base_document_id, delegations, shared, created_at, updated_at, updated_by, json)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [m.id, m.title, m.lang, m.kind, m.baseVersionId, m.baseDocumentId, JSON.stringify(m.delegations), m.shared ? 1 : 0, m.createdAt, m.updatedAt, actor(m.updatedBy), JSON.stringify(json)])
+    },
+    async getDocument(id) {
+      const [r] = await rows<DocumentRow>('SELECT * FROM documents WHERE id = $1', [id])
+      return r ? documentFromRow(r) : null
+    },
+    async listDocuments() { return (await rows<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id')).map(documentFromRow) },
+    async storeJSON(id, json, by, at) {
+      await pool.query('UPDATE documents SET json = $1, updated_by = coalesce($2, updated_by), updated_at = $3 WHERE id = $4', [JSON.stringify(json), actor(by), at, id])
+    },
+    async getJSON(id) {
+      const [r] = await rows<{ json: string | null }>('SELECT json FROM documents WHERE id = $1', [id])
+      return r?.json ? JSON.parse(r.json) as unknown : null
+    },
+    async createVersion(v: Version) {
+      await pool.query('INSERT INTO versions (id, document_id, name, created_at, created_by, json) VALUES ($1, $2, $3, $4, $5, $6)',
+        [v.id, v.documentId, v.name, v.createdAt, actor(v.createdBy), JSON.stringify(v.json)])
+    },
+    async listVersions(documentId) {
+      return (await rows<VersionRow>('SELECT id, document_id, name, created_at, created_by FROM versions WHERE document_id = $1 ORDER BY created_at, id', [documentId])).map(versionFromRow)
+    },
+    async getVersion(id) {
+      const [r] = await rows<VersionRow & { json: string }>('SELECT * FROM versions WHERE id = $1', [id])
+      return r ? { ...versionFromRow(r), json: JSON.parse(r.json) as unknown } : null
+    },
+    async createUser(u) {
+      await pool.query('INSERT INTO users (id, username, name, delegation, role, ui_lang, password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [u.id, u.username, u.name, u.delegation, u.role, u.uiLang, u.passwordHash])
+    },
+    async findUser(username) { const [r] = await rows<UserRow>('SELECT * FROM users WHERE username = $1', [username]); return r ? userFromRow(r) : null },
+    async getUser(id) { const [r] = await rows<UserRow>('SELECT * FROM users WHERE id = $1', [id]); return r ? userFromRow(r) : null },
+    async countUsers() { const [r] = await rows<{ n: string }>('SELECT count(*) AS n FROM users'); return Number(r?.n ?? 0) },
+    async createSession(s) { await pool.query('INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, $3)', [s.id, s.userId, s.expiresAt]) },
+    async getSession(id) {
+      const [r] = await rows<{ id: string; user_id: string; expires_at: string }>('SELECT id, user_id, expires_at FROM sessions WHERE id = $1', [id])
+      return r ? { id: r.id, userId: r.user_id, expiresAt: Number(r.expires_at) } : null
+    },
+    async deleteSession(id) { await pool.query('DELETE FROM sessions WHERE id = $1', [id]) },
+    async purgeSessions(now) { await pool.query('DELETE FROM sessions WHERE expires_at < $1', [now]) },
+    async addAudit(documentId, e) {
+      await pool.query('INSERT INTO audit (document_id, at, user_name, delegation, action, detail) VALUES ($1, $2, $3, $4, $5, $6)',
+        [documentId, e.at, e.user, e.delegation, e.action, e.detail])
+    },
+    async listAudit(documentId, filter) {
+      const r = filter?.delegation
+        ? await rows<AuditRow>('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = $1 AND delegation = $2 ORDER BY seq', [documentId, filter.delegation])
+        : await rows<AuditRow>('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = $1 ORDER BY seq', [documentId])
+      return r.map(auditFromRow)
+    },
+    async close() { await pool.end() }
+  }
+}
+
+/** Drops a schema and everything in it (test clean-up). */
+export async function dropPostgresSchema(connectionString: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString })
+  await client.connect()
+  try { await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`) } finally { await client.end() }
+}

@@ -1,0 +1,73 @@
+/**
+ * Row <-> record conversions shared by the SQL backends (both store JSON
+ * values as text so that the two schemas stay the same).
+ */
+import type { Actor, AuditEntry, DocumentMeta, Role, UserRecord, VersionMeta } from './types.js'
+
+/** A `documents` row as both backends return it. */
+export interface DocumentRow {
+  id: string; title: string; lang: string; kind: string; base_version_id: string | null; base_document_id: string | null
+  delegations: string; shared: number | boolean; created_at: string; updated_at: string; updated_by: string | null
+}
+
+/** Converts a documents row. */
+export function documentFromRow(r: DocumentRow): DocumentMeta {
+  return {
+    id: r.id, title: r.title, lang: r.lang, kind: r.kind === 'proposal' ? 'proposal' : 'resolution',
+    baseVersionId: r.base_version_id, baseDocumentId: r.base_document_id,
+    delegations: JSON.parse(r.delegations) as string[], shared: Boolean(r.shared),
+    createdAt: r.created_at, updatedAt: r.updated_at,
+    updatedBy: r.updated_by ? JSON.parse(r.updated_by) as Actor : null
+  }
+}
+
+/** A `versions` row without its JSON. */
+export interface VersionRow { id: string; document_id: string; name: string; created_at: string; created_by: string | null }
+
+/** Converts a versions row. */
+export function versionFromRow(r: VersionRow): VersionMeta {
+  return { id: r.id, documentId: r.document_id, name: r.name, createdAt: r.created_at, createdBy: r.created_by ? JSON.parse(r.created_by) as Actor : null }
+}
+
+/** A `users` row. */
+export interface UserRow { id: string; username: string; name: string; delegation: string; role: string; ui_lang: string; password_hash: string }
+
+/** Converts a users row. */
+export function userFromRow(r: UserRow): UserRecord {
+  return {
+    id: r.id, username: r.username, name: r.name, delegation: r.delegation, role: r.role as Role,
+    uiLang: r.ui_lang === 'ar' ? 'ar' : 'en', passwordHash: r.password_hash
+  }
+}
+
+/** An `audit` row. */
+export interface AuditRow { at: string; user_name: string; delegation: string; action: string; detail: string }
+
+/** Converts an audit row. */
+export function auditFromRow(r: AuditRow): AuditEntry {
+  return { at: r.at, user: r.user_name, delegation: r.delegation, action: r.action, detail: r.detail }
+}
+
+/** The tables, in SQL both SQLite and PostgreSQL accept (`SEQ` and `BLOB` are filled in per backend). */
+export function schemaSQL(seq: string, blob: string): string {
+  return `
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY, title TEXT NOT NULL, lang TEXT NOT NULL, kind TEXT NOT NULL,
+  base_version_id TEXT, base_document_id TEXT, delegations TEXT NOT NULL, shared INTEGER NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT, json TEXT);
+CREATE TABLE IF NOT EXISTS updates (
+  seq ${seq}, doc_id TEXT NOT NULL, data ${blob} NOT NULL, user_id TEXT, at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS updates_doc ON updates (doc_id, seq);
+CREATE TABLE IF NOT EXISTS versions (
+  id TEXT PRIMARY KEY, document_id TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS versions_doc ON versions (document_id, created_at);
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, name TEXT NOT NULL, delegation TEXT NOT NULL,
+  role TEXT NOT NULL, ui_lang TEXT NOT NULL, password_hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS audit (
+  seq ${seq}, document_id TEXT NOT NULL, at TEXT NOT NULL, user_name TEXT NOT NULL, delegation TEXT NOT NULL,
+  action TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_doc ON audit (document_id, seq);
+`
+}

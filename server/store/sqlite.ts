@@ -1,0 +1,114 @@
+/**
+ * The embedded default backend: one SQLite file (better-sqlite3, WAL).
+ * Updates are group-committed: the appends of one event-loop turn go into
+ * one transaction at the next `setImmediate`, and each `appendUpdate`
+ * resolves only once its transaction has committed (in the WAL, which
+ * survives a killed process).
+ */
+import Database from 'better-sqlite3'
+import { auditFromRow, documentFromRow, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
+import type { Actor, AuditEntry, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
+
+/** Opens (creating when needed) a SQLite store at `file` (":memory:" for a throwaway one). */
+export function openSqliteStore(file: string): Store {
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('busy_timeout = 5000')
+  db.exec(schemaSQL('INTEGER PRIMARY KEY AUTOINCREMENT', 'BLOB'))
+
+  const q = {
+    insertUpdate: db.prepare('INSERT INTO updates (doc_id, data, user_id, at) VALUES (?, ?, ?, ?)'),
+    loadUpdates: db.prepare('SELECT seq, data FROM updates WHERE doc_id = ? ORDER BY seq'),
+    deleteUpdates: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
+    insertDocument: db.prepare(`INSERT INTO documents (id, title, lang, kind, base_version_id, base_document_id, delegations, shared, created_at, updated_at, updated_by, json)
+      VALUES (@id, @title, @lang, @kind, @baseVersionId, @baseDocumentId, @delegations, @shared, @createdAt, @updatedAt, @updatedBy, @json)`),
+    getDocument: db.prepare('SELECT * FROM documents WHERE id = ?'),
+    listDocuments: db.prepare('SELECT * FROM documents ORDER BY updated_at DESC, id'),
+    storeJSON: db.prepare('UPDATE documents SET json = ?, updated_by = coalesce(?, updated_by), updated_at = ? WHERE id = ?'),
+    getJSON: db.prepare('SELECT json FROM documents WHERE id = ?'),
+    insertVersion: db.prepare('INSERT INTO versions (id, document_id, name, created_at, created_by, json) VALUES (?, ?, ?, ?, ?, ?)'),
+    listVersions: db.prepare('SELECT id, document_id, name, created_at, created_by FROM versions WHERE document_id = ? ORDER BY created_at, id'),
+    getVersion: db.prepare('SELECT * FROM versions WHERE id = ?'),
+    insertUser: db.prepare('INSERT INTO users (id, username, name, delegation, role, ui_lang, password_hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    findUser: db.prepare('SELECT * FROM users WHERE username = ?'),
+    getUser: db.prepare('SELECT * FROM users WHERE id = ?'),
+    countUsers: db.prepare('SELECT count(*) AS n FROM users'),
+    insertSession: db.prepare('INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)'),
+    getSession: db.prepare('SELECT id, user_id, expires_at FROM sessions WHERE id = ?'),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
+    purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
+    insertAudit: db.prepare('INSERT INTO audit (document_id, at, user_name, delegation, action, detail) VALUES (?, ?, ?, ?, ?, ?)'),
+    listAudit: db.prepare('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = ? ORDER BY seq'),
+    listAuditOf: db.prepare('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = ? AND delegation = ? ORDER BY seq')
+  }
+  const compact = db.transaction((id: string, state: Uint8Array, through: number) => {
+    q.deleteUpdates.run(id, through)
+    q.insertUpdate.run(id, Buffer.from(state), null, new Date().toISOString())
+  })
+  const actor = (a: Actor | null) => a ? JSON.stringify(a) : null
+
+  interface PendingAppend { id: string; data: Buffer; userId: string | null; at: string; resolve(): void; reject(e: unknown): void }
+  let pending: PendingAppend[] = []
+  const insertAll = db.transaction((rows: PendingAppend[]) => { for (const r of rows) q.insertUpdate.run(r.id, r.data, r.userId, r.at) })
+  const flush = () => {
+    if (pending.length === 0) return
+    const rows = pending
+    pending = []
+    try { insertAll(rows) } catch (e) { for (const r of rows) r.reject(e); return }
+    for (const r of rows) r.resolve()
+  }
+
+  return {
+    backend: 'sqlite',
+    async loadUpdates(id): Promise<StoredUpdates> {
+      flush()
+      const rows = q.loadUpdates.all(id) as { seq: number; data: Buffer }[]
+      return { updates: rows.map(r => new Uint8Array(r.data)), lastSeq: rows.length ? rows[rows.length - 1]!.seq : 0 }
+    },
+    appendUpdate(id, update, meta: UpdateMeta) {
+      return new Promise<void>((resolve, reject) => {
+        pending.push({ id, data: Buffer.from(update), userId: meta.userId, at: new Date().toISOString(), resolve, reject })
+        if (pending.length === 1) setImmediate(flush)
+      })
+    },
+    async compact(id, state, through) { flush(); compact(id, state, through) },
+    async createDocument(m: DocumentMeta, json) {
+      q.insertDocument.run({ ...m, delegations: JSON.stringify(m.delegations), shared: m.shared ? 1 : 0, updatedBy: actor(m.updatedBy), json: JSON.stringify(json) })
+    },
+    async getDocument(id) {
+      const r = q.getDocument.get(id) as DocumentRow | undefined
+      return r ? documentFromRow(r) : null
+    },
+    async listDocuments() { return (q.listDocuments.all() as DocumentRow[]).map(documentFromRow) },
+    async storeJSON(id, json, by, at) { q.storeJSON.run(JSON.stringify(json), actor(by), at, id) },
+    async getJSON(id) {
+      const r = q.getJSON.get(id) as { json: string | null } | undefined
+      return r?.json ? JSON.parse(r.json) as unknown : null
+    },
+    async createVersion(v: Version) { q.insertVersion.run(v.id, v.documentId, v.name, v.createdAt, actor(v.createdBy), JSON.stringify(v.json)) },
+    async listVersions(documentId): Promise<VersionMeta[]> { return (q.listVersions.all(documentId) as VersionRow[]).map(versionFromRow) },
+    async getVersion(id) {
+      const r = q.getVersion.get(id) as (VersionRow & { json: string }) | undefined
+      return r ? { ...versionFromRow(r), json: JSON.parse(r.json) as unknown } : null
+    },
+    async createUser(u: UserRecord) { q.insertUser.run(u.id, u.username, u.name, u.delegation, u.role, u.uiLang, u.passwordHash) },
+    async findUser(username) { const r = q.findUser.get(username) as UserRow | undefined; return r ? userFromRow(r) : null },
+    async getUser(id) { const r = q.getUser.get(id) as UserRow | undefined; return r ? userFromRow(r) : null },
+    async countUsers() { return (q.countUsers.get() as { n: number }).n },
+    async createSession(s: Session) { q.insertSession.run(s.id, s.userId, s.expiresAt) },
+    async getSession(id) {
+      const r = q.getSession.get(id) as { id: string; user_id: string; expires_at: number } | undefined
+      return r ? { id: r.id, userId: r.user_id, expiresAt: Number(r.expires_at) } : null
+    },
+    async deleteSession(id) { q.deleteSession.run(id) },
+    async purgeSessions(now) { q.purgeSessions.run(now) },
+    async addAudit(documentId, e: AuditEntry) { q.insertAudit.run(documentId, e.at, e.user, e.delegation, e.action, e.detail) },
+    async listAudit(documentId, filter) {
+      const rows = (filter?.delegation ? q.listAuditOf.all(documentId, filter.delegation) : q.listAudit.all(documentId)) as AuditRow[]
+      return rows.map(auditFromRow)
+    },
+    async close() { flush(); db.close() }
+  }
+}

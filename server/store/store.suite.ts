@@ -1,0 +1,108 @@
+/**
+ * The one persistence test suite. `store.test.ts` runs it against every
+ * backend; a backend that cannot run here is reported as skipped.
+ */
+import assert from 'node:assert/strict'
+import type { TestContext } from 'node:test'
+import * as Y from 'yjs'
+import type { DocumentMeta, Store } from './types.js'
+
+/** A store to test and how to dispose of it. */
+export interface StoreUnderTest {
+  store: Store
+  cleanup(): Promise<void>
+}
+
+const meta = (id: string, over: Partial<DocumentMeta> = {}): DocumentMeta => ({
+  id, title: `Doc ${id}`, lang: 'en', kind: 'resolution', baseVersionId: null, baseDocumentId: null,
+  delegations: ['APT'], shared: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: null, ...over
+})
+
+/** Runs every persistence check as subtests of `t` (or skips them all with `skip`). */
+export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnderTest>, skip?: string): Promise<void> {
+  if (skip) { t.skip(skip); return }
+  const { store, cleanup } = await open()
+  try {
+    await t.test('appends and loads Yjs updates in order; compaction keeps content and later updates', async () => {
+      const a = new Y.Doc()
+      const updates: Uint8Array[] = []
+      a.on('update', (u: Uint8Array) => updates.push(u))
+      const text = a.getText('t')
+      for (let i = 0; i < 50; i++) text.insert(text.length, `${i},`)
+      for (const u of updates) await store.appendUpdate('d1', u, { userId: 'u1' })
+      const loaded = await store.loadUpdates('d1')
+      assert.equal(loaded.updates.length, 50)
+      assert.ok(loaded.lastSeq > 0)
+      const b = new Y.Doc()
+      for (const u of loaded.updates) Y.applyUpdate(b, u)
+      assert.equal(b.getText('t').toString(), text.toString())
+      // an update arriving after the load must survive compaction
+      text.insert(0, 'late:')
+      await store.appendUpdate('d1', updates[updates.length - 1]!, { userId: 'u1' })
+      await store.compact('d1', Y.encodeStateAsUpdate(b), loaded.lastSeq)
+      const after = await store.loadUpdates('d1')
+      assert.equal(after.updates.length, 2)
+      const c = new Y.Doc()
+      for (const u of after.updates) Y.applyUpdate(c, u)
+      assert.equal(c.getText('t').toString(), 'late:' + b.getText('t').toString())
+      assert.deepEqual((await store.loadUpdates('other')).updates, [])
+    })
+
+    await t.test('documents: create, get, list, store JSON with updatedBy', async () => {
+      await store.createDocument(meta('doc-a'), { type: 'resolution', n: 1 })
+      await store.createDocument(meta('doc-b', { kind: 'proposal', baseVersionId: 'v1', baseDocumentId: 'doc-a', delegations: ['APT', 'ARB'], shared: true, updatedAt: '2026-01-02T00:00:00.000Z' }), { n: 2 })
+      const b = await store.getDocument('doc-b')
+      assert.deepEqual(b, meta('doc-b', { kind: 'proposal', baseVersionId: 'v1', baseDocumentId: 'doc-a', delegations: ['APT', 'ARB'], shared: true, updatedAt: '2026-01-02T00:00:00.000Z' }))
+      assert.equal(await store.getDocument('nope'), null)
+      assert.deepEqual((await store.listDocuments()).map(d => d.id), ['doc-b', 'doc-a'])
+      await store.storeJSON('doc-a', { n: 3 }, { name: 'Amal', delegation: 'APT' }, '2026-01-03T00:00:00.000Z')
+      assert.deepEqual(await store.getJSON('doc-a'), { n: 3 })
+      const a = await store.getDocument('doc-a')
+      assert.deepEqual(a?.updatedBy, { name: 'Amal', delegation: 'APT' })
+      assert.equal(a?.updatedAt, '2026-01-03T00:00:00.000Z')
+      await store.storeJSON('doc-a', { n: 4 }, null, '2026-01-04T00:00:00.000Z')
+      assert.deepEqual((await store.getDocument('doc-a'))?.updatedBy, { name: 'Amal', delegation: 'APT' }, 'a null actor keeps the last one')
+      assert.deepEqual((await store.listDocuments()).map(d => d.id), ['doc-a', 'doc-b'])
+    })
+
+    await t.test('versions are listed per document and keep their JSON', async () => {
+      await store.createVersion({ id: 'v1', documentId: 'doc-a', name: 'Rev. Dubai, 2012', createdAt: '2026-01-01T00:00:00.000Z', createdBy: { name: 'Sec', delegation: 'Secretariat' }, json: { x: [1, 'ب'] } })
+      await store.createVersion({ id: 'v2', documentId: 'doc-a', name: 'Second', createdAt: '2026-01-02T00:00:00.000Z', createdBy: null, json: {} })
+      assert.deepEqual((await store.listVersions('doc-a')).map(v => v.name), ['Rev. Dubai, 2012', 'Second'])
+      assert.deepEqual(await store.listVersions('doc-b'), [])
+      const v = await store.getVersion('v1')
+      assert.deepEqual(v, { id: 'v1', documentId: 'doc-a', name: 'Rev. Dubai, 2012', createdAt: '2026-01-01T00:00:00.000Z', createdBy: { name: 'Sec', delegation: 'Secretariat' }, json: { x: [1, 'ب'] } })
+      assert.equal(await store.getVersion('v9'), null)
+    })
+
+    await t.test('users and sessions', async () => {
+      const before = await store.countUsers()
+      await store.createUser({ id: 'u-x', username: 'xavier', name: 'Xavier', delegation: 'CEPT', role: 'drafter', uiLang: 'en', passwordHash: 'h' })
+      assert.equal(await store.countUsers(), before + 1)
+      assert.equal((await store.findUser('xavier'))?.id, 'u-x')
+      assert.equal((await store.getUser('u-x'))?.passwordHash, 'h')
+      assert.equal(await store.findUser('nobody'), null)
+      await assert.rejects(store.createUser({ id: 'u-y', username: 'xavier', name: 'X2', delegation: 'CEPT', role: 'drafter', uiLang: 'en', passwordHash: 'h' }))
+      const expiresAt = Date.now() + 3_600_000
+      await store.createSession({ id: 's1', userId: 'u-x', expiresAt })
+      await store.createSession({ id: 's2', userId: 'u-x', expiresAt: 1000 })
+      assert.deepEqual(await store.getSession('s1'), { id: 's1', userId: 'u-x', expiresAt })
+      await store.purgeSessions(Date.now())
+      assert.equal(await store.getSession('s2'), null)
+      await store.deleteSession('s1')
+      assert.equal(await store.getSession('s1'), null)
+    })
+
+    await t.test('audit trail, in order, filtered by delegation', async () => {
+      await store.addAudit('doc-a', { at: '1', user: 'Amal', delegation: 'APT', action: 'connect', detail: '' })
+      await store.addAudit('doc-a', { at: '2', user: 'Claire', delegation: 'CEPT', action: 'connect', detail: '' })
+      await store.addAudit('doc-a', { at: '3', user: 'Amal', delegation: 'APT', action: 'disconnect', detail: '3 updates' })
+      assert.deepEqual((await store.listAudit('doc-a')).map(e => e.at), ['1', '2', '3'])
+      assert.deepEqual((await store.listAudit('doc-a', { delegation: 'APT' })).map(e => e.action), ['connect', 'disconnect'])
+      assert.deepEqual(await store.listAudit('doc-b'), [])
+    })
+  } finally {
+    await store.close()
+    await cleanup()
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * What the server keeps, as plain records, and the one interface every
+ * persistence backend implements. The Yjs part (`UpdateStore`) is tiny on
+ * purpose: append an update, load them all, replace a prefix by a compacted
+ * state. Everything else is metadata (`MetaStore`).
+ */
+
+/** A user's role: what they may do. */
+export type Role = 'drafter' | 'secretariat' | 'reviewer'
+
+/** A user as the API shows it. */
+export interface User {
+  id: string
+  username: string
+  name: string
+  delegation: string
+  role: Role
+  uiLang: 'en' | 'ar'
+}
+
+/** A user with the stored password hash (never leaves the server). */
+export interface UserRecord extends User {
+  passwordHash: string
+}
+
+/** Who did something, as shown beside a document or version. */
+export interface Actor {
+  name: string
+  delegation: string
+}
+
+/** A document's metadata (its content lives in the update log and as JSON). */
+export interface DocumentMeta {
+  id: string
+  title: string
+  lang: string
+  kind: 'resolution' | 'proposal'
+  baseVersionId: string | null
+  baseDocumentId: string | null
+  delegations: string[]
+  shared: boolean
+  createdAt: string
+  updatedAt: string
+  updatedBy: Actor | null
+}
+
+/** A named, immutable snapshot of a document. */
+export interface VersionMeta {
+  id: string
+  documentId: string
+  name: string
+  createdAt: string
+  createdBy: Actor | null
+}
+
+/** A version with its content. */
+export interface Version extends VersionMeta {
+  json: unknown
+}
+
+/** A login session. */
+export interface Session {
+  id: string
+  userId: string
+  expiresAt: number
+}
+
+/** One line of a document's audit trail. */
+export interface AuditEntry {
+  at: string
+  user: string
+  delegation: string
+  action: string
+  detail: string
+}
+
+/** Who sent an update (kept beside it, for the audit trail and debugging). */
+export interface UpdateMeta {
+  userId: string | null
+}
+
+/** A document's stored updates and the sequence number of the last one. */
+export interface StoredUpdates {
+  updates: Uint8Array[]
+  /** Sequence number of the last update returned (0 when none). */
+  lastSeq: number
+}
+
+/** The Yjs update log of documents: append-only, compacted now and then. */
+export interface UpdateStore {
+  /** Every stored update of a document, in arrival order. */
+  loadUpdates(documentId: string): Promise<StoredUpdates>
+  /** Appends one update; resolves once it is durable. */
+  appendUpdate(documentId: string, update: Uint8Array, meta: UpdateMeta): Promise<void>
+  /** Replaces the updates up to `throughSeq` by one `state` update (later ones are kept). */
+  compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void>
+}
+
+/** Documents, versions, users, sessions and the audit trail. */
+export interface MetaStore {
+  /** Adds a document with its initial JSON. */
+  createDocument(meta: DocumentMeta, json: unknown): Promise<void>
+  /** A document's metadata, or null. */
+  getDocument(id: string): Promise<DocumentMeta | null>
+  /** Every document's metadata, most recently updated first. */
+  listDocuments(): Promise<DocumentMeta[]>
+  /** Stores the canonical JSON of a document and who changed it last. */
+  storeJSON(id: string, json: unknown, updatedBy: Actor | null, at: string): Promise<void>
+  /** The last stored canonical JSON of a document, or null. */
+  getJSON(id: string): Promise<unknown>
+  /** Adds a version. */
+  createVersion(version: Version): Promise<void>
+  /** A document's versions, oldest first. */
+  listVersions(documentId: string): Promise<VersionMeta[]>
+  /** A version with its JSON, or null. */
+  getVersion(id: string): Promise<Version | null>
+  /** Adds a user (username must be new). */
+  createUser(user: UserRecord): Promise<void>
+  /** A user by username, or null. */
+  findUser(username: string): Promise<UserRecord | null>
+  /** A user by id, or null. */
+  getUser(id: string): Promise<UserRecord | null>
+  /** How many users there are. */
+  countUsers(): Promise<number>
+  /** Adds a session. */
+  createSession(session: Session): Promise<void>
+  /** A session by id, or null. */
+  getSession(id: string): Promise<Session | null>
+  /** Removes a session. */
+  deleteSession(id: string): Promise<void>
+  /** Removes sessions expired before `now` (ms). */
+  purgeSessions(now: number): Promise<void>
+  /** Appends an audit entry for a document. */
+  addAudit(documentId: string, entry: AuditEntry): Promise<void>
+  /** A document's audit trail, oldest first, optionally of one delegation. */
+  listAudit(documentId: string, filter?: { delegation?: string }): Promise<AuditEntry[]>
+}
+
+/** A persistence backend. */
+export interface Store extends UpdateStore, MetaStore {
+  /** Which backend this is. */
+  readonly backend: 'sqlite' | 'postgres'
+  /** Releases connections and files. */
+  close(): Promise<void>
+}

@@ -1,0 +1,113 @@
+/**
+ * Test helpers: a real server on port 0 in a temp dir, signing in, sample
+ * documents, and real HocuspocusProvider clients in Node (`ws` as the
+ * WebSocket implementation).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { op, pre, prov, res } from '../../schema/builders.js'
+import { startServer } from '../app.js'
+import type { RunningServer } from '../app.js'
+import type { ServerConfig } from '../config.js'
+import { createDocument } from '../documents.js'
+import type { DocumentMeta, Store } from '../store/types.js'
+
+/** A server for one test file, with its temp dir removed on close. */
+export interface TestServer extends RunningServer {
+  dataDir: string
+}
+
+/** Starts a server on port 0 with a fresh data dir, no seeding, short debounce. */
+export async function startTestServer(over: Partial<ServerConfig> = {}): Promise<TestServer> {
+  const dataDir = over.dataDir ?? mkdtempSync(join(tmpdir(), 'resdraft-server-'))
+  const server = await startServer({ port: 0, dataDir, seedDocuments: false, debounce: 200, sessionSecret: 'test-secret', ...over })
+  return {
+    ...server, dataDir,
+    async close() { await server.close(); if (!over.dataDir) rmSync(dataDir, { recursive: true, force: true }) }
+  }
+}
+
+/** Signs in a demo user; returns the token. */
+export async function login(url: string, username: string, password = `${username}-demo`): Promise<string> {
+  const r = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  if (!r.ok) throw new Error(`login ${username}: ${r.status}`)
+  return (await r.json() as { token: string }).token
+}
+
+/** Calls the API with a token; returns status and parsed body. */
+export async function api(url: string, token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const headers: Record<string, string> = {}
+  if (token) headers.authorization = `Bearer ${token}`
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  const r = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const text = await r.text()
+  let parsed: unknown = text
+  try { parsed = text ? JSON.parse(text) : null } catch { /* not JSON */ }
+  return { status: r.status, body: parsed }
+}
+
+/** A small valid resolution as JSON. */
+export function sampleJSON(title = 'Cybersecurity'): Record<string, unknown> {
+  const doc = res({ lang: 'en', heading: 'RESOLUTION 50 (Rev. Dubai, 2012)', number: '50', title },
+    pre('considering', prov('that security matters;', { id: 'c1' }), prov('that cooperation helps,', { id: 'c2' }), { id: 's1' }),
+    op('resolves', prov('to continue the work.', { id: 'r1' }), { id: 's2' }))
+  return JSON.parse(JSON.stringify(doc.toJSON())) as Record<string, unknown>
+}
+
+/** Creates a document directly in the store. */
+export function addDocument(store: Store, over: { delegations?: string[]; shared?: boolean; title?: string } = {}): Promise<DocumentMeta> {
+  return createDocument(store, { title: over.title ?? 'Test', delegations: over.delegations ?? ['APT'], shared: over.shared ?? false }, sampleJSON(), null)
+}
+
+/** A connected test client. */
+export interface Client {
+  doc: Y.Doc
+  provider: HocuspocusProvider
+  socket: HocuspocusProviderWebsocket
+  /** Stateless messages received (parsed JSON when possible). */
+  stateless: unknown[]
+  /** Close events received (code and reason). */
+  closes: { code?: number; reason?: string }[]
+  /** Resolves once the first sync is done (rejects on authentication failure). */
+  synced: Promise<void>
+  destroy(): void
+}
+
+/** Opens a provider on `documentId`. */
+export function connect(url: string, documentId: string, token: string, doc: Y.Doc = new Y.Doc()): Client {
+  const socket = new HocuspocusProviderWebsocket({ url: `${url.replace(/^http/, 'ws')}/collab`, WebSocketPolyfill: WebSocket, delay: 50, minDelay: 50, maxDelay: 300, factor: 1.5, jitter: false })
+  const stateless: unknown[] = []
+  const closes: { code?: number; reason?: string }[] = []
+  let provider!: HocuspocusProvider
+  const synced = new Promise<void>((resolve, reject) => {
+    provider = new HocuspocusProvider({
+      websocketProvider: socket, name: documentId, token, document: doc,
+      onSynced: () => resolve(),
+      onAuthenticationFailed: ({ reason }) => reject(new Error(`authentication failed: ${reason}`)),
+      onStateless: ({ payload }) => { try { stateless.push(JSON.parse(payload)) } catch { stateless.push(payload) } },
+      onClose: ({ event }) => { closes.push({ code: event.code, reason: event.reason }) }
+    })
+  })
+  synced.catch(() => undefined)
+  provider.attach()
+  return { doc, provider, socket, stateless, closes, synced, destroy() { provider.destroy(); socket.destroy() } }
+}
+
+/** The XmlText of the resolution title (first text one can type into). */
+export function titleText(doc: Y.Doc): Y.XmlText {
+  const title = doc.getXmlFragment('prosemirror').toArray().find(n => n instanceof Y.XmlElement && n.nodeName === 'resolutionTitle') as Y.XmlElement
+  return title.get(0) as Y.XmlText
+}
+
+/** Waits until `check` holds (polling), or fails after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise(r => setTimeout(r, 20))
+  }
+}
