@@ -12,6 +12,7 @@ import { WebSocketServer } from 'ws'
 import { seedDemoUsers } from './auth/demo-users.js'
 import { Sessions, loadSessionSecret } from './auth/sessions.js'
 import { apiRouter } from './api/router.js'
+import { SharedPdfRenderer } from './api/export-routes.js'
 import { createCollaboration } from './collab/hocuspocus.js'
 import type { ServerConfig } from './config.js'
 import { defaultConfig } from './config.js'
@@ -47,7 +48,8 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
-  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs }))
+  const pdf = new SharedPdfRenderer()
+  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs }, pdf))
   app.use(express.static(config.distDir, { index: false }))
   app.use((req, res) => {
     const index = join(config.distDir, 'index.html')
@@ -100,6 +102,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
         wss.close()
         server.closeAllConnections()
         await new Promise<void>(resolve => server.close(() => resolve()))
+        await pdf.close()
         await store.close()
       })()
       return closing

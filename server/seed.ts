@@ -38,11 +38,23 @@ export async function seedDocuments(store: Store, hocuspocus: Hocuspocus, fixtur
     if (r.file === 'res50-2012-ar.txt') res50 = { id: meta.id, versionId: version.id, title: r.title }
   }
   if (res50) {
-    const proposed = await read('res50-proposed-ar.txt') ?? await read('apt-proposal-res50-ar.txt') ?? (await store.getVersion(res50.versionId))?.json
+    const flattened = await read('apt-proposal-res50-ar.txt')
+    let proposed = await read('res50-proposed-ar.txt') ?? flattened ?? (await store.getVersion(res50.versionId))?.json
+    // The proposed text carries the APT proposal's cover and its MOD APT/44A13/1 marker.
+    if (proposed && flattened && proposed !== flattened) proposed = withCoverOf(flattened, proposed)
     const title = 'APT proposal on Resolution 50'
     await createDocument(store, { title, kind: 'proposal', delegations: ['APT', 'ARB'], shared: false, baseVersionId: res50.versionId, baseDocumentId: res50.id }, proposed, SECRETARIAT)
     created.push(title)
   }
   if (created.length) log(`seed: created ${created.join('; ')}`)
   return created
+}
+
+type JSONNode = { type: string; content?: JSONNode[] }
+
+/** `body` with the proposal header and marker of `from` put in front (when it has none of its own). */
+function withCoverOf(from: Record<string, unknown>, body: Record<string, unknown>): Record<string, unknown> {
+  const front = ((from as JSONNode).content ?? []).filter(n => n.type === 'proposalHeader' || n.type === 'proposalMarker')
+  const rest = ((body as JSONNode).content ?? []).filter(n => n.type !== 'proposalHeader' && n.type !== 'proposalMarker')
+  return { ...body, content: [...front, ...rest] }
 }

@@ -6,9 +6,10 @@ import { compareRoutes } from './compare-routes.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, requireUser } from './context.js'
 import { documentRoutes } from './document-routes.js'
+import { exportRoutes, SharedPdfRenderer } from './export-routes.js'
 
 /** Builds the API router. */
-export function apiRouter(deps: ApiDeps): Router {
+export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfRenderer()): Router {
   const r = Router()
   r.use(express.json({ limit: '6mb' }))
   r.get('/health', (_req, res) => {
@@ -16,6 +17,7 @@ export function apiRouter(deps: ApiDeps): Router {
   })
   r.use(authRoutes(deps))
   r.use(requireUser(deps))
+  r.use(exportRoutes(deps, pdf))
   r.use('/documents', documentRoutes(deps))
   r.use(compareRoutes(deps))
   r.use((_req, res) => { res.status(404).json({ error: 'no such API route' }) })

@@ -33,3 +33,9 @@ export function canCreateProposal(user: User, delegations: readonly string[]): b
   if (user.role === 'secretariat') return true
   return user.role === 'drafter' && delegations.includes(user.delegation)
 }
+
+/** Whether the user may export the document: the Secretariat any it reads, drafters their own delegation's. */
+export function canExport(user: User, doc: DocumentMeta): boolean {
+  if (user.role === 'secretariat') return canRead(user, doc)
+  return user.role === 'drafter' && canWrite(user, doc)
+}
