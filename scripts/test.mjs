@@ -34,10 +34,16 @@ if (!args.has('--no-typecheck')) {
   if (run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0) { failed = true; console.error('type check failed') }
 }
 
+// Tests that kill and restart server processes under load run alone, after the rest,
+// so that a busy 2-core machine does not starve them.
+const SERIAL = new Set(['server/durability.test.ts'])
 const files = UNIT_DIRS.flatMap(d => findTests(join(root, d))).map(f => f.slice(root.length))
 if (files.length === 0) { console.error('no unit tests found'); process.exit(1) }
 const concurrency = process.env.TEST_CONCURRENCY ?? '2'
-if (run(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files]) !== 0) failed = true
+const parallel = files.filter(f => !SERIAL.has(f))
+const serial = files.filter(f => SERIAL.has(f))
+if (run(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...parallel]) !== 0) failed = true
+if (serial.length && run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...serial]) !== 0) failed = true
 
 if (!args.has('--no-e2e')) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
