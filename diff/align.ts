@@ -5,6 +5,7 @@
  * or deleting one provision therefore never shifts every later pair into a
  * "modified" one. Pairs the scorer rejects (null) are never matched.
  */
+import { longestIncreasingPairs } from './patience.js'
 
 /** One step of an alignment: a matched pair, an old-only or a new-only element. */
 export type AlignmentStep =
@@ -66,18 +67,7 @@ function uniqueAnchors(o0: number, o1: number, n0: number, n1: number, keys: Sib
   const pairs: [number, number][] = []
   for (const [k, i] of a) { const j = b.get(k); if (i >= 0 && j !== undefined && j >= 0) pairs.push([i, j]) }
   pairs.sort((x, y) => x[0] - y[0])
-  const tails: number[] = []
-  const prev = new Int32Array(pairs.length).fill(-1)
-  for (let k = 0; k < pairs.length; k++) {
-    let lo = 0
-    let hi = tails.length
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (pairs[tails[mid]!]![1] < pairs[k]![1]) lo = mid + 1; else hi = mid }
-    if (lo > 0) prev[k] = tails[lo - 1]!
-    tails[lo] = k
-  }
-  const out: [number, number][] = []
-  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) out.push(pairs[k]!)
-  return out.reverse()
+  return longestIncreasingPairs(pairs)
 }
 
 function alignDense(o0: number, oldEnd: number, n0: number, newEnd: number, score: PairScorer, same?: (i: number, j: number) => boolean): AlignmentStep[] {

@@ -5,6 +5,7 @@
  * way) with common prefix/suffix trimming. It is always correct and never
  * depends on the clock; it may be coarser than a minimal diff.
  */
+import { longestIncreasingPairs } from './patience.js'
 
 /** One run of a token diff: -1 deleted, 0 equal, 1 inserted, over token keys. */
 export type TokenRun = [op: -1 | 0 | 1, keys: string]
@@ -61,17 +62,5 @@ function uniqueAnchors(x: string, y: string): [number, number][] {
     const pj = cy.get(x[i]!)
     if (pi === i && pj !== undefined && pj >= 0) pairs.push([i, pj])
   }
-  // longest increasing subsequence on the second coordinate (patience sorting)
-  const tails: number[] = []
-  const prev = new Int32Array(pairs.length).fill(-1)
-  for (let k = 0; k < pairs.length; k++) {
-    let lo = 0
-    let hi = tails.length
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (pairs[tails[mid]!]![1] < pairs[k]![1]) lo = mid + 1; else hi = mid }
-    if (lo > 0) prev[k] = tails[lo - 1]!
-    tails[lo] = k
-  }
-  const result: [number, number][] = []
-  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) result.push(pairs[k]!)
-  return result.reverse()
+  return longestIncreasingPairs(pairs)
 }
