@@ -4,30 +4,9 @@
  * collaboration socket.
  */
 
-/** What a person may do. */
-export type Role = 'drafter' | 'secretariat' | 'reviewer'
-/** A signed-in user. */
-export interface User {
-  id: string
-  username: string
-  name: string
-  delegation: string
-  role: Role
-  uiLang: 'en' | 'ar'
-}
-/** One row of the document list. */
-export interface DocumentMeta {
-  id: string
-  title: string
-  lang: string
-  kind: 'resolution' | 'proposal'
-  baseVersionId: string | null
-  baseDocumentId: string | null
-  delegations: string[]
-  shared: boolean
-  updatedAt: string
-  updatedBy: { name: string; delegation: string } | null
-}
+// The API's records are the server's own types (type-only: nothing of the server is bundled).
+import type { DocumentMeta, Role, User } from '../../server/store/types.js'
+export type { DocumentMeta, Role, User }
 /** A document with its content. */
 export interface DocumentWithJSON extends DocumentMeta { json: unknown }
 /** A saved version of a document. */
