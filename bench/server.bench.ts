@@ -15,8 +15,16 @@
  *    per second, ours / baseline.
  * 2. Keystroke-to-peer latency: 50, 200, 500 clients over 50 documents, each
  *    typing one character every 500 ms; p50/p99 from send to a peer's
- *    receipt; server RSS while they are connected.
+ *    receipt over 6 s, after 2 s of typing that warm both servers up (JIT,
+ *    first writes), whose p99 is printed apart; server RSS while they are
+ *    connected and the server's CPU seconds over the measured window.
  * Prints figures; asserts nothing.
+ *
+ * For digging: BENCH_ONLY_THROUGHPUT=ours|hocuspocus|yws or
+ * BENCH_ONLY_LATENCY=<clients> (with BENCH_MODE=ours|hocuspocus) run one
+ * measurement; BENCH_OMIT=<extension names> leaves extensions out of ours;
+ * BENCH_CPU_PROF=<dir> writes the servers' CPU profiles; BENCH_STALLS=1
+ * makes the server log event-loop stalls over 30 ms.
  */
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
@@ -104,6 +112,8 @@ function spawnServer(mode: Mode, dataDir: string): Promise<Child> {
 }
 
 const stop = (c: Child) => new Promise<void>(r => { c.proc.once('exit', () => r()); c.proc.kill('SIGTERM'); setTimeout(() => c.proc.kill('SIGKILL'), 3000).unref() })
+/** CPU seconds (user + system) the server process has used so far. */
+const cpuSeconds = (c: Child) => { const f = readFileSync(`/proc/${c.proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' '); return (Number(f[11]) + Number(f[12])) / 100 }
 const rssMiB = (c: Child) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${c.proc.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
 
 // ---------------------------------------------------------------- clients
@@ -241,21 +251,27 @@ async function throughput(mode: Mode, setup: Setup, docs = 20, perDoc = 5, updat
 
 const pct = (xs: number[], p: number) => xs.length ? xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN
 
-async function latency(mode: Mode, setup: Setup, clients: number, seconds = 6, intervalMs = 500): Promise<{ p50: number; p99: number; max: number; samples: number; lost: number; rss: number }> {
+async function latency(mode: Mode, setup: Setup, clients: number, seconds = 6, intervalMs = 500, warmupSeconds = 2): Promise<{ p50: number; p99: number; max: number; samples: number; lost: number; rss: number; cpu: number; warmupP99: number }> {
   const child = await spawnServer(mode, setup.dataDir)
   if (mode === 'ours') setup.token = await login(child.port)
   const perDoc = Math.max(1, Math.round(clients / DOCS))
   const sentAt = new Map<string, number>()
   const samples: number[] = []
-  const count = Math.ceil((seconds * 1000) / intervalMs) + 2
+  const warmupSamples: number[] = []
+  const warmupKeys = new Set<string>()
+  const count = Math.ceil(((seconds + warmupSeconds) * 1000) / intervalMs) + 2
   const plans = setup.docIds.map((id, d) => Array.from({ length: perDoc }, (_, k) => typingUpdates(setup.initial.get(id)!, 1_000_000 + d * 1000 + k + clients * 100_000, count)))
+  // the first `warmupSeconds` of typing warm up both servers (JIT, first writes) and are reported apart
+  let typing = false
   let measuring = false
   const groups = await connectAll(mode, child, setup, DOCS, perDoc, (_doc, _k, u) => {
-    if (!measuring) return
-    const at = sentAt.get(keyOf(u))
-    if (at !== undefined) samples.push(performance.now() - at)
+    if (!typing) return
+    const key = keyOf(u)
+    const at = sentAt.get(key)
+    if (at !== undefined) (warmupKeys.has(key) ? warmupSamples : samples).push(performance.now() - at)
   })
-  measuring = true
+  typing = true
+  let cpu0 = 0
   const timers: NodeJS.Timeout[] = []
   let sent = 0
   groups.forEach((g, d) => g.forEach((c, k) => {
@@ -265,19 +281,27 @@ async function latency(mode: Mode, setup: Setup, clients: number, seconds = 6, i
       const u = plan[i++]
       if (!u) return
       sentAt.set(u.key, performance.now())
+      if (measuring) sent++
+      else warmupKeys.add(u.key)
       c.sendUpdate(u.update)
-      sent++
     }
     timers.push(setTimeout(() => { tick(); timers.push(setInterval(tick, intervalMs)) }, Math.random() * intervalMs))
   }))
+  await new Promise(r => setTimeout(r, warmupSeconds * 1000))
+  measuring = true
+  cpu0 = cpuSeconds(child)
+  if (process.env.BENCH_STALLS) console.error(`measuring from ${Date.now() % 100000}`)
   await new Promise(r => setTimeout(r, seconds * 1000))
   for (const t of timers) { clearTimeout(t); clearInterval(t) }
   await new Promise(r => setTimeout(r, 1000))
   const rss = rssMiB(child)
+  const cpu = cpuSeconds(child) - cpu0
+  if (process.env.BENCH_STALLS) console.error(`measured until ${Date.now() % 100000}`)
   for (const g of groups) for (const c of g) c.close()
   await stop(child)
   samples.sort((a, b) => a - b)
-  return { p50: pct(samples, 50), p99: pct(samples, 99), max: samples[samples.length - 1] ?? NaN, samples: samples.length, lost: sent * perDoc - samples.length, rss }
+  warmupSamples.sort((a, b) => a - b)
+  return { p50: pct(samples, 50), p99: pct(samples, 99), max: samples[samples.length - 1] ?? NaN, samples: samples.length, lost: sent * perDoc - samples.length, rss, cpu, warmupP99: pct(warmupSamples, 99) }
 }
 
 async function idleRss(mode: Mode, setup: Setup): Promise<number> {
@@ -298,7 +322,7 @@ async function main() {
     return
   }
   if (process.env.BENCH_ONLY_LATENCY) {
-    const r = await latency('ours', setup, Number(process.env.BENCH_ONLY_LATENCY))
+    const r = await latency((process.env.BENCH_MODE ?? 'ours') as Mode, setup, Number(process.env.BENCH_ONLY_LATENCY))
     console.log(r)
     rmSync(setup.dataDir, { recursive: true, force: true })
     return
@@ -314,13 +338,13 @@ async function main() {
     console.log(`  resdraft               ${f(ours.perSecond, 0)} deliveries/s (${f(ours.seconds, 2)} s)   ratio ours/baseline ${f(ours.perSecond / base.perSecond, 2)}`)
     console.log(`  y-protocols relay      ${f(yws.perSecond, 0)} deliveries/s (${f(yws.seconds, 2)} s)   (emulation of @y/websocket-server's design)`)
 
-    console.log('\n2. keystroke-to-peer latency (each client types 1 char / 500 ms for 6 s; 50 documents)')
-    console.log('  server       clients   p50 ms   p99 ms   max ms   samples   lost   server RSS MiB')
+    console.log('\n2. keystroke-to-peer latency (each client types 1 char / 500 ms: 2 s warm-up, then 6 s measured; 50 documents)')
+    console.log('  server       clients   p50 ms   p99 ms   max ms   samples   lost   server RSS MiB   server CPU s   warm-up p99 ms')
     for (const mode of ['ours', 'hocuspocus'] as Mode[]) {
       for (const n of [50, 200, 500]) {
         if (typeof globalThis.gc === 'function') globalThis.gc()
         const r = await latency(mode, setup, n)
-        console.log(`  ${mode.padEnd(12)} ${String(n).padStart(7)}   ${f(r.p50).padStart(6)}   ${f(r.p99).padStart(6)}   ${f(r.max).padStart(6)}   ${String(r.samples).padStart(7)}   ${String(r.lost).padStart(4)}   ${f(r.rss).padStart(8)}`)
+        console.log(`  ${mode.padEnd(12)} ${String(n).padStart(7)}   ${f(r.p50).padStart(6)}   ${f(r.p99).padStart(6)}   ${f(r.max).padStart(6)}   ${String(r.samples).padStart(7)}   ${String(r.lost).padStart(4)}   ${f(r.rss).padStart(8)}   ${f(r.cpu, 2).padStart(12)}   ${f(r.warmupP99).padStart(14)}`)
       }
     }
     console.log(`\n  idle server RSS: resdraft ${f(await idleRss('ours', setup))} MiB, plain Hocuspocus ${f(await idleRss('hocuspocus', setup))} MiB, y-protocols relay ${f(await idleRss('yws', setup))} MiB`)
@@ -332,7 +356,17 @@ async function main() {
 }
 
 if (process.argv[2] === '--serve') {
-  process.on('SIGTERM', () => process.exit(0))
+  const { monitorEventLoopDelay } = await import('node:perf_hooks')
+  const h = monitorEventLoopDelay({ resolution: 5 })
+  if (process.env.BENCH_STALLS) {
+    h.enable()
+    let last = performance.now()
+    setInterval(() => { const now = performance.now(); if (now - last > 30) process.stderr.write(`stall ${(now - last).toFixed(0)} ms at ${Date.now() % 100000}\n`); last = now }, 5).unref()
+  }
+  process.on('SIGTERM', () => {
+    if (process.env.BENCH_STALLS) process.stderr.write(`event-loop delay ms: p50 ${(h.percentile(50) / 1e6).toFixed(1)} p99 ${(h.percentile(99) / 1e6).toFixed(1)} max ${(h.max / 1e6).toFixed(1)}\n`)
+    process.exit(0)
+  })
   await serve(process.argv[3] as Mode, process.argv[4]!)
 }
 else await main()

@@ -13,6 +13,7 @@ import { seedDemoUsers } from './auth/demo-users.js'
 import { Sessions, loadSessionSecret } from './auth/sessions.js'
 import { apiRouter } from './api/router.js'
 import { SharedPdfRenderer } from './api/export-routes.js'
+import { registerSocket } from './collab/cork.js'
 import { createCollaboration } from './collab/hocuspocus.js'
 import type { ServerConfig } from './config.js'
 import { defaultConfig } from './config.js'
@@ -38,7 +39,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   await seedDemoUsers(store)
   await store.purgeSessions(Date.now())
   const sessions = new Sessions(store, loadSessionSecret(config.dataDir, config.sessionSecret), config.sessionTtlMs)
-  const { hocuspocus, persistence } = createCollaboration({
+  const { hocuspocus, persistence } = await createCollaboration({
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
     omitExtensions: config.omitExtensions
@@ -68,7 +69,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
       socket.destroy()
       return
     }
-    wss.handleUpgrade(request, socket, head, ws => hocuspocus.handleConnection(ws, request))
+    wss.handleUpgrade(request, socket, head, ws => { registerSocket(ws, socket); hocuspocus.handleConnection(ws, request) })
   })
   const sweep = setInterval(() => { store.purgeSessions(Date.now()).catch(() => undefined) }, 3600_000)
   sweep.unref()

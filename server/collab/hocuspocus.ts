@@ -4,8 +4,6 @@
  */
 import { Hocuspocus } from '@hocuspocus/server'
 import type { Extension } from '@hocuspocus/server'
-import { Redis } from '@hocuspocus/extension-redis'
-import { Redis as IORedis } from 'ioredis'
 import type { Sessions } from '../auth/sessions.js'
 import type { Store } from '../store/types.js'
 import { Audit } from '../extensions/audit.js'
@@ -38,8 +36,12 @@ export interface Collaboration {
   persistence: Persistence
 }
 
-/** Builds the Hocuspocus instance with authentication, validation, persistence, audit, rate limits and (optionally) Redis fan-out. */
-export function createCollaboration(o: CollaborationOptions): Collaboration {
+/**
+ * Builds the Hocuspocus instance with authentication, validation,
+ * persistence, audit, rate limits and (optionally) Redis fan-out; the
+ * Redis modules are loaded only when a Redis URL is given.
+ */
+export async function createCollaboration(o: CollaborationOptions): Promise<Collaboration> {
   const persistence = new Persistence(o.store, { compactAfter: o.compactAfter })
   const extensions: Extension[] = [
     new Authentication(o.store, o.sessions),
@@ -54,6 +56,7 @@ export function createCollaboration(o: CollaborationOptions): Collaboration {
   extensions.push(...kept)
   if (o.redisUrl) {
     const url = o.redisUrl
+    const [{ Redis }, { Redis: IORedis }] = await Promise.all([import('@hocuspocus/extension-redis'), import('ioredis')])
     extensions.push(new Redis({ createClient: () => new IORedis(url), prefix: o.redisPrefix ?? 'resdraft' }))
   }
   const hocuspocus = new Hocuspocus({

@@ -1,7 +1,6 @@
 /** Picks the backend from the configuration. */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { openPostgresStore } from './postgres.js'
 import { openSqliteStore } from './sqlite.js'
 import type { Store } from './types.js'
 
@@ -14,7 +13,8 @@ export interface StoreLocation {
 
 /** Opens the configured store. */
 export async function openStore(where: StoreLocation): Promise<Store> {
-  if (where.databaseUrl) return openPostgresStore(where.databaseUrl, { schema: where.databaseSchema })
+  // pg is loaded only when used
+  if (where.databaseUrl) return (await import('./postgres.js')).openPostgresStore(where.databaseUrl, { schema: where.databaseSchema })
   mkdirSync(where.dataDir, { recursive: true })
   return openSqliteStore(join(where.dataDir, 'resdraft.sqlite'))
 }
