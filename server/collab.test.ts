@@ -105,6 +105,9 @@ test('an unknown node type is refused', () =>
 test('a malformed comment is refused', () =>
   refusedCase(d => { d.getArray('comments').push([{ id: 'c', text: 5 }]) }, REFUSED_INVALID, /comment 0/))
 
+test("a comment posted in another delegate's name is refused", () =>
+  refusedCase(d => { d.getArray('comments').push([{ id: 'f1', anchor: { provisionId: 'c1' }, author: 'Pierre', delegation: 'CEPT', text: 'forged', createdAt: new Date().toISOString(), replies: [], resolved: false }]) }, REFUSED_INVALID, /own name/))
+
 test('other top-level content is refused', () =>
   refusedCase(d => { d.getMap('evil').set('x', 1) }, REFUSED_INVALID, /top-level content/))
 

@@ -26,9 +26,27 @@ export interface Author { name: string; delegation: string }
 
 const newCommentId = () => `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
 
-/** All comments, as stored (malformed entries are skipped). */
+const isComment = (c: unknown): c is Comment => !!c && typeof c === 'object' && typeof (c as Comment).id === 'string' && !!(c as Comment).anchor
+
+/**
+ * One comment from the entries stored under its id. Two people who reply
+ * (or resolve) at the same moment each replace the same entry, so both
+ * replacements survive the merge: their replies are joined (in date order)
+ * and the later entry in the shared order says whether it is resolved,
+ * the same on every peer.
+ */
+function merged(entries: Comment[]): Comment {
+  if (entries.length === 1) return entries[0]!
+  const replies = new Map<string, Reply>()
+  for (const e of entries) for (const r of e.replies) replies.set(r.id, r)
+  return { ...entries[0]!, replies: [...replies.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)), resolved: entries[entries.length - 1]!.resolved }
+}
+
+/** All comments, one per id (malformed entries are skipped). */
 export function readComments(list: Y.Array<unknown>): Comment[] {
-  return list.toArray().filter((c): c is Comment => !!c && typeof c === 'object' && typeof (c as Comment).id === 'string' && !!(c as Comment).anchor)
+  const byId = new Map<string, Comment[]>()
+  for (const c of list.toArray()) if (isComment(c)) byId.set(c.id, [...byId.get(c.id) ?? [], c])
+  return [...byId.values()].map(merged)
 }
 
 /** Adds a comment; returns it. */
@@ -41,11 +59,12 @@ export function addComment(list: Y.Array<unknown>, anchor: Comment['anchor'], te
 function update(list: Y.Array<unknown>, id: string, change: (c: Comment) => Comment): void {
   const doc = list.doc
   const run = () => {
-    const index = list.toArray().findIndex(c => (c as Comment | null)?.id === id)
-    if (index < 0) return
-    const next = change(list.get(index) as Comment)
-    list.delete(index, 1)
-    list.insert(index, [next])
+    const all = list.toArray()
+    const indexes = all.flatMap((c, i) => isComment(c) && c.id === id ? [i] : [])
+    if (indexes.length === 0) return
+    const next = change(merged(indexes.map(i => all[i] as Comment)))
+    for (const i of [...indexes].reverse()) list.delete(i, 1)
+    list.insert(indexes[0]!, [next])
   }
   if (doc) doc.transact(run); else run()
 }

@@ -11,6 +11,8 @@
  */
 import type { beforeHandleMessagePayload, Document, Extension, afterUnloadDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
+import { commentAuthorshipProblems } from '../collab/comment-authorship.js'
+import type { CommentWriter } from '../collab/comment-authorship.js'
 import { COMMENTS, FRAGMENT, commentsProblems, documentProblems, unexpectedRoots } from '../collab/content.js'
 import { parseMessage } from '../collab/messages.js'
 import { REFUSED_INVALID, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, refuse } from '../collab/refusal.js'
@@ -40,11 +42,16 @@ const hasPending = (doc: Y.Doc) => {
   return store.pendingStructs != null || store.pendingDs != null
 }
 
-/** What is wrong with `doc` (a copy of a document) after `update` (empty when the update is acceptable). */
-export function problemsAfter(doc: Y.Doc, update: Uint8Array): string[] {
+/**
+ * What is wrong with `doc` (a copy of a document) after `update` (empty when
+ * the update is acceptable). With `writer`, comments must also be changed
+ * only as their authorship allows (collab/comment-authorship.ts).
+ */
+export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWriter): string[] {
   let textOnly: boolean
   try { textOnly = onlyInsertsText(update) } catch { return ['not a Yjs update'] }
   const pendingBefore = hasPending(doc)
+  const commentsBefore = writer ? doc.getArray(COMMENTS).toJSON() : []
   let changed: Y.AbstractType<unknown>[] = []
   const collect = (tr: Y.Transaction) => { changed = [...tr.changed.keys()] as Y.AbstractType<unknown>[] }
   doc.on('afterTransaction', collect)
@@ -57,7 +64,10 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array): string[] {
   // inside text) may skip the whole-document check.
   const fast = textOnly && !pendingBefore && !hasPending(doc)
   const problems: string[] = []
-  if (!fast || changed.includes(comments as Y.AbstractType<unknown>)) problems.push(...commentsProblems(doc))
+  if (!fast || changed.includes(comments as Y.AbstractType<unknown>)) {
+    problems.push(...commentsProblems(doc))
+    if (writer && problems.length === 0) problems.push(...commentAuthorshipProblems(commentsBefore, comments.toJSON(), writer))
+  }
   if (!fast || changed.some(t => t !== comments && !(t instanceof Y.XmlText))) problems.push(...documentProblems(doc))
   return problems
 }
@@ -150,7 +160,7 @@ export class Validation implements Extension {
   }
 
   /** What is wrong with the document after `update` (empty when it is acceptable); records it when accepted. */
-  check(document: Document, documentName: string, update: Uint8Array): string[] {
+  check(document: Document, documentName: string, update: Uint8Array, writer?: CommentWriter): string[] {
     let decoded: Decoded
     try { decoded = Y.decodeUpdate(update) } catch { return ['not a Yjs update'] }
     const pending = this.pending(document, documentName)
@@ -160,7 +170,7 @@ export class Validation implements Extension {
       const copy = newCopy(document)
       for (const a of pending) Y.applyUpdate(copy, a.update)
       try {
-        const problems = problemsAfter(copy, update)
+        const problems = problemsAfter(copy, update, writer)
         if (problems.length) return problems
       } finally { copy.destroy() }
     }
@@ -174,7 +184,7 @@ export class Validation implements Extension {
     return []
   }
 
-  async beforeHandleMessage({ update: data, connection, document, documentName }: beforeHandleMessagePayload): Promise<void> {
+  async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
     if (data.length > this.maxBytes) throw refuse(connection, REFUSED_TOO_LARGE, `message of ${data.length} bytes exceeds the limit of ${this.maxBytes}`)
     let update: Uint8Array | undefined
     try { update = parseMessage(data).update } catch (e) { throw refuse(connection, REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
@@ -186,7 +196,7 @@ export class Validation implements Extension {
       }
       return
     }
-    const problems = this.check(document, documentName, update)
+    const problems = this.check(document, documentName, update, (context as { user?: CommentWriter }).user)
     if (problems.length) throw refuse(connection, REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
   }
 }

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import * as Y from 'yjs'
+import { updateFromJSON } from './content.js'
+import { sampleJSON } from '../test/helpers.js'
+import { problemsAfter } from '../extensions/validation.js'
+import { commentAuthorshipProblems } from './comment-authorship.js'
+
+const amal = { name: 'Amal', delegation: 'APT', role: 'drafter' }
+const pierre = { name: 'Pierre', delegation: 'CEPT', role: 'drafter' }
+const officer = { name: 'Officer', delegation: 'Secretariat', role: 'secretariat' }
+
+const reply = (id: string, by: { name: string; delegation: string }, text = 'ok') => ({ id, author: by.name, delegation: by.delegation, text, createdAt: '2026-11-23T10:00:00Z' })
+const comment = (id: string, by: { name: string; delegation: string }, replies: unknown[] = [], resolved = false) => ({
+  id, anchor: { provisionId: 'c1' }, author: by.name, delegation: by.delegation, text: 'why?', createdAt: '2026-11-23T09:00:00Z', replies, resolved
+})
+
+test('posting a comment or a reply in your own name is accepted; in another name it is not', () => {
+  assert.deepEqual(commentAuthorshipProblems([], [comment('a', amal)], amal), [])
+  assert.match(commentAuthorshipProblems([], [comment('a', pierre)], amal).join(), /own name/)
+  const before = [comment('a', pierre)]
+  assert.deepEqual(commentAuthorshipProblems(before, [comment('a', pierre, [reply('r1', amal)])], amal), [])
+  assert.match(commentAuthorshipProblems(before, [comment('a', pierre, [reply('r1', pierre)])], amal).join(), /reply r1 must be posted in your own name/)
+})
+
+test('resolving is open to every writer; rewriting a comment or a reply is not', () => {
+  const before = [comment('a', pierre, [reply('r1', pierre)])]
+  assert.deepEqual(commentAuthorshipProblems(before, [comment('a', pierre, [reply('r1', pierre)], true)], amal), [])
+  assert.match(commentAuthorshipProblems(before, [{ ...comment('a', pierre, [reply('r1', pierre)]), text: 'changed' }], amal).join(), /may not be rewritten/)
+  assert.match(commentAuthorshipProblems(before, [comment('a', pierre, [reply('r1', pierre, 'changed')])], amal).join(), /reply r1 may not be rewritten/)
+})
+
+test('removing a comment is for its author and the secretariat', () => {
+  const before = [comment('a', pierre)]
+  assert.match(commentAuthorshipProblems(before, [], amal).join(), /only by its author/)
+  assert.deepEqual(commentAuthorshipProblems(before, [], pierre), [])
+  assert.deepEqual(commentAuthorshipProblems(before, [], officer), [])
+})
+
+test('two replies made at once leave two entries under one id; each writer only adds their own', () => {
+  const before = [comment('a', pierre, [reply('r1', pierre)]), comment('a', pierre, [reply('r2', officer)])]
+  const after = [...before, comment('a', pierre, [reply('r3', amal)])]
+  assert.deepEqual(commentAuthorshipProblems(before, after, amal), [])
+})
+
+test('the validation refuses an update that posts a comment in another delegate\'s name', () => {
+  const initial = updateFromJSON(sampleJSON())
+  const mirror = new Y.Doc(), client = new Y.Doc()
+  Y.applyUpdate(mirror, initial)
+  Y.applyUpdate(client, initial)
+  const updates: Uint8Array[] = []
+  client.on('update', (u: Uint8Array) => updates.push(u))
+  client.getArray('comments').push([comment('x', pierre)])
+  assert.match(updates.flatMap(u => problemsAfter(mirror, u, amal)).join(), /own name/)
+  const fresh = new Y.Doc()
+  Y.applyUpdate(fresh, initial)
+  assert.deepEqual(updates.flatMap(u => problemsAfter(fresh, u, pierre)), [])
+})

@@ -1,0 +1,82 @@
+/**
+ * Who may change which comment. Comments travel in the Yjs document like
+ * the text, so without a check any writer could post a comment or a reply
+ * in someone else's name, or rewrite another delegate's words. The server
+ * compares the comments before and after an incoming update:
+ *
+ * - a new comment, and every new reply, must carry the sender's name and
+ *   delegation;
+ * - an existing comment keeps its anchor, author, delegation, text and date,
+ *   and its existing replies stay as they were (anyone who may write may
+ *   reply, or resolve and reopen);
+ * - a comment may be removed only by its author or the secretariat.
+ *
+ * Entries are matched by id. Two people replying at once each replace the
+ * same entry, so one id may briefly stand for several entries; the replies
+ * known under an id are the union over all of them.
+ */
+
+/** The sender of an update, as the server knows them. */
+export interface CommentWriter {
+  name: string
+  delegation: string
+  role: string
+}
+
+interface Entry {
+  id: string
+  author: string
+  delegation: string
+  text: string
+  createdAt: string
+  anchor?: unknown
+  replies?: Entry[]
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+const byWriter = (e: Entry, w: CommentWriter) => e.author === w.name && e.delegation === w.delegation
+
+function groupById(entries: readonly unknown[]): Map<string, Entry[]> {
+  const out = new Map<string, Entry[]>()
+  for (const e of entries as Entry[]) {
+    if (!e || typeof e !== 'object' || typeof e.id !== 'string') continue
+    const list = out.get(e.id) ?? []
+    list.push(e)
+    out.set(e.id, list)
+  }
+  return out
+}
+
+/** What `writer` did to the comments that only others may do (empty when nothing). Shapes are checked elsewhere. */
+export function commentAuthorshipProblems(before: readonly unknown[], after: readonly unknown[], writer: CommentWriter): string[] {
+  const problems: string[] = []
+  const old = groupById(before)
+  const now = groupById(after)
+  for (const [id, entries] of now) {
+    const previous = old.get(id)
+    for (const entry of entries) {
+      if (!previous) {
+        if (!byWriter(entry, writer)) problems.push(`comment ${id} must be posted in your own name`)
+        if ((entry.replies ?? []).some(r => !byWriter(r, writer))) problems.push(`comment ${id}: replies must be posted in your own name`)
+        continue
+      }
+      if (previous.some(p => same(p, entry))) continue
+      const first = previous[0]!
+      if (entry.author !== first.author || entry.delegation !== first.delegation || entry.text !== first.text || entry.createdAt !== first.createdAt || !same(entry.anchor, first.anchor)) {
+        problems.push(`comment ${id} may not be rewritten`)
+      }
+      const known = new Map<string, Entry>()
+      for (const p of previous) for (const r of p.replies ?? []) known.set(r.id, r)
+      for (const r of entry.replies ?? []) {
+        const was = known.get(r.id)
+        if (was ? !same(was, r) : !byWriter(r, writer)) problems.push(`comment ${id}: reply ${r.id} ${was ? 'may not be rewritten' : 'must be posted in your own name'}`)
+      }
+    }
+  }
+  for (const [id, entries] of old) {
+    if (now.has(id)) continue
+    const author = entries[0]!
+    if (!byWriter(author, writer) && writer.role !== 'secretariat') problems.push(`comment ${id} may be removed only by its author or the secretariat`)
+  }
+  return problems
+}
