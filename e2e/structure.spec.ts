@@ -57,6 +57,17 @@ test('structural editing commands, footnotes, undo and paste from Word', async (
   await page.getByTestId('dialog-ok').click()
   await expect(page.locator('.ProseMirror .footnote-ref').first()).toHaveAttribute('data-n', '1')
   await expect(page.locator('.footnotes')).toContainText('حاشية تجريبية')
+  // Its text is edited from the list under the page; the reference keeps its number.
+  const notes = await page.getByTestId('footnote-item').count()
+  await page.getByTestId('footnote-item').first().getByTestId('edit-footnote').click()
+  await expect(page.getByTestId('dialog-text')).toHaveValue('حاشية تجريبية')
+  await page.getByTestId('dialog-text').fill('حاشية معدلة')
+  await page.getByTestId('dialog-ok').click()
+  await expect(page.getByTestId('footnote-item').first()).toContainText('حاشية معدلة')
+  await expect(page.getByTestId('footnote-item')).toHaveCount(notes)
+  await expect(page.locator('.footnotes')).not.toContainText('حاشية تجريبية')
+  await page.locator('.footnotes').screenshot({ path: 'test-results/screens/footnotes.png' })
+  await expect(page.locator('.ProseMirror .footnote-ref').first()).toHaveAttribute('data-n', '1')
 
   // A new section, its heading taken from the Arabic vocabulary (with «و»: it is not the first preambular section).
   await caretAfter(page, texts[2]!.slice(0, 12))

@@ -263,3 +263,30 @@ export function insertFootnote(text: string): Command {
     return true
   }
 }
+
+/**
+ * Sets the text of the footnote with this id (the `index`-th footnote when
+ * the id is empty); empty text removes the footnote and its reference.
+ */
+export function setFootnoteText(id: string, index: number, text: string): Command {
+  return (state, dispatch) => {
+    let found: { pos: number; node: Node } | null = null
+    let seen = 0
+    state.doc.descendants((node, pos) => {
+      if (found) return false
+      if (node.type.name !== 'footnote') return true
+      if (id ? node.attrs.id === id : seen === index) found = { pos, node }
+      seen++
+      return false
+    })
+    if (!found) return false
+    const { pos, node } = found as { pos: number; node: Node }
+    if (dispatch) {
+      const tr = text
+        ? state.tr.replaceWith(pos + 1, pos + 1 + node.content.size, schema.text(text))
+        : state.tr.delete(pos, pos + node.nodeSize)
+      dispatch(tr.scrollIntoView())
+    }
+    return true
+  }
+}

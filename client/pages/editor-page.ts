@@ -11,6 +11,7 @@ import { routeHash } from '../app/router.js'
 import { directionOf, isLanguage, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { amendmentKey, setAmendmentView, type AmendmentState } from '../editor/amendment.js'
 import { openCollab, type CollabSession, type ConnectionStatus } from '../editor/collab.js'
+import { setFootnoteText } from '../editor/commands.js'
 import { createEditor } from '../editor/create-editor.js'
 import { liveComparer } from '../editor/diff-engine.js'
 import { delegationColour, mountPresenceList } from '../editor/presence.js'
@@ -29,14 +30,23 @@ export interface OpenEditor {
   amendment: () => AmendmentState | null
 }
 
-function renderFootnotes(host: HTMLElement, view: EditorView): void {
-  const notes: string[] = []
-  view.state.doc.descendants(n => { if (n.type.name === 'footnote') notes.push(n.textContent); return true })
-  const signature = JSON.stringify([notes, t('footnotes')])
+/** The footnotes under the page; with `editable`, each can be edited (emptied to remove it). */
+function renderFootnotes(host: HTMLElement, view: EditorView, editable: boolean, dir: string): void {
+  const notes: { id: string; text: string }[] = []
+  view.state.doc.descendants(n => { if (n.type.name === 'footnote') notes.push({ id: String(n.attrs.id), text: n.textContent }); return true })
+  const signature = JSON.stringify([notes, t('footnotes'), editable])
   if (host.dataset.signature === signature) return
   host.dataset.signature = signature
   host.hidden = notes.length === 0
-  host.replaceChildren(h('h3', {}, t('footnotes')), h('ol', {}, ...notes.map(n => h('li', {}, n))))
+  const edit = async (note: { id: string; text: string }, index: number) => {
+    const text = await ask(t('footnoteText'), dir, note.text)
+    if (text === null) return
+    setFootnoteText(note.id, index, text)(view.state, view.dispatch)
+    view.focus()
+  }
+  host.replaceChildren(h('h3', {}, t('footnotes')), h('ol', {}, ...notes.map((n, i) => h('li', { 'data-testid': 'footnote-item' },
+    n.text,
+    editable ? h('button', { type: 'button', class: 'quiet', title: t('editFootnote'), 'data-testid': 'edit-footnote', onclick: () => { void edit(n, i) } }, t('edit')) : null))))
 }
 
 /** Opens a document for editing; returns a function that closes it. */
@@ -102,10 +112,10 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     makeComparer: () => base ? liveComparer(resolutionFromJSON(base.json)) : null,
     onChange: v => {
       clearTimeout(timer)
-      timer = window.setTimeout(() => { renderFootnotes(footnotes, v); renderChangesPanel(changes, v, !readOnly, dir) }, 250)
+      timer = window.setTimeout(() => { renderFootnotes(footnotes, v, !readOnly, dir); renderChangesPanel(changes, v, !readOnly, dir) }, 250)
     }
   })
-  renderFootnotes(footnotes, view)
+  renderFootnotes(footnotes, view, !readOnly, dir)
   const stopComments = mountCommentsPanel(commentsHost, session.comments, getView, user, !readOnly, dir)
   host.dataset.ready = 'true'
   ;(window as unknown as { resdraft?: OpenEditor }).resdraft = { view, session, meta, amendment: () => amendmentKey.getState(view!.state) ?? null }
