@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import * as Y from 'yjs'
+import type { CommentWriter } from '../collab/comment-authorship.js'
 import { updateFromJSON } from '../collab/content.js'
 import { sampleJSON } from '../test/helpers.js'
 import { isPlainTyping, problemsAfter } from './validation.js'
 
-/** A mirror and a client doc holding the sample document; `edit` changes the client; returns the problems of its update. */
-function check(edit: (d: Y.Doc) => void): string[] {
+/** A mirror and a client doc holding the sample document; `edit` changes the client; returns the problems of its update (sent by `writer`). */
+function check(edit: (d: Y.Doc) => void, writer?: CommentWriter): string[] {
   const initial = updateFromJSON(sampleJSON())
   const mirror = new Y.Doc(), client = new Y.Doc()
   Y.applyUpdate(mirror, initial)
@@ -14,7 +15,7 @@ function check(edit: (d: Y.Doc) => void): string[] {
   const updates: Uint8Array[] = []
   client.on('update', (u: Uint8Array) => updates.push(u))
   edit(client)
-  return updates.flatMap(u => problemsAfter(mirror, u))
+  return updates.flatMap(u => problemsAfter(mirror, u, writer))
 }
 const provisionC2 = (d: Y.Doc) => ((d.getXmlFragment('prosemirror').get(2) as Y.XmlElement).get(2) as Y.XmlElement)
 const firstText = (d: Y.Doc) => ((provisionC2(d).get(0) as Y.XmlElement).get(0) as Y.XmlText)
@@ -63,4 +64,11 @@ test('plain typing is recognised without a copy; structure and formatting are no
   assert.deepEqual(kind(d => provisionC2(d).delete(0, 1)), [false])
   assert.deepEqual(kind(d => d.getArray('comments').push([{}])), [false])
   assert.deepEqual(kind(d => d.getText('other').insert(0, 'x')), [false], 'a string in a new root type')
+})
+
+test('a comment in another delegate\'s name is refused; in one\'s own it is accepted', () => {
+  const post = (author: string, delegation: string) => (d: Y.Doc) => d.getArray('comments').push([{ id: 'x', anchor: { provisionId: 'c1' }, author, delegation, text: 'why?', createdAt: '2026-11-23T09:00:00Z', replies: [], resolved: false }])
+  const amal = { name: 'Amal', delegation: 'APT', role: 'drafter' }
+  assert.match(check(post('Pierre', 'CEPT'), amal).join(), /own name/)
+  assert.deepEqual(check(post('Amal', 'APT'), amal), [])
 })
