@@ -13,7 +13,10 @@ export class InputError extends Error {
 /** Parsed arguments. */
 export interface ParsedArgs {
   readonly positional: string[]
+  /** Each option's last value. */
   readonly options: Map<string, string | true>
+  /** Every value given to each valued option, in order (for options that may repeat). */
+  readonly repeated: Map<string, string[]>
 }
 
 /**
@@ -23,6 +26,7 @@ export interface ParsedArgs {
 export function parseArgs(args: readonly string[], valued: readonly string[], flags: readonly string[] = []): ParsedArgs {
   const positional: string[] = []
   const options = new Map<string, string | true>()
+  const repeated = new Map<string, string[]>()
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!
     if (a.startsWith('--')) {
@@ -31,11 +35,12 @@ export function parseArgs(args: readonly string[], valued: readonly string[], fl
         const value = inline ?? args[++i]
         if (value === undefined) throw new UsageError(`--${name} needs a value`)
         options.set(name, value)
+        repeated.set(name, [...repeated.get(name) ?? [], value])
       } else if (flags.includes(name)) options.set(name, true)
       else throw new UsageError(`unknown option --${name}`)
     } else positional.push(a)
   }
-  return { positional, options }
+  return { positional, options, repeated }
 }
 
 /** Output streams, replaceable in tests. */
