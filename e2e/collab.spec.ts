@@ -2,15 +2,21 @@
  * Two delegations draft the same Arabic proposal at once; a reviewer reads
  * it but cannot change it.
  */
-import { expect, test } from '@playwright/test'
+import { expect, test, type Browser } from '@playwright/test'
 import { caretAfter, documentId, editorText, openDocument, selectText, shot, signedInPage } from './helpers.js'
 
-test('APT and ARB delegates type into the same Arabic proposal and see each other', async ({ browser }) => {
+/** Amal (APT) and Salma (ARB), each in a browser context of their own, with the seeded APT proposal open. */
+async function bothDelegatesOnTheProposal(browser: Browser) {
   const amal = await signedInPage(browser, 'amal')
   const salma = await signedInPage(browser, 'salma')
   const id = await documentId(amal.page.request, 'APT proposal on Resolution 50')
   await openDocument(amal.page, id)
   await openDocument(salma.page, id)
+  return { amal, salma, id }
+}
+
+test('APT and ARB delegates type into the same Arabic proposal and see each other', async ({ browser }) => {
+  const { amal, salma } = await bothDelegatesOnTheProposal(browser)
 
   // The page is right to left, in Arabic, with the Naskh font.
   const editor = amal.page.locator('.ProseMirror')
@@ -68,11 +74,7 @@ test('a reviewer reads the proposal but cannot type into it', async ({ browser }
 })
 
 test('a comment on a selection, with a reply and resolve, is seen by the other delegation', async ({ browser }) => {
-  const amal = await signedInPage(browser, 'amal')
-  const salma = await signedInPage(browser, 'salma')
-  const id = await documentId(amal.page.request, 'APT proposal on Resolution 50')
-  await openDocument(amal.page, id)
-  await openDocument(salma.page, id)
+  const { amal, salma } = await bothDelegatesOnTheProposal(browser)
 
   await selectText(salma.page, 'الأمن السيبراني هو قضية')
   await salma.page.getByTestId('comment-text').fill('هل نحتاج إلى هذه الصياغة؟')
