@@ -7,6 +7,8 @@ import { op, pre, prov, res, resetBuilderIds } from '../schema/builders.js'
 import { compare } from './compare.js'
 import { acceptAll, rejectAll } from './accept-reject.js'
 import { revisionOf } from './revision-record.js'
+import { renderText } from './render-text.js'
+import { importText } from '../schema/text/index.js'
 import { buildModel, editModel, prng, randomModel } from './test-documents.js'
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
@@ -128,4 +130,16 @@ test('a diff that hits the time limit is reported in the summary and stays exact
   const live = createIncrementalComparer(a)
   live.update(b, { timeoutMs: 1 })
   assert.equal(live.update(b, { timeoutMs: 1 }).summary.timeouts, 1, 'still reported when the diff comes from the cache')
+})
+
+test('a list directly in an annex is compared item by item, with word marks, and both versions come back', () => {
+  const text = (items: string[]) => ['RESOLUTION 1', 'T', 'resolves', '1\tto do it.', 'Appendix I (to Resolution 1)', 'Information to submit',
+    ...items, 'Guidelines are on the website.'].join('\n')
+  const a = importText(text(['•\tSource', '•\tShort title', '–\tRecommendations'])).doc
+  const b = importText(text(['•\tSource', '•\tFull title', '•\tUrgency', '–\tRecommendations'])).doc
+  const doc = assertRoundTrip(a, b)
+  const lines = renderText(doc).split('\n')
+  assert.ok(lines.some(l => /Full/.test(l) && /\[-Short-\]/.test(l) && /\{\+Full\+\}/.test(l)), lines.join('\n'))
+  assert.ok(lines.some(l => /^ADD/.test(l) && /Urgency/.test(l)), lines.join('\n'))
+  assert.ok(lines.some(l => /^NOC/.test(l) && /Source/.test(l)), lines.join('\n'))
 })

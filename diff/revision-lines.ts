@@ -96,7 +96,7 @@ export function revisionLines(doc: Node): RevisionLine[] {
   const container = (node: Node, depth: number) => {
     node.forEach(c => {
       const name = c.type.name
-      if (name === 'provision') labelled(c, depth, null)
+      if (name === 'provision' || name === 'item') labelled(c, depth, null)
       else if (name === 'sectionHeading') line({ kind: 'sectionHeading', cls: nodeClass(node), block: c, owner: node })
       else if (name === 'partTitle') line({ kind: 'partTitle', cls: nodeClass(node), block: c, owner: node })
       else if (name === 'annexHeading' || name === 'annexTitle') line({ kind: name, cls: nodeClass(node), block: c, owner: node })

@@ -4,6 +4,7 @@ import { item, note, op, part, pre, prov, res, txt, del, ins, fn } from '../sche
 import { joinsForward, separateArabicLabel } from './arabic-label.js'
 import { labelRuns, layoutLines, layoutResolution, paragraphText, type RevisionMark } from './layout.js'
 import { sampleRevision } from './sample-revision.js'
+import { importText } from '../schema/text/index.js'
 
 const mark = (kind: 'insertion' | 'deletion'): RevisionMark => ({ kind, author: 'A', delegation: 'APT', date: null })
 
@@ -74,4 +75,10 @@ test('a part suppressed as a whole: its SECTION line is deleted too, so no stray
   assert.deepEqual(partParagraphs.map(p => p.style), ['SectionNo', 'Sectiontitle', 'Normal'])
   assert.ok(partParagraphs.every(p => p.mark?.kind === 'deletion'), 'every paragraph of the part is deleted as a whole')
   assert.ok(!layoutLines(lay, 'new').some(l => l.includes('SECTION')))
+})
+
+test('a list directly in an annex is laid out as enumlev1 paragraphs with their labels', () => {
+  const text = ['RESOLUTION 1', 'T', 'resolves', '1\tto do it.', 'Appendix I (to Resolution 1)', 'Information to submit', '•\tSource', '–\tRecommendations', 'Guidelines.'].join('\n')
+  const { paragraphs } = layoutResolution(importText(text).doc, {})
+  assert.deepEqual(paragraphs.slice(-3).map(p => [p.style, paragraphText(p, 'new')]), [['enumlev1', '•\tSource'], ['enumlev1', '–\tRecommendations'], ['Normal', 'Guidelines.']])
 })

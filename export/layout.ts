@@ -218,6 +218,7 @@ export function layoutResolution(doc: Node, opts: LayoutOptions = {}): Layout {
     parent.forEach(child => {
       const name = child.type.name
       if (name === 'provision') layoutLabelled(child, scope, 'Normal', 0)
+      else if (name === 'item') layoutLabelled(child, scope, ITEM_LEVELS[0]!, 1)
       else if (name === 'paragraph') push('Normal', inlineRuns(child, opts, nextFootnote), scope)
       else if (name === 'note') push('Note', inlineRuns(child, opts, nextFootnote), scope)
       else if (name === 'part') layoutPart(child, scope)

@@ -97,7 +97,7 @@ export const nodeSpecs: Record<string, NodeSpec> = {
 
   annex: {
     attrs: { ...identity },
-    content: 'annexHeading annexTitle? (provision | paragraph | note | part)*',
+    content: 'annexHeading annexTitle? (provision | item | paragraph | note | part)*',
     defining: true
   },
   annexHeading: { content: 'inline*' },

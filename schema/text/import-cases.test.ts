@@ -261,3 +261,17 @@ test('a line full of footnote-like brackets imports in linear time', () => {
   assert.equal(nodesOf(doc, 'footnote')[0]!.textContent, 'a')
   assert.ok(warnings.length > 0 && warnings.every(w => w.line === 4 && /defined twice/.test(w.message)))
 })
+
+test('a bulleted or dashed list directly in an annex is a list of the annex; the next unlabelled line is the annex\'s again', () => {
+  const text = ['RESOLUTION 1', 'T', 'resolves', '1\tto do it.', 'Appendix I (to Resolution 1)', 'Information to submit',
+    '•\tSource', '•\tRelationship to other:', '–\tRecommendations', '–\tQuestions', 'Guidelines are on the website.', '1\tA numbered provision of the annex.'].join('\n')
+  const { doc, warnings } = importText(text)
+  assert.deepEqual(warnings, [])
+  const annex = doc.lastChild!
+  assert.deepEqual(annex.content.content.map(n => n.type.name + (n.type.name === 'item' ? `:${n.attrs.style}` : '')),
+    ['annexHeading', 'annexTitle', 'item:bullet', 'item:bullet', 'item:dash', 'item:dash', 'paragraph', 'provision'])
+  const labels = computeLabels(doc)
+  assert.deepEqual(nodesOf(annex, 'item').map(i => labels.byId.get(i.attrs.id)), ['•', '•', '–', '–'])
+  assert.equal(annex.child(6).textContent, 'Guidelines are on the website.')
+  checkResolution(doc)
+})

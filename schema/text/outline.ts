@@ -86,9 +86,15 @@ export class Outline {
     return annex
   }
 
-  /** An unlabelled line: continues the open item or provision, else a paragraph of the open container or the body. */
+  /**
+   * An unlabelled line: continues the open item or provision, else a
+   * paragraph of the open container or the body. Items directly in an annex
+   * take no continuation paragraphs.
+   */
   addParagraph(pieces: InlinePiece[], line: number, warnIfLoose: string | null = null): void {
     const p = textblock('paragraph', pieces, line)
+    // A list of the annex's own ends at the first unlabelled line, which is the annex's again.
+    if (this.containerKind === 'annex' && !this.hasOpenProvision) this.items = []
     const holder = this.items.at(-1) ?? this.provisions.at(-1) ?? this.container
     if (holder) holder.children.push(p)
     else {
@@ -150,7 +156,11 @@ export class Outline {
       this.addProvision(depth, l.label, pieces, line)
       return true
     }
-    if (!this.hasOpenProvision) return false
+    if (!this.hasOpenProvision) {
+      // An annex may hold a dashed or bulleted list of its own, outside any provision.
+      if (kind === 'annex' && (shape.kind === 'dash' || shape.kind === 'bullet')) return this.addItem(l, pieces, line)
+      return false
+    }
     return this.addItem(l, pieces, line)
   }
 
@@ -189,7 +199,7 @@ export class Outline {
   private itemParent(style: ItemStyle): { parent: Draft; keep: number } {
     let keep = this.items.length
     while (keep > 0 && rank(this.items[keep - 1]!.attrs.style as ItemStyle) >= rank(style)) keep--
-    return { parent: keep > 0 ? this.items[keep - 1]! : this.provisions.at(-1)!, keep }
+    return { parent: keep > 0 ? this.items[keep - 1]! : this.provisions.at(-1) ?? this.container!, keep }
   }
 
   private addItem(l: LabelledLine, pieces: InlinePiece[], line: number, forced?: ItemStyle): boolean {

@@ -11,6 +11,8 @@
  *   - letter items in preambular provisions (a letter there opens the next
  *     provision; their items start at roman);
  *   - an annex with no title that starts with a paragraph (read as its title);
+ *   - an item directly in an annex with more than one paragraph (the
+ *     unlabelled line after such an item is the annex's);
  *   - body-level notes or paragraphs after a section or part;
  *   - empty paragraphs (blank lines are ignored), marks.
  */
@@ -84,13 +86,20 @@ function arbPart(lang: 'en' | 'ar', inAnnex: boolean): fc.Arbitrary<Node> {
     schema.nodes.part!.create({ id: id(), labelOverride: bis && !inAnnex ? '1bis' : null }, [schema.nodes.partTitle!.create(null, t(title)), ...provisions]))
 }
 
+/** A `•` or `–` list directly in an annex: one paragraph per item, bullets before dashes (a bullet after a dash nests under it). */
+function arbAnnexList(lang: 'en' | 'ar'): fc.Arbitrary<Node[]> {
+  return fc.array(fc.tuple(fc.constantFrom<ItemStyle>('bullet', 'dash'), arbInline(lang)), { maxLength: 3 }).map(list =>
+    list.sort(([a], [b]) => ITEM_STYLES.indexOf(b) - ITEM_STYLES.indexOf(a))
+      .map(([style, inline]) => schema.nodes.item!.create({ id: id(), style }, [para(inline)])))
+}
+
 function arbAnnex(lang: 'en' | 'ar'): fc.Arbitrary<Node> {
-  return fc.tuple(fc.option(arbText(lang), { nil: undefined }), fc.array(arbInline(lang), { maxLength: 2 }), fc.array(arbProvision(lang, true, 1, false, false), { maxLength: 2 }), fc.array(arbPart(lang, true), { maxLength: 2 }))
-    .map(([title, paras, provisions, parts]) => schema.nodes.annex!.create({ id: id() }, [
+  return fc.tuple(fc.option(arbText(lang), { nil: undefined }), fc.array(arbInline(lang), { maxLength: 2 }), arbAnnexList(lang), fc.array(arbProvision(lang, true, 1, false, false), { maxLength: 2 }), fc.array(arbPart(lang, true), { maxLength: 2 }))
+    .map(([title, paras, list, provisions, parts]) => schema.nodes.annex!.create({ id: id() }, [
       schema.nodes.annexHeading!.create(null, t(lang === 'ar' ? 'الملحق' : 'ANNEX A (to Resolution 7)')),
       // an annex without a title cannot start with a paragraph: that line would be read as the title
       ...(title === undefined && paras.length === 0 ? [] : [schema.nodes.annexTitle!.create(null, t(title ?? (lang === 'ar' ? 'عنوان' : 'Title')))]),
-      ...paras.map(para), ...provisions, ...parts
+      ...paras.map(para), ...list, ...provisions, ...parts
     ]))
 }
 
