@@ -8,6 +8,7 @@ import './styles/page.css'
 import './styles/app.css'
 import { me, type User } from './app/api.js'
 import { onUiLangChange, setUiLang, uiLang } from './app/i18n.js'
+import { outdatedNoticeShown } from './app/outdated.js'
 import { go, parseRoute } from './app/router.js'
 import { comparePage } from './pages/compare-page.js'
 import { documentsPage } from './pages/documents.js'
@@ -46,7 +47,8 @@ async function show(): Promise<void> {
     }
   } catch (e) {
     console.error(e)
-    root.textContent = `Error: ${(e as Error).message}`
+    // when the page is out of date, the notice across the top says all there is to say
+    root.textContent = outdatedNoticeShown() ? '' : `Error: ${(e as Error).message}`
   }
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import WebSocket from 'ws'
+import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../schema/fingerprint.js'
 import { addDocument, api, connect, login, sampleJSON, startTestServer, titleText, until } from './test/helpers.js'
 import type { TestServer } from './test/helpers.js'
 
@@ -220,4 +221,15 @@ test('rate limits: new sockets per IP, messages per connection', async () => {
     assert.match(c.closes[0]!.reason ?? '', /rate-limited/)
     c.destroy()
   } finally { await chatty.close() }
+})
+
+test('an API call from a page built against another document model is refused with 409 and says to reload', async () => {
+  const stale = await fetch(`${server.url}/api/documents`, { headers: { authorization: `Bearer ${await login(server.url, 'amal')}`, [SCHEMA_HEADER]: '00000000' } })
+  assert.equal(stale.status, 409)
+  const body = await stale.json() as { code: string; error: string }
+  assert.equal(body.code, 'outdated-client')
+  assert.match(body.error, /reload/)
+  const current = await fetch(`${server.url}/api/health`, { headers: { [SCHEMA_HEADER]: SCHEMA_FINGERPRINT } })
+  assert.equal(current.status, 200)
+  assert.equal((await current.json() as { schema: string }).schema, SCHEMA_FINGERPRINT)
 })

@@ -1,7 +1,9 @@
 /**
  * Builds the browser client with vite before the server starts, when
- * dist/index.html is missing or older than a file under client/. Skipped
- * (with a warning) while vite.config.ts does not exist.
+ * dist/index.html is missing or older than a file under client/, schema/
+ * or diff/ (a bundle with an older schema would damage documents; see
+ * schema/fingerprint.ts). Skipped (with a warning) while vite.config.ts
+ * does not exist.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -17,13 +19,19 @@ function newestMtime(dir: string): number {
   return newest
 }
 
-/** Whether dist/index.html is missing or older than client/ (or vite.config.ts). */
+/** What the client bundle is built from: its own code and the shared model and diff engine it imports. */
+const SOURCES = ['client', 'schema', 'diff']
+const SOURCE_FILES = ['vite.config.ts', 'package-lock.json']
+
+/** Whether dist/index.html is missing or older than any source the bundle is built from. */
 export function clientIsStale(root: string): boolean {
   const index = join(root, 'dist', 'index.html')
   if (!existsSync(index)) return true
   const built = statSync(index).mtimeMs
-  const config = join(root, 'vite.config.ts')
-  return newestMtime(join(root, 'client')) > built || (existsSync(config) && statSync(config).mtimeMs > built)
+  const newest = Math.max(
+    ...SOURCES.map(dir => newestMtime(join(root, dir))),
+    ...SOURCE_FILES.map(f => join(root, f)).filter(existsSync).map(f => statSync(f).mtimeMs))
+  return newest > built
 }
 
 /** Builds the client when stale; returns what it did. */

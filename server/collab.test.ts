@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { REFUSED_INVALID, REFUSED_TOO_LARGE } from './collab/refusal.js'
+import { SCHEMA_FINGERPRINT } from '../schema/fingerprint.js'
 import type { DocumentMeta } from './store/types.js'
 import { addDocument, api, connect, login, startTestServer, titleText, until } from './test/helpers.js'
 import type { Client, TestServer } from './test/helpers.js'
@@ -142,4 +143,15 @@ test('bytes that are not a Yjs update are refused', async () => {
   await until(() => received.some(m => m.includes(Buffer.from('not a Yjs update'))), 3000, 'refusal')
   assert.equal((await server.store.loadUpdates(doc.id)).updates.length, before.updates.length)
   ws.close()
+})
+
+test('a page built against another document model is refused at the socket; its own model is let in', async () => {
+  const doc = await addDocument(server.store)
+  const stale = connect(server.url, doc.id, amal, new Y.Doc(), '?schema=00000000')
+  clients.push(stale)
+  await assert.rejects(stale.synced, /outdated-client/)
+  const current = connect(server.url, doc.id, amal, new Y.Doc(), `?schema=${SCHEMA_FINGERPRINT}`)
+  clients.push(current)
+  await current.synced
+  assert.ok(current.doc.getXmlFragment('prosemirror').length > 0)
 })

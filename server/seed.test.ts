@@ -58,7 +58,7 @@ test('seeding a resolution fixture creates a shared document, its named version 
   await store.close()
 })
 
-test('the client counts as stale when dist/index.html is missing or older than client/', () => {
+test('the client counts as stale when dist/index.html is missing or older than client/ or schema/', () => {
   const root = mkdtempSync(join(tmpdir(), 'resdraft-root-'))
   mkdirSync(join(root, 'client'))
   mkdirSync(join(root, 'dist'))
@@ -68,6 +68,12 @@ test('the client counts as stale when dist/index.html is missing or older than c
   utimesSync(join(root, 'client', 'main.ts'), new Date(1000), new Date(1000))
   assert.equal(clientIsStale(root), false)
   utimesSync(join(root, 'client', 'main.ts'), new Date(Date.now() + 60_000), new Date(Date.now() + 60_000))
+  assert.equal(clientIsStale(root), true)
+  // a change to the shared model alone also calls for a new bundle
+  utimesSync(join(root, 'client', 'main.ts'), new Date(1000), new Date(1000))
+  mkdirSync(join(root, 'schema'))
+  writeFileSync(join(root, 'schema', 'nodes.ts'), '')
+  utimesSync(join(root, 'schema', 'nodes.ts'), new Date(Date.now() + 60_000), new Date(Date.now() + 60_000))
   assert.equal(clientIsStale(root), true)
   rmSync(root, { recursive: true, force: true })
 })

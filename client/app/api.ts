@@ -4,6 +4,9 @@
  * collaboration socket.
  */
 
+import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
+import { showOutdatedNotice } from './outdated.js'
+
 // The API's records are the server's own types (type-only: nothing of the server is bundled).
 import type { DocumentMeta, Role, User } from '../../server/store/types.js'
 export type { DocumentMeta, Role, User }
@@ -30,13 +33,15 @@ export function sessionToken(): string | null { return localStorage.getItem(TOKE
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const token = sessionToken()
-  const headers: Record<string, string> = {}
+  const headers: Record<string, string> = { [SCHEMA_HEADER]: SCHEMA_FINGERPRINT }
   if (body !== undefined) headers['content-type'] = 'application/json'
   if (token) headers.authorization = `Bearer ${token}`
   const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
   if (!res.ok) {
     let message = res.statusText
-    try { const j = await res.json() as { error?: string; message?: string }; message = j.error ?? j.message ?? message } catch { /* not JSON */ }
+    let code: string | undefined
+    try { const j = await res.json() as { error?: string; message?: string; code?: string }; message = j.error ?? j.message ?? message; code = j.code } catch { /* not JSON */ }
+    if (code === 'outdated-client') showOutdatedNotice()
     throw new ApiError(res.status, message)
   }
   const text = await res.text()

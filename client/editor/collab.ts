@@ -8,6 +8,8 @@
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
+import { SCHEMA_FINGERPRINT } from '../../schema/fingerprint.js'
+import { showOutdatedNotice } from '../app/outdated.js'
 
 /** Connection status shown to the user. */
 export type ConnectionStatus = 'online' | 'syncing' | 'offline'
@@ -28,9 +30,9 @@ export interface CollabSession {
   destroy(): void
 }
 
-/** The collaboration socket's address on this origin. */
+/** The collaboration socket's address on this origin (with this page's document-model fingerprint). */
 export function collabUrl(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab?schema=${SCHEMA_FINGERPRINT}`
 }
 
 /** Opens the shared document `documentId`. */
@@ -53,6 +55,14 @@ export function openCollab(documentId: string, token: string | null): CollabSess
   provider.on('status', ({ status }: { status: typeof socket }) => { socket = status; emit() })
   provider.on('synced', emit)
   provider.on('unsyncedChanges', emit)
+  // The server runs another document model: stop, and ask for a reload.
+  provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+    if (reason !== 'outdated-client') return
+    provider.disconnect()
+    socket = 'disconnected'
+    emit()
+    showOutdatedNotice()
+  })
 
   // Going offline: stop trying; coming back: reconnect at once and merge.
   const goOffline = () => { provider.disconnect(); socket = 'disconnected'; emit() }

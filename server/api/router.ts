@@ -7,13 +7,20 @@ import type { ApiDeps } from './context.js'
 import { HttpError, requireUser } from './context.js'
 import { documentRoutes } from './document-routes.js'
 import { exportRoutes, SharedPdfRenderer } from './export-routes.js'
+import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
 
 /** Builds the API router. */
 export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfRenderer()): Router {
   const r = Router()
   r.use(express.json({ limit: '6mb' }))
+  // A page built against another document model must reload before it reads or writes anything.
+  r.use((req, res, next) => {
+    const sent = req.get(SCHEMA_HEADER)
+    if (sent && sent !== SCHEMA_FINGERPRINT) { res.status(409).json({ error: 'this page is out of date: the document model has changed on the server; reload the page', code: 'outdated-client' }); return }
+    next()
+  })
   r.get('/health', (_req, res) => {
-    res.json({ ok: true, backend: deps.store.backend, documents: deps.hocuspocus.getDocumentsCount(), connections: deps.hocuspocus.getConnectionsCount() })
+    res.json({ ok: true, schema: SCHEMA_FINGERPRINT, backend: deps.store.backend, documents: deps.hocuspocus.getDocumentsCount(), connections: deps.hocuspocus.getConnectionsCount() })
   })
   r.use(authRoutes(deps))
   r.use(requireUser(deps))

@@ -77,9 +77,9 @@ export interface Client {
   destroy(): void
 }
 
-/** Opens a provider on `documentId`. */
-export function connect(url: string, documentId: string, token: string, doc: Y.Doc = new Y.Doc()): Client {
-  const socket = new HocuspocusProviderWebsocket({ url: `${url.replace(/^http/, 'ws')}/collab`, WebSocketPolyfill: WebSocket, delay: 50, minDelay: 50, maxDelay: 300, factor: 1.5, jitter: false })
+/** Opens a provider on `documentId` (`query`: e.g. `?schema=...`, as a browser page sends). */
+export function connect(url: string, documentId: string, token: string, doc: Y.Doc = new Y.Doc(), query = ''): Client {
+  const socket = new HocuspocusProviderWebsocket({ url: `${url.replace(/^http/, 'ws')}/collab${query}`, WebSocketPolyfill: WebSocket, delay: 50, minDelay: 50, maxDelay: 300, factor: 1.5, jitter: false })
   const stateless: unknown[] = []
   const closes: { code?: number; reason?: string }[] = []
   let provider!: HocuspocusProvider
