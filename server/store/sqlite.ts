@@ -10,12 +10,24 @@ import { auditFromRow, documentFromRow, schemaSQL, userFromRow, versionFromRow }
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, AuditEntry, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
 
+/**
+ * better-sqlite3's native objects (databases, statements) are never left to
+ * the garbage collector. Built against Node 24's headers, `node::ObjectWrap`
+ * removes an environment cleanup hook in its destructor, and when V8 collects
+ * such an object where no context is entered, Node aborts the process
+ * (`Assertion failed: (env) != nullptr` in RemoveEnvironmentCleanupHook;
+ * seen here on Node 24.21 with better-sqlite3 12.11, not on 20 or 22). So
+ * every store prepares its statements once, keeps them, and they and their
+ * database stay referenced from here; `db.pragma()` (a fresh statement per
+ * call) is not used. The cost is a few objects per store opened.
+ */
+const neverCollected = new Set<object>()
+
 /** Opens (creating when needed) a SQLite store at `file` (":memory:" for a throwaway one). */
 export function openSqliteStore(file: string): Store {
   const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
-  db.pragma('busy_timeout = 5000')
+  neverCollected.add(db)
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000')
   db.exec(schemaSQL('INTEGER PRIMARY KEY AUTOINCREMENT', 'BLOB'))
 
   const q = {
@@ -43,6 +55,7 @@ export function openSqliteStore(file: string): Store {
     listAudit: db.prepare('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = ? ORDER BY seq'),
     listAuditOf: db.prepare('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = ? AND delegation = ? ORDER BY seq')
   }
+  for (const statement of Object.values(q)) neverCollected.add(statement)
   const compact = db.transaction((id: string, state: Uint8Array, through: number) => {
     q.deleteUpdates.run(id, through)
     q.insertUpdate.run(id, Buffer.from(state), null, new Date().toISOString())
