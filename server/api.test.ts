@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
@@ -136,17 +136,10 @@ test('audit trail: connections with update counts, versions; filter by delegatio
   assert.ok(apt.length === 2 && apt.every(e => e.delegation === 'APT'))
 })
 
-const importerPresent = existsSync(new URL('../schema/text/index.ts', import.meta.url))
-test('import from text: Secretariat only; bad input is a 400 with the importer\'s message and stores nothing', async t => {
+test('import from text: Secretariat only; bad input is a 400 with the importer\'s message and stores nothing', async () => {
   const [sec, amal] = await Promise.all([login(server.url, 'sec'), login(server.url, 'amal')])
   assert.equal((await api(server.url, amal, 'POST', '/api/documents', { title: 'X', text: 'RESOLUTION 1\nTitle' })).status, 403)
   const before = (await server.store.listDocuments()).length
-  if (!importerPresent) {
-    const r = await api(server.url, sec, 'POST', '/api/documents', { title: 'X', text: 'RESOLUTION 1\nTitle' })
-    assert.equal(r.status, 503)
-    t.skip('schema/text importer not written yet: checked the 503 only')
-    return
-  }
   const bad = await api(server.url, sec, 'POST', '/api/documents', { title: 'Bad', text: '\n\n' })
   assert.equal(bad.status, 400)
   assert.ok(typeof bad.body.error === 'string' && bad.body.error.length > 0)
@@ -159,31 +152,25 @@ test('import from text: Secretariat only; bad input is a 400 with the importer\'
   assert.deepEqual(audit.map(e => e.action), ['import'])
 })
 
-const diffPresent = existsSync(new URL('../diff/index.ts', import.meta.url))
-test('compare: references are checked; the answer is a revision document (or a clear 503 while diff/ is missing)', async () => {
+test('compare: references are checked; the answer is a revision document', async () => {
   const doc = await addDocument(server.store, { shared: true })
   const rita = await login(server.url, 'rita')
   assert.equal((await api(server.url, rita, 'GET', `/api/compare?old=x:1&new=d:${doc.id}`)).status, 400)
   assert.equal((await api(server.url, rita, 'GET', `/api/compare?old=v:nope&new=d:${doc.id}`)).status, 404)
   const r = await api(server.url, rita, 'GET', `/api/compare?old=d:${doc.id}&new=d:${doc.id}&ignoreRenumbering=1`)
-  if (diffPresent) {
-    assert.equal(r.status, 200, JSON.stringify(r.body))
-    assert.equal(r.body.revision.type, 'resolution')
-    assert.ok(r.body.summary && typeof r.body.summary === 'object')
-    const sec = await login(server.url, 'sec')
-    const v = await api(server.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'before' })
-    const c = connect(server.url, doc.id, await login(server.url, 'amal'))
-    await c.synced
-    titleText(c.doc).insert(0, 'Global ')
-    await until(() => !c.provider.hasUnsyncedChanges, 3000, 'acknowledged')
-    c.destroy()
-    const changed = await api(server.url, rita, 'GET', `/api/compare?old=v:${v.body.id}&new=d:${doc.id}`)
-    assert.equal(changed.status, 200)
-    assert.match(JSON.stringify(changed.body.revision), /"insertion"/)
-  } else {
-    assert.equal(r.status, 503)
-    assert.match(r.body.error, /comparison is not available/)
-  }
+  assert.equal(r.status, 200, JSON.stringify(r.body))
+  assert.equal(r.body.revision.type, 'resolution')
+  assert.ok(r.body.summary && typeof r.body.summary === 'object')
+  const sec = await login(server.url, 'sec')
+  const v = await api(server.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'before' })
+  const c = connect(server.url, doc.id, await login(server.url, 'amal'))
+  await c.synced
+  titleText(c.doc).insert(0, 'Global ')
+  await until(() => !c.provider.hasUnsyncedChanges, 3000, 'acknowledged')
+  c.destroy()
+  const changed = await api(server.url, rita, 'GET', `/api/compare?old=v:${v.body.id}&new=d:${doc.id}`)
+  assert.equal(changed.status, 200)
+  assert.match(JSON.stringify(changed.body.revision), /"insertion"/)
 })
 
 test('health, 404 for unknown API routes, SPA fallback for everything else', async () => {

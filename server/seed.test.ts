@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs'
+import { mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -9,8 +9,6 @@ import { DEMO_ACCOUNTS, seedDemoUsers } from './auth/demo-users.js'
 import { verifyPassword } from './auth/passwords.js'
 import { seedDocuments } from './seed.js'
 import { openSqliteStore } from './store/sqlite.js'
-
-const importerPresent = existsSync(new URL('../schema/text/index.ts', import.meta.url))
 
 test('demo accounts are created once, with scrypt hashes', async () => {
   const store = openSqliteStore(':memory:')
@@ -38,8 +36,7 @@ test('seeding skips missing fixtures and creates nothing from an empty directory
   await store.close()
 })
 
-test('seeding a resolution fixture creates a shared document, its named version and the APT proposal', async t => {
-  if (!importerPresent) { t.skip('schema/text importer not written yet'); return }
+test('seeding a resolution fixture creates a shared document, its named version and the APT proposal', async () => {
   const store = openSqliteStore(':memory:')
   const dir = mkdtempSync(join(tmpdir(), 'resdraft-fixtures-'))
   writeFileSync(join(dir, 'res50-2012-ar.txt'), 'RESOLUTION 50 (Rev. Dubai, 2012)\nCybersecurity\n')

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createDocument, createVersion } from './documents.js'
 import type { Hocuspocus } from '@hocuspocus/server'
-import { importText } from './lazy-modules.js'
+import { importText } from '../schema/index.js'
 import type { Actor, Store } from './store/types.js'
 
 const SECRETARIAT: Actor = { name: 'Secretariat', delegation: 'Secretariat' }
@@ -26,7 +26,7 @@ export async function seedDocuments(store: Store, hocuspocus: Hocuspocus, fixtur
   const read = async (file: string) => {
     const path = join(fixturesDir, file)
     if (!existsSync(path)) { log(`seed: ${file} not found, skipped`); return null }
-    try { return (await importText(readFileSync(path, 'utf8'))).doc.toJSON() } catch (e) { log(`seed: ${file} not imported: ${(e as Error).message}`); return null }
+    try { return importText(readFileSync(path, 'utf8')).doc.toJSON() } catch (e) { log(`seed: ${file} not imported: ${(e as Error).message}`); return null }
   }
   let res50: { id: string; versionId: string; title: string } | null = null
   for (const r of SEED_RESOLUTIONS) {

@@ -3,7 +3,7 @@ import { Router } from 'express'
 import type { Response } from 'express'
 import { canRead } from '../auth/permissions.js'
 import { liveJSON } from '../documents.js'
-import { compareDocuments, ModuleMissing } from '../lazy-modules.js'
+import { resolutionFromJSON } from '../../schema/index.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, userOf } from './context.js'
 
@@ -32,12 +32,11 @@ export function compareRoutes(deps: ApiDeps): Router {
 
   r.get('/compare', async (req, res) => {
     const [oldJSON, newJSON] = [await resolve(res, req.query.old), await resolve(res, req.query.new)]
-    try {
-      res.json(await compareDocuments(oldJSON, newJSON, { ignoreRenumbering: req.query.ignoreRenumbering === '1' || req.query.ignoreRenumbering === 'true' }))
-    } catch (e) {
-      if (e instanceof ModuleMissing) throw new HttpError(503, `comparison is not available yet (${e.message})`)
-      throw e
-    }
+    // diff/ is loaded on the first comparison, like export/ (most server processes never compare)
+    const { compare } = await import('../../diff/index.js')
+    const ignoreRenumbering = req.query.ignoreRenumbering === '1' || req.query.ignoreRenumbering === 'true'
+    const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering })
+    res.json({ revision: doc.toJSON(), summary })
   })
   return r
 }

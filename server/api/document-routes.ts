@@ -6,7 +6,7 @@ import { Router } from 'express'
 import type { Response } from 'express'
 import { canCreateProposal, canImport, canManageVersions, canRead } from '../auth/permissions.js'
 import { createDocument, createVersion, liveJSON } from '../documents.js'
-import { importText, ModuleMissing } from '../lazy-modules.js'
+import { importText, isLanguage, LANGUAGES } from '../../schema/index.js'
 import type { DocumentMeta } from '../store/types.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, actorOf, stringField, userOf } from './context.js'
@@ -37,14 +37,9 @@ export function documentRoutes(deps: ApiDeps): Router {
     const text = stringField(req.body, 'text', 5_000_000)
     const body = req.body as { lang?: unknown; kind?: unknown; delegations?: unknown; shared?: unknown }
     const kind = body.kind === 'proposal' ? 'proposal' : 'resolution'
+    if (body.lang !== undefined && !isLanguage(body.lang)) throw new HttpError(400, `lang must be one of ${LANGUAGES.join(', ')}`)
     let imported
-    try { imported = await importText(text, typeof body.lang === 'string' ? { lang: body.lang } : {}) } catch (e) {
-      if (e instanceof ModuleMissing) throw new HttpError(503, e.message)
-      throw new HttpError(400, (e as Error).message)
-    }
-    if (typeof body.lang === 'string' && body.lang !== imported.doc.attrs.lang) {
-      imported.doc = imported.doc.type.create({ ...imported.doc.attrs, lang: body.lang }, imported.doc.content)
-    }
+    try { imported = importText(text, body.lang === undefined ? {} : { lang: body.lang }) } catch (e) { throw new HttpError(400, (e as Error).message) }
     const delegations = Array.isArray(body.delegations) && body.delegations.every(d => typeof d === 'string') ? body.delegations as string[] : [user.delegation]
     let meta
     try {
