@@ -6,8 +6,7 @@
  * moves say where they went or came from (`(moved to …)`, `(moved from …)`).
  */
 import type { Node } from 'prosemirror-model'
-import type { ShownLabel } from './label-overlay.js'
-import { revisionOf } from './revision-record.js'
+import { revisionOf, type ShownLabel } from '../schema/revision.js'
 import { revisionLines, type RevisionLine } from './revision-lines.js'
 
 function isMarked(node: Node, kind: string): boolean { return node.marks.some(m => m.type.name === kind) }
@@ -28,7 +27,12 @@ export function wdiffInline(block: Node, counter: { n: number }): string {
 
 function labelText(label: ShownLabel): string {
   if (!label) return ''
-  return label.kind === 'same' ? label.label : `[-${label.struck}-]{+${label.inserted}+}`
+  switch (label.kind) {
+    case 'same': return label.label
+    case 'inserted': return `{+${label.label}+}`
+    case 'deleted': return `[-${label.label}-]`
+    case 'renumbered': return `[-${label.struck}-]{+${label.inserted}+}${label.shared}`
+  }
 }
 
 function lineText(l: RevisionLine, counter: { n: number }): string {

@@ -6,9 +6,7 @@
  * once, as moved (its subtree is not counted again).
  */
 import type { Node } from 'prosemirror-model'
-import { normaliseLabel } from '../schema/numbering.js'
-import { revisionOf } from './revision-record.js'
-import { sideText } from './side-text.js'
+import { isRenumbered, revisionOf, sideText } from '../schema/revision.js'
 
 /** Counts of provisions by class. */
 export interface ChangeCounts { NOC: number; MOD: number; ADD: number; SUP: number; moved: number; renumbered: number }
@@ -51,7 +49,7 @@ function countProvisions(node: Node, into: ChangeCounts[]): void {
       else if (status === 'suppressed') c.SUP++
       else if (status === 'modified') c.MOD++
       else c.NOC++
-      if (rev?.oldLabel && rev.newLabel && normaliseLabel(rev.oldLabel) !== normaliseLabel(rev.newLabel) && status !== 'moved-to') c.renumbered++
+      if (rev && isRenumbered(rev)) c.renumbered++
     }
     if (status !== 'moved-to' && status !== 'moved-from') countProvisions(child, into)
   })
