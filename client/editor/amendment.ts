@@ -290,7 +290,7 @@ export function amendmentPlugin(makeComparer: () => LiveComparer | null): Plugin
       const cur = curById.get(id)
       if (!rev || !cur) return null
       const status = revisionOf(rev)?.status
-      if (status === 'suppressed' || status === 'moved-from') return null
+      if (status && !statusOnSide(status, 'new')) return null
       if (status === 'added') continue // still all new: its marks follow from its class
       const unit = comparer.compareUnit(rev, cur, lang)
       if (!unit) return null
