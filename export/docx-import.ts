@@ -13,6 +13,7 @@ import { isLanguage, matchSectionHeading, type Language } from '../schema/index.
 import { detectLanguage, importText, type ImportWarning } from '../schema/text/index.js'
 import { DEFAULT_LIMITS, readDocxPackage, type DocxLimits } from './docx-read.js'
 import { readTrackedDocument, trackedViewLines, type TrackedDocument, type TrackedRevision } from './docx-revisions.js'
+import { readRevisionFormatting, usesRevisionFormatting, type RevisionFormattingCount, type RevisionFormattingMode } from './docx-static-marks.js'
 
 /** Who changed what in a document: revisions per author. */
 export interface RevisionAuthorCount {
@@ -33,6 +34,8 @@ export interface DocxTexts {
   /** All changes accepted: the proposed text. */
   readonly proposalText: string
   readonly authors: readonly RevisionAuthorCount[]
+  /** Set when the changes were read from revision formatting (struck/underlined runs) rather than tracked changes. */
+  readonly revisionFormatting: RevisionFormattingCount | null
 }
 
 /** Options of the DOCX import. */
@@ -40,6 +43,12 @@ export interface DocxImportOptions {
   /** The document's language; detected from the text when absent. */
   readonly lang?: Language
   readonly limits?: DocxLimits
+  /**
+   * Read struck runs as deletions and underlined runs as insertions:
+   * `auto` (default) when the file has no tracked changes and has struck
+   * text, or underlined text and a proposal marker line.
+   */
+  readonly revisionFormatting?: RevisionFormattingMode
 }
 
 /** Counts revisions per author, with the span of their dates. */
@@ -89,13 +98,17 @@ function viewText(doc: TrackedDocument, view: 'old' | 'new', lang: Language): st
 export function readDocxTexts(bytes: Uint8Array, opts: DocxImportOptions = {}): DocxTexts {
   const pkg = readDocxPackage(bytes, ['word/document.xml', 'word/footnotes.xml'], opts.limits ?? DEFAULT_LIMITS)
   const tracked = readTrackedDocument(pkg.parts.get('word/document.xml')!, pkg.parts.get('word/footnotes.xml'))
-  const sample = trackedViewLines(tracked, 'new').map(l => l.text).join('\n')
+  const mode = opts.revisionFormatting ?? 'auto'
+  const formatted = mode === 'read' || (mode === 'auto' && usesRevisionFormatting(tracked)) ? readRevisionFormatting(tracked) : null
+  const views = formatted?.doc ?? tracked
+  const sample = trackedViewLines(views, 'new').map(l => l.text).join('\n')
   const lang = opts.lang && isLanguage(opts.lang) ? opts.lang : detectLanguage(sample)
   return {
     tracked, lang,
-    baseText: viewText(tracked, 'old', lang),
-    proposalText: viewText(tracked, 'new', lang),
-    authors: countByAuthor(tracked.revisions)
+    baseText: viewText(views, 'old', lang),
+    proposalText: viewText(views, 'new', lang),
+    authors: countByAuthor(tracked.revisions),
+    revisionFormatting: formatted?.count ?? null
   }
 }
 
