@@ -6,15 +6,15 @@
  * what, and checks the base against the version in force. Unsafe or broken
  * files are refused and nothing is written.
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { compare } from '../../diff/index.js'
-import { isLanguage } from '../../schema/index.js'
 import { checkBase, formatBaseCheck } from '../../export/base-check.js'
-import { DocumentFileError, loadDocumentFile } from '../../export/document-file.js'
 import { describeDocx, DocxImportError, formatDocxFindings, importDocxProposal } from '../../export/docx-import.js'
 import { DocxInputError } from '../../export/docx-read.js'
 import { InputError, parseArgs, UsageError, type CliIO } from '../args.js'
+import { readDocumentFile, readInputFile } from '../document-file.js'
 import type { Command } from '../main.js'
+import { languageOption } from './import.js'
 
 /** The `import-docx` command. */
 export const command: Command = {
@@ -24,12 +24,10 @@ export const command: Command = {
     const { positional, options } = parseArgs(args, ['base', 'out-base', 'out-proposal', 'lang'])
     if (positional.length !== 1) throw new UsageError('expected one FILE.docx')
     const opt = (k: string) => { const v = options.get(k); return typeof v === 'string' ? v : undefined }
-    const lang = opt('lang')
-    if (lang !== undefined && !isLanguage(lang)) throw new UsageError('--lang must be one of ar, en, fr, es, ru, zh')
+    const lang = languageOption(options.get('lang'))
     const file = positional[0]!
 
-    let bytes: Uint8Array
-    try { bytes = await readFile(file) } catch (e) { throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`) }
+    const bytes = await readInputFile(file)
     let imported: ReturnType<typeof importDocxProposal>
     try { imported = importDocxProposal(bytes, lang ? { lang } : {}) }
     catch (e) {
@@ -40,13 +38,8 @@ export const command: Command = {
       }
       throw new InputError(`${file}: ${(e as Error).message}`)
     }
-    let inForce = null
-    if (opt('base')) {
-      try { inForce = (await loadDocumentFile(opt('base')!)).doc } catch (e) {
-        if (e instanceof DocumentFileError) throw new InputError(e.message)
-        throw e
-      }
-    }
+    const base = opt('base')
+    const inForce = base === undefined ? null : await readDocumentFile(base, io, lang ? { lang } : {})
 
     io.out(`${file}: ${formatDocxFindings(describeDocx(imported))}`)
     for (const [view, list] of Object.entries(imported.warnings)) {
