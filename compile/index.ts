@@ -1,0 +1,7 @@
+/** Compilation of several proposals on one base: rows, classes, summary, renderers. */
+export * from './units.js'
+export * from './change.js'
+export * from './compile.js'
+export * from './classify.js'
+export * from './summary.js'
+export * from './source-name.js'
