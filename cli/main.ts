@@ -18,7 +18,8 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   text: () => import('./commands/text.js'),
   compare: () => import('./commands/compare.js'),
   proposal: () => import('./commands/proposal.js'),
-  'import-docx': () => import('./commands/import-docx.js')
+  'import-docx': () => import('./commands/import-docx.js'),
+  compile: () => import('./commands/compile.js')
 }
 
 async function help(io: CliIO): Promise<void> {
