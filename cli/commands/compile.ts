@@ -10,7 +10,7 @@ import { InputError, parseArgs, UsageError, type CliIO } from '../args.js'
 import type { Command } from '../main.js'
 import { isLanguage, type Language } from '../../schema/languages.js'
 import { compile, compilationToJSON, proposalSource, renderCompilationHtml, renderCompilationSummary, type CompilationSource } from '../../compile/index.js'
-import { readDocument } from './compare.js'
+import { readDocumentFile } from '../document-file.js'
 
 const FORMATS = ['json', 'html', 'summary'] as const
 type Format = typeof FORMATS[number]
@@ -32,7 +32,7 @@ export const command: Command = {
       return { name: spec.slice(0, at), file: spec.slice(at + 1) }
     })
     if (!baseFile || proposalFiles.length + named.length === 0) throw new UsageError('need a BASE and at least one PROPOSAL')
-    const read = (file: string) => readDocument(file, io, lang as Language | undefined)
+    const read = (file: string) => readDocumentFile(file, io, { lang: lang as Language | undefined })
     const base = await read(baseFile)
     const sources: CompilationSource[] = []
     for (const file of proposalFiles) {
