@@ -49,12 +49,6 @@ export function markedRuns(block: Node): MarkedRun[] {
   return runs
 }
 
-/** The text a block has in the old (`old`) or new (`new`) version. */
-export function sideText(runs: readonly MarkedRun[], side: 'old' | 'new'): string {
-  const dropped = side === 'old' ? 'insertion' : 'deletion'
-  return runs.filter(r => r.mark !== dropped && !r.footnote).map(r => r.text).join('')
-}
-
 const RUN_CODE = { insertion: '+', deletion: '-', null: '=' } as const
 
 /**

@@ -4,14 +4,14 @@ import { test } from 'node:test'
 import { importText } from '../schema/text/index.js'
 import { compile, type Compilation, type CompilationRow } from './compile.js'
 import { isChange } from './classify.js'
-import { sideText, markedRuns } from './change.js'
+import { sideText } from '../schema/revision.js'
 import { proposalSource } from './source-name.js'
 import { summariseCompilation } from './summary.js'
 
 const load = (path: string) => importText(readFileSync(new URL(`../${path}`, import.meta.url))).doc
 const named = (path: string) => { const doc = load(path); const s = proposalSource(doc)!; return { name: s.name, proposalId: s.proposalId, doc } }
 
-const newText = (row: CompilationRow, source: number) => row.cells[source]!.blocks.map(b => sideText(markedRuns(b), 'new')).join('\n')
+const newText = (row: CompilationRow, source: number) => row.cells[source]!.blocks.map(b => sideText(b, 'new')).join('\n')
 const rowWith = (c: Compilation, text: string) => {
   const row = c.rows.find(r => (r.base?.blocks ?? r.cells.find(x => x.unit)?.blocks ?? []).some(b => b.textContent.includes(text)))
   assert.ok(row, `a row holding "${text}"`)

@@ -8,9 +8,8 @@
  * (`baseKey`, from the ids `rejectAll` would give back) and how it changed.
  */
 import type { Node } from 'prosemirror-model'
-import type { RevisionInfo } from '../schema/nodes.js'
 import { computeLabels, type Labels } from '../schema/numbering.js'
-import { revisionOf } from '../diff/revision-record.js'
+import { revisionOf, statusOnSide, type RevisionStatus } from '../schema/revision.js'
 
 /** What a unit is. */
 export type UnitKind = 'heading' | 'title' | 'history' | 'formula' | 'paragraph' | 'section' | 'part' | 'annex' | 'provision' | 'item'
@@ -28,7 +27,7 @@ export interface DocumentUnit {
   /** For a moved-to unit: the base unit it was moved from. */
   readonly movedFromKey: string | null
   /** How the unit changed (`unchanged` in a plain document). */
-  readonly status: RevisionInfo['status']
+  readonly status: RevisionStatus
   /** The unit's own text blocks (not those of its child units). */
   readonly blocks: readonly Node[]
   /** Its label in the old version (plain document: its label), null when it has none. */
@@ -75,7 +74,7 @@ export function documentUnits(doc: Node): DocumentUnit[] {
     const status = carried ?? rev?.status ?? 'unchanged'
     const id = node.attrs.id as string
     const oldId = (rev?.oldAttrs?.id as string | undefined) ?? id
-    const hasOldSide = status === 'unchanged' || status === 'modified' || status === 'suppressed' || status === 'moved-from'
+    const hasOldSide = statusOnSide(status, 'old')
     const plain = plainLabels?.byId.get(id) ?? null
     units.push({
       kind, node, depth, blocks, status,
@@ -120,7 +119,7 @@ export function documentUnits(doc: Node): DocumentUnit[] {
 }
 
 function slotUnit(kind: UnitKind, block: Node, baseKey: string | null): DocumentUnit {
-  const status: RevisionInfo['status'] = baseKey === null ? 'added'
+  const status: RevisionStatus = baseKey === null ? 'added'
     : hasMarks(block, 'deletion') && !hasPlainText(block) && !hasMarks(block, 'insertion') ? 'suppressed'
     : hasMarks(block) ? 'modified' : 'unchanged'
   return { kind, node: block, baseKey, movedFromKey: null, status, blocks: [block], oldLabel: null, newLabel: null, depth: 0 }
