@@ -8,7 +8,7 @@
 import type { Node } from 'prosemirror-model'
 import type { ShownLabel } from './label-overlay.js'
 import { revisionOf } from './revision-record.js'
-import { revisionLines, type RevisionLine } from './revision-lines.js'
+import { revisionLines, type LineOptions, type RevisionLine } from './revision-lines.js'
 
 function isMarked(node: Node, kind: string): boolean { return node.marks.some(m => m.type.name === kind) }
 
@@ -46,11 +46,11 @@ function lineText(l: RevisionLine, counter: { n: number }): string {
 }
 
 /** Renders a revision document as wdiff text, one provision per line. */
-export function renderText(rev: Node): string {
+export function renderText(rev: Node, options: LineOptions = {}): string {
   const counter = { n: 0 }
   const out: string[] = []
   let current: Node | null = null
-  for (const l of revisionLines(rev)) {
+  for (const l of revisionLines(rev, options)) {
     const text = lineText(l, counter)
     if (l.provision && l.provision === current && l.kind !== 'provision') {
       out[out.length - 1] += ` ¶ ${text}`
