@@ -108,7 +108,7 @@ export function revisionLines(doc: Node, options: LineOptions = {}): RevisionLin
     node.forEach(c => {
       const name = c.type.name
       if (name === 'provision' || name === 'item') labelled(c, depth, null)
-      else if (name === 'sectionHeading') line({ kind: 'sectionHeading', cls: nodeClass(node), block: c, owner: node })
+      else if (name === 'sectionHeading') line({ kind: 'sectionHeading', cls: revisionOf(node)?.joins ? blockClass(c) : nodeClass(node), block: c, owner: node })
       else if (name === 'partTitle') line({ kind: 'partTitle', cls: nodeClass(node), block: c, owner: node })
       else if (name === 'annexHeading' || name === 'annexTitle') line({ kind: name, cls: nodeClass(node), block: c, owner: node })
       else if (name === 'part') {

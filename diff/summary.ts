@@ -70,7 +70,7 @@ export function summarise(rev: Node, timeouts = 0): ChangeSummary {
     countProvisions(child, [counts, own])
     const status = revisionOf(child)?.status
     const first = child.firstChild
-    const heading = first && first.isTextblock ? sideText(first, status === 'suppressed' ? 'old' : 'new') : ''
+    const heading = first && first.isTextblock ? sideText(first, status === 'suppressed' || revisionOf(child)?.joins === 'new' ? 'old' : 'new') : ''
     const kind = name === 'part' ? 'part' : name === 'annex' ? 'annex' : String(child.attrs.kind)
     sections.push({ id: String(child.attrs.id), kind, heading, counts: own })
   })

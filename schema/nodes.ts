@@ -31,6 +31,13 @@ export interface RevisionInfo {
   moveId?: string | null
   /** The ITU proposal action for this unit, where one applies. */
   action?: 'MOD' | 'ADD' | 'SUP' | 'NOC' | null
+  /**
+   * On a section whose heading stands in one version only: in the version
+   * named here its provisions continue the section before it. `'new'`: the
+   * heading was deleted and the two sections merged; `'old'`: the heading was
+   * inserted and the section split off the one before it.
+   */
+  joins?: 'old' | 'new' | null
 }
 
 const identity = { id: { default: '' }, revision: { default: null } }
