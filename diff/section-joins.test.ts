@@ -6,7 +6,7 @@ import { op, pre, prov, res, resetBuilderIds } from '../schema/builders.js'
 import { findProblems } from '../schema/check.js'
 import { compare } from './compare.js'
 import { acceptAll, acceptChange, rejectAll, rejectChange } from './accept-reject.js'
-import { revisionOf } from './revision-record.js'
+import { revisionOf } from '../schema/revision.js'
 import { renderText } from './render-text.js'
 import { buildModel, editModel, editSections, pick, prng, randomModel } from './test-documents.js'
 
@@ -35,7 +35,7 @@ test('a deleted heading whose items run on in the section before it: heading str
   assert.ok(joined, 'the old section is joined')
   assert.equal(revisionOf(joined)!.joins, 'new')
   const text = renderText(doc)
-  assert.match(text, /^SUP\t# \[-further instructs the Director of the Telecommunication Standardization Bureau-\]$/m)
+  assert.match(text, /^SUP\t\[-# further instructs the Director of the Telecommunication Standardization Bureau-\]$/m)
   assert.match(text, /^MOD\t\[-1-\]\{\+3\+\}\tto continue to implement WSIS/m)
   assert.match(text, /^MOD\t\[-2-\]\{\+4\+\}\tto cooperate with BDT on any cybersecurity matter\[-/m)
   assert.equal(text.split('to continue to implement WSIS').length, 2, 'the item is printed once')
@@ -51,7 +51,7 @@ test('an inserted heading that splits a section: heading inserted, the items aft
   assert.equal(summary.counts.moved, 0)
   const [split] = joinedSections(doc)
   assert.equal(revisionOf(split!)!.joins, 'old')
-  assert.match(renderText(doc), /^ADD\t# \{\+/m)
+  assert.match(renderText(doc), /^ADD\t\{\+# /m)
   assert.match(renderText(doc), /^MOD\t\[-2-\]\{\+1\+\}\tthat study groups/m)
 })
 
