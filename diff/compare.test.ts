@@ -139,7 +139,7 @@ test('a list directly in an annex is compared item by item, with word marks, and
   const b = importText(text(['•\tSource', '•\tFull title', '•\tUrgency', '–\tRecommendations'])).doc
   const doc = assertRoundTrip(a, b)
   const lines = renderText(doc).split('\n')
-  assert.ok(lines.some(l => /Full/.test(l) && /\[-Short-\]/.test(l) && /\{\+Full\+\}/.test(l)), lines.join('\n'))
+  assert.ok(lines.some(l => /Full/.test(l) && /\[-Short -\]/.test(l) && /\{\+Full \+\}/.test(l)), lines.join('\n'))
   assert.ok(lines.some(l => /^ADD/.test(l) && /Urgency/.test(l)), lines.join('\n'))
   assert.ok(lines.some(l => /^NOC/.test(l) && /Source/.test(l)), lines.join('\n'))
 })

@@ -74,11 +74,11 @@ p.provision, p.item { display: flex; gap: .6em; }
 `
 
 /** Renders a revision document as a standalone HTML page. */
-export function renderHtml(rev: Node, options: { title?: string; summary?: ChangeSummary } = {}): string {
+export function renderHtml(rev: Node, options: { title?: string; summary?: ChangeSummary; showWhitespace?: boolean } = {}): string {
   const lang = (rev.attrs.lang ?? 'en') as Language
   const counter = { n: 0 }
   const body: string[] = []
-  for (const l of revisionLines(rev)) {
+  for (const l of revisionLines(rev, { showWhitespace: options.showWhitespace })) {
     const rec = l.owner ? revisionOf(l.owner) : null
     const moved = rec?.moveId ? ` moved" data-move="${escapeHtml(rec.moveId)}` : ''
     const text = l.block ? inlineHtml(l.block, counter) : ''

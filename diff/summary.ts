@@ -68,7 +68,7 @@ export function summarise(rev: Node, timeouts = 0): ChangeSummary {
     countProvisions(child, [counts, own])
     const status = revisionOf(child)?.status
     const first = child.firstChild
-    const heading = first && first.isTextblock ? sideText(first, !status || statusOnSide(status, 'new') ? 'new' : 'old') : ''
+    const heading = first && first.isTextblock ? sideText(first, (!status || statusOnSide(status, 'new')) && revisionOf(child)?.joins !== 'new' ? 'new' : 'old') : ''
     const kind = name === 'part' ? 'part' : name === 'annex' ? 'annex' : String(child.attrs.kind)
     sections.push({ id: String(child.attrs.id), kind, heading, counts: own })
   })
