@@ -6,7 +6,7 @@
  * drops deleted text, suppressed and moved-from nodes, and text blocks whose
  * whole (non-empty) content is deleted; it removes insertion marks and
  * applies each node's `revision.newAttrs`. Rejecting is the mirror image
- * with `revision.oldAttrs` (see revision-record.ts for ids and footnotes).
+ * with `revision.oldAttrs` (docs/revision-document.md: ids and footnotes).
  * Required blocks (headings, titles) are never dropped; a provision or item
  * left without its first paragraph gets an empty one.
  *
@@ -18,14 +18,9 @@
  */
 import type { Node } from 'prosemirror-model'
 import { resolutionSchema as schema } from '../schema/schema.js'
-import { revisionOf, restoreDeletedFootnoteId, sharedFootnoteSide, type RevisionRecord } from './revision-record.js'
-import { onSide, type Side } from './side-text.js'
+import { onSide, restoreDeletedFootnoteId, revisionOf, sharedFootnoteSide, statusOnSide, type RevisionRecord, type Side } from '../schema/revision.js'
 
 const REQUIRED_BLOCKS = new Set(['resolutionHeading', 'resolutionTitle', 'sectionHeading', 'partTitle', 'annexHeading'])
-const GONE: Record<Side, ReadonlySet<string>> = {
-  new: new Set(['suppressed', 'moved-from']),
-  old: new Set(['added', 'moved-to'])
-}
 
 function withoutRevisionMarks(node: Node): Node {
   let marks = node.marks
@@ -55,7 +50,7 @@ function settledRecord(rec: RevisionRecord | null, side: Side): RevisionRecord {
 function resolveNode(node: Node, side: Side, settle: boolean): Node | null {
   if (node.isInline) return resolveInline(node, side)
   const rec = revisionOf(node)
-  if (rec && GONE[side].has(rec.status)) return null
+  if (rec && !statusOnSide(rec.status, side)) return null
   if (node.isTextblock) {
     const kids: Node[] = []
     let shown = 0

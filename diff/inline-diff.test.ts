@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import type { Node } from 'prosemirror-model'
 import { fn, p } from '../schema/builders.js'
 import { diffInline, type InlineDiffContext } from './inline-diff.js'
-import { sideText } from './side-text.js'
+import { sideText } from '../schema/revision.js'
 
 const ctx = (timeoutMs = 1000): InlineDiffContext => ({ timeoutMs, timeouts: 0 })
 

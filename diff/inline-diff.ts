@@ -20,7 +20,7 @@ import type { Mark, Node } from 'prosemirror-model'
 import type { RevisionAuthor } from '../schema/marks.js'
 import { resolutionSchema as schema } from '../schema/schema.js'
 import { patienceDiff } from './fallback-diff.js'
-import { deletedFootnoteId, sharedFootnoteId } from './revision-record.js'
+import { deletedFootnoteId, sharedFootnoteId } from '../schema/revision.js'
 import { isSeparator, tokenise } from './tokenise.js'
 
 /** Settings and counters shared by all inline diffs of one comparison. */

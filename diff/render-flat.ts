@@ -7,12 +7,12 @@
  */
 import type { Node } from 'prosemirror-model'
 import { revisionLines } from './revision-lines.js'
-import type { ShownLabel } from './label-overlay.js'
+import type { ShownLabel } from '../schema/revision.js'
 
 /** The flat form of a shown label (`د ب)` for a renumbering). */
 export function flatLabelText(label: ShownLabel): string {
   if (!label) return ''
-  return label.kind === 'same' ? label.label : label.struck + label.inserted
+  return label.kind === 'renumbered' ? label.struck + label.separated + label.shared : label.label
 }
 
 /** The flat text of a text block; footnotes are numbered through `counter`. */

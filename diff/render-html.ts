@@ -7,8 +7,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { directionOf, type Language } from '../schema/languages.js'
-import type { ShownLabel } from './label-overlay.js'
-import { revisionOf } from './revision-record.js'
+import { revisionOf, type ShownLabel } from '../schema/revision.js'
 import { revisionLines } from './revision-lines.js'
 import type { ChangeSummary } from './summary.js'
 
@@ -39,8 +38,11 @@ function inlineHtml(block: Node, counter: { n: number }): string {
 
 function labelHtml(label: ShownLabel): string {
   if (!label) return ''
-  const inner = label.kind === 'same' ? escapeHtml(label.label)
-    : `<del class="renumbered">${escapeHtml(label.struck)}</del><ins class="renumbered">${escapeHtml(label.inserted)}</ins>`
+  const inner = label.kind === 'renumbered'
+    ? `<del class="renumbered">${escapeHtml(label.struck)}</del><ins class="renumbered">${escapeHtml(label.separated)}</ins>${escapeHtml(label.shared)}`
+    : label.kind === 'inserted' ? `<ins>${escapeHtml(label.label)}</ins>`
+    : label.kind === 'deleted' ? `<del>${escapeHtml(label.label)}</del>`
+    : escapeHtml(label.label)
   return `<span class="label">${inner}</span>`
 }
 

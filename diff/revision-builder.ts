@@ -4,8 +4,8 @@
  * by word), old-only subtrees are marked deleted (`suppressed` or
  * `moved-from`), new-only subtrees inserted (`added`), and a provision that
  * moved is rebuilt where it went (`moved-to`) diffed against where it was.
- * See revision-record.ts for how ids and attributes are kept so that both
- * versions can be recovered exactly.
+ * docs/revision-document.md says how ids and attributes are kept so that
+ * both versions can be recovered exactly.
  */
 import type { Node } from 'prosemirror-model'
 import type { Labels } from '../schema/numbering.js'
@@ -14,7 +14,7 @@ import { IDENTIFIED_NODES } from '../schema/nodes.js'
 import { alignSequences } from './align.js'
 import type { RevisionAuthor } from '../schema/marks.js'
 import { markAll, type InlineDiffResult } from './inline-diff.js'
-import type { RevisionRecord } from './revision-record.js'
+import type { RevisionRecord } from '../schema/revision.js'
 import { sameBlock, scoreBlocks, type ScoringContext } from './scoring.js'
 
 /** Everything the builder needs for one comparison. */

@@ -6,8 +6,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { languageInfo, type Language } from '../schema/languages.js'
-import { labelShower, type ShownLabel } from './label-overlay.js'
-import { revisionOf } from './revision-record.js'
+import { labelShower, revisionOf, type ShownLabel } from '../schema/revision.js'
 
 /** The ITU class shown in front of a line. */
 export type LineClass = 'NOC' | 'MOD' | 'ADD' | 'SUP' | 'MOVED'
