@@ -6,15 +6,17 @@
  * message this extension:
  *
  * - refuses it (closing the document connection) when it is malformed or
- *   speaks for a client id another connection owns, or for more ids than
- *   one page uses;
+ *   would change a state of a client id another connection owns, or would
+ *   make one connection speak for more ids than a page uses;
+ * - leaves out the states that change nothing (providers echo every state
+ *   they receive, with its clock);
  * - sets the identity fields (`user`: name, delegation, role, colour) of
  *   each state from the signed-in session, and drops a malformed state
  *   (it becomes `null`, "gone", for everyone).
  *
- * A corrected message is applied here, to the document's awareness, with
- * the client's clocks; Hocuspocus then applies the original and ignores it
- * (same clocks), so only the corrected states are stored and relayed.
+ * A message that needs any of this is applied here, corrected, to the
+ * document's awareness (Hocuspocus relays it from there), and the original
+ * is emptied in place before Hocuspocus reads it.
  *
  * It also refuses broadcast-stateless messages, which Hocuspocus would relay
  * to every connection: the application defines none.
@@ -98,17 +100,30 @@ export class Presence implements Extension {
     }
     if (msg.type === MESSAGE_BROADCAST_STATELESS) throw refused('broadcast messages are not part of this application')
     if (msg.type !== MESSAGE_AWARENESS || !msg.awareness || !user) return
+    const payload = msg.awareness
     let entries: Entry[]
-    try { entries = readEntries(msg.awareness) } catch (e) { throw refused(`malformed awareness update: ${(e as Error).message}`) }
+    try { entries = readEntries(payload) } catch (e) { throw refused(`malformed awareness update: ${(e as Error).message}`) }
+    // Providers echo every state they receive, with the clock they received: such entries change
+    // nothing and are left out. What would change a state must come from the connection that owns it.
+    const { awareness } = document
+    const applies = ({ clientId, clock, state }: Entry) => {
+      const current = awareness.meta.get(clientId)?.clock ?? 0
+      return current < clock || (current === clock && state === null && awareness.states.has(clientId))
+    }
     const own = document.getClients(connection.webSocket) as Set<number>
-    for (const { clientId } of entries) {
+    const effective = entries.filter(applies)
+    for (const { clientId } of effective) {
       if (own.has(clientId)) continue
       for (const other of document.getConnections()) {
         if (other !== connection && document.getClients(other.webSocket).has(clientId)) throw refused(`awareness state for client ${clientId} of another connection`)
       }
     }
-    if (new Set([...own, ...entries.map(e => e.clientId)]).size > MAX_CLIENTS_PER_CONNECTION) throw refused('too many awareness client ids on one connection')
-    const corrected = correctedStates(entries, presenceOf(user))
-    if (corrected) applyAwarenessUpdate(document.awareness, writeEntries(corrected), connection.webSocket)
+    if (new Set([...own, ...effective.map(e => e.clientId)]).size > MAX_CLIENTS_PER_CONNECTION) throw refused('too many awareness client ids on one connection')
+    const corrected = correctedStates(effective, presenceOf(user))
+    if (!corrected && effective.length === entries.length) return // as sent: Hocuspocus applies and relays it
+    // Apply the corrected states here; Hocuspocus then applies the message, emptied in place
+    // (its count of states set to 0; the count is one byte, at most MAX_CLIENTS_PER_CONNECTION).
+    payload[0] = 0
+    if (effective.length) applyAwarenessUpdate(awareness, writeEntries(corrected ?? effective), connection.webSocket)
   }
 }
