@@ -7,15 +7,11 @@
 import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
 import { showOutdatedNotice } from './outdated.js'
 
-// The API's records are the server's own types (type-only: nothing of the server is bundled).
-import type { DocumentMeta, Role, User } from '../../server/store/types.js'
-export type { DocumentMeta, Role, User }
+// The API's records, as defined once for server and client.
+import type { DocumentMeta, Role, User, Version, VersionMeta } from '../../protocol/api.js'
+export type { DocumentMeta, Role, User, Version, VersionMeta }
 /** A document with its content. */
 export interface DocumentWithJSON extends DocumentMeta { json: unknown }
-/** A saved version of a document. */
-export interface VersionMeta { id: string; documentId: string; name: string; createdAt?: string }
-/** A version with its content. */
-export interface Version extends VersionMeta { json: unknown }
 /** A comparison as returned by the server. */
 export interface Comparison { revision: unknown; summary: Record<string, unknown> }
 
