@@ -52,7 +52,7 @@ function summaryHtml(summary: ChangeSummary): string {
   return `<section class="summary"><table><thead><tr><th></th>${cols.map(k => `<th>${k}</th>`).join('')}</tr></thead><tbody>`
     + summary.sections.map(s => row(s.heading || s.kind, s.counts)).join('')
     + `</tbody><tfoot>${row('Σ', summary.counts)}</tfoot></table>`
-    + (summary.timeouts ? `<p class="warning">${summary.timeouts} text block(s) hit the diff time limit; a coarser diff was used.</p>` : '')
+    + (summary.bounded ? `<p class="warning">${summary.bounded} text block(s) were too large for an exact word diff and were compared more coarsely.</p>` : '')
     + `</section>`
 }
 
@@ -74,11 +74,11 @@ p.provision, p.item { display: flex; gap: .6em; }
 `
 
 /** Renders a revision document as a standalone HTML page. */
-export function renderHtml(rev: Node, options: { title?: string; summary?: ChangeSummary } = {}): string {
+export function renderHtml(rev: Node, options: { title?: string; summary?: ChangeSummary; showWhitespace?: boolean } = {}): string {
   const lang = (rev.attrs.lang ?? 'en') as Language
   const counter = { n: 0 }
   const body: string[] = []
-  for (const l of revisionLines(rev)) {
+  for (const l of revisionLines(rev, { showWhitespace: options.showWhitespace })) {
     const rec = l.owner ? revisionOf(l.owner) : null
     const moved = rec?.moveId ? ` moved" data-move="${escapeHtml(rec.moveId)}` : ''
     const text = l.block ? inlineHtml(l.block, counter) : ''

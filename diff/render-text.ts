@@ -15,7 +15,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { revisionOf, shownLabelText, statusOnSide, type ShownLabel } from '../schema/revision.js'
-import { blockClass, revisionLines, type RevisionLine } from './revision-lines.js'
+import { blockClass, revisionLines, type LineOptions, type RevisionLine } from './revision-lines.js'
 
 /** A stretch of a line that belongs to one version only (or null: to both). */
 type Scope = 'del' | 'ins' | null
@@ -93,12 +93,12 @@ function moveNote(l: RevisionLine): string {
 const wrap = (scope: Scope, text: string) => scope ? OPEN[scope] + text + CLOSE[scope] : text
 
 /** Renders a revision document as wdiff text, one provision per line. */
-export function renderText(rev: Node): string {
+export function renderText(rev: Node, options: LineOptions = {}): string {
   const scopes = unitScopes(rev)
   const out: string[] = []
   let current: { provision: Node; scope: Scope; head: string; body: string } | null = null
   const flush = () => { if (current) out.push(current.head + wrap(current.scope, current.body)); current = null }
-  for (const l of revisionLines(rev)) {
+  for (const l of revisionLines(rev, options)) {
     const scope = lineScope(l, scopes)
     if (current && l.provision === current.provision && l.kind !== 'provision') {
       // a further paragraph, item or note of the provision: inside the provision's own scope, or bracketed with its separator

@@ -10,13 +10,14 @@
  */
 import type { Mark, Node } from 'prosemirror-model'
 import { directionOf, labelShower, languageInfo, type Direction, type Language, revisionOf, type ShownLabel } from '../schema/index.js'
+import { foldWhitespaceChanges } from '../diff/whitespace.js'
 
 /** ITU paragraph style names (the `w:styleId`s of styles.xml). */
 export type ParagraphStyle =
   | 'Normal' | 'ResNo' | 'Restitle' | 'Resref' | 'Normalaftertitle' | 'Call'
   | 'enumlev1' | 'enumlev2' | 'enumlev3' | 'Note' | 'Proposal' | 'Reasons'
   | 'SectionNo' | 'Sectiontitle' | 'AnnexNo' | 'Annextitle'
-  | 'Origin' | 'Source' | 'Title1' | 'Headingb'
+  | 'Origin' | 'Source' | 'Title1' | 'Title2' | 'Headingb'
 
 /** One tracked change on a run or a paragraph mark: who, when, and which way. */
 export interface RevisionMark {
@@ -69,6 +70,8 @@ export interface LayoutOptions {
   readonly date?: string | null
   /** Drop every revision mark (an ADD: new text shown without marks). */
   readonly plain?: boolean
+  /** Show changes made only of white space as revisions (default: the new white space, plain; see diff/whitespace.ts). */
+  readonly showWhitespace?: boolean
 }
 
 /** Nodes the proposal assembler renders itself, skipped when laying out a resolution. */
@@ -94,7 +97,8 @@ function markRevision(marks: readonly Mark[], opts: LayoutOptions): RevisionMark
 /** The runs of a textblock's inline content, footnotes numbered from `footnoteNumber`. */
 export function inlineRuns(block: Node, opts: LayoutOptions, footnoteNumber: () => number): LayoutRun[] {
   const runs: LayoutRun[] = []
-  block.forEach(child => {
+  const shown = opts.showWhitespace ? block : foldWhitespaceChanges(block)
+  shown.forEach(child => {
     const has = (name: string) => child.marks.some(m => m.type.name === name)
     const base = {
       revision: markRevision(child.marks, opts),
@@ -213,8 +217,15 @@ export function layoutResolution(doc: Node, opts: LayoutOptions = {}): Layout {
       else if (name === 'paragraph') push('Normal', inlineRuns(child, opts, nextFootnote), scope)
       else if (name === 'note') push('Note', inlineRuns(child, opts, nextFootnote), scope)
       else if (name === 'part') layoutPart(child, scope)
-      else if (name === 'sectionHeading') push('Call', inlineRuns(child, opts, nextFootnote), scope)
+      else if (name === 'sectionHeading') push('Call', inlineRuns(child, opts, nextFootnote), joinedHeadingScope(parent, scope))
     })
+  }
+  /** A section merged into (split from) the one before it: its heading paragraph is deleted (inserted) as a whole. */
+  const joinedHeadingScope = (section: Node, scope: Scope): Scope => {
+    const joins = revisionOf(section)?.joins
+    if (!joins || opts.plain) return scope
+    const kind = joins === 'new' ? 'deletion' : 'insertion'
+    return { ...scope, mark: markOf(kind, section.firstChild ?? section) }
   }
   const layoutPart = (node: Node, scope: Scope) => {
     const inner = scopeOf(node, scope)

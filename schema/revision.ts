@@ -42,6 +42,13 @@ export interface RevisionRecord {
   oldAttrs?: Record<string, unknown> | null
   /** Attributes of the new node that differ from this node's (accepting gives them back). */
   newAttrs?: Record<string, unknown> | null
+  /**
+   * On a section whose heading stands in one version only: in the version
+   * named here its blocks continue the section before it. `'new'`: the
+   * heading was deleted and the two sections merged; `'old'`: the heading was
+   * inserted and the section split off the one before it (diff/section-joins.ts).
+   */
+  joins?: Side | null
 }
 
 /** @deprecated The old name of RevisionRecord; use RevisionRecord. */
