@@ -151,8 +151,9 @@ function ownSpacing(groups: Group[], tokenOf: Map<string, Token>): Group[] {
   for (let k = 0; k < groups.length; k++) {
     const g = groups[k]!
     if (!('del' in g) || !g.del || !g.ins) continue
-    const last = tokenOf.get(g.del[g.del.length - 1]!)!.text
-    const first = tokenOf.get(g.ins[0]!)!.text
+    const texts = (chars: string) => [...chars].map(c => tokenOf.get(c)!).filter(t => !t.node).map(t => t.text)
+    const last = texts(g.del).pop() ?? ''
+    const first = texts(g.ins)[0] ?? ''
     if (!ENDS_WITH_LETTER.test(last) || !STARTS_WITH_LETTER.test(first) || !isWord(last) || !isWord(first)) continue
     const prev = groups[k - 1]
     const next = groups[k + 1]
