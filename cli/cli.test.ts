@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { resolutionFromJSON } from '../schema/check.js'
-import { main } from './main.js'
+import { COMMANDS, main, type CommandTable } from './main.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const fixture = join(root, 'fixtures', 'apt-proposal-res50-ar.txt')
@@ -114,4 +114,18 @@ test('the bin runs import in a child process', () => {
   assert.match(r.stderr, /apt-proposal-res50-ar\.txt:\d+: label/)
   const bad = spawnSync(process.execPath, [join(root, 'bin', 'resdraft.mjs'), 'import', join(tmp, 'nope.txt')], { encoding: 'utf8', cwd: root })
   assert.equal(bad.status, 1)
+})
+
+test('help lists every command with its usage; a command that fails to load throws its real error', async () => {
+  const help = await run('--help')
+  assert.equal(help.code, 0)
+  for (const name of Object.keys(COMMANDS)) assert.match(help.out, new RegExp(`^  resdraft ${name} `, 'm'), name)
+  assert.doesNotMatch(help.out, /not available/)
+  const loadError = new SyntaxError('Unexpected token in commands/broken.js')
+  const broken: CommandTable = { ...COMMANDS, broken: () => Promise.reject(loadError) }
+  await assert.rejects(main(['broken'], { out: () => {}, err: () => {} }, broken), e => e === loadError)
+  await assert.rejects(main(['help'], { out: () => {}, err: () => {} }, broken), e => e === loadError)
+  const r = await run('toString')
+  assert.equal(r.code, 2)
+  assert.match(r.err, /unknown command "toString"/)
 })

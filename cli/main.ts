@@ -13,30 +13,38 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>
 }
 
-const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+/** Each command's name and its module, loaded when the command runs (so `text` never loads the exporters). */
+export type CommandTable = Readonly<Record<string, () => Promise<{ command: Command }>>>
+
+/** The commands of `resdraft`. */
+export const COMMANDS: CommandTable = {
   import: () => import('./commands/import.js'),
   text: () => import('./commands/text.js'),
   compare: () => import('./commands/compare.js'),
   proposal: () => import('./commands/proposal.js'),
-  'import-docx': () => import('./commands/import-docx.js')
+  'import-docx': () => import('./commands/import-docx.js'),
+  compile: () => import('./commands/compile.js')
 }
 
-async function help(io: CliIO): Promise<void> {
+async function help(io: CliIO, commands: CommandTable): Promise<void> {
   io.out('resdraft: draft, compare and export ITU-T resolutions and proposals\n\nCommands:\n')
-  for (const [name, load] of Object.entries(COMMANDS)) {
-    try { const { command } = await load(); io.out(`  ${command.usage}\n      ${command.summary}\n`) }
-    catch { io.out(`  ${name} (not available)\n`) }
+  for (const load of Object.values(commands)) {
+    const { command } = await load()
+    io.out(`  ${command.usage}\n      ${command.summary}\n`)
   }
 }
 
-/** Runs the CLI with the given arguments; returns the exit code. */
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+/**
+ * Runs the CLI with the given arguments; returns the exit code. A command
+ * module that fails to load is a defect of the installation, not bad
+ * input: its error is thrown as it is (the bin prints its stack).
+ */
+export async function main(argv: string[], io: CliIO = processIO, commands: CommandTable = COMMANDS): Promise<number> {
   const [name, ...rest] = argv
-  if (!name || name === '--help' || name === '-h' || name === 'help') { await help(io); return name ? 0 : 2 }
-  const load = COMMANDS[name]
+  if (!name || name === '--help' || name === '-h' || name === 'help') { await help(io, commands); return name ? 0 : 2 }
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined
   if (!load) { io.err(`resdraft: unknown command "${name}"; try resdraft --help\n`); return 2 }
-  let command: Command
-  try { ({ command } = await load()) } catch (e) { io.err(`resdraft: command "${name}" is not available: ${(e as Error).message}\n`); return 2 }
+  const { command } = await load()
   try {
     return await command.run(rest, io)
   } catch (e) {

@@ -13,6 +13,7 @@ import { isLanguage, matchSectionHeading, type Language } from '../schema/index.
 import { detectLanguage, importText, type ImportWarning } from '../schema/text/index.js'
 import { DEFAULT_LIMITS, readDocxPackage, type DocxLimits } from './docx-read.js'
 import { readTrackedDocument, trackedViewLines, type TrackedDocument, type TrackedRevision } from './docx-revisions.js'
+import { readRevisionFormatting, usesRevisionFormatting, type RevisionFormattingCount, type RevisionFormattingMode } from './docx-static-marks.js'
 
 /** Who changed what in a document: revisions per author. */
 export interface RevisionAuthorCount {
@@ -33,6 +34,8 @@ export interface DocxTexts {
   /** All changes accepted: the proposed text. */
   readonly proposalText: string
   readonly authors: readonly RevisionAuthorCount[]
+  /** Set when the changes were read from revision formatting (struck/underlined runs) rather than tracked changes. */
+  readonly revisionFormatting: RevisionFormattingCount | null
 }
 
 /** Options of the DOCX import. */
@@ -40,6 +43,12 @@ export interface DocxImportOptions {
   /** The document's language; detected from the text when absent. */
   readonly lang?: Language
   readonly limits?: DocxLimits
+  /**
+   * Read struck runs as deletions and underlined runs as insertions:
+   * `auto` (default) when the file has no tracked changes and has struck
+   * text, or underlined text and a proposal marker line.
+   */
+  readonly revisionFormatting?: RevisionFormattingMode
 }
 
 /** Counts revisions per author, with the span of their dates. */
@@ -89,13 +98,61 @@ function viewText(doc: TrackedDocument, view: 'old' | 'new', lang: Language): st
 export function readDocxTexts(bytes: Uint8Array, opts: DocxImportOptions = {}): DocxTexts {
   const pkg = readDocxPackage(bytes, ['word/document.xml', 'word/footnotes.xml'], opts.limits ?? DEFAULT_LIMITS)
   const tracked = readTrackedDocument(pkg.parts.get('word/document.xml')!, pkg.parts.get('word/footnotes.xml'))
-  const sample = trackedViewLines(tracked, 'new').map(l => l.text).join('\n')
+  const mode = opts.revisionFormatting ?? 'auto'
+  const formatted = mode === 'read' || (mode === 'auto' && usesRevisionFormatting(tracked)) ? readRevisionFormatting(tracked) : null
+  const views = formatted?.doc ?? tracked
+  const sample = trackedViewLines(views, 'new').map(l => l.text).join('\n')
   const lang = opts.lang && isLanguage(opts.lang) ? opts.lang : detectLanguage(sample)
   return {
     tracked, lang,
-    baseText: viewText(tracked, 'old', lang),
-    proposalText: viewText(tracked, 'new', lang),
-    authors: countByAuthor(tracked.revisions)
+    baseText: viewText(views, 'old', lang),
+    proposalText: viewText(views, 'new', lang),
+    authors: countByAuthor(tracked.revisions),
+    revisionFormatting: formatted?.count ?? null
+  }
+}
+
+/** What a Word file was found to hold, said even when it cannot be read as a resolution. */
+export interface DocxFindings {
+  readonly lang: Language
+  readonly paragraphs: number
+  /** Tracked changes (w:ins, w:del, moves) by kind. */
+  readonly insertions: number
+  readonly deletions: number
+  readonly authors: readonly RevisionAuthorCount[]
+  /** Set when the changes are revision formatting (struck/underlined runs). */
+  readonly revisionFormatting: RevisionFormattingCount | null
+}
+
+/** The findings of a read file. */
+export function describeDocx(texts: DocxTexts): DocxFindings {
+  const revisions = texts.tracked.revisions
+  return {
+    lang: texts.lang, paragraphs: texts.tracked.paragraphs.length,
+    insertions: revisions.filter(r => r.kind === 'insertion').length,
+    deletions: revisions.filter(r => r.kind === 'deletion').length,
+    authors: texts.authors, revisionFormatting: texts.revisionFormatting
+  }
+}
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** The findings as lines: counts and language, then one line per author, then revision formatting if any. */
+export function formatDocxFindings(f: DocxFindings): string {
+  const lines = [`${count(f.paragraphs, 'paragraph')}, ${count(f.insertions + f.deletions, 'tracked revision')} (${count(f.insertions, 'insertion')}, ${count(f.deletions, 'deletion')}), language ${f.lang}`]
+  for (const a of f.authors) lines.push(`  ${a.author}: ${count(a.insertions, 'insertion')}, ${count(a.deletions, 'deletion')}${a.firstDate ? `, ${a.firstDate} – ${a.lastDate}` : ''}`)
+  if (f.revisionFormatting) {
+    const r = f.revisionFormatting
+    lines.push(`  revision formatting: ${count(r.insertions, 'underlined insertion')}, ${count(r.deletions, 'struck deletion')}${r.movedParagraphs ? `, ${count(r.movedParagraphs, 'moved paragraph')}` : ''}`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+/** Thrown when a safely read Word file cannot be read as a resolution; `found` says what it holds. */
+export class DocxImportError extends Error {
+  constructor(readonly found: DocxFindings, readonly reason: string) {
+    super(`${reason}; the file holds ${formatDocxFindings(found).trimEnd().replace(/\n\s*/g, '; ')}`)
+    this.name = 'DocxImportError'
   }
 }
 
@@ -109,11 +166,20 @@ export interface DocxImport extends DocxTexts {
   readonly warnings: { readonly base: readonly ImportWarning[]; readonly proposal: readonly ImportWarning[] }
 }
 
-/** Imports a Word proposal into its base and proposal documents. */
+/**
+ * Imports a Word proposal into its base and proposal documents. Throws
+ * DocxInputError for unsafe or broken files, DocxImportError (with what the
+ * file holds) for a file that is no resolution.
+ */
 export function importDocxProposal(bytes: Uint8Array, opts: DocxImportOptions = {}): DocxImport {
   const texts = readDocxTexts(bytes, opts)
   // the two views are clean texts (no flattened old/new label overlays), so a label that is not the derived one is a real override (`1bis`, `7.1.0`)
-  const base = importText(texts.baseText, { lang: texts.lang, labels: 'override' })
-  const proposal = importText(texts.proposalText, { lang: texts.lang, labels: 'override' })
+  let base: ReturnType<typeof importText>, proposal: ReturnType<typeof importText>
+  try {
+    base = importText(texts.baseText, { lang: texts.lang, labels: 'override' })
+    proposal = importText(texts.proposalText, { lang: texts.lang, labels: 'override' })
+  } catch (e) {
+    throw new DocxImportError(describeDocx(texts), (e as Error).message)
+  }
   return { ...texts, base: base.doc, proposal: proposal.doc, warnings: { base: base.warnings, proposal: proposal.warnings } }
 }

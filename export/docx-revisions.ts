@@ -13,8 +13,8 @@ import { DocxInputError } from './docx-read.js'
 export interface TrackedRevision {
   /** `insertion`/`deletion`; a move counts as a deletion (from) and an insertion (to). */
   readonly kind: 'insertion' | 'deletion'
-  /** The element: w:ins, w:del, w:moveFrom or w:moveTo. */
-  readonly element: 'w:ins' | 'w:del' | 'w:moveFrom' | 'w:moveTo'
+  /** The element: w:ins, w:del, w:moveFrom or w:moveTo; `formatting` for revision formatting read as a change (docx-static-marks.ts). */
+  readonly element: 'w:ins' | 'w:del' | 'w:moveFrom' | 'w:moveTo' | 'formatting'
   /** On runs (`run`), on a paragraph mark (`paragraph-mark`), or elsewhere, e.g. a table row (`other`). */
   readonly scope: 'run' | 'paragraph-mark' | 'other'
   readonly author: string | null
@@ -31,6 +31,23 @@ export interface TrackedSegment {
   readonly revision?: TrackedRevision
   /** Set on a footnote reference: the footnote's id in footnotes.xml. */
   readonly footnoteId?: string
+  /** Direct strike-through / underline formatting of the run (revision formatting, read by docx-static-marks.ts). */
+  readonly format?: RunFormat
+}
+
+/** A run's direct strike-through and underline (`w:strike`, `w:dstrike`, `w:u`), when switched on. */
+export interface RunFormat {
+  readonly strike?: 'single' | 'double'
+  readonly underline?: 'single' | 'double'
+}
+
+/** True when an on/off property (`w:strike`, `w:u` ...) is switched on by its `w:val`. */
+function switchedOn(value: unknown): boolean {
+  return value === undefined || !['0', 'false', 'off', 'none'].includes(String(value))
+}
+
+function sameFormat(a: RunFormat | undefined, b: RunFormat | undefined): boolean {
+  return a?.strike === b?.strike && a?.underline === b?.underline
 }
 
 /** A paragraph of the document with its style and tracked segments. */
@@ -133,6 +150,7 @@ export function readTrackedDocument(documentXml: string, footnotesXml?: string):
   let textTarget: 'w:t' | 'w:delText' | null = null
   let customMark = false   // the rest of this run is a footnote's custom mark, not text
   let markRun = false      // a run styled FootnoteReference: footnote marks and their separators, not text
+  let format: RunFormat | undefined   // the current run's strike/underline
 
   const add = (text: string, footnoteId?: string) => {
     if (!para) return
@@ -141,8 +159,8 @@ export function readTrackedDocument(documentXml: string, footnotesXml?: string):
     const state: TrackedSegment['state'] = inserted && deleted ? 'neither' : inserted ? 'insertion' : deleted ? 'deletion' : 'plain'
     if (rev && !footnoteId) rev.text += text
     const last = para.segments[para.segments.length - 1]
-    if (last && !footnoteId && !last.footnoteId && last.revision === rev && last.state === state) para.segments[para.segments.length - 1] = { ...last, text: last.text + text }
-    else para.segments.push({ text, state, ...(rev ? { revision: rev } : {}), ...(footnoteId ? { footnoteId } : {}) })
+    if (last && !footnoteId && !last.footnoteId && last.revision === rev && last.state === state && sameFormat(last.format, format)) para.segments[para.segments.length - 1] = { ...last, text: last.text + text }
+    else para.segments.push({ text, state, ...(rev ? { revision: rev } : {}), ...(footnoteId ? { footnoteId } : {}), ...(format ? { format } : {}) })
   }
 
   parse(documentXml, 'word/document.xml', {
@@ -168,6 +186,17 @@ export function readTrackedDocument(documentXml: string, footnotesXml?: string):
         case 'w:noBreakHyphen': if (parent === 'w:r') add('\u2011'); return
         case 'w:sym': if (parent === 'w:r') add(symbolChar(tag as SaxesTagPlain)); return
         case 'w:rStyle': if (parent === 'w:rPr' && grand === 'w:r' && attr('w:val') === 'FootnoteReference') markRun = true; return
+        case 'w:strike': case 'w:dstrike': case 'w:u': {
+          if (parent !== 'w:rPr' || grand !== 'w:r') return
+          const on = switchedOn(tag.attributes['w:val'])
+          const double = name === 'w:dstrike' || /^double/.test(attr('w:val') ?? '')
+          const key = name === 'w:u' ? 'underline' : 'strike'
+          const next: { strike?: 'single' | 'double'; underline?: 'single' | 'double' } = { ...format }
+          if (on) next[key] = double ? 'double' : 'single'
+          else delete next[key]
+          format = next.strike || next.underline ? next : undefined
+          return
+        }
         case 'w:footnoteReference':
           if (parent === 'w:r') add('', attr('w:id') ?? '')
           customMark = ['1', 'true', 'on'].includes(attr('w:customMarkFollows') ?? '')
@@ -181,7 +210,7 @@ export function readTrackedDocument(documentXml: string, footnotesXml?: string):
       } else if (name === 'w:p' && para) { paragraphs.push(para); para = null }
       else if (name === 'w:pPr') inPPr--
       else if (name === 'w:t' || name === 'w:delText') textTarget = null
-      else if (name === 'w:r') { customMark = false; markRun = false }
+      else if (name === 'w:r') { customMark = false; markRun = false; format = undefined }
     },
     text(t, parent) { if (textTarget && parent === textTarget && !customMark && !markRun) add(t) },
     skippedRevision(tag) {

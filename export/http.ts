@@ -12,7 +12,7 @@
 import { Router, type Request, type Response } from 'express'
 import type { Node } from 'prosemirror-model'
 import { proposalTitle } from './cover.js'
-import { documentFromJSON } from './document-file.js'
+import { documentFromJSON } from '../schema/document-json.js'
 import { FORMAT_INFO, isExportFormat, renderLayout, EXPORT_FORMATS } from './formats.js'
 import { layoutResolution } from './layout.js'
 import type { PdfRenderer } from './pdf.js'

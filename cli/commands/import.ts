@@ -4,39 +4,17 @@
  * and prints or writes the document JSON. Lines that could not be placed as
  * intended are listed on stderr as `FILE:LINE: message`.
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { isLanguage, LANGUAGES, type Language } from '../../schema/languages.js'
-import { ImportError, importText, type ImportResult } from '../../schema/text/index.js'
 import { InputError, parseArgs, UsageError, type CliIO } from '../args.js'
+import { importFile, readInputFile } from '../document-file.js'
 import type { Command } from '../main.js'
-
-/** Reads a file's bytes; a missing or unreadable file is bad input (exit 1). */
-export async function readInputFile(path: string): Promise<Uint8Array> {
-  try { return await readFile(path) }
-  catch (e) {
-    const err = e as NodeJS.ErrnoException
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.message
-    throw new InputError(`${path}: cannot read: ${why}`)
-  }
-}
 
 /** The `--lang` option, checked. */
 export function languageOption(value: string | true | undefined): Language | undefined {
   if (value === undefined) return undefined
   if (typeof value !== 'string' || !isLanguage(value)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}`)
   return value
-}
-
-/** Imports text bytes, turning an ImportError into bad input that names the file and line, and prints the warnings. */
-export function importFile(path: string, bytes: Uint8Array, io: CliIO, options: { lang?: Language; labels?: 'source' | 'override' } = {}): ImportResult {
-  let result: ImportResult
-  try { result = importText(bytes, { ...options, fileName: path }) }
-  catch (e) {
-    if (e instanceof ImportError) throw new InputError(`${path}${e.line === undefined ? '' : `:${e.line}`}: ${e.message}`)
-    throw e
-  }
-  for (const w of result.warnings) io.err(`${path}:${w.line}: ${w.message}\n`)
-  return result
 }
 
 /** The `import` command. */

@@ -11,25 +11,15 @@ import type { Node } from 'prosemirror-model'
 import { compare } from '../../diff/index.js'
 import { isLanguage, type Language } from '../../schema/index.js'
 import { proposalTitle } from '../../export/cover.js'
-import { DocumentFileError, loadDocumentFile } from '../../export/document-file.js'
 import { isExportFormat, renderLayout, EXPORT_FORMATS } from '../../export/formats.js'
 import { layoutProposal, unitFor } from '../../export/proposal-document.js'
 import { formatProposalId, nthProposalId, parseProposalId, ProposalIdError, type ProposalId } from '../../export/proposal-id.js'
 import { InputError, parseArgs, UsageError, type CliIO } from '../args.js'
+import { readDocumentFile } from '../document-file.js'
 import type { Command } from '../main.js'
+import { languageOption } from './import.js'
 
 const VALUED = ['id', 'source', 'format', 'out', 'author', 'delegation', 'date', 'title', 'summary', 'introduction', 'proposal', 'reasons', 'lang', 'original']
-
-async function load(path: string, lang: Language | undefined, io: CliIO): Promise<Node> {
-  try {
-    const { doc, warnings } = await loadDocumentFile(path, lang)
-    for (const w of warnings) io.err(`${path}:${w.line}: warning: ${w.message}\n`)
-    return doc
-  } catch (e) {
-    if (e instanceof DocumentFileError) throw new InputError(e.message)
-    throw e
-  }
-}
 
 /** The `proposal` command. */
 export const command: Command = {
@@ -51,15 +41,14 @@ export const command: Command = {
       try { return parseProposalId(text) } catch (e) { if (e instanceof ProposalIdError) throw new UsageError(e.message); throw e }
     }
     const given = opt('id') === undefined ? null : readId(opt('id')!)
-    const lang = opt('lang')
-    if (lang !== undefined && !isLanguage(lang)) throw new UsageError(`--lang must be one of ar, en, fr, es, ru, zh`)
+    const lang = languageOption(options.get('lang'))
     const original = opt('original')
     if (original !== undefined && !isLanguage(original)) throw new UsageError(`--original must be one of ar, en, fr, es, ru, zh`)
 
     // `none` as BASE proposes a new resolution (ADD), as DRAFT suppresses one (SUP)
     const loaded: { base: Node | null; draft: Node | null }[] = []
     for (const [b, d] of pairs) {
-      loaded.push({ base: b === 'none' ? null : await load(b, lang, io), draft: d === 'none' ? null : await load(d, lang, io) })
+      loaded.push({ base: b === 'none' ? null : await readDocumentFile(b, io, { lang }), draft: d === 'none' ? null : await readDocumentFile(d, io, { lang }) })
     }
     const first = loaded[0]!
     const doc = (first.draft ?? first.base)!

@@ -31,7 +31,7 @@ function row(doc: DocumentMeta, all: DocumentMeta[]): HTMLElement {
 export async function documentsPage(root: HTMLElement, user: User): Promise<void> {
   const body = h('tbody', {}, h('tr', {}, h('td', { colspan: 6 }, t('loading'))))
   root.replaceChildren(
-    topBar(user, h('a', { href: routeHash({ page: 'compare', old: null, new: null }) }, t('compareTitle'))),
+    topBar(user, h('a', { href: routeHash({ page: 'compare', old: null, new: null }) }, t('compareTitle')), ' ', h('a', { href: routeHash({ page: 'compile', base: null, proposals: [] }), 'data-testid': 'compile-link' }, t('compileTitle'))),
     h('main', { class: 'list' },
       h('h1', {}, t('documents')),
       h('table', { class: 'documents' },

@@ -4,8 +4,9 @@
  * the top bar; changes and comments beside it; footnotes under it).
  */
 import type { EditorView } from 'prosemirror-view'
-import { exportUrl, getDocument, getVersion, saveVersion, sessionToken, type DocumentWithJSON, type User } from '../app/api.js'
+import { ApiError, exportUrl, getDocument, getVersion, saveVersion, sessionToken, type DocumentWithJSON, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
+import { exportFileName, type ExportFormat } from '../app/export-name.js'
 import { t } from '../app/i18n.js'
 import { routeHash } from '../app/router.js'
 import { directionOf, isLanguage, resolutionFromJSON, type Language } from '../../schema/index.js'
@@ -14,10 +15,11 @@ import { openCollab, type CollabSession, type ConnectionStatus } from '../editor
 import { setFootnoteText } from '../editor/commands.js'
 import { createEditor } from '../editor/create-editor.js'
 import { liveComparer } from '../editor/diff-engine.js'
-import { delegationColour, mountPresenceList } from '../editor/presence.js'
+import { mountPresenceList, presenceOf } from '../editor/presence.js'
 import { renderChangesPanel } from './changes-panel.js'
 import { mountCommentsPanel } from './comments-panel.js'
-import { ask } from './dialogs.js'
+import { ask, notifyError } from './dialogs.js'
+import { canExport } from '../../server/auth/permissions.js'
 import { dialogCommands, toolbar } from './toolbar.js'
 import { topBar } from './shell.js'
 
@@ -49,6 +51,30 @@ function renderFootnotes(host: HTMLElement, view: EditorView, editable: boolean,
     editable ? h('button', { type: 'button', class: 'quiet', title: t('editFootnote'), 'data-testid': 'edit-footnote', onclick: () => { void edit(n, i) } }, t('edit')) : null))))
 }
 
+interface ReadingAnchor { id: string; top: number }
+
+/** The first provision or item that starts below the tools at the top of the window, and where it stands. */
+function readingAnchor(host: HTMLElement): ReadingAnchor | null {
+  const below = document.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? 0
+  for (const el of host.querySelectorAll<HTMLElement>('.provision[data-id], .item[data-id]')) {
+    const top = el.getBoundingClientRect().top
+    if (top >= below) return top < window.innerHeight ? { id: el.dataset.id!, top } : null
+  }
+  return null
+}
+
+/** Scrolls the window so that the anchor stands where it stood (now and after the next layouts). */
+function restoreAnchor(host: HTMLElement, anchor: ReadingAnchor): void {
+  const fix = () => {
+    const el = host.querySelector<HTMLElement>(`[data-id="${CSS.escape(anchor.id)}"]`)
+    if (!el) return
+    const delta = el.getBoundingClientRect().top - anchor.top
+    if (Math.abs(delta) >= 1) window.scrollBy(0, delta)
+  }
+  fix()
+  requestAnimationFrame(() => { fix(); requestAnimationFrame(fix) })
+}
+
 /** Opens a document for editing; returns a function that closes it. */
 export async function editorPage(root: HTMLElement, user: User, id: string): Promise<() => void> {
   root.replaceChildren(topBar(user), h('main', { class: 'centre' }, t('loading')))
@@ -58,7 +84,8 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   // The server's rule: reviewers never write; others write documents of their own delegation.
   const readOnly = user.role === 'reviewer' || !meta.delegations.includes(user.delegation)
   const session = openCollab(id, sessionToken())
-  session.provider.setAwarenessField('user', { name: user.name, delegation: user.delegation, color: delegationColour(user.delegation) })
+  // the server sets the same from the session (a state claiming anyone else is corrected)
+  session.provider.setAwarenessField('user', presenceOf(user))
 
   let view: EditorView | null = null
   const getView = () => view
@@ -76,7 +103,10 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     h('input', { type: 'checkbox', 'data-testid': 'amend-toggle', onchange: async (e: Event) => {
       const on = (e.target as HTMLInputElement).checked
       if (on && !base) base = await getVersion(meta.baseVersionId!)
+      // The marks add and remove text above the reader: keep what they were reading where it was.
+      const anchor = readingAnchor(host)
       view?.dispatch(setAmendmentView(view.state.tr, on))
+      if (anchor) restoreAnchor(host, anchor)
     } }), ` ${t('showChanges')}`) : null
 
   // Only the Secretariat names versions (the server refuses others).
@@ -84,8 +114,27 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     const name = await ask(t('versionName'))
     if (name) await saveVersion(id, name)
   } }, t('saveVersion'))
-  const exportMenu = h('details', { class: 'export' }, h('summary', {}, t('exportAs')),
-    h('div', { class: 'menu' }, ...(['docx', 'docx-static', 'html', 'pdf'] as const).map(f => h('a', { href: exportUrl(id, f), download: '' }, f.toUpperCase()))))
+  // Export: only for those the server lets export (the same rule); each format saved under its own name; a refusal is shown.
+  const exportFile = async (format: ExportFormat) => {
+    exportMenu?.removeAttribute('open')
+    try {
+      const res = await fetch(exportUrl(id, format), { credentials: 'same-origin' })
+      if (!res.ok) {
+        let message = res.statusText
+        try { const j = await res.json() as { error?: string }; message = j.error ?? message } catch { /* not JSON */ }
+        throw new ApiError(res.status, message)
+      }
+      const url = URL.createObjectURL(await res.blob())
+      const link = h('a', { href: url, download: exportFileName(view?.state.doc ?? resolutionFromJSON(meta.json), meta.title, format), hidden: true })
+      document.body.append(link)
+      link.click()
+      link.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    } catch (e) { notifyError((e as Error).message) }
+  }
+  const exportMenu = !canExport(user, meta) ? null : h('details', { class: 'export', 'data-testid': 'export-menu' }, h('summary', {}, t('exportAs')),
+    h('div', { class: 'menu' }, ...(['docx', 'docx-static', 'html', 'pdf'] as const).map(f =>
+      h('button', { type: 'button', class: 'quiet', 'data-testid': `export-${f}`, onclick: () => { void exportFile(f) } }, f.toUpperCase()))))
 
   const host = h('div', { class: 'page', 'data-testid': 'page' })
   const footnotes = h('section', { class: 'footnotes page-foot', lang, dir })
@@ -96,7 +145,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
       h('a', { href: routeHash({ page: 'documents' }), class: 'back' }, `‹ ${t('back')}`),
       h('span', { class: 'doc-name', lang, dir: 'auto' }, meta.title),
       status, readOnly ? h('span', { class: 'badge-ro', 'data-testid': 'read-only' }, t('readOnly')) : null,
-      presence, amendToggle ?? '', versionButton ?? '', exportMenu),
+      presence, amendToggle ?? '', versionButton ?? '', exportMenu ?? ''),
     readOnly ? h('div', { class: 'toolbar placeholder' }) : toolbar(getView, dialogs),
     h('div', { class: 'workspace' },
       h('div', { class: 'sheet-column' }, host, footnotes),

@@ -6,10 +6,18 @@ import { Router } from 'express'
 import type { Response } from 'express'
 import { canCreateProposal, canImport, canManageVersions, canRead } from '../auth/permissions.js'
 import { createDocument, createVersion, liveJSON } from '../documents.js'
-import { importText, isLanguage, LANGUAGES } from '../../schema/index.js'
+import { importText, isLanguage, LANGUAGES, type Language } from '../../schema/index.js'
+import { defaultCoverTitle, startProposalJSON } from '../proposal-start.js'
 import type { DocumentMeta } from '../store/types.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, actorOf, stringField, userOf } from './context.js'
+
+const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
+
+type JSONNode = { type?: string; content?: JSONNode[]; text?: string }
+const textOf = (n: JSONNode | undefined): string => n ? (n.text ?? '') + (n.content ?? []).map(textOf).join('') : ''
+const headingOf = (json: unknown) => textOf((json as JSONNode).content?.find(n => n.type === 'resolutionHeading'))
+const titleOf = (json: unknown) => textOf((json as JSONNode).content?.find(n => n.type === 'resolutionTitle'))
 
 function publicMeta(m: DocumentMeta) {
   const { createdAt: _createdAt, ...rest } = m
@@ -54,19 +62,55 @@ export function documentRoutes(deps: ApiDeps): Router {
     res.json({ ...publicMeta(doc), json: await liveJSON(deps.store, deps.hocuspocus, doc.id) })
   })
 
-  r.post('/:id/proposal', async (req, res) => {
+  /**
+   * Starts a proposal: MOD or SUP on a version in force (base text, cover to
+   * fill in, marker line), or ADD (a draft new resolution, no base). A
+   * drafter may start one only for their own delegation.
+   */
+  const startProposal = async (res: Response, body: Record<string, unknown>, baseDocumentId: string | null) => {
     const user = userOf(res)
-    const base = await readable(res, req.params.id)
-    const title = stringField(req.body, 'title')
-    const baseVersionId = stringField(req.body, 'baseVersionId', 100)
-    const raw = (req.body as { delegations?: unknown }).delegations
-    const delegations = Array.isArray(raw) && raw.length > 0 && raw.every(d => typeof d === 'string') ? raw as string[] : [user.delegation]
+    const title = stringField(body, 'title', 300)
+    const action = body.action === undefined ? 'MOD' : body.action
+    if (action !== 'MOD' && action !== 'ADD' && action !== 'SUP') throw new HttpError(400, 'action must be MOD, ADD or SUP')
+    const raw = body.delegations
+    if (raw !== undefined && !(Array.isArray(raw) && raw.length <= 20 && raw.every(d => typeof d === 'string' && d.trim() && d.length <= 40))) throw new HttpError(400, 'delegations must be a list of delegation names')
+    const delegations = Array.isArray(raw) && raw.length > 0 ? [...new Set((raw as string[]).map(d => d.trim()))] : [user.delegation]
     if (!canCreateProposal(user, delegations)) throw new HttpError(403, 'you may only start proposals for your own delegation')
-    const version = await deps.store.getVersion(baseVersionId)
-    if (!version || version.documentId !== base.id) throw new HttpError(400, 'baseVersionId is not a version of this document')
-    const meta = await createDocument(deps.store, { title, kind: 'proposal', delegations, shared: false, baseVersionId, baseDocumentId: base.id }, version.json, actorOf(user), user.id)
-    await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-proposal', detail: `from version "${version.name}" of "${base.title}"` })
+    let proposalId = ''
+    if (body.proposalId !== undefined && body.proposalId !== '') {
+      if (typeof body.proposalId !== 'string' || body.proposalId.length > 40 || !PROPOSAL_ID.test(body.proposalId.trim().toUpperCase())) throw new HttpError(400, 'proposalId must look like APT/44A13/1')
+      proposalId = body.proposalId.trim().toUpperCase()
+    }
+    const source = body.source === undefined ? delegations.join(', ') : stringField(body, 'source', 300)
+    let version = null
+    let base: DocumentMeta | null = null
+    if (action !== 'ADD') {
+      const baseVersionId = stringField(body, 'baseVersionId', 100)
+      version = await deps.store.getVersion(baseVersionId)
+      base = version ? await deps.store.getDocument(version.documentId) : null
+      if (!version || !base || !canRead(user, base) || (baseDocumentId !== null && version.documentId !== baseDocumentId)) throw new HttpError(400, 'baseVersionId is not a version of this document')
+    }
+    let lang: Language
+    if (base) lang = isLanguage(base.lang) ? base.lang : 'en'
+    else if (isLanguage(body.lang)) lang = body.lang
+    else throw new HttpError(400, `lang must be one of ${LANGUAGES.join(', ')}`)
+    const heading = version ? headingOf(version.json) : ''
+    const coverTitle = body.coverTitle === undefined ? defaultCoverTitle(action, heading, version ? titleOf(version.json) : '') : stringField(body, 'coverTitle', 500)
+    // Without an action (the original form of this route) the proposal starts as the bare base text.
+    const json = body.action === undefined && version ? version.json : startProposalJSON(version?.json ?? null, { action, proposalId, source, title: coverTitle, lang })
+    let meta
+    try {
+      meta = await createDocument(deps.store, { title, kind: 'proposal', delegations, shared: false, baseVersionId: version?.id ?? null, baseDocumentId: base?.id ?? null }, json, actorOf(user), user.id)
+    } catch (e) { throw new HttpError(400, (e as Error).message) }
+    await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-proposal', detail: version && base ? `${action} on version "${version.name}" of "${base.title}"` : `${action}: draft new resolution` })
     res.status(201).json(publicMeta(meta))
+  }
+
+  r.post('/new-proposal', async (req, res) => { await startProposal(res, (req.body ?? {}) as Record<string, unknown>, null) })
+
+  r.post('/:id/proposal', async (req, res) => {
+    const base = await readable(res, req.params.id)
+    await startProposal(res, (req.body ?? {}) as Record<string, unknown>, base.id)
   })
 
   r.get('/:id/versions', async (req, res) => {

@@ -7,6 +7,7 @@ import type { ApiDeps } from './context.js'
 import { requireUser } from './context.js'
 import { documentRoutes } from './document-routes.js'
 import { exportRoutes, SharedPdfRenderer } from './export-routes.js'
+import { importRoutes } from './import-routes.js'
 import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
 
 /** Builds the API router. */
@@ -26,6 +27,7 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
   r.use(authRoutes(deps))
   r.use(requireUser(deps))
   r.use(exportRoutes(deps, pdf))
+  r.use('/imports', importRoutes(deps))
   r.use('/documents', documentRoutes(deps))
   r.use(compareRoutes(deps))
   r.use((_req, res) => { res.status(404).json({ error: 'no such API route' }) })

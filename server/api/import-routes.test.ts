@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { after, before, test } from 'node:test'
+import { api, login, startTestServer } from '../test/helpers.js'
+import type { TestServer } from '../test/helpers.js'
+
+const RES1_DOCX = new URL('../../fixtures/itu/T-RES-T.1-2016-MSW-E.docx', import.meta.url)
+const RES50_TEXT = new URL('../../fixtures/res50-2012-ar.txt', import.meta.url)
+
+let server: TestServer
+let sec: string
+before(async () => { server = await startTestServer(); sec = await login(server.url, 'sec') })
+after(async () => { await server.close() })
+
+async function upload(token: string | null, path: string, bytes: Uint8Array | string): Promise<{ status: number; body: any }> {
+  const headers: Record<string, string> = { 'content-type': 'application/octet-stream' }
+  if (token) headers.authorization = `Bearer ${token}`
+  const r = await fetch(`${server.url}${path}`, { method: 'POST', headers, body: typeof bytes === 'string' ? bytes : Buffer.from(bytes) })
+  const text = await r.text()
+  return { status: r.status, body: text ? JSON.parse(text) : null }
+}
+const count = async () => (await api(server.url, sec, 'GET', '/api/documents')).body.length as number
+
+test("ITU's Word file of Resolution 1: preview lists warnings and stores nothing; confirm stores the resolution with its named version", async () => {
+  const bytes = new Uint8Array(readFileSync(RES1_DOCX))
+  const before = await count()
+  const p = await upload(sec, '/api/imports/resolution/preview', bytes)
+  assert.equal(p.status, 200, JSON.stringify(p.body))
+  assert.equal(p.body.format, 'docx')
+  assert.equal(p.body.lang, 'en')
+  assert.equal(p.body.heading, 'RESOLUTION 1 (Rev. Hammamet, 2016)')
+  assert.equal(p.body.versionName, 'Rev. Hammamet, 2016')
+  assert.ok(p.body.warnings.some((w: { message: string }) => /b\)bis/.test(w.message)), 'the out-of-sequence label is reported')
+  assert.ok(p.body.provisions > 100)
+  assert.equal(await count(), before, 'the preview stores nothing')
+
+  const c = await upload(sec, '/api/imports/resolution?title=Resolution%201%20(Word)', bytes)
+  assert.equal(c.status, 201, JSON.stringify(c.body))
+  assert.equal(c.body.versionName, 'Rev. Hammamet, 2016')
+  assert.equal(await count(), before + 1)
+  const versions = (await api(server.url, sec, 'GET', `/api/documents/${c.body.id}/versions`)).body
+  assert.deepEqual(versions.map((v: { name: string }) => v.name), ['Rev. Hammamet, 2016'])
+  const doc = (await api(server.url, sec, 'GET', `/api/documents/${c.body.id}`)).body
+  assert.equal(doc.title, 'Resolution 1 (Word)')
+  assert.equal(doc.json.content[0].type, 'resolutionHeading')
+})
+
+test('the text form imports (Arabic), and bad files are refused with a clear message, storing nothing', async () => {
+  const before = await count()
+  const ok = await upload(sec, '/api/imports/resolution', new Uint8Array(readFileSync(RES50_TEXT)))
+  assert.equal(ok.status, 201, JSON.stringify(ok.body))
+  assert.equal(ok.body.lang, 'ar')
+  assert.equal(ok.body.versionName, 'المراجَع في دبي، 2012')
+  assert.equal(await count(), before + 1)
+
+  const bad: [Uint8Array | string, RegExp][] = [
+    ['', /request body/],
+    ['just some words\nwith no heading\n', /heading/i],
+    [new Uint8Array([0xff, 0xfe, 0x00, 0x41]), /not a text file|UTF-8/],
+    [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), /not an ITU resolution Word file/],
+    [new Uint8Array(readFileSync(new URL('../../package.json', import.meta.url))), /heading|resolution/i]
+  ]
+  for (const [bytes, message] of bad) {
+    for (const path of ['/api/imports/resolution/preview', '/api/imports/resolution?title=x&version=y']) {
+      const r = await upload(sec, path, bytes)
+      assert.ok(r.status === 400 || r.status === 422, `${path}: ${r.status} ${JSON.stringify(r.body)}`)
+      assert.match(r.body.error, message)
+    }
+  }
+  assert.equal(await count(), before + 1, 'nothing stored by the refused files')
+})
+
+test('only the Secretariat imports; files over the limit are refused; query fields are bounded', async () => {
+  const amal = await login(server.url, 'amal')
+  const bytes = readFileSync(RES50_TEXT, 'utf8')
+  assert.equal((await upload(amal, '/api/imports/resolution/preview', bytes)).status, 403)
+  assert.equal((await upload(amal, '/api/imports/proposal/preview?base=x', bytes)).status, 403)
+  assert.equal((await upload(null, '/api/imports/resolution', bytes)).status, 401)
+  assert.equal((await upload(sec, '/api/imports/resolution', new Uint8Array(21 * 1024 * 1024))).status, 413)
+  assert.equal((await upload(sec, `/api/imports/resolution?title=${'x'.repeat(400)}`, bytes)).status, 400)
+  assert.equal((await upload(sec, '/api/imports/resolution?lang=xx', bytes)).status, 400)
+  assert.equal((await upload(sec, '/api/imports/proposal/preview?base=nope', bytes)).status, 404)
+})
+
+test('a drafter starts MOD and ADD proposals for their own delegation only; the MOD carries base, cover and marker', async () => {
+  const imported = await upload(sec, '/api/imports/resolution?title=Res50', new Uint8Array(readFileSync(RES50_TEXT)))
+  const baseVersionId = imported.body.versionId as string
+  const amal = await login(server.url, 'amal')
+  const refused = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'x', action: 'MOD', baseVersionId, delegations: ['CEPT'] })
+  assert.equal(refused.status, 403)
+  assert.equal((await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'x', action: 'DEL', baseVersionId })).status, 400)
+  assert.equal((await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'x', baseVersionId, proposalId: 'not an id' })).status, 400)
+  assert.equal((await api(server.url, await login(server.url, 'rita'), 'POST', '/api/documents/new-proposal', { title: 'x', baseVersionId })).status, 403)
+
+  const mod = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'APT on Res 50', action: 'MOD', baseVersionId, delegations: ['APT', 'ARB'], proposalId: 'apt/44a13/1' })
+  assert.equal(mod.status, 201, JSON.stringify(mod.body))
+  assert.deepEqual(mod.body.delegations, ['APT', 'ARB'])
+  assert.equal(mod.body.baseVersionId, baseVersionId)
+  const doc = (await api(server.url, amal, 'GET', `/api/documents/${mod.body.id}`)).body
+  assert.deepEqual(doc.json.content.slice(0, 3).map((n: { type: string }) => n.type), ['proposalHeader', 'proposalMarker', 'resolutionHeading'])
+  assert.deepEqual(doc.json.content[1].attrs, { action: 'MOD', proposalId: 'APT/44A13/1' })
+  assert.match(JSON.stringify(doc.json.content[0]), /الأصل/)
+
+  const add = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'New res', action: 'ADD', lang: 'en' })
+  assert.equal(add.status, 201, JSON.stringify(add.body))
+  assert.equal(add.body.baseVersionId, null)
+  const addDoc = (await api(server.url, amal, 'GET', `/api/documents/${add.body.id}`)).body
+  assert.equal(addDoc.json.content[1].attrs.action, 'ADD')
+  assert.match(JSON.stringify(addDoc.json), /DRAFT NEW RESOLUTION/)
+})
+
+test("a delegation's Word proposal (our own tracked export) reads back on its base with no discrepancy, and is stored only on confirm", async () => {
+  const imported = await upload(sec, '/api/imports/resolution?title=Res50base', new Uint8Array(readFileSync(RES50_TEXT)))
+  const baseVersionId = imported.body.versionId as string
+  const created = await api(server.url, sec, 'POST', '/api/documents/new-proposal', { title: 'P', action: 'MOD', baseVersionId, delegations: ['APT'], proposalId: 'APT/44A13/1' })
+  const r = await fetch(`${server.url}/api/documents/${created.body.id}/export?format=docx`, { headers: { authorization: `Bearer ${sec}` } })
+  assert.equal(r.status, 200)
+  const docx = new Uint8Array(await r.arrayBuffer())
+  const before = await count()
+  const p = await upload(sec, `/api/imports/proposal/preview?base=${baseVersionId}`, docx)
+  assert.equal(p.status, 200, JSON.stringify(p.body))
+  assert.equal(p.body.ok, true, JSON.stringify(p.body.discrepancies))
+  assert.equal(p.body.base.versionId, baseVersionId)
+  assert.equal(await count(), before)
+  const bad = await upload(sec, `/api/imports/proposal/preview?base=${baseVersionId}`, 'not a docx')
+  assert.equal(bad.status, 422)
+  assert.match(bad.body.error, /not a Word proposal/)
+  const c = await upload(sec, `/api/imports/proposal?base=${baseVersionId}&title=Read%20back&delegations=APT,ARB`, docx)
+  assert.equal(c.status, 201, JSON.stringify(c.body))
+  assert.equal(c.body.kind, 'proposal')
+  assert.equal(c.body.baseVersionId, baseVersionId)
+  assert.deepEqual(c.body.delegations, ['APT', 'ARB'])
+  assert.equal(await count(), before + 1)
+})

@@ -1,0 +1,128 @@
+/**
+ * Reading files the secretariat uploads, always in two steps: a preview that
+ * stores nothing and reports every warning line by line, then a confirm that
+ * reads the same bytes again and stores the result (a failed read stores
+ * nothing). The file is the raw request body (at most 20 MiB).
+ *
+ *   POST /api/imports/resolution/preview[?lang=xx]                 text or ITU Word file -> what would be stored
+ *   POST /api/imports/resolution?title=&version=[&lang=]            -> a resolution with a named version
+ *   POST /api/imports/proposal/preview?base=<versionId>             a delegation's Word proposal -> base check
+ *   POST /api/imports/proposal?base=<versionId>&title=&delegations=A,B -> a proposal on that base
+ *
+ * export/ (the Word readers) and diff/ are loaded on first use.
+ */
+import express, { Router, type Request, type Response } from 'express'
+import { canImport } from '../auth/permissions.js'
+import { createDocument, createVersion } from '../documents.js'
+import { isLanguage, resolutionFromJSON, type Language } from '../../schema/index.js'
+import type { ApiDeps } from './context.js'
+import { HttpError, actorOf, userOf } from './context.js'
+
+/** Largest file accepted for an import. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+const loadExport = () => import('../../export/index.js')
+
+function bytesOf(req: Request): Uint8Array {
+  const body = req.body as unknown
+  if (!Buffer.isBuffer(body) || body.length === 0) throw new HttpError(400, 'send the file as the request body (Content-Type: application/octet-stream)')
+  return new Uint8Array(body.buffer, body.byteOffset, body.length)
+}
+
+function queryString(req: Request, key: string, max: number, required: boolean): string | null {
+  const v = req.query[key]
+  if (v === undefined || v === '') { if (required) throw new HttpError(400, `"${key}" is required`); return null }
+  if (typeof v !== 'string') throw new HttpError(400, `"${key}" must be given once`)
+  if (v.length > max) throw new HttpError(400, `"${key}" is too long`)
+  return v.trim()
+}
+
+function langOf(req: Request): Language | undefined {
+  const lang = queryString(req, 'lang', 5, false)
+  if (lang === null) return undefined
+  if (!isLanguage(lang)) throw new HttpError(400, `lang must be one of ar, en, fr, es, ru, zh`)
+  return lang
+}
+
+/** The import routes (secretariat only). */
+export function importRoutes(deps: ApiDeps): Router {
+  const r = Router()
+  r.use(express.raw({ type: () => true, limit: MAX_IMPORT_BYTES }))
+  r.use((_req, res, next) => {
+    if (!canImport(userOf(res))) throw new HttpError(403, 'only the Secretariat imports documents')
+    next()
+  })
+
+  const readResolution = async (req: Request) => {
+    const { readResolutionFile, ResolutionFileError, DocxInputError } = await loadExport()
+    try { return readResolutionFile(bytesOf(req), { lang: langOf(req) }) } catch (e) {
+      if (e instanceof ResolutionFileError || e instanceof DocxInputError) throw new HttpError(422, e.message)
+      throw e
+    }
+  }
+  const summary = (doc: import('prosemirror-model').Node) => {
+    let provisions = 0
+    let sections = 0
+    doc.descendants(n => { if (n.type.name === 'provision') provisions++; if (n.type.name.endsWith('Section')) sections++; return true })
+    return { sections, provisions }
+  }
+
+  r.post('/resolution/preview', async (req, res) => {
+    const f = await readResolution(req)
+    res.json({ format: f.format, lang: f.lang, heading: f.heading, title: f.title, versionName: f.versionName, warnings: f.warnings, ...summary(f.doc) })
+  })
+
+  r.post('/resolution', async (req, res) => {
+    const user = userOf(res)
+    const f = await readResolution(req)
+    const title = queryString(req, 'title', 300, false) ?? [f.heading, f.title].filter(Boolean).join(' – ')
+    const versionName = queryString(req, 'version', 200, false) ?? f.versionName
+    if (!versionName) throw new HttpError(400, '"version" is required: the heading names no version (e.g. "Rev. Hammamet, 2016")')
+    const meta = await createDocument(deps.store, { title, kind: 'resolution', delegations: ['Secretariat'], shared: true }, f.doc.toJSON(), actorOf(user), user.id)
+    const version = await createVersion(deps.store, deps.hocuspocus, meta.id, versionName, actorOf(user))
+    await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'import', detail: `imported "${title}" from a ${f.format === 'docx' ? 'Word' : 'text'} file as "${versionName}" (${f.warnings.length} warnings)` })
+    const { createdAt: _c, ...rest } = meta
+    res.status(201).json({ ...rest, versionId: version.id, versionName, warnings: f.warnings })
+  })
+
+  const readProposal = async (req: Request, res: Response) => {
+    const baseId = queryString(req, 'base', 100, true)!
+    const version = await deps.store.getVersion(baseId)
+    if (!version) throw new HttpError(404, 'no such version in force')
+    const baseDoc = await deps.store.getDocument(version.documentId)
+    if (!baseDoc) throw new HttpError(404, 'no such version in force')
+    const [{ importDocxProposal, checkBase, DocxInputError }, { compare }] = await Promise.all([loadExport(), import('../../diff/index.js')])
+    let imported
+    try { imported = importDocxProposal(bytesOf(req), { lang: langOf(req) ?? (isLanguage(baseDoc.lang) ? baseDoc.lang : undefined) }) } catch (e) {
+      if (e instanceof DocxInputError) throw new HttpError(422, `not a Word proposal: ${e.message}`)
+      if (e instanceof Error && e.name === 'ImportError') throw new HttpError(422, `the Word file could not be read as a resolution: ${e.message}`)
+      throw e
+    }
+    const check = checkBase(imported.base, resolutionFromJSON(version.json), (a, b) => compare(a, b).doc)
+    void res
+    return { imported, check, version, baseDoc }
+  }
+
+  r.post('/proposal/preview', async (req, res) => {
+    const { imported, check, version, baseDoc } = await readProposal(req, res)
+    res.json({
+      lang: imported.lang, revisions: imported.tracked.revisions.length, authors: imported.authors,
+      warnings: { base: imported.warnings.base, proposal: imported.warnings.proposal },
+      base: { versionId: version.id, versionName: version.name, documentId: baseDoc.id, title: baseDoc.title },
+      ok: check.ok, discrepancies: check.discrepancies
+    })
+  })
+
+  r.post('/proposal', async (req, res) => {
+    const user = userOf(res)
+    const { imported, check, version, baseDoc } = await readProposal(req, res)
+    const title = queryString(req, 'title', 300, true)!
+    const delegations = (queryString(req, 'delegations', 300, false) ?? '').split(',').map(s => s.trim()).filter(Boolean).slice(0, 20)
+    if (delegations.some(d => d.length > 40)) throw new HttpError(400, 'a delegation name is too long')
+    const meta = await createDocument(deps.store, { title, kind: 'proposal', delegations: delegations.length ? delegations : ['Secretariat'], shared: false, baseVersionId: version.id, baseDocumentId: baseDoc.id }, imported.proposal.toJSON(), actorOf(user), user.id)
+    await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'import-docx', detail: `read from a Word file on "${version.name}" of "${baseDoc.title}" (${imported.tracked.revisions.length} revisions, ${check.discrepancies.length} base discrepancies)` })
+    const { createdAt: _c, ...rest } = meta
+    res.status(201).json({ ...rest, discrepancies: check.discrepancies.length })
+  })
+  return r
+}
