@@ -1,6 +1,8 @@
 /** Server configuration, from the environment or given by tests. */
 import { resolve } from 'node:path'
 import type { LoginLimits } from './auth/login-throttle.js'
+import { parseOrigins } from './collab/origin.js'
+import type { Logger } from './log.js'
 
 /** Everything the server can be told. */
 export interface ServerConfig {
@@ -48,6 +50,12 @@ export interface ServerConfig {
   loginLimits?: Partial<LoginLimits> | undefined
   /** Extensions to leave out, by name (benchmarks only). */
   omitExtensions?: readonly string[] | undefined
+  /** Largest encoded state of a shared document, bytes: an update that would pass it is refused (default 8 MiB). */
+  maxDocumentBytes: number
+  /** Origins whose pages may open a collaboration socket (PUBLIC_ORIGIN; default: the request's own host, and localhost). */
+  publicOrigins?: readonly string[] | undefined
+  /** Where refusals and socket errors are reported (default: stderr). */
+  logger?: Logger | undefined
 }
 
 const root = resolve(new URL('..', import.meta.url).pathname)
@@ -65,7 +73,8 @@ export function defaultConfig(): ServerConfig {
     messageRate: { perSecond: 100, burst: 400 },
     connectionRate: { perSecond: 5, burst: 100 },
     compactAfter: 200,
-    debounce: 2000
+    debounce: 2000,
+    maxDocumentBytes: 8 * 1024 * 1024
   }
 }
 
@@ -94,6 +103,10 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
   throw new ConfigError(`${name}=${JSON.stringify(env[name])} is not valid: expected 1 or 0`)
 }
 
+function origins(list: string | undefined): string[] {
+  try { return parseOrigins(list) } catch (e) { throw new ConfigError((e as Error).message) }
+}
+
 /** Whether to create the demo accounts on an empty store: never in production, else as configured, else on SQLite only. */
 export function demoAccountsWanted(config: Pick<ServerConfig, 'demoAccounts' | 'databaseUrl'>, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.NODE_ENV === 'production') return false
@@ -102,8 +115,8 @@ export function demoAccountsWanted(config: Pick<ServerConfig, 'demoAccounts' | '
 
 /**
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SESSION_SECRET,
- * DEMO_ACCOUNTS (and SESSION_TTL_HOURS, MAX_MESSAGE_BYTES); throws
- * ConfigError for a value that cannot be used.
+ * PUBLIC_ORIGIN, DEMO_ACCOUNTS (and SESSION_TTL_HOURS, MAX_MESSAGE_BYTES,
+ * MAX_DOCUMENT_BYTES); throws ConfigError for a value that cannot be used.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const c = defaultConfig()
@@ -117,6 +130,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     sessionSecret: env.SESSION_SECRET || undefined,
     sessionTtlMs: (num(env, 'SESSION_TTL_HOURS', 'hours, more than 0', 0.001, 24 * 365, false) ?? 12) * 3600 * 1000,
     maxMessageBytes: num(env, 'MAX_MESSAGE_BYTES', 'a number of bytes from 1024', 1024, 1024 ** 3) ?? c.maxMessageBytes,
+    maxDocumentBytes: num(env, 'MAX_DOCUMENT_BYTES', 'a number of bytes from 1024', 1024, 1024 ** 3) ?? c.maxDocumentBytes,
+    publicOrigins: origins(env.PUBLIC_ORIGIN),
     demoAccounts: flag(env, 'DEMO_ACCOUNTS')
   }
 }

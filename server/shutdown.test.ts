@@ -5,10 +5,12 @@
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { MemoryLogger } from './log.js'
 import { addDocument, connect, login, startTestServer, titleText, until } from './test/helpers.js'
 
 test('a failed last save on shutdown is logged with the document and makes close() reject', async () => {
-  const server = await startTestServer({ debounce: 60_000 })
+  const logger = new MemoryLogger()
+  const server = await startTestServer({ debounce: 60_000, logger })
   const failing = await addDocument(server.store, { title: 'Failing' })
   const fine = await addDocument(server.store, { title: 'Fine' })
   const token = await login(server.url, 'kenji')
@@ -22,11 +24,9 @@ test('a failed last save on shutdown is logged with the document and makes close
     if (id === failing.id) throw new Error('disk I/O error')
     return storeJSON(id, ...rest)
   }
-  const logged: string[] = []
-  const error = console.error
-  console.error = (...args: unknown[]) => { logged.push(args.map(String).join(' ')) }
   try {
     await assert.rejects(server.close(), (e: Error) => e.message.includes(failing.id) && !e.message.includes(fine.id))
-  } finally { console.error = error; for (const c of clients) c.destroy() }
-  assert.ok(logged.some(l => l.includes(failing.id) && l.includes('disk I/O error')), logged.join('\n'))
+  } finally { for (const c of clients) c.destroy() }
+  const errors = logger.entries.filter(e => e.level === 'error')
+  assert.deepEqual(errors.map(e => [e.fields.document, e.fields.error]), [[failing.id, 'disk I/O error']], JSON.stringify(logger.entries))
 })

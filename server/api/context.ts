@@ -3,6 +3,7 @@ import type { Hocuspocus } from '@hocuspocus/server'
 import type { NextFunction, Request, Response } from 'express'
 import type { LoginLimits } from '../auth/login-throttle.js'
 import type { Sessions } from '../auth/sessions.js'
+import type { Logger } from '../log.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { Actor, Store, User } from '../store/types.js'
 
@@ -14,6 +15,8 @@ export interface ApiDeps {
   sessionTtlMs: number
   /** Limits on failed sign-ins (defaults: DEFAULT_LOGIN_LIMITS). */
   loginLimits?: Partial<LoginLimits> | undefined
+  /** Where unexpected errors are reported (default: stderr). */
+  logger?: Logger | undefined
 }
 
 import { HttpError } from '../http/errors.js'

@@ -31,6 +31,6 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
   r.use('/documents', documentRoutes(deps))
   r.use(compareRoutes(deps))
   r.use((_req, res) => { res.status(404).json({ error: 'no such API route' }) })
-  r.use(errorHandler('api error'))
+  r.use(errorHandler(deps.logger))
   return r
 }

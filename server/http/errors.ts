@@ -5,6 +5,7 @@
  * or library message reaches the client.
  */
 import type { NextFunction, Request, Response } from 'express'
+import { consoleLogger, type Logger } from '../log.js'
 
 /** An error answered with its status and `{error: message}` (and `code` when given). */
 export class HttpError extends Error {
@@ -43,11 +44,11 @@ export function requireUtf8(req: Request, _res: Response, next: NextFunction): v
   else next()
 }
 
-/** Express error middleware answering JSON (`html: false`) or plain text. */
-export function errorHandler(label: string) {
+/** Express error middleware answering `{error}` JSON; unexpected errors are logged with their stack. */
+export function errorHandler(logger: Logger = consoleLogger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const known = describeHttpError(err)
-    if (!known) console.error(`${label}: ${req.method} ${req.originalUrl.slice(0, 200)}:`, err)
+    if (!known) logger.error('request failed', { method: req.method, path: req.originalUrl.slice(0, 200), error: (err as Error)?.stack ?? String(err) })
     const { status, message, code } = known ?? { status: 500, message: 'internal error' }
     if (res.headersSent) { res.destroy(); return }
     res.status(status).json(code ? { error: message, code } : { error: message })
