@@ -5,7 +5,8 @@
  * CLI). Fonts come from the system (Noto Naskh Arabic for Arabic). Footnotes
  * are laid at the foot of their page first (pdf-footnotes.ts).
  */
-import { chromium, type Browser, type Page } from 'playwright-core'
+// playwright-core is loaded when a browser is launched, so that loading the exporters (the CLI) stays cheap
+import type { Browser, Page } from 'playwright-core'
 import { placeFootnotesAtPageFoot } from './pdf-footnotes.js'
 
 /** Where Chromium is, unless RESDRAFT_CHROMIUM says otherwise. */
@@ -38,6 +39,7 @@ export class PdfRenderer {
 
   /** Starts Chromium. */
   static async launch(): Promise<PdfRenderer> {
+    const { chromium } = await import('playwright-core')
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true })
     return new PdfRenderer(browser)
   }
