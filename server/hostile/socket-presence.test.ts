@@ -68,17 +68,21 @@ test('a malformed awareness state is dropped: peers never hold it, and their pre
   await assertStillServing(server.url, server.store, a, b, [doc.id])
 })
 
-test('an awareness state for another connection\'s client id is refused and the victim\'s state stays', async () => {
+test('awareness states for another connection\'s client id change nothing; the sender\'s own still shows, as itself', async () => {
   a.provider.setAwarenessField('user', presenceOf({ name: 'Amal', delegation: 'APT', role: 'drafter' }))
   await until(() => stateSeenBy(b, a) !== undefined, 3000, 'victim state')
   const before = JSON.stringify(stateSeenBy(b, a))
   const c = await wsClient(server.url)
   c.ws.send(authMessage(doc.id, rita))
   await until(() => c.messages.length > 0, 3000, 'authenticated')
+  const forged = JSON.stringify({ user: { name: 'Amal', delegation: 'APT', role: 'drafter', color: '#000000' } })
+  c.ws.send(awarenessMessage(doc.id, [[4242, 1, '{}']])) // the attacker's own id, claimed first
   c.ws.send(awarenessMessage(doc.id, [[a.doc.clientID, 1_000_000, 'null']]))
-  await until(() => logger.entries.some(e => /another connection/.test(String(e.fields.reason))), 3000, 'refused and logged')
+  c.ws.send(awarenessMessage(doc.id, [[a.doc.clientID, 1_000_001, forged], [4242, 2, forged]]))
+  await until(() => awarenessOf(b).getStates().get(4242)?.user !== undefined, 3000, 'the attacker\'s own state arrives')
   await new Promise(res => setTimeout(res, 100))
-  assert.equal(JSON.stringify(stateSeenBy(b, a)), before)
+  assert.equal(JSON.stringify(stateSeenBy(b, a)), before, 'the victim\'s state is untouched')
+  assert.deepEqual(awarenessOf(b).getStates().get(4242)?.user, presenceOf({ name: 'Rita', delegation: 'Reviewer', role: 'reviewer' }), 'shown as who sent it')
   c.ws.close()
   await assertStillServing(server.url, server.store, a, b, [doc.id])
 })
