@@ -35,13 +35,15 @@ import type { User } from '../store/types.js'
 
 /** Most awareness client ids one connection may speak for (a page uses one per document). */
 export const MAX_CLIENTS_PER_CONNECTION = 4
+/** Most states in one awareness message (a provider echoes every state it receives, so a busy document's are many). */
+export const MAX_STATES_PER_MESSAGE = 10_000
 
 interface Entry { clientId: number; clock: number; state: unknown }
 
 function readEntries(update: Uint8Array): Entry[] {
   const d = decoding.createDecoder(update)
   const n = decoding.readVarUint(d)
-  if (n > MAX_CLIENTS_PER_CONNECTION) throw new Error(`${n} awareness states in one message`)
+  if (n > MAX_STATES_PER_MESSAGE) throw new Error(`${n} awareness states in one message`)
   const entries: Entry[] = []
   for (let i = 0; i < n; i++) {
     const clientId = decoding.readVarUint(d)
@@ -130,7 +132,7 @@ export class Presence implements Extension {
     const corrected = correctedStates(effective, presenceOf(user))
     if (!corrected && effective.length === entries.length) return // as sent: Hocuspocus applies and relays it
     // Apply the corrected states here; Hocuspocus then applies the message, emptied in place
-    // (its count of states set to 0; the count is one byte, at most MAX_CLIENTS_PER_CONNECTION).
+    // (the first byte of its count of states set to 0, which ends the varint: no states).
     payload[0] = 0
     if (effective.length) applyAwarenessUpdate(awareness, writeEntries(corrected ?? effective), connection.webSocket)
   }
