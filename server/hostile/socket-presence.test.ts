@@ -5,6 +5,9 @@
  * not define, and a cookie-authenticated socket opened from another site.
  */
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { Awareness } from 'y-protocols/awareness'
 import { presenceOf } from '../../protocol/awareness.js'
@@ -120,4 +123,30 @@ test('with PUBLIC_ORIGIN set, only those origins may open a socket', async () =>
     const noOrigin = await wsClient(s.url)
     noOrigin.ws.close()
   } finally { await s.close() }
+})
+
+test('providers resending every state they hold after a server restart are not refused', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'resdraft-presence-'))
+  let s = await startTestServer({ logger, dataDir })
+  const crowd = await addDocument(s.store)
+  const token = await login(s.url, 'amal')
+  const clients = Array.from({ length: 7 }, () => connect(s.url, crowd.id, token))
+  try {
+    await Promise.all(clients.map(c => c.synced))
+    for (const c of clients) c.provider.setAwarenessField('user', presenceOf({ name: 'Amal', delegation: 'APT', role: 'drafter' }))
+    const everyone = () => clients.every(c => c.provider.isSynced && participants(awarenessOf(c)).length === clients.length)
+    await until(everyone, 5000, 'everyone sees everyone')
+    await s.close()
+    s = await startTestServer({ logger, dataDir, port: s.port })
+    await until(() => clients.every(c => c.closes.length > 0), 5000, 'disconnected')
+    await until(() => clients.every(c => c.provider.isSynced), 10_000, 'synced again')
+    // peers keep the clocks of states they saw before the restart; a changed state (as the periodic renewal makes) shows again
+    for (const c of clients) c.provider.setAwarenessField('cursor', null)
+    await until(everyone, 10_000, 'everyone sees everyone again')
+    assert.deepEqual(logger.entries.filter(e => e.fields.document === crowd.id).map(e => e.fields.reason), [], 'nothing refused')
+  } finally {
+    for (const c of clients) c.destroy()
+    await s.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
 })
