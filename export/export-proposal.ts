@@ -7,7 +7,7 @@
  * page header and footer, cover, marker lines, marked text, reasons).
  */
 import type { Node } from 'prosemirror-model'
-import type { Language } from '../schema/index.js'
+import { isLanguage, type Language } from '../schema/index.js'
 import { conferenceFrame, originalLanguageOf, type ConferenceFrame, type ConferenceOptions } from './conference.js'
 import { proposalTitle } from './cover.js'
 import { FORMAT_INFO, renderLayout, type ExportFormat } from './formats.js'
@@ -125,4 +125,52 @@ export async function exportProposal(pairs: readonly ProposalPair[], compare: (a
     title: p.title, author: opts.author ?? opts.delegation ?? p.firstId.source,
     ...(p.frame ? { frame: p.frame } : {}), ...(opts.pdfRenderer ? { pdfRenderer: opts.pdfRenderer } : {})
   })
+}
+
+/** The query parameters of the export route that set proposal options (the export dialog's fields). */
+export const PROPOSAL_QUERY_KEYS = ['proposalId', 'documentNumber', 'addendum', 'acronym', 'assembly', 'place', 'opens', 'closes', 'dates', 'meeting', 'date', 'originalLanguage', 'reasons', 'source', 'title', 'frame'] as const
+
+/**
+ * Proposal options from query parameters (`get` returns a parameter or
+ * undefined): `proposalId`, `documentNumber`, `addendum` (a number, or
+ * `none`), `acronym` (WTSA-16), `assembly` (full name), `place`, `opens`,
+ * `closes` (YYYY-MM-DD), `dates` (as written), `meeting`, `date`
+ * (YYYY-MM-DD), `originalLanguage`, `reasons` (repeat the parameter for one
+ * per unit), `source`, `title`, `frame=0` (no conference document). Bad
+ * values throw ProposalExportError naming the parameter.
+ */
+export function proposalOptionsFromQuery(get: (key: string) => string | readonly string[] | undefined): ProposalExportOptions {
+  const one = (k: string): string | undefined => { const v = get(k); const s = Array.isArray(v) ? v[0] : v as string | undefined; return s?.trim() ? s.trim() : undefined }
+  const whole = (k: string): number | undefined => {
+    const v = one(k)
+    if (v === undefined) return undefined
+    if (!/^\d{1,4}$/.test(v) || Number(v) < 1) throw new ProposalExportError(`${k} must be a positive whole number, got "${v.slice(0, 40)}"`)
+    return Number(v)
+  }
+  const day = (k: string): string | undefined => {
+    const v = one(k)
+    if (v !== undefined && (!/^\d{4}-\d\d-\d\d$/.test(v) || Number.isNaN(Date.parse(v)))) throw new ProposalExportError(`${k} must be a date YYYY-MM-DD, got "${v.slice(0, 40)}"`)
+    return v
+  }
+  const text = (k: string, max = 500): string | undefined => {
+    const v = one(k)
+    if (v !== undefined && v.length > max) throw new ProposalExportError(`${k} is longer than ${max} characters`)
+    return v
+  }
+  const lang = one('originalLanguage')
+  if (lang !== undefined && !isLanguage(lang)) throw new ProposalExportError(`originalLanguage must be one of ar, en, fr, es, ru, zh`)
+  const raw = get('reasons')
+  const reasons = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw as string]).map(r => r.trim())
+  if (reasons.some(r => r.length > 5000)) throw new ProposalExportError('reasons are longer than 5000 characters')
+  const addendum = one('addendum')?.toLowerCase() === 'none' ? null : whole('addendum')
+  const assembly = Object.fromEntries(Object.entries({ acronym: text('acronym', 40), name: text('assembly'), place: text('place', 200), opens: day('opens'), closes: day('closes'), dates: text('dates', 200) }).filter(([, v]) => v !== undefined))
+  const documentNumber = whole('documentNumber')
+  const opts: Record<string, unknown> = {
+    proposalId: one('proposalId'), source: text('source'), title: text('title', 1000), meeting: text('meeting', 200), date: day('date'),
+    originalLanguage: lang, documentNumber, ...(addendum !== undefined ? { addendum } : {}),
+    ...(Object.keys(assembly).length ? { assembly } : {}),
+    ...(reasons.filter(Boolean).length ? { reasons: reasons.length === 1 ? reasons[0] : reasons } : {}),
+    ...(one('frame') === '0' || one('frame') === 'false' ? { conferenceDocument: false } : {})
+  }
+  return Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as ProposalExportOptions
 }
