@@ -55,7 +55,17 @@ function alignToGraphemes(tokens: string[], text: string): string[] {
   return out
 }
 
+/**
+ * Where a token may need gluing to the one before: a mark or joiner that does
+ * not follow a letter, mark or digit (one that does is already inside its
+ * word), a zero-width joiner anywhere, a prepended mark, Thai/Lao AM, half-width voicing marks, and any
+ * astral code point (emoji, flags, modifiers, tags).
+ */
+const MAY_GLUE = /(?:^|[^\p{L}\p{M}\p{N}\u200C\u200D])[\p{M}\u200C\u200D]|[\u200D\u0E33\u0EB3\uFF9E\uFF9F\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{10000}-\u{10FFFF}]/u
+
 function regexTokens(text: string): string[] {
+  // most texts hold nothing that can join two tokens: a word's own marks are already inside it
+  if (!MAY_GLUE.test(text)) return text.match(TOKEN) ?? []
   const out: string[] = []
   let openFlag = false
   for (const m of text.matchAll(TOKEN)) {
