@@ -184,11 +184,29 @@ export class Validation implements Extension {
     return []
   }
 
+  /** Whether `update` changes nothing but the comments (what a reviewer may send). */
+  onlyComments(document: Document, documentName: string, update: Uint8Array): boolean {
+    const copy = newCopy(document)
+    try {
+      for (const a of this.pending(document, documentName)) Y.applyUpdate(copy, a.update)
+      const comments = copy.getArray(COMMENTS)
+      let others = false
+      copy.on('afterTransaction', (tr: Y.Transaction) => { for (const t of tr.changed.keys()) if (t !== comments) others = true })
+      try { Y.applyUpdate(copy, update) } catch { return false }
+      return !others && unexpectedRoots(copy).length === 0 && !hasPending(copy)
+    } finally { copy.destroy() }
+  }
+
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
     if (data.length > this.maxBytes) throw refuse(connection, REFUSED_TOO_LARGE, `message of ${data.length} bytes exceeds the limit of ${this.maxBytes}`)
     let update: Uint8Array | undefined
     try { update = parseMessage(data).update } catch (e) { throw refuse(connection, REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
     if (!update) return
+    const ctx = context as { user?: CommentWriter; commentOnly?: boolean }
+    // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection closed.
+    if (ctx.commentOnly && !this.onlyComments(document, documentName, update)) {
+      throw refuse(connection, REFUSED_READ_ONLY, 'read-only: reviewers may comment but not change the text')
+    }
     if (connection.readOnly) {
       if (!Y.snapshotContainsUpdate(Y.snapshot(document), update)) {
         // Hocuspocus itself refuses it (sync status false); say why.
@@ -196,7 +214,7 @@ export class Validation implements Extension {
       }
       return
     }
-    const problems = this.check(document, documentName, update, (context as { user?: CommentWriter }).user)
+    const problems = this.check(document, documentName, update, ctx.user)
     if (problems.length) throw refuse(connection, REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
   }
 }
