@@ -5,7 +5,8 @@ import type { Node } from 'prosemirror-model'
 import { acceptAll, compare, rejectAll } from '../diff/index.js'
 import { importText, serialiseText } from '../schema/text/index.js'
 import { checkBase, resolutionPart } from './base-check.js'
-import { importDocxProposal, readDocxTexts } from './docx-import.js'
+import { describeDocx, DocxImportError, formatDocxFindings, importDocxProposal, readDocxTexts } from './docx-import.js'
+import { strToU8, zipSync } from 'fflate'
 import { DocxInputError } from './docx-read.js'
 import { exportDocxTracked } from './docx-tracked.js'
 import { layoutProposal } from './proposal-document.js'
@@ -96,4 +97,22 @@ test('round trip in English: Resolution 1 with parts, items, dashes, footnotes a
   assert.equal(imported.lang, 'en')
   assert.equal(text(imported.base), text(old))
   assert.equal(text(imported.proposal), text(edited))
+})
+
+test('a file that is no resolution: the error still says what was found (language, paragraphs, revisions and their authors)', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+  const body = '<w:p><w:r><w:t>Minutes of the meeting of Study Group 17</w:t></w:r></w:p>'
+    + '<w:p><w:r><w:t xml:space="preserve">The group agreed </w:t></w:r><w:ins w:id="1" w:author="Ann Smith" w:date="2016-05-01T10:00:00Z"><w:r><w:t>unanimously </w:t></w:r></w:ins><w:del w:id="2" w:author="Bob Lee" w:date="2016-05-02T10:00:00Z"><w:r><w:delText>today</w:delText></w:r></w:del></w:p>'
+  const file = zipSync({ 'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`) })
+  assert.throws(() => importDocxProposal(file), (e: unknown) => {
+    assert.ok(e instanceof DocxImportError, String(e))
+    assert.equal(e.found.lang, 'en')
+    assert.equal(e.found.paragraphs, 2)
+    assert.deepEqual(e.found.authors.map(a => [a.author, a.insertions, a.deletions]), [['Ann Smith', 1, 0], ['Bob Lee', 0, 1]])
+    assert.match(e.message, /no resolution heading/)
+    assert.match(e.message, /2 paragraphs, 2 tracked revisions \(1 insertion, 1 deletion\), language en/)
+    assert.match(e.message, /Ann Smith: 1 insertion, 0 deletions/)
+    return true
+  })
+  assert.match(formatDocxFindings(describeDocx(readDocxTexts(file))), /^2 paragraphs, 2 tracked revisions/)
 })

@@ -112,6 +112,50 @@ export function readDocxTexts(bytes: Uint8Array, opts: DocxImportOptions = {}): 
   }
 }
 
+/** What a Word file was found to hold, said even when it cannot be read as a resolution. */
+export interface DocxFindings {
+  readonly lang: Language
+  readonly paragraphs: number
+  /** Tracked changes (w:ins, w:del, moves) by kind. */
+  readonly insertions: number
+  readonly deletions: number
+  readonly authors: readonly RevisionAuthorCount[]
+  /** Set when the changes are revision formatting (struck/underlined runs). */
+  readonly revisionFormatting: RevisionFormattingCount | null
+}
+
+/** The findings of a read file. */
+export function describeDocx(texts: DocxTexts): DocxFindings {
+  const revisions = texts.tracked.revisions
+  return {
+    lang: texts.lang, paragraphs: texts.tracked.paragraphs.length,
+    insertions: revisions.filter(r => r.kind === 'insertion').length,
+    deletions: revisions.filter(r => r.kind === 'deletion').length,
+    authors: texts.authors, revisionFormatting: texts.revisionFormatting
+  }
+}
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** The findings as lines: counts and language, then one line per author, then revision formatting if any. */
+export function formatDocxFindings(f: DocxFindings): string {
+  const lines = [`${count(f.paragraphs, 'paragraph')}, ${count(f.insertions + f.deletions, 'tracked revision')} (${count(f.insertions, 'insertion')}, ${count(f.deletions, 'deletion')}), language ${f.lang}`]
+  for (const a of f.authors) lines.push(`  ${a.author}: ${count(a.insertions, 'insertion')}, ${count(a.deletions, 'deletion')}${a.firstDate ? `, ${a.firstDate} – ${a.lastDate}` : ''}`)
+  if (f.revisionFormatting) {
+    const r = f.revisionFormatting
+    lines.push(`  revision formatting: ${count(r.insertions, 'underlined insertion')}, ${count(r.deletions, 'struck deletion')}${r.movedParagraphs ? `, ${count(r.movedParagraphs, 'moved paragraph')}` : ''}`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+/** Thrown when a safely read Word file cannot be read as a resolution; `found` says what it holds. */
+export class DocxImportError extends Error {
+  constructor(readonly found: DocxFindings, readonly reason: string) {
+    super(`${reason}; the file holds ${formatDocxFindings(found).trimEnd().replace(/\n\s*/g, '; ')}`)
+    this.name = 'DocxImportError'
+  }
+}
+
 /** A Word proposal imported into documents. */
 export interface DocxImport extends DocxTexts {
   /** The base the delegation drafted on (all changes rejected). */
@@ -122,11 +166,20 @@ export interface DocxImport extends DocxTexts {
   readonly warnings: { readonly base: readonly ImportWarning[]; readonly proposal: readonly ImportWarning[] }
 }
 
-/** Imports a Word proposal into its base and proposal documents. */
+/**
+ * Imports a Word proposal into its base and proposal documents. Throws
+ * DocxInputError for unsafe or broken files, DocxImportError (with what the
+ * file holds) for a file that is no resolution.
+ */
 export function importDocxProposal(bytes: Uint8Array, opts: DocxImportOptions = {}): DocxImport {
   const texts = readDocxTexts(bytes, opts)
   // the two views are clean texts (no flattened old/new label overlays), so a label that is not the derived one is a real override (`1bis`, `7.1.0`)
-  const base = importText(texts.baseText, { lang: texts.lang, labels: 'override' })
-  const proposal = importText(texts.proposalText, { lang: texts.lang, labels: 'override' })
+  let base: ReturnType<typeof importText>, proposal: ReturnType<typeof importText>
+  try {
+    base = importText(texts.baseText, { lang: texts.lang, labels: 'override' })
+    proposal = importText(texts.proposalText, { lang: texts.lang, labels: 'override' })
+  } catch (e) {
+    throw new DocxImportError(describeDocx(texts), (e as Error).message)
+  }
   return { ...texts, base: base.doc, proposal: proposal.doc, warnings: { base: base.warnings, proposal: proposal.warnings } }
 }

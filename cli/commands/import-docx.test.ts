@@ -77,3 +77,16 @@ test('bad files are refused with exit 1 and nothing is written', async () => {
   assert.equal((await cli('import-docx')).code, 2)
   assert.equal((await cli('import-docx', docx, '--lang', 'xx')).code, 2)
 })
+
+test('a Word file that is no resolution: what was found is printed before the error, and nothing is written', async () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+  const body = '<w:p><w:r><w:t>Minutes of the meeting</w:t></w:r></w:p><w:p><w:ins w:id="1" w:author="Ann Smith"><w:r><w:t>Agreed.</w:t></w:r></w:ins></w:p>'
+  const file = join(dir, 'minutes.docx'), outBase = join(dir, 'minutes-b.json')
+  await writeFile(file, zipSync({ 'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`) }))
+  const r = await cli('import-docx', file, '--out-base', outBase)
+  assert.equal(r.code, 1)
+  assert.match(r.out, /minutes\.docx: 2 paragraphs, 1 tracked revision \(1 insertion, 0 deletions\), language en/)
+  assert.match(r.out, /Ann Smith: 1 insertion, 0 deletions/)
+  assert.match(r.err, /no resolution heading/)
+  assert.equal(existsSync(outBase), false)
+})

@@ -1,6 +1,7 @@
 /**
  * `resdraft import-docx FILE.docx [--base VERSION.json] [--out-base B.json --out-proposal P.json]`:
- * reads a delegation's Word proposal with tracked changes into its base
+ * reads a delegation's Word proposal (tracked changes, or struck/underlined
+ * revision formatting) into its base
  * (all changes rejected) and proposal (all accepted), reports who changed
  * what, and checks the base against the version in force. Unsafe or broken
  * files are refused and nothing is written.
@@ -8,7 +9,7 @@
 import { writeFile } from 'node:fs/promises'
 import { compare } from '../../diff/index.js'
 import { checkBase, formatBaseCheck } from '../../export/base-check.js'
-import { importDocxProposal } from '../../export/docx-import.js'
+import { describeDocx, DocxImportError, formatDocxFindings, importDocxProposal } from '../../export/docx-import.js'
 import { DocxInputError } from '../../export/docx-read.js'
 import { InputError, parseArgs, UsageError, type CliIO } from '../args.js'
 import { readDocumentFile, readInputFile } from '../document-file.js'
@@ -17,7 +18,7 @@ import { languageOption } from './import.js'
 
 /** The `import-docx` command. */
 export const command: Command = {
-  summary: 'read a Word proposal with tracked changes into base and proposal documents, and check its base against the version in force',
+  summary: 'read a Word proposal (tracked changes or struck/underlined formatting) into base and proposal documents, and check its base against the version in force',
   usage: 'resdraft import-docx FILE.docx [--base VERSION.json] [--out-base B.json] [--out-proposal P.json] [--lang ar]',
   async run(args: string[], io: CliIO): Promise<number> {
     const { positional, options } = parseArgs(args, ['base', 'out-base', 'out-proposal', 'lang'])
@@ -31,14 +32,16 @@ export const command: Command = {
     try { imported = importDocxProposal(bytes, lang ? { lang } : {}) }
     catch (e) {
       if (e instanceof DocxInputError) throw new InputError(`${file}: ${e.message}`)
+      if (e instanceof DocxImportError) {
+        io.out(`${file}: ${formatDocxFindings(e.found)}`)
+        throw new InputError(`${file}: ${e.reason}`)
+      }
       throw new InputError(`${file}: ${(e as Error).message}`)
     }
     const base = opt('base')
     const inForce = base === undefined ? null : await readDocumentFile(base, io, lang ? { lang } : {})
 
-    const { tracked, authors } = imported
-    io.out(`${file}: ${tracked.paragraphs.length} paragraphs, ${tracked.revisions.length} tracked revisions (${tracked.revisions.filter(r => r.kind === 'insertion').length} insertions, ${tracked.revisions.filter(r => r.kind === 'deletion').length} deletions), language ${imported.lang}\n`)
-    for (const a of authors) io.out(`  ${a.author}: ${a.insertions} insertions, ${a.deletions} deletions${a.firstDate ? `, ${a.firstDate} – ${a.lastDate}` : ''}\n`)
+    io.out(`${file}: ${formatDocxFindings(describeDocx(imported))}`)
     for (const [view, list] of Object.entries(imported.warnings)) {
       for (const w of list) io.err(`${file} (${view}) line ${w.line}: warning: ${w.message}\n`)
     }

@@ -6,6 +6,7 @@
 import type { Node } from 'prosemirror-model'
 import { acceptAll, compare, createIncrementalComparer, rejectChange, revisionOf } from '../../diff/index.js'
 import { resolutionSchema as schema, type Language } from '../../schema/index.js'
+import { settleProposalParts } from '../render/proposal-parts.js'
 import type { LiveComparer } from './amendment.js'
 import { isUnit } from './changed-units.js'
 
@@ -34,7 +35,7 @@ export function liveComparer(base: Node): LiveComparer {
   const baseById = new Map<string, Node>()
   base.descendants(n => { if (isUnit(n)) baseById.set(n.attrs.id as string, n); return true })
   return {
-    update: current => comparer.update(current),
+    update: current => { const r = comparer.update(current); return { ...r, doc: settleProposalParts(r.doc) } },
     compareUnit(rev, current, lang) {
       const record = revisionOf(rev)
       const baseId = (record?.oldAttrs?.id as string | undefined) ?? rev.attrs.id as string

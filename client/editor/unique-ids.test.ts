@@ -69,3 +69,12 @@ test('typing inside a provision changes no id', () => {
   assert.equal(transactions.length, 1)
   assert.deepEqual(ids(next), ['p1', 'p2', 'p3'])
 })
+
+test('the id fix stays in the undo history of the change that needed it', () => {
+  // y-prosemirror's UndoManager skips every synchronised change whose transactions say addToHistory: false.
+  const state = EditorState.create({ doc: fixture(), plugins: [uniqueIdsPlugin({ makeId })] })
+  const at = posOfText(state, 'one')
+  const { transactions } = state.applyTransaction(state.tr.split(at, 2))
+  assert.equal(transactions.length, 2, 'the split and the id fix')
+  for (const tr of transactions) assert.notEqual(tr.getMeta('addToHistory'), false)
+})

@@ -4,7 +4,10 @@
  * id; after every local change this plugin asks schema/ids.ts `idFixes` which
  * nodes need a fresh id and sets them in one appended transaction (the first
  * holder of an id, in document order, keeps it, so comments and comparisons
- * stay attached to the original).
+ * stay attached to the original). The fix belongs to the change that needed
+ * it, in the same undo step: undoing an added provision, section or footnote
+ * removes it (kept out of history, the id-setting step made y-prosemirror's
+ * UndoManager skip the whole synchronised change).
  */
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state'
 import { idFixes, newId } from '../../schema/index.js'
@@ -32,7 +35,7 @@ export function uniqueIdsPlugin(options: UniqueIdsOptions = {}): Plugin {
       if (fixes.length === 0) return null
       const tr = state.tr
       for (const fix of fixes) tr.setNodeAttribute(fix.pos, 'id', fix.id)
-      return tr.setMeta(uniqueIdsKey, true).setMeta('addToHistory', false)
+      return tr.setMeta(uniqueIdsKey, true)
     }
   })
 }

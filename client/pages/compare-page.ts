@@ -10,6 +10,7 @@ import { h } from '../app/dom.js'
 import { t } from '../app/i18n.js'
 import { go } from '../app/router.js'
 import { directionOf, isLanguage, resolutionFromJSON, resolutionSchema, type Language } from '../../schema/index.js'
+import { settleProposalParts } from '../render/proposal-parts.js'
 import { renderDocument, renderNode } from '../render/static.js'
 import { topBar } from './shell.js'
 
@@ -152,7 +153,8 @@ export async function comparePage(root: HTMLElement, user: User, oldRef: string 
       const wrapped = cmp.revision as { doc?: unknown; summary?: unknown; type?: string }
       const revisionJSON = wrapped && wrapped.type === undefined && wrapped.doc ? wrapped.doc : cmp.revision
       const summaryJSON = cmp.summary ?? (wrapped?.doc ? wrapped.summary : null)
-      revision = resolutionSchema.nodeFromJSON(revisionJSON as Record<string, unknown>)
+      // A proposal's cover, MOD line and reasons are not part of the amended text: shown as they stand.
+      revision = settleProposalParts(resolutionSchema.nodeFromJSON(revisionJSON as Record<string, unknown>))
       try { resolutionFromJSON(revisionJSON) } catch (e) { console.warn('revision document does not check', e) }
       summary.replaceChildren(h('strong', {}, `${t('summary')}: `), ...summaryCounts(summaryJSON).map(([k, v]) => h('span', { class: 'count', 'data-testid': `summary-${k}`, 'data-value': String(v) }, `${k}: ${v}`)))
       draw()

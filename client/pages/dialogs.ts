@@ -41,3 +41,12 @@ export function ask(title: string, dir?: string, initial = ''): Promise<string |
   area.value = initial
   return modal(title, area, () => area.value.trim())
 }
+
+/** Shows an error in a notice at the bottom of the window (closed by its button, or replaced by the next one). */
+export function notifyError(message: string): void {
+  document.querySelector('[data-testid=error-notice]')?.remove()
+  const notice = h('div', { class: 'notice error-notice', role: 'alert', 'data-testid': 'error-notice' },
+    h('span', {}, `${t('error')}: ${message}`),
+    h('button', { type: 'button', class: 'quiet small', onclick: () => notice.remove() }, t('close')))
+  document.body.append(notice)
+}

@@ -4,8 +4,9 @@
  * the top bar; changes and comments beside it; footnotes under it).
  */
 import type { EditorView } from 'prosemirror-view'
-import { exportUrl, getDocument, getVersion, saveVersion, sessionToken, type DocumentWithJSON, type User } from '../app/api.js'
+import { ApiError, exportUrl, getDocument, getVersion, saveVersion, sessionToken, type DocumentWithJSON, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
+import { exportFileName, type ExportFormat } from '../app/export-name.js'
 import { t } from '../app/i18n.js'
 import { routeHash } from '../app/router.js'
 import { directionOf, isLanguage, resolutionFromJSON, type Language } from '../../schema/index.js'
@@ -17,7 +18,8 @@ import { liveComparer } from '../editor/diff-engine.js'
 import { delegationColour, mountPresenceList } from '../editor/presence.js'
 import { renderChangesPanel } from './changes-panel.js'
 import { mountCommentsPanel } from './comments-panel.js'
-import { ask } from './dialogs.js'
+import { ask, notifyError } from './dialogs.js'
+import { canExport } from '../../server/auth/permissions.js'
 import { dialogCommands, toolbar } from './toolbar.js'
 import { topBar } from './shell.js'
 
@@ -84,8 +86,27 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     const name = await ask(t('versionName'))
     if (name) await saveVersion(id, name)
   } }, t('saveVersion'))
-  const exportMenu = h('details', { class: 'export' }, h('summary', {}, t('exportAs')),
-    h('div', { class: 'menu' }, ...(['docx', 'docx-static', 'html', 'pdf'] as const).map(f => h('a', { href: exportUrl(id, f), download: '' }, f.toUpperCase()))))
+  // Export: only for those the server lets export (the same rule); each format saved under its own name; a refusal is shown.
+  const exportFile = async (format: ExportFormat) => {
+    exportMenu?.removeAttribute('open')
+    try {
+      const res = await fetch(exportUrl(id, format), { credentials: 'same-origin' })
+      if (!res.ok) {
+        let message = res.statusText
+        try { const j = await res.json() as { error?: string }; message = j.error ?? message } catch { /* not JSON */ }
+        throw new ApiError(res.status, message)
+      }
+      const url = URL.createObjectURL(await res.blob())
+      const link = h('a', { href: url, download: exportFileName(view?.state.doc ?? resolutionFromJSON(meta.json), meta.title, format), hidden: true })
+      document.body.append(link)
+      link.click()
+      link.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    } catch (e) { notifyError((e as Error).message) }
+  }
+  const exportMenu = !canExport(user, meta) ? null : h('details', { class: 'export', 'data-testid': 'export-menu' }, h('summary', {}, t('exportAs')),
+    h('div', { class: 'menu' }, ...(['docx', 'docx-static', 'html', 'pdf'] as const).map(f =>
+      h('button', { type: 'button', class: 'quiet', 'data-testid': `export-${f}`, onclick: () => { void exportFile(f) } }, f.toUpperCase()))))
 
   const host = h('div', { class: 'page', 'data-testid': 'page' })
   const footnotes = h('section', { class: 'footnotes page-foot', lang, dir })
@@ -96,7 +117,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
       h('a', { href: routeHash({ page: 'documents' }), class: 'back' }, `‹ ${t('back')}`),
       h('span', { class: 'doc-name', lang, dir: 'auto' }, meta.title),
       status, readOnly ? h('span', { class: 'badge-ro', 'data-testid': 'read-only' }, t('readOnly')) : null,
-      presence, amendToggle ?? '', versionButton ?? '', exportMenu),
+      presence, amendToggle ?? '', versionButton ?? '', exportMenu ?? ''),
     readOnly ? h('div', { class: 'toolbar placeholder' }) : toolbar(getView, dialogs),
     h('div', { class: 'workspace' },
       h('div', { class: 'sheet-column' }, host, footnotes),

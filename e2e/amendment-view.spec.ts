@@ -1,0 +1,46 @@
+/**
+ * The amendment view as a user sees it: the MOD/ADD/SUP badges in the margin
+ * are painted (not clipped by the sections' `content-visibility`), turning
+ * the view on keeps the text under the reader's eyes where it was, and a
+ * struck (suppressed) provision takes no typing.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { freshProposal, openDocument, selectText, shot, signedInPage } from './helpers.js'
+
+/** How many pixels of a colour close to `rgb` a screenshot of `clip` holds. */
+async function pixelsLike(page: Page, clip: { x: number; y: number; width: number; height: number }, rgb: [number, number, number]): Promise<number> {
+  const png = await page.screenshot({ clip })
+  return page.evaluate(async ([b64, [r, g, b]]) => {
+    const img = new Image()
+    img.src = `data:image/png;base64,${b64}`
+    await img.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = img.width; canvas.height = img.height
+    const ctx = canvas.getContext('2d')!
+    ctx.drawImage(img, 0, 0)
+    const data = ctx.getImageData(0, 0, img.width, img.height).data
+    let n = 0
+    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r) < 30 && Math.abs(data[i + 1]! - g) < 30 && Math.abs(data[i + 2]! - b) < 30) n++
+    return n
+  }, [png.toString('base64'), rgb] as const)
+}
+
+test('the margin badges of the amendment view are painted', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const id = await freshProposal(page.request, `APT badges test ${Date.now()}`, ['APT'])
+  await openDocument(page, id)
+  await page.getByTestId('amend-toggle').check()
+  await selectText(page, 'غوادالاخارا')
+  await page.keyboard.type('بوسان')
+  const mod = page.locator('.ProseMirror .provision.amend-modified[data-action=MOD]').first()
+  await expect(mod).toBeVisible()
+  await mod.scrollIntoViewIfNeeded()
+  await page.waitForTimeout(300)
+  const box = (await mod.boundingBox())!
+  // Arabic: the margin is on the right; the badge stands 44 px beyond the provision's start edge. Its blue is #0b4fa8.
+  const blue = await pixelsLike(page, { x: box.x + box.width, y: box.y, width: 50, height: 24 }, [0x0b, 0x4f, 0xa8])
+  await shot(page, 'amendment-badges')
+  expect(blue).toBeGreaterThan(40)
+  await amal.context.close()
+})

@@ -1,0 +1,36 @@
+/**
+ * The Export menu: shown only to those who may export, each format saved
+ * under its own name (proposal id + format), and a failed export says so.
+ */
+import { expect, test } from '@playwright/test'
+import { documentId, openDocument, signedInPage } from './helpers.js'
+
+test('a reviewer sees no Export menu', async ({ browser }) => {
+  const rita = await signedInPage(browser, 'rita')
+  await openDocument(rita.page, await documentId(rita.page.request, 'APT proposal on Resolution 50'))
+  await expect(rita.page.getByTestId('read-only')).toBeVisible()
+  await expect(rita.page.getByTestId('export-menu')).toHaveCount(0)
+  await expect(rita.page.getByText('Export', { exact: true })).toHaveCount(0)
+  await rita.context.close()
+})
+
+test('exports download under the proposal id and format; a failure is reported', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  await openDocument(page, await documentId(page.request, 'APT proposal on Resolution 50'))
+  const names: string[] = []
+  for (const format of ['docx', 'docx-static', 'html']) {
+    await page.getByTestId('export-menu').locator('summary').click()
+    const download = page.waitForEvent('download')
+    await page.getByTestId(`export-${format}`).click()
+    names.push((await download).suggestedFilename())
+  }
+  expect(names).toEqual(['APT-44A13-1-tracked.docx', 'APT-44A13-1-static.docx', 'APT-44A13-1.html'])
+
+  // The server refuses: the user is told, not left waiting for a file that never comes.
+  await page.route('**/export?**', route => route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: 'not allowed to export this document' }) }))
+  await page.getByTestId('export-menu').locator('summary').click()
+  await page.getByTestId('export-pdf').click()
+  await expect(page.getByTestId('error-notice')).toContainText('not allowed to export this document')
+  await amal.context.close()
+})
