@@ -6,7 +6,7 @@
  * discrepancy, a version is restored from the history panel, and bad files
  * are refused with a clear message, storing nothing.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { caretAfter, documents, editorText, shot, signedInPage } from './helpers.js'
 
@@ -58,4 +58,111 @@ test('the secretariat loads ITU’s Word file of Resolution 1 and the text form 
   const versions = await (await page.request.get(`/api/documents/${res50.id}/versions`)).json()
   expect(versions.map((v: { name: string }) => v.name)).toEqual(['المراجَع في دبي، 2012'])
   await shot(page, 'cycle-list-after-import')
+})
+
+/** The seeded Resolution 50 and its 2012 version. */
+async function res50(page: Page): Promise<{ id: string; title: string }> {
+  const d = (await documents(page.request)).find(x => x.title.startsWith('Resolution 50 – Cybersecurity'))
+  if (!d) throw new Error('seeded Resolution 50 missing')
+  return d
+}
+
+test('a drafter starts a proposal on Resolution 50 (2012), edits and exports it; the secretariat exports tracked and static DOCX and reads both back with no discrepancy', async ({ browser }) => {
+  test.setTimeout(180_000)
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const res = await res50(page)
+  const title = `APT proposal on Res 50 ${Date.now()}`
+
+  // From the resolution's row: New proposal, MOD, version in force, co-sponsor, number.
+  await page.locator(`[data-testid=doc-row][data-id="${res.id}"] [data-testid=row-new-proposal]`).click()
+  const dialog = page.getByTestId('proposal-dialog')
+  await expect(dialog.getByTestId('field-resolution')).toHaveValue(res.id)
+  await expect(dialog.getByTestId('field-version').locator('option')).toHaveText(['Rev. Dubai, 2012'])
+  await expect(dialog.getByTestId('field-proposing')).toHaveValue('APT')
+  await dialog.getByTestId('field-cosponsors').fill('ARB')
+  await dialog.getByTestId('field-proposalId').fill('APT/44A13/1')
+  await dialog.getByTestId('field-title').fill(title)
+  await shot(page, 'cycle-new-proposal')
+  await dialog.getByTestId('proposal-start').click()
+  await expect(page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+  const id = decodeURIComponent(page.url().split('#/doc/')[1]!)
+  const meta = await (await page.request.get(`/api/documents/${id}`)).json()
+  expect(meta.delegations).toEqual(['APT', 'ARB'])
+  expect(meta.json.content.slice(0, 2).map((n: { type: string }) => n.type)).toEqual(['proposalHeader', 'proposalMarker'])
+
+  // Edit the text in force: a word replaced.
+  await caretAfter(page, 'غوادالاخارا')
+  for (let i = 0; i < 'غوادالاخارا'.length; i++) await page.keyboard.press('Backspace')
+  await page.keyboard.type('بوسان')
+  await expect.poll(() => editorText(page)).toContain('بوسان')
+  await page.getByTestId('amend-toggle').check()
+  await expect(page.locator('.ProseMirror .amend-ins', { hasText: 'بوسان' }).first()).toBeVisible()
+  await shot(page, 'cycle-drafter-edit')
+
+  // The drafter exports it (tracked DOCX), saved under the proposal number.
+  await page.getByTestId('export-menu').locator('summary').click()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()])
+  expect(download.suggestedFilename()).toBe('APT-44A13-1-tracked.docx')
+  const drafterDocx = readFileSync(await download.path())
+  if (process.env.CYCLE_DEBUG) writeFileSync('/tmp/cycle-drafter.docx', drafterDocx)
+  expect(drafterDocx.subarray(0, 2).toString()).toBe('PK')
+  await amal.context.close()
+
+  // The secretariat: the export dialog, tracked and static.
+  const sec = await signedInPage(browser, 'sec')
+  await sec.page.goto(`/#/doc/${encodeURIComponent(id)}`)
+  await expect(sec.page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+  const files: Record<string, Buffer> = {}
+  for (const format of ['docx', 'docx-static'] as const) {
+    await sec.page.getByTestId('export-dialog-open').click()
+    const ex = sec.page.getByTestId('export-dialog')
+    await expect(ex.getByTestId('field-proposalId')).toHaveValue('APT/44A13/1')
+    await expect(ex.getByTestId('field-documentNumber')).toHaveAttribute('placeholder', '44')
+    await expect(ex.getByTestId('field-addendum')).toHaveAttribute('placeholder', '13')
+    await ex.getByTestId('field-reasons').fill('تحديث القرار ليعبر عن التطورات منذ عام 2012.')
+    await ex.getByTestId('field-format').selectOption(format)
+    if (format === 'docx') await shot(sec.page, 'cycle-export-dialog')
+    const [file] = await Promise.all([sec.page.waitForEvent('download'), ex.getByTestId('export-go').click()])
+    expect(file.suggestedFilename()).toBe(format === 'docx' ? 'APT-44A13-1-tracked.docx' : 'APT-44A13-1-static.docx')
+    await expect(ex.getByTestId('export-dialog-status')).toContainText(file.suggestedFilename())
+    files[format] = readFileSync(await file.path())
+    if (process.env.CYCLE_DEBUG) writeFileSync(`/tmp/cycle-${format}.docx`, files[format])
+    await ex.getByRole('button', { name: 'Cancel' }).click()
+  }
+
+  // Read both back on the version in force: the base check finds no discrepancy; stored as proposals.
+  const stored: string[] = []
+  for (const [format, bytes] of Object.entries(files)) {
+    await sec.page.goto('/#/')
+    await sec.page.getByTestId('read-docx').click()
+    const rd = sec.page.getByTestId('read-docx-dialog')
+    await rd.getByTestId('field-resolution').selectOption(res.id)
+    await expect(rd.getByTestId('field-version').locator('option')).toHaveCount(1)
+    await pick(sec.page, `APT-44A13-1-${format}.docx`, bytes)
+    await expect(rd.getByTestId('base-check')).toHaveAttribute('data-ok', 'true')
+    await expect(rd.getByTestId('docx-found')).toContainText(format === 'docx' ? '2 tracked revision(s) — APT (+1 −1)' : 'Revision formatting (underlined / struck runs): +1 −1')
+    await shot(sec.page, `cycle-read-${format}`)
+    await rd.getByTestId('field-title').fill(`Read back (${format}) ${title}`)
+    await rd.getByTestId('field-delegations').fill('APT, ARB')
+    await rd.getByTestId('docx-store').click()
+    await expect(rd).toHaveCount(0)
+    const doc = (await documents(sec.page.request)).find(d => d.title === `Read back (${format}) ${title}`)
+    expect(doc?.kind).toBe('proposal')
+    stored.push(doc!.id)
+  }
+  // Both read back as the same proposal, and as the drafter's text: nothing added, suppressed or modified between them.
+  for (const [a, b] of [[stored[0]!, stored[1]!], [id, stored[0]!]]) {
+    const cmp = await (await sec.page.request.get(`/api/compare?old=d:${a}&new=d:${b}`)).json()
+    const c = cmp.summary.counts
+    expect([c.MOD, c.ADD, c.SUP], JSON.stringify(c)).toEqual([0, 0, 0])
+  }
+  // A file that is no Word proposal is refused with a clear message; nothing stored.
+  const count = (await documents(sec.page.request)).length
+  await sec.page.getByTestId('read-docx').click()
+  await pick(sec.page, 'notes.docx', Buffer.from('plain text, not a zip'))
+  await expect(sec.page.getByTestId('read-docx-dialog-status')).toContainText('not a Word proposal')
+  await expect(sec.page.getByTestId('docx-store')).toBeDisabled()
+  expect((await documents(sec.page.request)).length).toBe(count)
+  await sec.context.close()
 })

@@ -13,7 +13,7 @@ export type { DocumentMeta, Role, User }
 /** A document with its content. */
 export interface DocumentWithJSON extends DocumentMeta { json: unknown }
 /** A saved version of a document. */
-export interface VersionMeta { id: string; documentId: string; name: string; createdAt?: string; createdBy?: { name: string; delegation: string } | null }
+export interface VersionMeta { id: string; documentId: string; name: string; createdAt?: string; createdBy?: { name: string; delegation: string } | null; automatic?: boolean }
 /** A version with its content. */
 export interface Version extends VersionMeta { json: unknown }
 /** A comparison as returned by the server. */
@@ -92,6 +92,8 @@ export interface Discrepancy { where: string; kind: string; inForce: string; inB
 /** What a delegation's Word proposal reads as, before anything is stored. */
 export interface ProposalPreview {
   lang: string; revisions: number; authors: { author: string; insertions: number; deletions: number }[]
+  /** Set when the changes were read from revision formatting (struck and underlined runs). */
+  revisionFormatting: { insertions: number; deletions: number; movedParagraphs: number } | null
   warnings: { base: ImportNotice[]; proposal: ImportNotice[] }
   base: { versionId: string; versionName: string; documentId: string; title: string }
   ok: boolean; discrepancies: Discrepancy[]
@@ -148,3 +150,7 @@ export function importProposalDocx(file: Blob, o: { base: string; title: string;
 export interface NewProposal { title: string; action: 'MOD' | 'ADD' | 'SUP'; baseVersionId?: string; lang?: string; delegations: string[]; proposalId?: string }
 /** Starts a proposal (MOD/SUP on a version in force, or ADD). */
 export function startProposal(p: NewProposal): Promise<DocumentMeta> { return call('POST', '/api/documents/new-proposal', p) }
+/** Restores a version of a document as a new change; resolves to the checkpoints made before and after. */
+export function restoreVersion(id: string, versionId: string): Promise<{ before: VersionMeta; after: VersionMeta }> {
+  return call('POST', `/api/documents/${encodeURIComponent(id)}/restore`, { versionId })
+}

@@ -22,6 +22,12 @@ import { ask, notifyError } from './dialogs.js'
 import { canExport } from '../../server/auth/permissions.js'
 import { dialogCommands, toolbar } from './toolbar.js'
 import { topBar } from './shell.js'
+import { tc } from '../app/i18n-cycle.js'
+import { exportDialog } from './export-dialog.js'
+import { findBar } from './find-bar.js'
+import { historyPanel } from './history-panel.js'
+import { showShortcuts, typedInText } from './shortcuts-help.js'
+import { announceChanges } from './announce.js'
 
 /** The open editor (for tests and benchmarks: `window.resdraft`). */
 export interface OpenEditor {
@@ -108,20 +114,39 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     h('div', { class: 'menu' }, ...(['docx', 'docx-static', 'html', 'pdf'] as const).map(f =>
       h('button', { type: 'button', class: 'quiet', 'data-testid': `export-${f}`, onclick: () => { void exportFile(f) } }, f.toUpperCase()))))
 
+  // The cycle's tools: history, the secretariat's export dialog, find/replace, shortcut help.
+  const history = historyPanel(id, !readOnly)
+  const historyButton = h('button', { type: 'button', class: 'quiet', 'data-testid': 'history-toggle', 'aria-expanded': 'false', onclick: () => { history.toggle(); historyButton.setAttribute('aria-expanded', String(!history.element.hidden)) } }, tc('history'))
+  const exportDialogButton = user.role === 'secretariat' && canExport(user, meta)
+    ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'export-dialog-open', onclick: () => exportDialog(meta, view?.state.doc ?? resolutionFromJSON(meta.json)) }, tc('exportDialog'))
+    : null
+  const helpButton = h('button', { type: 'button', class: 'quiet', 'aria-label': tc('shortcuts'), title: tc('shortcutsButton'), 'data-testid': 'shortcuts-open', onclick: () => showShortcuts() }, '?')
+  const find = findBar(getView, !readOnly, dir)
+  const announcer = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' })
+  const onKey = (e: KeyboardEvent) => {
+    const mod = e.ctrlKey || e.metaKey
+    if (mod && !e.altKey && (e.key === 'f' || e.key === 'F')) { e.preventDefault(); find.open(false) }
+    else if (mod && !e.altKey && (e.key === 'h' || e.key === 'H')) { e.preventDefault(); find.open(true) }
+    else if (mod && e.key === '/') { e.preventDefault(); showShortcuts() }
+    else if (e.key === '?' && !mod && !typedInText(e)) { e.preventDefault(); showShortcuts() }
+  }
+  window.addEventListener('keydown', onKey)
+
   const host = h('div', { class: 'page', 'data-testid': 'page' })
   const footnotes = h('section', { class: 'footnotes page-foot', lang, dir })
-  const changes = h('aside', { class: 'panel changes-panel', hidden: true, 'data-testid': 'changes-panel' })
+  const changes = h('aside', { class: 'panel changes-panel', hidden: true, 'data-testid': 'changes-panel', 'aria-label': tc('changesLabel') })
   const commentsHost = h('aside', { class: 'panel comments-panel', 'data-testid': 'comments-panel' })
   root.replaceChildren(
     topBar(user,
       h('a', { href: routeHash({ page: 'documents' }), class: 'back' }, `‹ ${t('back')}`),
       h('span', { class: 'doc-name', lang, dir: 'auto' }, meta.title),
       status, readOnly ? h('span', { class: 'badge-ro', 'data-testid': 'read-only' }, t('readOnly')) : null,
-      presence, amendToggle ?? '', versionButton ?? '', exportMenu ?? ''),
+      presence, amendToggle ?? '', historyButton, versionButton ?? '', exportMenu ?? '', exportDialogButton ?? '', helpButton),
     readOnly ? h('div', { class: 'toolbar placeholder' }) : toolbar(getView, dialogs),
+    find.element, announcer,
     h('div', { class: 'workspace' },
       h('div', { class: 'sheet-column' }, host, footnotes),
-      h('div', { class: 'side' }, changes, commentsHost)))
+      h('div', { class: 'side' }, history.element, changes, commentsHost)))
 
   await session.ready
   // The panels beside and under the page follow the text a little later, when typing pauses.
@@ -133,16 +158,18 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     makeComparer: () => base ? liveComparer(resolutionFromJSON(base.json)) : null,
     onChange: v => {
       clearTimeout(timer)
-      timer = window.setTimeout(() => { renderFootnotes(footnotes, v, !readOnly, dir); renderChangesPanel(changes, v, !readOnly, dir) }, 250)
+      find.refresh()
+      timer = window.setTimeout(() => { renderFootnotes(footnotes, v, !readOnly, dir); renderChangesPanel(changes, v, !readOnly, dir); announceChanges(announcer, v) }, 250)
     }
   })
   renderFootnotes(footnotes, view, !readOnly, dir)
-  const stopComments = mountCommentsPanel(commentsHost, session.comments, getView, user, !readOnly, dir)
+  const stopComments = mountCommentsPanel(commentsHost, session.comments, getView, user, !readOnly || user.role === 'reviewer', dir)
   host.dataset.ready = 'true'
   ;(window as unknown as { resdraft?: OpenEditor }).resdraft = { view, session, meta, amendment: () => amendmentKey.getState(view!.state) ?? null }
 
   return () => {
     stopStatus(); stopPresence(); stopComments()
+    window.removeEventListener('keydown', onKey)
     view?.destroy()
     session.destroy()
   }

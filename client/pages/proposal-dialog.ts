@@ -62,7 +62,7 @@ export function newProposalDialog(user: User, docs: DocumentMeta[], resolutionId
   sheet.form.addEventListener('submit', async () => {
     const delegations = [...new Set([...splitList(proposing.value), ...splitList(cosponsors.value)])]
     const isAdd = action.value === 'ADD'
-    if (!isAdd && !version.value) { sheet.say(tc('versionInForce'), true); return }
+    if (!isAdd && !version.value) { sheet.say(tc('chooseVersion'), true); return }
     startButton.disabled = true
     try {
       const meta = await startProposal({

@@ -40,8 +40,8 @@ export function readProposalDialog(docs: DocumentMeta[], onStored: (id: string) 
     const list = resolution.value ? await listVersions(resolution.value) : []
     version.replaceChildren(...[...list].reverse().map(v => h('option', { value: v.id }, v.name)))
   }
-  resolution.addEventListener('change', () => { void loadVersions() })
-  void loadVersions()
+  let versionsLoaded = loadVersions()
+  resolution.addEventListener('change', () => { versionsLoaded = loadVersions() })
 
   let checked: File | null = null
   const check = async () => {
@@ -50,14 +50,17 @@ export function readProposalDialog(docs: DocumentMeta[], onStored: (id: string) 
     storeButton.disabled = true
     checked = null
     if (!f) { sheet.say(tc('chooseFile'), true); return }
-    if (!version.value) { sheet.say(tc('versionInForce'), true); return }
+    await versionsLoaded
+    if (!version.value) { sheet.say(tc('chooseVersion'), true); return }
     checkButton.disabled = true
     try {
       const p = await previewProposalDocx(f, version.value, x => sheet.progress(x))
       checked = f
       const authors = p.authors.map(a => `${a.author} (+${a.insertions} −${a.deletions})`).join(', ')
       report.replaceChildren(
-        h('p', { 'data-testid': 'docx-found' }, `${p.revisions} ${tc('revisionsN')}${authors ? ` — ${authors}` : ''}`),
+        h('p', { 'data-testid': 'docx-found' }, p.revisionFormatting
+          ? `${tc('revisionFormatting')}: +${p.revisionFormatting.insertions} −${p.revisionFormatting.deletions}`
+          : `${p.revisions} ${tc('revisionsN')}${authors ? ` — ${authors}` : ''}`),
         baseCheck(p),
         ...(p.warnings.proposal.length ? [warningList(p.warnings.proposal)] : []))
       if (!title.value) title.value = f.name.replace(/\.docx$/i, '')

@@ -96,7 +96,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     else if (isLanguage(body.lang)) lang = body.lang
     else throw new HttpError(400, `lang must be one of ${LANGUAGES.join(', ')}`)
     const heading = version ? headingOf(version.json) : ''
-    const coverTitle = body.coverTitle === undefined ? defaultCoverTitle(action, heading, version ? titleOf(version.json) : '') : stringField(body, 'coverTitle', 500)
+    const coverTitle = body.coverTitle === undefined ? defaultCoverTitle(action, heading, version ? titleOf(version.json) : '', lang) : stringField(body, 'coverTitle', 500)
     // Without an action (the original form of this route) the proposal starts as the bare base text.
     const json = body.action === undefined && version ? version.json : startProposalJSON(version?.json ?? null, { action, proposalId, source, title: coverTitle, lang })
     let meta

@@ -95,7 +95,7 @@ export function importRoutes(deps: ApiDeps): Router {
     let imported
     try { imported = importDocxProposal(bytesOf(req), { lang: langOf(req) ?? (isLanguage(baseDoc.lang) ? baseDoc.lang : undefined) }) } catch (e) {
       if (e instanceof DocxInputError) throw new HttpError(422, `not a Word proposal: ${e.message}`)
-      if (e instanceof Error && e.name === 'ImportError') throw new HttpError(422, `the Word file could not be read as a resolution: ${e.message}`)
+      if (e instanceof Error && (e.name === 'ImportError' || e.name === 'DocxImportError')) throw new HttpError(422, `the Word file could not be read as a resolution: ${e.message}`)
       throw e
     }
     const check = checkBase(imported.base, resolutionFromJSON(version.json), (a, b) => compare(a, b).doc)
@@ -106,7 +106,7 @@ export function importRoutes(deps: ApiDeps): Router {
   r.post('/proposal/preview', async (req, res) => {
     const { imported, check, version, baseDoc } = await readProposal(req, res)
     res.json({
-      lang: imported.lang, revisions: imported.tracked.revisions.length, authors: imported.authors,
+      lang: imported.lang, revisions: imported.tracked.revisions.length, authors: imported.authors, revisionFormatting: imported.revisionFormatting,
       warnings: { base: imported.warnings.base, proposal: imported.warnings.proposal },
       base: { versionId: version.id, versionName: version.name, documentId: baseDoc.id, title: baseDoc.title },
       ok: check.ok, discrepancies: check.discrepancies
