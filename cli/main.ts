@@ -22,7 +22,8 @@ export const COMMANDS: CommandTable = {
   text: () => import('./commands/text.js'),
   compare: () => import('./commands/compare.js'),
   proposal: () => import('./commands/proposal.js'),
-  'import-docx': () => import('./commands/import-docx.js')
+  'import-docx': () => import('./commands/import-docx.js'),
+  compile: () => import('./commands/compile.js')
 }
 
 async function help(io: CliIO, commands: CommandTable): Promise<void> {

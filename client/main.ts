@@ -12,6 +12,7 @@ import { onUiLangChange, setUiLang, uiLang } from './app/i18n.js'
 import { outdatedNoticeShown } from './app/outdated.js'
 import { go, parseRoute } from './app/router.js'
 import { comparePage } from './pages/compare-page.js'
+import { compilePage } from './pages/compile-page.js'
 import { documentsPage } from './pages/documents.js'
 import { editorPage } from './pages/editor-page.js'
 import { loginPage } from './pages/login.js'
@@ -45,6 +46,7 @@ async function show(): Promise<void> {
         break
       }
       case 'compare': await comparePage(root, user, route.old, route.new); break
+      case 'compile': await compilePage(root, user, route.base, route.proposals); break
     }
   } catch (e) {
     console.error(e)

@@ -5,7 +5,7 @@ import type { Node } from 'prosemirror-model'
 import { findProblems } from '../schema/check.js'
 import { compare } from './compare.js'
 import { acceptAll, acceptChange, rejectAll, rejectChange } from './accept-reject.js'
-import { revisionOf } from './revision-record.js'
+import { revisionOf } from '../schema/revision.js'
 import { buildModel, editModel, pick, prng, randomModel } from './test-documents.js'
 
 function changedIds(rev: Node): string[] {

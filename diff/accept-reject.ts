@@ -6,9 +6,11 @@
  * drops deleted text, suppressed and moved-from nodes, and text blocks whose
  * whole (non-empty) content is deleted; it removes insertion marks and
  * applies each node's `revision.newAttrs`. Rejecting is the mirror image
- * with `revision.oldAttrs` (see revision-record.ts for ids and footnotes).
+ * with `revision.oldAttrs` (docs/revision-document.md: ids and footnotes).
  * Required blocks (headings, titles) are never dropped; a provision or item
- * left without its first paragraph gets an empty one.
+ * left without its first paragraph gets an empty one. A section that joins
+ * the section before it on one side (`revision.joins`, section-joins.ts)
+ * loses its heading there and its blocks run on in that section.
  *
  * `acceptChange` / `rejectChange` settle one provision, item or section (and
  * both halves of every move in it) and leave the rest of the revision document as it is;
@@ -16,21 +18,29 @@
  * settled node keeps its revision-document id when giving it back its own
  * would clash with another node.
  */
-import type { Node } from 'prosemirror-model'
+import { Fragment, type Node } from 'prosemirror-model'
 import { resolutionSchema as schema } from '../schema/schema.js'
-import { revisionOf, restoreDeletedFootnoteId, sharedFootnoteSide, type RevisionRecord } from './revision-record.js'
-import { onSide, type Side } from './side-text.js'
+import { onSide, restoreDeletedFootnoteId, revisionOf, sharedFootnoteSide, statusOnSide, type RevisionRecord, type Side } from '../schema/revision.js'
 
 const REQUIRED_BLOCKS = new Set(['resolutionHeading', 'resolutionTitle', 'sectionHeading', 'partTitle', 'annexHeading'])
-const GONE: Record<Side, ReadonlySet<string>> = {
-  new: new Set(['suppressed', 'moved-from']),
-  old: new Set(['added', 'moved-to'])
-}
 
 function withoutRevisionMarks(node: Node): Node {
   let marks = node.marks
   for (const m of marks) if (m.type.name === 'insertion' || m.type.name === 'deletion') marks = m.removeFromSet(marks)
   return marks === node.marks ? node : node.mark(marks)
+}
+
+/**
+ * Adds a resolved child to `kids`; a section that joins the one before it on
+ * this side has its blocks (not its heading) appended to that section.
+ */
+function pushResolved(kids: Node[], original: Node, resolved: Node, side: Side): void {
+  const last = kids[kids.length - 1]
+  if (revisionOf(original)?.joins === side && last && last.type === resolved.type) {
+    const body: Node[] = []
+    resolved.forEach((c, _o, i) => { if (i > 0) body.push(c) })
+    kids[kids.length - 1] = last.type.create(last.attrs, last.content.append(Fragment.from(body)), last.marks)
+  } else kids.push(resolved)
 }
 
 function resolveInline(node: Node, side: Side): Node | null {
@@ -55,7 +65,7 @@ function settledRecord(rec: RevisionRecord | null, side: Side): RevisionRecord {
 function resolveNode(node: Node, side: Side, settle: boolean): Node | null {
   if (node.isInline) return resolveInline(node, side)
   const rec = revisionOf(node)
-  if (rec && GONE[side].has(rec.status)) return null
+  if (rec && !statusOnSide(rec.status, side)) return null
   if (node.isTextblock) {
     const kids: Node[] = []
     let shown = 0
@@ -65,7 +75,7 @@ function resolveNode(node: Node, side: Side, settle: boolean): Node | null {
   }
   if (node.isLeaf) return node
   const kids: Node[] = []
-  node.forEach(c => { const r = resolveNode(c, side, settle); if (r) kids.push(r) })
+  node.forEach(c => { const r = resolveNode(c, side, settle); if (r) pushResolved(kids, c, r, side) })
   const name = node.type.name
   if ((name === 'provision' || name === 'item') && kids[0]?.type.name !== 'paragraph') kids.unshift(schema.nodes.paragraph!.create())
   if (name === 'proposalHeader' && kids.length === 0 && node.childCount > 0) return null
@@ -125,7 +135,12 @@ function settleOne(rev: Node, nodeId: string, side: Side): Node {
     }
     const kids: Node[] = []
     let same = true
-    node.forEach(c => { const r = walk(c); if (r !== c) same = false; if (r) kids.push(r) })
+    node.forEach(c => {
+      const r = walk(c)
+      if (r !== c) same = false
+      if (r && r !== c && hit(c)) pushResolved(kids, c, r, side)
+      else if (r) kids.push(r)
+    })
     return same ? node : node.type.create(node.attrs, kids, node.marks)
   }
   return walk(rev)!

@@ -102,7 +102,7 @@ test('the seed pair: classes, counts, renumbering, and both versions recoverable
   assert.equal(resolves.counts.ADD, 3)
   assert.equal(resolves.counts.SUP, 2)
   const text = renderText(doc)
-  assert.match(text, /^MOD\t\[-د -\]\{\+ب\)\+\}\t/m)
+  assert.match(text, /^MOD\t\[-د -\]\{\+ب\+\}\)\t/m)
   const ignoring = compare(base, proposal, { ignoreRenumbering: true })
   assert.equal(ignoring.summary.counts.renumbered, 0)
   assert.ok(!renderFlat(ignoring.doc).split('\n').includes(seedLine('د ب)\t')), 'renumbering hidden when ignored')

@@ -6,7 +6,7 @@ import { findProblems } from '../schema/check.js'
 import { op, pre, prov, res, resetBuilderIds } from '../schema/builders.js'
 import { compare } from './compare.js'
 import { acceptAll, rejectAll } from './accept-reject.js'
-import { revisionOf } from './revision-record.js'
+import { revisionOf } from '../schema/revision.js'
 import { renderText } from './render-text.js'
 import { importText } from '../schema/text/index.js'
 import { buildModel, editModel, prng, randomModel } from './test-documents.js'
@@ -139,7 +139,7 @@ test('a list directly in an annex is compared item by item, with word marks, and
   const b = importText(text(['•\tSource', '•\tFull title', '•\tUrgency', '–\tRecommendations'])).doc
   const doc = assertRoundTrip(a, b)
   const lines = renderText(doc).split('\n')
-  assert.ok(lines.some(l => /Full/.test(l) && /\[-Short-\]/.test(l) && /\{\+Full\+\}/.test(l)), lines.join('\n'))
+  assert.ok(lines.some(l => /Full/.test(l) && /\[-Short -\]/.test(l) && /\{\+Full \+\}/.test(l)), lines.join('\n'))
   assert.ok(lines.some(l => /^ADD/.test(l) && /Urgency/.test(l)), lines.join('\n'))
   assert.ok(lines.some(l => /^NOC/.test(l) && /Source/.test(l)), lines.join('\n'))
 })

@@ -30,6 +30,8 @@ export interface CompareOptions {
   timeoutMs?: number
   /** Similarity from which a deleted and an inserted provision count as a move (default 0.6). */
   moveThreshold?: number
+  /** Count changes made only of white space (space ↔ no-break space, doubled spaces) as changes; renderers take the same option to show them (whitespace.ts). */
+  showWhitespace?: boolean
 }
 
 /** A revision document and what changed. */
@@ -88,7 +90,7 @@ export function compareWithCache(oldDoc: Node, newDoc: Node, options: CompareOpt
     if (!b) { b = wordBag(n.textContent); bags.set(n, b) }
     return b
   }
-  const inline: InlineDiffContext = { timeoutMs: options.timeoutMs ?? 1000, author: options.author, timeouts: 0 }
+  const inline: InlineDiffContext = { timeoutMs: options.timeoutMs ?? 1000, author: options.author, timeouts: 0, showWhitespace: options.showWhitespace ?? false }
   const local = new Map<Node, Map<Node, InlineDiffResult>>()
   let coarseBlocks = 0
   const diffBlock = (o: Node, n: Node): InlineDiffResult => {

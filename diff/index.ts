@@ -1,4 +1,7 @@
-/** The diff engine: compare versions of a resolution, accept/reject changes, render revision marks. */
+/**
+ * The diff engine: compare versions of a resolution, accept/reject changes, render revision marks.
+ * Reading a revision document (records, sides, labels, footnote ids) is schema/revision.ts.
+ */
 export * from './compare.js'
 export * from './accept-reject.js'
 export * from './summary.js'
@@ -6,8 +9,6 @@ export * from './render-text.js'
 export * from './render-flat.js'
 export * from './render-html.js'
 export * from './incremental.js'
-export * from './revision-record.js'
-export * from './label-overlay.js'
 export * from './tokenise.js'
 export { diffInline, markAll, revisionMark, type InlineDiffContext, type InlineDiffResult } from './inline-diff.js'
 export { alignSequences, type AlignmentStep, type PairScorer } from './align.js'

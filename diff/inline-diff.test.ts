@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import type { Node } from 'prosemirror-model'
 import { fn, p } from '../schema/builders.js'
 import { diffInline, type InlineDiffContext } from './inline-diff.js'
-import { sideText } from './side-text.js'
+import { sideText } from '../schema/revision.js'
 
 const ctx = (timeoutMs = 1000): InlineDiffContext => ({ timeoutMs, timeouts: 0 })
 
@@ -24,9 +24,34 @@ test('numbers are replaced whole: 2012 → 2016', () => {
   assert.deepEqual(runs(r.content), [['eq', 'Dubai '], ['del', '2012'], ['ins', '2016'], ['eq', ' text']])
 })
 
-test('a haraka-only edit replaces the whole word, never the mark alone', () => {
+test('a haraka-only edit replaces the whole word, never the mark alone (each run with its own space)', () => {
   const r = diffInline(p('في مجال بناء الثقة'), p('في مجال بِناء الثقة'), ctx())
-  assert.deepEqual(runs(r.content), [['eq', 'في مجال '], ['del', 'بناء'], ['ins', 'بِناء'], ['eq', ' الثقة']])
+  assert.deepEqual(runs(r.content), [['eq', 'في مجال'], ['del', ' بناء'], ['ins', ' بِناء'], ['eq', ' الثقة']])
+})
+
+test('a replaced word never glues to the word that replaces it: each run carries its own space', () => {
+  const r = diffInline(p('في إطار عمله ونفوذه، نشر'), p('في إطار ولايته واختصاصاته، نشر'), ctx())
+  assert.deepEqual(runs(r.content), [['eq', 'في إطار'], ['del', ' عمله ونفوذه'], ['ins', ' ولايته واختصاصاته'], ['eq', '، نشر']])
+  const flat = r.content.map(n => n.textContent).join('')
+  assert.ok(flat.includes('عمله ونفوذه ولايته واختصاصاته'), flat)
+  assert.ok(!flat.includes('ونفوذهولايته'))
+  // at the start of a block the space after the change is taken
+  const start = diffInline(p('alpha beta'), p('gamma beta'), ctx())
+  assert.deepEqual(runs(start.content), [['del', 'alpha '], ['ins', 'gamma '], ['eq', 'beta']])
+  // a number next to a word stays as ITU prints it (دبي، 2012الحمامات، 2016)
+  const date = diffInline(p('(في دبي، 2012)'), p('(في الحمامات، 2016)'), ctx())
+  assert.deepEqual(runs(date.content), [['eq', '(في '], ['del', 'دبي، 2012'], ['ins', 'الحمامات، 2016'], ['eq', ')']])
+})
+
+test('changes made only of white space keep their marks (exact) but do not count unless asked', () => {
+  const nbsp = diffInline(p('في القرار 130'), p('في\u00A0القرار 130'), ctx())
+  assert.equal(nbsp.changed, false)
+  assert.equal(sideText(block(nbsp.content), 'old'), 'في القرار 130')
+  assert.equal(sideText(block(nbsp.content), 'new'), 'في\u00A0القرار 130')
+  const doubled = diffInline(p('a  b'), p('a b'), ctx())
+  assert.equal(doubled.changed, false)
+  assert.equal(diffInline(p('a  b'), p('a b'), { ...ctx(), showWhitespace: true }).changed, true)
+  assert.equal(diffInline(p('a  b c'), p('a b d'), ctx()).changed, true, 'a real change next to it still counts')
 })
 
 test('footnotes are atoms: equal when their text is equal, else deleted and inserted', () => {

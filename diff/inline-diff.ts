@@ -9,7 +9,17 @@
  * After diff_cleanupSemantic, an equality made only of spaces and
  * punctuation between two changes is folded into them, so that
  * `دبي، 2012` → `الحمامات، 2016` reads as one replacement, as in Word.
- * Each change is written deleted run first, inserted run second.
+ * Each change is written deleted run first, inserted run second, each with
+ * its own spacing: where a deleted run would end with a letter and the
+ * inserted run begin with one (`ونفوذه` + `ولايته`), the space before them
+ * (or else after them) goes into both runs, so that the two never read as
+ * one word when printed side by side (`عمله ونفوذه ولايته واختصاصاته`).
+ * A number next to a word stays as ITU's texts print it (`2012الحمامات`).
+ *
+ * A change made only of white space (space ↔ no-break space, a doubled
+ * space) keeps its marks, so both versions stay exact, but does not make the
+ * block changed unless `showWhitespace` is set; renderers leave such marks
+ * out by default (whitespace.ts).
  *
  * If diff-match-patch hits its time limit the result is discarded and the
  * deterministic patience diff (fallback-diff.ts) is used instead; the caller's
@@ -20,7 +30,7 @@ import type { Mark, Node } from 'prosemirror-model'
 import type { RevisionAuthor } from '../schema/marks.js'
 import { resolutionSchema as schema } from '../schema/schema.js'
 import { patienceDiff } from './fallback-diff.js'
-import { deletedFootnoteId, sharedFootnoteId } from './revision-record.js'
+import { deletedFootnoteId, sharedFootnoteId } from '../schema/revision.js'
 import { isSeparator, tokenise } from './tokenise.js'
 
 /** Settings and counters shared by all inline diffs of one comparison. */
@@ -31,6 +41,8 @@ export interface InlineDiffContext {
   readonly author?: RevisionAuthor | undefined
   /** Incremented each time the time limit was hit. */
   timeouts: number
+  /** Count a change made only of white space (space ↔ no-break space, doubled spaces) as a change (default: no). */
+  readonly showWhitespace?: boolean | undefined
 }
 
 /** The marked content of a block and whether anything changed. */
@@ -118,7 +130,46 @@ function groupChanges(diffs: readonly [number, string][], tokenOf: Map<string, T
     } else if ('del' in g && prev && 'del' in prev) { prev.del += g.del; prev.ins += g.ins }
     else out.push('eq' in g ? { eq: g.eq } : { del: g.del, ins: g.ins })
   }
-  return out
+  return ownSpacing(out, tokenOf)
+}
+
+const ENDS_WITH_LETTER = /[\p{L}\p{M}]$/u
+const STARTS_WITH_LETTER = /^\p{L}/u
+const WHITE = /^\s+$/u
+
+/**
+ * Gives a replacement whose deleted run ends with a letter and whose inserted
+ * run starts with one the space next to it, in both runs (the space before
+ * the change if there is one, else the space after it).
+ */
+function ownSpacing(groups: Group[], tokenOf: Map<string, Token>): Group[] {
+  const text = (chars: string) => { let t = ''; for (const c of chars) t += tokenOf.get(c)!.text; return t }
+  const isSpace = (c: string | undefined) => c !== undefined && !tokenOf.get(c)!.node && WHITE.test(tokenOf.get(c)!.text)
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k]!
+    if (!('del' in g) || !g.del || !g.ins) continue
+    if (!ENDS_WITH_LETTER.test(text(g.del)) || !STARTS_WITH_LETTER.test(text(g.ins))) continue
+    const prev = groups[k - 1]
+    const next = groups[k + 1]
+    if (prev && 'eq' in prev && isSpace(prev.eq[prev.eq.length - 1])) {
+      const c = prev.eq[prev.eq.length - 1]!
+      prev.eq = prev.eq.slice(0, -1)
+      g.del = c + g.del
+      g.ins = c + g.ins
+    } else if (next && 'eq' in next && isSpace(next.eq[0])) {
+      const c = next.eq[0]!
+      next.eq = next.eq.slice(1)
+      g.del += c
+      g.ins += c
+    }
+  }
+  return groups.filter(g => !('eq' in g) || g.eq)
+}
+
+/** True when a change group is made only of white space. */
+function whitespaceOnly(g: { del: string; ins: string }, tokenOf: Map<string, Token>): boolean {
+  for (const c of g.del + g.ins) { const t = tokenOf.get(c)!; if (t.node || !WHITE.test(t.text)) return false }
+  return true
 }
 
 /** Builds inline nodes, merging adjacent text that carries the same marks. */
@@ -218,7 +269,7 @@ export function diffInline(oldBlock: Node, newBlock: Node, ctx: InlineDiffContex
         w.add(nt, null, nt.node?.type.name === 'footnote' ? sharedFootnoteId(nt.node.attrs.id, ot.node!.attrs.id) : undefined)
       }
     } else {
-      changed = true
+      if (ctx.showWhitespace || !whitespaceOnly(g, tokenOf)) changed = true
       for (let k = 0; k < g.del.length; k++, i++) {
         const ot = oldTokens[i]!
         w.add(ot, del, ot.node?.type.name === 'footnote' ? deletedFootnoteId(ot.node.attrs.id) : undefined)

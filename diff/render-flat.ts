@@ -6,13 +6,13 @@
  * the end of the line.
  */
 import type { Node } from 'prosemirror-model'
-import { revisionLines } from './revision-lines.js'
-import type { ShownLabel } from './label-overlay.js'
+import { revisionLines, type LineOptions } from './revision-lines.js'
+import type { ShownLabel } from '../schema/revision.js'
 
 /** The flat form of a shown label (`د ب)` for a renumbering). */
 export function flatLabelText(label: ShownLabel): string {
   if (!label) return ''
-  return label.kind === 'same' ? label.label : label.struck + label.inserted
+  return label.kind === 'renumbered' ? label.struck + label.separated + label.shared : label.label
 }
 
 /** The flat text of a text block; footnotes are numbered through `counter`. */
@@ -30,10 +30,10 @@ export function flatInline(block: Node, counter: { n: number }, notes: string[])
 }
 
 /** Renders a revision document as flattened text, one paragraph per line. */
-export function renderFlat(rev: Node): string {
+export function renderFlat(rev: Node, options: LineOptions = {}): string {
   const counter = { n: 0 }
   const out: string[] = []
-  for (const l of revisionLines(rev)) {
+  for (const l of revisionLines(rev, options)) {
     const notes: string[] = []
     const text = l.block ? flatInline(l.block, counter, notes) : ''
     const label = flatLabelText(l.label)

@@ -7,8 +7,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { directionOf, type Language } from '../schema/languages.js'
-import type { ShownLabel } from './label-overlay.js'
-import { revisionOf } from './revision-record.js'
+import { revisionOf, type ShownLabel } from '../schema/revision.js'
 import { revisionLines } from './revision-lines.js'
 import type { ChangeSummary } from './summary.js'
 
@@ -39,8 +38,11 @@ function inlineHtml(block: Node, counter: { n: number }): string {
 
 function labelHtml(label: ShownLabel): string {
   if (!label) return ''
-  const inner = label.kind === 'same' ? escapeHtml(label.label)
-    : `<del class="renumbered">${escapeHtml(label.struck)}</del><ins class="renumbered">${escapeHtml(label.inserted)}</ins>`
+  const inner = label.kind === 'renumbered'
+    ? `<del class="renumbered">${escapeHtml(label.struck)}</del><ins class="renumbered">${escapeHtml(label.separated)}</ins>${escapeHtml(label.shared)}`
+    : label.kind === 'inserted' ? `<ins>${escapeHtml(label.label)}</ins>`
+    : label.kind === 'deleted' ? `<del>${escapeHtml(label.label)}</del>`
+    : escapeHtml(label.label)
   return `<span class="label">${inner}</span>`
 }
 
@@ -72,11 +74,11 @@ p.provision, p.item { display: flex; gap: .6em; }
 `
 
 /** Renders a revision document as a standalone HTML page. */
-export function renderHtml(rev: Node, options: { title?: string; summary?: ChangeSummary } = {}): string {
+export function renderHtml(rev: Node, options: { title?: string; summary?: ChangeSummary; showWhitespace?: boolean } = {}): string {
   const lang = (rev.attrs.lang ?? 'en') as Language
   const counter = { n: 0 }
   const body: string[] = []
-  for (const l of revisionLines(rev)) {
+  for (const l of revisionLines(rev, { showWhitespace: options.showWhitespace })) {
     const rec = l.owner ? revisionOf(l.owner) : null
     const moved = rec?.moveId ? ` moved" data-move="${escapeHtml(rec.moveId)}` : ''
     const text = l.block ? inlineHtml(l.block, counter) : ''

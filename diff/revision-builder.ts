@@ -4,8 +4,8 @@
  * by word), old-only subtrees are marked deleted (`suppressed` or
  * `moved-from`), new-only subtrees inserted (`added`), and a provision that
  * moved is rebuilt where it went (`moved-to`) diffed against where it was.
- * See revision-record.ts for how ids and attributes are kept so that both
- * versions can be recovered exactly.
+ * docs/revision-document.md says how ids and attributes are kept so that
+ * both versions can be recovered exactly.
  */
 import type { Node } from 'prosemirror-model'
 import type { Labels } from '../schema/numbering.js'
@@ -14,8 +14,9 @@ import { IDENTIFIED_NODES } from '../schema/nodes.js'
 import { alignSequences } from './align.js'
 import type { RevisionAuthor } from '../schema/marks.js'
 import { markAll, type InlineDiffResult } from './inline-diff.js'
-import type { RevisionRecord } from './revision-record.js'
+import type { RevisionRecord } from '../schema/revision.js'
 import { sameBlock, scoreBlocks, type ScoringContext } from './scoring.js'
+import { findJoins, sectionBody, type SectionJoin } from './section-joins.js'
 
 /** Everything the builder needs for one comparison. */
 export interface BuildContext extends ScoringContext {
@@ -88,8 +89,22 @@ export class RevisionBuilder {
       gap = []
     }
     const rank = (n: Node) => (n.type.name === 'provision' ? 1 : 0)
-    for (const step of steps) {
-      if (step.kind === 'match') {
+    const joins = parentType === 'resolution' ? findJoins(this.ctx, steps, olds, news) : []
+    const joinAt = new Map<number, SectionJoin>(joins.map(j => [j.matchStep, j]))
+    const skipped = new Set(joins.map(j => j.sectionStep))
+    steps.forEach((step, s) => {
+      if (skipped.has(s)) return
+      const join = joinAt.get(s)
+      if (step.kind === 'match' && join) {
+        flushGap()
+        changed = true
+        const o = olds[step.oldIndex]!
+        const n = news[step.newIndex]!
+        const other = steps[join.sectionStep]!
+        nodes.push(...(join.joins === 'new'
+          ? this.joined(o, n, olds[(other as { oldIndex: number }).oldIndex]!, join)
+          : this.joined(o, n, news[(other as { newIndex: number }).newIndex]!, join)))
+      } else if (step.kind === 'match') {
         flushGap()
         const b = this.matched(olds[step.oldIndex]!, news[step.newIndex]!)
         changed ||= b.changed
@@ -105,9 +120,50 @@ export class RevisionBuilder {
         if (collect && n.type.name === 'provision' && !this.ctx.movedTo.has(n)) this.insertedProvisions.push(n)
         gap.push({ rank: rank(n), node: this.inserted(n) })
       }
-    }
+    })
     flushGap()
     return { nodes, changed }
+  }
+
+  /**
+   * A matched pair of sections (`o`, `n`) and the section joined to it
+   * (section-joins.ts): the pair with the wider side cut at `join.split`, then
+   * the joined section, its heading deleted (merged, `joins: 'new'`) or
+   * inserted (split, `joins: 'old'`), its blocks aligned with the rest of the
+   * wider side.
+   */
+  private joined(o: Node, n: Node, section: Node, join: SectionJoin): Node[] {
+    const cut = (wide: Node) => {
+      const body = sectionBody(wide)
+      return { head: wide.type.create(wide.attrs, [wide.firstChild!, ...body.slice(0, join.split)]), rest: body.slice(join.split) }
+    }
+    const type = section.type.name
+    if (join.joins === 'new') {
+      const { head, rest } = cut(n)
+      const pair = this.matched(o, head).node
+      const { nodes } = this.children(type, sectionBody(section), rest)
+      const heading = this.deleted(section.firstChild!)
+      const original = section.attrs.id as string
+      let id = original
+      if (!id || this.ctx.newIds.has(id)) {
+        let k = 1
+        do id = `${original || 'section'}~del${k > 1 ? k : ''}`, k++
+        while (this.ctx.newIds.has(id) || this.ctx.oldIds.has(id))
+      }
+      const revision: RevisionRecord = {
+        status: 'modified', oldLabel: null, newLabel: null, moveId: null, action: 'MOD', joins: 'new',
+        oldAttrs: id !== original ? { id: original } : null, newAttrs: null
+      }
+      return [pair, section.type.create({ ...section.attrs, id, revision }, [heading, ...nodes])]
+    }
+    const { head, rest } = cut(o)
+    const pair = this.matched(head, n).node
+    const { nodes } = this.children(type, rest, sectionBody(section))
+    const heading = this.inserted(section.firstChild!)
+    const revision: RevisionRecord = {
+      status: 'modified', oldLabel: null, newLabel: null, moveId: null, action: 'MOD', joins: 'old', oldAttrs: null, newAttrs: null
+    }
+    return [pair, section.type.create({ ...section.attrs, revision }, [heading, ...nodes])]
   }
 
   /** Exact-content key of a block, to anchor the alignment of very long sibling lists. */

@@ -6,8 +6,8 @@
  */
 import type { Node } from 'prosemirror-model'
 import { languageInfo, type Language } from '../schema/languages.js'
-import { labelShower, type ShownLabel } from './label-overlay.js'
-import { revisionOf } from './revision-record.js'
+import { labelShower, revisionOf, type ShownLabel } from '../schema/revision.js'
+import { foldWhitespaceChanges } from './whitespace.js'
 
 /** The ITU class shown in front of a line. */
 export type LineClass = 'NOC' | 'MOD' | 'ADD' | 'SUP' | 'MOVED'
@@ -39,7 +39,9 @@ const HEADER_KINDS: Record<string, LineKind> = {
 }
 
 /** The class of a text block judged by its marks alone. */
-export function blockClass(block: Node): LineClass {
+export function blockClass(block: Node): LineClass { return classOfBlock(block) }
+
+function classOfBlock(block: Node): LineClass {
   let del = 0
   let ins = 0
   let plain = 0
@@ -66,14 +68,22 @@ export function nodeClass(node: Node): LineClass {
   }
 }
 
+/** How lines are printed. */
+export interface LineOptions {
+  /** Show changes made only of white space as marks (default: print the new white space plain, see whitespace.ts). */
+  readonly showWhitespace?: boolean | undefined
+}
+
 /** Lists the printed lines of a (revision) document in order. */
-export function revisionLines(doc: Node): RevisionLine[] {
+export function revisionLines(doc: Node, options: LineOptions = {}): RevisionLine[] {
   const lang = (doc.attrs.lang ?? 'en') as Language
   const info = languageInfo(lang)
   const showLabel = labelShower(doc)
   const lines: RevisionLine[] = []
+  const shown = (b: Node) => options.showWhitespace ? b : foldWhitespaceChanges(b)
+  const blockClass = (b: Node) => classOfBlock(shown(b))
   const line = (l: Partial<RevisionLine> & Pick<RevisionLine, 'kind' | 'cls'>) =>
-    lines.push({ label: null, block: null, prefix: '', depth: 0, provision: null, owner: null, ...l })
+    lines.push({ label: null, block: null, prefix: '', depth: 0, provision: null, owner: null, ...l, ...(l.block ? { block: shown(l.block) } : {}) })
 
   const blockLine = (b: Node, ctx: { depth: number; provision: Node | null; owner: Node | null }) => {
     if (b.type.name === 'note') line({ kind: 'note', cls: blockClass(b), block: b, prefix: startsWithWord(b, info.noteWord) ? '' : `${info.noteWord} – `, ...ctx })
@@ -97,7 +107,7 @@ export function revisionLines(doc: Node): RevisionLine[] {
     node.forEach(c => {
       const name = c.type.name
       if (name === 'provision' || name === 'item') labelled(c, depth, null)
-      else if (name === 'sectionHeading') line({ kind: 'sectionHeading', cls: nodeClass(node), block: c, owner: node })
+      else if (name === 'sectionHeading') line({ kind: 'sectionHeading', cls: revisionOf(node)?.joins ? blockClass(c) : nodeClass(node), block: c, owner: node })
       else if (name === 'partTitle') line({ kind: 'partTitle', cls: nodeClass(node), block: c, owner: node })
       else if (name === 'annexHeading' || name === 'annexTitle') line({ kind: name, cls: nodeClass(node), block: c, owner: node })
       else if (name === 'part') {

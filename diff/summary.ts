@@ -6,9 +6,7 @@
  * once, as moved (its subtree is not counted again).
  */
 import type { Node } from 'prosemirror-model'
-import { normaliseLabel } from '../schema/numbering.js'
-import { revisionOf } from './revision-record.js'
-import { sideText } from './side-text.js'
+import { isRenumbered, revisionOf, sideText, statusOnSide } from '../schema/revision.js'
 
 /** Counts of provisions by class. */
 export interface ChangeCounts { NOC: number; MOD: number; ADD: number; SUP: number; moved: number; renumbered: number }
@@ -51,7 +49,7 @@ function countProvisions(node: Node, into: ChangeCounts[]): void {
       else if (status === 'suppressed') c.SUP++
       else if (status === 'modified') c.MOD++
       else c.NOC++
-      if (rev?.oldLabel && rev.newLabel && normaliseLabel(rev.oldLabel) !== normaliseLabel(rev.newLabel) && status !== 'moved-to') c.renumbered++
+      if (rev && isRenumbered(rev)) c.renumbered++
     }
     if (status !== 'moved-to' && status !== 'moved-from') countProvisions(child, into)
   })
@@ -70,7 +68,7 @@ export function summarise(rev: Node, timeouts = 0): ChangeSummary {
     countProvisions(child, [counts, own])
     const status = revisionOf(child)?.status
     const first = child.firstChild
-    const heading = first && first.isTextblock ? sideText(first, status === 'suppressed' ? 'old' : 'new') : ''
+    const heading = first && first.isTextblock ? sideText(first, (!status || statusOnSide(status, 'new')) && revisionOf(child)?.joins !== 'new' ? 'new' : 'old') : ''
     const kind = name === 'part' ? 'part' : name === 'annex' ? 'annex' : String(child.attrs.kind)
     sections.push({ id: String(child.attrs.id), kind, heading, counts: own })
   })

@@ -184,3 +184,27 @@ export function editModel(r: () => number, base: DocumentModel, count: number, f
   }
   return m
 }
+
+/**
+ * Merges or splits sections, as a drafter does by deleting or inserting a
+ * heading: a section's provisions run on at the end of the section before it
+ * (same part), or a section's last provisions go under a new heading right
+ * after it. Does nothing when no section lends itself to it.
+ */
+export function editSections(r: () => number, base: DocumentModel): DocumentModel {
+  const m = clone(base)
+  const mergeable = m.sections.map((s, i) => i).filter(i => i > 0 && m.sections[i - 1]!.part === m.sections[i]!.part)
+  const splittable = m.sections.map((s, i) => i).filter(i => m.sections[i]!.provisions.length >= 2)
+  if ((r() < 0.5 || splittable.length === 0) && mergeable.length > 0) {
+    const i = choose(r, mergeable)
+    const [gone] = m.sections.splice(i, 1)
+    m.sections[i - 1]!.provisions.push(...gone!.provisions)
+  } else if (splittable.length > 0) {
+    const i = choose(r, splittable)
+    const s = m.sections[i]!
+    const at = 1 + pick(r, s.provisions.length - 1)
+    const kinds = s.part === 'pre' ? PRE_KINDS : OP_KINDS
+    m.sections.splice(i + 1, 0, { id: freshId('s'), part: s.part, kind: choose(r, kinds), provisions: s.provisions.splice(at) })
+  }
+  return m
+}

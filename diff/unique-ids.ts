@@ -4,11 +4,11 @@
  * inside its `moved-to` copy when part of it did not move along); the later
  * deleted-only copy then gets a numbered id (`ID~del2`), and the id to give
  * back goes into `revision.oldAttrs` (footnotes: the `~del` suffix takes the
- * number; see revision-record.ts). Nodes of the new version keep their ids.
+ * number; docs/revision-document.md). Nodes of the new version keep their ids.
  */
 import type { Node } from 'prosemirror-model'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
-import { revisionOf, restoreDeletedFootnoteId, type RevisionRecord } from './revision-record.js'
+import { restoreDeletedFootnoteId, revisionOf, type RevisionRecord } from '../schema/revision.js'
 
 const DELETED_ONLY = new Set(['suppressed', 'moved-from'])
 

@@ -42,13 +42,15 @@ test('the amendment view marks an edit and the renumbering an inserted provision
   await amal.page.keyboard.type('فقرة جديدة من آسيا والمحيط الهادئ بشأن ITU‑T X.1205 وPSTN؛')
   await expect(firstSection.locator('.provision.amend-added[data-action=ADD]')).toHaveCount(1)
   const renumbered = firstSection.locator('.label.renumbered').first()
-  // `ب ج)`: the old letter struck without its parenthesis, the new one isolated (ﺝ) so the two do not join.
+  // `بﺝ)`: the old letter struck, the new one isolated (ﺝ) so the two do not join, the closing parenthesis shared.
   await expect(renumbered.locator('del')).toHaveText('ب')
-  await expect(renumbered.locator('ins')).toHaveText('\uFE9D)')
+  await expect(renumbered.locator('ins')).toHaveText('\uFE9D')
+  await expect(renumbered).toHaveText('ب\uFE9D)')
   // `د ﻫ )`: د does not join, so ﻫ keeps its usual form.
   const fourth = firstSection.locator('.label.renumbered').nth(2)
   await expect(fourth.locator('del')).toHaveText('د')
-  await expect(fourth.locator('ins')).toHaveText('\uFEEB )')
+  await expect(fourth.locator('ins')).toHaveText('\uFEEB')
+  await expect(fourth).toHaveText('د \uFEEB )')
   await expect(amal.page.getByTestId('amend-summary')).toContainText('ADD 1')
   await amal.page.locator('.ProseMirror section.preambular').first().scrollIntoViewIfNeeded()
   await shot(amal.page, 'amendment')

@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert'
 import { test } from 'node:test'
 import type { Node } from 'prosemirror-model'
 import { compare } from '../diff/index.js'
-import { resolutionSchema as schema, type RevisionInfo } from '../schema/index.js'
+import { resolutionSchema as schema, type RevisionRecord } from '../schema/index.js'
 import { op, pre, prov, res, txt, ins, del } from '../schema/builders.js'
 import { checkBase, discrepanciesOf, formatBaseCheck, resolutionPart } from './base-check.js'
 
-const withRev = (n: Node, revision: Partial<RevisionInfo>) => n.type.create({ ...n.attrs, revision: { status: 'modified', oldLabel: null, newLabel: null, ...revision } }, n.content)
+const withRev = (n: Node, revision: Partial<RevisionRecord>) => n.type.create({ ...n.attrs, revision: { status: 'modified', oldLabel: null, newLabel: null, ...revision } }, n.content)
 
 test('every difference of a revision document is listed with its place and its words', () => {
   const rev = res({ heading: 'RESOLUTION 50 (Rev. Dubai, 2012)', title: 'Cybersecurity' },

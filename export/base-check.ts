@@ -7,7 +7,7 @@
  * word, from the revision document of that comparison.
  */
 import type { Node } from 'prosemirror-model'
-import { resolutionSchema, type RevisionInfo } from '../schema/index.js'
+import { resolutionSchema, revisionOf, type RevisionRecord } from '../schema/index.js'
 
 /** A comparison function (the diff engine's `compare`, returning the revision document). */
 export type CompareDocs = (inForce: Node, base: Node) => Node
@@ -72,14 +72,14 @@ const HEADER_NAMES: Record<string, string> = {
 export function discrepanciesOf(revision: Node): BaseDiscrepancy[] {
   const out: BaseDiscrepancy[] = []
   const visit = (node: Node, section: string, label: string) => {
-    const rev = node.attrs.revision as RevisionInfo | null | undefined
+    const rev = revisionOf(node)
     const name = node.type.name
     let here = label
     if (rev && (name === 'provision' || name === 'item' || name === 'part')) {
       here = `${label ? `${label} › ` : ''}${rev.newLabel ?? rev.oldLabel ?? '?'}`
       const where = `${section}${section ? ' › ' : ''}${here}`
       const text = node.firstChild ? sides(node.firstChild) : { inForce: '', inBase: '', missing: [], extra: [] }
-      const kinds: Partial<Record<RevisionInfo['status'], BaseDiscrepancy['kind']>> = {
+      const kinds: Partial<Record<RevisionRecord['status'], BaseDiscrepancy['kind']>> = {
         added: 'not-in-force', suppressed: 'missing-from-base', 'moved-from': 'moved', 'moved-to': 'moved'
       }
       const kind = kinds[rev.status]

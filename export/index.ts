@@ -1,7 +1,6 @@
 /** Export of proposals and revision documents (DOCX tracked and static, HTML, PDF) and import of Word proposals. */
 export * from './proposal-id.js'
 export * from './layout.js'
-export * from './arabic-label.js'
 export * from './cover.js'
 export * from './proposal-document.js'
 export * from './docx-styles.js'

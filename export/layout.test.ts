@@ -1,30 +1,28 @@
 import { strict as assert } from 'node:assert'
 import { test } from 'node:test'
 import { item, note, op, part, pre, prov, res, txt, del, ins, fn } from '../schema/builders.js'
-import { joinsForward, separateArabicLabel } from './arabic-label.js'
+import { shownLabel, type RevisionStatus } from '../schema/revision.js'
 import { labelRuns, layoutLines, layoutResolution, paragraphText, type RevisionMark } from './layout.js'
 import { sampleRevision } from './sample-revision.js'
 import { importText } from '../schema/text/index.js'
 
 const mark = (kind: 'insertion' | 'deletion'): RevisionMark => ({ kind, author: 'A', delegation: 'APT', date: null })
 
-test('a changed label shows old struck then new inserted, sharing the common ending', () => {
-  assert.deepEqual(labelRuns('د )', 'ب)', 'ar', mark).map(r => [r.text, r.revision?.kind ?? 'plain']),
-    [['د ', 'deletion'], ['ب', 'insertion'], [')', 'plain']])
-  assert.deepEqual(labelRuns('2', '4', 'en', mark).map(r => [r.text, r.revision?.kind ?? 'plain']), [['2', 'deletion'], ['4', 'insertion']])
-  assert.deepEqual(labelRuns('b)', 'b)', 'en', mark).map(r => r.text), ['b)'])
-  assert.deepEqual(labelRuns(null, 'c)', 'en', mark).map(r => r.revision?.kind), ['insertion'])
-  assert.deepEqual(labelRuns('c)', null, 'en', mark).map(r => r.revision?.kind), ['deletion'])
+const runsOf = (oldLabel: string | null, newLabel: string | null, status: RevisionStatus = 'modified') =>
+  labelRuns(shownLabel({ status, oldLabel, newLabel }), mark).map(r => [r.text, r.revision?.kind ?? 'plain'])
+
+test('a changed label shows old struck then new inserted, the closing parenthesis written once', () => {
+  assert.deepEqual(runsOf('د )', 'ب)'), [['د ', 'deletion'], ['ب', 'insertion'], [')', 'plain']])
+  assert.deepEqual(runsOf('2', '4'), [['2', 'deletion'], ['4', 'insertion']])
+  assert.deepEqual(runsOf('10', '11'), [['10', 'deletion'], ['11', 'insertion']], 'as the seed prints it: 1011')
+  assert.deepEqual(runsOf('b)', 'b)'), [['b)', 'plain']])
+  assert.deepEqual(runsOf(null, 'c)', 'added'), [['c)', 'insertion']])
+  assert.deepEqual(runsOf('c)', null, 'suppressed'), [['c)', 'deletion']])
 })
 
-test('Arabic: a new letter after a joining old letter takes its isolated form', () => {
-  assert.equal(separateArabicLabel('ط', 'د'), '\uFEA9')      // طﺩ
-  assert.equal(separateArabicLabel('ك', 'و'), '\uFEED')      // كﻭ
-  assert.equal(separateArabicLabel('د ', 'ب'), 'ب', 'a space already separates them')
-  assert.equal(separateArabicLabel('د', 'ب'), 'ب', 'dal does not join forward')
-  assert.ok(joinsForward('ط') && !joinsForward('د') && !joinsForward('\uFEEB') && !joinsForward('1'))
-  const runs = labelRuns('ط)', 'د )', 'ar', mark)
-  assert.equal(runs.map(r => r.text).join(''), 'ط\uFEA9 )', 'as in the seed: طﺩ )')
+test('Arabic: the layout writes the one rule of schema/arabic-joining.ts', () => {
+  assert.equal(runsOf('ط)', 'د )').map(r => r[0]).join(''), 'ط\uFEA9 )', 'as in the seed: طﺩ )')
+  assert.equal(runsOf('\uFEEB)', 'د )').map(r => r[0]).join(''), '\uFEEBد )', 'a struck heh (a presentation form) joins nothing: plain dal')
 })
 
 test('labels come from the revision attrs in a revision document, from numbering otherwise', () => {

@@ -4,13 +4,13 @@
  * Every exporter (tracked DOCX, static DOCX, HTML) writes from this one
  * layout, so they agree on what text, labels and marks a proposal shows.
  *
- * Labels are written as text: a provision whose label changed shows the old
- * label struck and the new one inserted (`د ب)`, `2 4`), sharing what the two
- * have in common (the closing `)`).
+ * Labels are written as text, as schema/revision.ts `shownLabel` says: a
+ * provision whose label changed shows the old label struck and the new one
+ * inserted (`د ب)`, `24`), their closing `)` written once.
  */
 import type { Mark, Node } from 'prosemirror-model'
-import { computeLabels, directionOf, languageInfo, type Direction, type Labels, type Language, type RevisionInfo } from '../schema/index.js'
-import { separateArabicLabel } from './arabic-label.js'
+import { directionOf, labelShower, languageInfo, type Direction, type Language, revisionOf, type ShownLabel } from '../schema/index.js'
+import { foldWhitespaceChanges } from '../diff/whitespace.js'
 
 /** ITU paragraph style names (the `w:styleId`s of styles.xml). */
 export type ParagraphStyle =
@@ -70,12 +70,15 @@ export interface LayoutOptions {
   readonly date?: string | null
   /** Drop every revision mark (an ADD: new text shown without marks). */
   readonly plain?: boolean
+  /** Show changes made only of white space as revisions (default: the new white space, plain; see diff/whitespace.ts). */
+  readonly showWhitespace?: boolean
 }
 
 /** Nodes the proposal assembler renders itself, skipped when laying out a resolution. */
 const PROPOSAL_PARTS = new Set(['proposalHeader', 'proposalMarker', 'reasons'])
 
-function revisionOf(marks: readonly Mark[], opts: LayoutOptions): RevisionMark | undefined {
+/** The revision mark of an inline node's marks (none in a plain layout). */
+function markRevision(marks: readonly Mark[], opts: LayoutOptions): RevisionMark | undefined {
   if (opts.plain) return undefined
   for (const m of marks) {
     const kind = m.type.name
@@ -94,10 +97,11 @@ function revisionOf(marks: readonly Mark[], opts: LayoutOptions): RevisionMark |
 /** The runs of a textblock's inline content, footnotes numbered from `footnoteNumber`. */
 export function inlineRuns(block: Node, opts: LayoutOptions, footnoteNumber: () => number): LayoutRun[] {
   const runs: LayoutRun[] = []
-  block.forEach(child => {
+  const shown = opts.showWhitespace ? block : foldWhitespaceChanges(block)
+  shown.forEach(child => {
     const has = (name: string) => child.marks.some(m => m.type.name === name)
     const base = {
-      revision: revisionOf(child.marks, opts),
+      revision: markRevision(child.marks, opts),
       ...(has('em') ? { em: true } : {}),
       ...(has('strong') ? { strong: true } : {}),
       ...(has('superscript') ? { script: 'super' as const } : has('subscript') ? { script: 'sub' as const } : {})
@@ -127,24 +131,24 @@ export function mergeRuns(runs: readonly LayoutRun[]): LayoutRun[] {
 }
 
 /**
- * The runs that write a label: the same label once, plain; a changed label
- * as old struck then new inserted, their common ending written once.
+ * The runs that write a shown label: plain, inserted or deleted as a whole,
+ * or a renumbering as the old part struck, the new part inserted (its
+ * Arabic letter kept apart from the struck one) and the shared `)` plain.
  */
-export function labelRuns(oldLabel: string | null | undefined, newLabel: string | null | undefined, lang: Language, mark: (kind: 'insertion' | 'deletion') => RevisionMark | undefined): LayoutRun[] {
-  const o = oldLabel ?? '', n = newLabel ?? ''
-  if (o === n) return o ? [{ text: o }] : []
-  if (!o) return [{ text: n, revision: mark('insertion') }]
-  if (!n) return [{ text: o, revision: mark('deletion') }]
-  let common = 0
-  while (common < o.length && common < n.length && o[o.length - 1 - common] === n[n.length - 1 - common]) common++
-  const oldPart = o.slice(0, o.length - common)
-  let newPart = n.slice(0, n.length - common)
-  const shared = n.slice(n.length - common)
-  if (lang === 'ar') newPart = separateArabicLabel(oldPart, newPart)
-  const runs: LayoutRun[] = [{ text: oldPart, revision: mark('deletion') }]
-  if (newPart) runs.push({ text: newPart, revision: mark('insertion') })
-  if (shared) runs.push({ text: shared })
-  return runs
+export function labelRuns(label: ShownLabel, mark: (kind: 'insertion' | 'deletion') => RevisionMark | undefined): LayoutRun[] {
+  if (!label || (label.kind !== 'renumbered' && !label.label)) return []
+  switch (label.kind) {
+    case 'same': return [{ text: label.label }]
+    case 'inserted': return [{ text: label.label, revision: mark('insertion') }]
+    case 'deleted': return [{ text: label.label, revision: mark('deletion') }]
+    case 'renumbered': {
+      const runs: LayoutRun[] = []
+      if (label.struck) runs.push({ text: label.struck, revision: mark('deletion') })
+      if (label.separated) runs.push({ text: label.separated, revision: mark('insertion') })
+      if (label.shared) runs.push({ text: label.shared })
+      return runs
+    }
+  }
 }
 
 /** The first insertion or deletion mark of a kind inside a node: who to credit for its label and paragraph mark. */
@@ -163,20 +167,20 @@ const ITEM_LEVELS: ParagraphStyle[] = ['enumlev1', 'enumlev2', 'enumlev3']
 /** Lays out the resolution part of a document (heading to annexes), skipping any proposal cover, marker and reasons. */
 export function layoutResolution(doc: Node, opts: LayoutOptions = {}): Layout {
   const lang = (doc.attrs.lang ?? 'en') as Language
-  const labels: Labels = computeLabels(doc)
+  const shown = labelShower(doc, opts.plain ? 'new' : 'both')
   const paragraphs: LayoutParagraph[] = []
   let footnotes = 0
   const nextFootnote = () => ++footnotes
   const markOf = (kind: 'insertion' | 'deletion', within?: Node): RevisionMark | undefined => {
     if (opts.plain) return undefined
     const found = within ? markWithin(within, kind) : undefined
-    return found ? revisionOf([found], opts) : { kind, author: opts.author ?? null, delegation: opts.delegation ?? null, date: opts.date ?? null }
+    return found ? markRevision([found], opts) : { kind, author: opts.author ?? null, delegation: opts.delegation ?? null, date: opts.date ?? null }
   }
 
   /** Whole-unit status of the nearest revised ancestor: decides paragraph marks and moves. */
   interface Scope { mark?: RevisionMark; move?: LayoutMove }
   const scopeOf = (node: Node, outer: Scope): Scope => {
-    const rev = node.attrs.revision as RevisionInfo | null | undefined
+    const rev = revisionOf(node)
     if (!rev || opts.plain) return outer
     switch (rev.status) {
       case 'added': return { mark: markOf('insertion', node) }
@@ -189,16 +193,7 @@ export function layoutResolution(doc: Node, opts: LayoutOptions = {}): Layout {
   const push = (style: ParagraphStyle, runs: LayoutRun[], scope: Scope) => {
     paragraphs.push({ style, runs: mergeRuns(runs), ...(scope.move ? { move: scope.move } : {}), ...(scope.mark ? { mark: scope.mark } : {}) })
   }
-  const labelOf = (node: Node): LayoutRun[] => {
-    const rev = node.attrs.revision as RevisionInfo | null | undefined
-    if (rev && !opts.plain) {
-      const o = rev.status === 'added' || rev.status === 'moved-to' ? null : rev.oldLabel
-      const n = rev.status === 'suppressed' || rev.status === 'moved-from' ? null : rev.newLabel
-      return labelRuns(o, n, lang, kind => markOf(kind, node))
-    }
-    const label = rev ? (rev.newLabel ?? rev.oldLabel) : labels.byId.get(node.attrs.id)
-    return label ? [{ text: label }] : []
-  }
+  const labelOf = (node: Node): LayoutRun[] => labelRuns(shown(node), kind => markOf(kind, node))
 
   const layoutLabelled = (node: Node, scope: Scope, style: ParagraphStyle, depth: number) => {
     const inner = scopeOf(node, scope)
@@ -222,8 +217,15 @@ export function layoutResolution(doc: Node, opts: LayoutOptions = {}): Layout {
       else if (name === 'paragraph') push('Normal', inlineRuns(child, opts, nextFootnote), scope)
       else if (name === 'note') push('Note', inlineRuns(child, opts, nextFootnote), scope)
       else if (name === 'part') layoutPart(child, scope)
-      else if (name === 'sectionHeading') push('Call', inlineRuns(child, opts, nextFootnote), scope)
+      else if (name === 'sectionHeading') push('Call', inlineRuns(child, opts, nextFootnote), joinedHeadingScope(parent, scope))
     })
+  }
+  /** A section merged into (split from) the one before it: its heading paragraph is deleted (inserted) as a whole. */
+  const joinedHeadingScope = (section: Node, scope: Scope): Scope => {
+    const joins = revisionOf(section)?.joins
+    if (!joins || opts.plain) return scope
+    const kind = joins === 'new' ? 'deletion' : 'insertion'
+    return { ...scope, mark: markOf(kind, section.firstChild ?? section) }
   }
   const layoutPart = (node: Node, scope: Scope) => {
     const inner = scopeOf(node, scope)

@@ -10,7 +10,7 @@
  * - SUP / SUP*: the heading and title only, unmarked (the text is not reproduced).
  */
 import type { Node } from 'prosemirror-model'
-import { directionOf, languageInfo, type Language, type ProposalAction, type RevisionInfo } from '../schema/index.js'
+import { directionOf, languageInfo, type Language, type ProposalAction, revisionOf } from '../schema/index.js'
 import { coverFromDocument, coverFromOptions, type ProposalCover } from './cover.js'
 import { layoutResolution, type Layout, type LayoutOptions, type LayoutParagraph } from './layout.js'
 import { formatProposalId, nthProposalId, type ProposalId } from './proposal-id.js'
@@ -41,7 +41,7 @@ export function hasChanges(revision: Node): boolean {
   let changed = false
   revision.descendants(node => {
     if (changed) return false
-    const rev = node.attrs.revision as RevisionInfo | null | undefined
+    const rev = revisionOf(node)
     if (rev && rev.status !== 'unchanged') changed = true
     if (node.marks.some(m => m.type.name === 'insertion' || m.type.name === 'deletion')) changed = true
     return !changed

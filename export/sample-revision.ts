@@ -6,7 +6,7 @@
  * recalling section to reach the size of the real proposal.
  */
 import type { Node } from 'prosemirror-model'
-import { resolutionSchema as schema, type RevisionInfo } from '../schema/index.js'
+import { resolutionSchema as schema, type RevisionRecord } from '../schema/index.js'
 import { del, fn, ins, op, pre, prov, res, txt } from '../schema/builders.js'
 
 /** The author credited on most marks of the sample. */
@@ -17,12 +17,12 @@ export const SAMPLE_AUTHOR_2 = { author: 'Ahmad Karimi', delegation: 'APT', date
 const I = () => schema.marks.insertion!.create(SAMPLE_AUTHOR)
 const D = () => schema.marks.deletion!.create(SAMPLE_AUTHOR)
 
-function withRevision(node: Node, revision: RevisionInfo): Node {
+function withRevision(node: Node, revision: RevisionRecord): Node {
   return node.type.create({ ...node.attrs, revision }, node.content, node.marks)
 }
 
 function section(offset: number, suffix: string): Node[] {
-  const r = (status: RevisionInfo['status'], oldLabel: string | null, newLabel: string | null, extra: Partial<RevisionInfo> = {}): RevisionInfo =>
+  const r = (status: RevisionRecord['status'], oldLabel: string | null, newLabel: string | null, extra: Partial<RevisionRecord> = {}): RevisionRecord =>
     ({ status, oldLabel, newLabel, action: status === 'unchanged' ? 'NOC' : 'MOD', ...extra })
   return [
     pre('recalling', { lang: 'ar', id: `s1${suffix}`, heading: 'إذ تشير إلى' },

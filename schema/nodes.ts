@@ -14,24 +14,11 @@
  *
  * Sections, provisions, items, parts and annexes carry a stable `id` (never
  * shared by two nodes of one document; see ids.ts) and an optional
- * `revision` (set only in revision documents produced by the diff engine).
+ * `revision` (set only in revision documents produced by the diff engine; its
+ * type and reader are in revision.ts, the format in docs/revision-document.md).
  * Labels are not stored: numbering.ts derives them from position.
  */
 import type { NodeSpec } from 'prosemirror-model'
-
-/** What a node looked like in a comparison; present only in revision documents. */
-export interface RevisionInfo {
-  /** How this node changed between the old and the new version. */
-  status: 'unchanged' | 'modified' | 'added' | 'suppressed' | 'moved-from' | 'moved-to'
-  /** The label the node had in the old version (null when added). */
-  oldLabel?: string | null
-  /** The label the node has in the new version (null when suppressed). */
-  newLabel?: string | null
-  /** Links the two halves of a move. */
-  moveId?: string | null
-  /** The ITU proposal action for this unit, where one applies. */
-  action?: 'MOD' | 'ADD' | 'SUP' | 'NOC' | null
-}
 
 const identity = { id: { default: '' }, revision: { default: null } }
 const labelled = { ...identity, labelOverride: { default: null }, sourceLabel: { default: null } }

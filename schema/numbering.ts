@@ -15,6 +15,7 @@
  *   does not advance its sequence, so `a) b) b)bis c)` comes out right.
  */
 import type { Node } from 'prosemirror-model'
+import { isArabicLetter, joinsForward } from './arabic-joining.js'
 import { languageInfo, type Language } from './languages.js'
 
 /** How a sequence of items is labelled. */
@@ -38,17 +39,15 @@ export function sequenceLetter(index: number, lang: Language): string {
   return out
 }
 
-/** Arabic letters (after NFKC) that do not join to the following character. */
-const NON_JOINING = new Set(['ا', 'أ', 'إ', 'آ', 'د', 'ذ', 'ر', 'ز', 'و', 'ؤ', 'ة', 'ه'])
-
 /**
  * Closes a label with `)`. In Arabic a label ending in a letter that does not
- * join forward gets a space first (`أ )`, `د )`, `ﻫ )`), as ITU's Arabic texts do.
+ * join forward gets a space first (`أ )`, `د )`, `ﻫ )`), as ITU's Arabic texts do
+ * (arabic-joining.ts: the heh label's presentation form counts as not joining).
  */
 export function closeLabel(text: string, lang: Language): string {
   if (lang === 'ar') {
     const last = [...text].pop() ?? ''
-    if (NON_JOINING.has(last.normalize('NFKC'))) return `${text} )`
+    if (isArabicLetter(last) && !joinsForward(last)) return `${text} )`
   }
   return `${text})`
 }

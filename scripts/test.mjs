@@ -9,7 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
-const UNIT_DIRS = ['schema', 'fixtures', 'diff', 'server', 'export', 'cli', 'client', 'bench']
+const UNIT_DIRS = ['protocol', 'schema', 'fixtures', 'diff', 'compile', 'server', 'export', 'cli', 'client', 'bench']
 const args = new Set(process.argv.slice(2))
 
 function findTests(dir, out = []) {

@@ -9,7 +9,8 @@ import { prosemirrorJSONToYDoc } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { resolutionFromJSON } from '../schema/check.js'
 import { resolutionSchema } from '../schema/schema.js'
-import { FRAGMENT, jsonFromYDoc, yDocFromUpdates } from './collab/content.js'
+import { FRAGMENT } from '../protocol/shared-doc.js'
+import { jsonFromYDoc, yDocFromUpdates } from './collab/content.js'
 import type { Actor, DocumentMeta, Store, Version } from './store/types.js'
 
 /** What a new document is. */

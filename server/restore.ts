@@ -9,7 +9,7 @@ import type { Hocuspocus } from '@hocuspocus/server'
 import { updateYFragment } from 'y-prosemirror'
 import type * as Y from 'yjs'
 import { resolutionFromJSON } from '../schema/check.js'
-import { FRAGMENT } from './collab/content.js'
+import { FRAGMENT } from '../protocol/shared-doc.js'
 import { createVersion } from './documents.js'
 import type { Actor, Store, Version, VersionMeta } from './store/types.js'
 

@@ -43,7 +43,7 @@ test('json: the revision document and summary; accepting and rejecting give the 
 test('text, flat, summary and html formats; --out writes a file', async () => {
   const text = await run(oldFile, newFile)
   assert.equal(text.code, 0)
-  assert.match(text.out, /^SUP\tب\)\t\[-نص ثان يحذف-\]$/m)
+  assert.match(text.out, /^SUP\t\[-ب\)\tنص ثان يحذف-\]$/m)
   const flat = await run(oldFile, newFile, '--format', 'flat')
   assert.ok(flat.out.split('\n').includes('القـرار 50 (المراجَع في دبي، 2012الحمامات، 2016)'))
   const summary = await run(oldFile, newFile, '--format=summary')

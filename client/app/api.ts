@@ -7,15 +7,12 @@
 import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
 import { showOutdatedNotice } from './outdated.js'
 
-// The API's records are the server's own types (type-only: nothing of the server is bundled).
-import type { DocumentMeta, Role, User } from '../../server/store/types.js'
-export type { DocumentMeta, Role, User }
+// The API's records, as defined once for server and client.
+import type { DocumentMeta, Role, User, Version, VersionMeta } from '../../protocol/api.js'
+import type { CompilationJSON } from '../../compile/render-json.js'
+export type { CompilationJSON, DocumentMeta, Role, User, Version, VersionMeta }
 /** A document with its content. */
 export interface DocumentWithJSON extends DocumentMeta { json: unknown }
-/** A saved version of a document. */
-export interface VersionMeta { id: string; documentId: string; name: string; createdAt?: string; createdBy?: { name: string; delegation: string } | null; automatic?: boolean }
-/** A version with its content. */
-export interface Version extends VersionMeta { json: unknown }
 /** A comparison as returned by the server. */
 export interface Comparison { revision: unknown; summary: Record<string, unknown> }
 
@@ -78,6 +75,13 @@ export function compareRefs(oldRef: string, newRef: string, ignoreRenumbering: b
   if (ignoreRenumbering) q.set('ignoreRenumbering', '1')
   return call('GET', `/api/compare?${q}`)
 }
+/** Several proposals lined up on one base (`GET /api/compile`; refs `v:<versionId>` or `d:<documentId>`). */
+export function compileRefs(baseRef: string, proposalRefs: readonly string[]): Promise<CompilationJSON> {
+  const q = new URLSearchParams({ base: baseRef })
+  for (const p of proposalRefs) q.append('proposal', p)
+  return call('GET', `/api/compile?${q}`)
+}
+
 /** Where to download an export of a document. */
 export function exportUrl(id: string, format: 'docx' | 'docx-static' | 'html' | 'pdf'): string {
   return `/api/documents/${encodeURIComponent(id)}/export?format=${format}`

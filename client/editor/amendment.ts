@@ -16,7 +16,7 @@ import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import { renderNode } from '../render/static.js'
-import type { Language } from '../../schema/index.js'
+import { revisionOf, statusOnSide, type Language, type RevisionRecord } from '../../schema/index.js'
 import { changedUnits, isTextEdit, isUnit } from './changed-units.js'
 
 /** Compares the current text with the base: the whole document, incrementally, or one unit while typing. */
@@ -65,8 +65,8 @@ export function setAmendmentView(tr: Transaction, on: boolean): Transaction { re
 /** Hides the marks of these units until their text changes again. */
 export function keepChanges(tr: Transaction, ids: string[]): Transaction { return tr.setMeta(amendmentKey, { keep: ids }) }
 
-interface Rev { status?: string; oldLabel?: string | null; newLabel?: string | null; action?: string | null; moveId?: string | null }
-const revOf = (n: Node): Rev | null => (n.attrs.revision && typeof n.attrs.revision === 'object') ? n.attrs.revision as Rev : null
+type Rev = RevisionRecord
+const UNCHANGED: Rev = { status: 'unchanged' }
 
 interface Located { node: Node; pos: number }
 type RelDeco = { kind: 'inline' | 'widget' | 'node'; from: number; to: number; attrs?: Record<string, string>; dom?: () => HTMLElement; key?: string }
@@ -191,15 +191,15 @@ export function amendmentDecorations(revision: Node, current: Node, kept: Map<st
       const id = original.attrs.id as string
       const override = overrides.get(id)
       const child = override ?? original
-      const base = revOf(original) ?? { status: 'unchanged' }
+      const base = revisionOf(original) ?? UNCHANGED
       // A unit compared on its own keeps the labels and move of the whole comparison.
-      const own = override ? revOf(override) ?? { status: 'unchanged' } : base
+      const own = override ? revisionOf(override) ?? UNCHANGED : base
       const rev: Rev = override ? {
         ...own, oldLabel: base.oldLabel, newLabel: base.newLabel, moveId: base.moveId,
         ...(base.status === 'moved-to' ? { status: base.status, action: base.action } : {})
       } : base
       const cur = index.get(id)
-      const gone = rev.status === 'suppressed' || rev.status === 'moved-from' || !cur
+      const gone = !statusOnSide(rev.status, 'new') || !cur
       if (rev.status && rev.status !== 'unchanged') changes.push(changeOf(child, rev))
       if (gone) {
         // Not in the text any more: show it struck where it stood, before the next unit that still is.
@@ -289,8 +289,8 @@ export function amendmentPlugin(makeComparer: () => LiveComparer | null): Plugin
       const rev = revById.get(id)
       const cur = curById.get(id)
       if (!rev || !cur) return null
-      const status = revOf(rev)?.status
-      if (status === 'suppressed' || status === 'moved-from') return null
+      const status = revisionOf(rev)?.status
+      if (status && !statusOnSide(status, 'new')) return null
       if (status === 'added') continue // still all new: its marks follow from its class
       const unit = comparer.compareUnit(rev, cur, lang)
       if (!unit) return null
@@ -306,8 +306,8 @@ export function amendmentPlugin(makeComparer: () => LiveComparer | null): Plugin
       state.doc.descendants((n, p) => { if (pos < 0 && n === cur) pos = p; return pos < 0 })
       const original = revById.get(id)!
       const unit = overrides.get(id) ?? original
-      const base = revOf(original) ?? { status: 'unchanged' }
-      const own = revOf(unit) ?? { status: 'unchanged' }
+      const base = revisionOf(original) ?? UNCHANGED
+      const own = revisionOf(unit) ?? UNCHANGED
       const rev: Rev = { ...own, oldLabel: base.oldLabel, newLabel: base.newLabel, moveId: base.moveId, ...(base.status === 'moved-to' ? { status: base.status, action: base.action } : {}) }
       const rel = unitDecos(unit, { node: cur, pos }, rev)
       cache.set(id, { rev: unit, cur, decos: rel })

@@ -8,6 +8,7 @@
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
+import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { SCHEMA_FINGERPRINT } from '../../schema/fingerprint.js'
 import { showOutdatedNotice } from '../app/outdated.js'
 
@@ -38,8 +39,8 @@ export function collabUrl(): string {
 /** Opens the shared document `documentId`. */
 export function openCollab(documentId: string, token: string | null): CollabSession {
   const ydoc = new Y.Doc()
-  const fragment = ydoc.getXmlFragment('prosemirror')
-  const comments = ydoc.getArray<unknown>('comments')
+  const fragment = ydoc.getXmlFragment(FRAGMENT)
+  const comments = ydoc.getArray<unknown>(COMMENTS)
   const local = new IndexeddbPersistence(`resdraft:${documentId}`, ydoc)
   const provider = new HocuspocusProvider({ url: collabUrl(), name: documentId, token: token ?? '', document: ydoc })
 

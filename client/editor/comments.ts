@@ -6,27 +6,15 @@
  * one Yjs transaction.
  */
 import type * as Y from 'yjs'
+import { isComment } from '../../protocol/comments.js'
+import type { Comment, Reply } from '../../protocol/comments.js'
 
-/** A reply to a comment. */
-export interface Reply { id: string; author: string; delegation: string; text: string; createdAt: string }
-/** A comment anchored on a provision (and optionally a quote of its text). */
-export interface Comment {
-  id: string
-  anchor: { provisionId: string; quote?: string }
-  author: string
-  delegation: string
-  text: string
-  createdAt: string
-  replies: Reply[]
-  resolved: boolean
-}
+export type { Comment, Reply }
 
 /** Who writes. */
 export interface Author { name: string; delegation: string }
 
 const newCommentId = () => `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
-
-const isComment = (c: unknown): c is Comment => !!c && typeof c === 'object' && typeof (c as Comment).id === 'string' && !!(c as Comment).anchor
 
 /**
  * One comment from the entries stored under its id. Two people who reply

@@ -16,7 +16,7 @@ import { editorKeymaps, type DialogCommands } from './keymap.js'
 import { findPlugin } from './find-replace.js'
 import { labelsPlugin } from './labels.js'
 import { cleanPastedHTML, pasteProvisions, transformPasted } from './paste.js'
-import { cursorBuilder, selectionBuilder } from './presence.js'
+import { cursorBuilder, selectionBuilder, showCursorOf } from './presence.js'
 import { uniqueIdsPlugin } from './unique-ids.js'
 
 /** What the editor needs. */
@@ -39,7 +39,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
   const doc = schema.nodes.resolution!.createAndFill({ lang: options.lang })!
   const plugins = [
     ySyncPlugin(options.fragment),
-    ...(options.awareness ? [yCursorPlugin(options.awareness, { cursorBuilder, selectionBuilder } as never)] : []),
+    ...(options.awareness ? [yCursorPlugin(options.awareness, { cursorBuilder, selectionBuilder, awarenessStateFilter: showCursorOf } as never)] : []),
     yUndoPlugin(),
     ...editorKeymaps(options.dialogs),
     amendmentPlugin(options.makeComparer ?? (() => null)),

@@ -4,7 +4,8 @@
  * reverting one change (or all) of a proposal to the base text.
  */
 import type { Node } from 'prosemirror-model'
-import { acceptAll, compare, createIncrementalComparer, rejectChange, revisionOf } from '../../diff/index.js'
+import { acceptAll, compare, createIncrementalComparer, rejectChange } from '../../diff/index.js'
+import { revisionOf } from '../../schema/revision.js'
 import { resolutionSchema as schema, type Language } from '../../schema/index.js'
 import { settleProposalParts } from '../render/proposal-parts.js'
 import type { LiveComparer } from './amendment.js'

@@ -9,7 +9,7 @@ import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import { computeLabels, languageInfo, type Language } from '../../schema/index.js'
-import { insertedPart, struckPart } from '../../diff/label-overlay.js'
+import { labelChange, type ShownLabel } from '../../schema/revision.js'
 import { isTextEdit } from './changed-units.js'
 
 /** Where a unit's labels differ between base and current text (id -> old label). */
@@ -20,25 +20,31 @@ export type RelabellingSource = (state: EditorState) => Relabelling | null
 
 /**
  * Builds the DOM of a label: the label alone, or the old label struck
- * followed by the new one as ITU prints it (`د ب)`: the old label without its
- * closing parenthesis; an Arabic new letter that would join the struck one
- * takes its isolated form).
+ * followed by the new one as ITU prints it (`د ب)`, schema/revision.ts
+ * `labelChange`: the closing parenthesis once; an Arabic new letter that
+ * would join the struck one takes its isolated form).
  */
 export function labelElement(label: string, oldLabel?: string | null): HTMLElement {
+  return shownLabelElement(oldLabel != null && oldLabel !== label
+    ? { kind: 'renumbered', oldLabel, newLabel: label, ...labelChange(oldLabel, label) }
+    : { kind: 'same', label })
+}
+
+/** Builds the DOM of a shown label (an inserted or deleted label is drawn plain: its unit carries the mark). */
+export function shownLabelElement(shown: ShownLabel): HTMLElement {
   const span = document.createElement('span')
   span.className = 'label'
   span.contentEditable = 'false'
-  if (oldLabel != null && oldLabel !== label) {
+  if (shown?.kind === 'renumbered') {
     span.classList.add('renumbered')
     const del = document.createElement('del')
     del.className = 'rev-del label-old'
-    const struck = struckPart(oldLabel, label)
-    del.textContent = struck
+    del.textContent = shown.struck
     const ins = document.createElement('ins')
     ins.className = 'rev-ins label-new'
-    ins.textContent = insertedPart(struck, label)
-    span.append(del, ins)
-  } else span.textContent = label
+    ins.textContent = shown.separated
+    span.append(del, ins, shown.shared)
+  } else span.textContent = shown?.label ?? ''
   return span
 }
 

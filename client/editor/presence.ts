@@ -1,25 +1,19 @@
 /**
  * Who is in the document: each participant's awareness state carries
- * `user: {name, color, delegation}`; collaborators' cursors and selections
+ * `user: {name, delegation, role, color}` (protocol/awareness.ts; the server
+ * sets it from the signed-in session); collaborators' cursors and selections
  * are drawn in their delegation's colour with their name and delegation.
  */
 import type { Awareness } from 'y-protocols/awareness'
+import { delegationColour, presenceOf, presenceUserOf } from '../../protocol/awareness.js'
+import type { PresenceUser } from '../../protocol/awareness.js'
 
-/** What a participant shares about themselves. */
-export interface PresenceUser { name: string; color: string; delegation: string }
+export { delegationColour, presenceOf }
+export type { PresenceUser }
 
-const DELEGATION_COLOURS: Record<string, string> = {
-  APT: '#1565c0', ARB: '#2e7d32', CEPT: '#6a1b9a', EUR: '#6a1b9a', CITEL: '#c62828', IAP: '#c62828',
-  ATU: '#ef6c00', AFCP: '#ef6c00', RCC: '#00838f', Secretariat: '#5d4037', TSB: '#5d4037'
-}
-
-/** The colour of a delegation (a stable hue for delegations not in the table). */
-export function delegationColour(delegation: string): string {
-  const known = DELEGATION_COLOURS[delegation] ?? DELEGATION_COLOURS[delegation.toUpperCase()]
-  if (known) return known
-  let h = 0
-  for (const c of delegation) h = (h * 31 + c.charCodeAt(0)) % 360
-  return `hsl(${h} 60% 38%)`
+/** Whether y-prosemirror draws the cursor of `clientId` (not this client's own, nor a malformed state's). */
+export function showCursorOf(selfId: number, clientId: number, state: unknown): boolean {
+  return selfId !== clientId && presenceUserOf(state) !== null
 }
 
 /** Draws a collaborator's caret with a flag showing name and delegation. */
@@ -44,8 +38,9 @@ export function selectionBuilder(user: Partial<PresenceUser>): { style: string; 
 export function participants(awareness: Awareness): { clientId: number; user: PresenceUser; self: boolean }[] {
   const out: { clientId: number; user: PresenceUser; self: boolean }[] = []
   awareness.getStates().forEach((state, clientId) => {
-    const user = (state as { user?: PresenceUser }).user
-    if (user?.name) out.push({ clientId, user, self: clientId === awareness.clientID })
+    // a malformed state (another client's bug, or a hostile one) is skipped, not shown half-way
+    const user = presenceUserOf(state)
+    if (user) out.push({ clientId, user, self: clientId === awareness.clientID })
   })
   return out.sort((a, b) => Number(b.self) - Number(a.self) || a.user.name.localeCompare(b.user.name))
 }

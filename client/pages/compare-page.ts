@@ -9,13 +9,11 @@ import { compareRefs, listDocuments, listVersions, type User } from '../app/api.
 import { h } from '../app/dom.js'
 import { t } from '../app/i18n.js'
 import { go } from '../app/router.js'
-import { directionOf, isLanguage, resolutionFromJSON, resolutionSchema, type Language } from '../../schema/index.js'
+import { directionOf, isLanguage, isRenumbered, resolutionFromJSON, resolutionSchema, revisionOf, statusOnSide, type Language } from '../../schema/index.js'
 import { settleProposalParts } from '../render/proposal-parts.js'
 import { renderDocument, renderNode } from '../render/static.js'
 import { topBar } from './shell.js'
 
-interface Rev { status?: string; moveId?: string | null; oldLabel?: string | null; newLabel?: string | null }
-const revOf = (n: Node): Rev | null => (n.attrs.revision && typeof n.attrs.revision === 'object') ? n.attrs.revision as Rev : null
 const UNIT = new Set(['provision', 'part', 'annex'])
 
 /** The overall counts of a comparison summary (`{counts: {NOC, MOD, ADD, SUP, moved, renumbered}}`) as [class, number] pairs. */
@@ -26,9 +24,8 @@ export function summaryCounts(summary: unknown): [string, number][] {
 }
 
 function changed(node: Node): boolean {
-  const rev = revOf(node)
-  if (rev && rev.status && rev.status !== 'unchanged') return true
-  if (rev && rev.oldLabel != null && rev.newLabel != null && rev.oldLabel !== rev.newLabel) return true
+  const rev = revisionOf(node)
+  if (rev && (rev.status !== 'unchanged' || isRenumbered(rev))) return true
   let marks = false
   node.descendants(n => { if (n.marks.some(m => m.type.name === 'insertion' || m.type.name === 'deletion')) marks = true; return !marks })
   return marks
@@ -65,10 +62,10 @@ function sideBySide(doc: Node, lang: Language): HTMLElement {
   const table = h('div', { class: 'sbs', dir })
   table.append(h('div', { class: 'sbs-head' }, h('div', {}, t('oldSide')), h('div', {}, t('newSide'))))
   for (const node of rows(doc)) {
-    const rev = revOf(node)
+    const rev = revisionOf(node)
     const status = rev?.status ?? 'unchanged'
     const cell = (side: 'old' | 'new') => {
-      const hide = (side === 'old' && (status === 'added' || status === 'moved-to')) || (side === 'new' && (status === 'suppressed' || status === 'moved-from'))
+      const hide = !statusOnSide(status, side)
       const c = h('div', { class: `sbs-cell side-${side}`, lang, dir })
       if (!hide) c.append(renderNode(node, side, lang))
       if (rev?.moveId && ((side === 'new' && status === 'moved-from') || (side === 'old' && status === 'moved-to'))) c.append(moveLink(status, rev.moveId))

@@ -46,7 +46,7 @@ export async function documentsPage(root: HTMLElement, user: User): Promise<void
     isSecretariat ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'import-text', onclick: () => importResolutionDialog(reload) }, tc('importText')) : null,
     isSecretariat ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'read-docx', onclick: () => readProposalDialog(docs, reload) }, tc('readDocx')) : null)
   root.replaceChildren(
-    topBar(user, h('a', { href: routeHash({ page: 'compare', old: null, new: null }) }, t('compareTitle'))),
+    topBar(user, h('a', { href: routeHash({ page: 'compare', old: null, new: null }) }, t('compareTitle')), ' ', h('a', { href: routeHash({ page: 'compile', base: null, proposals: [] }), 'data-testid': 'compile-link' }, t('compileTitle'))),
     h('main', { class: 'list' },
       h('div', { class: 'list-head' }, h('h1', {}, t('documents')), actions),
       h('table', { class: 'documents' },

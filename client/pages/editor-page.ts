@@ -15,7 +15,7 @@ import { openCollab, type CollabSession, type ConnectionStatus } from '../editor
 import { setFootnoteText } from '../editor/commands.js'
 import { createEditor } from '../editor/create-editor.js'
 import { liveComparer } from '../editor/diff-engine.js'
-import { delegationColour, mountPresenceList } from '../editor/presence.js'
+import { mountPresenceList, presenceOf } from '../editor/presence.js'
 import { renderChangesPanel } from './changes-panel.js'
 import { mountCommentsPanel } from './comments-panel.js'
 import { ask, notifyError } from './dialogs.js'
@@ -66,7 +66,8 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   // The server's rule: reviewers never write; others write documents of their own delegation.
   const readOnly = user.role === 'reviewer' || !meta.delegations.includes(user.delegation)
   const session = openCollab(id, sessionToken())
-  session.provider.setAwarenessField('user', { name: user.name, delegation: user.delegation, color: delegationColour(user.delegation) })
+  // the server sets the same from the session (a state claiming anyone else is corrected)
+  session.provider.setAwarenessField('user', presenceOf(user))
 
   let view: EditorView | null = null
   const getView = () => view

@@ -6,32 +6,17 @@
  * `computeLabels` in an ordinary one.
  */
 import type { Node } from 'prosemirror-model'
-import { computeLabels, languageInfo, type Language } from '../../schema/index.js'
+import { languageInfo, labelShower, revisionOf, type Language, type RevisionView, type ShownLabel } from '../../schema/index.js'
 import { domSerializer } from '../editor/dom-spec.js'
-import { labelElement } from '../editor/labels.js'
+import { shownLabelElement } from '../editor/labels.js'
 
 /** Which side of a revision document to show. */
-export type Side = 'both' | 'old' | 'new'
-
-interface Rev { status?: string; oldLabel?: string | null; newLabel?: string | null; moveId?: string | null; action?: string | null }
-const revOf = (n: Node): Rev | null => (n.attrs.revision && typeof n.attrs.revision === 'object') ? n.attrs.revision as Rev : null
-
-/** Labels of a node as shown on a side: [label, oldLabel] (oldLabel only when renumbered and both sides show). */
-export function sideLabels(node: Node, side: Side, derived?: string): [string, string | null] {
-  const rev = revOf(node)
-  if (!rev) return [derived ?? '', null]
-  const oldL = rev.oldLabel ?? null
-  const newL = rev.newLabel ?? null
-  if (side === 'old') return [oldL ?? newL ?? '', null]
-  if (side === 'new') return [newL ?? oldL ?? '', null]
-  if (oldL !== null && newL !== null && oldL !== newL) return [newL, oldL]
-  return [newL ?? oldL ?? derived ?? '', null]
-}
+export type Side = RevisionView
 
 /** Renders one node (and its content) to DOM. */
 export function renderNode(node: Node, side: Side = 'both', lang: Language = 'en'): HTMLElement {
   const dom = domSerializer.serializeNode(node) as HTMLElement
-  decorate(dom, node, side, lang, null)
+  decorate(dom, node, side, lang, labelShower(node, side))
   return dom
 }
 
@@ -42,20 +27,13 @@ export function renderDocument(doc: Node, side: Side = 'both'): HTMLElement {
   root.className = 'page-content static'
   root.lang = lang
   root.dir = languageInfo(lang).direction
-  const derived = doc.attrs.revision === undefined || !hasRevisions(doc) ? computeLabels(doc).byId : null
   root.append(domSerializer.serializeFragment(doc.content))
-  decorate(root, doc, side, lang, derived)
+  decorate(root, doc, side, lang, labelShower(doc, side))
   return root
 }
 
-function hasRevisions(doc: Node): boolean {
-  let found = false
-  doc.descendants(n => { if (!found && revOf(n)) found = true; return !found })
-  return found
-}
-
 /** Adds labels, footnote numbers and revision classes to serialised DOM. */
-function decorate(dom: HTMLElement, top: Node, side: Side, lang: Language, derived: ReadonlyMap<string, string> | null): void {
+function decorate(dom: HTMLElement, top: Node, side: Side, lang: Language, shown: (node: Node) => ShownLabel): void {
   const byId = new Map<string, Node>()
   if (top.attrs.id) byId.set(top.attrs.id, top)
   top.descendants(n => { if (n.attrs.id) byId.set(n.attrs.id, n); return true })
@@ -65,16 +43,16 @@ function decorate(dom: HTMLElement, top: Node, side: Side, lang: Language, deriv
     if (!id) continue
     const node = byId.get(id)
     if (!node) continue
-    const rev = revOf(node)
+    const rev = revisionOf(node)
     if (rev?.status) el.classList.add(`rev-${rev.status}`)
     if (rev?.action) el.dataset.action = rev.action
     if (rev?.moveId) el.dataset.moveId = rev.moveId
     if (node.type.name === 'provision' || node.type.name === 'item') {
-      const [label, old] = sideLabels(node, side, derived?.get(id))
       const first = el.querySelector(':scope > p')
-      first?.prepend(labelElement(label, old))
+      first?.prepend(shownLabelElement(shown(node)))
     } else if (node.type.name === 'part') {
-      const [label] = sideLabels(node, side, derived?.get(id))
+      const s = shown(node)
+      const label = !s ? '' : s.kind === 'renumbered' ? s.newLabel : s.label
       const head = document.createElement('span')
       head.className = 'part-label'
       head.textContent = `${languageInfo(lang).partWord} ${label}`

@@ -1,4 +1,7 @@
-/** `GET /api/versions/:id` and `GET /api/compare?old=REF&new=REF[&ignoreRenumbering=1]`. */
+/**
+ * `GET /api/versions/:id`, `GET /api/compare?old=REF&new=REF[&ignoreRenumbering=1]`
+ * and `GET /api/compile?base=REF&proposal=REF&proposal=REF...` (REF: `v:<versionId>` or `d:<documentId>`).
+ */
 import { Router } from 'express'
 import type { Response } from 'express'
 import { canRead } from '../auth/permissions.js'
@@ -7,7 +10,10 @@ import { resolutionFromJSON } from '../../schema/index.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, userOf } from './context.js'
 
-/** Routes to read versions and compare versions or live documents. */
+/** At most this many proposals in one compilation (ITU assemblies see six regional proposals on a resolution at most). */
+const MAX_COMPILED = 12
+
+/** Routes to read versions and compare or compile versions or live documents. */
 export function compareRoutes(deps: ApiDeps): Router {
   const r = Router()
   const versionJSON = async (res: Response, id: string) => {
@@ -37,6 +43,25 @@ export function compareRoutes(deps: ApiDeps): Router {
     const ignoreRenumbering = req.query.ignoreRenumbering === '1' || req.query.ignoreRenumbering === 'true'
     const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering })
     res.json({ revision: doc.toJSON(), summary })
+  })
+
+  r.get('/compile', async (req, res) => {
+    const refs = ([] as unknown[]).concat(req.query.proposal ?? [])
+    if (refs.length === 0 || refs.length > MAX_COMPILED) throw new HttpError(400, `give 1 to ${MAX_COMPILED} proposal=REF`)
+    const base = resolutionFromJSON(await resolve(res, req.query.base))
+    const { compile, compilationToJSON, proposalSource } = await import('../../compile/index.js')
+    const sources = []
+    const names = new Set<string>()
+    for (const ref of refs) {
+      const doc = resolutionFromJSON(await resolve(res, ref))
+      const meta = typeof ref === 'string' && ref.startsWith('d:') ? await deps.store.getDocument(ref.slice(2)) : null
+      const named = proposalSource(doc)
+      let name = named?.name ?? meta?.delegations[0] ?? String(ref)
+      for (let n = 2; names.has(name); n++) name = `${named?.name ?? meta?.delegations[0] ?? ref} (${n})`
+      names.add(name)
+      sources.push({ name, proposalId: named?.proposalId ?? null, doc })
+    }
+    res.json(compilationToJSON(compile(base, sources)))
   })
   return r
 }

@@ -1,21 +1,17 @@
 /**
- * The content of a collaborative document: the ProseMirror document in the
- * XmlFragment `prosemirror`, comments as plain JSON objects in the Y.Array
- * `comments`, and nothing else.
+ * The content of a collaborative document (its shape is defined in
+ * protocol/shared-doc.ts): the ProseMirror document in the XmlFragment
+ * `prosemirror`, comments as plain JSON objects in the Y.Array `comments`,
+ * and nothing else.
  */
 import type { Node } from 'prosemirror-model'
 import type { Mark } from 'prosemirror-model'
 import { prosemirrorJSONToYDoc } from 'y-prosemirror'
 import * as Y from 'yjs'
+import { commentProblem } from '../../protocol/comments.js'
+import { COMMENTS, FRAGMENT, ROOT_NAMES } from '../../protocol/shared-doc.js'
 import { findProblems } from '../../schema/check.js'
 import { resolutionSchema } from '../../schema/schema.js'
-
-/** Name of the XmlFragment holding the document. */
-export const FRAGMENT = 'prosemirror'
-/** Name of the Y.Array holding comments. */
-export const COMMENTS = 'comments'
-/** The only top-level names a document may hold. */
-export const ALLOWED_ROOTS: ReadonlySet<string> = new Set([FRAGMENT, COMMENTS])
 
 /** A Yjs update that creates a document holding `json` (for seeding, imports, proposals). */
 export function updateFromJSON(json: unknown): Uint8Array {
@@ -85,36 +81,6 @@ export function documentProblems(doc: Y.Doc): string[] {
   return findProblems(node)
 }
 
-const isString = (v: unknown): v is string => typeof v === 'string'
-const MAX_TEXT = 20_000
-
-function replyProblem(r: unknown, where: string): string | null {
-  if (!r || typeof r !== 'object' || Array.isArray(r)) return `${where} is not an object`
-  const o = r as Record<string, unknown>
-  for (const k of ['id', 'author', 'delegation', 'text', 'createdAt']) if (!isString(o[k])) return `${where}.${k} must be a string`
-  if ((o.text as string).length > MAX_TEXT) return `${where}.text is too long`
-  return null
-}
-
-/** What is wrong with one comment (null when it has the agreed shape). */
-export function commentProblem(c: unknown, index: number): string | null {
-  const where = `comment ${index}`
-  if (c instanceof Y.AbstractType) return `${where} must be plain JSON, not a shared type`
-  const base = replyProblem(c, where)
-  if (base) return base
-  const o = c as Record<string, unknown>
-  const anchor = o.anchor as Record<string, unknown> | null
-  if (!anchor || typeof anchor !== 'object' || !isString(anchor.provisionId)) return `${where}.anchor.provisionId must be a string`
-  if (anchor.quote !== undefined && !isString(anchor.quote)) return `${where}.anchor.quote must be a string`
-  if (!Array.isArray(o.replies)) return `${where}.replies must be an array`
-  for (let i = 0; i < o.replies.length; i++) {
-    const p = replyProblem(o.replies[i], `${where}.replies[${i}]`)
-    if (p) return p
-  }
-  if (typeof o.resolved !== 'boolean') return `${where}.resolved must be a boolean`
-  return null
-}
-
 /** Problems of the comments array (empty when every comment is well formed). */
 export function commentsProblems(doc: Y.Doc): string[] {
   const problems: string[] = []
@@ -124,5 +90,5 @@ export function commentsProblems(doc: Y.Doc): string[] {
 
 /** Top-level names other than the allowed ones. */
 export function unexpectedRoots(doc: Y.Doc): string[] {
-  return [...doc.share.keys()].filter(k => !ALLOWED_ROOTS.has(k))
+  return [...doc.share.keys()].filter(k => !ROOT_NAMES.has(k))
 }

@@ -13,7 +13,8 @@ import type { beforeHandleMessagePayload, Document, Extension, afterUnloadDocume
 import * as Y from 'yjs'
 import { commentAuthorshipProblems } from '../collab/comment-authorship.js'
 import type { CommentWriter } from '../collab/comment-authorship.js'
-import { COMMENTS, FRAGMENT, commentsProblems, documentProblems, unexpectedRoots } from '../collab/content.js'
+import { commentsProblems, documentProblems, unexpectedRoots } from '../collab/content.js'
+import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { parseMessage } from '../collab/messages.js'
 import { REFUSED_INVALID, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, refuse } from '../collab/refusal.js'
 

@@ -5,57 +5,14 @@
  * state. Everything else is metadata (`MetaStore`).
  */
 
-/** A user's role: what they may do. */
-export type Role = 'drafter' | 'secretariat' | 'reviewer'
+import type { Actor, AuditEntry, DocumentMeta, Role, User, Version, VersionMeta } from '../../protocol/api.js'
 
-/** A user as the API shows it. */
-export interface User {
-  id: string
-  username: string
-  name: string
-  delegation: string
-  role: Role
-  uiLang: 'en' | 'ar'
-}
+// The records the API speaks are defined once, in protocol/.
+export type { Actor, AuditEntry, DocumentMeta, Role, User, Version, VersionMeta }
 
 /** A user with the stored password hash (never leaves the server). */
 export interface UserRecord extends User {
   passwordHash: string
-}
-
-/** Who did something, as shown beside a document or version. */
-export interface Actor {
-  name: string
-  delegation: string
-}
-
-/** A document's metadata (its content lives in the update log and as JSON). */
-export interface DocumentMeta {
-  id: string
-  title: string
-  lang: string
-  kind: 'resolution' | 'proposal'
-  baseVersionId: string | null
-  baseDocumentId: string | null
-  delegations: string[]
-  shared: boolean
-  createdAt: string
-  updatedAt: string
-  updatedBy: Actor | null
-}
-
-/** A named, immutable snapshot of a document. */
-export interface VersionMeta {
-  id: string
-  documentId: string
-  name: string
-  createdAt: string
-  createdBy: Actor | null
-}
-
-/** A version with its content. */
-export interface Version extends VersionMeta {
-  json: unknown
 }
 
 /** A login session. */
@@ -63,15 +20,6 @@ export interface Session {
   id: string
   userId: string
   expiresAt: number
-}
-
-/** One line of a document's audit trail. */
-export interface AuditEntry {
-  at: string
-  user: string
-  delegation: string
-  action: string
-  detail: string
 }
 
 /** Who sent an update (kept beside it, for the audit trail and debugging). */

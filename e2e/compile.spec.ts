@@ -1,0 +1,39 @@
+/**
+ * The synoptic view: the secretariat imports two test proposals on
+ * Resolution 50 (2012), compiles them with the seeded APT proposal, sees
+ * each row's class, narrows to conflicts and steps through them.
+ */
+import { readFileSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+import { shot, signIn } from './helpers.js'
+
+const text = (p: string) => readFileSync(new URL(`../fixtures/compilation/${p}`, import.meta.url), 'utf8')
+
+test('the secretariat compiles three proposals on Resolution 50 and steps through the conflicts', async ({ page }) => {
+  await signIn(page, 'sec')
+  const ids: string[] = []
+  for (const [file, title, delegation] of [['res50-arb-test-ar.txt', 'ARB test proposal', 'ARB'], ['res50-afcp-test-ar.txt', 'AFCP test proposal', 'AFCP']] as const) {
+    const r = await page.request.post('/api/documents', { data: { title, text: text(file), kind: 'proposal', delegations: [delegation] } })
+    expect(r.status()).toBe(201)
+    ids.push((await r.json() as { id: string }).id)
+  }
+  const docs = await (await page.request.get('/api/documents')).json() as { id: string; title: string; kind: string; baseVersionId: string | null }[]
+  const apt = docs.find(d => d.kind === 'proposal' && d.baseVersionId)!
+  await page.getByTestId('compile-link').click()
+  await expect(page.getByTestId('compile-base').locator(`option[value="v:${apt.baseVersionId}"]`)).toHaveCount(1)
+  await page.getByTestId('compile-base').selectOption({ value: `v:${apt.baseVersionId}` })
+  for (const id of [apt.id, ...ids]) await page.locator(`.compile-picks input[value="d:${id}"]`).check()
+  await page.getByTestId('compile-run').click()
+  await expect(page.getByTestId('source-head')).toHaveCount(3)
+  for (const source of ['APT', 'ARB', 'AFCP']) await expect(page.getByTestId('source-head').filter({ hasText: source })).toHaveCount(1)
+  await expect(page.locator('[data-testid=synoptic-row][data-cls=conflict]')).toHaveCount(2)
+  await expect(page.locator('[data-testid=synoptic-row][data-cls=same]').first()).toBeVisible()
+  await expect(page.locator('table.synoptic')).toHaveAttribute('dir', 'rtl')
+  await shot(page, 'compile-synoptic')
+  await page.getByTestId('conflicts-only').check()
+  await expect(page.locator('[data-testid=synoptic-row][data-cls=untouched]').first()).toBeHidden()
+  await page.getByTestId('next-conflict').click()
+  await expect(page.locator('tr.current-change')).toHaveCount(1)
+  await expect(page.locator('tr.current-change')).toHaveAttribute('data-cls', 'conflict')
+  await shot(page, 'compile-conflicts-only')
+})

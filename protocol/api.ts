@@ -1,0 +1,63 @@
+/**
+ * The records the HTTP API speaks, shared by the server (which stores them,
+ * see server/store/types.ts) and the browser client (which shows them).
+ */
+
+/** A user's role: what they may do. */
+export type Role = 'drafter' | 'secretariat' | 'reviewer'
+
+/** A user as the API shows it. */
+export interface User {
+  id: string
+  username: string
+  name: string
+  delegation: string
+  role: Role
+  uiLang: 'en' | 'ar'
+}
+
+/** Who did something, as shown beside a document or version. */
+export interface Actor {
+  name: string
+  delegation: string
+}
+
+/** A document's metadata (its content lives in the shared document and as JSON). */
+export interface DocumentMeta {
+  id: string
+  title: string
+  lang: string
+  kind: 'resolution' | 'proposal'
+  baseVersionId: string | null
+  baseDocumentId: string | null
+  delegations: string[]
+  shared: boolean
+  createdAt: string
+  updatedAt: string
+  updatedBy: Actor | null
+}
+
+/** A named, immutable snapshot of a document. */
+export interface VersionMeta {
+  id: string
+  documentId: string
+  name: string
+  createdAt: string
+  createdBy: Actor | null
+  /** In the versions list: true for an automatic checkpoint (named by the server, e.g. before a restore), false for a named version. */
+  automatic?: boolean
+}
+
+/** A version with its content. */
+export interface Version extends VersionMeta {
+  json: unknown
+}
+
+/** One line of a document's audit trail. */
+export interface AuditEntry {
+  at: string
+  user: string
+  delegation: string
+  action: string
+  detail: string
+}

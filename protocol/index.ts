@@ -1,0 +1,5 @@
+export * from './api.js'
+export * from './awareness.js'
+export * from './comments.js'
+export * from './json.js'
+export * from './shared-doc.js'
