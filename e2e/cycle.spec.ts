@@ -6,7 +6,7 @@
  * discrepancy, a version is restored from the history panel, and bad files
  * are refused with a clear message, storing nothing.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { caretAfter, documents, editorText, shot, signedInPage } from './helpers.js'
 
@@ -96,6 +96,10 @@ test('a drafter starts a proposal on Resolution 50 (2012), edits and exports it;
   for (let i = 0; i < 'غوادالاخارا'.length; i++) await page.keyboard.press('Backspace')
   await page.keyboard.type('بوسان')
   await expect.poll(() => editorText(page)).toContain('بوسان')
+  // the status chip and the presence list change width while the edit syncs and the editor loses focus; let them settle before clicking beside them
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  await page.locator('.ProseMirror').blur()
+  await expect(page.getByTestId('presence')).toContainText('Amal')
   await page.getByTestId('amend-toggle').check()
   await expect(page.locator('.ProseMirror .amend-ins', { hasText: 'بوسان' }).first()).toBeVisible()
   await shot(page, 'cycle-drafter-edit')
@@ -105,7 +109,6 @@ test('a drafter starts a proposal on Resolution 50 (2012), edits and exports it;
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()])
   expect(download.suggestedFilename()).toBe('APT-44A13-1-tracked.docx')
   const drafterDocx = readFileSync(await download.path())
-  if (process.env.CYCLE_DEBUG) writeFileSync('/tmp/cycle-drafter.docx', drafterDocx)
   expect(drafterDocx.subarray(0, 2).toString()).toBe('PK')
   await amal.context.close()
 
@@ -127,7 +130,6 @@ test('a drafter starts a proposal on Resolution 50 (2012), edits and exports it;
     expect(file.suggestedFilename()).toBe(format === 'docx' ? 'APT-44A13-1-tracked.docx' : 'APT-44A13-1-static.docx')
     await expect(ex.getByTestId('export-dialog-status')).toContainText(file.suggestedFilename())
     files[format] = readFileSync(await file.path())
-    if (process.env.CYCLE_DEBUG) writeFileSync(`/tmp/cycle-${format}.docx`, files[format])
     await ex.getByRole('button', { name: 'Cancel' }).click()
   }
 
@@ -165,4 +167,145 @@ test('a drafter starts a proposal on Resolution 50 (2012), edits and exports it;
   await expect(sec.page.getByTestId('docx-store')).toBeDisabled()
   expect((await documents(sec.page.request)).length).toBe(count)
   await sec.context.close()
+})
+
+test('history: a version is opened read-only, compared, and restored as a new change with checkpoints', async ({ browser }) => {
+  const sec = await signedInPage(browser, 'sec')
+  const page = sec.page
+  const res = await res50(page)
+  // a fresh resolution document to restore on (the seeded one stays as it is)
+  const started = await page.request.post('/api/documents/new-proposal', { data: { title: `History test ${Date.now()}`, action: 'MOD', baseVersionId: (await (await page.request.get(`/api/documents/${res.id}/versions`)).json())[0].id, delegations: ['Secretariat'] } })
+  expect(started.status()).toBe(201)
+  const id = (await started.json()).id
+  expect((await page.request.post(`/api/documents/${id}/versions`, { data: { name: 'Before the edit' } })).status()).toBe(201)
+  await page.goto(`/#/doc/${encodeURIComponent(id)}`)
+  await expect(page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+  await caretAfter(page, 'الأمن السيبراني')
+  await page.keyboard.type(' المعدَّل')
+  await expect.poll(() => editorText(page)).toContain('الأمن السيبراني المعدَّل')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+
+  await page.getByTestId('history-toggle').click()
+  const panel = page.getByTestId('history-panel')
+  await shot(page, 'cycle-history-panel')
+  const item = panel.locator('[data-testid=history-item][data-name="Before the edit"]')
+  await expect(item).toContainText('Secretariat (Secretariat)')
+  await item.getByTestId('history-open').click()
+  await expect(page.getByTestId('version-page')).toContainText('الأمن السيبراني')
+  await expect(page.getByTestId('version-page')).not.toContainText('المعدَّل')
+  await shot(page, 'cycle-history-open')
+  await page.getByTestId('version-view').getByRole('button', { name: 'Cancel' }).click()
+
+  page.once('dialog', d => d.accept())
+  await item.getByTestId('history-restore').click()
+  await expect(panel.getByTestId('history-status')).toContainText('Before the edit')
+  await expect.poll(() => editorText(page)).not.toContain('المعدَّل')
+  await expect(panel.getByTestId('history-item')).toHaveCount(3)
+  await expect(panel.locator('[data-testid=history-item][data-automatic=true]')).toHaveCount(2)
+  await shot(page, 'cycle-history-restored')
+  // the checkpoint kept the text that was replaced: compare it with the current text
+  const checkpoint = panel.locator('[data-testid=history-item][data-name^="⟲ before restoring"]')
+  await checkpoint.getByTestId('history-compare').selectOption({ index: 1 })
+  await expect(page).toHaveURL(/#\/compare\?/)
+  await sec.context.close()
+})
+
+test('find and replace in Arabic (Ctrl-F / Ctrl-H): labels never match; keyboard help and accessible names', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const seeded = (await documents(page.request)).find(d => d.title === 'APT proposal on Resolution 50')!
+  const fresh = await page.request.post(`/api/documents/${seeded.baseDocumentId}/proposal`, { data: { title: `Find test ${Date.now()}`, baseVersionId: seeded.baseVersionId, delegations: ['APT'] } })
+  const id = (await fresh.json()).id
+  await page.goto(`/#/doc/${encodeURIComponent(id)}`)
+  await expect(page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'نص القرار' })).toBeVisible()
+  await expect(page.getByRole('toolbar', { name: 'أدوات التحرير' })).toBeVisible()
+
+  await page.locator('.ProseMirror').focus()
+  await page.keyboard.press('Control+f')
+  const bar = page.getByTestId('find-bar')
+  await expect(bar).toBeVisible()
+  await page.getByTestId('find-input').fill('غوادالاخارا')
+  const count = Number((await page.getByTestId('find-count').textContent())!.split(' ').pop())
+  expect(count).toBeGreaterThan(1)
+  await expect(page.locator('.ProseMirror .find-match')).toHaveCount(count)
+  // a derived label is never text: "ب )" is drawn before provisions, and never found
+  await page.getByTestId('find-input').fill('ب )')
+  await expect(page.getByTestId('find-count')).toHaveText('لا نتائج')
+  await page.getByTestId('find-input').fill('غوادالاخارا')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('find-count')).toHaveText(`2 من ${count}`)
+  await shot(page, 'cycle-find-arabic')
+
+  await page.keyboard.press('Control+h')
+  await expect(page.getByTestId('replace-input')).toBeFocused()
+  await page.getByTestId('replace-input').fill('بوسان')
+  await page.getByTestId('replace-one').click()
+  await expect(page.locator('.ProseMirror .find-match')).toHaveCount(count - 1)
+  await page.getByTestId('replace-all').click()
+  await expect(page.getByTestId('find-count')).toHaveText('لا نتائج')
+  const text = await editorText(page)
+  expect(text).not.toContain('غوادالاخارا')
+  expect(text.split('بوسان').length - 1).toBeGreaterThanOrEqual(count)
+  await shot(page, 'cycle-replace-arabic')
+  // one undo step takes "replace all" back
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Control+z')
+  await expect.poll(() => editorText(page)).toContain('غوادالاخارا')
+
+  // The amendment view: only the current text is searched, never the struck base text shown beside it
+  await page.keyboard.press('Control+h')
+  await page.getByTestId('find-input').fill('غوادالاخارا')
+  await page.getByTestId('replace-input').fill('بوسان')
+  await page.getByTestId('replace-one').click()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  // (the presence list is empty at this point and fills in when the editor loses focus, moving the toggle under the pointer: let it settle first)
+  await page.locator('.ProseMirror').blur()
+  await expect(page.getByTestId('presence')).toContainText('Amal')
+  await page.getByTestId('amend-toggle').check()
+  await expect(page.locator('.ProseMirror del.amend-del', { hasText: 'غوادالاخارا' }).first()).toBeVisible()
+  await page.keyboard.press('Control+f')
+  await page.getByTestId('find-input').fill('غوادالاخارا')
+  await expect(page.getByTestId('find-count')).toContainText(`من ${count - 1}`)
+  await expect(page.locator('.ProseMirror .find-match')).toHaveCount(count - 1)
+  await expect(page.locator('.ProseMirror del .find-match, .ProseMirror .amend-del .find-match')).toHaveCount(0)
+  await shot(page, 'cycle-find-amendment-view')
+  await page.keyboard.press('Escape')
+
+  // `?` outside the text opens the shortcut help
+  await page.getByTestId('history-toggle').focus()
+  await page.keyboard.press('?')
+  await expect(page.getByTestId('shortcuts-dialog')).toContainText('Ctrl-H')
+  await shot(page, 'cycle-shortcuts')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('shortcuts-dialog')).toHaveCount(0)
+  // an announcement of each change's class for screen readers
+  await caretAfter(page, 'القرار 174')
+  await page.keyboard.type(' المعدَّل')
+  await expect(page.getByTestId('announcer')).toContainText(/تغيير: MOD ب\s?\) معدّلة/)
+  await expect(page.getByTestId('changes-panel')).toHaveAttribute('aria-label', 'التغييرات مقارنة بالأساس')
+  await amal.context.close()
+})
+
+test('a reviewer comments on a proposal and the delegation sees it; the text stays read-only', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const seeded = (await documents(amal.page.request)).find(d => d.title === 'APT proposal on Resolution 50')!
+  const fresh = await amal.page.request.post(`/api/documents/${seeded.baseDocumentId}/proposal`, { data: { title: `Review test ${Date.now()}`, baseVersionId: seeded.baseVersionId, delegations: ['APT'] } })
+  const id = (await fresh.json()).id
+  await amal.page.goto(`/#/doc/${encodeURIComponent(id)}`)
+  await expect(amal.page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+  const rita = await signedInPage(browser, 'rita')
+  await rita.page.goto(`/#/doc/${encodeURIComponent(id)}`)
+  await expect(rita.page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+  await expect(rita.page.getByTestId('read-only')).toBeVisible()
+  await rita.page.locator('.ProseMirror .provision').first().click()
+  const panel = rita.page.getByTestId('comments-panel')
+  await panel.locator('textarea').fill('Please check the reference to Resolution 130.')
+  await panel.locator('form button[type=submit]').click()
+  await expect(amal.page.getByTestId('comments-panel')).toContainText('Please check the reference to Resolution 130.')
+  await expect(rita.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  await shot(rita.page, 'cycle-reviewer-comment')
+  await amal.context.close()
+  await rita.context.close()
 })

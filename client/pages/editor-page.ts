@@ -117,12 +117,16 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
 
   // The cycle's tools: history, the secretariat's export dialog, find/replace, shortcut help.
   const history = historyPanel(id, !readOnly)
-  const historyButton = h('button', { type: 'button', class: 'quiet', 'data-testid': 'history-toggle', 'aria-expanded': 'false', onclick: () => { history.toggle(); historyButton.setAttribute('aria-expanded', String(!history.element.hidden)) } }, tc('history'))
+  const historyButton = h('button', { type: 'button', class: 'tool', 'data-testid': 'history-toggle', 'aria-expanded': 'false', onclick: () => { history.toggle(); historyButton.setAttribute('aria-expanded', String(!history.element.hidden)) } }, tc('history'))
   const exportDialogButton = user.role === 'secretariat' && canExport(user, meta)
-    ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'export-dialog-open', onclick: () => exportDialog(meta, view?.state.doc ?? resolutionFromJSON(meta.json)) }, tc('exportDialog'))
+    ? h('button', { type: 'button', class: 'tool', 'data-testid': 'export-dialog-open', onclick: () => exportDialog(meta, view?.state.doc ?? resolutionFromJSON(meta.json)) }, tc('exportDialog'))
     : null
-  const helpButton = h('button', { type: 'button', class: 'quiet', 'aria-label': tc('shortcuts'), title: tc('shortcutsButton'), 'data-testid': 'shortcuts-open', onclick: () => showShortcuts() }, '?')
+  const helpButton = h('button', { type: 'button', class: 'tool', 'aria-label': tc('shortcuts'), title: tc('shortcutsButton'), 'data-testid': 'shortcuts-open', onclick: () => showShortcuts() }, '?')
   const find = findBar(getView, !readOnly, dir)
+  const findButton = h('button', { type: 'button', class: 'tool', title: `${tc('find')} (Ctrl-F)`, 'aria-keyshortcuts': 'Control+F', 'data-testid': 'find-open', onmousedown: (e: Event) => e.preventDefault(), onclick: () => find.open(false) }, tc('find'))
+  // The page's tools sit at the end of the toolbar row, not in the top bar: find, history, the secretariat's export dialog, help.
+  const toolRow = readOnly ? h('div', { class: 'toolbar placeholder', role: 'toolbar', 'aria-label': tc('toolbarLabel') }) : toolbar(getView, dialogs)
+  toolRow.append(h('div', { class: 'page-tools' }, findButton, historyButton, exportDialogButton ?? '', helpButton))
   const announcer = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' })
   const onKey = (e: KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey
@@ -142,8 +146,8 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
       h('a', { href: routeHash({ page: 'documents' }), class: 'back' }, `‹ ${t('back')}`),
       h('span', { class: 'doc-name', lang, dir: 'auto' }, meta.title),
       status, readOnly ? h('span', { class: 'badge-ro', 'data-testid': 'read-only' }, t('readOnly')) : null,
-      presence, amendToggle ?? '', historyButton, versionButton ?? '', exportMenu ?? '', exportDialogButton ?? '', helpButton),
-    readOnly ? h('div', { class: 'toolbar placeholder' }) : toolbar(getView, dialogs),
+      presence, amendToggle ?? '', versionButton ?? '', exportMenu ?? ''),
+    toolRow,
     find.element, announcer,
     h('div', { class: 'workspace' },
       h('div', { class: 'sheet-column' }, host, footnotes),
@@ -155,7 +159,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   view = createEditor(host, {
     fragment: session.fragment,
     awareness: session.provider.awareness,
-    lang, readOnly, dialogs,
+    lang, readOnly, dialogs, label: tc('editorLabel'),
     makeComparer: () => base ? liveComparer(resolutionFromJSON(base.json)) : null,
     onChange: v => {
       clearTimeout(timer)

@@ -59,7 +59,7 @@ export function historyPanel(documentId: string, canRestore: boolean): { element
         await refresh()
       } catch (e) { status.textContent = (e as Error).message; status.classList.add('error') }
     } }, tc('restore')) : null
-    return h('li', { 'data-testid': 'history-item', 'data-automatic': String(automatic) },
+    return h('li', { 'data-testid': 'history-item', 'data-automatic': String(automatic), 'data-name': v.name },
       h('div', {}, h('bdi', { class: 'name' }, automatic ? v.name.slice(CHECKPOINT_PREFIX.length) : v.name), ' ', h('span', { class: 'kind' }, automatic ? tc('checkpoint') : tc('named'))),
       h('div', { class: 'meta' }, when(v.createdAt), v.createdBy ? h('span', {}, ' · ', h('bdi', {}, `${v.createdBy.name} (${v.createdBy.delegation})`)) : null),
       h('div', { class: 'acts' },
