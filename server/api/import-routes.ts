@@ -91,11 +91,13 @@ export function importRoutes(deps: ApiDeps): Router {
     if (!version) throw new HttpError(404, 'no such version in force')
     const baseDoc = await deps.store.getDocument(version.documentId)
     if (!baseDoc) throw new HttpError(404, 'no such version in force')
-    const [{ importDocxProposal, checkBase, DocxInputError }, { compare }] = await Promise.all([loadExport(), import('../../diff/index.js')])
+    const [{ importDocxProposal, checkBase, DocxInputError, DocxImportError }, { compare }] = await Promise.all([loadExport(), import('../../diff/index.js')])
     let imported
     try { imported = importDocxProposal(bytesOf(req), { lang: langOf(req) ?? (isLanguage(baseDoc.lang) ? baseDoc.lang : undefined) }) } catch (e) {
       if (e instanceof DocxInputError) throw new HttpError(422, `not a Word proposal: ${e.message}`)
-      if (e instanceof Error && (e.name === 'ImportError' || e.name === 'DocxImportError')) throw new HttpError(422, `the Word file could not be read as a resolution: ${e.message}`)
+      // the message says what the file holds (paragraphs, tracked revisions and their authors, language) before why it is no resolution
+      if (e instanceof DocxImportError) throw new HttpError(422, e.message)
+      if (e instanceof Error && e.name === 'ImportError') throw new HttpError(422, `the Word file could not be read as a resolution: ${e.message}`)
       throw e
     }
     const check = checkBase(imported.base, resolutionFromJSON(version.json), (a, b) => compare(a, b).doc)
