@@ -18,6 +18,13 @@ export const markSpecs: Record<string, MarkSpec> = {
   em: {},
   strong: {},
   superscript: { excludes: 'subscript' },
+  // A cross-reference to a provision of the same resolution (schema/references.ts): the marked text is the
+  // derived words and label of its target ("considering b)", «إذ تضع في اعتبارها ز)»); `full` says whether it
+  // opens with the section's words or, after a comma, gives the label alone ("considering e), f) and g)").
+  reference: {
+    attrs: { target: { default: '', validate: 'string' }, full: { default: true, validate: 'boolean' } },
+    inclusive: false
+  },
   subscript: { excludes: 'superscript' }
 }
 
