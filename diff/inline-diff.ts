@@ -21,26 +21,27 @@
  * block changed unless `showWhitespace` is set; renderers leave such marks
  * out by default (whitespace.ts).
  *
- * If diff-match-patch hits its time limit the result is discarded and the
- * deterministic patience diff (fallback-diff.ts) is used instead; the caller's
- * `timeouts` counter is incremented so the summary can report it.
+ * The token diff's work is bounded by size, not by the clock
+ * (bounded-diff.ts); a block over the budget gets a coarser deterministic
+ * diff, and the caller's `bounded` counter is incremented so the summary can
+ * report it.
  */
 import DiffMatchPatch from 'diff-match-patch'
 import type { Mark, Node } from 'prosemirror-model'
 import type { RevisionAuthor } from '../schema/marks.js'
 import { resolutionSchema as schema } from '../schema/schema.js'
-import { patienceDiff } from './fallback-diff.js'
+import { boundedTokenDiff } from './bounded-diff.js'
 import { deletedFootnoteId, sharedFootnoteId } from '../schema/revision.js'
 import { isSeparator, tokenise } from './tokenise.js'
 
 /** Settings and counters shared by all inline diffs of one comparison. */
 export interface InlineDiffContext {
-  /** diff-match-patch time limit per block, in milliseconds (0: none). */
-  readonly timeoutMs: number
+  /** Work budget of one block's token diff (bounded-diff.ts; default DEFAULT_DIFF_BUDGET). */
+  readonly budget?: number | undefined
   /** Who is credited on the marks. */
   readonly author?: RevisionAuthor | undefined
-  /** Incremented each time the time limit was hit. */
-  timeouts: number
+  /** Incremented for each block whose diff was bounded (over the budget, or too many distinct words). */
+  bounded: number
   /** Count a change made only of white space (space ↔ no-break space, doubled spaces) as a change (default: no). */
   readonly showWhitespace?: boolean | undefined
 }
@@ -49,7 +50,7 @@ export interface InlineDiffContext {
 export interface InlineDiffResult {
   readonly content: readonly Node[]
   readonly changed: boolean
-  /** True when the coarser deterministic fallback was used (time limit hit, or too many distinct words). */
+  /** True when the diff was bounded by size (a coarser deterministic diff; over the budget, or too many distinct words). */
   readonly coarse?: boolean
 }
 
@@ -238,22 +239,13 @@ export function diffInline(oldBlock: Node, newBlock: Node, ctx: InlineDiffContex
     b = encode(newTokens, dict, tokenOf)
   } catch (e) {
     if (!(e instanceof RangeError)) throw e
-    ctx.timeouts++
+    ctx.bounded++
     return coarseDiff(oldTokens, newTokens, ctx)
   }
 
-  let diffs: [number, string][]
-  const dmp = new DiffMatchPatch()
-  dmp.Diff_Timeout = ctx.timeoutMs > 0 && Number.isFinite(ctx.timeoutMs) ? ctx.timeoutMs / 1000 : 0
-  const started = Date.now()
-  diffs = dmp.diff_main(a, b, false) as [number, string][]
-  let coarse = false
-  if (dmp.Diff_Timeout > 0 && Date.now() - started >= ctx.timeoutMs) {
-    ctx.timeouts++
-    coarse = true
-    diffs = patienceDiff(a, b)
-  }
-  dmp.diff_cleanupSemantic(diffs)
+  const { diffs, bounded: coarse } = boundedTokenDiff(a, b, ctx.budget)
+  if (coarse) ctx.bounded++
+  new DiffMatchPatch().diff_cleanupSemantic(diffs)
 
   const del = revisionMark('deletion', ctx.author)
   const ins = revisionMark('insertion', ctx.author)

@@ -5,7 +5,7 @@
  * struck (suppressed) provision takes no typing.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { freshProposal, openDocument, selectText, shot, signedInPage } from './helpers.js'
+import { documentId, freshProposal, openDocument, selectText, shot, signedInPage } from './helpers.js'
 
 /** How many pixels of a colour close to `rgb` a screenshot of `clip` holds. */
 async function pixelsLike(page: Page, clip: { x: number; y: number; width: number; height: number }, rgb: [number, number, number]): Promise<number> {
@@ -42,5 +42,29 @@ test('the margin badges of the amendment view are painted', async ({ browser }) 
   const blue = await pixelsLike(page, { x: box.x + box.width, y: box.y, width: 50, height: 24 }, [0x0b, 0x4f, 0xa8])
   await shot(page, 'amendment-badges')
   expect(blue).toBeGreaterThan(40)
+  await amal.context.close()
+})
+
+test('turning the amendment view on keeps the provision being read where it was', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  await openDocument(page, await documentId(page.request, 'APT proposal on Resolution 50'))
+  // Read somewhere in the operative part: a provision put at the top of the window, under the tools.
+  const target = page.locator('.ProseMirror section.operative').nth(1).locator('.provision').nth(1)
+  for (let i = 0; i < 3; i++) { // sections near the window are laid out as they come into view: settle
+    await target.evaluate(e => { e.scrollIntoView({ block: 'start' }); window.scrollBy(0, -150) })
+    await page.waitForTimeout(200)
+  }
+  const before = (await target.boundingBox())!.y
+  await page.getByTestId('amend-toggle').check()
+  await expect(page.locator('.ProseMirror .amend-unit').first()).toBeAttached()
+  await page.waitForTimeout(500)
+  const after = (await target.boundingBox())!.y
+  expect(Math.abs(after - before)).toBeLessThan(24)
+  // And off again.
+  await page.getByTestId('amend-toggle').uncheck()
+  await expect(page.locator('.ProseMirror .amend-unit')).toHaveCount(0)
+  await page.waitForTimeout(500)
+  expect(Math.abs((await target.boundingBox())!.y - before)).toBeLessThan(24)
   await amal.context.close()
 })

@@ -8,16 +8,16 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import express from 'express'
-import { WebSocketServer } from 'ws'
 import { seedDemoUsers } from './auth/demo-users.js'
 import { Sessions, loadSessionSecret } from './auth/sessions.js'
 import { apiRouter } from './api/router.js'
 import { SharedPdfRenderer } from './api/export-routes.js'
-import { registerSocket } from './collab/cork.js'
 import { createCollaboration } from './collab/hocuspocus.js'
+import { CollabTransport } from './collab/transport.js'
 import type { ServerConfig } from './config.js'
 import { defaultConfig } from './config.js'
 import { RateLimiter } from './extensions/rate-limit.js'
+import { consoleLogger } from './log.js'
 import { seedDocuments } from './seed.js'
 import { openStore } from './store/open.js'
 import type { Store } from './store/types.js'
@@ -39,7 +39,15 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   await seedDemoUsers(store)
   await store.purgeSessions(Date.now())
   const sessions = new Sessions(store, loadSessionSecret(config.dataDir, config.sessionSecret), config.sessionTtlMs)
+  const logger = config.logger ?? consoleLogger
+  const transport = new CollabTransport({
+    maxPayload: Math.max(2 * config.maxMessageBytes, config.maxMessageBytes + 1024 * 1024),
+    publicOrigins: config.publicOrigins,
+    perAddress: new RateLimiter(config.connectionRate.perSecond, config.connectionRate.burst),
+    logger
+  })
   const { hocuspocus, persistence } = await createCollaboration({
+    logger, maxDocumentBytes: config.maxDocumentBytes, extensions: [transport.corking],
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
     omitExtensions: config.omitExtensions
@@ -59,17 +67,13 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   })
 
   const server = createServer(app)
-  const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(2 * config.maxMessageBytes, config.maxMessageBytes + 1024 * 1024) })
-  const perIp = new RateLimiter(config.connectionRate.perSecond, config.connectionRate.burst)
-  server.on('upgrade', (request, socket, head) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname
-    if (path !== '/collab') { socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n'); socket.destroy(); return }
-    if (!perIp.take(request.socket.remoteAddress ?? '?')) {
-      socket.write('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nRetry-After: 1\r\n\r\n')
-      socket.destroy()
-      return
-    }
-    wss.handleUpgrade(request, socket, head, ws => { registerSocket(ws, socket); hocuspocus.handleConnection(ws, request) })
+  transport.attach(hocuspocus)
+  server.on('upgrade', transport.handleUpgrade)
+  // a malformed request or a reset before express sees it: answer 400 when still possible, never crash
+  server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
+    if (e.code !== 'ECONNRESET') logger.info('http client error', { error: e.message, code: e.code })
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    socket.destroy()
   })
   const sweep = setInterval(() => { store.purgeSessions(Date.now()).catch(() => undefined) }, 3600_000)
   sweep.unref()
@@ -87,7 +91,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     close() {
       closing ??= (async () => {
         clearInterval(sweep)
-        for (const ws of wss.clients) ws.terminate()
+        transport.terminateAll()
         hocuspocus.closeConnections()
         // run pending debounced stores now, then store and drop what is still loaded
         for (const name of [...hocuspocus.documents.keys()]) {
@@ -100,7 +104,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
         }
         hocuspocus.documents.clear()
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined)
-        wss.close()
+        transport.close()
         server.closeAllConnections()
         await new Promise<void>(resolve => server.close(() => resolve()))
         await pdf.close()

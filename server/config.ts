@@ -1,5 +1,7 @@
 /** Server configuration, from the environment or given by tests. */
 import { resolve } from 'node:path'
+import { parseOrigins } from './collab/origin.js'
+import type { Logger } from './log.js'
 
 /** Everything the server can be told. */
 export interface ServerConfig {
@@ -39,6 +41,12 @@ export interface ServerConfig {
   debounce: number
   /** Extensions to leave out, by name (benchmarks only). */
   omitExtensions?: readonly string[] | undefined
+  /** Largest encoded state of a shared document, bytes: an update that would pass it is refused (default 8 MiB). */
+  maxDocumentBytes: number
+  /** Origins whose pages may open a collaboration socket (PUBLIC_ORIGIN; default: the request's own host, and localhost). */
+  publicOrigins?: readonly string[] | undefined
+  /** Where refusals and socket errors are reported (default: stderr). */
+  logger?: Logger | undefined
 }
 
 const root = resolve(new URL('..', import.meta.url).pathname)
@@ -56,13 +64,14 @@ export function defaultConfig(): ServerConfig {
     messageRate: { perSecond: 100, burst: 400 },
     connectionRate: { perSecond: 5, burst: 100 },
     compactAfter: 200,
-    debounce: 2000
+    debounce: 2000,
+    maxDocumentBytes: 8 * 1024 * 1024
   }
 }
 
 const num = (v: string | undefined) => v === undefined || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v)
 
-/** Reads PORT, DATA_DIR, DATABASE_URL, REDIS_URL, SESSION_SECRET (and SESSION_TTL_HOURS, MAX_MESSAGE_BYTES). */
+/** Reads PORT, DATA_DIR, DATABASE_URL, REDIS_URL, SESSION_SECRET, PUBLIC_ORIGIN (and SESSION_TTL_HOURS, MAX_MESSAGE_BYTES, MAX_DOCUMENT_BYTES). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const c = defaultConfig()
   return {
@@ -74,6 +83,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     redisUrl: env.REDIS_URL || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
     sessionTtlMs: (num(env.SESSION_TTL_HOURS) ?? 12) * 3600 * 1000,
-    maxMessageBytes: num(env.MAX_MESSAGE_BYTES) ?? c.maxMessageBytes
+    maxMessageBytes: num(env.MAX_MESSAGE_BYTES) ?? c.maxMessageBytes,
+    maxDocumentBytes: num(env.MAX_DOCUMENT_BYTES) ?? c.maxDocumentBytes,
+    publicOrigins: parseOrigins(env.PUBLIC_ORIGIN)
   }
 }

@@ -4,7 +4,9 @@
  * sheets; we drop all of that and keep paragraphs, emphasis and super/
  * subscript (dom-spec.ts `parseRules`). Labels typed in the source (`a)`+TAB,
  * `1.1`+TAB, `أ )`) are removed because labels are derived; pasting several
- * labelled paragraphs into a provision makes them provisions of their own.
+ * labelled paragraphs (or items of a list that numbers them itself) into a
+ * provision makes them provisions of their own. Table rows become paragraphs
+ * with their cells apart.
  */
 import { Fragment, Slice, type Node } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
@@ -14,10 +16,35 @@ import { unitAt } from './commands.js'
 /** A label typed at the start of a pasted paragraph (followed by a tab, or closing with `)`), or Word's list number (left as U+2063 by `cleanPastedHTML`). */
 export const TYPED_LABEL = /^[\s\u00a0\u200e\u200f]*(?:\u2063|(?:\(?[a-z]{1,3}\)|[ivxlc]{1,6}\)|(?:\d+\.)*\d+\.?(?=\t)|[\u0621-\u064A\uFE70-\uFEFC]{1,2}\s?\)|[–•-](?=\t))(?:bis|ter|quater)?)[\t\u00a0 ]+/u
 
+/**
+ * Tables as text: each row one paragraph, its cells apart (separated by a
+ * tab, which the parser shows as a space), their paragraphs run together.
+ * Needs the browser's DOMParser; without one the HTML is returned as is.
+ */
+export function flattenTables(html: string): string {
+  if (!/<table\b/i.test(html) || typeof DOMParser === 'undefined') return html
+  const doc = new DOMParser().parseFromString(html, 'text/html')
+  // Inner tables first (they come later in document order).
+  for (const table of [...doc.querySelectorAll('table')].reverse()) {
+    const rows = [...table.rows].map(row => {
+      const p = doc.createElement('p')
+      ;[...row.cells].forEach((cell, i) => {
+        for (const block of cell.querySelectorAll('p, div, li, h1, h2, h3, h4, h5, h6')) { block.after(' '); block.replaceWith(...block.childNodes) }
+        if (i > 0) p.append('\t')
+        p.append(...cell.childNodes)
+      })
+      return p
+    })
+    table.replaceWith(...rows)
+  }
+  return doc.body.innerHTML
+}
+
 /** Removes Word's and web pages' clutter from pasted HTML. */
 export function cleanPastedHTML(html: string): string {
-  return html
-    .replace(/<!--\[if[\s\S]*?<!\[endif\]-->/gi, '')
+  return flattenTables(html)
+    // Conditional blocks `<!--[if …]>…<![endif]-->` (not the `<!--[if …]-->` comments a DOMParser leaves of `<![if …]>`).
+    .replace(/<!--\[if[^\]]*\]>[\s\S]*?<!\[endif\]-->/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(style|script|xml|title)\b[\s\S]*?<\/\1>/gi, '')
     .replace(/<(meta|link)\b[^>]*>/gi, '')
@@ -25,6 +52,8 @@ export function cleanPastedHTML(html: string): string {
     // Word's list numbers (`a)` + spaces in a span styled mso-list:Ignore, holding a nested span): a marker for transformPasted.
     .replace(/<span[^>]*mso-list:\s*Ignore[^>]*>(?:[^<]|<span[^>]*>[^<]*<\/span>)*<\/span>/gi, '\u2063\t')
     .replace(/<span[^>]*class="?msoDel"?[^>]*>[\s\S]*?<\/span>/gi, '')
+    // Items of a list that numbers them itself (`<ol type="a">`: Word for the web, LibreOffice, web pages): the same marker.
+    .replace(/<li\b[^>]*>(\s*<p\b[^>]*>)?/gi, m => `${m}\u2063\t`)
 }
 
 function stripLabel(paragraph: Node): { node: Node; labelled: boolean } {

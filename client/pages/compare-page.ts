@@ -10,7 +10,7 @@ import { h } from '../app/dom.js'
 import { t } from '../app/i18n.js'
 import { go } from '../app/router.js'
 import { directionOf, isLanguage, isRenumbered, resolutionFromJSON, resolutionSchema, revisionOf, statusOnSide, type Language } from '../../schema/index.js'
-import { settleProposalParts } from '../render/proposal-parts.js'
+import { isNewSideOnly, settleProposalParts } from '../render/proposal-parts.js'
 import { renderDocument, renderNode } from '../render/static.js'
 import { topBar } from './shell.js'
 
@@ -65,7 +65,7 @@ function sideBySide(doc: Node, lang: Language): HTMLElement {
     const rev = revisionOf(node)
     const status = rev?.status ?? 'unchanged'
     const cell = (side: 'old' | 'new') => {
-      const hide = !statusOnSide(status, side)
+      const hide = !statusOnSide(status, side) || (side === 'old' && isNewSideOnly(node))
       const c = h('div', { class: `sbs-cell side-${side}`, lang, dir })
       if (!hide) c.append(renderNode(node, side, lang))
       if (rev?.moveId && ((side === 'new' && status === 'moved-from') || (side === 'old' && status === 'moved-to'))) c.append(moveLink(status, rev.moveId))

@@ -51,6 +51,30 @@ function renderFootnotes(host: HTMLElement, view: EditorView, editable: boolean,
     editable ? h('button', { type: 'button', class: 'quiet', title: t('editFootnote'), 'data-testid': 'edit-footnote', onclick: () => { void edit(n, i) } }, t('edit')) : null))))
 }
 
+interface ReadingAnchor { id: string; top: number }
+
+/** The first provision or item that starts below the tools at the top of the window, and where it stands. */
+function readingAnchor(host: HTMLElement): ReadingAnchor | null {
+  const below = document.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? 0
+  for (const el of host.querySelectorAll<HTMLElement>('.provision[data-id], .item[data-id]')) {
+    const top = el.getBoundingClientRect().top
+    if (top >= below) return top < window.innerHeight ? { id: el.dataset.id!, top } : null
+  }
+  return null
+}
+
+/** Scrolls the window so that the anchor stands where it stood (now and after the next layouts). */
+function restoreAnchor(host: HTMLElement, anchor: ReadingAnchor): void {
+  const fix = () => {
+    const el = host.querySelector<HTMLElement>(`[data-id="${CSS.escape(anchor.id)}"]`)
+    if (!el) return
+    const delta = el.getBoundingClientRect().top - anchor.top
+    if (Math.abs(delta) >= 1) window.scrollBy(0, delta)
+  }
+  fix()
+  requestAnimationFrame(() => { fix(); requestAnimationFrame(fix) })
+}
+
 /** Opens a document for editing; returns a function that closes it. */
 export async function editorPage(root: HTMLElement, user: User, id: string): Promise<() => void> {
   root.replaceChildren(topBar(user), h('main', { class: 'centre' }, t('loading')))
@@ -79,7 +103,10 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     h('input', { type: 'checkbox', 'data-testid': 'amend-toggle', onchange: async (e: Event) => {
       const on = (e.target as HTMLInputElement).checked
       if (on && !base) base = await getVersion(meta.baseVersionId!)
+      // The marks add and remove text above the reader: keep what they were reading where it was.
+      const anchor = readingAnchor(host)
       view?.dispatch(setAmendmentView(view.state.tr, on))
+      if (anchor) restoreAnchor(host, anchor)
     } }), ` ${t('showChanges')}`) : null
 
   // Only the Secretariat names versions (the server refuses others).

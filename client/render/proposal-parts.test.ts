@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import type { Node } from 'prosemirror-model'
 import { compare } from '../../diff/index.js'
 import { op, prov, res, resetBuilderIds, resolutionSchema as schema } from '../../schema/index.js'
-import { settleProposalParts } from './proposal-parts.js'
+import { isNewSideOnly, settleProposalParts } from './proposal-parts.js'
 
 function withCover(doc: Node, cover: string): Node {
   const kids: Node[] = [schema.nodes.proposalHeader!.create(null, schema.nodes.coverParagraph!.create({ role: 'title' }, schema.text(cover)))]
@@ -20,6 +20,8 @@ test('a cover on the new side only is shown unmarked (a proposal against the tex
   assert.equal(settled.child(0).type.name, 'proposalHeader')
   assert.equal(settled.child(0).textContent, 'PROPOSED MODIFICATION')
   assert.equal(marked(settled.child(0), 'insertion'), false)
+  assert.ok(isNewSideOnly(settled.child(0)))
+  assert.equal(isNewSideOnly(settled.child(1)), false)
 })
 
 test('a cover on the old side only is left out; one on both sides keeps its marks', () => {

@@ -12,6 +12,11 @@ export const PROPOSAL_PARTS: ReadonlySet<string> = new Set(['proposalHeader', 'p
 
 const isRevisionMark = (m: Mark, name: 'insertion' | 'deletion') => m.type.name === name
 
+const newSideOnly = new WeakSet<Node>()
+
+/** Whether `node` is a proposal part that `settleProposalParts` found on the new side only (a side-by-side view leaves the old column empty). */
+export function isNewSideOnly(node: Node): boolean { return newSideOnly.has(node) }
+
 /** Whether every inline node in `node` carries the mark `name` (false when it holds no inline content). */
 function wholly(node: Node, name: 'insertion' | 'deletion'): boolean {
   let seen = 0
@@ -45,7 +50,7 @@ export function settleProposalParts(revision: Node): Node {
   revision.forEach(child => {
     if (!PROPOSAL_PARTS.has(child.type.name)) { kids.push(child); return }
     if (wholly(child, 'deletion')) { changed = true; return }
-    if (wholly(child, 'insertion')) { changed = true; kids.push(withoutMark(child, 'insertion')); return }
+    if (wholly(child, 'insertion')) { changed = true; const plain = withoutMark(child, 'insertion'); newSideOnly.add(plain); kids.push(plain); return }
     kids.push(child)
   })
   return changed ? revision.type.create(revision.attrs, kids, revision.marks) : revision

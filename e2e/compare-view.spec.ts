@@ -1,0 +1,35 @@
+/**
+ * The compare view as a user sees it: its tools fit on one line in a 1400 px
+ * window (the default viewport of these tests), whatever the titles of the
+ * documents chosen, in English and in Arabic; a proposal's cover compared
+ * with the text in force stands on the new side only, unmarked.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { documentId, signedInPage } from './helpers.js'
+
+const rows = (page: Page) => page.locator('.compare-tools > *').evaluateAll(els => { const boxes = els.map(e => e.getBoundingClientRect()).filter(b => b.height > 0); const lines: number[] = []; for (const b of boxes) { const mid = (b.top + b.bottom) / 2; if (!lines.some(l => Math.abs(l - mid) < 12)) lines.push(mid) } return lines.length })
+
+test('the compare toolbar does not wrap at 1400 px', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  expect(page.viewportSize()!.width).toBe(1400)
+  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
+  const versions = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  await page.goto(`/#/compare?old=v:${versions.baseVersionId}&new=d:${proposal}`)
+  await expect(page.getByTestId('summary')).toContainText('MOD')
+  await page.screenshot({ path: 'test-results/screens/compare-toolbar-en.png' })
+  // The proposal's cover is on the new side only, shown as it stands (not underlined as inserted text).
+  const cover = page.locator('.sbs-row').filter({ has: page.locator('.side-new header.cover') })
+  await expect(cover).toHaveCount(1)
+  await expect(cover.locator('.side-old')).toHaveText('')
+  await expect(cover.locator('.side-new ins')).toHaveCount(0)
+  expect(await rows(page)).toBe(1)
+  // The other interface language (Amal's is Arabic; the switch gives English).
+  const dir = await page.evaluate(() => document.documentElement.dir)
+  await page.locator('.lang-switch').first().click()
+  await expect.poll(() => page.evaluate(() => document.documentElement.dir)).not.toBe(dir)
+  await expect(page.getByTestId('summary')).toContainText('MOD')
+  await page.screenshot({ path: 'test-results/screens/compare-toolbar-other.png' })
+  expect(await rows(page)).toBe(1)
+  await amal.context.close()
+})
