@@ -34,7 +34,7 @@ function withReferences(r: () => number, doc: Node, count: number): Node {
     const host = choose(r, list)
     const para = host.node.firstChild!
     const end = host.pos + 1 + para.nodeSize - 1
-    tr.insert(end, [schema.text(' see '), schema.text(referenceText(target, true), [schema.marks.reference!.create({ target: target.id, full: true })])])
+    tr.insert(end, [schema.text(' see '), schema.text(referenceText(target, true), [schema.marks.reference!.create({ target: target.id, form: 'full' })])])
   }
   return tr.doc
 }

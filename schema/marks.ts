@@ -19,10 +19,10 @@ export const markSpecs: Record<string, MarkSpec> = {
   strong: {},
   superscript: { excludes: 'subscript' },
   // A cross-reference to a provision of the same resolution (schema/references.ts): the marked text is the
-  // derived words and label of its target ("considering b)", «إذ تضع في اعتبارها ز)»); `full` says whether it
-  // opens with the section's words or, after a comma, gives the label alone ("considering e), f) and g)").
+  // derived words and label of its target ("considering b)", «إذ تضع في اعتبارها ز)»); `form` says whether it
+  // opens with the section's words (`full`) or, after a comma, gives the label alone (`label`: "considering e), f) and g)").
   reference: {
-    attrs: { target: { default: '', validate: 'string' }, full: { default: true, validate: 'boolean' } },
+    attrs: { target: { default: '', validate: 'string' }, form: { default: 'full', validate: (v: unknown) => { if (v !== 'full' && v !== 'label') throw new RangeError('form must be "full" or "label"') } } },
     inclusive: false
   },
   subscript: { excludes: 'superscript' }

@@ -8,7 +8,7 @@ import { fixReferences, linkReferences, referenceFixes, referenceSpans, referenc
 import { resolutionSchema as schema } from './schema.js'
 import { importText } from './text/index.js'
 
-const ref = (target: string, full = true) => schema.marks.reference!.create({ target, full })
+const ref = (target: string, full = true) => schema.marks.reference!.create({ target, form: full ? 'full' : 'label' })
 const fixture = (name: string) => importText(readFileSync(new URL(`../fixtures/${name}`, import.meta.url))).doc
 
 test('the words of a reference: the heading without trailing punctuation, Arabic without its leading «و»', () => {

@@ -105,7 +105,7 @@ export function referenceSpans(doc: Node, targets: ReadonlyMap<string, Reference
   const close = () => {
     if (!open) return
     const target = targets.get(open.mark.attrs.target as string)
-    const full = open.mark.attrs.full !== false
+    const full = open.mark.attrs.form !== 'label'
     spans.push({ from: open.from, to: open.to, target: open.mark.attrs.target as string, full, text: open.text, expected: target ? referenceText(target, full) : null })
     open = null
   }
@@ -180,7 +180,7 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
         const target = inSection.get(normaliseLabel(m[2]!))
         if (!target) { unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision of the section "${heading}"; kept as text` }); continue }
         const from = start + m.index!
-        tr.addMark(from, from + m[0].length, resolutionSchema.marks.reference!.create({ target: target.id, full: true }))
+        tr.addMark(from, from + m[0].length, resolutionSchema.marks.reference!.create({ target: target.id, form: 'full' }))
         // label-only references after it: ", f), g) and h)"
         let at = m.index! + m[0].length
         for (;;) {
@@ -192,7 +192,7 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
           const label = inSection.get(normaliseLabel(more[1]!))
           if (!label) break
           const lf = start + at + sep[0].length
-          tr.addMark(lf, lf + more[1]!.length, resolutionSchema.marks.reference!.create({ target: label.id, full: false }))
+          tr.addMark(lf, lf + more[1]!.length, resolutionSchema.marks.reference!.create({ target: label.id, form: 'label' }))
           at += sep[0].length + more[1]!.length
         }
       }

@@ -14,6 +14,7 @@ import { commentMarksPlugin } from './comment-marks.js'
 import { domParser, domSerializer, markViews, nodeViews } from './dom-spec.js'
 import { editorKeymaps, type DialogCommands } from './keymap.js'
 import { labelsPlugin } from './labels.js'
+import { referencesPlugin } from './references.js'
 import { cleanPastedHTML, pasteProvisions, transformPasted } from './paste.js'
 import { cursorBuilder, selectionBuilder, showCursorOf } from './presence.js'
 import { uniqueIdsPlugin } from './unique-ids.js'
@@ -42,7 +43,8 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     amendmentPlugin(options.makeComparer ?? (() => null)),
     labelsPlugin(state => amendmentKey.getState(state)?.relabelling ?? null),
     uniqueIdsPlugin({ skip: tr => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true }),
-    commentMarksPlugin()
+    commentMarksPlugin(),
+    referencesPlugin()
   ]
   const state = EditorState.create({ schema, doc, plugins })
   host.lang = options.lang
