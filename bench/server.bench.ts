@@ -50,7 +50,7 @@ async function serve(mode: Mode, dataDir: string): Promise<void> {
   if (mode === 'ours') {
     const { startServer } = await import('../server/app.js')
     const s = await startServer({
-      port: 0, dataDir, seedDocuments: false, sessionSecret: 'bench',
+      port: 0, dataDir, seedDocuments: false, sessionSecret: 'bench', demoAccounts: true,
       connectionRate: { perSecond: 10_000, burst: 10_000 }, messageRate: { perSecond: 10_000, burst: 10_000 },
       omitExtensions: process.env.BENCH_OMIT?.split(',')
     })

@@ -14,7 +14,9 @@
  * inserted run begin with one (`ونفوذه` + `ولايته`), the space before them
  * (or else after them) goes into both runs, so that the two never read as
  * one word when printed side by side (`عمله ونفوذه ولايته واختصاصاته`).
- * A number next to a word stays as ITU's texts print it (`2012الحمامات`).
+ * A number next to a word stays as ITU's texts print it (`2012الحمامات`), and
+ * so does a single letter, a cross-reference to an item (`و` → `ز`: `وز)`),
+ * as the renumbered labels themselves (label-overlay).
  *
  * A change made only of white space (space ↔ no-break space, a doubled
  * space) keeps its marks, so both versions stay exact, but does not make the
@@ -136,6 +138,8 @@ function groupChanges(diffs: readonly [number, string][], tokenOf: Map<string, T
 
 const ENDS_WITH_LETTER = /[\p{L}\p{M}]$/u
 const STARTS_WITH_LETTER = /^\p{L}/u
+/** A word of two letters or more (a single letter is an item label or a reference to one). */
+const isWord = (token: string) => (token.match(/\p{L}/gu)?.length ?? 0) >= 2
 const WHITE = /^\s+$/u
 
 /**
@@ -144,12 +148,14 @@ const WHITE = /^\s+$/u
  * the change if there is one, else the space after it).
  */
 function ownSpacing(groups: Group[], tokenOf: Map<string, Token>): Group[] {
-  const text = (chars: string) => { let t = ''; for (const c of chars) t += tokenOf.get(c)!.text; return t }
   const isSpace = (c: string | undefined) => c !== undefined && !tokenOf.get(c)!.node && WHITE.test(tokenOf.get(c)!.text)
   for (let k = 0; k < groups.length; k++) {
     const g = groups[k]!
     if (!('del' in g) || !g.del || !g.ins) continue
-    if (!ENDS_WITH_LETTER.test(text(g.del)) || !STARTS_WITH_LETTER.test(text(g.ins))) continue
+    const texts = (chars: string) => [...chars].map(c => tokenOf.get(c)!).filter(t => !t.node).map(t => t.text)
+    const last = texts(g.del).pop() ?? ''
+    const first = texts(g.ins)[0] ?? ''
+    if (!ENDS_WITH_LETTER.test(last) || !STARTS_WITH_LETTER.test(first) || !isWord(last) || !isWord(first)) continue
     const prev = groups[k - 1]
     const next = groups[k + 1]
     if (prev && 'eq' in prev && isSpace(prev.eq[prev.eq.length - 1])) {

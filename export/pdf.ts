@@ -4,7 +4,8 @@
  * benchmark); `exportPdf` starts and closes one for a single document (the
  * CLI). Fonts come from the system (Noto Naskh Arabic for Arabic).
  */
-import { chromium, type Browser, type Page } from 'playwright-core'
+// playwright-core is loaded when a browser is launched, so that loading the exporters (the CLI) stays cheap
+import type { Browser, Page } from 'playwright-core'
 
 /** Where Chromium is, unless RESDRAFT_CHROMIUM says otherwise. */
 export const CHROMIUM_PATH = process.env.RESDRAFT_CHROMIUM ?? '/usr/bin/chromium'
@@ -36,6 +37,7 @@ export class PdfRenderer {
 
   /** Starts Chromium. */
   static async launch(): Promise<PdfRenderer> {
+    const { chromium } = await import('playwright-core')
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true })
     return new PdfRenderer(browser)
   }
