@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Node } from 'prosemirror-model'
@@ -53,7 +53,7 @@ rmSync(tmp, { recursive: true, force: true })
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]! }
 const [ours, git, tsx] = contenders.map(c => median(c.times)) as [number, number, number]
-console.log('Resolution 50 pair, whole processes in turns (wall ms)')
+console.log(`Resolution 50 pair, whole processes in turns (wall ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: wall times grow with it)`)
 console.log('command                                   runs   median     best')
 for (const c of contenders) console.log(`${c.name.padEnd(40)} ${String(c.times.length).padStart(5)} ${median(c.times).toFixed(1).padStart(8)} ${Math.min(...c.times).toFixed(1).padStart(8)}`)
 console.log(`resdraft compare / git diff --word-diff: ${(ours / git).toFixed(1)}x slower; prebuilt vs from sources: ${(tsx / ours).toFixed(1)}x faster; target < 150 ms: ${ours < 150 ? 'met' : 'NOT met'} (${ours.toFixed(0)} ms)`)

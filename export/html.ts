@@ -65,6 +65,9 @@ del { color: #c00000; text-decoration: line-through; }
 p.moved-from del, p.moved-to ins { color: #007000; text-decoration-style: double; }
 sup.fn { font-size: 0.7em; }
 .footnotes { border-top: 1px solid #888; margin-top: 2em; font-size: 0.9em; }
+.page-notes { font-size: 0.9em; break-inside: avoid; }
+.page-notes::before { content: ""; display: block; width: 30%; border-top: 1px solid #000; margin-bottom: 0.3em; }
+.page-notes p { margin-top: 0.2em; }
 @page { size: A4; margin: 25mm 20mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }

@@ -189,3 +189,38 @@ for (const seed of chosen ? [] : seeds) {
     await run(seed, EDIT_KINDS)
   })
 }
+
+test('two editors moving the same provision to another section at once: the server refuses neither and the document stays valid', { todo: 'the server refuses the second move: id "c1" is used more than once' }, async () => {
+  const meta = await addDocument(server.store, { delegations: ['APT', 'ARB'] })
+  const peers: Peer[] = []
+  for (const [user, name, delegation] of USERS.slice(0, 2)) {
+    const client = connect(server.url, meta.id, tokens.get(user)!)
+    await client.synced
+    peers.push(new Peer(client, name, delegation))
+  }
+  try {
+    // each moves provision c1 (first of "considering") to the end of "resolves", before hearing of the other's move
+    for (const p of peers) {
+      const doc = p.editor.doc
+      let at = -1, size = 0, after = -1
+      doc.descendants((n, pos) => {
+        if (n.attrs.id === 'c1') { at = pos; size = n.nodeSize }
+        if (n.attrs.id === 'r1') after = pos + n.nodeSize
+        return true
+      })
+      const node = doc.nodeAt(at)!
+      const tr = p.editor.state.tr.delete(at, at + size)
+      tr.insert(tr.mapping.map(after), node)
+      p.editor.dispatch(tr)
+    }
+    await until(async () => {
+      for (const p of peers) p.flush()
+      await sleep(10)
+      assert.deepEqual(peers.flatMap(p => p.refusals), [], 'no refusal')
+      return fragmentJSON(peers[0]!.local) === fragmentJSON(peers[1]!.local) && peers.every(p => !p.client.provider.hasUnsyncedChanges)
+    }, 5000, 'both moves synced')
+    assert.deepEqual(findProblems(resolutionSchema.topNodeType.create({ lang: 'en' }, peers[0]!.editor.doc.content)), [])
+  } finally {
+    for (const p of peers) p.destroy()
+  }
+})
