@@ -12,7 +12,7 @@ import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { fixReferences, referenceFixes, referenceSpans, referenceTargets, referenceText } from '../schema/references.js'
 import { resolutionSchema as schema } from '../schema/schema.js'
-import { prov } from '../schema/builders.js'
+import { pre, prov, res, txt } from '../schema/builders.js'
 import { acceptAll, rejectAll } from './accept-reject.js'
 import { compare } from './compare.js'
 import { buildModel, choose, pick, prng, randomModel } from './test-documents.js'
@@ -76,4 +76,35 @@ test('after random structural edits every reference shows its target\'s words an
     if (!acceptAll(rev).eq(edited)) assert.deepEqual(acceptAll(rev).toJSON(), edited.toJSON())
     if (!rejectAll(rev).eq(base)) assert.deepEqual(rejectAll(rev).toJSON(), base.toJSON())
   }), { seed: 20261214, numRuns: 80 })
+})
+
+test('in a proposal sharing the base\'s ids, a reference whose label changed shows the old label struck and the new inserted, nothing else', () => {
+  const ref = (target: string) => schema.marks.reference!.create({ target, form: 'full' })
+  const build = (extra: boolean) => res({ lang: 'ar' },
+    pre('considering', prov('أن الأول؛', { id: 'a' }), ...(extra ? [prov('نص جديد؛', { id: 'x' })] : []), prov('أن الثاني؛', { id: 'b' }),
+      prov(['أن الثالث وبالفقرة ', txt(extra ? 'إذ تضع في اعتبارها ج)' : 'إذ تضع في اعتبارها ب)', ref('b')), '،'], { id: 'c' })))
+  const { doc: rev } = compare(build(false), build(true))
+  const marked: string[] = []
+  rev.descendants(n => { if (n.isText && n.marks.some(m => m.type.name === 'reference')) marked.push(`${n.marks.some(m => m.type.name === 'deletion') ? '-' : n.marks.some(m => m.type.name === 'insertion') ? '+' : '='}${n.text}`); return true })
+  // as a renumbered label: the letters struck and inserted, the closing parenthesis shared
+  assert.deepEqual(marked, ['=إذ تضع في اعتبارها ', '-ب', '+ج', '=)'])
+})
+
+/** The same document with every id renamed (and references retargeted): a text of another lineage, as two imports give. */
+function withFreshIds(doc: Node): Node {
+  const json = JSON.stringify(doc.toJSON())
+  const renamed = json.replace(/"(id|target)":"([^"]+)"/g, (_m, k: string, v: string) => `"${k}":"fresh-${v}"`)
+  return schema.nodeFromJSON(JSON.parse(renamed))
+}
+
+test('documents of unrelated lineage: a reference with the same text is no change; accept/reject stay exact', () => {
+  fc.assert(fc.property(fc.integer(), fc.integer({ min: 0, max: 6 }), (seed, edits) => {
+    const r = prng(seed)
+    const base = withReferences(r, buildModel(randomModel(r, 10, choose(r, ['ar', 'en'] as const))), 1 + pick(r, 5))
+    const edited = withFreshIds(structuralEdits(r, base, edits))
+    const { doc: rev } = compare(base, edited)
+    if (!acceptAll(rev).eq(edited)) assert.deepEqual(acceptAll(rev).toJSON(), edited.toJSON())
+    if (!rejectAll(rev).eq(base)) assert.deepEqual(rejectAll(rev).toJSON(), base.toJSON())
+    if (edits === 0) rev.descendants(n => { assert.ok(!n.marks.some(m => m.type.name === 'insertion' || m.type.name === 'deletion'), 'nothing marked'); return true })
+  }), { seed: 20261215, numRuns: 80 })
 })

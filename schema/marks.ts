@@ -22,7 +22,12 @@ export const markSpecs: Record<string, MarkSpec> = {
   // derived words and label of its target ("considering b)", «إذ تضع في اعتبارها ز)»); `form` says whether it
   // opens with the section's words (`full`) or, after a comma, gives the label alone (`label`: "considering e), f) and g)").
   reference: {
-    attrs: { target: { default: '', validate: 'string' }, form: { default: 'full', validate: (v: unknown) => { if (v !== 'full' && v !== 'label') throw new RangeError('form must be "full" or "label"') } } },
+    // `oldTarget`, only in revision documents: the old version's target of a reference whose text is the same in both (docs/revision-document.md)
+    attrs: {
+      target: { default: '', validate: 'string' },
+      form: { default: 'full', validate: (v: unknown) => { if (v !== 'full' && v !== 'label') throw new RangeError('form must be "full" or "label"') } },
+      oldTarget: { default: null, validate: 'string|null' }
+    },
     inclusive: false
   },
   subscript: { excludes: 'superscript' }
