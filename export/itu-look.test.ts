@@ -119,5 +119,6 @@ test('LibreOffice: an English proposal gets the English header block', { skip: !
     assert.ok(first.includes(expected), `page 1 shows «${expected}»:\n${first.slice(0, 600)}`)
   }
   assert.ok(pageText(pdf, 2).includes('WTSA16/44(Add.7)-E'))
+  assert.ok(first.includes('RESOLUTION 1 (Rev. Hammamet, 2016)'), 'the heading as ITU writes it, not in capitals')
   checkMarkerLine(pdf, false)
 })

@@ -53,7 +53,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     logger
   })
   const { hocuspocus, persistence } = await createCollaboration({
-    logger, maxDocumentBytes: config.maxDocumentBytes, extensions: [transport.corking],
+    logger, maxDocumentBytes: config.maxDocumentBytes, extensions: [transport.extension],
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
     omitExtensions: config.omitExtensions

@@ -32,7 +32,7 @@ export interface CollaborationOptions {
   logger?: Logger | undefined
   /** Largest encoded state of a document, bytes (validation refuses updates past it). */
   maxDocumentBytes?: number | undefined
-  /** More extensions (the transport's corking hook). */
+  /** More extensions (the transport's hooks). */
   extensions?: readonly Extension[] | undefined
   /** Extension names to leave out (benchmarks measure each one's cost; never in production). */
   omitExtensions?: readonly string[] | undefined
