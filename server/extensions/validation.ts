@@ -170,16 +170,19 @@ export class Validation implements Extension {
 
   /** Why `update` would make the document too large (null when it fits); updates that only delete always fit. */
   private sizeProblem(document: Document, documentName: string, update: Uint8Array, decoded: Decoded, pending: readonly Accepted[]): string | null {
-    let size = this.sizes.get(documentName) ?? Y.encodeStateAsUpdate(document).length
+    const measure = () => {
+      let n = Y.encodeStateAsUpdate(document).length
+      for (const a of pending) n += a.update.length
+      this.sizes.set(documentName, n)
+      return n
+    }
+    let size = this.sizes.get(documentName) ?? measure()
     if (size + update.length > this.maxDocumentBytes) {
-      // measure: the bound may be loose (deletions, text merged into runs)
-      size = Y.encodeStateAsUpdate(document).length
-      for (const a of pending) size += a.update.length
-      this.sizes.set(documentName, size)
+      // measure again: the bound may be loose (deletions, text merged into runs)
+      size = measure()
       const inserts = decoded.structs.some(s => s instanceof Y.Item)
       if (inserts && size + update.length > this.maxDocumentBytes) return `the document would exceed its size limit of ${this.maxDocumentBytes} bytes (it holds ${size})`
     }
-    this.sizes.set(documentName, size + update.length)
     return null
   }
 
@@ -215,6 +218,7 @@ export class Validation implements Extension {
       ends.set(st.id.client, st.id.clock + st.length)
     }
     pending.push({ at: Date.now(), update, text, starts: [...starts], ends: [...ends] })
+    this.sizes.set(documentName, this.sizes.get(documentName)! + update.length)
     return []
   }
 
