@@ -100,6 +100,7 @@ test('a drafter starts MOD and ADD proposals for their own delegation only; the 
   assert.deepEqual(doc.json.content.slice(0, 3).map((n: { type: string }) => n.type), ['proposalHeader', 'proposalMarker', 'resolutionHeading'])
   assert.deepEqual(doc.json.content[1].attrs, { action: 'MOD', proposalId: 'APT/44A13/1' })
   assert.match(JSON.stringify(doc.json.content[0]), /الأصل/)
+  assert.match(JSON.stringify(doc.json.content[0]), /مقترح لتعديل القـرار 50 – الأمن السيبراني/)
 
   const add = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'New res', action: 'ADD', lang: 'en' })
   assert.equal(add.status, 201, JSON.stringify(add.body))

@@ -222,6 +222,19 @@ export class Validation implements Extension {
     return []
   }
 
+  /** Whether `update` changes nothing but the comments (what a reviewer may send). */
+  onlyComments(document: Document, documentName: string, update: Uint8Array): boolean {
+    const copy = newCopy(document)
+    try {
+      for (const a of this.pending(document, documentName)) Y.applyUpdate(copy, a.update)
+      const comments = copy.getArray(COMMENTS)
+      let others = false
+      copy.on('afterTransaction', (tr: Y.Transaction) => { for (const t of tr.changed.keys()) if (t !== comments) others = true })
+      try { Y.applyUpdate(copy, update) } catch { return false }
+      return !others && rootProblems(copy).length === 0 && !hasPending(copy)
+    } finally { copy.destroy() }
+  }
+
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
     const user = (context as { user?: CommentWriter & { username?: string } }).user
     const refused = (code: number, reason: string) => {
@@ -232,6 +245,10 @@ export class Validation implements Extension {
     let update: Uint8Array | undefined
     try { update = parseMessage(data).update } catch (e) { throw refused(REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
     if (!update) return
+    // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection closed.
+    if ((context as { commentOnly?: boolean }).commentOnly && !this.onlyComments(document, documentName, update)) {
+      throw refused(REFUSED_READ_ONLY, 'read-only: reviewers may comment but not change the text')
+    }
     if (connection.readOnly) {
       if (!Y.snapshotContainsUpdate(Y.snapshot(document), update)) {
         // Hocuspocus itself refuses it (sync status false); say why.
