@@ -7,9 +7,10 @@ import type { Response } from 'express'
 import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } from '../auth/permissions.js'
 import { CHECKPOINT_PREFIX, isCheckpoint, restoreVersion } from '../restore.js'
 import { createDocument, createVersion, liveJSON } from '../documents.js'
-import { importText, isLanguage, LANGUAGES, type Language } from '../../schema/index.js'
+import { isLanguage, LANGUAGES, type Language } from '../../schema/index.js'
 import { defaultCoverTitle, startProposalJSON } from '../proposal-start.js'
 import type { DocumentMeta } from '../store/types.js'
+import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, actorOf, stringField, userOf } from './context.js'
 
@@ -48,11 +49,15 @@ export function documentRoutes(deps: ApiDeps): Router {
     const kind = body.kind === 'proposal' ? 'proposal' : 'resolution'
     if (body.lang !== undefined && !isLanguage(body.lang)) throw new HttpError(400, `lang must be one of ${LANGUAGES.join(', ')}`)
     let imported
-    try { imported = importText(text, body.lang === undefined ? {} : { lang: body.lang }) } catch (e) { throw new HttpError(400, (e as Error).message) }
+    // in a worker thread, bounded (schema/text/limits.ts): too large is 413, unreadable 400
+    try { imported = await deps.work.run('import-text', { text, ...(body.lang === undefined ? {} : { lang: body.lang }) }) } catch (e) {
+      if (e instanceof WorkError && e.name === 'ImportError') throw new HttpError(400, e.message)
+      throw e
+    }
     const delegations = Array.isArray(body.delegations) && body.delegations.every(d => typeof d === 'string') ? body.delegations as string[] : [user.delegation]
     let meta
     try {
-      meta = await createDocument(deps.store, { title, kind, delegations, shared: body.shared !== false }, imported.doc.toJSON(), actorOf(user), user.id)
+      meta = await createDocument(deps.store, { title, kind, delegations, shared: body.shared !== false }, imported.content, actorOf(user), user.id)
     } catch (e) { throw new HttpError(400, (e as Error).message) }
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'import', detail: `imported "${title}" (${imported.warnings.length} warnings)` })
     res.status(201).json({ ...publicMeta(meta), warnings: imported.warnings })
