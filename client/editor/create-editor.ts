@@ -15,6 +15,7 @@ import { domParser, domSerializer, markViews, nodeViews } from './dom-spec.js'
 import { editorKeymaps, type DialogCommands } from './keymap.js'
 import { findPlugin } from './find-replace.js'
 import { labelsPlugin } from './labels.js'
+import { referencesPlugin } from './references.js'
 import { cleanPastedHTML, pasteProvisions, transformPasted } from './paste.js'
 import { cursorBuilder, selectionBuilder, showCursorOf } from './presence.js'
 import { uniqueIdsPlugin } from './unique-ids.js'
@@ -46,6 +47,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     labelsPlugin(state => amendmentKey.getState(state)?.relabelling ?? null),
     uniqueIdsPlugin({ skip: tr => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true }),
     commentMarksPlugin(),
+    referencesPlugin(),
     findPlugin()
   ]
   const state = EditorState.create({ schema, doc, plugins })

@@ -12,6 +12,7 @@ import { t } from '../app/i18n.js'
 import { tc } from '../app/i18n-cycle.js'
 import { addProvision, addSection, addSubProvision, insertFootnote, moveProvision, moveProvisionToSection, sectionChoices } from '../editor/commands.js'
 import { run } from '../editor/create-editor.js'
+import { insertReference, referenceChoices } from '../editor/references.js'
 import type { DialogCommands } from '../editor/keymap.js'
 import { ask, choose } from './dialogs.js'
 
@@ -39,6 +40,11 @@ export function dialogCommands(getView: () => EditorView | null, lang: Language)
     insertFootnote: later(async view => {
       const text = await ask(t('footnoteText'), directionOf(lang))
       if (text) run(view, insertFootnote(text))
+    }),
+    insertReference: later(async view => {
+      const options = referenceChoices(view.state.doc).map(c => ({ value: c.target.id, label: c.text }))
+      const target = await choose(t('insertReference'), options, directionOf(lang))
+      if (target) run(view, insertReference(target))
     })
   }
 }
@@ -61,6 +67,7 @@ export function toolbar(getView: () => EditorView | null, dialogs: DialogCommand
     button(t('moveTo'), `${mod}-Alt-M`, dialogs.moveToSection, 'move-to'),
     h('span', { class: 'sep' }),
     button(`¹ ${t('footnote')}`, `${mod}-Alt-F`, dialogs.insertFootnote, 'footnote'),
+    button(`§ ${t('reference')}`, `${mod}-Alt-R`, dialogs.insertReference, 'reference'),
     h('span', { class: 'sep' }),
     button(`↶ ${t('undo')}`, `${mod}-Z`, undoCommand as Command, 'undo'),
     button(`↷ ${t('redo')}`, `${mod}-Shift-Z`, redoCommand as Command, 'redo'))
