@@ -193,7 +193,7 @@ for (const seed of chosen ? [] : seeds) {
   })
 }
 
-test('two editors moving the same provision to another section at once: the server refuses neither and the document stays valid', { todo: 'the server refuses the second move: id "c1" is used more than once' }, async () => {
+test('two editors moving the same provision to another section at once: the server refuses neither and the document stays valid', async () => {
   const meta = await addDocument(server.store, { delegations: ['APT', 'ARB'] })
   const peers: Peer[] = []
   for (const [user, name, delegation] of USERS.slice(0, 2)) {
