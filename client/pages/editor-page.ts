@@ -98,13 +98,17 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const stopPresence = session.provider.awareness ? mountPresenceList(presence, session.provider.awareness) : () => {}
 
   const isProposal = meta.kind === 'proposal' && !!meta.baseVersionId
+  let anchor: ReadingAnchor | null = null
+  const letGo = () => { anchor = null }
+  for (const type of ['wheel', 'keydown', 'touchstart', 'mousedown'] as const) window.addEventListener(type, letGo, { passive: true })
   let base: Awaited<ReturnType<typeof getVersion>> | null = null
   const amendToggle = isProposal ? h('label', { class: 'toggle' },
     h('input', { type: 'checkbox', 'data-testid': 'amend-toggle', onchange: async (e: Event) => {
       const on = (e.target as HTMLInputElement).checked
       if (on && !base) base = await getVersion(meta.baseVersionId!)
-      // The marks add and remove text above the reader: keep what they were reading where it was.
-      const anchor = readingAnchor(host)
+      // The marks add and remove text above the reader: keep what they were reading where it was,
+      // until the marks are all drawn (they come from a worker) or the reader scrolls.
+      anchor = readingAnchor(host)
       view?.dispatch(setAmendmentView(view.state.tr, on))
       if (anchor) restoreAnchor(host, anchor)
     } }), ` ${t('showChanges')}`) : null
@@ -160,6 +164,11 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     lang, readOnly, dialogs,
     makeComparer: () => base ? liveComparer(resolutionFromJSON(base.json)) : null,
     onChange: v => {
+      if (anchor) {
+        restoreAnchor(host, anchor)
+        const a = amendmentKey.getState(v.state)
+        if (!a?.active || (!a.pending && !a.warming)) anchor = null
+      }
       clearTimeout(timer)
       timer = window.setTimeout(() => { renderFootnotes(footnotes, v, !readOnly, dir); renderChangesPanel(changes, v, !readOnly, dir) }, 250)
     }
@@ -170,6 +179,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   ;(window as unknown as { resdraft?: OpenEditor }).resdraft = { view, session, meta, amendment: () => amendmentKey.getState(view!.state) ?? null }
 
   return () => {
+    for (const type of ['wheel', 'keydown', 'touchstart', 'mousedown'] as const) window.removeEventListener(type, letGo)
     stopStatus(); stopPresence(); stopComments()
     view?.destroy()
     session.destroy()
