@@ -66,7 +66,8 @@ async function measure(page: Page, amend: boolean): Promise<{ sync: number[]; fr
     if (box.checked !== on) box.click()
   }, amend)
   await page.waitForTimeout(amend ? 1500 : 300)
-  // The first whole comparison, when the view is turned on (the whole text is sent to the worker).
+  // The first whole comparison, when the view is turned on (the whole text is sent to the worker): wait for its marks.
+  if (amend) await page.waitForFunction(() => { const a = (window as unknown as { resdraft: { amendment: () => { pending?: boolean; warming?: unknown } | null } }).resdraft.amendment(); return !!a && !a.pending && !a.warming }, null, { timeout: 60_000 })
   const onMs = amend ? await lastMs(page) : undefined
   await page.evaluate(() => {
     type B = { t0: number; sync: number[]; frame: number[]; compareMs: number[]; slow?: number }

@@ -212,8 +212,9 @@ export interface AmendmentMarks { decorations: DecorationSet; relabelling: Map<s
  * Builds every decoration of the amendment view from a revision document.
  * The marks of each unit are kept in `cache` (reused while the unit's
  * revision node and text stay the same objects). With a `deadline`
- * (a `performance.now()` time), stops once it passes and returns null: the
- * marks made so far stay in the cache, so that the next call goes further.
+ * (a `performance.now()` time), first makes the marks missing from the
+ * cache; if the deadline passes meanwhile it stops and returns null (the
+ * marks made so far stay in the cache, so the next call goes further).
  */
 export function amendmentDecorations(revision: Node, current: Node, kept: Map<string, Node>, cache: Map<string, CacheEntry>, overrides?: ReadonlyMap<string, Node>): AmendmentMarks
 export function amendmentDecorations(revision: Node, current: Node, kept: Map<string, Node>, cache: Map<string, CacheEntry>, overrides: ReadonlyMap<string, Node>, deadline: number): AmendmentMarks | null
@@ -262,8 +263,11 @@ export function amendmentDecorations(revision: Node, current: Node, kept: Map<st
           el.classList.add('amend-unit', 'amend-suppressed')
           el.dataset.action = rev.action ?? (rev.status === 'moved-from' ? 'SUP*' : 'SUP')
           el.contentEditable = 'false'
+          // Struck text is not in the proposal: a click on it does nothing (the cursor stays where it was).
+          // To take the provision back, “Revert to base” in the list of changes.
+          el.addEventListener('mousedown', e => e.preventDefault())
           return el
-        }, { side: -1, key, ignoreSelection: true }))
+        }, { side: -1, key, ignoreSelection: true, stopEvent: () => true }))
         return
       }
       if (rev.oldLabel != null && rev.newLabel != null && rev.oldLabel !== rev.newLabel) relabelling.set(id, rev.oldLabel)
@@ -273,17 +277,21 @@ export function amendmentDecorations(revision: Node, current: Node, kept: Map<st
         const hit = cached && cached.cur === cur.node && cached.rev === child
         const rel = hit ? cached.decos : unitDecos(child, cur, rev)
         nextCache.set(id, { rev: child, cur: cur.node, decos: rel })
-        if (!hit && deadline !== undefined) {
-          cache.set(id, { rev: child, cur: cur.node, decos: rel })
-          if (performance.now() > deadline) { outOfTime = true; return }
-        }
-        for (const d of rel) decos.push(absolute(d, cur.pos, cur.node.nodeSize, id))
+        if (deadline !== undefined) {
+          // Warming: only the marks not made yet, into the cache; the decorations are placed once all are made.
+          if (!hit) {
+            cache.set(id, { rev: child, cur: cur.node, decos: rel })
+            if (performance.now() > deadline) { outOfTime = true; return }
+          }
+        } else for (const d of rel) decos.push(absolute(d, cur.pos, cur.node.nodeSize, id))
       }
       visit(child, cur.pos + cur.node.nodeSize - 1)
     })
   }
   visit(revision, current.content.size)
   if (outOfTime) return null
+  // Every unit's marks are in the cache now: place them (cheap).
+  if (deadline !== undefined) return amendmentDecorations(revision, current, kept, cache, overrides)
   cache.clear()
   for (const [k, v] of nextCache) cache.set(k, v)
   return { decorations: DecorationSet.create(current, decos), relabelling, changes }

@@ -22,6 +22,8 @@ export interface DialogCommands {
   addSection: Command
   moveToSection: Command
   insertFootnote: Command
+  /** Picks the heading of the section around the cursor (vocabulary, or `other` with free text). */
+  changeHeading: Command
 }
 
 /** The editor's keymaps: structural keys, then the base keymap. */

@@ -9,7 +9,7 @@ import { redoCommand, undoCommand } from 'y-prosemirror'
 import { defaultHeading, directionOf, kindsOf, type Language } from '../../schema/index.js'
 import { h } from '../app/dom.js'
 import { t } from '../app/i18n.js'
-import { addProvision, addSection, addSubProvision, insertFootnote, moveProvision, moveProvisionToSection, sectionChoices } from '../editor/commands.js'
+import { addProvision, addSection, addSubProvision, insertFootnote, moveProvision, moveProvisionToSection, sectionAt, sectionChoices, setSectionHeading } from '../editor/commands.js'
 import { run } from '../editor/create-editor.js'
 import type { DialogCommands } from '../editor/keymap.js'
 import { ask, choose } from './dialogs.js'
@@ -38,6 +38,17 @@ export function dialogCommands(getView: () => EditorView | null, lang: Language)
     insertFootnote: later(async view => {
       const text = await ask(t('footnoteText'), directionOf(lang))
       if (text) run(view, insertFootnote(text))
+    }),
+    changeHeading: later(async view => {
+      const section = sectionAt(view.state.selection.$from)
+      if (!section || section.depth !== 1 || (section.node.type.name !== 'preambularSection' && section.node.type.name !== 'operativeSection')) return
+      const part = section.node.type.name === 'preambularSection' ? 'preambular' : 'operative'
+      const options = [...kindsOf(part).map(k => ({ value: k.kind, label: defaultHeading(k.kind, lang) })), { value: 'other', label: t('otherHeading') }]
+      const kind = await choose(t('pickHeading'), options, directionOf(lang))
+      if (!kind) return
+      const text = kind === 'other' ? await ask(t('headingText'), directionOf(lang), section.node.child(0).textContent) : undefined
+      if (kind === 'other' && !text) return
+      run(view, setSectionHeading(kind, text ?? undefined))
     })
   }
 }
@@ -52,6 +63,7 @@ export function toolbar(getView: () => EditorView | null, dialogs: DialogCommand
     }, label)
   return h('div', { class: 'toolbar', role: 'toolbar' },
     button(`+ ${t('addSection')}`, `${mod}-Alt-S`, dialogs.addSection, 'add-section'),
+    button(t('heading'), t('headingHint'), dialogs.changeHeading, 'change-heading'),
     button(`+ ${t('addProvision')}`, 'Alt-Enter', addProvision, 'add-provision'),
     button(`+ ${t('addSubProvision')}`, 'Alt-Shift-Enter', addSubProvision, 'add-subprovision'),
     h('span', { class: 'sep' }),
