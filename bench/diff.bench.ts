@@ -29,7 +29,7 @@ function time<T>(f: () => T): [number, T] {
 
 const RUNS = 15
 console.log('Resolution-50-sized Arabic pair, compare() vs diff-match-patch char mode on flattened text')
-console.log('rate    provisions  chars(old/new)    compare ms  baseline ms   ratio  timeouts  MOD/ADD/SUP/moved')
+console.log('rate    provisions  chars(old/new)    compare ms  baseline ms   ratio  bounded  MOD/ADD/SUP/moved')
 for (const [name, rate] of [['light', 0.05], ['medium', 0.25], ['heavy', 1]] as const) {
   const r = prng(50)
   const base = randomModel(r, 95, 'ar')
@@ -44,7 +44,7 @@ for (const [name, rate] of [['light', 0.05], ['medium', 0.25], ['heavy', 1]] as 
   for (let k = 0; k < RUNS; k++) {
     const [ms, c] = time(() => compare(a, b))
     ours.push(ms)
-    timeouts += c.summary.timeouts
+    timeouts += c.summary.bounded
     counts = `${c.summary.counts.MOD}/${c.summary.counts.ADD}/${c.summary.counts.SUP}/${c.summary.counts.moved}`
   }
   const baseline: number[] = []
@@ -80,7 +80,7 @@ const [total] = time(() => {
   for (const [a, b] of pairs) {
     const c = compare(a, b)
     results.push(c.doc)
-    timeouts += c.summary.timeouts
+    timeouts += c.summary.bounded
     const m = process.memoryUsage()
     if (m.heapUsed > peakHeap) peakHeap = m.heapUsed
     if (m.rss > peakRss) peakRss = m.rss

@@ -26,8 +26,8 @@ export interface CompareOptions {
   ignoreRenumbering?: boolean
   /** Stamped on every insertion and deletion mark. */
   author?: RevisionAuthor
-  /** Time limit of diff-match-patch per text block, in ms (default 1000; 0 = none). */
-  timeoutMs?: number
+  /** Work budget of one text block's word diff (default DEFAULT_DIFF_BUDGET, bounded-diff.ts); a block over it gets a coarser deterministic diff, counted in `summary.bounded`. */
+  diffBudget?: number
   /** Similarity from which a deleted and an inserted provision count as a move (default 0.6). */
   moveThreshold?: number
   /** Count changes made only of white space (space ↔ no-break space, doubled spaces) as changes; renderers take the same option to show them (whitespace.ts). */
@@ -90,7 +90,7 @@ export function compareWithCache(oldDoc: Node, newDoc: Node, options: CompareOpt
     if (!b) { b = wordBag(n.textContent); bags.set(n, b) }
     return b
   }
-  const inline: InlineDiffContext = { timeoutMs: options.timeoutMs ?? 1000, author: options.author, timeouts: 0, showWhitespace: options.showWhitespace ?? false }
+  const inline: InlineDiffContext = { budget: options.diffBudget, author: options.author, bounded: 0, showWhitespace: options.showWhitespace ?? false }
   const local = new Map<Node, Map<Node, InlineDiffResult>>()
   let coarseBlocks = 0
   const diffBlock = (o: Node, n: Node): InlineDiffResult => {

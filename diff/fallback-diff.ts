@@ -1,5 +1,6 @@
 /**
- * A deterministic token diff used when diff-match-patch runs out of time:
+ * A deterministic token diff that aligns a block too large for an exact diff
+ * (bounded-diff.ts):
  * patience diff (tokens that occur once on each side anchor the alignment,
  * the longest increasing run of anchors is kept, gaps are diffed the same
  * way) with common prefix/suffix trimming. It is always correct and never

@@ -34,7 +34,7 @@ export function createIncrementalComparer(base: Node): IncrementalComparer {
   return {
     stats,
     update(current: Node, options: CompareOptions = {}): Comparison {
-      const optionsKey = JSON.stringify([options.author ?? null, options.timeoutMs ?? null, options.showWhitespace ?? false])
+      const optionsKey = JSON.stringify([options.author ?? null, options.diffBudget ?? null, options.showWhitespace ?? false])
       if (optionsKey !== previousOptions) { previous = new Map(); previousOptions = optionsKey }
       const next = new Map<string, InlineDiffResult>()
       stats.computed = 0

@@ -14,33 +14,36 @@
  * inserted run begin with one (`ونفوذه` + `ولايته`), the space before them
  * (or else after them) goes into both runs, so that the two never read as
  * one word when printed side by side (`عمله ونفوذه ولايته واختصاصاته`).
- * A number next to a word stays as ITU's texts print it (`2012الحمامات`).
+ * A number next to a word stays as ITU's texts print it (`2012الحمامات`), and
+ * so does a single letter, a cross-reference to an item (`و` → `ز`: `وز)`),
+ * as the renumbered labels themselves (label-overlay).
  *
  * A change made only of white space (space ↔ no-break space, a doubled
  * space) keeps its marks, so both versions stay exact, but does not make the
  * block changed unless `showWhitespace` is set; renderers leave such marks
  * out by default (whitespace.ts).
  *
- * If diff-match-patch hits its time limit the result is discarded and the
- * deterministic patience diff (fallback-diff.ts) is used instead; the caller's
- * `timeouts` counter is incremented so the summary can report it.
+ * The token diff's work is bounded by size, not by the clock
+ * (bounded-diff.ts); a block over the budget gets a coarser deterministic
+ * diff, and the caller's `bounded` counter is incremented so the summary can
+ * report it.
  */
 import DiffMatchPatch from 'diff-match-patch'
 import type { Mark, Node } from 'prosemirror-model'
 import type { RevisionAuthor } from '../schema/marks.js'
 import { resolutionSchema as schema } from '../schema/schema.js'
-import { patienceDiff } from './fallback-diff.js'
+import { boundedTokenDiff } from './bounded-diff.js'
 import { deletedFootnoteId, sharedFootnoteId } from '../schema/revision.js'
 import { isSeparator, tokenise } from './tokenise.js'
 
 /** Settings and counters shared by all inline diffs of one comparison. */
 export interface InlineDiffContext {
-  /** diff-match-patch time limit per block, in milliseconds (0: none). */
-  readonly timeoutMs: number
+  /** Work budget of one block's token diff (bounded-diff.ts; default DEFAULT_DIFF_BUDGET). */
+  readonly budget?: number | undefined
   /** Who is credited on the marks. */
   readonly author?: RevisionAuthor | undefined
-  /** Incremented each time the time limit was hit. */
-  timeouts: number
+  /** Incremented for each block whose diff was bounded (over the budget, or too many distinct words). */
+  bounded: number
   /** Count a change made only of white space (space ↔ no-break space, doubled spaces) as a change (default: no). */
   readonly showWhitespace?: boolean | undefined
 }
@@ -49,7 +52,7 @@ export interface InlineDiffContext {
 export interface InlineDiffResult {
   readonly content: readonly Node[]
   readonly changed: boolean
-  /** True when the coarser deterministic fallback was used (time limit hit, or too many distinct words). */
+  /** True when the diff was bounded by size (a coarser deterministic diff; over the budget, or too many distinct words). */
   readonly coarse?: boolean
 }
 
@@ -135,6 +138,8 @@ function groupChanges(diffs: readonly [number, string][], tokenOf: Map<string, T
 
 const ENDS_WITH_LETTER = /[\p{L}\p{M}]$/u
 const STARTS_WITH_LETTER = /^\p{L}/u
+/** A word of two letters or more (a single letter is an item label or a reference to one). */
+const isWord = (token: string) => (token.match(/\p{L}/gu)?.length ?? 0) >= 2
 const WHITE = /^\s+$/u
 
 /**
@@ -143,12 +148,14 @@ const WHITE = /^\s+$/u
  * the change if there is one, else the space after it).
  */
 function ownSpacing(groups: Group[], tokenOf: Map<string, Token>): Group[] {
-  const text = (chars: string) => { let t = ''; for (const c of chars) t += tokenOf.get(c)!.text; return t }
   const isSpace = (c: string | undefined) => c !== undefined && !tokenOf.get(c)!.node && WHITE.test(tokenOf.get(c)!.text)
   for (let k = 0; k < groups.length; k++) {
     const g = groups[k]!
     if (!('del' in g) || !g.del || !g.ins) continue
-    if (!ENDS_WITH_LETTER.test(text(g.del)) || !STARTS_WITH_LETTER.test(text(g.ins))) continue
+    const texts = (chars: string) => [...chars].map(c => tokenOf.get(c)!).filter(t => !t.node).map(t => t.text)
+    const last = texts(g.del).pop() ?? ''
+    const first = texts(g.ins)[0] ?? ''
+    if (!ENDS_WITH_LETTER.test(last) || !STARTS_WITH_LETTER.test(first) || !isWord(last) || !isWord(first)) continue
     const prev = groups[k - 1]
     const next = groups[k + 1]
     if (prev && 'eq' in prev && isSpace(prev.eq[prev.eq.length - 1])) {
@@ -238,22 +245,13 @@ export function diffInline(oldBlock: Node, newBlock: Node, ctx: InlineDiffContex
     b = encode(newTokens, dict, tokenOf)
   } catch (e) {
     if (!(e instanceof RangeError)) throw e
-    ctx.timeouts++
+    ctx.bounded++
     return coarseDiff(oldTokens, newTokens, ctx)
   }
 
-  let diffs: [number, string][]
-  const dmp = new DiffMatchPatch()
-  dmp.Diff_Timeout = ctx.timeoutMs > 0 && Number.isFinite(ctx.timeoutMs) ? ctx.timeoutMs / 1000 : 0
-  const started = Date.now()
-  diffs = dmp.diff_main(a, b, false) as [number, string][]
-  let coarse = false
-  if (dmp.Diff_Timeout > 0 && Date.now() - started >= ctx.timeoutMs) {
-    ctx.timeouts++
-    coarse = true
-    diffs = patienceDiff(a, b)
-  }
-  dmp.diff_cleanupSemantic(diffs)
+  const { diffs, bounded: coarse } = boundedTokenDiff(a, b, ctx.budget)
+  if (coarse) ctx.bounded++
+  new DiffMatchPatch().diff_cleanupSemantic(diffs)
 
   const del = revisionMark('deletion', ctx.author)
   const ins = revisionMark('insertion', ctx.author)

@@ -2,8 +2,8 @@
  * What Word prints when a document with tracked changes is flattened to
  * text (the APT seed): every deleted run followed by the inserted run, no
  * brackets; renumbered labels as `د ب)`, `24`; `label<TAB>text` for
- * provisions and items; footnotes as `[footnoteRef:N]` with `[N: text]` at
- * the end of the line.
+ * provisions and items; footnotes as `[footnoteRef:N]` with `[N:  <TAB>text]`
+ * (Word's own flattening of a footnote) at the end of the line.
  */
 import type { Node } from 'prosemirror-model'
 import { revisionLines, type LineOptions } from './revision-lines.js'
@@ -23,7 +23,7 @@ export function flatInline(block: Node, counter: { n: number }, notes: string[])
     else if (c.type.name === 'footnote') {
       const n = ++counter.n
       out += `[footnoteRef:${n}]`
-      notes.push(`[${n}: ${c.textContent}]`)
+      notes.push(`[${n}:  \t${c.textContent}]`)
     }
   })
   return out

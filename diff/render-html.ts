@@ -52,7 +52,7 @@ function summaryHtml(summary: ChangeSummary): string {
   return `<section class="summary"><table><thead><tr><th></th>${cols.map(k => `<th>${k}</th>`).join('')}</tr></thead><tbody>`
     + summary.sections.map(s => row(s.heading || s.kind, s.counts)).join('')
     + `</tbody><tfoot>${row('Σ', summary.counts)}</tfoot></table>`
-    + (summary.timeouts ? `<p class="warning">${summary.timeouts} text block(s) hit the diff time limit; a coarser diff was used.</p>` : '')
+    + (summary.bounded ? `<p class="warning">${summary.bounded} text block(s) were too large for an exact word diff and were compared more coarsely.</p>` : '')
     + `</section>`
 }
 

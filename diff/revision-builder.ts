@@ -105,8 +105,16 @@ export class RevisionBuilder {
           ? this.joined(o, n, olds[(other as { oldIndex: number }).oldIndex]!, join)
           : this.joined(o, n, news[(other as { newIndex: number }).newIndex]!, join)))
       } else if (step.kind === 'match') {
+        const o = olds[step.oldIndex]!
+        const n = news[step.newIndex]!
+        const b = this.matched(o, n)
+        if (LABELLED_UNITS.has(n.type.name) && rewrittenThrough(b.node)) {
+          // shown as drafters do: the old text struck whole, the new one inserted whole (not candidates for moves)
+          changed = true
+          gap.push({ rank: rank(o), node: this.deleted(o) }, { rank: rank(n), node: this.inserted(n) })
+          return
+        }
         flushGap()
-        const b = this.matched(olds[step.oldIndex]!, news[step.newIndex]!)
         changed ||= b.changed
         nodes.push(b.node)
       } else if (step.kind === 'delete') {
@@ -300,6 +308,28 @@ export class RevisionBuilder {
     }
     return n.type.create({ ...n.attrs, revision }, kids)
   }
+}
+
+const LABELLED_UNITS = new Set(['provision', 'item'])
+
+/** Below this share of unchanged text a matched provision or item is shown deleted and inserted whole. */
+export const REWRITE_SHARE = 1 / 3
+
+/**
+ * True when a built provision or item kept less than `REWRITE_SHARE` of its
+ * text: unchanged characters / (unchanged + the larger of deleted and inserted).
+ */
+export function rewrittenThrough(built: Node): boolean {
+  let same = 0, del = 0, ins = 0
+  built.descendants(c => {
+    if (!c.isText) return true
+    const n = c.text!.length
+    if (c.marks.some(m => m.type.name === 'deletion')) del += n
+    else if (c.marks.some(m => m.type.name === 'insertion')) ins += n
+    else same += n
+    return false
+  })
+  return del + ins > 0 && same < REWRITE_SHARE * (same + Math.max(del, ins))
 }
 
 /** The children of a node as an array. */

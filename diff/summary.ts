@@ -26,8 +26,8 @@ export interface SectionSummary {
 export interface ChangeSummary {
   counts: ChangeCounts
   sections: SectionSummary[]
-  /** Text blocks whose word diff hit the time limit (or had too many distinct words) and used a coarser deterministic diff. */
-  timeouts: number
+  /** Text blocks whose word diff was bounded by size (over the work budget, or too many distinct words): a coarser deterministic diff. */
+  bounded: number
 }
 
 /** Zeroed counts. */
@@ -58,7 +58,7 @@ function countProvisions(node: Node, into: ChangeCounts[]): void {
 const SECTION_NODES = new Set(['preambularSection', 'operativeSection', 'part', 'annex'])
 
 /** Reads the summary back from a revision document. */
-export function summarise(rev: Node, timeouts = 0): ChangeSummary {
+export function summarise(rev: Node, bounded = 0): ChangeSummary {
   const counts = emptyCounts()
   const sections: SectionSummary[] = []
   rev.forEach(child => {
@@ -72,7 +72,7 @@ export function summarise(rev: Node, timeouts = 0): ChangeSummary {
     const kind = name === 'part' ? 'part' : name === 'annex' ? 'annex' : String(child.attrs.kind)
     sections.push({ id: String(child.attrs.id), kind, heading, counts: own })
   })
-  return { counts, sections, timeouts }
+  return { counts, sections, bounded }
 }
 
 /** A plain-text table of a summary: one line per section, then the totals. */
@@ -85,6 +85,6 @@ export function renderSummary(summary: ChangeSummary): string {
     lines.push(`${(title.length > 40 ? title.slice(0, 39) + '…' : title).padEnd(40)} ${row(s.counts)}`)
   }
   lines.push(`${'total'.padEnd(40)} ${row(summary.counts)}`)
-  if (summary.timeouts > 0) lines.push(`warning: ${summary.timeouts} text block(s) hit the diff time limit and were compared with the coarser fallback diff`)
+  if (summary.bounded > 0) lines.push(`note: ${summary.bounded} text block(s) were too large for an exact word diff and were compared more coarsely`)
   return lines.join('\n') + '\n'
 }

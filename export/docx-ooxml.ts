@@ -6,13 +6,18 @@
  */
 import { zipSync, strToU8 } from 'fflate'
 import type { Direction, Language } from '../schema/index.js'
+import type { ConferenceFrame } from './conference.js'
+import { emptyPartXml, headerBlockXml, pageFooterXml, pageHeaderXml } from './docx-frame.js'
 import { stylesXml } from './docx-styles.js'
 import type { Layout, LayoutParagraph, LayoutRun, RevisionMark } from './layout.js'
+import { splitByScript } from './docx-script.js'
 import { xmlEscape } from './xml-escape.js'
 
 /** The WordprocessingML namespace. */
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+/** The font of Latin text (ITU's Times New Roman). */
+const LATIN_FONT = 'Times New Roman'
 
 /** Options shared by the DOCX writers. */
 export interface DocxOptions {
@@ -20,6 +25,8 @@ export interface DocxOptions {
   readonly csFont?: string
   /** Fallback author for revisions that name nobody. */
   readonly author?: string | null
+  /** The conference document around the body (header block, page header and footer); none when absent. */
+  readonly frame?: ConferenceFrame
 }
 
 /** BCP 47 tags Word uses for each language's text. */
@@ -54,28 +61,40 @@ export class DocxWriter {
   /** A fresh id for a tracked change, bookmark or move range. */
   id(): number { return this.nextId++ }
 
-  /** `w:rPr` content for a run: formatting, right-to-left, the Arabic font, plus `extra` (strike, colour ...). */
-  runProperties(run: LayoutRun, extra = ''): string {
-    const rtl = this.dir === 'rtl'
-    const fonts = rtl ? `<w:rFonts w:cs="${xmlEscape(this.csFont)}"/>` : ''
+  /**
+   * `w:rPr` content for a run: formatting, plus `extra` (strike, colour ...).
+   * In a right-to-left document an Arabic run (`rtl`, the default) is marked
+   * `w:rtl` in the complex-script font; a Latin run is not, and takes the
+   * Latin font for every character class.
+   */
+  runProperties(run: LayoutRun, extra = '', rtlRun = this.dir === 'rtl'): string {
+    const rtlDoc = this.dir === 'rtl'
+    const fonts = !rtlDoc ? '' : rtlRun ? `<w:rFonts w:cs="${xmlEscape(this.csFont)}"/>` : `<w:rFonts w:ascii="${LATIN_FONT}" w:hAnsi="${LATIN_FONT}" w:cs="${LATIN_FONT}"/>`
     const b = run.strong ? '<w:b/><w:bCs/>' : ''
     const i = run.em ? '<w:i/><w:iCs/>' : ''
     const va = run.script ? `<w:vertAlign w:val="${run.script === 'super' ? 'superscript' : 'subscript'}"/>` : ''
     // CT_RPr order: rStyle rFonts b bCs i iCs caps strike dstrike color sz szCs u vertAlign rtl; `extra` holds strike/color/u
-    return `${fonts}${b}${i}${extra}${va}${rtl ? '<w:rtl/>' : ''}`
+    return `${fonts}${b}${i}${extra}${va}${rtlDoc && rtlRun ? '<w:rtl/>' : ''}`
   }
 
-  /** One run (or several, split at TABs); `deleted` writes `w:delText`. */
+  /**
+   * One run (or several: split at TABs, and in a right-to-left document
+   * wherever the script changes, so no run mixes Arabic and Latin text);
+   * `deleted` writes `w:delText`.
+   */
   runXml(run: LayoutRun, opts: { deleted?: boolean; extra?: string } = {}): string {
     if (run.footnote !== undefined) {
       this.footnotes.push(run.footnote)
       const fid = this.footnotes.length
       return `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>${this.runProperties({ text: '' }, opts.extra)}</w:rPr><w:footnoteReference w:id="${fid}"/></w:r>`
     }
-    const rPr = this.runProperties(run, opts.extra)
     const tag = opts.deleted ? 'w:delText' : 'w:t'
-    const pieces = run.text.split('\t').map((s, k) => (k > 0 ? '<w:tab/>' : '') + (s ? `<${tag} xml:space="preserve">${xmlEscape(s)}</${tag}>` : ''))
-    return `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}${pieces.join('')}</w:r>`
+    const pieces = this.dir === 'rtl' ? splitByScript(run.text) : [{ text: run.text, rtl: false }]
+    return pieces.map(piece => {
+      const rPr = this.runProperties(run, opts.extra, piece.rtl)
+      const parts = piece.text.split('\t').map((s, k) => (k > 0 ? '<w:tab/>' : '') + (s ? `<${tag} xml:space="preserve">${xmlEscape(s)}</${tag}>` : ''))
+      return `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}${parts.join('')}</w:r>`
+    }).join('')
   }
 
   /** A paragraph: style, direction, the paragraph mark's own properties (tracked mark), then content. */
@@ -107,13 +126,17 @@ export interface PackageOptions {
   readonly creator?: string
   /** Core property: title. */
   readonly title?: string
+  /** The conference document around the body: header block on page 1, page header and footer on the others. */
+  readonly frame?: ConferenceFrame
 }
 
 /** Zips a complete DOCX package around a body of paragraphs written with `w`. */
 export function docxPackage(layout: Layout, w: DocxWriter, body: string, opts: PackageOptions): Uint8Array {
   const rtl = layout.dir === 'rtl'
-  const sect = `<w:sectPr><w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr><w:pgSz w:w="11907" w:h="16840" w:code="9"/><w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1134" w:header="720" w:footer="482" w:gutter="0"/>${rtl ? '<w:bidi/>' : ''}</w:sectPr>`
-  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${body}${sect}</w:body></w:document>`
+  const frame = opts.frame
+  const refs = frame ? '<w:headerReference w:type="default" r:id="rId4"/><w:headerReference w:type="first" r:id="rId5"/><w:footerReference w:type="default" r:id="rId6"/><w:footerReference w:type="first" r:id="rId7"/>' : ''
+  const sect = `<w:sectPr>${refs}<w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr><w:pgSz w:w="11907" w:h="16840" w:code="9"/><w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1134" w:header="720" w:footer="482" w:gutter="0"/>${frame ? '<w:titlePg/>' : ''}${rtl ? '<w:bidi/>' : ''}</w:sectPr>`
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${frame ? headerBlockXml(w, frame) : ''}${body}${sect}</w:body></w:document>`
   const settings = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings xmlns:w="${W_NS}">${opts.trackRevisions ? '<w:trackRevisions/>' : ''}<w:defaultTabStop w:val="794"/><w:characterSpacingControl w:val="doNotCompress"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
   const core = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
@@ -125,6 +148,8 @@ export function docxPackage(layout: Layout, w: DocxWriter, body: string, opts: P
     + '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
     + '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
     + '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+    + (frame ? ['header1', 'header2'].map(n => `<Override PartName="/word/${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`).join('')
+      + ['footer1', 'footer2'].map(n => `<Override PartName="/word/${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>`).join('') : '')
     + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'
   const rels = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
@@ -132,7 +157,10 @@ export function docxPackage(layout: Layout, w: DocxWriter, body: string, opts: P
   const docRels = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
     + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>'
-    + '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>'
+    + '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+    + (frame ? [['rId4', 'header', 'header1'], ['rId5', 'header', 'header2'], ['rId6', 'footer', 'footer1'], ['rId7', 'footer', 'footer2']]
+      .map(([id, type, name]) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${name}.xml"/>`).join('') : '')
+    + '</Relationships>'
   return zipSync({
     '[Content_Types].xml': strToU8(types),
     '_rels/.rels': strToU8(rels),
@@ -141,6 +169,12 @@ export function docxPackage(layout: Layout, w: DocxWriter, body: string, opts: P
     'word/styles.xml': strToU8(stylesXml({ dir: layout.dir, csFont: w.csFont, langTag: LANG_TAGS[layout.lang] })),
     'word/settings.xml': strToU8(settings),
     'word/footnotes.xml': strToU8(footnotesXml(w)),
-    'word/_rels/document.xml.rels': strToU8(docRels)
+    'word/_rels/document.xml.rels': strToU8(docRels),
+    ...(frame ? {
+      'word/header1.xml': strToU8(pageHeaderXml(w, frame, W_NS)),
+      'word/header2.xml': strToU8(emptyPartXml('hdr', W_NS)),
+      'word/footer1.xml': strToU8(pageFooterXml(w, frame, W_NS)),
+      'word/footer2.xml': strToU8(emptyPartXml('ftr', W_NS))
+    } : {})
   }, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') })
 }

@@ -53,5 +53,5 @@ export function exportDocxStatic(layout: Layout, opts: StaticDocxOptions = {}): 
   const w = new DocxWriter(layout.dir, opts.csFont ?? 'Traditional Arabic')
   const body = layout.paragraphs.map(p =>
     w.paragraphXml(p, '', p.runs.map(r => w.runXml(r, { extra: moveFormatting(p, r, opts.colours) })).join(''))).join('')
-  return docxPackage(layout, w, body, { trackRevisions: false, creator: opts.author ?? 'resdraft', ...(opts.title ? { title: opts.title } : {}) })
+  return docxPackage(layout, w, body, { trackRevisions: false, creator: opts.author ?? 'resdraft', ...(opts.title ? { title: opts.title } : {}), ...(opts.frame ? { frame: opts.frame } : {}) })
 }

@@ -32,11 +32,12 @@ const GRID = '<w:tabs><w:tab w:val="left" w:pos="794"/><w:tab w:val="left" w:pos
 
 function definitions(dir: Direction): StyleDef[] {
   const bidi = dir === 'rtl' ? '<w:bidi/>' : ''
-  const rtl = dir === 'rtl' ? '<w:rtl/>' : ''
   const start = dir === 'rtl' ? '' : '<w:jc w:val="left"/>'
   return [
-    { id: 'Normal', name: 'Normal', pPr: `${GRID}<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>${bidi}<w:adjustRightInd w:val="0"/><w:spacing w:before="160" w:line="280" w:lineRule="atLeast"/><w:jc w:val="both"/>`, rPr: `<w:sz w:val="22"/><w:szCs w:val="28"/>${rtl}` },
-    { id: 'ResNo', name: 'Res_No', next: 'Restitle', pPr: `<w:keepNext/><w:keepLines/><w:spacing w:before="0"/><w:jc w:val="center"/>`, rPr: '<w:caps/><w:sz w:val="28"/><w:szCs w:val="32"/>' },
+    // Arabic: ITU's Arabic template sets the body in Traditional Arabic 15 pt (szCs 30); `w:rtl` is set per run (Latin runs have none)
+    { id: 'Normal', name: 'Normal', pPr: `${GRID}<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>${bidi}<w:adjustRightInd w:val="0"/><w:spacing w:before="160" w:line="280" w:lineRule="atLeast"/><w:jc w:val="both"/>`, rPr: `<w:sz w:val="22"/><w:szCs w:val="${dir === 'rtl' ? 30 : 28}"/>` },
+    // as typed, not in capitals: ITU writes "RESOLUTION 1 (Rev. Hammamet, 2016)"
+    { id: 'ResNo', name: 'Res_No', next: 'Restitle', pPr: `<w:keepNext/><w:keepLines/><w:spacing w:before="0"/><w:jc w:val="center"/>`, rPr: '<w:sz w:val="28"/><w:szCs w:val="32"/>' },
     { id: 'Restitle', name: 'Res_title', next: 'Resref', pPr: `<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>`, rPr: '<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="32"/>' },
     { id: 'Resref', name: 'Res_ref', next: 'Normalaftertitle', pPr: `<w:keepNext/><w:keepLines/><w:jc w:val="center"/>`, rPr: '<w:i/><w:iCs/>' },
     { id: 'Normalaftertitle', name: 'Normal_after_title', next: 'Normal', pPr: '<w:spacing w:before="400"/>' },
@@ -54,7 +55,11 @@ function definitions(dir: Direction): StyleDef[] {
     { id: 'Origin', name: 'Original_language', next: 'Source', pPr: '<w:spacing w:before="0"/>', rPr: '<w:b/><w:bCs/>' },
     { id: 'Source', name: 'Source', next: 'Title1', pPr: '<w:spacing w:before="840" w:after="200"/><w:jc w:val="center"/>', rPr: '<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="32"/>' },
     { id: 'Title1', name: 'Title 1', next: 'Normal', pPr: '<w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>', rPr: '<w:caps/><w:sz w:val="28"/><w:szCs w:val="32"/>' },
+    { id: 'Title2', name: 'Title 2', next: 'Normal', pPr: '<w:spacing w:before="120" w:after="240"/><w:jc w:val="center"/>', rPr: '<w:sz w:val="26"/><w:szCs w:val="30"/>' },
     { id: 'Headingb', name: 'Heading_b', next: 'Normal', pPr: `<w:keepNext/><w:spacing w:before="240"/>${start}`, rPr: '<w:b/><w:bCs/>' },
+    { id: 'Header', name: 'header', pPr: '<w:tabs><w:tab w:val="center" w:pos="4820"/><w:tab w:val="right" w:pos="9639"/></w:tabs><w:spacing w:before="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>', rPr: '<w:sz w:val="18"/><w:szCs w:val="24"/>' },
+    { id: 'Footer', name: 'footer', pPr: '<w:tabs><w:tab w:val="right" w:pos="9639"/></w:tabs><w:spacing w:before="0" w:line="240" w:lineRule="auto"/>', rPr: '<w:sz w:val="16"/><w:szCs w:val="22"/>' },
+    { id: 'Tabletext', name: 'Table_text', pPr: '<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>' },
     { id: 'FootnoteText', name: 'footnote text', basedOn: 'Note', pPr: '<w:keepLines/><w:tabs><w:tab w:val="left" w:pos="255"/></w:tabs><w:ind w:left="255" w:hanging="255"/>' },
     { id: 'FootnoteReference', name: 'footnote reference', type: 'character', rPr: '<w:position w:val="6"/><w:sz w:val="16"/><w:szCs w:val="20"/>' }
   ]
@@ -63,7 +68,7 @@ function definitions(dir: Direction): StyleDef[] {
 function styleXml(d: StyleDef): string {
   const type = d.type ?? 'paragraph'
   const isDefault = d.id === 'Normal' ? ' w:default="1"' : ''
-  const custom = ['Normal', 'FootnoteText', 'FootnoteReference'].includes(d.id) ? '' : ' w:customStyle="1"'
+  const custom = ['Normal', 'FootnoteText', 'FootnoteReference', 'Header', 'Footer'].includes(d.id) ? '' : ' w:customStyle="1"'
   const basedOn = d.basedOn ?? (type === 'paragraph' && d.id !== 'Normal' ? 'Normal' : undefined)
   return `<w:style w:type="${type}"${isDefault}${custom} w:styleId="${d.id}"><w:name w:val="${d.name}"/>`
     + (basedOn ? `<w:basedOn w:val="${basedOn}"/>` : '')

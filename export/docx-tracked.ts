@@ -82,5 +82,5 @@ export function exportDocxTracked(layout: Layout, opts: TrackedDocxOptions = {})
     }
     body.push(w.paragraphXml(p, markXml(w, p, fallback), start + paragraphContent(w, p, fallback) + end))
   })
-  return docxPackage(layout, w, body.join(''), { trackRevisions: true, creator: fallback, ...(opts.title ? { title: opts.title } : {}) })
+  return docxPackage(layout, w, body.join(''), { trackRevisions: true, creator: fallback, ...(opts.title ? { title: opts.title } : {}), ...(opts.frame ? { frame: opts.frame } : {}) })
 }

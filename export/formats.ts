@@ -6,6 +6,7 @@
 import { exportDocxStatic } from './docx-static.js'
 import { exportDocxTracked } from './docx-tracked.js'
 import { exportHtml } from './html.js'
+import { frameLayout, type ConferenceFrame } from './conference.js'
 import type { Layout } from './layout.js'
 import { exportPdf, type PdfRenderer } from './pdf.js'
 
@@ -35,11 +36,14 @@ export interface RenderOptions {
   readonly author?: string | null
   /** A browser kept open for PDF; one is started and closed when absent. */
   readonly pdfRenderer?: PdfRenderer
+  /** The conference document around the body (conference.ts): header block, page header and footer. */
+  readonly frame?: ConferenceFrame
 }
 
 /** Writes a layout in a format. */
 export async function renderLayout(layout: Layout, format: ExportFormat, opts: RenderOptions = {}): Promise<Uint8Array> {
-  const common = { ...(opts.title ? { title: opts.title } : {}), ...(opts.author ? { author: opts.author } : {}) }
+  const common = { ...(opts.title ? { title: opts.title } : {}), ...(opts.author ? { author: opts.author } : {}), ...(opts.frame ? { frame: opts.frame } : {}) }
+  if (opts.frame) layout = frameLayout(layout, opts.frame)
   switch (format) {
     case 'docx': return exportDocxTracked(layout, common)
     case 'docx-static': return exportDocxStatic(layout, common)

@@ -5,6 +5,7 @@
  * `dir="rtl" lang="ar"` and a Naskh font for Arabic; a print stylesheet
  * (A4, ITU margins) so that Chromium's print gives the PDF.
  */
+import type { ConferenceFrame } from './conference.js'
 import type { Layout, LayoutParagraph, LayoutRun, RevisionMark } from './layout.js'
 import { revisionAuthor } from './docx-ooxml.js'
 import { xmlEscape as esc } from './xml-escape.js'
@@ -13,10 +14,22 @@ import { xmlEscape as esc } from './xml-escape.js'
 export interface HtmlOptions {
   /** The page title. */
   readonly title?: string
+  /** The conference document around the body: header block on top, and in print the reference and page number on every page but the first. */
+  readonly frame?: ConferenceFrame
 }
 
 const ARABIC_FONTS = '"Noto Naskh Arabic", "Traditional Arabic", "Amiri", serif'
 const LATIN_FONTS = '"Times New Roman", "Liberation Serif", "Noto Serif", serif'
+const FRAME_FONTS = '"Times New Roman", "Liberation Serif", "Noto Naskh Arabic", serif'
+
+/** Print margin boxes: "- N -" and the reference on top of every page but the first, the reference and page number at the foot. */
+function pageFrameCss(frame: ConferenceFrame | undefined): string {
+  if (!frame) return ''
+  const ref = JSON.stringify(frame.reference)
+  return `
+@page { @top-center { content: "- " counter(page) " -\\A" ${ref}; white-space: pre; font-size: 9pt; font-family: ${FRAME_FONTS}; direction: ltr; } @bottom-left { content: ${ref}; font-size: 8pt; font-family: ${FRAME_FONTS}; direction: ltr; } @bottom-right { content: counter(page); font-size: 8pt; font-family: ${FRAME_FONTS}; direction: ltr; } }
+@page :first { @top-center { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }`
+}
 
 function stylesheet(rtl: boolean): string {
   const font = rtl ? `${ARABIC_FONTS}` : LATIN_FONTS
@@ -24,7 +37,8 @@ function stylesheet(rtl: boolean): string {
 body { font-family: ${font}; font-size: ${rtl ? '14pt' : '11pt'}; line-height: 1.45; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; }
 p { margin: 0.5em 0 0; text-align: justify; }
 .tab { display: inline-block; min-width: 2.2em; }
-.ResNo, .SectionNo, .AnnexNo { text-align: center; text-transform: uppercase; font-size: 1.25em; margin-top: 1.2em; }
+.ResNo, .SectionNo, .AnnexNo { text-align: center; font-size: 1.25em; margin-top: 1.2em; }
+.SectionNo, .AnnexNo { text-transform: uppercase; }
 .Restitle, .Sectiontitle, .Annextitle { text-align: center; font-weight: bold; font-size: 1.25em; margin-top: 0.9em; }
 .Resref { text-align: center; font-style: italic; }
 .Normalaftertitle { margin-top: 1.3em; }
@@ -38,12 +52,23 @@ p { margin: 0.5em 0 0; text-align: justify; }
 .Origin { font-weight: bold; }
 .Source { text-align: center; font-weight: bold; font-size: 1.25em; margin-top: 2em; }
 .Title1 { text-align: center; text-transform: uppercase; font-size: 1.2em; margin-bottom: 1em; }
+.Title2 { text-align: center; font-size: 1.1em; margin-bottom: 1em; }
 .Headingb { font-weight: bold; margin-top: 1em; break-after: avoid; }
+.seg { unicode-bidi: isolate; }
+table.itu-header { width: 100%; border-collapse: collapse; margin-bottom: 1.5em; }
+table.itu-header td { vertical-align: top; padding: 0.1em 0; text-align: start; }
+table.itu-header tr.assembly td { border-bottom: 1.5px solid #000; padding-bottom: 0.5em; font-weight: bold; }
+table.itu-header tr.document td { padding-top: 0.8em; }
+table.itu-header td.meeting { font-weight: bold; width: 64%; }
+table.itu-header p { margin: 0; text-align: start; }
 ins { color: #0000c0; text-decoration: underline; }
 del { color: #c00000; text-decoration: line-through; }
 p.moved-from del, p.moved-to ins { color: #007000; text-decoration-style: double; }
 sup.fn { font-size: 0.7em; }
 .footnotes { border-top: 1px solid #888; margin-top: 2em; font-size: 0.9em; }
+.page-notes { font-size: 0.9em; break-inside: avoid; }
+.page-notes::before { content: ""; display: block; width: 30%; border-top: 1px solid #000; margin-bottom: 0.3em; }
+.page-notes p { margin-top: 0.2em; }
 @page { size: A4; margin: 25mm 20mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
@@ -70,10 +95,44 @@ function runHtml(run: LayoutRun): string {
   return html
 }
 
-function paragraphHtml(p: LayoutParagraph): string {
+/** A run's pieces between TABs (each piece keeps the run's formatting), for `segments`. */
+function splitAtTabs(runs: readonly LayoutRun[]): { segments: LayoutRun[][]; tabs: LayoutRun[] } {
+  const segments: LayoutRun[][] = [[]]
+  const tabs: LayoutRun[] = []
+  for (const run of runs) {
+    if (run.footnote !== undefined) { segments[segments.length - 1]!.push(run); continue }
+    run.text.split('\t').forEach((text, k) => {
+      if (k > 0) { tabs.push({ ...run, text: '\t' }); segments.push([]) }
+      if (text) segments[segments.length - 1]!.push({ ...run, text })
+    })
+  }
+  return { segments, tabs }
+}
+
+/**
+ * A paragraph. In a right-to-left page each stretch between TABs is a bidi
+ * isolate, so `MOD<TAB>APT/44A13/1` reads MOD first (rightmost) as in Word,
+ * where a TAB separates bidi segments, instead of being joined into one
+ * left-to-right phrase.
+ */
+function paragraphHtml(p: LayoutParagraph, rtl: boolean): string {
   const classes = [p.style, p.move ? `moved-${p.move.side}` : ''].filter(Boolean).join(' ')
-  const body = p.runs.map(runHtml).join('')
+  let body: string
+  if (rtl && p.runs.some(r => r.text.includes('\t'))) {
+    const { segments, tabs } = splitAtTabs(p.runs)
+    body = segments.map((seg, k) => (k > 0 ? runHtml(tabs[k - 1]!) : '') + (seg.length ? `<span class="seg">${seg.map(runHtml).join('')}</span>` : '')).join('')
+  } else body = p.runs.map(runHtml).join('')
   return `<p class="${classes}">${body || '<br>'}</p>`
+}
+
+/** The header block of page 1, as on ITU's conference documents. */
+function headerBlockHtml(frame: ConferenceFrame): string {
+  const lines = (items: readonly string[]) => items.map(t => `<p>${esc(t)}</p>`).join('')
+  const docLines = frame.documentLines.map((t, k) => k === frame.documentLines.length - 1 ? `<p><strong>${esc(t)}</strong></p>` : `<p>${esc(t)}</p>`).join('')
+  return `<table class="itu-header" role="presentation">
+<tr class="assembly"><td colspan="2">${lines([frame.assembly, frame.placeAndDates])}</td></tr>
+<tr class="document"><td class="meeting">${esc(frame.meeting)}</td><td>${docLines}${lines([frame.date, frame.original])}</td></tr>
+</table>`
 }
 
 /** The layout as a complete HTML page. */
@@ -90,10 +149,10 @@ export function exportHtml(layout: Layout, opts: HtmlOptions = {}): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<style>${stylesheet(rtl)}</style>
+<style>${stylesheet(rtl)}${pageFrameCss(opts.frame)}</style>
 </head>
 <body>
-${layout.paragraphs.map(paragraphHtml).join('\n')}
+${opts.frame ? headerBlockHtml(opts.frame) + '\n' : ''}${layout.paragraphs.map(p => paragraphHtml(p, rtl)).join('\n')}
 ${footnotes}
 </body>
 </html>

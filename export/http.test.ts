@@ -45,6 +45,8 @@ test('a full proposal with proposalId, and HTML without base', async () => {
   assert.equal(r.status, 200)
   const page = await r.text()
   assert.match(page, /MOD<\/strong><span class="tab">\t<\/span>APT\/44A13\/1/)
+  assert.match(page, /<table class="itu-header"/, 'in its conference document')
+  assert.match(page, /Addendum 13 to/)
   assert.match(page, /APT Member Administrations/)
   assert.match(page, /Reasons:<\/strong><span class="tab">\t<\/span>Update/)
   const plain = await (await get('/documents/res50/export?format=html')).text()
@@ -60,4 +62,23 @@ test('refusals: bad format or id (400), unknown document or version (404), not a
   const denied = await get('/documents/res50/export?format=docx', 'mallory')
   assert.equal(denied.status, 403)
   assert.deepEqual(await denied.json(), { error: 'not allowed to export this document' })
+})
+
+test('the export dialog\'s options reach the conference document; bad values are refused with 400 naming the field', async () => {
+  const q = 'format=html&base=v1&proposalId=APT/44A13/1&documentNumber=48&addendum=16&acronym=WTSA-20&place=Geneva&dates=1%E2%80%939%20March%202022&originalLanguage=fr&date=2016-10-09&reasons=One'
+  const page = await (await get(`/documents/res50/export?${q}`)).text()
+  for (const expected of ['World Telecommunication Standardization Assembly (WTSA-20)', 'Geneva, 1–9 March 2022', 'Addendum 16 to', 'Document 48-E', '9 October 2016', 'Original: French', 'WTSA20/48(Add.16)-E']) {
+    assert.ok(page.includes(expected), expected)
+  }
+  const docx = await get('/documents/res50/export?format=docx&base=v1&proposalId=APT/44A13/1&date=2016-10-09')
+  const files = unzipSync(new Uint8Array(await docx.arrayBuffer()))
+  assert.ok(files['word/header1.xml'] && strFromU8(files['word/header1.xml']!).includes('WTSA16/44(Add.13)-E'), 'page header with the reference derived from the proposal id')
+  assert.match(strFromU8(files['word/document.xml']!), /<w:titlePg\/>/)
+  const plain = await (await get('/documents/res50/export?format=html&base=v1&proposalId=APT/44A13/1&frame=0')).text()
+  assert.doesNotMatch(plain, /<table class="itu-header"/)
+  for (const [bad, field] of [['addendum=0', 'addendum'], ['documentNumber=x', 'documentNumber'], ['date=tomorrow', 'date'], ['originalLanguage=xx', 'originalLanguage'], ['place=' + 'x'.repeat(300), 'place']] as const) {
+    const r = await get(`/documents/res50/export?format=docx&base=v1&proposalId=APT/44A13/1&${bad}`)
+    assert.equal(r.status, 400, bad)
+    assert.match((await r.json() as { error: string }).error, new RegExp(field))
+  }
 })

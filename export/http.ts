@@ -2,22 +2,24 @@
  * The export route, as an express Router the server mounts:
  *
  *   GET /documents/:id/export?format=docx|docx-static|html|pdf[&base=REF][&proposalId=APT/44A13/1&source=...&reasons=...]
+ *     [&documentNumber=44&addendum=13&acronym=WTSA-16&assembly=...&place=...&dates=...&originalLanguage=en&date=YYYY-MM-DD&frame=0]
  *
  * Without `base` the document is exported as it is (with any marks it
  * carries). With `base`, the version REF is compared with the document and
  * the revision marks exported; with `proposalId` too, as a full ITU
- * proposal (cover, marker line, reasons). The server's storage and
+ * proposal (cover, marker line, reasons) in its conference document
+ * (header block, page header and footer; `proposalOptionsFromQuery`). The server's storage and
  * permissions are injected, so this module knows nothing of them.
  */
 import { Router, type Request, type Response } from 'express'
 import type { Node } from 'prosemirror-model'
-import { proposalTitle } from './cover.js'
 import { documentFromJSON } from '../schema/document-json.js'
 import { FORMAT_INFO, isExportFormat, renderLayout, EXPORT_FORMATS } from './formats.js'
 import { layoutResolution } from './layout.js'
 import type { PdfRenderer } from './pdf.js'
-import { layoutProposal, unitFor } from './proposal-document.js'
-import { parseProposalId, ProposalIdError } from './proposal-id.js'
+import type { ConferenceFrame } from './conference.js'
+import { prepareProposal, proposalOptionsFromQuery, ProposalExportError, type ProposalExportOptions } from './export-proposal.js'
+import { formatProposalId, parseProposalId, ProposalIdError } from './proposal-id.js'
 
 /** A stored document as the server hands it over. */
 export interface StoredDocument {
@@ -64,6 +66,10 @@ export function exportRouter(deps: ExportRouteDeps): Router {
     let proposalId
     try { proposalId = query(req, 'proposalId') ? parseProposalId(query(req, 'proposalId')!) : null }
     catch (e) { if (e instanceof ProposalIdError) return fail(res, 400, e.message); throw e }
+    // the export dialog's options (export-proposal.ts): document and addendum, assembly, place, dates, original language, reasons ...
+    let options: ProposalExportOptions
+    try { options = proposalOptionsFromQuery(key => req.query[key] as string | string[] | undefined) }
+    catch (e) { if (e instanceof ProposalExportError) return fail(res, 400, e.message); throw e }
     try {
       const stored = await deps.loadDocumentJSON(id)
       if (!stored) return fail(res, 404, `no document ${id}`)
@@ -73,6 +79,7 @@ export function exportRouter(deps: ExportRouteDeps): Router {
       try { doc = documentFromJSON(stored.doc) } catch (e) { return fail(res, 500, `stored document is invalid: ${(e as Error).message}`) }
       const who = { author: query(req, 'author') ?? null, delegation: query(req, 'delegation') ?? proposalId?.source ?? null }
       let layout
+      let frame: ConferenceFrame | null = null
       const baseRef = query(req, 'base')
       if (baseRef) {
         const baseJSON = await deps.loadVersionJSON(baseRef, id)
@@ -81,12 +88,13 @@ export function exportRouter(deps: ExportRouteDeps): Router {
         try { base = documentFromJSON(baseJSON) } catch (e) { return fail(res, 500, `stored version is invalid: ${(e as Error).message}`) }
         const revise = (a: Node, b: Node) => deps.compare(a, b, who)
         if (proposalId) {
-          const unit = unitFor(base, doc, revise, query(req, 'reasons'))
-          layout = layoutProposal({ firstId: proposalId, units: [unit], coverSource: doc, ...who, cover: { source: query(req, 'source') ?? proposalId.source, title: query(req, 'title') ?? proposalTitle(doc) } })
+          try {
+            ({ layout, frame } = prepareProposal([{ base, draft: doc }], revise, { ...options, format, proposalId: formatProposalId(proposalId), author: who.author, delegation: who.delegation }))
+          } catch (e) { if (e instanceof ProposalExportError || e instanceof RangeError) return fail(res, 400, e.message); throw e }
         } else layout = layoutResolution(revise(base, doc), who)
       } else layout = layoutResolution(doc, who)
       const pdfRenderer = format === 'pdf' && deps.pdfRenderer ? await deps.pdfRenderer() : undefined
-      const bytes = await renderLayout(layout, format, { ...(pdfRenderer ? { pdfRenderer } : {}), author: who.author ?? who.delegation })
+      const bytes = await renderLayout(layout, format, { ...(pdfRenderer ? { pdfRenderer } : {}), ...(frame ? { frame } : {}), author: who.author ?? who.delegation })
       const info = FORMAT_INFO[format]
       const name = (stored.name ?? id).replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80) || 'document'
       res.status(200)

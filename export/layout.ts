@@ -17,7 +17,7 @@ export type ParagraphStyle =
   | 'Normal' | 'ResNo' | 'Restitle' | 'Resref' | 'Normalaftertitle' | 'Call'
   | 'enumlev1' | 'enumlev2' | 'enumlev3' | 'Note' | 'Proposal' | 'Reasons'
   | 'SectionNo' | 'Sectiontitle' | 'AnnexNo' | 'Annextitle'
-  | 'Origin' | 'Source' | 'Title1' | 'Headingb'
+  | 'Origin' | 'Source' | 'Title1' | 'Title2' | 'Headingb'
 
 /** One tracked change on a run or a paragraph mark: who, when, and which way. */
 export interface RevisionMark {

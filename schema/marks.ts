@@ -6,9 +6,9 @@
 import type { MarkSpec } from 'prosemirror-model'
 
 const revisionAttrs = {
-  author: { default: null },
-  delegation: { default: null },
-  date: { default: null }
+  author: { default: null, validate: 'string|null' },
+  delegation: { default: null, validate: 'string|null' },
+  date: { default: null, validate: 'string|null' }
 }
 
 /** Mark specs, keyed by mark name. */

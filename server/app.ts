@@ -8,16 +8,18 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import express from 'express'
-import { WebSocketServer } from 'ws'
 import { seedDemoUsers } from './auth/demo-users.js'
 import { Sessions, loadSessionSecret } from './auth/sessions.js'
 import { apiRouter } from './api/router.js'
 import { SharedPdfRenderer } from './api/export-routes.js'
-import { registerSocket } from './collab/cork.js'
 import { createCollaboration } from './collab/hocuspocus.js'
+import { CollabTransport } from './collab/transport.js'
 import type { ServerConfig } from './config.js'
-import { defaultConfig } from './config.js'
+import { defaultConfig, demoAccountsWanted } from './config.js'
 import { RateLimiter } from './extensions/rate-limit.js'
+import { errorHandler } from './http/errors.js'
+import { securityHeaders } from './http/security-headers.js'
+import { consoleLogger } from './log.js'
 import { seedDocuments } from './seed.js'
 import { openStore } from './store/open.js'
 import type { Store } from './store/types.js'
@@ -28,7 +30,11 @@ export interface RunningServer {
   url: string
   port: number
   store: Store
-  /** Stores open documents, closes connections, the store and the port. */
+  /**
+   * Stores open documents, closes connections, the store and the port.
+   * Rejects (after closing everything) when a document's last save failed;
+   * each failure is logged with the document.
+   */
   close(): Promise<void>
 }
 
@@ -36,10 +42,18 @@ export interface RunningServer {
 export async function startServer(partial: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...defaultConfig(), ...partial }
   const store = await openStore(config)
-  await seedDemoUsers(store)
+  if (demoAccountsWanted(config)) await seedDemoUsers(store)
   await store.purgeSessions(Date.now())
   const sessions = new Sessions(store, loadSessionSecret(config.dataDir, config.sessionSecret), config.sessionTtlMs)
+  const logger = config.logger ?? consoleLogger
+  const transport = new CollabTransport({
+    maxPayload: Math.max(2 * config.maxMessageBytes, config.maxMessageBytes + 1024 * 1024),
+    publicOrigins: config.publicOrigins,
+    perAddress: new RateLimiter(config.connectionRate.perSecond, config.connectionRate.burst),
+    logger
+  })
   const { hocuspocus, persistence } = await createCollaboration({
+    logger, maxDocumentBytes: config.maxDocumentBytes, extensions: [transport.extension],
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
     omitExtensions: config.omitExtensions
@@ -49,27 +63,25 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
+  app.use(securityHeaders)
   const pdf = new SharedPdfRenderer()
-  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs }, pdf))
+  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger }, pdf))
   app.use(express.static(config.distDir, { index: false }))
   app.use((req, res) => {
     const index = join(config.distDir, 'index.html')
     if (req.method !== 'GET' || !existsSync(index)) { res.status(404).type('text').send(req.method === 'GET' ? 'The client is not built (run npm run build).' : 'Not found'); return }
     res.sendFile(index)
   })
+  app.use(errorHandler(logger))
 
   const server = createServer(app)
-  const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(2 * config.maxMessageBytes, config.maxMessageBytes + 1024 * 1024) })
-  const perIp = new RateLimiter(config.connectionRate.perSecond, config.connectionRate.burst)
-  server.on('upgrade', (request, socket, head) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname
-    if (path !== '/collab') { socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n'); socket.destroy(); return }
-    if (!perIp.take(request.socket.remoteAddress ?? '?')) {
-      socket.write('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nRetry-After: 1\r\n\r\n')
-      socket.destroy()
-      return
-    }
-    wss.handleUpgrade(request, socket, head, ws => { registerSocket(ws, socket); hocuspocus.handleConnection(ws, request) })
+  transport.attach(hocuspocus)
+  server.on('upgrade', transport.handleUpgrade)
+  // a malformed request or a reset before express sees it: answer 400 when still possible, never crash
+  server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
+    if (e.code !== 'ECONNRESET') logger.info('http client error', { error: e.message, code: e.code })
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    socket.destroy()
   })
   const sweep = setInterval(() => { store.purgeSessions(Date.now()).catch(() => undefined) }, 3600_000)
   sweep.unref()
@@ -87,24 +99,31 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     close() {
       closing ??= (async () => {
         clearInterval(sweep)
-        for (const ws of wss.clients) ws.terminate()
+        transport.terminateAll()
         hocuspocus.closeConnections()
-        // run pending debounced stores now, then store and drop what is still loaded
+        // run pending debounced stores now (a failure there is retried just below), then store and drop what is still loaded
         for (const name of [...hocuspocus.documents.keys()]) {
           const key = `onStoreDocument-${name}`
           if (hocuspocus.debouncer.isDebounced(key)) await Promise.resolve(hocuspocus.debouncer.executeNow(key)).catch(() => undefined)
         }
+        const failed: string[] = []
         for (const [name, document] of hocuspocus.documents) {
-          await persistence.onStoreDocument({ document, documentName: name } as Parameters<typeof persistence.onStoreDocument>[0]).catch(() => undefined)
+          try {
+            await persistence.onStoreDocument({ document, documentName: name } as Parameters<typeof persistence.onStoreDocument>[0])
+          } catch (e) {
+            failed.push(name)
+            logger.error('the last save of a document failed on shutdown', { document: name, error: (e as Error).message })
+          }
           document.destroy()
         }
         hocuspocus.documents.clear()
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined)
-        wss.close()
+        transport.close()
         server.closeAllConnections()
         await new Promise<void>(resolve => server.close(() => resolve()))
         await pdf.close()
         await store.close()
+        if (failed.length) throw new Error(`the last save of ${failed.length} document(s) failed on shutdown: ${failed.join(', ')} (their acknowledged updates are in the update log)`)
       })()
       return closing
     }

@@ -38,7 +38,7 @@ export const command: Command = {
     if (typeof out === 'string') {
       try { await writeFile(out, output) } catch (e) { throw new InputError(`cannot write ${out}: ${(e as Error).message}`) }
     } else io.out(output)
-    if (summary.timeouts > 0) io.err(`resdraft compare: ${summary.timeouts} text block(s) hit the diff time limit; a coarser diff was used\n`)
+    if (summary.bounded > 0) io.err(`resdraft compare: ${summary.bounded} text block(s) were too large for an exact word diff and were compared more coarsely\n`)
     return 0
   }
 }

@@ -10,23 +10,23 @@ import { writeFile } from 'node:fs/promises'
 import type { Node } from 'prosemirror-model'
 import { compare } from '../../diff/index.js'
 import { isLanguage, type Language } from '../../schema/index.js'
-import { proposalTitle } from '../../export/cover.js'
 import { isExportFormat, renderLayout, EXPORT_FORMATS } from '../../export/formats.js'
-import { layoutProposal, unitFor } from '../../export/proposal-document.js'
-import { formatProposalId, nthProposalId, parseProposalId, ProposalIdError, type ProposalId } from '../../export/proposal-id.js'
+import { prepareProposal, ProposalExportError } from '../../export/export-proposal.js'
+import { formatProposalId, parseProposalId, ProposalIdError, type ProposalId } from '../../export/proposal-id.js'
 import { InputError, parseArgs, UsageError, type CliIO } from '../args.js'
 import { readDocumentFile } from '../document-file.js'
 import type { Command } from '../main.js'
 import { languageOption } from './import.js'
 
-const VALUED = ['id', 'source', 'format', 'out', 'author', 'delegation', 'date', 'title', 'summary', 'introduction', 'proposal', 'reasons', 'lang', 'original']
+const VALUED = ['id', 'source', 'format', 'out', 'author', 'delegation', 'date', 'title', 'summary', 'introduction', 'proposal', 'reasons', 'lang', 'original',
+  'assembly', 'assembly-name', 'place', 'opens', 'closes', 'dates', 'meeting', 'document', 'addendum', 'doc-date']
 
 /** The `proposal` command. */
 export const command: Command = {
   summary: 'write an ITU proposal (cover, MOD marker, revision marks, reasons) as DOCX, static DOCX, HTML or PDF',
-  usage: 'resdraft proposal BASE|none DRAFT|none [BASE2|none DRAFT2|none ...] --id APT/44A13/1 --source "APT Member Administrations" --format docx|docx-static|html|pdf --out FILE [--author NAME --delegation APT --date ISO --title T --original en --summary S --introduction I --proposal P --reasons R --lang ar] (--id defaults to the first draft\'s marker line; --reasons once, or once per unit)',
+  usage: 'resdraft proposal BASE|none DRAFT|none [BASE2|none DRAFT2|none ...] --id APT/44A13/1 --source "APT Member Administrations" --format docx|docx-static|html|pdf --out FILE [--author NAME --delegation APT --date ISO --title T --original en --summary S --introduction I --proposal P --reasons R --lang ar] [--assembly WTSA-16 --assembly-name N --place P --opens YYYY-MM-DD --closes YYYY-MM-DD --dates TEXT --meeting M --document 44 --addendum 13|none --doc-date YYYY-MM-DD | --no-frame] (--id defaults to the first draft\'s marker line; --reasons once, or once per unit)',
   async run(args: string[], io: CliIO): Promise<number> {
-    const { positional, options, repeated } = parseArgs(args, VALUED)
+    const { positional, options, repeated } = parseArgs(args, VALUED, ['no-frame'])
     if (positional.length < 2 || positional.length % 2 !== 0) throw new UsageError('expected BASE and DRAFT (and further BASE DRAFT pairs, one per unit)')
     const pairs = Array.from({ length: positional.length / 2 }, (_, i) => [positional[2 * i]!, positional[2 * i + 1]!] as const)
     if (pairs.some(([b, d]) => b === 'none' && d === 'none')) throw new UsageError('BASE and DRAFT cannot both be none')
@@ -59,25 +59,41 @@ export const command: Command = {
     const firstId = given ?? readId(marked!)
     const author = opt('author') ?? null, delegation = opt('delegation') ?? firstId.source
     const date = opt('date') ?? new Date().toISOString()
-    const who = { author, delegation, date }
-    const units = loaded.map(({ base, draft }, i) => unitFor(base, draft, (a, b) => compare(a, b, { author: who }).doc, reasons[reasons.length === 1 ? 0 : i]))
-    // several units: the default title names each resolution in turn
-    const defaultTitle = units.map((u, i) => proposalTitle((loaded[i]!.draft ?? loaded[i]!.base)!, u.action)).join('; ')
-    const docLang = doc.attrs.lang as Language
-    const layout = layoutProposal({
-      firstId, units, coverSource: first.draft, ...who,
-      cover: {
-        source: opt('source') ?? firstId.source,
-        title: opt('title') ?? defaultTitle,
+    const whole = (name: string): number | undefined => {
+      const v = opt(name)
+      if (v === undefined) return undefined
+      if (!/^\d{1,4}$/.test(v) || Number(v) < 1) throw new UsageError(`--${name} must be a positive whole number`)
+      return Number(v)
+    }
+    const addendum = opt('addendum') === 'none' ? null : whole('addendum')
+    const isoDate = (name: string) => { const v = opt(name); if (v !== undefined && !/^\d{4}-\d\d-\d\d$/.test(v)) throw new UsageError(`--${name} must be a date YYYY-MM-DD`); return v }
+    const [opens, closes, docDate] = [isoDate('opens'), isoDate('closes'), isoDate('doc-date')]
+    const assembly = {
+      ...(opt('assembly') ? { acronym: opt('assembly') } : {}), ...(opt('assembly-name') ? { name: opt('assembly-name') } : {}),
+      ...(opt('place') ? { place: opt('place') } : {}), ...(opens ? { opens } : {}), ...(closes ? { closes } : {}), ...(opt('dates') ? { dates: opt('dates') } : {})
+    }
+    const documentNumber = whole('document')
+    let prepared
+    try {
+      prepared = prepareProposal(loaded, (a, b) => compare(a, b, { author: { author, delegation, date } }).doc, {
+        format, proposalId: formatProposalId(firstId), author, delegation, revisionDate: date,
+        ...(opt('source') ? { source: opt('source') } : {}), ...(opt('title') ? { title: opt('title') } : {}),
         ...(original ? { originalLanguage: original } : {}),
-        ...(opt('summary') ? { summary: opt('summary') } : {}),
-        ...(opt('introduction') ? { introduction: opt('introduction') } : {}),
-        ...(opt('proposal') ? { proposal: opt('proposal') } : {})
-      }
-    })
-    const bytes = await renderLayout(layout, format, { title: opt('title') ?? defaultTitle, author: author ?? delegation })
+        ...(opt('summary') ? { summary: opt('summary') } : {}), ...(opt('introduction') ? { introduction: opt('introduction') } : {}), ...(opt('proposal') ? { proposal: opt('proposal') } : {}),
+        ...(reasons.length ? { reasons } : {}),
+        assembly, ...(opt('meeting') ? { meeting: opt('meeting') } : {}), ...(documentNumber ? { documentNumber } : {}), ...(addendum !== undefined ? { addendum } : {}),
+        ...(docDate ? { date: docDate } : {}), conferenceDocument: options.get('no-frame') !== true
+      })
+    } catch (e) {
+      if (e instanceof ProposalExportError || e instanceof RangeError) throw new UsageError(e.message)
+      throw e
+    }
+    const { layout, frame, title } = prepared
+    const units = layout.paragraphs.filter(p => p.style === 'Proposal')
+    const docLang = doc.attrs.lang as Language
+    const bytes = await renderLayout(layout, format, { title, author: author ?? delegation, ...(frame ? { frame } : {}) })
     try { await writeFile(out, bytes) } catch (e) { throw new InputError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`) }
-    const ids = units.map((u, i) => `${u.action}\t${formatProposalId(nthProposalId(firstId, i))}`).join(', ')
+    const ids = units.map(p => p.runs.map(r => r.text).join('')).join(', ')
     io.out(`${ids}: ${format} written to ${out} (${bytes.length} bytes, ${layout.paragraphs.length} paragraphs, language ${docLang})\n`)
     return 0
   }

@@ -14,6 +14,7 @@ import { inferCoverRole, nextCoverState, readCoverEscape, type CoverState } from
 import { detectLanguage } from './detect-language.js'
 import { draft, draftToNode, textblock, type Draft } from './draft.js'
 import { ImportError, type ImportWarning } from './errors.js'
+import { IMPORT_LIMITS } from './limits.js'
 import { extractFootnoteDefinitions, readInline, type InlinePiece } from './footnotes.js'
 import { splitLabel } from './labels.js'
 import {
@@ -188,5 +189,14 @@ function read(input: string | Uint8Array, options: ImportOptions): ImportResult 
   top.push(...outline.annexes)
   const doc = draftToNode(draft('resolution', { lang }, 1, top), new Set())
   checkResolution(doc)
-  return { doc, warnings: warnings.sort((a, b) => a.line - b.line) }
+  return { doc, warnings: capped(warnings.sort((a, b) => a.line - b.line)) }
+}
+
+/** The first IMPORT_LIMITS.warnings warnings, and one saying how many more there were. */
+function capped(warnings: ImportWarning[]): ImportWarning[] {
+  if (warnings.length <= IMPORT_LIMITS.warnings) return warnings
+  const rest = warnings.length - IMPORT_LIMITS.warnings
+  const kept = warnings.slice(0, IMPORT_LIMITS.warnings)
+  kept.push({ line: warnings[IMPORT_LIMITS.warnings]!.line, message: `${rest} more warnings from this line on are not listed` })
+  return kept
 }

@@ -11,6 +11,7 @@ import * as Y from 'yjs'
 import { commentProblem } from '../../protocol/comments.js'
 import { COMMENTS, FRAGMENT, ROOT_NAMES } from '../../protocol/shared-doc.js'
 import { findProblems } from '../../schema/check.js'
+import { elementAttributesProblem, markAttributesProblem } from './attributes.js'
 import { resolutionSchema } from '../../schema/schema.js'
 
 /** A Yjs update that creates a document holding `json` (for seeding, imports, proposals). */
@@ -22,34 +23,47 @@ export function updateFromJSON(json: unknown): Uint8Array {
 // y-prosemirror names overlapping marks `name--hash`
 const markName = (attr: string) => /(.*)(--[a-zA-Z0-9+/=]{8})$/.exec(attr)?.[1] ?? attr
 
-function marksOf(attributes: Record<string, unknown> | undefined): Mark[] {
+function marksOf(attributes: Record<string, unknown> | undefined, strict: boolean): Mark[] {
   const marks: Mark[] = []
   for (const [key, attrs] of Object.entries(attributes ?? {})) {
-    const type = resolutionSchema.marks[markName(key)]
-    if (!type) throw new Error(`unknown mark "${markName(key)}"`)
+    const type = Object.hasOwn(resolutionSchema.marks, markName(key)) ? resolutionSchema.marks[markName(key)] : undefined
+    if (!type) throw new Error(`unknown mark "${markName(key).slice(0, 40)}"`)
+    const problem = strict ? markAttributesProblem(type, attrs) : null
+    if (problem) throw new Error(problem)
     marks.push(type.create(attrs as Record<string, unknown> | null))
   }
   return marks
 }
 
-function nodeFromElement(el: Y.XmlElement): Node {
-  const type = resolutionSchema.nodes[el.nodeName]
-  if (!type || type === resolutionSchema.topNodeType || type.isText) throw new Error(`unknown node type "${el.nodeName}"`)
-  return type.create(el.getAttributes(), childrenOf(el))
+function nodeFromElement(el: Y.XmlElement, strict: boolean): Node {
+  const type = Object.hasOwn(resolutionSchema.nodes, el.nodeName) ? resolutionSchema.nodes[el.nodeName] : undefined
+  if (!type || type === resolutionSchema.topNodeType || type.isText) throw new Error(`unknown node type "${el.nodeName.slice(0, 40)}"`)
+  const attrs = el.getAttributes() as Record<string, unknown>
+  const problem = strict ? elementAttributesProblem(type, attrs) : null
+  if (problem) throw new Error(problem)
+  return type.create(attrs, childrenOf(el, strict))
 }
 
-function childrenOf(parent: Y.XmlFragment | Y.XmlElement): Node[] {
+function childrenOf(parent: Y.XmlFragment | Y.XmlElement, strict: boolean): Node[] {
   const out: Node[] = []
   for (const child of parent.toArray()) {
-    if (child instanceof Y.XmlElement) out.push(nodeFromElement(child))
+    if (child instanceof Y.XmlElement) out.push(nodeFromElement(child, strict))
     else if (child instanceof Y.XmlText) {
+      // y-prosemirror formats text (marks) but never sets attributes on a Y.XmlText
+      if (strict && hasEntries(child)) throw new Error('attributes on text')
       for (const d of child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
         if (typeof d.insert !== 'string') throw new Error('embedded object in text')
-        out.push(resolutionSchema.text(d.insert, marksOf(d.attributes)))
+        out.push(resolutionSchema.text(d.insert, marksOf(d.attributes, strict)))
       }
     } else throw new Error('unexpected content in the document fragment')
   }
   return out
+}
+
+/** Whether a shared type holds map entries (attributes) that are not deleted. */
+function hasEntries(type: { _map: Map<string, Y.Item> }): boolean {
+  for (const item of type._map.values()) if (!item.deleted) return true
+  return false
 }
 
 /**
@@ -58,8 +72,8 @@ function childrenOf(parent: Y.XmlFragment | Y.XmlElement): Node[] {
  * deleting it from the Y.Doc, which a server must not do). The root's
  * `lang` is not in the fragment; it comes from the document's metadata.
  */
-export function nodeFromYDoc(doc: Y.Doc, lang = 'en'): Node {
-  return resolutionSchema.topNodeType.create({ lang }, childrenOf(doc.getXmlFragment(FRAGMENT)))
+export function nodeFromYDoc(doc: Y.Doc, lang = 'en', strict = false): Node {
+  return resolutionSchema.topNodeType.create({ lang }, childrenOf(doc.getXmlFragment(FRAGMENT), strict))
 }
 
 /** The canonical JSON of a Y.Doc's document. */
@@ -74,11 +88,27 @@ export function yDocFromUpdates(updates: readonly Uint8Array[]): Y.Doc {
   return doc
 }
 
-/** Problems of the ProseMirror document in a Y.Doc (empty when valid). */
+/**
+ * Problems of the ProseMirror document in a Y.Doc (empty when valid): read
+ * strictly (every attribute checked against the schema, see attributes.ts),
+ * then the schema's content rules and `findProblems`.
+ */
 export function documentProblems(doc: Y.Doc): string[] {
   let node: Node
-  try { node = nodeFromYDoc(doc) } catch (e) { return [`not a resolution document: ${(e as Error).message}`] }
+  try { node = nodeFromYDoc(doc, 'en', true) } catch (e) { return [`not a resolution document: ${(e as Error).message}`] }
   return findProblems(node)
+}
+
+/** Content the application never writes at the top level: other roots, map entries on the two roots. */
+export function rootProblems(doc: Y.Doc): string[] {
+  const problems: string[] = []
+  const others = [...doc.share.keys()].filter(k => !ROOT_NAMES.has(k))
+  if (others.length) problems.push(`top-level content other than "${FRAGMENT}" and "${COMMENTS}": ${others.map(k => k.slice(0, 40)).join(', ')}`)
+  for (const name of ROOT_NAMES) {
+    const root = doc.share.get(name)
+    if (root && hasEntries(root)) problems.push(`entries on the "${name}" root`)
+  }
+  return problems
 }
 
 /** Problems of the comments array (empty when every comment is well formed). */
@@ -86,9 +116,4 @@ export function commentsProblems(doc: Y.Doc): string[] {
   const problems: string[] = []
   doc.getArray(COMMENTS).toArray().forEach((c, i) => { const p = commentProblem(c, i); if (p) problems.push(p) })
   return problems
-}
-
-/** Top-level names other than the allowed ones. */
-export function unexpectedRoots(doc: Y.Doc): string[] {
-  return [...doc.share.keys()].filter(k => !ROOT_NAMES.has(k))
 }

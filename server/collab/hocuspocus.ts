@@ -6,9 +6,11 @@ import { Hocuspocus } from '@hocuspocus/server'
 import type { Extension } from '@hocuspocus/server'
 import type { Sessions } from '../auth/sessions.js'
 import type { Store } from '../store/types.js'
+import type { Logger } from '../log.js'
 import { Audit } from '../extensions/audit.js'
 import { Authentication } from '../extensions/authentication.js'
 import { Persistence } from '../extensions/persistence.js'
+import { Presence } from '../extensions/presence.js'
 import { MessageRateLimit } from '../extensions/rate-limit.js'
 import type { MessageRateOptions } from '../extensions/rate-limit.js'
 import { Validation } from '../extensions/validation.js'
@@ -26,6 +28,12 @@ export interface CollaborationOptions {
   compactAfter?: number | undefined
   /** Hocuspocus store debounce, ms (default 2000). */
   debounce?: number | undefined
+  /** Where refused updates and presence are reported. */
+  logger?: Logger | undefined
+  /** Largest encoded state of a document, bytes (validation refuses updates past it). */
+  maxDocumentBytes?: number | undefined
+  /** More extensions (the transport's hooks). */
+  extensions?: readonly Extension[] | undefined
   /** Extension names to leave out (benchmarks measure each one's cost; never in production). */
   omitExtensions?: readonly string[] | undefined
 }
@@ -46,9 +54,11 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
   const extensions: Extension[] = [
     new Authentication(o.store, o.sessions),
     new MessageRateLimit(o.messageRate),
-    new Validation({ maxMessageBytes: o.maxMessageBytes }),
+    new Presence(o.logger),
+    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger }),
     persistence,
-    new Audit(o.store)
+    new Audit(o.store),
+    ...o.extensions ?? []
   ]
   const omit = new Set(o.omitExtensions ?? [])
   const kept = extensions.filter(e => !omit.has(e.extensionName ?? ''))

@@ -9,7 +9,6 @@ import type { Extension, beforeHandleMessagePayload, onLoadDocumentPayload, onSt
 import * as Y from 'yjs'
 import type { Actor, Store, User } from '../store/types.js'
 import { jsonFromYDoc, yDocFromUpdates } from '../collab/content.js'
-import { corkUntilDrained } from '../collab/cork.js'
 import { parseMessage, SYNC_STEP_2 } from '../collab/messages.js'
 
 /** Options of the persistence extension. */
@@ -49,8 +48,6 @@ export class Persistence implements Extension {
     if (msg.syncStep === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), msg.update)) return
     const user = (context as { user?: User }).user
     await this.store.appendUpdate(documentName, msg.update, { userId: user?.id ?? null })
-    // the appends committed together are acknowledged and relayed together: one write per peer
-    corkUntilDrained(document.getConnections().map(c => c.webSocket))
     this.appended.set(documentName, (this.appended.get(documentName) ?? 0) + 1)
     if (user) this.lastEditor.set(documentName, { name: user.name, delegation: user.delegation })
   }

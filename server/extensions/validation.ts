@@ -13,15 +13,20 @@ import type { beforeHandleMessagePayload, Document, Extension, afterUnloadDocume
 import * as Y from 'yjs'
 import { commentAuthorshipProblems } from '../collab/comment-authorship.js'
 import type { CommentWriter } from '../collab/comment-authorship.js'
-import { commentsProblems, documentProblems, unexpectedRoots } from '../collab/content.js'
+import { commentsProblems, documentProblems, rootProblems } from '../collab/content.js'
 import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { parseMessage } from '../collab/messages.js'
+import type { Logger } from '../log.js'
 import { REFUSED_INVALID, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, refuse } from '../collab/refusal.js'
 
 /** Options of the validation extension. */
 export interface ValidationOptions {
   /** Largest message accepted, in bytes (default 1 MiB). */
-  maxMessageBytes?: number
+  maxMessageBytes?: number | undefined
+  /** Largest encoded state of a document, in bytes (default 8 MiB): an update that would pass it is refused. */
+  maxDocumentBytes?: number | undefined
+  /** Where refused updates are reported, with document and user. */
+  logger?: Logger | undefined
 }
 
 /** A copy of a live document. */
@@ -35,7 +40,7 @@ function newCopy(source: Document): Y.Doc {
 
 function onlyInsertsText(update: Uint8Array): boolean {
   const { structs } = Y.decodeUpdate(update)
-  return structs.every(s => s instanceof Y.GC || s instanceof Y.Skip || (s instanceof Y.Item && s.content instanceof Y.ContentString))
+  return structs.every(s => s instanceof Y.GC || s instanceof Y.Skip || (s instanceof Y.Item && s.content instanceof Y.ContentString && s.parentSub === null))
 }
 
 const hasPending = (doc: Y.Doc) => {
@@ -57,8 +62,8 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
   const collect = (tr: Y.Transaction) => { changed = [...tr.changed.keys()] as Y.AbstractType<unknown>[] }
   doc.on('afterTransaction', collect)
   try { Y.applyUpdate(doc, update) } catch (e) { return [`not a Yjs update (${(e as Error).message})`] } finally { doc.off('afterTransaction', collect) }
-  const roots = unexpectedRoots(doc)
-  if (roots.length) return [`top-level content other than "${FRAGMENT}" and "${COMMENTS}": ${roots.join(', ')}`]
+  const roots = rootProblems(doc)
+  if (roots.length) return roots
   const comments = doc.getArray(COMMENTS)
   // Formatting items are not "countable", so Yjs does not list their type in
   // `transaction.changed`: only updates made of plain strings (and deletions
@@ -141,15 +146,41 @@ export class Validation implements Extension {
   extensionName = 'resdraft-validation'
   priority = 200
   private readonly maxBytes: number
+  private readonly maxDocumentBytes: number
+  private readonly logger: Logger | undefined
   /** Updates accepted lately per document, oldest first. */
   private readonly recent = new Map<string, Accepted[]>()
+  /**
+   * An upper bound of each document's encoded size: measured when unknown or
+   * when it passes the limit, else grown by the size of each accepted update
+   * (so plain typing costs an addition, not an encoding).
+   */
+  private readonly sizes = new Map<string, number>()
 
   constructor(options: ValidationOptions = {}) {
     this.maxBytes = options.maxMessageBytes ?? 1024 * 1024
+    this.maxDocumentBytes = options.maxDocumentBytes ?? 8 * 1024 * 1024
+    this.logger = options.logger
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     this.recent.delete(documentName)
+    this.sizes.delete(documentName)
+  }
+
+  /** Why `update` would make the document too large (null when it fits); updates that only delete always fit. */
+  private sizeProblem(document: Document, documentName: string, update: Uint8Array, decoded: Decoded, pending: readonly Accepted[]): string | null {
+    let size = this.sizes.get(documentName) ?? Y.encodeStateAsUpdate(document).length
+    if (size + update.length > this.maxDocumentBytes) {
+      // measure: the bound may be loose (deletions, text merged into runs)
+      size = Y.encodeStateAsUpdate(document).length
+      for (const a of pending) size += a.update.length
+      this.sizes.set(documentName, size)
+      const inserts = decoded.structs.some(s => s instanceof Y.Item)
+      if (inserts && size + update.length > this.maxDocumentBytes) return `the document would exceed its size limit of ${this.maxDocumentBytes} bytes (it holds ${size})`
+    }
+    this.sizes.set(documentName, size + update.length)
+    return null
   }
 
   /** Accepted updates the document does not hold yet (and not older than RECENT_MS). */
@@ -165,6 +196,8 @@ export class Validation implements Extension {
     let decoded: Decoded
     try { decoded = Y.decodeUpdate(update) } catch { return ['not a Yjs update'] }
     const pending = this.pending(document, documentName)
+    const tooLarge = this.sizeProblem(document, documentName, update, decoded, pending)
+    if (tooLarge) return [tooLarge]
     const acceptedText = (id: Y.ID) => pending.some(a => a.text && a.starts.some(([c, start], i) => c === id.client && start <= id.clock && id.clock < a.ends[i]![1]))
     const text = isPlainTyping(document, decoded, acceptedText)
     if (!text) {
@@ -186,9 +219,14 @@ export class Validation implements Extension {
   }
 
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
-    if (data.length > this.maxBytes) throw refuse(connection, REFUSED_TOO_LARGE, `message of ${data.length} bytes exceeds the limit of ${this.maxBytes}`)
+    const user = (context as { user?: CommentWriter & { username?: string } }).user
+    const refused = (code: number, reason: string) => {
+      this.logger?.warn('update refused', { document: documentName, user: user?.username ?? user?.name, delegation: user?.delegation, code, reason: reason.slice(0, 300) })
+      return refuse(connection, code, reason)
+    }
+    if (data.length > this.maxBytes) throw refused(REFUSED_TOO_LARGE, `message of ${data.length} bytes exceeds the limit of ${this.maxBytes}`)
     let update: Uint8Array | undefined
-    try { update = parseMessage(data).update } catch (e) { throw refuse(connection, REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
+    try { update = parseMessage(data).update } catch (e) { throw refused(REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
     if (!update) return
     if (connection.readOnly) {
       if (!Y.snapshotContainsUpdate(Y.snapshot(document), update)) {
@@ -197,7 +235,7 @@ export class Validation implements Extension {
       }
       return
     }
-    const problems = this.check(document, documentName, update, (context as { user?: CommentWriter }).user)
-    if (problems.length) throw refuse(connection, REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
+    const problems = this.check(document, documentName, update, user)
+    if (problems.length) throw refused(problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
   }
 }

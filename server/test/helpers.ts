@@ -13,6 +13,7 @@ import { op, pre, prov, res } from '../../schema/builders.js'
 import { startServer } from '../app.js'
 import type { RunningServer } from '../app.js'
 import type { ServerConfig } from '../config.js'
+import { MemoryLogger } from '../log.js'
 import { createDocument } from '../documents.js'
 import type { DocumentMeta, Store } from '../store/types.js'
 
@@ -24,7 +25,7 @@ export interface TestServer extends RunningServer {
 /** Starts a server on port 0 with a fresh data dir, no seeding, short debounce. */
 export async function startTestServer(over: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dataDir = over.dataDir ?? mkdtempSync(join(tmpdir(), 'resdraft-server-'))
-  const server = await startServer({ port: 0, dataDir, seedDocuments: false, debounce: 200, sessionSecret: 'test-secret', ...over })
+  const server = await startServer({ port: 0, dataDir, seedDocuments: false, debounce: 200, sessionSecret: 'test-secret', demoAccounts: true, logger: new MemoryLogger(), ...over })
   return {
     ...server, dataDir,
     async close() { await server.close(); if (!over.dataDir) rmSync(dataDir, { recursive: true, force: true }) }

@@ -1,0 +1,32 @@
+/**
+ * Which web pages may open a collaboration socket. Browsers send the
+ * session cookie with a WebSocket handshake from any page, so a page on
+ * another site could act as the signed-in user; the `Origin` header they
+ * always send tells. Allowed: no Origin (not a browser: the token is
+ * required then), one of the configured public origins (`PUBLIC_ORIGIN`),
+ * or, when none is configured, the host the request was sent to and
+ * localhost.
+ */
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/** Parses a comma-separated list of origins (`https://drafts.example.org, http://localhost:8080`); throws on one that is not an origin. */
+export function parseOrigins(list: string | undefined): string[] {
+  if (!list?.trim()) return []
+  return list.split(',').map(s => s.trim()).filter(Boolean).map(s => {
+    let url: URL
+    try { url = new URL(s) } catch { throw new Error(`PUBLIC_ORIGIN: "${s}" is not an origin (e.g. https://drafts.example.org)`) }
+    if (url.origin === 'null' || (url.pathname !== '/' && url.pathname !== '')) throw new Error(`PUBLIC_ORIGIN: "${s}" is not an origin (scheme://host[:port], nothing after)`)
+    return url.origin
+  })
+}
+
+/** Whether a handshake with this `Origin` (sent to `host`) may proceed. */
+export function originAllowed(origin: string | undefined, host: string | undefined, publicOrigins: readonly string[]): boolean {
+  if (origin === undefined) return true
+  let url: URL
+  try { url = new URL(origin) } catch { return false }
+  if (publicOrigins.length) return publicOrigins.includes(url.origin)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false
+  return (host !== undefined && url.host === host.toLowerCase()) || LOCAL_HOSTS.has(url.hostname)
+}

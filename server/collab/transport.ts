@@ -1,0 +1,164 @@
+/**
+ * The collaboration transport: WebSocket upgrades at `/collab`, handed to
+ * the Hocuspocus core. It owns what belongs to the sockets rather than to
+ * documents:
+ *
+ * - refusals before the handshake: wrong path (404), a browser page from
+ *   another origin (403, see origin.ts), too many connections from one
+ *   address (429);
+ * - before a connection has opened a document (signed in), Hocuspocus
+ *   queues what it sends: a connection that sends more than a few
+ *   messages or bytes before then is closed (1008), and one that has not
+ *   signed in within a minute too;
+ * - every error of a raw socket, a WebSocket or the WebSocket server is
+ *   handled: the `ws` library closes a connection that breaks the protocol
+ *   (1002, e.g. an unmasked client frame) or sends a frame over the limit
+ *   (1009); the error is logged and everyone else keeps working;
+ * - write coalescing: while a burst of updates is acknowledged and relayed,
+ *   the sockets of the document's connections are corked and uncorked as
+ *   soon as the current microtasks have drained (a `process.nextTick`
+ *   queued from a microtask runs only then), so the frames for one peer
+ *   leave in one write system call. The corking runs as a Hocuspocus hook
+ *   after persistence has appended the update.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { Extension, Hocuspocus, beforeHandleMessagePayload, connectedPayload } from '@hocuspocus/server'
+import { WebSocketServer } from 'ws'
+import type WebSocket from 'ws'
+import type { RateLimiter } from '../extensions/rate-limit.js'
+import type { Logger } from '../log.js'
+import { parseMessage } from './messages.js'
+import { originAllowed } from './origin.js'
+
+/** Options of the transport. */
+export interface TransportOptions {
+  /** URL path of the endpoint (default `/collab`). */
+  path?: string
+  /** Largest WebSocket frame or message accepted, bytes (larger: closed with 1009). */
+  maxPayload: number
+  /** Origins allowed to open a socket from a browser (empty: the request's own host, and localhost). */
+  publicOrigins?: readonly string[] | undefined
+  /** New connections per client address. */
+  perAddress?: RateLimiter | undefined
+  logger: Logger
+}
+
+/** Messages a connection may send before it has opened a document (the provider sends a handful). */
+const PRE_AUTH_MESSAGES = 100
+/** Time a connection has to open its first document, ms. */
+const PRE_AUTH_MS = 60_000
+
+const refuseHandshake = (socket: Duplex, status: string, extra = '') => {
+  if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n${extra}\r\n`)
+  socket.destroy()
+}
+
+/** WebSocket upgrades, their errors and write coalescing for one Hocuspocus instance. */
+export class CollabTransport {
+  /** The WebSocket server (no HTTP server of its own). */
+  readonly wss: WebSocketServer
+  private readonly path: string
+  private readonly sockets = new WeakMap<object, Duplex>()
+  private corked: Duplex[] | null = null
+  private hocuspocus: Hocuspocus | null = null
+  /** WebSockets that have opened a document. */
+  private readonly signedIn = new WeakSet<object>()
+
+  constructor(private readonly options: TransportOptions) {
+    this.path = options.path ?? '/collab'
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload })
+    this.wss.on('error', e => options.logger.error('websocket server error', { error: e.message }))
+  }
+
+  /** Hands accepted connections to `hocuspocus`. */
+  attach(hocuspocus: Hocuspocus): void { this.hocuspocus = hocuspocus }
+
+  /** The handler of the HTTP server's `upgrade` event. */
+  readonly handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const address = request.socket.remoteAddress ?? '?'
+    // from here on the socket is ours: an error on it (reset, broken pipe) must not reach the process
+    socket.on('error', e => this.options.logger.info('socket error', { address, error: e.message }))
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname
+    if (path !== this.path || !this.hocuspocus) { refuseHandshake(socket, '404 Not Found'); return }
+    if (!originAllowed(request.headers.origin, request.headers.host, this.options.publicOrigins ?? [])) {
+      this.options.logger.warn('websocket refused: origin not allowed', { origin: request.headers.origin, address })
+      refuseHandshake(socket, '403 Forbidden')
+      return
+    }
+    if (this.options.perAddress && !this.options.perAddress.take(address)) { refuseHandshake(socket, '429 Too Many Requests', 'Retry-After: 1\r\n'); return }
+    const hocuspocus = this.hocuspocus
+    this.wss.handleUpgrade(request, socket, head, ws => {
+      ws.on('error', e => {
+        // ws has already sent the close frame (1002 protocol error, 1009 too big, ...) and closes the socket
+        this.options.logger.warn('websocket closed on a protocol error', { address, error: e.message, code: (e as { code?: string }).code })
+      })
+      this.sockets.set(ws, socket)
+      this.boundBeforeSignIn(ws, address)
+      hocuspocus.handleConnection(ws, request)
+    })
+  }
+
+  /** Closes `ws` when it sends too much, or waits too long, before it has opened a document. */
+  private boundBeforeSignIn(ws: WebSocket, address: string): void {
+    let messages = 0
+    let bytes = 0
+    const stop = (why: string) => {
+      this.options.logger.warn(`websocket closed before authentication: ${why}`, { address })
+      ws.close(1008, why)
+      setTimeout(() => ws.terminate(), 1000).unref()
+    }
+    const timer = setTimeout(() => { if (!this.signedIn.has(ws)) stop('no document opened in time') }, PRE_AUTH_MS)
+    timer.unref()
+    const count = (data: Buffer | ArrayBuffer | Buffer[]) => {
+      if (this.signedIn.has(ws)) { ws.off('message', count); return }
+      messages++
+      bytes += Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength
+      if (messages > PRE_AUTH_MESSAGES || bytes > this.options.maxPayload) { ws.off('message', count); stop('too much sent before signing in') }
+    }
+    ws.on('message', count)
+    ws.once('close', () => clearTimeout(timer))
+  }
+
+  /** Corks the network sockets of these WebSockets until the current microtasks have run. */
+  corkUntilDrained(webSockets: Iterable<WebSocket>): void {
+    for (const ws of webSockets) {
+      const s = this.sockets.get(ws)
+      if (!s || s.writableCorked > 0 || s.destroyed) continue
+      if (!this.corked) { this.corked = []; process.nextTick(this.uncorkAll) }
+      s.cork()
+      this.corked.push(s)
+    }
+  }
+
+  private readonly uncorkAll = (): void => {
+    const list = this.corked ?? []
+    this.corked = null
+    for (const s of list) s.uncork()
+  }
+
+  /**
+   * The transport's Hocuspocus hooks: notes that a connection has opened a
+   * document, and corks a document's sockets once an incoming update has
+   * passed the other hooks (after persistence has appended it): the appends
+   * committed together are acknowledged and relayed together, one write per
+   * peer.
+   */
+  readonly extension: Extension = {
+    extensionName: 'resdraft-transport',
+    priority: 10,
+    connected: async ({ connection }: connectedPayload) => { this.signedIn.add(connection.webSocket) },
+    beforeHandleMessage: async ({ update: data, connection, document }: beforeHandleMessagePayload) => {
+      if (connection.readOnly || !parseMessage(data).update) return
+      this.corkUntilDrained(document.getConnections().map(c => c.webSocket))
+    }
+  }
+
+  /** Ends every open connection. */
+  terminateAll(): void {
+    for (const ws of this.wss.clients) ws.terminate()
+  }
+
+  /** Closes the WebSocket server. */
+  close(): void { this.wss.close() }
+}

@@ -1,0 +1,139 @@
+/**
+ * Presence tied to the session. Awareness states travel through the server
+ * like updates; without a check a client could appear as anyone (a reviewer
+ * as "Secretariat"), announce states for other connections' client ids, or
+ * send shapes that break other editors. For every incoming awareness
+ * message this extension:
+ *
+ * - refuses it (closing the document connection) when it is malformed;
+ * - leaves out the states that change nothing (providers echo every state
+ *   they receive, with its clock) and those for client ids the connection
+ *   has not claimed: a connection claims the ids it announces first, up to
+ *   a few, never one that another connection holds, so nobody changes or
+ *   removes another participant's state;
+ * - sets the identity fields (`user`: name, delegation, role, colour) of
+ *   each state from the signed-in session, and drops a malformed state
+ *   (it becomes `null`, "gone", for everyone).
+ *
+ * A message that needs any of this is applied here, corrected, to the
+ * document's awareness (Hocuspocus relays it from there), and the original
+ * is emptied in place before Hocuspocus reads it.
+ *
+ * It also refuses broadcast-stateless messages, which Hocuspocus would relay
+ * to every connection: the application defines none.
+ */
+import type { Connection, Extension, beforeHandleMessagePayload } from '@hocuspocus/server'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { applyAwarenessUpdate } from 'y-protocols/awareness'
+import { awarenessStateProblem, presenceOf, samePresence } from '../../protocol/awareness.js'
+import type { PresenceUser } from '../../protocol/awareness.js'
+import { MESSAGE_AWARENESS, MESSAGE_BROADCAST_STATELESS, parseMessage } from '../collab/messages.js'
+import { REFUSED_INVALID, refuse } from '../collab/refusal.js'
+import type { Logger } from '../log.js'
+import type { User } from '../store/types.js'
+
+/** Most awareness client ids one connection may speak for (a page uses one per document). */
+export const MAX_CLIENTS_PER_CONNECTION = 4
+/** Most states in one awareness message (a provider echoes every state it receives, so a busy document's are many). */
+export const MAX_STATES_PER_MESSAGE = 10_000
+
+interface Entry { clientId: number; clock: number; state: unknown }
+
+function readEntries(update: Uint8Array): Entry[] {
+  const d = decoding.createDecoder(update)
+  const n = decoding.readVarUint(d)
+  if (n > MAX_STATES_PER_MESSAGE) throw new Error(`${n} awareness states in one message`)
+  const entries: Entry[] = []
+  for (let i = 0; i < n; i++) {
+    const clientId = decoding.readVarUint(d)
+    const clock = decoding.readVarUint(d)
+    const len = decoding.readVarUint(d)
+    if (d.pos + len > d.arr.length) throw new Error('unexpected end of message')
+    const json = new TextDecoder('utf-8', { fatal: true }).decode(decoding.readUint8Array(d, len))
+    entries.push({ clientId, clock, state: JSON.parse(json) as unknown })
+  }
+  if (decoding.hasContent(d)) throw new Error('trailing bytes')
+  return entries
+}
+
+function writeEntries(entries: readonly Entry[]): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(e, clientId)
+    encoding.writeVarUint(e, clock)
+    encoding.writeVarString(e, JSON.stringify(state))
+  }
+  return encoding.toUint8Array(e)
+}
+
+/**
+ * The states to store for `entries` sent by `who` (null when they can stay
+ * as they are): identity set from the session, malformed states dropped.
+ */
+export function correctedStates(entries: readonly Entry[], who: PresenceUser): Entry[] | null {
+  let changed = false
+  const out = entries.map(entry => {
+    const { state } = entry
+    if (state === null) return entry
+    if (awarenessStateProblem(state) !== null) { changed = true; return { ...entry, state: null } }
+    const s = state as { user?: unknown }
+    if (samePresence(who, s.user)) return entry
+    changed = true
+    return { ...entry, state: { ...s, user: who } }
+  })
+  return changed ? out : null
+}
+
+/** The presence extension. */
+export class Presence implements Extension {
+  extensionName = 'resdraft-presence'
+  priority = 250
+
+  /** The awareness client ids each connection speaks for. */
+  private readonly claims = new WeakMap<Connection, Set<number>>()
+
+  constructor(private readonly logger?: Logger) {}
+
+  async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
+    let msg
+    try { msg = parseMessage(data) } catch { return } // validation refuses malformed messages
+    const user = (context as { user?: User }).user
+    const refused = (reason: string) => {
+      this.logger?.warn('message refused', { document: documentName, user: user?.username, delegation: user?.delegation, code: REFUSED_INVALID, reason })
+      return refuse(connection, REFUSED_INVALID, reason)
+    }
+    if (msg.type === MESSAGE_BROADCAST_STATELESS) throw refused('broadcast messages are not part of this application')
+    if (msg.type !== MESSAGE_AWARENESS || !msg.awareness || !user) return
+    const payload = msg.awareness
+    let entries: Entry[]
+    try { entries = readEntries(payload) } catch (e) { throw refused(`malformed awareness update: ${(e as Error).message}`) }
+    // Providers echo every state they receive, with the clock they received (and after a server
+    // restart, the states they still hold): entries that change nothing, or that concern a client id
+    // this connection has not claimed, are left out. A connection claims the ids it announces first
+    // (a provider announces its own state alone when it connects), up to MAX_CLIENTS_PER_CONNECTION,
+    // and never one another connection holds.
+    const { awareness } = document
+    const applies = ({ clientId, clock, state }: Entry) => {
+      const current = awareness.meta.get(clientId)?.clock ?? 0
+      return current < clock || (current === clock && state === null && awareness.states.has(clientId))
+    }
+    let claimed = this.claims.get(connection)
+    if (!claimed) { claimed = new Set(); this.claims.set(connection, claimed) }
+    const heldElsewhere = (id: number) => document.getConnections().some(other => other !== connection && (this.claims.get(other)?.has(id) || document.getClients(other.webSocket).has(id)))
+    const effective = entries.filter(entry => {
+      if (!applies(entry)) return false
+      if (claimed.has(entry.clientId)) return true
+      if (entry.state === null || claimed.size >= MAX_CLIENTS_PER_CONNECTION || heldElsewhere(entry.clientId)) return false
+      claimed.add(entry.clientId)
+      return true
+    })
+    const corrected = correctedStates(effective, presenceOf(user))
+    if (!corrected && effective.length === entries.length) return // as sent: Hocuspocus applies and relays it
+    // Apply the corrected states here; Hocuspocus then applies the message, emptied in place
+    // (the first byte of its count of states set to 0, which ends the varint: no states).
+    payload[0] = 0
+    if (effective.length) applyAwarenessUpdate(awareness, writeEntries(corrected ?? effective), connection.webSocket)
+  }
+}
