@@ -57,22 +57,29 @@ interface ReadingAnchor { id: string; top: number }
 function readingAnchor(host: HTMLElement): ReadingAnchor | null {
   const below = document.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? 0
   for (const el of host.querySelectorAll<HTMLElement>('.provision[data-id], .item[data-id]')) {
+    if (el.closest('.amend-suppressed')) continue // a struck copy (moved away, suppressed), drawn by the amendment view
     const top = el.getBoundingClientRect().top
     if (top >= below) return top < window.innerHeight ? { id: el.dataset.id!, top } : null
   }
   return null
 }
 
-/** Scrolls the window so that the anchor stands where it stood (now and after the next layouts). */
-function restoreAnchor(host: HTMLElement, anchor: ReadingAnchor): void {
+/**
+ * Scrolls the window so that the anchor stands where it stood, now and after
+ * the next layouts (sections out of view are laid out as they come near), as
+ * long as `current()` still gives it (the reader has not scrolled meanwhile).
+ */
+function restoreAnchor(host: HTMLElement, anchor: ReadingAnchor, current: () => ReadingAnchor | null = () => anchor): void {
   const fix = () => {
-    const el = host.querySelector<HTMLElement>(`[data-id="${CSS.escape(anchor.id)}"]`)
+    if (current() !== anchor) return
+    const el = [...host.querySelectorAll<HTMLElement>(`[data-id="${CSS.escape(anchor.id)}"]`)].find(e => !e.closest('.amend-suppressed'))
     if (!el) return
     const delta = el.getBoundingClientRect().top - anchor.top
     if (Math.abs(delta) >= 1) window.scrollBy(0, delta)
   }
   fix()
   requestAnimationFrame(() => { fix(); requestAnimationFrame(fix) })
+  for (const ms of [150, 400, 900]) setTimeout(fix, ms)
 }
 
 /** Opens a document for editing; returns a function that closes it. */
@@ -110,7 +117,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
       // until the marks are all drawn (they come from a worker) or the reader scrolls.
       anchor = readingAnchor(host)
       view?.dispatch(setAmendmentView(view.state.tr, on))
-      if (anchor) restoreAnchor(host, anchor)
+      if (anchor) restoreAnchor(host, anchor, () => anchor)
     } }), ` ${t('showChanges')}`) : null
 
   // Only the Secretariat names versions (the server refuses others).
@@ -165,9 +172,13 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     makeComparer: () => base ? liveComparer(resolutionFromJSON(base.json)) : null,
     onChange: v => {
       if (anchor) {
-        restoreAnchor(host, anchor)
         const a = amendmentKey.getState(v.state)
-        if (!a?.active || (!a.pending && !a.warming)) anchor = null
+        if (!a?.active || (!a.pending && !a.warming)) {
+          // Drawn: keep it in place a little longer (the layout settles), then let go.
+          const last = anchor
+          restoreAnchor(host, last, () => anchor)
+          setTimeout(() => { if (anchor === last) anchor = null }, 1000)
+        } else restoreAnchor(host, anchor, () => anchor)
       }
       clearTimeout(timer)
       timer = window.setTimeout(() => { renderFootnotes(footnotes, v, !readOnly, dir); renderChangesPanel(changes, v, !readOnly, dir) }, 250)
