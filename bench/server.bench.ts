@@ -40,6 +40,7 @@ import * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
 import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
+import { FRAGMENT } from '../protocol/shared-doc.js'
 import { op, pre, prov, res } from '../schema/builders.js'
 
 type Mode = 'ours' | 'hocuspocus' | 'yws'
@@ -175,7 +176,7 @@ function typingUpdates(initial: Uint8Array, clientID: number, count: number): { 
   const doc = new Y.Doc()
   doc.clientID = clientID
   Y.applyUpdate(doc, initial)
-  const title = doc.getXmlFragment('prosemirror').toArray().find(n => n instanceof Y.XmlElement && n.nodeName === 'resolutionTitle') as Y.XmlElement
+  const title = doc.getXmlFragment(FRAGMENT).toArray().find(n => n instanceof Y.XmlElement && n.nodeName === 'resolutionTitle') as Y.XmlElement
   const text = title.get(0) as Y.XmlText
   const out: { update: Uint8Array; key: string }[] = []
   doc.on('update', (u: Uint8Array) => out.push({ update: u, key: keyOf(u) }))

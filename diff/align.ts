@@ -23,7 +23,7 @@ export type PairScorer = (oldIndex: number, newIndex: number) => number | null
  * deterministic. Between two matches, deletions come before insertions.
  */
 export function alignSequences(oldCount: number, newCount: number, score: PairScorer, same?: (i: number, j: number) => boolean, keys?: SiblingKeys): AlignmentStep[] {
-  if (keys && oldCount > 1 && newCount > 1) {
+  if (keys && oldCount * newCount > ANCHOR_CELLS) {
     // Identical elements (same id, or same text) unique on both sides are matched first, before any scoring:
     // only the stretches between them are aligned by score (bench/diff.bench.ts, light edits).
     // (a first element is anchored only to the other first element: a provision's first paragraph is the provision)
@@ -47,6 +47,9 @@ function anchored(anchors: readonly [number, number][], o0: number, o1: number, 
 
 /** Exact-content keys of the elements, used to anchor very long sequences. */
 export interface SiblingKeys { readonly old: (i: number) => string; readonly new: (j: number) => string }
+
+/** Above this many score cells, identical unique elements are matched before scoring (below, scoring them all is cheaper than keying them). */
+const ANCHOR_CELLS = 24
 
 /** Above this many score cells a sequence is first cut at elements with the same unique key on both sides. */
 const MAX_CELLS = 40_000

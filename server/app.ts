@@ -21,6 +21,7 @@ import { errorHandler } from './http/errors.js'
 import { securityHeaders } from './http/security-headers.js'
 import { consoleLogger } from './log.js'
 import { seedDocuments } from './seed.js'
+import { WorkPool } from './work/pool.js'
 import { openStore } from './store/open.js'
 import type { Store } from './store/types.js'
 
@@ -60,12 +61,13 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   })
   if (config.seedDocuments) await seedDocuments(store, hocuspocus, config.fixturesDir)
 
+  const work = new WorkPool(config.work)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
   app.use(securityHeaders)
   const pdf = new SharedPdfRenderer()
-  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger }, pdf))
+  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger, work }, pdf))
   app.use(express.static(config.distDir, { index: false }))
   app.use((req, res) => {
     const index = join(config.distDir, 'index.html')
@@ -121,6 +123,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
         transport.close()
         server.closeAllConnections()
         await new Promise<void>(resolve => server.close(() => resolve()))
+        await work.close()
         await pdf.close()
         await store.close()
         if (failed.length) throw new Error(`the last save of ${failed.length} document(s) failed on shutdown: ${failed.join(', ')} (their acknowledged updates are in the update log)`)

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { LoginLimits } from './auth/login-throttle.js'
 import { parseOrigins } from './collab/origin.js'
 import type { Logger } from './log.js'
+import type { WorkPoolOptions } from './work/pool.js'
 
 /** Everything the server can be told. */
 export interface ServerConfig {
@@ -48,6 +49,8 @@ export interface ServerConfig {
   demoAccounts?: boolean | undefined
   /** Limits on failed sign-ins (defaults: DEFAULT_LOGIN_LIMITS in server/auth/login-throttle.ts). */
   loginLimits?: Partial<LoginLimits> | undefined
+  /** Worker threads for imports, comparisons and exports: size, queue bound, time limit per job. */
+  work?: WorkPoolOptions | undefined
   /** Extensions to leave out, by name (benchmarks only). */
   omitExtensions?: readonly string[] | undefined
   /** Largest encoded state of a shared document, bytes: an update that would pass it is refused (default 8 MiB). */

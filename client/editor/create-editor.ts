@@ -13,8 +13,10 @@ import { amendmentKey, amendmentPlugin, type LiveComparer } from './amendment.js
 import { commentMarksPlugin } from './comment-marks.js'
 import { domParser, domSerializer, markViews, nodeViews } from './dom-spec.js'
 import { editorKeymaps, type DialogCommands } from './keymap.js'
+import { findPlugin } from './find-replace.js'
 import { labelsPlugin } from './labels.js'
 import { headingGuardPlugin } from './heading-guard.js'
+import { referencesPlugin } from './references.js'
 import { cleanPastedHTML, pasteProvisions, transformPasted } from './paste.js'
 import { cursorBuilder, selectionBuilder, showCursorOf } from './presence.js'
 import { uniqueIdsPlugin } from './unique-ids.js'
@@ -28,6 +30,8 @@ export interface EditorOptions {
   dialogs: DialogCommands
   /** Creates the comparer against the base text (proposals only). */
   makeComparer?: () => LiveComparer | null
+  /** The editor's accessible name (default "Resolution text"). */
+  label?: string
   /** Called after every state change. */
   onChange?: (view: EditorView) => void
 }
@@ -47,7 +51,9 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     labelsPlugin(state => amendmentKey.getState(state)?.relabelling ?? null),
     uniqueIdsPlugin({ skip: isRemote }),
     headingGuardPlugin(options.dialogs.changeHeading, isRemote),
-    commentMarksPlugin()
+    commentMarksPlugin(),
+    referencesPlugin(),
+    findPlugin()
   ]
   const state = EditorState.create({ schema, doc, plugins })
   host.lang = options.lang
@@ -62,7 +68,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     transformPastedHTML: cleanPastedHTML,
     transformPasted: (slice, v) => transformPasted(slice, v),
     handlePaste: (v, _event, slice) => pasteProvisions(v, slice),
-    attributes: { class: 'page-content', lang: options.lang, dir: directionOf(options.lang), spellcheck: 'true', 'aria-label': 'document' },
+    attributes: { class: 'page-content', lang: options.lang, dir: directionOf(options.lang), spellcheck: 'true', 'aria-label': options.label ?? 'Resolution text', 'aria-multiline': 'true', role: 'textbox' },
     // Called with `this` = the view; plugins (y-prosemirror) may dispatch while the view is being constructed.
     dispatchTransaction(this: EditorView, tr) {
       this.updateState(this.state.apply(tr))

@@ -9,8 +9,10 @@ import { redoCommand, undoCommand } from 'y-prosemirror'
 import { defaultHeading, directionOf, kindsOf, type Language } from '../../schema/index.js'
 import { h } from '../app/dom.js'
 import { t } from '../app/i18n.js'
+import { tc } from '../app/i18n-cycle.js'
 import { addProvision, addSection, addSubProvision, insertFootnote, moveProvision, moveProvisionToSection, sectionAt, sectionChoices, setSectionHeading } from '../editor/commands.js'
 import { run } from '../editor/create-editor.js'
+import { insertReference, referenceChoices } from '../editor/references.js'
 import type { DialogCommands } from '../editor/keymap.js'
 import { ask, choose } from './dialogs.js'
 
@@ -49,6 +51,11 @@ export function dialogCommands(getView: () => EditorView | null, lang: Language)
       const text = kind === 'other' ? await ask(t('headingText'), directionOf(lang), section.node.child(0).textContent) : undefined
       if (kind === 'other' && !text) return
       run(view, setSectionHeading(kind, text ?? undefined))
+    }),
+    insertReference: later(async view => {
+      const options = referenceChoices(view.state.doc).map(c => ({ value: c.target.id, label: c.text }))
+      const target = await choose(t('insertReference'), options, directionOf(lang))
+      if (target) run(view, insertReference(target))
     })
   }
 }
@@ -57,13 +64,17 @@ export function dialogCommands(getView: () => EditorView | null, lang: Language)
 export function toolbar(getView: () => EditorView | null, dialogs: DialogCommands): HTMLElement {
   const button = (label: string, keys: string, command: Command, testid: string) =>
     h('button', {
-      type: 'button', class: 'tool', title: `${label} (${keys})`, 'data-testid': testid,
+      type: 'button', class: 'tool', title: `${label} (${keys})`, 'aria-label': label.replace(/^[^\p{L}]+/u, ''), 'aria-keyshortcuts': keys.replace(/⌘/g, 'Meta').replace(/↑/g, 'ArrowUp').replace(/↓/g, 'ArrowDown'), 'data-testid': testid,
       onmousedown: (e: Event) => e.preventDefault(),
       onclick: () => { const v = getView(); if (v) run(v, command) }
     }, label)
-  return h('div', { class: 'toolbar', role: 'toolbar' },
+  return h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': tc('toolbarLabel') },
     button(`+ ${t('addSection')}`, `${mod}-Alt-S`, dialogs.addSection, 'add-section'),
-    button(t('heading'), t('headingHint'), dialogs.changeHeading, 'change-heading'),
+    h('button', {
+      type: 'button', class: 'tool', title: t('headingHint'), 'data-testid': 'change-heading',
+      onmousedown: (e: Event) => e.preventDefault(),
+      onclick: () => { const v = getView(); if (v) run(v, dialogs.changeHeading) }
+    }, t('heading')),
     button(`+ ${t('addProvision')}`, 'Alt-Enter', addProvision, 'add-provision'),
     button(`+ ${t('addSubProvision')}`, 'Alt-Shift-Enter', addSubProvision, 'add-subprovision'),
     h('span', { class: 'sep' }),
@@ -72,6 +83,7 @@ export function toolbar(getView: () => EditorView | null, dialogs: DialogCommand
     button(t('moveTo'), `${mod}-Alt-M`, dialogs.moveToSection, 'move-to'),
     h('span', { class: 'sep' }),
     button(`¹ ${t('footnote')}`, `${mod}-Alt-F`, dialogs.insertFootnote, 'footnote'),
+    button(`§ ${t('reference')}`, `${mod}-Alt-R`, dialogs.insertReference, 'reference'),
     h('span', { class: 'sep' }),
     button(`↶ ${t('undo')}`, `${mod}-Z`, undoCommand as Command, 'undo'),
     button(`↷ ${t('redo')}`, `${mod}-Shift-Z`, redoCommand as Command, 'redo'))

@@ -23,6 +23,7 @@ import {
 } from './line-kinds.js'
 import { decodeUtf8, splitLines, stripBookmarks } from './lines.js'
 import { Outline, type LabelPolicy } from './outline.js'
+import { linkReferences } from '../references.js'
 
 /** Options of `importText`. */
 export interface ImportOptions {
@@ -187,7 +188,10 @@ function read(input: string | Uint8Array, options: ImportOptions): ImportResult 
   top.push(...early, ...outline.body)
   if (reasons) top.push(reasons)
   top.push(...outline.annexes)
-  const doc = draftToNode(draft('resolution', { lang }, 1, top), new Set())
+  const drafted = draftToNode(draft('resolution', { lang }, 1, top), new Set())
+  // references written as text ("considering b)") are linked to their provision; the rest stay text
+  const { doc, unresolved } = linkReferences(drafted)
+  for (const u of unresolved) warn(lines.find(l => l.text.includes(u.text))?.number ?? 1, u.message)
   checkResolution(doc)
   return { doc, warnings: capped(warnings.sort((a, b) => a.line - b.line)) }
 }

@@ -1,17 +1,18 @@
 /**
  * Bounds on the work one import may cause. A real resolution has a few
- * hundred lines and provisions; these limits are two orders of magnitude
- * above that and keep the worst accepted input to about a second of work,
- * so that an import cannot hold a server (or a CLI run) for minutes.
+ * hundred lines and at most a few hundred provisions; these limits are ten
+ * times that, and keep the worst accepted document small enough that the
+ * server's own work on it (loading it for editing, reading it back) stays
+ * short. An import cannot hold a server (or a CLI run) for minutes.
  */
 import { ImportError } from './errors.js'
 
 /** The limits of one import. */
 export const IMPORT_LIMITS = {
   /** Input lines (blank lines included). */
-  lines: 60_000,
+  lines: 30_000,
   /** Provisions and items together. */
-  provisions: 10_000,
+  provisions: 3_000,
   /** Nesting of provisions (`1.2.3` is depth 3). */
   depth: 8,
   /** Warnings returned; one more line says how many were left out. */

@@ -38,11 +38,9 @@ export function compareRoutes(deps: ApiDeps): Router {
 
   r.get('/compare', async (req, res) => {
     const [oldJSON, newJSON] = [await resolve(res, req.query.old), await resolve(res, req.query.new)]
-    // diff/ is loaded on the first comparison, like export/ (most server processes never compare)
-    const { compare } = await import('../../diff/index.js')
     const ignoreRenumbering = req.query.ignoreRenumbering === '1' || req.query.ignoreRenumbering === 'true'
-    const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering })
-    res.json({ revision: doc.toJSON(), summary })
+    // in a worker thread (diff/ is loaded there), with the pool's time limit
+    res.json(await deps.work.run('compare', { oldJSON, newJSON, ignoreRenumbering }))
   })
 
   r.get('/compile', async (req, res) => {

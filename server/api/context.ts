@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express'
 import type { LoginLimits } from '../auth/login-throttle.js'
 import type { Sessions } from '../auth/sessions.js'
 import type { Logger } from '../log.js'
+import type { WorkPool } from '../work/pool.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { Actor, Store, User } from '../store/types.js'
 
@@ -15,6 +16,8 @@ export interface ApiDeps {
   sessionTtlMs: number
   /** Limits on failed sign-ins (defaults: DEFAULT_LOGIN_LIMITS). */
   loginLimits?: Partial<LoginLimits> | undefined
+  /** Worker threads for imports, comparisons and exports. */
+  work: WorkPool
   /** Where unexpected errors are reported (default: stderr). */
   logger?: Logger | undefined
 }

@@ -53,7 +53,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
   const persistence = new Persistence(o.store, { compactAfter: o.compactAfter })
   const extensions: Extension[] = [
     new Authentication(o.store, o.sessions),
-    new MessageRateLimit(o.messageRate),
+    new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),
     new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger }),
     persistence,

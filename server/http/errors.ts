@@ -6,6 +6,7 @@
  */
 import type { NextFunction, Request, Response } from 'express'
 import { consoleLogger, type Logger } from '../log.js'
+import { WorkBusyError, WorkError, WorkTimeoutError } from '../work/pool.js'
 
 /** An error answered with its status and `{error: message}` (and `code` when given). */
 export class HttpError extends Error {
@@ -19,6 +20,9 @@ interface LibraryError { status?: number; statusCode?: number; type?: string; ex
 export function describeHttpError(err: unknown): { status: number; message: string; code?: string } | null {
   if (err instanceof HttpError) return { status: err.status, message: err.message, ...(err.code ? { code: err.code } : {}) }
   if (err instanceof URIError) return { status: 400, message: 'malformed percent-encoding in the address' }
+  if (err instanceof WorkBusyError) return { status: 503, message: err.message, code: 'busy' }
+  if (err instanceof WorkTimeoutError) return { status: 422, message: err.message, code: 'too-much-work' }
+  if (err instanceof WorkError && err.name === 'ImportLimitError') return { status: 413, message: err.message, code: 'too-large' }
   const e = (err ?? {}) as LibraryError
   switch (e.type) {
     case 'entity.parse.failed': return { status: 400, message: 'body is not valid JSON' }
@@ -51,6 +55,7 @@ export function errorHandler(logger: Logger = consoleLogger) {
     if (!known) logger.error('request failed', { method: req.method, path: req.originalUrl.slice(0, 200), error: (err as Error)?.stack ?? String(err) })
     const { status, message, code } = known ?? { status: 500, message: 'internal error' }
     if (res.headersSent) { res.destroy(); return }
+    if (status === 503) res.set('Retry-After', '5')
     res.status(status).json(code ? { error: message, code } : { error: message })
   }
 }
