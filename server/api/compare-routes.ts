@@ -40,8 +40,11 @@ export function compareRoutes(deps: ApiDeps): Router {
     const [oldJSON, newJSON] = [await resolve(res, req.query.old), await resolve(res, req.query.new)]
     // diff/ is loaded on the first comparison, like export/ (most server processes never compare)
     const { compare } = await import('../../diff/index.js')
-    const ignoreRenumbering = req.query.ignoreRenumbering === '1' || req.query.ignoreRenumbering === 'true'
-    const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering })
+    const flag = (v: unknown) => v === '1' || v === 'true'
+    const ignoreRenumbering = flag(req.query.ignoreRenumbering)
+    // changes made only of white space stay in the revision document (exact) but count only when asked
+    const showWhitespace = flag(req.query.showWhitespace)
+    const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering, showWhitespace })
     res.json({ revision: doc.toJSON(), summary })
   })
 
