@@ -38,7 +38,7 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx server/main.ts',
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' },
+    env: { PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', DEMO_ACCOUNTS: '1' },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'ignore',

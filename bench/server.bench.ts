@@ -13,7 +13,7 @@
  * 1. Relay throughput: per document one sender pushes 300 typing updates as
  *    fast as the socket takes them, five clients receive; updates delivered
  *    per second, ours / baseline.
- * 2. Keystroke-to-peer latency: 50, 200, 500 clients over 50 documents, each
+ * 2. Keystroke-to-peer latency: 50, 200, 500, 1,000 clients over 50 documents, each
  *    typing one character every 500 ms; p50/p99 from send to a peer's
  *    receipt over 6 s, after 2 s of typing that warm both servers up (JIT,
  *    first writes), whose p99 is printed apart; server RSS while they are
@@ -22,7 +22,8 @@
  *
  * For digging: BENCH_ONLY_THROUGHPUT=ours|hocuspocus|yws or
  * BENCH_ONLY_LATENCY=<clients> (with BENCH_MODE=ours|hocuspocus) run one
- * measurement; BENCH_OMIT=<extension names> leaves extensions out of ours;
+ * measurement; BENCH_LATENCY_CLIENTS=50,500 the client counts of part 2;
+ * BENCH_OMIT=<extension names> leaves extensions out of ours;
  * BENCH_CPU_PROF=<dir> writes the servers' CPU profiles; BENCH_STALLS=1
  * makes the server log event-loop stalls over 30 ms.
  */
@@ -39,10 +40,13 @@ import * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
 import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
+import { FRAGMENT } from '../protocol/shared-doc.js'
 import { op, pre, prov, res } from '../schema/builders.js'
 
 type Mode = 'ours' | 'hocuspocus' | 'yws'
 const DOCS = 50
+/** Client counts of the latency measurement (BENCH_LATENCY_CLIENTS=50,500 to choose). */
+const LATENCY_CLIENTS = process.env.BENCH_LATENCY_CLIENTS ? process.env.BENCH_LATENCY_CLIENTS.split(',').map(Number) : [50, 200, 500, 1000]
 
 // ---------------------------------------------------------------- servers
 
@@ -50,7 +54,7 @@ async function serve(mode: Mode, dataDir: string): Promise<void> {
   if (mode === 'ours') {
     const { startServer } = await import('../server/app.js')
     const s = await startServer({
-      port: 0, dataDir, seedDocuments: false, sessionSecret: 'bench',
+      port: 0, dataDir, seedDocuments: false, sessionSecret: 'bench', demoAccounts: true,
       connectionRate: { perSecond: 10_000, burst: 10_000 }, messageRate: { perSecond: 10_000, burst: 10_000 },
       omitExtensions: process.env.BENCH_OMIT?.split(',')
     })
@@ -172,7 +176,7 @@ function typingUpdates(initial: Uint8Array, clientID: number, count: number): { 
   const doc = new Y.Doc()
   doc.clientID = clientID
   Y.applyUpdate(doc, initial)
-  const title = doc.getXmlFragment('prosemirror').toArray().find(n => n instanceof Y.XmlElement && n.nodeName === 'resolutionTitle') as Y.XmlElement
+  const title = doc.getXmlFragment(FRAGMENT).toArray().find(n => n instanceof Y.XmlElement && n.nodeName === 'resolutionTitle') as Y.XmlElement
   const text = title.get(0) as Y.XmlText
   const out: { update: Uint8Array; key: string }[] = []
   doc.on('update', (u: Uint8Array) => out.push({ update: u, key: keyOf(u) }))
@@ -341,7 +345,7 @@ async function main() {
     console.log('\n2. keystroke-to-peer latency (each client types 1 char / 500 ms: 2 s warm-up, then 6 s measured; 50 documents)')
     console.log('  server       clients   p50 ms   p99 ms   max ms   samples   lost   server RSS MiB   server CPU s   warm-up p99 ms')
     for (const mode of ['ours', 'hocuspocus'] as Mode[]) {
-      for (const n of [50, 200, 500]) {
+      for (const n of LATENCY_CLIENTS) {
         if (typeof globalThis.gc === 'function') globalThis.gc()
         const r = await latency(mode, setup, n)
         console.log(`  ${mode.padEnd(12)} ${String(n).padStart(7)}   ${f(r.p50).padStart(6)}   ${f(r.p99).padStart(6)}   ${f(r.max).padStart(6)}   ${String(r.samples).padStart(7)}   ${String(r.lost).padStart(4)}   ${f(r.rss).padStart(8)}   ${f(r.cpu, 2).padStart(12)}   ${f(r.warmupP99).padStart(14)}`)

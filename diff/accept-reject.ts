@@ -20,13 +20,17 @@
  */
 import { Fragment, type Node } from 'prosemirror-model'
 import { resolutionSchema as schema } from '../schema/schema.js'
-import { onSide, restoreDeletedFootnoteId, revisionOf, sharedFootnoteSide, statusOnSide, type RevisionRecord, type Side } from '../schema/revision.js'
+import { markOnSide, onSide, restoreDeletedFootnoteId, revisionOf, sharedFootnoteSide, statusOnSide, type RevisionRecord, type Side } from '../schema/revision.js'
 
 const REQUIRED_BLOCKS = new Set(['resolutionHeading', 'resolutionTitle', 'sectionHeading', 'partTitle', 'annexHeading'])
 
-function withoutRevisionMarks(node: Node): Node {
+/** An inline node as one version has it: no revision marks, a shared reference pointing at that version's target. */
+function withoutRevisionMarks(node: Node, side: Side): Node {
   let marks = node.marks
-  for (const m of marks) if (m.type.name === 'insertion' || m.type.name === 'deletion') marks = m.removeFromSet(marks)
+  for (const m of marks) {
+    if (m.type.name === 'insertion' || m.type.name === 'deletion') marks = m.removeFromSet(marks)
+    else if (m.type.name === 'reference' && m.attrs.oldTarget != null) marks = markOnSide(m, side).addToSet(m.removeFromSet(marks))
+  }
   return marks === node.marks ? node : node.mark(marks)
 }
 
@@ -50,9 +54,9 @@ function resolveInline(node: Node, side: Side): Node | null {
     const inserted = node.marks.some(m => m.type.name === 'insertion')
     const id = node.attrs.id as string
     const restored = deleted ? restoreDeletedFootnoteId(id) : inserted ? id : sharedFootnoteSide(id, side)
-    return withoutRevisionMarks(node.type.create({ ...node.attrs, id: restored }, node.content, node.marks))
+    return withoutRevisionMarks(node.type.create({ ...node.attrs, id: restored }, node.content, node.marks), side)
   }
-  return withoutRevisionMarks(node)
+  return withoutRevisionMarks(node, side)
 }
 
 /** The settled revision record of a node after one change was accepted or rejected. */

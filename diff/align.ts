@@ -23,11 +23,33 @@ export type PairScorer = (oldIndex: number, newIndex: number) => number | null
  * deterministic. Between two matches, deletions come before insertions.
  */
 export function alignSequences(oldCount: number, newCount: number, score: PairScorer, same?: (i: number, j: number) => boolean, keys?: SiblingKeys): AlignmentStep[] {
+  if (keys && oldCount * newCount > ANCHOR_CELLS) {
+    // Identical elements (same id, or same text) unique on both sides are matched first, before any scoring:
+    // only the stretches between them are aligned by score (bench/diff.bench.ts, light edits).
+    // (a first element is anchored only to the other first element: a provision's first paragraph is the provision)
+    const anchors = uniqueAnchors(0, oldCount, 0, newCount, keys).filter(([i, j]) => (i === 0) === (j === 0))
+    if (anchors.length > 0) return anchored(anchors, 0, oldCount, 0, newCount, score, same, keys)
+  }
   return alignRange(0, oldCount, 0, newCount, score, same, keys)
+}
+
+function anchored(anchors: readonly [number, number][], o0: number, o1: number, n0: number, n1: number, score: PairScorer, same?: (i: number, j: number) => boolean, keys?: SiblingKeys): AlignmentStep[] {
+  const steps: AlignmentStep[] = []
+  let i = o0
+  let j = n0
+  for (const [ai, aj] of anchors) {
+    steps.push(...alignRange(i, ai, j, aj, score, same, keys), { kind: 'match', oldIndex: ai, newIndex: aj })
+    i = ai + 1; j = aj + 1
+  }
+  steps.push(...alignRange(i, o1, j, n1, score, same, keys))
+  return steps
 }
 
 /** Exact-content keys of the elements, used to anchor very long sequences. */
 export interface SiblingKeys { readonly old: (i: number) => string; readonly new: (j: number) => string }
+
+/** Above this many score cells, identical unique elements are matched before scoring (below, scoring them all is cheaper than keying them). */
+const ANCHOR_CELLS = 24
 
 /** Above this many score cells a sequence is first cut at elements with the same unique key on both sides. */
 const MAX_CELLS = 40_000
@@ -35,17 +57,7 @@ const MAX_CELLS = 40_000
 function alignRange(o0: number, o1: number, n0: number, n1: number, score: PairScorer, same?: (i: number, j: number) => boolean, keys?: SiblingKeys): AlignmentStep[] {
   if ((o1 - o0) * (n1 - n0) > MAX_CELLS) {
     const anchors = keys ? uniqueAnchors(o0, o1, n0, n1, keys) : []
-    if (anchors.length > 0) {
-      const steps: AlignmentStep[] = []
-      let i = o0
-      let j = n0
-      for (const [ai, aj] of anchors) {
-        steps.push(...alignRange(i, ai, j, aj, score, same, keys), { kind: 'match', oldIndex: ai, newIndex: aj })
-        i = ai + 1; j = aj + 1
-      }
-      steps.push(...alignRange(i, o1, j, n1, score, same, keys))
-      return steps
-    }
+    if (anchors.length > 0) return anchored(anchors, o0, o1, n0, n1, score, same, keys)
     // nothing to anchor on: a deterministic coarse alignment (moves are still looked for afterwards)
     const steps: AlignmentStep[] = []
     for (let k = o0; k < o1; k++) steps.push({ kind: 'delete', oldIndex: k })

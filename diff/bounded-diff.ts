@@ -3,10 +3,13 @@
  * the clock, so that the same inputs always give the same marks however busy
  * the machine is.
  *
- * diff-match-patch runs without a time limit (`Diff_Timeout = 0`). Its Myers
+ * diff-match-patch is called with an infinite deadline, which no clock
+ * reading can pass. (Its `Diff_Timeout` keeps its default: a positive value is
+ * what enables its half-match speed-up, which depends on the texts alone.)
+ * Its Myers
  * search costs at most about (n + m)² steps for the n and m tokens left once
  * the common prefix and suffix are set aside; while that is within the
- * budget, its minimal diff is used as it is. Above the budget the block is
+ * budget, its diff is used as it is. Above the budget the block is
  * first aligned by the patience diff (fallback-diff.ts: tokens unique on both
  * sides anchor it, O(n log n)); each gap between anchors is then diffed by
  * diff-match-patch when it fits the budget, and left as one deleted run and
@@ -40,13 +43,13 @@ const fits = (length: number, budget: number) => length * length <= budget
 /** Diffs two token strings (one UTF-16 unit per token) within a work budget; see the module comment. */
 export function boundedTokenDiff(a: string, b: string, budget: number = DEFAULT_DIFF_BUDGET): BoundedDiff {
   const dmp = new DiffMatchPatch()
-  dmp.Diff_Timeout = 0
-  if (fits(changedLength(a, b), budget)) return { diffs: dmp.diff_main(a, b, false) as [number, string][], bounded: false }
+  const diff = (x: string, y: string) => dmp.diff_main(x, y, false, Infinity) as [number, string][]
+  if (fits(changedLength(a, b), budget)) return { diffs: diff(a, b), bounded: false }
   const diffs: [number, string][] = []
   let del = ''
   let ins = ''
   const gap = () => {
-    if (del && ins && fits(changedLength(del, ins), budget)) diffs.push(...dmp.diff_main(del, ins, false) as [number, string][])
+    if (del && ins && fits(changedLength(del, ins), budget)) diffs.push(...diff(del, ins))
     else {
       if (del) diffs.push([-1, del])
       if (ins) diffs.push([1, ins])

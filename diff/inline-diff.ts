@@ -62,8 +62,22 @@ const markKeyCache = new WeakMap<readonly Mark[], string>()
 function marksKey(marks: readonly Mark[]): string {
   if (marks.length === 0) return ''
   let k = markKeyCache.get(marks)
-  if (k === undefined) { k = marks.map(m => JSON.stringify(m.toJSON())).join('|'); markKeyCache.set(marks, k) }
+  if (k === undefined) { k = marks.map(m => JSON.stringify(m.type.name === 'reference' ? { type: 'reference', form: m.attrs.form } : m.toJSON())).join('|'); markKeyCache.set(marks, k) }
   return k
+}
+
+/**
+ * The marks of a token equal in both versions: the new one's. A cross-reference
+ * is equal when its text is (its target's id may differ between documents
+ * imported apart); when the targets differ, the old one is kept in `oldTarget`
+ * so that rejecting gives the old version back exactly.
+ */
+function sharedToken(o: Token, n: Token): Token {
+  const oldRef = o.marks.find(m => m.type.name === 'reference')
+  const newRef = n.marks.find(m => m.type.name === 'reference')
+  if (!oldRef || !newRef || oldRef.attrs.target === newRef.attrs.target) return n
+  const shared = newRef.type.create({ ...newRef.attrs, oldTarget: oldRef.attrs.target })
+  return { ...n, marks: shared.addToSet(newRef.removeFromSet(n.marks)) }
 }
 
 function tokensOf(block: Node): Token[] {
@@ -264,7 +278,7 @@ export function diffInline(oldBlock: Node, newBlock: Node, ctx: InlineDiffContex
       for (let k = 0; k < g.eq.length; k++, i++, j++) {
         const nt = newTokens[j]!
         const ot = oldTokens[i]!
-        w.add(nt, null, nt.node?.type.name === 'footnote' ? sharedFootnoteId(nt.node.attrs.id, ot.node!.attrs.id) : undefined)
+        w.add(sharedToken(ot, nt), null, nt.node?.type.name === 'footnote' ? sharedFootnoteId(nt.node.attrs.id, ot.node!.attrs.id) : undefined)
       }
     } else {
       if (ctx.showWhitespace || !whitespaceOnly(g, tokenOf)) changed = true
@@ -286,7 +300,7 @@ function coarseDiff(oldTokens: readonly Token[], newTokens: readonly Token[], ct
   let q = 0
   while (q < oldTokens.length - p && q < newTokens.length - p && oldTokens[oldTokens.length - 1 - q]!.key === newTokens[newTokens.length - 1 - q]!.key) q++
   const w = new InlineWriter()
-  const equal = (o: Token, n: Token) => w.add(n, null, n.node?.type.name === 'footnote' ? sharedFootnoteId(n.node.attrs.id, o.node!.attrs.id) : undefined)
+  const equal = (o: Token, n: Token) => w.add(sharedToken(o, n), null, n.node?.type.name === 'footnote' ? sharedFootnoteId(n.node.attrs.id, o.node!.attrs.id) : undefined)
   for (let k = 0; k < p; k++) equal(oldTokens[k]!, newTokens[k]!)
   const del = revisionMark('deletion', ctx.author)
   const ins = revisionMark('insertion', ctx.author)

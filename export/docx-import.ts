@@ -151,7 +151,7 @@ export function formatDocxFindings(f: DocxFindings): string {
 /** Thrown when a safely read Word file cannot be read as a resolution; `found` says what it holds. */
 export class DocxImportError extends Error {
   constructor(readonly found: DocxFindings, readonly reason: string) {
-    super(`${reason}; the file holds ${formatDocxFindings(found).trimEnd().replace(/\n\s*/g, '; ')}`)
+    super(`the Word file holds ${formatDocxFindings(found).trimEnd().replace(/\n\s*/g, '; ')}; it cannot be read as a resolution: ${reason}`)
     this.name = 'DocxImportError'
   }
 }

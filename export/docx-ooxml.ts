@@ -128,6 +128,8 @@ export interface PackageOptions {
   readonly title?: string
   /** The conference document around the body: header block on page 1, page header and footer on the others. */
   readonly frame?: ConferenceFrame
+  /** A4 landscape (synoptic tables) instead of portrait. */
+  readonly landscape?: boolean
 }
 
 /** Zips a complete DOCX package around a body of paragraphs written with `w`. */
@@ -135,7 +137,7 @@ export function docxPackage(layout: Layout, w: DocxWriter, body: string, opts: P
   const rtl = layout.dir === 'rtl'
   const frame = opts.frame
   const refs = frame ? '<w:headerReference w:type="default" r:id="rId4"/><w:headerReference w:type="first" r:id="rId5"/><w:footerReference w:type="default" r:id="rId6"/><w:footerReference w:type="first" r:id="rId7"/>' : ''
-  const sect = `<w:sectPr>${refs}<w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr><w:pgSz w:w="11907" w:h="16840" w:code="9"/><w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1134" w:header="720" w:footer="482" w:gutter="0"/>${frame ? '<w:titlePg/>' : ''}${rtl ? '<w:bidi/>' : ''}</w:sectPr>`
+  const sect = `<w:sectPr>${refs}<w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr>${opts.landscape ? '<w:pgSz w:w="16840" w:h="11907" w:orient="landscape" w:code="9"/>' : '<w:pgSz w:w="11907" w:h="16840" w:code="9"/>'}<w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1134" w:header="720" w:footer="482" w:gutter="0"/>${frame ? '<w:titlePg/>' : ''}${rtl ? '<w:bidi/>' : ''}</w:sectPr>`
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${frame ? headerBlockXml(w, frame) : ''}${body}${sect}</w:body></w:document>`
   const settings = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings xmlns:w="${W_NS}">${opts.trackRevisions ? '<w:trackRevisions/>' : ''}<w:defaultTabStop w:val="794"/><w:characterSpacingControl w:val="doNotCompress"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')

@@ -74,3 +74,17 @@ test('revision formatting can be forced on or off', () => {
   assert.equal(readDocxTexts(file, { lang: 'en', revisionFormatting: 'read' }).proposalText, 'see new\n')
   assert.equal(readDocxTexts(file, { lang: 'en' }).proposalText, 'see new\n', 'struck text makes it a proposal')
 })
+
+test('our DOCX in its conference document (header block, page header and footer) reads back the same, tracked or static', async () => {
+  const { aptProposalPair } = await import('./sample-proposal.js')
+  const { exportProposal } = await import('./export-proposal.js')
+  const pair = aptProposalPair()
+  const revise = (a: Node, b: Node) => compare(a, b, { author: who }).doc
+  for (const format of ['docx', 'docx-static'] as const) {
+    const imported = importDocxProposal(await exportProposal([pair], revise, { format, date: '2016-09-29' }))
+    assert.equal(text(imported.base), text(pair.base), `${format}: base`)
+    assert.equal(text(imported.proposal), text(pair.draft), `${format}: proposal`)
+    assert.deepEqual(checkBase(imported.base, pair.base, cmp).discrepancies, [], format)
+    assert.ok(!imported.baseText.includes('WTSA16/44(Add.13)-A'), 'page headers are not body text')
+  }
+})

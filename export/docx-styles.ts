@@ -36,7 +36,8 @@ function definitions(dir: Direction): StyleDef[] {
   return [
     // Arabic: ITU's Arabic template sets the body in Traditional Arabic 15 pt (szCs 30); `w:rtl` is set per run (Latin runs have none)
     { id: 'Normal', name: 'Normal', pPr: `${GRID}<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>${bidi}<w:adjustRightInd w:val="0"/><w:spacing w:before="160" w:line="280" w:lineRule="atLeast"/><w:jc w:val="both"/>`, rPr: `<w:sz w:val="22"/><w:szCs w:val="${dir === 'rtl' ? 30 : 28}"/>` },
-    { id: 'ResNo', name: 'Res_No', next: 'Restitle', pPr: `<w:keepNext/><w:keepLines/><w:spacing w:before="0"/><w:jc w:val="center"/>`, rPr: '<w:caps/><w:sz w:val="28"/><w:szCs w:val="32"/>' },
+    // as typed, not in capitals: ITU writes "RESOLUTION 1 (Rev. Hammamet, 2016)"
+    { id: 'ResNo', name: 'Res_No', next: 'Restitle', pPr: `<w:keepNext/><w:keepLines/><w:spacing w:before="0"/><w:jc w:val="center"/>`, rPr: '<w:sz w:val="28"/><w:szCs w:val="32"/>' },
     { id: 'Restitle', name: 'Res_title', next: 'Resref', pPr: `<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>`, rPr: '<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="32"/>' },
     { id: 'Resref', name: 'Res_ref', next: 'Normalaftertitle', pPr: `<w:keepNext/><w:keepLines/><w:jc w:val="center"/>`, rPr: '<w:i/><w:iCs/>' },
     { id: 'Normalaftertitle', name: 'Normal_after_title', next: 'Normal', pPr: '<w:spacing w:before="400"/>' },

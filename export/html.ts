@@ -37,7 +37,8 @@ function stylesheet(rtl: boolean): string {
 body { font-family: ${font}; font-size: ${rtl ? '14pt' : '11pt'}; line-height: 1.45; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; }
 p { margin: 0.5em 0 0; text-align: justify; }
 .tab { display: inline-block; min-width: 2.2em; }
-.ResNo, .SectionNo, .AnnexNo { text-align: center; text-transform: uppercase; font-size: 1.25em; margin-top: 1.2em; }
+.ResNo, .SectionNo, .AnnexNo { text-align: center; font-size: 1.25em; margin-top: 1.2em; }
+.SectionNo, .AnnexNo { text-transform: uppercase; }
 .Restitle, .Sectiontitle, .Annextitle { text-align: center; font-weight: bold; font-size: 1.25em; margin-top: 0.9em; }
 .Resref { text-align: center; font-style: italic; }
 .Normalaftertitle { margin-top: 1.3em; }
@@ -65,6 +66,9 @@ del { color: #c00000; text-decoration: line-through; }
 p.moved-from del, p.moved-to ins { color: #007000; text-decoration-style: double; }
 sup.fn { font-size: 0.7em; }
 .footnotes { border-top: 1px solid #888; margin-top: 2em; font-size: 0.9em; }
+.page-notes { font-size: 0.9em; break-inside: avoid; }
+.page-notes::before { content: ""; display: block; width: 30%; border-top: 1px solid #000; margin-bottom: 0.3em; }
+.page-notes p { margin-top: 0.2em; }
 @page { size: A4; margin: 25mm 20mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }

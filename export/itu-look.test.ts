@@ -87,11 +87,19 @@ test('LibreOffice: our Arabic DOCX of the Res 50 proposal has ITU\'s header bloc
   checkMarkerLine(pdf, true)
 })
 
-test('the MOD line reads the same in the PDF printed by Chromium', { skip: (!existsSync(CHROMIUM_PATH) || !existsSync('/usr/bin/pdftotext')) && 'chromium or poppler-utils not installed' }, async () => {
+test('the PDF printed by Chromium: the same MOD line, page header and footer, footnotes at the foot of their page', { skip: (!existsSync(CHROMIUM_PATH) || !existsSync('/usr/bin/pdftotext')) && 'chromium or poppler-utils not installed' }, async () => {
   const file = join(dir, 'res50-ar-chromium.pdf')
   await writeFile(file, await exportProposal([{ base, draft }], cmp, { format: 'pdf', date: '2016-09-29' }))
   checkMarkerLine(file, true)
   assert.ok(!pageText(file, 1).includes('WTSA16/44(Add.13)-A'), 'no page header on page 1')
+  // the footnote of operative/preambular "القرار 58 ... البلدان النامية¹" stands at the foot of the page that references it, not at the end
+  const all = Array.from({ length: pdfPages(file) }, (_, k) => k + 1)
+  const notePage = all.find(p => loose(pageText(file, p)).includes(loose('تشمل أقل البلدان نمواً')))
+  const refPage = all.find(p => loose(pageText(file, p)).includes(loose('بشأن تشجيع إنشاء أفرقة وطنية للتصدي')))
+  assert.ok(notePage && refPage, 'footnote and its reference found')
+  assert.equal(notePage, refPage, 'the footnote is on the page of its reference')
+  const noteWord = pageWords(file, notePage).find(w => w.text === 'تشمل' || [...w.text].reverse().join('') === 'تشمل')
+  assert.ok(noteWord && noteWord.y > 0.7 * 842, `the footnote stands at the foot of the page (y ${noteWord?.y})`)
   for (let page = 2; page <= pdfPages(file); page++) {
     const words = pageWords(file, page)
     const refs = words.filter(w => w.text === 'WTSA16/44(Add.13)-A').sort((a, b) => a.y - b.y)
@@ -111,5 +119,6 @@ test('LibreOffice: an English proposal gets the English header block', { skip: !
     assert.ok(first.includes(expected), `page 1 shows «${expected}»:\n${first.slice(0, 600)}`)
   }
   assert.ok(pageText(pdf, 2).includes('WTSA16/44(Add.7)-E'))
+  assert.ok(first.includes('RESOLUTION 1 (Rev. Hammamet, 2016)'), 'the heading as ITU writes it, not in capitals')
   checkMarkerLine(pdf, false)
 })

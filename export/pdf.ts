@@ -2,9 +2,12 @@
  * PDF through Chromium's print (playwright-core, the system Chromium). A
  * `PdfRenderer` keeps one browser for many documents (the server, the
  * benchmark); `exportPdf` starts and closes one for a single document (the
- * CLI). Fonts come from the system (Noto Naskh Arabic for Arabic).
+ * CLI). Fonts come from the system (Noto Naskh Arabic for Arabic). Footnotes
+ * are laid at the foot of their page first (pdf-footnotes.ts).
  */
-import { chromium, type Browser, type Page } from 'playwright-core'
+// playwright-core is loaded when a browser is launched, so that loading the exporters (the CLI) stays cheap
+import type { Browser, Page } from 'playwright-core'
+import { placeFootnotesAtPageFoot } from './pdf-footnotes.js'
 
 /** Where Chromium is, unless RESDRAFT_CHROMIUM says otherwise. */
 export const CHROMIUM_PATH = process.env.RESDRAFT_CHROMIUM ?? '/usr/bin/chromium'
@@ -36,6 +39,7 @@ export class PdfRenderer {
 
   /** Starts Chromium. */
   static async launch(): Promise<PdfRenderer> {
+    const { chromium } = await import('playwright-core')
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true })
     return new PdfRenderer(browser)
   }
@@ -56,6 +60,8 @@ export class PdfRenderer {
       const timeout = opts.timeoutMs ?? 30_000
       try {
         await page.setContent(html, { waitUntil: 'load', timeout })
+        // footnotes at the foot of their page (A4 only: the text area is A4's)
+        if ((opts.format ?? 'A4') === 'A4') await placeFootnotesAtPageFoot(page)
         const pdf = await page.pdf({ format: opts.format ?? 'A4', printBackground: true, preferCSSPageSize: true, timeout } as Parameters<typeof page.pdf>[0])
         return new Uint8Array(pdf)
       } catch (e) {

@@ -44,6 +44,8 @@ export interface VersionMeta {
   name: string
   createdAt: string
   createdBy: Actor | null
+  /** In the versions list: true for an automatic checkpoint (named by the server, e.g. before a restore), false for a named version. */
+  automatic?: boolean
 }
 
 /** A version with its content. */

@@ -24,3 +24,32 @@ test('malformed JSON gives a clear error', () => {
   assert.throws(() => resolutionFromJSON({ type: 'resolution', content: [{ type: 'nonsense' }] }), /not a resolution document/)
   assert.throws(() => resolutionFromJSON({ type: 'resolution', content: [{ type: 'paragraph' }] }), ResolutionCheckError)
 })
+
+test('an attribute of the wrong type is refused, whichever node or mark holds it (the specs declare their types)', () => {
+  const d = res({ lang: 'en', heading: 'RESOLUTION 50', title: 'T' },
+    pre('considering', { id: 's1' }, prov('x', { id: 'a' })), op('resolves', { id: 's2' }, prov('y', { id: 'b' })))
+  const valid = JSON.stringify(d.toJSON())
+  type J = { type: string; attrs?: Record<string, unknown>; content?: J[]; marks?: { type: string; attrs?: Record<string, unknown> }[] }
+  const find = (j: J, type: string): J => {
+    if (j.type === type) return j
+    for (const c of j.content ?? []) { try { return find(c, type) } catch { /* next */ } }
+    throw new Error(`no ${type}`)
+  }
+  const cases: [string, (j: J) => void][] = [
+    ['resolution lang', j => { j.attrs!.lang = 7 }],
+    ['heading number', j => { find(j, 'resolutionHeading').attrs = { number: 50 } }],
+    ['section id', j => { find(j, 'preambularSection').attrs!.id = 1 }],
+    ['section kind', j => { find(j, 'operativeSection').attrs!.kind = ['resolves'] }],
+    ['provision labelOverride', j => { find(j, 'provision').attrs!.labelOverride = 3 }],
+    ['provision sourceLabel', j => { find(j, 'provision').attrs!.sourceLabel = false }],
+    ['provision revision', j => { find(j, 'provision').attrs!.revision = 'modified' }],
+    ['insertion author', j => { find(j, 'text').marks = [{ type: 'insertion', attrs: { author: 42 } }] }],
+    ['deletion date', j => { find(j, 'text').marks = [{ type: 'deletion', attrs: { date: { at: 1 } } }] }]
+  ]
+  for (const [what, spoil] of cases) {
+    const json = JSON.parse(valid) as J
+    spoil(json)
+    assert.throws(() => resolutionFromJSON(json), ResolutionCheckError, what)
+  }
+  assert.ok(resolutionFromJSON(JSON.parse(valid)).eq(d))
+})

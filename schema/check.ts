@@ -1,7 +1,8 @@
 /**
- * Checking a resolution document beyond what ProseMirror's content
- * expressions enforce: language, unique ids, section kinds that fit their
- * section, item styles, proposal markers.
+ * Checking a resolution document beyond what ProseMirror enforces (content
+ * expressions, and attribute types through the specs' `validate`):
+ * language, unique ids, section kinds that fit their section, item styles,
+ * proposal markers.
  */
 import { Node } from 'prosemirror-model'
 import { isLanguage } from './languages.js'
@@ -47,10 +48,6 @@ export function findProblems(doc: Node): string[] {
     if (name === 'proposalMarker' && !(PROPOSAL_ACTIONS as readonly string[]).includes(node.attrs.action)) problems.push(`proposal marker at ${pos} has unknown action "${node.attrs.action}"`)
     const rev = node.attrs.revision as { status?: string } | null | undefined
     if (rev != null && (typeof rev !== 'object' || !REVISION_STATUSES.has(rev.status ?? ''))) problems.push(`node at ${pos} has an invalid revision "${JSON.stringify(rev)}"`)
-    for (const key of ['labelOverride', 'sourceLabel'] as const) {
-      const v = node.attrs[key]
-      if (v !== undefined && v !== null && typeof v !== 'string') problems.push(`node at ${pos}: ${key} must be a string or null`)
-    }
     return true
   })
   return problems

@@ -6,9 +6,9 @@
 import type { MarkSpec } from 'prosemirror-model'
 
 const revisionAttrs = {
-  author: { default: null },
-  delegation: { default: null },
-  date: { default: null }
+  author: { default: null, validate: 'string|null' },
+  delegation: { default: null, validate: 'string|null' },
+  date: { default: null, validate: 'string|null' }
 }
 
 /** Mark specs, keyed by mark name. */
@@ -18,6 +18,18 @@ export const markSpecs: Record<string, MarkSpec> = {
   em: {},
   strong: {},
   superscript: { excludes: 'subscript' },
+  // A cross-reference to a provision of the same resolution (schema/references.ts): the marked text is the
+  // derived words and label of its target ("considering b)", «إذ تضع في اعتبارها ز)»); `form` says whether it
+  // opens with the section's words (`full`) or, after a comma, gives the label alone (`label`: "considering e), f) and g)").
+  reference: {
+    // `oldTarget`, only in revision documents: the old version's target of a reference whose text is the same in both (docs/revision-document.md)
+    attrs: {
+      target: { default: '', validate: 'string' },
+      form: { default: 'full', validate: (v: unknown) => { if (v !== 'full' && v !== 'label') throw new RangeError('form must be "full" or "label"') } },
+      oldTarget: { default: null, validate: 'string|null' }
+    },
+    inclusive: false
+  },
   subscript: { excludes: 'superscript' }
 }
 

@@ -20,40 +20,43 @@
  */
 import type { NodeSpec } from 'prosemirror-model'
 
-const identity = { id: { default: '' }, revision: { default: null } }
-const labelled = { ...identity, labelOverride: { default: null }, sourceLabel: { default: null } }
+// Attribute types are declared with `validate`, so ProseMirror refuses a wrongly typed value when a node
+// is created or checked; which values a string may take (languages, kinds, styles, actions) is check.ts's job.
+const identity = { id: { default: '', validate: 'string' }, revision: { default: null, validate: 'object|null' } }
+const labelled = { ...identity, labelOverride: { default: null, validate: 'string|null' }, sourceLabel: { default: null, validate: 'string|null' } }
+const kind = { default: 'other', validate: 'string' }
 
 /** Node specs, keyed by node name, in schema order. */
 export const nodeSpecs: Record<string, NodeSpec> = {
   resolution: {
-    attrs: { lang: { default: 'en' } },
+    attrs: { lang: { default: 'en', validate: 'string' } },
     content: 'proposalHeader? proposalMarker? resolutionHeading resolutionTitle historyLine? assemblyFormula? body* reasons? annex*'
   },
 
   proposalHeader: { content: 'coverParagraph*', defining: true },
   coverParagraph: {
-    attrs: { role: { default: 'body' } },
+    attrs: { role: { default: 'body', validate: 'string' } },
     content: 'inline*'
   },
   proposalMarker: {
-    attrs: { action: { default: 'MOD' }, proposalId: { default: '' } },
+    attrs: { action: { default: 'MOD', validate: 'string' }, proposalId: { default: '', validate: 'string' } },
     atom: true, selectable: true
   },
 
-  resolutionHeading: { attrs: { number: { default: '' } }, content: 'inline*', defining: true },
+  resolutionHeading: { attrs: { number: { default: '', validate: 'string' } }, content: 'inline*', defining: true },
   resolutionTitle: { content: 'inline*', defining: true },
   historyLine: { content: 'inline*', defining: true },
   assemblyFormula: { content: 'inline*', defining: true },
 
   preambularSection: {
     group: 'body',
-    attrs: { ...identity, kind: { default: 'other' } },
+    attrs: { ...identity, kind },
     content: 'sectionHeading (provision | paragraph | note)*',
     defining: true
   },
   operativeSection: {
     group: 'body',
-    attrs: { ...identity, kind: { default: 'other' } },
+    attrs: { ...identity, kind },
     content: 'sectionHeading (provision | paragraph | note)*',
     defining: true
   },
@@ -73,7 +76,7 @@ export const nodeSpecs: Record<string, NodeSpec> = {
     defining: true
   },
   item: {
-    attrs: { ...labelled, style: { default: 'letter' } },
+    attrs: { ...labelled, style: { default: 'letter', validate: 'string' } },
     content: 'paragraph (paragraph | item)*',
     defining: true
   },
@@ -92,7 +95,7 @@ export const nodeSpecs: Record<string, NodeSpec> = {
 
   footnote: {
     group: 'inline', inline: true, atom: true,
-    attrs: { id: { default: '' } },
+    attrs: { id: { default: '', validate: 'string' } },
     content: 'text*'
   },
   text: { group: 'inline' }

@@ -52,9 +52,17 @@ export function closeLabel(text: string, lang: Language): string {
   return `${text})`
 }
 
+/** Lettered labels already made, by language (labels are derived for every comparison and every keystroke). */
+const LETTER_LABELS = new Map<Language, string[]>()
+
 /** A lettered label such as `c)` or `ج)` for a zero-based position. */
 export function letterLabel(index: number, lang: Language): string {
-  return closeLabel(sequenceLetter(index, lang), lang)
+  let made = LETTER_LABELS.get(lang)
+  if (!made) LETTER_LABELS.set(lang, made = [])
+  if (index < 1024 && made[index] !== undefined) return made[index]!
+  const label = closeLabel(sequenceLetter(index, lang), lang)
+  if (index < 1024) made[index] = label
+  return label
 }
 
 const ROMAN: [number, string][] = [
@@ -162,7 +170,16 @@ export function computeLabels(doc: Node): Labels {
   return { byId, footnotes }
 }
 
+/** Labels already normalised (a small, bounded cache: the same few labels recur in every comparison). */
+const NORMALISED = new Map<string, string>()
+
 /** Normalises a label for comparison: NFKC, no spaces, no trailing tab. */
 export function normaliseLabel(label: string): string {
-  return label.normalize('NFKC').replace(/[\s\u200f\u200e]+/g, '')
+  let n = NORMALISED.get(label)
+  if (n === undefined) {
+    n = label.normalize('NFKC').replace(/[\s\u200f\u200e]+/g, '')
+    if (NORMALISED.size >= 4096) NORMALISED.clear()
+    NORMALISED.set(label, n)
+  }
+  return n
 }

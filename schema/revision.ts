@@ -13,7 +13,7 @@
  * - the footnote id encoding (`~del`, `~old~`), since footnotes carry no
  *   `revision`.
  */
-import type { Node } from 'prosemirror-model'
+import type { Mark, Node } from 'prosemirror-model'
 import { separatedAfter } from './arabic-joining.js'
 import { computeLabels, normaliseLabel } from './numbering.js'
 
@@ -212,4 +212,14 @@ export function sharedFootnoteSide(id: string, side: Side): string {
   const at = id.indexOf(PAIR_SEPARATOR)
   if (at < 0) return id
   return side === 'new' ? id.slice(0, at) : id.slice(at + PAIR_SEPARATOR.length)
+}
+
+/**
+ * A mark as one version has it: a cross-reference that points at different
+ * provisions in the two versions (documents imported apart, with their own
+ * ids) keeps the old target in `oldTarget` while its text is shared.
+ */
+export function markOnSide(mark: Mark, side: Side): Mark {
+  if (mark.type.name !== 'reference' || mark.attrs.oldTarget == null) return mark
+  return mark.type.create({ ...mark.attrs, target: side === 'old' ? mark.attrs.oldTarget : mark.attrs.target, oldTarget: null })
 }

@@ -15,10 +15,13 @@ import { SharedPdfRenderer } from './api/export-routes.js'
 import { createCollaboration } from './collab/hocuspocus.js'
 import { CollabTransport } from './collab/transport.js'
 import type { ServerConfig } from './config.js'
-import { defaultConfig } from './config.js'
+import { defaultConfig, demoAccountsWanted } from './config.js'
 import { RateLimiter } from './extensions/rate-limit.js'
+import { errorHandler } from './http/errors.js'
+import { securityHeaders } from './http/security-headers.js'
 import { consoleLogger } from './log.js'
 import { seedDocuments } from './seed.js'
+import { WorkPool } from './work/pool.js'
 import { openStore } from './store/open.js'
 import type { Store } from './store/types.js'
 
@@ -28,7 +31,11 @@ export interface RunningServer {
   url: string
   port: number
   store: Store
-  /** Stores open documents, closes connections, the store and the port. */
+  /**
+   * Stores open documents, closes connections, the store and the port.
+   * Rejects (after closing everything) when a document's last save failed;
+   * each failure is logged with the document.
+   */
   close(): Promise<void>
 }
 
@@ -36,7 +43,7 @@ export interface RunningServer {
 export async function startServer(partial: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...defaultConfig(), ...partial }
   const store = await openStore(config)
-  await seedDemoUsers(store)
+  if (demoAccountsWanted(config)) await seedDemoUsers(store)
   await store.purgeSessions(Date.now())
   const sessions = new Sessions(store, loadSessionSecret(config.dataDir, config.sessionSecret), config.sessionTtlMs)
   const logger = config.logger ?? consoleLogger
@@ -47,24 +54,27 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     logger
   })
   const { hocuspocus, persistence } = await createCollaboration({
-    logger, maxDocumentBytes: config.maxDocumentBytes, extensions: [transport.corking],
+    logger, maxDocumentBytes: config.maxDocumentBytes, extensions: [transport.extension],
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
     omitExtensions: config.omitExtensions
   })
   if (config.seedDocuments) await seedDocuments(store, hocuspocus, config.fixturesDir)
 
+  const work = new WorkPool(config.work)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
+  app.use(securityHeaders)
   const pdf = new SharedPdfRenderer()
-  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs }, pdf))
+  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger, work }, pdf))
   app.use(express.static(config.distDir, { index: false }))
   app.use((req, res) => {
     const index = join(config.distDir, 'index.html')
     if (req.method !== 'GET' || !existsSync(index)) { res.status(404).type('text').send(req.method === 'GET' ? 'The client is not built (run npm run build).' : 'Not found'); return }
     res.sendFile(index)
   })
+  app.use(errorHandler(logger))
 
   const server = createServer(app)
   transport.attach(hocuspocus)
@@ -93,13 +103,19 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
         clearInterval(sweep)
         transport.terminateAll()
         hocuspocus.closeConnections()
-        // run pending debounced stores now, then store and drop what is still loaded
+        // run pending debounced stores now (a failure there is retried just below), then store and drop what is still loaded
         for (const name of [...hocuspocus.documents.keys()]) {
           const key = `onStoreDocument-${name}`
           if (hocuspocus.debouncer.isDebounced(key)) await Promise.resolve(hocuspocus.debouncer.executeNow(key)).catch(() => undefined)
         }
+        const failed: string[] = []
         for (const [name, document] of hocuspocus.documents) {
-          await persistence.onStoreDocument({ document, documentName: name } as Parameters<typeof persistence.onStoreDocument>[0]).catch(() => undefined)
+          try {
+            await persistence.onStoreDocument({ document, documentName: name } as Parameters<typeof persistence.onStoreDocument>[0])
+          } catch (e) {
+            failed.push(name)
+            logger.error('the last save of a document failed on shutdown', { document: name, error: (e as Error).message })
+          }
           document.destroy()
         }
         hocuspocus.documents.clear()
@@ -107,8 +123,10 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
         transport.close()
         server.closeAllConnections()
         await new Promise<void>(resolve => server.close(() => resolve()))
+        await work.close()
         await pdf.close()
         await store.close()
+        if (failed.length) throw new Error(`the last save of ${failed.length} document(s) failed on shutdown: ${failed.join(', ')} (their acknowledged updates are in the update log)`)
       })()
       return closing
     }

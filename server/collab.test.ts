@@ -64,6 +64,33 @@ test("a reviewer's write is refused and not stored", async () => {
   assert.equal(reviewer.provider.hasUnsyncedChanges, true, 'the reviewer\'s change was never acknowledged')
 })
 
+test('a reviewer may comment (stored and relayed) but a comment update that also touches the text is refused whole', async () => {
+  const doc = await addDocument(server.store, { shared: true })
+  const writer = open(doc, amal), reviewer = open(doc, rita)
+  await Promise.all([writer.synced, reviewer.synced])
+  const comment = (text: string) => ({ id: `r${text.length}`, anchor: { provisionId: 'c1' }, author: 'Rita', delegation: 'Reviewer', text, createdAt: '2026-11-23T09:00:00Z', replies: [], resolved: false })
+  reviewer.doc.getArray('comments').push([comment('please check')])
+  await until(() => writer.doc.getArray('comments').length === 1, 3000, 'comment relayed')
+  const stored = await server.store.loadUpdates(doc.id)
+  const replay = new Y.Doc()
+  for (const u of stored.updates) Y.applyUpdate(replay, u)
+  assert.equal(replay.getArray('comments').length, 1, 'the comment was stored')
+  // in someone else's name: refused by the authorship check
+  const other = open(doc, rita)
+  await other.synced
+  other.doc.getArray('comments').push([{ ...comment('forged words'), author: 'Amal', delegation: 'APT' }])
+  await until(() => other.stateless.some(s => (s as { type?: string }).type === 'refused'), 3000, 'forged refusal')
+  const sneaky = open(doc, rita)
+  await sneaky.synced
+  sneaky.doc.transact(() => { sneaky.doc.getArray('comments').push([comment('and a text change')]); titleText(sneaky.doc).insert(0, 'R ') })
+  await until(() => sneaky.stateless.some(s => (s as { type?: string }).type === 'refused'), 3000, 'refusal')
+  assert.match(String((sneaky.stateless.find(s => (s as { type?: string }).type === 'refused') as { reason: string }).reason), /reviewers may comment/)
+  await new Promise(r => setTimeout(r, 300))
+  assert.equal(title(writer), 'Cybersecurity')
+  assert.equal(writer.doc.getArray('comments').length, 1)
+  for (const c of [writer, reviewer, other, sneaky]) c.destroy()
+})
+
 test('a drafter of another delegation cannot open a private document and gets read-only on a shared one', async () => {
   const priv = await addDocument(server.store, { delegations: ['APT'] })
   await assert.rejects(open(priv, claire).synced, /forbidden/)

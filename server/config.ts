@@ -1,7 +1,9 @@
 /** Server configuration, from the environment or given by tests. */
 import { resolve } from 'node:path'
+import type { LoginLimits } from './auth/login-throttle.js'
 import { parseOrigins } from './collab/origin.js'
 import type { Logger } from './log.js'
+import type { WorkPoolOptions } from './work/pool.js'
 
 /** Everything the server can be told. */
 export interface ServerConfig {
@@ -39,6 +41,16 @@ export interface ServerConfig {
   compactAfter: number
   /** Hocuspocus store debounce in ms. */
   debounce: number
+  /**
+   * Create the demo accounts (README) when the store has no users: by
+   * default only on the embedded SQLite store; `true` on any store; never
+   * when NODE_ENV=production (see `demoAccountsWanted`).
+   */
+  demoAccounts?: boolean | undefined
+  /** Limits on failed sign-ins (defaults: DEFAULT_LOGIN_LIMITS in server/auth/login-throttle.ts). */
+  loginLimits?: Partial<LoginLimits> | undefined
+  /** Worker threads for imports, comparisons and exports: size, queue bound, time limit per job. */
+  work?: WorkPoolOptions | undefined
   /** Extensions to leave out, by name (benchmarks only). */
   omitExtensions?: readonly string[] | undefined
   /** Largest encoded state of a shared document, bytes: an update that would pass it is refused (default 8 MiB). */
@@ -69,22 +81,60 @@ export function defaultConfig(): ServerConfig {
   }
 }
 
-const num = (v: string | undefined) => v === undefined || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v)
+/** A setting of the environment that cannot be used; the message names it and its value. */
+export class ConfigError extends Error {
+  constructor(message: string) { super(message); this.name = 'ConfigError' }
+}
 
-/** Reads PORT, DATA_DIR, DATABASE_URL, REDIS_URL, SESSION_SECRET, PUBLIC_ORIGIN (and SESSION_TTL_HOURS, MAX_MESSAGE_BYTES, MAX_DOCUMENT_BYTES). */
+/** An unset or empty variable is undefined; anything else must be a decimal number in [min, max] (an integer when asked). */
+function num(env: NodeJS.ProcessEnv, name: string, what: string, min: number, max: number, integer = true): number | undefined {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return undefined
+  const v = raw.trim()
+  const n = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is not valid: expected ${what}`)
+  }
+  return n
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name]?.trim().toLowerCase()
+  if (raw === undefined || raw === '') return undefined
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false
+  throw new ConfigError(`${name}=${JSON.stringify(env[name])} is not valid: expected 1 or 0`)
+}
+
+function origins(list: string | undefined): string[] {
+  try { return parseOrigins(list) } catch (e) { throw new ConfigError((e as Error).message) }
+}
+
+/** Whether to create the demo accounts on an empty store: never in production, else as configured, else on SQLite only. */
+export function demoAccountsWanted(config: Pick<ServerConfig, 'demoAccounts' | 'databaseUrl'>, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NODE_ENV === 'production') return false
+  return config.demoAccounts ?? !config.databaseUrl
+}
+
+/**
+ * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SESSION_SECRET,
+ * PUBLIC_ORIGIN, DEMO_ACCOUNTS (and SESSION_TTL_HOURS, MAX_MESSAGE_BYTES,
+ * MAX_DOCUMENT_BYTES); throws ConfigError for a value that cannot be used.
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const c = defaultConfig()
   return {
     ...c,
-    port: num(env.PORT) ?? c.port,
+    port: num(env, 'PORT', 'a port number from 0 to 65535', 0, 65535) ?? c.port,
     host: env.HOST || undefined,
     dataDir: env.DATA_DIR ? resolve(env.DATA_DIR) : c.dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
-    sessionTtlMs: (num(env.SESSION_TTL_HOURS) ?? 12) * 3600 * 1000,
-    maxMessageBytes: num(env.MAX_MESSAGE_BYTES) ?? c.maxMessageBytes,
-    maxDocumentBytes: num(env.MAX_DOCUMENT_BYTES) ?? c.maxDocumentBytes,
-    publicOrigins: parseOrigins(env.PUBLIC_ORIGIN)
+    sessionTtlMs: (num(env, 'SESSION_TTL_HOURS', 'hours, more than 0', 0.001, 24 * 365, false) ?? 12) * 3600 * 1000,
+    maxMessageBytes: num(env, 'MAX_MESSAGE_BYTES', 'a number of bytes from 1024', 1024, 1024 ** 3) ?? c.maxMessageBytes,
+    maxDocumentBytes: num(env, 'MAX_DOCUMENT_BYTES', 'a number of bytes from 1024', 1024, 1024 ** 3) ?? c.maxDocumentBytes,
+    publicOrigins: origins(env.PUBLIC_ORIGIN),
+    demoAccounts: flag(env, 'DEMO_ACCOUNTS')
   }
 }

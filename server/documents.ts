@@ -23,24 +23,42 @@ export interface NewDocument {
   baseDocumentId?: string | null
 }
 
+/** A document's content ready to store: its first Yjs update, its canonical JSON and language (plain data: a worker thread can make it). */
+export interface PreparedContent {
+  update: Uint8Array
+  canonical: unknown
+  lang: string
+}
+
+/** Checks `json` against the schema (throws ResolutionCheckError) and encodes it as a first Yjs update. */
+export function prepareContent(json: unknown): PreparedContent {
+  const node = resolutionFromJSON(json)
+  const ydoc = prosemirrorJSONToYDoc(resolutionSchema, node.toJSON(), FRAGMENT)
+  try {
+    return { update: Y.encodeStateAsUpdate(ydoc), canonical: jsonFromYDoc(ydoc, String(node.attrs.lang)), lang: String(node.attrs.lang) }
+  } finally { ydoc.destroy() }
+}
+
 /**
  * Checks `json` against the schema (throws ResolutionCheckError), stores it
  * as the document's first Yjs update and its metadata; returns the metadata.
+ * `json` may be content already prepared (`prepareContent`, e.g. in a worker).
  */
-export async function createDocument(store: Store, input: NewDocument, json: unknown, by: Actor | null, userId: string | null = null): Promise<DocumentMeta> {
-  const node = resolutionFromJSON(json)
-  const ydoc = prosemirrorJSONToYDoc(resolutionSchema, node.toJSON(), FRAGMENT)
-  const canonical = jsonFromYDoc(ydoc, String(node.attrs.lang))
+export async function createDocument(store: Store, input: NewDocument, json: unknown | PreparedContent, by: Actor | null, userId: string | null = null): Promise<DocumentMeta> {
+  const content = isPrepared(json) ? json : prepareContent(json)
   const now = new Date().toISOString()
   const meta: DocumentMeta = {
-    id: randomUUID(), title: input.title, lang: String(node.attrs.lang), kind: input.kind ?? 'resolution',
+    id: randomUUID(), title: input.title, lang: content.lang, kind: input.kind ?? 'resolution',
     baseVersionId: input.baseVersionId ?? null, baseDocumentId: input.baseDocumentId ?? null,
     delegations: input.delegations, shared: input.shared ?? false, createdAt: now, updatedAt: now, updatedBy: by
   }
-  await store.appendUpdate(meta.id, Y.encodeStateAsUpdate(ydoc), { userId })
-  await store.createDocument(meta, canonical)
-  ydoc.destroy()
+  await store.appendUpdate(meta.id, content.update, { userId })
+  await store.createDocument(meta, content.canonical)
   return meta
+}
+
+function isPrepared(v: unknown): v is PreparedContent {
+  return !!v && typeof v === 'object' && (v as PreparedContent).update instanceof Uint8Array && 'canonical' in v
 }
 
 /** The current content of a document: the live Y.Doc when loaded here, else its stored update log. */

@@ -1,25 +1,37 @@
 /**
- * `npm start`: builds the client when it is stale, then starts the server
- * configured by PORT, DATA_DIR, DATABASE_URL, REDIS_URL, SESSION_SECRET.
+ * `npm start`: checks the configuration (PORT, DATA_DIR, DATABASE_URL,
+ * REDIS_URL, SESSION_SECRET, DEMO_ACCOUNTS), builds the client when it is
+ * stale, then starts the server. A configuration or storage problem at
+ * start is one line on stderr and exit code 1; so is a document that could
+ * not be saved on shutdown.
  */
 import { ensureClientBuilt } from './build-client.js'
-import { configFromEnv } from './config.js'
-import { startServer } from './app.js'
+import { configFromEnv, type ServerConfig } from './config.js'
+import { startServer, type RunningServer } from './app.js'
+import { describeStartupError, prepareDataDir } from './startup-errors.js'
 
 const root = new URL('..', import.meta.url).pathname
-const config = configFromEnv()
+let config: ServerConfig | null = null
+let server: RunningServer
 try {
-  await ensureClientBuilt(root)
+  config = configFromEnv()
+  if (!config.databaseUrl || !config.sessionSecret) prepareDataDir(config.dataDir)
+  try {
+    await ensureClientBuilt(root)
+  } catch (e) {
+    console.warn(`warning: client build failed: ${(e as Error).message}`)
+  }
+  server = await startServer(config)
 } catch (e) {
-  console.warn(`warning: client build failed: ${(e as Error).message}`)
+  console.error(`resdraft: cannot start: ${describeStartupError(e, config?.dataDir ?? 'DATA_DIR')}`)
+  process.exit(1)
 }
-const server = await startServer(config)
 console.log(`resdraft listening on ${server.url} (${server.store.backend}${config.redisUrl ? ', redis' : ''}); collaboration at ${server.url.replace('http', 'ws')}/collab`)
 let stopping = false
 const stop = () => {
   if (stopping) return
   stopping = true
-  server.close().then(() => process.exit(0), () => process.exit(1))
+  server.close().then(() => process.exit(0), e => { console.error(`resdraft: ${(e as Error).message}`); process.exit(1) })
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)

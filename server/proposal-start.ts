@@ -31,12 +31,21 @@ const DRAFT_HEADING: Record<Language, string> = {
   ru: 'ПРОЕКТ НОВОЙ РЕЗОЛЮЦИИ', zh: '新决议草案', ar: 'مشروع قرار جديد'
 }
 
-/** The words a cover title starts with, per action (English; other languages get the English until translated). */
-export function defaultCoverTitle(action: StartAction, heading: string, title: string): string {
-  const what = [heading.replace(/\s*\(.*\)\s*$/u, ''), title].filter(Boolean).join(' – ')
-  if (action === 'ADD') return 'Draft new resolution'
-  if (action === 'SUP') return `Proposed suppression of ${what}`
-  return `Proposed modification of ${what}`
+const COVER_TITLE: Record<Language, { MOD: string; SUP: string; ADD: string }> = {
+  en: { MOD: 'Proposed modification of', SUP: 'Proposed suppression of', ADD: 'Draft new resolution' },
+  ar: { MOD: 'مقترح لتعديل', SUP: 'مقترح لإلغاء', ADD: 'مشروع قرار جديد' },
+  fr: { MOD: 'Proposition de modification de la', SUP: 'Proposition de suppression de la', ADD: 'Projet de nouvelle résolution' },
+  es: { MOD: 'Propuesta de modificación de la', SUP: 'Propuesta de supresión de la', ADD: 'Proyecto de nueva resolución' },
+  ru: { MOD: 'Предлагаемое изменение:', SUP: 'Предлагаемое исключение:', ADD: 'Проект новой резолюции' },
+  zh: { MOD: '修改提案：', SUP: '废止提案：', ADD: '新决议草案' }
+}
+
+/** The cover title a new proposal starts with, in the proposal's language (`مقترح لتعديل القرار 50 – الأمن السيبراني`). */
+export function defaultCoverTitle(action: StartAction, heading: string, title: string, lang: Language = 'en'): string {
+  const words = COVER_TITLE[lang]
+  if (action === 'ADD') return words.ADD
+  const what = [heading.replace(/\s*[(（].*[)）]\s*$/u, ''), title].filter(Boolean).join(' – ')
+  return `${words[action]} ${what}`
 }
 
 /** The proposal document: `base` (resolution JSON, or null for ADD) with cover and marker in front. */

@@ -12,13 +12,13 @@ import { isLanguage, type Language } from '../../schema/languages.js'
 import { compile, compilationToJSON, proposalSource, renderCompilationHtml, renderCompilationSummary, type CompilationSource } from '../../compile/index.js'
 import { readDocumentFile } from '../document-file.js'
 
-const FORMATS = ['json', 'html', 'summary'] as const
+const FORMATS = ['json', 'html', 'docx', 'summary'] as const
 type Format = typeof FORMATS[number]
 
 /** The compile command. */
 export const command: Command = {
   summary: 'line up several proposals on one base version: a synoptic table with each row classed (same change, conflict ...)',
-  usage: 'resdraft compile BASE PROPOSAL... [--source NAME=FILE]... [--format json|html|summary] [--out FILE] [--lang ar|en|fr|es|ru|zh]',
+  usage: 'resdraft compile BASE PROPOSAL... [--source NAME=FILE]... [--format json|html|docx|summary] [--out FILE] [--lang ar|en|fr|es|ru|zh]',
   async run(args: string[], io: CliIO): Promise<number> {
     const { positional, options, repeated } = parseArgs(args, ['format', 'out', 'lang', 'source'])
     const format = (options.get('format') ?? 'summary') as Format
@@ -51,8 +51,16 @@ export const command: Command = {
       seen.add(s.name)
     }
     const compilation = compile(base, sources)
+    const title = `Compilation: ${sources.map(s => s.proposalId ?? s.name).join(', ')}`
+    if (format === 'docx') {
+      const out = options.get('out')
+      if (typeof out !== 'string') throw new UsageError('--format docx needs --out FILE')
+      const { compilationDocx } = await import('../../export/compilation-docx.js')
+      try { await writeFile(out, compilationDocx(compilation, { title })) } catch (e) { throw new InputError(`cannot write ${out}: ${(e as Error).message}`) }
+      return 0
+    }
     const output = format === 'json' ? JSON.stringify(compilationToJSON(compilation), null, 2) + '\n'
-      : format === 'html' ? renderCompilationHtml(compilation, { title: `Compilation: ${sources.map(s => s.proposalId ?? s.name).join(', ')}` })
+      : format === 'html' ? renderCompilationHtml(compilation, { title })
       : renderCompilationSummary(compilation)
     const out = options.get('out')
     if (typeof out === 'string') {

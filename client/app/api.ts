@@ -86,3 +86,75 @@ export function compileRefs(baseRef: string, proposalRefs: readonly string[]): P
 export function exportUrl(id: string, format: 'docx' | 'docx-static' | 'html' | 'pdf'): string {
   return `/api/documents/${encodeURIComponent(id)}/export?format=${format}`
 }
+
+/** A warning of a resolution import (line of the text, or null for the file as a whole). */
+export interface ImportNotice { line: number | null; message: string; text?: string }
+/** What a text in force would become, before anything is stored. */
+export interface ResolutionPreview { format: 'text' | 'docx'; lang: string; heading: string; title: string; versionName: string | null; warnings: ImportNotice[]; sections: number; provisions: number }
+/** One difference between a delegation's base and the version in force. */
+export interface Discrepancy { where: string; kind: string; inForce: string; inBase: string; missing: string[]; extra: string[] }
+/** What a delegation's Word proposal reads as, before anything is stored. */
+export interface ProposalPreview {
+  lang: string; revisions: number; authors: { author: string; insertions: number; deletions: number }[]
+  /** Set when the changes were read from revision formatting (struck and underlined runs). */
+  revisionFormatting: { insertions: number; deletions: number; movedParagraphs: number } | null
+  warnings: { base: ImportNotice[]; proposal: ImportNotice[] }
+  base: { versionId: string; versionName: string; documentId: string; title: string }
+  ok: boolean; discrepancies: Discrepancy[]
+}
+/** Where an upload stands: bytes sent of total, then 'reading' while the server works. */
+export type UploadProgress = { phase: 'sending'; sent: number; total: number } | { phase: 'reading' }
+
+/** Sends a file as the raw body of a POST (with upload progress); resolves to the JSON answer or throws ApiError. */
+export function upload<T>(path: string, file: Blob, onProgress?: (p: UploadProgress) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', path)
+    xhr.setRequestHeader('content-type', 'application/octet-stream')
+    xhr.setRequestHeader(SCHEMA_HEADER, SCHEMA_FINGERPRINT)
+    const token = sessionToken()
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`)
+    xhr.upload.onprogress = e => onProgress?.({ phase: 'sending', sent: e.loaded, total: e.total || file.size })
+    xhr.upload.onload = () => onProgress?.({ phase: 'reading' })
+    xhr.onerror = () => reject(new ApiError(0, 'the server could not be reached'))
+    xhr.onload = () => {
+      let body: unknown = null
+      try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null } catch { /* not JSON */ }
+      if (xhr.status >= 200 && xhr.status < 300) { resolve(body as T); return }
+      const b = body as { error?: string; code?: string } | null
+      if (b?.code === 'outdated-client') showOutdatedNotice()
+      reject(new ApiError(xhr.status, b?.error ?? (xhr.status === 413 ? 'the file is too large' : xhr.statusText)))
+    }
+    xhr.send(file)
+  })
+}
+
+const q = (params: Record<string, string | undefined>) => {
+  const s = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) if (v) s.set(k, v)
+  return s.toString()
+}
+/** Reads a text in force (text or ITU Word file) without storing it. */
+export function previewResolution(file: Blob, lang: string | undefined, onProgress?: (p: UploadProgress) => void): Promise<ResolutionPreview> {
+  return upload(`/api/imports/resolution/preview?${q({ lang })}`, file, onProgress)
+}
+/** Stores a text in force as a resolution with a named version. */
+export function importResolution(file: Blob, o: { title?: string; version?: string; lang?: string }, onProgress?: (p: UploadProgress) => void): Promise<DocumentMeta & { versionId: string; versionName: string }> {
+  return upload(`/api/imports/resolution?${q(o)}`, file, onProgress)
+}
+/** Reads a delegation's Word proposal against a version in force, without storing it. */
+export function previewProposalDocx(file: Blob, base: string, onProgress?: (p: UploadProgress) => void): Promise<ProposalPreview> {
+  return upload(`/api/imports/proposal/preview?${q({ base })}`, file, onProgress)
+}
+/** Stores a delegation's Word proposal as a proposal on a version in force. */
+export function importProposalDocx(file: Blob, o: { base: string; title: string; delegations: string[] }, onProgress?: (p: UploadProgress) => void): Promise<DocumentMeta> {
+  return upload(`/api/imports/proposal?${q({ base: o.base, title: o.title, delegations: o.delegations.join(',') })}`, file, onProgress)
+}
+/** How a new proposal starts. */
+export interface NewProposal { title: string; action: 'MOD' | 'ADD' | 'SUP'; baseVersionId?: string; lang?: string; delegations: string[]; proposalId?: string }
+/** Starts a proposal (MOD/SUP on a version in force, or ADD). */
+export function startProposal(p: NewProposal): Promise<DocumentMeta> { return call('POST', '/api/documents/new-proposal', p) }
+/** Restores a version of a document as a new change; resolves to the checkpoints made before and after. */
+export function restoreVersion(id: string, versionId: string): Promise<{ before: VersionMeta; after: VersionMeta }> {
+  return call('POST', `/api/documents/${encodeURIComponent(id)}/restore`, { versionId })
+}

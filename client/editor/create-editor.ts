@@ -13,7 +13,9 @@ import { amendmentKey, amendmentPlugin, type LiveComparer } from './amendment.js
 import { commentMarksPlugin } from './comment-marks.js'
 import { domParser, domSerializer, markViews, nodeViews } from './dom-spec.js'
 import { editorKeymaps, type DialogCommands } from './keymap.js'
+import { findPlugin } from './find-replace.js'
 import { labelsPlugin } from './labels.js'
+import { referencesPlugin } from './references.js'
 import { cleanPastedHTML, pasteProvisions, transformPasted } from './paste.js'
 import { cursorBuilder, selectionBuilder, showCursorOf } from './presence.js'
 import { uniqueIdsPlugin } from './unique-ids.js'
@@ -27,6 +29,8 @@ export interface EditorOptions {
   dialogs: DialogCommands
   /** Creates the comparer against the base text (proposals only). */
   makeComparer?: () => LiveComparer | null
+  /** The editor's accessible name (default "Resolution text"). */
+  label?: string
   /** Called after every state change. */
   onChange?: (view: EditorView) => void
 }
@@ -42,7 +46,9 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     amendmentPlugin(options.makeComparer ?? (() => null)),
     labelsPlugin(state => amendmentKey.getState(state)?.relabelling ?? null),
     uniqueIdsPlugin({ skip: tr => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true }),
-    commentMarksPlugin()
+    commentMarksPlugin(),
+    referencesPlugin(),
+    findPlugin()
   ]
   const state = EditorState.create({ schema, doc, plugins })
   host.lang = options.lang
@@ -57,7 +63,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     transformPastedHTML: cleanPastedHTML,
     transformPasted: (slice, v) => transformPasted(slice, v),
     handlePaste: (v, _event, slice) => pasteProvisions(v, slice),
-    attributes: { class: 'page-content', lang: options.lang, dir: directionOf(options.lang), spellcheck: 'true', 'aria-label': 'document' },
+    attributes: { class: 'page-content', lang: options.lang, dir: directionOf(options.lang), spellcheck: 'true', 'aria-label': options.label ?? 'Resolution text', 'aria-multiline': 'true', role: 'textbox' },
     // Called with `this` = the view; plugins (y-prosemirror) may dispatch while the view is being constructed.
     dispatchTransaction(this: EditorView, tr) {
       this.updateState(this.state.apply(tr))

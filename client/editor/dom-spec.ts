@@ -45,7 +45,8 @@ export const markToDOM: Record<string, (mark: Mark) => DOMOutputSpec> = {
   em: () => ['em', 0],
   strong: () => ['strong', 0],
   superscript: () => ['sup', 0],
-  subscript: () => ['sub', 0]
+  subscript: () => ['sub', 0],
+  reference: m => ['span', { class: 'reference', 'data-target': m.attrs.target, 'data-form': m.attrs.form }, 0]
 }
 
 /** Serializer for copying and for static rendering. */

@@ -7,6 +7,7 @@
  *   Alt-Enter          add a provision             Alt-Shift-Enter  add a sub-provision
  *   Alt-ArrowUp/Down   move the provision          Mod-Alt-m     move to another section
  *   Mod-Alt-s          add a section               Mod-Alt-f     insert a footnote
+ *   Mod-Alt-r          insert a cross-reference
  *   Mod-z / Mod-Shift-z / Mod-y   undo / redo (one's own changes only)
  *   Mod-b / Mod-i      bold / italic
  */
@@ -22,6 +23,7 @@ export interface DialogCommands {
   addSection: Command
   moveToSection: Command
   insertFootnote: Command
+  insertReference: Command
 }
 
 /** The editor's keymaps: structural keys, then the base keymap. */
@@ -38,6 +40,7 @@ export function editorKeymaps(dialogs: DialogCommands): Plugin[] {
       'Mod-Alt-m': dialogs.moveToSection,
       'Mod-Alt-s': dialogs.addSection,
       'Mod-Alt-f': dialogs.insertFootnote,
+      'Mod-Alt-r': dialogs.insertReference,
       'Mod-z': undoCommand as Command,
       'Mod-Shift-z': redoCommand as Command,
       'Mod-y': redoCommand as Command,

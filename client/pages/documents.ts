@@ -5,7 +5,11 @@
 import { listDocuments, type DocumentMeta, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { t, uiLang } from '../app/i18n.js'
-import { routeHash } from '../app/router.js'
+import { tc } from '../app/i18n-cycle.js'
+import { go, routeHash } from '../app/router.js'
+import { importResolutionDialog } from './import-dialog.js'
+import { newProposalDialog } from './proposal-dialog.js'
+import { readProposalDialog } from './read-docx-dialog.js'
 import { languageInfo, isLanguage } from '../../schema/index.js'
 import { topBar } from './shell.js'
 
@@ -15,7 +19,7 @@ function when(iso: string): string {
   return d.toLocaleString(uiLang() === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
 }
 
-function row(doc: DocumentMeta, all: DocumentMeta[]): HTMLElement {
+function row(doc: DocumentMeta, all: DocumentMeta[], propose: ((id: string) => void) | null): HTMLElement {
   const lang = isLanguage(doc.lang) ? languageInfo(doc.lang) : null
   const base = doc.baseDocumentId ? all.find(d => d.id === doc.baseDocumentId)?.title ?? doc.baseDocumentId : null
   return h('tr', { 'data-testid': 'doc-row', 'data-id': doc.id },
@@ -24,22 +28,33 @@ function row(doc: DocumentMeta, all: DocumentMeta[]): HTMLElement {
     h('td', {}, doc.kind === 'proposal' ? t('proposal') : t('resolution')),
     h('td', { dir: 'auto' }, base ?? (doc.baseVersionId ? doc.baseVersionId : t('none'))),
     h('td', {}, when(doc.updatedAt), doc.updatedBy ? h('span', { class: 'muted' }, ` ${t('by')} `, h('bdi', {}, `${doc.updatedBy.name} (${doc.updatedBy.delegation})`)) : null),
-    h('td', {}, doc.baseVersionId ? h('a', { href: routeHash({ page: 'compare', old: `v:${doc.baseVersionId}`, new: `d:${doc.id}` }) }, t('compare')) : null))
+    h('td', { class: 'row-actions' },
+      doc.baseVersionId ? h('a', { href: routeHash({ page: 'compare', old: `v:${doc.baseVersionId}`, new: `d:${doc.id}` }) }, t('compare')) : null,
+      propose && doc.kind === 'resolution' ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'row-new-proposal', onclick: () => propose(doc.id) }, tc('newProposal')) : null))
 }
 
-/** Renders the list of documents the user may open. */
+/** Renders the list of documents the user may open, with the actions the user's role allows. */
 export async function documentsPage(root: HTMLElement, user: User): Promise<void> {
   const body = h('tbody', {}, h('tr', {}, h('td', { colspan: 6 }, t('loading'))))
+  let docs: DocumentMeta[] = []
+  const reload = () => { void documentsPage(root, user) }
+  const canPropose = user.role === 'drafter' || user.role === 'secretariat'
+  const propose = canPropose ? (id: string | null) => newProposalDialog(user, docs, id, pid => go({ page: 'editor', id: pid })) : null
+  const isSecretariat = user.role === 'secretariat'
+  const actions = h('div', { class: 'list-actions' },
+    propose ? h('button', { type: 'button', class: 'primary', 'data-testid': 'new-proposal', onclick: () => propose(null) }, tc('newProposal')) : null,
+    isSecretariat ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'import-text', onclick: () => importResolutionDialog(reload) }, tc('importText')) : null,
+    isSecretariat ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'read-docx', onclick: () => readProposalDialog(docs, reload) }, tc('readDocx')) : null)
   root.replaceChildren(
     topBar(user, h('a', { href: routeHash({ page: 'compare', old: null, new: null }) }, t('compareTitle')), ' ', h('a', { href: routeHash({ page: 'compile', base: null, proposals: [] }), 'data-testid': 'compile-link' }, t('compileTitle'))),
     h('main', { class: 'list' },
-      h('h1', {}, t('documents')),
+      h('div', { class: 'list-head' }, h('h1', {}, t('documents')), actions),
       h('table', { class: 'documents' },
         h('thead', {}, h('tr', {}, ...[t('title'), t('language'), t('kind'), t('base'), t('lastChange'), ''].map(c => h('th', {}, c)))),
         body)))
   try {
-    const docs = await listDocuments()
-    body.replaceChildren(...docs.map(d => row(d, docs)))
+    docs = await listDocuments()
+    body.replaceChildren(...docs.map(d => row(d, docs, propose)))
   } catch (e) {
     body.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'error' }, `${t('error')}: ${(e as Error).message}`)))
   }

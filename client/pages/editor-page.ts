@@ -22,6 +22,12 @@ import { ask, notifyError } from './dialogs.js'
 import { canExport } from '../../server/auth/permissions.js'
 import { dialogCommands, toolbar } from './toolbar.js'
 import { topBar } from './shell.js'
+import { tc } from '../app/i18n-cycle.js'
+import { exportDialog } from './export-dialog.js'
+import { findBar } from './find-bar.js'
+import { historyPanel } from './history-panel.js'
+import { showShortcuts, typedInText } from './shortcuts-help.js'
+import { announceChanges } from './announce.js'
 
 /** The open editor (for tests and benchmarks: `window.resdraft`). */
 export interface OpenEditor {
@@ -136,9 +142,31 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     h('div', { class: 'menu' }, ...(['docx', 'docx-static', 'html', 'pdf'] as const).map(f =>
       h('button', { type: 'button', class: 'quiet', 'data-testid': `export-${f}`, onclick: () => { void exportFile(f) } }, f.toUpperCase()))))
 
+  // The cycle's tools: history, the secretariat's export dialog, find/replace, shortcut help.
+  const history = historyPanel(id, !readOnly)
+  const historyButton = h('button', { type: 'button', class: 'tool', 'data-testid': 'history-toggle', 'aria-expanded': 'false', onclick: () => { history.toggle(); historyButton.setAttribute('aria-expanded', String(!history.element.hidden)) } }, tc('history'))
+  const exportDialogButton = user.role === 'secretariat' && canExport(user, meta)
+    ? h('button', { type: 'button', class: 'tool', 'data-testid': 'export-dialog-open', onclick: () => exportDialog(meta, view?.state.doc ?? resolutionFromJSON(meta.json)) }, tc('exportDialog'))
+    : null
+  const helpButton = h('button', { type: 'button', class: 'tool', 'aria-label': tc('shortcuts'), title: tc('shortcutsButton'), 'data-testid': 'shortcuts-open', onclick: () => showShortcuts() }, '?')
+  const find = findBar(getView, !readOnly, dir)
+  const findButton = h('button', { type: 'button', class: 'tool', title: `${tc('find')} (Ctrl-F)`, 'aria-keyshortcuts': 'Control+F', 'data-testid': 'find-open', onmousedown: (e: Event) => e.preventDefault(), onclick: () => find.open(false) }, tc('find'))
+  // The page's tools sit at the end of the toolbar row, not in the top bar: find, history, the secretariat's export dialog, help.
+  const toolRow = readOnly ? h('div', { class: 'toolbar placeholder', role: 'toolbar', 'aria-label': tc('toolbarLabel') }) : toolbar(getView, dialogs)
+  toolRow.append(h('div', { class: 'page-tools' }, findButton, historyButton, exportDialogButton ?? '', helpButton))
+  const announcer = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' })
+  const onKey = (e: KeyboardEvent) => {
+    const mod = e.ctrlKey || e.metaKey
+    if (mod && !e.altKey && (e.key === 'f' || e.key === 'F')) { e.preventDefault(); find.open(false) }
+    else if (mod && !e.altKey && (e.key === 'h' || e.key === 'H')) { e.preventDefault(); find.open(true) }
+    else if (mod && e.key === '/') { e.preventDefault(); showShortcuts() }
+    else if (e.key === '?' && !mod && !typedInText(e)) { e.preventDefault(); showShortcuts() }
+  }
+  window.addEventListener('keydown', onKey)
+
   const host = h('div', { class: 'page', 'data-testid': 'page' })
   const footnotes = h('section', { class: 'footnotes page-foot', lang, dir })
-  const changes = h('aside', { class: 'panel changes-panel', hidden: true, 'data-testid': 'changes-panel' })
+  const changes = h('aside', { class: 'panel changes-panel', hidden: true, 'data-testid': 'changes-panel', 'aria-label': tc('changesLabel') })
   const commentsHost = h('aside', { class: 'panel comments-panel', 'data-testid': 'comments-panel' })
   root.replaceChildren(
     topBar(user,
@@ -146,10 +174,11 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
       h('span', { class: 'doc-name', lang, dir: 'auto' }, meta.title),
       status, readOnly ? h('span', { class: 'badge-ro', 'data-testid': 'read-only' }, t('readOnly')) : null,
       presence, amendToggle ?? '', versionButton ?? '', exportMenu ?? ''),
-    readOnly ? h('div', { class: 'toolbar placeholder' }) : toolbar(getView, dialogs),
+    toolRow,
+    find.element, announcer,
     h('div', { class: 'workspace' },
       h('div', { class: 'sheet-column' }, host, footnotes),
-      h('div', { class: 'side' }, changes, commentsHost)))
+      h('div', { class: 'side' }, history.element, changes, commentsHost)))
 
   await session.ready
   // The panels beside and under the page follow the text a little later, when typing pauses.
@@ -157,20 +186,22 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   view = createEditor(host, {
     fragment: session.fragment,
     awareness: session.provider.awareness,
-    lang, readOnly, dialogs,
+    lang, readOnly, dialogs, label: tc('editorLabel'),
     makeComparer: () => base ? liveComparer(resolutionFromJSON(base.json)) : null,
     onChange: v => {
       clearTimeout(timer)
-      timer = window.setTimeout(() => { renderFootnotes(footnotes, v, !readOnly, dir); renderChangesPanel(changes, v, !readOnly, dir) }, 250)
+      find.refresh()
+      timer = window.setTimeout(() => { renderFootnotes(footnotes, v, !readOnly, dir); renderChangesPanel(changes, v, !readOnly, dir); announceChanges(announcer, v) }, 250)
     }
   })
   renderFootnotes(footnotes, view, !readOnly, dir)
-  const stopComments = mountCommentsPanel(commentsHost, session.comments, getView, user, !readOnly, dir)
+  const stopComments = mountCommentsPanel(commentsHost, session.comments, getView, user, !readOnly || user.role === 'reviewer', dir)
   host.dataset.ready = 'true'
   ;(window as unknown as { resdraft?: OpenEditor }).resdraft = { view, session, meta, amendment: () => amendmentKey.getState(view!.state) ?? null }
 
   return () => {
     stopStatus(); stopPresence(); stopComments()
+    window.removeEventListener('keydown', onKey)
     view?.destroy()
     session.destroy()
   }

@@ -9,8 +9,10 @@ import { redoCommand, undoCommand } from 'y-prosemirror'
 import { defaultHeading, directionOf, kindsOf, type Language } from '../../schema/index.js'
 import { h } from '../app/dom.js'
 import { t } from '../app/i18n.js'
+import { tc } from '../app/i18n-cycle.js'
 import { addProvision, addSection, addSubProvision, insertFootnote, moveProvision, moveProvisionToSection, sectionChoices } from '../editor/commands.js'
 import { run } from '../editor/create-editor.js'
+import { insertReference, referenceChoices } from '../editor/references.js'
 import type { DialogCommands } from '../editor/keymap.js'
 import { ask, choose } from './dialogs.js'
 
@@ -38,6 +40,11 @@ export function dialogCommands(getView: () => EditorView | null, lang: Language)
     insertFootnote: later(async view => {
       const text = await ask(t('footnoteText'), directionOf(lang))
       if (text) run(view, insertFootnote(text))
+    }),
+    insertReference: later(async view => {
+      const options = referenceChoices(view.state.doc).map(c => ({ value: c.target.id, label: c.text }))
+      const target = await choose(t('insertReference'), options, directionOf(lang))
+      if (target) run(view, insertReference(target))
     })
   }
 }
@@ -46,11 +53,11 @@ export function dialogCommands(getView: () => EditorView | null, lang: Language)
 export function toolbar(getView: () => EditorView | null, dialogs: DialogCommands): HTMLElement {
   const button = (label: string, keys: string, command: Command, testid: string) =>
     h('button', {
-      type: 'button', class: 'tool', title: `${label} (${keys})`, 'data-testid': testid,
+      type: 'button', class: 'tool', title: `${label} (${keys})`, 'aria-label': label.replace(/^[^\p{L}]+/u, ''), 'aria-keyshortcuts': keys.replace(/⌘/g, 'Meta').replace(/↑/g, 'ArrowUp').replace(/↓/g, 'ArrowDown'), 'data-testid': testid,
       onmousedown: (e: Event) => e.preventDefault(),
       onclick: () => { const v = getView(); if (v) run(v, command) }
     }, label)
-  return h('div', { class: 'toolbar', role: 'toolbar' },
+  return h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': tc('toolbarLabel') },
     button(`+ ${t('addSection')}`, `${mod}-Alt-S`, dialogs.addSection, 'add-section'),
     button(`+ ${t('addProvision')}`, 'Alt-Enter', addProvision, 'add-provision'),
     button(`+ ${t('addSubProvision')}`, 'Alt-Shift-Enter', addSubProvision, 'add-subprovision'),
@@ -60,6 +67,7 @@ export function toolbar(getView: () => EditorView | null, dialogs: DialogCommand
     button(t('moveTo'), `${mod}-Alt-M`, dialogs.moveToSection, 'move-to'),
     h('span', { class: 'sep' }),
     button(`¹ ${t('footnote')}`, `${mod}-Alt-F`, dialogs.insertFootnote, 'footnote'),
+    button(`§ ${t('reference')}`, `${mod}-Alt-R`, dialogs.insertReference, 'reference'),
     h('span', { class: 'sep' }),
     button(`↶ ${t('undo')}`, `${mod}-Z`, undoCommand as Command, 'undo'),
     button(`↷ ${t('redo')}`, `${mod}-Shift-Z`, redoCommand as Command, 'redo'))

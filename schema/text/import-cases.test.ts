@@ -259,7 +259,7 @@ test('a line full of footnote-like brackets imports in linear time', () => {
   const { doc, warnings } = importText(`RESOLUTION 1\nTitle\nresolves\n${line}\n`)
   assert.ok(performance.now() - start < 2000)
   assert.equal(nodesOf(doc, 'footnote')[0]!.textContent, 'a')
-  assert.ok(warnings.length > 0 && warnings.every(w => w.line === 4 && /defined twice/.test(w.message)))
+  assert.ok(warnings.length > 0 && warnings.every(w => w.line === 4 && /defined twice|more warnings/.test(w.message))) // capped at IMPORT_LIMITS.warnings + a count
 })
 
 test('a bulleted or dashed list directly in an annex is a list of the annex; the next unlabelled line is the annex\'s again', () => {

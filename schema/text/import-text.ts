@@ -14,6 +14,7 @@ import { inferCoverRole, nextCoverState, readCoverEscape, type CoverState } from
 import { detectLanguage } from './detect-language.js'
 import { draft, draftToNode, textblock, type Draft } from './draft.js'
 import { ImportError, type ImportWarning } from './errors.js'
+import { IMPORT_LIMITS } from './limits.js'
 import { extractFootnoteDefinitions, readInline, type InlinePiece } from './footnotes.js'
 import { splitLabel } from './labels.js'
 import {
@@ -22,6 +23,7 @@ import {
 } from './line-kinds.js'
 import { decodeUtf8, splitLines, stripBookmarks } from './lines.js'
 import { Outline, type LabelPolicy } from './outline.js'
+import { linkReferences } from '../references.js'
 
 /** Options of `importText`. */
 export interface ImportOptions {
@@ -186,7 +188,19 @@ function read(input: string | Uint8Array, options: ImportOptions): ImportResult 
   top.push(...early, ...outline.body)
   if (reasons) top.push(reasons)
   top.push(...outline.annexes)
-  const doc = draftToNode(draft('resolution', { lang }, 1, top), new Set())
+  const drafted = draftToNode(draft('resolution', { lang }, 1, top), new Set())
+  // references written as text ("considering b)") are linked to their provision; the rest stay text
+  const { doc, unresolved } = linkReferences(drafted)
+  for (const u of unresolved) warn(lines.find(l => l.text.includes(u.text))?.number ?? 1, u.message)
   checkResolution(doc)
-  return { doc, warnings: warnings.sort((a, b) => a.line - b.line) }
+  return { doc, warnings: capped(warnings.sort((a, b) => a.line - b.line)) }
+}
+
+/** The first IMPORT_LIMITS.warnings warnings, and one saying how many more there were. */
+function capped(warnings: ImportWarning[]): ImportWarning[] {
+  if (warnings.length <= IMPORT_LIMITS.warnings) return warnings
+  const rest = warnings.length - IMPORT_LIMITS.warnings
+  const kept = warnings.slice(0, IMPORT_LIMITS.warnings)
+  kept.push({ line: warnings[IMPORT_LIMITS.warnings]!.line, message: `${rest} more warnings from this line on are not listed` })
+  return kept
 }

@@ -4,6 +4,7 @@
  * (`[bookmark: ...]`).
  */
 import { ImportError } from './errors.js'
+import { IMPORT_LIMITS, ImportLimitError } from './limits.js'
 
 /** Lines longer than this are refused: no resolution paragraph is that long, a binary or minified file is. */
 export const MAX_LINE_LENGTH = 100_000
@@ -52,6 +53,9 @@ function firstBadByte(bytes: Uint8Array): { line: number; offset: number } {
  */
 export function splitLines(text: string): SourceLine[] {
   const raw = text.split(/\r\n|\n|\r/)
+  if (raw.length > IMPORT_LIMITS.lines) {
+    throw new ImportLimitError('lines', `the text has ${raw.length} lines (the limit is ${IMPORT_LIMITS.lines}); a resolution is far shorter`)
+  }
   const out: SourceLine[] = []
   let inHeader = true
   raw.forEach((line, i) => {

@@ -12,6 +12,7 @@ import type { ImportWarning } from './errors.js'
 import type { InlinePiece } from './footnotes.js'
 import { draft, textblock, type Draft } from './draft.js'
 import { hasExtension, sameLabel, type LabelledLine } from './labels.js'
+import { IMPORT_LIMITS, ImportLimitError } from './limits.js'
 
 /** Where labels that differ from the derived ones go. */
 export type LabelPolicy = 'source' | 'override'
@@ -39,6 +40,10 @@ export class Outline {
   private annex: Draft | null = null
   private provisions: Draft[] = []
   private items: Draft[] = []
+  /** Children of each parent that take a derived number (kept so that a label is derived in constant time). */
+  private readonly numbered = new WeakMap<Draft, number>()
+  /** Provisions, items and parts read so far (bounded by IMPORT_LIMITS.provisions). */
+  private units = 0
 
   constructor(private readonly ctx: OutlineContext) {}
 
@@ -53,6 +58,13 @@ export class Outline {
 
   private close() { this.provisions = []; this.items = [] }
 
+  /** Counts one more provision, item or part; refuses the input past the limit. */
+  private count(line: number) {
+    if (++this.units > IMPORT_LIMITS.provisions) {
+      throw new ImportLimitError('provisions', `more than ${IMPORT_LIMITS.provisions} provisions and items; a resolution has far fewer`, line)
+    }
+  }
+
   /** Opens a preambular or operative section (closing any part; sections are never inside annexes). */
   openSection(type: 'preambularSection' | 'operativeSection', kind: string, heading: InlinePiece[], line: number): void {
     this.close()
@@ -65,11 +77,13 @@ export class Outline {
   /** Opens a part (`SECTION 3`) at body level or inside the open annex; returns it so the caller can fill its title. */
   openPart(found: string, line: number): Draft {
     this.close()
+    this.count(line)
     const parent = this.annex ? this.annex.children : this.body
     const part = draft('part', { labelOverride: null, sourceLabel: null }, line, [textblock('partTitle', [], line)])
-    const count = parent.filter(d => d.type === 'part' && !d.attrs.labelOverride).length
+    const count = this.partsOf(parent)
     this.settle(part, found, String(count + 1), line)
     parent.push(part)
+    if (!part.attrs.labelOverride) this.parts.set(parent, count + 1)
     this.container = part
     this.containerKind = 'part'
     return part
@@ -164,9 +178,13 @@ export class Outline {
     return this.addItem(l, pieces, line)
   }
 
+  /** Parts with a derived number in a list (the body or an annex's children). */
+  private readonly parts = new WeakMap<Draft[], number>()
+  private partsOf(list: Draft[]): number { return this.parts.get(list) ?? 0 }
+
   /** Derived label of the next provision appended to `parent` (a container or a provision). */
   private derivedProvision(parent: Draft): string {
-    const count = parent.children.filter(d => d.type === 'provision' && !d.attrs.labelOverride).length
+    const count = this.numbered.get(parent) ?? 0
     if (parent.type === 'provision') return `${parent.label}.${count + 1}`
     if (parent.type === 'preambularSection') return letterLabel(count, this.ctx.lang)
     if (parent.type === 'part') return `${parent.label}.${count + 1}`
@@ -174,12 +192,15 @@ export class Outline {
   }
 
   private addProvision(depth: number, found: string, pieces: InlinePiece[], line: number) {
+    this.count(line)
+    if (depth > IMPORT_LIMITS.depth) throw new ImportLimitError('depth', `provisions nested ${depth} deep (the limit is ${IMPORT_LIMITS.depth})`, line)
     this.provisions.length = depth - 1
     this.items = []
     const parent = this.provisions.at(-1) ?? this.container!
     const p = draft('provision', { labelOverride: null, sourceLabel: null }, line, [textblock('paragraph', pieces, line)])
     this.settle(p, found, this.derivedProvision(parent), line)
     parent.children.push(p)
+    if (!p.attrs.labelOverride) this.numbered.set(parent, (this.numbered.get(parent) ?? 0) + 1)
     this.provisions.push(p)
   }
 
@@ -215,6 +236,7 @@ export class Outline {
       else style = 'letter'
     } else if (shape.kind === 'letter' || shape.kind === 'roman' || shape.kind === 'dash' || shape.kind === 'bullet') style = shape.kind
     else return false
+    this.count(line)
     const { parent, keep } = this.itemParent(style)
     this.items.length = keep
     const item = draft('item', { style, labelOverride: null, sourceLabel: null }, line, [textblock('paragraph', pieces, line)])

@@ -28,6 +28,7 @@ import { defaultHeading, kindsOf } from '../vocabulary.js'
 import { importText } from './import-text.js'
 import { serialiseText } from './serialise.js'
 import { stripIds } from './testing.js'
+import { linkReferences } from '../references.js'
 
 const WORDS: Record<'en' | 'ar', { first: string[]; rest: string[] }> = {
   en: { first: ['alpha', 'beta', 'gamma', 'that', 'to', 'whereas'], rest: ['alpha', 'beta', '42', '(x)', 'y;', 'z,', 'ITU‑T', 'a)', '–', '2024'] },
@@ -146,7 +147,8 @@ for (const lang of ['en', 'ar'] as const) {
       checkResolution(doc)
       const text = serialiseText(doc)
       const back = importText(text, { lang }).doc
-      assert.deepEqual(stripIds(back), stripIds(doc), text)
+      // the text form carries no marks: references written in it ("alpha a)" under a section "alpha") come back linked
+      assert.deepEqual(stripIds(back), stripIds(linkReferences(doc).doc), text)
     }), { numRuns: 80 })
   })
 }

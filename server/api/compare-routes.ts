@@ -38,14 +38,9 @@ export function compareRoutes(deps: ApiDeps): Router {
 
   r.get('/compare', async (req, res) => {
     const [oldJSON, newJSON] = [await resolve(res, req.query.old), await resolve(res, req.query.new)]
-    // diff/ is loaded on the first comparison, like export/ (most server processes never compare)
-    const { compare } = await import('../../diff/index.js')
-    const flag = (v: unknown) => v === '1' || v === 'true'
-    const ignoreRenumbering = flag(req.query.ignoreRenumbering)
-    // changes made only of white space stay in the revision document (exact) but count only when asked
-    const showWhitespace = flag(req.query.showWhitespace)
-    const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering, showWhitespace })
-    res.json({ revision: doc.toJSON(), summary })
+    const ignoreRenumbering = req.query.ignoreRenumbering === '1' || req.query.ignoreRenumbering === 'true'
+    // in a worker thread (diff/ is loaded there), with the pool's time limit
+    res.json(await deps.work.run('compare', { oldJSON, newJSON, ignoreRenumbering }))
   })
 
   r.get('/compile', async (req, res) => {

@@ -1,7 +1,10 @@
 /** What the API routes share: dependencies, the signed-in user, errors. */
 import type { Hocuspocus } from '@hocuspocus/server'
 import type { NextFunction, Request, Response } from 'express'
+import type { LoginLimits } from '../auth/login-throttle.js'
 import type { Sessions } from '../auth/sessions.js'
+import type { Logger } from '../log.js'
+import type { WorkPool } from '../work/pool.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { Actor, Store, User } from '../store/types.js'
 
@@ -11,12 +14,16 @@ export interface ApiDeps {
   sessions: Sessions
   hocuspocus: Hocuspocus
   sessionTtlMs: number
+  /** Limits on failed sign-ins (defaults: DEFAULT_LOGIN_LIMITS). */
+  loginLimits?: Partial<LoginLimits> | undefined
+  /** Worker threads for imports, comparisons and exports. */
+  work: WorkPool
+  /** Where unexpected errors are reported (default: stderr). */
+  logger?: Logger | undefined
 }
 
-/** An error answered with its status and `{error: message}`. */
-export class HttpError extends Error {
-  constructor(readonly status: number, message: string) { super(message); this.name = 'HttpError' }
-}
+import { HttpError } from '../http/errors.js'
+export { HttpError }
 
 /** The signed-in user of a request (set by `requireUser`). */
 export function userOf(res: Response): User {

@@ -4,11 +4,13 @@
  */
 import { Router } from 'express'
 import type { Response } from 'express'
-import { canCreateProposal, canImport, canManageVersions, canRead } from '../auth/permissions.js'
+import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } from '../auth/permissions.js'
+import { CHECKPOINT_PREFIX, isCheckpoint, restoreVersion } from '../restore.js'
 import { createDocument, createVersion, liveJSON } from '../documents.js'
-import { importText, isLanguage, LANGUAGES, type Language } from '../../schema/index.js'
+import { isLanguage, LANGUAGES, type Language } from '../../schema/index.js'
 import { defaultCoverTitle, startProposalJSON } from '../proposal-start.js'
 import type { DocumentMeta } from '../store/types.js'
+import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, actorOf, stringField, userOf } from './context.js'
 
@@ -47,11 +49,15 @@ export function documentRoutes(deps: ApiDeps): Router {
     const kind = body.kind === 'proposal' ? 'proposal' : 'resolution'
     if (body.lang !== undefined && !isLanguage(body.lang)) throw new HttpError(400, `lang must be one of ${LANGUAGES.join(', ')}`)
     let imported
-    try { imported = importText(text, body.lang === undefined ? {} : { lang: body.lang }) } catch (e) { throw new HttpError(400, (e as Error).message) }
+    // in a worker thread, bounded (schema/text/limits.ts): too large is 413, unreadable 400
+    try { imported = await deps.work.run('import-text', { text, ...(body.lang === undefined ? {} : { lang: body.lang }) }) } catch (e) {
+      if (e instanceof WorkError && e.name === 'ImportError') throw new HttpError(400, e.message)
+      throw e
+    }
     const delegations = Array.isArray(body.delegations) && body.delegations.every(d => typeof d === 'string') ? body.delegations as string[] : [user.delegation]
     let meta
     try {
-      meta = await createDocument(deps.store, { title, kind, delegations, shared: body.shared !== false }, imported.doc.toJSON(), actorOf(user), user.id)
+      meta = await createDocument(deps.store, { title, kind, delegations, shared: body.shared !== false }, imported.content, actorOf(user), user.id)
     } catch (e) { throw new HttpError(400, (e as Error).message) }
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'import', detail: `imported "${title}" (${imported.warnings.length} warnings)` })
     res.status(201).json({ ...publicMeta(meta), warnings: imported.warnings })
@@ -95,7 +101,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     else if (isLanguage(body.lang)) lang = body.lang
     else throw new HttpError(400, `lang must be one of ${LANGUAGES.join(', ')}`)
     const heading = version ? headingOf(version.json) : ''
-    const coverTitle = body.coverTitle === undefined ? defaultCoverTitle(action, heading, version ? titleOf(version.json) : '') : stringField(body, 'coverTitle', 500)
+    const coverTitle = body.coverTitle === undefined ? defaultCoverTitle(action, heading, version ? titleOf(version.json) : '', lang) : stringField(body, 'coverTitle', 500)
     // Without an action (the original form of this route) the proposal starts as the bare base text.
     const json = body.action === undefined && version ? version.json : startProposalJSON(version?.json ?? null, { action, proposalId, source, title: coverTitle, lang })
     let meta
@@ -115,7 +121,21 @@ export function documentRoutes(deps: ApiDeps): Router {
 
   r.get('/:id/versions', async (req, res) => {
     const doc = await readable(res, req.params.id)
-    res.json(await deps.store.listVersions(doc.id))
+    res.json((await deps.store.listVersions(doc.id)).map(v => ({ ...v, automatic: isCheckpoint(v) })))
+  })
+
+  // Restores a version of this document as a new change (checkpoints before and after); history is never rewritten.
+  r.post('/:id/restore', async (req, res) => {
+    const user = userOf(res)
+    const doc = await readable(res, req.params.id)
+    if (!canWrite(user, doc)) throw new HttpError(403, 'you may not change this document')
+    const versionId = stringField(req.body, 'versionId', 100)
+    const version = await deps.store.getVersion(versionId)
+    if (!version || version.documentId !== doc.id) throw new HttpError(400, 'versionId is not a version of this document')
+    const { before, after } = await restoreVersion(deps.store, deps.hocuspocus, doc.id, version, actorOf(user), user.id)
+    await deps.store.addAudit(doc.id, { at: after.createdAt, user: user.name, delegation: user.delegation, action: 'restore-version', detail: `restored "${version.name}"` })
+    const strip = ({ json: _json, ...meta }: typeof before) => ({ ...meta, automatic: true })
+    res.status(201).json({ before: strip(before), after: strip(after) })
   })
 
   r.post('/:id/versions', async (req, res) => {
@@ -123,6 +143,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     const doc = await readable(res, req.params.id)
     if (!canManageVersions(user, doc)) throw new HttpError(403, 'only the Secretariat names versions')
     const name = stringField(req.body, 'name', 200)
+    if (name.startsWith(CHECKPOINT_PREFIX)) throw new HttpError(400, `a version name may not start with "${CHECKPOINT_PREFIX}" (automatic checkpoints)`)
     const { json: _json, ...version } = await createVersion(deps.store, deps.hocuspocus, doc.id, name, actorOf(user))
     await deps.store.addAudit(doc.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'create-version', detail: name })
     res.status(201).json(version)

@@ -1,22 +1,28 @@
 /**
- * `GET /api/documents/:id/export?format=docx|docx-static|html|pdf[&base=v:ID][&proposalId=...]`:
- * mounts export/'s router on the server's storage and permissions.
+ * The export route:
  *
- * A proposal exported without `base` is marked against its own base
- * version, and as a full ITU proposal (cover, marker, reasons) when the
- * document carries a proposal marker. PDF uses one Chromium kept open for
+ *   GET /api/documents/:id/export?format=docx|docx-static|html|pdf[&base=v:ID][&proposalId=APT/44A13/1]
+ *     [&author=&delegation=][&source=&reasons=&title=&documentNumber=&addendum=&acronym=&assembly=&place=
+ *      &opens=&closes=&dates=&meeting=&date=&originalLanguage=&frame=0]  (export/export-proposal.ts)
+ *
+ * Without `base` the document is exported as it is; with `base` (a version
+ * of this document or of the resolution a proposal is based on) the
+ * revision marks are exported; with `proposalId` too, as a full ITU
+ * proposal in its conference document. A proposal exported without `base`
+ * is marked against its own base version, under its own proposal number.
+ * The work (comparison, layout, writing) runs in a worker thread with a
+ * time limit (server/work/); PDF is printed by one Chromium kept open for
  * the life of the server (starting one per request costs about a second).
- * export/ (which pulls in playwright-core) and diff/ are loaded on the
- * first export request, not at startup: most server processes never export,
- * and loading them costs about 100 MiB of memory.
+ * export/ (which pulls in playwright-core) is loaded on first use.
  */
-import { Router, type Request, type RequestHandler } from 'express'
-import type { Node } from 'prosemirror-model'
+import { Router } from 'express'
 import type { PdfRenderer } from '../../export/pdf.js'
+import { EXPORT_FORMATS, isExportFormat } from '../../export/formats.js'
 import { canExport, canRead } from '../auth/permissions.js'
 import { liveJSON } from '../documents.js'
-import type { DocumentMeta, User } from '../store/types.js'
+import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
+import { HttpError, userOf } from './context.js'
 
 type ExportModule = typeof import('../../export/index.js')
 let exportModule: Promise<ExportModule> | null = null
@@ -44,58 +50,47 @@ function proposalIdOf(json: unknown): string | null {
   return content.find(n => n.type === 'proposalMarker')?.attrs?.proposalId || null
 }
 
-/** The export routes. */
+/** The export route. */
 export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
   const r = Router()
-  const userOfRequest = (req: Request) => req.res?.locals.user as User
-
-  // Defaults for a proposal: its base version and its own proposal number.
-  r.get('/documents/:id/export', async (req, _res, next) => {
-    const url = new URL(req.url, 'http://localhost')
-    if (!url.searchParams.has('base')) {
-      const meta = await deps.store.getDocument(String(req.params.id))
-      if (meta?.baseVersionId) {
-        url.searchParams.set('base', `v:${meta.baseVersionId}`)
-        if (!url.searchParams.has('proposalId')) {
-          const id = proposalIdOf(await liveJSON(deps.store, deps.hocuspocus, meta.id))
-          if (id) url.searchParams.set('proposalId', id)
-        }
-        req.url = url.pathname + url.search
-      }
+  r.get('/documents/:id/export', async (req, res) => {
+    const id = String(req.params.id)
+    const q = (key: string): string | undefined => { const v = req.query[key]; return typeof v === 'string' && v !== '' ? v : undefined }
+    const format = q('format') ?? 'docx'
+    if (!isExportFormat(format)) throw new HttpError(400, `format must be one of ${EXPORT_FORMATS.join(', ')}`)
+    const { proposalOptionsFromQuery, parseProposalId } = await loadExport()
+    let options
+    try { options = proposalOptionsFromQuery(key => req.query[key] as string | string[] | undefined) } catch (e) { throw new HttpError(400, (e as Error).message) }
+    const meta = await deps.store.getDocument(id)
+    if (!meta) throw new HttpError(404, `no document ${id}`)
+    const user = userOf(res)
+    if (!canExport(user, meta) || !canRead(user, meta)) throw new HttpError(403, 'not allowed to export this document')
+    const doc = await liveJSON(deps.store, deps.hocuspocus, id)
+    // Defaults for a proposal: its base version and its own proposal number.
+    let baseRef = q('base')
+    let proposalId = q('proposalId') ?? null
+    if (!baseRef && meta.baseVersionId) { baseRef = `v:${meta.baseVersionId}`; proposalId ??= proposalIdOf(doc) }
+    if (proposalId) { try { parseProposalId(proposalId) } catch (e) { throw new HttpError(400, (e as Error).message) } }
+    let base: unknown = null
+    if (baseRef) {
+      const version = await deps.store.getVersion(baseRef.startsWith('v:') ? baseRef.slice(2) : baseRef)
+      // a version of this document, or of the resolution this proposal is based on
+      if (!version || (version.documentId !== id && version.documentId !== meta.baseDocumentId)) throw new HttpError(404, `no version ${baseRef} of document ${id}`)
+      base = version.json
     }
-    next()
-  })
-
-  let handler: Promise<RequestHandler> | null = null
-  const build = async (): Promise<RequestHandler> => {
-    const [{ exportRouter }, { compare }] = await Promise.all([loadExport(), import('../../diff/index.js')])
-    return exportRouter({
-      async loadDocumentJSON(id) {
-        const meta = await deps.store.getDocument(id)
-        if (!meta) return null
-        return { doc: await liveJSON(deps.store, deps.hocuspocus, id), meta, name: meta.title }
-      },
-      async loadVersionJSON(ref, documentId) {
-        const id = ref.startsWith('v:') ? ref.slice(2) : ref
-        const version = await deps.store.getVersion(id)
-        const doc = await deps.store.getDocument(documentId)
-        if (!version || !doc) return null
-        // A version of this document, or of the resolution this proposal is based on.
-        if (version.documentId !== documentId && version.documentId !== doc.baseDocumentId) return null
-        return version.json
-      },
-      canExport: (user, meta) => {
-        const u = user as User | undefined
-        return !!u && canExport(u, meta as DocumentMeta) && canRead(u, meta as DocumentMeta)
-      },
-      compare: (oldDoc: Node, newDoc: Node, who) => compare(oldDoc, newDoc, { author: who }).doc,
-      userOf: userOfRequest,
-      pdfRenderer: () => pdf.get()
-    })
-  }
-  r.get('/documents/:id/export', (req, res, next) => {
-    handler ??= build().catch(e => { handler = null; throw e })
-    handler.then(h => h(req, res, next), next)
+    let file
+    try {
+      file = await deps.work.run('export', { doc, base, format, proposalId, options, author: q('author') ?? null, delegation: q('delegation') ?? null, name: meta.title })
+    } catch (e) {
+      if (e instanceof WorkError && (e.name === 'ProposalExportError' || e.name === 'ProposalIdError')) throw new HttpError(400, e.message)
+      if (e instanceof WorkError && e.name === 'ExportInputError') throw new HttpError(500, `export failed: ${e.message}`)
+      throw e
+    }
+    const bytes = file.html !== undefined ? await (await pdf.get()).render(file.html) : file.bytes
+    res.status(200)
+      .set('Content-Type', file.contentType)
+      .set('Content-Disposition', `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
   })
   return r
 }

@@ -100,6 +100,7 @@ test('a drafter starts MOD and ADD proposals for their own delegation only; the 
   assert.deepEqual(doc.json.content.slice(0, 3).map((n: { type: string }) => n.type), ['proposalHeader', 'proposalMarker', 'resolutionHeading'])
   assert.deepEqual(doc.json.content[1].attrs, { action: 'MOD', proposalId: 'APT/44A13/1' })
   assert.match(JSON.stringify(doc.json.content[0]), /الأصل/)
+  assert.match(JSON.stringify(doc.json.content[0]), /مقترح لتعديل القـرار 50 – الأمن السيبراني/)
 
   const add = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'New res', action: 'ADD', lang: 'en' })
   assert.equal(add.status, 201, JSON.stringify(add.body))
@@ -131,4 +132,19 @@ test("a delegation's Word proposal (our own tracked export) reads back on its ba
   assert.equal(c.body.baseVersionId, baseVersionId)
   assert.deepEqual(c.body.delegations, ['APT', 'ARB'])
   assert.equal(await count(), before + 1)
+})
+
+test('a Word file that is no resolution: 422 saying what the file holds (paragraphs, revisions and their authors, language), nothing stored', async () => {
+  const { zipSync, strToU8 } = await import('fflate')
+  const imported = await upload(sec, '/api/imports/resolution?title=Res50base2', new Uint8Array(readFileSync(RES50_TEXT)))
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+  const body = '<w:p><w:r><w:t>Minutes of the meeting</w:t></w:r></w:p><w:p><w:ins w:id="1" w:author="Ann Smith"><w:r><w:t>Agreed.</w:t></w:r></w:ins></w:p>'
+  const minutes = zipSync({ 'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`) })
+  const before = await count()
+  const r = await upload(sec, `/api/imports/proposal/preview?base=${imported.body.versionId}&lang=en`, minutes)
+  assert.equal(r.status, 422, JSON.stringify(r.body))
+  assert.match(r.body.error, /^the Word file holds 2 paragraphs.*cannot be read as a resolution: no resolution heading/)
+  assert.match(r.body.error, /2 paragraphs, 1 tracked revision \(1 insertion, 0 deletions\), language en/)
+  assert.match(r.body.error, /Ann Smith: 1 insertion/)
+  assert.equal(await count(), before)
 })

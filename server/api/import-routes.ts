@@ -91,10 +91,12 @@ export function importRoutes(deps: ApiDeps): Router {
     if (!version) throw new HttpError(404, 'no such version in force')
     const baseDoc = await deps.store.getDocument(version.documentId)
     if (!baseDoc) throw new HttpError(404, 'no such version in force')
-    const [{ importDocxProposal, checkBase, DocxInputError }, { compare }] = await Promise.all([loadExport(), import('../../diff/index.js')])
+    const [{ importDocxProposal, checkBase, DocxInputError, DocxImportError }, { compare }] = await Promise.all([loadExport(), import('../../diff/index.js')])
     let imported
     try { imported = importDocxProposal(bytesOf(req), { lang: langOf(req) ?? (isLanguage(baseDoc.lang) ? baseDoc.lang : undefined) }) } catch (e) {
       if (e instanceof DocxInputError) throw new HttpError(422, `not a Word proposal: ${e.message}`)
+      // the message says what the file holds (paragraphs, tracked revisions and their authors, language) before why it is no resolution
+      if (e instanceof DocxImportError) throw new HttpError(422, e.message)
       if (e instanceof Error && e.name === 'ImportError') throw new HttpError(422, `the Word file could not be read as a resolution: ${e.message}`)
       throw e
     }
@@ -106,7 +108,7 @@ export function importRoutes(deps: ApiDeps): Router {
   r.post('/proposal/preview', async (req, res) => {
     const { imported, check, version, baseDoc } = await readProposal(req, res)
     res.json({
-      lang: imported.lang, revisions: imported.tracked.revisions.length, authors: imported.authors,
+      lang: imported.lang, revisions: imported.tracked.revisions.length, authors: imported.authors, revisionFormatting: imported.revisionFormatting,
       warnings: { base: imported.warnings.base, proposal: imported.warnings.proposal },
       base: { versionId: version.id, versionName: version.name, documentId: baseDoc.id, title: baseDoc.title },
       ok: check.ok, discrepancies: check.discrepancies

@@ -1,10 +1,10 @@
 /** The `/api` router: health, auth, then everything else behind a session. */
 import express, { Router } from 'express'
-import type { NextFunction, Request, Response } from 'express'
+import { errorHandler, requireUtf8 } from '../http/errors.js'
 import { authRoutes } from './auth-routes.js'
 import { compareRoutes } from './compare-routes.js'
 import type { ApiDeps } from './context.js'
-import { HttpError, requireUser } from './context.js'
+import { requireUser } from './context.js'
 import { documentRoutes } from './document-routes.js'
 import { exportRoutes, SharedPdfRenderer } from './export-routes.js'
 import { importRoutes } from './import-routes.js'
@@ -13,6 +13,7 @@ import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
 /** Builds the API router. */
 export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfRenderer()): Router {
   const r = Router()
+  r.use(requireUtf8)
   r.use(express.json({ limit: '6mb' }))
   // A page built against another document model must reload before it reads or writes anything.
   r.use((req, res, next) => {
@@ -30,13 +31,6 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
   r.use('/documents', documentRoutes(deps))
   r.use(compareRoutes(deps))
   r.use((_req, res) => { res.status(404).json({ error: 'no such API route' }) })
-  r.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if (err instanceof HttpError) { res.status(err.status).json({ error: err.message }); return }
-    const e = err as { status?: number; type?: string; message?: string }
-    if (e.type === 'entity.parse.failed') { res.status(400).json({ error: 'body is not valid JSON' }); return }
-    if (e.type === 'entity.too.large') { res.status(413).json({ error: 'body too large' }); return }
-    console.error('api error:', err)
-    res.status(500).json({ error: 'internal error' })
-  })
+  r.use(errorHandler(deps.logger))
   return r
 }

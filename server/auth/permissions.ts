@@ -18,6 +18,11 @@ export function canWrite(user: User, doc: DocumentMeta): boolean {
   return doc.delegations.includes(user.delegation)
 }
 
+/** Whether the user may comment on the document: whoever may write it, and reviewers on anything they read. */
+export function canComment(user: User, doc: DocumentMeta): boolean {
+  return canWrite(user, doc) || (user.role === 'reviewer' && canRead(user, doc))
+}
+
 /** Whether the user may name versions. */
 export function canManageVersions(user: User, doc: DocumentMeta): boolean {
   return user.role === 'secretariat' && canRead(user, doc)

@@ -72,7 +72,10 @@ export function tokenFromHeaders(headers: { authorization?: string | undefined; 
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || null
   for (const part of (headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=')
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return decodeURIComponent(part.slice(eq + 1).trim()) || null
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) {
+      // a malformed percent-encoding is no token (a token is base64url: it never needs decoding)
+      try { return decodeURIComponent(part.slice(eq + 1).trim()) || null } catch { return null }
+    }
   }
   return null
 }

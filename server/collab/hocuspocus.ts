@@ -32,7 +32,7 @@ export interface CollaborationOptions {
   logger?: Logger | undefined
   /** Largest encoded state of a document, bytes (validation refuses updates past it). */
   maxDocumentBytes?: number | undefined
-  /** More extensions (the transport's corking hook). */
+  /** More extensions (the transport's hooks). */
   extensions?: readonly Extension[] | undefined
   /** Extension names to leave out (benchmarks measure each one's cost; never in production). */
   omitExtensions?: readonly string[] | undefined
@@ -53,7 +53,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
   const persistence = new Persistence(o.store, { compactAfter: o.compactAfter })
   const extensions: Extension[] = [
     new Authentication(o.store, o.sessions),
-    new MessageRateLimit(o.messageRate),
+    new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),
     new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger }),
     persistence,

@@ -6,6 +6,10 @@
  * - refusals before the handshake: wrong path (404), a browser page from
  *   another origin (403, see origin.ts), too many connections from one
  *   address (429);
+ * - before a connection has opened a document (signed in), Hocuspocus
+ *   queues what it sends: a connection that sends more than a few
+ *   messages or bytes before then is closed (1008), and one that has not
+ *   signed in within a minute too;
  * - every error of a raw socket, a WebSocket or the WebSocket server is
  *   handled: the `ws` library closes a connection that breaks the protocol
  *   (1002, e.g. an unmasked client frame) or sends a frame over the limit
@@ -19,7 +23,7 @@
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { Extension, Hocuspocus, beforeHandleMessagePayload } from '@hocuspocus/server'
+import type { Extension, Hocuspocus, beforeHandleMessagePayload, connectedPayload } from '@hocuspocus/server'
 import { WebSocketServer } from 'ws'
 import type WebSocket from 'ws'
 import type { RateLimiter } from '../extensions/rate-limit.js'
@@ -40,6 +44,11 @@ export interface TransportOptions {
   logger: Logger
 }
 
+/** Messages a connection may send before it has opened a document (the provider sends a handful). */
+const PRE_AUTH_MESSAGES = 100
+/** Time a connection has to open its first document, ms. */
+const PRE_AUTH_MS = 60_000
+
 const refuseHandshake = (socket: Duplex, status: string, extra = '') => {
   if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n${extra}\r\n`)
   socket.destroy()
@@ -53,6 +62,8 @@ export class CollabTransport {
   private readonly sockets = new WeakMap<object, Duplex>()
   private corked: Duplex[] | null = null
   private hocuspocus: Hocuspocus | null = null
+  /** WebSockets that have opened a document. */
+  private readonly signedIn = new WeakSet<object>()
 
   constructor(private readonly options: TransportOptions) {
     this.path = options.path ?? '/collab'
@@ -83,8 +94,30 @@ export class CollabTransport {
         this.options.logger.warn('websocket closed on a protocol error', { address, error: e.message, code: (e as { code?: string }).code })
       })
       this.sockets.set(ws, socket)
+      this.boundBeforeSignIn(ws, address)
       hocuspocus.handleConnection(ws, request)
     })
+  }
+
+  /** Closes `ws` when it sends too much, or waits too long, before it has opened a document. */
+  private boundBeforeSignIn(ws: WebSocket, address: string): void {
+    let messages = 0
+    let bytes = 0
+    const stop = (why: string) => {
+      this.options.logger.warn(`websocket closed before authentication: ${why}`, { address })
+      ws.close(1008, why)
+      setTimeout(() => ws.terminate(), 1000).unref()
+    }
+    const timer = setTimeout(() => { if (!this.signedIn.has(ws)) stop('no document opened in time') }, PRE_AUTH_MS)
+    timer.unref()
+    const count = (data: Buffer | ArrayBuffer | Buffer[]) => {
+      if (this.signedIn.has(ws)) { ws.off('message', count); return }
+      messages++
+      bytes += Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength
+      if (messages > PRE_AUTH_MESSAGES || bytes > this.options.maxPayload) { ws.off('message', count); stop('too much sent before signing in') }
+    }
+    ws.on('message', count)
+    ws.once('close', () => clearTimeout(timer))
   }
 
   /** Corks the network sockets of these WebSockets until the current microtasks have run. */
@@ -105,14 +138,16 @@ export class CollabTransport {
   }
 
   /**
-   * The Hocuspocus extension that corks a document's sockets once an
-   * incoming update has passed the other hooks (after persistence has
-   * appended it): the appends committed together are acknowledged and
-   * relayed together, one write per peer.
+   * The transport's Hocuspocus hooks: notes that a connection has opened a
+   * document, and corks a document's sockets once an incoming update has
+   * passed the other hooks (after persistence has appended it): the appends
+   * committed together are acknowledged and relayed together, one write per
+   * peer.
    */
-  readonly corking: Extension = {
-    extensionName: 'resdraft-corking',
+  readonly extension: Extension = {
+    extensionName: 'resdraft-transport',
     priority: 10,
+    connected: async ({ connection }: connectedPayload) => { this.signedIn.add(connection.webSocket) },
     beforeHandleMessage: async ({ update: data, connection, document }: beforeHandleMessagePayload) => {
       if (connection.readOnly || !parseMessage(data).update) return
       this.corkUntilDrained(document.getConnections().map(c => c.webSocket))

@@ -7,7 +7,7 @@
  * schema/fingerprint.ts) is refused before it sees the document.
  */
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
-import { canRead, canWrite } from '../auth/permissions.js'
+import { canComment, canRead, canWrite } from '../auth/permissions.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { Sessions } from '../auth/sessions.js'
 import type { Store, User } from '../store/types.js'
@@ -19,6 +19,8 @@ export const OUTDATED_CLIENT = 'outdated-client'
 /** What the connection's context holds after authentication. */
 export interface ConnectionContext {
   user: User
+  /** True when the user may change the comments only (a reviewer). */
+  commentOnly: boolean
 }
 
 /** The authentication extension. */
@@ -33,7 +35,9 @@ export class Authentication implements Extension {
     if (!user) throw Object.assign(new Error('unauthorized'), { reason: 'unauthorized' })
     const doc = await this.store.getDocument(documentName)
     if (!doc || !canRead(user, doc)) throw Object.assign(new Error('forbidden'), { reason: 'forbidden' })
-    connectionConfig.readOnly = !canWrite(user, doc)
-    return { user: publicUser(user) }
+    // Reviewers are asked to review: they may comment (validation.ts refuses any other change from them), never edit the text.
+    const commentOnly = !canWrite(user, doc) && canComment(user, doc)
+    connectionConfig.readOnly = !canWrite(user, doc) && !commentOnly
+    return { user: publicUser(user), commentOnly }
   }
 }

@@ -5,11 +5,12 @@
  * send shapes that break other editors. For every incoming awareness
  * message this extension:
  *
- * - refuses it (closing the document connection) when it is malformed or
- *   would change a state of a client id another connection owns, or would
- *   make one connection speak for more ids than a page uses;
+ * - refuses it (closing the document connection) when it is malformed;
  * - leaves out the states that change nothing (providers echo every state
- *   they receive, with its clock);
+ *   they receive, with its clock) and those for client ids the connection
+ *   has not claimed: a connection claims the ids it announces first, up to
+ *   a few, never one that another connection holds, so nobody changes or
+ *   removes another participant's state;
  * - sets the identity fields (`user`: name, delegation, role, colour) of
  *   each state from the signed-in session, and drops a malformed state
  *   (it becomes `null`, "gone", for everyone).
@@ -21,7 +22,7 @@
  * It also refuses broadcast-stateless messages, which Hocuspocus would relay
  * to every connection: the application defines none.
  */
-import type { Extension, beforeHandleMessagePayload } from '@hocuspocus/server'
+import type { Connection, Extension, beforeHandleMessagePayload } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { applyAwarenessUpdate } from 'y-protocols/awareness'
@@ -34,13 +35,15 @@ import type { User } from '../store/types.js'
 
 /** Most awareness client ids one connection may speak for (a page uses one per document). */
 export const MAX_CLIENTS_PER_CONNECTION = 4
+/** Most states in one awareness message (a provider echoes every state it receives, so a busy document's are many). */
+export const MAX_STATES_PER_MESSAGE = 10_000
 
 interface Entry { clientId: number; clock: number; state: unknown }
 
 function readEntries(update: Uint8Array): Entry[] {
   const d = decoding.createDecoder(update)
   const n = decoding.readVarUint(d)
-  if (n > MAX_CLIENTS_PER_CONNECTION) throw new Error(`${n} awareness states in one message`)
+  if (n > MAX_STATES_PER_MESSAGE) throw new Error(`${n} awareness states in one message`)
   const entries: Entry[] = []
   for (let i = 0; i < n; i++) {
     const clientId = decoding.readVarUint(d)
@@ -88,6 +91,9 @@ export class Presence implements Extension {
   extensionName = 'resdraft-presence'
   priority = 250
 
+  /** The awareness client ids each connection speaks for. */
+  private readonly claims = new WeakMap<Connection, Set<number>>()
+
   constructor(private readonly logger?: Logger) {}
 
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
@@ -103,26 +109,30 @@ export class Presence implements Extension {
     const payload = msg.awareness
     let entries: Entry[]
     try { entries = readEntries(payload) } catch (e) { throw refused(`malformed awareness update: ${(e as Error).message}`) }
-    // Providers echo every state they receive, with the clock they received: such entries change
-    // nothing and are left out. What would change a state must come from the connection that owns it.
+    // Providers echo every state they receive, with the clock they received (and after a server
+    // restart, the states they still hold): entries that change nothing, or that concern a client id
+    // this connection has not claimed, are left out. A connection claims the ids it announces first
+    // (a provider announces its own state alone when it connects), up to MAX_CLIENTS_PER_CONNECTION,
+    // and never one another connection holds.
     const { awareness } = document
     const applies = ({ clientId, clock, state }: Entry) => {
       const current = awareness.meta.get(clientId)?.clock ?? 0
       return current < clock || (current === clock && state === null && awareness.states.has(clientId))
     }
-    const own = document.getClients(connection.webSocket) as Set<number>
-    const effective = entries.filter(applies)
-    for (const { clientId } of effective) {
-      if (own.has(clientId)) continue
-      for (const other of document.getConnections()) {
-        if (other !== connection && document.getClients(other.webSocket).has(clientId)) throw refused(`awareness state for client ${clientId} of another connection`)
-      }
-    }
-    if (new Set([...own, ...effective.map(e => e.clientId)]).size > MAX_CLIENTS_PER_CONNECTION) throw refused('too many awareness client ids on one connection')
+    let claimed = this.claims.get(connection)
+    if (!claimed) { claimed = new Set(); this.claims.set(connection, claimed) }
+    const heldElsewhere = (id: number) => document.getConnections().some(other => other !== connection && (this.claims.get(other)?.has(id) || document.getClients(other.webSocket).has(id)))
+    const effective = entries.filter(entry => {
+      if (!applies(entry)) return false
+      if (claimed.has(entry.clientId)) return true
+      if (entry.state === null || claimed.size >= MAX_CLIENTS_PER_CONNECTION || heldElsewhere(entry.clientId)) return false
+      claimed.add(entry.clientId)
+      return true
+    })
     const corrected = correctedStates(effective, presenceOf(user))
     if (!corrected && effective.length === entries.length) return // as sent: Hocuspocus applies and relays it
     // Apply the corrected states here; Hocuspocus then applies the message, emptied in place
-    // (its count of states set to 0; the count is one byte, at most MAX_CLIENTS_PER_CONNECTION).
+    // (the first byte of its count of states set to 0, which ends the varint: no states).
     payload[0] = 0
     if (effective.length) applyAwarenessUpdate(awareness, writeEntries(corrected ?? effective), connection.webSocket)
   }

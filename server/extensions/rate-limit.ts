@@ -5,6 +5,7 @@
  */
 import type { Connection, Extension, beforeHandleMessagePayload } from '@hocuspocus/server'
 import { REFUSED_RATE, refuse } from '../collab/refusal.js'
+import type { Logger } from '../log.js'
 
 /** A token bucket per key: `burst` tokens, refilled at `perSecond`. */
 export class RateLimiter {
@@ -44,18 +45,22 @@ export class MessageRateLimit implements Extension {
   private readonly burst: number
   private readonly buckets = new WeakMap<Connection, { tokens: number; at: number }>()
 
-  constructor(options: MessageRateOptions = {}) {
+  constructor(options: MessageRateOptions = {}, private readonly logger?: Logger) {
     this.perSecond = options.perSecond ?? 100
     this.burst = options.burst ?? 400
   }
 
-  async beforeHandleMessage({ connection }: beforeHandleMessagePayload): Promise<void> {
+  async beforeHandleMessage({ connection, documentName, context }: beforeHandleMessagePayload): Promise<void> {
     const now = Date.now()
     const b = this.buckets.get(connection) ?? { tokens: this.burst, at: now }
     b.tokens = Math.min(this.burst, b.tokens + ((now - b.at) / 1000) * this.perSecond)
     b.at = now
     this.buckets.set(connection, b)
-    if (b.tokens < 1) throw refuse(connection, REFUSED_RATE, 'rate-limited: too many messages')
+    if (b.tokens < 1) {
+      const user = (context as { user?: { username?: string; delegation?: string } }).user
+      this.logger?.warn('message refused', { document: documentName, user: user?.username, delegation: user?.delegation, code: REFUSED_RATE, reason: 'rate-limited' })
+      throw refuse(connection, REFUSED_RATE, 'rate-limited: too many messages')
+    }
     b.tokens -= 1
   }
 }

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import type { CommentWriter } from '../collab/comment-authorship.js'
 import { updateFromJSON } from '../collab/content.js'
 import { sampleJSON } from '../test/helpers.js'
-import { isPlainTyping, problemsAfter } from './validation.js'
+import { Validation, isPlainTyping, problemsAfter } from './validation.js'
 
 /** A mirror and a client doc holding the sample document; `edit` changes the client; returns the problems of its update (sent by `writer`). */
 function check(edit: (d: Y.Doc) => void, writer?: CommentWriter): string[] {
@@ -71,4 +71,23 @@ test('a comment in another delegate\'s name is refused; in one\'s own it is acce
   const amal = { name: 'Amal', delegation: 'APT', role: 'drafter' }
   assert.match(check(post('Pierre', 'CEPT'), amal).join(), /own name/)
   assert.deepEqual(check(post('Amal', 'APT'), amal), [])
+})
+
+test('the size limit counts the state a document already holds, and deleting passes at the limit', () => {
+  const live = new Y.Doc()
+  Y.applyUpdate(live, updateFromJSON(sampleJSON()))
+  const size = Y.encodeStateAsUpdate(live).length
+  const validation = new Validation({ maxDocumentBytes: size + 300 })
+  const client = new Y.Doc()
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(live))
+  const updates: Uint8Array[] = []
+  client.on('update', (u: Uint8Array) => updates.push(u))
+  firstText(client).insert(0, 'a'.repeat(200))
+  firstText(client).insert(0, 'b'.repeat(200))
+  firstText(client).delete(0, 300)
+  const document = live as unknown as Parameters<Validation['check']>[0]
+  assert.deepEqual(validation.check(document, 'd', updates[0]!), [], 'the first fits')
+  Y.applyUpdate(live, updates[0]!)
+  assert.match(validation.check(document, 'd', updates[1]!).join(), /would exceed its size limit/)
+  assert.deepEqual(validation.check(document, 'd', updates[2]!), [], 'deleting is accepted')
 })

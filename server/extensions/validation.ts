@@ -170,16 +170,19 @@ export class Validation implements Extension {
 
   /** Why `update` would make the document too large (null when it fits); updates that only delete always fit. */
   private sizeProblem(document: Document, documentName: string, update: Uint8Array, decoded: Decoded, pending: readonly Accepted[]): string | null {
-    let size = this.sizes.get(documentName) ?? Y.encodeStateAsUpdate(document).length
+    const measure = () => {
+      let n = Y.encodeStateAsUpdate(document).length
+      for (const a of pending) n += a.update.length
+      this.sizes.set(documentName, n)
+      return n
+    }
+    let size = this.sizes.get(documentName) ?? measure()
     if (size + update.length > this.maxDocumentBytes) {
-      // measure: the bound may be loose (deletions, text merged into runs)
-      size = Y.encodeStateAsUpdate(document).length
-      for (const a of pending) size += a.update.length
-      this.sizes.set(documentName, size)
+      // measure again: the bound may be loose (deletions, text merged into runs)
+      size = measure()
       const inserts = decoded.structs.some(s => s instanceof Y.Item)
       if (inserts && size + update.length > this.maxDocumentBytes) return `the document would exceed its size limit of ${this.maxDocumentBytes} bytes (it holds ${size})`
     }
-    this.sizes.set(documentName, size + update.length)
     return null
   }
 
@@ -215,7 +218,21 @@ export class Validation implements Extension {
       ends.set(st.id.client, st.id.clock + st.length)
     }
     pending.push({ at: Date.now(), update, text, starts: [...starts], ends: [...ends] })
+    this.sizes.set(documentName, this.sizes.get(documentName)! + update.length)
     return []
+  }
+
+  /** Whether `update` changes nothing but the comments (what a reviewer may send). */
+  onlyComments(document: Document, documentName: string, update: Uint8Array): boolean {
+    const copy = newCopy(document)
+    try {
+      for (const a of this.pending(document, documentName)) Y.applyUpdate(copy, a.update)
+      const comments = copy.getArray(COMMENTS)
+      let others = false
+      copy.on('afterTransaction', (tr: Y.Transaction) => { for (const t of tr.changed.keys()) if (t !== comments) others = true })
+      try { Y.applyUpdate(copy, update) } catch { return false }
+      return !others && rootProblems(copy).length === 0 && !hasPending(copy)
+    } finally { copy.destroy() }
   }
 
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
@@ -228,6 +245,10 @@ export class Validation implements Extension {
     let update: Uint8Array | undefined
     try { update = parseMessage(data).update } catch (e) { throw refused(REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
     if (!update) return
+    // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection closed.
+    if ((context as { commentOnly?: boolean }).commentOnly && !this.onlyComments(document, documentName, update)) {
+      throw refused(REFUSED_READ_ONLY, 'read-only: reviewers may comment but not change the text')
+    }
     if (connection.readOnly) {
       if (!Y.snapshotContainsUpdate(Y.snapshot(document), update)) {
         // Hocuspocus itself refuses it (sync status false); say why.

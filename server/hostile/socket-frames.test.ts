@@ -128,3 +128,16 @@ test('a reset in the middle of a handshake and garbage instead of HTTP do not st
   }
   await stillServing()
 })
+
+test('messages queued before signing in are bounded: a flood without a token is closed with 1008', async () => {
+  const c = await wsClient(server.url)
+  // sync messages for a document, never an authentication: Hocuspocus would queue them all until one arrives
+  const step = message(doc.id, 0, e => { e.cbuf[e.cpos++] = 0; e.cbuf[e.cpos++] = 0 })
+  const filler = new Uint8Array(512 * 1024)
+  filler.set(step)
+  for (let i = 0; i < 40 && c.ws.readyState === c.ws.OPEN; i++) c.ws.send(filler)
+  const { code } = await Promise.race([c.closed, new Promise<{ code: number }>(r => setTimeout(() => r({ code: -1 }), 3000))])
+  assert.equal(code, 1008)
+  assert.ok(logger.entries.some(e => /before authentication/.test(e.message)))
+  await stillServing()
+})

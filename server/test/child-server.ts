@@ -10,6 +10,7 @@ const config = configFromEnv()
 const server = await startServer({
   ...config,
   seedDocuments: false,
+  demoAccounts: true,
   debounce: 200,
   connectionRate: { perSecond: 1000, burst: 1000 },
   messageRate: { perSecond: 1000, burst: 2000 },

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { FRAGMENT } from '../../protocol/shared-doc.js'
 import { op, pre, prov, res } from '../../schema/builders.js'
 import { startServer } from '../app.js'
 import type { RunningServer } from '../app.js'
@@ -25,7 +26,7 @@ export interface TestServer extends RunningServer {
 /** Starts a server on port 0 with a fresh data dir, no seeding, short debounce. */
 export async function startTestServer(over: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dataDir = over.dataDir ?? mkdtempSync(join(tmpdir(), 'resdraft-server-'))
-  const server = await startServer({ port: 0, dataDir, seedDocuments: false, debounce: 200, sessionSecret: 'test-secret', logger: new MemoryLogger(), ...over })
+  const server = await startServer({ port: 0, dataDir, seedDocuments: false, debounce: 200, sessionSecret: 'test-secret', demoAccounts: true, logger: new MemoryLogger(), ...over })
   return {
     ...server, dataDir,
     async close() { await server.close(); if (!over.dataDir) rmSync(dataDir, { recursive: true, force: true }) }
@@ -100,7 +101,7 @@ export function connect(url: string, documentId: string, token: string, doc: Y.D
 
 /** The XmlText of the resolution title (first text one can type into). */
 export function titleText(doc: Y.Doc): Y.XmlText {
-  const title = doc.getXmlFragment('prosemirror').toArray().find(n => n instanceof Y.XmlElement && n.nodeName === 'resolutionTitle') as Y.XmlElement
+  const title = doc.getXmlFragment(FRAGMENT).toArray().find(n => n instanceof Y.XmlElement && n.nodeName === 'resolutionTitle') as Y.XmlElement
   return title.get(0) as Y.XmlText
 }
 

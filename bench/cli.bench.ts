@@ -1,0 +1,59 @@
+/**
+ * The command line as a user runs it (node --import tsx bench/cli.bench.ts):
+ * `resdraft compare` of the Resolution 50 pair (fixtures/res50-2012-ar.txt
+ * and res50-proposed-ar.txt) as a whole process, against the baseline
+ * `git diff --no-index --word-diff` on the same two texts flattened (the
+ * text of every paragraph, one per line), and against the same command run
+ * from the TypeScript sources through tsx (how bin/resdraft.mjs ran before
+ * it was prebuilt). The commands run in turns, in the same run; wall time
+ * of each process, median and best. Target: resdraft compare < 150 ms.
+ * Figures are printed, not asserted.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Node } from 'prosemirror-model'
+import { ensureBundle } from '../bin/cli-bundle.mjs'
+import { importText } from '../schema/text/index.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const OLD = join(root, 'fixtures', 'res50-2012-ar.txt')
+const NEW = join(root, 'fixtures', 'res50-proposed-ar.txt')
+const RUNS = Number(process.env.CLI_BENCH_RUNS ?? 15)
+const TSX_RUNS = Math.min(RUNS, 5)
+
+const flatten = (doc: Node) => { const lines: string[] = []; doc.descendants(n => { if (n.isTextblock) { lines.push(n.textContent); return false } return true }); return lines.join('\n') + '\n' }
+const tmp = mkdtempSync(join(tmpdir(), 'resdraft-cli-bench-'))
+const flatOld = join(tmp, 'old.txt'), flatNew = join(tmp, 'new.txt')
+writeFileSync(flatOld, flatten(importText(readFileSync(OLD)).doc))
+writeFileSync(flatNew, flatten(importText(readFileSync(NEW)).doc))
+
+interface Contender { readonly name: string; readonly cmd: string; readonly args: string[]; readonly runs: number; readonly ok: number[]; readonly times: number[] }
+const contenders: Contender[] = [
+  { name: 'resdraft compare (bin, prebuilt)', cmd: process.execPath, args: [join(root, 'bin', 'resdraft.mjs'), 'compare', OLD, NEW], runs: RUNS, ok: [0], times: [] },
+  { name: 'git diff --no-index --word-diff', cmd: 'git', args: ['diff', '--no-index', '--word-diff', flatOld, flatNew], runs: RUNS, ok: [0, 1], times: [] },
+  { name: 'resdraft compare from sources (tsx)', cmd: process.execPath, args: ['--import', 'tsx', '-e', "const { main } = await import('./cli/main.ts'); process.exitCode = await main(process.argv.slice(1))", 'compare', OLD, NEW], runs: TSX_RUNS, ok: [0], times: [] }
+]
+
+await ensureBundle()   // a stale bundle is rebuilt by the first run; build it before timing
+for (const c of contenders) spawnSync(c.cmd, c.args, { cwd: root, stdio: 'ignore' })   // warm the file cache
+for (let i = 0; i < RUNS; i++) {
+  for (const c of contenders) {
+    if (i >= c.runs) continue
+    const t0 = performance.now()
+    const r = spawnSync(c.cmd, c.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 })
+    const ms = performance.now() - t0
+    if (!c.ok.includes(r.status ?? -1)) throw new Error(`${c.name} exited ${r.status}: ${r.stderr}`)
+    c.times.push(ms)
+  }
+}
+rmSync(tmp, { recursive: true, force: true })
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]! }
+const [ours, git, tsx] = contenders.map(c => median(c.times)) as [number, number, number]
+console.log(`Resolution 50 pair, whole processes in turns (wall ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: wall times grow with it)`)
+console.log('command                                   runs   median     best')
+for (const c of contenders) console.log(`${c.name.padEnd(40)} ${String(c.times.length).padStart(5)} ${median(c.times).toFixed(1).padStart(8)} ${Math.min(...c.times).toFixed(1).padStart(8)}`)
+console.log(`resdraft compare / git diff --word-diff: ${(ours / git).toFixed(1)}x slower; prebuilt vs from sources: ${(tsx / ours).toFixed(1)}x faster; target < 150 ms: ${ours < 150 ? 'met' : 'NOT met'} (${ours.toFixed(0)} ms)`)

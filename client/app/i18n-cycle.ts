@@ -1,0 +1,62 @@
+/**
+ * Interface strings of the proposal cycle (imports, new proposal, history,
+ * find and replace, export dialog, shortcuts) in English and Arabic; kept
+ * apart from i18n.ts, following the same interface language.
+ */
+import { uiLang } from './i18n.js'
+
+const EN = {
+  importText: 'Load text in force…', importTitle: 'Load a text in force', importHelp: 'The plain-text form of a resolution, or ITU’s own Word file of it (any of the six languages).',
+  file: 'File', langAuto: 'Detect from the text', docTitle: 'Title in the list', versionNameField: 'Named version (e.g. Rev. Hammamet, 2016)',
+  check: 'Check file', store: 'Store', storing: 'Storing…', sending: 'Sending', reading: 'Reading the file…',
+  noWarnings: 'No warnings: every line was placed.', warningsCount: 'warning(s) — read them before you store:', wholeFile: 'file', line: 'line',
+  found: 'Found', sectionsN: 'sections', provisionsN: 'provisions', chooseFile: 'Choose a file first.', chooseVersion: 'Choose the resolution and its version in force first.',
+  newProposal: 'New proposal…', newProposalTitle: 'Start a proposal', action: 'Proposal', mod: 'MOD — amend a resolution', add: 'ADD — draft new resolution', sup: 'SUP — suppress a resolution',
+  resolutionField: 'Resolution', versionInForce: 'Version in force', proposing: 'Proposing delegation', cosponsors: 'Co-sponsors (comma separated)',
+  proposalIdField: 'Proposal number (optional, e.g. APT/44A13/1)', titleField: 'Title of the proposal', start: 'Start', docLanguage: 'Language',
+  readDocx: 'Read Word proposal…', readDocxTitle: 'Read a delegation’s Word proposal', readDocxHelp: 'A DOCX with tracked changes or with revision formatting (struck and underlined text).',
+  baseCheckOk: 'Base check: the base is the version in force — no discrepancy.', baseCheckBad: 'Base check: the base differs from the version in force in', places: 'place(s)',
+  inForce: 'in force', inBase: 'in the base', revisionsN: 'tracked revision(s)', revisionFormatting: 'Revision formatting (underlined / struck runs)', delegationsField: 'Delegations (comma separated)', storeProposal: 'Store as proposal',
+  history: 'History', historyTitle: 'Versions', noVersions: 'No versions yet.', openVersion: 'Open', compareWith: 'Compare with…', restore: 'Restore',
+  currentText: 'current text', restoreConfirm: 'Restore this version? The current text is kept as a checkpoint; the restored text becomes a new change.',
+  restored: 'Restored', checkpoint: 'checkpoint', named: 'named version', readOnlyVersion: 'Read only: a saved version', close: 'Close',
+  find: 'Find', replaceWith: 'Replace with', replace: 'Replace', replaceAll: 'Replace all', matchCase: 'Match case', noMatches: 'No matches', of: 'of',
+  findPrev: 'Previous match', findNext: 'Next match',
+  exportDialog: 'Export…', exportTitle: 'Export the proposal', proposalIdExport: 'Proposal number', documentNumber: 'Document number', addendum: 'Addendum',
+  assembly: 'Assembly', place: 'Place', dates: 'Dates', originalLanguage: 'Original language', reasons: 'Reasons', baseVersion: 'Base version', format: 'Format',
+  download: 'Export', exporting: 'Exporting…', exported: 'Downloaded',
+  shortcuts: 'Keyboard shortcuts', shortcutsButton: 'Shortcuts (?)',
+  editorLabel: 'Resolution text', changesLabel: 'Changes against the base', toolbarLabel: 'Editing tools',
+  changeAnnounce: 'Change'
+}
+
+/** Keys of the cycle's interface strings. */
+export type CycleKey = keyof typeof EN
+
+const AR: Record<CycleKey, string> = {
+  importText: 'تحميل نص نافذ…', importTitle: 'تحميل نص نافذ', importHelp: 'النص العادي لقرار، أو ملف Word الصادر عن الاتحاد (بأي من اللغات الست).',
+  file: 'الملف', langAuto: 'تُكتشف من النص', docTitle: 'العنوان في القائمة', versionNameField: 'اسم النسخة (مثل: المراجَع في الحمامات، 2016)',
+  check: 'فحص الملف', store: 'حفظ', storing: 'جارٍ الحفظ…', sending: 'جارٍ الإرسال', reading: 'جارٍ قراءة الملف…',
+  noWarnings: 'لا تحذيرات: وُضع كل سطر في مكانه.', warningsCount: 'تحذير(ات) — اقرأها قبل الحفظ:', wholeFile: 'الملف', line: 'السطر',
+  found: 'وُجد', sectionsN: 'أقسام', provisionsN: 'فقرات', chooseFile: 'اختر ملفًا أولًا.', chooseVersion: 'اختر القرار ونسخته النافذة أولًا.',
+  newProposal: 'مقترح جديد…', newProposalTitle: 'بدء مقترح', action: 'المقترح', mod: 'MOD — تعديل قرار', add: 'ADD — مشروع قرار جديد', sup: 'SUP — إلغاء قرار',
+  resolutionField: 'القرار', versionInForce: 'النسخة النافذة', proposing: 'الوفد المقترِح', cosponsors: 'الوفود المشاركة (مفصولة بفواصل)',
+  proposalIdField: 'رقم المقترح (اختياري، مثل APT/44A13/1)', titleField: 'عنوان المقترح', start: 'بدء', docLanguage: 'اللغة',
+  readDocx: 'قراءة مقترح Word…', readDocxTitle: 'قراءة مقترح وفد بصيغة Word', readDocxHelp: 'ملف DOCX بتغييرات متعقَّبة أو بتنسيق المراجعة (نص مشطوب ونص مسطَّر).',
+  baseCheckOk: 'فحص الأساس: الأساس هو النسخة النافذة — لا اختلاف.', baseCheckBad: 'فحص الأساس: يختلف الأساس عن النسخة النافذة في', places: 'موضع(مواضع)',
+  inForce: 'النافذ', inBase: 'في الأساس', revisionsN: 'تعديل(ات) متعقَّبة', revisionFormatting: 'تنسيق المراجعة (نص مسطَّر / مشطوب)', delegationsField: 'الوفود (مفصولة بفواصل)', storeProposal: 'حفظ كمقترح',
+  history: 'السجل', historyTitle: 'النسخ', noVersions: 'لا نسخ بعد.', openVersion: 'فتح', compareWith: 'مقارنة مع…', restore: 'استعادة',
+  currentText: 'النص الحالي', restoreConfirm: 'استعادة هذه النسخة؟ يُحفظ النص الحالي كنقطة حفظ؛ ويصبح النص المستعاد تغييرًا جديدًا.',
+  restored: 'استُعيدت', checkpoint: 'نقطة حفظ', named: 'نسخة مسمّاة', readOnlyVersion: 'للقراءة فقط: نسخة محفوظة', close: 'إغلاق',
+  find: 'بحث', replaceWith: 'استبدال بـ', replace: 'استبدال', replaceAll: 'استبدال الكل', matchCase: 'مطابقة حالة الأحرف', noMatches: 'لا نتائج', of: 'من',
+  findPrev: 'النتيجة السابقة', findNext: 'النتيجة التالية',
+  exportDialog: 'تصدير…', exportTitle: 'تصدير المقترح', proposalIdExport: 'رقم المقترح', documentNumber: 'رقم الوثيقة', addendum: 'الإضافة',
+  assembly: 'الجمعية', place: 'المكان', dates: 'التواريخ', originalLanguage: 'اللغة الأصلية', reasons: 'الأسباب', baseVersion: 'النسخة الأساس', format: 'الصيغة',
+  download: 'تصدير', exporting: 'جارٍ التصدير…', exported: 'تم التنزيل',
+  shortcuts: 'اختصارات لوحة المفاتيح', shortcutsButton: 'الاختصارات (?)',
+  editorLabel: 'نص القرار', changesLabel: 'التغييرات مقارنة بالأساس', toolbarLabel: 'أدوات التحرير',
+  changeAnnounce: 'تغيير'
+}
+
+/** The cycle's interface string for a key in the current interface language. */
+export function tc(key: CycleKey): string { return (uiLang() === 'ar' ? AR : EN)[key] }

@@ -1,0 +1,58 @@
+/**
+ * Cross-references in the editor (schema/references.ts): inserting one, and
+ * keeping every reference's words and label right as provisions are added,
+ * deleted, moved or their sections renamed. Only the client whose own edit
+ * changed a label rewrites the references (a remote change is fixed by the
+ * client that made it), so two clients never write the same fix twice.
+ * A reference whose provision is gone is flagged, not rewritten.
+ */
+import { Plugin, PluginKey, type Command, type Transaction } from 'prosemirror-state'
+import { Decoration, DecorationSet } from 'prosemirror-view'
+import { ySyncPluginKey } from 'y-prosemirror'
+import { fixReferences, referenceFixes, referenceTargets, referenceText, resolutionSchema as schema, type ReferenceTarget } from '../../schema/index.js'
+
+const isRemote = (tr: Transaction) => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
+
+/** The provisions and items a reference can point at, in document order, with the text a reference to each would show. */
+export function referenceChoices(doc: Parameters<typeof referenceTargets>[0]): { target: ReferenceTarget; text: string }[] {
+  return [...referenceTargets(doc).values()].map(target => ({ target, text: referenceText(target, true) }))
+}
+
+/** Inserts a reference to the provision or item `targetId` at the selection (replacing it). */
+export function insertReference(targetId: string): Command {
+  return (state, dispatch) => {
+    const target = referenceTargets(state.doc).get(targetId)
+    if (!target || !state.selection.$from.parent.inlineContent) return false
+    if (dispatch) {
+      const mark = schema.marks.reference!.create({ target: targetId, form: 'full' })
+      const tr = state.tr.replaceSelectionWith(schema.text(referenceText(target, true), [mark]), false)
+      dispatch(tr.removeStoredMark(schema.marks.reference!).scrollIntoView())
+    }
+    return true
+  }
+}
+
+const key = new PluginKey<DecorationSet>('references')
+
+function flagged(doc: Parameters<typeof referenceFixes>[0]): DecorationSet {
+  const gone = referenceFixes(doc).filter(f => f.expected === null)
+  return DecorationSet.create(doc, gone.map(f => Decoration.inline(f.from, f.to, { class: 'reference-broken', title: 'This reference points at a provision that is no longer in the text', 'data-testid': 'reference-broken' })))
+}
+
+/** Keeps references right after one's own edits and flags references to provisions that are gone. */
+export function referencesPlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key,
+    state: {
+      init: (_config, state) => flagged(state.doc),
+      apply: (tr, old, _oldState, state) => tr.docChanged ? flagged(state.doc) : old
+    },
+    props: { decorations: state => key.getState(state) },
+    appendTransaction(trs, _old, state) {
+      if (!trs.some(tr => tr.docChanged && !isRemote(tr))) return null
+      const tr = state.tr
+      fixReferences(tr)
+      return tr.docChanged ? tr : null
+    }
+  })
+}

@@ -1,0 +1,128 @@
+/**
+ * The secretariat's export dialog: proposal number (prefilled from the MOD
+ * line), document number and addendum (from the proposal number unless
+ * given), assembly, place and dates, original language, the Reasons of the
+ * unit, the base version and the format. The file is fetched with progress
+ * and a clear error, and saved under the proposal number and format
+ * (`APT-44A13-1-tracked.docx`). The options go to the export route as query
+ * parameters: proposalId, documentNumber, addendum, acronym, assembly,
+ * place, dates, originalLanguage, reasons, base, format.
+ */
+import type { Node } from 'prosemirror-model'
+import { ApiError, exportUrl, listVersions, type DocumentMeta } from '../app/api.js'
+import { h } from '../app/dom.js'
+import { tc } from '../app/i18n-cycle.js'
+import { LANGUAGES, languageInfo } from '../../schema/index.js'
+import { field, input, openSheet, select } from './sheet.js'
+
+const FORMATS = [
+  { value: 'docx', label: 'Word — tracked changes', ending: '-tracked.docx' },
+  { value: 'docx-static', label: 'Word — revision formatting', ending: '-static.docx' },
+  { value: 'pdf', label: 'PDF', ending: '.pdf' },
+  { value: 'html', label: 'HTML', ending: '.html' }
+] as const
+
+const ID = /^([A-Z][A-Z0-9]{1,11})\/(\d{1,4})(?:A(\d{1,3}))?\/(\d{1,4})$/
+
+/** The name a file is saved under: the proposal number with `/` as `-`, then the format's ending. */
+export function exportName(proposalId: string, fallback: string, format: string): string {
+  const stem = (proposalId.trim() ? proposalId.trim().replace(/\//g, '-') : fallback).normalize('NFC').replace(/[^\p{L}\p{M}\p{N}.-]+/gu, '_').replace(/^[_.]+|_+$/g, '').slice(0, 80)
+  return `${stem || 'document'}${FORMATS.find(f => f.value === format)?.ending ?? `.${format}`}`
+}
+
+function markerOf(doc: Node): { action: string; proposalId: string } | null {
+  let found: { action: string; proposalId: string } | null = null
+  doc.forEach(c => { if (!found && c.type.name === 'proposalMarker') found = { action: String(c.attrs.action), proposalId: String(c.attrs.proposalId ?? '') } })
+  return found
+}
+
+/** Opens the export dialog for a document (its current text `doc`). */
+export function exportDialog(meta: DocumentMeta, doc: Node): void {
+  const sheet = openSheet(tc('exportTitle'), 'export-dialog')
+  const marker = markerOf(doc)
+  const proposalId = input('proposalId', marker?.proposalId ?? '', { dir: 'ltr', placeholder: 'APT/44A13/1' })
+  const documentNumber = input('documentNumber', '', { inputmode: 'numeric', dir: 'ltr' })
+  const addendum = input('addendum', '', { inputmode: 'numeric', dir: 'ltr' })
+  const fillNumbers = () => {
+    const m = ID.exec(proposalId.value.trim().toUpperCase())
+    documentNumber.placeholder = m ? m[2]! : ''
+    addendum.placeholder = m?.[3] ?? ''
+  }
+  proposalId.addEventListener('input', fillNumbers)
+  fillNumbers()
+  const acronym = input('acronym', 'WTSA-16', { dir: 'ltr' })
+  const assembly = input('assembly', '')
+  assembly.placeholder = 'World Telecommunication Standardization Assembly (WTSA-16)'
+  const place = input('place', '')
+  place.placeholder = 'Hammamet'
+  const dates = input('dates', '')
+  dates.placeholder = '25 October – 3 November 2016'
+  const originalLanguage = select('originalLanguage', LANGUAGES.map(l => ({ value: l, label: languageInfo(l).name })), meta.lang)
+  const reasons = h('textarea', { name: 'reasons', rows: 3, dir: 'auto', 'data-testid': 'field-reasons' })
+  const base = select('base', [])
+  const format = select('format', FORMATS.map(f => ({ value: f.value, label: f.label })))
+  const go = h('button', { type: 'submit', class: 'primary', 'data-testid': 'export-go' }, tc('download'))
+  sheet.body.append(
+    h('div', { class: 'field-row' }, field(tc('proposalIdExport'), proposalId), field(tc('documentNumber'), documentNumber), field(tc('addendum'), addendum)),
+    h('div', { class: 'field-row' }, field('Acronym', acronym), field(tc('assembly'), assembly)),
+    h('div', { class: 'field-row' }, field(tc('place'), place), field(tc('dates'), dates), field(tc('originalLanguage'), originalLanguage)),
+    field(`${tc('reasons')}${marker?.proposalId ? ` (${marker.action} ${marker.proposalId})` : ''}`, reasons),
+    h('div', { class: 'field-row' }, field(tc('baseVersion'), base), field(tc('format'), format)))
+  sheet.actions.append(go)
+
+  const loadBases = async () => {
+    const own = await listVersions(meta.id).catch(() => [])
+    const inForce = meta.baseDocumentId ? await listVersions(meta.baseDocumentId).catch(() => []) : []
+    const options = [...inForce.map(v => ({ value: `v:${v.id}`, label: v.name })), ...own.filter(v => !v.automatic).map(v => ({ value: `v:${v.id}`, label: `${v.name} (${tc('named')})` }))]
+    base.replaceChildren(h('option', { value: '' }, '—'), ...options.map(o => h('option', { value: o.value }, o.label)))
+    if (meta.baseVersionId) base.value = `v:${meta.baseVersionId}`
+  }
+  void loadBases()
+
+  sheet.form.addEventListener('submit', async () => {
+    const params = new URLSearchParams()
+    const set = (k: string, v: string) => { if (v.trim()) params.set(k, v.trim()) }
+    set('proposalId', proposalId.value.toUpperCase())
+    set('documentNumber', documentNumber.value)
+    set('addendum', addendum.value)
+    set('acronym', acronym.value)
+    set('assembly', assembly.value)
+    set('place', place.value)
+    set('dates', dates.value)
+    set('originalLanguage', originalLanguage.value)
+    set('reasons', reasons.value)
+    set('base', base.value)
+    const fmt = format.value as typeof FORMATS[number]['value']
+    const url = `${exportUrl(meta.id, fmt)}&${params}`
+    go.disabled = true
+    sheet.say(tc('exporting'))
+    try {
+      const res = await fetch(url, { credentials: 'same-origin' })
+      if (!res.ok) {
+        let message = res.statusText
+        try { const j = await res.json() as { error?: string }; message = j.error ?? message } catch { /* not JSON */ }
+        throw new ApiError(res.status, message)
+      }
+      const total = Number(res.headers.get('content-length') ?? 0)
+      const reader = res.body?.getReader()
+      const chunks: BlobPart[] = []
+      let received = 0
+      if (reader) {
+        for (let r = await reader.read(); !r.done; r = await reader.read()) {
+          chunks.push(r.value as BlobPart)
+          received += r.value.length
+          if (total) sheet.progress({ phase: 'sending', sent: received, total })
+        }
+      } else chunks.push(await res.blob())
+      const name = exportName(proposalId.value.toUpperCase(), meta.title, fmt)
+      const href = URL.createObjectURL(new Blob(chunks, { type: res.headers.get('content-type') ?? 'application/octet-stream' }))
+      const link = h('a', { href, download: name, hidden: true })
+      document.body.append(link)
+      link.click()
+      link.remove()
+      setTimeout(() => URL.revokeObjectURL(href), 60_000)
+      sheet.say(`${tc('exported')}: ${name}`)
+      sheet.dialog.dataset.done = name
+    } catch (e) { sheet.say((e as Error).message, true) } finally { go.disabled = false }
+  })
+}

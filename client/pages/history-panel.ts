@@ -1,0 +1,77 @@
+/**
+ * The version history beside the page: named versions and automatic
+ * checkpoints (who, when, which delegation), each to open read-only, to
+ * compare with the current text or any other version, or to restore as a
+ * new change (the server keeps a checkpoint of the text it replaces).
+ */
+import { getVersion, listVersions, restoreVersion, type VersionMeta } from '../app/api.js'
+import { h } from '../app/dom.js'
+import { uiLang } from '../app/i18n.js'
+import { tc } from '../app/i18n-cycle.js'
+import { go } from '../app/router.js'
+import { directionOf, isLanguage, resolutionFromJSON } from '../../schema/index.js'
+import { renderDocument } from '../render/static.js'
+import { openSheet } from './sheet.js'
+
+const CHECKPOINT_PREFIX = '⟲ '
+
+function when(iso?: string): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(uiLang() === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+}
+
+/** Shows a version read-only in a sheet. */
+async function openVersion(v: VersionMeta): Promise<void> {
+  const sheet = openSheet(`${v.name} — ${tc('readOnlyVersion')}`, 'version-view')
+  sheet.dialog.classList.add('version-view')
+  sheet.say(tc('reading'))
+  try {
+    const full = await getVersion(v.id)
+    const doc = resolutionFromJSON(full.json)
+    const lang = String(doc.attrs.lang)
+    const page = h('div', { class: 'page static-page', lang, dir: isLanguage(lang) ? directionOf(lang) : 'auto', 'data-testid': 'version-page' }, renderDocument(doc, 'new'))
+    sheet.body.append(page)
+    sheet.say('')
+  } catch (e) { sheet.say((e as Error).message, true) }
+}
+
+/** The history panel; `refresh()` reloads the list. */
+export function historyPanel(documentId: string, canRestore: boolean): { element: HTMLElement; refresh(): Promise<void>; toggle(): void } {
+  const list = h('ol', { 'data-testid': 'history-list' })
+  const status = h('p', { class: 'muted small', role: 'status', 'aria-live': 'polite', 'data-testid': 'history-status' })
+  const element = h('aside', { class: 'panel history-panel', hidden: true, 'data-testid': 'history-panel', 'aria-label': tc('historyTitle') }, h('h2', {}, tc('historyTitle')), status, list)
+  let versions: VersionMeta[] = []
+
+  const item = (v: VersionMeta) => {
+    const automatic = v.automatic ?? v.name.startsWith(CHECKPOINT_PREFIX)
+    const others = h('select', { 'aria-label': tc('compareWith'), 'data-testid': 'history-compare' },
+      h('option', { value: '' }, tc('compareWith')),
+      h('option', { value: `d:${documentId}` }, tc('currentText')),
+      ...versions.filter(o => o.id !== v.id).map(o => h('option', { value: `v:${o.id}` }, o.name)))
+    others.addEventListener('change', () => { if (others.value) go({ page: 'compare', old: `v:${v.id}`, new: others.value }) })
+    const restore = canRestore ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'history-restore', onclick: async () => {
+      if (!window.confirm(tc('restoreConfirm'))) return
+      status.textContent = '…'
+      try {
+        await restoreVersion(documentId, v.id)
+        status.textContent = `${tc('restored')}: ${v.name}`
+        await refresh()
+      } catch (e) { status.textContent = (e as Error).message; status.classList.add('error') }
+    } }, tc('restore')) : null
+    return h('li', { 'data-testid': 'history-item', 'data-automatic': String(automatic), 'data-name': v.name },
+      h('div', {}, h('bdi', { class: 'name' }, automatic ? v.name.slice(CHECKPOINT_PREFIX.length) : v.name), ' ', h('span', { class: 'kind' }, automatic ? tc('checkpoint') : tc('named'))),
+      h('div', { class: 'meta' }, when(v.createdAt), v.createdBy ? h('span', {}, ' · ', h('bdi', {}, `${v.createdBy.name} (${v.createdBy.delegation})`)) : null),
+      h('div', { class: 'acts' },
+        h('button', { type: 'button', class: 'quiet', 'data-testid': 'history-open', onclick: () => { void openVersion(v) } }, tc('openVersion')),
+        others, restore))
+  }
+  const refresh = async () => {
+    try {
+      versions = await listVersions(documentId)
+      list.replaceChildren(...[...versions].reverse().map(item))
+      if (!versions.length) list.replaceChildren(h('li', { class: 'muted' }, tc('noVersions')))
+    } catch (e) { status.textContent = (e as Error).message }
+  }
+  return { element, refresh, toggle() { element.hidden = !element.hidden; if (!element.hidden) void refresh() } }
+}

@@ -1,0 +1,67 @@
+/**
+ * "Load text in force" (secretariat): a text or ITU Word file is read on the
+ * server without storing anything, its warnings listed line by line; only
+ * "Store" makes it a resolution with a named version.
+ */
+import { importResolution, previewResolution, type ResolutionPreview } from '../app/api.js'
+import { h } from '../app/dom.js'
+import { tc } from '../app/i18n-cycle.js'
+import { LANGUAGES, languageInfo } from '../../schema/index.js'
+import { field, input, openSheet, select } from './sheet.js'
+
+/** Lists importer warnings, one line each. */
+export function warningList(warnings: { line: number | null; message: string; text?: string }[]): HTMLElement {
+  if (warnings.length === 0) return h('p', { class: 'ok-line', 'data-testid': 'no-warnings' }, tc('noWarnings'))
+  return h('div', {},
+    h('p', {}, `${warnings.length} ${tc('warningsCount')}`),
+    h('ol', { class: 'warnings', 'data-testid': 'warnings' }, ...warnings.map(w => h('li', {},
+      h('span', { class: 'where' }, w.line === null ? tc('wholeFile') : `${tc('line')} ${w.line}`), ' ', w.message,
+      w.text ? h('div', { class: 'quote', dir: 'auto' }, w.text) : null))))
+}
+
+/** Opens the dialog; `onStored` is called with the new document's id. */
+export function importResolutionDialog(onStored: (id: string) => void): void {
+  const sheet = openSheet(tc('importTitle'), 'import-dialog')
+  const file = h('input', { type: 'file', name: 'file', accept: '.txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'data-testid': 'field-file' })
+  const lang = select('lang', [{ value: '', label: tc('langAuto') }, ...LANGUAGES.map(l => ({ value: l, label: languageInfo(l).name }))])
+  const title = input('title')
+  const version = input('version')
+  const report = h('div', { class: 'report', 'data-testid': 'import-report' })
+  const checkButton = h('button', { type: 'button', class: 'quiet', 'data-testid': 'import-check' }, tc('check'))
+  const storeButton = h('button', { type: 'button', class: 'primary', disabled: true, 'data-testid': 'import-store' }, tc('store'))
+  sheet.body.append(h('p', { class: 'help' }, tc('importHelp')), field(tc('file'), file), field(tc('docLanguage'), lang), report, field(tc('docTitle'), title), field(tc('versionNameField'), version))
+  sheet.actions.append(checkButton, storeButton)
+  let checked: File | null = null
+
+  const check = async () => {
+    const f = file.files?.[0]
+    report.replaceChildren()
+    storeButton.disabled = true
+    checked = null
+    if (!f) { sheet.say(tc('chooseFile'), true); return }
+    checkButton.disabled = true
+    try {
+      const p: ResolutionPreview = await previewResolution(f, lang.value || undefined, x => sheet.progress(x))
+      checked = f
+      report.replaceChildren(
+        h('p', { dir: 'auto', 'data-testid': 'import-found' }, `${tc('found')}: `, h('bdi', {}, p.heading), ' — ', h('bdi', {}, p.title), ` (${languageInfo(p.lang as 'en').name}, ${p.sections} ${tc('sectionsN')}, ${p.provisions} ${tc('provisionsN')})`),
+        warningList(p.warnings))
+      if (!title.value) title.value = [p.heading, p.title].filter(Boolean).join(' – ')
+      if (!version.value && p.versionName) version.value = p.versionName
+      storeButton.disabled = false
+      sheet.say('')
+    } catch (e) { sheet.say((e as Error).message, true) } finally { checkButton.disabled = false }
+  }
+  file.addEventListener('change', () => { void check() })
+  checkButton.addEventListener('click', () => { void check() })
+  storeButton.addEventListener('click', async () => {
+    if (!checked) return
+    storeButton.disabled = true
+    sheet.say(tc('storing'))
+    try {
+      const meta = await importResolution(checked, { title: title.value.trim() || undefined, version: version.value.trim() || undefined, lang: lang.value || undefined }, x => sheet.progress(x))
+      sheet.close()
+      onStored(meta.id)
+    } catch (e) { sheet.say((e as Error).message, true); storeButton.disabled = false }
+  })
+}

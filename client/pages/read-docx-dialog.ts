@@ -1,0 +1,83 @@
+/**
+ * "Read Word proposal" (secretariat): a delegation's DOCX (tracked changes
+ * or revision formatting) is read against a version in force; the base
+ * check lists every discrepancy with its provision; "Store as proposal"
+ * keeps the proposed text as a proposal on that version.
+ */
+import { importProposalDocx, listVersions, previewProposalDocx, type DocumentMeta, type ProposalPreview } from '../app/api.js'
+import { h } from '../app/dom.js'
+import { tc } from '../app/i18n-cycle.js'
+import { warningList } from './import-dialog.js'
+import { field, input, openSheet, select } from './sheet.js'
+
+/** Shows the base check of a preview. */
+function baseCheck(p: ProposalPreview): HTMLElement {
+  const head = p.ok ? tc('baseCheckOk') : `${tc('baseCheckBad')} ${p.discrepancies.length} ${tc('places')}:`
+  return h('div', { class: 'base-check', 'data-testid': 'base-check', 'data-ok': String(p.ok) },
+    h('p', { class: p.ok ? 'ok-line' : 'error' }, head),
+    p.ok ? null : h('ol', { class: 'warnings', 'data-testid': 'discrepancies' }, ...p.discrepancies.map(d => h('li', {},
+      h('bdi', { class: 'where' }, d.where), ` — ${d.kind}`,
+      d.missing.length ? h('div', { class: 'quote', dir: 'auto' }, `${tc('inForce')}: `, d.missing.map(w => `«${w}»`).join(' ')) : null,
+      d.extra.length ? h('div', { class: 'quote', dir: 'auto' }, `${tc('inBase')}: `, d.extra.map(w => `«${w}»`).join(' ')) : null))))
+}
+
+/** Opens the dialog; `onStored` gets the new proposal's id. */
+export function readProposalDialog(docs: DocumentMeta[], onStored: (id: string) => void): void {
+  const sheet = openSheet(tc('readDocxTitle'), 'read-docx-dialog')
+  const resolutions = docs.filter(d => d.kind === 'resolution')
+  const file = h('input', { type: 'file', name: 'file', accept: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'data-testid': 'field-file' })
+  const resolution = select('resolution', resolutions.map(d => ({ value: d.id, label: d.title })))
+  const version = select('version', [])
+  const title = input('title')
+  const delegations = input('delegations')
+  const report = h('div', { class: 'report', 'data-testid': 'docx-report' })
+  const checkButton = h('button', { type: 'button', class: 'quiet', 'data-testid': 'docx-check' }, tc('check'))
+  const storeButton = h('button', { type: 'button', class: 'primary', disabled: true, 'data-testid': 'docx-store' }, tc('storeProposal'))
+  sheet.body.append(h('p', { class: 'help' }, tc('readDocxHelp')), field(tc('file'), file), field(tc('resolutionField'), resolution), field(tc('versionInForce'), version),
+    report, field(tc('titleField'), title), field(tc('delegationsField'), delegations))
+  sheet.actions.append(checkButton, storeButton)
+  const loadVersions = async () => {
+    const list = resolution.value ? await listVersions(resolution.value) : []
+    version.replaceChildren(...[...list].reverse().map(v => h('option', { value: v.id }, v.name)))
+  }
+  let versionsLoaded = loadVersions()
+  resolution.addEventListener('change', () => { versionsLoaded = loadVersions() })
+
+  let checked: File | null = null
+  const check = async () => {
+    const f = file.files?.[0]
+    report.replaceChildren()
+    storeButton.disabled = true
+    checked = null
+    if (!f) { sheet.say(tc('chooseFile'), true); return }
+    await versionsLoaded
+    if (!version.value) { sheet.say(tc('chooseVersion'), true); return }
+    checkButton.disabled = true
+    try {
+      const p = await previewProposalDocx(f, version.value, x => sheet.progress(x))
+      checked = f
+      const authors = p.authors.map(a => `${a.author} (+${a.insertions} −${a.deletions})`).join(', ')
+      report.replaceChildren(
+        h('p', { 'data-testid': 'docx-found' }, p.revisionFormatting
+          ? `${tc('revisionFormatting')}: +${p.revisionFormatting.insertions} −${p.revisionFormatting.deletions}`
+          : `${p.revisions} ${tc('revisionsN')}${authors ? ` — ${authors}` : ''}`),
+        baseCheck(p),
+        ...(p.warnings.proposal.length ? [warningList(p.warnings.proposal)] : []))
+      if (!title.value) title.value = f.name.replace(/\.docx$/i, '')
+      storeButton.disabled = false
+      sheet.say('')
+    } catch (e) { sheet.say((e as Error).message, true) } finally { checkButton.disabled = false }
+  }
+  file.addEventListener('change', () => { void check() })
+  checkButton.addEventListener('click', () => { void check() })
+  storeButton.addEventListener('click', async () => {
+    if (!checked) return
+    storeButton.disabled = true
+    sheet.say(tc('storing'))
+    try {
+      const meta = await importProposalDocx(checked, { base: version.value, title: title.value.trim() || checked.name, delegations: delegations.value.split(/[,،]/).map(s => s.trim()).filter(Boolean) }, x => sheet.progress(x))
+      sheet.close()
+      onStored(meta.id)
+    } catch (e) { sheet.say((e as Error).message, true); storeButton.disabled = false }
+  })
+}

@@ -1,0 +1,69 @@
+/**
+ * A modal form for the longer dialogs of the cycle (imports, new proposal,
+ * export): a title, labelled fields, a status line for progress and errors
+ * (announced to screen readers), and actions.
+ */
+import type { UploadProgress } from '../app/api.js'
+import { h } from '../app/dom.js'
+import { t } from '../app/i18n.js'
+import { tc } from '../app/i18n-cycle.js'
+
+/** An open sheet. */
+export interface Sheet {
+  dialog: HTMLDialogElement
+  form: HTMLFormElement
+  body: HTMLElement
+  actions: HTMLElement
+  status: HTMLElement
+  /** Shows an error (red) or a plain message in the status line. */
+  say(text: string, error?: boolean): void
+  /** Shows upload progress. */
+  progress(p: UploadProgress): void
+  close(): void
+}
+
+/** Opens a modal sheet; `testid` names it for tests. */
+export function openSheet(title: string, testid: string, onClose?: () => void): Sheet {
+  const dialog = h('dialog', { class: 'dialog sheet', 'data-testid': testid, 'aria-label': title })
+  const body = h('div', { class: 'sheet-body' })
+  const status = h('p', { class: 'sheet-status', role: 'status', 'aria-live': 'polite', 'data-testid': `${testid}-status` })
+  const bar = h('progress', { class: 'sheet-progress', max: 100, hidden: true })
+  const actions = h('div', { class: 'actions' })
+  const form = h('form', { method: 'dialog', onsubmit: (e: Event) => e.preventDefault() }, h('h2', {}, title), body, bar, status, actions)
+  dialog.append(form)
+  const close = () => { dialog.close(); dialog.remove(); onClose?.() }
+  actions.append(h('button', { type: 'button', class: 'quiet', onclick: close }, t('cancel')))
+  dialog.addEventListener('cancel', e => { e.preventDefault(); close() })
+  document.body.append(dialog)
+  dialog.showModal()
+  return {
+    dialog, form, body, actions, status, close,
+    say(text, error = false) { bar.hidden = true; status.textContent = text; status.classList.toggle('error', error) },
+    progress(p) {
+      status.classList.remove('error')
+      if (p.phase === 'reading') { bar.hidden = false; bar.removeAttribute('value'); status.textContent = tc('reading'); return }
+      bar.hidden = false
+      bar.value = p.total ? Math.round(100 * p.sent / p.total) : 0
+      status.textContent = `${tc('sending')} ${Math.round(p.sent / 1024)} / ${Math.round(p.total / 1024)} KiB`
+    }
+  }
+}
+
+/** A labelled field. */
+export function field(label: string, control: HTMLElement): HTMLElement {
+  return h('label', { class: 'field' }, h('span', {}, label), control)
+}
+
+/** A select of options. */
+export function select(name: string, options: { value: string; label: string }[], value?: string): HTMLSelectElement {
+  const s = h('select', { name, 'data-testid': `field-${name}` }, ...options.map(o => h('option', { value: o.value }, o.label)))
+  if (value !== undefined) s.value = value
+  return s
+}
+
+/** A text input. */
+export function input(name: string, value = '', attrs: Record<string, string> = {}): HTMLInputElement {
+  const i = h('input', { name, 'data-testid': `field-${name}`, dir: 'auto', ...attrs })
+  i.value = value
+  return i
+}

@@ -1,0 +1,42 @@
+/** The keyboard-shortcut help (`?` outside the text, Ctrl-/ anywhere in the editor). */
+import { h } from '../app/dom.js'
+import { tc } from '../app/i18n-cycle.js'
+import { t } from '../app/i18n.js'
+import { openSheet } from './sheet.js'
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
+const mod = isMac ? '⌘' : 'Ctrl'
+
+/** The shortcuts, as [keys, what] pairs. */
+export function shortcutList(): [string, string][] {
+  return [
+    ['Enter', `${t('addProvision')} / split`],
+    ['Shift-Enter', 'New paragraph in the provision'],
+    ['Alt-Enter', t('addProvision')],
+    ['Alt-Shift-Enter', t('addSubProvision')],
+    ['Alt-↑ / Alt-↓', `${t('moveUp')} / ${t('moveDown')}`],
+    [`${mod}-Alt-M`, t('moveTo')],
+    [`${mod}-Alt-S`, t('addSection')],
+    [`${mod}-Alt-F`, t('footnote')],
+    [`${mod}-Z / ${mod}-Shift-Z`, `${t('undo')} / ${t('redo')}`],
+    [`${mod}-B / ${mod}-I`, 'Bold / italic'],
+    [`${mod}-F`, tc('find')],
+    [`${mod}-H`, `${tc('find')} / ${tc('replace')}`],
+    ['Enter / Shift-Enter (find)', `${tc('findNext')} / ${tc('findPrev')}`],
+    ['Esc', tc('close')],
+    [`? / ${mod}-/`, tc('shortcuts')]
+  ]
+}
+
+/** Opens the help. */
+export function showShortcuts(): void {
+  if (document.querySelector('[data-testid=shortcuts-dialog]')) return
+  const sheet = openSheet(tc('shortcuts'), 'shortcuts-dialog')
+  sheet.body.append(h('dl', { class: 'shortcut-list' }, ...shortcutList().flatMap(([k, what]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, what)])))
+}
+
+/** Whether a key event was typed into an editable place (where `?` is a character). */
+export function typedInText(e: KeyboardEvent): boolean {
+  const el = e.target as HTMLElement | null
+  return !!el && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT')
+}

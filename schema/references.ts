@@ -1,0 +1,203 @@
+/**
+ * Cross-references between provisions of one resolution. A reference is
+ * text carrying the `reference` mark, whose `target` is a provision's or an
+ * item's id; its text is derived like a label: the words of the section
+ * heading that holds the target (Arabic without its leading «و») and the
+ * target's label, "considering b)", «إذ تضع في اعتبارها ز)», "resolves 3 a)";
+ * or the label alone after a comma ("considering e), f) and g)").
+ *
+ * - `linkReferences(doc)` finds references written as plain text (the
+ *   importer calls it) and marks those it can resolve; the rest stay text,
+ *   each with a warning.
+ * - `referenceFixes(doc)` lists the references whose text no longer matches
+ *   their target (after provisions were inserted, deleted or moved) and
+ *   those whose target is gone (a suppressed provision): the editor rewrites
+ *   the first and flags the second.
+ *
+ * Because the reference is text, every renderer and exporter shows it as
+ * text, and the diff engine shows a changed label as struck and inserted
+ * words like any other edit.
+ */
+import type { Mark, Node } from 'prosemirror-model'
+import { Transform } from 'prosemirror-transform'
+import { computeLabels, normaliseLabel } from './numbering.js'
+import { resolutionSchema } from './schema.js'
+
+/** What a provision or item can be referred to as. */
+export interface ReferenceTarget {
+  /** The target's id. */
+  readonly id: string
+  /** The words of its section's heading, as a reference writes them. */
+  readonly words: string
+  /** Its label; for an item, its provision's label then its own (`3 a)`). */
+  readonly label: string
+}
+
+/** A reference found in a document. */
+export interface ReferenceSpan {
+  readonly from: number
+  readonly to: number
+  readonly target: string
+  readonly full: boolean
+  /** The text it shows now. */
+  readonly text: string
+  /** The text it should show (null when its target is not in the document). */
+  readonly expected: string | null
+}
+
+/** A reference that could not be linked, as written. */
+export interface UnresolvedReference {
+  readonly text: string
+  readonly message: string
+}
+
+const SECTIONS = new Set(['preambularSection', 'operativeSection', 'part'])
+
+/** The words a reference takes from a section heading: trimmed, no trailing punctuation, Arabic without the leading «و». */
+export function referenceWords(heading: string): string {
+  let t = heading.replace(/\u0640/g, '').replace(/[\s\u00a0]+/g, ' ').trim().replace(/[\s,،:;.؛]+$/u, '')
+  if (/^و\s*إذ/.test(t)) t = t.replace(/^و\s*/, '')
+  return t
+}
+
+/** Every provision and item a reference can point at, by id. */
+export function referenceTargets(doc: Node): Map<string, ReferenceTarget> {
+  const labels = computeLabels(doc).byId
+  const out = new Map<string, ReferenceTarget>()
+  const walk = (node: Node, words: string, prefix: string) => {
+    node.forEach(child => {
+      const name = child.type.name
+      if (name !== 'provision' && name !== 'item') return
+      const own = labels.get(child.attrs.id as string) ?? ''
+      const label = name === 'item' && prefix ? `${prefix} ${own}` : own
+      if (own) out.set(child.attrs.id as string, { id: child.attrs.id as string, words, label })
+      walk(child, words, name === 'provision' ? own : prefix)
+    })
+  }
+  doc.forEach(section => {
+    if (!SECTIONS.has(section.type.name)) return
+    const heading = section.firstChild
+    const words = heading && (heading.type.name === 'sectionHeading' || heading.type.name === 'partTitle') ? referenceWords(heading.textContent) : ''
+    walk(section, words, '')
+  })
+  return out
+}
+
+/** The text of a reference to `target`: words and label, or the label alone. */
+export function referenceText(target: ReferenceTarget, full: boolean): string {
+  return full && target.words ? `${target.words} ${target.label}` : target.label
+}
+
+/** True when two reference texts say the same (spaces inside labels, NFKC and tatweel aside). */
+export function sameReferenceText(a: string, b: string): boolean {
+  const norm = (t: string) => normaliseLabel(t.replace(/\u0640/g, ''))
+  return norm(a) === norm(b)
+}
+
+function referenceMark(marks: readonly Mark[]): Mark | null {
+  return marks.find(m => m.type.name === 'reference') ?? null
+}
+
+/** Lists every reference of a document with the text it should show. */
+export function referenceSpans(doc: Node, targets: ReadonlyMap<string, ReferenceTarget> = referenceTargets(doc)): ReferenceSpan[] {
+  const spans: ReferenceSpan[] = []
+  let open: { from: number; to: number; mark: Mark; text: string } | null = null
+  const close = () => {
+    if (!open) return
+    const target = targets.get(open.mark.attrs.target as string)
+    const full = open.mark.attrs.form !== 'label'
+    spans.push({ from: open.from, to: open.to, target: open.mark.attrs.target as string, full, text: open.text, expected: target ? referenceText(target, full) : null })
+    open = null
+  }
+  doc.descendants((node, pos) => {
+    if (!node.isInline) { close(); return true }
+    const mark = node.isText ? referenceMark(node.marks) : null
+    if (open && mark && mark.eq(open.mark) && open.to === pos) { open.to = pos + node.nodeSize; open.text += node.text!; return false }
+    close()
+    if (mark) open = { from: pos, to: pos + node.nodeSize, mark, text: node.text! }
+    return false
+  })
+  close()
+  return spans
+}
+
+/** The references whose text differs from their target's words and label, or whose target is gone. */
+export function referenceFixes(doc: Node): ReferenceSpan[] {
+  return referenceSpans(doc).filter(s => s.expected === null || !sameReferenceText(s.text, s.expected))
+}
+
+/**
+ * Rewrites every reference whose target moved or was renumbered (keeping
+ * its other marks); references whose target is gone are left as they are.
+ * Returns the transform (no steps when nothing changed).
+ */
+export function fixReferences(tr: Transform): Transform {
+  const fixes = referenceFixes(tr.doc).filter(f => f.expected !== null)
+  for (const f of fixes.reverse()) {
+    const marks = tr.doc.resolve(f.from).marksAcross(tr.doc.resolve(f.to)) ?? []
+    const first = tr.doc.nodeAt(f.from)
+    tr.replaceWith(f.from, f.to, resolutionSchema.text(f.expected!, first?.marks ?? marks))
+  }
+  return tr
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** A label as written in running text: spaces optional inside (`و )` / `و)`). */
+const labelPattern = (label: string) => [...label.replace(/\s+/g, '')].map(escape).join('\\s?')
+const SEPARATOR = /^(\s*(?:,|،|and|et|y|и|和|、)\s*|\s*و\s*|\s+and\s+)/u
+
+/**
+ * Marks the references written as plain text that resolve to a provision or
+ * item of the document; returns the new document and what could not be
+ * resolved (a section's words followed by a label it does not have).
+ */
+export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedReference[] } {
+  const targets = referenceTargets(doc)
+  const byWords = new Map<string, Map<string, ReferenceTarget>>()
+  for (const t of targets.values()) {
+    if (!t.words) continue
+    const map = byWords.get(t.words) ?? new Map<string, ReferenceTarget>()
+    map.set(normaliseLabel(t.label), t)
+    byWords.set(t.words, map)
+  }
+  const unresolved: UnresolvedReference[] = []
+  if (byWords.size === 0) return { doc, unresolved }
+  const words = [...byWords.keys()].sort((a, b) => b.length - a.length)
+  // words, then a label: letters with a closing parenthesis, or numbers with dots (and an item letter)
+  const re = new RegExp(`(?<![\\p{L}\\p{M}])(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})\\s+((?:\\d+(?:\\.\\d+)*(?:\\s?\\p{L}{1,2}\\s?\\))?)|(?:\\p{L}{1,2}\\s?\\)))`, 'gu')
+  const tr = new Transform(doc)
+  doc.descendants((node, pos) => {
+    if (!node.isTextblock) return true
+    const parent = node.type.name
+    if (parent === 'sectionHeading' || parent === 'partTitle' || parent === 'resolutionHeading') return false
+    node.forEach((child, offset) => {
+      if (!child.isText || referenceMark(child.marks)) return
+      const text = child.text!
+      const start = pos + 1 + offset
+      for (const m of text.matchAll(re)) {
+        const heading = words.find(w => new RegExp(`^${w.split(' ').map(escape).join('\\s+')}$`, 'u').test(m[1]!))!
+        const inSection = byWords.get(heading)!
+        const target = inSection.get(normaliseLabel(m[2]!))
+        if (!target) { unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision of the section "${heading}"; kept as text` }); continue }
+        const from = start + m.index!
+        tr.addMark(from, from + m[0].length, resolutionSchema.marks.reference!.create({ target: target.id, form: 'full' }))
+        // label-only references after it: ", f), g) and h)"
+        let at = m.index! + m[0].length
+        for (;;) {
+          const sep = SEPARATOR.exec(text.slice(at))
+          if (!sep) break
+          const rest = text.slice(at + sep[0].length)
+          const more = new RegExp(`^(${[...inSection.values()].map(t => labelPattern(t.label)).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'u').exec(rest)
+          if (!more) break
+          const label = inSection.get(normaliseLabel(more[1]!))
+          if (!label) break
+          const lf = start + at + sep[0].length
+          tr.addMark(lf, lf + more[1]!.length, resolutionSchema.marks.reference!.create({ target: label.id, form: 'label' }))
+          at += sep[0].length + more[1]!.length
+        }
+      }
+    })
+    return false
+  })
+  return { doc: tr.doc, unresolved }
+}

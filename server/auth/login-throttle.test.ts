@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { LoginThrottle } from './login-throttle.js'
+
+function clock() {
+  let t = 1_000_000
+  return { now: () => t, advance(ms: number) { t += ms } }
+}
+
+test('per pair: free failures, then a doubling delay capped at the maximum; a success resets it', () => {
+  const c = clock()
+  const th = new LoginThrottle({ freeFailures: 3, baseDelayMs: 1000, maxDelayMs: 4000, addressBurst: 1000, accountBurst: 1000 }, c.now)
+  for (let i = 0; i < 3; i++) assert.equal(th.attempt('amal', 'a').allowed, true)
+  assert.equal(th.attempt('amal', 'a').allowed, true, 'the fourth is let through and starts the back-off')
+  const delays: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const v = th.attempt('amal', 'a')
+    assert.equal(v.allowed, false)
+    delays.push((v as { retryAfterMs: number }).retryAfterMs)
+    c.advance(delays.at(-1)!)
+    assert.equal(th.attempt('amal', 'a').allowed, true)
+  }
+  assert.deepEqual(delays, [1000, 2000, 4000, 4000, 4000])
+  assert.equal(th.check('amal', 'b').allowed, true, 'another address is not held')
+  assert.equal(th.check('AMAL ', 'a').allowed, false, 'the account name is compared without case or spaces')
+  c.advance(4000)
+  assert.equal(th.attempt('amal', 'a').allowed, true)
+  th.succeeded('amal', 'a')
+  for (let i = 0; i < 3; i++) assert.equal(th.attempt('amal', 'a').allowed, true, 'reset by the success')
+})
+
+test('per address and per account buckets refill; a known address is not held by the account bucket', () => {
+  const c = clock()
+  const th = new LoginThrottle({ freeFailures: 1000, addressBurst: 3, addressRefillMs: 1000, accountBurst: 4, accountRefillMs: 500 }, c.now)
+  for (const acc of ['a', 'b', 'c']) assert.equal(th.attempt(acc, 'x').allowed, true)
+  const held = th.attempt('d', 'x')
+  assert.deepEqual(held, { allowed: false, retryAfterMs: 1000, reason: 'address' })
+  c.advance(1000)
+  assert.equal(th.attempt('d', 'x').allowed, true)
+
+  th.attempt('claire', 'home'); th.succeeded('claire', 'home')
+  for (let i = 0; i < 4; i++) assert.equal(th.attempt('claire', `bot${i}`).allowed, true)
+  assert.equal(th.attempt('claire', 'bot9').allowed, false, 'account bucket empty for new addresses')
+  assert.equal(th.check('claire', 'home').allowed, true, 'the known address still may')
+  c.advance(500)
+  assert.equal(th.check('claire', 'bot9').allowed, true, 'refilled')
+})
+
+test('memory stays bounded under many accounts and addresses', () => {
+  const th = new LoginThrottle()
+  for (let i = 0; i < 250_000; i++) th.attempt(`user${i}`, `10.0.${i >> 8 & 255}.${i & 255}`)
+  const sizes = th as unknown as { pairs: Map<string, unknown>; accounts: Map<string, unknown>; addresses: Map<string, unknown> }
+  assert.ok(sizes.pairs.size <= 100_000 && sizes.accounts.size <= 100_000 && sizes.addresses.size <= 100_000)
+})

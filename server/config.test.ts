@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { ConfigError, configFromEnv, demoAccountsWanted } from './config.js'
+
+test('PORT and the numeric settings must be valid: a bad value is refused, not ignored', () => {
+  assert.equal(configFromEnv({ PORT: '0' }).port, 0)
+  assert.equal(configFromEnv({ PORT: ' 8081 ' }).port, 8081)
+  assert.equal(configFromEnv({}).port, 8080)
+  for (const PORT of ['abc', '80.5', '-1', '65536', '1e3', '0x50', '8080abc']) {
+    assert.throws(() => configFromEnv({ PORT }), (e: unknown) => e instanceof ConfigError && /PORT/.test(e.message) && e.message.includes(PORT), PORT)
+  }
+  assert.throws(() => configFromEnv({ SESSION_TTL_HOURS: 'soon' }), /SESSION_TTL_HOURS/)
+  assert.throws(() => configFromEnv({ MAX_MESSAGE_BYTES: '0' }), /MAX_MESSAGE_BYTES/)
+  assert.throws(() => configFromEnv({ DEMO_ACCOUNTS: 'maybe' }), /DEMO_ACCOUNTS/)
+})
+
+test('demo accounts: embedded SQLite by default, PostgreSQL only with DEMO_ACCOUNTS=1, never in production', () => {
+  const wanted = (env: NodeJS.ProcessEnv) => demoAccountsWanted(configFromEnv(env), env)
+  assert.equal(wanted({}), true, 'embedded default')
+  assert.equal(wanted({ DEMO_ACCOUNTS: '0' }), false)
+  assert.equal(wanted({ DATABASE_URL: 'postgres://x/y' }), false, 'PostgreSQL: not by default')
+  assert.equal(wanted({ DATABASE_URL: 'postgres://x/y', DEMO_ACCOUNTS: '1' }), true)
+  assert.equal(wanted({ NODE_ENV: 'production' }), false)
+  assert.equal(wanted({ NODE_ENV: 'production', DEMO_ACCOUNTS: '1' }), false, 'never in production')
+})

@@ -1,0 +1,61 @@
+/**
+ * The last error handler of the app and of the API: a known error gets its
+ * status and a one-line message as `{error}`; anything else is logged on
+ * the server and answered 500 "internal error". No stack trace, file path
+ * or library message reaches the client.
+ */
+import type { NextFunction, Request, Response } from 'express'
+import { consoleLogger, type Logger } from '../log.js'
+import { WorkBusyError, WorkError, WorkTimeoutError } from '../work/pool.js'
+
+/** An error answered with its status and `{error: message}` (and `code` when given). */
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string, readonly code?: string) { super(message); this.name = 'HttpError' }
+}
+
+/** What express, body-parser and `send` attach to the errors they raise. */
+interface LibraryError { status?: number; statusCode?: number; type?: string; expose?: boolean; message?: string; charset?: string }
+
+/** Status and message for an error raised by express or its parsers, or null for an unexpected one. */
+export function describeHttpError(err: unknown): { status: number; message: string; code?: string } | null {
+  if (err instanceof HttpError) return { status: err.status, message: err.message, ...(err.code ? { code: err.code } : {}) }
+  if (err instanceof URIError) return { status: 400, message: 'malformed percent-encoding in the address' }
+  if (err instanceof WorkBusyError) return { status: 503, message: err.message, code: 'busy' }
+  if (err instanceof WorkTimeoutError) return { status: 422, message: err.message, code: 'too-much-work' }
+  if (err instanceof WorkError && err.name === 'ImportLimitError') return { status: 413, message: err.message, code: 'too-large' }
+  const e = (err ?? {}) as LibraryError
+  switch (e.type) {
+    case 'entity.parse.failed': return { status: 400, message: 'body is not valid JSON' }
+    case 'entity.too.large': return { status: 413, message: 'body too large' }
+    case 'charset.unsupported': return { status: 415, message: `the body must be UTF-8 (charset ${JSON.stringify(e.charset ?? '')} is not supported)` }
+    case 'encoding.unsupported': return { status: 415, message: 'unsupported Content-Encoding (send the body uncompressed, gzip or deflate)' }
+    case 'request.aborted': return { status: 400, message: 'request aborted' }
+    case 'request.size.invalid': return { status: 400, message: 'request size did not match Content-Length' }
+  }
+  const status = e.status ?? e.statusCode
+  if (typeof status === 'number' && status >= 400 && status < 500) return { status, message: e.expose && e.message ? e.message : 'bad request' }
+  return null
+}
+
+/**
+ * Express middleware: 415 for a body whose declared charset is not UTF-8
+ * (body-parser would decode some of them, e.g. utf-7, into other text).
+ */
+export function requireUtf8(req: Request, _res: Response, next: NextFunction): void {
+  const m = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get('content-type') ?? '')
+  const charset = m?.[1]?.toLowerCase()
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') next(Object.assign(new Error('unsupported charset'), { type: 'charset.unsupported', charset }))
+  else next()
+}
+
+/** Express error middleware answering `{error}` JSON; unexpected errors are logged with their stack. */
+export function errorHandler(logger: Logger = consoleLogger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const known = describeHttpError(err)
+    if (!known) logger.error('request failed', { method: req.method, path: req.originalUrl.slice(0, 200), error: (err as Error)?.stack ?? String(err) })
+    const { status, message, code } = known ?? { status: 500, message: 'internal error' }
+    if (res.headersSent) { res.destroy(); return }
+    if (status === 503) res.set('Retry-After', '5')
+    res.status(status).json(code ? { error: message, code } : { error: message })
+  }
+}

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import * as Y from 'yjs'
+import { addDocument, api, connect, login, startTestServer, titleText, until } from './test/helpers.js'
+import type { TestServer } from './test/helpers.js'
+
+let server: TestServer
+before(async () => { server = await startTestServer() })
+after(async () => { await server.close() })
+
+const storedTitle = async (id: string) => {
+  const { updates } = await server.store.loadUpdates(id)
+  const d = new Y.Doc()
+  for (const u of updates) Y.applyUpdate(d, u)
+  return titleText(d).toString()
+}
+
+test('restoring a version: a new change everyone sees and the log keeps, with checkpoints before and after; nothing rewritten', async () => {
+  const doc = await addDocument(server.store, { delegations: ['APT'] })
+  const [sec, amal] = [await login(server.url, 'sec'), await login(server.url, 'amal')]
+  const v1 = (await api(server.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'First' })).body
+  const client = connect(server.url, doc.id, amal)
+  await client.synced
+  titleText(client.doc).insert(0, 'Changed ')
+  await until(async () => (await storedTitle(doc.id)) === 'Changed Cybersecurity', 3000, 'edit stored')
+  const logBefore = (await server.store.loadUpdates(doc.id)).updates.length
+
+  const r = await api(server.url, amal, 'POST', `/api/documents/${doc.id}/restore`, { versionId: v1.id })
+  assert.equal(r.status, 201, JSON.stringify(r.body))
+  await until(() => titleText(client.doc).toString() === 'Cybersecurity', 3000, 'restore relayed to the open editor')
+  assert.equal(await storedTitle(doc.id), 'Cybersecurity')
+  assert.ok((await server.store.loadUpdates(doc.id)).updates.length > logBefore, 'appended, not rewritten')
+  const versions = (await api(server.url, amal, 'GET', `/api/documents/${doc.id}/versions`)).body as { name: string; automatic: boolean; id: string; createdBy: { name: string } }[]
+  assert.deepEqual(versions.map(v => [v.name, v.automatic]), [['First', false], ['⟲ before restoring “First”', true], ['⟲ restored “First”', true]])
+  assert.equal(versions[1]!.createdBy.name, 'Amal')
+  const beforeJSON = (await api(server.url, amal, 'GET', `/api/versions/${versions[1]!.id}`)).body.json
+  assert.match(JSON.stringify(beforeJSON), /Changed Cybersecurity/, 'the checkpoint kept the text that was replaced')
+  client.destroy()
+})
+
+test('restore is refused to those who may not write, for versions of another document, and checkpoint names are reserved', async () => {
+  const doc = await addDocument(server.store, { delegations: ['APT'], shared: true })
+  const other = await addDocument(server.store, { delegations: ['APT'] })
+  const sec = await login(server.url, 'sec')
+  const v = (await api(server.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'V' })).body
+  const w = (await api(server.url, sec, 'POST', `/api/documents/${other.id}/versions`, { name: 'W' })).body
+  assert.equal((await api(server.url, await login(server.url, 'rita'), 'POST', `/api/documents/${doc.id}/restore`, { versionId: v.id })).status, 403)
+  assert.equal((await api(server.url, await login(server.url, 'salma'), 'POST', `/api/documents/${doc.id}/restore`, { versionId: v.id })).status, 403)
+  assert.equal((await api(server.url, await login(server.url, 'amal'), 'POST', `/api/documents/${doc.id}/restore`, { versionId: w.id })).status, 400)
+  assert.equal((await api(server.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: '⟲ fake checkpoint' })).status, 400)
+})

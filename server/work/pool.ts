@@ -1,0 +1,164 @@
+/**
+ * Heavy API work (text import, comparison, export) runs in worker threads
+ * so that the event loop keeps answering `/api/health`, sign-ins and the
+ * collaboration sockets. A small pool: `size` workers, at most `queue`
+ * jobs waiting (more are refused at once with WorkBusyError), and each job
+ * limited to `timeoutMs`, after which its worker is terminated and
+ * replaced (WorkTimeoutError). Workers start on first use.
+ */
+import { Worker } from 'node:worker_threads'
+import type { JobName, Jobs } from './jobs.js'
+import type { JobMessage, ResultMessage } from './worker.js'
+
+/** Options of the pool. */
+export interface WorkPoolOptions {
+  /** Worker threads (default 1: this machine's other core serves the event loop). */
+  size?: number
+  /** Jobs that may wait for a worker (default 8). */
+  queue?: number
+  /** Longest a job may run, ms (default 30 s). */
+  timeoutMs?: number
+}
+
+/** The job's own error, thrown in the worker: `name` is the library's error name (ImportLimitError ...). */
+export class WorkError extends Error {
+  readonly limit: string | undefined
+  readonly line: number | undefined
+  constructor(name: string, message: string, limit?: string, line?: number) {
+    super(message)
+    this.name = name
+    this.limit = limit
+    this.line = line
+  }
+}
+
+/** The pool's queue is full. */
+export class WorkBusyError extends Error {
+  constructor() { super('the server is busy with other imports, comparisons or exports; try again in a few seconds'); this.name = 'WorkBusyError' }
+}
+
+/** A job ran past the time limit (its worker was replaced). */
+export class WorkTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) { super(`the work took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; the document is too large or too complex`); this.name = 'WorkTimeoutError' }
+}
+
+interface Pending { id: number; name: JobName; input: unknown; resolve(v: unknown): void; reject(e: Error): void }
+interface Slot { worker: Worker; ready: Promise<void>; job: Pending | null; timer: NodeJS.Timeout | null }
+
+const entry = new URL('./worker.ts', import.meta.url).href
+// The worker is TypeScript: it registers tsx's loader before importing it (as `node --import tsx` does for the server).
+const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`
+
+/** The pool. */
+export class WorkPool {
+  private readonly size: number
+  private readonly queueLimit: number
+  private readonly timeoutMs: number
+  private readonly slots: Slot[] = []
+  private readonly waiting: Pending[] = []
+  private nextId = 1
+  private closed = false
+
+  constructor(options: WorkPoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? 1)
+    this.queueLimit = Math.max(0, options.queue ?? 8)
+    this.timeoutMs = options.timeoutMs ?? 30_000
+  }
+
+  /** Runs a job in a worker; rejects with WorkError, WorkBusyError or WorkTimeoutError. */
+  run<K extends JobName>(name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output']> {
+    if (this.closed) return Promise.reject(new Error('the work pool is closed'))
+    return new Promise((resolve, reject) => {
+      const job: Pending = { id: this.nextId++, name, input, resolve: resolve as (v: unknown) => void, reject }
+      const free = this.freeSlot()
+      if (free) { this.start(free, job); return }
+      if (this.waiting.length >= this.queueLimit) { reject(new WorkBusyError()); return }
+      this.waiting.push(job)
+    })
+  }
+
+  /** Jobs running and waiting. */
+  get load(): { running: number; waiting: number } {
+    return { running: this.slots.filter(s => s.job).length, waiting: this.waiting.length }
+  }
+
+  /** Stops every worker; running and waiting jobs are rejected. */
+  async close(): Promise<void> {
+    this.closed = true
+    for (const job of this.waiting.splice(0)) job.reject(new Error('the server is shutting down'))
+    await Promise.all(this.slots.splice(0).map(slot => this.retire(slot, new Error('the server is shutting down'))))
+  }
+
+  private freeSlot(): Slot | null {
+    const idle = this.slots.find(s => !s.job)
+    if (idle) return idle
+    if (this.slots.length < this.size) { const slot = this.spawn(); this.slots.push(slot); return slot }
+    return null
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(bootstrap, { eval: true })
+    worker.unref()
+    let ready!: () => void
+    const slot: Slot = { worker, ready: new Promise(r => { ready = r }), job: null, timer: null }
+    worker.on('message', (m: ResultMessage | { ready: true }) => {
+      if ('ready' in m) { ready(); return }
+      const job = slot.job
+      if (!job || job.id !== m.id) return
+      this.finish(slot)
+      if (m.ok) job.resolve(m.output)
+      else job.reject(new WorkError(m.error.name, m.error.message, m.error.limit, m.error.line))
+    })
+    const fail = (e: Error) => {
+      const job = slot.job
+      const i = this.slots.indexOf(slot)
+      if (i >= 0) this.slots.splice(i, 1)
+      if (slot.timer) clearTimeout(slot.timer)
+      slot.job = null
+      job?.reject(e)
+      this.next()
+    }
+    worker.on('error', e => fail(new Error(`the worker failed: ${e.message}`)))
+    worker.on('exit', code => { if (this.slots.includes(slot)) fail(new Error(`the worker stopped (exit code ${code})`)) })
+    return slot
+  }
+
+  private start(slot: Slot, job: Pending): void {
+    slot.job = job
+    // the time limit starts when the job is handed over, not while the worker loads
+    void slot.ready.then(() => {
+      if (slot.job !== job) return
+      slot.timer = setTimeout(() => {
+        const i = this.slots.indexOf(slot)
+        if (i >= 0) this.slots.splice(i, 1)
+        void this.retire(slot, new WorkTimeoutError(this.timeoutMs))
+        this.next()
+      }, this.timeoutMs)
+      slot.worker.postMessage({ id: job.id, name: job.name, input: job.input } satisfies JobMessage)
+    })
+  }
+
+  private finish(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer)
+    slot.timer = null
+    slot.job = null
+    this.next()
+  }
+
+  private next(): void {
+    while (this.waiting.length) {
+      const slot = this.freeSlot()
+      if (!slot) return
+      this.start(slot, this.waiting.shift()!)
+    }
+  }
+
+  private async retire(slot: Slot, reason: Error): Promise<void> {
+    if (slot.timer) clearTimeout(slot.timer)
+    const job = slot.job
+    slot.job = null
+    slot.worker.removeAllListeners('exit')
+    job?.reject(reason)
+    await slot.worker.terminate()
+  }
+}
