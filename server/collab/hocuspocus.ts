@@ -9,6 +9,7 @@ import type { Store } from '../store/types.js'
 import type { Logger } from '../log.js'
 import { Audit } from '../extensions/audit.js'
 import { Authentication } from '../extensions/authentication.js'
+import { IdRepair } from '../extensions/id-repair.js'
 import { Persistence } from '../extensions/persistence.js'
 import { Presence } from '../extensions/presence.js'
 import { MessageRateLimit } from '../extensions/rate-limit.js'
@@ -56,6 +57,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
     new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),
     new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger }),
+    new IdRepair({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     persistence,
     new Audit(o.store),
     ...o.extensions ?? []

@@ -30,8 +30,11 @@ test('an unknown mark is refused', () => {
   assert.match(check(d => firstText(d).format(0, 4, { blink: {} })).join(), /unknown mark "blink"/)
 })
 
-test('a duplicated id is refused', () => {
-  assert.match(check(d => provisionC2(d).setAttribute('id', 'c1')).join(), /"c1" is used more than once/)
+test('a duplicated or missing id is accepted (the server repairs it, extensions/id-repair.ts); an id that is not a string is refused', () => {
+  assert.deepEqual(check(d => provisionC2(d).setAttribute('id', 'c1')), [])
+  assert.deepEqual(check(d => provisionC2(d).removeAttribute('id')), [])
+  assert.match(check(d => provisionC2(d).setAttribute('id', 7 as unknown as string)).join(), /attribute "id" of provision must be a string/)
+  assert.match(check(d => { provisionC2(d).setAttribute('id', 'c1'); d.getXmlFragment('prosemirror').delete(1, 1) }).join(), /Invalid content/)
 })
 
 test('deleting a required node is refused; deleting a provision is accepted', () => {

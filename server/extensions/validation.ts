@@ -13,7 +13,8 @@ import type { beforeHandleMessagePayload, Document, Extension, afterUnloadDocume
 import * as Y from 'yjs'
 import { commentAuthorshipProblems } from '../collab/comment-authorship.js'
 import type { CommentWriter } from '../collab/comment-authorship.js'
-import { commentsProblems, documentProblems, rootProblems } from '../collab/content.js'
+import { commentsProblems, rootProblems } from '../collab/content.js'
+import { problemsBeyondIds } from '../collab/id-repair.js'
 import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { parseMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
@@ -74,7 +75,8 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
     problems.push(...commentsProblems(doc))
     if (writer && problems.length === 0) problems.push(...commentAuthorshipProblems(commentsBefore, comments.toJSON(), writer))
   }
-  if (!fast || changed.some(t => t !== comments && !(t instanceof Y.XmlText))) problems.push(...documentProblems(doc))
+  // ids repeated or dropped by concurrent edits are repaired by the server (extensions/id-repair.ts), not refused
+  if (!fast || changed.some(t => t !== comments && !(t instanceof Y.XmlText))) problems.push(...problemsBeyondIds(doc))
   return problems
 }
 
