@@ -15,7 +15,7 @@ test('PORT and the numeric settings must be valid: a bad value is refused, not i
 })
 
 test('demo accounts: embedded SQLite by default, PostgreSQL only with DEMO_ACCOUNTS=1, never in production', () => {
-  const wanted = (env: NodeJS.ProcessEnv) => demoAccountsWanted(configFromEnv(env), env)
+  const wanted = (env: NodeJS.ProcessEnv) => demoAccountsWanted(configFromEnv(env))
   assert.equal(wanted({}), true, 'embedded default')
   assert.equal(wanted({ DEMO_ACCOUNTS: '0' }), false)
   assert.equal(wanted({ DATABASE_URL: 'postgres://x/y' }), false, 'PostgreSQL: not by default')

@@ -110,9 +110,12 @@ function origins(list: string | undefined): string[] {
   try { return parseOrigins(list) } catch (e) { throw new ConfigError((e as Error).message) }
 }
 
-/** Whether to create the demo accounts on an empty store: never in production, else as configured, else on SQLite only. */
-export function demoAccountsWanted(config: Pick<ServerConfig, 'demoAccounts' | 'databaseUrl'>, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NODE_ENV === 'production') return false
+/**
+ * Whether to create the demo accounts on an empty store: as configured,
+ * else on SQLite only. (NODE_ENV=production is read by `configFromEnv`,
+ * before anything can change it: vite's build sets it in-process.)
+ */
+export function demoAccountsWanted(config: Pick<ServerConfig, 'demoAccounts' | 'databaseUrl'>): boolean {
   return config.demoAccounts ?? !config.databaseUrl
 }
 
@@ -135,6 +138,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxMessageBytes: num(env, 'MAX_MESSAGE_BYTES', 'a number of bytes from 1024', 1024, 1024 ** 3) ?? c.maxMessageBytes,
     maxDocumentBytes: num(env, 'MAX_DOCUMENT_BYTES', 'a number of bytes from 1024', 1024, 1024 ** 3) ?? c.maxDocumentBytes,
     publicOrigins: origins(env.PUBLIC_ORIGIN),
-    demoAccounts: flag(env, 'DEMO_ACCOUNTS')
+    // never in production, whatever DEMO_ACCOUNTS says
+    demoAccounts: env.NODE_ENV === 'production' ? (flag(env, 'DEMO_ACCOUNTS'), false) : flag(env, 'DEMO_ACCOUNTS')
   }
 }
