@@ -15,6 +15,8 @@ export default defineConfig({
   // The server builds with `build({ root: <repo>, configFile })`; an inline root would win over ours, a plugin's wins over both.
   plugins: [{ name: 'resdraft-client-root', config: () => ({ root: clientDir }) }],
   base: '/',
+  // The comparison worker (client/editor/compare-worker.ts) is an ES module, like the page.
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

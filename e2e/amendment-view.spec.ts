@@ -50,9 +50,12 @@ test('turning the amendment view on keeps the provision being read where it was'
   const page = amal.page
   await openDocument(page, await documentId(page.request, 'APT proposal on Resolution 50'))
   // Read somewhere in the operative part: a provision put at the top of the window, under the tools.
-  const target = page.locator('.ProseMirror section.operative').nth(1).locator('.provision').nth(1)
+  const targetId = await page.locator('.ProseMirror section.operative').nth(1).locator('.provision').nth(1).getAttribute('data-id')
+  // By id, and not a struck copy the amendment view may draw (those are widgets in the same sections).
+  const target = page.locator(`.ProseMirror .provision[data-id="${targetId}"]:not(.amend-suppressed)`)
   for (let i = 0; i < 3; i++) { // sections near the window are laid out as they come into view: settle
-    await target.evaluate(e => { e.scrollIntoView({ block: 'start' }); window.scrollBy(0, -150) })
+    // Just under the tools: the first provision the reader sees.
+    await target.evaluate(e => { e.scrollIntoView({ block: 'start' }); window.scrollBy(0, -(document.querySelector('.toolbar')!.getBoundingClientRect().bottom + 12)) })
     await page.waitForTimeout(200)
   }
   const before = (await target.boundingBox())!.y

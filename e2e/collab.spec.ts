@@ -29,13 +29,14 @@ test('APT and ARB delegates type into the same Arabic proposal and see each othe
 
   await caretAfter(amal.page, 'الأمن السيبراني')
   await amal.page.keyboard.type(' والثقة الرقمية')
-  await caretAfter(salma.page, 'إذ تشير إلى')
-  await salma.page.keyboard.type(' أيضاً')
+  // (Into a provision: section headings change through the heading picker, not by typing.)
+  await caretAfter(salma.page, 'بناء الثقة والأمن في استخدام')
+  await salma.page.keyboard.type(' الآمن')
 
   await expect.poll(() => editorText(salma.page)).toContain('الأمن السيبراني والثقة الرقمية')
-  await expect.poll(() => editorText(amal.page)).toContain('إذ تشير إلى أيضاً')
+  await expect.poll(() => editorText(amal.page)).toContain('بناء الثقة والأمن في استخدام الآمن')
   await expect(salma.page.locator('.ProseMirror')).toContainText('والثقة الرقمية')
-  await expect(amal.page.locator('.ProseMirror')).toContainText('إذ تشير إلى أيضاً')
+  await expect(amal.page.locator('.ProseMirror')).toContainText('استخدام الآمن')
 
   // Each sees the other's caret, with name and delegation.
   await expect(amal.page.locator('.remote-caret-flag', { hasText: 'Salma · ARB' })).toBeVisible()

@@ -7,6 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
+import * as Y from 'yjs'
+import { FRAGMENT } from '../protocol/shared-doc.js'
+import { documentProblems } from './collab/content.js'
 import { dropPostgresSchema, openPostgresStore } from './store/postgres.js'
 import { spawnServer, stopServer } from './test/child.js'
 import type { ChildServer } from './test/child.js'
@@ -45,6 +48,15 @@ test('clients on two instances (shared PostgreSQL + Redis) converge', { timeout:
     // either instance's REST view has everything (both append to the shared log)
     await until(async () => (await api(two.url, salma, 'GET', `/api/documents/${doc.id}`)).body.json.content[1].content[0].text === text(a), 5000, 'REST on instance two')
     await until(async () => (await api(one.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json.content[1].content[0].text === text(a), 5000, 'REST on instance one')
+    // an id repeated on instance one is repaired once (by that instance): every client on both instances converges on unique ids
+    const provisionIds = (x: Client) => ((x.doc.getXmlFragment(FRAGMENT).get(2) as Y.XmlElement).toArray().filter(e => e instanceof Y.XmlElement && e.nodeName === 'provision') as Y.XmlElement[]).map(e => e.getAttribute('id'))
+    const c2 = (a.doc.getXmlFragment(FRAGMENT).get(2) as Y.XmlElement).get(2) as Y.XmlElement
+    c2.setAttribute('id', 'c1')
+    await until(() => clients.every(x => JSON.stringify(provisionIds(x)) === JSON.stringify(provisionIds(a)) && documentProblems(x.doc).length === 0), 10_000, 'repaired ids on both instances')
+    assert.equal(provisionIds(a)[0], 'c1')
+    assert.notEqual(provisionIds(a)[1], 'c1')
+    assert.deepEqual(clients.flatMap(x => x.stateless.filter(m => (m as { type?: string }).type === 'refused')), [])
+    await until(async () => JSON.stringify((await api(two.url, salma, 'GET', `/api/documents/${doc.id}`)).body.json.content[2].content.filter((n: { type: string }) => n.type === 'provision').map((n: { attrs: { id: string } }) => n.attrs.id)) === JSON.stringify(provisionIds(a)), 5000, 'REST on instance two shows the repaired ids')
   } finally {
     for (const x of clients) x.destroy()
     await Promise.all(servers.map(s => stopServer(s)))

@@ -2,7 +2,10 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { Slice, type Node } from 'prosemirror-model'
 import { op, pre, prov, res, resetBuilderIds, resolutionSchema as schema } from '../../schema/index.js'
-import { amendmentDecorations } from './amendment.js'
+import { EditorState } from 'prosemirror-state'
+import { amendmentDecorations, amendmentKey, amendmentPlugin, setAmendmentView, type LiveComparer } from './amendment.js'
+import { inProcessWorker } from './compare-service.js'
+import { WorkerComparer } from './worker-comparer.js'
 import { liveComparer } from './diff-engine.js'
 
 function base(): Node {
@@ -41,4 +44,81 @@ test('the amendment view marks the changed provision but not the proposal cover,
   const doc = proposal()
   const ranges = insertedRanges(doc)
   assert.deepEqual(ranges.map(r => r.text), [' more'])
+})
+
+function posAfter(doc: Node, text: string): number {
+  let at = -1
+  doc.descendants((n, pos) => { if (at < 0 && n.isText && n.text!.includes(text)) at = pos + n.text!.indexOf(text) + text.length; return at < 0 })
+  assert.ok(at >= 0, `${text} not found`)
+  return at
+}
+
+const insertedTexts = (state: EditorState) => (amendmentKey.getState(state)!.decorations.find() as unknown as { from: number; to: number; type: { attrs?: { class?: string } } }[])
+  .filter(d => d.type.attrs?.class?.includes('amend-ins')).map(d => state.doc.textBetween(d.from, d.to))
+
+/** Applies the worker's answer, then (as the view's update does) the next slices of its marks until they are all made. */
+function answer(state: EditorState, compared: Node, result: Awaited<ReturnType<WorkerComparer['compare']>>): EditorState {
+  state = state.apply(state.tr.setMeta(amendmentKey, { answer: { compared, result } }))
+  for (let i = 0; amendmentKey.getState(state)!.warming; i++) {
+    assert.ok(i < 1000, 'the marks are made in a bounded number of slices')
+    state = state.apply(state.tr.setMeta(amendmentKey, { answer: amendmentKey.getState(state)!.warming }))
+  }
+  return state
+}
+
+/** The amendment plugin with a comparer whose whole comparisons run in an (in-process) worker. */
+function withWorker(doc: Node) {
+  const offThread = new WorkerComparer(inProcessWorker(), base())
+  const comparer: LiveComparer = { ...liveComparer(base()), compareOffThread: c => offThread.compare(c) }
+  return { offThread, state: EditorState.create({ doc, plugins: [amendmentPlugin(() => comparer)] }) }
+}
+
+test('with a worker, the view asks for a whole comparison and draws the marks when the answer comes', async () => {
+  let { state, offThread } = withWorker(proposal())
+  state = state.apply(setAmendmentView(state.tr, true))
+  assert.equal(amendmentKey.getState(state)!.pending, true)
+  assert.deepEqual(insertedTexts(state), [], 'nothing drawn before the answer')
+  const compared = state.doc
+  const result = await offThread.compare(compared)
+  state = answer(state, compared, result)
+  const s = amendmentKey.getState(state)!
+  assert.equal(s.pending, false)
+  assert.deepEqual(insertedTexts(state), [' more'])
+  assert.equal(s.changes.length > 0, true)
+  assert.ok(s.lastMs.worker !== undefined && s.lastMs.longest !== undefined)
+})
+
+test('an answer for text typed on since is completed unit by unit; one for an older structure asks again', async () => {
+  let { state, offThread } = withWorker(proposal())
+  state = state.apply(setAmendmentView(state.tr, true))
+  const compared = state.doc
+  const result = await offThread.compare(compared)
+  // Typed on while the worker compared: that provision is compared on its own when the answer comes.
+  state = state.apply(state.tr.insertText(' now', posAfter(state.doc, 'to act')))
+  state = answer(state, compared, result)
+  assert.equal(amendmentKey.getState(state)!.pending, false)
+  assert.deepEqual(insertedTexts(state).sort(), [' more', ' now'].sort())
+  assert.ok(amendmentKey.getState(state)!.overrides.has('p3'))
+
+  // A provision split off while the worker compared: the marks of the answer are shown, and a new comparison is wanted.
+  const compared2 = state.doc
+  const result2 = await offThread.compare(compared2)
+  state = state.apply(state.tr.split(posAfter(state.doc, 'that one'), 2))
+  state = answer(state, compared2, result2)
+  assert.equal(amendmentKey.getState(state)!.pending, true)
+  assert.ok(insertedTexts(state).includes(' more'))
+})
+
+test('the marks of a large answer are made in slices, each within the time given, to the same result', async () => {
+  // A deadline already passed: one unit's marks per call, the rest on the next calls; the end result is the same as in one go.
+  const doc = proposal()
+  const { doc: revision } = liveComparer(base()).update(doc)
+  const whole = amendmentDecorations(revision, doc, new Map(), new Map())
+  const cache = new Map()
+  let calls = 0
+  let sliced = null
+  while (!sliced) { sliced = amendmentDecorations(revision, doc, new Map(), cache, new Map(), 0); calls++; assert.ok(calls < 100) }
+  assert.ok(calls > 2, `took ${calls} calls`)
+  assert.deepEqual(sliced.decorations.find().map(d => [d.from, d.to]), whole.decorations.find().map(d => [d.from, d.to]))
+  assert.deepEqual(sliced.changes, whole.changes)
 })

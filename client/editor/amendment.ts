@@ -28,6 +28,22 @@ export interface LiveComparer {
    * has none (then the whole document is compared).
    */
   compareUnit?(rev: Node, current: Node, lang: Language): Node | null
+  /**
+   * Compares the whole text off the editor's thread (in a worker); absent
+   * where there is none (then `update` runs on it). `ms` says where the time
+   * went: packing and unpacking on the editor's thread, the comparison in the worker.
+   */
+  compareOffThread?(current: Node): Promise<OffThreadComparison>
+  /** Stops what the comparer started (its worker). */
+  destroy?(): void
+}
+
+/** A whole comparison made off the editor's thread. */
+export interface OffThreadComparison {
+  doc: Node
+  summary: unknown
+  /** Milliseconds: packing the request and unpacking the answer (on the editor's thread), and the comparison (in the worker). */
+  ms: { send: number; receive: number; worker: number }
 }
 
 /** One changed unit, for the list of changes. */
@@ -51,10 +67,30 @@ export interface AmendmentState {
   changes: UnitChange[]
   /** Units whose marks the user chose to hide (“Keep”), with the text they had then. */
   kept: Map<string, Node>
-  /** Time the last update took, in ms: the comparison, then the marks; `fast` when only the units typed into were compared. */
-  lastMs: { compare: number; marks: number; fast: boolean }
+  /**
+   * Time the last update took on the editor's thread, in ms: the comparison
+   * (with a worker: packing the request plus unpacking the answer), then the
+   * marks; `fast` when only the units typed into were compared; `worker`: the
+   * comparison in the worker; `longest`: the longest single stretch on the editor's thread.
+   */
+  lastMs: { compare: number; marks: number; fast: boolean; worker?: number; longest?: number }
+  /** A whole comparison is wanted or under way in the worker; the marks shown meanwhile follow the text by mapping. */
+  pending: boolean
+  /** The worker's answer, whose marks are being made a slice at a time (`longest`: the longest slice so far, in ms). */
+  warming: { compared: Node; result: OffThreadComparison; longest: number } | null
   /** Units re-compared on their own since the last whole comparison (id -> revision node); the whole comparison follows when typing pauses. */
   overrides: Map<string, Node>
+}
+
+/** What a transaction tells the amendment view. */
+interface AmendmentMeta {
+  on?: boolean
+  keep?: string[]
+  refresh?: boolean
+  /** The worker's answer, with the text it compared (`longest`: of the slices spent on its marks so far). */
+  answer?: { compared: Node; result: OffThreadComparison; longest?: number }
+  /** The worker failed: compare on the editor's thread from now on. */
+  failed?: boolean
 }
 
 /** Plugin key of the amendment view. */
@@ -169,9 +205,21 @@ function changeOf(node: Node, rev: Rev): UnitChange {
   return { id: node.attrs.id, status: rev.status ?? 'unchanged', action: rev.action ?? null, label: rev.newLabel ?? rev.oldLabel ?? '', oldLabel: rev.oldLabel ?? null, text: text.length > 80 ? `${text.slice(0, 80)}…` : text }
 }
 
-/** Builds every decoration of the amendment view from a revision document. */
-export function amendmentDecorations(revision: Node, current: Node, kept: Map<string, Node>, cache: Map<string, CacheEntry>, overrides: ReadonlyMap<string, Node> = new Map()):
-  { decorations: DecorationSet; relabelling: Map<string, string | null>; changes: UnitChange[] } {
+/** The decorations of the amendment view, and what the labels plugin and the list of changes read. */
+export interface AmendmentMarks { decorations: DecorationSet; relabelling: Map<string, string | null>; changes: UnitChange[] }
+
+/**
+ * Builds every decoration of the amendment view from a revision document.
+ * The marks of each unit are kept in `cache` (reused while the unit's
+ * revision node and text stay the same objects). With a `deadline`
+ * (a `performance.now()` time), first makes the marks missing from the
+ * cache; if the deadline passes meanwhile it stops and returns null (the
+ * marks made so far stay in the cache, so the next call goes further).
+ */
+export function amendmentDecorations(revision: Node, current: Node, kept: Map<string, Node>, cache: Map<string, CacheEntry>, overrides?: ReadonlyMap<string, Node>): AmendmentMarks
+export function amendmentDecorations(revision: Node, current: Node, kept: Map<string, Node>, cache: Map<string, CacheEntry>, overrides: ReadonlyMap<string, Node>, deadline: number): AmendmentMarks | null
+export function amendmentDecorations(revision: Node, current: Node, kept: Map<string, Node>, cache: Map<string, CacheEntry>, overrides: ReadonlyMap<string, Node> = new Map(), deadline?: number): AmendmentMarks | null {
+  let outOfTime = false
   const index = indexCurrent(current)
   const decos: Decoration[] = []
   const relabelling = new Map<string, string | null>()
@@ -187,6 +235,7 @@ export function amendmentDecorations(revision: Node, current: Node, kept: Map<st
     const children: Node[] = []
     parentRev.forEach(c => children.push(c))
     children.forEach((original, i) => {
+      if (outOfTime) return
       if (!isUnit(original)) { if (!original.isTextblock && !original.isInline) visit(original, parentCurEnd); return }
       const id = original.attrs.id as string
       const override = overrides.get(id)
@@ -214,22 +263,35 @@ export function amendmentDecorations(revision: Node, current: Node, kept: Map<st
           el.classList.add('amend-unit', 'amend-suppressed')
           el.dataset.action = rev.action ?? (rev.status === 'moved-from' ? 'SUP*' : 'SUP')
           el.contentEditable = 'false'
+          // Struck text is not in the proposal: a click on it does nothing (the cursor stays where it was).
+          // To take the provision back, “Revert to base” in the list of changes.
+          el.addEventListener('mousedown', e => e.preventDefault())
           return el
-        }, { side: -1, key, ignoreSelection: true }))
+        }, { side: -1, key, ignoreSelection: true, stopEvent: () => true }))
         return
       }
       if (rev.oldLabel != null && rev.newLabel != null && rev.oldLabel !== rev.newLabel) relabelling.set(id, rev.oldLabel)
       const keptNode = kept.get(id)
       if (!(keptNode && keptNode.eq(cur.node))) {
         const cached = cache.get(id)
-        const rel = cached && cached.cur === cur.node && cached.rev === child ? cached.decos : unitDecos(child, cur, rev)
+        const hit = cached && cached.cur === cur.node && cached.rev === child
+        const rel = hit ? cached.decos : unitDecos(child, cur, rev)
         nextCache.set(id, { rev: child, cur: cur.node, decos: rel })
-        for (const d of rel) decos.push(absolute(d, cur.pos, cur.node.nodeSize, id))
+        if (deadline !== undefined) {
+          // Warming: only the marks not made yet, into the cache; the decorations are placed once all are made.
+          if (!hit) {
+            cache.set(id, { rev: child, cur: cur.node, decos: rel })
+            if (performance.now() > deadline) { outOfTime = true; return }
+          }
+        } else for (const d of rel) decos.push(absolute(d, cur.pos, cur.node.nodeSize, id))
       }
       visit(child, cur.pos + cur.node.nodeSize - 1)
     })
   }
   visit(revision, current.content.size)
+  if (outOfTime) return null
+  // Every unit's marks are in the cache now: place them (cheap).
+  if (deadline !== undefined) return amendmentDecorations(revision, current, kept, cache, overrides)
   cache.clear()
   for (const [k, v] of nextCache) cache.set(k, v)
   return { decorations: DecorationSet.create(current, decos), relabelling, changes }
@@ -242,6 +304,9 @@ export function amendmentDecorations(revision: Node, current: Node, kept: Map<st
  * so it must not run between two keystrokes.
  */
 export const FULL_COMPARE_DELAY = 1000
+
+/** The longest the marks of a worker's answer are worked on in one go, in ms (then the page gets a frame in). */
+export const MARKS_SLICE_MS = 8
 
 /**
  * The amendment view plugin. `makeComparer` is called on first use (the base
@@ -271,19 +336,44 @@ export function amendmentPlugin(makeComparer: () => LiveComparer | null): Plugin
     const t1 = performance.now()
     const kept = keptNow(state, prev.kept)
     const built = amendmentDecorations(doc, state.doc, kept, cache)
-    return { active: true, revision: doc, summary, kept, overrides: new Map(), ...built, lastMs: { compare: t1 - t0, marks: performance.now() - t1, fast: false } }
+    const marks = performance.now() - t1
+    return { active: true, pending: false, warming: null, revision: doc, summary, kept, overrides: new Map(), ...built, lastMs: { compare: t1 - t0, marks, fast: false, longest: t1 - t0 + marks } }
   }
-  const fast = (tr: Transaction, oldDoc: Node, state: EditorState, prev: AmendmentState): AmendmentState | null => {
-    if (!comparer?.compareUnit || !prev.revision) return null
-    const ids = changedUnits(oldDoc, state.doc)
-    if (!ids || ids.length === 0) return null
+  /** A whole comparison is wanted: in the worker when there is one (the view's update sends it), else now. */
+  const wantWhole = (tr: Transaction, state: EditorState, prev: AmendmentState): AmendmentState => {
+    comparer ??= makeComparer()
+    if (!comparer) return { ...prev, active: false }
+    if (!comparer.compareOffThread || offThreadFailed) return full(state, prev)
+    const decorations = prev.active ? prev.decorations.map(tr.mapping, state.doc) : DecorationSet.empty
+    return { ...prev, active: true, pending: true, decorations }
+  }
+  let offThreadFailed = false
+  /** The worker's answer for `compared` (the text as it was sent): marks for the text as it is now. */
+  const answered = (state: EditorState, prev: AmendmentState, compared: Node, result: OffThreadComparison, longestSoFar = 0): AmendmentState => {
     const t0 = performance.now()
-    const lang = (state.doc.attrs.lang ?? 'en') as Language
+    // Typed on meanwhile: those units are compared on their own (the whole comparison follows when typing pauses);
+    // anything more than text changed: these marks are shown, and the text is sent again.
+    const ids = compared === state.doc ? [] : changedUnits(compared, state.doc, 16)
+    const found = ids && ids.length ? unitOverrides(result.doc, state.doc, ids, new Map()) : null
+    const stale = ids === null || (ids.length > 0 && !found)
+    const overrides = found?.overrides ?? new Map<string, Node>()
+    const kept = keptNow(state, prev.kept)
+    const built = amendmentDecorations(result.doc, state.doc, kept, cache, overrides, t0 + MARKS_SLICE_MS)
+    const marks = Math.max(longestSoFar, performance.now() - t0)
+    // Not all done in one slice: the view's update asks for the next one (the marks made so far are cached).
+    if (!built) return { ...prev, warming: { compared, result, longest: marks } }
+    return { ...prev, active: true, pending: stale, warming: null, revision: result.doc, summary: result.summary, kept, overrides, ...built,
+      lastMs: { compare: result.ms.send + result.ms.receive, marks, fast: false, worker: result.ms.worker, longest: Math.max(result.ms.send, result.ms.receive + marks) } }
+  }
+  /** The units `ids` of `doc` compared on their own against `revision`'s idea of their base, added to `prev`; null when one cannot be. */
+  const unitOverrides = (revision: Node, doc: Node, ids: readonly string[], prev: ReadonlyMap<string, Node>) => {
+    if (!comparer?.compareUnit) return null
+    const lang = (doc.attrs.lang ?? 'en') as Language
     const revById = new Map<string, Node>()
-    prev.revision.descendants(n => { if (isUnit(n) && ids.includes(n.attrs.id as string)) revById.set(n.attrs.id as string, n); return true })
+    revision.descendants(n => { if (isUnit(n) && ids.includes(n.attrs.id as string)) revById.set(n.attrs.id as string, n); return true })
     const curById = new Map<string, Node>()
-    state.doc.descendants(n => { if (isUnit(n) && ids.includes(n.attrs.id as string)) curById.set(n.attrs.id as string, n); return true })
-    const overrides = new Map(prev.overrides)
+    doc.descendants(n => { if (isUnit(n) && ids.includes(n.attrs.id as string)) curById.set(n.attrs.id as string, n); return true })
+    const overrides = new Map(prev)
     for (const id of ids) {
       // The unit's node in the whole comparison: it says which base unit it stands for.
       const rev = revById.get(id)
@@ -296,6 +386,16 @@ export function amendmentPlugin(makeComparer: () => LiveComparer | null): Plugin
       if (!unit) return null
       overrides.set(id, unit)
     }
+    return { overrides, revById, curById }
+  }
+  const fast = (tr: Transaction, oldDoc: Node, state: EditorState, prev: AmendmentState): AmendmentState | null => {
+    if (!comparer?.compareUnit || !prev.revision) return null
+    const ids = changedUnits(oldDoc, state.doc)
+    if (!ids || ids.length === 0) return null
+    const t0 = performance.now()
+    const found = unitOverrides(prev.revision, state.doc, ids, prev.overrides)
+    if (!found) return null
+    const { overrides, revById, curById } = found
     const t1 = performance.now()
     const kept = keptNow(state, prev.kept)
     if (ids.length === 1 && kept.size === 0 && isTextEdit(tr)) {
@@ -319,30 +419,58 @@ export function amendmentPlugin(makeComparer: () => LiveComparer | null): Plugin
     const built = amendmentDecorations(prev.revision, state.doc, kept, cache, overrides)
     return { ...prev, kept, overrides, ...built, lastMs: { compare: t1 - t0, marks: performance.now() - t1, fast: true } }
   }
-  const off: AmendmentState = { active: false, revision: null, summary: null, decorations: DecorationSet.empty, relabelling: null, changes: [], kept: new Map(), overrides: new Map(), lastMs: { compare: 0, marks: 0, fast: false } }
+  const off: AmendmentState = { active: false, pending: false, warming: null, revision: null, summary: null, decorations: DecorationSet.empty, relabelling: null, changes: [], kept: new Map(), overrides: new Map(), lastMs: { compare: 0, marks: 0, fast: false } }
   return new Plugin<AmendmentState>({
     key: amendmentKey,
     state: {
       init: () => off,
       apply(tr, value, old, state) {
-        const meta = tr.getMeta(amendmentKey) as { on?: boolean; keep?: string[]; refresh?: boolean } | undefined
+        const meta = tr.getMeta(amendmentKey) as AmendmentMeta | undefined
         if (meta?.on === false) return { ...off, kept: value.kept }
+        if (meta?.answer) return value.active ? answered(state, value, meta.answer.compared, meta.answer.result, meta.answer.longest) : value
+        if (meta?.failed) { offThreadFailed = true; return value.active ? full(state, value) : value }
         if (meta?.keep) {
           const kept = new Map(value.kept)
           for (const id of meta.keep) state.doc.descendants(n => { if (n.attrs.id === id) kept.set(id, n); return !n.isTextblock })
-          return full(state, { ...value, kept })
+          // The comparison stands; only the marks of the kept units go.
+          if (value.revision && !tr.docChanged) return { ...value, kept: keptNow(state, kept), ...amendmentDecorations(value.revision, state.doc, keptNow(state, kept), cache, value.overrides) }
+          return wantWhole(tr, state, { ...value, kept })
         }
-        if (meta?.on === true || (meta?.refresh && value.active)) return full(state, value)
-        if (value.active && tr.docChanged) return fast(tr, old.doc, state, value) ?? full(state, value)
+        if (meta?.on === true || (meta?.refresh && value.active)) return wantWhole(tr, state, value)
+        if (value.active && tr.docChanged) return fast(tr, old.doc, state, value) ?? wantWhole(tr, state, value)
         return value
       }
     },
     view() {
       let timer = 0
       let lastDoc: Node | null = null
+      let inFlight = false
+      let destroyed = false
+      let slice = 0
       return {
         update(view) {
           const s = amendmentKey.getState(view.state)
+          // The marks of an answer are made a slice per task, so that the page paints in between.
+          if (s?.active && s.warming && !slice) {
+            slice = window.setTimeout(() => {
+              slice = 0
+              const w = amendmentKey.getState(view.state)?.warming
+              if (w && !destroyed) view.dispatch(view.state.tr.setMeta(amendmentKey, { answer: w }))
+            }, 0)
+          }
+          // One whole comparison at a time in the worker; its answer comes back as a transaction.
+          if (s?.active && s.pending && !inFlight && comparer?.compareOffThread && !offThreadFailed) {
+            inFlight = true
+            const compared = view.state.doc
+            comparer.compareOffThread(compared).then(result => {
+              inFlight = false
+              if (!destroyed) view.dispatch(view.state.tr.setMeta(amendmentKey, { answer: { compared, result } }))
+            }, (e: unknown) => {
+              inFlight = false
+              console.warn('comparison worker failed; comparing on the page from now on', e)
+              if (!destroyed) view.dispatch(view.state.tr.setMeta(amendmentKey, { failed: true }))
+            })
+          }
           if (!s?.active || s.overrides.size === 0 || view.state.doc === lastDoc) return
           lastDoc = view.state.doc
           clearTimeout(timer)
@@ -351,7 +479,7 @@ export function amendmentPlugin(makeComparer: () => LiveComparer | null): Plugin
             if ('requestIdleCallback' in window) window.requestIdleCallback(refresh, { timeout: 1000 }); else refresh()
           }, FULL_COMPARE_DELAY)
         },
-        destroy() { clearTimeout(timer) }
+        destroy() { destroyed = true; clearTimeout(timer); clearTimeout(slice); comparer?.destroy?.(); comparer = null }
       }
     },
     props: { decorations: state => amendmentKey.getState(state)?.decorations ?? DecorationSet.empty }

@@ -251,6 +251,32 @@ export function addSection(kind: string): Command {
   }
 }
 
+/**
+ * Sets the heading of the section around the cursor: its kind and the
+ * words of its heading (for a kind from the vocabulary, its wording in the
+ * document's language, with «و» where Arabic needs it; for `other`, the
+ * given text). The only way the editor changes a heading's text (see
+ * heading-guard.ts), so the transaction carries `allowHeadingEdit`.
+ */
+export function setSectionHeading(kind: string, text?: string): Command {
+  return (state, dispatch) => {
+    const section = sectionAt(state.selection.$from)
+    if (!section || section.depth !== 1 || (section.node.type.name !== 'preambularSection' && section.node.type.name !== 'operativeSection')) return false
+    const lang = (state.doc.attrs.lang ?? 'en') as Language
+    let precededByPreambular = false
+    state.doc.forEach((node, offset) => { if (offset < section.pos && node.type.name === 'preambularSection') precededByPreambular = true })
+    const words = kind === 'other' ? (text ?? '').trim() : sectionHeadingText(kind, lang, section.node.type.name === 'preambularSection' && precededByPreambular)
+    if (!words) return false
+    if (dispatch) {
+      const heading = section.node.child(0)
+      const tr = state.tr.setNodeAttribute(section.pos, 'kind', kind)
+      tr.replaceWith(section.pos + 2, section.pos + 1 + heading.nodeSize - 1, schema.text(words))
+      dispatch(tr.setMeta('allowHeadingEdit', true).scrollIntoView())
+    }
+    return true
+  }
+}
+
 /** Inserts a footnote holding `text` at the cursor. */
 export function insertFootnote(text: string): Command {
   return (state, dispatch) => {

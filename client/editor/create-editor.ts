@@ -3,7 +3,7 @@
  * (text, collaborators' cursors, undo of one's own changes), structural keys,
  * labels, the amendment view, unique ids, comment marks and paste cleaning.
  */
-import { EditorState, type Command } from 'prosemirror-state'
+import { EditorState, type Command, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin } from 'y-prosemirror'
 import type { Awareness } from 'y-protocols/awareness'
@@ -15,6 +15,7 @@ import { domParser, domSerializer, markViews, nodeViews } from './dom-spec.js'
 import { editorKeymaps, type DialogCommands } from './keymap.js'
 import { findPlugin } from './find-replace.js'
 import { labelsPlugin } from './labels.js'
+import { headingGuardPlugin } from './heading-guard.js'
 import { referencesPlugin } from './references.js'
 import { cleanPastedHTML, pasteProvisions, transformPasted } from './paste.js'
 import { cursorBuilder, selectionBuilder, showCursorOf } from './presence.js'
@@ -35,6 +36,9 @@ export interface EditorOptions {
   onChange?: (view: EditorView) => void
 }
 
+/** Changes that came through the Yjs binding: collaborators', and undo/redo. */
+const isRemote = (tr: Transaction) => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
+
 /** Creates the editor in `host`. */
 export function createEditor(host: HTMLElement, options: EditorOptions): EditorView {
   const doc = schema.nodes.resolution!.createAndFill({ lang: options.lang })!
@@ -45,7 +49,8 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     ...editorKeymaps(options.dialogs),
     amendmentPlugin(options.makeComparer ?? (() => null)),
     labelsPlugin(state => amendmentKey.getState(state)?.relabelling ?? null),
-    uniqueIdsPlugin({ skip: tr => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true }),
+    uniqueIdsPlugin({ skip: isRemote }),
+    headingGuardPlugin(options.dialogs.changeHeading, isRemote),
     commentMarksPlugin(),
     referencesPlugin(),
     findPlugin()

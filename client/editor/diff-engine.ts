@@ -9,6 +9,7 @@ import { revisionOf } from '../../schema/revision.js'
 import { resolutionSchema as schema, type Language } from '../../schema/index.js'
 import { settleProposalParts } from '../render/proposal-parts.js'
 import type { LiveComparer } from './amendment.js'
+import { startWorkerComparer } from './worker-comparer.js'
 import { isUnit } from './changed-units.js'
 
 /** A minimal resolution holding one unit, so that it can be compared on its own. */
@@ -35,8 +36,11 @@ export function liveComparer(base: Node): LiveComparer {
   const comparer = createIncrementalComparer(base)
   const baseById = new Map<string, Node>()
   base.descendants(n => { if (isUnit(n)) baseById.set(n.attrs.id as string, n); return true })
+  // The whole comparison runs in a worker where there is one (the browser); the one-unit comparisons while typing stay here.
+  const worker = startWorkerComparer(base)
   return {
     update: current => { const r = comparer.update(current); return { ...r, doc: settleProposalParts(r.doc) } },
+    ...(worker ? { compareOffThread: (current: Node) => worker.compare(current), destroy: () => worker.destroy() } : {}),
     compareUnit(rev, current, lang) {
       const record = revisionOf(rev)
       const baseId = (record?.oldAttrs?.id as string | undefined) ?? rev.attrs.id as string

@@ -23,6 +23,8 @@ export interface DialogCommands {
   addSection: Command
   moveToSection: Command
   insertFootnote: Command
+  /** Picks the heading of the section around the cursor (vocabulary, or `other` with free text). */
+  changeHeading: Command
   insertReference: Command
 }
 

@@ -15,5 +15,6 @@ export function replaceDocMinimal(state: EditorState, next: Node): Transaction |
   let { a: endA, b: endB } = end
   const overlap = start - Math.min(endA, endB)
   if (overlap > 0) { endA += overlap; endB += overlap }
-  return state.tr.replace(start, endA, next.slice(start, endB))
+  // Putting the base text back may restore a section heading's words.
+  return state.tr.replace(start, endA, next.slice(start, endB)).setMeta('allowHeadingEdit', true)
 }

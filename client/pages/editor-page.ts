@@ -63,22 +63,29 @@ interface ReadingAnchor { id: string; top: number }
 function readingAnchor(host: HTMLElement): ReadingAnchor | null {
   const below = document.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? 0
   for (const el of host.querySelectorAll<HTMLElement>('.provision[data-id], .item[data-id]')) {
+    if (el.closest('.amend-suppressed')) continue // a struck copy (moved away, suppressed), drawn by the amendment view
     const top = el.getBoundingClientRect().top
     if (top >= below) return top < window.innerHeight ? { id: el.dataset.id!, top } : null
   }
   return null
 }
 
-/** Scrolls the window so that the anchor stands where it stood (now and after the next layouts). */
-function restoreAnchor(host: HTMLElement, anchor: ReadingAnchor): void {
+/**
+ * Scrolls the window so that the anchor stands where it stood, now and after
+ * the next layouts (sections out of view are laid out as they come near), as
+ * long as `current()` still gives it (the reader has not scrolled meanwhile).
+ */
+function restoreAnchor(host: HTMLElement, anchor: ReadingAnchor, current: () => ReadingAnchor | null = () => anchor): void {
   const fix = () => {
-    const el = host.querySelector<HTMLElement>(`[data-id="${CSS.escape(anchor.id)}"]`)
+    if (current() !== anchor) return
+    const el = [...host.querySelectorAll<HTMLElement>(`[data-id="${CSS.escape(anchor.id)}"]`)].find(e => !e.closest('.amend-suppressed'))
     if (!el) return
     const delta = el.getBoundingClientRect().top - anchor.top
     if (Math.abs(delta) >= 1) window.scrollBy(0, delta)
   }
   fix()
   requestAnimationFrame(() => { fix(); requestAnimationFrame(fix) })
+  for (const ms of [150, 400, 900]) setTimeout(fix, ms)
 }
 
 /** Opens a document for editing; returns a function that closes it. */
@@ -104,15 +111,19 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const stopPresence = session.provider.awareness ? mountPresenceList(presence, session.provider.awareness) : () => {}
 
   const isProposal = meta.kind === 'proposal' && !!meta.baseVersionId
+  let anchor: ReadingAnchor | null = null
+  const letGo = () => { anchor = null }
+  for (const type of ['wheel', 'keydown', 'touchstart', 'mousedown'] as const) window.addEventListener(type, letGo, { passive: true })
   let base: Awaited<ReturnType<typeof getVersion>> | null = null
   const amendToggle = isProposal ? h('label', { class: 'toggle' },
     h('input', { type: 'checkbox', 'data-testid': 'amend-toggle', onchange: async (e: Event) => {
       const on = (e.target as HTMLInputElement).checked
       if (on && !base) base = await getVersion(meta.baseVersionId!)
-      // The marks add and remove text above the reader: keep what they were reading where it was.
-      const anchor = readingAnchor(host)
+      // The marks add and remove text above the reader: keep what they were reading where it was,
+      // until the marks are all drawn (they come from a worker) or the reader scrolls.
+      anchor = readingAnchor(host)
       view?.dispatch(setAmendmentView(view.state.tr, on))
-      if (anchor) restoreAnchor(host, anchor)
+      if (anchor) restoreAnchor(host, anchor, () => anchor)
     } }), ` ${t('showChanges')}`) : null
 
   // Only the Secretariat names versions (the server refuses others).
@@ -189,6 +200,15 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     lang, readOnly, dialogs, label: tc('editorLabel'),
     makeComparer: () => base ? liveComparer(resolutionFromJSON(base.json)) : null,
     onChange: v => {
+      if (anchor) {
+        const a = amendmentKey.getState(v.state)
+        if (!a?.active || (!a.pending && !a.warming)) {
+          // Drawn: keep it in place a little longer (the layout settles), then let go.
+          const last = anchor
+          restoreAnchor(host, last, () => anchor)
+          setTimeout(() => { if (anchor === last) anchor = null }, 1000)
+        } else restoreAnchor(host, anchor, () => anchor)
+      }
       clearTimeout(timer)
       find.refresh()
       timer = window.setTimeout(() => { renderFootnotes(footnotes, v, !readOnly, dir); renderChangesPanel(changes, v, !readOnly, dir); announceChanges(announcer, v) }, 250)
@@ -200,6 +220,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   ;(window as unknown as { resdraft?: OpenEditor }).resdraft = { view, session, meta, amendment: () => amendmentKey.getState(view!.state) ?? null }
 
   return () => {
+    for (const type of ['wheel', 'keydown', 'touchstart', 'mousedown'] as const) window.removeEventListener(type, letGo)
     stopStatus(); stopPresence(); stopComments()
     window.removeEventListener('keydown', onKey)
     view?.destroy()

@@ -10,7 +10,7 @@ import { defaultHeading, directionOf, kindsOf, type Language } from '../../schem
 import { h } from '../app/dom.js'
 import { t } from '../app/i18n.js'
 import { tc } from '../app/i18n-cycle.js'
-import { addProvision, addSection, addSubProvision, insertFootnote, moveProvision, moveProvisionToSection, sectionChoices } from '../editor/commands.js'
+import { addProvision, addSection, addSubProvision, insertFootnote, moveProvision, moveProvisionToSection, sectionAt, sectionChoices, setSectionHeading } from '../editor/commands.js'
 import { run } from '../editor/create-editor.js'
 import { insertReference, referenceChoices } from '../editor/references.js'
 import type { DialogCommands } from '../editor/keymap.js'
@@ -41,6 +41,17 @@ export function dialogCommands(getView: () => EditorView | null, lang: Language)
       const text = await ask(t('footnoteText'), directionOf(lang))
       if (text) run(view, insertFootnote(text))
     }),
+    changeHeading: later(async view => {
+      const section = sectionAt(view.state.selection.$from)
+      if (!section || section.depth !== 1 || (section.node.type.name !== 'preambularSection' && section.node.type.name !== 'operativeSection')) return
+      const part = section.node.type.name === 'preambularSection' ? 'preambular' : 'operative'
+      const options = [...kindsOf(part).map(k => ({ value: k.kind, label: defaultHeading(k.kind, lang) })), { value: 'other', label: t('otherHeading') }]
+      const kind = await choose(t('pickHeading'), options, directionOf(lang))
+      if (!kind) return
+      const text = kind === 'other' ? await ask(t('headingText'), directionOf(lang), section.node.child(0).textContent) : undefined
+      if (kind === 'other' && !text) return
+      run(view, setSectionHeading(kind, text ?? undefined))
+    }),
     insertReference: later(async view => {
       const options = referenceChoices(view.state.doc).map(c => ({ value: c.target.id, label: c.text }))
       const target = await choose(t('insertReference'), options, directionOf(lang))
@@ -59,6 +70,11 @@ export function toolbar(getView: () => EditorView | null, dialogs: DialogCommand
     }, label)
   return h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': tc('toolbarLabel') },
     button(`+ ${t('addSection')}`, `${mod}-Alt-S`, dialogs.addSection, 'add-section'),
+    h('button', {
+      type: 'button', class: 'tool', title: t('headingHint'), 'data-testid': 'change-heading',
+      onmousedown: (e: Event) => e.preventDefault(),
+      onclick: () => { const v = getView(); if (v) run(v, dialogs.changeHeading) }
+    }, t('heading')),
     button(`+ ${t('addProvision')}`, 'Alt-Enter', addProvision, 'add-provision'),
     button(`+ ${t('addSubProvision')}`, 'Alt-Shift-Enter', addSubProvision, 'add-subprovision'),
     h('span', { class: 'sep' }),

@@ -1,0 +1,168 @@
+/**
+ * The structural commands on built documents, each as prosemirror-commands'
+ * tests do: the document before, the command, the document (and cursor)
+ * after; and what the command says when it does not apply.
+ */
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Node } from 'prosemirror-model'
+import { EditorState, TextSelection, type Command } from 'prosemirror-state'
+import { fn, op, pre, prov, res, resetBuilderIds } from '../../schema/index.js'
+import {
+  addProvision, addSection, addSubProvision, insertFootnote, joinProvisionBackward, moveProvision, moveProvisionToSection,
+  newParagraphInProvision, sectionChoices, sectionHeadingText, setFootnoteText, splitProvision
+} from './commands.js'
+
+function doc(lang: 'en' | 'ar' = 'en'): Node {
+  resetBuilderIds()
+  return res({ lang, title: 'Cybersecurity' },
+    pre('recalling', prov('that one', { id: 'p1' }), prov('that two', { id: 'p2' }), { id: 's1' }),
+    pre('considering', prov('that three', { id: 'p3' }), { id: 's2' }),
+    op('resolves', prov(['to act', fn('a note', 'f1')], { id: 'p4' }), { id: 's3' }))
+}
+
+/** A state with the cursor after `text` (or `offset` characters into it); `to`: select up to the end of that text. */
+function at(d: Node, text: string, offset?: number, select = false): EditorState {
+  let pos = -1
+  d.descendants((n, p) => { if (pos < 0 && n.isText && n.text!.includes(text)) pos = p + n.text!.indexOf(text); return pos < 0 })
+  assert.ok(pos >= 0, `${text} not in the document`)
+  const from = pos + (offset ?? text.length)
+  const sel = select ? TextSelection.create(d, pos, pos + text.length) : TextSelection.create(d, from)
+  return EditorState.create({ doc: d, selection: sel })
+}
+
+/** Runs a command; returns the new state (asserting that it applied) or null when it did not apply (and it said so without dispatching). */
+function run(state: EditorState, command: Command): EditorState | null {
+  const can = command(state)
+  let next: EditorState | null = null
+  const did = command(state, tr => { next = state.apply(tr) })
+  assert.equal(can, did, 'the dry run and the run agree')
+  if (!did) { assert.equal(next, null, 'no dispatch when it does not apply'); return null }
+  assert.ok(next, 'dispatched')
+  ;(next as EditorState).doc.check()
+  return next
+}
+
+/** A paragraph's text, a footnote reference as `*`. */
+const text = (para: Node) => { let t = ''; para.forEach(i => { t += i.isText ? i.text! : '*' }); return t }
+
+/** The document's outline: sections as `kind[provision texts]`, paragraphs split by `/`, sub-provisions in parentheses, footnotes as `*`. */
+function outline(d: Node): string {
+  const unit = (n: Node): string => {
+    const parts: string[] = []
+    n.forEach(c => { if (c.type.name === 'paragraph') parts.push(text(c)); else if (c.type.name === 'provision') parts.push(`(${unit(c)})`) })
+    return parts.join('/')
+  }
+  const out: string[] = []
+  d.forEach(c => {
+    if (c.type.name !== 'preambularSection' && c.type.name !== 'operativeSection') return
+    const provisions: string[] = []
+    c.forEach(x => { if (x.type.name === 'provision') provisions.push(unit(x)) })
+    out.push(`${c.attrs.kind}[${provisions.join('|')}]`)
+  })
+  return out.join(' ')
+}
+
+const cursorText = (s: EditorState) => s.selection.$from.parent.textContent
+
+test('Enter at the end of a provision starts the next one, with the cursor in it', () => {
+  const s = run(at(doc(), 'that one'), splitProvision)!
+  assert.equal(outline(s.doc), 'recalling[that one||that two] considering[that three] resolves[to act*]')
+  assert.equal(cursorText(s), '')
+  assert.equal(s.selection.$from.node(s.selection.$from.depth - 1).type.name, 'provision')
+})
+
+test('Enter inside a provision splits it in two; over a selection, replaces it', () => {
+  assert.equal(outline(run(at(doc(), 'that ', 5), splitProvision)!.doc), 'recalling[that |one|that two] considering[that three] resolves[to act*]')
+  const s = run(at(doc(), 'at o', undefined, true), splitProvision)!
+  assert.equal(outline(s.doc), 'recalling[th|ne|that two] considering[that three] resolves[to act*]')
+})
+
+test('Enter in a section heading starts the section with an empty provision', () => {
+  const s = run(at(doc(), 'considering'), splitProvision)!
+  assert.equal(outline(s.doc), 'recalling[that one|that two] considering[|that three] resolves[to act*]')
+})
+
+test('Shift-Enter adds a paragraph inside the provision, not a provision', () => {
+  const s = run(at(doc(), 'that ', 5), newParagraphInProvision)!
+  assert.equal(outline(s.doc), 'recalling[that /one|that two] considering[that three] resolves[to act*]')
+  assert.equal(run(at(doc(), 'considering'), newParagraphInProvision), null, 'not in a heading')
+})
+
+test('Backspace at the start of a provision merges it into the previous one, and only there', () => {
+  const s = run(at(doc(), 'that two', 0), joinProvisionBackward)!
+  assert.equal(outline(s.doc), 'recalling[that onethat two] considering[that three] resolves[to act*]')
+  assert.equal(s.selection.from, at(s.doc, 'that one').selection.from, 'the cursor at the join')
+  assert.equal(run(at(doc(), 'that one', 0), joinProvisionBackward), null, 'the first provision of a section has nothing before it')
+  assert.equal(run(at(doc(), 'that two', 1), joinProvisionBackward), null, 'not at the start')
+})
+
+test('Alt-Enter adds an empty provision after the current one; in a heading, first in the section', () => {
+  assert.equal(outline(run(at(doc(), 'that', 2), addProvision)!.doc), 'recalling[that one||that two] considering[that three] resolves[to act*]')
+  assert.equal(outline(run(at(doc(), 'resolves'), addProvision)!.doc), 'recalling[that one|that two] considering[that three] resolves[|to act*]')
+  assert.equal(run(at(doc(), 'Cybersecurity'), addProvision), null, 'not in the title')
+})
+
+test('Alt-Shift-Enter adds a sub-provision at the end of the current provision', () => {
+  const s = run(at(doc(), 'that two'), addSubProvision)!
+  assert.equal(outline(s.doc), 'recalling[that one|that two/()] considering[that three] resolves[to act*]')
+  assert.equal(s.selection.$from.depth, 4, 'the cursor in the sub-provision')
+})
+
+test('Alt-Up/Down move a provision among its siblings, and across into the next section at the edge', () => {
+  assert.equal(outline(run(at(doc(), 'that one'), moveProvision(1))!.doc), 'recalling[that two|that one] considering[that three] resolves[to act*]')
+  assert.equal(outline(run(at(doc(), 'that two'), moveProvision(-1))!.doc), 'recalling[that two|that one] considering[that three] resolves[to act*]')
+  const down = run(at(doc(), 'that two'), moveProvision(1))!
+  assert.equal(outline(down.doc), 'recalling[that one] considering[that two|that three] resolves[to act*]')
+  assert.equal(cursorText(down), 'that two', 'the cursor moves with it')
+  assert.equal(outline(run(at(doc(), 'that three'), moveProvision(-1))!.doc), 'recalling[that one|that two|that three] considering[] resolves[to act*]')
+  assert.equal(run(at(doc(), 'that one'), moveProvision(-1)), null, 'nothing before the first section')
+  assert.equal(run(at(doc(), 'to act'), moveProvision(1)), null, 'nothing after the last section')
+})
+
+test('move to section puts the provision at the end of the chosen section', () => {
+  const s = run(at(doc(), 'that one'), moveProvisionToSection('s3'))!
+  assert.equal(outline(s.doc), 'recalling[that two] considering[that three] resolves[to act*|that one]')
+  assert.equal(run(at(doc(), 'that one'), moveProvisionToSection('nowhere')), null)
+  assert.deepEqual(sectionChoices(doc()), [{ id: 's1', heading: 'recalling' }, { id: 's2', heading: 'considering' }, { id: 's3', heading: 'resolves' }])
+})
+
+test('a new section takes its heading from the vocabulary, after the current section, with one empty provision', () => {
+  const s = run(at(doc(), 'that three'), addSection('noting'))!
+  assert.equal(outline(s.doc), 'recalling[that one|that two] considering[that three] noting[] resolves[to act*]')
+  const noting = s.doc.child(4)
+  assert.equal(noting.type.name, 'preambularSection')
+  assert.equal(noting.child(0).textContent, 'noting')
+  assert.equal(noting.childCount, 2)
+  assert.equal(cursorText(s), '')
+  assert.equal(s.selection.$from.node(s.selection.$from.depth - 1), noting.child(1), 'the cursor in its provision')
+  // An operative kind is an operative section.
+  assert.equal(run(at(doc(), 'to act'), addSection('instructs-director'))!.doc.lastChild!.type.name, 'operativeSection')
+})
+
+test('Arabic: a preambular heading after another one opens with «و»; the first stands bare', () => {
+  assert.equal(sectionHeadingText('noting', 'ar', true), 'وإذ تلاحظ')
+  assert.equal(sectionHeadingText('recalling', 'ar', false), 'إذ تشير إلى')
+  assert.equal(sectionHeadingText('noting', 'en', true), 'noting')
+  const s = run(at(doc('ar'), 'that three'), addSection('noting'))!
+  assert.equal(s.doc.child(4).child(0).textContent, 'وإذ تلاحظ')
+})
+
+test('a footnote goes in at the cursor; editing its text keeps it, emptying it removes it', () => {
+  const s = run(at(doc(), 'that one'), insertFootnote('see Resolution 130'))!
+  let notes: { id: string; text: string }[] = []
+  const read = (d: Node) => { notes = []; d.descendants(n => { if (n.type.name === 'footnote') notes.push({ id: String(n.attrs.id), text: n.textContent }); return true }) }
+  read(s.doc)
+  assert.deepEqual(notes.map(n => n.text), ['see Resolution 130', 'a note'])
+  assert.equal(run(at(doc(), 'Cybersecurity'), insertFootnote('x')) !== null, true, 'titles take footnotes too')
+  const edited = run(s, setFootnoteText('f1', 1, 'another note'))!
+  read(edited.doc)
+  assert.deepEqual(notes.map(n => n.text), ['see Resolution 130', 'another note'])
+  const removed = run(edited, setFootnoteText('f1', 1, ''))!
+  read(removed.doc)
+  assert.deepEqual(notes.map(n => n.text), ['see Resolution 130'])
+  assert.equal(removed.doc.textContent.includes('to act'), true)
+  assert.equal(run(removed, setFootnoteText('f1', 1, 'gone')), null, 'no such footnote')
+  // By position when it has no id yet.
+  assert.deepEqual((() => { const r = run(s, setFootnoteText('', 0, 'first'))!; read(r.doc); return notes.map(n => n.text) })(), ['first', 'a note'])
+})
