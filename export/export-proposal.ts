@@ -32,6 +32,8 @@ export interface ProposalPair {
  * given as each pair's `base`.
  */
 export interface ProposalExportOptions extends ConferenceOptions {
+  /** Mark changes made only of white space (default: the new white space, unmarked; diff/whitespace.ts). */
+  readonly showWhitespace?: boolean
   /** `docx` (tracked changes, default), `docx-static`, `html` or `pdf`. */
   readonly format?: ExportFormat
   /** The first unit's id (`APT/44A13/1`); default the first draft's marker line. Later units are numbered on. */
@@ -102,7 +104,7 @@ export function prepareProposal(pairs: readonly ProposalPair[], compare: (a: Nod
   const units = pairs.map((p, i) => unitFor(p.base, p.draft, compare, reasonOf(i)))
   const title = opts.title ?? units.map((u, i) => proposalTitle((pairs[i]!.draft ?? pairs[i]!.base)!, u.action)).join('; ')
   const layout = layoutProposal({
-    firstId, units, coverSource: first.draft, ...who,
+    firstId, units, coverSource: first.draft, ...who, ...(opts.showWhitespace ? { showWhitespace: true } : {}),
     cover: {
       source: opts.source ?? firstId.source, title,
       ...(opts.originalLanguage ? { originalLanguage: opts.originalLanguage } : {}),

@@ -34,6 +34,8 @@ export interface ProposalInput {
   readonly author?: string | null
   readonly delegation?: string | null
   readonly date?: string | null
+  /** Mark changes made only of white space (default: no; diff/whitespace.ts). */
+  readonly showWhitespace?: boolean
 }
 
 /** True when a revision document records any change (a mark or a revised node). */
@@ -81,7 +83,7 @@ export function layoutProposal(input: ProposalInput): Layout {
   if (input.units.length === 0) throw new Error('a proposal needs at least one unit')
   const lang = (unitDoc(input.units[0]!).attrs.lang ?? 'en') as Language
   const reasonsWord = languageInfo(lang).reasonsWord
-  const who: LayoutOptions = { author: input.author ?? null, delegation: input.delegation ?? null, date: input.date ?? null }
+  const who: LayoutOptions = { author: input.author ?? null, delegation: input.delegation ?? null, date: input.date ?? null, ...(input.showWhitespace ? { showWhitespace: true } : {}) }
   const paragraphs: LayoutParagraph[] = []
   const cover = (input.coverSource && coverFromDocument(input.coverSource)) ?? (input.cover ? coverFromOptions(input.cover, lang) : [])
   paragraphs.push(...cover)

@@ -7,7 +7,9 @@
  * finds every node whose id is empty or already used earlier in the
  * document and proposes a fresh one. The editor applies them after each
  * transaction (client/editor/unique-ids.ts); the importer and the server
- * apply them to whole documents (`withUniqueIds`).
+ * apply them to whole documents (`withUniqueIds`), and the server repairs
+ * shared documents merged from concurrent edits the same way
+ * (server/collab/id-repair.ts).
  */
 import type { Node } from 'prosemirror-model'
 import { IDENTIFIED_NODES } from './nodes.js'

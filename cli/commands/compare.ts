@@ -18,9 +18,9 @@ type Format = typeof FORMATS[number]
 /** The compare command. */
 export const command: Command = {
   summary: 'compare two versions of a resolution (document JSON or text) and show the changes',
-  usage: 'resdraft compare OLD NEW [--format json|text|flat|html|summary] [--out FILE] [--ignore-renumbering] [--lang ar|en|fr|es|ru|zh]',
+  usage: 'resdraft compare OLD NEW [--format json|text|flat|html|summary] [--out FILE] [--ignore-renumbering] [--show-whitespace] [--lang ar|en|fr|es|ru|zh]',
   async run(args: string[], io: CliIO): Promise<number> {
-    const { positional, options } = parseArgs(args, ['format', 'out', 'lang'], ['ignore-renumbering'])
+    const { positional, options } = parseArgs(args, ['format', 'out', 'lang'], ['ignore-renumbering', 'show-whitespace'])
     if (positional.length !== 2) throw new UsageError('need exactly two files, OLD and NEW')
     const format = (options.get('format') ?? 'text') as Format
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${String(format)}"; use one of ${FORMATS.join(', ')}`)
@@ -28,11 +28,12 @@ export const command: Command = {
     const [oldFile, newFile] = positional as [string, string]
     const oldDoc = await readDocumentFile(oldFile, io, { lang })
     const newDoc = await readDocumentFile(newFile, io, { lang })
-    const { doc, summary } = compare(oldDoc, newDoc, { ignoreRenumbering: options.has('ignore-renumbering') })
+    const showWhitespace = options.has('show-whitespace')
+    const { doc, summary } = compare(oldDoc, newDoc, { ignoreRenumbering: options.has('ignore-renumbering'), showWhitespace })
     const output = format === 'json' ? JSON.stringify({ doc: doc.toJSON(), summary }, null, 2) + '\n'
-      : format === 'text' ? renderText(doc)
-      : format === 'flat' ? renderFlat(doc)
-      : format === 'html' ? renderHtml(doc, { title: `${oldFile} → ${newFile}`, summary })
+      : format === 'text' ? renderText(doc, { showWhitespace })
+      : format === 'flat' ? renderFlat(doc, { showWhitespace })
+      : format === 'html' ? renderHtml(doc, { title: `${oldFile} → ${newFile}`, summary, showWhitespace })
       : renderSummary(summary)
     const out = options.get('out')
     if (typeof out === 'string') {

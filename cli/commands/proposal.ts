@@ -24,9 +24,9 @@ const VALUED = ['id', 'source', 'format', 'out', 'author', 'delegation', 'date',
 /** The `proposal` command. */
 export const command: Command = {
   summary: 'write an ITU proposal (cover, MOD marker, revision marks, reasons) as DOCX, static DOCX, HTML or PDF',
-  usage: 'resdraft proposal BASE|none DRAFT|none [BASE2|none DRAFT2|none ...] --id APT/44A13/1 --source "APT Member Administrations" --format docx|docx-static|html|pdf --out FILE [--author NAME --delegation APT --date ISO --title T --original en --summary S --introduction I --proposal P --reasons R --lang ar] [--assembly WTSA-16 --assembly-name N --place P --opens YYYY-MM-DD --closes YYYY-MM-DD --dates TEXT --meeting M --document 44 --addendum 13|none --doc-date YYYY-MM-DD | --no-frame] (--id defaults to the first draft\'s marker line; --reasons once, or once per unit)',
+  usage: 'resdraft proposal BASE|none DRAFT|none [BASE2|none DRAFT2|none ...] --id APT/44A13/1 --source "APT Member Administrations" --format docx|docx-static|html|pdf --out FILE [--author NAME --delegation APT --date ISO --title T --original en --summary S --introduction I --proposal P --reasons R --lang ar] [--assembly WTSA-16 --assembly-name N --place P --opens YYYY-MM-DD --closes YYYY-MM-DD --dates TEXT --meeting M --document 44 --addendum 13|none --doc-date YYYY-MM-DD | --no-frame] [--show-whitespace] (--id defaults to the first draft\'s marker line; --reasons once, or once per unit)',
   async run(args: string[], io: CliIO): Promise<number> {
-    const { positional, options, repeated } = parseArgs(args, VALUED, ['no-frame'])
+    const { positional, options, repeated } = parseArgs(args, VALUED, ['no-frame', 'show-whitespace'])
     if (positional.length < 2 || positional.length % 2 !== 0) throw new UsageError('expected BASE and DRAFT (and further BASE DRAFT pairs, one per unit)')
     const pairs = Array.from({ length: positional.length / 2 }, (_, i) => [positional[2 * i]!, positional[2 * i + 1]!] as const)
     if (pairs.some(([b, d]) => b === 'none' && d === 'none')) throw new UsageError('BASE and DRAFT cannot both be none')
@@ -75,7 +75,9 @@ export const command: Command = {
     const documentNumber = whole('document')
     let prepared
     try {
-      prepared = prepareProposal(loaded, (a, b) => compare(a, b, { author: { author, delegation, date } }).doc, {
+      const showWhitespace = options.get('show-whitespace') === true
+      prepared = prepareProposal(loaded, (a, b) => compare(a, b, { author: { author, delegation, date }, showWhitespace }).doc, {
+        showWhitespace,
         format, proposalId: formatProposalId(firstId), author, delegation, revisionDate: date,
         ...(opt('source') ? { source: opt('source') } : {}), ...(opt('title') ? { title: opt('title') } : {}),
         ...(original ? { originalLanguage: original } : {}),

@@ -16,7 +16,11 @@ import { idFixes, newId } from '../../schema/index.js'
 export interface UniqueIdsOptions {
   /** Makes a fresh id (default: schema's `newId`). */
   makeId?: () => string
-  /** Transactions to leave alone, e.g. changes that came from collaborators (they fix their own). */
+  /**
+   * Transactions to leave alone, e.g. changes that came from collaborators: they fix their own, and ids repeated
+   * or dropped by merging concurrent edits are repaired by the server (server/extensions/id-repair.ts), which keeps
+   * the same first holder, so the two never disagree on which element gets a fresh id.
+   */
   skip?: (tr: Transaction) => boolean
 }
 

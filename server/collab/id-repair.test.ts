@@ -3,7 +3,9 @@ import { test } from 'node:test'
 import * as Y from 'yjs'
 import { FRAGMENT } from '../../protocol/shared-doc.js'
 import { sampleJSON } from '../test/helpers.js'
-import { documentProblems, updateFromJSON } from './content.js'
+import { IDENTIFIED_NODES } from '../../schema/nodes.js'
+import { idFixes } from '../../schema/ids.js'
+import { documentProblems, nodeFromYDoc, updateFromJSON } from './content.js'
 import { elementsNeedingIds, problemsBeyondIds, repairIds } from './id-repair.js'
 
 const sample = (initial = updateFromJSON(sampleJSON())) => { const d = new Y.Doc(); Y.applyUpdate(d, initial); return d }
@@ -88,4 +90,23 @@ test('problemsBeyondIds still reports everything else', () => {
   provision(d, 2).setAttribute('id', String(provision(d, 1).getAttribute('id')))
   d.getXmlFragment(FRAGMENT).insert(0, [new Y.XmlElement('blink')])
   assert.match(problemsBeyondIds(d).join(), /unknown node type "blink"/)
+})
+
+test("the server repairs the same elements the editor's unique-ids plugin would (schema idFixes: first holder in document order keeps the id)", () => {
+  const d = sample()
+  const kept = provision(d, 1).getAttribute('id')!
+  provision(d, 2).setAttribute('id', kept)
+  ;(d.getXmlFragment(FRAGMENT).get(3) as Y.XmlElement).setAttribute('id', 's1')
+  ;((d.getXmlFragment(FRAGMENT).get(3) as Y.XmlElement).get(1) as Y.XmlElement).removeAttribute('id')
+  // index, among identified nodes in document order, of those each side would give a fresh id
+  const node = nodeFromYDoc(d)
+  const order: number[] = []
+  node.descendants((n, pos) => { if (IDENTIFIED_NODES.has(n.type.name)) order.push(pos); return true })
+  const editorSide = idFixes(node).map(f => order.indexOf(f.pos))
+  const elements: Y.XmlElement[] = []
+  const walk = (p: Y.XmlFragment | Y.XmlElement) => { for (const c of p.toArray()) if (c instanceof Y.XmlElement) { if (IDENTIFIED_NODES.has(c.nodeName)) elements.push(c); walk(c) } }
+  walk(d.getXmlFragment(FRAGMENT))
+  const serverSide = elementsNeedingIds(d).map(e => elements.indexOf(e))
+  assert.deepEqual(serverSide, editorSide)
+  assert.equal(serverSide.length, 3)
 })

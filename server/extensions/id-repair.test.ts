@@ -57,3 +57,19 @@ test('a repeated id does not smuggle anything else in: an update that also adds 
     assert.deepEqual(documentProblems(stored), [])
   } finally { sender.destroy() }
 })
+
+test('a stored log with a repeated id (the repair not stored before a crash) is repaired when the document loads', async () => {
+  const meta = await addDocument(server.store)
+  const log = yDocFromUpdates((await server.store.loadUpdates(meta.id)).updates)
+  const updates: Uint8Array[] = []
+  log.on('update', (u: Uint8Array) => updates.push(u))
+  provisions(log)[1]!.setAttribute('id', 'c1')
+  for (const u of updates) await server.store.appendUpdate(meta.id, u, { userId: null })
+  assert.match(documentProblems(yDocFromUpdates((await server.store.loadUpdates(meta.id)).updates)).join(), /"c1" is used more than once/)
+  const client = connect(server.url, meta.id, token)
+  try {
+    await client.synced
+    await until(() => provisions(client.doc).length === 3 && documentProblems(client.doc).length === 0, 5000, 'the client receives a repaired document').catch(e => { throw new Error(`${(e as Error).message}: ${documentProblems(client.doc).join()} ${provisions(client.doc).map(p => p.getAttribute('id')).join()}`) })
+    await until(async () => documentProblems(yDocFromUpdates((await server.store.loadUpdates(meta.id)).updates)).length === 0, 5000, 'the repair is stored')
+  } finally { client.destroy() }
+})

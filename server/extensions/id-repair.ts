@@ -30,9 +30,14 @@ export interface IdRepairOptions {
   logger?: Logger | undefined
 }
 
-/** Whether a transaction may have added, removed or re-attributed elements (typing only changes Y.XmlText). */
+/**
+ * Whether a transaction may have added, removed or re-attributed elements:
+ * typing only changes Y.XmlText, comments the Y.Array; anything else (an
+ * element, the fragment, or a root not yet read as a fragment, as when a
+ * document loads) may have.
+ */
 const structural = (tr: Y.Transaction) => {
-  for (const type of tr.changed.keys()) if (type instanceof Y.XmlElement || type instanceof Y.XmlFragment) return true
+  for (const type of tr.changed.keys()) if (!(type instanceof Y.XmlText) && !(type instanceof Y.Array)) return true
   return false
 }
 
