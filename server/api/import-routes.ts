@@ -14,14 +14,14 @@
 import express, { Router, type Request, type Response } from 'express'
 import { canImport } from '../auth/permissions.js'
 import { createDocument, createVersion } from '../documents.js'
-import { isLanguage, resolutionFromJSON, type Language } from '../../schema/index.js'
+import { isLanguage, type Language } from '../../schema/index.js'
+import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, actorOf, userOf } from './context.js'
 
 /** Largest file accepted for an import. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
-const loadExport = () => import('../../export/index.js')
 
 function bytesOf(req: Request): Uint8Array {
   const body = req.body as unknown
@@ -53,23 +53,18 @@ export function importRoutes(deps: ApiDeps): Router {
     next()
   })
 
+  // Reading runs in a worker thread (server/work/), with its time limit.
   const readResolution = async (req: Request) => {
-    const { readResolutionFile, ResolutionFileError, DocxInputError } = await loadExport()
-    try { return readResolutionFile(bytesOf(req), { lang: langOf(req) }) } catch (e) {
-      if (e instanceof ResolutionFileError || e instanceof DocxInputError) throw new HttpError(422, e.message)
+    const lang = langOf(req)
+    try { return await deps.work.run('read-resolution-file', { bytes: bytesOf(req), ...(lang ? { lang } : {}) }) } catch (e) {
+      if (e instanceof WorkError && (e.name === 'ResolutionFileError' || e.name === 'DocxInputError')) throw new HttpError(422, e.message)
       throw e
     }
-  }
-  const summary = (doc: import('prosemirror-model').Node) => {
-    let provisions = 0
-    let sections = 0
-    doc.descendants(n => { if (n.type.name === 'provision') provisions++; if (n.type.name.endsWith('Section')) sections++; return true })
-    return { sections, provisions }
   }
 
   r.post('/resolution/preview', async (req, res) => {
     const f = await readResolution(req)
-    res.json({ format: f.format, lang: f.lang, heading: f.heading, title: f.title, versionName: f.versionName, warnings: f.warnings, ...summary(f.doc) })
+    res.json({ format: f.format, lang: f.lang, heading: f.heading, title: f.title, versionName: f.versionName, warnings: f.warnings, sections: f.sections, provisions: f.provisions })
   })
 
   r.post('/resolution', async (req, res) => {
@@ -78,7 +73,7 @@ export function importRoutes(deps: ApiDeps): Router {
     const title = queryString(req, 'title', 300, false) ?? [f.heading, f.title].filter(Boolean).join(' – ')
     const versionName = queryString(req, 'version', 200, false) ?? f.versionName
     if (!versionName) throw new HttpError(400, '"version" is required: the heading names no version (e.g. "Rev. Hammamet, 2016")')
-    const meta = await createDocument(deps.store, { title, kind: 'resolution', delegations: ['Secretariat'], shared: true }, f.doc.toJSON(), actorOf(user), user.id)
+    const meta = await createDocument(deps.store, { title, kind: 'resolution', delegations: ['Secretariat'], shared: true }, f.content, actorOf(user), user.id)
     const version = await createVersion(deps.store, deps.hocuspocus, meta.id, versionName, actorOf(user))
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'import', detail: `imported "${title}" from a ${f.format === 'docx' ? 'Word' : 'text'} file as "${versionName}" (${f.warnings.length} warnings)` })
     const { createdAt: _c, ...rest } = meta
@@ -91,16 +86,17 @@ export function importRoutes(deps: ApiDeps): Router {
     if (!version) throw new HttpError(404, 'no such version in force')
     const baseDoc = await deps.store.getDocument(version.documentId)
     if (!baseDoc) throw new HttpError(404, 'no such version in force')
-    const [{ importDocxProposal, checkBase, DocxInputError, DocxImportError }, { compare }] = await Promise.all([loadExport(), import('../../diff/index.js')])
+    const lang = langOf(req) ?? (isLanguage(baseDoc.lang) ? baseDoc.lang : undefined)
     let imported
-    try { imported = importDocxProposal(bytesOf(req), { lang: langOf(req) ?? (isLanguage(baseDoc.lang) ? baseDoc.lang : undefined) }) } catch (e) {
-      if (e instanceof DocxInputError) throw new HttpError(422, `not a Word proposal: ${e.message}`)
+    // read and checked in a worker thread (server/work/), with its time limit
+    try { imported = await deps.work.run('read-docx-proposal', { bytes: bytesOf(req), ...(lang ? { lang } : {}), inForce: version.json }) } catch (e) {
+      if (e instanceof WorkError && e.name === 'DocxInputError') throw new HttpError(422, `not a Word proposal: ${e.message}`)
       // the message says what the file holds (paragraphs, tracked revisions and their authors, language) before why it is no resolution
-      if (e instanceof DocxImportError) throw new HttpError(422, e.message)
-      if (e instanceof Error && e.name === 'ImportError') throw new HttpError(422, `the Word file could not be read as a resolution: ${e.message}`)
+      if (e instanceof WorkError && e.name === 'DocxImportError') throw new HttpError(422, e.message)
+      if (e instanceof WorkError && e.name === 'ImportError') throw new HttpError(422, `the Word file could not be read as a resolution: ${e.message}`)
       throw e
     }
-    const check = checkBase(imported.base, resolutionFromJSON(version.json), (a, b) => compare(a, b).doc)
+    const check = imported.check
     void res
     return { imported, check, version, baseDoc }
   }
@@ -108,7 +104,7 @@ export function importRoutes(deps: ApiDeps): Router {
   r.post('/proposal/preview', async (req, res) => {
     const { imported, check, version, baseDoc } = await readProposal(req, res)
     res.json({
-      lang: imported.lang, revisions: imported.tracked.revisions.length, authors: imported.authors, revisionFormatting: imported.revisionFormatting,
+      lang: imported.lang, revisions: imported.revisions, authors: imported.authors, revisionFormatting: imported.revisionFormatting,
       warnings: { base: imported.warnings.base, proposal: imported.warnings.proposal },
       base: { versionId: version.id, versionName: version.name, documentId: baseDoc.id, title: baseDoc.title },
       ok: check.ok, discrepancies: check.discrepancies
@@ -121,8 +117,8 @@ export function importRoutes(deps: ApiDeps): Router {
     const title = queryString(req, 'title', 300, true)!
     const delegations = (queryString(req, 'delegations', 300, false) ?? '').split(',').map(s => s.trim()).filter(Boolean).slice(0, 20)
     if (delegations.some(d => d.length > 40)) throw new HttpError(400, 'a delegation name is too long')
-    const meta = await createDocument(deps.store, { title, kind: 'proposal', delegations: delegations.length ? delegations : ['Secretariat'], shared: false, baseVersionId: version.id, baseDocumentId: baseDoc.id }, imported.proposal.toJSON(), actorOf(user), user.id)
-    await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'import-docx', detail: `read from a Word file on "${version.name}" of "${baseDoc.title}" (${imported.tracked.revisions.length} revisions, ${check.discrepancies.length} base discrepancies)` })
+    const meta = await createDocument(deps.store, { title, kind: 'proposal', delegations: delegations.length ? delegations : ['Secretariat'], shared: false, baseVersionId: version.id, baseDocumentId: baseDoc.id }, imported.content, actorOf(user), user.id)
+    await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'import-docx', detail: `read from a Word file on "${version.name}" of "${baseDoc.title}" (${imported.revisions} revisions, ${check.discrepancies.length} base discrepancies)` })
     const { createdAt: _c, ...rest } = meta
     res.status(201).json({ ...rest, discrepancies: check.discrepancies.length })
   })

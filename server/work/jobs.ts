@@ -6,6 +6,9 @@
  */
 import { compare } from '../../diff/index.js'
 import { exportDocument, type DocumentExport, type ExportedFile } from '../../export/export-document.js'
+import { checkBase, type BaseCheck } from '../../export/base-check.js'
+import { importDocxProposal } from '../../export/docx-import.js'
+import { readResolutionFile } from '../../export/resolution-file.js'
 import { resolutionFromJSON, type Language } from '../../schema/index.js'
 import { importText, type ImportWarning } from '../../schema/text/index.js'
 import { prepareContent, type PreparedContent } from '../documents.js'
@@ -16,6 +19,16 @@ export interface Jobs {
   'import-text': { input: { text: string; lang?: Language }; output: { content: PreparedContent; warnings: ImportWarning[] } }
   compare: { input: { oldJSON: unknown; newJSON: unknown; ignoreRenumbering: boolean }; output: { revision: unknown; summary: unknown } }
   export: { input: DocumentExport; output: ExportedFile }
+  /** A resolution file (text or ITU Word), summarised and encoded (POST /api/imports/resolution...). */
+  'read-resolution-file': {
+    input: { bytes: Uint8Array; lang?: Language }
+    output: { format: 'text' | 'docx'; lang: Language; heading: string; title: string; versionName: string | null; warnings: readonly unknown[]; sections: number; provisions: number; content: PreparedContent }
+  }
+  /** A delegation's Word proposal read and its base checked against the version in force (POST /api/imports/proposal...). */
+  'read-docx-proposal': {
+    input: { bytes: Uint8Array; lang?: Language; inForce: unknown }
+    output: { lang: Language; revisions: number; authors: readonly unknown[]; revisionFormatting: unknown; warnings: { base: readonly unknown[]; proposal: readonly unknown[] }; check: BaseCheck; content: PreparedContent }
+  }
   /** Busy-waits `ms` (tests of the time limit). */
   spin: { input: { ms: number }; output: { spun: number } }
 }
@@ -38,6 +51,21 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     return { revision: doc.toJSON(), summary }
   },
   export: input => exportDocument(input, (a, b, who) => compare(a, b, { author: who }).doc),
+  'read-resolution-file': ({ bytes, lang }) => {
+    const f = readResolutionFile(bytes, lang ? { lang } : {})
+    let provisions = 0
+    let sections = 0
+    f.doc.descendants(n => { if (n.type.name === 'provision') provisions++; if (n.type.name.endsWith('Section')) sections++; return true })
+    return { format: f.format, lang: f.lang, heading: f.heading, title: f.title, versionName: f.versionName, warnings: f.warnings, sections, provisions, content: prepareContent(f.doc.toJSON()) }
+  },
+  'read-docx-proposal': ({ bytes, lang, inForce }) => {
+    const imported = importDocxProposal(bytes, lang ? { lang } : {})
+    const check = checkBase(imported.base, resolutionFromJSON(inForce), (a, b) => compare(a, b).doc)
+    return {
+      lang: imported.lang, revisions: imported.tracked.revisions.length, authors: imported.authors, revisionFormatting: imported.revisionFormatting,
+      warnings: { base: imported.warnings.base, proposal: imported.warnings.proposal }, check, content: prepareContent(imported.proposal.toJSON())
+    }
+  },
   spin: ({ ms }) => {
     const end = Date.now() + ms
     let spun = 0
