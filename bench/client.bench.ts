@@ -104,7 +104,7 @@ async function measure(page: Page, amend: boolean): Promise<{ sync: number[]; fr
 async function main(): Promise<void> {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'resdraft-bench-'))
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', DEMO_ACCOUNTS: '1' }, stdio: ['ignore', 'ignore', 'inherit'] })
   const base = `http://127.0.0.1:${port}`
   const stop = () => { server.kill('SIGTERM'); rmSync(dataDir, { recursive: true, force: true }) }
   try {

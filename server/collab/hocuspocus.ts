@@ -8,6 +8,7 @@ import type { Sessions } from '../auth/sessions.js'
 import type { Store } from '../store/types.js'
 import type { Logger } from '../log.js'
 import { Audit } from '../extensions/audit.js'
+import { Checkpoints } from '../extensions/checkpoints.js'
 import { Authentication } from '../extensions/authentication.js'
 import { IdRepair } from '../extensions/id-repair.js'
 import { Persistence } from '../extensions/persistence.js'
@@ -60,6 +61,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
     new IdRepair({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     persistence,
     new Audit(o.store),
+    new Checkpoints(o.store, { logger: o.logger }),
     ...o.extensions ?? []
   ]
   const omit = new Set(o.omitExtensions ?? [])

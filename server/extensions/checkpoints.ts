@@ -1,0 +1,62 @@
+/**
+ * Automatic checkpoints: when someone who changed a document leaves it (their
+ * connection to it closes), the document's text is kept as an automatic
+ * version, "⟲ after the session of Amal (APT)", so that the history panel
+ * can open, compare or restore what each session left, without anyone
+ * naming a version. At most one checkpoint per document per `minIntervalMs`
+ * (reconnections do not flood the history). A checkpoint that cannot be
+ * made is logged; it never holds up the connection.
+ */
+import type { Extension, onChangePayload, onDisconnectPayload } from '@hocuspocus/server'
+import type { Hocuspocus } from '@hocuspocus/server'
+import type { Logger } from '../log.js'
+import { createCheckpoint } from '../restore.js'
+import type { Store, User } from '../store/types.js'
+
+/** Options of the checkpoints extension. */
+export interface CheckpointOptions {
+  /** Least time between two automatic checkpoints of one document, ms (default 60 s). */
+  minIntervalMs?: number
+  logger?: Logger
+}
+
+/** The checkpoints extension. */
+export class Checkpoints implements Extension {
+  extensionName = 'resdraft-checkpoints'
+  /** Updates each (socket, document) made. */
+  private readonly changed = new Map<string, number>()
+  private readonly lastCheckpoint = new Map<string, number>()
+  private readonly minIntervalMs: number
+
+  constructor(private readonly store: Store, private readonly options: CheckpointOptions = {}) {
+    this.minIntervalMs = options.minIntervalMs ?? 60_000
+  }
+
+  async onChange({ documentName, socketId, transactionOrigin }: onChangePayload): Promise<void> {
+    // only updates that came from a client connection
+    if (!socketId || !transactionOrigin || typeof transactionOrigin !== 'object') return
+    const key = `${socketId}/${documentName}`
+    this.changed.set(key, (this.changed.get(key) ?? 0) + 1)
+  }
+
+  async onDisconnect({ documentName, context, socketId, instance }: onDisconnectPayload): Promise<void> {
+    const key = `${socketId}/${documentName}`
+    const updates = this.changed.get(key) ?? 0
+    this.changed.delete(key)
+    const user = (context as { user?: User } | undefined)?.user
+    if (updates === 0 || !user) return
+    const now = Date.now()
+    if (now - (this.lastCheckpoint.get(documentName) ?? 0) < this.minIntervalMs) return
+    this.lastCheckpoint.set(documentName, now)
+    await this.checkpoint(instance, documentName, user)
+  }
+
+  private async checkpoint(hocuspocus: Hocuspocus, documentName: string, user: User): Promise<void> {
+    try {
+      if (!await this.store.getDocument(documentName)) return
+      await createCheckpoint(this.store, hocuspocus, documentName, `after the session of ${user.name} (${user.delegation})`, { name: user.name, delegation: user.delegation })
+    } catch (e) {
+      this.options.logger?.warn('checkpoint not made', { document: documentName, user: user.name, error: (e as Error).message })
+    }
+  }
+}
