@@ -1,9 +1,11 @@
 /**
  * Builds the browser client with vite before the server starts, when
- * dist/index.html is missing or older than a file under client/, schema/
- * or diff/ (a bundle with an older schema would damage documents; see
- * schema/fingerprint.ts). Skipped (with a warning) while vite.config.ts
- * does not exist.
+ * dist/index.html is missing or older than a file of the code it bundles
+ * (client/, schema/, diff/, protocol/, compile/; a bundle with an older
+ * schema would damage documents, see schema/fingerprint.ts). Skipped (with
+ * a warning) while vite.config.ts does not exist. Vite sets NODE_ENV to
+ * production while it builds; it is put back, since the server reads it
+ * (demo accounts are never made in production).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -19,8 +21,8 @@ function newestMtime(dir: string): number {
   return newest
 }
 
-/** What the client bundle is built from: its own code and the shared model and diff engine it imports. */
-const SOURCES = ['client', 'schema', 'diff']
+/** What the client bundle is built from: its own code and the shared model, protocol, diff engine and compilation code it imports. */
+const SOURCES = ['client', 'schema', 'diff', 'protocol', 'compile']
 const SOURCE_FILES = ['vite.config.ts', 'package-lock.json']
 
 /** Whether dist/index.html is missing or older than any source the bundle is built from. */
@@ -41,6 +43,12 @@ export async function ensureClientBuilt(root: string, log: (s: string) => void =
   if (!existsSync(configFile)) { log('warning: vite.config.ts not found; the client is not built (API and /collab still work)'); return 'skipped' }
   log('building the client (vite)...')
   const { build } = await import('vite')
-  await build({ root, configFile, logLevel: 'warn' })
+  const nodeEnv = process.env.NODE_ENV
+  try {
+    await build({ root, configFile, logLevel: 'warn' })
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = nodeEnv
+  }
   return 'built'
 }

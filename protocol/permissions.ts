@@ -1,0 +1,46 @@
+/**
+ * Who may do what (the server enforces it; the client hides what a role may not do). Drafters (and the Secretariat, for the documents it
+ * owns) edit documents whose `delegations` list holds their delegation;
+ * drafters read those and shared ones; the Secretariat and reviewers read
+ * everything; only the Secretariat manages versions and imports.
+ */
+import type { DocumentMeta, User } from './api.js'
+
+/** Whether the user may open the document. */
+export function canRead(user: User, doc: DocumentMeta): boolean {
+  if (user.role === 'secretariat' || user.role === 'reviewer') return true
+  return doc.shared || doc.delegations.includes(user.delegation)
+}
+
+/** Whether the user may change the document's content. */
+export function canWrite(user: User, doc: DocumentMeta): boolean {
+  if (user.role === 'reviewer') return false
+  return doc.delegations.includes(user.delegation)
+}
+
+/** Whether the user may comment on the document: whoever may write it, and reviewers on anything they read. */
+export function canComment(user: User, doc: DocumentMeta): boolean {
+  return canWrite(user, doc) || (user.role === 'reviewer' && canRead(user, doc))
+}
+
+/** Whether the user may name versions. */
+export function canManageVersions(user: User, doc: DocumentMeta): boolean {
+  return user.role === 'secretariat' && canRead(user, doc)
+}
+
+/** Whether the user may import documents from text. */
+export function canImport(user: User): boolean {
+  return user.role === 'secretariat'
+}
+
+/** Whether the user may start a proposal for these delegations. */
+export function canCreateProposal(user: User, delegations: readonly string[]): boolean {
+  if (user.role === 'secretariat') return true
+  return user.role === 'drafter' && delegations.includes(user.delegation)
+}
+
+/** Whether the user may export the document: the Secretariat any it reads, drafters their own delegation's. */
+export function canExport(user: User, doc: DocumentMeta): boolean {
+  if (user.role === 'secretariat') return canRead(user, doc)
+  return user.role === 'drafter' && canWrite(user, doc)
+}
