@@ -6,7 +6,6 @@ import { Router } from 'express'
 import type { Response } from 'express'
 import { canRead } from '../auth/permissions.js'
 import { liveJSON } from '../documents.js'
-import { resolutionFromJSON } from '../../schema/index.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, userOf } from './context.js'
 
@@ -46,20 +45,15 @@ export function compareRoutes(deps: ApiDeps): Router {
   r.get('/compile', async (req, res) => {
     const refs = ([] as unknown[]).concat(req.query.proposal ?? [])
     if (refs.length === 0 || refs.length > MAX_COMPILED) throw new HttpError(400, `give 1 to ${MAX_COMPILED} proposal=REF`)
-    const base = resolutionFromJSON(await resolve(res, req.query.base))
-    const { compile, compilationToJSON, proposalSource } = await import('../../compile/index.js')
+    const baseJSON = await resolve(res, req.query.base)
     const sources = []
-    const names = new Set<string>()
     for (const ref of refs) {
-      const doc = resolutionFromJSON(await resolve(res, ref))
+      const json = await resolve(res, ref)
       const meta = typeof ref === 'string' && ref.startsWith('d:') ? await deps.store.getDocument(ref.slice(2)) : null
-      const named = proposalSource(doc)
-      let name = named?.name ?? meta?.delegations[0] ?? String(ref)
-      for (let n = 2; names.has(name); n++) name = `${named?.name ?? meta?.delegations[0] ?? ref} (${n})`
-      names.add(name)
-      sources.push({ name, proposalId: named?.proposalId ?? null, doc })
+      sources.push({ json, fallbackName: meta?.delegations[0] ?? String(ref) })
     }
-    res.json(compilationToJSON(compile(base, sources)))
+    // in a worker thread, with the pool's time limit, like a comparison
+    res.json(await deps.work.run('compile', { baseJSON, sources }))
   })
   return r
 }

@@ -5,6 +5,7 @@
  * ProposalExportError ...), which the pool hands back by name.
  */
 import { compare } from '../../diff/index.js'
+import { compile, compilationToJSON, proposalSource, type CompilationJSON } from '../../compile/index.js'
 import { exportDocument, type DocumentExport, type ExportedFile } from '../../export/export-document.js'
 import { checkBase, type BaseCheck } from '../../export/base-check.js'
 import { importDocxProposal } from '../../export/docx-import.js'
@@ -18,6 +19,8 @@ export interface Jobs {
   /** The text importer, and the result encoded as a document's first update (server/documents.ts). */
   'import-text': { input: { text: string; lang?: Language }; output: { content: PreparedContent; warnings: ImportWarning[] } }
   compare: { input: { oldJSON: unknown; newJSON: unknown; ignoreRenumbering: boolean }; output: { revision: unknown; summary: unknown } }
+  /** Several proposals lined up on a base (compile/); each source named by its MOD line, else by `fallbackName`. */
+  compile: { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[] }; output: CompilationJSON }
   export: { input: DocumentExport; output: ExportedFile }
   /** A resolution file (text or ITU Word), summarised and encoded (POST /api/imports/resolution...). */
   'read-resolution-file': {
@@ -49,6 +52,19 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
   compare: ({ oldJSON, newJSON, ignoreRenumbering }) => {
     const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering })
     return { revision: doc.toJSON(), summary }
+  },
+  compile: ({ baseJSON, sources }) => {
+    const names = new Set<string>()
+    const named = sources.map(({ json, fallbackName }) => {
+      const doc = resolutionFromJSON(json)
+      const source = proposalSource(doc)
+      const base = source?.name ?? fallbackName
+      let name = base
+      for (let n = 2; names.has(name); n++) name = `${base} (${n})`
+      names.add(name)
+      return { name, proposalId: source?.proposalId ?? null, doc }
+    })
+    return compilationToJSON(compile(resolutionFromJSON(baseJSON), named))
   },
   export: input => exportDocument(input, (a, b, who) => compare(a, b, { author: who }).doc),
   'read-resolution-file': ({ bytes, lang }) => {
