@@ -38,7 +38,9 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx server/main.ts',
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', DEMO_ACCOUNTS: '1' },
+    // a fresh embedded store every run: CI exports DATABASE_URL/REDIS_URL for the PostgreSQL and Redis tests, whose shared
+    // schema would otherwise carry documents over from earlier runs
+    env: { PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', DEMO_ACCOUNTS: '1', DATABASE_URL: '', REDIS_URL: '' },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'ignore',
