@@ -7,6 +7,7 @@
  * A reference whose provision is gone is flagged, not rewritten.
  */
 import { Plugin, PluginKey, type Command, type Transaction } from 'prosemirror-state'
+import { ReplaceStep } from 'prosemirror-transform'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import { ySyncPluginKey } from 'y-prosemirror'
 import { fixReferences, referenceFixes, referenceTargets, referenceText, resolutionSchema as schema, type ReferenceTarget } from '../../schema/index.js'
@@ -32,6 +33,35 @@ export function insertReference(targetId: string): Command {
   }
 }
 
+const HEADINGS = new Set(['sectionHeading', 'partTitle'])
+
+/**
+ * Whether a transaction can change what a reference should read: anything
+ * but typing or deleting inside one text block that is not a heading and
+ * touches no reference (plain typing never moves a label, so it costs no
+ * label computation).
+ */
+export function mayChangeReferences(tr: Transaction): boolean {
+  if (!tr.docChanged) return false
+  let doc = tr.before
+  for (const step of tr.steps) {
+    if (!(step instanceof ReplaceStep)) return true
+    const { from, to, slice } = step as unknown as { from: number; to: number; slice: import('prosemirror-model').Slice }
+    const $from = doc.resolve(from)
+    const $to = doc.resolve(to)
+    if ($from.parent !== $to.parent || !$from.parent.isTextblock || HEADINGS.has($from.parent.type.name)) return true
+    if (slice.openStart !== 0 || slice.openEnd !== 0) return true
+    let touches = false
+    slice.content.forEach(n => { if (!n.isText || n.marks.some(m => m.type.name === 'reference')) touches = true })
+    doc.nodesBetween(from, to, n => { if (n.marks.some(m => m.type.name === 'reference')) touches = true })
+    if (touches || $from.marks().some(m => m.type.name === 'reference')) return true
+    const result = step.apply(doc)
+    if (!result.doc) return true
+    doc = result.doc
+  }
+  return false
+}
+
 const key = new PluginKey<DecorationSet>('references')
 
 function flagged(doc: Parameters<typeof referenceFixes>[0]): DecorationSet {
@@ -45,11 +75,11 @@ export function referencesPlugin(): Plugin<DecorationSet> {
     key,
     state: {
       init: (_config, state) => flagged(state.doc),
-      apply: (tr, old, _oldState, state) => tr.docChanged ? flagged(state.doc) : old
+      apply: (tr, old, _oldState, state) => !tr.docChanged ? old : mayChangeReferences(tr) ? flagged(state.doc) : old.map(tr.mapping, tr.doc)
     },
     props: { decorations: state => key.getState(state) },
     appendTransaction(trs, _old, state) {
-      if (!trs.some(tr => tr.docChanged && !isRemote(tr))) return null
+      if (!trs.some(tr => !isRemote(tr) && mayChangeReferences(tr))) return null
       const tr = state.tr
       fixReferences(tr)
       return tr.docChanged ? tr : null
