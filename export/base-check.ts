@@ -7,7 +7,7 @@
  * word, from the revision document of that comparison.
  */
 import type { Node } from 'prosemirror-model'
-import { resolutionSchema, revisionOf, type RevisionRecord } from '../schema/index.js'
+import { PROPOSAL_PARTS, resolutionSchema, revisionOf, type RevisionRecord } from '../schema/index.js'
 
 /** A comparison function (the diff engine's `compare`, returning the revision document). */
 export type CompareDocs = (inForce: Node, base: Node) => Node
@@ -35,7 +35,6 @@ export interface BaseCheck {
   readonly discrepancies: readonly BaseDiscrepancy[]
 }
 
-const PROPOSAL_PARTS = new Set(['proposalHeader', 'proposalMarker', 'reasons'])
 
 /** The document without a proposal's cover, marker and reasons: only what a version in force has. */
 export function resolutionPart(doc: Node): Node {

@@ -9,7 +9,7 @@
  * inserted (`د ب)`, `24`), their closing `)` written once.
  */
 import type { Mark, Node } from 'prosemirror-model'
-import { directionOf, labelShower, languageInfo, type Direction, type Language, revisionOf, type ShownLabel } from '../schema/index.js'
+import { directionOf, labelShower, languageInfo, PROPOSAL_PARTS, type Direction, type Language, revisionOf, type ShownLabel } from '../schema/index.js'
 import { foldWhitespaceChanges } from '../diff/whitespace.js'
 
 /** ITU paragraph style names (the `w:styleId`s of styles.xml). */
@@ -75,7 +75,6 @@ export interface LayoutOptions {
 }
 
 /** Nodes the proposal assembler renders itself, skipped when laying out a resolution. */
-const PROPOSAL_PARTS = new Set(['proposalHeader', 'proposalMarker', 'reasons'])
 
 /** The revision mark of an inline node's marks (none in a plain layout). */
 function markRevision(marks: readonly Mark[], opts: LayoutOptions): RevisionMark | undefined {

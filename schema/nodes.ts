@@ -106,6 +106,9 @@ export const IDENTIFIED_NODES: ReadonlySet<string> = new Set([
   'preambularSection', 'operativeSection', 'part', 'provision', 'item', 'annex', 'footnote'
 ])
 
+/** The parts of a proposal around the amended text (its cover, MOD line and reasons): never part of what is compared or marked. */
+export const PROPOSAL_PARTS: ReadonlySet<string> = new Set(['proposalHeader', 'proposalMarker', 'reasons'])
+
 /** Node names whose label is derived by numbering. */
 export const LABELLED_NODES: ReadonlySet<string> = new Set(['part', 'provision', 'item'])
 

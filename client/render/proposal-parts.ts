@@ -6,9 +6,7 @@
  * proposed change: here they are shown as they stand instead.
  */
 import type { Mark, Node } from 'prosemirror-model'
-
-/** Top-level node types that belong to the proposal rather than to the amended text. */
-export const PROPOSAL_PARTS: ReadonlySet<string> = new Set(['proposalHeader', 'proposalMarker', 'reasons'])
+import { PROPOSAL_PARTS } from '../../schema/index.js'
 
 const isRevisionMark = (m: Mark, name: 'insertion' | 'deletion') => m.type.name === name
 
