@@ -10,6 +10,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { directionOf, resolutionSchema as schema, type Language } from '../../schema/index.js'
 import { amendmentKey, amendmentPlugin, type LiveComparer } from './amendment.js'
+import { provisionBracketsPlugin } from './bracket-view.js'
 import { commentMarksPlugin } from './comment-marks.js'
 import { domParser, domSerializer, markViews, nodeViews } from './dom-spec.js'
 import { editorKeymaps, type DialogCommands } from './keymap.js'
@@ -49,6 +50,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     ...editorKeymaps(options.dialogs),
     amendmentPlugin(options.makeComparer ?? (() => null)),
     labelsPlugin(state => amendmentKey.getState(state)?.relabelling ?? null),
+    provisionBracketsPlugin(),
     uniqueIdsPlugin({ skip: isRemote }),
     headingGuardPlugin(options.dialogs.changeHeading, isRemote),
     commentMarksPlugin(),

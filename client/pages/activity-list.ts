@@ -1,0 +1,44 @@
+/**
+ * The bracket operations of a committee draft, in the history panel: who
+ * (name and delegation) did what (bracketed, added, dropped, agreed) and when,
+ * newest first (GET /api/documents/:id/activity).
+ */
+import { getActivity, type ActivityEntry } from '../app/committee-api.js'
+import { h } from '../app/dom.js'
+import { tk, type CommitteeKey } from '../app/i18n-committee.js'
+import { when } from './history-panel.js'
+
+const OPS: Record<string, CommitteeKey> = {
+  bracketRange: 'opBracket', bracket: 'opBracket', bracketProvision: 'opBracket', 'bracket-range': 'opBracket', 'bracket-provision': 'opBracket',
+  addOption: 'opAddOption', addProvisionOption: 'opAddOption', 'add-option': 'opAddOption', 'add-provision-option': 'opAddOption',
+  dropOption: 'opDropOption', dropProvisionOption: 'opDropOption', 'drop-option': 'opDropOption', 'drop-provision-option': 'opDropOption',
+  agreeOption: 'opAgree', agreeProvisionOption: 'opAgree', agree: 'opAgree', 'agree-option': 'opAgree', 'agree-provision-option': 'opAgree'
+}
+
+/** The words for an operation (its own name when unknown). */
+export function operationWords(op: string): string {
+  const key = OPS[op]
+  return key ? tk(key) : op
+}
+
+function item(e: ActivityEntry): HTMLElement {
+  return h('li', { 'data-testid': 'activity-item', 'data-op': e.op, 'data-delegation': e.delegation },
+    h('div', {}, h('bdi', { class: 'who' }, e.delegation ? `${e.who} (${e.delegation})` : e.who), ' ', h('span', { class: 'op' }, operationWords(e.op)),
+      e.detail ? h('span', {}, ' ', h('bdi', { class: 'detail' }, e.detail)) : null),
+    h('div', { class: 'meta' }, when(e.at)))
+}
+
+/** The list and its refresh. */
+export function activityList(documentId: string): { element: HTMLElement; refresh(): Promise<void> } {
+  const list = h('ol', { class: 'activity', 'data-testid': 'activity-list' })
+  const element = h('section', { class: 'activity-section' }, h('h2', {}, tk('activity')), list)
+  return {
+    element,
+    async refresh() {
+      try {
+        const entries = await getActivity(documentId)
+        list.replaceChildren(...(entries.length ? [...entries].reverse().map(item) : [h('li', { class: 'muted' }, tk('noActivity'))]))
+      } catch (e) { list.replaceChildren(h('li', { class: 'error' }, (e as Error).message)) }
+    }
+  }
+}
