@@ -8,11 +8,18 @@
 import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView, type NodeView } from 'prosemirror-view'
-import { isBracketedUnit, provisionCloseElement, provisionOpenElement, sourcesElement } from '../render/bracket-marks.js'
+import { isBracketedUnit } from '../../schema/brackets.js'
+import { provisionCloseElement, provisionOpenElement, sourcesElement } from '../render/bracket-marks.js'
 import { isTextEdit } from './changed-units.js'
 
-/** Where an option was clicked: the bracket's position, the option's index, the option's element. */
-export interface BracketOptionClick { pos: number; index: number; element: HTMLElement }
+/**
+ * Where an option was clicked: an inline bracket's option (the bracket's
+ * position, the option's index), or a provision-level alternative (its
+ * position; clicked on its closing `] [APT]`); and the element clicked.
+ */
+export type BracketOptionClick =
+  | { kind: 'inline'; pos: number; index: number; sources: string; element: HTMLElement }
+  | { kind: 'provision'; pos: number; sources: string; element: HTMLElement }
 
 const handlers = new WeakMap<EditorView, (click: BracketOptionClick) => void>()
 
@@ -57,7 +64,7 @@ export function bracketNodeView(node: Node, view?: EditorView, getPos?: () => nu
     const handler = view ? handlers.get(view) : undefined
     if (!option || pos === undefined || !handler) return
     e.preventDefault()
-    handler({ pos, index: Number(option.dataset.index), element: option })
+    handler({ kind: 'inline', pos, index: Number(option.dataset.index), sources: option.dataset.sources ?? '', element: option })
   })
   return {
     dom,
@@ -82,17 +89,39 @@ function lastTextEnd(node: Node, pos: number): number {
   return end
 }
 
+/** The closing `] [APT]` of a provision-level alternative; a click on it tells the page which alternative. */
+function closing(sources: string): (view: EditorView, getPos: () => number | undefined) => HTMLElement {
+  return (view, getPos) => {
+    const el = provisionCloseElement(sources)
+    el.addEventListener('mousedown', e => {
+      const at = getPos()
+      const handler = handlers.get(view)
+      if (at === undefined || !handler) return
+      const $at = view.state.doc.resolve(at)
+      for (let d = $at.depth; d > 0; d--) {
+        const node = $at.node(d)
+        if ((node.type.name === 'provision' || node.type.name === 'item') && isBracketedUnit(node)) {
+          e.preventDefault()
+          handler({ kind: 'provision', pos: $at.before(d), sources: String(node.attrs.sources ?? ''), element: el })
+          return
+        }
+      }
+    })
+    return el
+  }
+}
+
 /** The opening and closing widgets of every provision-level option of a document. */
 export function provisionBracketDecorations(doc: Node): DecorationSet {
   const decos: Decoration[] = []
   doc.descendants((node, pos) => {
     if (node.type.name !== 'provision' && node.type.name !== 'item') return !node.isTextblock
-    if (!isBracketedUnit(node.attrs)) return true
+    if (!isBracketedUnit(node)) return true
     const sources = String(node.attrs.sources ?? '')
     // after the label (the labels plugin comes first, its widget has the same side)
     decos.push(Decoration.widget(pos + 2, provisionOpenElement, { side: -1, key: 'bo', ignoreSelection: true }))
     const end = lastTextEnd(node, pos)
-    if (end > 0) decos.push(Decoration.widget(end, () => provisionCloseElement(sources), { side: 1, key: `bc:${sources}`, ignoreSelection: true }))
+    if (end > 0) decos.push(Decoration.widget(end, closing(sources), { side: 1, key: `bc:${sources}`, ignoreSelection: true, stopEvent: e => e.type === 'mousedown' }))
     return true
   })
   return DecorationSet.create(doc, decos)

@@ -5,6 +5,7 @@
  */
 import { EditorState, type Command, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
+import { keymap } from 'prosemirror-keymap'
 import { yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin } from 'y-prosemirror'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
@@ -35,6 +36,8 @@ export interface EditorOptions {
   label?: string
   /** Called after every state change. */
   onChange?: (view: EditorView) => void
+  /** More keys, before the structural ones (e.g. the committee tools of a committee draft). */
+  keys?: Record<string, Command>
 }
 
 /** Changes that came through the Yjs binding: collaborators', and undo/redo. */
@@ -47,6 +50,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     ySyncPlugin(options.fragment),
     ...(options.awareness ? [yCursorPlugin(options.awareness, { cursorBuilder, selectionBuilder, awarenessStateFilter: showCursorOf } as never)] : []),
     yUndoPlugin(),
+    ...(options.keys ? [keymap(options.keys)] : []),
     ...editorKeymaps(options.dialogs),
     amendmentPlugin(options.makeComparer ?? (() => null)),
     labelsPlugin(state => amendmentKey.getState(state)?.relabelling ?? null),

@@ -41,8 +41,3 @@ export function provisionCloseElement(sources: string | null): HTMLElement {
   if (names) el.append(' ', names)
   return el
 }
-
-/** Whether a provision or item node is an option of a provision-level bracket. */
-export function isBracketedUnit(attrs: Record<string, unknown>): boolean {
-  return typeof attrs.bracket === 'string' && attrs.bracket !== ''
-}

@@ -9,7 +9,8 @@ import type { Node } from 'prosemirror-model'
 import { languageInfo, labelShower, revisionOf, type Language, type RevisionView, type ShownLabel } from '../../schema/index.js'
 import { domSerializer } from '../editor/dom-spec.js'
 import { shownLabelElement } from '../editor/labels.js'
-import { isBracketedUnit, provisionCloseElement, provisionOpenElement } from './bracket-marks.js'
+import { isBracketedUnit } from '../../schema/brackets.js'
+import { provisionCloseElement, provisionOpenElement } from './bracket-marks.js'
 
 /** Which side of a revision document to show. */
 export type Side = RevisionView
@@ -51,7 +52,7 @@ function decorate(dom: HTMLElement, top: Node, side: Side, lang: Language, shown
     if (node.type.name === 'provision' || node.type.name === 'item') {
       const first = el.querySelector(':scope > p')
       first?.prepend(shownLabelElement(shown(node)))
-      if (isBracketedUnit(node.attrs)) {
+      if (isBracketedUnit(node)) {
         // a provision-level option: `[` after its label, `] [APT]` after its last paragraph
         first?.querySelector(':scope > .label')?.after(provisionOpenElement())
         const paragraphs = el.querySelectorAll('p')
