@@ -2,7 +2,7 @@
  * "Start committee draft" on the compile page (secretariat): a choice per
  * row of the synoptic table — the text in force, one source's version, or
  * the alternatives kept in square brackets — preset to the defaults
- * (compile/committee-draft.ts), then the draft is created and opened in the
+ * (committee-choices.ts), then the draft is created and opened in the
  * editor.
  */
 import type { CompilationJSON } from '../app/api.js'
@@ -10,7 +10,7 @@ import { startCommitteeDraft } from '../app/committee-api.js'
 import { h } from '../app/dom.js'
 import { tk } from '../app/i18n-committee.js'
 import { go } from '../app/router.js'
-import { choiceToJSON, defaultRowChoice, rowChoiceOptions } from './committee-choices.js'
+import { changedChoices, defaultRowChoice, rowChoiceOptions } from './committee-choices.js'
 
 /** Adds the button (and, once pressed, the choices and the form) to the compile page. */
 export function committeeDraftStarter(c: CompilationJSON, base: string, proposals: readonly string[], result: HTMLElement): HTMLElement {
@@ -37,7 +37,7 @@ export function committeeDraftStarter(c: CompilationJSON, base: string, proposal
       const options = rowChoiceOptions(row, c.sources)
       const select = h('select', { 'data-testid': 'row-choice', 'data-row': row.key, 'aria-label': tk('choice') },
         ...options.map(o => h('option', { value: o.value }, o.value === 'base' ? tk('takeBase') : o.value === 'brackets' ? tk('keepBrackets') : `${tk('take')} ${o.label}`)))
-      select.value = defaultRowChoice(row, c.sources)
+      select.value = defaultRowChoice(row)
       selects.set(row.key, select)
       tr.append(h('td', { class: 'choice' }, select))
     })
@@ -51,8 +51,7 @@ export function committeeDraftStarter(c: CompilationJSON, base: string, proposal
     status.textContent = tk('creating')
     status.classList.remove('error')
     try {
-      const choices: Record<string, unknown> = {}
-      for (const [key, select] of selects) choices[key] = choiceToJSON(select.value)
+      const choices = changedChoices(c.rows, new Map([...selects].map(([key, select]) => [key, select.value])))
       const meta = await startCommitteeDraft({ title: name, base, proposals: [...proposals], choices })
       go({ page: 'editor', id: meta.id })
     } catch (e) {
