@@ -131,7 +131,7 @@ test('a client deleting from the attribution root is refused', () =>
 test('a client adding its own entry to the attribution root is refused', () =>
   refused(bad => {
     const forged = new Y.Map<Y.Array<unknown>>()
-    forged.set('ids', Y.Array.from([bad.doc.clientID]))
+    forged.set('ids', Y.Array.from([bad.doc.clientID]) as Y.Array<unknown>)
     forged.set('ds', new Y.Array())
     bad.doc.getMap(ATTRIBUTION).set('APT, ARB', forged)
   }, /changes to "attribution"/))
