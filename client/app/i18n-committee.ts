@@ -17,7 +17,7 @@ const EN = {
   nothingForgotten: 'Nothing forgotten', dispositionTitle: 'Nothing forgotten: every proposed change', source: 'Source', where: 'Where', change: 'Change', state: 'In the draft',
   taken: 'taken', inBrackets: 'in brackets', superseded: 'superseded', dropped: 'dropped', missing: 'MISSING', missingCount: 'proposed change(s) missing from the draft',
   allAccounted: 'Every proposed change is accounted for.',
-  opBracket: 'bracketed', opAddOption: 'added an option', opDropOption: 'dropped an option', opAgree: 'agreed on an option'
+  opCreate: 'started the committee draft', opBracket: 'bracketed', opAddOption: 'added an option', opDropOption: 'dropped an option', opAgree: 'agreed on an option'
 }
 
 /** Keys of the committee strings. */
@@ -35,7 +35,7 @@ const AR: Record<CommitteeKey, string> = {
   nothingForgotten: 'لم يُنسَ شيء', dispositionTitle: 'لم يُنسَ شيء: كل تغيير مقترح', source: 'المصدر', where: 'الموضع', change: 'التغيير', state: 'في المشروع',
   taken: 'مأخوذ', inBrackets: 'بين قوسين', superseded: 'مستغنى عنه', dropped: 'محذوف', missing: 'مفقود', missingCount: 'تغيير(ات) مقترحة مفقودة من المشروع',
   allAccounted: 'كل تغيير مقترح له موضعه.',
-  opBracket: 'وضع بين قوسين', opAddOption: 'أضاف خيارًا', opDropOption: 'حذف خيارًا', opAgree: 'اتفق على خيار'
+  opCreate: 'بدأ مشروع اللجنة', opBracket: 'وضع بين قوسين', opAddOption: 'أضاف خيارًا', opDropOption: 'حذف خيارًا', opAgree: 'اتفق على خيار'
 }
 
 /** The committee string for a key in the current interface language. */

@@ -3,9 +3,10 @@
  * insertion and deletion mark's `delegation` set to its sources by
  * `attribute` (protocol/attribution.ts `attributeRevision` over the live
  * Y.Doc), so the amendment view can colour and filter them by delegation.
- * A unit compared on its own while typing is attributed the same way; if
- * that cannot be done, its marks stay unattributed until the whole
- * comparison that follows when typing pauses.
+ * A unit compared on its own while typing is not attributed (attribution
+ * matches text blocks in document order, which a lone unit does not have):
+ * its marks take the default colour until the whole comparison that follows
+ * when typing pauses.
  */
 import type { Node } from 'prosemirror-model'
 import type { LiveComparer } from './amendment.js'
@@ -20,7 +21,7 @@ export function attributedComparer(inner: LiveComparer, attribute: (revision: No
       const r = inner.update(current)
       return { ...r, doc: safe(r.doc) }
     },
-    ...(inner.compareUnit ? { compareUnit: (rev, current, lang) => { const u = inner.compareUnit!(rev, current, lang); return u ? safe(u) : u } } : {}),
+    ...(inner.compareUnit ? { compareUnit: (rev, current, lang) => inner.compareUnit!(rev, current, lang) } : {}),
     ...(inner.compareOffThread ? { compareOffThread: async current => { const r = await inner.compareOffThread!(current); return { ...r, doc: safe(r.doc) } } } : {}),
     ...(inner.destroy ? { destroy: () => inner.destroy!() } : {})
   } satisfies LiveComparer

@@ -8,7 +8,7 @@
  * serializer, and the static renderer of the compare view.
  */
 import { DOMParser, DOMSerializer, type DOMOutputSpec, type Mark, type Node, type ParseRule } from 'prosemirror-model'
-import type { MarkViewConstructor, NodeViewConstructor } from 'prosemirror-view'
+import type { EditorView, MarkViewConstructor, NodeViewConstructor } from 'prosemirror-view'
 import { resolutionSchema } from '../../schema/index.js'
 import { bracketNodeView } from './bracket-view.js'
 
@@ -43,7 +43,7 @@ export const nodeToDOM: Record<string, ToDOM> = {
     const text: DOMOutputSpec = ['span', { class: 'bracket-text' }, '[', ['span', { class: 'option-text' }, 0], ']']
     const sources = String(n.attrs.sources ?? '').trim()
     return sources
-      ? ['span', { class: 'bracket-option', 'data-sources': sources }, text, ['bdi', { class: 'bracket-sources', dir: 'ltr' }, `[${sources}]`]]
+      ? ['span', { class: 'bracket-option', 'data-sources': sources }, text, ' ', ['bdi', { class: 'bracket-sources', dir: 'ltr' }, `[${sources}]`]]
       : ['span', { class: 'bracket-option', 'data-sources': '' }, text]
   }
 }
@@ -76,7 +76,7 @@ export const domSerializer = new DOMSerializer(
  * text on hover; the text itself is edited through the footnote command.
  */
 export const nodeViews: Record<string, NodeViewConstructor> = Object.fromEntries(
-  Object.entries(nodeToDOM).map(([name, toDOM]) => [name, (node: Node) => {
+  Object.entries(nodeToDOM).map(([name, toDOM]) => [name, (node: Node, view: EditorView, getPos: () => number | undefined) => {
     if (name === 'footnote') {
       const dom = document.createElement('sup')
       dom.className = 'footnote-ref'
@@ -84,7 +84,7 @@ export const nodeViews: Record<string, NodeViewConstructor> = Object.fromEntries
       dom.contentEditable = 'false'
       return { dom, ignoreMutation: () => true }
     }
-    if (name === 'bracket') return bracketNodeView(node)
+    if (name === 'bracket') return bracketNodeView(node, view, getPos)
     if (name === 'proposalMarker') {
       const { dom } = DOMSerializer.renderSpec(document, toDOM(node))
       ;(dom as HTMLElement).contentEditable = 'false'

@@ -12,6 +12,7 @@ const OPS: Record<string, CommitteeKey> = {
   bracketRange: 'opBracket', bracket: 'opBracket', bracketProvision: 'opBracket', 'bracket-range': 'opBracket', 'bracket-provision': 'opBracket',
   addOption: 'opAddOption', addProvisionOption: 'opAddOption', 'add-option': 'opAddOption', 'add-provision-option': 'opAddOption',
   dropOption: 'opDropOption', dropProvisionOption: 'opDropOption', 'drop-option': 'opDropOption', 'drop-provision-option': 'opDropOption',
+  'create-committee-draft': 'opCreate',
   agreeOption: 'opAgree', agreeProvisionOption: 'opAgree', agree: 'opAgree', 'agree-option': 'opAgree', 'agree-provision-option': 'opAgree'
 }
 
@@ -36,7 +37,8 @@ export function activityList(documentId: string): { element: HTMLElement; refres
     element,
     async refresh() {
       try {
-        const entries = await getActivity(documentId)
+        // the versions have their own list below
+        const entries = (await getActivity(documentId)).filter(e => !/version|restore|checkpoint/i.test(e.op))
         list.replaceChildren(...(entries.length ? [...entries].reverse().map(item) : [h('li', { class: 'muted' }, tk('noActivity'))]))
       } catch (e) { list.replaceChildren(h('li', { class: 'error' }, (e as Error).message)) }
     }

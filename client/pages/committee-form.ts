@@ -29,7 +29,7 @@ export function committeeDraftStarter(c: CompilationJSON, base: string, proposal
     form.hidden = false
     // one more column in the synoptic table: what the draft takes for each row
     const table = result.querySelector('table.synoptic')
-    table?.querySelector('thead tr')?.append(h('th', { class: 'choice' }, tk('choice')))
+    table?.querySelector('thead th.cls')?.after(h('th', { class: 'choice' }, tk('choice')))
     const rows = [...result.querySelectorAll<HTMLElement>('tr[data-testid=synoptic-row]')]
     c.rows.forEach((row, i) => {
       const tr = rows[i]
@@ -39,7 +39,8 @@ export function committeeDraftStarter(c: CompilationJSON, base: string, proposal
         ...options.map(o => h('option', { value: o.value }, o.value === 'base' ? tk('takeBase') : o.value === 'brackets' ? tk('keepBrackets') : `${tk('take')} ${o.label}`)))
       select.value = defaultRowChoice(row)
       selects.set(row.key, select)
-      tr.append(h('td', { class: 'choice' }, select))
+      // beside the row's class, where the eye already is
+      tr.querySelector('td.cls')?.after(h('td', { class: 'choice' }, select))
     })
     title.focus()
   })
