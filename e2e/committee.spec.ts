@@ -119,6 +119,7 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
   await openOption(amal.page, phrase)
   await expect(amal.page.getByTestId('menu-agree')).toHaveCount(0)
   await expect(amal.page.getByTestId('menu-drop-option')).toHaveCount(1) // her own option
+  await shot(amal.page, 'committee-menu-ar')
   await amal.page.keyboard.press('Escape')
 
   // Concurrently: Salma adds her option offline, Amal hers online; then Salma comes back.
