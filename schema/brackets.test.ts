@@ -212,3 +212,15 @@ test('findBrackets: document order, inline brackets inside an alternative after 
     prov('two bis', { id: 'r3', bracket: 'B', sources: 'EUR' })))
   assert.deepEqual(findBrackets(doc).map(b => `${b.kind}:${b.id}`), ['inline:k1', 'provision:B', 'inline:k2'])
 })
+
+test('agreeing on a later alternative gives it the first one\'s place and ids (its items too)', () => {
+  const doc = res({ lang: 'en' }, op('resolves', { id: 's1' },
+    prov('base wording', { id: 'base', bracket: 'B', sources: 'APT' }, item('letter', 'x', { id: 'bi' })),
+    prov('other wording', { id: 'copy', bracket: 'B', sources: 'ARB' }, item('letter', 'y', { id: 'ci' }), item('letter', 'z', { id: 'cj' }))))
+  const tr = new Transform(doc)
+  assert.equal(agreeProvisionOption(tr, posOfId(doc, 'copy')), true)
+  assert.deepEqual(findProblems(tr.doc), [])
+  const kept = tr.doc.child(2).child(1)
+  assert.equal(kept.textContent, 'other wordingyz')
+  assert.deepEqual([kept.attrs.id, kept.child(1).attrs.id, kept.child(2).attrs.id], ['base', 'bi', 'cj'])
+})

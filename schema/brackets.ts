@@ -268,12 +268,37 @@ export function dropProvisionOption(tr: Transform, pos: number): boolean {
   return true
 }
 
-/** Agrees on the alternative at `pos`: the other alternatives of its bracket are deleted, and it loses its `bracket` and `sources`. */
+/** The provisions and items of a subtree (itself first), in document order, with their positions. */
+function unitsIn(node: Node, pos: number): { node: Node; pos: number }[] {
+  const out = [{ node, pos }]
+  node.descendants((n, p) => {
+    if (n.type.name === 'provision' || n.type.name === 'item') out.push({ node: n, pos: pos + 1 + p })
+    return !n.isTextblock
+  })
+  return out
+}
+
+/**
+ * Agrees on the alternative at `pos`: the other alternatives of its bracket are deleted, and it loses its
+ * `bracket` and `sources`. It takes the place of the bracket's first alternative, ids included: when it is not
+ * the first, it and its provisions and items take the ids of the first's (paired in order while their types
+ * agree), so the agreed unit keeps the identity the first alternative had (in a committee draft, the base
+ * unit's), and comparing the draft with the base reads a modification, not a deletion and an addition.
+ */
 export function agreeProvisionOption(tr: Transform, pos: number): boolean {
   const alternatives = alternativesAt(tr.doc, pos)
   const node = unitAt(tr, pos)
   if (!node || alternatives.length === 0) return false
-  tr.setNodeMarkup(pos, undefined, { ...node.attrs, bracket: null, sources: null })
+  const first = alternatives[0]!
+  const ids = new Map<number, string>()
+  if (first.pos !== pos) {
+    const mine = unitsIn(node, pos)
+    const theirs = unitsIn(first.node, first.pos)
+    for (let i = 0; i < Math.min(mine.length, theirs.length) && mine[i]!.node.type === theirs[i]!.node.type; i++) ids.set(mine[i]!.pos, theirs[i]!.node.attrs.id as string)
+  }
+  // the chosen unit's own attributes and its inner units' ids (positions inside it do not move)
+  for (const [p, id] of ids) if (p !== pos) { const n = tr.doc.nodeAt(p)!; tr.setNodeMarkup(p, undefined, { ...n.attrs, id }) }
+  tr.setNodeMarkup(pos, undefined, { ...node.attrs, id: ids.get(pos) ?? node.attrs.id, bracket: null, sources: null })
   for (const alt of [...alternatives].reverse()) if (alt.pos !== pos) tr.delete(alt.pos, alt.pos + alt.node.nodeSize)
   return true
 }
