@@ -17,15 +17,17 @@
  *   alternatives; the deleting sources are served by the bracket itself
  *   (dropping every alternative deletes the provision). When every change
  *   of a bracketed row deletes (e.g. a provision kept because another source
- *   changes one of its items), the base text is the one alternative, its
- *   sources those that leave it unchanged (possibly none).
+ *   changes one of its items), the base text is the one alternative, with
+ *   no sources (no proposal sponsors the base text).
  * - **additions at one place**: each addition is its own one-option bracket
  *   (additions at one place are not exclusive: the committee may agree on
  *   several), with its own label; a unit added inside an added unit follows
  *   its parent and is not bracketed again.
  * - header slots (title, history line, formula), section headings and other
  *   blocks that cannot be provision-level alternatives carry an **inline
- *   bracket** around the differing words (bracket-blocks.ts).
+ *   bracket** around the differing words (bracket-blocks.ts); a header slot
+ *   that several sources add differently is one slot whose whole text is a
+ *   bracket with an option per source.
  * - a unit removed while a unit inside it is kept would lose that unit, so
  *   defaultChoices brackets such a provision (keeps the base of a section).
  *   With choices that still do so, the inner unit goes with it (the
@@ -322,6 +324,15 @@ function makePlan(c: Compilation, choices: RowChoices, freshId: () => string): P
     for (const b of baseVersion(r).blocks) b.descendants(n => { if (n.type.name === 'footnote') ids.claim(n.attrs.id as string, r.key); return true })
   }
 
+  // header slots (a history line ...) that several sources add at one place, bracketed: one slot holding them all
+  const HEADER = new Set<UnitKind>(['heading', 'title', 'history', 'formula'])
+  const slotAdditions = new Map<string, CompilationRow[]>()
+  for (const d of decisions) {
+    if (d.row.base || !HEADER.has(d.row.kind) || d.choice.take !== 'brackets') continue
+    const at = `${d.row.anchor}\u0001${d.row.kind}`
+    slotAdditions.set(at, [...slotAdditions.get(at) ?? [], d.row])
+  }
+
   const units: PlanUnit[] = []
   const byKey = new Map<string, PlanUnit>()
   const decisionOf = new Map(decisions.map(d => [d.row.key, d]))
@@ -361,9 +372,19 @@ function makePlan(c: Compilation, choices: RowChoices, freshId: () => string): P
       else distinct.push({ cell, sources: [names[cell.source]!] })
     }
     const alternatives: { version: Version; sources: string[] }[] = distinct.map(x => ({ version: sourceVersion(x.cell)!, sources: x.sources }))
-    if (alternatives.length === 0 && before) alternatives.push({ version: before, sources: row.cells.filter(x => x.change === 'NOC').map(x => names[x.source]!) })
+    if (alternatives.length === 0 && before) alternatives.push({ version: before, sources: [] })
     if (alternatives.length === 0) { push({ ...common, key: row.key, step: 0, before: null, after: null }); continue }
 
+    const together = !row.base && HEADER.has(row.kind) ? slotAdditions.get(`${row.anchor}\u0001${row.kind}`) : undefined
+    if (together && together.length > 1) {
+      if (together[0] !== row) { push({ ...common, key: row.key, step: 0, before: null, after: null }); continue }
+      const all = together.map(r => {
+        const cells = r.cells.filter(isChange)
+        return { version: sourceVersion(cells[0]!)!, sources: cells.map(x => names[x.source]!) }
+      })
+      push({ ...common, key: row.key, step, before: null, after: ids.settle(mergeBlocks(all, true, ids.fresh), row.key, false) })
+      continue
+    }
     const parentDecision = place.parent !== null ? decisionOf.get(place.parent) : undefined
     const insideBracketedAddition = !row.base && parentDecision !== undefined && !parentDecision.row.base && parentDecision.choice.take === 'brackets'
     if (bracketable(row.kind) && !insideBracketedAddition) {
@@ -466,7 +487,8 @@ function materialise(c: Compilation, plan: Plan, step: number): Node {
       const primary = present.get(u.copyOf)!
       const source = builtKids.get(u.copyOf)!
       const slots = (children.get(u.copyOf) ?? []).map(k => slotOf(k, primary))
-      kids = source.map((n, i) => ({ node: copyWithFreshIds(n, plan.ids.fresh), slot: slots[i]! }))
+      const brackets = new Map<string, string>()
+      kids = source.map((n, i) => ({ node: copyWithFreshIds(n, plan.ids.fresh, brackets), slot: slots[i]! }))
     } else {
       const list = children.get(u.key) ?? []
       const nodes = list.map(build)

@@ -23,8 +23,9 @@
  * is compared with what each reading does to the same unit: a modification
  * by its change signature (change.ts: the same words struck and inserted at
  * the same places), a deletion or move away as "removed", an addition (or a
- * move in) by its kind and text, wherever it stands. A unit is settled when
- * every reading does the same to it.
+ * move in) by its kind and text, preferably after the same base unit (each
+ * addition of a reading counts once). A unit is settled when every reading
+ * does the same to it.
  */
 import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
@@ -115,11 +116,17 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
   ]
   const rc = compile(c.base, readings.map((doc, i) => ({ name: `\u0000reading${i}`, doc })))
   const baseKeys = new Map<string, string[]>()
-  const additions: Set<string>[] = readings.map(() => new Set())
+  // per reading, its additions: text key → the anchors they follow
+  const pools: Map<string, (string | null)[]>[] = readings.map(() => new Map())
   for (const r of rc.rows) {
-    if (r.base) baseKeys.set(r.key, r.cells.map(changeKey))
-    else for (const cell of r.cells) if (isChange(cell)) additions[cell.source]!.add(changeKey(cell))
+    if (r.base) { baseKeys.set(r.key, r.cells.map(changeKey)); continue }
+    for (const cell of r.cells) {
+      if (!isChange(cell)) continue
+      const pool = pools[cell.source]!
+      pool.set(changeKey(cell), [...pool.get(changeKey(cell)) ?? [], r.anchor])
+    }
   }
+  const additionMade = matchAdditions(c.rows.filter(r => !r.base && r.cells.some(isChange)), pools)
   const out: DispositionEntry[] = []
   for (const row of c.rows) {
     for (const cell of row.cells) {
@@ -127,7 +134,7 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
       const key = changeKey(cell)
       const made = row.base
         ? (baseKeys.get(row.key) ?? readings.map(() => 'NOC')).map(k => k === key)
-        : additions.map(set => set.has(key))
+        : additionMade.get(row.key)!
       const settled = row.base ? new Set(baseKeys.get(row.key) ?? ['NOC']).size === 1 : false
       let fate: Fate
       let by: string | null = null
@@ -147,6 +154,31 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
     }
   }
   return out
+}
+
+/**
+ * Which readings make each addition row: an addition of the same kind and text, after the same base unit
+ * if there is one (first), else anywhere (a deletion next to it may make the reading's anchor differ);
+ * each addition of a reading counts for one row only.
+ */
+function matchAdditions(rows: readonly CompilationRow[], pools: readonly Map<string, (string | null)[]>[]): Map<string, boolean[]> {
+  const made = new Map(rows.map(r => [r.key, pools.map(() => false)]))
+  const keyOf = (r: CompilationRow) => changeKey(r.cells.find(isChange))
+  pools.forEach((pool, i) => {
+    const left = pool.size ? new Map([...pool].map(([k, anchors]) => [k, [...anchors]])) : pool
+    for (const exact of [true, false]) {
+      for (const r of rows) {
+        if (made.get(r.key)![i]) continue
+        const anchors = left.get(keyOf(r))
+        if (!anchors?.length) continue
+        const at = exact ? anchors.indexOf(r.anchor) : 0
+        if (at < 0) continue
+        anchors.splice(at, 1)
+        made.get(r.key)![i] = true
+      }
+    }
+  })
+  return made
 }
 
 /** The other sources whose change to the row is the one the draft makes (`made`). */

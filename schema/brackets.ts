@@ -233,16 +233,29 @@ export function bracketProvision(tr: Transform, pos: number, sources: readonly s
   return true
 }
 
-/** A copy of a node with a fresh id on it and on every descendant that has one (footnotes, inline brackets too). */
-export function copyWithFreshIds(node: Node, freshId: () => string = newId): Node {
-  const fresh = (n: Node): Node => {
+/**
+ * A copy of a node with a fresh id on it and on every descendant that has one (footnotes, inline brackets too).
+ * Provision-level brackets inside the copy get fresh bracket ids (alternatives of one bracket keep sharing
+ * one), through `brackets` (old id → new id) when given, which then renames the node's own bracket too, so
+ * that copies of several siblings stay alternatives of one bracket; without it the node keeps its own.
+ */
+export function copyWithFreshIds(node: Node, freshId: () => string = newId, brackets?: Map<string, string>): Node {
+  const renamedBrackets = brackets ?? new Map<string, string>()
+  const fresh = (n: Node, top: boolean): Node => {
     if (n.isText) return n
     const children: Node[] = []
-    n.forEach(c => children.push(fresh(c)))
-    const renamed = IDENTIFIED_NODES.has(n.type.name) || n.type.name === 'bracket'
-    return n.type.create(renamed ? { ...n.attrs, id: freshId() } : n.attrs, children, n.marks)
+    n.forEach(c => children.push(fresh(c, false)))
+    let attrs = n.attrs
+    if (IDENTIFIED_NODES.has(n.type.name) || n.type.name === 'bracket') attrs = { ...attrs, id: freshId() }
+    if (isBracketedUnit(n) && !(top && !brackets)) {
+      const old = n.attrs.bracket as string
+      let renamed = renamedBrackets.get(old)
+      if (renamed === undefined) renamedBrackets.set(old, renamed = freshId())
+      attrs = { ...attrs, bracket: renamed }
+    }
+    return n.type.create(attrs, children, n.marks)
   }
-  return fresh(node)
+  return fresh(node, true)
 }
 
 /**
