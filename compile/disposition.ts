@@ -12,7 +12,9 @@
  * - `superseded`: no reading makes it, and the draft, settled on this unit,
  *   makes another source's change to it instead (the secretariat took that
  *   version: a different wording, or a deletion against a modification);
- *   additions never supersede each other;
+ *   or, for a move, the unit it was to follow is moved away or deleted by
+ *   another source's taken change, which decides where it lands; additions
+ *   never supersede each other;
  * - `missing`: none of these, an error the secretariat must see (a change
  *   left out without a record, e.g. a row where the base was taken).
  *
@@ -25,7 +27,9 @@
  * the same places), a deletion or move away as "removed", an addition (or a
  * move in) by its kind and text, preferably after the same base unit (each
  * addition of a reading counts once). A unit is settled when every reading
- * does the same to it.
+ * does the same to it. A move is also made where the unit, by another way,
+ * ends up with its moved text right after the unit the proposal puts it
+ * after (another source's move of its neighbour may leave it in place).
  */
 import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
@@ -34,7 +38,7 @@ import { sideText } from '../schema/revision.js'
 import { isChange } from './classify.js'
 import { compile, type Compilation, type CompilationCell, type CompilationRow } from './compile.js'
 import type { UnitChange } from './change.js'
-import type { UnitKind } from './units.js'
+import { documentUnits, type DocumentUnit, type UnitKind } from './units.js'
 
 /** What became of one change. */
 export type Fate = 'taken' | 'in-brackets' | 'superseded' | 'dropped' | 'missing'
@@ -119,22 +123,41 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
   // per reading, its additions: text key → the anchors they follow
   const pools: Map<string, (string | null)[]>[] = readings.map(() => new Map())
   for (const r of rc.rows) {
-    if (r.base) { baseKeys.set(r.key, r.cells.map(changeKey)); continue }
+    if (r.base) {
+      // the draft keeps base ids: a reading's unit of another id that the comparison paired with a base unit by
+      // likeness stands for a deletion of that unit and an addition
+      baseKeys.set(r.key, r.cells.map(cell => {
+        const id = cell.unit?.node.attrs.id as string | undefined
+        if (id === undefined || id === r.key || (cell.change !== 'MOD' && cell.change !== 'NOC')) return changeKey(cell)
+        const pool = pools[cell.source]!
+        const added = `+${cell.unit!.kind}\u0001${cell.blocks.map(newText).join('\u0002')}`
+        pool.set(added, [...pool.get(added) ?? [], r.key])
+        return 'removed'
+      }))
+      continue
+    }
     for (const cell of r.cells) {
       if (!isChange(cell)) continue
       const pool = pools[cell.source]!
       pool.set(changeKey(cell), [...pool.get(changeKey(cell)) ?? [], r.anchor])
     }
   }
+  // where each unit stands in each proposal and reading: a move is made where the unit ends up after the same unit with the same text
+  const sourceOrders = c.revisions.map(unitOrder)
+  const readingOrders = rc.revisions.map(unitOrder)
   const additionMade = matchAdditions(c.rows.filter(r => !r.base && r.cells.some(isChange)), pools)
+  const rowsByKey = new Map(c.rows.map(r => [r.key, r]))
   const out: DispositionEntry[] = []
   for (const row of c.rows) {
     for (const cell of row.cells) {
       if (!isChange(cell)) continue
       const key = changeKey(cell)
-      const made = row.base
+      let made = row.base
         ? (baseKeys.get(row.key) ?? readings.map(() => 'NOC')).map(k => k === key)
         : additionMade.get(row.key)!
+      const isMove = cell.change === 'moved-from' || cell.change === 'moved-to'
+      const where = isMove ? sourceOrders[cell.source]!.get(movedKey(row, cell)) : undefined
+      if (where) made = made.map((m, i) => m || sameSpot(readingOrders[i]!.get(movedKey(row, cell)), where))
       const settled = row.base ? new Set(baseKeys.get(row.key) ?? ['NOC']).size === 1 : false
       let fate: Fate
       let by: string | null = null
@@ -144,6 +167,8 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
       else {
         const drop = drops.find(d => d.source === names[cell.source] && (d.rowKey === undefined || d.rowKey === row.key))
         supersededBy = settled ? otherSources(row, cell, baseKeys.get(row.key)![0]!, names) : []
+        // a move after a unit that another source's taken change moves or deletes: that change decides where it lands
+        if (!supersededBy.length && where?.previous) supersededBy = removersOf(rowsByKey.get(where.previous), cell.source, baseKeys, names)
         if (drop) { fate = 'dropped'; by = drop.by; supersededBy = [] }
         else fate = supersededBy.length ? 'superseded' : 'missing'
       }
@@ -154,6 +179,34 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
     }
   }
   return out
+}
+
+/** A unit's place in the new version: the identity of the unit before it, and its text. */
+interface Spot { readonly previous: string | null; readonly text: string }
+
+/** The identity of a unit of a revision document: its base key (a moved-in unit: the key it moved from), else its text. */
+function identity(u: DocumentUnit): string {
+  return u.baseKey !== null && u.status !== 'moved-from' ? u.baseKey : u.movedFromKey ?? `+${u.kind}\u0001${u.blocks.map(newText).join('\u0002')}`
+}
+
+/** Every unit of the new version of a revision document, by identity: the unit before it and its text. */
+function unitOrder(rev: Node): Map<string, Spot> {
+  const out = new Map<string, Spot>()
+  let previous: string | null = null
+  for (const u of documentUnits(rev)) {
+    if (u.status === 'suppressed' || u.status === 'moved-from') continue
+    const id = identity(u)
+    out.set(id, { previous, text: u.blocks.map(newText).join('\u0002') })
+    previous = id
+  }
+  return out
+}
+
+const sameSpot = (a: Spot | undefined, b: Spot) => !!a && a.previous === b.previous && a.text === b.text
+
+/** The base key of the unit a move moves. */
+function movedKey(row: CompilationRow, cell: CompilationCell): string {
+  return cell.change === 'moved-from' ? row.key : cell.unit!.movedFromKey!
 }
 
 /**
@@ -179,6 +232,12 @@ function matchAdditions(rows: readonly CompilationRow[], pools: readonly Map<str
     }
   })
   return made
+}
+
+/** The other sources that remove (delete or move away) a base row's unit, when every reading removes it. */
+function removersOf(row: CompilationRow | undefined, source: number, baseKeys: ReadonlyMap<string, readonly string[]>, names: readonly string[]): string[] {
+  if (!row?.base || !(baseKeys.get(row.key) ?? []).every(k => k === 'removed')) return []
+  return row.cells.filter(x => x.source !== source && (x.change === 'SUP' || x.change === 'moved-from')).map(x => names[x.source]!)
 }
 
 /** The other sources whose change to the row is the one the draft makes (`made`). */

@@ -273,14 +273,6 @@ export function addProvisionOption(tr: Transform, pos: number, sources: readonly
   return true
 }
 
-/** Drops the alternative at `pos` (the last alternative dropped: the provision is gone). */
-export function dropProvisionOption(tr: Transform, pos: number): boolean {
-  const node = unitAt(tr, pos)
-  if (!node || !isBracketedUnit(node)) return false
-  tr.delete(pos, pos + node.nodeSize)
-  return true
-}
-
 /** The provisions and items of a subtree (itself first), in document order, with their positions. */
 function unitsIn(node: Node, pos: number): { node: Node; pos: number }[] {
   const out = [{ node, pos }]
@@ -289,6 +281,30 @@ function unitsIn(node: Node, pos: number): { node: Node; pos: number }[] {
     return !n.isTextblock
   })
   return out
+}
+
+/** Gives the unit at `to` (and its provisions and items, paired in order while their types agree) the ids of the unit at `from`. */
+function takeIds(tr: Transform, to: { pos: number; node: Node }, from: { pos: number; node: Node }): void {
+  const mine = unitsIn(to.node, to.pos)
+  const theirs = unitsIn(from.node, from.pos)
+  for (let i = 0; i < Math.min(mine.length, theirs.length) && mine[i]!.node.type === theirs[i]!.node.type; i++) {
+    const n = tr.doc.nodeAt(mine[i]!.pos)!
+    tr.setNodeMarkup(mine[i]!.pos, undefined, { ...n.attrs, id: theirs[i]!.node.attrs.id })
+  }
+}
+
+/**
+ * Drops the alternative at `pos` (the last alternative dropped: the provision is gone). Dropping the first of
+ * several, the next one takes its place and ids (as agreeProvisionOption does), so the bracket's first
+ * alternative always holds the identity the first had (in a committee draft, the base unit's).
+ */
+export function dropProvisionOption(tr: Transform, pos: number): boolean {
+  const node = unitAt(tr, pos)
+  if (!node || !isBracketedUnit(node)) return false
+  const alternatives = alternativesAt(tr.doc, pos)
+  if (alternatives.length > 1 && alternatives[0]!.pos === pos) takeIds(tr, alternatives[1]!, alternatives[0]!)
+  tr.delete(pos, pos + node.nodeSize)
+  return true
 }
 
 /**
@@ -303,15 +319,8 @@ export function agreeProvisionOption(tr: Transform, pos: number): boolean {
   const node = unitAt(tr, pos)
   if (!node || alternatives.length === 0) return false
   const first = alternatives[0]!
-  const ids = new Map<number, string>()
-  if (first.pos !== pos) {
-    const mine = unitsIn(node, pos)
-    const theirs = unitsIn(first.node, first.pos)
-    for (let i = 0; i < Math.min(mine.length, theirs.length) && mine[i]!.node.type === theirs[i]!.node.type; i++) ids.set(mine[i]!.pos, theirs[i]!.node.attrs.id as string)
-  }
-  // the chosen unit's own attributes and its inner units' ids (positions inside it do not move)
-  for (const [p, id] of ids) if (p !== pos) { const n = tr.doc.nodeAt(p)!; tr.setNodeMarkup(p, undefined, { ...n.attrs, id }) }
-  tr.setNodeMarkup(pos, undefined, { ...node.attrs, id: ids.get(pos) ?? node.attrs.id, bracket: null, sources: null })
+  if (first.pos !== pos) takeIds(tr, { pos, node }, first)
+  tr.setNodeMarkup(pos, undefined, { ...tr.doc.nodeAt(pos)!.attrs, bracket: null, sources: null })
   for (const alt of [...alternatives].reverse()) if (alt.pos !== pos) tr.delete(alt.pos, alt.pos + alt.node.nodeSize)
   return true
 }
