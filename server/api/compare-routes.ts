@@ -4,10 +4,9 @@
  */
 import { Router } from 'express'
 import type { Response } from 'express'
-import { canRead } from '../auth/permissions.js'
-import { liveJSON } from '../documents.js'
 import type { ApiDeps } from './context.js'
-import { HttpError, userOf } from './context.js'
+import { HttpError } from './context.js'
+import { refResolver } from './refs.js'
 
 /** At most this many proposals in one compilation (ITU assemblies see six regional proposals on a resolution at most). */
 const MAX_COMPILED = 12
@@ -15,25 +14,10 @@ const MAX_COMPILED = 12
 /** Routes to read versions and compare or compile versions or live documents. */
 export function compareRoutes(deps: ApiDeps): Router {
   const r = Router()
-  const versionJSON = async (res: Response, id: string) => {
-    const v = await deps.store.getVersion(id)
-    const doc = v ? await deps.store.getDocument(v.documentId) : null
-    if (!v || !doc || !canRead(userOf(res), doc)) throw new HttpError(404, 'no such version')
-    return v
-  }
-  /** `v:<versionId>` or `d:<documentId>`. */
-  const resolve = async (res: Response, ref: unknown): Promise<unknown> => {
-    if (typeof ref !== 'string') throw new HttpError(400, 'old and new must be v:<versionId> or d:<documentId>')
-    if (ref.startsWith('v:')) return (await versionJSON(res, ref.slice(2))).json
-    if (ref.startsWith('d:')) {
-      const doc = await deps.store.getDocument(ref.slice(2))
-      if (!doc || !canRead(userOf(res), doc)) throw new HttpError(404, `no such document: ${ref}`)
-      return liveJSON(deps.store, deps.hocuspocus, doc.id)
-    }
-    throw new HttpError(400, `bad reference "${ref}": use v:<versionId> or d:<documentId>`)
-  }
+  const refs = refResolver(deps)
+  const resolve = async (res: Response, ref: unknown): Promise<unknown> => (await refs.resolve(res, ref)).json
 
-  r.get('/versions/:id', async (req, res) => { res.json(await versionJSON(res, req.params.id)) })
+  r.get('/versions/:id', async (req, res) => { res.json(await refs.version(res, req.params.id)) })
 
   r.get('/compare', async (req, res) => {
     const [oldJSON, newJSON] = [await resolve(res, req.query.old), await resolve(res, req.query.new)]

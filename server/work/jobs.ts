@@ -5,7 +5,9 @@
  * ProposalExportError ...), which the pool hands back by name.
  */
 import { compare } from '../../diff/index.js'
-import { compile, compilationToJSON, proposalSource, type CompilationJSON } from '../../compile/index.js'
+import { compile, compilationToJSON, proposalSource, type Compilation, type CompilationJSON } from '../../compile/index.js'
+import { buildCommitteeDraft } from '../committee/build.js'
+import { committeeDraftContent } from '../committee/draft-state.js'
 import { exportDocument, type DocumentExport, type ExportedFile } from '../../export/export-document.js'
 import { checkBase, type BaseCheck } from '../../export/base-check.js'
 import { importDocxProposal } from '../../export/docx-import.js'
@@ -21,6 +23,8 @@ export interface Jobs {
   compare: { input: { oldJSON: unknown; newJSON: unknown; ignoreRenumbering: boolean }; output: { revision: unknown; summary: unknown } }
   /** Several proposals lined up on a base (compile/); each source named by its MOD line, else by `fallbackName`. */
   compile: { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[] }; output: CompilationJSON }
+  /** A committee draft built from a compilation and the choices per row, as its first Yjs state (committee/draft-state.ts), with the sources as compiled. */
+  'committee-draft': { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[]; choices: Record<string, unknown> }; output: { content: PreparedContent; sources: string[] } }
   export: { input: DocumentExport; output: ExportedFile }
   /** A resolution file (text or ITU Word), summarised and encoded (POST /api/imports/resolution...). */
   'read-resolution-file': {
@@ -39,6 +43,21 @@ export interface Jobs {
 /** A job name. */
 export type JobName = keyof Jobs
 
+/** Compiles proposals on a base; each source named by its MOD line, else by `fallbackName` (made unique). */
+function compileSources(baseJSON: unknown, sources: { json: unknown; fallbackName: string }[]): Compilation {
+  const names = new Set<string>()
+  const named = sources.map(({ json, fallbackName }) => {
+    const doc = resolutionFromJSON(json)
+    const source = proposalSource(doc)
+    const base = source?.name ?? fallbackName
+    let name = base
+    for (let n = 2; names.has(name); n++) name = `${base} (${n})`
+    names.add(name)
+    return { name, proposalId: source?.proposalId ?? null, doc }
+  })
+  return compile(resolutionFromJSON(baseJSON), named)
+}
+
 /** Runs one job in this thread. */
 export async function runJob<K extends JobName>(name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output']> {
   return (await handlers[name](input as never)) as Jobs[K]['output']
@@ -53,18 +72,11 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering })
     return { revision: doc.toJSON(), summary }
   },
-  compile: ({ baseJSON, sources }) => {
-    const names = new Set<string>()
-    const named = sources.map(({ json, fallbackName }) => {
-      const doc = resolutionFromJSON(json)
-      const source = proposalSource(doc)
-      const base = source?.name ?? fallbackName
-      let name = base
-      for (let n = 2; names.has(name); n++) name = `${base} (${n})`
-      names.add(name)
-      return { name, proposalId: source?.proposalId ?? null, doc }
-    })
-    return compilationToJSON(compile(resolutionFromJSON(baseJSON), named))
+  compile: ({ baseJSON, sources }) => compilationToJSON(compileSources(baseJSON, sources)),
+  'committee-draft': ({ baseJSON, sources, choices }) => {
+    const compilation = compileSources(baseJSON, sources)
+    const { doc, steps } = buildCommitteeDraft(compilation, choices)
+    return { content: committeeDraftContent(compilation.base, steps, doc), sources: compilation.sources.map(s => s.name) }
   },
   export: input => exportDocument(input, (a, b, who) => compare(a, b, { author: who }).doc),
   'read-resolution-file': ({ bytes, lang }) => {
