@@ -5,8 +5,7 @@
  * ProposalExportError ...), which the pool hands back by name.
  */
 import { compare } from '../../diff/index.js'
-import { compile, compilationToJSON, proposalSource, type Compilation, type CompilationJSON } from '../../compile/index.js'
-import { buildCommitteeDraft } from '../committee/build.js'
+import { buildCommitteeDraft, compile, compilationToJSON, proposalSource, type Compilation, type CompilationJSON, type RowChoice } from '../../compile/index.js'
 import { committeeDraftContent } from '../committee/draft-state.js'
 import { exportDocument, type DocumentExport, type ExportedFile } from '../../export/export-document.js'
 import { checkBase, type BaseCheck } from '../../export/base-check.js'
@@ -24,7 +23,7 @@ export interface Jobs {
   /** Several proposals lined up on a base (compile/); each source named by its MOD line, else by `fallbackName`. */
   compile: { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[] }; output: CompilationJSON }
   /** A committee draft built from a compilation and the choices per row, as its first Yjs state (committee/draft-state.ts), with the sources as compiled. */
-  'committee-draft': { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[]; choices: Record<string, unknown> }; output: { content: PreparedContent; sources: string[] } }
+  'committee-draft': { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[]; choices: Record<string, RowChoice> }; output: { content: PreparedContent; sources: string[] } }
   export: { input: DocumentExport; output: ExportedFile }
   /** A resolution file (text or ITU Word), summarised and encoded (POST /api/imports/resolution...). */
   'read-resolution-file': {
@@ -75,8 +74,8 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
   compile: ({ baseJSON, sources }) => compilationToJSON(compileSources(baseJSON, sources)),
   'committee-draft': ({ baseJSON, sources, choices }) => {
     const compilation = compileSources(baseJSON, sources)
-    const { doc, steps } = buildCommitteeDraft(compilation, choices)
-    return { content: committeeDraftContent(compilation.base, steps, doc), sources: compilation.sources.map(s => s.name) }
+    const draft = buildCommitteeDraft(compilation, new Map(Object.entries(choices)))
+    return { content: committeeDraftContent(draft.start, draft.steps, draft.doc), sources: compilation.sources.map(s => s.name) }
   },
   export: input => exportDocument(input, (a, b, who) => compare(a, b, { author: who }).doc),
   'read-resolution-file': ({ bytes, lang }) => {
