@@ -4,7 +4,7 @@
  * the library's own errors (ImportLimitError, ImportError,
  * ProposalExportError ...), which the pool hands back by name.
  */
-import { compare } from '../../diff/index.js'
+import { compare, foldWhitespaceInDocument } from '../../diff/index.js'
 import { buildCommitteeDraft, compile, compilationToJSON, proposalSource, type Compilation, type CompilationJSON, type RowChoice } from '../../compile/index.js'
 import { committeeDraftContent } from '../committee/draft-state.js'
 import { exportDocument, type DocumentExport, type ExportedFile } from '../../export/export-document.js'
@@ -19,7 +19,11 @@ import { prepareContent, type PreparedContent } from '../documents.js'
 export interface Jobs {
   /** The text importer, and the result encoded as a document's first update (server/documents.ts). */
   'import-text': { input: { text: string; lang?: Language }; output: { content: PreparedContent; warnings: ImportWarning[] } }
-  compare: { input: { oldJSON: unknown; newJSON: unknown; ignoreRenumbering: boolean }; output: { revision: unknown; summary: unknown } }
+  /**
+   * A comparison for display: without `showWhitespace`, changes made only of white space count as none
+   * and are shown unmarked (diff/whitespace.ts); with it, they are marked and counted.
+   */
+  compare: { input: { oldJSON: unknown; newJSON: unknown; ignoreRenumbering: boolean; showWhitespace?: boolean }; output: { revision: unknown; summary: unknown } }
   /** Several proposals lined up on a base (compile/); each source named by its MOD line, else by `fallbackName`. */
   compile: { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[] }; output: CompilationJSON }
   /** A committee draft built from a compilation and the choices per row, as its first Yjs state (committee/draft-state.ts), with the sources as compiled. */
@@ -67,9 +71,9 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     const { doc, warnings } = importText(text, lang ? { lang } : {})
     return { content: prepareContent(doc.toJSON()), warnings }
   },
-  compare: ({ oldJSON, newJSON, ignoreRenumbering }) => {
-    const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering })
-    return { revision: doc.toJSON(), summary }
+  compare: ({ oldJSON, newJSON, ignoreRenumbering, showWhitespace = false }) => {
+    const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering, showWhitespace })
+    return { revision: (showWhitespace ? doc : foldWhitespaceInDocument(doc)).toJSON(), summary }
   },
   compile: ({ baseJSON, sources }) => compilationToJSON(compileSources(baseJSON, sources)),
   'committee-draft': ({ baseJSON, sources, choices }) => {
