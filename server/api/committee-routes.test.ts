@@ -2,6 +2,10 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { after, before, test } from 'node:test'
 import * as Y from 'yjs'
+import { compare } from '../../diff/compare.js'
+import { attributeRevision } from '../../protocol/attribution.js'
+import { findBrackets } from '../../schema/brackets.js'
+import { resolutionFromJSON } from '../../schema/check.js'
 import { importText } from '../../schema/text/index.js'
 import { ATTRIBUTION } from '../../protocol/shared-doc.js'
 import { yDocFromUpdates } from '../collab/content.js'
@@ -47,6 +51,18 @@ test('POST /api/committee-drafts: the Secretariat starts a shared committee draf
   const y = yDocFromUpdates((await server.store.loadUpdates(r.body.id)).updates)
   assert.ok(y.getMap(ATTRIBUTION).has(''), 'the base\'s client is registered to no source')
   assert.equal(new Y.PermanentUserData(y, y.getMap(ATTRIBUTION)).getUserByClientId([...y.store.clients.keys()][0]!), null)
+  // the proposals' changes carry their sources: every change of the draft against the base names APT and/or ARB
+  const draft = resolutionFromJSON(doc.body.json)
+  assert.ok(findBrackets(draft).length > 0, 'the conflicting rows are in brackets')
+  const attributed = attributeRevision(y, compare(resolutionFromJSON(fixture('res50-2012-ar.txt')), draft).doc)
+  const named = new Set<string>()
+  let changes = 0
+  attributed.descendants(n => {
+    for (const m of n.marks) if (m.type.name === 'insertion' || m.type.name === 'deletion') { changes++; if (m.attrs.delegation) for (const s of String(m.attrs.delegation).split(', ')) named.add(s) }
+    return true
+  })
+  assert.ok(changes > 0)
+  assert.deepEqual([...named].sort(), ['APT', 'ARB'], 'the changes are credited to the proposals\' sources, nobody else')
 })
 
 test('POST /api/committee-drafts: refused to drafters, checked input, only what the Secretariat may read', async () => {
@@ -60,6 +76,9 @@ test('POST /api/committee-drafts: refused to drafters, checked input, only what 
   assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, base: 'x:1' })).status, 400)
   assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, proposals: ['d:nope'] })).status, 404)
   assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, choices: [1] })).status, 400)
+  assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, choices: { r1: { take: 'source', source: 1 } } })).status, 400, 'a source index past the proposals')
+  assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, choices: { r1: { take: 'all' } } })).status, 400)
+  assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, choices: { r1: { take: 'base' } } })).status, 201)
   const ok = await api(server.url, sec, 'POST', '/api/committee-drafts', body)
   assert.equal(ok.status, 201)
   assert.equal(ok.body.baseVersionId, null, 'a live base has no version')

@@ -9,6 +9,7 @@ import { Router } from 'express'
 import type { Response } from 'express'
 import { canRead, canStartCommitteeDraft } from '../auth/permissions.js'
 import { createDocument } from '../documents.js'
+import type { RowChoice } from '../../compile/index.js'
 import type { DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
@@ -27,13 +28,25 @@ function publicMeta(m: DocumentMeta) {
   return rest
 }
 
-/** The choices per row of a request: a plain object of at most a few thousand rows. */
-function choicesOf(body: Record<string, unknown>): Record<string, unknown> {
+/** Whether a value is a RowChoice (compile/committee-draft.ts) for `sources` proposals. */
+function isRowChoice(v: unknown, sources: number): v is RowChoice {
+  if (!v || typeof v !== 'object') return false
+  const c = v as { take?: unknown; source?: unknown }
+  if (c.take === 'base' || c.take === 'brackets') return Object.keys(c).length === 1
+  return c.take === 'source' && Number.isInteger(c.source) && (c.source as number) >= 0 && (c.source as number) < sources && Object.keys(c).length === 2
+}
+
+/** The choices per row of a request: row key → RowChoice, at most a few thousand rows (rows left out get their default). */
+function choicesOf(body: Record<string, unknown>, sources: number): Record<string, RowChoice> {
   const c = body.choices
   if (c === undefined || c === null) return {}
   if (typeof c !== 'object' || Array.isArray(c)) throw new HttpError(400, '"choices" must be an object: row key → choice')
-  if (Object.keys(c).length > 5000) throw new HttpError(400, '"choices" has too many rows')
-  return c as Record<string, unknown>
+  const entries = Object.entries(c)
+  if (entries.length > 5000) throw new HttpError(400, '"choices" has too many rows')
+  for (const [key, choice] of entries) {
+    if (!isRowChoice(choice, sources)) throw new HttpError(400, `choice of row "${key.slice(0, 60)}" must be {take:"base"}, {take:"brackets"} or {take:"source",source:<index of a proposal>}`)
+  }
+  return Object.fromEntries(entries) as Record<string, RowChoice>
 }
 
 /** Routes of committee drafts (mounted at /api; the user is signed in). */
@@ -55,7 +68,7 @@ export function committeeRoutes(deps: ApiDeps): Router {
     if (!Array.isArray(proposals) || proposals.length === 0 || proposals.length > MAX_PROPOSALS || !proposals.every(p => typeof p === 'string')) {
       throw new HttpError(400, `"proposals" must be 1 to ${MAX_PROPOSALS} references (v:<versionId> or d:<documentId>)`)
     }
-    const choices = choicesOf(body)
+    const choices = choicesOf(body, proposals.length)
     const base = await refs.resolve(res, body.base)
     const delegations = new Set<string>()
     const sources = []

@@ -1,5 +1,5 @@
 /**
- * `GET /api/versions/:id`, `GET /api/compare?old=REF&new=REF[&ignoreRenumbering=1]`
+ * `GET /api/versions/:id`, `GET /api/compare?old=REF&new=REF[&ignoreRenumbering=1][&showWhitespace=1]`
  * and `GET /api/compile?base=REF&proposal=REF&proposal=REF...` (REF: `v:<versionId>` or `d:<documentId>`).
  */
 import { Router } from 'express'
@@ -21,9 +21,10 @@ export function compareRoutes(deps: ApiDeps): Router {
 
   r.get('/compare', async (req, res) => {
     const [oldJSON, newJSON] = [await resolve(res, req.query.old), await resolve(res, req.query.new)]
-    const ignoreRenumbering = req.query.ignoreRenumbering === '1' || req.query.ignoreRenumbering === 'true'
+    const flag = (name: string) => req.query[name] === '1' || req.query[name] === 'true'
+    // showWhitespace: changes made only of white space (space ↔ no-break space, doubled spaces) marked and counted
     // in a worker thread (diff/ is loaded there), with the pool's time limit
-    res.json(await deps.work.run('compare', { oldJSON, newJSON, ignoreRenumbering }))
+    res.json(await deps.work.run('compare', { oldJSON, newJSON, ignoreRenumbering: flag('ignoreRenumbering'), showWhitespace: flag('showWhitespace') }))
   })
 
   r.get('/compile', async (req, res) => {

@@ -11,22 +11,23 @@ import { randomInt } from 'node:crypto'
 import type { Node } from 'prosemirror-model'
 import { updateYFragment } from 'y-prosemirror'
 import * as Y from 'yjs'
+import { formatSources, parseSources } from '../../schema/brackets.js'
 import { resolutionFromJSON } from '../../schema/check.js'
 import { FRAGMENT } from '../../protocol/shared-doc.js'
 import { jsonFromYDoc } from '../collab/content.js'
 import type { PreparedContent } from '../documents.js'
 import { attributionMap, recordDeletions, registerClients, type DeleteSet } from '../collab/attribution-map.js'
 
-/** One step of a committee draft: the document once the versions of `sources` are taken. */
+/** One step of a committee draft: the document once the versions of `sources` are taken (compile/committee-draft.ts). */
 export interface DraftStep {
-  /** The sources, `"APT, ARB"` (or a list of names). */
+  /** The sources, `['APT', 'ARB']` (or as written, `"APT, ARB"`); none for the step adding the brackets. */
   readonly sources: string | readonly string[]
   readonly doc: Node
 }
 
 /** The sources of a step as one description (`"APT, ARB"`). */
 export function sourcesText(sources: string | readonly string[]): string {
-  return typeof sources === 'string' ? sources : sources.join(', ')
+  return typeof sources === 'string' ? formatSources(parseSources(sources)) : formatSources(sources)
 }
 
 /** A fresh Yjs client id (31 bits, as Yjs makes them) not in `used`. */
