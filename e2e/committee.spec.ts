@@ -175,6 +175,9 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
 
   // The amendment view: marks coloured per delegation, a legend, a filter by source.
   await sec.page.getByTestId('amend-toggle').check()
+  await expect(sec.page.locator('.ProseMirror .amend-unit').first()).toBeVisible({ timeout: 30_000 })
+  await sec.page.locator('.ProseMirror .amend-ins').first().scrollIntoViewIfNeeded()
+  await shot(sec.page, 'committee-amendment')
   await expect(sec.page.getByTestId('legend')).toBeVisible({ timeout: 30_000 })
   const sources = await sec.page.getByTestId('legend-entry').evaluateAll(els => els.map(e => (e as HTMLElement).dataset.delegation))
   expect(sources.join(' ')).toContain('ARB')

@@ -6,7 +6,7 @@
 import { uiLang } from './i18n.js'
 
 const EN = {
-  bracket: 'Bracket', bracketHint: 'put the selected text in square brackets, or the provision when nothing is selected',
+  committeeDraft: 'Committee draft', bracket: 'Bracket', bracketHint: 'put the selected text in square brackets, or the provision when nothing is selected',
   bracketProvision: 'Bracket provision', addOption: 'Option', addOptionHint: 'add an alternative to this bracket (your delegation as its source)',
   optionText: 'Text of your option', dropOption: 'Drop', agree: 'Agree on this', bracketMenu: 'Square bracket',
   proposedBy: 'proposed by', noSponsor: 'no sponsor',
@@ -24,7 +24,7 @@ const EN = {
 export type CommitteeKey = keyof typeof EN
 
 const AR: Record<CommitteeKey, string> = {
-  bracket: 'قوسان', bracketHint: 'وضع النص المحدد بين قوسين معقوفين، أو الفقرة إن لم يُحدَّد شيء',
+  committeeDraft: 'مشروع لجنة', bracket: 'قوسان', bracketHint: 'وضع النص المحدد بين قوسين معقوفين، أو الفقرة إن لم يُحدَّد شيء',
   bracketProvision: 'فقرة بين قوسين', addOption: 'خيار', addOptionHint: 'إضافة بديل إلى هذين القوسين (وفدك مصدرًا له)',
   optionText: 'نص خيارك', dropOption: 'حذف', agree: 'الاتفاق على هذا', bracketMenu: 'قوسان معقوفان',
   proposedBy: 'اقترحه', noSponsor: 'بلا مقترِح',

@@ -1,19 +1,17 @@
 /**
  * The bracket operations of a committee draft, in the history panel: who
- * (name and delegation) did what (bracketed, added, dropped, agreed) and when,
- * newest first (GET /api/documents/:id/activity).
+ * (name and delegation) did what (bracketed, added, dropped, agreed; and who
+ * started the draft) and when, newest first (GET /api/documents/:id/activity).
  */
 import { getActivity, type ActivityEntry } from '../app/committee-api.js'
 import { h } from '../app/dom.js'
 import { tk, type CommitteeKey } from '../app/i18n-committee.js'
 import { when } from './history-panel.js'
 
+/** The operations listed (server/collab/brackets.ts `BracketAction`, and the draft's start), with their words. */
 const OPS: Record<string, CommitteeKey> = {
-  bracketRange: 'opBracket', bracket: 'opBracket', bracketProvision: 'opBracket', 'bracket-range': 'opBracket', 'bracket-provision': 'opBracket',
-  addOption: 'opAddOption', addProvisionOption: 'opAddOption', 'add-option': 'opAddOption', 'add-provision-option': 'opAddOption',
-  dropOption: 'opDropOption', dropProvisionOption: 'opDropOption', 'drop-option': 'opDropOption', 'drop-provision-option': 'opDropOption',
-  'create-committee-draft': 'opCreate',
-  agreeOption: 'opAgree', agreeProvisionOption: 'opAgree', agree: 'opAgree', 'agree-option': 'opAgree', 'agree-provision-option': 'opAgree'
+  'create-committee-draft': 'opCreate', 'bracket-create': 'opBracket', 'bracket-add-option': 'opAddOption',
+  'bracket-drop-option': 'opDropOption', 'bracket-agree': 'opAgree'
 }
 
 /** The words for an operation (its own name when unknown). */
@@ -37,8 +35,8 @@ export function activityList(documentId: string): { element: HTMLElement; refres
     element,
     async refresh() {
       try {
-        // the versions have their own list below
-        const entries = (await getActivity(documentId)).filter(e => !/version|restore|checkpoint/i.test(e.op))
+        // bracket operations only: the versions have their own list below
+        const entries = (await getActivity(documentId)).filter(e => e.op in OPS)
         list.replaceChildren(...(entries.length ? [...entries].reverse().map(item) : [h('li', { class: 'muted' }, tk('noActivity'))]))
       } catch (e) { list.replaceChildren(h('li', { class: 'error' }, (e as Error).message)) }
     }

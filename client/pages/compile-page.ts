@@ -97,7 +97,7 @@ export async function compilePage(root: HTMLElement, user: User, base: string | 
       counts, result))
   try {
     const options = await refOptions()
-    baseSel.replaceChildren(h('option', { value: '' }, '—'), ...options.filter(o => o.kind !== 'proposal').map(o => h('option', { value: o.value, dir: 'auto' }, o.label)))
+    baseSel.replaceChildren(h('option', { value: '' }, '—'), ...options.filter(o => o.kind === 'resolution').map(o => h('option', { value: o.value, dir: 'auto' }, o.label)))
     if (base) baseSel.value = base
     picks.replaceChildren(...options.filter(o => o.kind === 'proposal' && o.value.startsWith('d:')).map(o =>
       h('label', { dir: 'auto' }, h('input', { type: 'checkbox', value: o.value, ...(proposals.includes(o.value) ? { checked: '' } : {}) }), ` ${o.label}`)))

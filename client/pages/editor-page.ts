@@ -32,6 +32,7 @@ import { bracketButtons, bracketKeys, mountBracketMenu } from './bracket-tools.j
 import { showDisposition } from './disposition-sheet.js'
 import { tk } from '../app/i18n-committee.js'
 import { attributedComparer } from '../editor/attributed-comparer.js'
+import { attributeRevision } from '../../protocol/attribution.js'
 
 /** The open editor (for tests and benchmarks: `window.resdraft`). */
 export interface OpenEditor {
@@ -114,7 +115,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const presence = h('ul', { class: 'presence', 'data-testid': 'presence', 'aria-label': t('here') })
   const stopPresence = session.provider.awareness ? mountPresenceList(presence, session.provider.awareness) : () => {}
 
-  const isDraft = String(meta.kind) === 'committee-draft'
+  const isDraft = meta.kind === 'committee-draft'
   const isProposal = (meta.kind === 'proposal' || isDraft) && !!meta.baseVersionId
   let anchor: ReadingAnchor | null = null
   const letGo = () => { anchor = null }
@@ -208,7 +209,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     lang, readOnly, dialogs, label: tc('editorLabel'),
     ...(isDraft && !readOnly ? { keys: bracketKeys(getView, user, dir) } : {}),
     // in a committee draft each change carries its sources (from the document's attribution)
-    makeComparer: () => base ? (isDraft ? attributedComparer(liveComparer(resolutionFromJSON(base.json)), revision => revision) : liveComparer(resolutionFromJSON(base.json))) : null,
+    makeComparer: () => base ? (isDraft ? attributedComparer(liveComparer(resolutionFromJSON(base.json)), revision => attributeRevision(session.ydoc, revision)) : liveComparer(resolutionFromJSON(base.json))) : null,
     onChange: v => {
       if (anchor) {
         const a = amendmentKey.getState(v.state)
