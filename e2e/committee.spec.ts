@@ -182,12 +182,15 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
   const sources = await sec.page.getByTestId('legend-entry').evaluateAll(els => els.map(e => (e as HTMLElement).dataset.delegation))
   expect(sources.join(' ')).toContain('ARB')
   await shot(sec.page, 'committee-amendment-legend')
-  const arb = sec.page.locator('[data-testid=legend-entry][data-source="ARB"]')
-  if (await arb.count()) {
-    await arb.click()
-    await expect(arb).toHaveAttribute('aria-pressed', 'true')
-    await shot(sec.page, 'committee-amendment-only-arb')
-  }
+  // only ARB's changes: the others' insertions read as plain text, their deletions are hidden
+  const marked = () => sec.page.locator('.ProseMirror .amend-ins').evaluateAll(els => els.filter(e => getComputedStyle(e).textDecorationLine.includes('underline')).length)
+  const allMarked = await marked()
+  await sec.page.locator('[data-testid=legend-filter][data-source="ARB"]').click()
+  await expect(sec.page.locator('[data-testid=legend-filter][data-source="ARB"]')).toHaveAttribute('aria-pressed', 'true')
+  await expect.poll(marked).toBeLessThan(allMarked)
+  expect(await marked()).toBeGreaterThan(0)
+  await sec.page.locator('.ProseMirror .amend-ins[data-sources~="ARB"]').first().scrollIntoViewIfNeeded()
+  await shot(sec.page, 'committee-amendment-only-arb')
 
   // Nothing forgotten.
   await sec.page.getByTestId('disposition-open').click()

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { activityEntry, dispositionEntry } from './committee-records.js'
+import { activityEntry, dispositionEntry, operationParts } from './committee-records.js'
 
 test('an audit entry reads as who, delegation, operation, detail and time', () => {
   const e = activityEntry({ at: '2026-12-02T01:00:00Z', user: 'Salma', delegation: 'ARB', action: 'add-option', detail: 'صيغة [ARB]' })
@@ -24,4 +24,10 @@ test('a disposition entry reads as source, unit, change, fate and who dropped or
   assert.equal(superseded.by, 'APT, AFCP')
   assert.equal(superseded.state, 'superseded')
   assert.equal(dispositionEntry({ source: 'APT', rowKey: 'r1', change: 'ADD', fate: 'missing' }).state, 'missing')
+})
+
+test('a bracket operation’s detail splits into its option’s text, sources and bracket', () => {
+  assert.deepEqual(operationParts('[صيغة [مقترحة]] [APT, ARB] (bracket 0ch0)'), { text: 'صيغة [مقترحة]', sources: 'APT, ARB', bracket: '0ch0' })
+  assert.deepEqual(operationParts('[base text] [no sources] (bracket b1)'), { text: 'base text', sources: '', bracket: 'b1' })
+  assert.equal(operationParts('from AFCP, ARB, APT on "Resolution 50"'), null)
 })

@@ -50,3 +50,9 @@ export function dispositionEntry(r: Record<string, unknown>): DispositionEntry {
   }
 }
 
+
+/** The parts of a bracket operation's detail as the server writes it, `[text] [APT, ARB] (bracket b12)`; null for another detail. */
+export function operationParts(detail: string): { text: string; sources: string; bracket: string } | null {
+  const m = /^\[([\s\S]*)\] \[([^\]]*)\] \(bracket ([^)]*)\)$/.exec(detail)
+  return m ? { text: m[1]!, sources: m[2] === 'no sources' ? '' : m[2]!, bracket: m[3]! } : null
+}

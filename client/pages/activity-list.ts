@@ -4,6 +4,7 @@
  * started the draft) and when, newest first (GET /api/documents/:id/activity).
  */
 import { getActivity, type ActivityEntry } from '../app/committee-api.js'
+import { operationParts } from '../app/committee-records.js'
 import { h } from '../app/dom.js'
 import { tk, type CommitteeKey } from '../app/i18n-committee.js'
 import { when } from './history-panel.js'
@@ -20,10 +21,18 @@ export function operationWords(op: string): string {
   return key ? tk(key) : op
 }
 
+/** An operation's option as the page shows it, `[text] [APT]`; another detail as it is. */
+function detail(text: string): HTMLElement | null {
+  if (!text) return null
+  const parts = operationParts(text)
+  if (!parts) return h('span', {}, ' ', h('bdi', { class: 'detail' }, text))
+  return h('span', { class: 'detail' }, ' ', h('bdi', { dir: 'auto' }, `[${parts.text}]`), parts.sources ? h('span', {}, ' ', h('bdi', { class: 'bracket-sources', dir: 'ltr' }, `[${parts.sources}]`)) : null)
+}
+
 function item(e: ActivityEntry): HTMLElement {
   return h('li', { 'data-testid': 'activity-item', 'data-op': e.op, 'data-delegation': e.delegation },
     h('div', {}, h('bdi', { class: 'who' }, e.delegation ? `${e.who} (${e.delegation})` : e.who), ' ', h('span', { class: 'op' }, operationWords(e.op)),
-      e.detail ? h('span', {}, ' ', h('bdi', { class: 'detail' }, e.detail)) : null),
+      detail(e.detail)),
     h('div', { class: 'meta' }, when(e.at)))
 }
 

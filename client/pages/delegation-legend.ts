@@ -50,22 +50,20 @@ export function delegationLegend(view: EditorView): HTMLElement | null {
   styleElement().textContent = legendCss(colours, filter)
   view.dom.toggleAttribute('data-filter', !!filter)
   if (!delegations.length) return null
-  const choose = (s: string) => {
-    filters.set(view, s)
-    styleElement().textContent = legendCss(colours, s)
-    view.dom.toggleAttribute('data-filter', !!s)
-    for (const b of legend.querySelectorAll<HTMLElement>('button')) b.setAttribute('aria-pressed', String(b.dataset.source === s))
+  const choose = (name: string) => {
+    filters.set(view, name)
+    styleElement().textContent = legendCss(colours, name)
+    view.dom.toggleAttribute('data-filter', !!name)
+    for (const b of filterBar.querySelectorAll<HTMLElement>('button')) b.setAttribute('aria-pressed', String(b.dataset.source === name))
   }
-  const entry = (d: string) => {
-    const single = sourceNames(d).length === 1
-    return h('li', {}, h('button', {
-      type: 'button', 'data-testid': 'legend-entry', 'data-source': single ? d : '', 'data-delegation': d, style: `--c: ${colours.get(d)}`,
-      title: single ? tk('onlySource') : '', 'aria-pressed': String(single && d === filter), disabled: !single,
-      onclick: () => choose(filter === d ? '' : d)
-    }, h('span', { class: 'swatch' }), h('bdi', {}, d)))
-  }
+  // each group of sources in its colour; then "show only" one source (its changes, alone or with others)
   const legend = h('ul', { class: 'legend', 'data-testid': 'legend', 'aria-label': tk('legend') },
-    h('li', {}, h('button', { type: 'button', 'data-testid': 'legend-all', 'data-source': '', 'aria-pressed': String(!filter), style: '--c: #777', onclick: () => choose('') }, tk('allSources'))),
-    ...delegations.map(entry))
-  return legend
+    ...delegations.map(d => h('li', { 'data-testid': 'legend-entry', 'data-delegation': d, style: `--c: ${colours.get(d)}` }, h('span', { class: 'swatch' }), ' ', h('bdi', {}, d))))
+  const button = (name: string, label: string) => h('button', {
+    type: 'button', class: 'quiet small', 'data-testid': 'legend-filter', 'data-source': name, title: name ? tk('onlySource') : '',
+    'aria-pressed': String(name === filter), onclick: () => choose(name === (filters.get(view) ?? '') ? '' : name)
+  }, label)
+  const filterBar = h('div', { class: 'legend-filter', role: 'group', 'aria-label': tk('onlySource') },
+    button('', tk('allSources')), ...sources.map(name => button(name, name)))
+  return h('div', { class: 'legend-box' }, legend, filterBar)
 }
