@@ -94,6 +94,18 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
   const draftId = decodeURIComponent(new URL(sec.page.url()).hash.replace(/^#\/doc\//, ''))
   expect((await (await sec.page.request.get(`/api/documents/${draftId}`)).json() as { kind: string }).kind).toBe('committee-draft')
   await shot(sec.page, 'committee-draft-opened')
+  // the conflicts stand as provision-level alternatives: `[` after the shared label, `] [APT]` after the text
+  const alternatives = sec.page.locator('.ProseMirror .bracketed')
+  await expect(alternatives.first()).toBeVisible()
+  expect(await alternatives.count()).toBeGreaterThanOrEqual(2)
+  const close = sec.page.locator('.ProseMirror .bracket-close').first()
+  await expect(close.locator('.bracket-sources')).toHaveText(/^\[[A-Z]/)
+  await close.scrollIntoViewIfNeeded()
+  await shot(sec.page, 'committee-alternatives')
+  await close.click()
+  await expect(sec.page.getByTestId('menu-agree')).toBeVisible()
+  await sec.page.keyboard.press('Escape')
+  await expect(sec.page.getByTestId('bracket-menu')).toBeHidden()
 
   // Amal (APT) brackets a phrase; the bracket reaches Salma (ARB).
   const amal = await signedInPage(browser, 'amal')
@@ -192,12 +204,6 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
   await sec.page.locator('.ProseMirror .amend-ins[data-sources~="ARB"]').first().scrollIntoViewIfNeeded()
   await shot(sec.page, 'committee-amendment-only-arb')
 
-  // Nothing forgotten.
-  await sec.page.getByTestId('disposition-open').click()
-  await expect(sec.page.getByTestId('disposition-row').first()).toBeVisible({ timeout: 20_000 })
-  await shot(sec.page, 'committee-disposition')
-  await sec.page.keyboard.press('Escape')
-
   // The tracked DOCX, through LibreOffice: each source is a revision's author.
   const r = await sec.page.request.get(`/api/documents/${draftId}/export?format=docx`)
   expect(r.status()).toBe(200)
@@ -214,6 +220,12 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
   }
   const authors = [...ours].join(' | ')
   for (const source of ['APT', 'ARB', 'AFCP']) expect(authors).toContain(source)
+
+  // Nothing forgotten.
+  await sec.page.getByTestId('disposition-open').click()
+  await expect(sec.page.getByTestId('disposition-row').first()).toBeVisible({ timeout: 20_000 })
+  await shot(sec.page, 'committee-disposition')
+  await sec.page.keyboard.press('Escape')
 
   for (const c of [sec.context, amal.context, salma.context]) await c.close()
 })

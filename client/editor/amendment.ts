@@ -271,6 +271,7 @@ export function amendmentDecorations(revision: Node, current: Node, kept: Map<st
         decos.push(Decoration.widget(at, () => {
           const el = renderNode(child, 'old', lang)
           el.classList.add('amend-unit', 'amend-suppressed')
+          Object.assign(el.dataset, delegationData(firstDelegation(child)))
           el.dataset.action = rev.action ?? (rev.status === 'moved-from' ? 'SUP*' : 'SUP')
           el.contentEditable = 'false'
           // Struck text is not in the proposal: a click on it does nothing (the cursor stays where it was).
