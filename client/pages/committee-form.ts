@@ -35,7 +35,8 @@ export function committeeDraftStarter(c: CompilationJSON, base: string, proposal
       const tr = rows[i]
       if (!tr) return
       const options = rowChoiceOptions(row, c.sources)
-      const select = h('select', { 'data-testid': 'row-choice', 'data-row': row.key, 'aria-label': tk('choice') },
+      // in the interface's direction (the table runs in the document's)
+      const select = h('select', { 'data-testid': 'row-choice', 'data-row': row.key, 'aria-label': tk('choice'), dir: document.documentElement.dir || 'ltr' },
         ...options.map(o => h('option', { value: o.value }, o.value === 'base' ? tk('takeBase') : o.value === 'brackets' ? tk('keepBrackets') : `${tk('take')} ${o.label}`)))
       select.value = defaultRowChoice(row)
       selects.set(row.key, select)
