@@ -8,31 +8,10 @@ import type { EditorView } from 'prosemirror-view'
 import { h } from '../app/dom.js'
 import { tk } from '../app/i18n-committee.js'
 import { amendmentKey } from '../editor/amendment.js'
-import { delegationsIn, sourceNames } from '../editor/delegation-marks.js'
+import { delegationColours, delegationsIn, legendCss, sourceNames } from '../editor/delegation-marks.js'
 
-/** Colours told apart on white, in the order delegations are met. */
-export const PALETTE = ['#0b4fa8', '#2e7d32', '#b35900', '#7b1fa2', '#00838f', '#c2185b', '#5d4037', '#827717']
-
+/** The source each view shows alone ('' for all). */
 const filters = new WeakMap<EditorView, string>()
-const q = (s: string) => JSON.stringify(s)
-
-/** The colour of each delegation, by its place among the delegations named. */
-export function delegationColours(delegations: readonly string[]): Map<string, string> {
-  return new Map([...delegations].sort().map((d, i) => [d, PALETTE[i % PALETTE.length]!]))
-}
-
-/** The style sheet that colours the marks and applies the filter (`filter`: one source's name, or ''). */
-export function legendCss(colours: ReadonlyMap<string, string>, filter: string): string {
-  const rules = [...colours].map(([d, c]) => `.page-content [data-delegation=${q(d)}] { --c: ${c}; }`)
-  if (filter) {
-    const other = `:not([data-sources~=${q(filter)}])`
-    rules.push(`.page-content .amend-ins${other} { color: inherit !important; background: none !important; text-decoration: none !important; }`,
-      `.page-content .amend-del${other} { display: none; }`,
-      `.page-content .amend-added${other} > p { color: inherit; text-decoration: none; }`,
-      `.page-content .amend-suppressed${other} { display: none; }`)
-  }
-  return rules.join('\n')
-}
 
 function styleElement(): HTMLStyleElement {
   let el = document.getElementById('delegation-colours') as HTMLStyleElement | null
