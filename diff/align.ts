@@ -38,7 +38,8 @@ function anchored(anchors: readonly [number, number][], o0: number, o1: number, 
   let i = o0
   let j = n0
   for (const [ai, aj] of anchors) {
-    steps.push(...alignRange(i, ai, j, aj, score, same, keys), { kind: 'match', oldIndex: ai, newIndex: aj })
+    if (ai > i || aj > j) steps.push(...alignRange(i, ai, j, aj, score, same, keys))
+    steps.push({ kind: 'match', oldIndex: ai, newIndex: aj })
     i = ai + 1; j = aj + 1
   }
   steps.push(...alignRange(i, o1, j, n1, score, same, keys))
@@ -69,6 +70,8 @@ function alignRange(o0: number, o1: number, n0: number, n1: number, score: PairS
 
 /** Elements whose key occurs once on each side, longest run in the same order (patience). */
 function uniqueAnchors(o0: number, o1: number, n0: number, n1: number, keys: SiblingKeys): [number, number][] {
+  const same = sameUniqueKeys(o0, o1, n0, n1, keys)
+  if (same) return same
   const once = (from: number, to: number, key: (i: number) => string) => {
     const m = new Map<string, number>()
     for (let i = from; i < to; i++) { const k = key(i); m.set(k, m.has(k) ? -1 : i) }
@@ -80,6 +83,20 @@ function uniqueAnchors(o0: number, o1: number, n0: number, n1: number, keys: Sib
   for (const [k, i] of a) { const j = b.get(k); if (i >= 0 && j !== undefined && j >= 0) pairs.push([i, j]) }
   pairs.sort((x, y) => x[0] - y[0])
   return longestIncreasingPairs(pairs)
+}
+
+/** When both sides have the same keys in the same order, all distinct: every element is an anchor (the common case of an unchanged list). */
+function sameUniqueKeys(o0: number, o1: number, n0: number, n1: number, keys: SiblingKeys): [number, number][] | null {
+  if (o1 - o0 !== n1 - n0) return null
+  const seen = new Set<string>()
+  for (let k = 0; k < o1 - o0; k++) {
+    const key = keys.old(o0 + k)
+    if (key !== keys.new(n0 + k) || seen.has(key)) return null
+    seen.add(key)
+  }
+  const pairs: [number, number][] = []
+  for (let k = 0; k < o1 - o0; k++) pairs.push([o0 + k, n0 + k])
+  return pairs
 }
 
 function alignDense(o0: number, oldEnd: number, n0: number, newEnd: number, score: PairScorer, same?: (i: number, j: number) => boolean): AlignmentStep[] {

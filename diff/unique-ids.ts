@@ -18,20 +18,29 @@ function isDeletedOnly(node: Node): boolean {
   return rev !== null && DELETED_ONLY.has(rev.status)
 }
 
+/** True when two identified nodes under `node` carry the same id. */
+function repeatsAnId(node: Node, seen: Set<string>): boolean {
+  for (let k = 0; k < node.childCount; k++) {
+    const n = node.child(k)
+    if (n.isText) continue
+    if (IDENTIFIED_NODES.has(n.type.name)) {
+      const id = n.attrs.id as string
+      if (seen.has(id)) return true
+      seen.add(id)
+    }
+    if (n.childCount > 0 && repeatsAnId(n, seen)) return true
+  }
+  return false
+}
+
 /** Returns the revision document with every repeated deleted-only id renumbered (the same node when none is). */
 export function withUniqueRevisionIds(rev: Node): Node {
+  if (!repeatsAnId(rev, new Set())) return rev
   const live = new Set<string>()
-  let needed = false
-  const seen = new Set<string>()
   rev.descendants(n => {
-    if (!IDENTIFIED_NODES.has(n.type.name)) return true
-    const id = n.attrs.id as string
-    if (seen.has(id)) needed = true
-    seen.add(id)
-    if (!isDeletedOnly(n)) live.add(id)
+    if (IDENTIFIED_NODES.has(n.type.name) && !isDeletedOnly(n)) live.add(n.attrs.id as string)
     return true
   })
-  if (!needed) return rev
   const taken = new Set(live)
   const fresh = (base: string, suffix: (k: number) => string) => {
     let k = 2
