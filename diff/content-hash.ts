@@ -84,6 +84,15 @@ export function contentHash(node: Node): number {
   return h
 }
 
+const texts = new WeakMap<Node, string>()
+
+/** `node.textContent`, remembered per node. */
+export function textOf(node: Node): string {
+  let t = texts.get(node)
+  if (t === undefined) texts.set(node, t = node.textContent)
+  return t
+}
+
 /** For each node, the last node of equal content it was compared with (`eq` confirmed). */
 const confirmed = new WeakMap<Node, Node>()
 

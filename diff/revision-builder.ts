@@ -16,7 +16,7 @@ import type { RevisionAuthor } from '../schema/marks.js'
 import { markAll, type InlineDiffResult } from './inline-diff.js'
 import type { RevisionRecord } from '../schema/revision.js'
 import { sameBlock, scoreBlocks, type ScoringContext } from './scoring.js'
-import { sameSubtree } from './content-hash.js'
+import { sameSubtree, textOf } from './content-hash.js'
 import { findJoins, sectionBody, type SectionJoin } from './section-joins.js'
 
 /** Everything the builder needs for one comparison. */
@@ -74,11 +74,18 @@ function attrsDiff(o: Node, n: Node): Record<string, unknown> | null {
  * comes back with the same record and the same built children (the text in
  * force compared with draft after draft, or the same pair compared again).
  */
-const unchangedOutputs = new WeakMap<Node, { status: string; oldLabel: string | null; newLabel: string | null; kids: Node[] | null; node: Node }>()
+const unchangedOutputs = new WeakMap<Node, { status: string; oldLabel: string | null; newLabel: string | null; kids: Node[] | null; built: Built }>()
 
 /** Sibling keys made so far, by id and by text (the same string each time: Maps hash it once). */
 const idKeys = new WeakMap<Node, string>()
 const textKeys = new WeakMap<Node, string>()
+
+const leaves = new WeakMap<Node, Built>()
+function identicalLeaf(n: Node): Built {
+  let b = leaves.get(n)
+  if (!b) leaves.set(n, b = { node: n, changed: false, identical: true })
+  return b
+}
 
 function sameNodes(a: readonly Node[] | null, b: readonly Node[] | null): boolean {
   if (a === b) return true
@@ -217,12 +224,14 @@ export class RevisionBuilder {
     const id = node.attrs.id as string | undefined
     const byId = this.ctx.byId && !!id
     let k = (byId ? idKeys : textKeys).get(node)
-    if (k === undefined) (byId ? idKeys : textKeys).set(node, k = `${node.type.name}\u0000${byId ? id : node.textContent}`)
+    if (k === undefined) (byId ? idKeys : textKeys).set(node, k = `${node.type.name}\u0000${byId ? id : textOf(node)}`)
     return k
   }
 
   /** Builds the revision of a matched pair (or of a moved provision, `moveId` given). */
   matched(o: Node, n: Node, moveId: string | null = null): Built {
+    // equal subtrees come out the same in every pass: no need to remember them
+    if (moveId === null && sameSubtree(o, n)) return this.unchanged(o, n)
     if (moveId === null && !this.touched.has(o) && !this.touched.has(n)) {
       const done = this.previous?.matchedMemo.get(o)?.find(m => m.n === n)
       if (done) return done.built
@@ -244,7 +253,7 @@ export class RevisionBuilder {
    * its content fragment.
    */
   private unchanged(o: Node, n: Node): Built {
-    if (n.isTextblock || n.isLeaf) return { node: n, changed: false, identical: true }
+    if (n.isTextblock || n.isLeaf) return identicalLeaf(n)
     let kids: Node[] | null = null
     let changed = false
     for (let k = 0; k < n.childCount; k++) {
@@ -264,13 +273,11 @@ export class RevisionBuilder {
     const modified = changed || (renumbered && !this.ctx.ignoreRenumbering)
     const status = modified ? 'modified' : 'unchanged'
     const last = unchangedOutputs.get(n)
-    if (last && last.status === status && last.oldLabel === oldLabel && last.newLabel === newLabel && sameNodes(last.kids, kids)) {
-      return { node: last.node, changed: modified, identical: true }
-    }
+    if (last && last.status === status && last.oldLabel === oldLabel && last.newLabel === newLabel && sameNodes(last.kids, kids)) return last.built
     const revision: RevisionRecord = { status, oldLabel, newLabel, moveId: null, action: modified ? 'MOD' : 'NOC', oldAttrs: null, newAttrs: null }
-    const node = n.type.create(withAttrs(n.attrs, 'revision', revision), kids ?? n.content)
-    unchangedOutputs.set(n, { status, oldLabel, newLabel, kids, node })
-    return { node, changed: modified, identical: true }
+    const built: Built = { node: n.type.create(withAttrs(n.attrs, 'revision', revision), kids ?? n.content), changed: modified, identical: true }
+    unchangedOutputs.set(n, { status, oldLabel, newLabel, kids, built })
+    return built
   }
 
   private buildMatched(o: Node, n: Node, moveId: string | null): Built {

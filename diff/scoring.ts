@@ -16,7 +16,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { bagSimilarity, type WordBag } from './similarity.js'
-import { sameSubtree } from './content-hash.js'
+import { sameSubtree, textOf } from './content-hash.js'
 
 /** Similarity below which two provisions (or paragraphs) are not taken for versions of each other. */
 export const MATCH_FLOOR = 0.4
@@ -71,5 +71,5 @@ export function sameBlock(ctx: ScoringContext, a: Node, b: Node): boolean {
   if (a.type !== b.type) return false
   if (a.attrs.kind !== b.attrs.kind) return false
   if (ctx.byId || a.attrs.id === undefined) return sameSubtree(a, b)
-  return a.textContent === b.textContent && a.childCount === b.childCount
+  return a.childCount === b.childCount && textOf(a) === textOf(b)
 }
