@@ -12,11 +12,12 @@ import { resolutionSchema } from '../schema/schema.js'
 import { FRAGMENT } from '../protocol/shared-doc.js'
 import { jsonFromYDoc, yDocFromUpdates } from './collab/content.js'
 import type { Actor, DocumentMeta, Store, Version } from './store/types.js'
+import type { DocumentKind } from '../protocol/api.js'
 
 /** What a new document is. */
 export interface NewDocument {
   title: string
-  kind?: 'resolution' | 'proposal'
+  kind?: DocumentKind
   delegations: string[]
   shared?: boolean
   baseVersionId?: string | null

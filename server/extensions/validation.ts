@@ -13,9 +13,9 @@ import type { beforeHandleMessagePayload, Document, Extension, afterUnloadDocume
 import * as Y from 'yjs'
 import { commentAuthorshipProblems } from '../collab/comment-authorship.js'
 import type { CommentWriter } from '../collab/comment-authorship.js'
-import { commentsProblems, rootProblems } from '../collab/content.js'
+import { attributionChanged, commentsProblems, rootProblems } from '../collab/content.js'
 import { problemsBeyondIds } from '../collab/id-repair.js'
-import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
+import { ATTRIBUTION, COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { parseMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
 import { REFUSED_INVALID, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, refuse } from '../collab/refusal.js'
@@ -35,6 +35,7 @@ function newCopy(source: Document): Y.Doc {
   const doc = new Y.Doc({ gc: true })
   doc.getXmlFragment(FRAGMENT)
   doc.getArray(COMMENTS)
+  doc.getMap(ATTRIBUTION)
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(source))
   return doc
 }
@@ -65,6 +66,7 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
   try { Y.applyUpdate(doc, update) } catch (e) { return [`not a Yjs update (${(e as Error).message})`] } finally { doc.off('afterTransaction', collect) }
   const roots = rootProblems(doc)
   if (roots.length) return roots
+  if (attributionChanged(doc, changed)) return [`changes to "${ATTRIBUTION}", which only the server writes`]
   const comments = doc.getArray(COMMENTS)
   // Formatting items are not "countable", so Yjs does not list their type in
   // `transaction.changed`: only updates made of plain strings (and deletions

@@ -4,8 +4,9 @@
  * the library's own errors (ImportLimitError, ImportError,
  * ProposalExportError ...), which the pool hands back by name.
  */
-import { compare } from '../../diff/index.js'
-import { compile, compilationToJSON, proposalSource, type CompilationJSON } from '../../compile/index.js'
+import { compare, foldWhitespaceInDocument } from '../../diff/index.js'
+import { buildCommitteeDraft, compile, compilationToJSON, proposalSource, type Compilation, type CompilationJSON, type RowChoice } from '../../compile/index.js'
+import { committeeDraftContent } from '../committee/draft-state.js'
 import { exportDocument, type DocumentExport, type ExportedFile } from '../../export/export-document.js'
 import { checkBase, type BaseCheck } from '../../export/base-check.js'
 import { importDocxProposal } from '../../export/docx-import.js'
@@ -18,9 +19,15 @@ import { prepareContent, type PreparedContent } from '../documents.js'
 export interface Jobs {
   /** The text importer, and the result encoded as a document's first update (server/documents.ts). */
   'import-text': { input: { text: string; lang?: Language }; output: { content: PreparedContent; warnings: ImportWarning[] } }
-  compare: { input: { oldJSON: unknown; newJSON: unknown; ignoreRenumbering: boolean }; output: { revision: unknown; summary: unknown } }
+  /**
+   * A comparison for display: without `showWhitespace`, changes made only of white space count as none
+   * and are shown unmarked (diff/whitespace.ts); with it, they are marked and counted.
+   */
+  compare: { input: { oldJSON: unknown; newJSON: unknown; ignoreRenumbering: boolean; showWhitespace?: boolean }; output: { revision: unknown; summary: unknown } }
   /** Several proposals lined up on a base (compile/); each source named by its MOD line, else by `fallbackName`. */
   compile: { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[] }; output: CompilationJSON }
+  /** A committee draft built from a compilation and the choices per row, as its first Yjs state (committee/draft-state.ts), with the sources as compiled. */
+  'committee-draft': { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[]; choices: Record<string, RowChoice> }; output: { content: PreparedContent; sources: string[] } }
   export: { input: DocumentExport; output: ExportedFile }
   /** A resolution file (text or ITU Word), summarised and encoded (POST /api/imports/resolution...). */
   'read-resolution-file': {
@@ -39,6 +46,21 @@ export interface Jobs {
 /** A job name. */
 export type JobName = keyof Jobs
 
+/** Compiles proposals on a base; each source named by its MOD line, else by `fallbackName` (made unique). */
+function compileSources(baseJSON: unknown, sources: { json: unknown; fallbackName: string }[]): Compilation {
+  const names = new Set<string>()
+  const named = sources.map(({ json, fallbackName }) => {
+    const doc = resolutionFromJSON(json)
+    const source = proposalSource(doc)
+    const base = source?.name ?? fallbackName
+    let name = base
+    for (let n = 2; names.has(name); n++) name = `${base} (${n})`
+    names.add(name)
+    return { name, proposalId: source?.proposalId ?? null, doc }
+  })
+  return compile(resolutionFromJSON(baseJSON), named)
+}
+
 /** Runs one job in this thread. */
 export async function runJob<K extends JobName>(name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output']> {
   return (await handlers[name](input as never)) as Jobs[K]['output']
@@ -49,22 +71,15 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     const { doc, warnings } = importText(text, lang ? { lang } : {})
     return { content: prepareContent(doc.toJSON()), warnings }
   },
-  compare: ({ oldJSON, newJSON, ignoreRenumbering }) => {
-    const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering })
-    return { revision: doc.toJSON(), summary }
+  compare: ({ oldJSON, newJSON, ignoreRenumbering, showWhitespace = false }) => {
+    const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering, showWhitespace })
+    return { revision: (showWhitespace ? doc : foldWhitespaceInDocument(doc)).toJSON(), summary }
   },
-  compile: ({ baseJSON, sources }) => {
-    const names = new Set<string>()
-    const named = sources.map(({ json, fallbackName }) => {
-      const doc = resolutionFromJSON(json)
-      const source = proposalSource(doc)
-      const base = source?.name ?? fallbackName
-      let name = base
-      for (let n = 2; names.has(name); n++) name = `${base} (${n})`
-      names.add(name)
-      return { name, proposalId: source?.proposalId ?? null, doc }
-    })
-    return compilationToJSON(compile(resolutionFromJSON(baseJSON), named))
+  compile: ({ baseJSON, sources }) => compilationToJSON(compileSources(baseJSON, sources)),
+  'committee-draft': ({ baseJSON, sources, choices }) => {
+    const compilation = compileSources(baseJSON, sources)
+    const draft = buildCommitteeDraft(compilation, new Map(Object.entries(choices)))
+    return { content: committeeDraftContent(draft.start, draft.steps, draft.doc), sources: compilation.sources.map(s => s.name) }
   },
   export: input => exportDocument(input, (a, b, who) => compare(a, b, { author: who }).doc),
   'read-resolution-file': ({ bytes, lang }) => {
