@@ -7,7 +7,7 @@
 import * as Y from 'yjs'
 import { compare, foldWhitespaceInDocument } from '../../diff/index.js'
 import { attributeRevision } from '../../protocol/attribution.js'
-import { buildCommitteeDraft, compile, compilationToJSON, proposalSource, type Compilation, type CompilationJSON, type RowChoice } from '../../compile/index.js'
+import { buildCommitteeDraft, compile, compilationToJSON, disposition, proposalSource, summariseDisposition, type Compilation, type CompilationJSON, type DispositionEntry, type DispositionSummary, type DropRecord, type RowChoice } from '../../compile/index.js'
 import { committeeDraftContent } from '../committee/draft-state.js'
 import { exportDocument, type DocumentExport, type ExportedFile } from '../../export/export-document.js'
 import { checkBase, type BaseCheck } from '../../export/base-check.js'
@@ -35,6 +35,11 @@ export interface Jobs {
    * (protocol/attribution.ts), and `author`/`delegation` only credit what has none (renumbered labels).
    */
   export: { input: DocumentExport & { attribution?: Uint8Array | null }; output: ExportedFile }
+  /** What became of every change of every proposal in a committee draft (compile/disposition.ts), its drops from the activity log. */
+  disposition: {
+    input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[]; draftJSON: unknown; drops: DropRecord[] }
+    output: { sources: string[]; entries: DispositionEntry[]; summary: DispositionSummary }
+  }
   /** A resolution file (text or ITU Word), summarised and encoded (POST /api/imports/resolution...). */
   'read-resolution-file': {
     input: { bytes: Uint8Array; lang?: Language }
@@ -86,6 +91,11 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     const compilation = compileSources(baseJSON, sources)
     const draft = buildCommitteeDraft(compilation, new Map(Object.entries(choices)))
     return { content: committeeDraftContent(draft.start, draft.steps, draft.doc), sources: compilation.sources.map(s => s.name) }
+  },
+  disposition: ({ baseJSON, sources, draftJSON, drops }) => {
+    const compilation = compileSources(baseJSON, sources)
+    const entries = disposition(compilation, resolutionFromJSON(draftJSON), drops)
+    return { sources: compilation.sources.map(s => s.name), entries, summary: summariseDisposition(compilation, entries) }
   },
   export: ({ attribution, ...input }) => exportDocument(input, (a, b, who) => {
     if (!attribution) return compare(a, b, { author: who }).doc
