@@ -94,7 +94,7 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
   const draftId = decodeURIComponent(new URL(sec.page.url()).hash.replace(/^#\/doc\//, ''))
   expect((await (await sec.page.request.get(`/api/documents/${draftId}`)).json() as { kind: string }).kind).toBe('committee-draft')
   await shot(sec.page, 'committee-draft-opened')
-  // the conflicts stand as provision-level alternatives: `[` after the shared label, `] [APT]` after the text
+  // the conflicts stand as provision-level alternatives: `[` before the shared label, `] [APT]` after the text
   const alternatives = sec.page.locator('.ProseMirror .bracketed')
   await expect(alternatives.first()).toBeVisible()
   expect(await alternatives.count()).toBeGreaterThanOrEqual(2)

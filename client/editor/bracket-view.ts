@@ -3,7 +3,7 @@
  * are drawn `[text] [APT, ARB]` and changed through commands
  * (bracket-commands.ts), never typed into; a click on an option tells the
  * page which one (it opens the bracket menu). A provision-level option gets
- * `[` after its label and `] [APT]` after its last paragraph, as widgets.
+ * `[` before its label and `] [APT]` after its last paragraph, as widgets.
  */
 import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey } from 'prosemirror-state'
@@ -118,8 +118,8 @@ export function provisionBracketDecorations(doc: Node): DecorationSet {
     if (node.type.name !== 'provision' && node.type.name !== 'item') return !node.isTextblock
     if (!isBracketedUnit(node)) return true
     const sources = String(node.attrs.sources ?? '')
-    // after the label (the labels plugin comes first, its widget has the same side)
-    decos.push(Decoration.widget(pos + 2, provisionOpenElement, { side: -1, key: 'bo', ignoreSelection: true }))
+    // before the label (its widget stands at the same place with side -1), as the exports write it: `[1<TAB>text`
+    decos.push(Decoration.widget(pos + 2, provisionOpenElement, { side: -2, key: 'bo', ignoreSelection: true }))
     const end = lastTextEnd(node, pos)
     if (end > 0) decos.push(Decoration.widget(end, closing(sources), { side: 1, key: `bc:${sources}`, ignoreSelection: true, stopEvent: e => e.type === 'mousedown' }))
     return true
@@ -130,7 +130,7 @@ export function provisionBracketDecorations(doc: Node): DecorationSet {
 /** Plugin key of the provision-level bracket marks. */
 export const provisionBracketsKey = new PluginKey<DecorationSet>('provision-brackets')
 
-/** Draws provision-level brackets; put it after the labels plugin. */
+/** Draws provision-level brackets. */
 export function provisionBracketsPlugin(): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: provisionBracketsKey,

@@ -7,8 +7,8 @@
  * The brackets of an option's text are characters of the document's
  * direction (so in Arabic they mirror with the text); the sources are Latin
  * names, isolated left to right, in a smaller distinct style. A provision-level
- * option opens with `[` after its label and closes with `]` and its sources
- * after its last paragraph.
+ * option opens with `[` before its label and closes with `]` and its sources
+ * after its last paragraph (as the exports write them, export/layout.ts).
  */
 
 /** The sources of an option, `[APT, ARB]`, as an isolated left-to-right run (null when it has none). */
@@ -22,7 +22,7 @@ export function sourcesElement(sources: string): HTMLElement | null {
   return el
 }
 
-/** The `[` that opens a provision-level option (after its label). */
+/** The `[` that opens a provision-level option (before its label). */
 export function provisionOpenElement(): HTMLElement {
   const el = document.createElement('span')
   el.className = 'bracket-open'

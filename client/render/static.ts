@@ -53,8 +53,8 @@ function decorate(dom: HTMLElement, top: Node, side: Side, lang: Language, shown
       const first = el.querySelector(':scope > p')
       first?.prepend(shownLabelElement(shown(node)))
       if (isBracketedUnit(node)) {
-        // a provision-level option: `[` after its label, `] [APT]` after its last paragraph
-        first?.querySelector(':scope > .label')?.after(provisionOpenElement())
+        // a provision-level option: `[` before its label, `] [APT]` after its last paragraph
+        first?.prepend(provisionOpenElement())
         const paragraphs = el.querySelectorAll('p')
         paragraphs[paragraphs.length - 1]?.append(provisionCloseElement(node.attrs.sources as string | null))
       }
