@@ -98,6 +98,7 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
   const alternatives = sec.page.locator('.ProseMirror .bracketed')
   await expect(alternatives.first()).toBeVisible()
   expect(await alternatives.count()).toBeGreaterThanOrEqual(2)
+  await expect(alternatives.first().locator(':scope > p').first().locator('.bracket-open + .label')).toHaveCount(1)
   const close = sec.page.locator('.ProseMirror .bracket-close').first()
   await expect(close.locator('.bracket-sources')).toHaveText(/^\[[A-Z]/)
   await close.scrollIntoViewIfNeeded()
@@ -144,23 +145,23 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
   await expect(bracket(amal.page).locator('.option-text')).toHaveCount(2)
   await expect(bracket(salma.page).locator('.option-text')).toHaveCount(2)
   await salma.context.setOffline(false)
-  for (const page of [amal.page, salma.page]) {
-    await expect(bracket(page).locator('.option-text')).toHaveCount(3, { timeout: 20_000 })
+  for (const [who, page] of [['Amal', amal.page], ['Salma', salma.page]] as const) {
+    await expect(bracket(page).locator('.option-text'), `${who}'s page, after Salma is back`).toHaveCount(3, { timeout: 20_000 })
     expect(await optionTexts(page)).toEqual(expect.arrayContaining([phrase, amalOption, salmaOption]))
   }
   await expect(bracket(salma.page).locator('.bracket-option').filter({ hasText: salmaOption }).locator('.bracket-sources')).toHaveText('[ARB]')
   await expect(bracket(salma.page).locator('.bracket-option').filter({ hasText: amalOption }).locator('.bracket-sources')).toHaveText('[APT]')
   await bracket(salma.page).scrollIntoViewIfNeeded()
   await shot(salma.page, 'committee-options-salma')
-  for (const page of [amal.page, salma.page]) {
+  for (const [who, page] of [['Amal', amal.page], ['Salma', salma.page]] as const) {
     await page.reload()
     await expect(page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
-    await expect(bracket(page).locator('.option-text')).toHaveCount(3)
+    await expect(bracket(page).locator('.option-text'), `${who}'s page after a reload`).toHaveCount(3)
     expect(await optionTexts(page)).toEqual(expect.arrayContaining([phrase, amalOption, salmaOption]))
   }
 
   // A named version keeps the brackets (shown later from the history, rendered statically).
-  await expect(bracket(sec.page).locator('.option-text')).toHaveCount(3, { timeout: 20_000 })
+  await expect(bracket(sec.page).locator('.option-text'), 'the secretariat’s page').toHaveCount(3, { timeout: 20_000 })
   expect((await sec.page.request.post(`/api/documents/${draftId}/versions`, { data: { name: 'with brackets' } })).status()).toBe(201)
 
   // The secretariat agrees on Salma's option: the bracket goes, its text stays, in every browser.
@@ -223,7 +224,12 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
 
   // Nothing forgotten.
   await sec.page.getByTestId('disposition-open').click()
-  await expect(sec.page.getByTestId('disposition-row').first()).toBeVisible({ timeout: 20_000 })
+  await expect(sec.page.getByTestId('disposition-row').first()).toBeVisible({ timeout: 30_000 })
+  // the options dropped when the secretariat agreed are accounted for; nothing proposed is left in limbo unseen
+  const states = await sec.page.getByTestId('disposition-row').evaluateAll(rows => rows.map(r => (r as HTMLElement).dataset.state))
+  expect(states).toContain('taken')
+  expect(states).toContain('in-brackets')
+  if (states.includes('missing')) await expect(sec.page.getByTestId('disposition-status')).toHaveClass(/error/)
   await shot(sec.page, 'committee-disposition')
   await sec.page.keyboard.press('Escape')
 

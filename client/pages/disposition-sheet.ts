@@ -28,6 +28,9 @@ export async function showDisposition(documentId: string, docDir: string, secret
   try {
     const entries = await getDisposition(documentId)
     const missing = entries.filter(e => e.state === 'missing')
+    // counts per fate, in the report's order
+    sheet.body.append(h('p', { class: 'muted small', 'data-testid': 'disposition-counts' },
+      Object.entries(STATES).map(([state, key]) => `${tk(key)} ${entries.filter(e => e.state === state).length}`).join(' · ')))
     const ordered = [...missing, ...entries.filter(e => e.state !== 'missing')]
     sheet.body.append(h('table', {},
       h('thead', {}, h('tr', {}, h('th', {}, tk('source')), h('th', {}, tk('where')), h('th', {}, tk('change')), h('th', {}, tk('state')))),
