@@ -18,20 +18,22 @@ import {
 import { onBracketOption, type BracketOptionClick } from '../editor/bracket-view.js'
 import { run } from '../editor/create-editor.js'
 import { ask } from './dialogs.js'
+import { canSettleBrackets } from '../../protocol/permissions.js'
+import { formatSources, parseSources } from '../../schema/brackets.js'
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
 const mod = isMac ? '⌘' : 'Ctrl'
 
-/** What the bracket tools need to know of the user. */
-type Who = Pick<User, 'delegation' | 'role'>
+/** The signed-in user. */
+type Who = User
 
-/** Whether the user may drop an option proposed by `sources` (their own delegation's, or anyone's for the secretariat). */
+/** Whether the user may drop an option proposed by `sources`: their own delegation's, or anyone's for the secretariat (the server's rule). */
 export function mayDrop(user: Who, sources: string): boolean {
-  return user.role === 'secretariat' || sources.split(',').map(s => s.trim()).filter(Boolean).join(', ') === user.delegation
+  return canSettleBrackets(user) || formatSources(parseSources(sources)) === user.delegation
 }
 
 /** Whether the user may agree on an option (the secretariat). */
-export function mayAgree(user: Who): boolean { return user.role === 'secretariat' }
+export function mayAgree(user: Who): boolean { return canSettleBrackets(user) }
 
 /** Asks for an option's text and adds it to the inline bracket at `pos`. */
 async function addInlineOption(view: EditorView, pos: number, user: Who, dir: string): Promise<void> {
