@@ -99,6 +99,10 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
   await expect(alternatives.first()).toBeVisible()
   expect(await alternatives.count()).toBeGreaterThanOrEqual(2)
   await expect(alternatives.first().locator(':scope > p').first().locator('.bracket-open + .label')).toHaveCount(1)
+  // right to left: `[` stands right of the label, the sources left of the closing `]`
+  const openBox = await alternatives.first().locator('.bracket-open').boundingBox()
+  const labelBox = await alternatives.first().locator(':scope > p .label').first().boundingBox()
+  expect(openBox!.x).toBeGreaterThanOrEqual(labelBox!.x + labelBox!.width - 1)
   const close = sec.page.locator('.ProseMirror .bracket-close').first()
   await expect(close.locator('.bracket-sources')).toHaveText(/^\[[A-Z]/)
   await close.scrollIntoViewIfNeeded()
