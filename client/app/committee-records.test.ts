@@ -18,7 +18,7 @@ test('an audit entry reads as who, delegation, operation, detail and time', () =
 
 test('a disposition entry reads as source, unit, change, fate and who dropped or superseded it', () => {
   const dropped = dispositionEntry({ source: 'AFCP', sourceIndex: 2, rowKey: 'r7', kind: 'provision', change: 'MOD', label: '3', fate: 'dropped', by: 'Amal (APT)', supersededBy: [] })
-  assert.deepEqual(dropped, { source: 'AFCP', where: 'provision 3', change: 'MOD', state: 'dropped', by: 'Amal (APT)' })
+  assert.deepEqual(dropped, { source: 'AFCP', where: 'provision 3', kind: 'provision', label: '3', change: 'MOD', state: 'dropped', by: 'Amal (APT)' })
   const superseded = dispositionEntry({ source: 'ARB', rowKey: 'r8', kind: 'item', change: 'SUP', label: null, fate: 'superseded', by: null, supersededBy: ['APT', 'AFCP'] })
   assert.equal(superseded.where, 'item')
   assert.equal(superseded.by, 'APT, AFCP')

@@ -29,6 +29,9 @@ export interface DispositionEntry {
   source: string
   /** The unit: its kind and label in the base (`provision 3`), or the row key. */
   where: string
+  /** The unit's kind (`provision`, `heading` ...) and label ('' when none). */
+  kind: string
+  label: string
   /** MOD, ADD, SUP, moved-from, moved-to. */
   change: string
   state: DispositionState | string
@@ -44,6 +47,8 @@ export function dispositionEntry(r: Record<string, unknown>): DispositionEntry {
   return {
     source: str(r.source ?? r.sources ?? r.delegation),
     where: label != null && label !== '' ? `${r.kind ? `${str(r.kind)} ` : ''}${str(label)}` : str(r.kind ?? r.rowKey ?? r.row ?? r.key),
+    kind: str(r.kind),
+    label: label == null ? '' : str(label),
     change: str(r.change ?? r.action),
     state: str(r.fate ?? r.state ?? r.status),
     by: typeof by === 'object' && by ? str((by as Record<string, unknown>).name ?? (by as Record<string, unknown>).delegation) : str(by) || superseded

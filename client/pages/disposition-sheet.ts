@@ -15,8 +15,8 @@ function row(e: DispositionEntry, docDir: string): HTMLElement {
   const key = STATES[e.state]
   return h('tr', { class: e.state, 'data-testid': 'disposition-row', 'data-state': e.state },
     h('td', {}, h('bdi', {}, e.source)),
-    h('td', { dir: docDir }, e.where),
-    h('td', { dir: docDir }, e.change),
+    h('td', {}, e.kind ? h('span', { class: 'muted' }, e.kind) : e.where, e.label ? h('span', {}, ' ', h('bdi', { dir: docDir, class: 'unit-label' }, e.label)) : null),
+    h('td', { dir: 'ltr' }, e.change),
     h('td', { class: 'state' }, key ? tk(key) : e.state, e.by ? h('span', { class: 'muted' }, ' — ', h('bdi', {}, e.by)) : null))
 }
 
