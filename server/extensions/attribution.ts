@@ -18,7 +18,7 @@
  */
 import type { Document, Extension, beforeHandleMessagePayload, onLoadDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
-import { attributionMap, deletesAnything, recordDeletions, registerClients, registeredClients } from '../collab/attribution-map.js'
+import { AttributionWriter, attributionMap, deletesAnything, registeredClients } from '../collab/attribution-map.js'
 import { parseMessage } from '../collab/messages.js'
 import { REFUSED_INVALID, refuse } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
@@ -91,7 +91,10 @@ export class Attribution implements Extension {
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const registry = this.registry(document)
+    const writer = new AttributionWriter(registry.map)
     document.on('afterTransaction', (tr: Y.Transaction) => {
+      // an entry this instance created lost to another instance's: write what it held into the winner
+      if (tr.origin !== ATTRIBUTION_ORIGIN && writer.needsRepair()) document.transact(() => writer.repair(), ATTRIBUTION_ORIGIN)
       const user = writerOf(tr.origin)
       if (!user) return
       const known = registry.get()
@@ -100,8 +103,8 @@ export class Attribution implements Extension {
       const deleted = deletesAnything(tr.deleteSet)
       if (!fresh.length && !deleted) return
       document.transact(() => {
-        registerClients(registry.map, user.delegation, fresh)
-        if (deleted) recordDeletions(registry.map, user.delegation, tr.deleteSet)
+        writer.register(user.delegation, fresh)
+        if (deleted) writer.recordDeletions(user.delegation, tr.deleteSet)
       }, ATTRIBUTION_ORIGIN)
     })
     document.on('update', (update: Uint8Array, origin: unknown) => {
