@@ -11,7 +11,7 @@
  * that fails, is too large or is not a Yjs update is refused (see
  * collab/refusal.ts).
  */
-import type { beforeHandleMessagePayload, Document, Extension, afterUnloadDocumentPayload } from '@hocuspocus/server'
+import type { beforeHandleMessagePayload, Connection, Document, Extension, afterUnloadDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { commentAuthorshipProblems } from '../collab/comment-authorship.js'
 import type { CommentWriter } from '../collab/comment-authorship.js'
@@ -19,7 +19,7 @@ import { commentsProblems, rootProblems } from '../collab/content.js'
 import { problemsBeyondIds } from '../collab/id-repair.js'
 import { misplacedItems } from '../collab/integrity.js'
 import { scanTyping, typesIntoText, typingOfDecoded } from '../collab/typing.js'
-import type { TypingCandidate } from '../collab/typing.js'
+import type { TypingCandidate, TypingContext } from '../collab/typing.js'
 import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { parseMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
@@ -112,6 +112,9 @@ export function isPlainTyping(doc: Y.Doc, decoded: Decoded, acceptedText: (id: Y
   return typing !== null && typesIntoText(doc, typing, { acceptedText })
 }
 
+/** Who sends an update (the session's user). */
+type Writer = CommentWriter & { username?: string }
+
 /** An accepted update the live document may not hold yet. */
 interface Accepted {
   at: number
@@ -134,17 +137,28 @@ interface DocumentState {
   size: number | undefined
   /** Per client, where the clocks of its accepted updates end. */
   acceptedEnds: Map<number, number>
+  /** What typing may rely on beyond the document (made once per document: the hot path makes no closures). */
+  typing: TypingContext
 }
 
-/** The clock ranges (client, start, end triples) of an update's structs, Skip structs left out (Yjs integrates nothing for them). */
-function rangesOf(structs: readonly { client: number; clock: number; length: number; skip: boolean }[]): number[] {
+/** Adds a struct to clock ranges (client, start, end triples; a client's structs come in clock order). */
+function extend(ranges: number[], client: number, clock: number, length: number): void {
+  const n = ranges.length
+  if (n && ranges[n - 3] === client) ranges[n - 1] = clock + length
+  else ranges.push(client, clock, clock + length)
+}
+
+/** The clock ranges of a typing update's structs, Skip structs left out (Yjs integrates nothing for them). */
+function rangesOfTyping({ structs }: TypingCandidate): number[] {
   const ranges: number[] = []
-  for (const s of structs) {
-    if (s.skip) continue
-    const n = ranges.length
-    if (n && ranges[n - 3] === s.client) ranges[n - 1] = s.clock + s.length
-    else ranges.push(s.client, s.clock, s.clock + s.length)
-  }
+  for (const s of structs) if (s.kind !== 'skip') extend(ranges, s.client, s.clock, s.length)
+  return ranges
+}
+
+/** The clock ranges of a decoded update's structs, Skip structs left out. */
+function rangesOfDecoded({ structs }: Decoded): number[] {
+  const ranges: number[] = []
+  for (const s of structs) if (!(s instanceof Y.Skip)) extend(ranges, s.id.client, s.id.clock, s.length)
   return ranges
 }
 
@@ -186,22 +200,33 @@ export class Validation implements Extension {
 
   private stateOf(documentName: string): DocumentState {
     let state = this.documents.get(documentName)
-    if (!state) { state = { recent: [], size: undefined, acceptedEnds: new Map() }; this.documents.set(documentName, state) }
+    if (!state) {
+      const recent: Accepted[] = []
+      const acceptedEnds = new Map<number, number>()
+      const s: DocumentState = { recent, size: undefined, acceptedEnds, typing: {
+        acceptedText: id => inAcceptedText(s.recent, id),
+        acceptedEnd: client => acceptedEnds.get(client) ?? 0
+      } }
+      this.documents.set(documentName, s)
+      state = s
+    }
     return state
+  }
+
+  /** Measures the document's encoded size (with the accepted updates it does not hold yet). */
+  private measure(document: Document, state: DocumentState): number {
+    let n = Y.encodeStateAsUpdate(document).length
+    for (const a of this.pending(document, state)) n += a.update.length
+    state.size = n
+    return n
   }
 
   /** Why `update` would make the document too large (null when it fits); updates that only delete (`inserts` false) always fit. */
   private sizeProblem(document: Document, state: DocumentState, update: Uint8Array, inserts: boolean): string | null {
-    const measure = () => {
-      let n = Y.encodeStateAsUpdate(document).length
-      for (const a of this.pending(document, state)) n += a.update.length
-      state.size = n
-      return n
-    }
-    let size = state.size ?? measure()
+    let size = state.size ?? this.measure(document, state)
     if (size + update.length > this.maxDocumentBytes) {
       // measure again: the bound may be loose (deletions, text merged into runs)
-      size = measure()
+      size = this.measure(document, state)
       if (inserts && size + update.length > this.maxDocumentBytes) return `the document would exceed its size limit of ${this.maxDocumentBytes} bytes (it holds ${size})`
     }
     return null
@@ -229,14 +254,13 @@ export class Validation implements Extension {
     let typing: TypingCandidate | null = scanTyping(update)
     if (typing) {
       this.dropOldest(document, state)
-      const { recent, acceptedEnds } = state
-      if (!typesIntoText(document, typing, { acceptedText: id => inAcceptedText(recent, id), acceptedEnd: client => acceptedEnds.get(client) ?? 0 })) typing = null
+      if (!typesIntoText(document, typing, state.typing)) typing = null
     }
     let ranges: number[]
     if (typing) {
       const tooLarge = this.sizeProblem(document, state, update, typing.structs.some(s => s.kind === 'string'))
       if (tooLarge) return [tooLarge]
-      ranges = rangesOf(typing.structs.map(s => ({ ...s, skip: s.kind === 'skip' })))
+      ranges = rangesOfTyping(typing)
     } else {
       let decoded: Decoded
       try { decoded = Y.decodeUpdate(update) } catch { return ['not a Yjs update'] }
@@ -244,7 +268,7 @@ export class Validation implements Extension {
       if (tooLarge) return [tooLarge]
       const problems = this.problemsInCopy(document, state, update, writer)
       if (problems.length) return problems
-      ranges = rangesOf(decoded.structs.map(s => ({ client: s.id.client, clock: s.id.clock, length: s.length, skip: s instanceof Y.Skip })))
+      ranges = rangesOfDecoded(decoded)
     }
     state.recent.push({ at: Date.now(), update, text: typing !== null, ranges })
     for (let i = 0; i < ranges.length; i += 3) if ((state.acceptedEnds.get(ranges[i]!) ?? 0) < ranges[i + 2]!) state.acceptedEnds.set(ranges[i]!, ranges[i + 2]!)
@@ -277,19 +301,21 @@ export class Validation implements Extension {
     } finally { copy.destroy() }
   }
 
+  /** Logs a refused update and returns the error that refuses it. */
+  private refused(connection: Connection, documentName: string, user: Writer | undefined, code: number, reason: string): Error {
+    this.logger?.warn('update refused', { document: documentName, user: user?.username ?? user?.name, delegation: user?.delegation, code, reason: reason.slice(0, 300) })
+    return refuse(connection, code, reason)
+  }
+
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
-    const user = (context as { user?: CommentWriter & { username?: string } }).user
-    const refused = (code: number, reason: string) => {
-      this.logger?.warn('update refused', { document: documentName, user: user?.username ?? user?.name, delegation: user?.delegation, code, reason: reason.slice(0, 300) })
-      return refuse(connection, code, reason)
-    }
-    if (data.length > this.maxBytes) throw refused(REFUSED_TOO_LARGE, `message of ${data.length} bytes exceeds the limit of ${this.maxBytes}`)
+    const user = (context as { user?: Writer }).user
+    if (data.length > this.maxBytes) throw this.refused(connection, documentName, user, REFUSED_TOO_LARGE, `message of ${data.length} bytes exceeds the limit of ${this.maxBytes}`)
     let update: Uint8Array | undefined
-    try { update = parseMessage(data).update } catch (e) { throw refused(REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
+    try { update = parseMessage(data).update } catch (e) { throw this.refused(connection, documentName, user, REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
     if (!update) return
     // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection closed.
     if ((context as { commentOnly?: boolean }).commentOnly && !this.onlyComments(document, documentName, update)) {
-      throw refused(REFUSED_READ_ONLY, 'read-only: reviewers may comment but not change the text')
+      throw this.refused(connection, documentName, user, REFUSED_READ_ONLY, 'read-only: reviewers may comment but not change the text')
     }
     if (connection.readOnly) {
       if (!Y.snapshotContainsUpdate(Y.snapshot(document), update)) {
@@ -299,6 +325,6 @@ export class Validation implements Extension {
       return
     }
     const problems = this.check(document, documentName, update, user)
-    if (problems.length) throw refused(problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
+    if (problems.length) throw this.refused(connection, documentName, user, problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
   }
 }
