@@ -1,26 +1,28 @@
 /** Types of bin/cli-bundle.mjs (the prebuilt `resdraft` command). */
 
-/** Where and how a bundle is built. */
+/** Where and how the bundles are built. */
 export interface BundleOptions {
   /** The project root (inputs are recorded relative to it). */
   readonly root?: string
-  /** The entry module, relative to root. */
+  /** The entry module, relative to root; each module it imports dynamically gets a bundle of its own. */
   readonly entry?: string
-  /** Where the bundle and its manifest go. */
+  /** Where the bundles and their manifest go. */
   readonly outDir?: string
-  /** Packages left to be imported at run time. */
+  /** Packages left to be required at run time. */
   readonly external?: readonly string[]
   /** Files that shape the build without being bundled (relative to root). */
   readonly extraInputs?: readonly string[]
 }
 
-/** The options of the resdraft command's bundle. */
+/** The options of the resdraft command's bundles. */
 export const CLI_BUNDLE: Required<BundleOptions>
-/** Why the bundle must be rebuilt, or null when it is fresh. */
+/** The path of the entry's bundle. */
+export function entryBundle(options?: BundleOptions): string
+/** Why the bundles must be rebuilt, or null when they are fresh. */
 export function staleReason(options?: BundleOptions): string | null
-/** Builds the bundle and its manifest; returns the bundle's path. */
+/** Builds the bundles and their manifest; returns the entry bundle's path. */
 export function buildBundle(options?: BundleOptions): Promise<string>
-/** The path of a fresh bundle (rebuilt first when stale), or null when it cannot be built here. */
+/** The path of the fresh entry bundle (rebuilt first when stale), or null when it cannot be built here. */
 export function ensureBundle(options?: BundleOptions): Promise<string | null>
-/** Removes the bundle and its manifest. */
+/** Removes the bundles, their code caches and their manifest. */
 export function removeBundle(options?: BundleOptions): void

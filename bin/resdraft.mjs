@@ -1,20 +1,21 @@
 #!/usr/bin/env node
-// Entry point of the `resdraft` command. It runs the prebuilt bundle of cli/main.ts
-// (bin/cli-bundle.mjs rebuilds it first whenever one of its inputs changed, so it is
-// never stale); where it cannot be built, it runs the TypeScript sources through tsx.
-import module from 'node:module'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { CLI_BUNDLE, ensureBundle } from './cli-bundle.mjs'
+// Entry point of the `resdraft` command. It runs the prebuilt bundles of cli/main.ts
+// (bin/cli-bundle.mjs rebuilds them first whenever one of their inputs changed, so they
+// are never stale) with V8's code cache (bin/bundle-loader.mjs); where they cannot be
+// built, it runs the TypeScript sources through tsx.
+import { basename, dirname } from 'node:path'
+import { ensureBundle } from './cli-bundle.mjs'
 
 const bundle = await ensureBundle()
-// Node 22.1+ keeps V8's compiled code of the bundle between runs
-if (bundle) module.enableCompileCache?.(join(CLI_BUNDLE.outDir, 'v8'))
-let main
-if (bundle) ({ main } = await import(pathToFileURL(bundle).href))
-else {
+let main, done = () => {}
+if (bundle) {
+  const { loadBundle, saveCodeCaches } = await import('./bundle-loader.mjs')
+  ;({ main } = loadBundle(dirname(bundle), basename(bundle, '.cjs')))
+  done = saveCodeCaches
+} else {
   const { register } = await import('tsx/esm/api')
   register()
   ;({ main } = await import('../cli/main.ts'))
 }
 process.exitCode = await main(process.argv.slice(2))
+done()

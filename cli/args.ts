@@ -1,13 +1,28 @@
 /** A tiny argument parser for the resdraft commands: positionals, `--flag value` and boolean `--flag`. */
 
+/*
+ * The prebuilt command runs the dispatcher and each command from bundles of
+ * their own (bin/cli-bundle.mjs), each with its own copy of this module, so
+ * the error classes are recognised by a brand registered with Symbol.for,
+ * not by class identity: an error thrown by one copy is an instance of the
+ * other's class.
+ */
+const USAGE = Symbol.for('resdraft.cli.UsageError')
+const INPUT = Symbol.for('resdraft.cli.InputError')
+const branded = (value: unknown, brand: symbol) => typeof value === 'object' && value !== null && brand in value
+
 /** Thrown for bad command-line usage; the CLI exits with code 2. */
 export class UsageError extends Error {
+  readonly [USAGE] = true
   constructor(message: string) { super(message); this.name = 'UsageError' }
+  static override [Symbol.hasInstance](value: unknown): boolean { return branded(value, USAGE) }
 }
 
 /** Thrown for bad input (a file that cannot be read or parsed); the CLI exits with code 1. */
 export class InputError extends Error {
+  readonly [INPUT] = true
   constructor(message: string) { super(message); this.name = 'InputError' }
+  static override [Symbol.hasInstance](value: unknown): boolean { return branded(value, INPUT) }
 }
 
 /** Parsed arguments. */

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { loadBundle } from '../bin/bundle-loader.mjs'
 import { CLI_BUNDLE, ensureBundle, staleReason } from '../bin/cli-bundle.mjs'
 import { main } from './main.js'
 
@@ -24,22 +25,21 @@ test('a bundle is rebuilt when an input changes, not when it is only touched, an
   write('entry.ts', "import { value } from './lib/dep.js'\nexport const answer: number = value * 2\n")
   write('lib/dep.ts', 'export const value: number = 1\n')
   write('settings.json', '{}')
-  let loads = 0
   const answer = async () => {
     const bundle = await ensureBundle(opts)
-    assert.ok(bundle)
-    return ((await import(`${pathToFileURL(bundle).href}?${++loads}`)) as { answer: number }).answer
+    assert.equal(bundle, join(project, '.cache', 'entry.cjs'))
+    return (loadBundle(join(project, '.cache'), 'entry') as { answer: number }).answer
   }
   assert.equal(staleReason(opts), 'no bundle built yet')
   assert.equal(await answer(), 2)
   assert.equal(staleReason(opts), null)
-  const built = statSync(join(project, '.cache', 'main.mjs')).mtimeMs
+  const built = statSync(join(project, '.cache', 'entry.cjs')).mtimeMs
 
   // touched (a checkout, an editor saving the same text): fresh, not rebuilt
   const later = new Date(Date.now() + 5000)
   utimesSync(join(project, 'lib/dep.ts'), later, later)
   assert.equal(staleReason(opts), null)
-  assert.equal(statSync(join(project, '.cache', 'main.mjs')).mtimeMs, built)
+  assert.equal(statSync(join(project, '.cache', 'entry.cjs')).mtimeMs, built)
 
   // the same size, other content: rebuilt before it runs
   write('lib/dep.ts', 'export const value: number = 7\n')
@@ -57,21 +57,48 @@ test('a bundle is rebuilt when an input changes, not when it is only touched, an
   // the bundle itself altered
   write('settings.json', '{}')
   await answer()
-  writeFileSync(join(project, '.cache', 'main.mjs'), 'export const answer = 666\n')
+  writeFileSync(join(project, '.cache', 'entry.cjs'), 'exports.answer = 666\n')
   assert.equal(staleReason(opts), 'bundle changed')
   assert.equal(await answer(), 3)
 })
 
-test('the resdraft bundle holds every command and is fresh after a run', async () => {
+interface Manifest { build: string; inputs: Record<string, unknown>; bundles: Record<string, { size: number; inputs: string[] }> }
+const readManifest = () => JSON.parse(readFileSync(join(CLI_BUNDLE.outDir, 'manifest.json'), 'utf8')) as Manifest
+
+test('the resdraft bundles hold every command, one bundle per command, and are fresh after a run', async () => {
   const bundle = await ensureBundle()
   assert.ok(bundle, 'esbuild builds the bundle here')
   assert.equal(staleReason(), null)
-  const manifest = JSON.parse(readFileSync(join(CLI_BUNDLE.outDir, 'manifest.json'), 'utf8')) as { inputs: Record<string, unknown> }
+  const manifest = readManifest()
   const commands = readdirSync(join(root, 'cli', 'commands')).filter(f => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-  for (const f of ['cli/main.ts', 'cli/document-file.ts', ...commands.map(f => `cli/commands/${f}`), 'schema/check.ts', 'diff/compare.ts', 'bin/cli-bundle.mjs', 'package.json']) {
-    assert.ok(f in manifest.inputs, `${f} is an input of the bundle`)
+  for (const f of ['cli/main.ts', 'cli/document-file.ts', ...commands.map(f => `cli/commands/${f}`), 'schema/check.ts', 'diff/compare.ts', 'bin/cli-bundle.mjs', 'bin/bundle-loader.mjs', 'package.json']) {
+    assert.ok(f in manifest.inputs, `${f} is an input of the bundles`)
   }
   assert.ok(!Object.keys(manifest.inputs).some(f => f.includes('playwright-core')), 'playwright-core is loaded only to print')
+  // the dispatcher holds no command; each command's bundle holds what it runs and no other command's code
+  assert.deepEqual(Object.keys(manifest.bundles).sort(), ['main', ...commands.map(f => `commands/${f.slice(0, -3)}`)].sort())
+  assert.ok(!manifest.bundles.main!.inputs.some(f => f.startsWith('cli/commands/') || f.startsWith('schema/')), 'main.cjs is the dispatcher alone')
+  const compare = manifest.bundles['commands/compare']!.inputs
+  assert.ok(compare.includes('diff/compare.ts') && compare.includes('cli/commands/compare.ts'))
+  for (const unused of ['export/', 'compile/', 'cli/commands/proposal.ts', 'node_modules/saxes/', 'node_modules/fflate/', 'node_modules/prosemirror-view/']) {
+    assert.ok(!compare.some(f => f.includes(unused)), `the compare command's bundle holds no ${unused}`)
+  }
+})
+
+test('a command run leaves a code cache for the bundles it ran, named by their build, which later runs use', () => {
+  const run = () => spawnSync(process.execPath, [join(root, 'bin', 'resdraft.mjs'), 'compare', join(root, 'fixtures', 'res50-2012-ar.txt'), join(root, 'fixtures', 'res50-proposed-ar.txt'), '--format', 'summary'], { encoding: 'utf8', cwd: root })
+  const first = run()
+  assert.equal(first.status, 0, first.stderr)
+  const { build } = readManifest()
+  const caches = () => readdirSync(join(CLI_BUNDLE.outDir, 'v8')).filter(f => !f.endsWith('.tmp'))
+  for (const name of ['main', 'commands+compare']) {
+    assert.ok(caches().some(f => f.startsWith(`${name}-${build}-`)), `${name} has a code cache of build ${build}`)
+  }
+  assert.ok(caches().every(f => f.includes(`-${build}-`)), 'no cache of another build is kept')
+  const written = caches().map(f => statSync(join(CLI_BUNDLE.outDir, 'v8', f)).mtimeMs)
+  const second = run()
+  assert.equal(second.stdout, first.stdout)
+  assert.deepEqual(caches().map(f => statSync(join(CLI_BUNDLE.outDir, 'v8', f)).mtimeMs), written, 'an accepted cache is not written again')
 })
 
 test('the bin (the bundle) gives what the sources give, output and exit code, for every command', async () => {

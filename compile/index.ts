@@ -1,4 +1,4 @@
-/** Compilation of several proposals on one base: rows, classes, summary, renderers. */
+/** Compilation of several proposals on one base: rows, classes, summary, renderers; committee drafts built from it. */
 export * from './units.js'
 export * from './change.js'
 export * from './compile.js'
@@ -7,3 +7,7 @@ export * from './summary.js'
 export * from './source-name.js'
 export * from './render-html.js'
 export * from './render-json.js'
+export * from './unit-places.js'
+export * from './bracket-blocks.js'
+export * from './committee-draft.js'
+export * from './disposition.js'

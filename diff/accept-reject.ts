@@ -89,6 +89,15 @@ function resolveNode(node: Node, side: Side, settle: boolean): Node | null {
   return node.type.create(attrs, kids, node.marks)
 }
 
+/**
+ * One version of a node of a revision document (a block, provision, section ...): its changes on that side
+ * settled, its revision record cleared; null when the node is not in that version (a wholly deleted paragraph,
+ * a suppressed provision). A required block (heading, title) comes back, empty if need be.
+ */
+export function nodeOnSide(node: Node, side: Side): Node | null {
+  return resolveNode(node, side, false)
+}
+
 /** The new version: every change accepted. */
 export function acceptAll(rev: Node): Node {
   return resolveNode(rev, 'new', false)!

@@ -39,12 +39,13 @@ export function tokenise(text: string): string[] {
  * also checked against Intl.Segmenter's grapheme boundaries.
  */
 const COMMON_SCRIPTS = /^[\u0000-\u0EFF\u1E00-\u2BFF\uFB50-\uFEFF\u{1F000}-\u{1FAFF}\u{E0020}-\u{E007F}]*$/u
-const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+/** Created when first needed: building a segmenter loads ICU's break rules (about 10 ms), which most texts never use. */
+let graphemeSegmenter: Intl.Segmenter | null = null
 
 /** Merges tokens so that every token boundary is a grapheme boundary. */
 function alignToGraphemes(tokens: string[], text: string): string[] {
   const ok = new Set<number>()
-  for (const g of graphemeSegmenter.segment(text)) ok.add(g.index)
+  for (const g of (graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text)) ok.add(g.index)
   const out: string[] = []
   let at = 0
   for (const t of tokens) {

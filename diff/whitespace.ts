@@ -4,9 +4,11 @@
  * (deleted old white space, inserted new white space), so that rejecting
  * and accepting give each version back exactly; but a drafter does not mark
  * them, so by default every renderer shows the new white space plain.
- * `showWhitespace` (a comparison, CLI and API option) shows them as marks.
+ * `showWhitespace` (a comparison, CLI and API option) shows them as marks;
+ * without it, a revision document handed out for display (GET /api/compare)
+ * is first folded by `foldWhitespaceInDocument`.
  */
-import type { Node } from 'prosemirror-model'
+import { Fragment, type Node } from 'prosemirror-model'
 
 const WHITE = /^\s*$/u
 
@@ -47,4 +49,24 @@ export function hasVisibleChange(block: Node): boolean {
   let found = false
   foldWhitespaceChanges(block).forEach(c => { if (revisionMarked(c)) found = true })
   return found
+}
+
+/**
+ * A revision document as shown without `showWhitespace`: every text block
+ * folded by `foldWhitespaceChanges` (white-space-only changes unmarked, the
+ * new white space kept). Such a document shows the new version's text but no
+ * longer gives the old one back exactly by rejecting: it is for display.
+ * Returns the document itself when nothing is folded.
+ */
+export function foldWhitespaceInDocument(doc: Node): Node {
+  if (doc.isTextblock) return foldWhitespaceChanges(doc)
+  if (doc.isLeaf || doc.inlineContent) return doc
+  let changed = false
+  const kids: Node[] = []
+  doc.forEach(c => {
+    const f = foldWhitespaceInDocument(c)
+    if (f !== c) changed = true
+    kids.push(f)
+  })
+  return changed ? doc.copy(Fragment.from(kids)) : doc
 }

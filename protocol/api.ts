@@ -22,12 +22,15 @@ export interface Actor {
   delegation: string
 }
 
+/** What a document is: a resolution (a version in force or a draft), a delegation's proposal, or a committee draft (docs/committee-draft.md). */
+export type DocumentKind = 'resolution' | 'proposal' | 'committee-draft'
+
 /** A document's metadata (its content lives in the shared document and as JSON). */
 export interface DocumentMeta {
   id: string
   title: string
   lang: string
-  kind: 'resolution' | 'proposal'
+  kind: DocumentKind
   baseVersionId: string | null
   baseDocumentId: string | null
   delegations: string[]
@@ -60,4 +63,17 @@ export interface AuditEntry {
   delegation: string
   action: string
   detail: string
+}
+
+/**
+ * Where a committee draft came from (kept beside it by the server): the
+ * references it was started from (`v:<versionId>` or `d:<documentId>`), the
+ * sources as the compilation named them (in proposal order) and the choices
+ * made per row.
+ */
+export interface CommitteeDraftOrigin {
+  base: string
+  proposals: string[]
+  sources: string[]
+  choices: Record<string, unknown>
 }

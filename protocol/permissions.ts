@@ -44,3 +44,13 @@ export function canExport(user: User, doc: DocumentMeta): boolean {
   if (user.role === 'secretariat') return canRead(user, doc)
   return user.role === 'drafter' && canWrite(user, doc)
 }
+
+/** Whether the user may start a committee draft from a compilation (the Secretariat only). */
+export function canStartCommitteeDraft(user: User): boolean {
+  return user.role === 'secretariat'
+}
+
+/** Whether the user may agree on a bracket option or drop another delegation's option (the Secretariat only). */
+export function canSettleBrackets(user: User): boolean {
+  return user.role === 'secretariat'
+}

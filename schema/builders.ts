@@ -19,7 +19,7 @@ let counter = 0
 export function resetBuilderIds(): void { counter = 0 }
 const autoId = () => `b${++counter}`
 
-/** Inline content: a string, a text node with marks, or a footnote. */
+/** Inline content: a string, a text node with marks, a footnote or an inline bracket. */
 export type InlineContent = string | Node | readonly (string | Node)[]
 
 function inline(content: InlineContent | undefined): Node[] {
@@ -41,15 +41,23 @@ export function p(content?: InlineContent): Node { return schema.nodes.paragraph
 /** A NOTE paragraph. */
 export function note(content?: InlineContent): Node { return schema.nodes.note!.create(null, inline(content)) }
 
-/** Options shared by labelled nodes. */
-export interface LabelledOptions { id?: string; labelOverride?: string | null; sourceLabel?: string | null }
+/** An option of an inline square bracket: its text and sources (`"APT, ARB"`). */
+export function opt(text: InlineContent, sources = ''): Node { return schema.nodes.bracketOption!.create({ sources }, inline(text)) }
+/** An inline square bracket holding options (`opt(...)`); its id from `{ id }` or automatic. */
+export function brk(...args: (Node | { id: string })[]): Node {
+  const opts = (args.find(a => !(a as Node).type) ?? {}) as { id?: string }
+  return schema.nodes.bracket!.create({ id: opts.id ?? autoId() }, args.filter(a => (a as Node).type) as Node[])
+}
+
+/** Options shared by labelled nodes (`bracket` and `sources`: a provision-level square bracket's alternative). */
+export interface LabelledOptions { id?: string; labelOverride?: string | null; sourceLabel?: string | null; bracket?: string | null; sources?: string | null }
 
 /** A provision: its text (or first paragraph), then more paragraphs, items or sub-provisions. */
 export function prov(first: InlineContent, ...rest: (Node | LabelledOptions)[]): Node {
   const opts = (rest.find(r => !(r as Node).type) ?? {}) as LabelledOptions
   const children = rest.filter(r => (r as Node).type) as Node[]
   return schema.nodes.provision!.create(
-    { id: opts.id ?? autoId(), labelOverride: opts.labelOverride ?? null, sourceLabel: opts.sourceLabel ?? null },
+    { id: opts.id ?? autoId(), labelOverride: opts.labelOverride ?? null, sourceLabel: opts.sourceLabel ?? null, bracket: opts.bracket ?? null, sources: opts.sources ?? null },
     [p(first), ...children])
 }
 
@@ -57,7 +65,7 @@ export function prov(first: InlineContent, ...rest: (Node | LabelledOptions)[]):
 export function item(style: ItemStyle, first: InlineContent, ...rest: (Node | LabelledOptions)[]): Node {
   const opts = (rest.find(r => !(r as Node).type) ?? {}) as LabelledOptions
   const children = rest.filter(r => (r as Node).type) as Node[]
-  return schema.nodes.item!.create({ id: opts.id ?? autoId(), style, labelOverride: opts.labelOverride ?? null }, [p(first), ...children])
+  return schema.nodes.item!.create({ id: opts.id ?? autoId(), style, labelOverride: opts.labelOverride ?? null, bracket: opts.bracket ?? null, sources: opts.sources ?? null }, [p(first), ...children])
 }
 
 /** Options of a section builder. */

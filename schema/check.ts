@@ -2,10 +2,12 @@
  * Checking a resolution document beyond what ProseMirror enforces (content
  * expressions, and attribute types through the specs' `validate`):
  * language, unique ids, section kinds that fit their section, item styles,
- * proposal markers.
+ * proposal markers, square brackets (an option's sources a valid list or
+ * empty; a provision's `bracket` and `sources` both set or both null).
  */
 import { Node } from 'prosemirror-model'
 import { isLanguage } from './languages.js'
+import { sourcesProblem } from './brackets.js'
 import { duplicateIds } from './ids.js'
 import { PROPOSAL_ACTIONS } from './nodes.js'
 import { ITEM_STYLES } from './numbering.js'
@@ -46,6 +48,21 @@ export function findProblems(doc: Node): string[] {
     }
     if (name === 'item' && !(ITEM_STYLES as readonly string[]).includes(node.attrs.style)) problems.push(`item at ${pos} has unknown style "${node.attrs.style}"`)
     if (name === 'proposalMarker' && !(PROPOSAL_ACTIONS as readonly string[]).includes(node.attrs.action)) problems.push(`proposal marker at ${pos} has unknown action "${node.attrs.action}"`)
+    if (name === 'bracketOption') {
+      const problem = sourcesProblem(node.attrs.sources as string)
+      if (problem) problems.push(`bracket option at ${pos}: ${problem}`)
+    }
+    if (name === 'bracket' && !node.attrs.id) problems.push(`bracket at ${pos} has no id`)
+    if (name === 'provision' || name === 'item') {
+      const bracket = node.attrs.bracket as string | null
+      const sources = node.attrs.sources as string | null
+      if ((bracket === null) !== (sources === null)) problems.push(`${name} at ${pos}: bracket and sources must be both set or both null`)
+      else if (bracket !== null && bracket === '') problems.push(`${name} at ${pos} has an empty bracket id`)
+      else if (sources !== null) {
+        const problem = sourcesProblem(sources)
+        if (problem) problems.push(`${name} at ${pos}: ${problem}`)
+      }
+    }
     const rev = node.attrs.revision as { status?: string } | null | undefined
     if (rev != null && (typeof rev !== 'object' || !REVISION_STATUSES.has(rev.status ?? ''))) problems.push(`node at ${pos} has an invalid revision "${JSON.stringify(rev)}"`)
     return true

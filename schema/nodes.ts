@@ -25,6 +25,10 @@ import type { NodeSpec } from 'prosemirror-model'
 const identity = { id: { default: '', validate: 'string' }, revision: { default: null, validate: 'object|null' } }
 const labelled = { ...identity, labelOverride: { default: null, validate: 'string|null' }, sourceLabel: { default: null, validate: 'string|null' } }
 const kind = { default: 'other', validate: 'string' }
+// A provision or item that is one option of a provision-level square bracket (committee drafts, brackets.ts):
+// neighbouring siblings with the same `bracket` are the alternatives of one bracket; `sources` names the
+// delegations that propose this option ("APT, ARB"). Both null outside brackets.
+const bracketed = { bracket: { default: null, validate: 'string|null' }, sources: { default: null, validate: 'string|null' } }
 
 /** Node specs, keyed by node name, in schema order. */
 export const nodeSpecs: Record<string, NodeSpec> = {
@@ -71,12 +75,12 @@ export const nodeSpecs: Record<string, NodeSpec> = {
   partTitle: { content: 'inline*', defining: true },
 
   provision: {
-    attrs: { ...labelled },
+    attrs: { ...labelled, ...bracketed },
     content: 'paragraph (paragraph | item | note)* provision*',
     defining: true
   },
   item: {
-    attrs: { ...labelled, style: { default: 'letter', validate: 'string' } },
+    attrs: { ...labelled, ...bracketed, style: { default: 'letter', validate: 'string' } },
     content: 'paragraph (paragraph | item)*',
     defining: true
   },
@@ -97,6 +101,19 @@ export const nodeSpecs: Record<string, NodeSpec> = {
     group: 'inline', inline: true, atom: true,
     attrs: { id: { default: '', validate: 'string' } },
     content: 'text*'
+  },
+  // An inline square bracket of a committee draft (brackets.ts): competing wordings of a phrase, each an
+  // option with its text and the delegations that propose it. Edited through commands, not typed into.
+  bracket: {
+    group: 'inline', inline: true, atom: true, selectable: true,
+    attrs: { id: { default: '', validate: 'string' } },
+    content: 'bracketOption+'
+  },
+  bracketOption: {
+    inline: true,
+    attrs: { sources: { default: '', validate: 'string' } },
+    content: 'text*',
+    marks: 'em strong superscript subscript'
   },
   text: { group: 'inline' }
 }

@@ -13,6 +13,10 @@
  *   sorts naturally.
  * - A node with a `labelOverride` (e.g. `b)bis`, `1bis`) shows that label and
  *   does not advance its sequence, so `a) b) b)bis c)` comes out right.
+ * - The alternatives of one provision-level square bracket (neighbouring
+ *   provisions or items with the same non-null `bracket`, brackets.ts) share
+ *   one label: the first takes the next label, the later ones repeat it and
+ *   do not advance the sequence.
  */
 import type { Node } from 'prosemirror-model'
 import { isArabicLetter, joinsForward } from './arabic-joining.js'
@@ -111,12 +115,25 @@ export function computeLabels(doc: Node): Labels {
     let provisionCount = 0
     let itemCount = 0
     let itemStyle: ItemStyle | null = null
+    // the previous sibling, when it is a provision-level bracket's alternative, and its label
+    let prevBracket: { type: string; bracket: string; label: string } | null = null
+    const sameBracket = (child: Node) => {
+      const b = child.attrs.bracket as string | null | undefined
+      return b != null && prevBracket !== null && prevBracket.type === child.type.name && prevBracket.bracket === b ? prevBracket.label : null
+    }
+    const remember = (child: Node, label: string) => {
+      const b = child.attrs.bracket as string | null | undefined
+      prevBracket = b != null ? { type: child.type.name, bracket: b, label } : null
+    }
     parent.forEach(child => {
       const name = child.type.name
+      const shared = name === 'provision' || name === 'item' ? sameBracket(child) : null
+      if (name !== 'provision' && name !== 'item') prevBracket = null
       if (name === 'provision') {
         const override = child.attrs.labelOverride as string | null
         let label: string
-        if (override) label = override
+        if (shared !== null) label = shared
+        else if (override) label = override
         else {
           label = ctx.kind === 'preambular' ? letterLabel(provisionCount, lang)
             : ctx.kind === 'nested-preambular' ? itemLabel('roman', provisionCount, lang)
@@ -124,6 +141,7 @@ export function computeLabels(doc: Node): Labels {
           provisionCount++
         }
         byId.set(child.attrs.id, label)
+        remember(child, label)
         const inner: Context = ctx.kind === 'operative' ? { kind: 'operative', prefix: `${label}.` } : { kind: 'nested-preambular' }
         labelChildren(child, inner)
       } else if (name === 'item') {
@@ -131,9 +149,11 @@ export function computeLabels(doc: Node): Labels {
         if (style !== itemStyle) { itemStyle = style; itemCount = 0 }
         const override = child.attrs.labelOverride as string | null
         let label: string
-        if (override) label = override
+        if (shared !== null) label = shared
+        else if (override) label = override
         else { label = itemLabel(style, itemCount, lang); itemCount++ }
         byId.set(child.attrs.id, label)
+        remember(child, label)
         labelChildren(child, ctx)
       }
     })

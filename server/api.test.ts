@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import WebSocket from 'ws'
 import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../schema/fingerprint.js'
+import { createDocument } from './documents.js'
 import { addDocument, api, connect, login, sampleJSON, startTestServer, titleText, until } from './test/helpers.js'
 import type { TestServer } from './test/helpers.js'
 
@@ -171,6 +172,40 @@ test('compare: references are checked; the answer is a revision document', async
   const changed = await api(server.url, rita, 'GET', `/api/compare?old=v:${v.body.id}&new=d:${doc.id}`)
   assert.equal(changed.status, 200)
   assert.match(JSON.stringify(changed.body.revision), /"insertion"/)
+})
+
+test('compare: a change made only of white space (space → no-break space) shows no marks unless showWhitespace=1', async () => {
+  const json = (text: string) => {
+    const doc = sampleJSON()
+    const resolves = JSON.stringify(doc).replace('to continue the work.', text)
+    return JSON.parse(resolves) as Record<string, unknown>
+  }
+  const [before, after] = await Promise.all([
+    createDocument(server.store, { title: 'Spaces', delegations: ['APT'], shared: true }, json('to continue the work.'), null),
+    createDocument(server.store, { title: 'No-break spaces', delegations: ['APT'], shared: true }, json('to continue the\u00a0work.'), null)
+  ])
+  const rita = await login(server.url, 'rita')
+  const marks = (revision: unknown) => {
+    const found: { type: string; text: string }[] = []
+    const walk = (n: { text?: string; marks?: { type: string }[]; content?: unknown[] }) => {
+      for (const m of n.marks ?? []) if (m.type === 'insertion' || m.type === 'deletion') found.push({ type: m.type, text: n.text ?? '' })
+      for (const c of n.content ?? []) walk(c as typeof n)
+    }
+    walk(revision as Parameters<typeof walk>[0])
+    return found
+  }
+  const text = (revision: unknown) => JSON.stringify(revision).includes('to continue the\u00a0work.')
+  const plain = await api(server.url, rita, 'GET', `/api/compare?old=d:${before.id}&new=d:${after.id}`)
+  assert.equal(plain.status, 200, JSON.stringify(plain.body))
+  assert.deepEqual(marks(plain.body.revision), [], 'no marks by default')
+  assert.ok(text(plain.body.revision), 'the new white space is shown, plain')
+  assert.equal(plain.body.summary.counts.MOD, 0, 'nothing counted as modified')
+  for (const flag of ['1', 'true']) {
+    const shown = await api(server.url, rita, 'GET', `/api/compare?old=d:${before.id}&new=d:${after.id}&showWhitespace=${flag}`)
+    assert.equal(shown.status, 200, JSON.stringify(shown.body))
+    assert.deepEqual(marks(shown.body.revision).map(m => [m.type, m.text]).sort(), [['deletion', ' '], ['insertion', '\u00a0']], `marks with showWhitespace=${flag}`)
+    assert.equal(shown.body.summary.counts.MOD, 1, 'the provision counts as modified')
+  }
 })
 
 test('health, 404 for unknown API routes, SPA fallback for everything else', async () => {

@@ -60,7 +60,8 @@ test("a reviewer's write is refused and not stored", async () => {
   assert.equal(await storedTitle(doc.id), 'W Cybersecurity')
   assert.ok(!title(writer).includes('REVIEWER'))
   const afterUpdates = await server.store.loadUpdates(doc.id)
-  assert.equal(afterUpdates.updates.length, before.updates.length + 1, 'only the writer\'s update was stored')
+  // the writer's update, and the server's record of the writer's new client id (extensions/attribution.ts)
+  assert.equal(afterUpdates.updates.length, before.updates.length + 2, 'only the writer\'s update (and its attribution) was stored')
   assert.equal(reviewer.provider.hasUnsyncedChanges, true, 'the reviewer\'s change was never acknowledged')
 })
 
@@ -119,7 +120,8 @@ async function refusedCase(mutate: (doc: Y.Doc) => void, code: number, pattern: 
   const jsonAfter = (await api(server.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json
   jsonBefore.content[1].content[0].text = 'ok Cybersecurity'
   assert.deepEqual(jsonAfter, jsonBefore, 'stored document holds nothing of the refused update')
-  assert.equal((await server.store.loadUpdates(doc.id)).updates.length, storedBefore.updates.length + 1)
+  // the peer's update, and the server's record of the peer's new client id (extensions/attribution.ts)
+  assert.equal((await server.store.loadUpdates(doc.id)).updates.length, storedBefore.updates.length + 2)
   assert.deepEqual(peer.doc.getXmlFragment('prosemirror').toJSON(), (() => { const d = new Y.Doc(); Y.applyUpdate(d, Y.encodeStateAsUpdate(peer.doc)); return d.getXmlFragment('prosemirror').toJSON() })())
   assert.ok(peer.doc.getArray('comments').length === 0 && !peer.doc.share.has('evil'))
 }

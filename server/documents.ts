@@ -12,11 +12,12 @@ import { resolutionSchema } from '../schema/schema.js'
 import { FRAGMENT } from '../protocol/shared-doc.js'
 import { jsonFromYDoc, yDocFromUpdates } from './collab/content.js'
 import type { Actor, DocumentMeta, Store, Version } from './store/types.js'
+import type { DocumentKind } from '../protocol/api.js'
 
 /** What a new document is. */
 export interface NewDocument {
   title: string
-  kind?: 'resolution' | 'proposal'
+  kind?: DocumentKind
   delegations: string[]
   shared?: boolean
   baseVersionId?: string | null
@@ -71,6 +72,21 @@ export async function liveJSON(store: Store, hocuspocus: Hocuspocus, id: string)
   if (updates.length === 0) return store.getJSON(id)
   const doc = yDocFromUpdates(updates)
   try { return jsonFromYDoc(doc, lang) } finally { doc.destroy() }
+}
+
+/**
+ * The current content of a document with its Yjs state (one update), taken
+ * together so that they agree: for reading its attribution
+ * (protocol/attribution.ts) beside its JSON.
+ */
+export async function liveState(store: Store, hocuspocus: Hocuspocus, id: string): Promise<{ json: unknown; update: Uint8Array }> {
+  const meta = await store.getDocument(id)
+  const lang = meta?.lang ?? 'en'
+  const loaded = hocuspocus.documents.get(id)
+  if (loaded) return { json: jsonFromYDoc(loaded, lang), update: Y.encodeStateAsUpdate(loaded) }
+  const { updates } = await store.loadUpdates(id)
+  const doc = yDocFromUpdates(updates)
+  try { return { json: jsonFromYDoc(doc, lang), update: Y.encodeStateAsUpdate(doc) } } finally { doc.destroy() }
 }
 
 /** Names an immutable snapshot of a document's live content. */

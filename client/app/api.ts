@@ -70,9 +70,10 @@ export function saveVersion(id: string, name: string): Promise<VersionMeta> { re
 /** One version with its content. */
 export function getVersion(id: string): Promise<Version> { return call('GET', `/api/versions/${encodeURIComponent(id)}`) }
 /** A comparison of two references (`v:<versionId>` or `d:<documentId>`). */
-export function compareRefs(oldRef: string, newRef: string, ignoreRenumbering: boolean): Promise<Comparison> {
+export function compareRefs(oldRef: string, newRef: string, ignoreRenumbering: boolean, showWhitespace = false): Promise<Comparison> {
   const q = new URLSearchParams({ old: oldRef, new: newRef })
   if (ignoreRenumbering) q.set('ignoreRenumbering', '1')
+  if (showWhitespace) q.set('showWhitespace', '1')
   return call('GET', `/api/compare?${q}`)
 }
 /** Several proposals lined up on one base (`GET /api/compile`; refs `v:<versionId>` or `d:<documentId>`). */

@@ -1,13 +1,12 @@
 /**
- * `GET /api/versions/:id`, `GET /api/compare?old=REF&new=REF[&ignoreRenumbering=1]`
+ * `GET /api/versions/:id`, `GET /api/compare?old=REF&new=REF[&ignoreRenumbering=1][&showWhitespace=1]`
  * and `GET /api/compile?base=REF&proposal=REF&proposal=REF...` (REF: `v:<versionId>` or `d:<documentId>`).
  */
 import { Router } from 'express'
 import type { Response } from 'express'
-import { canRead } from '../auth/permissions.js'
-import { liveJSON } from '../documents.js'
 import type { ApiDeps } from './context.js'
-import { HttpError, userOf } from './context.js'
+import { HttpError } from './context.js'
+import { refResolver } from './refs.js'
 
 /** At most this many proposals in one compilation (ITU assemblies see six regional proposals on a resolution at most). */
 const MAX_COMPILED = 12
@@ -15,31 +14,17 @@ const MAX_COMPILED = 12
 /** Routes to read versions and compare or compile versions or live documents. */
 export function compareRoutes(deps: ApiDeps): Router {
   const r = Router()
-  const versionJSON = async (res: Response, id: string) => {
-    const v = await deps.store.getVersion(id)
-    const doc = v ? await deps.store.getDocument(v.documentId) : null
-    if (!v || !doc || !canRead(userOf(res), doc)) throw new HttpError(404, 'no such version')
-    return v
-  }
-  /** `v:<versionId>` or `d:<documentId>`. */
-  const resolve = async (res: Response, ref: unknown): Promise<unknown> => {
-    if (typeof ref !== 'string') throw new HttpError(400, 'old and new must be v:<versionId> or d:<documentId>')
-    if (ref.startsWith('v:')) return (await versionJSON(res, ref.slice(2))).json
-    if (ref.startsWith('d:')) {
-      const doc = await deps.store.getDocument(ref.slice(2))
-      if (!doc || !canRead(userOf(res), doc)) throw new HttpError(404, `no such document: ${ref}`)
-      return liveJSON(deps.store, deps.hocuspocus, doc.id)
-    }
-    throw new HttpError(400, `bad reference "${ref}": use v:<versionId> or d:<documentId>`)
-  }
+  const refs = refResolver(deps)
+  const resolve = async (res: Response, ref: unknown): Promise<unknown> => (await refs.resolve(res, ref)).json
 
-  r.get('/versions/:id', async (req, res) => { res.json(await versionJSON(res, req.params.id)) })
+  r.get('/versions/:id', async (req, res) => { res.json(await refs.version(res, req.params.id)) })
 
   r.get('/compare', async (req, res) => {
     const [oldJSON, newJSON] = [await resolve(res, req.query.old), await resolve(res, req.query.new)]
-    const ignoreRenumbering = req.query.ignoreRenumbering === '1' || req.query.ignoreRenumbering === 'true'
+    const flag = (name: string) => req.query[name] === '1' || req.query[name] === 'true'
+    // showWhitespace: changes made only of white space (space ↔ no-break space, doubled spaces) marked and counted
     // in a worker thread (diff/ is loaded there), with the pool's time limit
-    res.json(await deps.work.run('compare', { oldJSON, newJSON, ignoreRenumbering }))
+    res.json(await deps.work.run('compare', { oldJSON, newJSON, ignoreRenumbering: flag('ignoreRenumbering'), showWhitespace: flag('showWhitespace') }))
   })
 
   r.get('/compile', async (req, res) => {

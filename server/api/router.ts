@@ -2,6 +2,7 @@
 import express, { Router } from 'express'
 import { errorHandler, requireUtf8 } from '../http/errors.js'
 import { authRoutes } from './auth-routes.js'
+import { committeeRoutes } from './committee-routes.js'
 import { compareRoutes } from './compare-routes.js'
 import type { ApiDeps } from './context.js'
 import { requireUser } from './context.js'
@@ -28,6 +29,7 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
   r.use(requireUser(deps))
   r.use(exportRoutes(deps, pdf))
   r.use('/imports', importRoutes(deps))
+  r.use(committeeRoutes(deps))
   r.use('/documents', documentRoutes(deps))
   r.use(compareRoutes(deps))
   r.use((_req, res) => { res.status(404).json({ error: 'no such API route' }) })

@@ -9,7 +9,7 @@ import type { Mark } from 'prosemirror-model'
 import { prosemirrorJSONToYDoc } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { commentProblem } from '../../protocol/comments.js'
-import { COMMENTS, FRAGMENT, ROOT_NAMES } from '../../protocol/shared-doc.js'
+import { ATTRIBUTION, COMMENTS, FRAGMENT, ROOT_NAMES } from '../../protocol/shared-doc.js'
 import { findProblems } from '../../schema/check.js'
 import { elementAttributesProblem, markAttributesProblem } from './attributes.js'
 import { resolutionSchema } from '../../schema/schema.js'
@@ -99,12 +99,16 @@ export function documentProblems(doc: Y.Doc): string[] {
   return findProblems(node)
 }
 
-/** Content the application never writes at the top level: other roots, map entries on the two roots. */
+/**
+ * Content the application never writes at the top level: other roots, map
+ * entries on the document and comments roots. (The `attribution` root is the
+ * server's: validation refuses any client change to it, see attributionChanged.)
+ */
 export function rootProblems(doc: Y.Doc): string[] {
   const problems: string[] = []
   const others = [...doc.share.keys()].filter(k => !ROOT_NAMES.has(k))
-  if (others.length) problems.push(`top-level content other than "${FRAGMENT}" and "${COMMENTS}": ${others.map(k => k.slice(0, 40)).join(', ')}`)
-  for (const name of ROOT_NAMES) {
+  if (others.length) problems.push(`top-level content other than "${FRAGMENT}", "${COMMENTS}" and "${ATTRIBUTION}": ${others.map(k => k.slice(0, 40)).join(', ')}`)
+  for (const name of [FRAGMENT, COMMENTS]) {
     const root = doc.share.get(name)
     if (root && hasEntries(root)) problems.push(`entries on the "${name}" root`)
   }
@@ -116,4 +120,22 @@ export function commentsProblems(doc: Y.Doc): string[] {
   const problems: string[] = []
   doc.getArray(COMMENTS).toArray().forEach((c, i) => { const p = commentProblem(c, i); if (p) problems.push(p) })
   return problems
+}
+
+/** The root type a shared type belongs to. */
+function rootOf(type: object): object {
+  let t = type as { _item: Y.Item | null }
+  while (t._item) t = t._item.parent as unknown as { _item: Y.Item | null }
+  return t
+}
+
+/**
+ * Whether any of the types a transaction changed (`transaction.changed`'s
+ * keys) is the `attribution` root (which only the server writes) or inside it.
+ */
+export function attributionChanged(doc: Y.Doc, changed: Iterable<object>): boolean {
+  const root = doc.share.get(ATTRIBUTION)
+  if (!root) return false
+  for (const type of changed) if (rootOf(type) === root) return true
+  return false
 }

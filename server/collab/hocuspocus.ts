@@ -7,6 +7,7 @@ import type { Extension } from '@hocuspocus/server'
 import type { Sessions } from '../auth/sessions.js'
 import type { Store } from '../store/types.js'
 import type { Logger } from '../log.js'
+import { Attribution } from '../extensions/attribution.js'
 import { Audit } from '../extensions/audit.js'
 import { Checkpoints } from '../extensions/checkpoints.js'
 import { Authentication } from '../extensions/authentication.js'
@@ -16,6 +17,7 @@ import { Presence } from '../extensions/presence.js'
 import { MessageRateLimit } from '../extensions/rate-limit.js'
 import type { MessageRateOptions } from '../extensions/rate-limit.js'
 import { Validation } from '../extensions/validation.js'
+import { recordBracketOperations } from '../extensions/audit.js'
 
 /** Options of the collaboration core. */
 export interface CollaborationOptions {
@@ -57,7 +59,8 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
     new Authentication(o.store, o.sessions),
     new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),
-    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger }),
+    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
+    new Attribution({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     new IdRepair({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     persistence,
     new Audit(o.store),

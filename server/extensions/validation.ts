@@ -15,12 +15,14 @@ import type { beforeHandleMessagePayload, Connection, Document, Extension, after
 import * as Y from 'yjs'
 import { commentAuthorshipProblems } from '../collab/comment-authorship.js'
 import type { CommentWriter } from '../collab/comment-authorship.js'
-import { commentsProblems, rootProblems } from '../collab/content.js'
+import type { Node } from 'prosemirror-model'
+import { hasBrackets, reviewBrackets, type BracketOperation } from '../collab/brackets.js'
+import { attributionChanged, commentsProblems, nodeFromYDoc, rootProblems } from '../collab/content.js'
 import { problemsBeyondIds } from '../collab/id-repair.js'
 import { misplacedItems } from '../collab/integrity.js'
 import { scanTyping, typesIntoText, typingOfDecoded } from '../collab/typing.js'
 import type { TypingCandidate, TypingContext } from '../collab/typing.js'
-import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
+import { ATTRIBUTION, COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { parseMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
 import { REFUSED_INVALID, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, refuse } from '../collab/refusal.js'
@@ -33,6 +35,8 @@ export interface ValidationOptions {
   maxDocumentBytes?: number | undefined
   /** Where refused updates are reported, with document and user. */
   logger?: Logger | undefined
+  /** Told the bracket operations of each accepted update (collab/brackets.ts), for the activity log. */
+  onBracketOperations?: ((documentName: string, user: CommentWriter, operations: BracketOperation[]) => void) | undefined
 }
 
 /** A copy of a live document. */
@@ -40,6 +44,7 @@ function newCopy(source: Document): Y.Doc {
   const doc = new Y.Doc({ gc: true })
   doc.getXmlFragment(FRAGMENT)
   doc.getArray(COMMENTS)
+  doc.getMap(ATTRIBUTION)
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(source))
   return doc
 }
@@ -59,11 +64,14 @@ const hasPending = (doc: Y.Doc) => {
  * the update is acceptable). With `writer`, comments must also be changed
  * only as their authorship allows (collab/comment-authorship.ts).
  */
-export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWriter): string[] {
+export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[]): string[] {
   let textOnly: boolean
   try { textOnly = onlyInsertsText(update) } catch { return ['not a Yjs update'] }
   const pendingBefore = hasPending(doc)
   const commentsBefore = writer ? doc.getArray(COMMENTS).toJSON() : []
+  // the bracket rules compare the document before and after (collab/brackets.ts); only in this slow path
+  let before: Node | null = null
+  if (writer) { try { before = nodeFromYDoc(doc) } catch { before = null } }
   let changed: Y.AbstractType<unknown>[] = []
   /** Whether a map entry (attribute) of some Y.XmlText changed. */
   let textEntries = false
@@ -79,6 +87,7 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
   if (misplaced) return [`${misplaced} item${misplaced === 1 ? '' : 's'} integrated next to content of another parent (clocks overlapping those the document holds)`]
   const roots = rootProblems(doc)
   if (roots.length) return roots
+  if (attributionChanged(doc, changed)) return [`changes to "${ATTRIBUTION}", which only the server writes`]
   const comments = doc.getArray(COMMENTS)
   // Formatting items are not "countable", so Yjs does not list their type in
   // `transaction.changed`: only updates made of plain strings (and deletions
@@ -92,6 +101,15 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
   }
   // ids repeated or dropped by concurrent edits are repaired by the server (extensions/id-repair.ts), not refused
   if (!fast || changed.some(t => t !== comments && !(t instanceof Y.XmlText))) problems.push(...problemsBeyondIds(doc))
+  if (writer && before && problems.length === 0) {
+    let after: Node | null = null
+    try { after = nodeFromYDoc(doc) } catch { after = null }
+    if (after && (hasBrackets(before) || hasBrackets(after))) {
+      const review = reviewBrackets(before, after, writer)
+      problems.push(...review.problems)
+      operations?.push(...review.operations)
+    }
+  }
   return problems
 }
 
@@ -185,6 +203,7 @@ export class Validation implements Extension {
   private readonly maxBytes: number
   private readonly maxDocumentBytes: number
   private readonly logger: Logger | undefined
+  private readonly onBracketOperations: ValidationOptions['onBracketOperations']
   /** Per document: updates accepted lately, size bound, accepted clocks. */
   private readonly documents = new Map<string, DocumentState>()
 
@@ -192,6 +211,7 @@ export class Validation implements Extension {
     this.maxBytes = options.maxMessageBytes ?? 1024 * 1024
     this.maxDocumentBytes = options.maxDocumentBytes ?? 8 * 1024 * 1024
     this.logger = options.logger
+    this.onBracketOperations = options.onBracketOperations
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
@@ -249,7 +269,7 @@ export class Validation implements Extension {
   }
 
   /** What is wrong with the document after `update` (empty when it is acceptable); records it when accepted. */
-  check(document: Document, documentName: string, update: Uint8Array, writer?: CommentWriter): string[] {
+  check(document: Document, documentName: string, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[]): string[] {
     const state = this.stateOf(documentName)
     let typing: TypingCandidate | null = scanTyping(update)
     if (typing) {
@@ -266,7 +286,7 @@ export class Validation implements Extension {
       try { decoded = Y.decodeUpdate(update) } catch { return ['not a Yjs update'] }
       const tooLarge = this.sizeProblem(document, state, update, decoded.structs.some(s => s instanceof Y.Item))
       if (tooLarge) return [tooLarge]
-      const problems = this.problemsInCopy(document, state, update, writer)
+      const problems = this.problemsInCopy(document, state, update, writer, operations)
       if (problems.length) return problems
       ranges = rangesOfDecoded(decoded)
     }
@@ -280,11 +300,11 @@ export class Validation implements Extension {
    * The slow path: what is wrong after `update` with a copy of the document
    * holding the accepted updates it may not hold yet (`problemsAfter`).
    */
-  private problemsInCopy(document: Document, state: DocumentState, update: Uint8Array, writer?: CommentWriter): string[] {
+  private problemsInCopy(document: Document, state: DocumentState, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[]): string[] {
     const copy = newCopy(document)
     try {
       for (const a of this.pending(document, state)) Y.applyUpdate(copy, a.update)
-      return problemsAfter(copy, update, writer)
+      return problemsAfter(copy, update, writer, operations)
     } finally { copy.destroy() }
   }
 
@@ -324,7 +344,9 @@ export class Validation implements Extension {
       }
       return
     }
-    const problems = this.check(document, documentName, update, user)
+    const operations: BracketOperation[] = []
+    const problems = this.check(document, documentName, update, user, operations)
+    if (!problems.length && operations.length && user) this.onBracketOperations?.(documentName, user, operations)
     if (problems.length) throw this.refused(connection, documentName, user, problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
   }
 }

@@ -6,7 +6,7 @@
 import pg from 'pg'
 import { auditFromRow, documentFromRow, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
-import type { Actor, DocumentMeta, Store, StoredUpdates, Version } from './types.js'
+import type { Actor, CommitteeDraftRecord, DocumentMeta, Store, StoredUpdates, Version } from './types.js'
 
 /** Options of the PostgreSQL backend. */
 export interface PostgresOptions {
@@ -105,6 +105,13 @@ export async function openPostgresStore(connectionString: string, options: Postg
         ? await rows<AuditRow>('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = $1 AND delegation = $2 ORDER BY seq', [documentId, filter.delegation])
         : await rows<AuditRow>('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = $1 ORDER BY seq', [documentId])
       return r.map(auditFromRow)
+    },
+    async setCommitteeDraft(documentId, record) {
+      await pool.query('INSERT INTO committee_drafts (document_id, origin) VALUES ($1, $2)', [documentId, JSON.stringify(record)])
+    },
+    async getCommitteeDraft(documentId) {
+      const [r] = await rows<{ origin: string }>('SELECT origin FROM committee_drafts WHERE document_id = $1', [documentId])
+      return r ? JSON.parse(r.origin) as CommitteeDraftRecord : null
     },
     async close() { await pool.end() }
   }

@@ -13,7 +13,7 @@ export interface DocumentRow {
 /** Converts a documents row. */
 export function documentFromRow(r: DocumentRow): DocumentMeta {
   return {
-    id: r.id, title: r.title, lang: r.lang, kind: r.kind === 'proposal' ? 'proposal' : 'resolution',
+    id: r.id, title: r.title, lang: r.lang, kind: r.kind === 'proposal' || r.kind === 'committee-draft' ? r.kind : 'resolution',
     baseVersionId: r.base_version_id, baseDocumentId: r.base_document_id,
     delegations: JSON.parse(r.delegations) as string[], shared: Boolean(r.shared),
     createdAt: r.created_at, updatedAt: r.updated_at,
@@ -69,5 +69,6 @@ CREATE TABLE IF NOT EXISTS audit (
   seq ${seq}, document_id TEXT NOT NULL, at TEXT NOT NULL, user_name TEXT NOT NULL, delegation TEXT NOT NULL,
   action TEXT NOT NULL, detail TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS audit_doc ON audit (document_id, seq);
+CREATE TABLE IF NOT EXISTS committee_drafts (document_id TEXT PRIMARY KEY, origin TEXT NOT NULL);
 `
 }

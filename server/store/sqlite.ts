@@ -13,7 +13,7 @@
 import Database from 'better-sqlite3'
 import { auditFromRow, documentFromRow, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
-import type { Actor, AuditEntry, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
+import type { Actor, AuditEntry, CommitteeDraftRecord, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
 
 /**
  * better-sqlite3's native objects (databases, statements) are never left to
@@ -58,6 +58,8 @@ export function openSqliteStore(file: string): Store {
     purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
     insertAudit: db.prepare('INSERT INTO audit (document_id, at, user_name, delegation, action, detail) VALUES (?, ?, ?, ?, ?, ?)'),
     listAudit: db.prepare('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = ? ORDER BY seq'),
+    insertCommittee: db.prepare('INSERT INTO committee_drafts (document_id, origin) VALUES (?, ?)'),
+    getCommittee: db.prepare('SELECT origin FROM committee_drafts WHERE document_id = ?'),
     listAuditOf: db.prepare('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = ? AND delegation = ? ORDER BY seq')
   }
   for (const statement of Object.values(q)) neverCollected.add(statement)
@@ -126,6 +128,11 @@ export function openSqliteStore(file: string): Store {
     async listAudit(documentId, filter) {
       const rows = (filter?.delegation ? q.listAuditOf.all(documentId, filter.delegation) : q.listAudit.all(documentId)) as AuditRow[]
       return rows.map(auditFromRow)
+    },
+    async setCommitteeDraft(documentId, record: CommitteeDraftRecord) { q.insertCommittee.run(documentId, JSON.stringify(record)) },
+    async getCommitteeDraft(documentId) {
+      const r = q.getCommittee.get(documentId) as { origin: string } | undefined
+      return r ? JSON.parse(r.origin) as CommitteeDraftRecord : null
     },
     async close() { flush(); db.close() }
   }

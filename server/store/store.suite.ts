@@ -101,6 +101,16 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       assert.deepEqual((await store.listAudit('doc-a', { delegation: 'APT' })).map(e => e.action), ['connect', 'disconnect'])
       assert.deepEqual(await store.listAudit('doc-b'), [])
     })
+
+    await t.test('committee drafts: kind, origin and compiled inputs kept beside the document', async () => {
+      await store.createDocument(meta('doc-c', { kind: 'committee-draft', delegations: ['APT', 'ARB', 'Secretariat'], shared: true }), { n: 5 })
+      assert.equal((await store.getDocument('doc-c'))?.kind, 'committee-draft')
+      const record = { base: 'v:v1', proposals: ['d:doc-b', 'v:v2'], sources: ['APT', 'ARB'], choices: { 'p:1': { take: 'APT' } }, inputs: { baseJSON: { n: 1 }, sources: [{ json: { n: 2 }, fallbackName: 'APT' }, { json: { n: 3 }, fallbackName: 'ARB' }] } }
+      await store.setCommitteeDraft('doc-c', record)
+      assert.deepEqual(await store.getCommitteeDraft('doc-c'), record)
+      assert.equal(await store.getCommitteeDraft('doc-a'), null)
+      await assert.rejects(store.setCommitteeDraft('doc-c', record), 'the origin is kept once')
+    })
   } finally {
     await store.close()
     await cleanup()

@@ -5,10 +5,10 @@
  * state. Everything else is metadata (`MetaStore`).
  */
 
-import type { Actor, AuditEntry, DocumentMeta, Role, User, Version, VersionMeta } from '../../protocol/api.js'
+import type { Actor, AuditEntry, CommitteeDraftOrigin, DocumentMeta, Role, User, Version, VersionMeta } from '../../protocol/api.js'
 
 // The records the API speaks are defined once, in protocol/.
-export type { Actor, AuditEntry, DocumentMeta, Role, User, Version, VersionMeta }
+export type { Actor, AuditEntry, CommitteeDraftOrigin, DocumentMeta, Role, User, Version, VersionMeta }
 
 /** A user with the stored password hash (never leaves the server). */
 export interface UserRecord extends User {
@@ -25,6 +25,15 @@ export interface Session {
 /** Who sent an update (kept beside it, for the audit trail and debugging). */
 export interface UpdateMeta {
   userId: string | null
+}
+
+/**
+ * What the server keeps beside a committee draft: its origin as the API
+ * shows it, and the texts it was compiled from (the nothing-forgotten report
+ * compares the draft with these, not with what the proposals became since).
+ */
+export interface CommitteeDraftRecord extends CommitteeDraftOrigin {
+  inputs: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[] }
 }
 
 /** A document's stored updates and the sequence number of the last one. */
@@ -82,6 +91,10 @@ export interface MetaStore {
   addAudit(documentId: string, entry: AuditEntry): Promise<void>
   /** A document's audit trail, oldest first, optionally of one delegation. */
   listAudit(documentId: string, filter?: { delegation?: string }): Promise<AuditEntry[]>
+  /** Keeps where a committee draft came from (once, when it is created). */
+  setCommitteeDraft(documentId: string, record: CommitteeDraftRecord): Promise<void>
+  /** Where a committee draft came from, or null (not a committee draft). */
+  getCommitteeDraft(documentId: string): Promise<CommitteeDraftRecord | null>
 }
 
 /** A persistence backend. */

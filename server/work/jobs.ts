@@ -4,8 +4,11 @@
  * the library's own errors (ImportLimitError, ImportError,
  * ProposalExportError ...), which the pool hands back by name.
  */
-import { compare } from '../../diff/index.js'
-import { compile, compilationToJSON, proposalSource, type CompilationJSON } from '../../compile/index.js'
+import * as Y from 'yjs'
+import { compare, foldWhitespaceInDocument } from '../../diff/index.js'
+import { attributeRevision } from '../../protocol/attribution.js'
+import { buildCommitteeDraft, compile, compilationToJSON, disposition, proposalSource, summariseDisposition, type Compilation, type CompilationJSON, type DispositionEntry, type DispositionSummary, type DropRecord, type RowChoice } from '../../compile/index.js'
+import { committeeDraftContent } from '../committee/draft-state.js'
 import { exportDocument, type DocumentExport, type ExportedFile } from '../../export/export-document.js'
 import { checkBase, type BaseCheck } from '../../export/base-check.js'
 import { importDocxProposal } from '../../export/docx-import.js'
@@ -18,10 +21,25 @@ import { prepareContent, type PreparedContent } from '../documents.js'
 export interface Jobs {
   /** The text importer, and the result encoded as a document's first update (server/documents.ts). */
   'import-text': { input: { text: string; lang?: Language }; output: { content: PreparedContent; warnings: ImportWarning[] } }
-  compare: { input: { oldJSON: unknown; newJSON: unknown; ignoreRenumbering: boolean }; output: { revision: unknown; summary: unknown } }
+  /**
+   * A comparison for display: without `showWhitespace`, changes made only of white space count as none
+   * and are shown unmarked (diff/whitespace.ts); with it, they are marked and counted.
+   */
+  compare: { input: { oldJSON: unknown; newJSON: unknown; ignoreRenumbering: boolean; showWhitespace?: boolean }; output: { revision: unknown; summary: unknown } }
   /** Several proposals lined up on a base (compile/); each source named by its MOD line, else by `fallbackName`. */
   compile: { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[] }; output: CompilationJSON }
-  export: { input: DocumentExport; output: ExportedFile }
+  /** A committee draft built from a compilation and the choices per row, as its first Yjs state (committee/draft-state.ts), with the sources as compiled. */
+  'committee-draft': { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[]; choices: Record<string, RowChoice> }; output: { content: PreparedContent; sources: string[] } }
+  /**
+   * An export; with `attribution` (the document's Yjs state), each revision is credited to its sources
+   * (protocol/attribution.ts), and `author`/`delegation` only credit what has none (renumbered labels).
+   */
+  export: { input: DocumentExport & { attribution?: Uint8Array | null }; output: ExportedFile }
+  /** What became of every change of every proposal in a committee draft (compile/disposition.ts), its drops from the activity log. */
+  disposition: {
+    input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[]; draftJSON: unknown; drops: DropRecord[] }
+    output: { sources: string[]; entries: DispositionEntry[]; summary: DispositionSummary }
+  }
   /** A resolution file (text or ITU Word), summarised and encoded (POST /api/imports/resolution...). */
   'read-resolution-file': {
     input: { bytes: Uint8Array; lang?: Language }
@@ -39,6 +57,21 @@ export interface Jobs {
 /** A job name. */
 export type JobName = keyof Jobs
 
+/** Compiles proposals on a base; each source named by its MOD line, else by `fallbackName` (made unique). */
+function compileSources(baseJSON: unknown, sources: { json: unknown; fallbackName: string }[]): Compilation {
+  const names = new Set<string>()
+  const named = sources.map(({ json, fallbackName }) => {
+    const doc = resolutionFromJSON(json)
+    const source = proposalSource(doc)
+    const base = source?.name ?? fallbackName
+    let name = base
+    for (let n = 2; names.has(name); n++) name = `${base} (${n})`
+    names.add(name)
+    return { name, proposalId: source?.proposalId ?? null, doc }
+  })
+  return compile(resolutionFromJSON(baseJSON), named)
+}
+
 /** Runs one job in this thread. */
 export async function runJob<K extends JobName>(name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output']> {
   return (await handlers[name](input as never)) as Jobs[K]['output']
@@ -49,24 +82,28 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     const { doc, warnings } = importText(text, lang ? { lang } : {})
     return { content: prepareContent(doc.toJSON()), warnings }
   },
-  compare: ({ oldJSON, newJSON, ignoreRenumbering }) => {
-    const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering })
-    return { revision: doc.toJSON(), summary }
+  compare: ({ oldJSON, newJSON, ignoreRenumbering, showWhitespace = false }) => {
+    const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering, showWhitespace })
+    return { revision: (showWhitespace ? doc : foldWhitespaceInDocument(doc)).toJSON(), summary }
   },
-  compile: ({ baseJSON, sources }) => {
-    const names = new Set<string>()
-    const named = sources.map(({ json, fallbackName }) => {
-      const doc = resolutionFromJSON(json)
-      const source = proposalSource(doc)
-      const base = source?.name ?? fallbackName
-      let name = base
-      for (let n = 2; names.has(name); n++) name = `${base} (${n})`
-      names.add(name)
-      return { name, proposalId: source?.proposalId ?? null, doc }
-    })
-    return compilationToJSON(compile(resolutionFromJSON(baseJSON), named))
+  compile: ({ baseJSON, sources }) => compilationToJSON(compileSources(baseJSON, sources)),
+  'committee-draft': ({ baseJSON, sources, choices }) => {
+    const compilation = compileSources(baseJSON, sources)
+    const draft = buildCommitteeDraft(compilation, new Map(Object.entries(choices)))
+    return { content: committeeDraftContent(draft.start, draft.steps, draft.doc), sources: compilation.sources.map(s => s.name) }
   },
-  export: input => exportDocument(input, (a, b, who) => compare(a, b, { author: who }).doc),
+  disposition: ({ baseJSON, sources, draftJSON, drops }) => {
+    const compilation = compileSources(baseJSON, sources)
+    const entries = disposition(compilation, resolutionFromJSON(draftJSON), drops)
+    return { sources: compilation.sources.map(s => s.name), entries, summary: summariseDisposition(compilation, entries) }
+  },
+  export: ({ attribution, ...input }) => exportDocument(input, (a, b, who) => {
+    if (!attribution) return compare(a, b, { author: who }).doc
+    // marks credited to their sources; what has none (renumbered labels) falls back to `who` in the layout
+    const revision = compare(a, b).doc
+    const ydoc = new Y.Doc()
+    try { Y.applyUpdate(ydoc, attribution); return attributeRevision(ydoc, revision) } finally { ydoc.destroy() }
+  }),
   'read-resolution-file': ({ bytes, lang }) => {
     const f = readResolutionFile(bytes, lang ? { lang } : {})
     let provisions = 0

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import type { Node } from 'prosemirror-model'
+import { acceptAll as acceptAllDoc } from '../diff/accept-reject.js'
+import { findBrackets } from '../schema/brackets.js'
+import { findProblems } from '../schema/check.js'
+import { computeLabels } from '../schema/numbering.js'
+import { buildCommitteeDraft, defaultChoices, type RowChoice } from './committee-draft.js'
+import type { Compilation } from './compile.js'
+import { agreeAll, res1Compilation, res50Compilation, unitTexts } from './draft-testing.js'
+import { documentUnits } from './units.js'
+
+let n = 0
+const freshId = () => `n${++n}`
+const rowWith = (c: Compilation, text: string) => {
+  const row = c.rows.find(r => (r.base?.blocks ?? r.cells.find(x => x.unit)?.blocks ?? []).some(b => b.textContent.includes(text)))
+  assert.ok(row, `a row holding "${text}"`)
+  return row
+}
+const ids = (doc: Node) => { const s = new Set<string>(); doc.descendants(x => { if (x.attrs.id) s.add(x.attrs.id); return true }); return s }
+const takeAll = (c: Compilation, source: number) => new Map<string, RowChoice>(c.rows.map(r => [r.key, { take: 'source', source }]))
+
+test('default choices: untouched → base, single/same → the change, conflicts and additions at one place → brackets', () => {
+  const c = res50Compilation()
+  const choices = defaultChoices(c)
+  for (const r of c.rows) {
+    const ch = choices.get(r.key)!
+    if (r.cls === 'untouched') assert.equal(ch.take, 'base')
+    else if (r.cls === 'single' || r.cls === 'same') assert.equal(ch.take, 'source', r.key)
+    else assert.equal(ch.take, 'brackets', r.key)
+  }
+  assert.deepEqual(choices.get(rowWith(c, 'أن قطاع تقييس الاتصالات يساعد أيضاً').key), { take: 'source', source: 1 }, 'ARB and AFCP: the first of them')
+})
+
+test('Resolution 50: the default draft is valid, keeps base ids, brackets conflicts with their sources', () => {
+  const c = res50Compilation()
+  const draft = buildCommitteeDraft(c, defaultChoices(c), { freshId })
+  assert.deepEqual(findProblems(draft.doc), [])
+  for (const s of draft.steps) assert.deepEqual(findProblems(s.doc), [], `step ${s.sources.join('+')}`)
+  assert.deepEqual(draft.steps.map(s => s.sources.join('+')), ['APT', 'APT+ARB', 'ARB+AFCP', 'AFCP', ''])
+  // different modifications of resolves 8: two alternatives sharing one label, APT's holding the base id
+  const resolves8 = rowWith(c, 'أن تواصل لجنة الدراسات 17 بالتعاون الوثيق')
+  const brackets = findBrackets(draft.doc)
+  const r8 = brackets.find(b => b.options.length === 2)!
+  assert.deepEqual(r8.options.map(o => o.sources), [['APT'], ['ARB']])
+  assert.equal(draft.doc.nodeAt(r8.options[0]!.pos)!.attrs.id, resolves8.key)
+  const labels = computeLabels(draft.doc).byId
+  assert.equal(labels.get(resolves8.key), labels.get(draft.doc.nodeAt(r8.options[1]!.pos)!.attrs.id))
+  // AFCP deletes what APT modifies: APT's version alone, in brackets
+  const resolves3 = rowWith(c, 'أن يعمل قطاع تقييس الاتصالات بتعاون وثيق')
+  const r3 = brackets.find(b => b.options.length === 1 && draft.doc.nodeAt(b.pos)!.attrs.id === resolves3.key)!
+  assert.deepEqual(r3.options[0]!.sources, ['APT'])
+  // APT and ARB add at one place: each addition its own bracket
+  const added = brackets.filter(b => b.options.length === 1 && b.options[0]!.text.includes('التهديدات السيبرانية'))
+  assert.ok(added.some(b => b.options[0]!.sources[0] === 'APT') && added.some(b => b.options[0]!.sources[0] === 'ARB'))
+  // every base unit the draft keeps has its base id; a unit's id never changes between steps
+  const baseIds = ids(c.base)
+  const seen = new Map<string, string>()
+  for (const s of [draft.start, ...draft.steps.map(x => x.doc)]) {
+    for (const u of documentUnits(s)) {
+      if (u.kind === 'heading' || u.kind === 'title' || u.kind === 'history' || u.kind === 'formula' || u.kind === 'paragraph') continue
+      const id = u.node.attrs.id as string
+      const text = u.blocks.map(b => b.textContent).join('\n')
+      if (!seen.has(id)) seen.set(id, u.kind)
+      assert.equal(seen.get(id), u.kind, `id ${id} holds a ${u.kind} in one step and a ${seen.get(id)} in another (${text.slice(0, 30)})`)
+    }
+  }
+  for (const r of c.rows) if (r.base && r.kind !== 'heading' && r.kind !== 'title' && r.kind !== 'history' && r.kind !== 'formula' && ids(draft.doc).has(r.key)) assert.ok(baseIds.has(r.key))
+  assert.ok(draft.start.eq(c.base) || unitTexts(draft.start).join('\n') === unitTexts(c.base).join('\n'), 'the steps start from the base')
+})
+
+test('taking every row from one source gives that source\'s proposal (Res 50, Res 1)', () => {
+  for (const c of [res50Compilation(), res1Compilation()]) {
+    c.sources.forEach((s, source) => {
+      const draft = buildCommitteeDraft(c, takeAll(c, source), { freshId })
+      assert.deepEqual(findProblems(draft.doc), [], s.name)
+      const expected = unitTexts(acceptedProposal(c, source))
+      assert.deepEqual(unitTexts(draft.doc), expected, `${s.name}: the draft reads as the proposal`)
+      assert.ok(draft.steps.every(x => x.sources.includes(s.name)), `${s.name}: every step applies changes it makes (alone or with others)`)
+    })
+  }
+})
+
+test('taking the base everywhere gives the base; no brackets and no steps', () => {
+  const c = res1Compilation()
+  const draft = buildCommitteeDraft(c, new Map(c.rows.map(r => [r.key, { take: 'base' } as RowChoice])))
+  assert.equal(draft.steps.length, 0)
+  assert.deepEqual(unitTexts(draft.doc), unitTexts(c.base))
+})
+
+test('agreeing on each source\'s option where it has one gives what taking that source gives', () => {
+  const c = res1Compilation()
+  const draft = buildCommitteeDraft(c, defaultChoices(c), { freshId })
+  assert.ok(findBrackets(draft.doc).length > 0)
+  const agreed = agreeAll(draft.doc)
+  assert.equal(findBrackets(agreed).length, 0, 'no bracket survives agreeing')
+  assert.deepEqual(findProblems(agreed), [])
+})
+
+/** The proposal of one source, as the compilation read it. */
+function acceptedProposal(c: Compilation, source: number): Node {
+  const rev = c.revisions[source]!
+  // the revision document's new side is the proposal (without the cover, which units leave out anyway)
+  return acceptAllDoc(rev)
+}

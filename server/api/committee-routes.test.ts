@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { after, before, test } from 'node:test'
+import * as Y from 'yjs'
+import { compare } from '../../diff/compare.js'
+import { attributeRevision } from '../../protocol/attribution.js'
+import { findBrackets } from '../../schema/brackets.js'
+import { resolutionFromJSON } from '../../schema/check.js'
+import { importText } from '../../schema/text/index.js'
+import { ATTRIBUTION } from '../../protocol/shared-doc.js'
+import { yDocFromUpdates } from '../collab/content.js'
+import { Transform } from 'prosemirror-transform'
+import { updateYFragment } from 'y-prosemirror'
+import { createDocument } from '../documents.js'
+import { nodeFromYDoc } from '../collab/content.js'
+import { FRAGMENT } from '../../protocol/shared-doc.js'
+import { dropProvisionOption } from '../../schema/brackets.js'
+import { detailSources, dropsOf } from './committee-routes.js'
+import { api, connect, login, startTestServer, until, type TestServer } from '../test/helpers.js'
+
+let server: TestServer
+let sec: string, amal: string
+before(async () => {
+  server = await startTestServer()
+  ;[sec, amal] = await Promise.all([login(server.url, 'sec'), login(server.url, 'amal')])
+})
+after(async () => { await server.close() })
+
+const fixture = (path: string) => JSON.parse(JSON.stringify(importText(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url))).doc.toJSON())) as unknown
+
+async function documents() {
+  const base = await createDocument(server.store, { title: 'Res 50 (2012)', delegations: [], shared: true }, fixture('res50-2012-ar.txt'), null)
+  const apt = await createDocument(server.store, { title: 'APT', kind: 'proposal', delegations: ['APT'], shared: true }, fixture('compilation/res50-apt-ar.txt'), null)
+  const arb = await createDocument(server.store, { title: 'ARB (test)', kind: 'proposal', delegations: ['ARB'], shared: false }, fixture('compilation/res50-arb-test-ar.txt'), null)
+  return { base, apt, arb }
+}
+
+test('POST /api/committee-drafts: the Secretariat starts a shared committee draft of the sources\' delegations and its own; its origin and activity are kept', async () => {
+  const { base, apt, arb } = await documents()
+  const v = await api(server.url, sec, 'POST', `/api/documents/${base.id}/versions`, { name: 'Rev. Dubai, 2012' })
+  const r = await api(server.url, sec, 'POST', '/api/committee-drafts', { title: 'Res 50 — committee draft', base: `v:${v.body.id}`, proposals: [`d:${apt.id}`, `d:${arb.id}`] })
+  assert.equal(r.status, 201, JSON.stringify(r.body))
+  assert.equal(r.body.kind, 'committee-draft')
+  assert.equal(r.body.shared, true)
+  assert.deepEqual([...r.body.delegations].sort(), ['APT', 'ARB', 'Secretariat'])
+  assert.equal(r.body.baseVersionId, v.body.id)
+  assert.equal(r.body.baseDocumentId, base.id)
+  const origin = await api(server.url, amal, 'GET', `/api/documents/${r.body.id}/committee`)
+  assert.deepEqual(origin.body, { base: `v:${v.body.id}`, proposals: [`d:${apt.id}`, `d:${arb.id}`], sources: ['APT', 'ARB'], choices: {} })
+  assert.equal((await api(server.url, amal, 'GET', `/api/documents/${base.id}/committee`)).status, 404, 'not a committee draft')
+  const activity = await api(server.url, amal, 'GET', `/api/documents/${r.body.id}/activity`)
+  assert.deepEqual(activity.body.map((e: { action: string }) => e.action), ['create-committee-draft'])
+  assert.equal(activity.body[0].delegation, 'Secretariat')
+  // its content: a valid document whose base text's client is registered to no source
+  const doc = await api(server.url, amal, 'GET', `/api/documents/${r.body.id}`)
+  assert.equal(doc.status, 200)
+  const y = yDocFromUpdates((await server.store.loadUpdates(r.body.id)).updates)
+  assert.ok(y.getMap(ATTRIBUTION).has(''), 'the base\'s client is registered to no source')
+  assert.equal(new Y.PermanentUserData(y, y.getMap(ATTRIBUTION)).getUserByClientId([...y.store.clients.keys()][0]!), null)
+  // the proposals' changes carry their sources: every change of the draft against the base names APT and/or ARB
+  const draft = resolutionFromJSON(doc.body.json)
+  assert.ok(findBrackets(draft).length > 0, 'the conflicting rows are in brackets')
+  const attributed = attributeRevision(y, compare(resolutionFromJSON(fixture('res50-2012-ar.txt')), draft).doc)
+  const named = new Set<string>()
+  let changes = 0
+  attributed.descendants(n => {
+    for (const m of n.marks) if (m.type.name === 'insertion' || m.type.name === 'deletion') { changes++; if (m.attrs.delegation) for (const s of String(m.attrs.delegation).split(', ')) named.add(s) }
+    return true
+  })
+  assert.ok(changes > 0)
+  assert.deepEqual([...named].sort(), ['APT', 'ARB'], 'the changes are credited to the proposals\' sources, nobody else')
+})
+
+test('POST /api/committee-drafts: refused to drafters, checked input, only what the Secretariat may read', async () => {
+  const { base, apt } = await documents()
+  const body = { title: 'Draft', base: `d:${base.id}`, proposals: [`d:${apt.id}`] }
+  assert.equal((await api(server.url, amal, 'POST', '/api/committee-drafts', body)).status, 403)
+  assert.equal((await api(server.url, null, 'POST', '/api/committee-drafts', body)).status, 401)
+  assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, title: '' })).status, 400)
+  assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, proposals: [] })).status, 400)
+  assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, proposals: Array.from({ length: 13 }, () => `d:${apt.id}`) })).status, 400)
+  assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, base: 'x:1' })).status, 400)
+  assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, proposals: ['d:nope'] })).status, 404)
+  assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, choices: [1] })).status, 400)
+  assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, choices: { r1: { take: 'source', source: 1 } } })).status, 400, 'a source index past the proposals')
+  assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, choices: { r1: { take: 'all' } } })).status, 400)
+  assert.equal((await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, choices: { r1: { take: 'base' } } })).status, 201)
+  const ok = await api(server.url, sec, 'POST', '/api/committee-drafts', body)
+  assert.equal(ok.status, 201)
+  assert.equal(ok.body.baseVersionId, null, 'a live base has no version')
+})
+
+test('detailSources and dropsOf read who dropped whose option from the activity log', () => {
+  assert.deepEqual(detailSources('[to act] [APT, ARB] (bracket k1)'), ['APT', 'ARB'])
+  assert.deepEqual(detailSources('[a [nested] text] [EUR] (bracket b2)'), ['EUR'])
+  assert.deepEqual(detailSources('[base text] [no sources] (bracket b3)'), [])
+  const at = '2026-01-01T00:00:00.000Z'
+  assert.deepEqual(dropsOf([
+    { at, user: 'Secretariat', delegation: 'Secretariat', action: 'bracket-drop-option', detail: '[x] [APT, ARB] (bracket k1)' },
+    { at, user: 'Amal', delegation: 'APT', action: 'bracket-add-option', detail: '[y] [APT] (bracket k1)' }
+  ]), [{ source: 'APT', by: 'Secretariat (Secretariat)' }, { source: 'ARB', by: 'Secretariat (Secretariat)' }])
+})
+
+test('GET /api/documents/:id/disposition: every change of every proposal has a fate; an option the Secretariat drops is "dropped" by it', async () => {
+  const { base, apt, arb } = await documents()
+  const created = await api(server.url, sec, 'POST', '/api/committee-drafts', { title: 'Res 50 draft', base: `d:${base.id}`, proposals: [`d:${apt.id}`, `d:${arb.id}`] })
+  const id = created.body.id as string
+  const first = await api(server.url, amal, 'GET', `/api/documents/${id}/disposition`)
+  assert.equal(first.status, 200)
+  assert.deepEqual(first.body.sources, ['APT', 'ARB'])
+  assert.ok(first.body.entries.length > 0)
+  assert.ok(first.body.entries.every((e: { fate: string }) => ['taken', 'in-brackets', 'superseded', 'dropped', 'missing'].includes(e.fate)))
+  assert.equal(first.body.entries.filter((e: { fate: string }) => e.fate === 'dropped').length, 0, 'nothing dropped yet')
+  assert.equal(Object.values(first.body.summary.fates as Record<string, number>).reduce((a, b) => a + b, 0), first.body.entries.length)
+  assert.equal((await api(server.url, amal, 'GET', `/api/documents/${base.id}/disposition`)).status, 404)
+  // the Secretariat drops an ARB-only provision-level option in the live draft
+  const s = connect(server.url, id, sec)
+  try {
+    await s.synced
+    const draft = nodeFromYDoc(s.doc, 'ar')
+    const option = findBrackets(draft).flatMap(b => b.kind === 'provision' ? b.options : []).find(o => o.sources.length === 1 && o.sources[0] === 'ARB')
+    assert.ok(option, 'the draft has an ARB-only alternative')
+    const tr = new Transform(draft)
+    assert.ok(dropProvisionOption(tr, option.pos))
+    s.doc.transact(() => updateYFragment(s.doc, s.doc.getXmlFragment(FRAGMENT), tr.doc, { mapping: new Map(), isOMark: new Map() } as never))
+    await until(() => !s.provider.hasUnsyncedChanges, 5000, 'the drop is stored')
+    assert.equal(s.closes.length, 0, 'the Secretariat may drop it')
+  } finally { s.destroy() }
+  let after: { entries: { fate: string; source: string; by: string | null }[] } = { entries: [] }
+  await until(async () => {
+    after = (await api(server.url, amal, 'GET', `/api/documents/${id}/disposition`)).body
+    return after.entries.some(e => e.fate === 'dropped')
+  }, 10_000, 'the drop shows in the disposition')
+  const dropped = after.entries.filter(e => e.fate === 'dropped')
+  assert.ok(dropped.every(e => e.source === 'ARB' && e.by === 'Secretariat (Secretariat)'), JSON.stringify(dropped))
+})

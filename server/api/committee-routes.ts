@@ -1,0 +1,137 @@
+/**
+ * Committee drafts (docs/committee-draft.md): `POST /api/committee-drafts`
+ * starts one from a compilation (the Secretariat only), `GET
+ * /api/documents/:id/committee` tells where one came from, `GET
+ * /api/documents/:id/disposition` what became of every proposal's changes
+ * (compile/disposition.ts; drops from the activity log), `GET
+ * /api/documents/:id/activity` lists what was done in a document (its audit
+ * trail without connections: bracket operations, versions, restores).
+ */
+import { Router } from 'express'
+import type { Response } from 'express'
+import { canRead, canStartCommitteeDraft } from '../auth/permissions.js'
+import { createDocument, liveJSON } from '../documents.js'
+import type { DropRecord, RowChoice } from '../../compile/index.js'
+import { parseSources } from '../../schema/brackets.js'
+import type { AuditEntry, DocumentMeta } from '../store/types.js'
+import { WorkError } from '../work/pool.js'
+import type { ApiDeps } from './context.js'
+import { HttpError, actorOf, stringField, userOf } from './context.js'
+import { refResolver } from './refs.js'
+
+/** At most this many proposals in one committee draft (as in a compilation). */
+const MAX_PROPOSALS = 12
+/** The delegation that runs committee drafts. */
+export const SECRETARIAT = 'Secretariat'
+/** Audit actions that are connections, not changes (left out of the activity). */
+const CONNECTIONS = new Set(['connect', 'disconnect'])
+
+function publicMeta(m: DocumentMeta) {
+  const { createdAt: _createdAt, ...rest } = m
+  return rest
+}
+
+/** Whether a value is a RowChoice (compile/committee-draft.ts) for `sources` proposals. */
+function isRowChoice(v: unknown, sources: number): v is RowChoice {
+  if (!v || typeof v !== 'object') return false
+  const c = v as { take?: unknown; source?: unknown }
+  if (c.take === 'base' || c.take === 'brackets') return Object.keys(c).length === 1
+  return c.take === 'source' && Number.isInteger(c.source) && (c.source as number) >= 0 && (c.source as number) < sources && Object.keys(c).length === 2
+}
+
+/** The choices per row of a request: row key → RowChoice, at most a few thousand rows (rows left out get their default). */
+function choicesOf(body: Record<string, unknown>, sources: number): Record<string, RowChoice> {
+  const c = body.choices
+  if (c === undefined || c === null) return {}
+  if (typeof c !== 'object' || Array.isArray(c)) throw new HttpError(400, '"choices" must be an object: row key → choice')
+  const entries = Object.entries(c)
+  if (entries.length > 5000) throw new HttpError(400, '"choices" has too many rows')
+  for (const [key, choice] of entries) {
+    if (!isRowChoice(choice, sources)) throw new HttpError(400, `choice of row "${key.slice(0, 60)}" must be {take:"base"}, {take:"brackets"} or {take:"source",source:<index of a proposal>}`)
+  }
+  return Object.fromEntries(entries) as Record<string, RowChoice>
+}
+
+/** Reads the sources back from a bracket operation's detail (`[text] [APT, ARB] (bracket b12)`, see collab/brackets.ts). */
+export function detailSources(detail: string): string[] {
+  const m = /\[([^[\]]*)\] \(bracket [^()]*\)$/.exec(detail)
+  return !m || m[1] === 'no sources' ? [] : parseSources(m[1])
+}
+
+/** Who dropped whose option, from the activity log: one record per source of each dropped option. */
+export function dropsOf(entries: readonly AuditEntry[]): DropRecord[] {
+  return entries.filter(e => e.action === 'bracket-drop-option')
+    .flatMap(e => detailSources(e.detail).map(source => ({ source, by: `${e.user} (${e.delegation})` })))
+}
+
+/** Routes of committee drafts (mounted at /api; the user is signed in). */
+export function committeeRoutes(deps: ApiDeps): Router {
+  const r = Router()
+  const refs = refResolver(deps)
+  const readable = async (res: Response, id: string): Promise<DocumentMeta> => {
+    const doc = await deps.store.getDocument(id)
+    if (!doc || !canRead(userOf(res), doc)) throw new HttpError(404, 'no such document')
+    return doc
+  }
+
+  r.post('/committee-drafts', async (req, res) => {
+    const user = userOf(res)
+    if (!canStartCommitteeDraft(user)) throw new HttpError(403, 'only the Secretariat starts committee drafts')
+    const body = (req.body ?? {}) as Record<string, unknown>
+    const title = stringField(body, 'title', 300)
+    const proposals = body.proposals
+    if (!Array.isArray(proposals) || proposals.length === 0 || proposals.length > MAX_PROPOSALS || !proposals.every(p => typeof p === 'string')) {
+      throw new HttpError(400, `"proposals" must be 1 to ${MAX_PROPOSALS} references (v:<versionId> or d:<documentId>)`)
+    }
+    const choices = choicesOf(body, proposals.length)
+    const base = await refs.resolve(res, body.base)
+    const delegations = new Set<string>()
+    const sources = []
+    for (const ref of proposals as string[]) {
+      const p = await refs.resolve(res, ref)
+      for (const d of p.document.delegations) delegations.add(d)
+      sources.push({ json: p.json, fallbackName: p.document.delegations[0] ?? p.document.title })
+    }
+    delegations.add(SECRETARIAT)
+    let built
+    // compilation and draft in a worker thread, under the pool's time limit
+    try { built = await deps.work.run('committee-draft', { baseJSON: base.json, sources, choices }) } catch (e) {
+      if (e instanceof WorkError && (e.name === 'ResolutionCheckError' || e.name === 'CommitteeDraftError')) throw new HttpError(400, e.message)
+      throw e
+    }
+    let meta
+    try {
+      meta = await createDocument(deps.store, {
+        title, kind: 'committee-draft', delegations: [...delegations], shared: true,
+        baseVersionId: base.version?.id ?? null, baseDocumentId: base.document.id
+      }, built.content, actorOf(user), user.id)
+    } catch (e) { throw new HttpError(400, (e as Error).message) }
+    await deps.store.setCommitteeDraft(meta.id, { base: body.base as string, proposals: proposals as string[], sources: built.sources, choices, inputs: { baseJSON: base.json, sources } })
+    await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-committee-draft', detail: `from ${built.sources.join(', ')} on "${base.document.title}"${base.version ? ` (${base.version.name})` : ''}` })
+    res.status(201).json(publicMeta(meta))
+  })
+
+  r.get('/documents/:id/committee', async (req, res) => {
+    const doc = await readable(res, req.params.id)
+    const record = await deps.store.getCommitteeDraft(doc.id)
+    if (!record) throw new HttpError(404, 'not a committee draft')
+    const { inputs: _inputs, ...origin } = record
+    res.json(origin)
+  })
+
+  // the nothing-forgotten report: each proposal's changes against the draft as it is now, drops from the activity log
+  r.get('/documents/:id/disposition', async (req, res) => {
+    const doc = await readable(res, req.params.id)
+    const record = await deps.store.getCommitteeDraft(doc.id)
+    if (!record) throw new HttpError(404, 'not a committee draft')
+    const drops = dropsOf(await deps.store.listAudit(doc.id))
+    const draftJSON = await liveJSON(deps.store, deps.hocuspocus, doc.id)
+    res.json(await deps.work.run('disposition', { baseJSON: record.inputs.baseJSON, sources: record.inputs.sources, draftJSON, drops }))
+  })
+
+  r.get('/documents/:id/activity', async (req, res) => {
+    const doc = await readable(res, req.params.id)
+    res.json((await deps.store.listAudit(doc.id)).filter(e => !CONNECTIONS.has(e.action)))
+  })
+  return r
+}

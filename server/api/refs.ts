@@ -1,0 +1,52 @@
+/**
+ * References to a text in the API: `v:<versionId>` (a named version) or
+ * `d:<documentId>` (a document's live content), resolved for the signed-in
+ * user (what they may not read is "not found").
+ */
+import type { Response } from 'express'
+import { canRead } from '../auth/permissions.js'
+import { liveJSON } from '../documents.js'
+import type { DocumentMeta, Version } from '../store/types.js'
+import type { ApiDeps } from './context.js'
+import { HttpError, userOf } from './context.js'
+
+/** A resolved reference: its content and the document it belongs to. */
+export interface ResolvedRef {
+  json: unknown
+  document: DocumentMeta
+  version: Version | null
+}
+
+/** Resolves references for the user of a response. */
+export interface RefResolver {
+  /** A version the user may read (404 otherwise). */
+  version(res: Response, id: string): Promise<Version>
+  /** The content of a reference and its document (400 when malformed, 404 when not readable). */
+  resolve(res: Response, ref: unknown): Promise<ResolvedRef>
+}
+
+/** The reference resolver of the API. */
+export function refResolver(deps: ApiDeps): RefResolver {
+  const versionOf = async (res: Response, id: string): Promise<{ version: Version; document: DocumentMeta }> => {
+    const version = await deps.store.getVersion(id)
+    const document = version ? await deps.store.getDocument(version.documentId) : null
+    if (!version || !document || !canRead(userOf(res), document)) throw new HttpError(404, 'no such version')
+    return { version, document }
+  }
+  return {
+    async version(res, id) { return (await versionOf(res, id)).version },
+    async resolve(res, ref) {
+      if (typeof ref !== 'string') throw new HttpError(400, 'a reference must be v:<versionId> or d:<documentId>')
+      if (ref.startsWith('v:')) {
+        const { version, document } = await versionOf(res, ref.slice(2))
+        return { json: version.json, document, version }
+      }
+      if (ref.startsWith('d:')) {
+        const document = await deps.store.getDocument(ref.slice(2))
+        if (!document || !canRead(userOf(res), document)) throw new HttpError(404, `no such document: ${ref.slice(0, 60)}`)
+        return { json: await liveJSON(deps.store, deps.hocuspocus, document.id), document, version: null }
+      }
+      throw new HttpError(400, `bad reference "${ref.slice(0, 60)}": use v:<versionId> or d:<documentId>`)
+    }
+  }
+}

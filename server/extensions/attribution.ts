@@ -1,0 +1,127 @@
+/**
+ * Attribution: the server records who wrote what in each document's
+ * `attribution` root (collab/attribution-map.ts, Y.PermanentUserData's
+ * format), for every document. After each update a connection sends is
+ * applied, the Yjs client ids it used for the first time are registered
+ * under the session user's delegation, and what it deleted is appended to
+ * that delegation's deletions, in one transaction whose origin is
+ * `ATTRIBUTION_ORIGIN` (relayed like any update and appended to the store
+ * after the update it records). Before an update is applied: one that
+ * writes with a client id registered to another description, or with a
+ * client id the document already holds but nobody registered (the base
+ * text, the server's own), is refused. Clients never write the root
+ * (validation refuses it).
+ *
+ * Cost on the relay path: reading the update's client ids (`parseUpdateMeta`)
+ * before, a look at the transaction's state vectors after; a write only for
+ * a new client id or a deletion.
+ */
+import type { Document, Extension, beforeHandleMessagePayload, onLoadDocumentPayload } from '@hocuspocus/server'
+import * as Y from 'yjs'
+import { attributionMap, deletesAnything, recordDeletions, registerClients, registeredClients } from '../collab/attribution-map.js'
+import { parseMessage } from '../collab/messages.js'
+import { REFUSED_INVALID, refuse } from '../collab/refusal.js'
+import type { Logger } from '../log.js'
+import type { User } from '../store/types.js'
+
+/** The origin of the server's attribution transactions. */
+export const ATTRIBUTION_ORIGIN = Object.freeze({ attribution: true })
+
+/** Options of the attribution extension. */
+export interface AttributionOptions {
+  /** Stores an attribution update (appended after the update it records). */
+  persist: (documentName: string, update: Uint8Array) => Promise<void>
+  /** Where refusals and failures to store are reported. */
+  logger?: Logger | undefined
+}
+
+/** The session user of a transaction applied from a client connection (null for the server's own and Redis peers'). */
+function writerOf(origin: unknown): User | null {
+  if (!origin || typeof origin !== 'object' || !('socketId' in origin) || !('context' in origin)) return null
+  const c = origin as { readOnly?: boolean; context?: { user?: User | null } }
+  return c.readOnly ? null : c.context?.user ?? null
+}
+
+/** The registered clients of a live document, read again after the root changes. */
+class Registry {
+  private clients: Map<number, string> | null = null
+  constructor(readonly map: Y.Map<Y.Map<Y.Array<unknown>>>) {
+    map.observeDeep(() => { this.clients = null })
+  }
+  get(): Map<number, string> {
+    this.clients ??= registeredClients(this.map)
+    return this.clients
+  }
+}
+
+/** Why an update of `delegation` may not be applied to `document` (null when it may). */
+export function clientIdProblem(document: Y.Doc, registered: ReadonlyMap<number, string>, update: Uint8Array, delegation: string): string | null {
+  let to: Map<number, number>
+  try { to = Y.parseUpdateMeta(update).to } catch { return 'not a Yjs update' }
+  for (const [client, end] of to) {
+    const have = Y.getState(document.store, client)
+    // structs the document holds already change nothing (a reconnecting client may resend them)
+    if (end <= have) continue
+    const owner = registered.get(client)
+    if (owner === undefined ? have > 0 : owner !== delegation) {
+      return `client id ${client} is not yours: it wrote ${owner === undefined ? 'text you did not write' : owner ? `for ${owner.slice(0, 60)}` : 'the base text'}`
+    }
+  }
+  return null
+}
+
+/** The attribution extension. */
+export class Attribution implements Extension {
+  extensionName = 'resdraft-attribution'
+  /**
+   * Before validation (200), so that an update validation accepts (and whose
+   * bracket operations it records) is not refused afterwards; before
+   * persistence (100), so a refused update is never stored.
+   */
+  priority = 220
+  private readonly registries = new WeakMap<Y.Doc, Registry>()
+
+  constructor(private readonly options: AttributionOptions) {}
+
+  private registry(document: Y.Doc): Registry {
+    let r = this.registries.get(document)
+    if (!r) { r = new Registry(attributionMap(document)); this.registries.set(document, r) }
+    return r
+  }
+
+  async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+    const registry = this.registry(document)
+    document.on('afterTransaction', (tr: Y.Transaction) => {
+      const user = writerOf(tr.origin)
+      if (!user) return
+      const known = registry.get()
+      const fresh: number[] = []
+      tr.afterState.forEach((clock, client) => { if ((tr.beforeState.get(client) ?? 0) < clock && !known.has(client)) fresh.push(client) })
+      const deleted = deletesAnything(tr.deleteSet)
+      if (!fresh.length && !deleted) return
+      document.transact(() => {
+        registerClients(registry.map, user.delegation, fresh)
+        if (deleted) recordDeletions(registry.map, user.delegation, tr.deleteSet)
+      }, ATTRIBUTION_ORIGIN)
+    })
+    document.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== ATTRIBUTION_ORIGIN) return
+      this.options.persist(documentName, update).catch((e: unknown) => {
+        this.options.logger?.error('storing attribution failed', { document: documentName, error: (e as Error).message })
+      })
+    })
+  }
+
+  async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
+    if (connection.readOnly) return
+    const user = (context as { user?: User }).user
+    if (!user) return
+    let update: Uint8Array | undefined
+    try { update = parseMessage(data).update } catch { return }
+    if (!update) return
+    const problem = clientIdProblem(document as Document, this.registry(document).get(), update, user.delegation)
+    if (!problem) return
+    this.options.logger?.warn('update refused', { document: documentName, user: user.username, delegation: user.delegation, code: REFUSED_INVALID, reason: problem })
+    throw refuse(connection, REFUSED_INVALID, `invalid update: ${problem}`)
+  }
+}
