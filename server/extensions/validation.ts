@@ -13,7 +13,9 @@ import type { beforeHandleMessagePayload, Document, Extension, afterUnloadDocume
 import * as Y from 'yjs'
 import { commentAuthorshipProblems } from '../collab/comment-authorship.js'
 import type { CommentWriter } from '../collab/comment-authorship.js'
-import { attributionChanged, commentsProblems, rootProblems } from '../collab/content.js'
+import type { Node } from 'prosemirror-model'
+import { hasBrackets, reviewBrackets, type BracketOperation } from '../collab/brackets.js'
+import { attributionChanged, commentsProblems, nodeFromYDoc, rootProblems } from '../collab/content.js'
 import { problemsBeyondIds } from '../collab/id-repair.js'
 import { ATTRIBUTION, COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { parseMessage } from '../collab/messages.js'
@@ -28,6 +30,8 @@ export interface ValidationOptions {
   maxDocumentBytes?: number | undefined
   /** Where refused updates are reported, with document and user. */
   logger?: Logger | undefined
+  /** Told the bracket operations of each accepted update (collab/brackets.ts), for the activity log. */
+  onBracketOperations?: ((documentName: string, user: CommentWriter, operations: BracketOperation[]) => void) | undefined
 }
 
 /** A copy of a live document. */
@@ -55,11 +59,14 @@ const hasPending = (doc: Y.Doc) => {
  * the update is acceptable). With `writer`, comments must also be changed
  * only as their authorship allows (collab/comment-authorship.ts).
  */
-export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWriter): string[] {
+export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[]): string[] {
   let textOnly: boolean
   try { textOnly = onlyInsertsText(update) } catch { return ['not a Yjs update'] }
   const pendingBefore = hasPending(doc)
   const commentsBefore = writer ? doc.getArray(COMMENTS).toJSON() : []
+  // the bracket rules compare the document before and after (collab/brackets.ts); only in this slow path
+  let before: Node | null = null
+  if (writer) { try { before = nodeFromYDoc(doc) } catch { before = null } }
   let changed: Y.AbstractType<unknown>[] = []
   const collect = (tr: Y.Transaction) => { changed = [...tr.changed.keys()] as Y.AbstractType<unknown>[] }
   doc.on('afterTransaction', collect)
@@ -79,6 +86,15 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
   }
   // ids repeated or dropped by concurrent edits are repaired by the server (extensions/id-repair.ts), not refused
   if (!fast || changed.some(t => t !== comments && !(t instanceof Y.XmlText))) problems.push(...problemsBeyondIds(doc))
+  if (writer && before && problems.length === 0) {
+    let after: Node | null = null
+    try { after = nodeFromYDoc(doc) } catch { after = null }
+    if (after && (hasBrackets(before) || hasBrackets(after))) {
+      const review = reviewBrackets(before, after, writer)
+      problems.push(...review.problems)
+      operations?.push(...review.operations)
+    }
+  }
   return problems
 }
 
@@ -152,6 +168,7 @@ export class Validation implements Extension {
   private readonly maxBytes: number
   private readonly maxDocumentBytes: number
   private readonly logger: Logger | undefined
+  private readonly onBracketOperations: ValidationOptions['onBracketOperations']
   /** Updates accepted lately per document, oldest first. */
   private readonly recent = new Map<string, Accepted[]>()
   /**
@@ -165,6 +182,7 @@ export class Validation implements Extension {
     this.maxBytes = options.maxMessageBytes ?? 1024 * 1024
     this.maxDocumentBytes = options.maxDocumentBytes ?? 8 * 1024 * 1024
     this.logger = options.logger
+    this.onBracketOperations = options.onBracketOperations
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
@@ -199,7 +217,7 @@ export class Validation implements Extension {
   }
 
   /** What is wrong with the document after `update` (empty when it is acceptable); records it when accepted. */
-  check(document: Document, documentName: string, update: Uint8Array, writer?: CommentWriter): string[] {
+  check(document: Document, documentName: string, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[]): string[] {
     let decoded: Decoded
     try { decoded = Y.decodeUpdate(update) } catch { return ['not a Yjs update'] }
     const pending = this.pending(document, documentName)
@@ -211,7 +229,7 @@ export class Validation implements Extension {
       const copy = newCopy(document)
       for (const a of pending) Y.applyUpdate(copy, a.update)
       try {
-        const problems = problemsAfter(copy, update, writer)
+        const problems = problemsAfter(copy, update, writer, operations)
         if (problems.length) return problems
       } finally { copy.destroy() }
     }
@@ -260,7 +278,9 @@ export class Validation implements Extension {
       }
       return
     }
-    const problems = this.check(document, documentName, update, user)
+    const operations: BracketOperation[] = []
+    const problems = this.check(document, documentName, update, user, operations)
+    if (!problems.length && operations.length && user) this.onBracketOperations?.(documentName, user, operations)
     if (problems.length) throw refused(problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
   }
 }
