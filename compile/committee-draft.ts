@@ -17,15 +17,17 @@
  *   alternatives; the deleting sources are served by the bracket itself
  *   (dropping every alternative deletes the provision). When every change
  *   of a bracketed row deletes (e.g. a provision kept because another source
- *   changes one of its items), the base text is the one alternative, its
- *   sources those that leave it unchanged (possibly none).
+ *   changes one of its items), the base text is the one alternative, with
+ *   no sources (no proposal sponsors the base text).
  * - **additions at one place**: each addition is its own one-option bracket
  *   (additions at one place are not exclusive: the committee may agree on
  *   several), with its own label; a unit added inside an added unit follows
  *   its parent and is not bracketed again.
  * - header slots (title, history line, formula), section headings and other
  *   blocks that cannot be provision-level alternatives carry an **inline
- *   bracket** around the differing words (bracket-blocks.ts).
+ *   bracket** around the differing words (bracket-blocks.ts); a header slot
+ *   that several sources add differently is one slot whose whole text is a
+ *   bracket with an option per source.
  * - a unit removed while a unit inside it is kept would lose that unit, so
  *   defaultChoices brackets such a provision (keeps the base of a section).
  *   With choices that still do so, the inner unit goes with it (the
@@ -50,7 +52,7 @@ import { nodeOnSide } from '../diff/accept-reject.js'
 import { copyWithFreshIds, formatSources } from '../schema/brackets.js'
 import { newId } from '../schema/ids.js'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
-import { revisionOf } from '../schema/revision.js'
+import { revisionOf, statusOnSide } from '../schema/revision.js'
 import { bracketedBlock, type BlockVersion } from './bracket-blocks.js'
 import { isChange } from './classify.js'
 import type { Compilation, CompilationCell, CompilationRow } from './compile.js'
@@ -98,7 +100,12 @@ const bracketable = (kind: UnitKind) => kind === 'provision' || kind === 'item'
 // the rows' tree
 
 /** Where each row's unit stands: the row key of its parent unit (null at the top) and its slot by origin (null: the base). */
-interface RowPlace { readonly parent: string | null; readonly slots: ReadonlyMap<number | null, number> }
+interface RowPlace {
+  readonly parent: string | null
+  /** An addition's parent in each source that makes it (identical additions may sit in different added parents). */
+  readonly parentBy: ReadonlyMap<number, string | null>
+  readonly slots: ReadonlyMap<number | null, number>
+}
 
 function rowPlaces(c: Compilation): Map<string, RowPlace> {
   const keyOf = new Map<Node, string>()
@@ -112,6 +119,7 @@ function rowPlaces(c: Compilation): Map<string, RowPlace> {
   const out = new Map<string, RowPlace>()
   for (const r of c.rows) {
     const slots = new Map<number | null, number>()
+    const parentBy = new Map<number, string | null>()
     let parent: string | null = null
     if (r.base) {
       const place = basePlaces.get(r.base.node)
@@ -122,10 +130,11 @@ function rowPlaces(c: Compilation): Map<string, RowPlace> {
       if (!cell.unit) continue
       const place = revPlaces[cell.source]!.get(cell.unit.node)
       if (place) slots.set(cell.source, place.slot)
-      if (!r.base && parent === null) parent = parentKey(place)
+      if (!r.base) parentBy.set(cell.source, parentKey(place))
     }
+    if (!r.base) parent = [...parentBy.values()][0] ?? null
     if (!slots.has(null)) slots.set(null, [...slots.values()][0] ?? 0)
-    out.set(r.key, { parent, slots })
+    out.set(r.key, { parent, parentBy, slots })
   }
   return out
 }
@@ -148,7 +157,8 @@ function removesUnit(row: CompilationRow, choice: RowChoice): boolean {
 
 /**
  * The choices a secretary starts from: untouched → base; one source, or several making the same change → that
- * change; conflicts and additions at one place → brackets. A provision removed while a unit inside it is kept is
+ * change; conflicts and additions at one place → brackets, except a conflict where every source removes the
+ * unit (one deletes it, another moves it away) → the first removal, the move's arrival then in brackets. A provision removed while a unit inside it is kept is
  * bracketed instead (a section so kept keeps its base).
  */
 export function defaultChoices(c: Compilation): Map<string, RowChoice> {
@@ -157,7 +167,15 @@ export function defaultChoices(c: Compilation): Map<string, RowChoice> {
     const first = r.cells.find(isChange)
     if (r.cls === 'untouched' || !first) choices.set(r.key, { take: 'base' })
     else if (r.cls === 'single' || r.cls === 'same') choices.set(r.key, { take: 'source', source: first.source })
+    // all remove it from here (one deletes, another moves it): it goes; the move's other half decides where
+    else if (r.cls === 'conflict' && r.cells.filter(isChange).every(removes)) choices.set(r.key, { take: 'source', source: first.source })
     else choices.set(r.key, { take: 'brackets' })
+  }
+  // a move whose unit another source deletes or changes otherwise is in brackets where it arrives
+  const rowOf = new Map(c.rows.map(r => [r.key, r]))
+  for (const r of c.rows) {
+    const from = r.base ? null : r.cells.find(x => x.change === 'moved-to')?.unit?.movedFromKey
+    if (from && rowOf.get(from)?.cls === 'conflict') choices.set(r.key, { take: 'brackets' })
   }
   keepParents(c, choices)
   return choices
@@ -225,6 +243,8 @@ function sourceVersion(cell: CompilationCell): Version | null {
     return block ? { origin: cell.source, type: block.type, attrs: block.attrs, blocks: [block], joinsPrevious: false } : null
   }
   const rev = revisionOf(node)
+  // a unit deleted inside a moved one is carried as moved by units.ts, but its own record says it is gone
+  if (rev && !statusOnSide(rev.status, 'new')) return null
   const blocks: Node[] = []
   node.forEach(ch => { if (isOwnBlock(ch)) { const b = nodeOnSide(ch, 'new'); if (b) blocks.push(b) } })
   return { origin: cell.source, type: node.type, attrs: { ...node.attrs, ...(rev?.newAttrs ?? {}), revision: null }, blocks, joinsPrevious: rev?.joins === 'new' }
@@ -322,6 +342,15 @@ function makePlan(c: Compilation, choices: RowChoices, freshId: () => string): P
     for (const b of baseVersion(r).blocks) b.descendants(n => { if (n.type.name === 'footnote') ids.claim(n.attrs.id as string, r.key); return true })
   }
 
+  // header slots (a history line ...) that several sources add at one place, bracketed: one slot holding them all
+  const HEADER = new Set<UnitKind>(['heading', 'title', 'history', 'formula'])
+  const slotAdditions = new Map<string, CompilationRow[]>()
+  for (const d of decisions) {
+    if (d.row.base || !HEADER.has(d.row.kind) || d.choice.take !== 'brackets') continue
+    const at = `${d.row.anchor}\u0001${d.row.kind}`
+    slotAdditions.set(at, [...slotAdditions.get(at) ?? [], d.row])
+  }
+
   const units: PlanUnit[] = []
   const byKey = new Map<string, PlanUnit>()
   const decisionOf = new Map(decisions.map(d => [d.row.key, d]))
@@ -329,7 +358,7 @@ function makePlan(c: Compilation, choices: RowChoices, freshId: () => string): P
   for (const d of decisions) {
     const row = d.row
     const place = places.get(row.key)!
-    const common = { kind: row.kind, parent: place.parent, slots: place.slots, copyOf: null }
+    const common: { kind: UnitKind; parent: string | null; slots: ReadonlyMap<number | null, number>; copyOf: null } = { kind: row.kind, parent: place.parent, slots: place.slots, copyOf: null }
     const before = row.base ? baseVersion(row) : null
     // a moved unit may take back its base id (and footnotes') when its old place is gone by the step it arrives
     const arrives = d.group ? stepOf.get(d.group.join(','))! : d.choice.take === 'brackets' ? bracketStep! : 0
@@ -346,7 +375,8 @@ function makePlan(c: Compilation, choices: RowChoices, freshId: () => string): P
       const cell = row.cells[d.choice.source]!
       const step = stepOf.get(d.group!.join(','))!
       const after = ids.settle(sourceVersion(cell), row.key, !!row.base, released)
-      push({ ...common, key: row.key, step, before, after: after && row.base && !SLOT_KINDS.has(row.kind) ? withAttrs(after, { id: row.base.node.attrs.id }) : after })
+      const parent = place.parentBy.has(cell.source) ? place.parentBy.get(cell.source)! : place.parent
+      push({ ...common, parent, key: row.key, step, before, after: after && row.base && !SLOT_KINDS.has(row.kind) ? withAttrs(after, { id: row.base.node.attrs.id }) : after })
       continue
     }
     // brackets
@@ -361,9 +391,20 @@ function makePlan(c: Compilation, choices: RowChoices, freshId: () => string): P
       else distinct.push({ cell, sources: [names[cell.source]!] })
     }
     const alternatives: { version: Version; sources: string[] }[] = distinct.map(x => ({ version: sourceVersion(x.cell)!, sources: x.sources }))
-    if (alternatives.length === 0 && before) alternatives.push({ version: before, sources: row.cells.filter(x => x.change === 'NOC').map(x => names[x.source]!) })
+    if (!row.base && distinct[0] && place.parentBy.has(distinct[0].cell.source)) common.parent = place.parentBy.get(distinct[0].cell.source)!
+    if (alternatives.length === 0 && before) alternatives.push({ version: before, sources: [] })
     if (alternatives.length === 0) { push({ ...common, key: row.key, step: 0, before: null, after: null }); continue }
 
+    const together = !row.base && HEADER.has(row.kind) ? slotAdditions.get(`${row.anchor}\u0001${row.kind}`) : undefined
+    if (together && together.length > 1) {
+      if (together[0] !== row) { push({ ...common, key: row.key, step: 0, before: null, after: null }); continue }
+      const all = together.map(r => {
+        const cells = r.cells.filter(isChange)
+        return { version: sourceVersion(cells[0]!)!, sources: cells.map(x => names[x.source]!) }
+      })
+      push({ ...common, key: row.key, step, before: null, after: ids.settle(mergeBlocks(all, true, ids.fresh), row.key, false) })
+      continue
+    }
     const parentDecision = place.parent !== null ? decisionOf.get(place.parent) : undefined
     const insideBracketedAddition = !row.base && parentDecision !== undefined && !parentDecision.row.base && parentDecision.choice.take === 'brackets'
     if (bracketable(row.kind) && !insideBracketedAddition) {
@@ -447,13 +488,25 @@ function assemble(v: Version, kids: readonly { node: Node; slot: number }[]): No
 }
 
 function materialise(c: Compilation, plan: Plan, step: number): Node {
+  // a unit is there when it has a version at this step and its parent is there (a parent may come later in the plan)
+  const versions = new Map<string, Version | null>(plan.units.map(u => [u.key, step >= u.step ? u.after : u.before]))
+  const byKey = new Map(plan.units.map(u => [u.key, u]))
+  const there = new Map<string, boolean>()
+  const isThere = (key: string): boolean => {
+    let known = there.get(key)
+    if (known === undefined) {
+      const u = byKey.get(key)
+      there.set(key, false)
+      known = !!u && !!versions.get(key) && (u.parent === null || isThere(u.parent))
+      there.set(key, known)
+    }
+    return known
+  }
   const present = new Map<string, Version>()
   const children = new Map<string | null, PlanUnit[]>()
   for (const u of plan.units) {
-    const v = step >= u.step ? u.after : u.before
-    if (!v) continue
-    if (u.parent !== null && !present.has(u.parent)) continue
-    present.set(u.key, v)
+    if (!isThere(u.key)) continue
+    present.set(u.key, versions.get(u.key)!)
     const list = children.get(u.parent) ?? []
     list.push(u)
     children.set(u.parent, list)
@@ -466,7 +519,8 @@ function materialise(c: Compilation, plan: Plan, step: number): Node {
       const primary = present.get(u.copyOf)!
       const source = builtKids.get(u.copyOf)!
       const slots = (children.get(u.copyOf) ?? []).map(k => slotOf(k, primary))
-      kids = source.map((n, i) => ({ node: copyWithFreshIds(n, plan.ids.fresh), slot: slots[i]! }))
+      const brackets = new Map<string, string>()
+      kids = source.map((n, i) => ({ node: copyWithFreshIds(n, plan.ids.fresh, brackets), slot: slots[i]! }))
     } else {
       const list = children.get(u.key) ?? []
       const nodes = list.map(build)

@@ -23,11 +23,13 @@ export type PairScorer = (oldIndex: number, newIndex: number) => number | null
  * deterministic. Between two matches, deletions come before insertions.
  */
 export function alignSequences(oldCount: number, newCount: number, score: PairScorer, same?: (i: number, j: number) => boolean, keys?: SiblingKeys): AlignmentStep[] {
+  if (oldCount === 1 && newCount === 1 && same?.(0, 0)) return [{ kind: 'match', oldIndex: 0, newIndex: 0 }]   // what the trimming below would give
   if (keys && oldCount * newCount > ANCHOR_CELLS) {
     // Identical elements (same id, or same text) unique on both sides are matched first, before any scoring:
     // only the stretches between them are aligned by score (bench/diff.bench.ts, light edits).
     // (a first element is anchored only to the other first element: a provision's first paragraph is the provision)
-    const anchors = uniqueAnchors(0, oldCount, 0, newCount, keys).filter(([i, j]) => (i === 0) === (j === 0))
+    const anchors = uniqueAnchors(0, oldCount, 0, newCount, keys)
+    if (anchors.length > 0 && (anchors[0]![0] === 0) !== (anchors[0]![1] === 0)) anchors.shift()   // only the first anchor can hold a 0
     if (anchors.length > 0) return anchored(anchors, 0, oldCount, 0, newCount, score, same, keys)
   }
   return alignRange(0, oldCount, 0, newCount, score, same, keys)
@@ -38,7 +40,8 @@ function anchored(anchors: readonly [number, number][], o0: number, o1: number, 
   let i = o0
   let j = n0
   for (const [ai, aj] of anchors) {
-    steps.push(...alignRange(i, ai, j, aj, score, same, keys), { kind: 'match', oldIndex: ai, newIndex: aj })
+    if (ai > i || aj > j) steps.push(...alignRange(i, ai, j, aj, score, same, keys))
+    steps.push({ kind: 'match', oldIndex: ai, newIndex: aj })
     i = ai + 1; j = aj + 1
   }
   steps.push(...alignRange(i, o1, j, n1, score, same, keys))
@@ -69,6 +72,8 @@ function alignRange(o0: number, o1: number, n0: number, n1: number, score: PairS
 
 /** Elements whose key occurs once on each side, longest run in the same order (patience). */
 function uniqueAnchors(o0: number, o1: number, n0: number, n1: number, keys: SiblingKeys): [number, number][] {
+  const same = sameUniqueKeys(o0, o1, n0, n1, keys)
+  if (same) return same
   const once = (from: number, to: number, key: (i: number) => string) => {
     const m = new Map<string, number>()
     for (let i = from; i < to; i++) { const k = key(i); m.set(k, m.has(k) ? -1 : i) }
@@ -77,9 +82,31 @@ function uniqueAnchors(o0: number, o1: number, n0: number, n1: number, keys: Sib
   const a = once(o0, o1, keys.old)
   const b = once(n0, n1, keys.new)
   const pairs: [number, number][] = []
+  // in increasing i already: a Map iterates in insertion order, and each key was inserted at its first (here only) index
   for (const [k, i] of a) { const j = b.get(k); if (i >= 0 && j !== undefined && j >= 0) pairs.push([i, j]) }
-  pairs.sort((x, y) => x[0] - y[0])
   return longestIncreasingPairs(pairs)
+}
+
+/** When both sides have the same keys in the same order, all distinct: every element is an anchor (the common case of an unchanged list). */
+function sameUniqueKeys(o0: number, o1: number, n0: number, n1: number, keys: SiblingKeys): [number, number][] | null {
+  if (o1 - o0 !== n1 - n0) return null
+  const seen = new Set<string>()
+  for (let k = 0; k < o1 - o0; k++) {
+    const key = keys.old(o0 + k)
+    if (key !== keys.new(n0 + k) || seen.has(key)) return null
+    seen.add(key)
+  }
+  const pairs: [number, number][] = []
+  for (let k = 0; k < o1 - o0; k++) pairs.push([o0 + k, n0 + k])
+  return pairs
+}
+
+/** The score tables of alignDense, reused from one call to the next (allocating typed arrays costs more than filling them). */
+const tables = { best: new Float64Array(256), scores: new Float64Array(256) }
+
+function table(name: keyof typeof tables, size: number, fill: number): Float64Array {
+  if (tables[name].length < size) tables[name] = new Float64Array(Math.max(size, tables[name].length * 2))
+  return tables[name].fill(fill, 0, size)
 }
 
 function alignDense(o0: number, oldEnd: number, n0: number, newEnd: number, score: PairScorer, same?: (i: number, j: number) => boolean): AlignmentStep[] {
@@ -101,8 +128,8 @@ function alignDense(o0: number, oldEnd: number, n0: number, newEnd: number, scor
   if (n > 0 && m > 0) {
     // best[i][j]: best total score aligning old[i..] with new[j..]
     const width = m + 1
-    const best = new Float64Array((n + 1) * width)
-    const scores = new Float64Array(n * m).fill(Number.NaN)
+    const best = table('best', (n + 1) * width, 0)
+    const scores = table('scores', n * m, Number.NaN)
     for (let i = n - 1; i >= 0; i--) {
       for (let j = m - 1; j >= 0; j--) {
         let v = Math.max(best[(i + 1) * width + j]!, best[i * width + j + 1]!)

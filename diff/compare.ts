@@ -12,7 +12,8 @@
 import type { Node } from 'prosemirror-model'
 import type { RevisionAuthor } from '../schema/marks.js'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
-import { computeLabels } from '../schema/numbering.js'
+import { computeLabels, type Labels } from '../schema/numbering.js'
+import { textOf } from './content-hash.js'
 import { diffInline, type InlineDiffContext, type InlineDiffResult } from './inline-diff.js'
 import { DEFAULT_MOVE_THRESHOLD, findMoves } from './moves.js'
 import { childrenOf, RevisionBuilder, type BuildContext } from './revision-builder.js'
@@ -52,7 +53,30 @@ const HEADER_SLOTS = ['proposalHeader', 'proposalMarker', 'resolutionHeading', '
 /** Ids of one document: every identified node's, and those of provisions and items alone. */
 interface DocumentIds { readonly all: Set<string>; readonly units: Set<string> }
 
+/**
+ * What is derived from one document alone (its ids, labels, word bags) is
+ * remembered per document node: nodes are immutable, and the live view
+ * compares the same text in force with every keystroke's draft.
+ */
+const idsOfDocument = new WeakMap<Node, DocumentIds>()
+const labelsOfDocument = new WeakMap<Node, Labels>()
+const bags = new WeakMap<Node, WordBag>()
+
+function bagOf(n: Node): WordBag {
+  let b = bags.get(n)
+  if (!b) { b = wordBag(textOf(n)); bags.set(n, b) }
+  return b
+}
+
+function labelsOf(doc: Node): Labels {
+  let l = labelsOfDocument.get(doc)
+  if (!l) { l = computeLabels(doc); labelsOfDocument.set(doc, l) }
+  return l
+}
+
 function documentIds(doc: Node): DocumentIds {
+  const known = idsOfDocument.get(doc)
+  if (known) return known
   const all = new Set<string>()
   const units = new Set<string>()
   doc.descendants(n => {
@@ -61,7 +85,9 @@ function documentIds(doc: Node): DocumentIds {
     if (name === 'provision' || name === 'item') units.add(n.attrs.id as string)
     return !n.isTextblock
   })
-  return { all, units }
+  const ids = { all, units }
+  idsOfDocument.set(doc, ids)
+  return ids
 }
 
 function lineageOf(a: DocumentIds, b: DocumentIds): boolean {
@@ -84,12 +110,6 @@ export function compare(oldDoc: Node, newDoc: Node, options: CompareOptions = {}
 
 /** `compare` with an optional text-block diff cache (for the incremental comparer). */
 export function compareWithCache(oldDoc: Node, newDoc: Node, options: CompareOptions = {}, cache?: BlockDiffCache): Comparison {
-  const bags = new WeakMap<Node, WordBag>()
-  const bagOf = (n: Node) => {
-    let b = bags.get(n)
-    if (!b) { b = wordBag(n.textContent); bags.set(n, b) }
-    return b
-  }
   const inline: InlineDiffContext = { budget: options.diffBudget, author: options.author, bounded: 0, showWhitespace: options.showWhitespace ?? false }
   const local = new Map<Node, Map<Node, InlineDiffResult>>()
   let coarseBlocks = 0
@@ -112,8 +132,8 @@ export function compareWithCache(oldDoc: Node, newDoc: Node, options: CompareOpt
     bagOf,
     headingBagOf: (s: Node) => bagOf(s.firstChild ?? s),
     ignoreRenumbering: options.ignoreRenumbering ?? false,
-    oldLabels: computeLabels(oldDoc),
-    newLabels: computeLabels(newDoc),
+    oldLabels: labelsOf(oldDoc),
+    newLabels: labelsOf(newDoc),
     diffBlock,
     author: options.author
   }

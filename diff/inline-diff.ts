@@ -73,6 +73,7 @@ function marksKey(marks: readonly Mark[]): string {
  * so that rejecting gives the old version back exactly.
  */
 function sharedToken(o: Token, n: Token): Token {
+  if (o.marks.length === 0 || n.marks.length === 0) return n
   const oldRef = o.marks.find(m => m.type.name === 'reference')
   const newRef = n.marks.find(m => m.type.name === 'reference')
   if (!oldRef || !newRef || oldRef.attrs.target === newRef.attrs.target) return n
@@ -80,7 +81,16 @@ function sharedToken(o: Token, n: Token): Token {
   return { ...n, marks: shared.addToSet(newRef.removeFromSet(n.marks)) }
 }
 
-function tokensOf(block: Node): Token[] {
+/** Tokens of each text block already read (nodes are immutable; the text in force is read once). */
+const blockTokens = new WeakMap<Node, readonly Token[]>()
+
+function tokensOf(block: Node): readonly Token[] {
+  let known = blockTokens.get(block)
+  if (!known) blockTokens.set(block, known = readTokens(block))
+  return known
+}
+
+function readTokens(block: Node): Token[] {
   const out: Token[] = []
   block.forEach(child => {
     if (child.isText) {
@@ -95,35 +105,89 @@ function tokensOf(block: Node): Token[] {
 
 /** Private characters for tokens: one UTF-16 unit each, never a surrogate or a space. */
 const TOKEN_CHARS: string[] = []
+/** The position in TOKEN_CHARS of each private character. */
+const CHAR_INDEX = new Int32Array(0x10000)
 let nextCode = 0x100
 function tokenChar(n: number): string {
   while (TOKEN_CHARS.length <= n) {
     if (nextCode >= 0xd800 && nextCode < 0xe000) nextCode = 0xe000
     if (nextCode > 0xffff) throw new RangeError('too many distinct tokens in one block')
     const c = String.fromCharCode(nextCode++)
-    if (!/\s/.test(c)) TOKEN_CHARS.push(c)
+    if (!/\s/.test(c)) { CHAR_INDEX[c.charCodeAt(0)] = TOKEN_CHARS.length; TOKEN_CHARS.push(c) }
   }
   return TOKEN_CHARS[n]!
 }
 
-function encode(tokens: readonly Token[], dict: Map<string, string>, tokenOf: Map<string, Token>): string {
-  let s = ''
-  for (const t of tokens) {
-    let c = dict.get(t.key)
-    if (c === undefined) {
-      c = tokenChar(dict.size)
-      dict.set(t.key, c)
-      tokenOf.set(c, t)
-    }
-    s += c
+/**
+ * Token keys met so far, numbered, so that a block's tokens are matched by
+ * number rather than by string; cleared (a new generation) when it grows
+ * past INTERN_LIMIT, and a block's numbers are remembered with the
+ * generation they belong to.
+ */
+const interned = new Map<string, number>()
+const INTERN_LIMIT = 250_000
+let generation = 0
+const blockNumbers = new WeakMap<Node, { readonly generation: number; readonly ids: Int32Array }>()
+
+function numbersOf(block: Node, tokens: readonly Token[]): Int32Array {
+  const known = blockNumbers.get(block)
+  if (known && known.generation === generation) return known.ids
+  const ids = new Int32Array(tokens.length)
+  for (let k = 0; k < tokens.length; k++) {
+    const key = tokens[k]!.key
+    let id = interned.get(key)
+    if (id === undefined) interned.set(key, id = interned.size)
+    ids[k] = id
   }
-  return s
+  blockNumbers.set(block, { generation, ids })
+  return ids
+}
+
+/** The distinct tokens of one diff, by private character, numbered in order of first appearance. */
+class TokenTable {
+  readonly tokens: Token[] = []
+  /** Per interned number: the call it was last seen in, and its position in `tokens` then. */
+  private static seenIn = new Int32Array(0)
+  private static position = new Int32Array(0)
+  private static calls = 0
+  private readonly call: number
+  constructor() {
+    if (TokenTable.calls === 0x7fffffff) { TokenTable.calls = 0; TokenTable.seenIn.fill(0) }
+    this.call = ++TokenTable.calls
+    if (TokenTable.seenIn.length < interned.size) {
+      const size = Math.max(interned.size, TokenTable.seenIn.length * 2, 1024)
+      TokenTable.seenIn = new Int32Array(size)
+      TokenTable.position = new Int32Array(size)
+    }
+  }
+  /** The token a private character stands for. */
+  get(c: string): Token | undefined { return this.tokens[CHAR_INDEX[c.charCodeAt(0)]!] }
+  /** The private characters of a block's tokens (numbers from `numbersOf`). */
+  encode(tokens: readonly Token[], ids: Int32Array): string {
+    const seenIn = TokenTable.seenIn
+    const position = TokenTable.position
+    let s = ''
+    for (let k = 0; k < tokens.length; k++) {
+      const id = ids[k]!
+      let n: number
+      if (seenIn[id] === this.call) n = position[id]!
+      else {
+        n = this.tokens.length
+        tokenChar(n)
+        seenIn[id] = this.call
+        position[id] = n
+        this.tokens.push(tokens[k]!)
+      }
+      s += TOKEN_CHARS[n]!
+    }
+    return s
+  }
 }
 
 type Group = { eq: string } | { del: string; ins: string }
 
 /** Runs of equal and changed tokens, with separator-only equalities between changes folded in. */
-function groupChanges(diffs: readonly [number, string][], tokenOf: Map<string, Token>): Group[] {
+function groupChanges(diffs: readonly [number, string][], tokenOf: TokenTable): Group[] {
   const groups: Group[] = []
   for (const [op, s] of diffs) {
     if (!s) continue
@@ -140,7 +204,7 @@ function groupChanges(diffs: readonly [number, string][], tokenOf: Map<string, T
     const g = groups[i]!
     const prev = out[out.length - 1]
     const next = groups[i + 1]
-    if ('eq' in g && prev && 'del' in prev && next && 'del' in next && [...g.eq].every(c => isSeparator(tokenOf.get(c)!.text) && !tokenOf.get(c)!.node)) {
+    if ('eq' in g && prev && 'del' in prev && next && 'del' in next && separatorsOnly(g.eq, tokenOf)) {
       prev.del += g.eq + next.del
       prev.ins += g.eq + next.ins
       i++
@@ -148,6 +212,24 @@ function groupChanges(diffs: readonly [number, string][], tokenOf: Map<string, T
     else out.push('eq' in g ? { eq: g.eq } : { del: g.del, ins: g.ins })
   }
   return ownSpacing(out, tokenOf)
+}
+
+/** True when every token of a run is spaces and punctuation (no footnote). */
+function separatorsOnly(chars: string, tokenOf: TokenTable): boolean {
+  for (let k = 0; k < chars.length; k++) {
+    const t = tokenOf.get(chars[k]!)!
+    if (t.node || !isSeparator(t.text)) return false
+  }
+  return true
+}
+
+/** The text of the last (`last`) or first text token of a run ('' when it has none). */
+function edgeText(chars: string, tokenOf: TokenTable, last: boolean): string {
+  for (let k = 0; k < chars.length; k++) {
+    const t = tokenOf.get(chars[last ? chars.length - 1 - k : k]!)!
+    if (!t.node) return t.text
+  }
+  return ''
 }
 
 const ENDS_WITH_LETTER = /[\p{L}\p{M}]$/u
@@ -161,14 +243,13 @@ const WHITE = /^\s+$/u
  * run starts with one the space next to it, in both runs (the space before
  * the change if there is one, else the space after it).
  */
-function ownSpacing(groups: Group[], tokenOf: Map<string, Token>): Group[] {
+function ownSpacing(groups: Group[], tokenOf: TokenTable): Group[] {
   const isSpace = (c: string | undefined) => c !== undefined && !tokenOf.get(c)!.node && WHITE.test(tokenOf.get(c)!.text)
   for (let k = 0; k < groups.length; k++) {
     const g = groups[k]!
     if (!('del' in g) || !g.del || !g.ins) continue
-    const texts = (chars: string) => [...chars].map(c => tokenOf.get(c)!).filter(t => !t.node).map(t => t.text)
-    const last = texts(g.del).pop() ?? ''
-    const first = texts(g.ins)[0] ?? ''
+    const last = edgeText(g.del, tokenOf, true)
+    const first = edgeText(g.ins, tokenOf, false)
     if (!ENDS_WITH_LETTER.test(last) || !STARTS_WITH_LETTER.test(first) || !isWord(last) || !isWord(first)) continue
     const prev = groups[k - 1]
     const next = groups[k + 1]
@@ -188,7 +269,7 @@ function ownSpacing(groups: Group[], tokenOf: Map<string, Token>): Group[] {
 }
 
 /** True when a change group is made only of white space. */
-function whitespaceOnly(g: { del: string; ins: string }, tokenOf: Map<string, Token>): boolean {
+function whitespaceOnly(g: { del: string; ins: string }, tokenOf: TokenTable): boolean {
   for (const c of g.del + g.ins) { const t = tokenOf.get(c)!; if (t.node || !WHITE.test(t.text)) return false }
   return true
 }
@@ -198,8 +279,15 @@ class InlineWriter {
   readonly nodes: Node[] = []
   private text = ''
   private marks: readonly Mark[] = []
+  /** The last marks given an extra mark, and the result (most tokens in a run carry the same marks). */
+  private withExtra: { base: readonly Mark[]; extra: Mark; marks: readonly Mark[] } | null = null
   add(token: Token, extra: Mark | null, footnoteId?: string): void {
-    const marks = extra ? extra.addToSet(token.marks) : token.marks
+    let marks = token.marks
+    if (extra) {
+      const last = this.withExtra
+      if (last && last.base === token.marks && last.extra === extra) marks = last.marks
+      else { marks = extra.addToSet(token.marks); this.withExtra = { base: token.marks, extra, marks } }
+    }
     if (token.node) {
       this.flush()
       const attrs = footnoteId !== undefined ? { ...token.node.attrs, id: footnoteId } : token.node.attrs
@@ -250,13 +338,15 @@ export function diffInline(oldBlock: Node, newBlock: Node, ctx: InlineDiffContex
   }
   const oldTokens = tokensOf(oldBlock)
   const newTokens = tokensOf(newBlock)
-  const dict = new Map<string, string>()
-  const tokenOf = new Map<string, Token>()
+  if (interned.size > INTERN_LIMIT) { interned.clear(); generation++ }
+  const oldNumbers = numbersOf(oldBlock, oldTokens)
+  const newNumbers = numbersOf(newBlock, newTokens)
+  const tokenOf = new TokenTable()
   let a: string
   let b: string
   try {
-    a = encode(oldTokens, dict, tokenOf)
-    b = encode(newTokens, dict, tokenOf)
+    a = tokenOf.encode(oldTokens, oldNumbers)
+    b = tokenOf.encode(newTokens, newNumbers)
   } catch (e) {
     if (!(e instanceof RangeError)) throw e
     ctx.bounded++

@@ -16,6 +16,7 @@ import type { RevisionAuthor } from '../schema/marks.js'
 import { markAll, type InlineDiffResult } from './inline-diff.js'
 import type { RevisionRecord } from '../schema/revision.js'
 import { sameBlock, scoreBlocks, type ScoringContext } from './scoring.js'
+import { sameSubtree, textOf } from './content-hash.js'
 import { findJoins, sectionBody, type SectionJoin } from './section-joins.js'
 
 /** Everything the builder needs for one comparison. */
@@ -34,9 +35,27 @@ export interface BuildContext extends ScoringContext {
 }
 
 /** A built node and whether it differs from its old version. */
-export interface Built { readonly node: Node; readonly changed: boolean }
+export interface Built {
+  readonly node: Node
+  readonly changed: boolean
+  /** True when the two versions were equal (no text marked anywhere in it). */
+  readonly identical?: boolean
+}
 
 const CONTAINERS_OF_CANDIDATES = new Set(['preambularSection', 'operativeSection', 'part', 'annex', 'provision', 'resolution'])
+
+/**
+ * Attributes for `NodeType.create`: `attrs` with `key` set to `value`. The
+ * result inherits `attrs` rather than copying them (`create` reads each
+ * attribute of the type from it and builds its own object), which is much
+ * cheaper than a spread.
+ */
+function withAttrs(attrs: Node['attrs'], key: string, value: unknown, key2?: string, value2?: unknown): Record<string, unknown> {
+  const out = Object.create(attrs) as Record<string, unknown>
+  out[key] = value
+  if (key2 !== undefined) out[key2] = value2
+  return out
+}
 
 function attrsDiff(o: Node, n: Node): Record<string, unknown> | null {
   let out: Record<string, unknown> | null = null
@@ -49,6 +68,32 @@ function attrsDiff(o: Node, n: Node): Record<string, unknown> | null {
   return out
 }
 
+/**
+ * The revision node last built for an unchanged identified node of a new
+ * version, with what it was built from: it is given again when the same node
+ * comes back with the same record and the same built children (the text in
+ * force compared with draft after draft, or the same pair compared again).
+ */
+const unchangedOutputs = new WeakMap<Node, { status: string; oldLabel: string | null; newLabel: string | null; kids: Node[] | null; built: Built }>()
+
+/** Sibling keys made so far, by id and by text (the same string each time: Maps hash it once). */
+const idKeys = new WeakMap<Node, string>()
+const textKeys = new WeakMap<Node, string>()
+
+const leaves = new WeakMap<Node, Built>()
+function identicalLeaf(n: Node): Built {
+  let b = leaves.get(n)
+  if (!b) leaves.set(n, b = { node: n, changed: false, identical: true })
+  return b
+}
+
+function sameNodes(a: readonly Node[] | null, b: readonly Node[] | null): boolean {
+  if (a === b) return true
+  if (!a || !b || a.length !== b.length) return false
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false
+  return true
+}
+
 /** Builds revision nodes; collects provisions left unmatched (candidates for moves). */
 export class RevisionBuilder {
   /** Old provisions deleted where they stood. */
@@ -56,7 +101,7 @@ export class RevisionBuilder {
   /** New provisions inserted where they stand. */
   readonly insertedProvisions: Node[] = []
   /** Results of this pass, for a later pass to reuse. */
-  readonly matchedMemo = new Map<Node, Map<Node, Built>>()
+  readonly matchedMemo = new Map<Node, { readonly n: Node; readonly built: Built }[]>()
   readonly deletedMemo = new Map<Node, Node>()
   readonly insertedMemo = new Map<Node, Node>()
   /** Pairs already found equal while trimming an alignment. */
@@ -108,7 +153,7 @@ export class RevisionBuilder {
         const o = olds[step.oldIndex]!
         const n = news[step.newIndex]!
         const b = this.matched(o, n)
-        if (LABELLED_UNITS.has(n.type.name) && rewrittenThrough(b.node)) {
+        if (!b.identical && LABELLED_UNITS.has(n.type.name) && rewrittenThrough(b.node)) {
           // shown as drafters do: the old text struck whole, the new one inserted whole (not candidates for moves)
           changed = true
           gap.push({ rank: rank(o), node: this.deleted(o) }, { rank: rank(n), node: this.inserted(n) })
@@ -177,40 +222,66 @@ export class RevisionBuilder {
   /** Exact-content key of a block, to anchor the alignment of very long sibling lists. */
   private siblingKey(node: Node): string {
     const id = node.attrs.id as string | undefined
-    return `${node.type.name}\u0000${this.ctx.byId && id ? id : node.textContent}`
+    const byId = this.ctx.byId && !!id
+    let k = (byId ? idKeys : textKeys).get(node)
+    if (k === undefined) (byId ? idKeys : textKeys).set(node, k = `${node.type.name}\u0000${byId ? id : textOf(node)}`)
+    return k
   }
 
   /** Builds the revision of a matched pair (or of a moved provision, `moveId` given). */
   matched(o: Node, n: Node, moveId: string | null = null): Built {
+    // equal subtrees come out the same in every pass: no need to remember them
+    if (moveId === null && sameSubtree(o, n)) return this.unchanged(o, n)
     if (moveId === null && !this.touched.has(o) && !this.touched.has(n)) {
-      const done = this.previous?.matchedMemo.get(o)?.get(n)
-      if (done) return done
+      const done = this.previous?.matchedMemo.get(o)?.find(m => m.n === n)
+      if (done) return done.built
     }
     const built = this.buildMatched(o, n, moveId)
     if (moveId === null) {
-      let row = this.matchedMemo.get(o)
-      if (!row) this.matchedMemo.set(o, row = new Map())
-      row.set(n, built)
+      const row = this.matchedMemo.get(o)
+      if (row) row.push({ n, built })
+      else this.matchedMemo.set(o, [{ n, built }])
     }
     return built
   }
 
-  /** A subtree equal in both versions: copied, with revision records (labels may still differ). */
+  /**
+   * A subtree equal in both versions (`o.eq(n)`): the new nodes, with a
+   * revision record on each identified one (labels may still differ). Text
+   * blocks and every subtree without identified nodes are the new nodes
+   * themselves; a container whose children all came back as they were keeps
+   * its content fragment.
+   */
   private unchanged(o: Node, n: Node): Built {
-    if (n.isTextblock || n.isLeaf) return { node: n, changed: false }
-    const kids: Node[] = []
+    if (n.isTextblock || n.isLeaf) return identicalLeaf(n)
+    let kids: Node[] | null = null
     let changed = false
     for (let k = 0; k < n.childCount; k++) {
-      const b = this.unchanged(o.child(k), n.child(k))
-      changed ||= b.changed
-      kids.push(b.node)
+      const child = n.child(k)
+      const b = child.isTextblock ? null : this.unchanged(o.child(k), child)
+      if (b) changed ||= b.changed
+      if (b && b.node !== child && !kids) { kids = []; for (let q = 0; q < k; q++) kids.push(n.child(q)) }
+      if (kids) kids.push(b ? b.node : child)
     }
-    if (!IDENTIFIED_NODES.has(n.type.name)) return { node: n.type.create(n.attrs, kids), changed }
-    return this.identified(o, n, kids, changed, null)
+    if (!IDENTIFIED_NODES.has(n.type.name)) {
+      return kids ? { node: n.type.create(n.attrs, kids), changed, identical: true } : { node: n, changed, identical: true }
+    }
+    const newLabel = this.ctx.newLabels.byId.get(n.attrs.id as string) ?? null
+    let oldLabel = this.ctx.oldLabels.byId.get(o.attrs.id as string) ?? null
+    const renumbered = oldLabel !== newLabel && oldLabel !== null && newLabel !== null && normaliseLabel(oldLabel) !== normaliseLabel(newLabel)
+    if (renumbered && this.ctx.ignoreRenumbering) oldLabel = newLabel
+    const modified = changed || (renumbered && !this.ctx.ignoreRenumbering)
+    const status = modified ? 'modified' : 'unchanged'
+    const last = unchangedOutputs.get(n)
+    if (last && last.status === status && last.oldLabel === oldLabel && last.newLabel === newLabel && sameNodes(last.kids, kids)) return last.built
+    const revision: RevisionRecord = { status, oldLabel, newLabel, moveId: null, action: modified ? 'MOD' : 'NOC', oldAttrs: null, newAttrs: null }
+    const built: Built = { node: n.type.create(withAttrs(n.attrs, 'revision', revision), kids ?? n.content), changed: modified, identical: true }
+    unchangedOutputs.set(n, { status, oldLabel, newLabel, kids, built })
+    return built
   }
 
   private buildMatched(o: Node, n: Node, moveId: string | null): Built {
-    if (moveId === null && (o === n || (this.knownEqual.get(o) === n && (this.ctx.byId || o.attrs.id === undefined)) || o.eq(n))) return this.unchanged(o, n)
+    if (moveId === null && ((this.knownEqual.get(o) === n && (this.ctx.byId || o.attrs.id === undefined)) || sameSubtree(o, n))) return this.unchanged(o, n)
     if (n.isTextblock) {
       const r = this.ctx.diffBlock(o, n)
       return { node: n.type.create(n.attrs, r.content), changed: r.changed }
@@ -236,7 +307,7 @@ export class RevisionBuilder {
       action: moveId ? 'ADD' : modified ? 'MOD' : 'NOC',
       oldAttrs: diff, newAttrs: null
     }
-    return { node: n.type.create({ ...n.attrs, revision }, nodes), changed: modified || moveId !== null }
+    return { node: n.type.create(withAttrs(n.attrs, 'revision', revision), nodes), changed: modified || moveId !== null }
   }
 
   /** An old-only subtree: all text deleted, identified nodes `suppressed` (or `moved-from`). */
@@ -276,7 +347,7 @@ export class RevisionBuilder {
       moveId, action: 'SUP',
       oldAttrs: id !== original ? { id: original } : null, newAttrs: null
     }
-    return o.type.create({ ...o.attrs, id, revision }, kids)
+    return o.type.create(withAttrs(o.attrs, 'id', id, 'revision', revision), kids)
   }
 
   /** A new-only subtree: all text inserted, identified nodes `added`; moved provisions become `moved-to`. */
@@ -306,7 +377,7 @@ export class RevisionBuilder {
       newLabel: this.ctx.newLabels.byId.get(n.attrs.id as string) ?? null,
       moveId: null, action: 'ADD', oldAttrs: null, newAttrs: null
     }
-    return n.type.create({ ...n.attrs, revision }, kids)
+    return n.type.create(withAttrs(n.attrs, 'revision', revision), kids)
   }
 }
 

@@ -16,6 +16,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { bagSimilarity, type WordBag } from './similarity.js'
+import { sameSubtree, textOf } from './content-hash.js'
 
 /** Similarity below which two provisions (or paragraphs) are not taken for versions of each other. */
 export const MATCH_FLOOR = 0.4
@@ -69,6 +70,6 @@ export function sameBlock(ctx: ScoringContext, a: Node, b: Node): boolean {
   if (a === b) return true
   if (a.type !== b.type) return false
   if (a.attrs.kind !== b.attrs.kind) return false
-  if (ctx.byId || a.attrs.id === undefined) return a.eq(b)
-  return a.textContent === b.textContent && a.childCount === b.childCount
+  if (ctx.byId || a.attrs.id === undefined) return sameSubtree(a, b)
+  return a.childCount === b.childCount && textOf(a) === textOf(b)
 }

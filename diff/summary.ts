@@ -33,26 +33,21 @@ export interface ChangeSummary {
 /** Zeroed counts. */
 export function emptyCounts(): ChangeCounts { return { NOC: 0, MOD: 0, ADD: 0, SUP: 0, moved: 0, renumbered: 0 } }
 
-function countProvisions(node: Node, into: ChangeCounts[]): void {
-  node.forEach(child => {
-    if (child.type.name !== 'provision') {
-      if (child.type.name === 'item') return
-      if (!child.isTextblock) countProvisions(child, into)
-      return
+function countProvisions(node: Node, total: ChangeCounts, own: ChangeCounts): void {
+  for (let k = 0; k < node.childCount; k++) {
+    const child = node.child(k)
+    const name = child.type.name
+    if (name !== 'provision') {
+      if (name !== 'item' && !child.isTextblock) countProvisions(child, total, own)
+      continue
     }
     const rev = revisionOf(child)
     const status = rev?.status ?? 'unchanged'
-    for (const c of into) {
-      if (status === 'moved-to') c.moved++
-      else if (status === 'moved-from') { /* counted at its destination */ }
-      else if (status === 'added') c.ADD++
-      else if (status === 'suppressed') c.SUP++
-      else if (status === 'modified') c.MOD++
-      else c.NOC++
-      if (rev && isRenumbered(rev)) c.renumbered++
-    }
-    if (status !== 'moved-to' && status !== 'moved-from') countProvisions(child, into)
-  })
+    const key = status === 'moved-to' ? 'moved' : status === 'added' ? 'ADD' : status === 'suppressed' ? 'SUP' : status === 'modified' ? 'MOD' : status === 'moved-from' ? null : 'NOC'
+    if (key) { total[key]++; own[key]++ }   // a moved-from provision is counted at its destination
+    if (rev && isRenumbered(rev)) { total.renumbered++; own.renumbered++ }
+    if (status !== 'moved-to' && status !== 'moved-from') countProvisions(child, total, own)
+  }
 }
 
 const SECTION_NODES = new Set(['preambularSection', 'operativeSection', 'part', 'annex'])
@@ -65,7 +60,7 @@ export function summarise(rev: Node, bounded = 0): ChangeSummary {
     const name = child.type.name
     if (!SECTION_NODES.has(name)) return
     const own = emptyCounts()
-    countProvisions(child, [counts, own])
+    countProvisions(child, counts, own)
     const status = revisionOf(child)?.status
     const first = child.firstChild
     const heading = first && first.isTextblock ? sideText(first, (!status || statusOnSide(status, 'new')) && revisionOf(child)?.joins !== 'new' ? 'new' : 'old') : ''

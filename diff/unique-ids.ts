@@ -18,20 +18,53 @@ function isDeletedOnly(node: Node): boolean {
   return rev !== null && DELETED_ONLY.has(rev.status)
 }
 
+/**
+ * The ids of the identified nodes in a subtree (its root's included), in
+ * document order, remembered per node: most nodes of a revision document
+ * are given again, unchanged, by the next comparison (revision-builder.ts).
+ */
+const subtreeIds = new WeakMap<Node, readonly string[]>()
+const NONE: readonly string[] = []
+
+function idsUnder(node: Node): readonly string[] {
+  if (node.isText) return NONE
+  let ids = subtreeIds.get(node)
+  if (ids) return ids
+  const own = IDENTIFIED_NODES.has(node.type.name) ? [node.attrs.id as string] : null
+  let list: string[] | null = own
+  let only: readonly string[] = NONE
+  for (let k = 0; k < node.childCount; k++) {
+    const inner = idsUnder(node.child(k))
+    if (inner.length === 0) continue
+    if (!list && only.length === 0) { only = inner; continue }
+    if (!list) list = [...only]
+    list.push(...inner)
+  }
+  ids = list ?? only
+  subtreeIds.set(node, ids)
+  return ids
+}
+
+/** True when two identified nodes of a document carry the same id. */
+function repeatsAnId(doc: Node): boolean {
+  const seen = new Set<string>()
+  for (let k = 0; k < doc.childCount; k++) {
+    for (const id of idsUnder(doc.child(k))) {
+      if (seen.has(id)) return true
+      seen.add(id)
+    }
+  }
+  return false
+}
+
 /** Returns the revision document with every repeated deleted-only id renumbered (the same node when none is). */
 export function withUniqueRevisionIds(rev: Node): Node {
+  if (!repeatsAnId(rev)) return rev
   const live = new Set<string>()
-  let needed = false
-  const seen = new Set<string>()
   rev.descendants(n => {
-    if (!IDENTIFIED_NODES.has(n.type.name)) return true
-    const id = n.attrs.id as string
-    if (seen.has(id)) needed = true
-    seen.add(id)
-    if (!isDeletedOnly(n)) live.add(id)
+    if (IDENTIFIED_NODES.has(n.type.name) && !isDeletedOnly(n)) live.add(n.attrs.id as string)
     return true
   })
-  if (!needed) return rev
   const taken = new Set(live)
   const fresh = (base: string, suffix: (k: number) => string) => {
     let k = 2

@@ -212,3 +212,30 @@ test('findBrackets: document order, inline brackets inside an alternative after 
     prov('two bis', { id: 'r3', bracket: 'B', sources: 'EUR' })))
   assert.deepEqual(findBrackets(doc).map(b => `${b.kind}:${b.id}`), ['inline:k1', 'provision:B', 'inline:k2'])
 })
+
+test('agreeing on a later alternative gives it the first one\'s place and ids (its items too)', () => {
+  const doc = res({ lang: 'en' }, op('resolves', { id: 's1' },
+    prov('base wording', { id: 'base', bracket: 'B', sources: 'APT' }, item('letter', 'x', { id: 'bi' })),
+    prov('other wording', { id: 'copy', bracket: 'B', sources: 'ARB' }, item('letter', 'y', { id: 'ci' }), item('letter', 'z', { id: 'cj' }))))
+  const tr = new Transform(doc)
+  assert.equal(agreeProvisionOption(tr, posOfId(doc, 'copy')), true)
+  assert.deepEqual(findProblems(tr.doc), [])
+  const kept = tr.doc.child(2).child(1)
+  assert.equal(kept.textContent, 'other wordingyz')
+  assert.deepEqual([kept.attrs.id, kept.child(1).attrs.id, kept.child(2).attrs.id], ['base', 'bi', 'cj'])
+})
+
+test('dropping the first alternative passes its place and ids to the next', () => {
+  const doc = res({ lang: 'en' }, op('resolves', { id: 's1' },
+    prov('base wording', { id: 'base', bracket: 'B', sources: 'APT' }, item('letter', 'x', { id: 'bi' })),
+    prov('other wording', { id: 'copy', bracket: 'B', sources: 'ARB' }, item('letter', 'y', { id: 'ci' })),
+    prov('third wording', { id: 'third', bracket: 'B', sources: 'EUR' })))
+  const tr = new Transform(doc)
+  assert.equal(dropProvisionOption(tr, posOfId(doc, 'base')), true)
+  assert.deepEqual(findProblems(tr.doc), [])
+  const [b] = findBrackets(tr.doc)
+  assert.deepEqual(b!.options.map(o => [o.text, tr.doc.nodeAt(o.pos)!.attrs.id]), [['other wordingy', 'base'], ['third wording', 'third']])
+  assert.equal(tr.doc.nodeAt(b!.options[0]!.pos)!.child(1).attrs.id, 'bi')
+  assert.equal(dropProvisionOption(tr, b!.options[1]!.pos), true, 'dropping a later one changes no id')
+  assert.equal(tr.doc.nodeAt(findBrackets(tr.doc)[0]!.pos)!.attrs.id, 'base')
+})

@@ -233,16 +233,29 @@ export function bracketProvision(tr: Transform, pos: number, sources: readonly s
   return true
 }
 
-/** A copy of a node with a fresh id on it and on every descendant that has one (footnotes, inline brackets too). */
-export function copyWithFreshIds(node: Node, freshId: () => string = newId): Node {
-  const fresh = (n: Node): Node => {
+/**
+ * A copy of a node with a fresh id on it and on every descendant that has one (footnotes, inline brackets too).
+ * Provision-level brackets inside the copy get fresh bracket ids (alternatives of one bracket keep sharing
+ * one), through `brackets` (old id → new id) when given, which then renames the node's own bracket too, so
+ * that copies of several siblings stay alternatives of one bracket; without it the node keeps its own.
+ */
+export function copyWithFreshIds(node: Node, freshId: () => string = newId, brackets?: Map<string, string>): Node {
+  const renamedBrackets = brackets ?? new Map<string, string>()
+  const fresh = (n: Node, top: boolean): Node => {
     if (n.isText) return n
     const children: Node[] = []
-    n.forEach(c => children.push(fresh(c)))
-    const renamed = IDENTIFIED_NODES.has(n.type.name) || n.type.name === 'bracket'
-    return n.type.create(renamed ? { ...n.attrs, id: freshId() } : n.attrs, children, n.marks)
+    n.forEach(c => children.push(fresh(c, false)))
+    let attrs = n.attrs
+    if (IDENTIFIED_NODES.has(n.type.name) || n.type.name === 'bracket') attrs = { ...attrs, id: freshId() }
+    if (isBracketedUnit(n) && !(top && !brackets)) {
+      const old = n.attrs.bracket as string
+      let renamed = renamedBrackets.get(old)
+      if (renamed === undefined) renamedBrackets.set(old, renamed = freshId())
+      attrs = { ...attrs, bracket: renamed }
+    }
+    return n.type.create(attrs, children, n.marks)
   }
-  return fresh(node)
+  return fresh(node, true)
 }
 
 /**
@@ -260,20 +273,54 @@ export function addProvisionOption(tr: Transform, pos: number, sources: readonly
   return true
 }
 
-/** Drops the alternative at `pos` (the last alternative dropped: the provision is gone). */
+/** The provisions and items of a subtree (itself first), in document order, with their positions. */
+function unitsIn(node: Node, pos: number): { node: Node; pos: number }[] {
+  const out = [{ node, pos }]
+  node.descendants((n, p) => {
+    if (n.type.name === 'provision' || n.type.name === 'item') out.push({ node: n, pos: pos + 1 + p })
+    return !n.isTextblock
+  })
+  return out
+}
+
+/** Gives the unit at `to` (and its provisions and items, paired in order while their types agree) the ids of the unit at `from`. */
+function takeIds(tr: Transform, to: { pos: number; node: Node }, from: { pos: number; node: Node }): void {
+  const mine = unitsIn(to.node, to.pos)
+  const theirs = unitsIn(from.node, from.pos)
+  for (let i = 0; i < Math.min(mine.length, theirs.length) && mine[i]!.node.type === theirs[i]!.node.type; i++) {
+    const n = tr.doc.nodeAt(mine[i]!.pos)!
+    tr.setNodeMarkup(mine[i]!.pos, undefined, { ...n.attrs, id: theirs[i]!.node.attrs.id })
+  }
+}
+
+/**
+ * Drops the alternative at `pos` (the last alternative dropped: the provision is gone). Dropping the first of
+ * several, the next one takes its place and ids (as agreeProvisionOption does), so the bracket's first
+ * alternative always holds the identity the first had (in a committee draft, the base unit's).
+ */
 export function dropProvisionOption(tr: Transform, pos: number): boolean {
   const node = unitAt(tr, pos)
   if (!node || !isBracketedUnit(node)) return false
+  const alternatives = alternativesAt(tr.doc, pos)
+  if (alternatives.length > 1 && alternatives[0]!.pos === pos) takeIds(tr, alternatives[1]!, alternatives[0]!)
   tr.delete(pos, pos + node.nodeSize)
   return true
 }
 
-/** Agrees on the alternative at `pos`: the other alternatives of its bracket are deleted, and it loses its `bracket` and `sources`. */
+/**
+ * Agrees on the alternative at `pos`: the other alternatives of its bracket are deleted, and it loses its
+ * `bracket` and `sources`. It takes the place of the bracket's first alternative, ids included: when it is not
+ * the first, it and its provisions and items take the ids of the first's (paired in order while their types
+ * agree), so the agreed unit keeps the identity the first alternative had (in a committee draft, the base
+ * unit's), and comparing the draft with the base reads a modification, not a deletion and an addition.
+ */
 export function agreeProvisionOption(tr: Transform, pos: number): boolean {
   const alternatives = alternativesAt(tr.doc, pos)
   const node = unitAt(tr, pos)
   if (!node || alternatives.length === 0) return false
-  tr.setNodeMarkup(pos, undefined, { ...node.attrs, bracket: null, sources: null })
+  const first = alternatives[0]!
+  if (first.pos !== pos) takeIds(tr, { pos, node }, first)
+  tr.setNodeMarkup(pos, undefined, { ...tr.doc.nodeAt(pos)!.attrs, bracket: null, sources: null })
   for (const alt of [...alternatives].reverse()) if (alt.pos !== pos) tr.delete(alt.pos, alt.pos + alt.node.nodeSize)
   return true
 }

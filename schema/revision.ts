@@ -98,7 +98,7 @@ export function labelOnSide(rec: RevisionRecord, side: Side): string | null {
 /** True when the node stands in both versions under labels that differ (beyond spacing and letter forms). */
 export function isRenumbered(rec: RevisionRecord): boolean {
   const o = labelOnSide(rec, 'old'), n = labelOnSide(rec, 'new')
-  return o !== null && n !== null && normaliseLabel(o) !== normaliseLabel(n)
+  return o !== null && n !== null && o !== n && normaliseLabel(o) !== normaliseLabel(n)
 }
 
 /**

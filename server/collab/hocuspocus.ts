@@ -17,6 +17,7 @@ import { Presence } from '../extensions/presence.js'
 import { MessageRateLimit } from '../extensions/rate-limit.js'
 import type { MessageRateOptions } from '../extensions/rate-limit.js'
 import { Validation } from '../extensions/validation.js'
+import { recordBracketOperations } from '../extensions/audit.js'
 
 /** Options of the collaboration core. */
 export interface CollaborationOptions {
@@ -58,7 +59,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
     new Authentication(o.store, o.sessions),
     new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),
-    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger }),
+    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
     new Attribution({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     new IdRepair({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     persistence,

@@ -73,8 +73,12 @@ export function clientIdProblem(document: Y.Doc, registered: ReadonlyMap<number,
 /** The attribution extension. */
 export class Attribution implements Extension {
   extensionName = 'resdraft-attribution'
-  /** After validation (200), before id repair (150) and persistence (100): a refused update is never stored. */
-  priority = 190
+  /**
+   * Before validation (200), so that an update validation accepts (and whose
+   * bracket operations it records) is not refused afterwards; before
+   * persistence (100), so a refused update is never stored.
+   */
+  priority = 220
   private readonly registries = new WeakMap<Y.Doc, Registry>()
 
   constructor(private readonly options: AttributionOptions) {}

@@ -1,9 +1,19 @@
 /**
  * Audit: records who connected to a document, read-only or not, and on
- * disconnect how many updates they made.
+ * disconnect how many updates they made; and each bracket operation with
+ * who did it (validation finds them, collab/brackets.ts).
  */
 import type { Extension, connectedPayload, onChangePayload, onDisconnectPayload } from '@hocuspocus/server'
 import type { Store, User } from '../store/types.js'
+import { operationDetail, type BracketOperation } from '../collab/brackets.js'
+import type { Logger } from '../log.js'
+
+/** Appends bracket operations to a document's audit trail (its activity), in order, with who did them. */
+export function recordBracketOperations(store: Store, documentName: string, user: { name: string; delegation: string }, operations: readonly BracketOperation[], logger?: Logger): void {
+  const at = new Date().toISOString()
+  const write = async () => { for (const op of operations) await store.addAudit(documentName, { at, user: user.name, delegation: user.delegation, action: op.action, detail: operationDetail(op) }) }
+  write().catch((e: unknown) => logger?.error('recording bracket operations failed', { document: documentName, error: (e as Error).message }))
+}
 
 /** The audit extension. */
 export class Audit implements Extension {

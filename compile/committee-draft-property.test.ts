@@ -1,0 +1,125 @@
+/**
+ * Property tests of committee drafts on seeded random proposals
+ * (diff/test-documents.ts), as compile-property.test.ts does for
+ * compilations: taking one source everywhere gives its proposal; the default
+ * draft and every step are valid documents with stable ids; agreeing on any
+ * option leaves exactly that option's text and no bracket; the disposition
+ * of the default draft has nothing missing, and dropping an option makes
+ * its changes dropped.
+ */
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import fc from 'fast-check'
+import type { Node } from 'prosemirror-model'
+import { Transform } from 'prosemirror-transform'
+import { buildModel, editModel, pick, prng, randomModel } from '../diff/test-documents.js'
+import { agreeOption, agreeProvisionOption, dropOption, dropProvisionOption, findBrackets } from '../schema/brackets.js'
+import { findProblems } from '../schema/check.js'
+import { isChange } from './classify.js'
+import { buildCommitteeDraft, defaultChoices, type RowChoice } from './committee-draft.js'
+import { compile, type Compilation } from './compile.js'
+import { disposition } from './disposition.js'
+import { agreeAll, blockText, unitTexts } from './draft-testing.js'
+
+let counter = 0
+const freshId = () => `x${++counter}`
+
+function randomCompilation(seed: number, n: number): { c: Compilation; docs: Node[] } {
+  const r = prng(seed)
+  const model = randomModel(r, 8)
+  const docs = Array.from({ length: n }, () => buildModel(editModel(r, model, 1 + pick(r, 6), r() < 0.2)))
+  return { c: compile(buildModel(model), docs.map((doc, i) => ({ name: `S${i}`, doc }))), docs }
+}
+
+test('taking every row from one source gives that source\'s proposal', () => {
+  fc.assert(fc.property(fc.integer(), fc.integer({ min: 1, max: 4 }), (seed, n) => {
+    const { c, docs } = randomCompilation(seed, n)
+    docs.forEach((doc, source) => {
+      const choices = new Map<string, RowChoice>(c.rows.map(r => [r.key, { take: 'source', source }]))
+      const draft = buildCommitteeDraft(c, choices, { freshId })
+      assert.deepEqual(findProblems(draft.doc), [])
+      assert.deepEqual(unitTexts(draft.doc), unitTexts(doc), `source ${source}`)
+      assert.equal(findBrackets(draft.doc).length, 0)
+    })
+  }), { seed: 20261211, numRuns: 50 })
+})
+
+test('the default draft and each of its steps are valid; a unit keeps its id in every step', () => {
+  fc.assert(fc.property(fc.integer(), fc.integer({ min: 2, max: 5 }), (seed, n) => {
+    const { c } = randomCompilation(seed, n)
+    const draft = buildCommitteeDraft(c, defaultChoices(c), { freshId })
+    const kinds = new Map<string, string>()
+    for (const doc of [draft.start, ...draft.steps.map(s => s.doc)]) {
+      assert.deepEqual(findProblems(doc), [])
+      doc.descendants(node => {
+        const id = node.attrs.id as string | undefined
+        if (id && (node.type.name === 'provision' || node.type.name === 'item' || node.type.name.endsWith('Section'))) {
+          assert.equal(kinds.get(id) ?? node.type.name, node.type.name, `id ${id} names one kind of node in every step`)
+          kinds.set(id, node.type.name)
+        }
+        return true
+      })
+    }
+    assert.ok(draft.steps.every((s, i) => i === draft.steps.length - 1 || s.sources.length > 0), 'only the bracket step has no sources')
+    assert.deepEqual(unitTexts(draft.start), unitTexts(c.base))
+  }), { seed: 20261212, numRuns: 50 })
+})
+
+test('agreeing on any one option leaves exactly its text in place of the bracket; agreeing on all leaves no bracket', () => {
+  fc.assert(fc.property(fc.integer(), fc.integer({ min: 2, max: 5 }), (seed, n) => {
+    const { c } = randomCompilation(seed, n)
+    const doc = buildCommitteeDraft(c, defaultChoices(c), { freshId }).doc
+    for (const b of findBrackets(doc)) {
+      b.options.forEach((o, i) => {
+        const tr = new Transform(doc)
+        if (b.kind === 'inline') {
+          const $pos = doc.resolve(b.pos)
+          const block = $pos.parent
+          const before = blockText(block.cut(0, $pos.parentOffset))
+          const after = blockText(block.cut($pos.parentOffset + doc.nodeAt(b.pos)!.nodeSize))
+          assert.ok(agreeOption(tr, b.pos, i))
+          assert.equal(blockText(tr.doc.resolve(tr.mapping.map(b.pos)).parent), before + o.text + after)
+        } else {
+          assert.ok(agreeProvisionOption(tr, o.pos))
+          const at = tr.mapping.map(b.pos)
+          const kept = tr.doc.nodeAt(at)!
+          assert.equal(kept.textContent, o.text)
+          assert.equal(kept.attrs.bracket, null)
+          assert.equal(findBrackets(tr.doc).filter(x => x.id === b.id).length, 0, 'the other alternatives are gone')
+        }
+        assert.deepEqual(findProblems(tr.doc), [])
+      })
+    }
+    const r = prng(seed)
+    const agreed = agreeAll(doc, k => pick(r, k))
+    assert.equal(findBrackets(agreed).length, 0)
+    assert.deepEqual(findProblems(agreed), [])
+  }), { seed: 20261213, numRuns: 40 })
+})
+
+test('disposition: nothing missing in the default draft; dropping an option makes its changes dropped', () => {
+  fc.assert(fc.property(fc.integer(), fc.integer({ min: 2, max: 4 }), (seed, n) => {
+    const { c } = randomCompilation(seed, n)
+    const doc = buildCommitteeDraft(c, defaultChoices(c), { freshId }).doc
+    const entries = disposition(c, doc)
+    assert.equal(entries.length, c.rows.reduce((k, r) => k + r.cells.filter(isChange).length, 0))
+    assert.deepEqual(entries.filter(e => e.fate === 'missing').map(e => `${e.source} ${e.rowKey} ${e.change}`), [])
+    // an option with sources and text (an empty option's change, leaving words out, is also what dropping every option does)
+    const dropping = (o: { sources: readonly string[]; text: string }) => o.sources.length > 0 && o.text !== ''
+    const brackets = findBrackets(doc).filter(b => b.options.some(dropping))
+    if (brackets.length === 0) return
+    const r = prng(seed)
+    const b = brackets[pick(r, brackets.length)]!
+    const i = b.options.findIndex(dropping)
+    const tr = new Transform(doc)
+    assert.ok(b.kind === 'inline' ? dropOption(tr, b.pos, i) : dropProvisionOption(tr, b.options[i]!.pos))
+    const by = 'chair'
+    const after = disposition(c, tr.doc, b.options[i]!.sources.map(source => ({ source, by })))
+    const changed = after.filter((e, k) => e.fate !== entries[k]!.fate)
+    const dropped = b.options[i]!.sources
+    // the option's changes are dropped; others' may be settled by it (a deletion against it: taken; a move after it: superseded)
+    assert.ok(changed.every(e => dropped.includes(e.source) ? e.fate === 'dropped' && e.by === by : e.fate !== 'dropped'), JSON.stringify(changed))
+    assert.ok(changed.some(e => e.fate === 'dropped'), "the dropped option's change is now dropped")
+    assert.ok(after.every(e => e.fate !== 'missing'))
+  }), { seed: 20261214, numRuns: 40 })
+})

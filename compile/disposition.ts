@@ -1,0 +1,337 @@
+/**
+ * "Nothing forgotten": what became of every change of every proposal in a
+ * committee draft (docs/committee-draft.md). Each change (every cell of the
+ * compilation that is not NOC) gets one fate:
+ *
+ * - `taken`: the draft makes exactly this change to this unit, whatever is
+ *   agreed on its brackets;
+ * - `in-brackets`: some way of settling the brackets makes it (an option
+ *   sponsored by this source, or dropping all, for a deletion);
+ * - `dropped`: no reading makes it and the activity log says who dropped
+ *   this source's option (`drops`; `by` says who);
+ * - `superseded`: no reading makes it, and the draft, settled on this unit,
+ *   makes another source's change to it instead (the secretariat took that
+ *   version: a different wording, or a deletion against a modification);
+ *   or, for a move, the unit it was to follow is moved away or deleted by
+ *   another source's taken change, which decides where it lands; additions
+ *   never supersede each other;
+ * - `missing`: none of these, an error the secretariat must see (a change
+ *   left out without a record, e.g. a row where the base was taken).
+ *
+ * How: the draft is read several ways, each a document without brackets:
+ * every bracket dropped, and, per source, every bracket settled on that
+ * source's option (where it has none: on the alternative holding a bracket
+ * with its option, if one does; else dropped). The readings are compiled
+ * against the base like proposals (compile.ts), and each proposal's change
+ * is compared with what each reading does to the same unit: a modification
+ * by its change signature (change.ts: the same words struck and inserted at
+ * the same places), a deletion or move away as "removed", an addition (or a
+ * move in) by its kind and text, preferably after the same base unit (each
+ * addition of a reading counts once). A unit is settled when every reading
+ * does the same to it. A move is also made where the unit, by another way,
+ * ends up with its moved text right after the unit the proposal puts it
+ * after (another source's move of its neighbour may leave it in place); and
+ * it is in brackets where only the draft itself, all alternatives standing,
+ * has it there (a bracket around the unit it follows may leave it in place).
+ */
+import type { Node } from 'prosemirror-model'
+import { Transform } from 'prosemirror-transform'
+import { agreeOption, agreeProvisionOption, dropOption, dropProvisionOption, findBrackets, type BracketInfo } from '../schema/brackets.js'
+import { compare } from '../diff/compare.js'
+import { nodeOnSide } from '../diff/accept-reject.js'
+import { sideText } from '../schema/revision.js'
+import { isChange } from './classify.js'
+import { compile, type Compilation, type CompilationCell, type CompilationRow } from './compile.js'
+import { changeSignature, unitChange, type UnitChange } from './change.js'
+import { documentUnits, hasMarks, type DocumentUnit, type UnitKind } from './units.js'
+
+/** What became of one change. */
+export type Fate = 'taken' | 'in-brackets' | 'superseded' | 'dropped' | 'missing'
+
+/** The fates, in the order reports list them. */
+export const FATES: readonly Fate[] = ['taken', 'in-brackets', 'superseded', 'dropped', 'missing']
+
+/** A record of the activity log: someone dropped a source's option (on one row, or anywhere when `rowKey` is absent). */
+export interface DropRecord {
+  readonly source: string
+  readonly rowKey?: string
+  readonly by: string
+}
+
+/** One change of one proposal and its fate. */
+export interface DispositionEntry {
+  /** The source's name and its index in the compilation. */
+  readonly source: string
+  readonly sourceIndex: number
+  /** The compilation row of the change. */
+  readonly rowKey: string
+  readonly kind: UnitKind
+  readonly change: UnitChange
+  /** The unit's label in the base (new label for an addition), null when it has none. */
+  readonly label: string | null
+  readonly fate: Fate
+  /** Who dropped it (fate `dropped`). */
+  readonly by: string | null
+  /** The sources whose change the draft makes instead (fate `superseded`). */
+  readonly supersededBy: readonly string[]
+}
+
+/** Counts of fates, overall and per source. */
+export interface DispositionSummary {
+  readonly fates: Record<Fate, number>
+  readonly sources: readonly { readonly name: string; readonly fates: Record<Fate, number> }[]
+}
+
+/**
+ * Settles every bracket, outermost first: on option `choose(bracket, doc)` (an index), or drops it (-1).
+ * Dropping an inline bracket drops its options one by one, asking again after each.
+ */
+export function settleBrackets(doc: Node, choose: (bracket: BracketInfo, doc: Node) => number): Node {
+  for (let guard = 0; guard < 100000; guard++) {
+    const b = findBrackets(doc)[0]
+    if (!b) return doc
+    const tr = new Transform(doc)
+    const i = choose(b, doc)
+    if (b.kind === 'inline') {
+      if (i >= 0) agreeOption(tr, b.pos, i)
+      else dropOption(tr, b.pos, 0)
+    } else if (i >= 0) agreeProvisionOption(tr, b.options[i]!.pos)
+    else for (const o of [...b.options].reverse()) dropProvisionOption(tr, o.pos)
+    doc = tr.doc
+  }
+  throw new Error('settleBrackets: brackets never ran out')
+}
+
+/**
+ * The option a source's reading settles a bracket on: its own; else, for a provision-level bracket, the first
+ * alternative holding a bracket with its option (nested in it); else none (-1: dropped).
+ */
+function sourceOption(name: string): (b: BracketInfo, doc: Node) => number {
+  return (b, doc) => {
+    const own = b.options.findIndex(o => o.sources.includes(name))
+    if (own >= 0 || b.kind === 'inline') return own
+    return b.options.findIndex(o => {
+      const alt = doc.nodeAt(o.pos)!
+      return findBrackets(alt).some(inner => inner.options.some(x => x.sources.includes(name)))
+    })
+  }
+}
+
+/** What a cell does to its unit, comparable across compilations of one base. */
+function changeKey(cell: CompilationCell | undefined): string {
+  if (!cell || cell.change === 'absent' || cell.change === 'NOC') return 'NOC'
+  if (cell.change === 'SUP' || cell.change === 'moved-from') return 'removed'
+  if (cell.change === 'ADD' || cell.change === 'moved-to') return `+${cell.unit?.kind}\u0001${cell.blocks.map(newText).filter(t => t !== '').join('\u0002')}`
+  return cell.signature
+}
+
+/** A block's text in the new version, footnotes as `^[text]` ('' for a block that only the old version has). */
+function newText(block: Node): string {
+  let out = sideText(block, 'new')
+  block.forEach(c => { if (!c.isText && !c.marks.some(m => m.type.name === 'deletion')) out += `^[${c.textContent}]` })
+  return out
+}
+
+const emptyCounts = (): Record<Fate, number> => ({ taken: 0, 'in-brackets': 0, superseded: 0, dropped: 0, missing: 0 })
+
+/** The fate of every change of every proposal of `c` in the committee draft `draft`; see the module comment. */
+export function disposition(c: Compilation, draft: Node, drops: readonly DropRecord[] = []): DispositionEntry[] {
+  const names = c.sources.map(s => s.name)
+  const readings = readDraft(c, draft)
+  const sourceOrders = c.revisions.map(unitOrder)
+  const additionMade = matchAdditions(c.rows.filter(r => !r.base && r.cells.some(isChange)), readings.pools)
+  const { baseKeys, orders: readingOrders } = readings
+  const rowsByKey = new Map(c.rows.map(r => [r.key, r]))
+  const draftSpots = [...unitOrder(draft).values()]
+  const out: DispositionEntry[] = []
+  for (const row of c.rows) {
+    for (const cell of row.cells) {
+      if (!isChange(cell)) continue
+      const key = changeKey(cell)
+      let made = row.base
+        ? (baseKeys.get(row.key) ?? readingOrders.map(() => 'NOC')).map((k, i) => k === key || (cell.change === 'MOD' && readings.movedContent.get(row.key)?.[i] === key))
+        : additionMade.get(row.key)!
+      const isMove = cell.change === 'moved-from' || cell.change === 'moved-to'
+      const where = isMove ? sourceOrders[cell.source]!.get(movedKey(row, cell)) : undefined
+      if (where) made = made.map((m, i) => m || sameSpot(readingOrders[i]!.get(movedKey(row, cell)), where))
+      // a move whose unit the draft, brackets and all, has right where the proposal put it, depends on brackets
+      // that may leave it in place (the unit it follows is bracketed): in brackets
+      if (where && !made.some(Boolean) && draftSpots.some(spot => sameSpot(spot, where))) made = made.map((_, i) => i === 0)
+      const settled = row.base ? new Set(baseKeys.get(row.key) ?? ['NOC']).size === 1 : false
+      let fate: Fate
+      let by: string | null = null
+      let supersededBy: string[] = []
+      if (made.every(Boolean)) fate = 'taken'
+      else if (made.some(Boolean)) fate = 'in-brackets'
+      else {
+        const drop = drops.find(d => d.source === names[cell.source] && (d.rowKey === undefined || d.rowKey === row.key))
+        supersededBy = settled ? otherSources(row, cell, baseKeys.get(row.key)![0]!, names) : []
+        // a move after a unit that another source's taken change moves or deletes: that change decides where it lands
+        if (!supersededBy.length && where?.previous) supersededBy = removersOf(rowsByKey.get(where.previous), cell.source, baseKeys, names)
+        if (drop) { fate = 'dropped'; by = drop.by; supersededBy = [] }
+        else fate = supersededBy.length ? 'superseded' : 'missing'
+      }
+      out.push({
+        source: names[cell.source]!, sourceIndex: cell.source, rowKey: row.key, kind: row.kind, change: cell.change as UnitChange,
+        label: row.base?.oldLabel ?? cell.newLabel, fate, by, supersededBy
+      })
+    }
+  }
+  return out
+}
+
+/** What each reading of the draft does, by base row and in additions. */
+interface Readings {
+  /** Per base row, what each reading does to it (changeKey). */
+  readonly baseKeys: Map<string, string[]>
+  /** Per base row, the change signature each reading makes to its text where it moved it (null: not moved). */
+  readonly movedContent: Map<string, (string | null)[]>
+  /** Per reading, its additions: text key → the anchors they follow. */
+  readonly pools: Map<string, (string | null)[]>[]
+  /** Per reading, where each unit stands. */
+  readonly orders: Map<string, Spot>[]
+}
+
+/** The draft read with every bracket dropped and, per source, settled on that source's options; compiled against the base. */
+function readDraft(c: Compilation, draft: Node): Readings {
+  const names = c.sources.map(s => s.name)
+  const readings = [
+    settleBrackets(draft, () => -1),
+    ...names.map(name => settleBrackets(draft, sourceOption(name)))
+  ]
+  const rc = compile(c.base, readings.map((doc, i) => ({ name: `\u0000reading${i}`, doc })))
+  const baseKeys = new Map<string, string[]>()
+  const movedContent = new Map<string, (string | null)[]>()
+  const pools: Map<string, (string | null)[]>[] = readings.map(() => new Map())
+  const addTo = (pool: Map<string, (string | null)[]>, key: string, anchor: string | null) => pool.set(key, [...pool.get(key) ?? [], anchor])
+  // a provision the comparison shows struck and inserted whole (it kept under a third of its text, items
+  // included: diff/revision-builder.ts) keeps its id: read it as a modification of its own text
+  const rewritten = readings.map(() => new Map<string, CompilationCell>())
+  for (const r of rc.rows) {
+    if (r.base) continue
+    // struck and inserted whole: the inserted unit comes right after the struck one, with its id
+    for (const cell of r.cells) if (cell.change === 'ADD' && cell.unit?.node.attrs.id === r.anchor) rewritten[cell.source]!.set(r.anchor!, cell)
+  }
+  const consumed = new Set<CompilationCell>()
+  for (const r of rc.rows) {
+    if (!r.base) continue
+    baseKeys.set(r.key, r.cells.map(cell => {
+      const again = cell.change === 'SUP' ? rewritten[cell.source]!.get(r.key) : undefined
+      if (again && r.base!.node.attrs.id === r.key) { consumed.add(again); return ownTextChange(r.base!.blocks, again.blocks) }
+      // the draft keeps base ids: a reading's unit of another id that the comparison paired with a base unit by
+      // likeness stands for a deletion of that unit and an addition
+      const id = cell.unit?.node.attrs.id as string | undefined
+      if (id === undefined || id === r.key || (cell.change !== 'MOD' && cell.change !== 'NOC')) return changeKey(cell)
+      addTo(pools[cell.source]!, `+${cell.unit!.kind}\u0001${cell.blocks.map(newText).filter(t => t !== '').join('\u0002')}`, r.key)
+      return 'removed'
+    }))
+  }
+  for (const r of rc.rows) {
+    if (r.base) continue
+    for (const cell of r.cells) {
+      if (!isChange(cell) || consumed.has(cell)) continue
+      addTo(pools[cell.source]!, changeKey(cell), r.anchor)
+      // a unit the comparison reads as moved may be where the draft keeps it, changed as a proposal changed it
+      const from = cell.unit?.movedFromKey
+      if (cell.change === 'moved-to' && from) {
+        const list = movedContent.get(from) ?? readings.map(() => null)
+        list[cell.source] = cell.blocks.some(b => hasMarks(b)) ? changeSignature('MOD', cell.blocks) : 'NOC'
+        movedContent.set(from, list)
+      }
+    }
+  }
+  return { baseKeys, movedContent, pools, orders: rc.revisions.map(unitOrder) }
+}
+
+/** The change signature of a unit's own text blocks, compared alone (a provision holding just them). */
+function ownTextChange(baseBlocks: readonly Node[], insertedBlocks: readonly Node[]): string {
+  const schema = baseBlocks[0]?.type.schema
+  if (!schema) return 'removed'
+  const after = insertedBlocks.map(b => nodeOnSide(b, 'new')).filter((b): b is Node => !!b)
+  const wrap = (blocks: readonly Node[]) => {
+    const own = blocks[0]?.type.name === 'paragraph' ? [...blocks] : [schema.nodes.paragraph!.create(), ...blocks]
+    const unit = schema.nodes.provision!.create({ id: 'unit' }, own)
+    const section = schema.nodes.operativeSection!.create({ id: 'section', kind: 'resolves' }, [schema.nodes.sectionHeading!.create(), unit])
+    return schema.nodes.resolution!.create(null, [schema.nodes.resolutionHeading!.create(), schema.nodes.resolutionTitle!.create(), section])
+  }
+  const unit = documentUnits(compare(wrap(baseBlocks), wrap(after)).doc).find(u => u.kind === 'provision')
+  return unit && unit.baseKey !== null && unit.status !== 'suppressed' ? changeSignatureOf(unit) : 'removed'
+}
+
+const changeSignatureOf = (unit: DocumentUnit) => { const change = unitChange(unit); return change === 'NOC' ? 'NOC' : changeSignature(change, unit.blocks) }
+
+/** A unit's place in the new version: the identity of the unit before it, and its text. */
+interface Spot { readonly previous: string | null; readonly text: string }
+
+/** The identity of a unit of a revision document: its base key (a moved-in unit: the key it moved from), else its text. */
+function identity(u: DocumentUnit): string {
+  return u.baseKey !== null && u.status !== 'moved-from' ? u.baseKey : u.movedFromKey ?? `+${u.kind}\u0001${u.blocks.map(newText).filter(t => t !== '').join('\u0002')}`
+}
+
+/** Every unit of the new version of a revision document, by identity: the unit before it and its text. */
+function unitOrder(rev: Node): Map<string, Spot> {
+  const out = new Map<string, Spot>()
+  let previous: string | null = null
+  for (const u of documentUnits(rev)) {
+    if (u.status === 'suppressed' || u.status === 'moved-from') continue
+    const id = identity(u)
+    out.set(id, { previous, text: u.blocks.map(newText).filter(t => t !== '').join('\u0002') })
+    previous = id
+  }
+  return out
+}
+
+const sameSpot = (a: Spot | undefined, b: Spot) => !!a && a.previous === b.previous && a.text === b.text
+
+/** The base key of the unit a move moves. */
+function movedKey(row: CompilationRow, cell: CompilationCell): string {
+  return cell.change === 'moved-from' ? row.key : cell.unit!.movedFromKey!
+}
+
+/**
+ * Which readings make each addition row: an addition of the same kind and text, after the same base unit
+ * if there is one (first), else anywhere (a deletion next to it may make the reading's anchor differ);
+ * each addition of a reading counts for one row only.
+ */
+function matchAdditions(rows: readonly CompilationRow[], pools: readonly Map<string, (string | null)[]>[]): Map<string, boolean[]> {
+  const made = new Map(rows.map(r => [r.key, pools.map(() => false)]))
+  const keyOf = (r: CompilationRow) => changeKey(r.cells.find(isChange))
+  pools.forEach((pool, i) => {
+    const left = pool.size ? new Map([...pool].map(([k, anchors]) => [k, [...anchors]])) : pool
+    for (const exact of [true, false]) {
+      for (const r of rows) {
+        if (made.get(r.key)![i]) continue
+        const anchors = left.get(keyOf(r))
+        if (!anchors?.length) continue
+        const at = exact ? anchors.indexOf(r.anchor) : 0
+        if (at < 0) continue
+        anchors.splice(at, 1)
+        made.get(r.key)![i] = true
+      }
+    }
+  })
+  return made
+}
+
+/** The other sources that remove (delete or move away) a base row's unit, when every reading removes it. */
+function removersOf(row: CompilationRow | undefined, source: number, baseKeys: ReadonlyMap<string, readonly string[]>, names: readonly string[]): string[] {
+  if (!row?.base || !(baseKeys.get(row.key) ?? []).every(k => k === 'removed')) return []
+  return row.cells.filter(x => x.source !== source && (x.change === 'SUP' || x.change === 'moved-from')).map(x => names[x.source]!)
+}
+
+/** The other sources whose change to the row is the one the draft makes (`made`). */
+function otherSources(row: CompilationRow, cell: CompilationCell, made: string, names: readonly string[]): string[] {
+  if (made === 'NOC') return []
+  return row.cells.filter(x => x.source !== cell.source && isChange(x) && changeKey(x) === made).map(x => names[x.source]!)
+}
+
+/** Counts the fates, overall and per source (in the compilation's order). */
+export function summariseDisposition(c: Compilation, entries: readonly DispositionEntry[]): DispositionSummary {
+  const fates = emptyCounts()
+  const sources = c.sources.map(s => ({ name: s.name, fates: emptyCounts() }))
+  for (const e of entries) {
+    fates[e.fate]++
+    sources[e.sourceIndex]!.fates[e.fate]++
+  }
+  return { fates, sources }
+}

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import type { Node } from 'prosemirror-model'
+import { Transform } from 'prosemirror-transform'
+import { addOption, addProvisionOption, agreeOption, agreeProvisionOption, bracketProvision, bracketRange, dropOption, dropProvisionOption, findBrackets } from '../../schema/brackets.js'
+import { brk, op, opt, pre, prov, res } from '../../schema/builders.js'
+import { operationDetail, reviewBrackets, type BracketWriter } from './brackets.js'
+
+const APT: BracketWriter = { delegation: 'APT', role: 'drafter' }
+const ARB: BracketWriter = { delegation: 'ARB', role: 'drafter' }
+const SEC: BracketWriter = { delegation: 'Secretariat', role: 'secretariat' }
+
+const draft = res({ title: 'Cybersecurity' },
+  pre('considering', prov('that security matters;', { id: 'c1' }), { id: 's1' }),
+  op('resolves',
+    prov(['to ', brk(opt('take measures', 'APT, ARB'), opt('take all measures', 'EUR'), { id: 'k1' }), ' now;'], { id: 'r1' }),
+    prov('to report to the assembly;', { id: 'r2', bracket: 'B', sources: 'APT' }),
+    prov('to report to the Council;', { id: 'r3', bracket: 'B', sources: 'ARB' }),
+    { id: 's2' }))
+
+const inline = (doc: Node) => findBrackets(doc).find(b => b.kind === 'inline')!
+const unitPos = (doc: Node, id: string) => { let at = -1; doc.descendants((n, pos) => { if (n.attrs.id === id && at < 0) at = pos; return at < 0 }); return at }
+const edit = (doc: Node, f: (tr: Transform) => boolean): Node => { const tr = new Transform(doc); assert.ok(f(tr), 'the operation applies'); return tr.doc }
+const review = (after: Node, who: BracketWriter, before = draft) => reviewBrackets(before, after, who)
+
+test('adding an option: allowed with the writer\'s own delegation, refused with any other sources', () => {
+  const own = review(edit(draft, tr => addOption(tr, inline(draft).pos, 'act', 'ARB')), ARB)
+  assert.deepEqual(own.problems, [])
+  assert.deepEqual(own.operations, [{ action: 'bracket-add-option', bracket: 'k1', sources: 'ARB', text: 'act' }])
+  assert.match(review(edit(draft, tr => addOption(tr, inline(draft).pos, 'act', 'EUR')), ARB).problems.join(), /must carry your delegation's name \("ARB"\), not "EUR"/)
+  assert.match(review(edit(draft, tr => addOption(tr, inline(draft).pos, 'act', 'ARB, APT')), ARB).problems.join(), /not "ARB, APT"/)
+  assert.match(review(edit(draft, tr => addOption(tr, inline(draft).pos, 'act', '')), ARB).problems.join(), /not ""/, 'an option with no sponsor is the server\'s')
+  assert.match(review(edit(draft, tr => addOption(tr, inline(draft).pos, 'act', 'APT')), SEC).problems.join(), /"Secretariat"/, 'the Secretariat adds options in its own name too')
+  assert.deepEqual(review(edit(draft, tr => addOption(tr, inline(draft).pos, 'act', 'Secretariat')), SEC).problems, [])
+})
+
+test('bracketing a phrase or a provision: a new bracket in the writer\'s name', () => {
+  const c1 = unitPos(draft, 'c1')
+  const r = review(edit(draft, tr => bracketRange(tr, c1 + 2, c1 + 6, 'APT', 'k9')), APT)
+  assert.deepEqual(r, { problems: [], operations: [{ action: 'bracket-create', bracket: 'k9', sources: 'APT', text: 'that' }] })
+  assert.match(review(edit(draft, tr => bracketRange(tr, c1 + 2, c1 + 6, 'ARB', 'k9')), APT).problems.join(), /not "ARB"/)
+  const p = review(edit(draft, tr => bracketProvision(tr, c1, 'APT', 'B2')), APT)
+  assert.deepEqual(p.problems, [])
+  assert.equal(p.operations[0]!.action, 'bracket-create')
+  const alt = review(edit(draft, tr => addProvisionOption(tr, unitPos(draft, 'r2'), 'CEPT')), { delegation: 'CEPT', role: 'drafter' })
+  assert.deepEqual(alt.problems, [])
+  assert.deepEqual(alt.operations.map(o => [o.action, o.bracket, o.sources]), [['bracket-add-option', 'B', 'CEPT']])
+})
+
+test('the sources of an existing option never change', () => {
+  const changedInline = edit(draft, tr => { const b = inline(draft); tr.setNodeMarkup(b.options[1]!.pos, undefined, { sources: 'APT' }); return true })
+  assert.ok(review(changedInline, APT).problems.length > 0, 'EUR\'s option relabelled APT')
+  const changedUnit = edit(draft, tr => { tr.setNodeAttribute(unitPos(draft, 'r3'), 'sources', 'APT'); return true })
+  assert.match(review(changedUnit, APT).problems.join(), /sources of a bracket option never change \("ARB" → "APT"\)/)
+  assert.match(review(changedUnit, SEC).problems.join(), /never change/, 'not even by the Secretariat')
+})
+
+test('dropping: a drafter drops only options exactly their own; the Secretariat any', () => {
+  const dropEur = edit(draft, tr => dropOption(tr, inline(draft).pos, 1))
+  assert.match(review(dropEur, APT).problems.join(), /only the Secretariat drops another delegation's option \("EUR"\)/)
+  assert.deepEqual(review(dropEur, { delegation: 'EUR', role: 'drafter' }).problems, [])
+  assert.deepEqual(review(dropEur, SEC).problems, [])
+  assert.deepEqual(review(dropEur, SEC).operations, [{ action: 'bracket-drop-option', bracket: 'k1', sources: 'EUR', text: 'take all measures' }])
+  const dropShared = edit(draft, tr => dropOption(tr, inline(draft).pos, 0))
+  assert.ok(review(dropShared, APT).problems.length > 0, 'APT may not drop the option it shares with ARB')
+  const dropUnit = edit(draft, tr => dropProvisionOption(tr, unitPos(draft, 'r3')))
+  assert.ok(review(dropUnit, APT).problems.length > 0)
+  assert.deepEqual(review(dropUnit, ARB).problems, [])
+  assert.deepEqual(review(dropUnit, ARB).operations.map(o => [o.action, o.sources, o.text]), [['bracket-drop-option', 'ARB', 'to report to the Council;']])
+  const deleteProvision = edit(draft, tr => { const at = unitPos(draft, 'r1'); tr.delete(at, at + draft.nodeAt(at)!.nodeSize); return true })
+  assert.ok(review(deleteProvision, APT).problems.length > 0, 'deleting a provision with others\' options drops them')
+})
+
+test('agreeing: the Secretariat only; the other options are recorded as dropped', () => {
+  const agreed = edit(draft, tr => agreeOption(tr, inline(draft).pos, 1))
+  assert.match(review(agreed, APT).problems.join(), /only the Secretariat agrees/)
+  assert.match(review(agreed, { delegation: 'EUR', role: 'drafter' }).problems.join(), /only the Secretariat agrees/, 'not even on one\'s own option')
+  const r = review(agreed, SEC)
+  assert.deepEqual(r.problems, [])
+  assert.deepEqual(r.operations.map(o => [o.action, o.sources]), [['bracket-agree', 'EUR'], ['bracket-drop-option', 'APT, ARB']])
+  const unit = edit(draft, tr => agreeProvisionOption(tr, unitPos(draft, 'r2')))
+  assert.ok(review(unit, APT).problems.length > 0)
+  assert.deepEqual(review(unit, SEC).operations.map(o => [o.action, o.sources]), [['bracket-agree', 'APT'], ['bracket-drop-option', 'ARB']])
+  assert.equal(operationDetail(r.operations[0]!), '[take all measures] [EUR] (bracket k1)')
+})
+
+test('changes without brackets involved are no bracket operations', () => {
+  const typed = edit(draft, tr => { tr.insert(unitPos(draft, 'c1') + 2, draft.type.schema.text('x')); return true })
+  assert.deepEqual(review(typed, APT), { problems: [], operations: [] })
+})

@@ -1,0 +1,210 @@
+/**
+ * The bracket rules of a committee draft (docs/committee-draft.md), checked
+ * by validation on every structural update (extensions/validation.ts):
+ * comparing the bracket options before and after it,
+ *
+ * - a new option's sources must be the writer's delegation (the
+ *   Secretariat's are `Secretariat`: drafts the server builds are written by
+ *   the server, not through validation);
+ * - the sources of an existing option never change;
+ * - a drafter may drop only options whose sources are exactly their
+ *   delegation; only the Secretariat agrees on an option or drops another
+ *   delegation's.
+ *
+ * Inline options (`bracketOption`, no id of their own) are compared per
+ * bracket id as lists of sources; provision-level options by their unit's
+ * id. An inline bracket that vanishes is an agreement when one option's text
+ * now stands once more in its unit, else every option is dropped. What an
+ * accepted update did is returned as operations for the activity log.
+ * Editing the text inside an option is plain typing and not checked here.
+ */
+import type { Node } from 'prosemirror-model'
+import { findBrackets, formatSources, parseSources } from '../../schema/brackets.js'
+
+/** The actions recorded in the activity log. */
+export type BracketAction = 'bracket-create' | 'bracket-add-option' | 'bracket-drop-option' | 'bracket-agree'
+
+/** One bracket operation of an update. */
+export interface BracketOperation {
+  action: BracketAction
+  /** The bracket's id (inline: the node's; provision-level: the shared `bracket` attribute). */
+  bracket: string
+  /** The option's sources, `"APT, ARB"` (empty: no sponsor). */
+  sources: string
+  /** The option's text. */
+  text: string
+}
+
+/** Who writes: the session's delegation and role. */
+export interface BracketWriter {
+  delegation: string
+  role: string
+}
+
+/** Problems of an update with brackets (empty when acceptable) and what it did. */
+export interface BracketReview {
+  problems: string[]
+  operations: BracketOperation[]
+}
+
+const norm = (s: unknown) => formatSources(parseSources(typeof s === 'string' ? s : ''))
+const short = (s: string) => s.length > 200 ? `${s.slice(0, 199)}…` : s
+const UNITS = new Set(['provision', 'item'])
+
+/** The text of a node without the inline brackets in it. */
+function plainText(node: Node): string {
+  let out = ''
+  node.descendants(n => {
+    if (n.type.name === 'bracket') return false
+    if (n.isText) out += n.text
+    return true
+  })
+  return out
+}
+
+const count = (hay: string, needle: string) => { let n = 0; for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) n++; return n }
+
+interface InlineBracket { options: { sources: string; text: string }[]; unit: string | null }
+interface Unit { bracket: string | null; sources: string; text: string }
+
+/** Inline brackets by id, with the id of the unit (or section) holding each. */
+function inlineBrackets(doc: Node): Map<string, InlineBracket> {
+  const out = new Map<string, InlineBracket>()
+  const visit = (node: Node, unit: string | null) => {
+    node.forEach((child, _offset, i) => {
+      if (child.type.name === 'bracket') {
+        const id = String(child.attrs.id ?? '')
+        const b = out.get(id) ?? { options: [], unit }
+        child.forEach(o => b.options.push({ sources: norm(o.attrs.sources), text: o.textContent }))
+        out.set(id, b)
+        return
+      }
+      visit(child, unitKey(child, node === doc ? i : null) ?? unit)
+    })
+  }
+  visit(doc, null)
+  return out
+}
+
+/** The key of a unit or section (its id), or of a top-level block (`#index`); null for other nodes. */
+function unitKey(node: Node, topIndex: number | null): string | null {
+  if (!node.isInline && typeof node.attrs.id === 'string' && node.attrs.id) return node.attrs.id
+  return topIndex === null ? null : `#${topIndex}`
+}
+
+/** Provisions and items by id: their bracket, sources and text. */
+function units(doc: Node): Map<string, Unit> {
+  const out = new Map<string, Unit>()
+  doc.descendants(n => {
+    if (UNITS.has(n.type.name) && typeof n.attrs.id === 'string' && !out.has(n.attrs.id)) {
+      out.set(n.attrs.id, { bracket: typeof n.attrs.bracket === 'string' ? n.attrs.bracket : null, sources: norm(n.attrs.sources), text: n.textContent })
+    }
+    return true
+  })
+  return out
+}
+
+/** Plain text of each unit (or section) with an id, brackets left out. */
+function unitTexts(doc: Node): Map<string, string> {
+  const out = new Map<string, string>()
+  const visit = (node: Node) => node.forEach((child, _offset, i) => {
+    const key = unitKey(child, node === doc ? i : null)
+    if (key !== null && !out.has(key)) out.set(key, plainText(child))
+    if (!child.isInline) visit(child)
+  })
+  visit(doc)
+  return out
+}
+
+/** Whether a document holds any bracket (inline or provision-level). */
+export function hasBrackets(doc: Node): boolean {
+  return findBrackets(doc).length > 0
+}
+
+/** Checks the bracket changes from `before` to `after` made by `writer` (see the module comment). */
+export function reviewBrackets(before: Node, after: Node, writer: BracketWriter): BracketReview {
+  const problems: string[] = []
+  const operations: BracketOperation[] = []
+  const settles = writer.role === 'secretariat'
+  const own = norm(writer.delegation)
+  const mayDrop = (sources: string) => settles || sources === own
+  const add = (action: BracketAction, bracket: string, sources: string, text: string) => {
+    if (sources !== own) problems.push(`a new bracket option must carry your delegation's name ("${own}"), not "${short(sources)}"`)
+    operations.push({ action, bracket, sources, text: short(text) })
+  }
+  const drop = (bracket: string, sources: string, text: string) => {
+    if (!mayDrop(sources)) problems.push(`only the Secretariat drops another delegation's option ("${short(sources)}")`)
+    operations.push({ action: 'bracket-drop-option', bracket, sources, text: short(text) })
+  }
+  const agree = (bracket: string, sources: string, text: string) => {
+    if (!settles) problems.push('only the Secretariat agrees on a bracket option')
+    operations.push({ action: 'bracket-agree', bracket, sources, text: short(text) })
+  }
+
+  // inline brackets
+  const was = inlineBrackets(before), now = inlineBrackets(after)
+  let textsBefore: Map<string, string> | null = null, textsAfter: Map<string, string> | null = null
+  for (const [id, b] of was) {
+    const a = now.get(id)
+    if (a) {
+      // an option in the same place with the same text and other sources: relabelled
+      if (a.options.length === b.options.length) {
+        b.options.forEach((o, i) => {
+          const x = a.options[i]!
+          if (x.text === o.text && x.sources !== o.sources) problems.push(`the sources of a bracket option never change ("${short(o.sources)}" → "${short(x.sources)}")`)
+        })
+      }
+      // options matched by sources and text, then by sources (their text may have been edited)
+      const left = [...a.options]
+      const gone: typeof b.options = []
+      for (const o of b.options) {
+        const i = left.findIndex(x => x.sources === o.sources && x.text === o.text)
+        if (i >= 0) left.splice(i, 1); else gone.push(o)
+      }
+      for (const o of gone) {
+        const i = left.findIndex(x => x.sources === o.sources)
+        if (i >= 0) left.splice(i, 1); else drop(id, o.sources, o.text)
+      }
+      for (const o of left) add('bracket-add-option', id, o.sources, o.text)
+      continue
+    }
+    // gone: agreed when one option's text now stands once more in its unit, else every option dropped
+    textsBefore ??= unitTexts(before)
+    textsAfter ??= unitTexts(after)
+    const beforeText = b.unit ? textsBefore.get(b.unit) : undefined
+    const afterText = b.unit ? textsAfter.get(b.unit) : undefined
+    const kept = beforeText !== undefined && afterText !== undefined
+      ? b.options.find(o => o.text && count(afterText, o.text) > count(beforeText, o.text))
+      : undefined
+    if (kept) agree(id, kept.sources, kept.text)
+    for (const o of b.options) if (o !== kept) drop(id, o.sources, o.text)
+  }
+  for (const [id, a] of now) {
+    if (was.has(id)) continue
+    a.options.forEach((o, i) => add(i === 0 ? 'bracket-create' : 'bracket-add-option', id, o.sources, o.text))
+  }
+
+  // provision-level brackets
+  const before_ = units(before), after_ = units(after)
+  const bracketsBefore = new Set([...before_.values()].map(u => u.bracket).filter(b => b !== null))
+  for (const [id, u] of before_) {
+    if (u.bracket === null) continue
+    const v = after_.get(id)
+    if (!v) { drop(u.bracket, u.sources, u.text); continue }
+    if (v.bracket === null) { agree(u.bracket, u.sources, v.text); continue }
+    if (v.sources !== u.sources) problems.push(`the sources of a bracket option never change ("${short(u.sources)}" → "${short(v.sources)}")`)
+    if (v.bracket !== u.bracket && !settles) problems.push('only the Secretariat moves an option to another bracket')
+  }
+  for (const [id, v] of after_) {
+    if (v.bracket === null) continue
+    const u = before_.get(id)
+    if (u && u.bracket !== null) continue
+    add(bracketsBefore.has(v.bracket) ? 'bracket-add-option' : 'bracket-create', v.bracket, v.sources, v.text)
+  }
+  return { problems, operations }
+}
+
+/** The activity-log detail of an operation: `[text] [APT, ARB] (bracket b12)`. */
+export function operationDetail(op: BracketOperation): string {
+  return `[${op.text}] [${op.sources || 'no sources'}] (bracket ${op.bracket})`
+}
