@@ -73,8 +73,9 @@ export class DocxWriter {
     const b = run.strong ? '<w:b/><w:bCs/>' : ''
     const i = run.em ? '<w:i/><w:iCs/>' : ''
     const va = run.script ? `<w:vertAlign w:val="${run.script === 'super' ? 'superscript' : 'subscript'}"/>` : ''
+    const style = run.sources ? '<w:rStyle w:val="BracketSources"/>' : ''
     // CT_RPr order: rStyle rFonts b bCs i iCs caps strike dstrike color sz szCs u vertAlign rtl; `extra` holds strike/color/u
-    return `${fonts}${b}${i}${extra}${va}${rtlDoc && rtlRun ? '<w:rtl/>' : ''}`
+    return `${style}${fonts}${b}${i}${extra}${va}${rtlDoc && rtlRun ? '<w:rtl/>' : ''}`
   }
 
   /**

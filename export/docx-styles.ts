@@ -61,7 +61,9 @@ function definitions(dir: Direction): StyleDef[] {
     { id: 'Footer', name: 'footer', pPr: '<w:tabs><w:tab w:val="right" w:pos="9639"/></w:tabs><w:spacing w:before="0" w:line="240" w:lineRule="auto"/>', rPr: '<w:sz w:val="16"/><w:szCs w:val="22"/>' },
     { id: 'Tabletext', name: 'Table_text', pPr: '<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>' },
     { id: 'FootnoteText', name: 'footnote text', basedOn: 'Note', pPr: '<w:keepLines/><w:tabs><w:tab w:val="left" w:pos="255"/></w:tabs><w:ind w:left="255" w:hanging="255"/>' },
-    { id: 'FootnoteReference', name: 'footnote reference', type: 'character', rPr: '<w:position w:val="6"/><w:sz w:val="16"/><w:szCs w:val="20"/>' }
+    { id: 'FootnoteReference', name: 'footnote reference', type: 'character', rPr: '<w:position w:val="6"/><w:sz w:val="16"/><w:szCs w:val="20"/>' },
+    // the sources after a square-bracket option, `[APT, ARB]`: smaller and grey (docs/committee-draft.md)
+    { id: 'BracketSources', name: 'Bracket sources', type: 'character', rPr: '<w:color w:val="505050"/><w:sz w:val="18"/><w:szCs w:val="22"/>' }
   ]
 }
 

@@ -65,6 +65,7 @@ ins { color: #0000c0; text-decoration: underline; }
 del { color: #c00000; text-decoration: line-through; }
 p.moved-from del, p.moved-to ins { color: #007000; text-decoration-style: double; }
 sup.fn { font-size: 0.7em; }
+.sources { font-size: 0.8em; color: #505050; font-variant-numeric: normal; }
 .footnotes { border-top: 1px solid #888; margin-top: 2em; font-size: 0.9em; }
 .page-notes { font-size: 0.9em; break-inside: avoid; }
 .page-notes::before { content: ""; display: block; width: 30%; border-top: 1px solid #000; margin-bottom: 0.3em; }
@@ -84,6 +85,7 @@ function runHtml(run: LayoutRun): string {
   let html = run.footnote !== undefined
     ? `<sup class="fn"><a href="#fn${esc(run.text)}" id="fnref${esc(run.text)}">${esc(run.text)}</a></sup>`
     : run.text.split('\t').map(esc).join('<span class="tab">\t</span>')
+  if (run.sources) html = `<span class="sources">${html}</span>`
   if (run.em) html = `<em>${html}</em>`
   if (run.strong) html = `<strong>${html}</strong>`
   if (run.script) html = `<${run.script === 'super' ? 'sup' : 'sub'}>${html}</${run.script === 'super' ? 'sup' : 'sub'}>`

@@ -11,6 +11,7 @@
 import type { Mark, Node } from 'prosemirror-model'
 import { directionOf, labelShower, languageInfo, PROPOSAL_PARTS, type Direction, type Language, revisionOf, type ShownLabel } from '../schema/index.js'
 import { foldWhitespaceChanges } from '../diff/whitespace.js'
+import { formatSources, isBracketedUnit, parseSources } from '../schema/brackets.js'
 
 /** ITU paragraph style names (the `w:styleId`s of styles.xml). */
 export type ParagraphStyle =
@@ -37,6 +38,8 @@ export interface LayoutRun {
   readonly script?: 'super' | 'sub'
   /** Set on a footnote reference: the footnote's text (`text` is then its number). */
   readonly footnote?: string
+  /** The sources of a square-bracket option (`[APT, ARB]`), written smaller and distinct (docs/committee-draft.md). */
+  readonly sources?: boolean
 }
 
 /** One side of a moved provision. */
@@ -107,14 +110,40 @@ export function inlineRuns(block: Node, opts: LayoutOptions, footnoteNumber: () 
     }
     if (child.isText) runs.push({ text: child.text ?? '', ...base })
     else if (child.type.name === 'footnote') runs.push({ text: String(footnoteNumber()), footnote: child.textContent, ...base })
+    else if (child.type.name === 'bracket') runs.push(...bracketRuns(child, base.revision))
   })
   return mergeRuns(runs)
+}
+
+/** The closing `]` of a square-bracket option and its sources (`] [APT, ARB]`; no sources: `]` alone). */
+function closingRuns(sources: string, revision: RevisionMark | undefined): LayoutRun[] {
+  const rev = revision ? { revision } : {}
+  return sources ? [{ text: '] ', ...rev }, { text: `[${sources}]`, sources: true, ...rev }] : [{ text: ']', ...rev }]
+}
+
+/** An inline square bracket as ITU committees write it: `[to take measures] [APT, ARB] [to take all measures] [EUR]`. */
+function bracketRuns(bracket: Node, revision: RevisionMark | undefined): LayoutRun[] {
+  const runs: LayoutRun[] = []
+  const rev = revision ? { revision } : {}
+  bracket.forEach((option, _offset, i) => {
+    runs.push({ text: i > 0 ? ' [' : '[', ...rev })
+    option.forEach(t => {
+      const has = (name: string) => t.marks.some(m => m.type.name === name)
+      runs.push({
+        text: t.text ?? '', ...rev,
+        ...(has('em') ? { em: true } : {}), ...(has('strong') ? { strong: true } : {}),
+        ...(has('superscript') ? { script: 'super' as const } : has('subscript') ? { script: 'sub' as const } : {})
+      })
+    })
+    runs.push(...closingRuns(formatSources(parseSources(option.attrs.sources as string)), revision))
+  })
+  return runs
 }
 
 function sameFormat(a: LayoutRun, b: LayoutRun): boolean {
   const ra = a.revision, rb = b.revision
   const sameRev = ra === rb || (!!ra && !!rb && ra.kind === rb.kind && ra.author === rb.author && ra.delegation === rb.delegation && ra.date === rb.date)
-  return sameRev && !a.footnote && !b.footnote && a.em === b.em && a.strong === b.strong && a.script === b.script
+  return sameRev && !a.footnote && !b.footnote && a.em === b.em && a.strong === b.strong && a.script === b.script && a.sources === b.sources
 }
 
 /** Joins neighbouring runs with the same formatting and revision. */
@@ -196,17 +225,22 @@ export function layoutResolution(doc: Node, opts: LayoutOptions = {}): Layout {
 
   const layoutLabelled = (node: Node, scope: Scope, style: ParagraphStyle, depth: number) => {
     const inner = scopeOf(node, scope)
+    // a provision-level square bracket's option: `[` before its label, `] [sources]` after its last paragraph
+    const bracketed = isBracketedUnit(node)
+    const rev = inner.mark ? { revision: inner.mark } : {}
     let first = true
     node.forEach(child => {
       const name = child.type.name
       if (name === 'paragraph') {
-        const lead: LayoutRun[] = first ? [...labelOf(node), inner.mark ? { text: '\t', revision: inner.mark } : { text: '\t' }] : []
+        const lead: LayoutRun[] = first ? [...(bracketed ? [{ text: '[', ...rev }] : []), ...labelOf(node), { text: '\t', ...rev }] : []
         push(first ? style : 'Normal', [...lead, ...inlineRuns(child, opts, nextFootnote)], inner)
         first = false
       } else if (name === 'note') push('Note', inlineRuns(child, opts, nextFootnote), inner)
       else if (name === 'item') layoutLabelled(child, inner, ITEM_LEVELS[Math.min(depth, 2)]!, depth + 1)
       else if (name === 'provision') layoutLabelled(child, inner, 'Normal', depth)
     })
+    const last = paragraphs[paragraphs.length - 1]
+    if (bracketed && last) paragraphs[paragraphs.length - 1] = { ...last, runs: mergeRuns([...last.runs, ...closingRuns(formatSources(parseSources(node.attrs.sources as string)), inner.mark)]) }
   }
   const layoutBlocks = (parent: Node, scope: Scope) => {
     parent.forEach(child => {

@@ -160,6 +160,8 @@ export function attributeRevision(ydoc: Y.Doc, revision: Node): Node {
 
   /** The next Y block with this key (looking a few blocks ahead), or null. */
   const matchBlock = (key: string): YBlock | null => {
+    // a block whose every character is deleted: no Y block to match (its element usually went with its text)
+    if (key === '') return null
     for (let k = next; k < Math.min(blocks.length, next + 8); k++) {
       if (blocks[k]!.key === key) { next = k + 1; return blocks[k]! }
     }
@@ -226,22 +228,37 @@ export function attributeRevision(ydoc: Y.Doc, revision: Node): Node {
       return all(node, editors())
     }
     const children: Node[] = []
-    let lastKept: Y.XmlElement | null = null
     const parentEl = node === revision ? ydoc.getXmlFragment(FRAGMENT) : el
+    // each child's element in the Y.Doc, when it is still there under this parent
+    const kept: (Y.XmlElement | null)[] = []
     node.forEach(child => {
+      const cid = typeof child.attrs.id === 'string' ? child.attrs.id : ''
+      const y = cid ? ids.get(cid) : undefined
+      kept.push(y && parentEl && y.parent === parentEl ? y : null)
+    })
+    let lastKept: Y.XmlElement | null = null
+    node.forEach((child, _offset, i) => {
       const rec = revisionOf(child)
+      const gone = () => {
+        const nextKept = kept.slice(i + 1).find(k => k !== null) ?? null
+        return deletedElementSources(parentEl, lastKept, nextKept)
+      }
       if (rec && !onSide(child, 'new')) {
         // a whole unit deleted or moved away: who deleted its text when the element is still there
         // (the diff may rewrite a unit as deleted and added), else who deleted the element where it stood
         const oldId = typeof rec.oldAttrs?.id === 'string' ? rec.oldAttrs.id : String(child.attrs.id ?? '').replace(/~del$/, '')
-        const kept = oldId ? ids.get(oldId) : undefined
-        const sources = (kept ? deletedWithin(kept) : '') || deletedElementSources(parentEl, lastKept) || editors()
+        const still = oldId ? ids.get(oldId) : undefined
+        const sources = (still ? deletedWithin(still) : '') || gone() || editors()
         children.push(all(child, sources))
         return
       }
-      children.push(rebuild(child, editors))
-      const cid = typeof child.attrs.id === 'string' ? child.attrs.id : ''
-      if (cid && ids.has(cid)) lastKept = ids.get(cid)!
+      if (rec && !kept[i] && !(typeof child.attrs.id === 'string' && ids.has(child.attrs.id))) {
+        // in the new version but its element is gone from the Y.Doc (e.g. a section joined to the one before):
+        // what is deleted in it was deleted with its element
+        let cached: string | null = null
+        children.push(rebuild(child, () => (cached ??= gone() || editors())))
+      } else children.push(rebuild(child, editors))
+      if (kept[i]) lastKept = kept[i]!
     })
     return node.copy(Fragment.from(children))
   }
@@ -259,12 +276,13 @@ export function attributeRevision(ydoc: Y.Doc, revision: Node): Node {
     return unionSources(found)
   }
 
-  /** Who deleted the elements just after `after` (or at the start) in `parent`'s list. */
-  const deletedElementSources = (parent: Y.XmlElement | Y.XmlFragment | undefined, after: Y.XmlElement | null): string => {
+  /** Who deleted the elements between `after` (or the start) and `before` (or the end) in `parent`'s list. */
+  const deletedElementSources = (parent: Y.XmlElement | Y.XmlFragment | undefined, after: Y.XmlElement | null, before: Y.XmlElement | null): string => {
     if (!parent) return ''
     const start = after && after._item?.parent === parent ? after._item.right : (parent as unknown as List)._start
+    const end = before?._item ?? null
     const found: string[] = []
-    for (let i = start; i && i.deleted; i = i.right) found.push(deleter(i))
+    for (let i = start; i && i !== end; i = i.right) if (i.deleted) found.push(deleter(i))
     return unionSources(found)
   }
 

@@ -74,6 +74,21 @@ export async function liveJSON(store: Store, hocuspocus: Hocuspocus, id: string)
   try { return jsonFromYDoc(doc, lang) } finally { doc.destroy() }
 }
 
+/**
+ * The current content of a document with its Yjs state (one update), taken
+ * together so that they agree: for reading its attribution
+ * (protocol/attribution.ts) beside its JSON.
+ */
+export async function liveState(store: Store, hocuspocus: Hocuspocus, id: string): Promise<{ json: unknown; update: Uint8Array }> {
+  const meta = await store.getDocument(id)
+  const lang = meta?.lang ?? 'en'
+  const loaded = hocuspocus.documents.get(id)
+  if (loaded) return { json: jsonFromYDoc(loaded, lang), update: Y.encodeStateAsUpdate(loaded) }
+  const { updates } = await store.loadUpdates(id)
+  const doc = yDocFromUpdates(updates)
+  try { return { json: jsonFromYDoc(doc, lang), update: Y.encodeStateAsUpdate(doc) } } finally { doc.destroy() }
+}
+
 /** Names an immutable snapshot of a document's live content. */
 export async function createVersion(store: Store, hocuspocus: Hocuspocus, documentId: string, name: string, by: Actor | null): Promise<Version> {
   const version: Version = { id: randomUUID(), documentId, name, createdAt: new Date().toISOString(), createdBy: by, json: await liveJSON(store, hocuspocus, documentId) }

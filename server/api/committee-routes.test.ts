@@ -9,8 +9,14 @@ import { resolutionFromJSON } from '../../schema/check.js'
 import { importText } from '../../schema/text/index.js'
 import { ATTRIBUTION } from '../../protocol/shared-doc.js'
 import { yDocFromUpdates } from '../collab/content.js'
+import { Transform } from 'prosemirror-transform'
+import { updateYFragment } from 'y-prosemirror'
 import { createDocument } from '../documents.js'
-import { api, login, startTestServer, type TestServer } from '../test/helpers.js'
+import { nodeFromYDoc } from '../collab/content.js'
+import { FRAGMENT } from '../../protocol/shared-doc.js'
+import { dropProvisionOption } from '../../schema/brackets.js'
+import { detailSources, dropsOf } from './committee-routes.js'
+import { api, connect, login, startTestServer, until, type TestServer } from '../test/helpers.js'
 
 let server: TestServer
 let sec: string, amal: string
@@ -82,4 +88,49 @@ test('POST /api/committee-drafts: refused to drafters, checked input, only what 
   const ok = await api(server.url, sec, 'POST', '/api/committee-drafts', body)
   assert.equal(ok.status, 201)
   assert.equal(ok.body.baseVersionId, null, 'a live base has no version')
+})
+
+test('detailSources and dropsOf read who dropped whose option from the activity log', () => {
+  assert.deepEqual(detailSources('[to act] [APT, ARB] (bracket k1)'), ['APT', 'ARB'])
+  assert.deepEqual(detailSources('[a [nested] text] [EUR] (bracket b2)'), ['EUR'])
+  assert.deepEqual(detailSources('[base text] [no sources] (bracket b3)'), [])
+  const at = '2026-01-01T00:00:00.000Z'
+  assert.deepEqual(dropsOf([
+    { at, user: 'Secretariat', delegation: 'Secretariat', action: 'bracket-drop-option', detail: '[x] [APT, ARB] (bracket k1)' },
+    { at, user: 'Amal', delegation: 'APT', action: 'bracket-add-option', detail: '[y] [APT] (bracket k1)' }
+  ]), [{ source: 'APT', by: 'Secretariat (Secretariat)' }, { source: 'ARB', by: 'Secretariat (Secretariat)' }])
+})
+
+test('GET /api/documents/:id/disposition: every change of every proposal has a fate; an option the Secretariat drops is "dropped" by it', async () => {
+  const { base, apt, arb } = await documents()
+  const created = await api(server.url, sec, 'POST', '/api/committee-drafts', { title: 'Res 50 draft', base: `d:${base.id}`, proposals: [`d:${apt.id}`, `d:${arb.id}`] })
+  const id = created.body.id as string
+  const first = await api(server.url, amal, 'GET', `/api/documents/${id}/disposition`)
+  assert.equal(first.status, 200)
+  assert.deepEqual(first.body.sources, ['APT', 'ARB'])
+  assert.ok(first.body.entries.length > 0)
+  assert.ok(first.body.entries.every((e: { fate: string }) => ['taken', 'in-brackets', 'superseded', 'dropped', 'missing'].includes(e.fate)))
+  assert.equal(first.body.entries.filter((e: { fate: string }) => e.fate === 'dropped').length, 0, 'nothing dropped yet')
+  assert.equal(Object.values(first.body.summary.fates as Record<string, number>).reduce((a, b) => a + b, 0), first.body.entries.length)
+  assert.equal((await api(server.url, amal, 'GET', `/api/documents/${base.id}/disposition`)).status, 404)
+  // the Secretariat drops an ARB-only provision-level option in the live draft
+  const s = connect(server.url, id, sec)
+  try {
+    await s.synced
+    const draft = nodeFromYDoc(s.doc, 'ar')
+    const option = findBrackets(draft).flatMap(b => b.kind === 'provision' ? b.options : []).find(o => o.sources.length === 1 && o.sources[0] === 'ARB')
+    assert.ok(option, 'the draft has an ARB-only alternative')
+    const tr = new Transform(draft)
+    assert.ok(dropProvisionOption(tr, option.pos))
+    s.doc.transact(() => updateYFragment(s.doc, s.doc.getXmlFragment(FRAGMENT), tr.doc, { mapping: new Map(), isOMark: new Map() } as never))
+    await until(() => !s.provider.hasUnsyncedChanges, 5000, 'the drop is stored')
+    assert.equal(s.closes.length, 0, 'the Secretariat may drop it')
+  } finally { s.destroy() }
+  let after: { entries: { fate: string; source: string; by: string | null }[] } = { entries: [] }
+  await until(async () => {
+    after = (await api(server.url, amal, 'GET', `/api/documents/${id}/disposition`)).body
+    return after.entries.some(e => e.fate === 'dropped')
+  }, 10_000, 'the drop shows in the disposition')
+  const dropped = after.entries.filter(e => e.fate === 'dropped')
+  assert.ok(dropped.every(e => e.source === 'ARB' && e.by === 'Secretariat (Secretariat)'), JSON.stringify(dropped))
 })

@@ -2,15 +2,18 @@
  * Committee drafts (docs/committee-draft.md): `POST /api/committee-drafts`
  * starts one from a compilation (the Secretariat only), `GET
  * /api/documents/:id/committee` tells where one came from, `GET
+ * /api/documents/:id/disposition` what became of every proposal's changes
+ * (compile/disposition.ts; drops from the activity log), `GET
  * /api/documents/:id/activity` lists what was done in a document (its audit
  * trail without connections: bracket operations, versions, restores).
  */
 import { Router } from 'express'
 import type { Response } from 'express'
 import { canRead, canStartCommitteeDraft } from '../auth/permissions.js'
-import { createDocument } from '../documents.js'
-import type { RowChoice } from '../../compile/index.js'
-import type { DocumentMeta } from '../store/types.js'
+import { createDocument, liveJSON } from '../documents.js'
+import type { DropRecord, RowChoice } from '../../compile/index.js'
+import { parseSources } from '../../schema/brackets.js'
+import type { AuditEntry, DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, actorOf, stringField, userOf } from './context.js'
@@ -47,6 +50,18 @@ function choicesOf(body: Record<string, unknown>, sources: number): Record<strin
     if (!isRowChoice(choice, sources)) throw new HttpError(400, `choice of row "${key.slice(0, 60)}" must be {take:"base"}, {take:"brackets"} or {take:"source",source:<index of a proposal>}`)
   }
   return Object.fromEntries(entries) as Record<string, RowChoice>
+}
+
+/** Reads the sources back from a bracket operation's detail (`[text] [APT, ARB] (bracket b12)`, see collab/brackets.ts). */
+export function detailSources(detail: string): string[] {
+  const m = /\[([^[\]]*)\] \(bracket [^()]*\)$/.exec(detail)
+  return !m || m[1] === 'no sources' ? [] : parseSources(m[1])
+}
+
+/** Who dropped whose option, from the activity log: one record per source of each dropped option. */
+export function dropsOf(entries: readonly AuditEntry[]): DropRecord[] {
+  return entries.filter(e => e.action === 'bracket-drop-option')
+    .flatMap(e => detailSources(e.detail).map(source => ({ source, by: `${e.user} (${e.delegation})` })))
 }
 
 /** Routes of committee drafts (mounted at /api; the user is signed in). */
@@ -102,6 +117,16 @@ export function committeeRoutes(deps: ApiDeps): Router {
     if (!record) throw new HttpError(404, 'not a committee draft')
     const { inputs: _inputs, ...origin } = record
     res.json(origin)
+  })
+
+  // the nothing-forgotten report: each proposal's changes against the draft as it is now, drops from the activity log
+  r.get('/documents/:id/disposition', async (req, res) => {
+    const doc = await readable(res, req.params.id)
+    const record = await deps.store.getCommitteeDraft(doc.id)
+    if (!record) throw new HttpError(404, 'not a committee draft')
+    const drops = dropsOf(await deps.store.listAudit(doc.id))
+    const draftJSON = await liveJSON(deps.store, deps.hocuspocus, doc.id)
+    res.json(await deps.work.run('disposition', { baseJSON: record.inputs.baseJSON, sources: record.inputs.sources, draftJSON, drops }))
   })
 
   r.get('/documents/:id/activity', async (req, res) => {

@@ -9,7 +9,10 @@
  * of this document or of the resolution a proposal is based on) the
  * revision marks are exported; with `proposalId` too, as a full ITU
  * proposal in its conference document. A proposal exported without `base`
- * is marked against its own base version, under its own proposal number.
+ * is marked against its own base version, under its own proposal number;
+ * a committee draft against the base it was started from, each revision
+ * credited to its sources (its author in Word is `APT, ARB`; labels
+ * renumbered by others' changes are the Secretariat's).
  * The work (comparison, layout, writing) runs in a worker thread with a
  * time limit (server/work/); PDF is printed by one Chromium kept open for
  * the life of the server (starting one per request costs about a second).
@@ -19,10 +22,11 @@ import { Router } from 'express'
 import type { PdfRenderer } from '../../export/pdf.js'
 import { EXPORT_FORMATS, isExportFormat } from '../../export/formats.js'
 import { canExport, canRead } from '../auth/permissions.js'
-import { liveJSON } from '../documents.js'
+import { liveJSON, liveState } from '../documents.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, userOf } from './context.js'
+import { SECRETARIAT } from './committee-routes.js'
 
 type ExportModule = typeof import('../../export/index.js')
 let exportModule: Promise<ExportModule> | null = null
@@ -65,13 +69,20 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
     if (!meta) throw new HttpError(404, `no document ${id}`)
     const user = userOf(res)
     if (!canExport(user, meta) || !canRead(user, meta)) throw new HttpError(403, 'not allowed to export this document')
-    const doc = await liveJSON(deps.store, deps.hocuspocus, id)
+    // A committee draft: its revisions are credited to their sources, read from the shared document's attribution.
+    const committee = meta.kind === 'committee-draft' ? await deps.store.getCommitteeDraft(id) : null
+    let doc: unknown
+    let attribution: Uint8Array | null = null
+    if (committee) ({ json: doc, update: attribution } = await liveState(deps.store, deps.hocuspocus, id))
+    else doc = await liveJSON(deps.store, deps.hocuspocus, id)
     // Defaults for a proposal: its base version and its own proposal number.
     let baseRef = q('base')
     let proposalId = q('proposalId') ?? null
-    if (!baseRef && meta.baseVersionId) { baseRef = `v:${meta.baseVersionId}`; proposalId ??= proposalIdOf(doc) }
+    if (!baseRef && meta.baseVersionId) { baseRef = `v:${meta.baseVersionId}`; if (!committee) proposalId ??= proposalIdOf(doc) }
     if (proposalId) { try { parseProposalId(proposalId) } catch (e) { throw new HttpError(400, (e as Error).message) } }
     let base: unknown = null
+    // a committee draft started from a live document: the base text it was compiled from
+    if (!baseRef && committee) base = committee.inputs.baseJSON
     if (baseRef) {
       const version = await deps.store.getVersion(baseRef.startsWith('v:') ? baseRef.slice(2) : baseRef)
       // a version of this document, or of the resolution this proposal is based on
@@ -80,7 +91,9 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
     }
     let file
     try {
-      file = await deps.work.run('export', { doc, base, format, proposalId, options, author: q('author') ?? null, delegation: q('delegation') ?? null, name: meta.title })
+      // in a committee draft, what no source made (labels renumbered by others' changes) is the Secretariat's editing
+      const delegation = q('delegation') ?? (committee ? SECRETARIAT : null)
+      file = await deps.work.run('export', { doc, base, format, proposalId, options, author: q('author') ?? null, delegation, name: meta.title, attribution })
     } catch (e) {
       if (e instanceof WorkError && (e.name === 'ProposalExportError' || e.name === 'ProposalIdError')) throw new HttpError(400, e.message)
       if (e instanceof WorkError && e.name === 'ExportInputError') throw new HttpError(500, `export failed: ${e.message}`)

@@ -4,8 +4,10 @@
  * the library's own errors (ImportLimitError, ImportError,
  * ProposalExportError ...), which the pool hands back by name.
  */
+import * as Y from 'yjs'
 import { compare, foldWhitespaceInDocument } from '../../diff/index.js'
-import { buildCommitteeDraft, compile, compilationToJSON, proposalSource, type Compilation, type CompilationJSON, type RowChoice } from '../../compile/index.js'
+import { attributeRevision } from '../../protocol/attribution.js'
+import { buildCommitteeDraft, compile, compilationToJSON, disposition, proposalSource, summariseDisposition, type Compilation, type CompilationJSON, type DispositionEntry, type DispositionSummary, type DropRecord, type RowChoice } from '../../compile/index.js'
 import { committeeDraftContent } from '../committee/draft-state.js'
 import { exportDocument, type DocumentExport, type ExportedFile } from '../../export/export-document.js'
 import { checkBase, type BaseCheck } from '../../export/base-check.js'
@@ -28,7 +30,16 @@ export interface Jobs {
   compile: { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[] }; output: CompilationJSON }
   /** A committee draft built from a compilation and the choices per row, as its first Yjs state (committee/draft-state.ts), with the sources as compiled. */
   'committee-draft': { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[]; choices: Record<string, RowChoice> }; output: { content: PreparedContent; sources: string[] } }
-  export: { input: DocumentExport; output: ExportedFile }
+  /**
+   * An export; with `attribution` (the document's Yjs state), each revision is credited to its sources
+   * (protocol/attribution.ts), and `author`/`delegation` only credit what has none (renumbered labels).
+   */
+  export: { input: DocumentExport & { attribution?: Uint8Array | null }; output: ExportedFile }
+  /** What became of every change of every proposal in a committee draft (compile/disposition.ts), its drops from the activity log. */
+  disposition: {
+    input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[]; draftJSON: unknown; drops: DropRecord[] }
+    output: { sources: string[]; entries: DispositionEntry[]; summary: DispositionSummary }
+  }
   /** A resolution file (text or ITU Word), summarised and encoded (POST /api/imports/resolution...). */
   'read-resolution-file': {
     input: { bytes: Uint8Array; lang?: Language }
@@ -81,7 +92,18 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     const draft = buildCommitteeDraft(compilation, new Map(Object.entries(choices)))
     return { content: committeeDraftContent(draft.start, draft.steps, draft.doc), sources: compilation.sources.map(s => s.name) }
   },
-  export: input => exportDocument(input, (a, b, who) => compare(a, b, { author: who }).doc),
+  disposition: ({ baseJSON, sources, draftJSON, drops }) => {
+    const compilation = compileSources(baseJSON, sources)
+    const entries = disposition(compilation, resolutionFromJSON(draftJSON), drops)
+    return { sources: compilation.sources.map(s => s.name), entries, summary: summariseDisposition(compilation, entries) }
+  },
+  export: ({ attribution, ...input }) => exportDocument(input, (a, b, who) => {
+    if (!attribution) return compare(a, b, { author: who }).doc
+    // marks credited to their sources; what has none (renumbered labels) falls back to `who` in the layout
+    const revision = compare(a, b).doc
+    const ydoc = new Y.Doc()
+    try { Y.applyUpdate(ydoc, attribution); return attributeRevision(ydoc, revision) } finally { ydoc.destroy() }
+  }),
   'read-resolution-file': ({ bytes, lang }) => {
     const f = readResolutionFile(bytes, lang ? { lang } : {})
     let provisions = 0
