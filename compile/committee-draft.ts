@@ -157,7 +157,8 @@ function removesUnit(row: CompilationRow, choice: RowChoice): boolean {
 
 /**
  * The choices a secretary starts from: untouched → base; one source, or several making the same change → that
- * change; conflicts and additions at one place → brackets. A provision removed while a unit inside it is kept is
+ * change; conflicts and additions at one place → brackets, except a conflict where every source removes the
+ * unit (one deletes it, another moves it away) → the first removal, the move's arrival then in brackets. A provision removed while a unit inside it is kept is
  * bracketed instead (a section so kept keeps its base).
  */
 export function defaultChoices(c: Compilation): Map<string, RowChoice> {
@@ -166,7 +167,15 @@ export function defaultChoices(c: Compilation): Map<string, RowChoice> {
     const first = r.cells.find(isChange)
     if (r.cls === 'untouched' || !first) choices.set(r.key, { take: 'base' })
     else if (r.cls === 'single' || r.cls === 'same') choices.set(r.key, { take: 'source', source: first.source })
+    // all remove it from here (one deletes, another moves it): it goes; the move's other half decides where
+    else if (r.cls === 'conflict' && r.cells.filter(isChange).every(removes)) choices.set(r.key, { take: 'source', source: first.source })
     else choices.set(r.key, { take: 'brackets' })
+  }
+  // a move whose unit another source deletes or changes otherwise is in brackets where it arrives
+  const rowOf = new Map(c.rows.map(r => [r.key, r]))
+  for (const r of c.rows) {
+    const from = r.base ? null : r.cells.find(x => x.change === 'moved-to')?.unit?.movedFromKey
+    if (from && rowOf.get(from)?.cls === 'conflict') choices.set(r.key, { take: 'brackets' })
   }
   keepParents(c, choices)
   return choices

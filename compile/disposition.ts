@@ -20,7 +20,8 @@
  *
  * How: the draft is read several ways, each a document without brackets:
  * every bracket dropped, and, per source, every bracket settled on that
- * source's option (dropped where it has none). The readings are compiled
+ * source's option (where it has none: on the alternative holding a bracket
+ * with its option, if one does; else dropped). The readings are compiled
  * against the base like proposals (compile.ts), and each proposal's change
  * is compared with what each reading does to the same unit: a modification
  * by its change signature (change.ts: the same words struck and inserted at
@@ -29,16 +30,20 @@
  * addition of a reading counts once). A unit is settled when every reading
  * does the same to it. A move is also made where the unit, by another way,
  * ends up with its moved text right after the unit the proposal puts it
- * after (another source's move of its neighbour may leave it in place).
+ * after (another source's move of its neighbour may leave it in place); and
+ * it is in brackets where only the draft itself, all alternatives standing,
+ * has it there (a bracket around the unit it follows may leave it in place).
  */
 import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
-import { agreeOption, agreeProvisionOption, dropOption, dropProvisionOption, findBrackets } from '../schema/brackets.js'
+import { agreeOption, agreeProvisionOption, dropOption, dropProvisionOption, findBrackets, type BracketInfo } from '../schema/brackets.js'
+import { compare } from '../diff/compare.js'
+import { nodeOnSide } from '../diff/accept-reject.js'
 import { sideText } from '../schema/revision.js'
 import { isChange } from './classify.js'
 import { compile, type Compilation, type CompilationCell, type CompilationRow } from './compile.js'
-import type { UnitChange } from './change.js'
-import { documentUnits, type DocumentUnit, type UnitKind } from './units.js'
+import { changeSignature, unitChange, type UnitChange } from './change.js'
+import { documentUnits, hasMarks, type DocumentUnit, type UnitKind } from './units.js'
 
 /** What became of one change. */
 export type Fate = 'taken' | 'in-brackets' | 'superseded' | 'dropped' | 'missing'
@@ -77,17 +82,19 @@ export interface DispositionSummary {
   readonly sources: readonly { readonly name: string; readonly fates: Record<Fate, number> }[]
 }
 
-/** Settles every bracket: on the first option `choose` picks (an index), or drops it when `choose` gives -1. */
-export function settleBrackets(doc: Node, choose: (sources: readonly (readonly string[])[]) => number): Node {
+/**
+ * Settles every bracket, outermost first: on option `choose(bracket, doc)` (an index), or drops it (-1).
+ * Dropping an inline bracket drops its options one by one, asking again after each.
+ */
+export function settleBrackets(doc: Node, choose: (bracket: BracketInfo, doc: Node) => number): Node {
   for (let guard = 0; guard < 100000; guard++) {
     const b = findBrackets(doc)[0]
     if (!b) return doc
     const tr = new Transform(doc)
-    const i = choose(b.options.map(o => o.sources))
+    const i = choose(b, doc)
     if (b.kind === 'inline') {
       if (i >= 0) agreeOption(tr, b.pos, i)
       else dropOption(tr, b.pos, 0)
-      // an inline bracket with options left after a drop is taken again on the next turn
     } else if (i >= 0) agreeProvisionOption(tr, b.options[i]!.pos)
     else for (const o of [...b.options].reverse()) dropProvisionOption(tr, o.pos)
     doc = tr.doc
@@ -95,14 +102,30 @@ export function settleBrackets(doc: Node, choose: (sources: readonly (readonly s
   throw new Error('settleBrackets: brackets never ran out')
 }
 
+/**
+ * The option a source's reading settles a bracket on: its own; else, for a provision-level bracket, the first
+ * alternative holding a bracket with its option (nested in it); else none (-1: dropped).
+ */
+function sourceOption(name: string): (b: BracketInfo, doc: Node) => number {
+  return (b, doc) => {
+    const own = b.options.findIndex(o => o.sources.includes(name))
+    if (own >= 0 || b.kind === 'inline') return own
+    return b.options.findIndex(o => {
+      const alt = doc.nodeAt(o.pos)!
+      return findBrackets(alt).some(inner => inner.options.some(x => x.sources.includes(name)))
+    })
+  }
+}
+
 /** What a cell does to its unit, comparable across compilations of one base. */
 function changeKey(cell: CompilationCell | undefined): string {
   if (!cell || cell.change === 'absent' || cell.change === 'NOC') return 'NOC'
   if (cell.change === 'SUP' || cell.change === 'moved-from') return 'removed'
-  if (cell.change === 'ADD' || cell.change === 'moved-to') return `+${cell.unit?.kind}\u0001${cell.blocks.map(newText).join('\u0002')}`
+  if (cell.change === 'ADD' || cell.change === 'moved-to') return `+${cell.unit?.kind}\u0001${cell.blocks.map(newText).filter(t => t !== '').join('\u0002')}`
   return cell.signature
 }
 
+/** A block's text in the new version, footnotes as `^[text]` ('' for a block that only the old version has). */
 function newText(block: Node): string {
   let out = sideText(block, 'new')
   block.forEach(c => { if (!c.isText && !c.marks.some(m => m.type.name === 'deletion')) out += `^[${c.textContent}]` })
@@ -114,50 +137,26 @@ const emptyCounts = (): Record<Fate, number> => ({ taken: 0, 'in-brackets': 0, s
 /** The fate of every change of every proposal of `c` in the committee draft `draft`; see the module comment. */
 export function disposition(c: Compilation, draft: Node, drops: readonly DropRecord[] = []): DispositionEntry[] {
   const names = c.sources.map(s => s.name)
-  const readings = [
-    settleBrackets(draft, () => -1),
-    ...names.map(name => settleBrackets(draft, options => options.findIndex(o => o.includes(name))))
-  ]
-  const rc = compile(c.base, readings.map((doc, i) => ({ name: `\u0000reading${i}`, doc })))
-  const baseKeys = new Map<string, string[]>()
-  // per reading, its additions: text key → the anchors they follow
-  const pools: Map<string, (string | null)[]>[] = readings.map(() => new Map())
-  for (const r of rc.rows) {
-    if (r.base) {
-      // the draft keeps base ids: a reading's unit of another id that the comparison paired with a base unit by
-      // likeness stands for a deletion of that unit and an addition
-      baseKeys.set(r.key, r.cells.map(cell => {
-        const id = cell.unit?.node.attrs.id as string | undefined
-        if (id === undefined || id === r.key || (cell.change !== 'MOD' && cell.change !== 'NOC')) return changeKey(cell)
-        const pool = pools[cell.source]!
-        const added = `+${cell.unit!.kind}\u0001${cell.blocks.map(newText).join('\u0002')}`
-        pool.set(added, [...pool.get(added) ?? [], r.key])
-        return 'removed'
-      }))
-      continue
-    }
-    for (const cell of r.cells) {
-      if (!isChange(cell)) continue
-      const pool = pools[cell.source]!
-      pool.set(changeKey(cell), [...pool.get(changeKey(cell)) ?? [], r.anchor])
-    }
-  }
-  // where each unit stands in each proposal and reading: a move is made where the unit ends up after the same unit with the same text
+  const readings = readDraft(c, draft)
   const sourceOrders = c.revisions.map(unitOrder)
-  const readingOrders = rc.revisions.map(unitOrder)
-  const additionMade = matchAdditions(c.rows.filter(r => !r.base && r.cells.some(isChange)), pools)
+  const additionMade = matchAdditions(c.rows.filter(r => !r.base && r.cells.some(isChange)), readings.pools)
+  const { baseKeys, orders: readingOrders } = readings
   const rowsByKey = new Map(c.rows.map(r => [r.key, r]))
+  const draftSpots = [...unitOrder(draft).values()]
   const out: DispositionEntry[] = []
   for (const row of c.rows) {
     for (const cell of row.cells) {
       if (!isChange(cell)) continue
       const key = changeKey(cell)
       let made = row.base
-        ? (baseKeys.get(row.key) ?? readings.map(() => 'NOC')).map(k => k === key)
+        ? (baseKeys.get(row.key) ?? readingOrders.map(() => 'NOC')).map((k, i) => k === key || (cell.change === 'MOD' && readings.movedContent.get(row.key)?.[i] === key))
         : additionMade.get(row.key)!
       const isMove = cell.change === 'moved-from' || cell.change === 'moved-to'
       const where = isMove ? sourceOrders[cell.source]!.get(movedKey(row, cell)) : undefined
       if (where) made = made.map((m, i) => m || sameSpot(readingOrders[i]!.get(movedKey(row, cell)), where))
+      // a move whose unit the draft, brackets and all, has right where the proposal put it, depends on brackets
+      // that may leave it in place (the unit it follows is bracketed): in brackets
+      if (where && !made.some(Boolean) && draftSpots.some(spot => sameSpot(spot, where))) made = made.map((_, i) => i === 0)
       const settled = row.base ? new Set(baseKeys.get(row.key) ?? ['NOC']).size === 1 : false
       let fate: Fate
       let by: string | null = null
@@ -181,12 +180,92 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
   return out
 }
 
+/** What each reading of the draft does, by base row and in additions. */
+interface Readings {
+  /** Per base row, what each reading does to it (changeKey). */
+  readonly baseKeys: Map<string, string[]>
+  /** Per base row, the change signature each reading makes to its text where it moved it (null: not moved). */
+  readonly movedContent: Map<string, (string | null)[]>
+  /** Per reading, its additions: text key → the anchors they follow. */
+  readonly pools: Map<string, (string | null)[]>[]
+  /** Per reading, where each unit stands. */
+  readonly orders: Map<string, Spot>[]
+}
+
+/** The draft read with every bracket dropped and, per source, settled on that source's options; compiled against the base. */
+function readDraft(c: Compilation, draft: Node): Readings {
+  const names = c.sources.map(s => s.name)
+  const readings = [
+    settleBrackets(draft, () => -1),
+    ...names.map(name => settleBrackets(draft, sourceOption(name)))
+  ]
+  const rc = compile(c.base, readings.map((doc, i) => ({ name: `\u0000reading${i}`, doc })))
+  const baseKeys = new Map<string, string[]>()
+  const movedContent = new Map<string, (string | null)[]>()
+  const pools: Map<string, (string | null)[]>[] = readings.map(() => new Map())
+  const addTo = (pool: Map<string, (string | null)[]>, key: string, anchor: string | null) => pool.set(key, [...pool.get(key) ?? [], anchor])
+  // a provision the comparison shows struck and inserted whole (it kept under a third of its text, items
+  // included: diff/revision-builder.ts) keeps its id: read it as a modification of its own text
+  const rewritten = readings.map(() => new Map<string, CompilationCell>())
+  for (const r of rc.rows) {
+    if (r.base) continue
+    // struck and inserted whole: the inserted unit comes right after the struck one, with its id
+    for (const cell of r.cells) if (cell.change === 'ADD' && cell.unit?.node.attrs.id === r.anchor) rewritten[cell.source]!.set(r.anchor!, cell)
+  }
+  const consumed = new Set<CompilationCell>()
+  for (const r of rc.rows) {
+    if (!r.base) continue
+    baseKeys.set(r.key, r.cells.map(cell => {
+      const again = cell.change === 'SUP' ? rewritten[cell.source]!.get(r.key) : undefined
+      if (again && r.base!.node.attrs.id === r.key) { consumed.add(again); return ownTextChange(r.base!.blocks, again.blocks) }
+      // the draft keeps base ids: a reading's unit of another id that the comparison paired with a base unit by
+      // likeness stands for a deletion of that unit and an addition
+      const id = cell.unit?.node.attrs.id as string | undefined
+      if (id === undefined || id === r.key || (cell.change !== 'MOD' && cell.change !== 'NOC')) return changeKey(cell)
+      addTo(pools[cell.source]!, `+${cell.unit!.kind}\u0001${cell.blocks.map(newText).filter(t => t !== '').join('\u0002')}`, r.key)
+      return 'removed'
+    }))
+  }
+  for (const r of rc.rows) {
+    if (r.base) continue
+    for (const cell of r.cells) {
+      if (!isChange(cell) || consumed.has(cell)) continue
+      addTo(pools[cell.source]!, changeKey(cell), r.anchor)
+      // a unit the comparison reads as moved may be where the draft keeps it, changed as a proposal changed it
+      const from = cell.unit?.movedFromKey
+      if (cell.change === 'moved-to' && from) {
+        const list = movedContent.get(from) ?? readings.map(() => null)
+        list[cell.source] = cell.blocks.some(b => hasMarks(b)) ? changeSignature('MOD', cell.blocks) : 'NOC'
+        movedContent.set(from, list)
+      }
+    }
+  }
+  return { baseKeys, movedContent, pools, orders: rc.revisions.map(unitOrder) }
+}
+
+/** The change signature of a unit's own text blocks, compared alone (a provision holding just them). */
+function ownTextChange(baseBlocks: readonly Node[], insertedBlocks: readonly Node[]): string {
+  const schema = baseBlocks[0]?.type.schema
+  if (!schema) return 'removed'
+  const after = insertedBlocks.map(b => nodeOnSide(b, 'new')).filter((b): b is Node => !!b)
+  const wrap = (blocks: readonly Node[]) => {
+    const own = blocks[0]?.type.name === 'paragraph' ? [...blocks] : [schema.nodes.paragraph!.create(), ...blocks]
+    const unit = schema.nodes.provision!.create({ id: 'unit' }, own)
+    const section = schema.nodes.operativeSection!.create({ id: 'section', kind: 'resolves' }, [schema.nodes.sectionHeading!.create(), unit])
+    return schema.nodes.resolution!.create(null, [schema.nodes.resolutionHeading!.create(), schema.nodes.resolutionTitle!.create(), section])
+  }
+  const unit = documentUnits(compare(wrap(baseBlocks), wrap(after)).doc).find(u => u.kind === 'provision')
+  return unit && unit.baseKey !== null && unit.status !== 'suppressed' ? changeSignatureOf(unit) : 'removed'
+}
+
+const changeSignatureOf = (unit: DocumentUnit) => { const change = unitChange(unit); return change === 'NOC' ? 'NOC' : changeSignature(change, unit.blocks) }
+
 /** A unit's place in the new version: the identity of the unit before it, and its text. */
 interface Spot { readonly previous: string | null; readonly text: string }
 
 /** The identity of a unit of a revision document: its base key (a moved-in unit: the key it moved from), else its text. */
 function identity(u: DocumentUnit): string {
-  return u.baseKey !== null && u.status !== 'moved-from' ? u.baseKey : u.movedFromKey ?? `+${u.kind}\u0001${u.blocks.map(newText).join('\u0002')}`
+  return u.baseKey !== null && u.status !== 'moved-from' ? u.baseKey : u.movedFromKey ?? `+${u.kind}\u0001${u.blocks.map(newText).filter(t => t !== '').join('\u0002')}`
 }
 
 /** Every unit of the new version of a revision document, by identity: the unit before it and its text. */
@@ -196,7 +275,7 @@ function unitOrder(rev: Node): Map<string, Spot> {
   for (const u of documentUnits(rev)) {
     if (u.status === 'suppressed' || u.status === 'moved-from') continue
     const id = identity(u)
-    out.set(id, { previous, text: u.blocks.map(newText).join('\u0002') })
+    out.set(id, { previous, text: u.blocks.map(newText).filter(t => t !== '').join('\u0002') })
     previous = id
   }
   return out
