@@ -243,7 +243,7 @@ async function throughput(mode: Mode, setup: Setup, docs = 20, perDoc = 5, updat
   counting = true
   const t0 = performance.now()
   groups.forEach((g, d) => { for (const u of plan[d]!) g[0]!.sendUpdate(u.update) })
-  await Promise.race([finished, new Promise(r => setTimeout(r, 60_000))])
+  await Promise.race([finished, new Promise(r => setTimeout(r, 60_000).unref())])
   const seconds = (performance.now() - t0) / 1000
   for (const g of groups) for (const c of g) c.close()
   await stop(child)

@@ -44,6 +44,8 @@ export interface ParsedMessage {
 }
 
 const cache = new WeakMap<Uint8Array, ParsedMessage>()
+// a fatal UTF-8 decode: a document name that is not UTF-8 is malformed, not replaced (one decoder: making one costs more than a message)
+const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 // lib0 reads past the end as `undefined` bytes in places; check the bounds it does not.
 function bytes(d: decoding.Decoder): Uint8Array {
@@ -57,9 +59,7 @@ export function parseMessage(data: Uint8Array): ParsedMessage {
   const cached = cache.get(data)
   if (cached) return cached
   const d = decoding.createDecoder(data)
-  // a fatal UTF-8 decode: a document name that is not UTF-8 is malformed, not replaced
-  const name = bytes(d)
-  const documentName = new TextDecoder('utf-8', { fatal: true }).decode(name)
+  const documentName = utf8.decode(bytes(d))
   const type = decoding.readVarUint(d)
   const parsed: ParsedMessage = { documentName, type }
   if (type === MESSAGE_SYNC || type === MESSAGE_SYNC_REPLY) {

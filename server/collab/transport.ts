@@ -61,6 +61,8 @@ export class CollabTransport {
   private readonly path: string
   private readonly sockets = new WeakMap<object, Duplex>()
   private corked: Duplex[] | null = null
+  /** Documents whose sockets are corked now (a burst corks them once). */
+  private readonly corkedDocuments = new Set<object>()
   private hocuspocus: Hocuspocus | null = null
   /** WebSockets that have opened a document. */
   private readonly signedIn = new WeakSet<object>()
@@ -134,6 +136,7 @@ export class CollabTransport {
   private readonly uncorkAll = (): void => {
     const list = this.corked ?? []
     this.corked = null
+    this.corkedDocuments.clear()
     for (const s of list) s.uncork()
   }
 
@@ -149,8 +152,11 @@ export class CollabTransport {
     priority: 10,
     connected: async ({ connection }: connectedPayload) => { this.signedIn.add(connection.webSocket) },
     beforeHandleMessage: async ({ update: data, connection, document }: beforeHandleMessagePayload) => {
-      if (connection.readOnly || !parseMessage(data).update) return
-      this.corkUntilDrained(document.getConnections().map(c => c.webSocket))
+      if (connection.readOnly || this.corkedDocuments.has(document) || !parseMessage(data).update) return
+      const sockets: WebSocket[] = []
+      for (const c of document.getConnections()) sockets.push(c.webSocket)
+      this.corkUntilDrained(sockets)
+      if (this.corked) this.corkedDocuments.add(document)
     }
   }
 

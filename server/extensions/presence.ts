@@ -96,19 +96,22 @@ export class Presence implements Extension {
 
   constructor(private readonly logger?: Logger) {}
 
+  /** Logs a refused message and returns the error that refuses it. */
+  private refused(connection: Connection, documentName: string, user: User | undefined, reason: string) {
+    this.logger?.warn('message refused', { document: documentName, user: user?.username, delegation: user?.delegation, code: REFUSED_INVALID, reason })
+    return refuse(connection, REFUSED_INVALID, reason)
+  }
+
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
     let msg
     try { msg = parseMessage(data) } catch { return } // validation refuses malformed messages
+    if (msg.type !== MESSAGE_AWARENESS && msg.type !== MESSAGE_BROADCAST_STATELESS) return // most messages: sync
     const user = (context as { user?: User }).user
-    const refused = (reason: string) => {
-      this.logger?.warn('message refused', { document: documentName, user: user?.username, delegation: user?.delegation, code: REFUSED_INVALID, reason })
-      return refuse(connection, REFUSED_INVALID, reason)
-    }
-    if (msg.type === MESSAGE_BROADCAST_STATELESS) throw refused('broadcast messages are not part of this application')
-    if (msg.type !== MESSAGE_AWARENESS || !msg.awareness || !user) return
+    if (msg.type === MESSAGE_BROADCAST_STATELESS) throw this.refused(connection, documentName, user, 'broadcast messages are not part of this application')
+    if (!msg.awareness || !user) return
     const payload = msg.awareness
     let entries: Entry[]
-    try { entries = readEntries(payload) } catch (e) { throw refused(`malformed awareness update: ${(e as Error).message}`) }
+    try { entries = readEntries(payload) } catch (e) { throw this.refused(connection, documentName, user, `malformed awareness update: ${(e as Error).message}`) }
     // Providers echo every state they receive, with the clock they received (and after a server
     // restart, the states they still hold): entries that change nothing, or that concern a client id
     // this connection has not claimed, are left out. A connection claims the ids it announces first

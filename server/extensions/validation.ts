@@ -1,22 +1,27 @@
 /**
  * Validation: every incoming Yjs update is checked before Hocuspocus
  * applies, stores or relays it. Plain typing (strings inserted into, or
- * deleted from, existing text) is recognised from the update itself and the
- * live document, at the cost of decoding the update. Anything else is
- * applied to a copy of the document (the live state plus the updates
- * accepted in the last seconds, which may not have reached it yet) and the
- * result checked: ProseMirror schema and `findProblems`, the comments'
- * shape, no other top-level content. An update that fails, is too large or
- * is not a Yjs update is refused (see collab/refusal.ts).
+ * deleted from, existing text; see collab/typing.ts) is recognised from the
+ * update's struct headers and the live document, without decoding the
+ * update into Yjs structs. Anything else is applied to a copy of the
+ * document (the live state plus the updates accepted in the last seconds,
+ * which may not have reached it yet) and the result checked (`problemsAfter`):
+ * items integrated in place (collab/integrity.ts), ProseMirror schema and
+ * `findProblems`, the comments' shape, no other top-level content. An update
+ * that fails, is too large or is not a Yjs update is refused (see
+ * collab/refusal.ts).
  */
-import type { beforeHandleMessagePayload, Document, Extension, afterUnloadDocumentPayload } from '@hocuspocus/server'
+import type { beforeHandleMessagePayload, Connection, Document, Extension, afterUnloadDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { commentAuthorshipProblems } from '../collab/comment-authorship.js'
 import type { CommentWriter } from '../collab/comment-authorship.js'
 import type { Node } from 'prosemirror-model'
-import { hasBrackets, reviewBrackets, type BracketOperation } from '../collab/brackets.js'
+import { reviewBrackets, yHasBrackets, type BracketOperation } from '../collab/brackets.js'
 import { attributionChanged, commentsProblems, nodeFromYDoc, rootProblems } from '../collab/content.js'
 import { problemsBeyondIds } from '../collab/id-repair.js'
+import { misplacedItems } from '../collab/integrity.js'
+import { scanTyping, typesIntoText, typingOfDecoded } from '../collab/typing.js'
+import type { TypingCandidate, TypingContext } from '../collab/typing.js'
 import { ATTRIBUTION, COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { parseMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
@@ -64,21 +69,33 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
   try { textOnly = onlyInsertsText(update) } catch { return ['not a Yjs update'] }
   const pendingBefore = hasPending(doc)
   const commentsBefore = writer ? doc.getArray(COMMENTS).toJSON() : []
-  // the bracket rules compare the document before and after (collab/brackets.ts); only in this slow path
+  // the bracket rules compare the document before and after (collab/brackets.ts); only in this slow path,
+  // and read as ProseMirror documents only when either holds a bracket (a walk of the Y elements tells)
+  const hadBrackets = writer ? yHasBrackets(doc) : false
   let before: Node | null = null
-  if (writer) { try { before = nodeFromYDoc(doc) } catch { before = null } }
+  if (hadBrackets) { try { before = nodeFromYDoc(doc) } catch { before = null } }
   let changed: Y.AbstractType<unknown>[] = []
-  const collect = (tr: Y.Transaction) => { changed = [...tr.changed.keys()] as Y.AbstractType<unknown>[] }
+  /** Whether a map entry (attribute) of some Y.XmlText changed. */
+  let textEntries = false
+  let misplaced = 0
+  const integrated = (tr: Y.Transaction) => { misplaced += misplacedItems(tr).length }
+  const collect = (tr: Y.Transaction) => {
+    changed = [...tr.changed.keys()] as Y.AbstractType<unknown>[]
+    for (const [type, keys] of tr.changed) if (type instanceof Y.XmlText && [...keys].some(k => k !== null)) textEntries = true
+  }
+  doc.on('beforeObserverCalls', integrated)
   doc.on('afterTransaction', collect)
-  try { Y.applyUpdate(doc, update) } catch (e) { return [`not a Yjs update (${(e as Error).message})`] } finally { doc.off('afterTransaction', collect) }
+  try { Y.applyUpdate(doc, update) } catch (e) { return [`not a Yjs update (${(e as Error).message})`] } finally { doc.off('afterTransaction', collect); doc.off('beforeObserverCalls', integrated) }
+  if (misplaced) return [`${misplaced} item${misplaced === 1 ? '' : 's'} integrated next to content of another parent (clocks overlapping those the document holds)`]
   const roots = rootProblems(doc)
   if (roots.length) return roots
   if (attributionChanged(doc, changed)) return [`changes to "${ATTRIBUTION}", which only the server writes`]
   const comments = doc.getArray(COMMENTS)
   // Formatting items are not "countable", so Yjs does not list their type in
   // `transaction.changed`: only updates made of plain strings (and deletions
-  // inside text) may skip the whole-document check.
-  const fast = textOnly && !pendingBefore && !hasPending(doc)
+  // inside text) may skip the whole-document check, and only when no string
+  // became an entry of a Y.XmlText's map (a string takes its neighbour's key).
+  const fast = textOnly && !pendingBefore && !hasPending(doc) && !textEntries
   const problems: string[] = []
   if (!fast || changed.includes(comments as Y.AbstractType<unknown>)) {
     problems.push(...commentsProblems(doc))
@@ -86,11 +103,12 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
   }
   // ids repeated or dropped by concurrent edits are repaired by the server (extensions/id-repair.ts), not refused
   if (!fast || changed.some(t => t !== comments && !(t instanceof Y.XmlText))) problems.push(...problemsBeyondIds(doc))
-  if (writer && before && problems.length === 0) {
+  if (writer && problems.length === 0 && (hadBrackets || yHasBrackets(doc))) {
     let after: Node | null = null
     try { after = nodeFromYDoc(doc) } catch { after = null }
-    if (after && (hasBrackets(before) || hasBrackets(after))) {
-      const review = reviewBrackets(before, after, writer)
+    if (after) {
+      // no bracket before: every bracket after is new (compared with an empty document)
+      const review = reviewBrackets(before ?? after.type.create(after.attrs), after, writer)
       problems.push(...review.problems)
       operations?.push(...review.operations)
     }
@@ -103,62 +121,82 @@ const RECENT_MS = 3000
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>
 
-/** The item holding `id` in the document, or null when the document does not have it yet. */
-function itemAt(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | null {
-  if (Y.getState(doc.store, id.client) <= id.clock) return null
-  return Y.getItem(doc.store, id) as Y.Item | Y.GC
-}
-
 /**
  * Whether a decoded update only types: every inserted struct is a string
  * whose neighbour (and so its parent) is already in a Y.XmlText of the
  * document, and every deletion removes text or formatting inside a
- * Y.XmlText. Such an update cannot break the document model.
+ * Y.XmlText (collab/typing.ts `typesIntoText`). Such an update cannot break
+ * the document model.
  */
-export function isPlainTyping(doc: Y.Doc, { structs, ds }: Decoded, acceptedText: (id: Y.ID) => boolean = () => false): boolean {
-  const textParent = (item: Y.Item | Y.GC | null) => item instanceof Y.Item && item.parent instanceof Y.XmlText
-  const own = new Map<number, Y.Item[]>()
-  for (const s of structs) {
-    if (s instanceof Y.Skip || s instanceof Y.GC) continue
-    if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentString) || s.parentSub !== null) return false
-    const neighbour = s.origin ?? s.rightOrigin
-    if (neighbour) {
-      const inUpdate = own.get(neighbour.client)?.some(o => o.id.clock <= neighbour.clock && neighbour.clock < o.id.clock + o.length)
-      if (!inUpdate && !textParent(itemAt(doc, neighbour)) && !acceptedText(neighbour)) return false
-    } else {
-      const parent = s.parent as unknown
-      if (!(parent instanceof Y.ID)) return false
-      const holder = itemAt(doc, parent)
-      if (!(holder instanceof Y.Item) || !(holder.content instanceof Y.ContentType) || !(holder.content.type instanceof Y.XmlText)) return false
-    }
-    const list = own.get(s.id.client) ?? []
-    list.push(s)
-    own.set(s.id.client, list)
-  }
-  for (const [client, ranges] of ds.clients) {
-    const stored = doc.store.clients.get(client)
-    for (const { clock, len } of ranges) {
-      if (!stored || Y.getState(doc.store, client) < clock + len) return false
-      for (let i = Y.findIndexSS(stored, clock); i < stored.length && stored[i]!.id.clock < clock + len; i++) {
-        const s = stored[i]!
-        if (s instanceof Y.GC) continue
-        if (!textParent(s) || !((s as Y.Item).content instanceof Y.ContentString || (s as Y.Item).content instanceof Y.ContentFormat || (s as Y.Item).content instanceof Y.ContentDeleted)) return false
-      }
-    }
-  }
-  return true
+export function isPlainTyping(doc: Y.Doc, decoded: Decoded, acceptedText: (id: Y.ID) => boolean = () => false): boolean {
+  const typing = typingOfDecoded(decoded)
+  return typing !== null && typesIntoText(doc, typing, { acceptedText })
 }
+
+/** Who sends an update (the session's user). */
+type Writer = CommentWriter & { username?: string }
 
 /** An accepted update the live document may not hold yet. */
 interface Accepted {
   at: number
   update: Uint8Array
-  /** Last clock + 1 per client of its structs. */
-  ends: [number, number][]
+  /** The clocks its structs cover: client, first clock, last clock + 1, for each client in turn. */
+  ranges: number[]
   /** Whether it was plain typing (its strings sit in a Y.XmlText). */
   text: boolean
-  /** First clock per client (for text lookups). */
-  starts: [number, number][]
+}
+
+/** What validation keeps per document. */
+interface DocumentState {
+  /** Updates accepted lately, oldest first (some may have been applied since). */
+  recent: Accepted[]
+  /**
+   * An upper bound of the document's encoded size: measured when unknown or
+   * when it passes the limit, else grown by the size of each accepted update
+   * (so plain typing costs an addition, not an encoding).
+   */
+  size: number | undefined
+  /** Per client, where the clocks of its accepted updates end. */
+  acceptedEnds: Map<number, number>
+  /** What typing may rely on beyond the document (made once per document: the hot path makes no closures). */
+  typing: TypingContext
+}
+
+/** Adds a struct to clock ranges (client, start, end triples; a client's structs come in clock order). */
+function extend(ranges: number[], client: number, clock: number, length: number): void {
+  const n = ranges.length
+  if (n && ranges[n - 3] === client) ranges[n - 1] = clock + length
+  else ranges.push(client, clock, clock + length)
+}
+
+/** The clock ranges of a typing update's structs, Skip structs left out (Yjs integrates nothing for them). */
+function rangesOfTyping({ structs }: TypingCandidate): number[] {
+  const ranges: number[] = []
+  for (const s of structs) if (s.kind !== 'skip') extend(ranges, s.client, s.clock, s.length)
+  return ranges
+}
+
+/** The clock ranges of a decoded update's structs, Skip structs left out. */
+function rangesOfDecoded({ structs }: Decoded): number[] {
+  const ranges: number[] = []
+  for (const s of structs) if (!(s instanceof Y.Skip)) extend(ranges, s.id.client, s.id.clock, s.length)
+  return ranges
+}
+
+/** Whether the document holds every struct of `a`. */
+function applied(document: Y.Doc, a: Accepted): boolean {
+  for (let i = 0; i < a.ranges.length; i += 3) if (Y.getState(document.store, a.ranges[i]!) < a.ranges[i + 2]!) return false
+  return true
+}
+
+/** Whether `id` lies in a string of an accepted typing update (newest first: typing continues the last one). */
+function inAcceptedText(recent: readonly Accepted[], id: Y.ID): boolean {
+  for (let k = recent.length - 1; k >= 0; k--) {
+    const a = recent[k]!
+    if (!a.text) continue
+    for (let i = 0; i < a.ranges.length; i += 3) if (a.ranges[i] === id.client && a.ranges[i + 1]! <= id.clock && id.clock < a.ranges[i + 2]!) return true
+  }
+  return false
 }
 
 /** The validation extension. */
@@ -169,14 +207,8 @@ export class Validation implements Extension {
   private readonly maxDocumentBytes: number
   private readonly logger: Logger | undefined
   private readonly onBracketOperations: ValidationOptions['onBracketOperations']
-  /** Updates accepted lately per document, oldest first. */
-  private readonly recent = new Map<string, Accepted[]>()
-  /**
-   * An upper bound of each document's encoded size: measured when unknown or
-   * when it passes the limit, else grown by the size of each accepted update
-   * (so plain typing costs an addition, not an encoding).
-   */
-  private readonly sizes = new Map<string, number>()
+  /** Per document: updates accepted lately, size bound, accepted clocks. */
+  private readonly documents = new Map<string, DocumentState>()
 
   constructor(options: ValidationOptions = {}) {
     this.maxBytes = options.maxMessageBytes ?? 1024 * 1024
@@ -186,69 +218,104 @@ export class Validation implements Extension {
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
-    this.recent.delete(documentName)
-    this.sizes.delete(documentName)
+    this.documents.delete(documentName)
   }
 
-  /** Why `update` would make the document too large (null when it fits); updates that only delete always fit. */
-  private sizeProblem(document: Document, documentName: string, update: Uint8Array, decoded: Decoded, pending: readonly Accepted[]): string | null {
-    const measure = () => {
-      let n = Y.encodeStateAsUpdate(document).length
-      for (const a of pending) n += a.update.length
-      this.sizes.set(documentName, n)
-      return n
+  private stateOf(documentName: string): DocumentState {
+    let state = this.documents.get(documentName)
+    if (!state) {
+      const recent: Accepted[] = []
+      const acceptedEnds = new Map<number, number>()
+      const s: DocumentState = { recent, size: undefined, acceptedEnds, typing: {
+        acceptedText: id => inAcceptedText(s.recent, id),
+        acceptedEnd: client => acceptedEnds.get(client) ?? 0
+      } }
+      this.documents.set(documentName, s)
+      state = s
     }
-    let size = this.sizes.get(documentName) ?? measure()
+    return state
+  }
+
+  /** Measures the document's encoded size (with the accepted updates it does not hold yet). */
+  private measure(document: Document, state: DocumentState): number {
+    let n = Y.encodeStateAsUpdate(document).length
+    for (const a of this.pending(document, state)) n += a.update.length
+    state.size = n
+    return n
+  }
+
+  /** Why `update` would make the document too large (null when it fits); updates that only delete (`inserts` false) always fit. */
+  private sizeProblem(document: Document, state: DocumentState, update: Uint8Array, inserts: boolean): string | null {
+    let size = state.size ?? this.measure(document, state)
     if (size + update.length > this.maxDocumentBytes) {
       // measure again: the bound may be loose (deletions, text merged into runs)
-      size = measure()
-      const inserts = decoded.structs.some(s => s instanceof Y.Item)
+      size = this.measure(document, state)
       if (inserts && size + update.length > this.maxDocumentBytes) return `the document would exceed its size limit of ${this.maxDocumentBytes} bytes (it holds ${size})`
     }
     return null
   }
 
   /** Accepted updates the document does not hold yet (and not older than RECENT_MS). */
-  private pending(document: Document, documentName: string): Accepted[] {
+  private pending(document: Document, state: DocumentState): Accepted[] {
     const now = Date.now()
-    const list = (this.recent.get(documentName) ?? []).filter(a => a.at >= now - RECENT_MS && (a.ends.length === 0 || a.ends.some(([client, end]) => Y.getState(document.store, client) < end)))
-    this.recent.set(documentName, list)
-    return list
+    state.recent = state.recent.filter(a => a.at >= now - RECENT_MS && (a.ranges.length === 0 || !applied(document, a)))
+    return state.recent
+  }
+
+  /** Drops the oldest accepted updates while they are applied or too old (cheap: typing needs no exact list). */
+  private dropOldest(document: Document, state: DocumentState): void {
+    const { recent } = state
+    const now = Date.now()
+    let n = 0
+    while (n < recent.length && (recent[n]!.at < now - RECENT_MS || (recent[n]!.ranges.length > 0 && applied(document, recent[n]!)))) n++
+    if (n) recent.splice(0, n)
   }
 
   /** What is wrong with the document after `update` (empty when it is acceptable); records it when accepted. */
   check(document: Document, documentName: string, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[]): string[] {
-    let decoded: Decoded
-    try { decoded = Y.decodeUpdate(update) } catch { return ['not a Yjs update'] }
-    const pending = this.pending(document, documentName)
-    const tooLarge = this.sizeProblem(document, documentName, update, decoded, pending)
-    if (tooLarge) return [tooLarge]
-    const acceptedText = (id: Y.ID) => pending.some(a => a.text && a.starts.some(([c, start], i) => c === id.client && start <= id.clock && id.clock < a.ends[i]![1]))
-    const text = isPlainTyping(document, decoded, acceptedText)
-    if (!text) {
-      const copy = newCopy(document)
-      for (const a of pending) Y.applyUpdate(copy, a.update)
-      try {
-        const problems = problemsAfter(copy, update, writer, operations)
-        if (problems.length) return problems
-      } finally { copy.destroy() }
+    const state = this.stateOf(documentName)
+    let typing: TypingCandidate | null = scanTyping(update)
+    if (typing) {
+      this.dropOldest(document, state)
+      if (!typesIntoText(document, typing, state.typing)) typing = null
     }
-    const starts = new Map<number, number>()
-    const ends = new Map<number, number>()
-    for (const st of decoded.structs) {
-      if (!starts.has(st.id.client)) starts.set(st.id.client, st.id.clock)
-      ends.set(st.id.client, st.id.clock + st.length)
+    let ranges: number[]
+    if (typing) {
+      const tooLarge = this.sizeProblem(document, state, update, typing.structs.some(s => s.kind === 'string'))
+      if (tooLarge) return [tooLarge]
+      ranges = rangesOfTyping(typing)
+    } else {
+      let decoded: Decoded
+      try { decoded = Y.decodeUpdate(update) } catch { return ['not a Yjs update'] }
+      const tooLarge = this.sizeProblem(document, state, update, decoded.structs.some(s => s instanceof Y.Item))
+      if (tooLarge) return [tooLarge]
+      const problems = this.problemsInCopy(document, state, update, writer, operations)
+      if (problems.length) return problems
+      ranges = rangesOfDecoded(decoded)
     }
-    pending.push({ at: Date.now(), update, text, starts: [...starts], ends: [...ends] })
-    this.sizes.set(documentName, this.sizes.get(documentName)! + update.length)
+    state.recent.push({ at: Date.now(), update, text: typing !== null, ranges })
+    for (let i = 0; i < ranges.length; i += 3) if ((state.acceptedEnds.get(ranges[i]!) ?? 0) < ranges[i + 2]!) state.acceptedEnds.set(ranges[i]!, ranges[i + 2]!)
+    state.size! += update.length
     return []
+  }
+
+  /**
+   * The slow path: what is wrong after `update` with a copy of the document
+   * holding the accepted updates it may not hold yet (`problemsAfter`).
+   */
+  private problemsInCopy(document: Document, state: DocumentState, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[]): string[] {
+    const copy = newCopy(document)
+    try {
+      for (const a of this.pending(document, state)) Y.applyUpdate(copy, a.update)
+      return problemsAfter(copy, update, writer, operations)
+    } finally { copy.destroy() }
   }
 
   /** Whether `update` changes nothing but the comments (what a reviewer may send). */
   onlyComments(document: Document, documentName: string, update: Uint8Array): boolean {
     const copy = newCopy(document)
     try {
-      for (const a of this.pending(document, documentName)) Y.applyUpdate(copy, a.update)
+      for (const a of this.pending(document, this.stateOf(documentName))) Y.applyUpdate(copy, a.update)
       const comments = copy.getArray(COMMENTS)
       let others = false
       copy.on('afterTransaction', (tr: Y.Transaction) => { for (const t of tr.changed.keys()) if (t !== comments) others = true })
@@ -257,19 +324,21 @@ export class Validation implements Extension {
     } finally { copy.destroy() }
   }
 
+  /** Logs a refused update and returns the error that refuses it. */
+  private refused(connection: Connection, documentName: string, user: Writer | undefined, code: number, reason: string): Error {
+    this.logger?.warn('update refused', { document: documentName, user: user?.username ?? user?.name, delegation: user?.delegation, code, reason: reason.slice(0, 300) })
+    return refuse(connection, code, reason)
+  }
+
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
-    const user = (context as { user?: CommentWriter & { username?: string } }).user
-    const refused = (code: number, reason: string) => {
-      this.logger?.warn('update refused', { document: documentName, user: user?.username ?? user?.name, delegation: user?.delegation, code, reason: reason.slice(0, 300) })
-      return refuse(connection, code, reason)
-    }
-    if (data.length > this.maxBytes) throw refused(REFUSED_TOO_LARGE, `message of ${data.length} bytes exceeds the limit of ${this.maxBytes}`)
+    const user = (context as { user?: Writer }).user
+    if (data.length > this.maxBytes) throw this.refused(connection, documentName, user, REFUSED_TOO_LARGE, `message of ${data.length} bytes exceeds the limit of ${this.maxBytes}`)
     let update: Uint8Array | undefined
-    try { update = parseMessage(data).update } catch (e) { throw refused(REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
+    try { update = parseMessage(data).update } catch (e) { throw this.refused(connection, documentName, user, REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
     if (!update) return
     // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection closed.
     if ((context as { commentOnly?: boolean }).commentOnly && !this.onlyComments(document, documentName, update)) {
-      throw refused(REFUSED_READ_ONLY, 'read-only: reviewers may comment but not change the text')
+      throw this.refused(connection, documentName, user, REFUSED_READ_ONLY, 'read-only: reviewers may comment but not change the text')
     }
     if (connection.readOnly) {
       if (!Y.snapshotContainsUpdate(Y.snapshot(document), update)) {
@@ -281,6 +350,6 @@ export class Validation implements Extension {
     const operations: BracketOperation[] = []
     const problems = this.check(document, documentName, update, user, operations)
     if (!problems.length && operations.length && user) this.onBracketOperations?.(documentName, user, operations)
-    if (problems.length) throw refused(problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
+    if (problems.length) throw this.refused(connection, documentName, user, problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
   }
 }

@@ -1,9 +1,14 @@
 /**
  * The embedded default backend: one SQLite file (better-sqlite3, WAL).
- * Updates are group-committed: the appends of one event-loop turn go into
- * one transaction at the next `setImmediate`, and each `appendUpdate`
- * resolves only once its transaction has committed (in the WAL, which
- * survives a killed process).
+ * Updates are group-committed: the appends made while the current
+ * microtasks run (a socket read's messages pass the hooks together) go into
+ * one transaction on the next `process.nextTick`, which runs once they have
+ * drained, and each `appendUpdate` resolves only once its transaction has
+ * committed (in the WAL, which survives a killed process). Committing there
+ * rather than at the next `setImmediate` keeps messages in flight for a
+ * shorter time: at `setImmediate` every socket read in the loop turn waited
+ * for one commit, and the messages kept alive meanwhile made each garbage
+ * collection copy them (the relay benchmark spent 40% of its time there).
  */
 import Database from 'better-sqlite3'
 import { auditFromRow, documentFromRow, schemaSQL, userFromRow, versionFromRow } from './rows.js'
@@ -85,7 +90,7 @@ export function openSqliteStore(file: string): Store {
     appendUpdate(id, update, meta: UpdateMeta) {
       return new Promise<void>((resolve, reject) => {
         pending.push({ id, data: Buffer.from(update), userId: meta.userId, at: new Date().toISOString(), resolve, reject })
-        if (pending.length === 1) setImmediate(flush)
+        if (pending.length === 1) process.nextTick(flush)
       })
     },
     async compact(id, state, through) { flush(); compact(id, state, through) },
