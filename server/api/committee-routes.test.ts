@@ -88,6 +88,10 @@ test('POST /api/committee-drafts: refused to drafters, checked input, only what 
   const ok = await api(server.url, sec, 'POST', '/api/committee-drafts', body)
   assert.equal(ok.status, 201)
   assert.equal(ok.body.baseVersionId, null, 'a live base has no version')
+  // a proposal kept by the Secretariat for nobody: its MOD line names APT, who may write the draft
+  const kept = await createDocument(server.store, { title: 'kept', kind: 'proposal', delegations: [], shared: true }, fixture('compilation/res50-apt-ar.txt'), null)
+  const named = await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, proposals: [`d:${kept.id}`] })
+  assert.deepEqual([...named.body.delegations].sort(), ['APT', 'Secretariat'])
 })
 
 test('detailSources and dropsOf read who dropped whose option from the activity log', () => {
