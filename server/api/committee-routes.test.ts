@@ -48,8 +48,11 @@ test('POST /api/committee-drafts: the Secretariat starts a shared committee draf
   const origin = await api(server.url, amal, 'GET', `/api/documents/${r.body.id}/committee`)
   assert.deepEqual(origin.body, { base: `v:${v.body.id}`, proposals: [`d:${apt.id}`, `d:${arb.id}`], sources: ['APT', 'ARB'], choices: {} })
   assert.equal((await api(server.url, amal, 'GET', `/api/documents/${base.id}/committee`)).status, 404, 'not a committee draft')
+  // a restore bypasses the bracket rules: in a committee draft, the Secretariat's only
+  const started = await api(server.url, sec, 'POST', `/api/documents/${r.body.id}/versions`, { name: 'As started' })
+  assert.equal((await api(server.url, amal, 'POST', `/api/documents/${r.body.id}/restore`, { versionId: started.body.id })).status, 403)
   const activity = await api(server.url, amal, 'GET', `/api/documents/${r.body.id}/activity`)
-  assert.deepEqual(activity.body.map((e: { action: string }) => e.action), ['create-committee-draft'])
+  assert.deepEqual(activity.body.map((e: { action: string }) => e.action), ['create-committee-draft', 'create-version'])
   assert.equal(activity.body[0].delegation, 'Secretariat')
   // its content: a valid document whose base text's client is registered to no source
   const doc = await api(server.url, amal, 'GET', `/api/documents/${r.body.id}`)
