@@ -8,6 +8,10 @@
  *    the flattened texts, timed in turns; the ratio is baseline / compare.
  * 2. A synthetic compendium of 100 resolutions (each ~90 provisions, light
  *    edits) compared one after another: total time and peak memory.
+ * Each case is also run "cold", on fresh copies of the two documents (made
+ * outside the timing), since compare() remembers what it derives from a
+ * node (hashes, labels, tokens, built unchanged units) for the next
+ * comparison of the same nodes, as the live view's are.
  * Targets: compare at least as fast as the baseline at every edit rate, >= 100x
  * faster on the real Resolution 50 pair, nothing bounded; compendium < 1 s and
  * < 100 MB. Figures are printed, not asserted.
@@ -75,6 +79,17 @@ for (const [name, a, b] of cases) {
     counts = `${c.summary.counts.MOD}/${c.summary.counts.ADD}/${c.summary.counts.SUP}/${c.summary.counts.moved}`
   }
   console.log(`${name.padEnd(7)} ${String(countProvisions(a) + '/' + countProvisions(b)).padStart(10)}  ${String(fa.length + '/' + fb.length).padStart(14)}  ${median(ours).toFixed(2).padStart(12)} ${median(baseline).toFixed(2).padStart(12)} ${median(ratios).toFixed(1).padStart(7)}x ${String(bounded).padStart(8)}  ${counts}`)
+  // The same on documents compare() has never seen (copies made outside the timing): nothing remembered per node helps.
+  const coldOurs: number[] = []
+  const coldRatios: number[] = []
+  for (let k = 0; k < turns; k++) {
+    const copies = Array.from({ length: 3 }, () => [a.type.schema.nodeFromJSON(a.toJSON()), b.type.schema.nodeFromJSON(b.toJSON())] as const)
+    const [ms] = time(() => { for (const [x, y] of copies) compare(x, y) })
+    const [bl] = time(baselineRun)
+    coldOurs.push(ms / copies.length)
+    coldRatios.push(bl / (ms / copies.length))
+  }
+  console.log(`${(name + ' cold').padEnd(18)} ${''.padStart(14)}  ${median(coldOurs).toFixed(2).padStart(12)} ${''.padStart(12)} ${median(coldRatios).toFixed(1).padStart(7)}x`)
 }
 
 console.log('\nCompendium: 100 synthetic resolutions (light edits: 4 per resolution), compared one after another')

@@ -6,6 +6,11 @@
 import { basename, dirname } from 'node:path'
 import { ensureBundle } from './cli-bundle.mjs'
 
+// A reader that stops early (`resdraft compare … | head`) closes the pipe: stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', e => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e })
+}
+
 const bundle = await ensureBundle()
 let main, done = () => {}
 if (bundle) {

@@ -129,3 +129,12 @@ test('help lists every command with its usage; a command that fails to load thro
   assert.equal(r.code, 2)
   assert.match(r.err, /unknown command "toString"/)
 })
+
+test('a reader that stops early (resdraft compare … | head -1) ends the command quietly, without an EPIPE crash', () => {
+  // `head -1` closes the pipe after the first line; the rest of the output must not raise an unhandled 'error' event
+  const bin = join(root, 'bin', 'resdraft.mjs')
+  const a = join(root, 'fixtures', 'res50-2012-ar.txt'), b = join(root, 'fixtures', 'res50-proposed-ar.txt')
+  const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" compare "${a}" "${b}" --format json | head -c 10 >/dev/null; echo "status \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', cwd: root })
+  assert.doesNotMatch(r.stderr, /EPIPE|Unhandled 'error' event/, r.stderr)
+  assert.match(r.stderr, /status 0\b/)
+})

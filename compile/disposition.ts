@@ -138,11 +138,11 @@ const emptyCounts = (): Record<Fate, number> => ({ taken: 0, 'in-brackets': 0, s
 export function disposition(c: Compilation, draft: Node, drops: readonly DropRecord[] = []): DispositionEntry[] {
   const names = c.sources.map(s => s.name)
   const readings = readDraft(c, draft)
-  const sourceOrders = c.revisions.map(unitOrder)
+  const sourceOrders = c.revisions.map(rev => unitOrder(rev))
   const additionMade = matchAdditions(c.rows.filter(r => !r.base && r.cells.some(isChange)), readings.pools)
   const { baseKeys, orders: readingOrders } = readings
   const rowsByKey = new Map(c.rows.map(r => [r.key, r]))
-  const draftSpots = [...unitOrder(draft).values()]
+  const draftSpots = [...unitOrder(draft, alternativeAliases(draft)).values()]
   const out: DispositionEntry[] = []
   for (const row of c.rows) {
     for (const cell of row.cells) {
@@ -206,18 +206,20 @@ function readDraft(c: Compilation, draft: Node): Readings {
   const addTo = (pool: Map<string, (string | null)[]>, key: string, anchor: string | null) => pool.set(key, [...pool.get(key) ?? [], anchor])
   // a provision the comparison shows struck and inserted whole (it kept under a third of its text, items
   // included: diff/revision-builder.ts) keeps its id: read it as a modification of its own text
-  const rewritten = readings.map(() => new Map<string, CompilationCell>())
+  const rewritten = readings.map(() => new Map<string, { cell: CompilationCell; anchor: string | null }>())
   for (const r of rc.rows) {
     if (r.base) continue
-    // struck and inserted whole: the inserted unit comes right after the struck one, with its id
-    for (const cell of r.cells) if (cell.change === 'ADD' && cell.unit?.node.attrs.id === r.anchor) rewritten[cell.source]!.set(r.anchor!, cell)
+    for (const cell of r.cells) if (cell.change === 'ADD' && cell.unit?.node.attrs.id) rewritten[cell.source]!.set(cell.unit.node.attrs.id as string, { cell, anchor: r.anchor })
   }
   const consumed = new Set<CompilationCell>()
   for (const r of rc.rows) {
     if (!r.base) continue
+    // struck and inserted whole: the inserted unit, with the struck one's id, comes right after it (or after its last item)
+    const here = new Set([r.key])
+    r.base.node.descendants(n => { if (n.attrs.id) here.add(n.attrs.id as string); return !n.isTextblock })
     baseKeys.set(r.key, r.cells.map(cell => {
       const again = cell.change === 'SUP' ? rewritten[cell.source]!.get(r.key) : undefined
-      if (again && r.base!.node.attrs.id === r.key) { consumed.add(again); return ownTextChange(r.base!.blocks, again.blocks) }
+      if (again && r.base!.node.attrs.id === r.key && here.has(again.anchor ?? '')) { consumed.add(again.cell); return ownTextChange(r.base!.blocks, again.cell.blocks) }
       // the draft keeps base ids: a reading's unit of another id that the comparison paired with a base unit by
       // likeness stands for a deletion of that unit and an addition
       const id = cell.unit?.node.attrs.id as string | undefined
@@ -240,7 +242,7 @@ function readDraft(c: Compilation, draft: Node): Readings {
       }
     }
   }
-  return { baseKeys, movedContent, pools, orders: rc.revisions.map(unitOrder) }
+  return { baseKeys, movedContent, pools, orders: rc.revisions.map(rev => unitOrder(rev)) }
 }
 
 /** The change signature of a unit's own text blocks, compared alone (a provision holding just them). */
@@ -269,16 +271,28 @@ function identity(u: DocumentUnit): string {
 }
 
 /** Every unit of the new version of a revision document, by identity: the unit before it and its text. */
-function unitOrder(rev: Node): Map<string, Spot> {
+function unitOrder(rev: Node, alias: ReadonlyMap<string, string> = new Map()): Map<string, Spot> {
   const out = new Map<string, Spot>()
   let previous: string | null = null
   for (const u of documentUnits(rev)) {
     if (u.status === 'suppressed' || u.status === 'moved-from') continue
-    const id = identity(u)
-    out.set(id, { previous, text: u.blocks.map(newText).filter(t => t !== '').join('\u0002') })
+    const own = identity(u)
+    const id = alias.get(own) ?? own
+    out.set(own, { previous, text: u.blocks.map(newText).filter(t => t !== '').join('\u0002') })
     previous = id
   }
   return out
+}
+
+/** In a draft, each later alternative of a provision-level bracket stands for the first (which holds the base id). */
+function alternativeAliases(draft: Node): Map<string, string> {
+  const alias = new Map<string, string>()
+  for (const b of findBrackets(draft)) {
+    if (b.kind !== 'provision') continue
+    const first = draft.nodeAt(b.positions[0]!)!.attrs.id as string
+    for (const p of b.positions.slice(1)) alias.set(draft.nodeAt(p)!.attrs.id as string, first)
+  }
+  return alias
 }
 
 const sameSpot = (a: Spot | undefined, b: Spot) => !!a && a.previous === b.previous && a.text === b.text

@@ -45,13 +45,14 @@ export interface Built {
 const CONTAINERS_OF_CANDIDATES = new Set(['preambularSection', 'operativeSection', 'part', 'annex', 'provision', 'resolution'])
 
 /**
- * Attributes for `NodeType.create`: `attrs` with `key` set to `value`. The
- * result inherits `attrs` rather than copying them (`create` reads each
- * attribute of the type from it and builds its own object), which is much
- * cheaper than a spread.
+ * Attributes for `NodeType.create`: a copy of `attrs` with `key` set to
+ * `value` (and `key2` to `value2`). Copied key by key: ProseMirror's attrs
+ * objects have no prototype, and a spread of them is several times slower
+ * (and using them as a prototype slower still, once per node).
  */
 function withAttrs(attrs: Node['attrs'], key: string, value: unknown, key2?: string, value2?: unknown): Record<string, unknown> {
-  const out = Object.create(attrs) as Record<string, unknown>
+  const out: Record<string, unknown> = {}
+  for (const k in attrs) out[k] = attrs[k]
   out[key] = value
   if (key2 !== undefined) out[key2] = value2
   return out

@@ -28,8 +28,8 @@ const tracked = exportDocxTracked(layout)
 /** The real pair: Resolution 50 (2012) and the APT proposal, compared by the diff engine (moves with edits inside). */
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
 const res50Who = { author: 'Yuki Tanaka', delegation: 'APT', date: '2016-08-01T10:00:00Z' }
-const res50Layout = layoutResolution(compare(importText(fixture('res50-2012-ar.txt'), { lang: 'ar' }).doc, importText(fixture('res50-proposed-ar.txt'), { lang: 'ar' }).doc,
-  { author: res50Who }).doc, res50Who)
+const res50Old = importText(fixture('res50-2012-ar.txt'), { lang: 'ar' }).doc, res50New = importText(fixture('res50-proposed-ar.txt'), { lang: 'ar' }).doc
+const res50Layout = layoutResolution(compare(res50Old, res50New, { author: res50Who }).doc, res50Who)
 const res50 = exportDocxTracked(res50Layout)
 /** English, left to right: Resolution 1 with parts, items, dashes, footnotes, an appendix, and a few edits. */
 const res1Text = fixture('res1-2016-en.txt')
@@ -201,6 +201,62 @@ test('LibreOffice keeps both views of the real Resolution 50 proposal (moves wit
     assert.deepEqual(norm(ours, view), layoutLines(res50Layout, view).map(l => l.replace(/\s+/g, ' ').trim()).filter(Boolean))
   }
   assert.deepEqual(new Set(theirs.revisions.map(r => r.author)), new Set(['Yuki Tanaka (APT)']))
+})
+
+/** The tracked changes of the paragraph of a document.xml that holds `text` (in w:t or w:delText), with the move range it lies in. */
+function paragraphChanges(xml: string, text: string): { range: 'moveFrom' | 'moveTo' | null; changes: { element: string; text: string }[] }[] {
+  const out: { range: 'moveFrom' | 'moveTo' | null; changes: { element: string; text: string }[] }[] = []
+  let range: 'moveFrom' | 'moveTo' | null = null
+  for (const m of xml.matchAll(/<w:p>.*?<\/w:p>/gs)) {
+    const p = m[0]
+    const start = /<w:(moveFrom|moveTo)RangeStart /.exec(p)
+    if (start) range = start[1] as 'moveFrom' | 'moveTo'
+    const plain = [...p.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)</g)].map(t => t[1]).join('')
+    if (plain.includes(text)) out.push({ range, changes: changes(p).filter(c => c.text).map(({ element, text }) => ({ element, text })) })
+    if (/<w:(moveFrom|moveTo)RangeEnd /.test(p)) range = null
+  }
+  return out
+}
+
+test('Resolution 50: a provision moved and edited on the way shows the edits word by word, in both copies; "instructs 6" shows its own', () => {
+  const xml = strFromU8(unzipSync(res50)['word/document.xml']!)
+  // white space as one space (the fixtures have no-break spaces here and there)
+  const texts = (list: { element: string; text: string }[], element: string) => list.filter(c => c.element === element).map(c => c.text.replace(/\s+/g, ' '))
+  // considering d) moved to b): يمثل → هو, لبناء → من أجل بناء, استعمال → استخدام
+  const copies = (text: string) => {
+    const found = paragraphChanges(xml, text)
+    assert.equal(found.length, 2, `two copies of "${text}"`)
+    return [found.find(p => p.range === 'moveFrom'), found.find(p => p.range === 'moveTo')]
+  }
+  const [from, to] = copies('بأن الأمن السيبراني')
+  assert.ok(from && to, 'one copy in a moveFrom range, one in a moveTo range')
+  assert.deepEqual(texts(to!.changes, 'ins'), ['ب)', ' هو', ' من أجل بناء', ' استخدام'], 'added words inserted where it stands')
+  assert.deepEqual(texts(to!.changes, 'del'), [], 'no deletion nested in the moved-to copy (LibreOffice would read it as a plain deletion)')
+  assert.ok(texts(to!.changes, 'moveTo').join('').includes(' أحد العناصر اللازمة'), 'carried words moved')
+  assert.deepEqual(texts(from!.changes, 'del'), [' يمثل', ' لبناء', ' استعمال'], 'dropped words deleted where it stood')
+  assert.ok(texts(from!.changes, 'moveFrom').join('').startsWith('د )بأن الأمن السيبراني'), 'the rest moved away, old label first')
+  // resolves 6 moved to invites 3
+  const [from6, to3] = copies('إلى العمل معاً من أجل وضع معايير')
+  assert.ok(from6 && to3)
+  assert.ok(texts(to3!.changes, 'ins').includes('للأمن السيبراني، '))
+  assert.deepEqual(texts(from6!.changes, 'del'), ['دعوة الأطراف المعنية ', ' ولتسهيل اقتفاء أثر مصدر الهجمات'])
+  // instructs further 2 → instructs 6 (its section joined to "instructs"): وفقاً للقرار → ولا سيما تنفيذ القرار
+  const [six] = paragraphChanges(xml, 'بند يخص الأمن السيبراني')
+  assert.equal(six?.range, null)
+  assert.deepEqual(texts(six!.changes, 'del'), ['2', ' وفقاً للقرار', 'حيدر آباد، 2010'])
+  assert.deepEqual(texts(six!.changes, 'ins'), ['6', ' ولا سيما تنفيذ القرار', 'دبي، 2014'])
+})
+
+test('LibreOffice reads Resolution 50 back with Accept All = the proposed text and Reject All = the 2012 text', t => {
+  if (!converted) { t.skip('soffice not installed'); return }
+  const theirs = readTrackedDocument(converted.res50)
+  // NFKC: a plain layout writes an Arabic letter label in its isolated form (arabic-joining.ts)
+  const norm = (l: string) => l.normalize('NFKC').replace(/\s+/g, ' ').trim()
+  const lines = (doc: typeof res50Old) => layoutLines(layoutResolution(doc, { plain: true }), 'new').map(norm).filter(Boolean)
+  const view = (v: 'old' | 'new') => trackedViewLines(theirs, v, () => '').map(l => norm(l.text)).filter(Boolean)
+  assert.deepEqual(view('new'), lines(res50New), 'Accept All')
+  assert.deepEqual(view('old'), lines(res50Old), 'Reject All')
+  assert.ok(theirs.revisions.some(r => r.element === 'w:moveTo') && theirs.revisions.some(r => r.element === 'w:moveFrom'), 'the moves are still moves')
 })
 
 test('English (left to right) Resolution 1 with items, parts, footnotes: no bidi, and both views survive LibreOffice', t => {

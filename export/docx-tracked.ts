@@ -1,12 +1,14 @@
 /**
  * DOCX with real tracked changes: inserted runs in `w:ins`, deleted runs in
  * `w:del` with `w:delText`, moved provisions in `w:moveFrom`/`w:moveTo`
- * between named move ranges, paragraphs inserted or deleted as a whole with
+ * between named move ranges (with the edits made on the way marked word by
+ * word, docx-moves.ts), paragraphs inserted or deleted as a whole with
  * a tracked paragraph mark. Word's Accept All gives the proposed text,
  * Reject All the base text.
  */
 import type { Layout, LayoutParagraph, LayoutRun, RevisionMark } from './layout.js'
 import { changeAttrs, docxPackage, DocxWriter, type DocxOptions } from './docx-ooxml.js'
+import { movedRuns, pairMovedParagraphs } from './docx-moves.js'
 
 /** Options of the tracked-changes DOCX writer. */
 export interface TrackedDocxOptions extends DocxOptions {
@@ -24,34 +26,42 @@ function moveName(id: string): string {
   return `move_${id.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 30)}`
 }
 
+/** Runs grouped by revision mark (and by part, for a moved copy). */
+function groupRuns<T extends { run: LayoutRun; part?: string }>(runs: readonly T[]): { rev: RevisionMark | undefined; part: T['part']; runs: LayoutRun[] }[] {
+  const groups: { rev: RevisionMark | undefined; part: T['part']; runs: LayoutRun[] }[] = []
+  for (const { run, part } of runs) {
+    const last = groups[groups.length - 1]
+    if (last && last.part === part && sameRevision(last.rev, run.revision)) last.runs.push(run)
+    else groups.push({ rev: run.revision, part, runs: [run] })
+  }
+  return groups
+}
+
 /**
  * The content of one paragraph: runs grouped into tracked-change wrappers.
- * A moved paragraph is wrapped whole in `w:moveFrom`/`w:moveTo`. Words the
- * move dropped (deleted in the moved-to copy) or added to the moved-from copy
- * belong to neither side's view; they are left out rather than nested
- * (`w:moveTo` > `w:del`), which LibreOffice flattens into a plain deletion
- * and so brings back into the base. The old text stays readable in full in
- * the `w:moveFrom` copy.
+ * A moved provision's copies show the edits made on the way word by word
+ * (docx-moves.ts): the moved-to copy its carried words in `w:moveTo` and
+ * its added words in `w:ins`, the moved-from copy its carried words in
+ * `w:moveFrom` and its dropped words in `w:del`.
  */
-function paragraphContent(w: DocxWriter, p: LayoutParagraph, fallback: string): string {
-  const groups: { rev: RevisionMark | undefined; runs: LayoutRun[] }[] = []
-  for (const run of p.runs) {
-    const last = groups[groups.length - 1]
-    if (last && sameRevision(last.rev, run.revision)) last.runs.push(run)
-    else groups.push({ rev: run.revision, runs: [run] })
-  }
+function paragraphContent(w: DocxWriter, p: LayoutParagraph, fallback: string, counterpart: LayoutParagraph | undefined): string {
+  const plain = (runs: LayoutRun[]) => runs.map(r => w.runXml(r, { deleted: false })).join('')
+  const deleted = (runs: LayoutRun[]) => runs.map(r => w.runXml(r, { deleted: true })).join('')
   const side = p.move?.side
-  const moveKind = side === 'from' ? 'deletion' : side === 'to' ? 'insertion' : null
-  const body = groups.map(({ rev, runs }) => {
-    if (!rev || rev.kind === moveKind) return runs.map(r => w.runXml(r, { deleted: false })).join('')
-    if (side) return ''
+  if (side) {
+    const moveMark = p.mark ?? p.runs.find(r => r.revision?.kind === (side === 'from' ? 'deletion' : 'insertion'))?.revision
+    const tag = side === 'from' ? 'w:moveFrom' : 'w:moveTo'
+    return groupRuns(movedRuns(p, counterpart)).map(({ rev, part, runs }) =>
+      part === 'carried' ? `<${tag} ${changeAttrs(w.id(), moveMark, fallback)}>${plain(runs)}</${tag}>`
+      : part === 'inserted' ? (side === 'to' ? `<w:ins ${changeAttrs(w.id(), rev, fallback)}>${plain(runs)}</w:ins>` : '')
+      : side === 'from' ? `<w:del ${changeAttrs(w.id(), rev, fallback)}>${deleted(runs)}</w:del>` : ''
+    ).join('')
+  }
+  return groupRuns(p.runs.map(run => ({ run }))).map(({ rev, runs }) => {
+    if (!rev) return plain(runs)
     const attrs = changeAttrs(w.id(), rev, fallback)
-    if (rev.kind === 'deletion') return `<w:del ${attrs}>${runs.map(r => w.runXml(r, { deleted: true })).join('')}</w:del>`
-    return `<w:ins ${attrs}>${runs.map(r => w.runXml(r)).join('')}</w:ins>`
+    return rev.kind === 'deletion' ? `<w:del ${attrs}>${deleted(runs)}</w:del>` : `<w:ins ${attrs}>${plain(runs)}</w:ins>`
   }).join('')
-  if (!side || !body) return body
-  const tag = side === 'from' ? 'w:moveFrom' : 'w:moveTo'
-  return `<${tag} ${changeAttrs(w.id(), p.mark ?? p.runs.find(r => r.revision?.kind === moveKind)?.revision, fallback)}>${body}</${tag}>`
 }
 
 /** The tracked paragraph mark of a paragraph inserted, deleted or moved as a whole. */
@@ -66,6 +76,7 @@ export function exportDocxTracked(layout: Layout, opts: TrackedDocxOptions = {})
   const w = new DocxWriter(layout.dir, opts.csFont ?? 'Traditional Arabic')
   const fallback = opts.author ?? 'resdraft'
   const paras = layout.paragraphs
+  const counterparts = pairMovedParagraphs(paras)
   const body: string[] = []
   const sameMove = (a: LayoutParagraph | undefined, b: LayoutParagraph | undefined) =>
     !!a?.move && !!b?.move && a.move.id === b.move.id && a.move.side === b.move.side
@@ -80,7 +91,7 @@ export function exportDocxTracked(layout: Layout, opts: TrackedDocxOptions = {})
       }
       if (!sameMove(p, paras[k + 1])) end = `<w:${side}RangeEnd w:id="${rangeId}"/>`
     }
-    body.push(w.paragraphXml(p, markXml(w, p, fallback), start + paragraphContent(w, p, fallback) + end))
+    body.push(w.paragraphXml(p, markXml(w, p, fallback), start + paragraphContent(w, p, fallback, counterparts.get(p)) + end))
   })
   return docxPackage(layout, w, body.join(''), { trackRevisions: true, creator: fallback, ...(opts.title ? { title: opts.title } : {}), ...(opts.frame ? { frame: opts.frame } : {}) })
 }

@@ -5,7 +5,7 @@ import { updateYFragment } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { compare } from '../diff/compare.js'
 import { op, pre, prov, res } from '../schema/builders.js'
-import { attributeRevision } from './attribution.js'
+import { attributeRevision, readAttribution } from './attribution.js'
 import { ATTRIBUTION, FRAGMENT } from './shared-doc.js'
 
 /**
@@ -108,4 +108,27 @@ test('a revision of another state than the Y.Doc\'s: unmatched blocks keep their
   const other = doc('that security matters a lot;', [prov('to continue the work.', { id: 'r1' }), prov('to report to the next assembly.', { id: 'r2' })])
   const list = changes(attributeRevision(d.copy(), compare(base, other).doc))
   for (const c of list) assert.ok(c.delegation === null || c.delegation === 'APT', `only a known editor of the unit: ${JSON.stringify(c)}`)
+})
+
+test('readAttribution answers as Y.PermanentUserData does, and leaves no observer on the document', async () => {
+  const d = new Drafting()
+  await d.write(base, '')
+  await d.write(doc('that security matters greatly;', [prov('to continue.', { id: 'r1' }), prov('to report to the next assembly.', { id: 'r2' })]), 'APT')
+  await d.write(doc('that security matters;', [prov('to continue.', { id: 'r1' })]), 'ARB, CEPT')
+  const copy = d.copy()
+  const observers = () => JSON.stringify([...copy.share.values()].map(t => (t as unknown as { _eH: { l: unknown[] }; _dEH: { l: unknown[] } })._eH.l.length + (t as unknown as { _dEH: { l: unknown[] } })._dEH.l.length))
+  const before = observers()
+  const reader = readAttribution(copy)
+  assert.equal(observers(), before, 'nothing attached')
+  const official = new Y.PermanentUserData(copy, copy.getMap(ATTRIBUTION))
+  let compared = 0
+  copy.store.clients.forEach((structs, client) => {
+    assert.equal(reader.getUserByClientId(client), official.getUserByClientId(client))
+    for (const s of structs) for (let k = 0; k < s.length; k++) {
+      const id = new Y.ID(client, s.id.clock + k)
+      assert.equal(reader.getUserByDeletedId(id), official.getUserByDeletedId(id), `deleted ${client}:${id.clock}`)
+      compared++
+    }
+  })
+  assert.ok(compared > 50)
 })

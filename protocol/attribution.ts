@@ -24,6 +24,45 @@ import * as Y from 'yjs'
 import { onSide, revisionOf } from '../schema/revision.js'
 import { ATTRIBUTION, FRAGMENT } from './shared-doc.js'
 
+/** What Y.PermanentUserData answers, read once (it attaches observers to the document for good; this does not). */
+export interface AttributionReader {
+  /** The description (sources) a client id is registered to, or null. */
+  getUserByClientId(client: number): string | null
+  /** The description (sources) whose deletions hold this id, or null. */
+  getUserByDeletedId(id: Y.ID): string | null
+}
+
+/** A delete set encoded as Y.PermanentUserData stores it, read through Yjs's own update decoder (an update without structs). */
+function decodeDeleteSet(bytes: Uint8Array): ReturnType<typeof Y.createDeleteSet> {
+  const update = new Uint8Array(bytes.length + 1)
+  update.set(bytes, 1)
+  return Y.decodeUpdate(update).ds
+}
+
+/**
+ * Reads the `attribution` root as Y.PermanentUserData would, with the same
+ * answers (a client id registered twice: the later description; a deleted
+ * id: the first description, in map order, whose deletions hold it), but
+ * without observers: a snapshot of the attribution when called.
+ */
+export function readAttribution(ydoc: Y.Doc): AttributionReader {
+  const clients = new Map<number, string>()
+  const deletions: [string, ReturnType<typeof Y.createDeleteSet>][] = []
+  ydoc.getMap(ATTRIBUTION).forEach((user, description) => {
+    if (!(user instanceof Y.Map)) return
+    const ids = user.get('ids'), ds = user.get('ds')
+    if (ids instanceof Y.Array) for (const id of ids.toArray()) if (typeof id === 'number') clients.set(id, description)
+    if (ds instanceof Y.Array) {
+      const sets = ds.toArray().filter((b): b is Uint8Array => b instanceof Uint8Array).flatMap(b => { try { return [decodeDeleteSet(b)] } catch { return [] } })
+      deletions.push([description, Y.mergeDeleteSets(sets)])
+    }
+  })
+  return {
+    getUserByClientId: client => clients.get(client) || null,
+    getUserByDeletedId: id => deletions.find(([, ds]) => Y.isDeleted(ds, id))?.[0] ?? null
+  }
+}
+
 /** A place in a Y text block: a character (its item's client), an inline element, or a deleted item. */
 interface YBlock {
   /** The new-version text, inline elements as U+FFFC. */
@@ -116,12 +155,11 @@ function elementsById(doc: Y.Doc): Map<string, Y.XmlElement> {
 /**
  * The revision with each insertion and deletion mark's `delegation` set to
  * the sources of that change, read from `ydoc`'s attribution (see the module
- * comment). `ydoc` must hold the new version of `revision`. A
- * Y.PermanentUserData is built over `ydoc`'s `attribution` map: its
- * observers stay on `ydoc`, so give a copy, not a live document.
+ * comment). `ydoc` must hold the new version of `revision`; it may be a live
+ * document (nothing is attached to it).
  */
 export function attributeRevision(ydoc: Y.Doc, revision: Node): Node {
-  const users = new Y.PermanentUserData(ydoc, ydoc.getMap(ATTRIBUTION))
+  const users = readAttribution(ydoc)
   const schema = revision.type.schema
   const byClient = (client: number) => (users.getUserByClientId(client) as string | null) ?? ''
   const deleter = (item: Y.Item) => users.getUserByDeletedId(item.id) ?? ''

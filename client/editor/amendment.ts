@@ -363,16 +363,17 @@ export function amendmentPlugin(makeComparer: () => LiveComparer | null): Plugin
     // Not all done in one slice: the view's update asks for the next one (the marks made so far are cached).
     if (!built) return { ...prev, warming: { compared, result, longest: marks } }
     return { ...prev, active: true, pending: stale, warming: null, revision: result.doc, summary: result.summary, kept, overrides, ...built,
-      lastMs: { compare: result.ms.send + result.ms.receive, marks, fast: false, worker: result.ms.worker, longest: Math.max(result.ms.send, result.ms.receive + marks) } }
+      lastMs: { compare: result.ms.send + result.ms.receive, marks, fast: false, worker: result.ms.worker, longest: Math.max(result.ms.send, result.ms.receive, marks) } }
   }
   /** The units `ids` of `doc` compared on their own against `revision`'s idea of their base, added to `prev`; null when one cannot be. */
   const unitOverrides = (revision: Node, doc: Node, ids: readonly string[], prev: ReadonlyMap<string, Node>) => {
     if (!comparer?.compareUnit) return null
     const lang = (doc.attrs.lang ?? 'en') as Language
+    // (units are never inside text blocks: the walks skip them)
     const revById = new Map<string, Node>()
-    revision.descendants(n => { if (isUnit(n) && ids.includes(n.attrs.id as string)) revById.set(n.attrs.id as string, n); return true })
+    revision.descendants(n => { if (isUnit(n) && ids.includes(n.attrs.id as string)) revById.set(n.attrs.id as string, n); return !n.isTextblock })
     const curById = new Map<string, Node>()
-    doc.descendants(n => { if (isUnit(n) && ids.includes(n.attrs.id as string)) curById.set(n.attrs.id as string, n); return true })
+    doc.descendants(n => { if (isUnit(n) && ids.includes(n.attrs.id as string)) curById.set(n.attrs.id as string, n); return !n.isTextblock })
     const overrides = new Map(prev)
     for (const id of ids) {
       // The unit's node in the whole comparison: it says which base unit it stands for.
@@ -403,7 +404,7 @@ export function amendmentPlugin(makeComparer: () => LiveComparer | null): Plugin
       const id = ids[0]!
       const cur = curById.get(id)!
       let pos = -1
-      state.doc.descendants((n, p) => { if (pos < 0 && n === cur) pos = p; return pos < 0 })
+      state.doc.descendants((n, p) => { if (pos < 0 && n === cur) pos = p; return pos < 0 && !n.isTextblock })
       const original = revById.get(id)!
       const unit = overrides.get(id) ?? original
       const base = revisionOf(original) ?? UNCHANGED

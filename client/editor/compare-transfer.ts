@@ -34,6 +34,44 @@ export class NodePacker {
     })
     return { type: doc.type.name, attrs: { ...doc.attrs }, children }
   }
+
+  /**
+   * The same in slices of about `sliceMs` milliseconds, yielding to the
+   * event loop between them (the first request sends the whole text, which
+   * takes longer than a frame to serialise on a large document). Resolves
+   * with the packed document and the longest slice, in ms.
+   */
+  async packSliced(doc: Node, sliceMs = 6): Promise<{ packed: PackedDocument; longestMs: number }> {
+    const children: PackedDocument['children'] = []
+    let longest = 0
+    let start = performance.now()
+    for (let k = 0; k < doc.childCount; k++) {
+      const child = doc.child(k)
+      const known = this.ids.get(child)
+      if (known !== undefined) children.push(known)
+      else {
+        const id = this.next++
+        this.ids.set(child, id)
+        children.push({ id, json: child.toJSON() })
+      }
+      const now = performance.now()
+      if (now - start >= sliceMs && k + 1 < doc.childCount) {
+        longest = Math.max(longest, now - start)
+        await nextTask()
+        start = performance.now()
+      }
+    }
+    const packed = { type: doc.type.name, attrs: { ...doc.attrs }, children }
+    return { packed, longestMs: Math.max(longest, performance.now() - start) }
+  }
+}
+
+/**
+ * Waits for the next task (a timer of 0 ms), so that the page can paint and
+ * handle input between two slices of work.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, 0))
 }
 
 /** Packs documents by content: a child whose JSON equals one sent last time goes as that child's number. */
@@ -83,7 +121,7 @@ export class Unpacker {
       const now = performance.now()
       if (now - start >= sliceMs) {
         longest = Math.max(longest, now - start)
-        await new Promise(resolve => setTimeout(resolve, 0))
+        await nextTask()
         start = performance.now()
       }
     }

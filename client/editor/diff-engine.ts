@@ -36,6 +36,8 @@ export function liveComparer(base: Node): LiveComparer {
   const comparer = createIncrementalComparer(base)
   const baseById = new Map<string, Node>()
   base.descendants(n => { if (isUnit(n)) baseById.set(n.attrs.id as string, n); return true })
+  /** Base units as one-unit documents, by base id, current id and language. */
+  const unitDocs = new Map<string, Node>()
   // The whole comparison runs in a worker where there is one (the browser); the one-unit comparisons while typing stay here.
   const worker = startWorkerComparer(base)
   return {
@@ -47,8 +49,15 @@ export function liveComparer(base: Node): LiveComparer {
       const baseUnit = baseById.get(baseId)
       if (!baseUnit || baseUnit.type !== current.type) return null
       // Same id on both sides, so the two are aligned by identity whatever their text.
-      const old = baseUnit.type.create({ ...baseUnit.attrs, id: current.attrs.id }, baseUnit.content, baseUnit.marks)
-      const { doc } = compare(documentOfUnit(old, lang), documentOfUnit(current, lang))
+      // The base side is kept from one keystroke to the next (the same node: what the engine derives from it is remembered).
+      const key = `${baseId}\u0000${current.attrs.id as string}\u0000${lang}`
+      let oldDoc = unitDocs.get(key)
+      if (!oldDoc) {
+        if (unitDocs.size >= 64) unitDocs.clear()
+        const old = baseUnit.type.create({ ...baseUnit.attrs, id: current.attrs.id }, baseUnit.content, baseUnit.marks)
+        unitDocs.set(key, oldDoc = documentOfUnit(old, lang))
+      }
+      const { doc } = compare(oldDoc, documentOfUnit(current, lang))
       return findUnit(doc, current.attrs.id as string, current.type.name)
     }
   }

@@ -58,3 +58,18 @@ test('one comparison at a time: a second request while one is under way is refus
   await one
   assert.equal(comparer.busy, false)
 })
+
+test('packing in slices sends what packing at once does, and children sent before go by number', async () => {
+  const { NodePacker } = await import('./compare-transfer.js')
+  const doc = base()
+  const atOnce = new NodePacker().pack(doc)
+  const sliced = new NodePacker()
+  // a slice of 0 ms: one child per task
+  const { packed, longestMs } = await sliced.packSliced(doc, 0)
+  assert.deepEqual(packed, atOnce)
+  assert.ok(longestMs >= 0)
+  const again = await sliced.packSliced(typeAfter(doc, 'to act', ' now'), 0)
+  const json = again.packed.children.filter(c => typeof c !== 'number')
+  assert.equal(json.length, 1, 'only the changed section goes as JSON')
+  assert.equal(again.packed.children.length, doc.childCount)
+})

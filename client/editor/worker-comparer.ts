@@ -8,13 +8,13 @@
 import type { Node } from 'prosemirror-model'
 import { resolutionSchema as schema } from '../../schema/index.js'
 import type { ComparePort, CompareReply } from './compare-service.js'
-import { NodePacker, Unpacker } from './compare-transfer.js'
+import { NodePacker, Unpacker, nextTask } from './compare-transfer.js'
 
 /** What the worker answered, with where the editor's thread spent time. */
 export interface WorkerComparison {
   doc: Node
   summary: unknown
-  /** Milliseconds: packing the request and the longest slice of unpacking the answer (on the editor's thread), and the comparison (in the worker). */
+  /** Milliseconds: the longest slice of packing the request and of unpacking the answer (on the editor's thread, each slice a task of its own), and the comparison (in the worker). */
   ms: { send: number; receive: number; worker: number }
 }
 
@@ -40,12 +40,16 @@ export class WorkerComparer {
   compare(current: Node): Promise<WorkerComparison> {
     if (this.waiting) return Promise.reject(new Error('a comparison is already under way'))
     return new Promise((resolve, reject) => {
-      const t0 = performance.now()
       const seq = ++this.seq
-      const doc = this.packer.pack(current)
-      this.waiting = { seq, sendMs: 0, resolve, reject }
-      this.worker.postMessage({ type: 'compare', seq, doc })
-      this.waiting.sendMs = performance.now() - t0
+      const waiting = { seq, sendMs: 0, resolve, reject }
+      this.waiting = waiting
+      // Packed in slices (the first request carries the whole text), then posted.
+      this.packer.packSliced(current).then(({ packed, longestMs }) => {
+        if (this.waiting !== waiting) return   // stopped meanwhile
+        const t0 = performance.now()
+        this.worker.postMessage({ type: 'compare', seq, doc: packed })
+        waiting.sendMs = Math.max(longestMs, performance.now() - t0)
+      }, (e: unknown) => { if (this.waiting === waiting) { this.waiting = null; reject(e as Error) } })
     })
   }
 
@@ -61,8 +65,9 @@ export class WorkerComparer {
     if (!waiting || reply.seq !== waiting.seq) return
     if (reply.type === 'error') { this.waiting = null; waiting.reject(new Error(reply.message)); return }
     // Built in slices, so that a large answer does not hold the page for longer than a frame (still busy meanwhile).
+    // The answer is handed over in a task of its own, so that the editor's work on it (the marks) does not add to the last slice's.
     this.received.unpackSliced(reply.revision).then(
-      ({ doc, longestMs }) => { this.waiting = null; waiting.resolve({ doc, summary: reply.summary, ms: { send: waiting.sendMs, receive: longestMs, worker: reply.ms } }) },
+      ({ doc, longestMs }) => nextTask().then(() => { this.waiting = null; waiting.resolve({ doc, summary: reply.summary, ms: { send: waiting.sendMs, receive: longestMs, worker: reply.ms } }) }),
       (e: unknown) => { this.waiting = null; waiting.reject(e as Error) })
   }
 }

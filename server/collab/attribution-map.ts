@@ -74,3 +74,70 @@ export function registeredClients(map: Y.Map<Y.Map<Y.Array<unknown>>>): Map<numb
   })
   return out
 }
+
+/** How long a writer remembers an entry it created, to repair it when a concurrent creation elsewhere wins (ms). */
+const CREATED_MEMORY_MS = 60_000
+
+/**
+ * The server's writer of a document's attribution. Two server instances
+ * (sharing documents through Redis) may create the entry of one description
+ * at once: Yjs keeps one of the two maps, and what the other instance wrote
+ * into its own would be lost (the client ids it registered among them, so
+ * that client would be refused). The writer remembers, for a minute, the
+ * entries it created and what it wrote into them; `repair()` (after every
+ * transaction) writes that again into the entry that won.
+ */
+export class AttributionWriter {
+  private readonly created = new Map<string, { entry: Y.Map<Y.Array<unknown>>; at: number; ids: number[]; ds: Uint8Array[] }>()
+  constructor(readonly map: Y.Map<Y.Map<Y.Array<unknown>>>, private readonly now: () => number = Date.now) {}
+
+  private entry(description: string): Y.Map<Y.Array<unknown>> {
+    const existing = this.map.get(description)
+    if (existing) return existing
+    const entry = entryOf(this.map, description)
+    this.created.set(description, { entry, at: this.now(), ids: [], ds: [] })
+    return entry
+  }
+
+  /** Registers client ids as `description`'s (call inside a transaction). */
+  register(description: string, clients: readonly number[]): void {
+    if (!clients.length) return
+    const entry = this.entry(description)
+    entry.get('ids')!.push([...clients])
+    const mine = this.created.get(description)
+    if (mine?.entry === entry) mine.ids.push(...clients)
+  }
+
+  /** Appends a delete set to `description`'s deletions (call inside a transaction). */
+  recordDeletions(description: string, ds: DeleteSet): void {
+    if (!deletesAnything(ds)) return
+    const entry = this.entry(description)
+    const bytes = encodeDeleteSet(ds)
+    entry.get('ds')!.push([bytes])
+    const mine = this.created.get(description)
+    if (mine?.entry === entry) mine.ds.push(bytes)
+  }
+
+  /** Whether an entry this writer created lost to another one (`repair` then has work). */
+  needsRepair(): boolean {
+    const now = this.now()
+    for (const [description, mine] of [...this.created]) {
+      if (this.map.get(description) !== mine.entry) return true
+      if (now - mine.at > CREATED_MEMORY_MS) this.created.delete(description)
+    }
+    return false
+  }
+
+  /** Writes what went into a lost entry into the one that won; forgets entries older than a minute (call inside a transaction). */
+  repair(): void {
+    const now = this.now()
+    for (const [description, mine] of [...this.created]) {
+      const winner = this.map.get(description)
+      if (winner && winner !== mine.entry) {
+        if (mine.ids.length) winner.get('ids')?.push([...mine.ids])
+        if (mine.ds.length) winner.get('ds')?.push([...mine.ds])
+        this.created.delete(description)
+      } else if (now - mine.at > CREATED_MEMORY_MS) this.created.delete(description)
+    }
+  }
+}

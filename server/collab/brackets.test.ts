@@ -4,7 +4,9 @@ import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { addOption, addProvisionOption, agreeOption, agreeProvisionOption, bracketProvision, bracketRange, dropOption, dropProvisionOption, findBrackets } from '../../schema/brackets.js'
 import { brk, op, opt, pre, prov, res } from '../../schema/builders.js'
-import { operationDetail, reviewBrackets, type BracketWriter } from './brackets.js'
+import { updateFromJSON } from './content.js'
+import * as Y from 'yjs'
+import { operationDetail, reviewBrackets, yHasBrackets, type BracketWriter } from './brackets.js'
 
 const APT: BracketWriter = { delegation: 'APT', role: 'drafter' }
 const ARB: BracketWriter = { delegation: 'ARB', role: 'drafter' }
@@ -87,4 +89,15 @@ test('agreeing: the Secretariat only; the other options are recorded as dropped'
 test('changes without brackets involved are no bracket operations', () => {
   const typed = edit(draft, tr => { tr.insert(unitPos(draft, 'c1') + 2, draft.type.schema.text('x')); return true })
   assert.deepEqual(review(typed, APT), { problems: [], operations: [] })
+})
+
+test('yHasBrackets reads brackets from the Y elements; compared with an empty document every bracket is new', () => {
+  const y = (doc: Node) => { const d = new Y.Doc(); Y.applyUpdate(d, updateFromJSON(doc.toJSON())); return d }
+  const plain = res({ title: 'T' }, op('resolves', prov('to act.', { id: 'r1' }), { id: 's2' }))
+  assert.equal(yHasBrackets(y(plain)), false)
+  assert.equal(yHasBrackets(y(draft)), true)
+  assert.equal(yHasBrackets(y(res({ title: 'T' }, op('resolves', prov('to act.', { id: 'r1', bracket: 'B', sources: 'APT' }), { id: 's2' })))), true, 'a provision-level bracket alone')
+  const r = reviewBrackets(draft.type.create(draft.attrs), draft, SEC)
+  assert.deepEqual(r.operations.map(o => [o.action, o.bracket]), [['bracket-create', 'k1'], ['bracket-add-option', 'k1'], ['bracket-create', 'B'], ['bracket-add-option', 'B']])
+  assert.equal(r.problems.length, 4, 'none of them in the Secretariat\'s name')
 })

@@ -19,7 +19,9 @@
  * Editing the text inside an option is plain typing and not checked here.
  */
 import type { Node } from 'prosemirror-model'
+import * as Y from 'yjs'
 import { findBrackets, formatSources, parseSources } from '../../schema/brackets.js'
+import { FRAGMENT } from '../../protocol/shared-doc.js'
 
 /** The actions recorded in the activity log. */
 export type BracketAction = 'bracket-create' | 'bracket-add-option' | 'bracket-drop-option' | 'bracket-agree'
@@ -121,6 +123,20 @@ export function hasBrackets(doc: Node): boolean {
   return findBrackets(doc).length > 0
 }
 
+/** Whether the document of a Y.Doc holds any bracket, read from its elements (cheaper than reading the document). */
+export function yHasBrackets(doc: Y.Doc): boolean {
+  const visit = (parent: Y.XmlFragment | Y.XmlElement): boolean => {
+    for (const child of parent.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue
+      if (child.nodeName === 'bracket') return true
+      if (UNITS.has(child.nodeName) && typeof child.getAttribute('bracket') === 'string') return true
+      if (visit(child)) return true
+    }
+    return false
+  }
+  return visit(doc.getXmlFragment(FRAGMENT))
+}
+
 /** Checks the bracket changes from `before` to `after` made by `writer` (see the module comment). */
 export function reviewBrackets(before: Node, after: Node, writer: BracketWriter): BracketReview {
   const problems: string[] = []
@@ -195,11 +211,13 @@ export function reviewBrackets(before: Node, after: Node, writer: BracketWriter)
     if (v.sources !== u.sources) problems.push(`the sources of a bracket option never change ("${short(u.sources)}" → "${short(v.sources)}")`)
     if (v.bracket !== u.bracket && !settles) problems.push('only the Secretariat moves an option to another bracket')
   }
+  const seen = new Set(bracketsBefore)
   for (const [id, v] of after_) {
     if (v.bracket === null) continue
     const u = before_.get(id)
     if (u && u.bracket !== null) continue
-    add(bracketsBefore.has(v.bracket) ? 'bracket-add-option' : 'bracket-create', v.bracket, v.sources, v.text)
+    add(seen.has(v.bracket) ? 'bracket-add-option' : 'bracket-create', v.bracket, v.sources, v.text)
+    seen.add(v.bracket)
   }
   return { problems, operations }
 }

@@ -3,8 +3,9 @@
  * `attribution` root (collab/attribution-map.ts, Y.PermanentUserData's
  * format), for every document. After each update a connection sends is
  * applied, the Yjs client ids it used for the first time are registered
- * under the session user's delegation, and what it deleted is appended to
- * that delegation's deletions, in one transaction whose origin is
+ * under the session user's delegation at once, and what it deleted is
+ * appended to that delegation's deletions, gathered for half a second (and
+ * before the document unloads), each in a transaction whose origin is
  * `ATTRIBUTION_ORIGIN` (relayed like any update and appended to the store
  * after the update it records). Before an update is applied: one that
  * writes with a client id registered to another description, or with a
@@ -15,17 +16,20 @@
  * Cost on the relay path: reading the update's client ids before (from the
  * struct-header scan validation also uses, collab/typing.ts, for plain
  * typing; `Y.parseUpdateMeta` for anything else), a look at the
- * transaction's state vectors after; a write only for a new client id or a
- * deletion.
+ * transaction's state vectors after; a write for a new client id, and one
+ * per half second of deletions (bench/attribution.bench.ts).
  */
-import type { Document, Extension, beforeHandleMessagePayload, onLoadDocumentPayload } from '@hocuspocus/server'
+import type { Document, Extension, beforeHandleMessagePayload, beforeUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
-import { attributionMap, deletesAnything, recordDeletions, registerClients, registeredClients } from '../collab/attribution-map.js'
+import { AttributionWriter, attributionMap, deletesAnything, recordDeletions, registeredClients } from '../collab/attribution-map.js'
 import { parseMessage } from '../collab/messages.js'
 import { clientEnds, typingCandidate } from '../collab/typing.js'
 import { REFUSED_INVALID, refuse } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
 import type { User } from '../store/types.js'
+
+/** How long deletions are gathered before they are written to the attribution, ms. */
+const DELETIONS_MS = 500
 
 /** The origin of the server's attribution transactions. */
 export const ATTRIBUTION_ORIGIN = Object.freeze({ attribution: true })
@@ -86,6 +90,8 @@ export class Attribution implements Extension {
    */
   priority = 220
   private readonly registries = new WeakMap<Y.Doc, Registry>()
+  /** Writes a document's gathered deletions now. */
+  private readonly flushes = new WeakMap<Y.Doc, (unloading?: boolean) => void>()
 
   constructor(private readonly options: AttributionOptions) {}
 
@@ -97,25 +103,60 @@ export class Attribution implements Extension {
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const registry = this.registry(document)
+    const writer = new AttributionWriter(registry.map)
     document.on('afterTransaction', (tr: Y.Transaction) => {
+      // an entry this instance created lost to another instance's: write what it held into the winner
+      if (tr.origin !== ATTRIBUTION_ORIGIN && writer.needsRepair()) document.transact(() => writer.repair(), ATTRIBUTION_ORIGIN)
       const user = writerOf(tr.origin)
       if (!user) return
       const known = registry.get()
       const fresh: number[] = []
       tr.afterState.forEach((clock, client) => { if ((tr.beforeState.get(client) ?? 0) < clock && !known.has(client)) fresh.push(client) })
-      const deleted = deletesAnything(tr.deleteSet)
-      if (!fresh.length && !deleted) return
-      document.transact(() => {
-        registerClients(registry.map, user.delegation, fresh)
-        if (deleted) recordDeletions(registry.map, user.delegation, tr.deleteSet)
-      }, ATTRIBUTION_ORIGIN)
+      // deletions are gathered and written together (one update every DELETIONS_MS, not one per backspace)
+      if (deletesAnything(tr.deleteSet)) {
+        const list = pending.get(user.delegation) ?? []
+        list.push(tr.deleteSet)
+        pending.set(user.delegation, list)
+        timer ??= setTimeout(() => flush(), DELETIONS_MS)
+      }
+      // a new client id is registered at once: the next update's check relies on it
+      if (fresh.length) document.transact(() => writer.register(user.delegation, fresh), ATTRIBUTION_ORIGIN)
     })
+    const pending = new Map<string, ReturnType<typeof Y.createDeleteSet>[]>()
+    let timer: ReturnType<typeof setTimeout> | null = null
+    /** Writes the gathered deletions: into the live document, or, as it unloads, into a copy whose update is stored (the live one must not change then). */
+    const flush = (unloading = false) => {
+      if (timer) clearTimeout(timer)
+      timer = null
+      if (pending.size === 0) return
+      const batches = [...pending]
+      pending.clear()
+      if (!unloading) {
+        document.transact(() => { for (const [delegation, sets] of batches) writer.recordDeletions(delegation, Y.mergeDeleteSets(sets)) }, ATTRIBUTION_ORIGIN)
+        return
+      }
+      const copy = new Y.Doc()
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(document))
+      const before = Y.encodeStateVector(copy)
+      copy.transact(() => { for (const [delegation, sets] of batches) recordDeletions(attributionMap(copy), delegation, Y.mergeDeleteSets(sets)) })
+      const update = Y.encodeStateAsUpdate(copy, before)
+      copy.destroy()
+      this.options.persist(documentName, update).catch((e: unknown) => {
+        this.options.logger?.error('storing attribution failed', { document: documentName, error: (e as Error).message })
+      })
+    }
+    this.flushes.set(document, flush)
     document.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== ATTRIBUTION_ORIGIN) return
       this.options.persist(documentName, update).catch((e: unknown) => {
         this.options.logger?.error('storing attribution failed', { document: documentName, error: (e as Error).message })
       })
     })
+  }
+
+  /** Before a document leaves memory: its gathered deletions are written (and stored). */
+  async beforeUnloadDocument({ document }: beforeUnloadDocumentPayload): Promise<void> {
+    this.flushes.get(document)?.(true)
   }
 
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {

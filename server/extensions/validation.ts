@@ -16,7 +16,7 @@ import * as Y from 'yjs'
 import { commentAuthorshipProblems } from '../collab/comment-authorship.js'
 import type { CommentWriter } from '../collab/comment-authorship.js'
 import type { Node } from 'prosemirror-model'
-import { hasBrackets, reviewBrackets, type BracketOperation } from '../collab/brackets.js'
+import { reviewBrackets, yHasBrackets, type BracketOperation } from '../collab/brackets.js'
 import { attributionChanged, commentsProblems, nodeFromYDoc, rootProblems } from '../collab/content.js'
 import { problemsBeyondIds } from '../collab/id-repair.js'
 import { misplacedItems } from '../collab/integrity.js'
@@ -69,9 +69,11 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
   try { textOnly = onlyInsertsText(update) } catch { return ['not a Yjs update'] }
   const pendingBefore = hasPending(doc)
   const commentsBefore = writer ? doc.getArray(COMMENTS).toJSON() : []
-  // the bracket rules compare the document before and after (collab/brackets.ts); only in this slow path
+  // the bracket rules compare the document before and after (collab/brackets.ts); only in this slow path,
+  // and read as ProseMirror documents only when either holds a bracket (a walk of the Y elements tells)
+  const hadBrackets = writer ? yHasBrackets(doc) : false
   let before: Node | null = null
-  if (writer) { try { before = nodeFromYDoc(doc) } catch { before = null } }
+  if (hadBrackets) { try { before = nodeFromYDoc(doc) } catch { before = null } }
   let changed: Y.AbstractType<unknown>[] = []
   /** Whether a map entry (attribute) of some Y.XmlText changed. */
   let textEntries = false
@@ -101,11 +103,12 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
   }
   // ids repeated or dropped by concurrent edits are repaired by the server (extensions/id-repair.ts), not refused
   if (!fast || changed.some(t => t !== comments && !(t instanceof Y.XmlText))) problems.push(...problemsBeyondIds(doc))
-  if (writer && before && problems.length === 0) {
+  if (writer && problems.length === 0 && (hadBrackets || yHasBrackets(doc))) {
     let after: Node | null = null
     try { after = nodeFromYDoc(doc) } catch { after = null }
-    if (after && (hasBrackets(before) || hasBrackets(after))) {
-      const review = reviewBrackets(before, after, writer)
+    if (after) {
+      // no bracket before: every bracket after is new (compared with an empty document)
+      const review = reviewBrackets(before ?? after.type.create(after.attrs), after, writer)
       problems.push(...review.problems)
       operations?.push(...review.operations)
     }

@@ -64,6 +64,23 @@ test('typing and deleting are recorded under each session\'s delegation, in Y.Pe
   } finally { a.destroy(); c.destroy() }
 })
 
+test('a deletion is stored as its delegation\'s even when the client leaves at once (gathered deletions are written on unload)', async () => {
+  const doc = await shared()
+  const c = connect(server.url, doc.id, claire)
+  await c.synced
+  titleText(c.doc).delete(0, 5)
+  await until(() => !c.provider.hasUnsyncedChanges)
+  // gone before the half second in which deletions are gathered: they are written as the document unloads
+  c.destroy()
+  await until(async () => { const d = await stored(doc.id); return users(d).getUserByDeletedId(firstTitleId(d)) === 'CEPT' }, 10_000, 'the deletion is stored as CEPT\'s')
+  assertValid(await stored(doc.id), 'the stored document')
+})
+
+/** The id of the first item of the title's text (deleted or not). */
+function firstTitleId(d: Y.Doc): Y.ID {
+  return (titleText(d) as unknown as { _start: Y.Item })._start.id
+}
+
 test('two users of one delegation each register their client under it', async () => {
   const doc = await shared()
   const a = connect(server.url, doc.id, amal), k = connect(server.url, doc.id, kenji)

@@ -117,3 +117,15 @@ test('allowed operations are applied and recorded with who did them: a drafter a
     assert.deepEqual(activity.map(e => e.user), ['Amal', 'Amal', 'Secretariat', 'Secretariat'])
   } finally { a.destroy(); s.destroy(); c.destroy() }
 })
+
+test('a bracket with forged sources in a document that had none is refused too', async () => {
+  const doc = await createDocument(server.store, { title: 'APT proposal', kind: 'proposal', delegations: ['APT'], shared: false }, res({ title: 'T' }, op('resolves', prov('to act now;', { id: 'r1' }), { id: 's2' })).toJSON(), null)
+  const bad = connect(server.url, doc.id, amal), peer = connect(server.url, doc.id, kenji)
+  try {
+    await Promise.all([bad.synced, peer.synced])
+    editAs(bad, (tr, d) => { let at = -1; d.descendants((n, p) => { if (n.attrs.id === 'r1') at = p; return at < 0 }); tr.setNodeMarkup(at, undefined, { ...d.nodeAt(at)!.attrs, bracket: 'X', sources: 'ARB' }); return true })
+    await until(() => bad.closes.length > 0, 5000, 'the attacker is refused')
+    assert.match(String((bad.stateless.find(s => (s as { type?: string }).type === 'refused') as { reason: string }).reason), /not "ARB"/)
+    assert.equal(findBrackets(nodeFromYDoc(peer.doc, 'en')).length, 0)
+  } finally { bad.destroy(); peer.destroy() }
+})
