@@ -13,7 +13,6 @@ import type { Node } from 'prosemirror-model'
 import type { RevisionAuthor } from '../schema/marks.js'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
 import { computeLabels, type Labels } from '../schema/numbering.js'
-import { textOf } from './content-hash.js'
 import { diffInline, type InlineDiffContext, type InlineDiffResult } from './inline-diff.js'
 import { DEFAULT_MOVE_THRESHOLD, findMoves } from './moves.js'
 import { childrenOf, RevisionBuilder, type BuildContext } from './revision-builder.js'
@@ -64,7 +63,7 @@ const bags = new WeakMap<Node, WordBag>()
 
 function bagOf(n: Node): WordBag {
   let b = bags.get(n)
-  if (!b) { b = wordBag(textOf(n)); bags.set(n, b) }
+  if (!b) { b = wordBag(n.textContent); bags.set(n, b) }
   return b
 }
 

@@ -81,12 +81,16 @@ function sharedToken(o: Token, n: Token): Token {
   return { ...n, marks: shared.addToSet(newRef.removeFromSet(n.marks)) }
 }
 
-/** Tokens of each text block already read (nodes are immutable; the text in force is read once). */
-const blockTokens = new WeakMap<Node, readonly Token[]>()
+/** Tokens of each text block already read (nodes are immutable; the text in force is read once), with their numbers (`numbersOf`). */
+const blockTokens = new WeakMap<Node, { readonly tokens: readonly Token[]; generation: number; ids: Int32Array | null }>()
 
 function tokensOf(block: Node): readonly Token[] {
+  return readBlock(block).tokens
+}
+
+function readBlock(block: Node): { readonly tokens: readonly Token[]; generation: number; ids: Int32Array | null } {
   let known = blockTokens.get(block)
-  if (!known) blockTokens.set(block, known = readTokens(block))
+  if (!known) blockTokens.set(block, known = { tokens: readTokens(block), generation: -1, ids: null })
   return known
 }
 
@@ -127,11 +131,11 @@ function tokenChar(n: number): string {
 const interned = new Map<string, number>()
 const INTERN_LIMIT = 250_000
 let generation = 0
-const blockNumbers = new WeakMap<Node, { readonly generation: number; readonly ids: Int32Array }>()
 
-function numbersOf(block: Node, tokens: readonly Token[]): Int32Array {
-  const known = blockNumbers.get(block)
-  if (known && known.generation === generation) return known.ids
+function numbersOf(block: Node): Int32Array {
+  const known = readBlock(block)
+  if (known.ids && known.generation === generation) return known.ids
+  const tokens = known.tokens
   const ids = new Int32Array(tokens.length)
   for (let k = 0; k < tokens.length; k++) {
     const key = tokens[k]!.key
@@ -139,7 +143,8 @@ function numbersOf(block: Node, tokens: readonly Token[]): Int32Array {
     if (id === undefined) interned.set(key, id = interned.size)
     ids[k] = id
   }
-  blockNumbers.set(block, { generation, ids })
+  known.ids = ids
+  known.generation = generation
   return ids
 }
 
@@ -339,8 +344,8 @@ export function diffInline(oldBlock: Node, newBlock: Node, ctx: InlineDiffContex
   const oldTokens = tokensOf(oldBlock)
   const newTokens = tokensOf(newBlock)
   if (interned.size > INTERN_LIMIT) { interned.clear(); generation++ }
-  const oldNumbers = numbersOf(oldBlock, oldTokens)
-  const newNumbers = numbersOf(newBlock, newTokens)
+  const oldNumbers = numbersOf(oldBlock)
+  const newNumbers = numbersOf(newBlock)
   const tokenOf = new TokenTable()
   let a: string
   let b: string

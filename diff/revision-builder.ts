@@ -16,7 +16,7 @@ import type { RevisionAuthor } from '../schema/marks.js'
 import { markAll, type InlineDiffResult } from './inline-diff.js'
 import type { RevisionRecord } from '../schema/revision.js'
 import { sameBlock, scoreBlocks, type ScoringContext } from './scoring.js'
-import { sameSubtree, textOf } from './content-hash.js'
+import { sameSubtree } from './same-subtree.js'
 import { findJoins, sectionBody, type SectionJoin } from './section-joins.js'
 
 /** Everything the builder needs for one comparison. */
@@ -80,13 +80,6 @@ const unchangedOutputs = new WeakMap<Node, { status: string; oldLabel: string | 
 /** Sibling keys made so far, by id and by text (the same string each time: Maps hash it once). */
 const idKeys = new WeakMap<Node, string>()
 const textKeys = new WeakMap<Node, string>()
-
-const leaves = new WeakMap<Node, Built>()
-function identicalLeaf(n: Node): Built {
-  let b = leaves.get(n)
-  if (!b) leaves.set(n, b = { node: n, changed: false, identical: true })
-  return b
-}
 
 function sameNodes(a: readonly Node[] | null, b: readonly Node[] | null): boolean {
   if (a === b) return true
@@ -225,7 +218,7 @@ export class RevisionBuilder {
     const id = node.attrs.id as string | undefined
     const byId = this.ctx.byId && !!id
     let k = (byId ? idKeys : textKeys).get(node)
-    if (k === undefined) (byId ? idKeys : textKeys).set(node, k = `${node.type.name}\u0000${byId ? id : textOf(node)}`)
+    if (k === undefined) (byId ? idKeys : textKeys).set(node, k = `${node.type.name}\u0000${byId ? id : node.textContent}`)
     return k
   }
 
@@ -254,7 +247,7 @@ export class RevisionBuilder {
    * its content fragment.
    */
   private unchanged(o: Node, n: Node): Built {
-    if (n.isTextblock || n.isLeaf) return identicalLeaf(n)
+    if (n.isTextblock || n.isLeaf) return { node: n, changed: false, identical: true }
     let kids: Node[] | null = null
     let changed = false
     for (let k = 0; k < n.childCount; k++) {

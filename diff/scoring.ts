@@ -16,7 +16,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { bagSimilarity, type WordBag } from './similarity.js'
-import { sameSubtree, textOf } from './content-hash.js'
+import { sameSubtree, textOf } from './same-subtree.js'
 
 /** Similarity below which two provisions (or paragraphs) are not taken for versions of each other. */
 export const MATCH_FLOOR = 0.4

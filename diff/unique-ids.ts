@@ -28,6 +28,15 @@ const NONE: readonly string[] = []
 
 function idsUnder(node: Node): readonly string[] {
   if (node.isText) return NONE
+  if (node.isTextblock) {
+    // its footnotes, if any (not remembered: cheaper to look again)
+    let inline: string[] | null = null
+    for (let k = 0; k < node.childCount; k++) {
+      const c = node.child(k)
+      if (!c.isText && IDENTIFIED_NODES.has(c.type.name)) (inline ??= []).push(c.attrs.id as string)
+    }
+    return inline ?? NONE
+  }
   let ids = subtreeIds.get(node)
   if (ids) return ids
   const own = IDENTIFIED_NODES.has(node.type.name) ? [node.attrs.id as string] : null

@@ -45,6 +45,9 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return (text ? JSON.parse(text) : null) as T
 }
 
+/** A call of the HTTP API (for the API modules of other concepts, e.g. committee-api.ts). */
+export function apiCall<T>(method: string, path: string, body?: unknown): Promise<T> { return call<T>(method, path, body) }
+
 /** Signs in; keeps the token. */
 export async function login(username: string, password: string): Promise<User> {
   const r = await call<{ token: string; user: User }>('POST', '/api/login', { username, password })

@@ -18,6 +18,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view'
 import { renderNode } from '../render/static.js'
 import { revisionOf, statusOnSide, type Language, type RevisionRecord } from '../../schema/index.js'
 import { changedUnits, isTextEdit, isUnit } from './changed-units.js'
+import { delegationAttrs, delegationData, firstDelegation } from './delegation-marks.js'
 
 /** Compares the current text with the base: the whole document, incrementally, or one unit while typing. */
 export interface LiveComparer {
@@ -143,9 +144,17 @@ function ownInline(node: Node): Node[] {
 
 const isDeleted = (n: Node) => n.marks.some(m => m.type.name === 'deletion') || (n.type.name === 'footnote' && String(n.attrs.id).endsWith('~del'))
 const isInserted = (n: Node) => n.marks.some(m => m.type.name === 'insertion')
+/** The delegation (sources) of a run's revision mark, '' when none is named (attribution.ts sets it in committee drafts). */
+const delegationOf = (n: Node) => String(n.marks.find(m => m.type.name === 'insertion' || m.type.name === 'deletion')?.attrs.delegation ?? '')
 
-function struck(text: string): () => HTMLElement {
-  return () => { const d = document.createElement('del'); d.className = 'rev-del amend-del'; d.textContent = text; return d }
+function struck(text: string, delegation = ''): () => HTMLElement {
+  return () => {
+    const d = document.createElement('del')
+    d.className = 'rev-del amend-del'
+    d.textContent = text
+    if (delegation) Object.assign(d.dataset, delegationData(delegation))
+    return d
+  }
 }
 
 /** Inline marks of one unit, relative to `base` (the unit's position); null when the texts do not line up. */
@@ -156,11 +165,11 @@ function inlineMarks(rev: Node, cur: Node, curPos: number, base: number): RelDec
   let ri = 0
   let at = ranges[0]?.[0] ?? curPos + 1
   let used = 0
-  const advance = (n: number, mark: boolean) => {
+  const advance = (n: number, mark: boolean, delegation = '') => {
     while (n > 0 && ri < ranges.length) {
       const [, to] = ranges[ri]!
       const step = Math.min(n, to - at)
-      if (step > 0 && mark) out.push({ kind: 'inline', from: at - base, to: at + step - base, attrs: { class: 'rev-ins amend-ins' } })
+      if (step > 0 && mark) out.push({ kind: 'inline', from: at - base, to: at + step - base, attrs: { class: 'rev-ins amend-ins', ...delegationAttrs(delegation) } })
       at += step; n -= step; used += step
       if (n > 0 && ri + 1 < ranges.length) { ri++; at = ranges[ri]![0] } else if (n > 0) break
     }
@@ -170,8 +179,9 @@ function inlineMarks(rev: Node, cur: Node, curPos: number, base: number): RelDec
     const size = inline.isText ? inline.text!.length : 1
     if (isDeleted(inline)) {
       const text = inline.isText ? inline.text! : `[${inline.textContent}]`
-      out.push({ kind: 'widget', from: at - base, to: at - base, dom: struck(text), key: `d${w++}:${text}` })
-    } else advance(size, isInserted(inline))
+      const delegation = delegationOf(inline)
+      out.push({ kind: 'widget', from: at - base, to: at - base, dom: struck(text, delegation), key: `d${w++}:${delegation}:${text}` })
+    } else advance(size, isInserted(inline), isInserted(inline) ? delegationOf(inline) : '')
   }
   return used === total ? out : null
 }
@@ -180,7 +190,7 @@ function unitDecos(rev: Node, cur: Located, revInfo: Rev): RelDeco[] {
   const status = revInfo.status ?? 'unchanged'
   const decos: RelDeco[] = []
   const action = revInfo.action ?? (status === 'added' || status === 'moved-to' ? 'ADD' : status === 'modified' ? 'MOD' : status === 'unchanged' ? 'NOC' : null)
-  decos.push({ kind: 'node', from: 0, to: -1, attrs: { class: `amend-unit amend-${status}`, 'data-action': action ?? '' } })
+  decos.push({ kind: 'node', from: 0, to: -1, attrs: { class: `amend-unit amend-${status}`, 'data-action': action ?? '', ...(status === 'added' ? delegationAttrs(firstDelegation(rev)) : {}) } })
   if (status === 'modified' || status === 'moved-to') {
     const marks = inlineMarks(rev, cur.node, cur.pos, cur.pos)
     if (marks) decos.push(...marks)
@@ -261,6 +271,7 @@ export function amendmentDecorations(revision: Node, current: Node, kept: Map<st
         decos.push(Decoration.widget(at, () => {
           const el = renderNode(child, 'old', lang)
           el.classList.add('amend-unit', 'amend-suppressed')
+          Object.assign(el.dataset, delegationData(firstDelegation(child)))
           el.dataset.action = rev.action ?? (rev.status === 'moved-from' ? 'SUP*' : 'SUP')
           el.contentEditable = 'false'
           // Struck text is not in the proposal: a click on it does nothing (the cursor stays where it was).

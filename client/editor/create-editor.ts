@@ -5,11 +5,13 @@
  */
 import { EditorState, type Command, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
+import { keymap } from 'prosemirror-keymap'
 import { yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin } from 'y-prosemirror'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { directionOf, resolutionSchema as schema, type Language } from '../../schema/index.js'
 import { amendmentKey, amendmentPlugin, type LiveComparer } from './amendment.js'
+import { provisionBracketsPlugin } from './bracket-view.js'
 import { commentMarksPlugin } from './comment-marks.js'
 import { domParser, domSerializer, markViews, nodeViews } from './dom-spec.js'
 import { editorKeymaps, type DialogCommands } from './keymap.js'
@@ -34,6 +36,8 @@ export interface EditorOptions {
   label?: string
   /** Called after every state change. */
   onChange?: (view: EditorView) => void
+  /** More keys, before the structural ones (e.g. the committee tools of a committee draft). */
+  keys?: Record<string, Command>
 }
 
 /** Changes that came through the Yjs binding: collaborators', and undo/redo. */
@@ -46,9 +50,11 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     ySyncPlugin(options.fragment),
     ...(options.awareness ? [yCursorPlugin(options.awareness, { cursorBuilder, selectionBuilder, awarenessStateFilter: showCursorOf } as never)] : []),
     yUndoPlugin(),
+    ...(options.keys ? [keymap(options.keys)] : []),
     ...editorKeymaps(options.dialogs),
     amendmentPlugin(options.makeComparer ?? (() => null)),
     labelsPlugin(state => amendmentKey.getState(state)?.relabelling ?? null),
+    provisionBracketsPlugin(),
     uniqueIdsPlugin({ skip: isRemote }),
     headingGuardPlugin(options.dialogs.changeHeading, isRemote),
     commentMarksPlugin(),

@@ -8,8 +8,9 @@
  * serializer, and the static renderer of the compare view.
  */
 import { DOMParser, DOMSerializer, type DOMOutputSpec, type Mark, type Node, type ParseRule } from 'prosemirror-model'
-import type { MarkViewConstructor, NodeViewConstructor } from 'prosemirror-view'
+import type { EditorView, MarkViewConstructor, NodeViewConstructor } from 'prosemirror-view'
 import { resolutionSchema } from '../../schema/index.js'
+import { bracketNodeView } from './bracket-view.js'
 
 type ToDOM = (node: Node) => DOMOutputSpec
 
@@ -27,15 +28,29 @@ export const nodeToDOM: Record<string, ToDOM> = {
   sectionHeading: () => ['p', { class: 'Call' }, 0],
   part: n => ['section', { class: 'part', 'data-id': n.attrs.id }, 0],
   partTitle: () => ['p', { class: 'Parttitle' }, 0],
-  provision: n => ['div', { class: 'provision', 'data-id': n.attrs.id }, 0],
-  item: n => ['div', { class: `item enumlev style-${n.attrs.style}`, 'data-id': n.attrs.id, 'data-style': n.attrs.style }, 0],
+  provision: n => ['div', { class: n.attrs.bracket ? 'provision bracketed' : 'provision', 'data-id': n.attrs.id, ...bracketAttrs(n) }, 0],
+  item: n => ['div', { class: `item enumlev style-${n.attrs.style}${n.attrs.bracket ? ' bracketed' : ''}`, 'data-id': n.attrs.id, 'data-style': n.attrs.style, ...bracketAttrs(n) }, 0],
   paragraph: () => ['p', 0],
   note: () => ['p', { class: 'Note' }, 0],
   reasons: () => ['p', { class: 'Reasons' }, 0],
   annex: n => ['section', { class: 'annex', 'data-id': n.attrs.id }, 0],
   annexHeading: () => ['p', { class: 'AnnexNo' }, 0],
   annexTitle: () => ['p', { class: 'Annextitle' }, 0],
-  footnote: n => ['span', { class: 'footnote', 'data-id': n.attrs.id, title: n.textContent }, 0]
+  footnote: n => ['span', { class: 'footnote', 'data-id': n.attrs.id, title: n.textContent }, 0],
+  // Square brackets of a committee draft: `[text] [APT, ARB]` per option (client/render/bracket-marks.ts).
+  bracket: n => ['span', { class: 'bracket', 'data-bracket': n.attrs.id }, 0],
+  bracketOption: n => {
+    const text: DOMOutputSpec = ['span', { class: 'bracket-text' }, '[', ['span', { class: 'option-text' }, 0], ']']
+    const sources = String(n.attrs.sources ?? '').trim()
+    return sources
+      ? ['span', { class: 'bracket-option', 'data-sources': sources }, text, ' ', ['bdi', { class: 'bracket-sources', dir: 'ltr' }, `[${sources}]`]]
+      : ['span', { class: 'bracket-option', 'data-sources': '' }, text]
+  }
+}
+
+/** The data attributes of a provision or item that is an option of a provision-level bracket. */
+function bracketAttrs(n: Node): Record<string, string> {
+  return n.attrs.bracket ? { 'data-bracket': String(n.attrs.bracket), 'data-sources': String(n.attrs.sources ?? '') } : {}
 }
 
 /** `toDOM` of every mark type. */
@@ -61,7 +76,7 @@ export const domSerializer = new DOMSerializer(
  * text on hover; the text itself is edited through the footnote command.
  */
 export const nodeViews: Record<string, NodeViewConstructor> = Object.fromEntries(
-  Object.entries(nodeToDOM).map(([name, toDOM]) => [name, (node: Node) => {
+  Object.entries(nodeToDOM).map(([name, toDOM]) => [name, (node: Node, view: EditorView, getPos: () => number | undefined) => {
     if (name === 'footnote') {
       const dom = document.createElement('sup')
       dom.className = 'footnote-ref'
@@ -69,6 +84,7 @@ export const nodeViews: Record<string, NodeViewConstructor> = Object.fromEntries
       dom.contentEditable = 'false'
       return { dom, ignoreMutation: () => true }
     }
+    if (name === 'bracket') return bracketNodeView(node, view, getPos)
     if (name === 'proposalMarker') {
       const { dom } = DOMSerializer.renderSpec(document, toDOM(node))
       ;(dom as HTMLElement).contentEditable = 'false'
@@ -96,6 +112,8 @@ const LABEL_SPAN = 'span.label, span.rev-label, .footnote-ref'
  */
 export const parseRules: ParseRule[] = [
   { tag: LABEL_SPAN, ignore: true },
+  // Brackets are made by commands only: pasted, an option keeps its text, without brackets or sources.
+  { tag: '.bracket-sources, .bracket-open, .bracket-close', ignore: true },
   { tag: 'div.provision', node: 'provision', getAttrs: d => ({ id: (d as HTMLElement).dataset.id ?? '' }) },
   { tag: 'div.item', node: 'item', getAttrs: d => ({ id: (d as HTMLElement).dataset.id ?? '', style: (d as HTMLElement).dataset.style ?? 'letter' }) },
   { tag: 'p.Note', node: 'note' },

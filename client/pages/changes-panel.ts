@@ -14,6 +14,8 @@ import { t } from '../app/i18n.js'
 import { amendmentKey, keepChanges, type UnitChange } from '../editor/amendment.js'
 import { revertChange, revertChanges } from '../editor/diff-engine.js'
 import { replaceDocMinimal } from '../editor/replace-doc.js'
+import { delegationsIn } from '../editor/delegation-marks.js'
+import { delegationLegend } from './delegation-legend.js'
 
 /** The diff engine's overall counts of provisions (`summary.counts`), as one line. */
 function summaryLine(summary: unknown): string {
@@ -30,7 +32,8 @@ export function renderChangesPanel(host: HTMLElement, view: EditorView, canWrite
   if (!state?.active) { if (shown.get(host) !== '') { host.replaceChildren(); host.hidden = true; shown.set(host, '') } return }
   host.hidden = false
   const visible = state.changes.filter(c => !state.kept.has(c.id))
-  const signature = JSON.stringify([summaryLine(state.summary), canWrite, visible])
+  const delegations = state.revision ? delegationsIn(state.revision) : []
+  const signature = JSON.stringify([summaryLine(state.summary), canWrite, visible, delegations])
   if (shown.get(host) === signature) return
   shown.set(host, signature)
   const revert = (ids: string[]) => {
@@ -50,6 +53,7 @@ export function renderChangesPanel(host: HTMLElement, view: EditorView, canWrite
   host.replaceChildren(
     h('h2', {}, t('showChanges')),
     h('p', { class: 'muted small', 'data-testid': 'amend-summary' }, summaryLine(state.summary)),
+    delegationLegend(view) ?? '',
     h('p', { class: 'help small' }, t('amendHelp')),
     canWrite && visible.length ? h('div', { class: 'change-all' },
       h('button', { type: 'button', class: 'quiet small', onclick: () => view.dispatch(keepChanges(view.state.tr, visible.map(c => c.id))) }, t('keepAll')),

@@ -4,7 +4,8 @@
  * text marked as in its proposal; each row's class in the margin (untouched,
  * one source, same change, conflict, additions at the same place); sticky
  * column headers, "conflicts only", next/previous conflict. Right to left
- * for an Arabic text.
+ * for an Arabic text. The secretariat starts a committee draft from it
+ * (committee-form.ts).
  */
 import { compileRefs, listDocuments, listVersions, type CompilationJSON, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
@@ -12,6 +13,7 @@ import { t, type StringKey } from '../app/i18n.js'
 import { go } from '../app/router.js'
 import { directionOf, isLanguage } from '../../schema/index.js'
 import type { MarkedRun } from '../../compile/change.js'
+import { committeeDraftStarter } from './committee-form.js'
 import { topBar } from './shell.js'
 
 type Row = CompilationJSON['rows'][number]
@@ -95,7 +97,7 @@ export async function compilePage(root: HTMLElement, user: User, base: string | 
       counts, result))
   try {
     const options = await refOptions()
-    baseSel.replaceChildren(h('option', { value: '' }, '—'), ...options.filter(o => o.kind !== 'proposal').map(o => h('option', { value: o.value, dir: 'auto' }, o.label)))
+    baseSel.replaceChildren(h('option', { value: '' }, '—'), ...options.filter(o => o.kind === 'resolution').map(o => h('option', { value: o.value, dir: 'auto' }, o.label)))
     if (base) baseSel.value = base
     picks.replaceChildren(...options.filter(o => o.kind === 'proposal' && o.value.startsWith('d:')).map(o =>
       h('label', { dir: 'auto' }, h('input', { type: 'checkbox', value: o.value, ...(proposals.includes(o.value) ? { checked: '' } : {}) }), ` ${o.label}`)))
@@ -106,6 +108,8 @@ export async function compilePage(root: HTMLElement, user: User, base: string | 
     counts.replaceChildren(...Object.entries(s.classes).map(([k, v]) => h('span', { class: `count ${k}`, 'data-cls': k }, `${t(CLASS_NAMES[k] ?? 'clsUntouched')}: ${v}`)),
       h('span', { class: 'count' }, `${t('labelsClash')}: ${s.renumberingClashes}`))
     result.replaceChildren(table(c))
+    // the secretariat starts a committee draft from what it sees
+    if (user.role === 'secretariat') counts.after(committeeDraftStarter(c, base, proposals, result))
   } catch (e) {
     result.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${t('error')}: ${(e as Error).message}`))
   }

@@ -4,6 +4,7 @@
  */
 import { listDocuments, type DocumentMeta, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
+import { tk } from '../app/i18n-committee.js'
 import { t, uiLang } from '../app/i18n.js'
 import { tc } from '../app/i18n-cycle.js'
 import { go, routeHash } from '../app/router.js'
@@ -25,7 +26,7 @@ function row(doc: DocumentMeta, all: DocumentMeta[], propose: ((id: string) => v
   return h('tr', { 'data-testid': 'doc-row', 'data-id': doc.id },
     h('td', {}, h('a', { href: routeHash({ page: 'editor', id: doc.id }), dir: 'auto', class: 'doc-title' }, doc.title)),
     h('td', {}, lang?.name ?? doc.lang),
-    h('td', {}, doc.kind === 'proposal' ? t('proposal') : t('resolution')),
+    h('td', {}, doc.kind === 'proposal' ? t('proposal') : doc.kind === 'committee-draft' ? tk('committeeDraft') : t('resolution')),
     h('td', { dir: 'auto' }, base ?? (doc.baseVersionId ? doc.baseVersionId : t('none'))),
     h('td', {}, when(doc.updatedAt), doc.updatedBy ? h('span', { class: 'muted' }, ` ${t('by')} `, h('bdi', {}, `${doc.updatedBy.name} (${doc.updatedBy.delegation})`)) : null),
     h('td', { class: 'row-actions' },

@@ -28,6 +28,11 @@ import { findBar } from './find-bar.js'
 import { historyPanel } from './history-panel.js'
 import { showShortcuts, typedInText } from './shortcuts-help.js'
 import { announceChanges } from './announce.js'
+import { bracketButtons, bracketKeys, mountBracketMenu } from './bracket-tools.js'
+import { showDisposition } from './disposition-sheet.js'
+import { tk } from '../app/i18n-committee.js'
+import { attributedComparer } from '../editor/attributed-comparer.js'
+import { attributeRevision } from '../../protocol/attribution.js'
 
 /** The open editor (for tests and benchmarks: `window.resdraft`). */
 export interface OpenEditor {
@@ -110,7 +115,8 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const presence = h('ul', { class: 'presence', 'data-testid': 'presence', 'aria-label': t('here') })
   const stopPresence = session.provider.awareness ? mountPresenceList(presence, session.provider.awareness) : () => {}
 
-  const isProposal = meta.kind === 'proposal' && !!meta.baseVersionId
+  const isDraft = meta.kind === 'committee-draft'
+  const isProposal = (meta.kind === 'proposal' || isDraft) && !!meta.baseVersionId
   let anchor: ReadingAnchor | null = null
   const letGo = () => { anchor = null }
   for (const type of ['wheel', 'keydown', 'touchstart', 'mousedown'] as const) window.addEventListener(type, letGo, { passive: true })
@@ -154,7 +160,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
       h('button', { type: 'button', class: 'quiet', 'data-testid': `export-${f}`, onclick: () => { void exportFile(f) } }, f.toUpperCase()))))
 
   // The cycle's tools: history, the secretariat's export dialog, find/replace, shortcut help.
-  const history = historyPanel(id, !readOnly)
+  const history = historyPanel(id, !readOnly, isDraft)
   const historyButton = h('button', { type: 'button', class: 'tool', 'data-testid': 'history-toggle', 'aria-expanded': 'false', onclick: () => { history.toggle(); historyButton.setAttribute('aria-expanded', String(!history.element.hidden)) } }, tc('history'))
   const exportDialogButton = user.role === 'secretariat' && canExport(user, meta)
     ? h('button', { type: 'button', class: 'tool', 'data-testid': 'export-dialog-open', onclick: () => exportDialog(meta, view?.state.doc ?? resolutionFromJSON(meta.json)) }, tc('exportDialog'))
@@ -164,7 +170,10 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const findButton = h('button', { type: 'button', class: 'tool', title: `${tc('find')} (Ctrl-F)`, 'aria-keyshortcuts': 'Control+F', 'data-testid': 'find-open', onmousedown: (e: Event) => e.preventDefault(), onclick: () => find.open(false) }, tc('find'))
   // The page's tools sit at the end of the toolbar row, not in the top bar: find, history, the secretariat's export dialog, help.
   const toolRow = readOnly ? h('div', { class: 'toolbar placeholder', role: 'toolbar', 'aria-label': tc('toolbarLabel') }) : toolbar(getView, dialogs)
-  toolRow.append(h('div', { class: 'page-tools' }, findButton, historyButton, exportDialogButton ?? '', helpButton))
+  // A committee draft: bracket and add options in the toolbar (the rest from the menu beside an option); "nothing forgotten".
+  if (isDraft && !readOnly) toolRow.append(...bracketButtons(getView, user, dir))
+  const dispositionButton = isDraft ? h('button', { type: 'button', class: 'tool', 'data-testid': 'disposition-open', onclick: () => { void showDisposition(id, dir, user.role === 'secretariat') } }, tk('nothingForgotten')) : null
+  toolRow.append(h('div', { class: 'page-tools' }, findButton, historyButton, dispositionButton ?? '', exportDialogButton ?? '', helpButton))
   const announcer = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' })
   const onKey = (e: KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey
@@ -198,7 +207,9 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     fragment: session.fragment,
     awareness: session.provider.awareness,
     lang, readOnly, dialogs, label: tc('editorLabel'),
-    makeComparer: () => base ? liveComparer(resolutionFromJSON(base.json)) : null,
+    ...(isDraft && !readOnly ? { keys: bracketKeys(getView, user, dir) } : {}),
+    // in a committee draft each change carries its sources (from the document's attribution)
+    makeComparer: () => base ? (isDraft ? attributedComparer(liveComparer(resolutionFromJSON(base.json)), revision => attributeRevision(session.ydoc, revision)) : liveComparer(resolutionFromJSON(base.json))) : null,
     onChange: v => {
       if (anchor) {
         const a = amendmentKey.getState(v.state)
@@ -215,13 +226,14 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     }
   })
   renderFootnotes(footnotes, view, !readOnly, dir)
+  const stopMenu = isDraft ? mountBracketMenu(view, user, dir, !readOnly) : () => {}
   const stopComments = mountCommentsPanel(commentsHost, session.comments, getView, user, !readOnly || user.role === 'reviewer', dir)
   host.dataset.ready = 'true'
   ;(window as unknown as { resdraft?: OpenEditor }).resdraft = { view, session, meta, amendment: () => amendmentKey.getState(view!.state) ?? null }
 
   return () => {
     for (const type of ['wheel', 'keydown', 'touchstart', 'mousedown'] as const) window.removeEventListener(type, letGo)
-    stopStatus(); stopPresence(); stopComments()
+    stopStatus(); stopPresence(); stopComments(); stopMenu()
     window.removeEventListener('keydown', onKey)
     view?.destroy()
     session.destroy()

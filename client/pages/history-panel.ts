@@ -11,11 +11,13 @@ import { tc } from '../app/i18n-cycle.js'
 import { go } from '../app/router.js'
 import { directionOf, isLanguage, resolutionFromJSON } from '../../schema/index.js'
 import { renderDocument } from '../render/static.js'
+import { activityList } from './activity-list.js'
 import { openSheet } from './sheet.js'
 
 const CHECKPOINT_PREFIX = '⟲ '
 
-function when(iso?: string): string {
+/** A time as the interface language writes it. */
+export function when(iso?: string): string {
   if (!iso) return ''
   const d = new Date(iso)
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(uiLang() === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
@@ -36,11 +38,13 @@ async function openVersion(v: VersionMeta): Promise<void> {
   } catch (e) { sheet.say((e as Error).message, true) }
 }
 
-/** The history panel; `refresh()` reloads the list. */
-export function historyPanel(documentId: string, canRestore: boolean): { element: HTMLElement; refresh(): Promise<void>; toggle(): void } {
+/** The history panel; `refresh()` reloads the list. With `activity` (a committee draft), the bracket operations too. */
+export function historyPanel(documentId: string, canRestore: boolean, activity = false): { element: HTMLElement; refresh(): Promise<void>; toggle(): void } {
   const list = h('ol', { 'data-testid': 'history-list' })
   const status = h('p', { class: 'muted small', role: 'status', 'aria-live': 'polite', 'data-testid': 'history-status' })
-  const element = h('aside', { class: 'panel history-panel', hidden: true, 'data-testid': 'history-panel', 'aria-label': tc('historyTitle') }, h('h2', {}, tc('historyTitle')), status, list)
+  const operations = activity ? activityList(documentId) : null
+  const element = h('aside', { class: 'panel history-panel', hidden: true, 'data-testid': 'history-panel', 'aria-label': tc('historyTitle') },
+    operations?.element ?? '', h('h2', {}, tc('historyTitle')), status, list)
   let versions: VersionMeta[] = []
 
   const item = (v: VersionMeta) => {
@@ -67,6 +71,7 @@ export function historyPanel(documentId: string, canRestore: boolean): { element
         others, restore))
   }
   const refresh = async () => {
+    void operations?.refresh()
     try {
       versions = await listVersions(documentId)
       list.replaceChildren(...[...versions].reverse().map(item))

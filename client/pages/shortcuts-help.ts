@@ -2,6 +2,7 @@
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
 import { t } from '../app/i18n.js'
+import { tk } from '../app/i18n-committee.js'
 import { openSheet } from './sheet.js'
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
@@ -18,6 +19,8 @@ export function shortcutList(): [string, string][] {
     [`${mod}-Alt-M`, t('moveTo')],
     [`${mod}-Alt-S`, t('addSection')],
     [`${mod}-Alt-F`, t('footnote')],
+    [`${mod}-Alt-B`, `${tk('bracket')} (${tk('bracketHint')})`],
+    [`${mod}-Alt-O`, `${tk('addOption')} (${tk('addOptionHint')})`],
     [`${mod}-Z / ${mod}-Shift-Z`, `${t('undo')} / ${t('redo')}`],
     [`${mod}-B / ${mod}-I`, 'Bold / italic'],
     [`${mod}-F`, tc('find')],

@@ -9,6 +9,8 @@ import type { Node } from 'prosemirror-model'
 import { languageInfo, labelShower, revisionOf, type Language, type RevisionView, type ShownLabel } from '../../schema/index.js'
 import { domSerializer } from '../editor/dom-spec.js'
 import { shownLabelElement } from '../editor/labels.js'
+import { isBracketedUnit } from '../../schema/brackets.js'
+import { provisionCloseElement, provisionOpenElement } from './bracket-marks.js'
 
 /** Which side of a revision document to show. */
 export type Side = RevisionView
@@ -50,6 +52,12 @@ function decorate(dom: HTMLElement, top: Node, side: Side, lang: Language, shown
     if (node.type.name === 'provision' || node.type.name === 'item') {
       const first = el.querySelector(':scope > p')
       first?.prepend(shownLabelElement(shown(node)))
+      if (isBracketedUnit(node)) {
+        // a provision-level option: `[` before its label, `] [APT]` after its last paragraph
+        first?.prepend(provisionOpenElement())
+        const paragraphs = el.querySelectorAll('p')
+        paragraphs[paragraphs.length - 1]?.append(provisionCloseElement(node.attrs.sources as string | null))
+      }
     } else if (node.type.name === 'part') {
       const s = shown(node)
       const label = !s ? '' : s.kind === 'renumbered' ? s.newLabel : s.label

@@ -1,0 +1,63 @@
+/**
+ * The committee records the server sends, read into what the pages show: an
+ * audit entry of a document's activity (`AuditEntry`: at, user, delegation,
+ * action, detail) and a disposition entry (compile/disposition.ts
+ * `DispositionEntry`). Other likely field names are accepted, unknown ones
+ * ignored. No DOM, no browser storage: tested in Node.
+ */
+
+/** One operation of a document's activity, as the page shows it. */
+export interface ActivityEntry { at: string; who: string; delegation: string; op: string; detail: string }
+
+const str = (v: unknown): string => typeof v === 'string' ? v : v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)
+
+/** Reads one activity record, whatever names its fields have among the likely ones. */
+export function activityEntry(r: Record<string, unknown>): ActivityEntry {
+  const user = r.user ?? r.who ?? r.by ?? r.actor
+  const who = typeof user === 'object' && user ? str((user as Record<string, unknown>).name ?? (user as Record<string, unknown>).username) : str(user)
+  const delegation = str(r.delegation ?? (typeof user === 'object' && user ? (user as Record<string, unknown>).delegation : ''))
+  const op = str(r.op ?? r.operation ?? r.action ?? r.kind ?? r.type)
+  const detail = str(r.detail ?? r.text ?? r.sources ?? '')
+  return { at: str(r.at ?? r.time ?? r.createdAt), who, delegation, op, detail }
+}
+
+/** What became of one proposed change in the draft. */
+export type DispositionState = 'taken' | 'in-brackets' | 'superseded' | 'dropped' | 'missing'
+
+/** One proposed change and its disposition, as the page shows it (compile/disposition.ts `DispositionEntry`). */
+export interface DispositionEntry {
+  source: string
+  /** The unit: its kind and label in the base (`provision 3`), or the row key. */
+  where: string
+  /** The unit's kind (`provision`, `heading` ...) and label ('' when none). */
+  kind: string
+  label: string
+  /** MOD, ADD, SUP, moved-from, moved-to. */
+  change: string
+  state: DispositionState | string
+  /** Who dropped it; or, superseded, whose change the draft makes instead. */
+  by: string
+}
+
+/** Reads one disposition record (compile/disposition.ts `DispositionEntry`; other likely names accepted). */
+export function dispositionEntry(r: Record<string, unknown>): DispositionEntry {
+  const by = r.by ?? r.droppedBy
+  const superseded = Array.isArray(r.supersededBy) ? (r.supersededBy as unknown[]).map(str).join(', ') : ''
+  const label = r.label ?? r.where
+  return {
+    source: str(r.source ?? r.sources ?? r.delegation),
+    where: label != null && label !== '' ? `${r.kind ? `${str(r.kind)} ` : ''}${str(label)}` : str(r.kind ?? r.rowKey ?? r.row ?? r.key),
+    kind: str(r.kind),
+    label: label == null ? '' : str(label),
+    change: str(r.change ?? r.action),
+    state: str(r.fate ?? r.state ?? r.status),
+    by: typeof by === 'object' && by ? str((by as Record<string, unknown>).name ?? (by as Record<string, unknown>).delegation) : str(by) || superseded
+  }
+}
+
+
+/** The parts of a bracket operation's detail as the server writes it, `[text] [APT, ARB] (bracket b12)`; null for another detail. */
+export function operationParts(detail: string): { text: string; sources: string; bracket: string } | null {
+  const m = /^\[([\s\S]*)\] \[([^\]]*)\] \(bracket ([^)]*)\)$/.exec(detail)
+  return m ? { text: m[1]!, sources: m[2] === 'no sources' ? '' : m[2]!, bracket: m[3]! } : null
+}

@@ -1,0 +1,53 @@
+/**
+ * The bracket operations of a committee draft, in the history panel: who
+ * (name and delegation) did what (bracketed, added, dropped, agreed; and who
+ * started the draft) and when, newest first (GET /api/documents/:id/activity).
+ */
+import { getActivity, type ActivityEntry } from '../app/committee-api.js'
+import { operationParts } from '../app/committee-records.js'
+import { h } from '../app/dom.js'
+import { tk, type CommitteeKey } from '../app/i18n-committee.js'
+import { when } from './history-panel.js'
+
+/** The operations listed (server/collab/brackets.ts `BracketAction`, and the draft's start), with their words. */
+const OPS: Record<string, CommitteeKey> = {
+  'create-committee-draft': 'opCreate', 'bracket-create': 'opBracket', 'bracket-add-option': 'opAddOption',
+  'bracket-drop-option': 'opDropOption', 'bracket-agree': 'opAgree'
+}
+
+/** The words for an operation (its own name when unknown). */
+export function operationWords(op: string): string {
+  const key = OPS[op]
+  return key ? tk(key) : op
+}
+
+/** An operation's option as the page shows it, `[text] [APT]`; another detail as it is. */
+function detail(text: string): HTMLElement | null {
+  if (!text) return null
+  const parts = operationParts(text)
+  if (!parts) return h('span', {}, ' ', h('bdi', { class: 'detail' }, text))
+  return h('span', { class: 'detail' }, ' ', h('bdi', { dir: 'auto' }, `[${parts.text}]`), parts.sources ? h('span', {}, ' ', h('bdi', { class: 'bracket-sources', dir: 'ltr' }, `[${parts.sources}]`)) : null)
+}
+
+function item(e: ActivityEntry): HTMLElement {
+  return h('li', { 'data-testid': 'activity-item', 'data-op': e.op, 'data-delegation': e.delegation },
+    h('div', {}, h('bdi', { class: 'who' }, e.delegation ? `${e.who} (${e.delegation})` : e.who), ' ', h('span', { class: 'op' }, operationWords(e.op)),
+      detail(e.detail)),
+    h('div', { class: 'meta' }, when(e.at)))
+}
+
+/** The list and its refresh. */
+export function activityList(documentId: string): { element: HTMLElement; refresh(): Promise<void> } {
+  const list = h('ol', { class: 'activity', 'data-testid': 'activity-list' })
+  const element = h('section', { class: 'activity-section' }, h('h2', {}, tk('activity')), list)
+  return {
+    element,
+    async refresh() {
+      try {
+        // bracket operations only: the versions have their own list below
+        const entries = (await getActivity(documentId)).filter(e => e.op in OPS)
+        list.replaceChildren(...(entries.length ? [...entries].reverse().map(item) : [h('li', { class: 'muted' }, tk('noActivity'))]))
+      } catch (e) { list.replaceChildren(h('li', { class: 'error' }, (e as Error).message)) }
+    }
+  }
+}

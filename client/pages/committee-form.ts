@@ -1,0 +1,66 @@
+/**
+ * "Start committee draft" on the compile page (secretariat): a choice per
+ * row of the synoptic table — the text in force, one source's version, or
+ * the alternatives kept in square brackets — preset to the defaults
+ * (committee-choices.ts), then the draft is created and opened in the
+ * editor.
+ */
+import type { CompilationJSON } from '../app/api.js'
+import { startCommitteeDraft } from '../app/committee-api.js'
+import { h } from '../app/dom.js'
+import { tk } from '../app/i18n-committee.js'
+import { go } from '../app/router.js'
+import { changedChoices, defaultRowChoice, rowChoiceOptions } from './committee-choices.js'
+
+/** Adds the button (and, once pressed, the choices and the form) to the compile page. */
+export function committeeDraftStarter(c: CompilationJSON, base: string, proposals: readonly string[], result: HTMLElement): HTMLElement {
+  const status = h('p', { class: 'sheet-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'committee-status' })
+  const title = h('input', { type: 'text', dir: 'auto', 'data-testid': 'committee-title', size: 50 }) as HTMLInputElement
+  title.value = `Committee draft — ${c.sources.map(s => s.name).join(', ')}`
+  const selects = new Map<string, HTMLSelectElement>()
+  const create = h('button', { type: 'button', class: 'primary', 'data-testid': 'committee-create' }, tk('startDraft'))
+  const form = h('div', { class: 'committee-form', hidden: true, 'data-testid': 'committee-form' },
+    h('p', { class: 'help small' }, tk('draftHelp')),
+    h('label', {}, `${tk('draftTitle')} `, title), h('div', {}, create), status)
+  const open = h('button', { type: 'button', 'data-testid': 'committee-start' }, `${tk('startDraft')}…`)
+
+  open.addEventListener('click', () => {
+    if (!form.hidden) return
+    form.hidden = false
+    // one more column in the synoptic table: what the draft takes for each row
+    const table = result.querySelector('table.synoptic')
+    table?.querySelector('thead th.cls')?.after(h('th', { class: 'choice' }, tk('choice')))
+    const rows = [...result.querySelectorAll<HTMLElement>('tr[data-testid=synoptic-row]')]
+    c.rows.forEach((row, i) => {
+      const tr = rows[i]
+      if (!tr) return
+      const options = rowChoiceOptions(row, c.sources)
+      // in the interface's direction (the table runs in the document's)
+      const select = h('select', { 'data-testid': 'row-choice', 'data-row': row.key, 'aria-label': tk('choice'), dir: document.documentElement.dir || 'ltr' },
+        ...options.map(o => h('option', { value: o.value }, o.value === 'base' ? tk('takeBase') : o.value === 'brackets' ? tk('keepBrackets') : `${tk('take')} ${o.label}`)))
+      select.value = defaultRowChoice(row)
+      selects.set(row.key, select)
+      // beside the row's class, where the eye already is
+      tr.querySelector('td.cls')?.after(h('td', { class: 'choice' }, select))
+    })
+    title.focus()
+  })
+
+  create.addEventListener('click', async () => {
+    const name = title.value.trim()
+    if (!name) { title.focus(); return }
+    create.setAttribute('disabled', '')
+    status.textContent = tk('creating')
+    status.classList.remove('error')
+    try {
+      const choices = changedChoices(c.rows, new Map([...selects].map(([key, select]) => [key, select.value])))
+      const meta = await startCommitteeDraft({ title: name, base, proposals: [...proposals], choices })
+      go({ page: 'editor', id: meta.id })
+    } catch (e) {
+      status.textContent = (e as Error).message
+      status.classList.add('error')
+      create.removeAttribute('disabled')
+    }
+  })
+  return h('div', { class: 'committee-starter' }, open, form)
+}
