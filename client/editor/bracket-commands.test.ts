@@ -40,7 +40,7 @@ const bracketPos = (d: Node, id: string) => findBrackets(d).find(b => b.id === i
 function run(state: EditorState, command: Command): EditorState | null {
   const can = command(state)
   let next: EditorState | null = null
-  const did = command(state, tr => { next = state.apply(tr) })
+  const did = command(state, tr => { assert.equal(tr.getMeta('addToHistory'), false, 'kept out of the undo history'); next = state.apply(tr) })
   assert.equal(can, did, 'the dry run and the run agree')
   if (!did) { assert.equal(next, null, 'no dispatch when it does not apply'); return null }
   assert.ok(next)
