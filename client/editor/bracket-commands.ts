@@ -160,3 +160,18 @@ export function agreeProvisionAlternative(pos?: number): Command {
     return true
   }
 }
+
+/**
+ * Where the inline bracket `id` (kind `inline`) or the alternative whose unit
+ * has id `id` (kind `provision`) stands now, or -1: a menu opened on it
+ * acts where it is when the action is chosen (collaborators may have moved it).
+ */
+export function currentPos(doc: Node, kind: 'inline' | 'provision', id: string): number {
+  let found = -1
+  doc.descendants((node, pos) => {
+    if (found >= 0) return false
+    if (kind === 'inline' ? node.type.name === 'bracket' && node.attrs.id === id : isBracketedUnit(node) && node.attrs.id === id) found = pos
+    return !node.isInline
+  })
+  return found
+}

@@ -13,7 +13,7 @@ import { h } from '../app/dom.js'
 import { tk } from '../app/i18n-committee.js'
 import {
   addBracketOption, addProvisionAlternative, agreeBracketOption, agreeProvisionAlternative, bracketSelection,
-  bracketedUnitAround, dropBracketOption, dropProvisionAlternative, selectedBracket
+  bracketedUnitAround, currentPos, dropBracketOption, dropProvisionAlternative, selectedBracket
 } from '../editor/bracket-commands.js'
 import { onBracketOption, type BracketOptionClick } from '../editor/bracket-view.js'
 import { run } from '../editor/create-editor.js'
@@ -35,10 +35,10 @@ export function mayDrop(user: Who, sources: string): boolean {
 /** Whether the user may agree on an option (the secretariat). */
 export function mayAgree(user: Who): boolean { return canSettleBrackets(user) }
 
-/** Asks for an option's text and adds it to the inline bracket at `pos`. */
-async function addInlineOption(view: EditorView, pos: number, user: Who, dir: string): Promise<void> {
+/** Asks for an option's text and adds it to the inline bracket at `pos()` (where it is once the text is given). */
+async function addInlineOption(view: EditorView, pos: () => number, user: Who, dir: string): Promise<void> {
   const text = await ask(tk('optionText'), dir)
-  if (text) run(view, addBracketOption(pos, text, user.delegation))
+  if (text) run(view, addBracketOption(pos(), text, user.delegation))
 }
 
 /** "+ Option": on a selected inline bracket, asks the text; in a bracketed provision, copies it as a new alternative. */
@@ -47,7 +47,8 @@ export function addOptionCommand(getView: () => EditorView | null, user: Who, di
     const bracket = selectedBracket(state)
     if (bracket) {
       const view = getView()
-      if (dispatch && view) void addInlineOption(view, bracket.pos, user, dir)
+      const id = String(bracket.node.attrs.id)
+      if (dispatch && view) void addInlineOption(view, () => currentPos(view.state.doc, 'inline', id), user, dir)
       return !!view
     }
     return bracketedUnitAround(state.selection.$from) ? addProvisionAlternative(user.delegation)(state, dispatch) : false
@@ -90,11 +91,13 @@ export function mountBracketMenu(view: EditorView, user: Who, dir: string, canWr
     const who = click.sources ? `${tk('proposedBy')} ${click.sources}` : tk('noSponsor')
     const items: HTMLElement[] = [h('span', { class: 'who' }, h('bdi', {}, who))]
     if (canWrite) {
+      // positions are found again when an action is chosen: collaborators may have moved the bracket meanwhile
+      const at = () => currentPos(view.state.doc, click.kind, click.id)
       items.push(click.kind === 'inline'
-        ? act(`+ ${tk('addOption')}`, 'menu-add-option', () => addInlineOption(view, click.pos, user, dir))
-        : act(`+ ${tk('addOption')}`, 'menu-add-option', () => addProvisionAlternative(user.delegation, click.pos)))
-      if (mayDrop(user, click.sources)) items.push(act(tk('dropOption'), 'menu-drop-option', () => click.kind === 'inline' ? dropBracketOption(click.pos, click.index) : dropProvisionAlternative(click.pos)))
-      if (mayAgree(user)) items.push(act(tk('agree'), 'menu-agree', () => click.kind === 'inline' ? agreeBracketOption(click.pos, click.index) : agreeProvisionAlternative(click.pos)))
+        ? act(`+ ${tk('addOption')}`, 'menu-add-option', () => addInlineOption(view, () => at(), user, dir))
+        : act(`+ ${tk('addOption')}`, 'menu-add-option', () => addProvisionAlternative(user.delegation, at())))
+      if (mayDrop(user, click.sources)) items.push(act(tk('dropOption'), 'menu-drop-option', () => click.kind === 'inline' ? dropBracketOption(at(), click.index) : dropProvisionAlternative(at())))
+      if (mayAgree(user)) items.push(act(tk('agree'), 'menu-agree', () => click.kind === 'inline' ? agreeBracketOption(at(), click.index) : agreeProvisionAlternative(at())))
     }
     menu.replaceChildren(...items)
     menu.dir = document.documentElement.dir
