@@ -1,8 +1,9 @@
 /**
  * The committee tools of the editor page, kept calm: two buttons in the
  * toolbar ("[ ] Bracket", "+ Option") and a small menu that opens beside an
- * option when it is clicked (who proposed it; add an option, drop this one,
- * agree on it). What a user may not do is not offered: only the secretariat
+ * option when it is clicked, or from the keyboard (context-menu key or
+ * Shift-F10 on a selected bracket or in an alternative): who proposed it; add
+ * an option, drop this one, agree on it. What a user may not do is not offered: only the secretariat
  * agrees and drops others' options (the server enforces it anyway). New
  * options are proposed by the user's delegation.
  */
@@ -109,9 +110,29 @@ export function mountBracketMenu(view: EditorView, user: Who, dir: string, canWr
     ;(menu.querySelector('button') as HTMLElement | null)?.focus()
   }
   onBracketOption(view, open)
+  // from the keyboard (the context-menu key or Shift-F10): the menu of the selected bracket's first option,
+  // or of the alternative around the cursor
+  const fromKeyboard = (e: KeyboardEvent) => {
+    if (e.key !== 'ContextMenu' && !(e.shiftKey && e.key === 'F10')) return
+    const bracket = selectedBracket(view.state)
+    const dom = bracket ? view.nodeDOM(bracket.pos) as HTMLElement | null : null
+    const option = dom?.querySelector<HTMLElement>('.bracket-option')
+    if (bracket && option) {
+      e.preventDefault()
+      open({ kind: 'inline', pos: bracket.pos, id: String(bracket.node.attrs.id), index: 0, sources: option.dataset.sources ?? '', element: option })
+      return
+    }
+    const unit = bracketedUnitAround(view.state.selection.$from)
+    const close = unit ? (view.nodeDOM(unit.pos) as HTMLElement | null)?.querySelector<HTMLElement>('.bracket-close') : null
+    if (unit && close) {
+      e.preventDefault()
+      open({ kind: 'provision', pos: unit.pos, id: String(unit.node.attrs.id), sources: String(unit.node.attrs.sources ?? ''), element: close })
+    }
+  }
+  view.dom.addEventListener('keydown', fromKeyboard)
   const outside = (e: MouseEvent) => { if (!menu.hidden && !menu.contains(e.target as Node) && !current?.contains(e.target as Node)) close() }
   const escape = (e: KeyboardEvent) => { if (e.key === 'Escape' && !menu.hidden) { close(); view.focus() } }
   document.addEventListener('mousedown', outside, true)
   document.addEventListener('keydown', escape)
-  return () => { document.removeEventListener('mousedown', outside, true); document.removeEventListener('keydown', escape); menu.remove() }
+  return () => { view.dom.removeEventListener('keydown', fromKeyboard); document.removeEventListener('mousedown', outside, true); document.removeEventListener('keydown', escape); menu.remove() }
 }
