@@ -8,6 +8,9 @@ import { computeLabels } from '../schema/numbering.js'
 import { buildCommitteeDraft, defaultChoices, type RowChoice } from './committee-draft.js'
 import type { Compilation } from './compile.js'
 import { agreeAll, res1Compilation, res50Compilation, unitTexts } from './draft-testing.js'
+import { settleBrackets } from './disposition.js'
+import { compile } from './compile.js'
+import { item, op, prov, res } from '../schema/builders.js'
 import { documentUnits } from './units.js'
 
 let n = 0
@@ -88,13 +91,36 @@ test('taking the base everywhere gives the base; no brackets and no steps', () =
   assert.deepEqual(unitTexts(draft.doc), unitTexts(c.base))
 })
 
-test('agreeing on each source\'s option where it has one gives what taking that source gives', () => {
-  const c = res1Compilation()
-  const draft = buildCommitteeDraft(c, defaultChoices(c), { freshId })
-  assert.ok(findBrackets(draft.doc).length > 0)
-  const agreed = agreeAll(draft.doc)
-  assert.equal(findBrackets(agreed).length, 0, 'no bracket survives agreeing')
-  assert.deepEqual(findProblems(agreed), [])
+test('agreeing on each source\'s option where it has one (dropping the rest) gives what taking that source gives', () => {
+  let checked = 0
+  for (const c of [res1Compilation(), res50Compilation()]) {
+    const defaults = defaultChoices(c)
+    const draft = buildCommitteeDraft(c, defaults, { freshId })
+    assert.ok(findBrackets(draft.doc).length > 0)
+    c.sources.forEach((s, source) => {
+      const settled = settleBrackets(draft.doc, b => b.options.findIndex(o => o.sources.includes(s.name)))
+      assert.equal(findBrackets(settled).length, 0, 'no bracket survives')
+      assert.deepEqual(findProblems(settled), [])
+      // where the source has no option, dropping them all: an addition is not there, a base unit deleted (as a
+      // source that deletes it has it; with none, no choice of a row says so: that source is not checked)
+      let expressible = true
+      const taking = new Map<string, RowChoice>([...defaults].map(([key, ch]) => {
+        if (ch.take !== 'brackets') return [key, ch]
+        const row = c.rows.find(r => r.key === key)!
+        const own = row.cells[source]!
+        if (own.change !== 'NOC' && own.change !== 'absent') return [key, { take: 'source', source }]
+        if (!row.base) return [key, { take: 'base' }]
+        const remover = row.cells.find(x => x.change === 'SUP')
+        if (!remover) expressible = false
+        return [key, remover ? { take: 'source', source: remover.source } : { take: 'base' }]
+      }))
+      if (expressible) assert.deepEqual(unitTexts(settled), unitTexts(buildCommitteeDraft(c, taking, { freshId }).doc), s.name)
+      checked += expressible ? 1 : 0
+    })
+    const agreed = agreeAll(draft.doc)
+    assert.equal(findBrackets(agreed).length, 0)
+  }
+  assert.ok(checked >= 4, `${checked} sources checked`)
 })
 
 /** The proposal of one source, as the compilation read it. */
@@ -103,3 +129,27 @@ function acceptedProposal(c: Compilation, source: number): Node {
   // the revision document's new side is the proposal (without the cover, which units leave out anyway)
   return acceptAllDoc(rev)
 }
+
+test('built by hand: a title changed two ways, a history line added twice, a deletion against a modification, an addition with items', () => {
+  const base = res({ lang: 'en', heading: 'RESOLUTION 2', title: 'Study group responsibility and mandates' },
+    op('resolves', { id: 's1' }, prov('to keep the mandates', { id: 'r1' }), prov('to review the work', { id: 'r2' })))
+  const a = res({ lang: 'en', heading: 'RESOLUTION 2', title: 'Study group responsibility and mandates of ITU-T', history: '(Hammamet, 2016)' },
+    op('resolves', { id: 's1' }, prov('to keep the mandates up to date', { id: 'r1' }), prov('to review the work', { id: 'r2' }),
+      prov('to publish the list', { id: 'a1' }, item('letter', 'of study groups', { id: 'a2' }), item('letter', 'of their chairs', { id: 'a3' }))))
+  const b = res({ lang: 'en', heading: 'RESOLUTION 2', title: 'Study group mandates', history: '(Geneva, 2022)' },
+    op('resolves', { id: 's1' }, prov('to review the work', { id: 'r2' })))
+  const c = compile(base, [{ name: 'EUR', doc: a }, { name: 'RCC', doc: b }])
+  const draft = buildCommitteeDraft(c, defaultChoices(c), { freshId })
+  assert.deepEqual(findProblems(draft.doc), [])
+  const brackets = findBrackets(draft.doc)
+  const texts = unitTexts(draft.doc)
+  assert.ok(texts.includes('title : Study group [responsibility and mandates of ITU-T|mandates]'), texts.join('\n'))
+  assert.ok(texts.includes('history : [(Hammamet, 2016)|(Geneva, 2022)]'), texts.join('\n'))
+  // r1: EUR modifies, RCC deletes: EUR's version alone in brackets
+  const r1 = brackets.find(b => b.kind === 'provision' && draft.doc.nodeAt(b.pos)!.attrs.id === 'r1')!
+  assert.deepEqual(r1.options.map(o => [o.text, o.sources.join()]), [['to keep the mandates up to date', 'EUR']])
+  // EUR's addition, alone at its place, is taken with its items, no bracket
+  assert.deepEqual(texts.slice(-3), ['provision 3: to publish the list', 'item a): of study groups', 'item b): of their chairs'])
+  assert.equal(brackets.filter(b => b.kind === 'provision').length, 1)
+  assert.deepEqual(draft.steps.map(s => s.sources.join('+')), ['EUR', ''])
+})

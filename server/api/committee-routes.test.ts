@@ -48,8 +48,11 @@ test('POST /api/committee-drafts: the Secretariat starts a shared committee draf
   const origin = await api(server.url, amal, 'GET', `/api/documents/${r.body.id}/committee`)
   assert.deepEqual(origin.body, { base: `v:${v.body.id}`, proposals: [`d:${apt.id}`, `d:${arb.id}`], sources: ['APT', 'ARB'], choices: {} })
   assert.equal((await api(server.url, amal, 'GET', `/api/documents/${base.id}/committee`)).status, 404, 'not a committee draft')
+  // a restore bypasses the bracket rules: in a committee draft, the Secretariat's only
+  const started = await api(server.url, sec, 'POST', `/api/documents/${r.body.id}/versions`, { name: 'As started' })
+  assert.equal((await api(server.url, amal, 'POST', `/api/documents/${r.body.id}/restore`, { versionId: started.body.id })).status, 403)
   const activity = await api(server.url, amal, 'GET', `/api/documents/${r.body.id}/activity`)
-  assert.deepEqual(activity.body.map((e: { action: string }) => e.action), ['create-committee-draft'])
+  assert.deepEqual(activity.body.map((e: { action: string }) => e.action), ['create-committee-draft', 'create-version'])
   assert.equal(activity.body[0].delegation, 'Secretariat')
   // its content: a valid document whose base text's client is registered to no source
   const doc = await api(server.url, amal, 'GET', `/api/documents/${r.body.id}`)
@@ -88,6 +91,10 @@ test('POST /api/committee-drafts: refused to drafters, checked input, only what 
   const ok = await api(server.url, sec, 'POST', '/api/committee-drafts', body)
   assert.equal(ok.status, 201)
   assert.equal(ok.body.baseVersionId, null, 'a live base has no version')
+  // a proposal kept by the Secretariat for nobody: its MOD line names APT, who may write the draft
+  const kept = await createDocument(server.store, { title: 'kept', kind: 'proposal', delegations: [], shared: true }, fixture('compilation/res50-apt-ar.txt'), null)
+  const named = await api(server.url, sec, 'POST', '/api/committee-drafts', { ...body, proposals: [`d:${kept.id}`] })
+  assert.deepEqual([...named.body.delegations].sort(), ['APT', 'Secretariat'])
 })
 
 test('detailSources and dropsOf read who dropped whose option from the activity log', () => {

@@ -92,13 +92,15 @@ export function committeeRoutes(deps: ApiDeps): Router {
       for (const d of p.document.delegations) delegations.add(d)
       sources.push({ json: p.json, fallbackName: p.document.delegations[0] ?? p.document.title })
     }
-    delegations.add(SECRETARIAT)
     let built
     // compilation and draft in a worker thread, under the pool's time limit
     try { built = await deps.work.run('committee-draft', { baseJSON: base.json, sources, choices }) } catch (e) {
       if (e instanceof WorkError && (e.name === 'ResolutionCheckError' || e.name === 'CommitteeDraftError')) throw new HttpError(400, e.message)
       throw e
     }
+    // the sources as compiled (MOD lines name them) write too; a name made unique ("APT (2)") is no delegation
+    for (const name of built.sources) for (const d of parseSources(name)) if (!/\(\d+\)$/.test(d)) delegations.add(d)
+    delegations.add(SECRETARIAT)
     let meta
     try {
       meta = await createDocument(deps.store, {

@@ -129,6 +129,8 @@ export function documentRoutes(deps: ApiDeps): Router {
     const user = userOf(res)
     const doc = await readable(res, req.params.id)
     if (!canWrite(user, doc)) throw new HttpError(403, 'you may not change this document')
+    // a restore is written by the server, past the bracket rules (collab/brackets.ts): in a committee draft only the Secretariat's
+    if (doc.kind === 'committee-draft' && user.role !== 'secretariat') throw new HttpError(403, 'only the Secretariat restores a version of a committee draft')
     const versionId = stringField(req.body, 'versionId', 100)
     const version = await deps.store.getVersion(versionId)
     if (!version || version.documentId !== doc.id) throw new HttpError(400, 'versionId is not a version of this document')
