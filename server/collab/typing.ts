@@ -118,6 +118,29 @@ export function scanTyping(update: Uint8Array): TypingCandidate | null {
   }
 }
 
+const scanned = new WeakMap<Uint8Array, TypingCandidate | null>()
+
+/**
+ * `scanTyping` once per update: the extensions that look at an incoming
+ * update (attribution, validation) get it from the same parsed message
+ * (collab/messages.ts), so they share one scan. Callers must not change it.
+ */
+export function typingCandidate(update: Uint8Array): TypingCandidate | null {
+  let candidate = scanned.get(update)
+  if (candidate === undefined) {
+    candidate = scanTyping(update)
+    scanned.set(update, candidate)
+  }
+  return candidate
+}
+
+/** Where each client's structs in `typing` end (what `Y.parseUpdateMeta(update).to` says). */
+export function clientEnds({ structs }: TypingCandidate): Map<number, number> {
+  const to = new Map<number, number>()
+  for (const s of structs) to.set(s.client, s.clock + s.length)
+  return to
+}
+
 /** The same view of an update decoded by `Y.decodeUpdate` (null when `scanTyping` would give null). */
 export function typingOfDecoded({ structs, ds }: ReturnType<typeof Y.decodeUpdate>): TypingCandidate | null {
   const out: ScannedStruct[] = []

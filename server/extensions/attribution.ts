@@ -13,14 +13,17 @@
  * text, the server's own), is refused. Clients never write the root
  * (validation refuses it).
  *
- * Cost on the relay path: reading the update's client ids (`parseUpdateMeta`)
- * before, a look at the transaction's state vectors after; a write for a new
- * client id, and one per half second of deletions (bench/attribution.bench.ts).
+ * Cost on the relay path: reading the update's client ids before (from the
+ * struct-header scan validation also uses, collab/typing.ts, for plain
+ * typing; `Y.parseUpdateMeta` for anything else), a look at the
+ * transaction's state vectors after; a write for a new client id, and one
+ * per half second of deletions (bench/attribution.bench.ts).
  */
 import type { Document, Extension, beforeHandleMessagePayload, beforeUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { AttributionWriter, attributionMap, deletesAnything, recordDeletions, registeredClients } from '../collab/attribution-map.js'
 import { parseMessage } from '../collab/messages.js'
+import { clientEnds, typingCandidate } from '../collab/typing.js'
 import { REFUSED_INVALID, refuse } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
 import type { User } from '../store/types.js'
@@ -60,8 +63,11 @@ class Registry {
 
 /** Why an update of `delegation` may not be applied to `document` (null when it may). */
 export function clientIdProblem(document: Y.Doc, registered: ReadonlyMap<number, string>, update: Uint8Array, delegation: string): string | null {
+  // plain typing's struct headers are read once for every extension (collab/typing.ts); anything else in full
+  const typing = typingCandidate(update)
   let to: Map<number, number>
-  try { to = Y.parseUpdateMeta(update).to } catch { return 'not a Yjs update' }
+  if (typing) to = clientEnds(typing)
+  else try { to = Y.parseUpdateMeta(update).to } catch { return 'not a Yjs update' }
   for (const [client, end] of to) {
     const have = Y.getState(document.store, client)
     // structs the document holds already change nothing (a reconnecting client may resend them)

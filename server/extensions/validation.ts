@@ -20,7 +20,7 @@ import { reviewBrackets, yHasBrackets, type BracketOperation } from '../collab/b
 import { attributionChanged, commentsProblems, nodeFromYDoc, rootProblems } from '../collab/content.js'
 import { problemsBeyondIds } from '../collab/id-repair.js'
 import { misplacedItems } from '../collab/integrity.js'
-import { scanTyping, typesIntoText, typingOfDecoded } from '../collab/typing.js'
+import { typesIntoText, typingCandidate, typingOfDecoded } from '../collab/typing.js'
 import type { TypingCandidate, TypingContext } from '../collab/typing.js'
 import { ATTRIBUTION, COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { parseMessage } from '../collab/messages.js'
@@ -274,7 +274,7 @@ export class Validation implements Extension {
   /** What is wrong with the document after `update` (empty when it is acceptable); records it when accepted. */
   check(document: Document, documentName: string, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[]): string[] {
     const state = this.stateOf(documentName)
-    let typing: TypingCandidate | null = scanTyping(update)
+    let typing: TypingCandidate | null = typingCandidate(update)
     if (typing) {
       this.dropOldest(document, state)
       if (!typesIntoText(document, typing, state.typing)) typing = null
