@@ -101,3 +101,15 @@ test('yHasBrackets reads brackets from the Y elements; compared with an empty do
   assert.deepEqual(r.operations.map(o => [o.action, o.bracket]), [['bracket-create', 'k1'], ['bracket-add-option', 'k1'], ['bracket-create', 'B'], ['bracket-add-option', 'B']])
   assert.equal(r.problems.length, 4, 'none of them in the Secretariat\'s name')
 })
+
+test('a provision-level option copying a provision with an inline bracket: the copied bracket is no new option; a forged one in it is', () => {
+  const withInline = res({ title: 'Cybersecurity' },
+    op('resolves', prov(['to ', brk(opt('take measures', 'ARB'), opt('act', 'EUR'), { id: 'k1' }), ' now;'], { id: 'r1', bracket: 'B', sources: 'ARB' }), { id: 's2' }))
+  let n = 0
+  const copied = edit(withInline, tr => addProvisionOption(tr, unitPos(withInline, 'r1'), 'APT', () => `fresh${++n}`))
+  const r = review(copied, APT, withInline)
+  assert.deepEqual(r.problems, [])
+  assert.deepEqual(r.operations.map(o => [o.action, o.sources]), [['bracket-add-option', 'APT']])
+  const forged = edit(copied, tr => { let at = -1; copied.descendants((x, pos) => { if (x.type.name === 'bracket' && x.attrs.id !== 'k1') at = pos; return at < 0 }); return addOption(tr, at, 'x', 'EUR') })
+  assert.ok(review(forged, APT, withInline).problems.length > 0, 'an option added to the copy in someone else\'s name')
+})

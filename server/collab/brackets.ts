@@ -195,13 +195,19 @@ export function reviewBrackets(before: Node, after: Node, writer: BracketWriter)
     if (kept) agree(id, kept.sources, kept.text)
     for (const o of b.options) if (o !== kept) drop(id, o.sources, o.text)
   }
+  // a provision-level option is a copy of its provision: the inline brackets in it are copies (fresh ids, the same
+  // options), not new options
+  const optionsKey = (b: InlineBracket) => JSON.stringify(b.options.map(o => [o.sources, o.text]))
+  const existing = new Set([...was.values()].map(optionsKey))
+  const unitsBefore = units(before)
   for (const [id, a] of now) {
     if (was.has(id)) continue
+    if (a.unit !== null && !unitsBefore.has(a.unit) && existing.has(optionsKey(a))) continue
     a.options.forEach((o, i) => add(i === 0 ? 'bracket-create' : 'bracket-add-option', id, o.sources, o.text))
   }
 
   // provision-level brackets
-  const before_ = units(before), after_ = units(after)
+  const before_ = unitsBefore, after_ = units(after)
   const bracketsBefore = new Set([...before_.values()].map(u => u.bracket).filter(b => b !== null))
   for (const [id, u] of before_) {
     if (u.bracket === null) continue
