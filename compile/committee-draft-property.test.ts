@@ -12,7 +12,7 @@ import { test } from 'node:test'
 import fc from 'fast-check'
 import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
-import { buildModel, editModel, pick, prng, randomModel } from '../diff/test-documents.js'
+import { buildModel, editModel, editSections, pick, prng, randomModel } from '../diff/test-documents.js'
 import { agreeOption, agreeProvisionOption, dropOption, dropProvisionOption, findBrackets } from '../schema/brackets.js'
 import { findProblems } from '../schema/check.js'
 import { isChange } from './classify.js'
@@ -42,6 +42,22 @@ test('taking every row from one source gives that source\'s proposal', () => {
       assert.equal(findBrackets(draft.doc).length, 0)
     })
   }), { seed: 20261211, numRuns: 50 })
+})
+
+test('with sections merged or split (a heading deleted or inserted), taking one source still gives its proposal; the default draft is valid', () => {
+  fc.assert(fc.property(fc.integer(), fc.integer({ min: 1, max: 3 }), (seed, n) => {
+    const r = prng(seed)
+    const model = randomModel(r, 8)
+    const docs = Array.from({ length: n }, () => buildModel(editSections(r, editModel(r, model, pick(r, 4)))))
+    const c = compile(buildModel(model), docs.map((doc, i) => ({ name: `S${i}`, doc })))
+    docs.forEach((doc, source) => {
+      const draft = buildCommitteeDraft(c, new Map(c.rows.map(row => [row.key, { take: 'source', source } as RowChoice])), { freshId })
+      assert.deepEqual(unitTexts(draft.doc), unitTexts(doc), `source ${source}`)
+    })
+    const draft = buildCommitteeDraft(c, defaultChoices(c), { freshId })
+    for (const doc of [draft.start, ...draft.steps.map(s => s.doc)]) assert.deepEqual(findProblems(doc), [])
+    assert.deepEqual(unitTexts(draft.start), unitTexts(c.base))
+  }), { seed: 20261215, numRuns: 40 })
 })
 
 test('the default draft and each of its steps are valid; a unit keeps its id in every step', () => {

@@ -36,7 +36,9 @@
  *   the moved unit keeps its base id when its old place is gone by then.
  * - labels are derived (renumbering follows), `labelOverride` (bis) comes
  *   from the version taken; a section whose heading a source deletes so its
- *   provisions run on in the section before (diff/section-joins.ts) joins it.
+ *   provisions run on in the section before (diff/section-joins.ts) joins it;
+ *   a section a source splits off (heading inserted) is added, and the base
+ *   units the source puts in it go there while it is in the draft.
  *
  * Steps: the draft is also given as successive documents from the base, one
  * per group of sources whose identical changes are taken (['APT', 'ARB'],
@@ -102,7 +104,10 @@ const bracketable = (kind: UnitKind) => kind === 'provision' || kind === 'item'
 /** Where each row's unit stands: the row key of its parent unit (null at the top) and its slot by origin (null: the base). */
 interface RowPlace {
   readonly parent: string | null
-  /** An addition's parent in each source that makes it (identical additions may sit in different added parents). */
+  /**
+   * The unit's parent in each source (identical additions may sit in different added parents; a base unit may
+   * sit in a container the source adds, a section split off by a heading inserted).
+   */
   readonly parentBy: ReadonlyMap<number, string | null>
   readonly slots: ReadonlyMap<number | null, number>
 }
@@ -130,7 +135,7 @@ function rowPlaces(c: Compilation): Map<string, RowPlace> {
       if (!cell.unit) continue
       const place = revPlaces[cell.source]!.get(cell.unit.node)
       if (place) slots.set(cell.source, place.slot)
-      if (!r.base) parentBy.set(cell.source, parentKey(place))
+      parentBy.set(cell.source, parentKey(place))
     }
     if (!r.base) parent = [...parentBy.values()][0] ?? null
     if (!slots.has(null)) slots.set(null, [...slots.values()][0] ?? 0)
@@ -223,6 +228,8 @@ interface PlanUnit {
   readonly after: Version | null
   /** A further alternative of a provision-level bracket: it repeats the child units of this primary. */
   readonly copyOf: string | null
+  /** Added containers some source puts this base unit in (a section split off): it goes there when one is present. */
+  readonly addedParents: readonly string[]
 }
 
 function baseVersion(row: CompilationRow): Version {
@@ -351,6 +358,7 @@ function makePlan(c: Compilation, choices: RowChoices, freshId: () => string): P
     slotAdditions.set(at, [...slotAdditions.get(at) ?? [], d.row])
   }
 
+  const additionRows = new Set(c.rows.filter(r => !r.base).map(r => r.key))
   const units: PlanUnit[] = []
   const byKey = new Map<string, PlanUnit>()
   const decisionOf = new Map(decisions.map(d => [d.row.key, d]))
@@ -358,7 +366,8 @@ function makePlan(c: Compilation, choices: RowChoices, freshId: () => string): P
   for (const d of decisions) {
     const row = d.row
     const place = places.get(row.key)!
-    const common: { kind: UnitKind; parent: string | null; slots: ReadonlyMap<number | null, number>; copyOf: null } = { kind: row.kind, parent: place.parent, slots: place.slots, copyOf: null }
+    const addedParents = row.base ? [...new Set([...place.parentBy.values()].filter((k): k is string => k !== null && k !== place.parent && additionRows.has(k)))] : []
+    const common: { kind: UnitKind; parent: string | null; slots: ReadonlyMap<number | null, number>; copyOf: null; addedParents: readonly string[] } = { kind: row.kind, parent: place.parent, slots: place.slots, copyOf: null, addedParents }
     const before = row.base ? baseVersion(row) : null
     // a moved unit may take back its base id (and footnotes') when its old place is gone by the step it arrives
     const arrives = d.group ? stepOf.get(d.group.join(','))! : d.choice.take === 'brackets' ? bracketStep! : 0
@@ -375,7 +384,7 @@ function makePlan(c: Compilation, choices: RowChoices, freshId: () => string): P
       const cell = row.cells[d.choice.source]!
       const step = stepOf.get(d.group!.join(','))!
       const after = ids.settle(sourceVersion(cell), row.key, !!row.base, released)
-      const parent = place.parentBy.has(cell.source) ? place.parentBy.get(cell.source)! : place.parent
+      const parent = !row.base && place.parentBy.has(cell.source) ? place.parentBy.get(cell.source)! : place.parent
       push({ ...common, parent, key: row.key, step, before, after: after && row.base && !SLOT_KINDS.has(row.kind) ? withAttrs(after, { id: row.base.node.attrs.id }) : after })
       continue
     }
@@ -492,12 +501,13 @@ function materialise(c: Compilation, plan: Plan, step: number): Node {
   const versions = new Map<string, Version | null>(plan.units.map(u => [u.key, step >= u.step ? u.after : u.before]))
   const byKey = new Map(plan.units.map(u => [u.key, u]))
   const there = new Map<string, boolean>()
+  const parentOf = (u: PlanUnit): string | null => u.addedParents.find(k => isThere(k)) ?? u.parent
   const isThere = (key: string): boolean => {
     let known = there.get(key)
     if (known === undefined) {
       const u = byKey.get(key)
       there.set(key, false)
-      known = !!u && !!versions.get(key) && (u.parent === null || isThere(u.parent))
+      known = !!u && !!versions.get(key) && (parentOf(u) === null || isThere(parentOf(u)!))
       there.set(key, known)
     }
     return known
@@ -507,9 +517,10 @@ function materialise(c: Compilation, plan: Plan, step: number): Node {
   for (const u of plan.units) {
     if (!isThere(u.key)) continue
     present.set(u.key, versions.get(u.key)!)
-    const list = children.get(u.parent) ?? []
+    const parent = parentOf(u)
+    const list = children.get(parent) ?? []
     list.push(u)
-    children.set(u.parent, list)
+    children.set(parent, list)
   }
   const builtKids = new Map<string, Node[]>()
   const build = (u: PlanUnit): Node => {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import fc from 'fast-check'
-import { buildModel, editModel, prng, randomModel, pick } from '../diff/test-documents.js'
+import { buildModel, editModel, editSections, prng, randomModel, pick } from '../diff/test-documents.js'
 import { unitChange } from './change.js'
 import { isChange } from './classify.js'
 import { compile, type Compilation } from './compile.js'
@@ -56,4 +56,15 @@ test('copies of one proposal make the same change on every row they touch', () =
     for (const row of c.rows) assert.ok(row.cls === 'untouched' || row.cls === 'same', `row ${row.key} is ${row.cls}`)
     assertEveryChangeOnce(c)
   }), { seed: 20261202, numRuns: 40 })
+})
+
+test('a proposal that merges or splits sections still has every change in exactly one row', () => {
+  fc.assert(fc.property(fc.integer(), fc.integer({ min: 1, max: 4 }), (seed, n) => {
+    const r = prng(seed)
+    const model = randomModel(r, 8)
+    const proposals = Array.from({ length: n }, (_, i) => ({ name: `S${i}`, doc: buildModel(editSections(r, editModel(r, model, pick(r, 4)))) }))
+    const c = compile(buildModel(model), proposals)
+    assertEveryChangeOnce(c)
+    assertClasses(c)
+  }), { seed: 20261203, numRuns: 60 })
 })

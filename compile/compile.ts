@@ -95,6 +95,7 @@ export function compile(base: Node, sources: readonly CompilationSource[], optio
     names.add(s.name)
   }
   const baseUnits = documentUnits(base)
+  const baseKeys = new Set(baseUnits.map(u => u.baseKey))
   const revisions = sources.map(s => compare(base, s.doc, { ...options.compare }).doc)
 
   // each source's units by base key, and its additions with the base row they follow
@@ -104,7 +105,9 @@ export function compile(base: Node, sources: readonly CompilationSource[], optio
     const mine = new Map<string, DocumentUnit>()
     let anchor: string | null = null
     for (const unit of documentUnits(rev)) {
-      if (unit.baseKey !== null) { mine.set(unit.baseKey, unit); anchor = unit.baseKey; continue }
+      // a unit standing for a base unit has its row; one whose old side the base does not hold as a unit (a section
+      // split off another: its heading inserted, diff/section-joins.ts) is placed like an addition
+      if (unit.baseKey !== null && baseKeys.has(unit.baseKey)) { mine.set(unit.baseKey, unit); anchor = unit.baseKey; continue }
       additions.push({ source, unit, anchor })
     }
     bySource.push(mine)

@@ -73,9 +73,14 @@ function attrsDiff(o: Node, n: Node): Record<string, unknown> | null {
  * The revision node last built for an unchanged identified node of a new
  * version, with what it was built from: it is given again when the same node
  * comes back with the same record and the same built children (the text in
- * force compared with draft after draft, or the same pair compared again).
+ * force compared with draft after draft), at once when it comes back with the
+ * same old node and the same label tables (the same documents compared
+ * again: labels are remembered per document, compare.ts).
  */
-const unchangedOutputs = new WeakMap<Node, { status: string; oldLabel: string | null; newLabel: string | null; kids: Node[] | null; built: Built }>()
+const unchangedOutputs = new WeakMap<Node, {
+  readonly o: Node; readonly oldLabels: Labels; readonly newLabels: Labels; readonly ignoreRenumbering: boolean
+  readonly status: string; readonly oldLabel: string | null; readonly newLabel: string | null; readonly kids: Node[] | null; readonly built: Built
+}>()
 
 /** Sibling keys made so far, by id and by text (the same string each time: Maps hash it once). */
 const idKeys = new WeakMap<Node, string>()
@@ -248,6 +253,9 @@ export class RevisionBuilder {
    */
   private unchanged(o: Node, n: Node): Built {
     if (n.isTextblock || n.isLeaf) return { node: n, changed: false, identical: true }
+    // the same pair under the same labels (the same documents compared again): the same result, children included
+    const last = unchangedOutputs.get(n)
+    if (last && last.o === o && last.oldLabels === this.ctx.oldLabels && last.newLabels === this.ctx.newLabels && last.ignoreRenumbering === this.ctx.ignoreRenumbering) return last.built
     let kids: Node[] | null = null
     let changed = false
     for (let k = 0; k < n.childCount; k++) {
@@ -260,17 +268,20 @@ export class RevisionBuilder {
     if (!IDENTIFIED_NODES.has(n.type.name)) {
       return kids ? { node: n.type.create(n.attrs, kids), changed, identical: true } : { node: n, changed, identical: true }
     }
+    const { oldLabels, newLabels, ignoreRenumbering } = this.ctx
     const newLabel = this.ctx.newLabels.byId.get(n.attrs.id as string) ?? null
     let oldLabel = this.ctx.oldLabels.byId.get(o.attrs.id as string) ?? null
     const renumbered = oldLabel !== newLabel && oldLabel !== null && newLabel !== null && normaliseLabel(oldLabel) !== normaliseLabel(newLabel)
     if (renumbered && this.ctx.ignoreRenumbering) oldLabel = newLabel
     const modified = changed || (renumbered && !this.ctx.ignoreRenumbering)
     const status = modified ? 'modified' : 'unchanged'
-    const last = unchangedOutputs.get(n)
-    if (last && last.status === status && last.oldLabel === oldLabel && last.newLabel === newLabel && sameNodes(last.kids, kids)) return last.built
+    if (last && last.status === status && last.oldLabel === oldLabel && last.newLabel === newLabel && sameNodes(last.kids, kids)) {
+      unchangedOutputs.set(n, { ...last, o, oldLabels, newLabels, ignoreRenumbering })
+      return last.built
+    }
     const revision: RevisionRecord = { status, oldLabel, newLabel, moveId: null, action: modified ? 'MOD' : 'NOC', oldAttrs: null, newAttrs: null }
     const built: Built = { node: n.type.create(withAttrs(n.attrs, 'revision', revision), kids ?? n.content), changed: modified, identical: true }
-    unchangedOutputs.set(n, { status, oldLabel, newLabel, kids, built })
+    unchangedOutputs.set(n, { o, oldLabels, newLabels, ignoreRenumbering, status, oldLabel, newLabel, kids, built })
     return built
   }
 

@@ -75,3 +75,13 @@ test('normaliseLabel folds presentation forms and spaces', () => {
   assert.equal(normaliseLabel('ﻫ )'), normaliseLabel('ه)'))
   assert.equal(normaliseLabel('أ )'), 'أ)')
 })
+
+test('alternatives of a provision-level bracket share one label; their sub-provisions number under it; other brackets count on', () => {
+  const doc = res({ lang: 'en' },
+    pre('considering', prov('a', { id: 'a' }), prov('b1', { id: 'b1', bracket: 'B', sources: 'APT' }), prov('b2', { id: 'b2', bracket: 'B', sources: 'EUR' }),
+      prov('c', { id: 'c', bracket: 'C', sources: 'RCC' }), prov('d', { id: 'd', labelOverride: 'c)bis' }), prov('e', { id: 'e' })),
+    op('resolves', prov('x', { id: 'x1', bracket: 'X', sources: 'APT' }, prov('x.1', { id: 'x11' })), prov('y', { id: 'x2', bracket: 'X', sources: '' }, prov('y.1', { id: 'x21' })), prov('z', { id: 'z' })))
+  const labels = computeLabels(doc).byId
+  assert.deepEqual(['a', 'b1', 'b2', 'c', 'd', 'e'].map(id => labels.get(id)), ['a)', 'b)', 'b)', 'c)', 'c)bis', 'd)'])
+  assert.deepEqual(['x1', 'x11', 'x2', 'x21', 'z'].map(id => labels.get(id)), ['1', '1.1', '1', '1.1', '2'])
+})

@@ -25,14 +25,15 @@ export function operationWords(op: string): string {
 function detail(text: string): HTMLElement | null {
   if (!text) return null
   const parts = operationParts(text)
-  if (!parts) return h('span', {}, ' ', h('bdi', { class: 'detail' }, text))
-  return h('span', { class: 'detail' }, ' ', h('bdi', { dir: 'auto' }, `[${parts.text}]`), parts.sources ? h('span', {}, ' ', h('bdi', { class: 'bracket-sources', dir: 'ltr' }, `[${parts.sources}]`)) : null)
+  if (!parts) return h('div', { class: 'detail', dir: 'auto' }, text)
+  // on a line of its own, in the option's own direction: `[text] [APT]` reads as on the page
+  return h('div', { class: 'detail', dir: 'auto' }, `[${parts.text}]`, parts.sources ? h('span', {}, ' ', h('bdi', { class: 'bracket-sources', dir: 'ltr' }, `[${parts.sources}]`)) : null)
 }
 
 function item(e: ActivityEntry): HTMLElement {
   return h('li', { 'data-testid': 'activity-item', 'data-op': e.op, 'data-delegation': e.delegation },
-    h('div', {}, h('bdi', { class: 'who' }, e.delegation ? `${e.who} (${e.delegation})` : e.who), ' ', h('span', { class: 'op' }, operationWords(e.op)),
-      detail(e.detail)),
+    h('div', {}, h('bdi', { class: 'who' }, e.delegation ? `${e.who} (${e.delegation})` : e.who), ' ', h('span', { class: 'op' }, operationWords(e.op))),
+    detail(e.detail),
     h('div', { class: 'meta' }, when(e.at)))
 }
 

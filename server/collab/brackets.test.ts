@@ -101,3 +101,30 @@ test('yHasBrackets reads brackets from the Y elements; compared with an empty do
   assert.deepEqual(r.operations.map(o => [o.action, o.bracket]), [['bracket-create', 'k1'], ['bracket-add-option', 'k1'], ['bracket-create', 'B'], ['bracket-add-option', 'B']])
   assert.equal(r.problems.length, 4, 'none of them in the Secretariat\'s name')
 })
+
+test('a provision-level option copying a provision with an inline bracket: the copied bracket is no new option; a forged one in it is', () => {
+  const withInline = res({ title: 'Cybersecurity' },
+    op('resolves', prov(['to ', brk(opt('take measures', 'ARB'), opt('act', 'EUR'), { id: 'k1' }), ' now;'], { id: 'r1', bracket: 'B', sources: 'ARB' }), { id: 's2' }))
+  let n = 0
+  const copied = edit(withInline, tr => addProvisionOption(tr, unitPos(withInline, 'r1'), 'APT', () => `fresh${++n}`))
+  const r = review(copied, APT, withInline)
+  assert.deepEqual(r.problems, [])
+  assert.deepEqual(r.operations.map(o => [o.action, o.sources]), [['bracket-add-option', 'APT']])
+  const forged = edit(copied, tr => { let at = -1; copied.descendants((x, pos) => { if (x.type.name === 'bracket' && x.attrs.id !== 'k1') at = pos; return at < 0 }); return addOption(tr, at, 'x', 'EUR') })
+  assert.ok(review(forged, APT, withInline).problems.length > 0, 'an option added to the copy in someone else\'s name')
+})
+
+test('provision-level: dropping the first alternative or agreeing on another passes ids on; judged by sources and text, not ids', () => {
+  const dropFirst = edit(draft, tr => dropProvisionOption(tr, unitPos(draft, 'r2')))
+  let ids = ''
+  dropFirst.descendants(n => { if (n.attrs.bracket === 'B') ids += n.attrs.id; return true })
+  assert.equal(ids, 'r2', 'the remaining alternative took the first one\'s id')
+  const own = review(dropFirst, APT)
+  assert.deepEqual(own.problems, [], 'APT drops its own first alternative')
+  assert.deepEqual(own.operations.map(o => [o.action, o.sources, o.text]), [['bracket-drop-option', 'APT', 'to report to the assembly;']])
+  assert.ok(review(dropFirst, ARB).problems.length > 0, 'ARB may not drop APT\'s')
+  const agreeSecond = edit(draft, tr => agreeProvisionOption(tr, unitPos(draft, 'r3')))
+  const r = review(agreeSecond, SEC)
+  assert.deepEqual(r.problems, [])
+  assert.deepEqual(r.operations.map(o => [o.action, o.sources, o.text]), [['bracket-agree', 'ARB', 'to report to the Council;'], ['bracket-drop-option', 'APT', 'to report to the assembly;']])
+})
