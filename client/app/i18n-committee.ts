@@ -17,6 +17,8 @@ const EN = {
   nothingForgotten: 'Nothing forgotten', dispositionTitle: 'Nothing forgotten: every proposed change', source: 'Source', where: 'Where', change: 'Change', state: 'In the draft',
   taken: 'taken', inBrackets: 'in brackets', superseded: 'superseded', dropped: 'dropped', missing: 'MISSING', missingCount: 'proposed change(s) missing from the draft',
   allAccounted: 'Every proposed change is accounted for.',
+  kindHeading: 'heading', kindTitle: 'title', kindHistory: 'history line', kindFormula: 'formula', kindParagraph: 'paragraph',
+  kindSection: 'section', kindPart: 'part', kindAnnex: 'annex', kindProvision: 'provision', kindItem: 'item',
   opCreate: 'started the committee draft', opBracket: 'bracketed', opAddOption: 'added an option', opDropOption: 'dropped an option', opAgree: 'agreed on an option'
 }
 
@@ -35,6 +37,8 @@ const AR: Record<CommitteeKey, string> = {
   nothingForgotten: 'لم يُنسَ شيء', dispositionTitle: 'لم يُنسَ شيء: كل تغيير مقترح', source: 'المصدر', where: 'الموضع', change: 'التغيير', state: 'في المشروع',
   taken: 'مأخوذ', inBrackets: 'بين قوسين', superseded: 'مستغنى عنه', dropped: 'محذوف', missing: 'مفقود', missingCount: 'تغيير(ات) مقترحة مفقودة من المشروع',
   allAccounted: 'كل تغيير مقترح له موضعه.',
+  kindHeading: 'رأس القرار', kindTitle: 'العنوان', kindHistory: 'سطر التاريخ', kindFormula: 'الصيغة الافتتاحية', kindParagraph: 'فقرة نصية',
+  kindSection: 'قسم', kindPart: 'جزء', kindAnnex: 'ملحق', kindProvision: 'فقرة', kindItem: 'بند',
   opCreate: 'بدأ مشروع اللجنة', opBracket: 'وضع بين قوسين', opAddOption: 'أضاف خيارًا', opDropOption: 'حذف خيارًا', opAgree: 'اتفق على خيار'
 }
 

@@ -11,11 +11,18 @@ import { openSheet } from './sheet.js'
 
 const STATES: Record<string, CommitteeKey> = { taken: 'taken', 'in-brackets': 'inBrackets', superseded: 'superseded', dropped: 'dropped', missing: 'missing' }
 
+/** A unit kind (compile/units.ts `UnitKind`) in the interface's words. */
+function kindWords(kind: string): string {
+  const key = `kind${kind.charAt(0).toUpperCase()}${kind.slice(1)}` as CommitteeKey
+  return KINDS.has(key) ? tk(key) : kind
+}
+const KINDS = new Set<string>(['kindHeading', 'kindTitle', 'kindHistory', 'kindFormula', 'kindParagraph', 'kindSection', 'kindPart', 'kindAnnex', 'kindProvision', 'kindItem'])
+
 function row(e: DispositionEntry, docDir: string): HTMLElement {
   const key = STATES[e.state]
   return h('tr', { class: e.state, 'data-testid': 'disposition-row', 'data-state': e.state },
     h('td', {}, h('bdi', {}, e.source)),
-    h('td', {}, e.kind ? h('span', { class: 'muted' }, e.kind) : e.where, e.label ? h('span', {}, ' ', h('bdi', { dir: docDir, class: 'unit-label' }, e.label)) : null),
+    h('td', {}, e.kind ? h('span', { class: 'muted' }, kindWords(e.kind)) : e.where, e.label ? h('span', {}, ' ', h('bdi', { dir: docDir, class: 'unit-label' }, e.label)) : null),
     h('td', { dir: 'ltr' }, e.change),
     h('td', { class: 'state' }, key ? tk(key) : e.state, e.by ? h('span', { class: 'muted' }, ' — ', h('bdi', {}, e.by)) : null))
 }
