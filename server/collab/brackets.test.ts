@@ -113,3 +113,18 @@ test('a provision-level option copying a provision with an inline bracket: the c
   const forged = edit(copied, tr => { let at = -1; copied.descendants((x, pos) => { if (x.type.name === 'bracket' && x.attrs.id !== 'k1') at = pos; return at < 0 }); return addOption(tr, at, 'x', 'EUR') })
   assert.ok(review(forged, APT, withInline).problems.length > 0, 'an option added to the copy in someone else\'s name')
 })
+
+test('provision-level: dropping the first alternative or agreeing on another passes ids on; judged by sources and text, not ids', () => {
+  const dropFirst = edit(draft, tr => dropProvisionOption(tr, unitPos(draft, 'r2')))
+  let ids = ''
+  dropFirst.descendants(n => { if (n.attrs.bracket === 'B') ids += n.attrs.id; return true })
+  assert.equal(ids, 'r2', 'the remaining alternative took the first one\'s id')
+  const own = review(dropFirst, APT)
+  assert.deepEqual(own.problems, [], 'APT drops its own first alternative')
+  assert.deepEqual(own.operations.map(o => [o.action, o.sources, o.text]), [['bracket-drop-option', 'APT', 'to report to the assembly;']])
+  assert.ok(review(dropFirst, ARB).problems.length > 0, 'ARB may not drop APT\'s')
+  const agreeSecond = edit(draft, tr => agreeProvisionOption(tr, unitPos(draft, 'r3')))
+  const r = review(agreeSecond, SEC)
+  assert.deepEqual(r.problems, [])
+  assert.deepEqual(r.operations.map(o => [o.action, o.sources, o.text]), [['bracket-agree', 'ARB', 'to report to the Council;'], ['bracket-drop-option', 'APT', 'to report to the assembly;']])
+})

@@ -11,10 +11,13 @@
  *   delegation; only the Secretariat agrees on an option or drops another
  *   delegation's.
  *
- * Inline options (`bracketOption`, no id of their own) are compared per
- * bracket id as lists of sources; provision-level options by their unit's
- * id. An inline bracket that vanishes is an agreement when one option's text
- * now stands once more in its unit, else every option is dropped. What an
+ * Options are compared per bracket id (inline: the node's; provision-level:
+ * the shared `bracket` attribute) as lists of sources and text: options have
+ * no ids of their own, and provision-level alternatives pass their ids on
+ * when the first is dropped or another agreed (schema/brackets.ts). A
+ * bracket that vanishes is an agreement when one option's text stays (inline:
+ * stands once more in its unit; provision-level: a unit of the bracket stays
+ * without one), else every option is dropped. What an
  * accepted update did is returned as operations for the activity log.
  * Editing the text inside an option is plain typing and not checked here.
  */
@@ -66,7 +69,8 @@ function plainText(node: Node): string {
 
 const count = (hay: string, needle: string) => { let n = 0; for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) n++; return n }
 
-interface InlineBracket { options: { sources: string; text: string }[]; unit: string | null }
+interface Option { sources: string; text: string }
+interface InlineBracket { options: Option[]; unit: string | null }
 interface Unit { bracket: string | null; sources: string; text: string }
 
 /** Inline brackets by id, with the id of the unit (or section) holding each. */
@@ -100,6 +104,20 @@ function units(doc: Node): Map<string, Unit> {
   doc.descendants(n => {
     if (UNITS.has(n.type.name) && typeof n.attrs.id === 'string' && !out.has(n.attrs.id)) {
       out.set(n.attrs.id, { bracket: typeof n.attrs.bracket === 'string' ? n.attrs.bracket : null, sources: norm(n.attrs.sources), text: n.textContent })
+    }
+    return true
+  })
+  return out
+}
+
+/** Provision-level brackets by id: their alternatives in document order (sources, text, unit id). */
+function provisionBrackets(doc: Node): Map<string, (Option & { id: string })[]> {
+  const out = new Map<string, (Option & { id: string })[]>()
+  doc.descendants(n => {
+    if (UNITS.has(n.type.name) && typeof n.attrs.bracket === 'string') {
+      const list = out.get(n.attrs.bracket) ?? []
+      list.push({ sources: norm(n.attrs.sources), text: n.textContent, id: String(n.attrs.id ?? '') })
+      out.set(n.attrs.bracket, list)
     }
     return true
   })
@@ -157,33 +175,35 @@ export function reviewBrackets(before: Node, after: Node, writer: BracketWriter)
     operations.push({ action: 'bracket-agree', bracket, sources, text: short(text) })
   }
 
+  /** The options of a bracket before and after: relabelled ones, dropped ones, added ones. */
+  const compareOptions = (id: string, was: readonly Option[], now: readonly Option[]) => {
+    // an option in the same place with the same text and other sources: relabelled
+    if (was.length === now.length) {
+      was.forEach((o, i) => {
+        const x = now[i]!
+        if (x.text === o.text && x.sources !== o.sources) problems.push(`the sources of a bracket option never change ("${short(o.sources)}" → "${short(x.sources)}")`)
+      })
+    }
+    // options matched by sources and text, then by sources (their text may have been edited)
+    const left = [...now]
+    const gone: Option[] = []
+    for (const o of was) {
+      const i = left.findIndex(x => x.sources === o.sources && x.text === o.text)
+      if (i >= 0) left.splice(i, 1); else gone.push(o)
+    }
+    for (const o of gone) {
+      const i = left.findIndex(x => x.sources === o.sources)
+      if (i >= 0) left.splice(i, 1); else drop(id, o.sources, o.text)
+    }
+    for (const o of left) add('bracket-add-option', id, o.sources, o.text)
+  }
+
   // inline brackets
   const was = inlineBrackets(before), now = inlineBrackets(after)
   let textsBefore: Map<string, string> | null = null, textsAfter: Map<string, string> | null = null
   for (const [id, b] of was) {
     const a = now.get(id)
-    if (a) {
-      // an option in the same place with the same text and other sources: relabelled
-      if (a.options.length === b.options.length) {
-        b.options.forEach((o, i) => {
-          const x = a.options[i]!
-          if (x.text === o.text && x.sources !== o.sources) problems.push(`the sources of a bracket option never change ("${short(o.sources)}" → "${short(x.sources)}")`)
-        })
-      }
-      // options matched by sources and text, then by sources (their text may have been edited)
-      const left = [...a.options]
-      const gone: typeof b.options = []
-      for (const o of b.options) {
-        const i = left.findIndex(x => x.sources === o.sources && x.text === o.text)
-        if (i >= 0) left.splice(i, 1); else gone.push(o)
-      }
-      for (const o of gone) {
-        const i = left.findIndex(x => x.sources === o.sources)
-        if (i >= 0) left.splice(i, 1); else drop(id, o.sources, o.text)
-      }
-      for (const o of left) add('bracket-add-option', id, o.sources, o.text)
-      continue
-    }
+    if (a) { compareOptions(id, b.options, a.options); continue }
     // gone: agreed when one option's text now stands once more in its unit, else every option dropped
     textsBefore ??= unitTexts(before)
     textsAfter ??= unitTexts(after)
@@ -206,24 +226,22 @@ export function reviewBrackets(before: Node, after: Node, writer: BracketWriter)
     a.options.forEach((o, i) => add(i === 0 ? 'bracket-create' : 'bracket-add-option', id, o.sources, o.text))
   }
 
-  // provision-level brackets
-  const before_ = unitsBefore, after_ = units(after)
-  const bracketsBefore = new Set([...before_.values()].map(u => u.bracket).filter(b => b !== null))
-  for (const [id, u] of before_) {
-    if (u.bracket === null) continue
-    const v = after_.get(id)
-    if (!v) { drop(u.bracket, u.sources, u.text); continue }
-    if (v.bracket === null) { agree(u.bracket, u.sources, v.text); continue }
-    if (v.sources !== u.sources) problems.push(`the sources of a bracket option never change ("${short(u.sources)}" → "${short(v.sources)}")`)
-    if (v.bracket !== u.bracket && !settles) problems.push('only the Secretariat moves an option to another bracket')
+  // provision-level brackets: compared per bracket like inline ones (ids are no guide: dropping the first
+  // alternative, or agreeing on another, passes the first one's ids on, schema/brackets.ts)
+  const provBefore = provisionBrackets(before), provAfter = provisionBrackets(after)
+  const after_ = units(after)
+  for (const [id, opts] of provBefore) {
+    const now_ = provAfter.get(id)
+    if (now_) { compareOptions(id, opts, now_); continue }
+    // gone: agreed when one of its units stays without a bracket (its text tells which option), else all dropped
+    const keptUnit = opts.map(o => after_.get(o.id)).find(v => v !== undefined && v.bracket === null)
+    const kept = keptUnit ? opts.find(o => o.text === keptUnit.text) ?? opts.find(o => after_.get(o.id) === keptUnit) : undefined
+    if (kept) agree(id, kept.sources, kept.text)
+    for (const o of opts) if (o !== kept) drop(id, o.sources, o.text)
   }
-  const seen = new Set(bracketsBefore)
-  for (const [id, v] of after_) {
-    if (v.bracket === null) continue
-    const u = before_.get(id)
-    if (u && u.bracket !== null) continue
-    add(seen.has(v.bracket) ? 'bracket-add-option' : 'bracket-create', v.bracket, v.sources, v.text)
-    seen.add(v.bracket)
+  for (const [id, opts] of provAfter) {
+    if (provBefore.has(id)) continue
+    opts.forEach((o, i) => add(i === 0 ? 'bracket-create' : 'bracket-add-option', id, o.sources, o.text))
   }
   return { problems, operations }
 }
