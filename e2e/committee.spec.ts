@@ -134,8 +134,9 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
   await bracket(amal.page).scrollIntoViewIfNeeded()
   await shot(amal.page, 'committee-bracket-ar')
 
-  // Only the secretariat may agree: Amal's menu offers no agreement.
-  await openOption(amal.page, phrase)
+  // Only the secretariat may agree: Amal's menu (from the keyboard, on the new bracket, still selected) offers no agreement.
+  await amal.page.keyboard.press('Shift+F10')
+  await expect(amal.page.getByTestId('bracket-menu')).toBeVisible()
   await expect(amal.page.getByTestId('menu-agree')).toHaveCount(0)
   await expect(amal.page.getByTestId('menu-drop-option')).toHaveCount(1) // her own option
   await shot(amal.page, 'committee-menu-ar')

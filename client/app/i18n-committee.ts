@@ -7,7 +7,7 @@ import { uiLang } from './i18n.js'
 
 const EN = {
   committeeDraft: 'Committee draft', bracket: 'Bracket', bracketHint: 'put the selected text in square brackets, or the provision when nothing is selected',
-  bracketProvision: 'Bracket provision', addOption: 'Option', addOptionHint: 'add an alternative to this bracket (your delegation as its source)',
+  addOption: 'Option', addOptionHint: 'add an alternative to this bracket (your delegation as its source)',
   optionText: 'Text of your option', dropOption: 'Drop', agree: 'Agree on this', bracketMenu: 'Square bracket',
   proposedBy: 'proposed by', noSponsor: 'no sponsor',
   startDraft: 'Start committee draft', draftTitle: 'Title of the committee draft', draftHelp: 'For each row: the text in force, one source’s version, or the alternatives kept in square brackets.',
@@ -25,7 +25,7 @@ export type CommitteeKey = keyof typeof EN
 
 const AR: Record<CommitteeKey, string> = {
   committeeDraft: 'مشروع لجنة', bracket: 'قوسان', bracketHint: 'وضع النص المحدد بين قوسين معقوفين، أو الفقرة إن لم يُحدَّد شيء',
-  bracketProvision: 'فقرة بين قوسين', addOption: 'خيار', addOptionHint: 'إضافة بديل إلى هذين القوسين (وفدك مصدرًا له)',
+  addOption: 'خيار', addOptionHint: 'إضافة بديل إلى هذين القوسين (وفدك مصدرًا له)',
   optionText: 'نص خيارك', dropOption: 'حذف', agree: 'الاتفاق على هذا', bracketMenu: 'قوسان معقوفان',
   proposedBy: 'اقترحه', noSponsor: 'بلا مقترِح',
   startDraft: 'بدء مشروع اللجنة', draftTitle: 'عنوان مشروع اللجنة', draftHelp: 'لكل صف: النص النافذ، أو صيغة أحد المصادر، أو البدائل بين قوسين معقوفين.',

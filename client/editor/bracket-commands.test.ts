@@ -11,7 +11,7 @@ import { brk, findBrackets, op, opt, pre, prov, res, resetBuilderIds } from '../
 import { findProblems } from '../../schema/check.js'
 import {
   addBracketOption, addProvisionAlternative, agreeBracketOption, agreeProvisionAlternative, bracketCurrentProvision, bracketSelection,
-  bracketedUnitAround, dropBracketOption, dropProvisionAlternative, selectedBracket
+  bracketedUnitAround, currentPos, dropBracketOption, dropProvisionAlternative, selectedBracket
 } from './bracket-commands.js'
 
 function doc(): Node {
@@ -40,7 +40,7 @@ const bracketPos = (d: Node, id: string) => findBrackets(d).find(b => b.id === i
 function run(state: EditorState, command: Command): EditorState | null {
   const can = command(state)
   let next: EditorState | null = null
-  const did = command(state, tr => { next = state.apply(tr) })
+  const did = command(state, tr => { assert.equal(tr.getMeta('addToHistory'), false, 'kept out of the undo history'); next = state.apply(tr) })
   assert.equal(can, did, 'the dry run and the run agree')
   if (!did) { assert.equal(next, null, 'no dispatch when it does not apply'); return null }
   assert.ok(next)
@@ -136,4 +136,16 @@ test('the selected bracket is found from a node selection only', () => {
   const pos = bracketPos(d, 'k1')
   assert.equal(selectedBracket(EditorState.create({ doc: d, selection: NodeSelection.create(d, pos) }))?.pos, pos)
   assert.equal(selectedBracket(cursorAt(d, 'to take')), null)
+})
+
+test('a bracket or alternative is found again by its id after the text before it changed; a gone one is not', () => {
+  const d = doc()
+  const moved = EditorState.create({ doc: d }).apply(EditorState.create({ doc: d }).tr.insertText('indeed ', posOf(d, 'that one')))
+  assert.equal(currentPos(moved.doc, 'inline', 'k1'), bracketPos(moved.doc, 'k1'))
+  assert.equal(currentPos(moved.doc, 'inline', 'k1'), bracketPos(d, 'k1') + 'indeed '.length)
+  const p4 = currentPos(moved.doc, 'provision', 'p4')
+  assert.equal(moved.doc.nodeAt(p4)?.attrs.sources, 'ARB')
+  assert.equal(currentPos(moved.doc, 'provision', 'p5'), -1, 'p5 is no alternative')
+  assert.equal(currentPos(moved.doc, 'inline', 'gone'), -1)
+  assert.equal(run(EditorState.create({ doc: d }), dropBracketOption(-1, 0)), null, 'nothing done where there is nothing')
 })

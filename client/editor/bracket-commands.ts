@@ -7,12 +7,20 @@
  * secretariat agrees or drops others' options).
  */
 import type { Node, ResolvedPos } from 'prosemirror-model'
-import { NodeSelection, TextSelection, type Command, type EditorState } from 'prosemirror-state'
+import { NodeSelection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import {
   addOption, addProvisionOption, agreeOption, agreeProvisionOption, alternativesAt, bracketProvision, bracketRange,
   dropOption, dropProvisionOption, isBracketedUnit
 } from '../../schema/brackets.js'
 import { unitAt } from './commands.js'
+
+/**
+ * Bracket operations stay out of the undo history: undoing one would be
+ * another operation the server judges by its own rules (undoing a bracket
+ * reads as agreeing on it, undoing an agreement as adding others' options),
+ * and it refuses those. An option is dropped instead.
+ */
+function outOfHistory(tr: Transaction): Transaction { return tr.setMeta('addToHistory', false) }
 
 /** A node and where it stands. */
 export interface Located { node: Node; pos: number }
@@ -49,7 +57,7 @@ export function bracketSelection(sources: string): Command {
     if (empty) return bracketCurrentProvision(sources)(state, dispatch)
     const tr = state.tr
     if (!bracketRange(tr, from, to, sources)) return false
-    if (dispatch) dispatch(tr.setSelection(NodeSelection.create(tr.doc, from)).scrollIntoView())
+    if (dispatch) dispatch(outOfHistory(tr).setSelection(NodeSelection.create(tr.doc, from)).scrollIntoView())
     return true
   }
 }
@@ -61,7 +69,7 @@ export function bracketCurrentProvision(sources: string): Command {
     if (!unit) return false
     const tr = state.tr
     if (!bracketProvision(tr, unit.pos, sources)) return false
-    if (dispatch) dispatch(tr.scrollIntoView())
+    if (dispatch) dispatch(outOfHistory(tr).scrollIntoView())
     return true
   }
 }
@@ -72,7 +80,7 @@ export function addBracketOption(pos: number, text: string, sources: string): Co
     if (!text.trim()) return false
     const tr = state.tr
     if (!addOption(tr, pos, text, sources)) return false
-    if (dispatch) dispatch(tr.setSelection(NodeSelection.create(tr.doc, pos)).scrollIntoView())
+    if (dispatch) dispatch(outOfHistory(tr).setSelection(NodeSelection.create(tr.doc, pos)).scrollIntoView())
     return true
   }
 }
@@ -103,7 +111,7 @@ export function addProvisionAlternative(sources: string, pos?: number): Command 
       const at = tr.mapping.map(last.pos + last.node.nodeSize, -1)
       const copy = tr.doc.nodeAt(at)
       const end = copy ? at + 1 + copy.child(0).nodeSize - 1 : at
-      dispatch(tr.setSelection(TextSelection.near(tr.doc.resolve(end), -1)).scrollIntoView())
+      dispatch(outOfHistory(tr).setSelection(TextSelection.near(tr.doc.resolve(end), -1)).scrollIntoView())
     }
     return true
   }
@@ -114,7 +122,7 @@ export function dropBracketOption(pos: number, index: number): Command {
   return (state, dispatch) => {
     const tr = state.tr
     if (!dropOption(tr, pos, index)) return false
-    if (dispatch) dispatch(tr.scrollIntoView())
+    if (dispatch) dispatch(outOfHistory(tr).scrollIntoView())
     return true
   }
 }
@@ -124,7 +132,7 @@ export function agreeBracketOption(pos: number, index: number): Command {
   return (state, dispatch) => {
     const tr = state.tr
     if (!agreeOption(tr, pos, index)) return false
-    if (dispatch) dispatch(tr.scrollIntoView())
+    if (dispatch) dispatch(outOfHistory(tr).scrollIntoView())
     return true
   }
 }
@@ -136,7 +144,7 @@ export function dropProvisionAlternative(pos?: number): Command {
     if (!unit) return false
     const tr = state.tr
     if (!dropProvisionOption(tr, unit.pos)) return false
-    if (dispatch) dispatch(tr.scrollIntoView())
+    if (dispatch) dispatch(outOfHistory(tr).scrollIntoView())
     return true
   }
 }
@@ -148,7 +156,22 @@ export function agreeProvisionAlternative(pos?: number): Command {
     if (!unit) return false
     const tr = state.tr
     if (!agreeProvisionOption(tr, unit.pos)) return false
-    if (dispatch) dispatch(tr.scrollIntoView())
+    if (dispatch) dispatch(outOfHistory(tr).scrollIntoView())
     return true
   }
+}
+
+/**
+ * Where the inline bracket `id` (kind `inline`) or the alternative whose unit
+ * has id `id` (kind `provision`) stands now, or -1: a menu opened on it
+ * acts where it is when the action is chosen (collaborators may have moved it).
+ */
+export function currentPos(doc: Node, kind: 'inline' | 'provision', id: string): number {
+  let found = -1
+  doc.descendants((node, pos) => {
+    if (found >= 0) return false
+    if (kind === 'inline' ? node.type.name === 'bracket' && node.attrs.id === id : isBracketedUnit(node) && node.attrs.id === id) found = pos
+    return !node.isInline
+  })
+  return found
 }

@@ -14,12 +14,12 @@ import { isTextEdit } from './changed-units.js'
 
 /**
  * Where an option was clicked: an inline bracket's option (the bracket's
- * position, the option's index), or a provision-level alternative (its
- * position; clicked on its closing `] [APT]`); and the element clicked.
+ * position and id, the option's index), or a provision-level alternative (its
+ * position and id; clicked on its closing `] [APT]`); and the element clicked.
  */
 export type BracketOptionClick =
-  | { kind: 'inline'; pos: number; index: number; sources: string; element: HTMLElement }
-  | { kind: 'provision'; pos: number; sources: string; element: HTMLElement }
+  | { kind: 'inline'; pos: number; id: string; index: number; sources: string; element: HTMLElement }
+  | { kind: 'provision'; pos: number; id: string; sources: string; element: HTMLElement }
 
 const handlers = new WeakMap<EditorView, (click: BracketOptionClick) => void>()
 
@@ -64,7 +64,7 @@ export function bracketNodeView(node: Node, view?: EditorView, getPos?: () => nu
     const handler = view ? handlers.get(view) : undefined
     if (!option || pos === undefined || !handler) return
     e.preventDefault()
-    handler({ kind: 'inline', pos, index: Number(option.dataset.index), sources: option.dataset.sources ?? '', element: option })
+    handler({ kind: 'inline', pos, id: String(node.attrs.id), index: Number(option.dataset.index), sources: option.dataset.sources ?? '', element: option })
   })
   return {
     dom,
@@ -102,7 +102,7 @@ function closing(sources: string): (view: EditorView, getPos: () => number | und
         const node = $at.node(d)
         if ((node.type.name === 'provision' || node.type.name === 'item') && isBracketedUnit(node)) {
           e.preventDefault()
-          handler({ kind: 'provision', pos: $at.before(d), sources: String(node.attrs.sources ?? ''), element: el })
+          handler({ kind: 'provision', pos: $at.before(d), id: String(node.attrs.id), sources: String(node.attrs.sources ?? ''), element: el })
           return
         }
       }

@@ -1,8 +1,9 @@
 /**
  * The committee tools of the editor page, kept calm: two buttons in the
  * toolbar ("[ ] Bracket", "+ Option") and a small menu that opens beside an
- * option when it is clicked (who proposed it; add an option, drop this one,
- * agree on it). What a user may not do is not offered: only the secretariat
+ * option when it is clicked, or from the keyboard (context-menu key or
+ * Shift-F10 on a selected bracket or in an alternative): who proposed it; add
+ * an option, drop this one, agree on it. What a user may not do is not offered: only the secretariat
  * agrees and drops others' options (the server enforces it anyway). New
  * options are proposed by the user's delegation.
  */
@@ -13,7 +14,7 @@ import { h } from '../app/dom.js'
 import { tk } from '../app/i18n-committee.js'
 import {
   addBracketOption, addProvisionAlternative, agreeBracketOption, agreeProvisionAlternative, bracketSelection,
-  bracketedUnitAround, dropBracketOption, dropProvisionAlternative, selectedBracket
+  bracketedUnitAround, currentPos, dropBracketOption, dropProvisionAlternative, selectedBracket
 } from '../editor/bracket-commands.js'
 import { onBracketOption, type BracketOptionClick } from '../editor/bracket-view.js'
 import { run } from '../editor/create-editor.js'
@@ -35,10 +36,10 @@ export function mayDrop(user: Who, sources: string): boolean {
 /** Whether the user may agree on an option (the secretariat). */
 export function mayAgree(user: Who): boolean { return canSettleBrackets(user) }
 
-/** Asks for an option's text and adds it to the inline bracket at `pos`. */
-async function addInlineOption(view: EditorView, pos: number, user: Who, dir: string): Promise<void> {
+/** Asks for an option's text and adds it to the inline bracket at `pos()` (where it is once the text is given). */
+async function addInlineOption(view: EditorView, pos: () => number, user: Who, dir: string): Promise<void> {
   const text = await ask(tk('optionText'), dir)
-  if (text) run(view, addBracketOption(pos, text, user.delegation))
+  if (text) run(view, addBracketOption(pos(), text, user.delegation))
 }
 
 /** "+ Option": on a selected inline bracket, asks the text; in a bracketed provision, copies it as a new alternative. */
@@ -47,7 +48,8 @@ export function addOptionCommand(getView: () => EditorView | null, user: Who, di
     const bracket = selectedBracket(state)
     if (bracket) {
       const view = getView()
-      if (dispatch && view) void addInlineOption(view, bracket.pos, user, dir)
+      const id = String(bracket.node.attrs.id)
+      if (dispatch && view) void addInlineOption(view, () => currentPos(view.state.doc, 'inline', id), user, dir)
       return !!view
     }
     return bracketedUnitAround(state.selection.$from) ? addProvisionAlternative(user.delegation)(state, dispatch) : false
@@ -90,11 +92,13 @@ export function mountBracketMenu(view: EditorView, user: Who, dir: string, canWr
     const who = click.sources ? `${tk('proposedBy')} ${click.sources}` : tk('noSponsor')
     const items: HTMLElement[] = [h('span', { class: 'who' }, h('bdi', {}, who))]
     if (canWrite) {
+      // positions are found again when an action is chosen: collaborators may have moved the bracket meanwhile
+      const at = () => currentPos(view.state.doc, click.kind, click.id)
       items.push(click.kind === 'inline'
-        ? act(`+ ${tk('addOption')}`, 'menu-add-option', () => addInlineOption(view, click.pos, user, dir))
-        : act(`+ ${tk('addOption')}`, 'menu-add-option', () => addProvisionAlternative(user.delegation, click.pos)))
-      if (mayDrop(user, click.sources)) items.push(act(tk('dropOption'), 'menu-drop-option', () => click.kind === 'inline' ? dropBracketOption(click.pos, click.index) : dropProvisionAlternative(click.pos)))
-      if (mayAgree(user)) items.push(act(tk('agree'), 'menu-agree', () => click.kind === 'inline' ? agreeBracketOption(click.pos, click.index) : agreeProvisionAlternative(click.pos)))
+        ? act(`+ ${tk('addOption')}`, 'menu-add-option', () => addInlineOption(view, () => at(), user, dir))
+        : act(`+ ${tk('addOption')}`, 'menu-add-option', () => addProvisionAlternative(user.delegation, at())))
+      if (mayDrop(user, click.sources)) items.push(act(tk('dropOption'), 'menu-drop-option', () => click.kind === 'inline' ? dropBracketOption(at(), click.index) : dropProvisionAlternative(at())))
+      if (mayAgree(user)) items.push(act(tk('agree'), 'menu-agree', () => click.kind === 'inline' ? agreeBracketOption(at(), click.index) : agreeProvisionAlternative(at())))
     }
     menu.replaceChildren(...items)
     menu.dir = document.documentElement.dir
@@ -106,9 +110,29 @@ export function mountBracketMenu(view: EditorView, user: Who, dir: string, canWr
     ;(menu.querySelector('button') as HTMLElement | null)?.focus()
   }
   onBracketOption(view, open)
+  // from the keyboard (the context-menu key or Shift-F10): the menu of the selected bracket's first option,
+  // or of the alternative around the cursor
+  const fromKeyboard = (e: KeyboardEvent) => {
+    if (e.key !== 'ContextMenu' && !(e.shiftKey && e.key === 'F10')) return
+    const bracket = selectedBracket(view.state)
+    const dom = bracket ? view.nodeDOM(bracket.pos) as HTMLElement | null : null
+    const option = dom?.querySelector<HTMLElement>('.bracket-option')
+    if (bracket && option) {
+      e.preventDefault()
+      open({ kind: 'inline', pos: bracket.pos, id: String(bracket.node.attrs.id), index: 0, sources: option.dataset.sources ?? '', element: option })
+      return
+    }
+    const unit = bracketedUnitAround(view.state.selection.$from)
+    const close = unit ? (view.nodeDOM(unit.pos) as HTMLElement | null)?.querySelector<HTMLElement>('.bracket-close') : null
+    if (unit && close) {
+      e.preventDefault()
+      open({ kind: 'provision', pos: unit.pos, id: String(unit.node.attrs.id), sources: String(unit.node.attrs.sources ?? ''), element: close })
+    }
+  }
+  view.dom.addEventListener('keydown', fromKeyboard)
   const outside = (e: MouseEvent) => { if (!menu.hidden && !menu.contains(e.target as Node) && !current?.contains(e.target as Node)) close() }
   const escape = (e: KeyboardEvent) => { if (e.key === 'Escape' && !menu.hidden) { close(); view.focus() } }
   document.addEventListener('mousedown', outside, true)
   document.addEventListener('keydown', escape)
-  return () => { document.removeEventListener('mousedown', outside, true); document.removeEventListener('keydown', escape); menu.remove() }
+  return () => { view.dom.removeEventListener('keydown', fromKeyboard); document.removeEventListener('mousedown', outside, true); document.removeEventListener('keydown', escape); menu.remove() }
 }

@@ -21,6 +21,7 @@ export function shortcutList(): [string, string][] {
     [`${mod}-Alt-F`, t('footnote')],
     [`${mod}-Alt-B`, `${tk('bracket')} (${tk('bracketHint')})`],
     [`${mod}-Alt-O`, `${tk('addOption')} (${tk('addOptionHint')})`],
+    ['Shift-F10', tk('bracketMenu')],
     [`${mod}-Z / ${mod}-Shift-Z`, `${t('undo')} / ${t('redo')}`],
     [`${mod}-B / ${mod}-I`, 'Bold / italic'],
     [`${mod}-F`, tc('find')],
