@@ -120,8 +120,10 @@ export class AttributionWriter {
 
   /** Whether an entry this writer created lost to another one (`repair` then has work). */
   needsRepair(): boolean {
+    // called after every transaction: nothing to allocate when this writer created no entry lately
+    if (this.created.size === 0) return false
     const now = this.now()
-    for (const [description, mine] of [...this.created]) {
+    for (const [description, mine] of this.created) {
       if (this.map.get(description) !== mine.entry) return true
       if (now - mine.at > CREATED_MEMORY_MS) this.created.delete(description)
     }

@@ -134,13 +134,6 @@ export function typingCandidate(update: Uint8Array): TypingCandidate | null {
   return candidate
 }
 
-/** Where each client's structs in `typing` end (what `Y.parseUpdateMeta(update).to` says). */
-export function clientEnds({ structs }: TypingCandidate): Map<number, number> {
-  const to = new Map<number, number>()
-  for (const s of structs) to.set(s.client, s.clock + s.length)
-  return to
-}
-
 /** The same view of an update decoded by `Y.decodeUpdate` (null when `scanTyping` would give null). */
 export function typingOfDecoded({ structs, ds }: ReturnType<typeof Y.decodeUpdate>): TypingCandidate | null {
   const out: ScannedStruct[] = []

@@ -23,7 +23,7 @@ import type { Document, Extension, beforeHandleMessagePayload, beforeUnloadDocum
 import * as Y from 'yjs'
 import { AttributionWriter, attributionMap, deletesAnything, recordDeletions, registeredClients } from '../collab/attribution-map.js'
 import { parseMessage } from '../collab/messages.js'
-import { clientEnds, typingCandidate } from '../collab/typing.js'
+import { typingCandidate } from '../collab/typing.js'
 import { REFUSED_INVALID, refuse } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
 import type { User } from '../store/types.js'
@@ -65,17 +65,30 @@ class Registry {
 export function clientIdProblem(document: Y.Doc, registered: ReadonlyMap<number, string>, update: Uint8Array, delegation: string): string | null {
   // plain typing's struct headers are read once for every extension (collab/typing.ts); anything else in full
   const typing = typingCandidate(update)
-  let to: Map<number, number>
-  if (typing) to = clientEnds(typing)
-  else try { to = Y.parseUpdateMeta(update).to } catch { return 'not a Yjs update' }
-  for (const [client, end] of to) {
-    const have = Y.getState(document.store, client)
-    // structs the document holds already change nothing (a reconnecting client may resend them)
-    if (end <= have) continue
-    const owner = registered.get(client)
-    if (owner === undefined ? have > 0 : owner !== delegation) {
-      return `client id ${client} is not yours: it wrote ${owner === undefined ? 'text you did not write' : owner ? `for ${owner.slice(0, 60)}` : 'the base text'}`
+  if (typing) {
+    // a client's structs come in clock order: one ending past the document's state is enough to check its owner
+    for (const { client, clock, length } of typing.structs) {
+      const problem = clock + length > Y.getState(document.store, client) ? ownerProblem(document, registered, client, delegation) : null
+      if (problem) return problem
     }
+    return null
+  }
+  let to: Map<number, number>
+  try { to = Y.parseUpdateMeta(update).to } catch { return 'not a Yjs update' }
+  for (const [client, end] of to) {
+    // structs the document holds already change nothing (a reconnecting client may resend them)
+    if (end <= Y.getState(document.store, client)) continue
+    const problem = ownerProblem(document, registered, client, delegation)
+    if (problem) return problem
+  }
+  return null
+}
+
+/** Why `delegation` may not write new structs with `client` (null when it may). */
+function ownerProblem(document: Y.Doc, registered: ReadonlyMap<number, string>, client: number, delegation: string): string | null {
+  const owner = registered.get(client)
+  if (owner === undefined ? Y.getState(document.store, client) > 0 : owner !== delegation) {
+    return `client id ${client} is not yours: it wrote ${owner === undefined ? 'text you did not write' : owner ? `for ${owner.slice(0, 60)}` : 'the base text'}`
   }
   return null
 }
