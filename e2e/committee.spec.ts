@@ -209,6 +209,9 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
   await expect(sec.page.locator('[data-testid=legend-filter][data-source="ARB"]')).toHaveAttribute('aria-pressed', 'true')
   await expect.poll(marked).toBeLessThan(allMarked)
   expect(await marked()).toBeGreaterThan(0)
+  // another source's added provision reads as plain text
+  const otherAdded = sec.page.locator('.ProseMirror .amend-added[data-sources]:not([data-sources~="ARB"]) > p').first()
+  if (await otherAdded.count()) expect(await otherAdded.evaluate(e => getComputedStyle(e).textDecorationLine)).toBe('none')
   await sec.page.locator('.ProseMirror .amend-ins[data-sources~="ARB"]').first().scrollIntoViewIfNeeded()
   await shot(sec.page, 'committee-amendment-only-arb')
 

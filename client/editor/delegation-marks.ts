@@ -64,7 +64,7 @@ export function legendCss(colours: ReadonlyMap<string, string>, filter: string):
     const other = `:not([data-sources~=${q(filter)}])`
     rules.push(`.page-content .amend-ins${other} { color: inherit !important; background: none !important; text-decoration: none !important; }`,
       `.page-content .amend-del${other} { display: none; }`,
-      `.page-content .amend-added${other} > p { color: inherit; text-decoration: none; }`,
+      `.page-content .amend-added${other} > p { color: inherit !important; text-decoration: none !important; }`,
       `.page-content .amend-suppressed${other} { display: none; }`)
   }
   return rules.join('\n')
