@@ -118,10 +118,11 @@ function sourceOption(name: string): (b: BracketInfo, doc: Node) => number {
 }
 
 /** What a cell does to its unit, comparable across compilations of one base. */
-function changeKey(cell: CompilationCell | undefined): string {
+function changeKey(cell: CompilationCell | undefined, added = false): string {
   if (!cell || cell.change === 'absent' || cell.change === 'NOC') return 'NOC'
   if (cell.change === 'SUP' || cell.change === 'moved-from') return 'removed'
-  if (cell.change === 'ADD' || cell.change === 'moved-to') return `+${cell.unit?.kind}\u0001${cell.blocks.map(newText).filter(t => t !== '').join('\u0002')}`
+  // on an addition row any change is an addition (a section split off reads MOD: its heading is inserted)
+  if (added || cell.change === 'ADD' || cell.change === 'moved-to') return `+${cell.unit?.kind}\u0001${cell.blocks.map(newText).filter(t => t !== '').join('\u0002')}`
   return cell.signature
 }
 
@@ -147,7 +148,7 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
   for (const row of c.rows) {
     for (const cell of row.cells) {
       if (!isChange(cell)) continue
-      const key = changeKey(cell)
+      const key = changeKey(cell, !row.base)
       let made = row.base
         ? (baseKeys.get(row.key) ?? readingOrders.map(() => 'NOC')).map((k, i) => k === key || (cell.change === 'MOD' && readings.movedContent.get(row.key)?.[i] === key))
         : additionMade.get(row.key)!
@@ -232,7 +233,7 @@ function readDraft(c: Compilation, draft: Node): Readings {
     if (r.base) continue
     for (const cell of r.cells) {
       if (!isChange(cell) || consumed.has(cell)) continue
-      addTo(pools[cell.source]!, changeKey(cell), r.anchor)
+      addTo(pools[cell.source]!, changeKey(cell, true), r.anchor)
       // a unit the comparison reads as moved may be where the draft keeps it, changed as a proposal changed it
       const from = cell.unit?.movedFromKey
       if (cell.change === 'moved-to' && from) {
@@ -309,7 +310,7 @@ function movedKey(row: CompilationRow, cell: CompilationCell): string {
  */
 function matchAdditions(rows: readonly CompilationRow[], pools: readonly Map<string, (string | null)[]>[]): Map<string, boolean[]> {
   const made = new Map(rows.map(r => [r.key, pools.map(() => false)]))
-  const keyOf = (r: CompilationRow) => changeKey(r.cells.find(isChange))
+  const keyOf = (r: CompilationRow) => changeKey(r.cells.find(isChange), true)
   pools.forEach((pool, i) => {
     const left = pool.size ? new Map([...pool].map(([k, anchors]) => [k, [...anchors]])) : pool
     for (const exact of [true, false]) {

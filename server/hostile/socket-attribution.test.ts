@@ -13,6 +13,10 @@ import { yDocFromUpdates } from '../collab/content.js'
 import { MemoryLogger } from '../log.js'
 import { ATTRIBUTION } from '../../protocol/shared-doc.js'
 import { addDocument, connect, login, titleText, until } from '../test/helpers.js'
+import { createDocument } from '../documents.js'
+import { committeeDraftContent } from '../committee/draft-state.js'
+import { attributionMap, registeredClients } from '../collab/attribution-map.js'
+import { op, prov, res } from '../../schema/builders.js'
 import type { Client, TestServer } from '../test/helpers.js'
 import { startTestServer } from '../test/helpers.js'
 import { assertStillServing, assertValid } from './raw-socket.js'
@@ -152,3 +156,26 @@ test('a client adding its own entry to the attribution root is refused', () =>
     forged.set('ds', new Y.Array())
     bad.doc.getMap(ATTRIBUTION).set('APT, ARB', forged)
   }, /changes to "attribution"/))
+
+test('in a committee draft, writing with the client id of the base text or of a proposal\'s step is refused', async () => {
+  const base = res({ title: 'Cybersecurity' }, op('resolves', prov('to act.', { id: 'r1' }), { id: 's2' }))
+  const step = res({ title: 'Cybersecurity' }, op('resolves', prov('to act now.', { id: 'r1' }), { id: 's2' }))
+  const content = committeeDraftContent(base, [{ sources: ['ARB'], doc: step }])
+  const y = new Y.Doc()
+  Y.applyUpdate(y, content.update)
+  const owners = registeredClients(attributionMap(y))
+  const baseClient = [...owners].find(([, d]) => d === '')![0], arbClient = [...owners].find(([, d]) => d === 'ARB')![0]
+  for (const [client, why] of [[baseClient, /it wrote the base text/], [arbClient, /it wrote for ARB/]] as const) {
+    const doc = await createDocument(server.store, { title: 'Draft', kind: 'committee-draft', delegations: ['APT', 'ARB', 'CEPT', 'Secretariat'], shared: true }, content, null)
+    const bad = connect(server.url, doc.id, claire), peer = connect(server.url, doc.id, amal)
+    try {
+      await Promise.all([bad.synced, peer.synced])
+      bad.doc.clientID = client
+      titleText(bad.doc).insert(0, 'Forged. ')
+      await until(() => bad.closes.length > 0, 5000, 'the attacker is refused')
+      const notice = bad.stateless.find(x => (x as { type?: string }).type === 'refused') as { reason: string }
+      assert.match(notice.reason, why)
+      assert.ok(!titleText(peer.doc).toString().includes('Forged'))
+    } finally { bad.destroy(); peer.destroy() }
+  }
+})
