@@ -60,6 +60,7 @@ export function loadBundle(dir, name) {
   // the wrapper is on the bundle's first line, so that stack traces keep its line numbers
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) })
   if (cache && (!cachedData || script.cachedDataRejected)) unsaved.push([script, cache])
+  if (process.env.RESDRAFT_DEBUG) process.stderr.write(`resdraft: code cache of ${name}: ${!cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted'}\n`)
   const nodeRequire = createRequire(file)
   const require = request => request.startsWith('./') ? loadBundle(dir, join(dirname(name), request.slice(2)).replace(/\.cjs$/, '')) : nodeRequire(request)
   const module = { exports: {} }
