@@ -27,7 +27,9 @@ const EN = {
   download: 'Export', exporting: 'Exporting…', exported: 'Downloaded',
   shortcuts: 'Keyboard shortcuts', shortcutsButton: 'Shortcuts (?)',
   editorLabel: 'Resolution text', changesLabel: 'Changes against the base', toolbarLabel: 'Editing tools',
-  changeAnnounce: 'Change'
+  changeAnnounce: 'Change',
+  proposalSettings: 'Proposal settings…', proposalSettingsTitle: 'Proposal settings', proposalSettingsHelp: 'The MOD line above the text: what the proposal does and its number. Ctrl-Z undoes a change.',
+  markerAction: 'Action', markerId: 'Proposal number (e.g. APT/44A13/1; empty: none yet)', apply: 'Apply'
 }
 
 /** Keys of the cycle's interface strings. */
@@ -55,7 +57,9 @@ const AR: Record<CycleKey, string> = {
   download: 'تصدير', exporting: 'جارٍ التصدير…', exported: 'تم التنزيل',
   shortcuts: 'اختصارات لوحة المفاتيح', shortcutsButton: 'الاختصارات (?)',
   editorLabel: 'نص القرار', changesLabel: 'التغييرات مقارنة بالأساس', toolbarLabel: 'أدوات التحرير',
-  changeAnnounce: 'تغيير'
+  changeAnnounce: 'تغيير',
+  proposalSettings: 'إعدادات المقترح…', proposalSettingsTitle: 'إعدادات المقترح', proposalSettingsHelp: 'سطر MOD فوق النص: ما يفعله المقترح ورقمه. يُلغى التغيير بـ Ctrl-Z.',
+  markerAction: 'الإجراء', markerId: 'رقم المقترح (مثل APT/44A13/1؛ فارغ: لا رقم بعد)', apply: 'تطبيق'
 }
 
 /** The cycle's interface string for a key in the current interface language. */

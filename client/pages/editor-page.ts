@@ -20,7 +20,7 @@ import { renderChangesPanel } from './changes-panel.js'
 import { mountCommentsPanel } from './comments-panel.js'
 import { ask, notifyError } from './dialogs.js'
 import { canExport } from '../../protocol/permissions.js'
-import { dialogCommands, toolbar } from './toolbar.js'
+import { dialogCommands, proposalSettingsButton, toolbar } from './toolbar.js'
 import { topBar } from './shell.js'
 import { tc } from '../app/i18n-cycle.js'
 import { exportDialog } from './export-dialog.js'
@@ -173,7 +173,9 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   // A committee draft: bracket and add options in the toolbar (the rest from the menu beside an option); "nothing forgotten".
   if (isDraft && !readOnly) toolRow.append(...bracketButtons(getView, user, dir))
   const dispositionButton = isDraft ? h('button', { type: 'button', class: 'tool', 'data-testid': 'disposition-open', onclick: () => { void showDisposition(id, dir, user.role === 'secretariat') } }, tk('nothingForgotten')) : null
-  toolRow.append(h('div', { class: 'page-tools' }, findButton, historyButton, dispositionButton ?? '', exportDialogButton ?? '', helpButton))
+  // Writers change a proposal's MOD line through its settings (the line itself takes no typing).
+  const settings = readOnly ? null : proposalSettingsButton(getView)
+  toolRow.append(h('div', { class: 'page-tools' }, settings?.element ?? '', findButton, historyButton, dispositionButton ?? '', exportDialogButton ?? '', helpButton))
   const announcer = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' })
   const onKey = (e: KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey
@@ -222,10 +224,12 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
       }
       clearTimeout(timer)
       find.refresh()
+      settings?.refresh()
       timer = window.setTimeout(() => { renderFootnotes(footnotes, v, !readOnly, dir); renderChangesPanel(changes, v, !readOnly, dir); announceChanges(announcer, v) }, 250)
     }
   })
   renderFootnotes(footnotes, view, !readOnly, dir)
+  settings?.refresh()
   const stopMenu = isDraft ? mountBracketMenu(view, user, dir, !readOnly) : () => {}
   const stopComments = mountCommentsPanel(commentsHost, session.comments, getView, user, !readOnly || user.role === 'reviewer', dir)
   host.dataset.ready = 'true'

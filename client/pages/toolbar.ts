@@ -14,7 +14,9 @@ import { addProvision, addSection, addSubProvision, insertFootnote, moveProvisio
 import { run } from '../editor/create-editor.js'
 import { insertReference, referenceChoices } from '../editor/references.js'
 import type { DialogCommands } from '../editor/keymap.js'
+import { proposalSettingsOf } from '../editor/proposal-settings.js'
 import { ask, choose } from './dialogs.js'
+import { proposalSettingsSheet } from './proposal-settings-sheet.js'
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
 const mod = isMac ? '⌘' : 'Ctrl'
@@ -87,4 +89,13 @@ export function toolbar(getView: () => EditorView | null, dialogs: DialogCommand
     h('span', { class: 'sep' }),
     button(`↶ ${t('undo')}`, `${mod}-Z`, undoCommand as Command, 'undo'),
     button(`↷ ${t('redo')}`, `${mod}-Shift-Z`, redoCommand as Command, 'redo'))
+}
+
+/** The "Proposal settings…" entry among the page's tools, shown only while the document has a MOD line; `refresh` after each change. */
+export function proposalSettingsButton(getView: () => EditorView | null): { element: HTMLButtonElement; refresh(): void } {
+  const element = h('button', {
+    type: 'button', class: 'tool', hidden: true, 'data-testid': 'proposal-settings-open',
+    onclick: () => { const v = getView(); if (v) proposalSettingsSheet(v) }
+  }, tc('proposalSettings'))
+  return { element, refresh() { const v = getView(); element.hidden = !v || !proposalSettingsOf(v.state.doc) } }
 }
