@@ -169,6 +169,46 @@ test('a drafter starts a proposal on Resolution 50 (2012), edits and exports it;
   await sec.context.close()
 })
 
+test('proposal settings change the MOD line (action and number) in one undoable step; a bad number is refused; resolutions have no such entry', async ({ browser }) => {
+  const sec = await signedInPage(browser, 'sec')
+  const page = sec.page
+  const res = await res50(page)
+  await page.goto(`/#/doc/${encodeURIComponent(res.id)}`)
+  await expect(page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+  await expect(page.getByTestId('proposal-settings-open')).toBeHidden()
+  const started = await page.request.post('/api/documents/new-proposal', { data: { title: `Settings test ${Date.now()}`, action: 'MOD', baseVersionId: (await (await page.request.get(`/api/documents/${res.id}/versions`)).json())[0].id, delegations: ['Secretariat'], proposalId: 'APT/44A13/1' } })
+  expect(started.status()).toBe(201)
+  const id = (await started.json()).id
+  await page.goto(`/#/doc/${encodeURIComponent(id)}`)
+  await expect(page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+  const line = page.locator('.ProseMirror p.Proposal')
+  await expect(line).toHaveAttribute('data-action', 'MOD')
+  await expect(line).toContainText('APT/44A13/1')
+
+  await page.getByTestId('proposal-settings-open').click()
+  const sheet = page.getByTestId('proposal-settings')
+  await expect(sheet.getByTestId('field-markerId')).toHaveValue('APT/44A13/1')
+  await sheet.getByTestId('field-markerId').fill('APT-44-2')
+  await sheet.getByTestId('proposal-settings-apply').click()
+  await expect(sheet.getByTestId('proposal-settings-status')).toContainText('not a proposal number')
+  await expect(line).toContainText('APT/44A13/1')
+  await sheet.getByTestId('field-markerAction').selectOption('SUP')
+  await sheet.getByTestId('field-markerId').fill('apt/44a13/2')
+  await sheet.getByTestId('proposal-settings-apply').click()
+  await expect(sheet).toHaveCount(0)
+  await expect(line).toHaveAttribute('data-action', 'SUP')
+  await expect(line).toContainText('APT/44A13/2')
+  // it reaches the server like any edit
+  await expect.poll(async () => (await (await page.request.get(`/api/documents/${id}`)).json()).json.content.find((n: { type: string }) => n.type === 'proposalMarker')?.attrs)
+    .toEqual({ action: 'SUP', proposalId: 'APT/44A13/2' })
+  // and Ctrl-Z undoes it
+  await page.locator('.ProseMirror').focus()
+  await page.keyboard.press('Control+z')
+  await expect(line).toHaveAttribute('data-action', 'MOD')
+  await expect(line).toContainText('APT/44A13/1')
+  await sec.context.close()
+})
+
 test('history: a version is opened read-only, compared, and restored as a new change with checkpoints', async ({ browser }) => {
   const sec = await signedInPage(browser, 'sec')
   const page = sec.page
