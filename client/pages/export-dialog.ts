@@ -12,6 +12,7 @@ import type { Node } from 'prosemirror-model'
 import { ApiError, exportUrl, listVersions, type DocumentMeta } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
+import { parseProposalId, type ProposalId } from '../../export/proposal-id.js'
 import { LANGUAGES, languageInfo } from '../../schema/index.js'
 import { field, input, openSheet, select } from './sheet.js'
 
@@ -22,7 +23,6 @@ const FORMATS = [
   { value: 'html', label: 'HTML', ending: '.html' }
 ] as const
 
-const ID = /^([A-Z][A-Z0-9]{1,11})\/(\d{1,4})(?:A(\d{1,3}))?\/(\d{1,4})$/
 
 /** The name a file is saved under: the proposal number with `/` as `-`, then the format's ending. */
 export function exportName(proposalId: string, fallback: string, format: string): string {
@@ -44,9 +44,10 @@ export function exportDialog(meta: DocumentMeta, doc: Node): void {
   const documentNumber = input('documentNumber', '', { inputmode: 'numeric', dir: 'ltr' })
   const addendum = input('addendum', '', { inputmode: 'numeric', dir: 'ltr' })
   const fillNumbers = () => {
-    const m = ID.exec(proposalId.value.trim().toUpperCase())
-    documentNumber.placeholder = m ? m[2]! : ''
-    addendum.placeholder = m?.[3] ?? ''
+    let id: ProposalId | null = null
+    try { id = parseProposalId(proposalId.value) } catch { /* not a number yet: no suggestions */ }
+    documentNumber.placeholder = id ? String(id.document) : ''
+    addendum.placeholder = id?.addendum != null ? String(id.addendum) : ''
   }
   proposalId.addEventListener('input', fillNumbers)
   fillNumbers()
