@@ -23,7 +23,7 @@
  * in its bundles' first line, which keys their code caches.
  * `node bin/cli-bundle.mjs` (npm run build:cli) builds ahead of time.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, extname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -98,6 +98,10 @@ function writeAtomically(path, content) {
   renameSync(tmp, path)
 }
 
+function listOrEmpty(dir) {
+  try { return readdirSync(dir) } catch { return [] }
+}
+
 function record(root, file) {
   const full = join(root, file)
   const st = statSync(full)
@@ -158,7 +162,9 @@ export async function buildBundle(options = CLI_BUNDLE) {
   const files = [...new Set([...bundled, ...opts.extraInputs.filter(f => { try { statSync(join(opts.root, f)); return true } catch { return false } })])]
   const inputs = {}
   for (const f of files) inputs[relative(opts.root, resolve(opts.root, f))] = record(opts.root, f)
-  const build = `${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+  // the build is named by what it is made of, so that two processes building at once (a fresh clone's first
+  // runs) make the same build and keep each other's code caches
+  const build = sha256(JSON.stringify([FORMAT, esbuildVersion(), Object.keys(inputs).sort().map(f => [f, inputs[f].sha256])])).slice(0, 20)
   const outputInputs = { ...first.metafile.outputs, ...rest?.metafile.outputs }
   const bundles = {}
   for (const out of outputs) {
@@ -168,7 +174,8 @@ export async function buildBundle(options = CLI_BUNDLE) {
     writeAtomically(out.path, code)
     bundles[name] = { size: code.length, inputs: Object.keys(meta?.inputs ?? {}).map(f => relative(opts.root, resolve(opts.root, f))) }
   }
-  rmSync(join(opts.outDir, 'v8'), { recursive: true, force: true })   // the code caches of earlier builds
+  // the code caches of other builds
+  for (const f of listOrEmpty(join(opts.outDir, 'v8'))) if (!f.includes(`-${build}-`)) rmSync(join(opts.outDir, 'v8', f), { force: true })
   writeAtomically(manifestPath(opts), JSON.stringify({ format: FORMAT, entry: opts.entry, esbuild: esbuildVersion(), build, builtAt: new Date().toISOString(), bundles, inputs }))
   return entryBundle(opts)
 }
