@@ -22,6 +22,16 @@ import { unitAt } from './commands.js'
  */
 function outOfHistory(tr: Transaction): Transaction { return tr.setMeta('addToHistory', false) }
 
+/** A command that applies one bracket operation (false: not applicable) and dispatches it out of the history. */
+function bracketStep(apply: (tr: Transaction, state: EditorState) => boolean): Command {
+  return (state, dispatch) => {
+    const tr = state.tr
+    if (!apply(tr, state)) return false
+    if (dispatch) dispatch(outOfHistory(tr).scrollIntoView())
+    return true
+  }
+}
+
 /** A node and where it stands. */
 export interface Located { node: Node; pos: number }
 
@@ -64,14 +74,7 @@ export function bracketSelection(sources: string): Command {
 
 /** Makes the provision (or item) around the cursor a provision-level bracket of one option proposed by `sources`. */
 export function bracketCurrentProvision(sources: string): Command {
-  return (state, dispatch) => {
-    const unit = unitOfSelection(state)
-    if (!unit) return false
-    const tr = state.tr
-    if (!bracketProvision(tr, unit.pos, sources)) return false
-    if (dispatch) dispatch(outOfHistory(tr).scrollIntoView())
-    return true
-  }
+  return bracketStep((tr, state) => { const unit = unitOfSelection(state); return !!unit && bracketProvision(tr, unit.pos, sources) })
 }
 
 /** Adds an option with `text`, proposed by `sources`, to the inline bracket at `pos`. */
@@ -119,46 +122,22 @@ export function addProvisionAlternative(sources: string, pos?: number): Command 
 
 /** Drops option `index` of the inline bracket at `pos` (the last one dropped takes the bracket and its text away). */
 export function dropBracketOption(pos: number, index: number): Command {
-  return (state, dispatch) => {
-    const tr = state.tr
-    if (!dropOption(tr, pos, index)) return false
-    if (dispatch) dispatch(outOfHistory(tr).scrollIntoView())
-    return true
-  }
+  return bracketStep(tr => dropOption(tr, pos, index))
 }
 
 /** Agrees on option `index` of the inline bracket at `pos`: its text stays, without brackets; the others go. */
 export function agreeBracketOption(pos: number, index: number): Command {
-  return (state, dispatch) => {
-    const tr = state.tr
-    if (!agreeOption(tr, pos, index)) return false
-    if (dispatch) dispatch(outOfHistory(tr).scrollIntoView())
-    return true
-  }
+  return bracketStep(tr => agreeOption(tr, pos, index))
 }
 
 /** Drops the provision-level alternative at `pos` (default: around the cursor). */
 export function dropProvisionAlternative(pos?: number): Command {
-  return (state, dispatch) => {
-    const unit = alternative(state, pos)
-    if (!unit) return false
-    const tr = state.tr
-    if (!dropProvisionOption(tr, unit.pos)) return false
-    if (dispatch) dispatch(outOfHistory(tr).scrollIntoView())
-    return true
-  }
+  return bracketStep((tr, state) => { const unit = alternative(state, pos); return !!unit && dropProvisionOption(tr, unit.pos) })
 }
 
 /** Agrees on the provision-level alternative at `pos` (default: around the cursor): it stays, unbracketed; the other alternatives go. */
 export function agreeProvisionAlternative(pos?: number): Command {
-  return (state, dispatch) => {
-    const unit = alternative(state, pos)
-    if (!unit) return false
-    const tr = state.tr
-    if (!agreeProvisionOption(tr, unit.pos)) return false
-    if (dispatch) dispatch(outOfHistory(tr).scrollIntoView())
-    return true
-  }
+  return bracketStep((tr, state) => { const unit = alternative(state, pos); return !!unit && agreeProvisionOption(tr, unit.pos) })
 }
 
 /**
