@@ -7,6 +7,7 @@ import { importResolution, previewResolution, type ResolutionPreview } from '../
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
 import { LANGUAGES, languageInfo } from '../../schema/index.js'
+import { checkThenStore } from './check-then-store.js'
 import { field, input, openSheet, select } from './sheet.js'
 
 /** Lists importer warnings, one line each. */
@@ -31,37 +32,16 @@ export function importResolutionDialog(onStored: (id: string) => void): void {
   const storeButton = h('button', { type: 'button', class: 'primary', disabled: true, 'data-testid': 'import-store' }, tc('store'))
   sheet.body.append(h('p', { class: 'help' }, tc('importHelp')), field(tc('file'), file), field(tc('docLanguage'), lang), report, field(tc('docTitle'), title), field(tc('versionNameField'), version))
   sheet.actions.append(checkButton, storeButton)
-  let checked: File | null = null
-
-  const check = async () => {
-    const f = file.files?.[0]
-    report.replaceChildren()
-    storeButton.disabled = true
-    checked = null
-    if (!f) { sheet.say(tc('chooseFile'), true); return }
-    checkButton.disabled = true
-    try {
+  checkThenStore({
+    sheet, file, report, checkButton, storeButton, onStored,
+    check: async f => {
       const p: ResolutionPreview = await previewResolution(f, lang.value || undefined, x => sheet.progress(x))
-      checked = f
       report.replaceChildren(
         h('p', { dir: 'auto', 'data-testid': 'import-found' }, `${tc('found')}: `, h('bdi', {}, p.heading), ' — ', h('bdi', {}, p.title), ` (${languageInfo(p.lang as 'en').name}, ${p.sections} ${tc('sectionsN')}, ${p.provisions} ${tc('provisionsN')})`),
         warningList(p.warnings))
       if (!title.value) title.value = [p.heading, p.title].filter(Boolean).join(' – ')
       if (!version.value && p.versionName) version.value = p.versionName
-      storeButton.disabled = false
-      sheet.say('')
-    } catch (e) { sheet.say((e as Error).message, true) } finally { checkButton.disabled = false }
-  }
-  file.addEventListener('change', () => { void check() })
-  checkButton.addEventListener('click', () => { void check() })
-  storeButton.addEventListener('click', async () => {
-    if (!checked) return
-    storeButton.disabled = true
-    sheet.say(tc('storing'))
-    try {
-      const meta = await importResolution(checked, { title: title.value.trim() || undefined, version: version.value.trim() || undefined, lang: lang.value || undefined }, x => sheet.progress(x))
-      sheet.close()
-      onStored(meta.id)
-    } catch (e) { sheet.say((e as Error).message, true); storeButton.disabled = false }
+    },
+    store: async f => (await importResolution(f, { title: title.value.trim() || undefined, version: version.value.trim() || undefined, lang: lang.value || undefined }, x => sheet.progress(x))).id
   })
 }

@@ -8,6 +8,7 @@ import { importProposalDocx, listVersions, previewProposalDocx, type DocumentMet
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
 import { warningList } from './import-dialog.js'
+import { checkThenStore } from './check-then-store.js'
 import { field, input, openSheet, select } from './sheet.js'
 
 /** Shows the base check of a preview. */
@@ -43,19 +44,11 @@ export function readProposalDialog(docs: DocumentMeta[], onStored: (id: string) 
   let versionsLoaded = loadVersions()
   resolution.addEventListener('change', () => { versionsLoaded = loadVersions() })
 
-  let checked: File | null = null
-  const check = async () => {
-    const f = file.files?.[0]
-    report.replaceChildren()
-    storeButton.disabled = true
-    checked = null
-    if (!f) { sheet.say(tc('chooseFile'), true); return }
-    await versionsLoaded
-    if (!version.value) { sheet.say(tc('chooseVersion'), true); return }
-    checkButton.disabled = true
-    try {
+  checkThenStore({
+    sheet, file, report, checkButton, storeButton, onStored,
+    ready: async () => { await versionsLoaded; return version.value ? null : tc('chooseVersion') },
+    check: async f => {
       const p = await previewProposalDocx(f, version.value, x => sheet.progress(x))
-      checked = f
       const authors = p.authors.map(a => `${a.author} (+${a.insertions} −${a.deletions})`).join(', ')
       report.replaceChildren(
         h('p', { 'data-testid': 'docx-found' }, p.revisionFormatting
@@ -64,20 +57,7 @@ export function readProposalDialog(docs: DocumentMeta[], onStored: (id: string) 
         baseCheck(p),
         ...(p.warnings.proposal.length ? [warningList(p.warnings.proposal)] : []))
       if (!title.value) title.value = f.name.replace(/\.docx$/i, '')
-      storeButton.disabled = false
-      sheet.say('')
-    } catch (e) { sheet.say((e as Error).message, true) } finally { checkButton.disabled = false }
-  }
-  file.addEventListener('change', () => { void check() })
-  checkButton.addEventListener('click', () => { void check() })
-  storeButton.addEventListener('click', async () => {
-    if (!checked) return
-    storeButton.disabled = true
-    sheet.say(tc('storing'))
-    try {
-      const meta = await importProposalDocx(checked, { base: version.value, title: title.value.trim() || checked.name, delegations: delegations.value.split(/[,،]/).map(s => s.trim()).filter(Boolean) }, x => sheet.progress(x))
-      sheet.close()
-      onStored(meta.id)
-    } catch (e) { sheet.say((e as Error).message, true); storeButton.disabled = false }
+    },
+    store: async f => (await importProposalDocx(f, { base: version.value, title: title.value.trim() || f.name, delegations: delegations.value.split(/[,،]/).map(s => s.trim()).filter(Boolean) }, x => sheet.progress(x))).id
   })
 }
