@@ -47,12 +47,15 @@ const OWN_BLOCKS = new Set(['sectionHeading', 'partTitle', 'annexHeading', 'anne
 
 /** True when a text block holds revision marks of the given kind (or any, without one). */
 export function hasMarks(block: Node, kind?: 'insertion' | 'deletion'): boolean {
-  let found = false
-  block.descendants(n => {
-    if (n.marks.some(m => kind ? m.type.name === kind : m.type.name === 'insertion' || m.type.name === 'deletion')) found = true
-    return !found
-  })
-  return found
+  for (let k = 0; k < block.childCount; k++) {
+    const child = block.child(k)
+    for (const m of child.marks) {
+      const name = m.type.name
+      if (kind ? name === kind : name === 'insertion' || name === 'deletion') return true
+    }
+    if (child.childCount > 0 && hasMarks(child, kind)) return true
+  }
+  return false
 }
 
 /** True when every character of the block is inserted (a block that only the new version has). */

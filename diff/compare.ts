@@ -17,6 +17,7 @@ import { diffInline, type InlineDiffContext, type InlineDiffResult } from './inl
 import { DEFAULT_MOVE_THRESHOLD, findMoves } from './moves.js'
 import { childrenOf, RevisionBuilder, type BuildContext } from './revision-builder.js'
 import { wordBag, type WordBag } from './similarity.js'
+import { sameSubtree } from './same-subtree.js'
 import { summarise, type ChangeSummary } from './summary.js'
 import { withUniqueRevisionIds } from './unique-ids.js'
 
@@ -149,7 +150,8 @@ export function compareWithCache(oldDoc: Node, newDoc: Node, options: CompareOpt
     }
     built = buildDocument(oldDoc, newDoc, new RevisionBuilder(ctx, built.builder, movedAndAncestors(oldDoc, newDoc, moves)))
   }
-  const doc = withUniqueRevisionIds(built.doc)
+  // only a move puts an old node in the document twice (unique-ids.ts): one that left something behind
+  const doc = moves.some(m => !sameSubtree(m.from, m.to)) ? withUniqueRevisionIds(built.doc) : built.doc
   return { doc, summary: summarise(doc, coarseBlocks) }
 }
 

@@ -82,8 +82,7 @@ const unchangedOutputs = new WeakMap<Node, {
   readonly status: string; readonly oldLabel: string | null; readonly newLabel: string | null; readonly kids: Node[] | null; readonly built: Built
 }>()
 
-/** Sibling keys made so far, by id and by text (the same string each time: Maps hash it once). */
-const idKeys = new WeakMap<Node, string>()
+/** Sibling keys made so far from text (the same string each time: Maps hash it once; keys by id are cheaper made again). */
 const textKeys = new WeakMap<Node, string>()
 
 function sameNodes(a: readonly Node[] | null, b: readonly Node[] | null): boolean {
@@ -221,9 +220,9 @@ export class RevisionBuilder {
   /** Exact-content key of a block, to anchor the alignment of very long sibling lists. */
   private siblingKey(node: Node): string {
     const id = node.attrs.id as string | undefined
-    const byId = this.ctx.byId && !!id
-    let k = (byId ? idKeys : textKeys).get(node)
-    if (k === undefined) (byId ? idKeys : textKeys).set(node, k = `${node.type.name}\u0000${byId ? id : node.textContent}`)
+    if (this.ctx.byId && id) return node.type.name + '\u0000' + id
+    let k = textKeys.get(node)
+    if (k === undefined) textKeys.set(node, k = `${node.type.name}\u0000${node.textContent}`)
     return k
   }
 

@@ -105,89 +105,104 @@ type Context =
   | { kind: 'operative'; prefix: string }
   | { kind: 'nested-preambular' }
 
+/** What the labels being computed need: the language and where they go. */
+interface LabelRun { readonly lang: Language; readonly byId: Map<string, string> }
+
 /** Computes every derived label of a resolution document. */
 export function computeLabels(doc: Node): Labels {
-  const lang = (doc.attrs.lang ?? 'en') as Language
-  const byId = new Map<string, string>()
+  const run: LabelRun = { lang: (doc.attrs.lang ?? 'en') as Language, byId: new Map() }
   const footnotes = new Map<number, number>()
-
-  const labelChildren = (parent: Node, ctx: Context) => {
-    let provisionCount = 0
-    let itemCount = 0
-    let itemStyle: ItemStyle | null = null
-    // the previous sibling, when it is a provision-level bracket's alternative, and its label
-    let prevBracket: { type: string; bracket: string; label: string } | null = null
-    const sameBracket = (child: Node) => {
-      const b = child.attrs.bracket as string | null | undefined
-      return b != null && prevBracket !== null && prevBracket.type === child.type.name && prevBracket.bracket === b ? prevBracket.label : null
-    }
-    const remember = (child: Node, label: string) => {
-      const b = child.attrs.bracket as string | null | undefined
-      prevBracket = b != null ? { type: child.type.name, bracket: b, label } : null
-    }
-    parent.forEach(child => {
-      const name = child.type.name
-      const shared = name === 'provision' || name === 'item' ? sameBracket(child) : null
-      if (name !== 'provision' && name !== 'item') prevBracket = null
-      if (name === 'provision') {
-        const override = child.attrs.labelOverride as string | null
-        let label: string
-        if (shared !== null) label = shared
-        else if (override) label = override
-        else {
-          label = ctx.kind === 'preambular' ? letterLabel(provisionCount, lang)
-            : ctx.kind === 'nested-preambular' ? itemLabel('roman', provisionCount, lang)
-            : ctx.prefix + String(provisionCount + 1)
-          provisionCount++
-        }
-        byId.set(child.attrs.id, label)
-        remember(child, label)
-        const inner: Context = ctx.kind === 'operative' ? { kind: 'operative', prefix: `${label}.` } : { kind: 'nested-preambular' }
-        labelChildren(child, inner)
-      } else if (name === 'item') {
-        const style = child.attrs.style as ItemStyle
-        if (style !== itemStyle) { itemStyle = style; itemCount = 0 }
-        const override = child.attrs.labelOverride as string | null
-        let label: string
-        if (shared !== null) label = shared
-        else if (override) label = override
-        else { label = itemLabel(style, itemCount, lang); itemCount++ }
-        byId.set(child.attrs.id, label)
-        remember(child, label)
-        labelChildren(child, ctx)
-      }
-    })
-  }
-
   let partCount = 0
-  doc.forEach(child => {
+  for (let k = 0; k < doc.childCount; k++) {
+    const child = doc.child(k)
     const name = child.type.name
-    if (name === 'preambularSection') labelChildren(child, { kind: 'preambular' })
-    else if (name === 'operativeSection') labelChildren(child, { kind: 'operative', prefix: '' })
+    if (name === 'preambularSection') labelChildren(run, child, { kind: 'preambular' })
+    else if (name === 'operativeSection') labelChildren(run, child, { kind: 'operative', prefix: '' })
     else if (name === 'part') {
       const override = child.attrs.labelOverride as string | null
       const label = override || String(++partCount)
-      byId.set(child.attrs.id, label)
-      labelChildren(child, { kind: 'operative', prefix: `${label}.` })
+      run.byId.set(child.attrs.id, label)
+      labelChildren(run, child, { kind: 'operative', prefix: `${label}.` })
     } else if (name === 'annex') {
       // Parts inside an annex are numbered within the annex.
       let annexParts = 0
-      child.forEach(inner => {
-        if (inner.type.name !== 'part') return
+      for (let q = 0; q < child.childCount; q++) {
+        const inner = child.child(q)
+        if (inner.type.name !== 'part') continue
         const label = (inner.attrs.labelOverride as string | null) || String(++annexParts)
-        byId.set(inner.attrs.id, label)
-        labelChildren(inner, { kind: 'operative', prefix: `${label}.` })
-      })
-      labelChildren(child, { kind: 'operative', prefix: '' })
+        run.byId.set(inner.attrs.id, label)
+        labelChildren(run, inner, { kind: 'operative', prefix: `${label}.` })
+      }
+      labelChildren(run, child, { kind: 'operative', prefix: '' })
     }
-  })
-
-  let n = 0
-  doc.descendants((node, pos) => {
-    if (node.type.name === 'footnote') footnotes.set(pos, ++n)
-    return true
-  })
+  }
+  const byId = run.byId
+  numberFootnotes(doc, 0, footnotes)
   return { byId, footnotes }
+}
+
+/**
+ * Labels the provisions and items directly under `parent` (and, recursively,
+ * theirs). A plain function with no closures: it runs for every container of
+ * every document compared.
+ */
+function labelChildren(run: LabelRun, parent: Node, ctx: Context): void {
+  const { lang, byId } = run
+  let provisionCount = 0
+  let itemCount = 0
+  let itemStyle: ItemStyle | null = null
+  // the previous sibling, when it is a provision-level bracket's alternative: its type, bracket and label
+  let prevType: string | null = null
+  let prevBracket: string | null = null
+  let prevLabel = ''
+  for (let k = 0; k < parent.childCount; k++) {
+    const child = parent.child(k)
+    const name = child.type.name
+    if (name !== 'provision' && name !== 'item') { prevType = null; continue }
+    const bracket = child.attrs.bracket as string | null | undefined
+    const shared = bracket != null && prevType === name && prevBracket === bracket ? prevLabel : null
+    const override = child.attrs.labelOverride as string | null
+    let label: string
+    if (name === 'provision') {
+      if (shared !== null) label = shared
+      else if (override) label = override
+      else {
+        label = ctx.kind === 'preambular' ? letterLabel(provisionCount, lang)
+          : ctx.kind === 'nested-preambular' ? itemLabel('roman', provisionCount, lang)
+          : ctx.prefix + String(provisionCount + 1)
+        provisionCount++
+      }
+    } else {
+      const style = child.attrs.style as ItemStyle
+      if (style !== itemStyle) { itemStyle = style; itemCount = 0 }
+      if (shared !== null) label = shared
+      else if (override) label = override
+      else { label = itemLabel(style, itemCount, lang); itemCount++ }
+    }
+    byId.set(child.attrs.id, label)
+    if (bracket != null) { prevType = name; prevBracket = bracket; prevLabel = label } else prevType = null
+    const inner: Context = name === 'item' ? ctx : ctx.kind === 'operative' ? { kind: 'operative', prefix: `${label}.` } : NESTED_PREAMBULAR
+    labelChildren(run, child, inner)
+  }
+}
+
+const NESTED_PREAMBULAR: Context = { kind: 'nested-preambular' }
+
+/**
+ * Numbers the footnotes under `node` (whose content starts at `start`) in
+ * document order, by position; text nodes, which cannot hold one, are
+ * stepped over without a call (this walk runs for every comparison).
+ */
+function numberFootnotes(node: Node, start: number, footnotes: Map<number, number>): void {
+  let pos = start
+  for (let k = 0; k < node.childCount; k++) {
+    const child = node.child(k)
+    if (!child.isText) {
+      if (child.type.name === 'footnote') footnotes.set(pos, footnotes.size + 1)
+      if (child.childCount > 0) numberFootnotes(child, pos + 1, footnotes)
+    }
+    pos += child.nodeSize
+  }
 }
 
 /** Labels already normalised (a small, bounded cache: the same few labels recur in every comparison). */
