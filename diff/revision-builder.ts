@@ -70,15 +70,16 @@ function attrsDiff(o: Node, n: Node): Record<string, unknown> | null {
 }
 
 /**
- * The revision node last built for an unchanged identified node of a new
- * version, with what it was built from: it is given again when the same node
- * comes back with the same record and the same built children (the text in
- * force compared with draft after draft), at once when it comes back with the
- * same old node and the same label tables (the same documents compared
- * again: labels are remembered per document, compare.ts).
+ * The revision node last built for an unchanged identified node, by the old
+ * node it was built from (an unchanged subtree is built from its old side,
+ * equal to the new one): given again at once for the same label tables (the
+ * same documents compared again: labels are remembered per document,
+ * compare.ts), and when the labels, the status and the built children come
+ * out the same (the text in force compared with draft after draft, or with
+ * each proposal of a compilation: one node serves them all).
  */
 const unchangedOutputs = new WeakMap<Node, {
-  readonly o: Node; readonly oldLabels: Labels; readonly newLabels: Labels; readonly ignoreRenumbering: boolean
+  readonly oldLabels: Labels; readonly newLabels: Labels; readonly ignoreRenumbering: boolean
   readonly status: string; readonly oldLabel: string | null; readonly newLabel: string | null; readonly kids: Node[] | null; readonly built: Built
 }>()
 
@@ -244,43 +245,46 @@ export class RevisionBuilder {
   }
 
   /**
-   * A subtree equal in both versions (`o.eq(n)`): the new nodes, with a
-   * revision record on each identified one (labels may still differ). Text
-   * blocks and every subtree without identified nodes are the new nodes
-   * themselves; a container whose children all came back as they were keeps
-   * its content fragment.
+   * A subtree equal in both versions (`o.eq(n)`): built from the old nodes,
+   * which equal the new ones (ids included), with a revision record on each
+   * identified one (labels may still differ). Text blocks and every subtree
+   * without identified nodes are the old nodes themselves; a container whose
+   * children all came back as they were keeps its content fragment. Building
+   * from the old side lets every comparison against the same old text share
+   * the result.
    */
   private unchanged(o: Node, n: Node): Built {
-    if (n.isTextblock || n.isLeaf) return { node: n, changed: false, identical: true }
-    // the same pair under the same labels (the same documents compared again): the same result, children included
-    const last = unchangedOutputs.get(n)
-    if (last && last.o === o && last.oldLabels === this.ctx.oldLabels && last.newLabels === this.ctx.newLabels && last.ignoreRenumbering === this.ctx.ignoreRenumbering) return last.built
+    if (o.isTextblock || o.isLeaf) return { node: o, changed: false, identical: true }
+    const { oldLabels, newLabels, ignoreRenumbering } = this.ctx
+    // the same documents compared again: the same result, children included
+    const last = unchangedOutputs.get(o)
+    if (last && last.oldLabels === oldLabels && last.newLabels === newLabels && last.ignoreRenumbering === ignoreRenumbering) return last.built
     let kids: Node[] | null = null
     let changed = false
-    for (let k = 0; k < n.childCount; k++) {
-      const child = n.child(k)
-      const b = child.isTextblock ? null : this.unchanged(o.child(k), child)
+    for (let k = 0; k < o.childCount; k++) {
+      const child = o.child(k)
+      const b = child.isTextblock ? null : this.unchanged(child, n.child(k))
       if (b) changed ||= b.changed
-      if (b && b.node !== child && !kids) { kids = []; for (let q = 0; q < k; q++) kids.push(n.child(q)) }
+      if (b && b.node !== child && !kids) { kids = []; for (let q = 0; q < k; q++) kids.push(o.child(q)) }
       if (kids) kids.push(b ? b.node : child)
     }
-    if (!IDENTIFIED_NODES.has(n.type.name)) {
-      return kids ? { node: n.type.create(n.attrs, kids), changed, identical: true } : { node: n, changed, identical: true }
+    if (!IDENTIFIED_NODES.has(o.type.name)) {
+      return kids ? { node: o.type.create(o.attrs, kids), changed, identical: true } : { node: o, changed, identical: true }
     }
-    const { oldLabels, newLabels, ignoreRenumbering } = this.ctx
-    const newLabel = this.ctx.newLabels.byId.get(n.attrs.id as string) ?? null
-    let oldLabel = this.ctx.oldLabels.byId.get(o.attrs.id as string) ?? null
+    const id = o.attrs.id as string
+    const newLabel = newLabels.byId.get(id) ?? null
+    let oldLabel = oldLabels.byId.get(id) ?? null
     const renumbered = oldLabel !== newLabel && oldLabel !== null && newLabel !== null && normaliseLabel(oldLabel) !== normaliseLabel(newLabel)
-    if (renumbered && this.ctx.ignoreRenumbering) oldLabel = newLabel
-    const modified = changed || (renumbered && !this.ctx.ignoreRenumbering)
+    if (renumbered && ignoreRenumbering) oldLabel = newLabel
+    const modified = changed || (renumbered && !ignoreRenumbering)
     const status = modified ? 'modified' : 'unchanged'
     if (last && last.status === status && last.oldLabel === oldLabel && last.newLabel === newLabel && sameNodes(last.kids, kids)) {
-      unchangedOutputs.set(n, { ...last, o, oldLabels, newLabels, ignoreRenumbering })
+      unchangedOutputs.set(o, { ...last, oldLabels, newLabels, ignoreRenumbering })
       return last.built
     }
     const revision: RevisionRecord = { status, oldLabel, newLabel, moveId: null, action: modified ? 'MOD' : 'NOC', oldAttrs: null, newAttrs: null }
-    const built: Built = { node: n.type.create(withAttrs(n.attrs, 'revision', revision), kids ?? n.content), changed: modified, identical: true }
-    unchangedOutputs.set(n, { o, oldLabels, newLabels, ignoreRenumbering, status, oldLabel, newLabel, kids, built })
+    const built: Built = { node: o.type.create(withAttrs(o.attrs, 'revision', revision), kids ?? o.content), changed: modified, identical: true }
+    unchangedOutputs.set(o, { oldLabels, newLabels, ignoreRenumbering, status, oldLabel, newLabel, kids, built })
     return built
   }
 
