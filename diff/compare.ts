@@ -77,17 +77,21 @@ function labelsOf(doc: Node): Labels {
 function documentIds(doc: Node): DocumentIds {
   const known = idsOfDocument.get(doc)
   if (known) return known
-  const all = new Set<string>()
-  const units = new Set<string>()
-  doc.descendants(n => {
-    const name = n.type.name
-    if (IDENTIFIED_NODES.has(name)) all.add(n.attrs.id as string)
-    if (name === 'provision' || name === 'item') units.add(n.attrs.id as string)
-    return !n.isTextblock
-  })
-  const ids = { all, units }
+  const ids = { all: new Set<string>(), units: new Set<string>() }
+  collectIds(doc, ids)
   idsOfDocument.set(doc, ids)
   return ids
+}
+
+/** Adds the ids of the identified block nodes under `node` (text blocks are not entered). */
+function collectIds(node: Node, ids: { all: Set<string>; units: Set<string> }): void {
+  for (let k = 0; k < node.childCount; k++) {
+    const child = node.child(k)
+    const name = child.type.name
+    if (IDENTIFIED_NODES.has(name)) ids.all.add(child.attrs.id as string)
+    if (name === 'provision' || name === 'item') ids.units.add(child.attrs.id as string)
+    if (!child.isTextblock && child.childCount > 0) collectIds(child, ids)
+  }
 }
 
 function lineageOf(a: DocumentIds, b: DocumentIds): boolean {
