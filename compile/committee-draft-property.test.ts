@@ -143,3 +143,20 @@ test('disposition: nothing missing in the default draft; dropping an option make
     assert.ok(after.every(e => e.fate !== 'missing'))
   }), { seed: 20261214, numRuns: 40 })
 })
+
+test('disposition: a section heading struck by one source (merged into the section before) is taken when the draft removes that section, its provisions moved or split off by others', () => {
+  // seeds found by fuzzing: 76 (two sources split the section before, with different headings; one merges the next
+  // one into it), 592 (one merges a section whose only provision another moves away); both read "missing" before
+  for (const seed of [76, 592]) {
+    const r = prng(seed)
+    const model = randomModel(r, 8)
+    const n = 2 + (seed % 3)
+    const docs = Array.from({ length: n }, (_, i) => buildModel(seed === 76 || i === 0 ? editSections(r, editModel(r, model, pick(r, 4))) : editModel(r, model, 1 + pick(r, 6), r() < 0.2)))
+    const c = compile(buildModel(model), docs.map((doc, i) => ({ name: `S${i}`, doc })))
+    const draft = buildCommitteeDraft(c, defaultChoices(c), { freshId }).doc
+    const entries = disposition(c, draft)
+    const merges = entries.filter(e => e.kind === 'section' && e.change === 'MOD' && e.source === 'S0')
+    assert.ok(merges.length > 0, `seed ${seed}: S0 merges a section`)
+    assert.deepEqual(entries.filter(e => e.fate === 'missing').map(e => `${e.source} ${e.rowKey} ${e.change}`), [], `seed ${seed}`)
+  }
+})

@@ -27,7 +27,9 @@
  * by its change signature (change.ts: the same words struck and inserted at
  * the same places), a deletion or move away as "removed", an addition (or a
  * move in) by its kind and text, preferably after the same base unit (each
- * addition of a reading counts once). A unit is settled when every reading
+ * addition of a reading counts once); a modification striking all of a
+ * unit's own text (a section's heading: the section merged into the one
+ * before) is also made by a reading that removes the unit. A unit is settled when every reading
  * does the same to it. A move is also made where the unit, by another way,
  * ends up with its moved text right after the unit the proposal puts it
  * after (another source's move of its neighbour may leave it in place); and
@@ -126,6 +128,14 @@ function changeKey(cell: CompilationCell | undefined, added = false): string {
   return cell.signature
 }
 
+/** True when every character of the block is struck (nothing kept, nothing inserted). */
+function strikesWhole(block: Node): boolean {
+  let struck = 0
+  let other = 0
+  block.forEach(c => { if (c.marks.some(m => m.type.name === 'deletion')) struck++; else other++ })
+  return struck > 0 && other === 0
+}
+
 /** A block's text in the new version, footnotes as `^[text]` ('' for a block that only the old version has). */
 function newText(block: Node): string {
   let out = sideText(block, 'new')
@@ -149,8 +159,10 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
     for (const cell of row.cells) {
       if (!isChange(cell)) continue
       const key = changeKey(cell, !row.base)
+      // striking all of a unit's own text (a section's heading, merging it into the one before) is made by removing the unit
+      const strikesAll = cell.change === 'MOD' && cell.blocks.length > 0 && cell.blocks.every(strikesWhole)
       let made = row.base
-        ? (baseKeys.get(row.key) ?? readingOrders.map(() => 'NOC')).map((k, i) => k === key || (cell.change === 'MOD' && readings.movedContent.get(row.key)?.[i] === key))
+        ? (baseKeys.get(row.key) ?? readingOrders.map(() => 'NOC')).map((k, i) => k === key || (strikesAll && k === 'removed') || (cell.change === 'MOD' && readings.movedContent.get(row.key)?.[i] === key))
         : additionMade.get(row.key)!
       const isMove = cell.change === 'moved-from' || cell.change === 'moved-to'
       const where = isMove ? sourceOrders[cell.source]!.get(movedKey(row, cell)) : undefined
