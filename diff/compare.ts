@@ -39,8 +39,8 @@ export interface CompareOptions {
 export interface Comparison {
   /** The revision document (both versions, with marks and `revision` attrs). */
   doc: Node
-  /** Counts of NOC/MOD/ADD/SUP/moved/renumbered provisions, overall and per section. */
-  summary: ChangeSummary
+  /** Counts of NOC/MOD/ADD/SUP/moved/renumbered provisions, overall and per section (made when first read). */
+  readonly summary: ChangeSummary
 }
 
 /** A cache of text-block diffs that outlives one comparison (see incremental.ts). */
@@ -156,7 +156,9 @@ export function compareWithCache(oldDoc: Node, newDoc: Node, options: CompareOpt
   }
   // only a move puts an old node in the document twice (unique-ids.ts): one that left something behind
   const doc = moves.some(m => !sameSubtree(m.from, m.to)) ? withUniqueRevisionIds(built.doc) : built.doc
-  return { doc, summary: summarise(doc, coarseBlocks) }
+  // the summary walks the whole document: made when first read (a compilation never reads it)
+  let summary: ChangeSummary | null = null
+  return { doc, get summary() { return summary ??= summarise(doc, coarseBlocks) } }
 }
 
 /** The moved provisions and every block that contains one, in either version. */
