@@ -160,3 +160,19 @@ test('disposition: a section heading struck by one source (merged into the secti
     assert.deepEqual(entries.filter(e => e.fate === 'missing').map(e => `${e.source} ${e.rowKey} ${e.change}`), [], `seed ${seed}`)
   }
 })
+
+test('disposition: a move next to a unit that another source\'s taken split puts in a new section is superseded by that source, not missing', () => {
+  // seeds found by fuzzing (every source restructures sections): 44 and 708 (one source swaps two neighbours,
+  // another splits their section between them; the draft takes the split)
+  for (const seed of [44, 708]) {
+    const r = prng(seed)
+    const model = randomModel(r, 8)
+    const n = 2 + (seed % 3)
+    const docs = Array.from({ length: n }, () => buildModel(editSections(r, editModel(r, model, pick(r, 4)))))
+    const c = compile(buildModel(model), docs.map((doc, i) => ({ name: `S${i}`, doc })))
+    const entries = disposition(c, buildCommitteeDraft(c, defaultChoices(c), { freshId }).doc)
+    assert.deepEqual(entries.filter(e => e.fate === 'missing').map(e => `${e.source} ${e.rowKey} ${e.change}`), [], `seed ${seed}`)
+    const superseded = entries.filter(e => (e.change === 'moved-from' || e.change === 'moved-to') && e.fate === 'superseded')
+    assert.ok(superseded.length > 0 && superseded.every(e => e.supersededBy.length > 0 && !e.supersededBy.includes(e.source)), `seed ${seed}: ${JSON.stringify(superseded)}`)
+  }
+})

@@ -13,7 +13,8 @@
  *   makes another source's change to it instead (the secretariat took that
  *   version: a different wording, or a deletion against a modification);
  *   or, for a move, the unit it was to follow is moved away or deleted by
- *   another source's taken change, which decides where it lands; additions
+ *   another source's taken change, or put in another section by one (a
+ *   split or merge), which decides where it lands; additions
  *   never supersede each other;
  * - `missing`: none of these, an error the secretariat must see (a change
  *   left out without a record, e.g. a row where the base was taken).
@@ -150,6 +151,7 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
   const names = c.sources.map(s => s.name)
   const readings = readDraft(c, draft)
   const sourceOrders = c.revisions.map(rev => unitOrder(rev))
+  const sourceSections = c.revisions.map(sectionsOf)
   const additionMade = matchAdditions(c.rows.filter(r => !r.base && r.cells.some(isChange)), readings.pools)
   const { baseKeys, orders: readingOrders } = readings
   const rowsByKey = new Map(c.rows.map(r => [r.key, r]))
@@ -181,6 +183,8 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
         supersededBy = settled ? otherSources(row, cell, baseKeys.get(row.key)![0]!, names) : []
         // a move after a unit that another source's taken change moves or deletes: that change decides where it lands
         if (!supersededBy.length && where?.previous) supersededBy = removersOf(rowsByKey.get(where.previous), cell.source, baseKeys, names)
+        // or whose section another source's taken change splits or merges (a heading inserted or struck between them)
+        if (!supersededBy.length && where?.previous) supersededBy = regroupersOf(where.previous, cell.source, sourceSections, readings.sections, names)
         if (drop) { fate = 'dropped'; by = drop.by; supersededBy = [] }
         else fate = supersededBy.length ? 'superseded' : 'missing'
       }
@@ -203,6 +207,8 @@ interface Readings {
   readonly pools: Map<string, (string | null)[]>[]
   /** Per reading, where each unit stands. */
   readonly orders: Map<string, Spot>[]
+  /** Per reading, the section each unit stands in. */
+  readonly sections: Map<string, string>[]
 }
 
 /** The draft read with every bracket dropped and, per source, settled on that source's options; compiled against the base. */
@@ -255,7 +261,7 @@ function readDraft(c: Compilation, draft: Node): Readings {
       }
     }
   }
-  return { baseKeys, movedContent, pools, orders: rc.revisions.map(rev => unitOrder(rev)) }
+  return { baseKeys, movedContent, pools, orders: rc.revisions.map(rev => unitOrder(rev)), sections: rc.revisions.map(sectionsOf) }
 }
 
 /** The change signature of a unit's own text blocks, compared alone (a provision holding just them). */
@@ -344,6 +350,29 @@ function matchAdditions(rows: readonly CompilationRow[], pools: readonly Map<str
 function removersOf(row: CompilationRow | undefined, source: number, baseKeys: ReadonlyMap<string, readonly string[]>, names: readonly string[]): string[] {
   if (!row?.base || !(baseKeys.get(row.key) ?? []).every(k => k === 'removed')) return []
   return row.cells.filter(x => x.source !== source && (x.change === 'SUP' || x.change === 'moved-from')).map(x => names[x.source]!)
+}
+
+/**
+ * For a move after unit `previous`: when no reading has `previous` in the section the moving source's proposal
+ * has it in, the other sources whose proposals put it where the readings do (they split or merged its section).
+ */
+function regroupersOf(previous: string, source: number, sourceSections: readonly ReadonlyMap<string, string>[], readingSections: readonly ReadonlyMap<string, string>[], names: readonly string[]): string[] {
+  const mine = sourceSections[source]!.get(previous)
+  const drafted = new Set(readingSections.map(r => r.get(previous)).filter((x): x is string => x !== undefined))
+  if (mine === undefined || drafted.size === 0 || drafted.has(mine)) return []
+  return sourceSections.flatMap((sections, k) => k !== source && drafted.has(sections.get(previous) ?? '\u0000') ? [names[k]!] : [])
+}
+
+/** The section (its identity) of every unit of the new version of a revision document, by the unit's identity. */
+function sectionsOf(rev: Node): Map<string, string> {
+  const out = new Map<string, string>()
+  let section = ''
+  for (const u of documentUnits(rev)) {
+    if (u.status === 'suppressed' || u.status === 'moved-from') continue
+    if (u.kind === 'section') section = identity(u)
+    else if (u.kind === 'provision' || u.kind === 'item') out.set(identity(u), section)
+  }
+  return out
 }
 
 /** The other sources whose change to the row is the one the draft makes (`made`). */
