@@ -204,10 +204,14 @@ function absolute(d: RelDeco, base: number, size: number, unit: string): Decorat
   return Decoration.widget(base + d.from, d.dom!, { side: -1, key: d.key, ignoreSelection: true, marks: [], unit })
 }
 
+/** The text of the first non-empty text block under `node` (the walk stops there: a section holds hundreds of provisions). */
 function firstLine(node: Node): string {
-  let text = ''
-  node.descendants(n => { if (!text && n.isTextblock) text = n.textContent; return !text })
-  return text
+  for (let k = 0; k < node.childCount; k++) {
+    const child = node.child(k)
+    const text = child.isTextblock ? child.textContent : child.isLeaf ? '' : firstLine(child)
+    if (text) return text
+  }
+  return ''
 }
 
 function changeOf(node: Node, rev: Rev): UnitChange {
@@ -224,12 +228,15 @@ export interface AmendmentMarks { decorations: DecorationSet; relabelling: Map<s
  * revision node and text stay the same objects). With a `deadline`
  * (a `performance.now()` time), first makes the marks missing from the
  * cache; if the deadline passes meanwhile it stops and returns null (the
- * marks made so far stay in the cache, so the next call goes further).
+ * marks made so far stay in the cache, so the next call goes further). It
+ * also returns null when it made the last ones late in its time: the next
+ * call, finding all made, places them in a task of its own.
  */
 export function amendmentDecorations(revision: Node, current: Node, kept: Map<string, Node>, cache: Map<string, CacheEntry>, overrides?: ReadonlyMap<string, Node>): AmendmentMarks
 export function amendmentDecorations(revision: Node, current: Node, kept: Map<string, Node>, cache: Map<string, CacheEntry>, overrides: ReadonlyMap<string, Node>, deadline: number): AmendmentMarks | null
 export function amendmentDecorations(revision: Node, current: Node, kept: Map<string, Node>, cache: Map<string, CacheEntry>, overrides: ReadonlyMap<string, Node> = new Map(), deadline?: number): AmendmentMarks | null {
   let outOfTime = false
+  let made = 0
   const index = indexCurrent(current)
   const decos: Decoration[] = []
   const relabelling = new Map<string, string | null>()
@@ -288,21 +295,22 @@ export function amendmentDecorations(revision: Node, current: Node, kept: Map<st
         const hit = cached && cached.cur === cur.node && cached.rev === child
         const rel = hit ? cached.decos : unitDecos(child, cur, rev)
         nextCache.set(id, { rev: child, cur: cur.node, decos: rel })
-        if (deadline !== undefined) {
-          // Warming: only the marks not made yet, into the cache; the decorations are placed once all are made.
-          if (!hit) {
-            cache.set(id, { rev: child, cur: cur.node, decos: rel })
-            if (performance.now() > deadline) { outOfTime = true; return }
-          }
-        } else for (const d of rel) decos.push(absolute(d, cur.pos, cur.node.nodeSize, id))
+        for (const d of rel) decos.push(absolute(d, cur.pos, cur.node.nodeSize, id))
+        if (deadline !== undefined && !hit) {
+          // Warming: the marks made go into the cache at once; the decorations are placed once all are made.
+          made++
+          cache.set(id, { rev: child, cur: cur.node, decos: rel })
+          if (performance.now() > deadline) { outOfTime = true; return }
+        }
       }
       visit(child, cur.pos + cur.node.nodeSize - 1)
     })
   }
   visit(revision, current.content.size)
   if (outOfTime) return null
-  // Every unit's marks are in the cache now: place them (cheap).
-  if (deadline !== undefined) return amendmentDecorations(revision, current, kept, cache, overrides)
+  // Every unit's marks are made. Made in this call, with most of its time spent: they are placed by the next call
+  // (which finds them all made; placing takes a few ms on a long document), in a task of its own.
+  if (deadline !== undefined && made > 0 && performance.now() > deadline - MARKS_SLICE_MS / 2) return null
   cache.clear()
   for (const [k, v] of nextCache) cache.set(k, v)
   return { decorations: DecorationSet.create(current, decos), relabelling, changes }
