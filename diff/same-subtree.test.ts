@@ -41,3 +41,20 @@ test('sameSubtree agrees with eq on random documents and their edits', () => {
     assert.equal(sameSubtree(a, b), a.eq(b))
   }), { seed: 14, numRuns: 60 })
 })
+
+test('attribute values that are records are compared by content, as eq does', () => {
+  const make = (sources: string, revision: Record<string, unknown> | null) => prov(['نص'], { id: 'p1', sources, revision })
+  const record = (extra: Record<string, unknown>) => ({ status: 'modified', oldLabel: 'a)', newLabel: 'b)', oldAttrs: { id: 'p0', labels: ['a)', 'b)'] }, ...extra })
+  const base = make('APT, ARB', record({}))
+  const variants = [
+    make('APT, ARB', record({})),
+    make('APT', record({})),
+    make('APT, ARB', record({ newLabel: 'c)' })),
+    make('APT, ARB', record({ oldAttrs: { id: 'p0', labels: ['a)'] } })),
+    make('APT, ARB', record({ oldAttrs: { id: 'p0', labels: ['a)', 'b)'], more: 1 } })),
+    make('APT, ARB', record({ oldAttrs: null })),
+    make('APT, ARB', null)
+  ]
+  for (const [k, v] of variants.entries()) assert.equal(sameSubtree(base, v), base.eq(v), `variant ${k}`)
+  assert.ok(sameSubtree(base, variants[0]!))
+})
