@@ -27,6 +27,8 @@ export function unitChange(unit: DocumentUnit): UnitChange {
     case 'suppressed': return 'SUP'
     case 'moved-from': return 'moved-from'
     case 'moved-to': return 'moved-to'
+    // the diff engine marks a unit unchanged only when none of its text changed (diff/revision-builder.ts)
+    case 'unchanged': return 'NOC'
     default: return unit.blocks.some(b => hasMarks(b)) ? 'MOD' : 'NOC'
   }
 }
