@@ -43,7 +43,10 @@ test('sameSubtree agrees with eq on random documents and their edits', () => {
 })
 
 test('attribute values that are records are compared by content, as eq does', () => {
-  const make = (sources: string, revision: Record<string, unknown> | null) => prov(['نص'], { id: 'p1', sources, revision })
+  const make = (sources: string, revision: Record<string, unknown> | null) => {
+    const node = prov(['نص'], { id: 'p1', sources })
+    return node.type.create({ ...node.attrs, revision }, node.content)
+  }
   const record = (extra: Record<string, unknown>) => ({ status: 'modified', oldLabel: 'a)', newLabel: 'b)', oldAttrs: { id: 'p0', labels: ['a)', 'b)'] }, ...extra })
   const base = make('APT, ARB', record({}))
   const variants = [
@@ -57,4 +60,5 @@ test('attribute values that are records are compared by content, as eq does', ()
   ]
   for (const [k, v] of variants.entries()) assert.equal(sameSubtree(base, v), base.eq(v), `variant ${k}`)
   assert.ok(sameSubtree(base, variants[0]!))
+  assert.ok(variants.slice(1).every(v => !sameSubtree(base, v)), 'every other record differs')
 })
