@@ -9,7 +9,8 @@
  */
 import { buildModel, editModel, prng, randomModel } from '../diff/test-documents.js'
 import { compile, type Compilation } from '../compile/compile.js'
-import { buildCommitteeDraft, defaultChoices } from '../compile/committee-draft.js'
+import { buildCommitteeDraft } from '../compile/committee-draft.js'
+import { defaultChoices } from '../compile/row-choices.js'
 import { disposition } from '../compile/disposition.js'
 import { res50Compilation } from '../compile/draft-testing.js'
 

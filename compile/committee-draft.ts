@@ -59,13 +59,10 @@ import { bracketedBlock, type BlockVersion } from './bracket-blocks.js'
 import { isChange } from './classify.js'
 import type { Compilation, CompilationCell, CompilationRow } from './compile.js'
 import type { UnitKind } from './units.js'
-import { isOwnBlock, unitPlaces, type UnitPlace } from './unit-places.js'
+import { isOwnBlock } from './unit-places.js'
+import { bracketable, defaultChoices, removes, type RowChoice, type RowChoices } from './row-choices.js'
+import { rowPlaces } from './row-places.js'
 
-/** What the draft takes for one row: the base, one source's version, or the competing versions in brackets. */
-export type RowChoice = { readonly take: 'base' } | { readonly take: 'source'; readonly source: number } | { readonly take: 'brackets' }
-
-/** Choices by row key; a row without one gets its default (defaultChoices). */
-export type RowChoices = ReadonlyMap<string, RowChoice>
 
 /** One document on the way from the base to the draft: what the changes of `sources` make of the previous one. */
 export interface DraftStep {
@@ -90,118 +87,9 @@ export interface CommitteeDraftOptions {
 }
 
 const SLOT_KINDS = new Set<UnitKind>(['heading', 'title', 'history', 'formula', 'paragraph'])
-const REMOVES = new Set(['SUP', 'moved-from'])
 const HEADINGS = new Set(['sectionHeading', 'partTitle', 'annexHeading', 'annexTitle'])
 const FIRST_BLOCK: Record<string, string> = { provision: 'paragraph', item: 'paragraph', preambularSection: 'sectionHeading', operativeSection: 'sectionHeading', part: 'partTitle', annex: 'annexHeading' }
 const TOP_RANK: Record<string, number> = { resolutionHeading: 0, resolutionTitle: 1, historyLine: 2, assemblyFormula: 3, annex: 6 }
-
-const removes = (cell: CompilationCell) => REMOVES.has(cell.change)
-const bracketable = (kind: UnitKind) => kind === 'provision' || kind === 'item'
-
-// ---------------------------------------------------------------------------------------------------------------
-// the rows' tree
-
-/** Where each row's unit stands: the row key of its parent unit (null at the top) and its slot by origin (null: the base). */
-interface RowPlace {
-  readonly parent: string | null
-  /**
-   * The unit's parent in each source (identical additions may sit in different added parents; a base unit may
-   * sit in a container the source adds, a section split off by a heading inserted).
-   */
-  readonly parentBy: ReadonlyMap<number, string | null>
-  readonly slots: ReadonlyMap<number | null, number>
-}
-
-function rowPlaces(c: Compilation): Map<string, RowPlace> {
-  const keyOf = new Map<Node, string>()
-  for (const r of c.rows) {
-    if (r.base) keyOf.set(r.base.node, r.key)
-    for (const cell of r.cells) if (cell.unit) keyOf.set(cell.unit.node, r.key)
-  }
-  const basePlaces = unitPlaces(c.base)
-  const revPlaces = c.revisions.map(unitPlaces)
-  const parentKey = (place: UnitPlace | undefined) => place?.parent ? keyOf.get(place.parent) ?? null : null
-  const out = new Map<string, RowPlace>()
-  for (const r of c.rows) {
-    const slots = new Map<number | null, number>()
-    const parentBy = new Map<number, string | null>()
-    let parent: string | null = null
-    if (r.base) {
-      const place = basePlaces.get(r.base.node)
-      parent = parentKey(place)
-      slots.set(null, place?.slot ?? 0)
-    }
-    for (const cell of r.cells) {
-      if (!cell.unit) continue
-      const place = revPlaces[cell.source]!.get(cell.unit.node)
-      if (place) slots.set(cell.source, place.slot)
-      parentBy.set(cell.source, parentKey(place))
-    }
-    if (!r.base) parent = [...parentBy.values()][0] ?? null
-    if (!slots.has(null)) slots.set(null, [...slots.values()][0] ?? 0)
-    out.set(r.key, { parent, parentBy, slots })
-  }
-  return out
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// default choices
-
-function keeps(row: CompilationRow, choice: RowChoice): boolean {
-  if (choice.take === 'brackets') return true
-  if (choice.take === 'base') return false
-  const cell = row.cells[choice.source]
-  return !!cell && isChange(cell) && !removes(cell)
-}
-
-function removesUnit(row: CompilationRow, choice: RowChoice): boolean {
-  if (choice.take !== 'source') return false
-  const cell = row.cells[choice.source]
-  return !!cell && removes(cell)
-}
-
-/**
- * The choices a secretary starts from: untouched → base; one source, or several making the same change → that
- * change; conflicts and additions at one place → brackets, except a conflict where every source removes the
- * unit (one deletes it, another moves it away) → the first removal, the move's arrival then in brackets. A provision removed while a unit inside it is kept is
- * bracketed instead (a section so kept keeps its base).
- */
-export function defaultChoices(c: Compilation): Map<string, RowChoice> {
-  const choices = new Map<string, RowChoice>()
-  for (const r of c.rows) {
-    const first = r.cells.find(isChange)
-    if (r.cls === 'untouched' || !first) choices.set(r.key, { take: 'base' })
-    else if (r.cls === 'single' || r.cls === 'same') choices.set(r.key, { take: 'source', source: first.source })
-    // all remove it from here (one deletes, another moves it): it goes; the move's other half decides where
-    else if (r.cls === 'conflict' && r.cells.filter(isChange).every(removes)) choices.set(r.key, { take: 'source', source: first.source })
-    else choices.set(r.key, { take: 'brackets' })
-  }
-  // a move whose unit another source deletes or changes otherwise is in brackets where it arrives
-  const rowOf = new Map(c.rows.map(r => [r.key, r]))
-  for (const r of c.rows) {
-    const from = r.base ? null : r.cells.find(x => x.change === 'moved-to')?.unit?.movedFromKey
-    if (from && rowOf.get(from)?.cls === 'conflict') choices.set(r.key, { take: 'brackets' })
-  }
-  keepParents(c, choices)
-  return choices
-}
-
-/** Where a kept unit's parent is removed, the parent is bracketed (provision, item) or keeps its base (the rest). */
-function keepParents(c: Compilation, choices: Map<string, RowChoice>): void {
-  const places = rowPlaces(c)
-  const rowOf = new Map(c.rows.map(r => [r.key, r]))
-  for (let i = c.rows.length - 1; i >= 0; i--) {
-    const row = c.rows[i]!
-    if (!keeps(row, choices.get(row.key)!)) continue
-    let parent = places.get(row.key)?.parent ?? null
-    while (parent !== null) {
-      const pr = rowOf.get(parent)
-      if (!pr) break
-      if (removesUnit(pr, choices.get(parent)!)) choices.set(parent, bracketable(pr.kind) ? { take: 'brackets' } : { take: 'base' })
-      parent = places.get(parent)?.parent ?? null
-    }
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // the plan: every unit the draft may hold, its version before and from its step

@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { defaultChoices } from '../../compile/committee-draft.js'
+import { defaultChoices } from '../../compile/row-choices.js'
 import { res1Compilation, res50Compilation } from '../../compile/draft-testing.js'
 import { compilationToJSON } from '../../compile/render-json.js'
 import { changedChoices, choiceToJSON, defaultRowChoice, rowChoiceOptions } from './committee-choices.js'
