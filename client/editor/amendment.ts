@@ -6,19 +6,18 @@
  * After each change the incremental comparer re-diffs only the provisions
  * that changed and returns a revision document. Decorations are rebuilt from
  * it by provision id (y-prosemirror replaces the whole document on remote
- * changes, so positions cannot be mapped): inserted runs underlined, deleted
- * runs struck (as widgets: they are not in the text), old labels struck
- * before new ones, and a MOD/ADD/SUP/NOC badge per provision. The marks of a
- * provision whose revision and text are the same objects as last time are
- * reused, shifted to the provision's new position.
+ * changes, so positions cannot be mapped; the marks themselves:
+ * amendment-marks.ts). The marks of a provision whose revision and text are
+ * the same objects as last time are reused, shifted to its new position.
+ * A whole comparison runs in a worker when there is one, and its marks are
+ * made a slice at a time so that the page paints in between.
  */
 import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
-import { Decoration, DecorationSet } from 'prosemirror-view'
-import { renderNode } from '../render/static.js'
-import { revisionOf, statusOnSide, type Language, type RevisionRecord } from '../../schema/index.js'
+import { DecorationSet } from 'prosemirror-view'
+import { revisionOf, statusOnSide, type Language } from '../../schema/index.js'
 import { changedUnits, isTextEdit, isUnit } from './changed-units.js'
-import { delegationAttrs, delegationData, firstDelegation } from './delegation-marks.js'
+import { absolute, amendmentDecorations, MARKS_SLICE_MS, UNCHANGED, unitDecos, type CacheEntry, type Rev, type UnitChange } from './amendment-marks.js'
 
 /** Compares the current text with the base: the whole document, incrementally, or one unit while typing. */
 export interface LiveComparer {
@@ -45,16 +44,6 @@ export interface OffThreadComparison {
   summary: unknown
   /** Milliseconds: packing the request and unpacking the answer (on the editor's thread), and the comparison (in the worker). */
   ms: { send: number; receive: number; worker: number }
-}
-
-/** One changed unit, for the list of changes. */
-export interface UnitChange {
-  id: string
-  status: string
-  action: string | null
-  label: string
-  oldLabel: string | null
-  text: string
 }
 
 /** State of the amendment view. */
@@ -102,219 +91,6 @@ export function setAmendmentView(tr: Transaction, on: boolean): Transaction { re
 /** Hides the marks of these units until their text changes again. */
 export function keepChanges(tr: Transaction, ids: string[]): Transaction { return tr.setMeta(amendmentKey, { keep: ids }) }
 
-type Rev = RevisionRecord
-const UNCHANGED: Rev = { status: 'unchanged' }
-
-interface Located { node: Node; pos: number }
-type RelDeco = { kind: 'inline' | 'widget' | 'node'; from: number; to: number; attrs?: Record<string, string>; dom?: () => HTMLElement; key?: string }
-interface CacheEntry { rev: Node; cur: Node; decos: RelDeco[] }
-
-function indexCurrent(doc: Node): Map<string, Located> {
-  const out = new Map<string, Located>()
-  doc.descendants((node, pos) => {
-    if (isUnit(node)) { out.set(node.attrs.id as string, { node, pos }); return true }
-    return !node.isTextblock
-  })
-  return out
-}
-
-/** Content ranges [from, to) of a unit's own textblocks (not those of nested units), in document positions. */
-function ownRanges(node: Node, pos: number): [number, number][] {
-  const out: [number, number][] = []
-  const walk = (parent: Node, start: number) => {
-    parent.forEach((child, offset) => {
-      const at = start + offset
-      if (child.isTextblock) out.push([at + 1, at + 1 + child.content.size])
-      else if (!isUnit(child) && !child.isInline) walk(child, at + 1)
-    })
-  }
-  walk(node, pos < 0 ? 0 : pos + 1)
-  return out
-}
-
-function ownInline(node: Node): Node[] {
-  const out: Node[] = []
-  const walk = (parent: Node) => parent.forEach(child => {
-    if (child.isTextblock) child.forEach(i => out.push(i))
-    else if (!isUnit(child) && !child.isInline) walk(child)
-  })
-  walk(node)
-  return out
-}
-
-const isDeleted = (n: Node) => n.marks.some(m => m.type.name === 'deletion') || (n.type.name === 'footnote' && String(n.attrs.id).endsWith('~del'))
-const isInserted = (n: Node) => n.marks.some(m => m.type.name === 'insertion')
-/** The delegation (sources) of a run's revision mark, '' when none is named (attribution.ts sets it in committee drafts). */
-const delegationOf = (n: Node) => String(n.marks.find(m => m.type.name === 'insertion' || m.type.name === 'deletion')?.attrs.delegation ?? '')
-
-function struck(text: string, delegation = ''): () => HTMLElement {
-  return () => {
-    const d = document.createElement('del')
-    d.className = 'rev-del amend-del'
-    d.textContent = text
-    if (delegation) Object.assign(d.dataset, delegationData(delegation))
-    return d
-  }
-}
-
-/** Inline marks of one unit, relative to `base` (the unit's position); null when the texts do not line up. */
-function inlineMarks(rev: Node, cur: Node, curPos: number, base: number): RelDeco[] | null {
-  const ranges = ownRanges(cur, curPos)
-  const total = ranges.reduce((s, [a, b]) => s + b - a, 0)
-  const out: RelDeco[] = []
-  let ri = 0
-  let at = ranges[0]?.[0] ?? curPos + 1
-  let used = 0
-  const advance = (n: number, mark: boolean, delegation = '') => {
-    while (n > 0 && ri < ranges.length) {
-      const [, to] = ranges[ri]!
-      const step = Math.min(n, to - at)
-      if (step > 0 && mark) out.push({ kind: 'inline', from: at - base, to: at + step - base, attrs: { class: 'rev-ins amend-ins', ...delegationAttrs(delegation) } })
-      at += step; n -= step; used += step
-      if (n > 0 && ri + 1 < ranges.length) { ri++; at = ranges[ri]![0] } else if (n > 0) break
-    }
-  }
-  let w = 0
-  for (const inline of ownInline(rev)) {
-    const size = inline.isText ? inline.text!.length : 1
-    if (isDeleted(inline)) {
-      const text = inline.isText ? inline.text! : `[${inline.textContent}]`
-      const delegation = delegationOf(inline)
-      out.push({ kind: 'widget', from: at - base, to: at - base, dom: struck(text, delegation), key: `d${w++}:${delegation}:${text}` })
-    } else advance(size, isInserted(inline), isInserted(inline) ? delegationOf(inline) : '')
-  }
-  return used === total ? out : null
-}
-
-function unitDecos(rev: Node, cur: Located, revInfo: Rev): RelDeco[] {
-  const status = revInfo.status ?? 'unchanged'
-  const decos: RelDeco[] = []
-  const action = revInfo.action ?? (status === 'added' || status === 'moved-to' ? 'ADD' : status === 'modified' ? 'MOD' : status === 'unchanged' ? 'NOC' : null)
-  decos.push({ kind: 'node', from: 0, to: -1, attrs: { class: `amend-unit amend-${status}`, 'data-action': action ?? '', ...(status === 'added' ? delegationAttrs(firstDelegation(rev)) : {}) } })
-  if (status === 'modified' || status === 'moved-to') {
-    const marks = inlineMarks(rev, cur.node, cur.pos, cur.pos)
-    if (marks) decos.push(...marks)
-  }
-  return decos
-}
-
-function absolute(d: RelDeco, base: number, size: number, unit: string): Decoration {
-  if (d.kind === 'inline') return Decoration.inline(base + d.from, base + d.to, d.attrs ?? {}, { unit })
-  if (d.kind === 'node') return Decoration.node(base, base + size, d.attrs ?? {}, { unit })
-  return Decoration.widget(base + d.from, d.dom!, { side: -1, key: d.key, ignoreSelection: true, marks: [], unit })
-}
-
-/** The text of the first non-empty text block under `node` (the walk stops there: a section holds hundreds of provisions). */
-function firstLine(node: Node): string {
-  for (let k = 0; k < node.childCount; k++) {
-    const child = node.child(k)
-    const text = child.isTextblock ? child.textContent : child.isLeaf ? '' : firstLine(child)
-    if (text) return text
-  }
-  return ''
-}
-
-function changeOf(node: Node, rev: Rev): UnitChange {
-  const text = firstLine(node)
-  return { id: node.attrs.id, status: rev.status ?? 'unchanged', action: rev.action ?? null, label: rev.newLabel ?? rev.oldLabel ?? '', oldLabel: rev.oldLabel ?? null, text: text.length > 80 ? `${text.slice(0, 80)}…` : text }
-}
-
-/** The decorations of the amendment view, and what the labels plugin and the list of changes read. */
-export interface AmendmentMarks { decorations: DecorationSet; relabelling: Map<string, string | null>; changes: UnitChange[] }
-
-/**
- * Builds every decoration of the amendment view from a revision document.
- * The marks of each unit are kept in `cache` (reused while the unit's
- * revision node and text stay the same objects). With a `deadline`
- * (a `performance.now()` time), first makes the marks missing from the
- * cache; if the deadline passes meanwhile it stops and returns null (the
- * marks made so far stay in the cache, so the next call goes further). It
- * also returns null when it made the last ones late in its time: the next
- * call, finding all made, places them in a task of its own.
- */
-export function amendmentDecorations(revision: Node, current: Node, kept: Map<string, Node>, cache: Map<string, CacheEntry>, overrides?: ReadonlyMap<string, Node>): AmendmentMarks
-export function amendmentDecorations(revision: Node, current: Node, kept: Map<string, Node>, cache: Map<string, CacheEntry>, overrides: ReadonlyMap<string, Node>, deadline: number): AmendmentMarks | null
-export function amendmentDecorations(revision: Node, current: Node, kept: Map<string, Node>, cache: Map<string, CacheEntry>, overrides: ReadonlyMap<string, Node> = new Map(), deadline?: number): AmendmentMarks | null {
-  let outOfTime = false
-  let made = 0
-  const index = indexCurrent(current)
-  const decos: Decoration[] = []
-  const relabelling = new Map<string, string | null>()
-  const changes: UnitChange[] = []
-  const lang = (current.attrs.lang ?? 'en') as Language
-  const nextCache = new Map<string, CacheEntry>()
-
-  // The resolution's own lines (heading, title, history, formula, reasons).
-  const top = inlineMarks(revision, current, -1, 0)
-  if (top) for (const d of top) decos.push(absolute(d, 0, 0, ''))
-
-  const visit = (parentRev: Node, parentCurEnd: number) => {
-    const children: Node[] = []
-    parentRev.forEach(c => children.push(c))
-    children.forEach((original, i) => {
-      if (outOfTime) return
-      if (!isUnit(original)) { if (!original.isTextblock && !original.isInline) visit(original, parentCurEnd); return }
-      const id = original.attrs.id as string
-      const override = overrides.get(id)
-      const child = override ?? original
-      const base = revisionOf(original) ?? UNCHANGED
-      // A unit compared on its own keeps the labels and move of the whole comparison.
-      const own = override ? revisionOf(override) ?? UNCHANGED : base
-      const rev: Rev = override ? {
-        ...own, oldLabel: base.oldLabel, newLabel: base.newLabel, moveId: base.moveId,
-        ...(base.status === 'moved-to' ? { status: base.status, action: base.action } : {})
-      } : base
-      const cur = index.get(id)
-      const gone = !statusOnSide(rev.status, 'new') || !cur
-      if (rev.status && rev.status !== 'unchanged') changes.push(changeOf(child, rev))
-      if (gone) {
-        // Not in the text any more: show it struck where it stood, before the next unit that still is.
-        let at = parentCurEnd
-        for (let j = i + 1; j < children.length; j++) {
-          const next = index.get(children[j]!.attrs.id as string)
-          if (next && isUnit(children[j]!)) { at = next.pos; break }
-        }
-        const key = `sup:${id}:${child.textContent.length}`
-        decos.push(Decoration.widget(at, () => {
-          const el = renderNode(child, 'old', lang)
-          el.classList.add('amend-unit', 'amend-suppressed')
-          Object.assign(el.dataset, delegationData(firstDelegation(child)))
-          el.dataset.action = rev.action ?? (rev.status === 'moved-from' ? 'SUP*' : 'SUP')
-          el.contentEditable = 'false'
-          // Struck text is not in the proposal: a click on it does nothing (the cursor stays where it was).
-          // To take the provision back, “Revert to base” in the list of changes.
-          el.addEventListener('mousedown', e => e.preventDefault())
-          return el
-        }, { side: -1, key, ignoreSelection: true, stopEvent: () => true }))
-        return
-      }
-      if (rev.oldLabel != null && rev.newLabel != null && rev.oldLabel !== rev.newLabel) relabelling.set(id, rev.oldLabel)
-      const keptNode = kept.get(id)
-      if (!(keptNode && keptNode.eq(cur.node))) {
-        const cached = cache.get(id)
-        const hit = cached && cached.cur === cur.node && cached.rev === child
-        const rel = hit ? cached.decos : unitDecos(child, cur, rev)
-        nextCache.set(id, { rev: child, cur: cur.node, decos: rel })
-        for (const d of rel) decos.push(absolute(d, cur.pos, cur.node.nodeSize, id))
-        if (deadline !== undefined && !hit) {
-          // Warming: the marks made go into the cache at once; the decorations are placed once all are made.
-          made++
-          cache.set(id, { rev: child, cur: cur.node, decos: rel })
-          if (performance.now() > deadline) { outOfTime = true; return }
-        }
-      }
-      visit(child, cur.pos + cur.node.nodeSize - 1)
-    })
-  }
-  visit(revision, current.content.size)
-  if (outOfTime) return null
-  // Every unit's marks are made. Made in this call, with most of its time spent: they are placed by the next call
-  // (which finds them all made; placing takes a few ms on a long document), in a task of its own.
-  if (deadline !== undefined && made > 0 && performance.now() > deadline - MARKS_SLICE_MS / 2) return null
-  cache.clear()
-  for (const [k, v] of nextCache) cache.set(k, v)
-  return { decorations: DecorationSet.create(current, decos), relabelling, changes }
-}
 
 /**
  * How long typing must pause before the whole document is compared again, in
@@ -324,8 +100,6 @@ export function amendmentDecorations(revision: Node, current: Node, kept: Map<st
  */
 export const FULL_COMPARE_DELAY = 1000
 
-/** The longest the marks of a worker's answer are worked on in one go, in ms (then the page gets a frame in). */
-export const MARKS_SLICE_MS = 8
 
 /**
  * The amendment view plugin. `makeComparer` is called on first use (the base
