@@ -107,6 +107,24 @@ export function shareLineage(oldDoc: Node, newDoc: Node): boolean {
   return lineageOf(documentIds(oldDoc), documentIds(newDoc))
 }
 
+/**
+ * The word diff last made of each old text block, with the new block and the
+ * options it was made for: the same pair compared again (the same documents,
+ * or the text in force against a draft whose other provisions changed) is not
+ * diffed again. Blocks are immutable; a block no longer referenced drops its
+ * entry.
+ */
+const blockDiffs = new WeakMap<Node, { readonly n: Node; readonly key: string; readonly result: InlineDiffResult }>()
+
+function rememberedDiff(o: Node, n: Node, inline: InlineDiffContext): InlineDiffResult {
+  const key = `${inline.budget ?? ''}\u0000${inline.showWhitespace}\u0000${inline.author ? JSON.stringify(inline.author) : ''}`
+  const last = blockDiffs.get(o)
+  if (last && last.n === n && last.key === key) return last.result
+  const result = diffInline(o, n, inline)
+  blockDiffs.set(o, { n, key, result })
+  return result
+}
+
 /** Compares two versions of a resolution; see the module comment. */
 export function compare(oldDoc: Node, newDoc: Node, options: CompareOptions = {}): Comparison {
   return compareWithCache(oldDoc, newDoc, options)
@@ -121,7 +139,7 @@ export function compareWithCache(oldDoc: Node, newDoc: Node, options: CompareOpt
     let row = local.get(o)
     const hit = row?.get(n)
     if (hit) return hit
-    const r = cache ? cache.get(o, n, () => diffInline(o, n, inline)) : diffInline(o, n, inline)
+    const r = cache ? cache.get(o, n, () => diffInline(o, n, inline)) : rememberedDiff(o, n, inline)
     if (r.coarse) coarseBlocks++
     if (!row) local.set(o, row = new Map())
     row.set(n, r)
