@@ -143,3 +143,19 @@ test('a list directly in an annex is compared item by item, with word marks, and
   assert.ok(lines.some(l => /^ADD/.test(l) && /Urgency/.test(l)), lines.join('\n'))
   assert.ok(lines.some(l => /^NOC/.test(l) && /Source/.test(l)), lines.join('\n'))
 })
+
+test('a pair compared again gives the same revision document, and the author of each comparison is its own', () => {
+  const a = res({}, pre('considering', prov('that the  security of networks is essential', { id: 'p1' })))
+  const b = res({}, pre('considering', prov('that the\u00a0security of all networks is vital', { id: 'p1' })))
+  const authors = (doc: Node) => {
+    const out = new Set<string>()
+    doc.descendants(n => { for (const m of n.marks) if (m.type.name === 'insertion' || m.type.name === 'deletion') out.add(String(m.attrs.author)); return true })
+    return [...out]
+  }
+  const first = compare(a, b, { author: { author: 'APT', delegation: 'APT', date: null } })
+  const again = compare(a, b, { author: { author: 'APT', delegation: 'APT', date: null } })
+  assert.ok(first.doc.eq(again.doc))
+  assert.deepEqual(authors(again.doc), ['APT'])
+  assert.deepEqual(authors(compare(a, b, { author: { author: 'ARB', delegation: 'ARB', date: null } }).doc), ['ARB'])
+  assert.deepEqual(authors(compare(a, b).doc), ['null'], 'no author when none is given')
+})
