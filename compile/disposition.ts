@@ -46,7 +46,7 @@ import { sideText } from '../schema/revision.js'
 import { isChange } from './classify.js'
 import { compile, type Compilation, type CompilationCell, type CompilationRow } from './compile.js'
 import { changeSignature, unitChange, type UnitChange } from './change.js'
-import { documentUnits, hasMarks, type DocumentUnit, type UnitKind } from './units.js'
+import { documentUnits, hasMarks, wholly, type DocumentUnit, type UnitKind } from './units.js'
 
 /** What became of one change. */
 export type Fate = 'taken' | 'in-brackets' | 'superseded' | 'dropped' | 'missing'
@@ -129,14 +129,6 @@ function changeKey(cell: CompilationCell | undefined, added = false): string {
   return cell.signature
 }
 
-/** True when every character of the block is struck (nothing kept, nothing inserted). */
-function strikesWhole(block: Node): boolean {
-  let struck = 0
-  let other = 0
-  block.forEach(c => { if (c.marks.some(m => m.type.name === 'deletion')) struck++; else other++ })
-  return struck > 0 && other === 0
-}
-
 /** A block's text in the new version, footnotes as `^[text]` ('' for a block that only the old version has). */
 function newText(block: Node): string {
   let out = sideText(block, 'new')
@@ -162,7 +154,7 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
       if (!isChange(cell)) continue
       const key = changeKey(cell, !row.base)
       // striking all of a unit's own text (a section's heading, merging it into the one before) is made by removing the unit
-      const strikesAll = cell.change === 'MOD' && cell.blocks.length > 0 && cell.blocks.every(strikesWhole)
+      const strikesAll = cell.change === 'MOD' && cell.blocks.length > 0 && cell.blocks.every(b => wholly(b, 'deletion'))
       let made = row.base
         ? (baseKeys.get(row.key) ?? readingOrders.map(() => 'NOC')).map((k, i) => k === key || (strikesAll && k === 'removed') || (cell.change === 'MOD' && readings.movedContent.get(row.key)?.[i] === key))
         : additionMade.get(row.key)!

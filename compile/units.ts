@@ -58,12 +58,14 @@ export function hasMarks(block: Node, kind?: 'insertion' | 'deletion'): boolean 
   return false
 }
 
-/** True when every character of the block is inserted (a block that only the new version has). */
-function onlyInserted(block: Node): boolean {
-  let plain = false
-  block.forEach(c => { if (!c.marks.some(m => m.type.name === 'insertion')) plain = true })
-  return !plain && block.childCount > 0
+/** True when every character of the block carries the mark: inserted (a block only the new version has) or struck. */
+export function wholly(block: Node, kind: 'insertion' | 'deletion'): boolean {
+  let other = false
+  block.forEach(c => { if (!c.marks.some(m => m.type.name === kind)) other = true })
+  return !other && block.childCount > 0
 }
+
+const onlyInserted = (block: Node) => wholly(block, 'insertion')
 
 /** Lists the units of a (revision) document in document order. */
 export function documentUnits(doc: Node): DocumentUnit[] {

@@ -107,6 +107,11 @@ export function shareLineage(oldDoc: Node, newDoc: Node): boolean {
   return lineageOf(documentIds(oldDoc), documentIds(newDoc))
 }
 
+/** The options a text block's word diff depends on, as one string (caches of block diffs key on it). */
+export function diffOptionsKey(options: CompareOptions): string {
+  return JSON.stringify([options.author ?? null, options.diffBudget ?? null, options.showWhitespace ?? false])
+}
+
 /**
  * The word diff last made of each old text block, with the new block and the
  * options it was made for: the same pair compared again (the same documents,
@@ -116,13 +121,17 @@ export function shareLineage(oldDoc: Node, newDoc: Node): boolean {
  */
 const blockDiffs = new WeakMap<Node, { readonly n: Node; readonly key: string; readonly result: InlineDiffResult }>()
 
-function rememberedDiff(o: Node, n: Node, inline: InlineDiffContext): InlineDiffResult {
-  const key = `${inline.budget ?? ''}\u0000${inline.showWhitespace}\u0000${inline.author ? JSON.stringify(inline.author) : ''}`
-  const last = blockDiffs.get(o)
-  if (last && last.n === n && last.key === key) return last.result
-  const result = diffInline(o, n, inline)
-  blockDiffs.set(o, { n, key, result })
-  return result
+/** The remembered block diffs as the cache of comparisons made with options `key`. */
+function rememberedDiffs(key: string): BlockDiffCache {
+  return {
+    get(o, n, compute) {
+      const last = blockDiffs.get(o)
+      if (last && last.n === n && last.key === key) return last.result
+      const result = compute()
+      blockDiffs.set(o, { n, key, result })
+      return result
+    }
+  }
 }
 
 /** Compares two versions of a resolution; see the module comment. */
@@ -133,13 +142,14 @@ export function compare(oldDoc: Node, newDoc: Node, options: CompareOptions = {}
 /** `compare` with an optional text-block diff cache (for the incremental comparer). */
 export function compareWithCache(oldDoc: Node, newDoc: Node, options: CompareOptions = {}, cache?: BlockDiffCache): Comparison {
   const inline: InlineDiffContext = { budget: options.diffBudget, author: options.author, bounded: 0, showWhitespace: options.showWhitespace ?? false }
+  const blocks = cache ?? rememberedDiffs(diffOptionsKey(options))
   const local = new Map<Node, Map<Node, InlineDiffResult>>()
   let coarseBlocks = 0
   const diffBlock = (o: Node, n: Node): InlineDiffResult => {
     let row = local.get(o)
     const hit = row?.get(n)
     if (hit) return hit
-    const r = cache ? cache.get(o, n, () => diffInline(o, n, inline)) : rememberedDiff(o, n, inline)
+    const r = blocks.get(o, n, () => diffInline(o, n, inline))
     if (r.coarse) coarseBlocks++
     if (!row) local.set(o, row = new Map())
     row.set(n, r)

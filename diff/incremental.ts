@@ -9,7 +9,7 @@
  * latest update are dropped, so memory stays bounded.
  */
 import type { Node } from 'prosemirror-model'
-import { compareWithCache, type BlockDiffCache, type CompareOptions, type Comparison } from './compare.js'
+import { compareWithCache, diffOptionsKey, type BlockDiffCache, type CompareOptions, type Comparison } from './compare.js'
 import type { InlineDiffResult } from './inline-diff.js'
 
 /** A comparer against a fixed base text. */
@@ -34,7 +34,7 @@ export function createIncrementalComparer(base: Node): IncrementalComparer {
   return {
     stats,
     update(current: Node, options: CompareOptions = {}): Comparison {
-      const optionsKey = JSON.stringify([options.author ?? null, options.diffBudget ?? null, options.showWhitespace ?? false])
+      const optionsKey = diffOptionsKey(options)
       if (optionsKey !== previousOptions) { previous = new Map(); previousOptions = optionsKey }
       const next = new Map<string, InlineDiffResult>()
       stats.computed = 0

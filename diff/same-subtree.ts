@@ -2,10 +2,11 @@
  * Recognising subtrees equal in both versions, so that an unchanged
  * provision is built without any alignment or diff work. Equality is
  * ProseMirror's `eq` (exact: type, attributes, marks, text, children),
- * answered sooner (`equalNodes`), and a pair found equal is remembered (nodes are immutable), so comparing the
- * same text in force with draft after draft, or the same pair again, does
- * not walk the unchanged provisions again (nor a section that differs,
- * which alignment and building both ask about).
+ * answered sooner (`equalNodes`), and a pair found equal is remembered
+ * (nodes are immutable), so comparing the same text in force with draft
+ * after draft, or the same pair again, does not walk the unchanged
+ * provisions again (nor a section that differs, which alignment and
+ * building both ask about).
  */
 import { Mark, type Node } from 'prosemirror-model'
 

@@ -136,9 +136,8 @@ export function computeLabels(doc: Node): Labels {
       labelChildren(run, child, { kind: 'operative', prefix: '' })
     }
   }
-  const byId = run.byId
   numberFootnotes(doc, 0, footnotes)
-  return { byId, footnotes }
+  return { byId: run.byId, footnotes }
 }
 
 /**
