@@ -64,3 +64,11 @@ test('an item is referred to with its provision\'s label', () => {
   assert.equal(targets.get('p1')?.label, '1')
   assert.equal(targets.get('p1')?.words, 'resolves')
 })
+
+test('the importer links only whole words followed by a label: not the end of a longer word, not a label of other characters', () => {
+  const text = 'RESOLUTION 9 (Test, 2024)\nTitle\nconsidering\na)\tthat one;\nb)\tthat two;\nresolves\n' +
+    '1\tto act under considering  b), as reconsidering a) says, and as considering -) does not;\n'
+  const { doc, warnings } = importText(text, { lang: 'en' })
+  assert.deepEqual(referenceSpans(doc).map(s => s.text), ['considering  b)'])
+  assert.deepEqual(warnings.filter(w => /reference/.test(w.message)), [])
+})

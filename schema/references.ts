@@ -144,6 +144,12 @@ export function fixReferences(tr: Transform): Transform {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** A label as written in running text: spaces optional inside (`و )` / `و)`). */
 const labelPattern = (label: string) => [...label.replace(/\s+/g, '')].map(escape).join('\\s?')
+/** Ends with a letter or mark: a section's words found there are the end of a longer word. */
+const AFTER_LETTER = /[\p{L}\p{M}]$/u
+/** One or two characters that may be an item's letters (checked to be letters by `labelIsLetters`). */
+const LABEL_LETTERS = '[^\\s\\d().,;:،]{1,2}'
+/** Whether a label found in running text (`3`, `3 b)`, `b)`) has only letters where a letter goes. */
+const labelIsLetters = (label: string) => /^[\d.\s]*(?:\p{L}{1,2}\s?\))?$/u.test(label)
 const SEPARATOR = /^(\s*(?:,|،|and|et|y|и|和|、)\s*|\s*و\s*|\s+and\s+)/u
 
 /**
@@ -163,8 +169,14 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
   const unresolved: UnresolvedReference[] = []
   if (byWords.size === 0) return { doc, unresolved }
   const words = [...byWords.keys()].sort((a, b) => b.length - a.length)
+  // a match's words, their spaces made single, name the longest section words they can be
+  const wordsBySpacing = new Map<string, string>()
+  for (const w of words) if (!wordsBySpacing.has(w.replace(/\s+/g, ' '))) wordsBySpacing.set(w.replace(/\s+/g, ' '), w)
   // words, then a label: letters with a closing parenthesis, or numbers with dots (and an item letter)
-  const re = new RegExp(`(?<![\\p{L}\\p{M}])(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})\\s+((?:\\d+(?:\\.\\d+)*(?:\\s?\\p{L}{1,2}\\s?\\))?)|(?:\\p{L}{1,2}\\s?\\)))`, 'gu')
+  // Kept small, as it is compiled at every start of the command line: no look-behind for "not after a
+  // letter" and no Unicode letter classes (both cost milliseconds to compile); the letters of a label
+  // and the character before the words are checked on each match instead.
+  const re = new RegExp(`(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})\\s+((?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?)|(?:${LABEL_LETTERS}\\s?\\)))`, 'g')
   const tr = new Transform(doc)
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true
@@ -174,8 +186,10 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
       if (!child.isText || referenceMark(child.marks)) return
       const text = child.text!
       const start = pos + 1 + offset
-      for (const m of text.matchAll(re)) {
-        const heading = words.find(w => new RegExp(`^${w.split(' ').map(escape).join('\\s+')}$`, 'u').test(m[1]!))!
+      re.lastIndex = 0
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if ((m.index > 0 && AFTER_LETTER.test(text.slice(m.index - 2, m.index))) || !labelIsLetters(m[2]!)) { re.lastIndex = m.index + 1; continue }
+        const heading = wordsBySpacing.get(m[1]!.replace(/\s+/g, ' '))!
         const inSection = byWords.get(heading)!
         const target = inSection.get(normaliseLabel(m[2]!))
         if (!target) { unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision of the section "${heading}"; kept as text` }); continue }
