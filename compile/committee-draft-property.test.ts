@@ -177,3 +177,43 @@ test('disposition: a move next to a unit that another source\'s taken split puts
     assert.ok(superseded.length > 0 && superseded.every(e => e.supersededBy.length > 0 && !e.supersededBy.includes(e.source)), `seed ${seed}: ${JSON.stringify(superseded)}`)
   }
 })
+
+/** The default draft of 2 to 4 random proposals on one base; every proposal (`every`) or the first restructures sections. */
+function restructuredDraft(seed: number, every: boolean) {
+  const r = prng(seed)
+  const model = randomModel(r, 8)
+  const n = 2 + (seed % 3)
+  const docs = Array.from({ length: n }, (_, i) => buildModel(every || i === 0 ? editSections(r, editModel(r, model, pick(r, 4))) : editModel(r, model, 1 + pick(r, 6), r() < 0.2)))
+  const c = compile(buildModel(model), docs.map((doc, i) => ({ name: `S${i}`, doc })))
+  return disposition(c, buildCommitteeDraft(c, defaultChoices(c), { freshId }).doc)
+}
+const missingOf = (entries: ReturnType<typeof disposition>) => entries.filter(e => e.fate === 'missing').map(e => `${e.source} ${e.rowKey} ${e.change}`)
+
+test('disposition: a move into a section that another source merges away is superseded by that source', () => {
+  // seeds found by fuzzing: a source moves a provision across a heading that another source's taken change
+  // strikes (merging the two sections), so the provision stays in the merged section: it read "missing" before
+  for (const [seed, every, mover, merger] of [[398, true, 'S2', 'S1'], [493, true, 'S2', 'S1'], [425, false, 'S3', 'S0'], [497, false, 'S3', 'S0']] as const) {
+    const entries = restructuredDraft(seed, every)
+    assert.deepEqual(missingOf(entries), [], `seed ${seed}`)
+    const superseded = entries.filter(e => e.source === mover && e.fate === 'superseded')
+    assert.ok(superseded.some(e => e.change === 'moved-from') && superseded.some(e => e.change === 'moved-to'), `seed ${seed}: ${JSON.stringify(superseded)}`)
+    assert.ok(superseded.every(e => (e.change === 'moved-from' || e.change === 'moved-to') && e.supersededBy.includes(merger)), `seed ${seed}: ${JSON.stringify(superseded)}`)
+  }
+})
+
+test('disposition: a provision the comparison reads as moved past the heading its own proposal strikes is taken where it follows the same base provision', () => {
+  // seed found by fuzzing: S0 merges a section into the one before; the comparison shows the provision before the
+  // struck heading as moved past it; the draft has it after the same provision, with another source's heading between
+  const entries = restructuredDraft(244, true)
+  assert.deepEqual(missingOf(entries), [])
+  const moves = entries.filter(e => e.source === 'S0' && (e.change === 'moved-from' || e.change === 'moved-to'))
+  assert.ok(moves.length === 2 && moves.every(e => e.fate === 'taken'), JSON.stringify(moves))
+})
+
+test('disposition: a section deleted by one source and kept by the draft only for options others add to it is in brackets', () => {
+  // seed found by fuzzing: S0 deletes a section; S1 and S3 add provisions to it; dropping every option leaves its heading alone
+  const entries = restructuredDraft(341, false)
+  assert.deepEqual(missingOf(entries), [])
+  const deletion = entries.filter(e => e.source === 'S0' && e.kind === 'section' && e.change === 'SUP')
+  assert.ok(deletion.length === 1 && deletion[0]!.fate === 'in-brackets', JSON.stringify(deletion))
+})

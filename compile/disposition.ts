@@ -154,13 +154,21 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
       if (!isChange(cell)) continue
       const key = changeKey(cell, !row.base)
       // striking all of a unit's own text (a section's heading, merging it into the one before) is made by removing the unit
-      const strikesAll = cell.change === 'MOD' && cell.blocks.length > 0 && cell.blocks.every(b => wholly(b, 'deletion'))
+      const strikesAll = strikesAllText(cell)
       let made = row.base
         ? (baseKeys.get(row.key) ?? readingOrders.map(() => 'NOC')).map((k, i) => k === key || (strikesAll && k === 'removed') || (cell.change === 'MOD' && readings.movedContent.get(row.key)?.[i] === key))
         : additionMade.get(row.key)!
       const isMove = cell.change === 'moved-from' || cell.change === 'moved-to'
       const where = isMove ? sourceOrders[cell.source]!.get(movedKey(row, cell)) : undefined
       if (where) made = made.map((m, i) => m || sameSpot(readingOrders[i]!.get(movedKey(row, cell)), where))
+      // a move right after the heading of a section that the proposal itself merges away (the comparison may
+      // read a provision continuing the section before as moved past the struck heading) is made where the
+      // unit follows the same base provision or item as in the proposal (sections and other sources'
+      // additions between them aside)
+      const sectionBefore = where?.previous ? rowsByKey.get(where.previous) : undefined
+      if (where && sectionBefore?.kind === 'section' && !made.some(Boolean) && sectionBefore.cells.some(x => x.source === cell.source && strikesAllText(x))) {
+        made = made.map((m, i) => m || sameSpot(readingOrders[i]!.get(movedKey(row, cell)), where, true))
+      }
       // a move whose unit the draft, brackets and all, has right where the proposal put it, depends on brackets
       // that may leave it in place (the unit it follows is bracketed): in brackets
       if (where && !made.some(Boolean) && draftSpots.some(spot => sameSpot(spot, where))) made = made.map((_, i) => i === 0)
@@ -234,6 +242,9 @@ function readDraft(c: Compilation, draft: Node): Readings {
       // the draft keeps base ids: a reading's unit of another id that the comparison paired with a base unit by
       // likeness stands for a deletion of that unit and an addition
       const id = cell.unit?.node.attrs.id as string | undefined
+      // striking all of a unit's own text (a section's heading: merged into the one before) removes it; so does
+      // leaving a section with nothing under its heading (its provisions deleted, the options added to it dropped)
+      if (id === r.key && (strikesAllText(cell) || emptiedSection(cell, r.base!.node))) return 'removed'
       if (id === undefined || id === r.key || (cell.change !== 'MOD' && cell.change !== 'NOC')) return changeKey(cell)
       addTo(pools[cell.source]!, `+${cell.unit!.kind}\u0001${cell.blocks.map(newText).filter(t => t !== '').join('\u0002')}`, r.key)
       return 'removed'
@@ -273,8 +284,8 @@ function ownTextChange(baseBlocks: readonly Node[], insertedBlocks: readonly Nod
 
 const changeSignatureOf = (unit: DocumentUnit) => { const change = unitChange(unit); return change === 'NOC' ? 'NOC' : changeSignature(change, unit.blocks) }
 
-/** A unit's place in the new version: the identity of the unit before it, and its text. */
-interface Spot { readonly previous: string | null; readonly text: string }
+/** A unit's place in the new version: the identity of the unit before it (and of the last base provision or item before it, additions skipped), and its text. */
+interface Spot { readonly previous: string | null; readonly previousInText: string | null; readonly text: string }
 
 /** The identity of a unit of a revision document: its base key (a moved-in unit: the key it moved from), else its text. */
 function identity(u: DocumentUnit): string {
@@ -285,12 +296,14 @@ function identity(u: DocumentUnit): string {
 function unitOrder(rev: Node, alias: ReadonlyMap<string, string> = new Map()): Map<string, Spot> {
   const out = new Map<string, Spot>()
   let previous: string | null = null
+  let previousInText: string | null = null
   for (const u of documentUnits(rev)) {
     if (u.status === 'suppressed' || u.status === 'moved-from') continue
     const own = identity(u)
     const id = alias.get(own) ?? own
-    out.set(own, { previous, text: u.blocks.map(newText).filter(t => t !== '').join('\u0002') })
+    out.set(own, { previous, previousInText, text: u.blocks.map(newText).filter(t => t !== '').join('\u0002') })
     previous = id
+    if ((u.kind === 'provision' || u.kind === 'item') && !id.startsWith('+')) previousInText = id
   }
   return out
 }
@@ -306,7 +319,8 @@ function alternativeAliases(draft: Node): Map<string, string> {
   return alias
 }
 
-const sameSpot = (a: Spot | undefined, b: Spot) => !!a && a.previous === b.previous && a.text === b.text
+/** Whether two spots are the same: the same unit before, or (`inText`) the same base provision or item before, and the same text. */
+const sameSpot = (a: Spot | undefined, b: Spot, inText = false) => !!a && (inText ? a.previousInText === b.previousInText : a.previous === b.previous) && a.text === b.text
 
 /** The base key of the unit a move moves. */
 function movedKey(row: CompilationRow, cell: CompilationCell): string {
@@ -338,11 +352,21 @@ function matchAdditions(rows: readonly CompilationRow[], pools: readonly Map<str
   return made
 }
 
-/** The other sources that remove (delete or move away) a base row's unit, when every reading removes it. */
+/** The other sources that remove (delete, move away, or strike all the text of) a base row's unit, when every reading removes it. */
 function removersOf(row: CompilationRow | undefined, source: number, baseKeys: ReadonlyMap<string, readonly string[]>, names: readonly string[]): string[] {
   if (!row?.base || !(baseKeys.get(row.key) ?? []).every(k => k === 'removed')) return []
-  return row.cells.filter(x => x.source !== source && (x.change === 'SUP' || x.change === 'moved-from')).map(x => names[x.source]!)
+  return row.cells.filter(x => x.source !== source && (x.change === 'SUP' || x.change === 'moved-from' || strikesAllText(x))).map(x => names[x.source]!)
 }
+
+/** A section that had something under its heading in the base and is kept with nothing under it. */
+function emptiedSection(cell: CompilationCell, base: Node): boolean {
+  if (cell.unit?.kind !== 'section' || cell.change === 'SUP' || base.childCount <= 1) return false
+  const kept = nodeOnSide(cell.unit.node, 'new')
+  return kept !== null && kept.childCount <= 1
+}
+
+/** A modification striking all of its unit's own text: for a section, its heading struck (merged into the one before). */
+const strikesAllText = (cell: CompilationCell) => cell.change === 'MOD' && cell.blocks.length > 0 && cell.blocks.every(b => wholly(b, 'deletion'))
 
 /**
  * For a move after unit `previous`: when no reading has `previous` in the section the moving source's proposal
