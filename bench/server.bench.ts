@@ -25,7 +25,8 @@
  * measurement; BENCH_LATENCY_CLIENTS=50,500 the client counts of part 2;
  * BENCH_OMIT=<extension names> leaves extensions out of ours;
  * BENCH_CPU_PROF=<dir> writes the servers' CPU profiles; BENCH_STALLS=1
- * makes the server log event-loop stalls over 30 ms.
+ * makes the server log event-loop stalls over 30 ms (BENCH_STALLS=<ms>:
+ * over that many) and garbage collections over 2 ms.
  */
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
@@ -365,7 +366,9 @@ if (process.argv[2] === '--serve') {
   if (process.env.BENCH_STALLS) {
     h.enable()
     let last = performance.now()
-    setInterval(() => { const now = performance.now(); if (now - last > 30) process.stderr.write(`stall ${(now - last).toFixed(0)} ms at ${Date.now() % 100000}\n`); last = now }, 5).unref()
+    const { PerformanceObserver } = await import('node:perf_hooks')
+    new PerformanceObserver(list => { for (const e of list.getEntries()) if (e.duration > 2) process.stderr.write(`gc ${(e as unknown as { detail?: { kind?: number } }).detail?.kind} ${e.duration.toFixed(1)} ms at ${Math.round(performance.timeOrigin + e.startTime) % 100000}\n`) }).observe({ entryTypes: ['gc'] })
+    setInterval(() => { const now = performance.now(); if (now - last > (process.env.BENCH_STALLS === '1' ? 30 : Number(process.env.BENCH_STALLS))) process.stderr.write(`stall ${(now - last).toFixed(0)} ms at ${Date.now() % 100000}\n`); last = now }, 5).unref()
   }
   process.on('SIGTERM', () => {
     if (process.env.BENCH_STALLS) process.stderr.write(`event-loop delay ms: p50 ${(h.percentile(50) / 1e6).toFixed(1)} p99 ${(h.percentile(99) / 1e6).toFixed(1)} max ${(h.max / 1e6).toFixed(1)}\n`)
