@@ -201,6 +201,18 @@ test('disposition: a move into a section that another source merges away is supe
   }
 })
 
+test('disposition: a move next to a unit that another source\'s split puts under a repeated heading, or past its own struck heading after a unit another source moves away, is superseded', () => {
+  // seeds found by fuzzing: 628 (S1 splits a section under a heading like the base one, which the comparison
+  // pairs with it; S2 swaps two provisions across the split), 1166 (S0 merges a section and moves a provision
+  // past the struck heading after one that S1 moves away)
+  for (const [seed, mover, by] of [[628, 'S2', 'S1'], [1166, 'S0', 'S1']] as const) {
+    const entries = restructuredDraft(seed, true)
+    assert.deepEqual(missingOf(entries), [], `seed ${seed}`)
+    const superseded = entries.filter(e => e.source === mover && e.fate === 'superseded' && (e.change === 'moved-from' || e.change === 'moved-to'))
+    assert.ok(superseded.length === 2 && superseded.every(e => e.supersededBy.includes(by)), `seed ${seed}: ${JSON.stringify(superseded)}`)
+  }
+})
+
 test('disposition: a provision the comparison reads as moved past the heading its own proposal strikes is taken where it follows the same base provision', () => {
   // seed found by fuzzing: S0 merges a section into the one before; the comparison shows the provision before the
   // struck heading as moved past it; the draft has it after the same provision, with another source's heading between

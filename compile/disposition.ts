@@ -143,7 +143,7 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
   const names = c.sources.map(s => s.name)
   const readings = readDraft(c, draft)
   const sourceOrders = c.revisions.map(rev => unitOrder(rev))
-  const sourceSections = c.revisions.map(sectionsOf)
+  const sourceSections = { byIdentity: c.revisions.map(rev => sectionsOf(rev, false)), byHeading: c.revisions.map(rev => sectionsOf(rev, true)) }
   const additionMade = matchAdditions(c.rows.filter(r => !r.base && r.cells.some(isChange)), readings.pools)
   const { baseKeys, orders: readingOrders } = readings
   const rowsByKey = new Map(c.rows.map(r => [r.key, r]))
@@ -166,9 +166,10 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
       // unit follows the same base provision or item as in the proposal (sections and other sources'
       // additions between them aside)
       const sectionBefore = where?.previous ? rowsByKey.get(where.previous) : undefined
-      if (where && sectionBefore?.kind === 'section' && !made.some(Boolean) && sectionBefore.cells.some(x => x.source === cell.source && strikesAllText(x))) {
-        made = made.map((m, i) => m || sameSpot(readingOrders[i]!.get(movedKey(row, cell)), where, true))
-      }
+      const afterOwnMerge = sectionBefore?.kind === 'section' && sectionBefore.cells.some(x => x.source === cell.source && strikesAllText(x))
+      if (where && afterOwnMerge && !made.some(Boolean)) made = made.map((m, i) => m || sameSpot(readingOrders[i]!.get(movedKey(row, cell)), where, true))
+      // the unit the move puts it after (past its own struck heading: the provision before that)
+      const after = afterOwnMerge ? where?.previousInText : where?.previous
       // a move whose unit the draft, brackets and all, has right where the proposal put it, depends on brackets
       // that may leave it in place (the unit it follows is bracketed): in brackets
       if (where && !made.some(Boolean) && draftSpots.some(spot => sameSpot(spot, where))) made = made.map((_, i) => i === 0)
@@ -182,9 +183,11 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
         const drop = drops.find(d => d.source === names[cell.source] && (d.rowKey === undefined || d.rowKey === row.key))
         supersededBy = settled ? otherSources(row, cell, baseKeys.get(row.key)![0]!, names) : []
         // a move after a unit that another source's taken change moves or deletes: that change decides where it lands
-        if (!supersededBy.length && where?.previous) supersededBy = removersOf(rowsByKey.get(where.previous), cell.source, baseKeys, names)
+        if (!supersededBy.length && after) supersededBy = removersOf(rowsByKey.get(after), cell.source, baseKeys, names)
         // or whose section another source's taken change splits or merges (a heading inserted or struck between them)
-        if (!supersededBy.length && where?.previous) supersededBy = regroupersOf(where.previous, cell.source, sourceSections, readings.sections, names)
+        // (sections told apart by identity, else by heading: a comparison may pair a heading split off with the base heading it repeats)
+        if (!supersededBy.length && after) supersededBy = regroupersOf(after, cell.source, sourceSections.byIdentity, readings.sections.byIdentity, names)
+        if (!supersededBy.length && after) supersededBy = regroupersOf(after, cell.source, sourceSections.byHeading, readings.sections.byHeading, names)
         if (drop) { fate = 'dropped'; by = drop.by; supersededBy = [] }
         else fate = supersededBy.length ? 'superseded' : 'missing'
       }
@@ -208,7 +211,7 @@ interface Readings {
   /** Per reading, where each unit stands. */
   readonly orders: Map<string, Spot>[]
   /** Per reading, the section each unit stands in. */
-  readonly sections: Map<string, string>[]
+  readonly sections: { readonly byIdentity: Map<string, string>[]; readonly byHeading: Map<string, string>[] }
 }
 
 /** The draft read with every bracket dropped and, per source, settled on that source's options; compiled against the base. */
@@ -264,7 +267,7 @@ function readDraft(c: Compilation, draft: Node): Readings {
       }
     }
   }
-  return { baseKeys, movedContent, pools, orders: rc.revisions.map(rev => unitOrder(rev)), sections: rc.revisions.map(sectionsOf) }
+  return { baseKeys, movedContent, pools, orders: rc.revisions.map(rev => unitOrder(rev)), sections: { byIdentity: rc.revisions.map(rev => sectionsOf(rev, false)), byHeading: rc.revisions.map(rev => sectionsOf(rev, true)) } }
 }
 
 /** The change signature of a unit's own text blocks, compared alone (a provision holding just them). */
@@ -289,8 +292,11 @@ interface Spot { readonly previous: string | null; readonly previousInText: stri
 
 /** The identity of a unit of a revision document: its base key (a moved-in unit: the key it moved from), else its text. */
 function identity(u: DocumentUnit): string {
-  return u.baseKey !== null && u.status !== 'moved-from' ? u.baseKey : u.movedFromKey ?? `+${u.kind}\u0001${u.blocks.map(newText).filter(t => t !== '').join('\u0002')}`
+  return u.baseKey !== null && u.status !== 'moved-from' ? u.baseKey : u.movedFromKey ?? addedIdentity(u)
 }
+
+/** The identity of an added unit: its kind and text (new version). */
+const addedIdentity = (u: DocumentUnit) => `+${u.kind}\u0001${u.blocks.map(newText).filter(t => t !== '').join('\u0002')}`
 
 /** Every unit of the new version of a revision document, by identity: the unit before it and its text. */
 function unitOrder(rev: Node, alias: ReadonlyMap<string, string> = new Map()): Map<string, Spot> {
@@ -379,13 +385,16 @@ function regroupersOf(previous: string, source: number, sourceSections: readonly
   return sourceSections.flatMap((sections, k) => k !== source && drafted.has(sections.get(previous) ?? '\u0000') ? [names[k]!] : [])
 }
 
-/** The section (its identity) of every unit of the new version of a revision document, by the unit's identity. */
-function sectionsOf(rev: Node): Map<string, string> {
+/**
+ * The section of every unit of the new version of a revision document, by the unit's identity; a section
+ * is named by its identity, or (`byHeading`) by its heading as the new version reads it.
+ */
+function sectionsOf(rev: Node, byHeading: boolean): Map<string, string> {
   const out = new Map<string, string>()
   let section = ''
   for (const u of documentUnits(rev)) {
     if (u.status === 'suppressed' || u.status === 'moved-from') continue
-    if (u.kind === 'section') section = identity(u)
+    if (u.kind === 'section') section = byHeading ? addedIdentity(u) : identity(u)
     else if (u.kind === 'provision' || u.kind === 'item') out.set(identity(u), section)
   }
   return out
