@@ -222,6 +222,15 @@ test('disposition: a provision the comparison reads as moved past the heading it
   assert.ok(moves.length === 2 && moves.every(e => e.fate === 'taken'), JSON.stringify(moves))
 })
 
+test('disposition: sections two sources split off at one place are one, its heading bracketed; a provision moved into either is there', () => {
+  // seed found by fuzzing: S1 and S2 split the same section at one place under different headings; S2 also
+  // moves a provision into its new section (the draft had both sections, the second empty, and lost the move)
+  const entries = restructuredDraft(221, true)
+  assert.deepEqual(missingOf(entries), [])
+  const splits = entries.filter(e => e.kind === 'section' && (e.source === 'S1' || e.source === 'S2'))
+  assert.ok(splits.length === 2 && splits.every(e => e.fate === 'in-brackets'), JSON.stringify(splits))
+})
+
 test('disposition: a section deleted by one source and kept by the draft only for options others add to it is in brackets', () => {
   // seed found by fuzzing: S0 deletes a section; S1 and S3 add provisions to it; dropping every option leaves its heading alone
   const entries = restructuredDraft(341, false)

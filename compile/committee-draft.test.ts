@@ -154,3 +154,24 @@ test('built by hand: a title changed two ways, a history line added twice, a del
   assert.equal(brackets.filter(b => b.kind === 'provision').length, 1)
   assert.deepEqual(draft.steps.map(s => s.sources.join('+')), ['EUR', ''])
 })
+
+test('two sources splitting a section at one place under different headings: one section, its heading an inline bracket with each source\'s words', () => {
+  const base = res({ lang: 'en', heading: 'RESOLUTION 2', title: 'Study groups' },
+    op('instructs-director', { id: 's1', heading: 'instructs the Director' }, prov('to report', { id: 'r1' }), prov('to publish', { id: 'r2' })))
+  const split = (id: string, heading: string) => res({ lang: 'en', heading: 'RESOLUTION 2', title: 'Study groups' },
+    op('instructs-director', { id: 's1', heading: 'instructs the Director' }, prov('to report', { id: 'r1' })),
+    op('further-instructs-director', { id, heading }, prov('to publish', { id: 'r2' })))
+  const c = compile(base, [{ name: 'APT', doc: split('a1', 'instructs the Director further') }, { name: 'CEPT', doc: split('b1', 'also instructs the Director') }])
+  const draft = buildCommitteeDraft(c, defaultChoices(c), { freshId })
+  assert.deepEqual(findProblems(draft.doc), [])
+  const sections: string[] = []
+  draft.doc.forEach(n => { if (n.type.name === 'operativeSection') sections.push(`${n.firstChild!.textContent}: ${n.childCount - 1}`) })
+  assert.equal(sections.length, 2, sections.join('\n'))
+  const heading = findBrackets(draft.doc).find(b => b.kind === 'inline')!
+  assert.deepEqual(heading.options.map(o => [o.text, o.sources.join()]), [['instructs the Director further', 'APT'], ['also instructs the Director', 'CEPT']])
+  // agreeing on either wording gives that source's proposal
+  for (const source of [0, 1]) {
+    const agreed = settleBrackets(draft.doc, b => b.options.findIndex(o => o.sources.includes(c.sources[source]!.name)))
+    assert.deepEqual(unitTexts(agreed), unitTexts(acceptedProposal(c, source)), `source ${source}`)
+  }
+})

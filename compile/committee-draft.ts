@@ -27,7 +27,9 @@
  *   blocks that cannot be provision-level alternatives carry an **inline
  *   bracket** around the differing words (bracket-blocks.ts); a header slot
  *   that several sources add differently is one slot whose whole text is a
- *   bracket with an option per source.
+ *   bracket with an option per source; so is the heading of one section
+ *   standing for the sections several sources split off at one place
+ *   under different headings (the units they put in theirs go in it).
  * - a unit removed while a unit inside it is kept would lose that unit, so
  *   defaultChoices brackets such a provision (keeps the base of a section).
  *   With choices that still do so, the inner unit goes with it (the
@@ -237,11 +239,13 @@ function makePlan(c: Compilation, choices: RowChoices, freshId: () => string): P
     for (const b of baseVersion(r).blocks) b.descendants(n => { if (n.type.name === 'footnote') ids.claim(n.attrs.id as string, r.key); return true })
   }
 
-  // header slots (a history line ...) that several sources add at one place, bracketed: one slot holding them all
+  // header slots (a history line ...) that several sources add at one place, bracketed: one slot holding them all;
+  // likewise sections split off at one place under different headings: one section, its heading bracketed
   const HEADER = new Set<UnitKind>(['heading', 'title', 'history', 'formula'])
+  const TOGETHER = new Set<UnitKind>([...HEADER, 'section'])
   const slotAdditions = new Map<string, CompilationRow[]>()
   for (const d of decisions) {
-    if (d.row.base || !HEADER.has(d.row.kind) || d.choice.take !== 'brackets') continue
+    if (d.row.base || !TOGETHER.has(d.row.kind) || d.choice.take !== 'brackets') continue
     const at = `${d.row.anchor}\u0001${d.row.kind}`
     slotAdditions.set(at, [...slotAdditions.get(at) ?? [], d.row])
   }
@@ -250,7 +254,18 @@ function makePlan(c: Compilation, choices: RowChoices, freshId: () => string): P
   const units: PlanUnit[] = []
   const byKey = new Map<string, PlanUnit>()
   const decisionOf = new Map(decisions.map(d => [d.row.key, d]))
-  const push = (u: PlanUnit) => { units.push(u); byKey.set(u.key, u) }
+  // a unit some source puts in a section split off that is merged with others at its place goes in the merged one
+  const mergedInto = new Map<string, string>()
+  for (const rows of slotAdditions.values()) if (rows[0]!.kind === 'section') for (const r of rows.slice(1)) mergedInto.set(r.key, rows[0]!.key)
+  const push = (planned: PlanUnit) => {
+    const u = mergedInto.size === 0 ? planned : {
+      ...planned,
+      parent: planned.parent === null ? null : mergedInto.get(planned.parent) ?? planned.parent,
+      addedParents: [...new Set(planned.addedParents.map(k => mergedInto.get(k) ?? k))]
+    }
+    units.push(u)
+    byKey.set(u.key, u)
+  }
   for (const d of decisions) {
     const row = d.row
     const place = places.get(row.key)!
@@ -292,14 +307,16 @@ function makePlan(c: Compilation, choices: RowChoices, freshId: () => string): P
     if (alternatives.length === 0 && before) alternatives.push({ version: before, sources: [] })
     if (alternatives.length === 0) { push({ ...common, key: row.key, step: 0, before: null, after: null }); continue }
 
-    const together = !row.base && HEADER.has(row.kind) ? slotAdditions.get(`${row.anchor}\u0001${row.kind}`) : undefined
+    const together = !row.base && TOGETHER.has(row.kind) ? slotAdditions.get(`${row.anchor}\u0001${row.kind}`) : undefined
     if (together && together.length > 1) {
+      // the others are not there: the units their sources put in them go to the first (addedParents)
       if (together[0] !== row) { push({ ...common, key: row.key, step: 0, before: null, after: null }); continue }
       const all = together.map(r => {
         const cells = r.cells.filter(isChange)
         return { version: sourceVersion(cells[0]!)!, sources: cells.map(x => names[x.source]!) }
       })
-      push({ ...common, key: row.key, step, before: null, after: ids.settle(mergeBlocks(all, true, ids.fresh), row.key, false) })
+      // a slot may be left out (dropping every option); a section split off keeps a heading: one of the wordings is agreed
+      push({ ...common, key: row.key, step, before: null, after: ids.settle(mergeBlocks(all, HEADER.has(row.kind), ids.fresh), row.key, false) })
       continue
     }
     const parentDecision = place.parent !== null ? decisionOf.get(place.parent) : undefined
