@@ -52,19 +52,16 @@
  * unless taken, then fresh ones.
  */
 import type { Attrs, Node, NodeType } from 'prosemirror-model'
-import { nodeOnSide } from '../diff/accept-reject.js'
 import { copyWithFreshIds, formatSources } from '../schema/brackets.js'
 import { newId } from '../schema/ids.js'
-import { IDENTIFIED_NODES } from '../schema/nodes.js'
-import { revisionOf, statusOnSide } from '../schema/revision.js'
 import { bracketedBlock, type BlockVersion } from './bracket-blocks.js'
 import { isChange } from './classify.js'
 import type { Compilation, CompilationCell, CompilationRow } from './compile.js'
 import type { UnitKind } from './units.js'
-import { isOwnBlock } from './unit-places.js'
 import { bracketable, defaultChoices, removes, type RowChoice, type RowChoices } from './row-choices.js'
+import { IdPlanner } from './draft-ids.js'
+import { baseVersion, SLOT_KINDS, sourceVersion, withAttrs, type Version } from './unit-versions.js'
 import { rowPlaces } from './row-places.js'
-
 
 /** One document on the way from the base to the draft: what the changes of `sources` make of the previous one. */
 export interface DraftStep {
@@ -88,24 +85,12 @@ export interface CommitteeDraftOptions {
   readonly freshId?: () => string
 }
 
-const SLOT_KINDS = new Set<UnitKind>(['heading', 'title', 'history', 'formula', 'paragraph'])
 const HEADINGS = new Set(['sectionHeading', 'partTitle', 'annexHeading', 'annexTitle'])
 const FIRST_BLOCK: Record<string, string> = { provision: 'paragraph', item: 'paragraph', preambularSection: 'sectionHeading', operativeSection: 'sectionHeading', part: 'partTitle', annex: 'annexHeading' }
 const TOP_RANK: Record<string, number> = { resolutionHeading: 0, resolutionTitle: 1, historyLine: 2, assemblyFormula: 3, annex: 6 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // the plan: every unit the draft may hold, its version before and from its step
-
-/** A version of a unit: its node type, attributes and own text blocks (a header slot: the block itself). */
-interface Version {
-  /** Where it comes from: a source index, or null for the base. */
-  readonly origin: number | null
-  readonly type: NodeType
-  readonly attrs: Attrs
-  readonly blocks: readonly Node[]
-  /** A section whose blocks continue the section before it (its heading deleted by the source). */
-  readonly joinsPrevious: boolean
-}
 
 interface PlanUnit {
   readonly key: string
@@ -120,77 +105,6 @@ interface PlanUnit {
   readonly copyOf: string | null
   /** Added containers some source puts this base unit in (a section split off): it goes there when one is present. */
   readonly addedParents: readonly string[]
-}
-
-function baseVersion(row: CompilationRow): Version {
-  const node = row.base!.node
-  if (SLOT_KINDS.has(row.kind)) return { origin: null, type: node.type, attrs: node.attrs, blocks: [node], joinsPrevious: false }
-  const blocks: Node[] = []
-  node.forEach(ch => { if (isOwnBlock(ch)) blocks.push(ch) })
-  return { origin: null, type: node.type, attrs: node.attrs, blocks, joinsPrevious: false }
-}
-
-/** A source's version of a unit (null when the source removes it). */
-function sourceVersion(cell: CompilationCell): Version | null {
-  const unit = cell.unit
-  if (!unit || removes(cell)) return null
-  const node = unit.node
-  if (SLOT_KINDS.has(unit.kind)) {
-    const block = nodeOnSide(node, 'new')
-    return block ? { origin: cell.source, type: block.type, attrs: block.attrs, blocks: [block], joinsPrevious: false } : null
-  }
-  const rev = revisionOf(node)
-  // a unit deleted inside a moved one is carried as moved by units.ts, but its own record says it is gone
-  if (rev && !statusOnSide(rev.status, 'new')) return null
-  const blocks: Node[] = []
-  node.forEach(ch => { if (isOwnBlock(ch)) { const b = nodeOnSide(ch, 'new'); if (b) blocks.push(b) } })
-  return { origin: cell.source, type: node.type, attrs: { ...node.attrs, ...(rev?.newAttrs ?? {}), revision: null }, blocks, joinsPrevious: rev?.joins === 'new' }
-}
-
-const withAttrs = (v: Version, attrs: Attrs): Version => ({ ...v, attrs: { ...v.attrs, ...attrs } })
-
-/** Decides how ids are kept or made fresh, once for all steps. */
-class IdPlanner {
-  /** id → the plan key of its holder. */
-  private readonly claimed = new Map<string, string>()
-  constructor(private readonly freshId: () => string) {}
-
-  fresh = (): string => {
-    let id = this.freshId()
-    while (this.claimed.has(id)) id = this.freshId()
-    this.claimed.set(id, '')
-    return id
-  }
-
-  claim(id: string, key: string): void { if (!this.claimed.has(id)) this.claimed.set(id, key) }
-
-  /** The id to use for `id` held by plan unit `key` (kept when free, its own, or held by a unit in `released`). */
-  private idFor(id: string, key: string, released: ReadonlySet<string>): string {
-    const holder = this.claimed.get(id)
-    if (id && (holder === undefined || holder === key || released.has(holder))) { this.claimed.set(id, key); return id }
-    return this.fresh()
-  }
-
-  /** The version with its own id (unless `keepId`) and the ids inside its blocks settled. */
-  settle(v: Version | null, key: string, keepId: boolean, released: ReadonlySet<string> = new Set()): Version | null {
-    if (!v) return null
-    const attrs = !keepId && 'id' in v.attrs && IDENTIFIED_NODES.has(v.type.name) ? { ...v.attrs, id: this.idFor(v.attrs.id as string, key, released) } : v.attrs
-    const blocks = v.blocks.map(b => this.settleInline(b, key, released))
-    return { ...v, attrs, blocks }
-  }
-
-  private settleInline(block: Node, key: string, released: ReadonlySet<string>): Node {
-    let changed = false
-    const kids: Node[] = []
-    block.forEach(ch => {
-      if (!ch.isText && (ch.type.name === 'footnote' || ch.type.name === 'bracket')) {
-        const id = this.idFor(ch.attrs.id as string, key, released)
-        if (id !== ch.attrs.id) { changed = true; kids.push(ch.type.create({ ...ch.attrs, id }, ch.content, ch.marks)); return }
-      }
-      kids.push(ch)
-    })
-    return changed ? block.type.create(block.attrs, kids, block.marks) : block
-  }
 }
 
 interface Decision { readonly row: CompilationRow; readonly choice: RowChoice; readonly group: readonly number[] | null }
