@@ -68,7 +68,7 @@ export async function freshProposal(request: APIRequestContext, title: string, d
  */
 export async function caretAfter(page: Page, text: string, offset?: number): Promise<void> {
   await page.locator('.ProseMirror').focus()
-  await page.evaluate(([needle, off]) => {
+  const range = await page.evaluate(([needle, off]) => {
     const root = document.querySelector('.ProseMirror')!
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -82,18 +82,19 @@ export async function caretAfter(page: Page, text: string, offset?: number): Pro
         const sel = window.getSelection()!
         sel.removeAllRanges()
         sel.addRange(range)
-        return
+        const view = (window as unknown as { resdraft: { view: EditorViewLike } }).resdraft.view
+        return [view.posAtDOM(n, pos), view.posAtDOM(n, pos)] as const
       }
     }
     throw new Error(`text not found in the editor: ${needle}`)
   }, [text, offset ?? null] as const)
-  await page.waitForTimeout(50)
+  await editorSelectionIs(page, range)
 }
 
 /** Selects the first occurrence of `text` in the editor. */
 export async function selectText(page: Page, text: string): Promise<void> {
   await page.locator('.ProseMirror').focus()
-  await page.evaluate(needle => {
+  const range = await page.evaluate(needle => {
     const root = document.querySelector('.ProseMirror')!
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -106,12 +107,27 @@ export async function selectText(page: Page, text: string): Promise<void> {
         const sel = window.getSelection()!
         sel.removeAllRanges()
         sel.addRange(range)
-        return
+        const view = (window as unknown as { resdraft: { view: EditorViewLike } }).resdraft.view
+        return [view.posAtDOM(n, at), view.posAtDOM(n, at + needle.length)] as const
       }
     }
     throw new Error(`text not found in the editor: ${needle}`)
   }, text)
-  await page.waitForTimeout(50)
+  await editorSelectionIs(page, range)
+}
+
+/** The little of an EditorView the helpers read in the page. */
+interface EditorViewLike { posAtDOM(node: globalThis.Node, offset: number): number; state: { selection: { from: number; to: number } } }
+
+/**
+ * Waits until the editor has read the DOM selection just set (`range`, document positions): under load its
+ * selectionchange handling may come after the first key otherwise, and the keys would land elsewhere.
+ */
+async function editorSelectionIs(page: Page, range: readonly [number, number]): Promise<void> {
+  await page.waitForFunction(([from, to]) => {
+    const { selection } = (window as unknown as { resdraft: { view: EditorViewLike } }).resdraft.view.state
+    return selection.from === from && selection.to === to
+  }, range)
 }
 
 /** The editor's text (labels excluded). */
