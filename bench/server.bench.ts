@@ -24,7 +24,8 @@
  * BENCH_ONLY_LATENCY=<clients> (with BENCH_MODE=ours|hocuspocus) run one
  * measurement; BENCH_LATENCY_CLIENTS=50,500 the client counts of part 2;
  * BENCH_OMIT=<extension names> leaves extensions out of ours;
- * BENCH_CPU_PROF=<dir> writes the servers' CPU profiles; BENCH_STALLS=1
+ * BENCH_CPU_PROF=<dir> writes the servers' CPU profiles, BENCH_ALLOC_PROF=<dir>
+ * sampling profiles of all they allocate (collected or not); BENCH_STALLS=1
  * makes the server log event-loop stalls over 30 ms (BENCH_STALLS=<ms>:
  * over that many) and garbage collections over 2 ms.
  */
@@ -370,7 +371,21 @@ if (process.argv[2] === '--serve') {
     new PerformanceObserver(list => { for (const e of list.getEntries()) if (e.duration > 2) process.stderr.write(`gc ${(e as unknown as { detail?: { kind?: number } }).detail?.kind} ${e.duration.toFixed(1)} ms at ${Math.round(performance.timeOrigin + e.startTime) % 100000}\n`) }).observe({ entryTypes: ['gc'] })
     setInterval(() => { const now = performance.now(); if (now - last > (process.env.BENCH_STALLS === '1' ? 30 : Number(process.env.BENCH_STALLS))) process.stderr.write(`stall ${(now - last).toFixed(0)} ms at ${Date.now() % 100000}\n`); last = now }, 5).unref()
   }
-  process.on('SIGTERM', () => {
+  // BENCH_ALLOC_PROF=<dir>: a sampling profile of every allocation, collected or not (what the garbage collector has to do)
+  let writeAllocations = async () => {}
+  if (process.env.BENCH_ALLOC_PROF) {
+    const { Session } = await import('node:inspector/promises')
+    const session = new Session()
+    session.connect()
+    await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true })
+    writeAllocations = async () => {
+      const { profile } = await session.post('HeapProfiler.stopSampling')
+      const { writeFileSync } = await import('node:fs')
+      writeFileSync(join(process.env.BENCH_ALLOC_PROF!, `alloc-${process.pid}.heapprofile`), JSON.stringify(profile))
+    }
+  }
+  process.on('SIGTERM', async () => {
+    await writeAllocations()
     if (process.env.BENCH_STALLS) process.stderr.write(`event-loop delay ms: p50 ${(h.percentile(50) / 1e6).toFixed(1)} p99 ${(h.percentile(99) / 1e6).toFixed(1)} max ${(h.max / 1e6).toFixed(1)}\n`)
     process.exit(0)
   })
