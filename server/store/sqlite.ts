@@ -10,10 +10,12 @@
  * for one commit, and the messages kept alive meanwhile made each garbage
  * collection copy them (the relay benchmark spent 40% of its time there).
  * But when appends arrive steadily (a commit less than `BUSY_WITHIN_MS`
- * ago), the commit waits for `setImmediate`: one commit per socket read
- * left the server committing 1,000 single-row transactions a second under
- * 500 typists, and saturated it at 1,000 (bench/server.bench.ts: keystroke
- * p99 0.8-1.3 s there, 0.12-0.18 s with this).
+ * ago), a few per socket read, the commit waits for `setImmediate`: one
+ * commit per socket read left the server committing 1,000 single-row
+ * transactions a second under 500 typists, and saturated it at 1,000
+ * (bench/server.bench.ts: keystroke p99 0.8-1.3 s there, 0.12-0.18 s with
+ * this). Reads that bring several updates each (a burst) keep committing
+ * on `nextTick`.
  */
 import Database from 'better-sqlite3'
 import { auditFromRow, documentFromRow, schemaSQL, userFromRow, versionFromRow } from './rows.js'
@@ -24,9 +26,16 @@ import type { Actor, AuditEntry, CommitteeDraftRecord, DocumentMeta, Session, St
  * A commit this recent means appends are arriving steadily (many clients
  * typing): the next one waits for the rest of the event loop's turn, so that
  * every socket read of the turn shares one transaction (a commit costs 40 to
- * 100 µs however few rows it holds).
+ * 100 µs however few rows it holds)...
  */
 const BUSY_WITHIN_MS = 2
+/**
+ * ...unless the socket reads bring several updates each (a burst from few
+ * clients): then each read's commit is already shared, and waiting for the
+ * turn's end only keeps messages in flight longer (relay throughput 12-15%
+ * lower on bench/server.bench.ts).
+ */
+const BURST_UPDATES_PER_READ = 8
 
 /**
  * better-sqlite3's native objects (databases, statements) are never left to
@@ -85,10 +94,17 @@ export function openSqliteStore(file: string): Store {
   interface PendingAppend { id: string; data: Buffer; userId: string | null; at: string; resolve(): void; reject(e: unknown): void }
   let pending: PendingAppend[] = []
   let lastFlush = -Infinity
+  // the macrotasks (socket reads) whose appends the pending batch holds, and the last batch's updates per read
+  let reads = 0
+  let inRead = false
+  let updatesPerRead = 1
+  const readEnds = () => { inRead = false }
   const insertAll = db.transaction((rows: PendingAppend[]) => { for (const r of rows) q.insertUpdate.run(r.id, r.data, r.userId, r.at) })
   const flush = () => {
     if (pending.length === 0) return
     lastFlush = performance.now()
+    updatesPerRead = pending.length / Math.max(1, reads)
+    reads = 0
     const rows = pending
     pending = []
     try { insertAll(rows) } catch (e) { for (const r of rows) r.reject(e); return }
@@ -105,8 +121,9 @@ export function openSqliteStore(file: string): Store {
     appendUpdate(id, update, meta: UpdateMeta) {
       return new Promise<void>((resolve, reject) => {
         pending.push({ id, data: Buffer.from(update), userId: meta.userId, at: new Date().toISOString(), resolve, reject })
+        if (!inRead) { inRead = true; reads++; process.nextTick(readEnds) }
         if (pending.length === 1) {
-          if (performance.now() - lastFlush < BUSY_WITHIN_MS) setImmediate(flush)
+          if (performance.now() - lastFlush < BUSY_WITHIN_MS && updatesPerRead < BURST_UPDATES_PER_READ) setImmediate(flush)
           else process.nextTick(flush)
         }
       })
