@@ -231,6 +231,27 @@ test('disposition: sections two sources split off at one place are one, its head
   assert.ok(splits.length === 2 && splits.every(e => e.fate === 'in-brackets'), JSON.stringify(splits))
 })
 
+test('disposition: a move into a section its source splits off is made where the reading has it under that heading', () => {
+  // seed found by fuzzing: S0 splits off a section and moves a provision into it; the comparison of S0's reading
+  // with the base pairs the section differently from the comparison of S0's proposal, so the spots differed
+  const entries = restructuredDraft(1136, false)
+  assert.deepEqual(missingOf(entries), [])
+  const move = entries.filter(e => e.source === 'S0' && e.kind === 'provision' && (e.change === 'moved-from' || e.change === 'moved-to'))
+  assert.ok(move.length === 2 && move.some(e => e.change === 'moved-to' && e.fate === 'in-brackets'), JSON.stringify(move))
+})
+
+test('disposition: a source\'s reading makes its own addition before another source\'s of the same kind and text at the same place', () => {
+  // seed found by fuzzing: S3 adds an item whose text is that of an item S0 moves to the same place; S3's reading
+  // (S0's option dropped) holds only S3's, which was counted for S0's row, leaving S3's "missing"
+  const r = prng(812)
+  const model = randomModel(r, 8)
+  const docs = Array.from({ length: 2 + (812 % 3) }, () => buildModel(editModel(r, model, 1 + pick(r, 6), r() < 0.2)))
+  const c = compile(buildModel(model), docs.map((doc, i) => ({ name: `S${i}`, doc })))
+  const entries = disposition(c, buildCommitteeDraft(c, defaultChoices(c), { freshId }).doc)
+  assert.deepEqual(missingOf(entries), [])
+  assert.ok(entries.some(e => e.source === 'S3' && e.kind === 'item' && e.change === 'ADD' && e.fate === 'in-brackets'))
+})
+
 test('disposition: a section deleted by one source and kept by the draft only for options others add to it is in brackets', () => {
   // seed found by fuzzing: S0 deletes a section; S1 and S3 add provisions to it; dropping every option leaves its heading alone
   const entries = restructuredDraft(341, false)

@@ -287,8 +287,11 @@ function ownTextChange(baseBlocks: readonly Node[], insertedBlocks: readonly Nod
 
 const changeSignatureOf = (unit: DocumentUnit) => { const change = unitChange(unit); return change === 'NOC' ? 'NOC' : changeSignature(change, unit.blocks) }
 
-/** A unit's place in the new version: the identity of the unit before it (and of the last base provision or item before it, additions skipped), and its text. */
-interface Spot { readonly previous: string | null; readonly previousInText: string | null; readonly text: string }
+/**
+ * A unit's place in the new version: the identity of the unit before it (and, when that is a section, its
+ * heading; and the last base provision or item before it, additions skipped), and its text.
+ */
+interface Spot { readonly previous: string | null; readonly previousHeading: string | null; readonly previousInText: string | null; readonly text: string }
 
 /** The identity of a unit of a revision document: its base key (a moved-in unit: the key it moved from), else its text. */
 function identity(u: DocumentUnit): string {
@@ -302,13 +305,15 @@ const addedIdentity = (u: DocumentUnit) => `+${u.kind}\u0001${u.blocks.map(newTe
 function unitOrder(rev: Node, alias: ReadonlyMap<string, string> = new Map()): Map<string, Spot> {
   const out = new Map<string, Spot>()
   let previous: string | null = null
+  let previousHeading: string | null = null
   let previousInText: string | null = null
   for (const u of documentUnits(rev)) {
     if (u.status === 'suppressed' || u.status === 'moved-from') continue
     const own = identity(u)
     const id = alias.get(own) ?? own
-    out.set(own, { previous, previousInText, text: u.blocks.map(newText).filter(t => t !== '').join('\u0002') })
+    out.set(own, { previous, previousHeading, previousInText, text: u.blocks.map(newText).filter(t => t !== '').join('\u0002') })
     previous = id
+    previousHeading = u.kind === 'section' ? addedIdentity(u) : null
     if ((u.kind === 'provision' || u.kind === 'item') && !id.startsWith('+')) previousInText = id
   }
   return out
@@ -325,8 +330,13 @@ function alternativeAliases(draft: Node): Map<string, string> {
   return alias
 }
 
-/** Whether two spots are the same: the same unit before, or (`inText`) the same base provision or item before, and the same text. */
-const sameSpot = (a: Spot | undefined, b: Spot, inText = false) => !!a && (inText ? a.previousInText === b.previousInText : a.previous === b.previous) && a.text === b.text
+/**
+ * Whether two spots are the same: the same text after the same unit (a section: the same one, or one under the
+ * same heading, as a comparison may pair a section added with a base one), or (`inText`) after the same base
+ * provision or item.
+ */
+const sameSpot = (a: Spot | undefined, b: Spot, inText = false) => !!a && a.text === b.text &&
+  (inText ? a.previousInText === b.previousInText : a.previous === b.previous || (a.previousHeading !== null && a.previousHeading === b.previousHeading))
 
 /** The base key of the unit a move moves. */
 function movedKey(row: CompilationRow, cell: CompilationCell): string {
@@ -336,15 +346,18 @@ function movedKey(row: CompilationRow, cell: CompilationCell): string {
 /**
  * Which readings make each addition row: an addition of the same kind and text, after the same base unit
  * if there is one (first), else anywhere (a deletion next to it may make the reading's anchor differ);
- * each addition of a reading counts for one row only.
+ * each addition of a reading counts for one row only, the rows of the source the reading is settled on first.
  */
 function matchAdditions(rows: readonly CompilationRow[], pools: readonly Map<string, (string | null)[]>[]): Map<string, boolean[]> {
   const made = new Map(rows.map(r => [r.key, pools.map(() => false)]))
   const keyOf = (r: CompilationRow) => changeKey(r.cells.find(isChange), true)
   pools.forEach((pool, i) => {
     const left = pool.size ? new Map([...pool].map(([k, anchors]) => [k, [...anchors]])) : pool
+    // reading i > 0 is settled on source i - 1's options: its additions go to that source's rows first
+    const own = i > 0 ? rows.filter(r => r.cells[i - 1] !== undefined && isChange(r.cells[i - 1]!)) : []
+    const ordered = own.length ? [...own, ...rows.filter(r => !own.includes(r))] : rows
     for (const exact of [true, false]) {
-      for (const r of rows) {
+      for (const r of ordered) {
         if (made.get(r.key)![i]) continue
         const anchors = left.get(keyOf(r))
         if (!anchors?.length) continue
