@@ -125,7 +125,7 @@ function changeKey(cell: CompilationCell | undefined, added = false): string {
   if (!cell || cell.change === 'absent' || cell.change === 'NOC') return 'NOC'
   if (cell.change === 'SUP' || cell.change === 'moved-from') return 'removed'
   // on an addition row any change is an addition (a section split off reads MOD: its heading is inserted)
-  if (added || cell.change === 'ADD' || cell.change === 'moved-to') return `+${cell.unit?.kind}\u0001${cell.blocks.map(newText).filter(t => t !== '').join('\u0002')}`
+  if (added || cell.change === 'ADD' || cell.change === 'moved-to') return additionKey(cell.unit?.kind, cell.blocks)
   return cell.signature
 }
 
@@ -143,7 +143,7 @@ export function disposition(c: Compilation, draft: Node, drops: readonly DropRec
   const names = c.sources.map(s => s.name)
   const readings = readDraft(c, draft)
   const sourceOrders = c.revisions.map(rev => unitOrder(rev))
-  const sourceSections = { byIdentity: c.revisions.map(rev => sectionsOf(rev, false)), byHeading: c.revisions.map(rev => sectionsOf(rev, true)) }
+  const sourceSections = sectionsByWay(c.revisions)
   const additionMade = matchAdditions(c.rows.filter(r => !r.base && r.cells.some(isChange)), readings.pools)
   const { baseKeys, orders: readingOrders } = readings
   const rowsByKey = new Map(c.rows.map(r => [r.key, r]))
@@ -249,7 +249,7 @@ function readDraft(c: Compilation, draft: Node): Readings {
       // leaving a section with nothing under its heading (its provisions deleted, the options added to it dropped)
       if (id === r.key && (strikesAllText(cell) || emptiedSection(cell, r.base!.node))) return 'removed'
       if (id === undefined || id === r.key || (cell.change !== 'MOD' && cell.change !== 'NOC')) return changeKey(cell)
-      addTo(pools[cell.source]!, `+${cell.unit!.kind}\u0001${cell.blocks.map(newText).filter(t => t !== '').join('\u0002')}`, r.key)
+      addTo(pools[cell.source]!, additionKey(cell.unit!.kind, cell.blocks), r.key)
       return 'removed'
     }))
   }
@@ -267,7 +267,7 @@ function readDraft(c: Compilation, draft: Node): Readings {
       }
     }
   }
-  return { baseKeys, movedContent, pools, orders: rc.revisions.map(rev => unitOrder(rev)), sections: { byIdentity: rc.revisions.map(rev => sectionsOf(rev, false)), byHeading: rc.revisions.map(rev => sectionsOf(rev, true)) } }
+  return { baseKeys, movedContent, pools, orders: rc.revisions.map(rev => unitOrder(rev)), sections: sectionsByWay(rc.revisions) }
 }
 
 /** The change signature of a unit's own text blocks, compared alone (a provision holding just them). */
@@ -298,8 +298,14 @@ function identity(u: DocumentUnit): string {
   return u.baseKey !== null && u.status !== 'moved-from' ? u.baseKey : u.movedFromKey ?? addedIdentity(u)
 }
 
+/** The text of a unit's own blocks in the new version, one string. */
+const blocksText = (blocks: readonly Node[]) => blocks.map(newText).filter(t => t !== '').join('\u0002')
+
+/** What an addition is compared by: its kind and new text. */
+const additionKey = (kind: UnitKind | undefined, blocks: readonly Node[]) => `+${kind}\u0001${blocksText(blocks)}`
+
 /** The identity of an added unit: its kind and text (new version). */
-const addedIdentity = (u: DocumentUnit) => `+${u.kind}\u0001${u.blocks.map(newText).filter(t => t !== '').join('\u0002')}`
+const addedIdentity = (u: DocumentUnit) => additionKey(u.kind, u.blocks)
 
 /** Every unit of the new version of a revision document, by identity: the unit before it and its text. */
 function unitOrder(rev: Node, alias: ReadonlyMap<string, string> = new Map()): Map<string, Spot> {
@@ -311,7 +317,7 @@ function unitOrder(rev: Node, alias: ReadonlyMap<string, string> = new Map()): M
     if (u.status === 'suppressed' || u.status === 'moved-from') continue
     const own = identity(u)
     const id = alias.get(own) ?? own
-    out.set(own, { previous, previousHeading, previousInText, text: u.blocks.map(newText).filter(t => t !== '').join('\u0002') })
+    out.set(own, { previous, previousHeading, previousInText, text: blocksText(u.blocks) })
     previous = id
     previousHeading = u.kind === 'section' ? addedIdentity(u) : null
     if ((u.kind === 'provision' || u.kind === 'item') && !id.startsWith('+')) previousInText = id
@@ -355,7 +361,8 @@ function matchAdditions(rows: readonly CompilationRow[], pools: readonly Map<str
     const left = pool.size ? new Map([...pool].map(([k, anchors]) => [k, [...anchors]])) : pool
     // reading i > 0 is settled on source i - 1's options: its additions go to that source's rows first
     const own = i > 0 ? rows.filter(r => r.cells[i - 1] !== undefined && isChange(r.cells[i - 1]!)) : []
-    const ordered = own.length ? [...own, ...rows.filter(r => !own.includes(r))] : rows
+    const ownSet = new Set(own)
+    const ordered = own.length ? [...own, ...rows.filter(r => !ownSet.has(r))] : rows
     for (const exact of [true, false]) {
       for (const r of ordered) {
         if (made.get(r.key)![i]) continue
@@ -398,19 +405,27 @@ function regroupersOf(previous: string, source: number, sourceSections: readonly
   return sourceSections.flatMap((sections, k) => k !== source && drafted.has(sections.get(previous) ?? '\u0000') ? [names[k]!] : [])
 }
 
+/** Per revision document, the section of every unit of its new version (sectionsOf), both ways. */
+function sectionsByWay(revs: readonly Node[]): { byIdentity: Map<string, string>[]; byHeading: Map<string, string>[] } {
+  const both = revs.map(sectionsOf)
+  return { byIdentity: both.map(x => x.byIdentity), byHeading: both.map(x => x.byHeading) }
+}
+
 /**
- * The section of every unit of the new version of a revision document, by the unit's identity; a section
- * is named by its identity, or (`byHeading`) by its heading as the new version reads it.
+ * The section of every unit of the new version of a revision document, by the unit's identity, in one walk:
+ * a section named by its identity, and (`byHeading`) by its heading as the new version reads it.
  */
-function sectionsOf(rev: Node, byHeading: boolean): Map<string, string> {
-  const out = new Map<string, string>()
+function sectionsOf(rev: Node): { byIdentity: Map<string, string>; byHeading: Map<string, string> } {
+  const byIdentity = new Map<string, string>()
+  const byHeading = new Map<string, string>()
   let section = ''
+  let heading = ''
   for (const u of documentUnits(rev)) {
     if (u.status === 'suppressed' || u.status === 'moved-from') continue
-    if (u.kind === 'section') section = byHeading ? addedIdentity(u) : identity(u)
-    else if (u.kind === 'provision' || u.kind === 'item') out.set(identity(u), section)
+    if (u.kind === 'section') { section = identity(u); heading = addedIdentity(u) }
+    else if (u.kind === 'provision' || u.kind === 'item') { const own = identity(u); byIdentity.set(own, section); byHeading.set(own, heading) }
   }
-  return out
+  return { byIdentity, byHeading }
 }
 
 /** The other sources whose change to the row is the one the draft makes (`made`). */

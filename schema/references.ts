@@ -171,7 +171,7 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
   const words = [...byWords.keys()].sort((a, b) => b.length - a.length)
   // a match's words, their spaces made single, name the longest section words they can be
   const wordsBySpacing = new Map<string, string>()
-  for (const w of words) if (!wordsBySpacing.has(w.replace(/\s+/g, ' '))) wordsBySpacing.set(w.replace(/\s+/g, ' '), w)
+  for (const w of words) { const single = w.replace(/\s+/g, ' '); if (!wordsBySpacing.has(single)) wordsBySpacing.set(single, w) }
   // words, then a label: letters with a closing parenthesis, or numbers with dots (and an item letter)
   // Kept small, as it is compiled at every start of the command line: no look-behind for "not after a
   // letter" and no Unicode letter classes (both cost milliseconds to compile); the letters of a label
