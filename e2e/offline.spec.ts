@@ -55,3 +55,23 @@ test('an edit made offline survives a reload and reaches the other browser after
   await amal.context.close()
   await salma.context.close()
 })
+
+test('the network drops and returns before the old socket has closed: the page reconnects and edits flow again', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const salma = await signedInPage(browser, 'salma')
+  const id = await freshProposal(amal.page.request, `APT flicker test ${Date.now()}`, ['APT', 'ARB'])
+  await openDocument(amal.page, id)
+  await openDocument(salma.page, id)
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+
+  // 'offline' then 'online' in one task, as when a conference Wi-Fi flickers: the socket
+  // asked to close has not closed yet when the page asks to connect again.
+  await amal.page.evaluate(() => { window.dispatchEvent(new Event('offline')); window.dispatchEvent(new Event('online')) })
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 10_000 })
+  await caretAfter(amal.page, 'الأمن السيبراني')
+  const words = ' بعد انقطاع قصير'
+  await amal.page.keyboard.type(words)
+  await expect.poll(() => editorText(salma.page), { timeout: 10_000 }).toContain(`الأمن السيبراني${words}`)
+  await amal.context.close()
+  await salma.context.close()
+})

@@ -45,6 +45,7 @@ export function openCollab(documentId: string, token: string | null): CollabSess
   const provider = new HocuspocusProvider({ url: collabUrl(), name: documentId, token: token ?? '', document: ydoc })
 
   let socket: 'connecting' | 'connected' | 'disconnected' = 'connecting'
+  let destroyed = false
   const listeners = new Set<(s: ConnectionStatus) => void>()
   const compute = (): ConnectionStatus => {
     if (!navigator.onLine || socket === 'disconnected') return 'offline'
@@ -53,12 +54,27 @@ export function openCollab(documentId: string, token: string | null): CollabSess
   }
   let last = compute()
   const emit = () => { const s = compute(); if (s !== last) { last = s; for (const l of listeners) l(s) } }
-  provider.on('status', ({ status }: { status: typeof socket }) => { socket = status; emit() })
+  // The provider's connect() does nothing while the socket it was asked to close is still open, and
+  // that socket's close then starts no retry: when the network flickers ('offline' and 'online'
+  // before the close completes) the page would stay disconnected. So the close of a socket we
+  // closed asks for a connection again if one is wanted by then. (Other closes are the provider's
+  // to retry, with its backoff.)
+  let wanted = true
+  let closingOnPurpose = false
+  provider.on('status', ({ status }: { status: typeof socket }) => {
+    socket = status
+    emit()
+    if (status === 'disconnected' && closingOnPurpose) {
+      closingOnPurpose = false
+      if (wanted && !destroyed) void provider.connect()
+    }
+  })
   provider.on('synced', emit)
   provider.on('unsyncedChanges', emit)
   // The server runs another document model: stop, and ask for a reload.
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
     if (reason !== 'outdated-client') return
+    wanted = false
     provider.disconnect()
     socket = 'disconnected'
     emit()
@@ -66,8 +82,8 @@ export function openCollab(documentId: string, token: string | null): CollabSess
   })
 
   // Going offline: stop trying; coming back: reconnect at once and merge.
-  const goOffline = () => { provider.disconnect(); socket = 'disconnected'; emit() }
-  const goOnline = () => { void provider.connect(); emit() }
+  const goOffline = () => { wanted = false; closingOnPurpose ||= socket !== 'disconnected'; provider.disconnect(); socket = 'disconnected'; emit() }
+  const goOnline = () => { wanted = true; void provider.connect(); emit() }
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)
 
@@ -83,6 +99,7 @@ export function openCollab(documentId: string, token: string | null): CollabSess
     status: () => last,
     onStatus: fn => { listeners.add(fn); return () => listeners.delete(fn) },
     destroy() {
+      destroyed = true
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
       provider.destroy()
