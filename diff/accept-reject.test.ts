@@ -2,17 +2,11 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import type { Node } from 'prosemirror-model'
-import { findProblems } from '../schema/check.js'
 import { compare } from './compare.js'
-import { acceptAll, acceptChange, rejectAll, rejectChange } from './accept-reject.js'
+import { acceptChange } from './accept-reject.js'
 import { revisionOf } from '../schema/revision.js'
+import { assertSettlingOneChange, changedIds } from './revision-checks.js'
 import { buildModel, editModel, pick, prng, randomModel } from './test-documents.js'
-
-function changedIds(rev: Node): string[] {
-  const ids: string[] = []
-  rev.descendants(n => { const r = revisionOf(n); if (r && r.status !== 'unchanged') ids.push(n.attrs.id as string); return true })
-  return ids
-}
 
 test('accepting or rejecting one change then everything else still gives each version', () => {
   fc.assert(fc.property(fc.integer(), fc.boolean(), (seed, fresh) => {
@@ -24,12 +18,7 @@ test('accepting or rejecting one change then everything else still gives each ve
     const ids = changedIds(doc)
     if (ids.length === 0) return
     const id = ids[pick(r, ids.length)]!
-    const accepted = acceptChange(doc, id)
-    const rejected = rejectChange(doc, id)
-    assert.deepEqual(findProblems(accepted), [])
-    assert.deepEqual(findProblems(rejected), [])
-    assert.ok(acceptAll(accepted).eq(b), 'acceptAll after acceptChange is the new version')
-    assert.ok(rejectAll(rejected).eq(a), 'rejectAll after rejectChange is the old version')
+    assertSettlingOneChange(doc, id, a, b)
   }), { seed: 99, numRuns: 120 })
 })
 

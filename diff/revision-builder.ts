@@ -196,12 +196,7 @@ export class RevisionBuilder {
       const { nodes } = this.children(type, sectionBody(section), rest)
       const heading = this.deleted(section.firstChild!)
       const original = section.attrs.id as string
-      let id = original
-      if (!id || this.ctx.newIds.has(id)) {
-        let k = 1
-        do id = `${original || 'section'}~del${k > 1 ? k : ''}`, k++
-        while (this.ctx.newIds.has(id) || this.ctx.oldIds.has(id))
-      }
+      const id = this.deletedId(original, 'section')
       const revision: RevisionRecord = {
         status: 'modified', oldLabel: null, newLabel: null, moveId: null, action: 'MOD', joins: 'new',
         oldAttrs: id !== original ? { id: original } : null, newAttrs: null
@@ -318,6 +313,21 @@ export class RevisionBuilder {
     return { node: n.type.create(withAttrs(n.attrs, 'revision', revision), nodes), changed: modified || moveId !== null }
   }
 
+  /**
+   * The id of an old node shown deleted: its own, or `${id}~del` when the new
+   * version uses it (numbered on a clash with an id of either version; `kind`
+   * stands in for a missing id). An old node that stands twice in the
+   * document is renumbered afterwards (unique-ids.ts).
+   */
+  private deletedId(original: string, kind: string): string {
+    if (original && !this.ctx.newIds.has(original)) return original
+    let id: string
+    let k = 1
+    do id = `${original || kind}~del${k > 1 ? k : ''}`, k++
+    while (this.ctx.newIds.has(id) || this.ctx.oldIds.has(id))
+    return id
+  }
+
   /** An old-only subtree: all text deleted, identified nodes `suppressed` (or `moved-from`). */
   deleted(o: Node, moveId: string | null = null): Node {
     if (moveId === null && !this.touched.has(o)) {
@@ -341,14 +351,7 @@ export class RevisionBuilder {
     })
     if (!IDENTIFIED_NODES.has(o.type.name)) return o.type.create(o.attrs, kids)
     const original = o.attrs.id as string
-    let id = original
-    // `${id}~del` when the new version uses the id (numbered on a clash with an id of either version);
-    // an old node that stands twice in the document is renumbered afterwards (unique-ids.ts)
-    if (!id || this.ctx.newIds.has(id)) {
-      let k = 1
-      do id = `${original || 'node'}~del${k > 1 ? k : ''}`, k++
-      while (this.ctx.newIds.has(id) || this.ctx.oldIds.has(id))
-    }
+    const id = this.deletedId(original, 'node')
     const revision: RevisionRecord = {
       status: moveId ? 'moved-from' : 'suppressed',
       oldLabel: this.ctx.oldLabels.byId.get(original) ?? null, newLabel: null,

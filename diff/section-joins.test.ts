@@ -5,21 +5,16 @@ import type { Node } from 'prosemirror-model'
 import { op, pre, prov, res, resetBuilderIds } from '../schema/builders.js'
 import { findProblems } from '../schema/check.js'
 import { compare } from './compare.js'
-import { acceptAll, acceptChange, rejectAll, rejectChange } from './accept-reject.js'
+import { acceptAll, rejectAll } from './accept-reject.js'
 import { revisionOf } from '../schema/revision.js'
 import { renderText } from './render-text.js'
+import { assertSettlingOneChange, changedIds } from './revision-checks.js'
 import { buildModel, editModel, editSections, pick, prng, randomModel } from './test-documents.js'
 
 function joinedSections(doc: Node): Node[] {
   const out: Node[] = []
   doc.forEach(c => { if (revisionOf(c)?.joins) out.push(c) })
   return out
-}
-
-function changedIds(rev: Node): string[] {
-  const ids: string[] = []
-  rev.descendants(n => { const r = revisionOf(n); if (r && r.status !== 'unchanged') ids.push(n.attrs.id as string); return true })
-  return ids
 }
 
 test('a deleted heading whose items run on in the section before it: heading struck, items where they stand, renumbered, no moves', () => {
@@ -80,12 +75,7 @@ test('property: with random section merges and splits (and moves), accept-all = 
     const ids = [...joinedSections(doc).map(s => s.attrs.id as string), ...changedIds(doc)]
     if (ids.length === 0) return
     const id = ids[pick(r, Math.min(ids.length, 3))]!
-    const accepted = acceptChange(doc, id)
-    const rejected = rejectChange(doc, id)
-    assert.deepEqual(findProblems(accepted), [])
-    assert.deepEqual(findProblems(rejected), [])
-    assert.ok(acceptAll(accepted).eq(b), 'acceptAll after acceptChange is the new version')
-    assert.ok(rejectAll(rejected).eq(a), 'rejectAll after rejectChange is the old version')
+    assertSettlingOneChange(doc, id, a, b)
   }), { seed: 14, numRuns: 200 })
   assert.ok(joins > 40, `merges and splits were recognised (${joins})`)
 })

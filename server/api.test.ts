@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import WebSocket from 'ws'
 import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../schema/fingerprint.js'
 import { createDocument } from './documents.js'
-import { addDocument, api, connect, login, sampleJSON, startTestServer, titleText, until } from './test/helpers.js'
+import { addDocument, api, connect, login, sampleJSON, startTestServer, startTestServerWithPage, titleText, until } from './test/helpers.js'
 import type { TestServer } from './test/helpers.js'
 
 let server: TestServer
-let distDir: string
-before(async () => {
-  distDir = mkdtempSync(join(tmpdir(), 'resdraft-dist-'))
-  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>resdraft</title>')
-  server = await startTestServer({ distDir })
-})
-after(async () => { await server.close(); rmSync(distDir, { recursive: true, force: true }) })
+before(async () => { server = await startTestServerWithPage() })
+after(async () => { await server.close() })
 
 test('login: wrong password and unknown user are 401; right password gives token, user and an httpOnly cookie', async () => {
   assert.equal((await api(server.url, null, 'POST', '/api/login', { username: 'amal', password: 'nope' })).status, 401)

@@ -9,14 +9,14 @@
  */
 import { Router } from 'express'
 import type { Response } from 'express'
-import { canRead, canStartCommitteeDraft } from '../auth/permissions.js'
+import { canStartCommitteeDraft } from '../auth/permissions.js'
 import { createDocument, liveJSON } from '../documents.js'
 import type { DropRecord, RowChoice } from '../../compile/index.js'
 import { parseSources } from '../../schema/brackets.js'
 import type { AuditEntry, DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
-import { HttpError, actorOf, stringField, userOf } from './context.js'
+import { HttpError, actorOf, readableDocument, stringField, userOf } from './context.js'
 import { refResolver } from './refs.js'
 
 /** At most this many proposals in one committee draft (as in a compilation). */
@@ -68,11 +68,7 @@ export function dropsOf(entries: readonly AuditEntry[]): DropRecord[] {
 export function committeeRoutes(deps: ApiDeps): Router {
   const r = Router()
   const refs = refResolver(deps)
-  const readable = async (res: Response, id: string): Promise<DocumentMeta> => {
-    const doc = await deps.store.getDocument(id)
-    if (!doc || !canRead(userOf(res), doc)) throw new HttpError(404, 'no such document')
-    return doc
-  }
+  const readable = (res: Response, id: string): Promise<DocumentMeta> => readableDocument(deps, res, id)
 
   r.post('/committee-drafts', async (req, res) => {
     const user = userOf(res)

@@ -6,7 +6,8 @@ import type { Sessions } from '../auth/sessions.js'
 import type { Logger } from '../log.js'
 import type { WorkPool } from '../work/pool.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
-import type { Actor, Store, User } from '../store/types.js'
+import type { Actor, DocumentMeta, Store, User } from '../store/types.js'
+import { canRead } from '../auth/permissions.js'
 
 /** Dependencies of the API. */
 export interface ApiDeps {
@@ -28,6 +29,13 @@ export { HttpError }
 /** The signed-in user of a request (set by `requireUser`). */
 export function userOf(res: Response): User {
   return res.locals.user as User
+}
+
+/** The document `id` if the request's user may read it; otherwise 404, as for a document that does not exist. */
+export async function readableDocument(deps: ApiDeps, res: Response, id: string): Promise<DocumentMeta> {
+  const doc = await deps.store.getDocument(id)
+  if (!doc || !canRead(userOf(res), doc)) throw new HttpError(404, 'no such document')
+  return doc
 }
 
 /** The user as an actor. */

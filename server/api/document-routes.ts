@@ -12,7 +12,7 @@ import { defaultCoverTitle, startProposalJSON } from '../proposal-start.js'
 import type { DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
-import { HttpError, actorOf, stringField, userOf } from './context.js'
+import { HttpError, actorOf, readableDocument, stringField, userOf } from './context.js'
 
 const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
 
@@ -29,11 +29,7 @@ function publicMeta(m: DocumentMeta) {
 /** Routes under /api/documents (the user is already signed in). */
 export function documentRoutes(deps: ApiDeps): Router {
   const r = Router()
-  const readable = async (res: Response, id: string): Promise<DocumentMeta> => {
-    const doc = await deps.store.getDocument(id)
-    if (!doc || !canRead(userOf(res), doc)) throw new HttpError(404, 'no such document')
-    return doc
-  }
+  const readable = (res: Response, id: string): Promise<DocumentMeta> => readableDocument(deps, res, id)
 
   r.get('/', async (_req, res) => {
     const user = userOf(res)

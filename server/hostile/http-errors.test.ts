@@ -5,20 +5,12 @@
  * headers, and the server keeps serving.
  */
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { api, login, startTestServer, type TestServer } from '../test/helpers.js'
+import { api, login, startTestServerWithPage, type TestServer } from '../test/helpers.js'
 
 let server: TestServer
-let distDir: string
-before(async () => {
-  distDir = mkdtempSync(join(tmpdir(), 'resdraft-dist-'))
-  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>resdraft</title>')
-  server = await startTestServer({ distDir })
-})
-after(async () => { await server.close(); rmSync(distDir, { recursive: true, force: true }) })
+before(async () => { server = await startTestServerWithPage() })
+after(async () => { await server.close() })
 
 const noStack = (text: string) => { assert.doesNotMatch(text, /\n\s+at |URIError|SyntaxError|node_modules/, text) }
 

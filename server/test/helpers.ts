@@ -3,7 +3,7 @@
  * documents, and real HocuspocusProvider clients in Node (`ws` as the
  * WebSocket implementation).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
@@ -31,6 +31,14 @@ export async function startTestServer(over: Partial<ServerConfig> = {}): Promise
     ...server, dataDir,
     async close() { await server.close(); if (!over.dataDir) rmSync(dataDir, { recursive: true, force: true }) }
   }
+}
+
+/** `startTestServer` that also serves a one-page client (a minimal built `index.html`), for the routes that serve the app and its headers. */
+export async function startTestServerWithPage(over: Partial<ServerConfig> = {}): Promise<TestServer> {
+  const distDir = mkdtempSync(join(tmpdir(), 'resdraft-dist-'))
+  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>resdraft</title>')
+  const server = await startTestServer({ ...over, distDir })
+  return { ...server, async close() { await server.close(); rmSync(distDir, { recursive: true, force: true }) } }
 }
 
 /** Signs in a demo user; returns the token. */
