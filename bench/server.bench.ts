@@ -57,7 +57,7 @@ async function serve(mode: Mode, dataDir: string): Promise<void> {
     const { startServer } = await import('../server/app.js')
     const s = await startServer({
       port: 0, dataDir, seedDocuments: false, sessionSecret: 'bench', demoAccounts: true,
-      connectionRate: { perSecond: 10_000, burst: 10_000 }, messageRate: { perSecond: 10_000, burst: 10_000 },
+      connectionRate: { perSecond: 10_000, burst: 10_000 }, messageRate: { perSecond: 10_000, burst: 10_000 }, maxConnectionsPerAddress: 10_000,
       omitExtensions: process.env.BENCH_OMIT?.split(',')
     })
     process.stdout.write(`LISTENING ${s.port}\n`)

@@ -15,7 +15,8 @@ import { SharedPdfRenderer } from './api/export-routes.js'
 import { createCollaboration } from './collab/hocuspocus.js'
 import { CollabTransport } from './collab/transport.js'
 import type { ServerConfig } from './config.js'
-import { defaultConfig, demoAccountsWanted } from './config.js'
+import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, limitConnectionsPerAddress } from './http/connection-limit.js'
+import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, defaultConfig, demoAccountsWanted } from './config.js'
 import { RateLimiter } from './extensions/rate-limit.js'
 import { errorHandler } from './http/errors.js'
 import { securityHeaders } from './http/security-headers.js'
@@ -76,13 +77,23 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   })
   app.use(errorHandler(logger))
 
-  const server = createServer(app)
+  // Slow clients are bounded in time (a conference network has hosts that trickle requests, by
+  // accident or not): the headers must arrive within headersTimeoutMs and the whole request within
+  // requestTimeoutMs (408), checked every second rather than Node's default 30 s.
+  const headersTimeout = config.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS
+  const server = createServer({
+    headersTimeout,
+    requestTimeout: Math.max(config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, headersTimeout),
+    connectionsCheckingInterval: Math.min(1000, headersTimeout)
+  }, app)
+  limitConnectionsPerAddress(server, config.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, logger)
   transport.attach(hocuspocus)
   server.on('upgrade', transport.handleUpgrade)
-  // a malformed request or a reset before express sees it: answer 400 when still possible, never crash
+  // a malformed, slow or oversized request, or a reset, before express sees it: answer 400 (408, 431) when still possible, never crash
   server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
     if (e.code !== 'ECONNRESET') logger.info('http client error', { error: e.message, code: e.code })
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    const status = e.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : e.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`)
     socket.destroy()
   })
   const sweep = setInterval(() => { store.purgeSessions(Date.now()).catch(() => undefined) }, 3600_000)

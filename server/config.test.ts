@@ -12,6 +12,12 @@ test('PORT and the numeric settings must be valid: a bad value is refused, not i
   assert.throws(() => configFromEnv({ SESSION_TTL_HOURS: 'soon' }), /SESSION_TTL_HOURS/)
   assert.throws(() => configFromEnv({ MAX_MESSAGE_BYTES: '0' }), /MAX_MESSAGE_BYTES/)
   assert.throws(() => configFromEnv({ DEMO_ACCOUNTS: 'maybe' }), /DEMO_ACCOUNTS/)
+  assert.equal(configFromEnv({ HEADERS_TIMEOUT_MS: '5000' }).headersTimeoutMs, 5000)
+  assert.equal(configFromEnv({}).requestTimeoutMs, undefined, 'unset: the server default')
+  assert.throws(() => configFromEnv({ HEADERS_TIMEOUT_MS: '10' }), /HEADERS_TIMEOUT_MS/)
+  assert.throws(() => configFromEnv({ REQUEST_TIMEOUT_MS: 'long' }), /REQUEST_TIMEOUT_MS/)
+  assert.equal(configFromEnv({ MAX_CONNECTIONS_PER_ADDRESS: '1000' }).maxConnectionsPerAddress, 1000)
+  assert.throws(() => configFromEnv({ MAX_CONNECTIONS_PER_ADDRESS: '0' }), /MAX_CONNECTIONS_PER_ADDRESS/)
 })
 
 test('demo accounts: embedded SQLite by default, PostgreSQL only with DEMO_ACCOUNTS=1, never in production', () => {

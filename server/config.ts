@@ -59,7 +59,18 @@ export interface ServerConfig {
   publicOrigins?: readonly string[] | undefined
   /** Where refusals and socket errors are reported (default: stderr). */
   logger?: Logger | undefined
+  /** Open connections (HTTP and WebSocket) from one client address; past it, new ones are closed at once (default 256). */
+  maxConnectionsPerAddress?: number | undefined
+  /** Time a connection has to send a request's headers, ms (a slower one is closed; default 20 s). */
+  headersTimeoutMs?: number | undefined
+  /** Time a connection has to send a whole request, body included, ms (408 after it; default 120 s: a 6 MB import over a slow link). */
+  requestTimeoutMs?: number | undefined
 }
+
+/** Default time a connection has to send a request's headers, ms. */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 20_000
+/** Default time a connection has to send a whole request, ms (a 6 MB import at 0.5 Mbit/s takes about 100 s). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000
 
 const root = resolve(new URL('..', import.meta.url).pathname)
 
@@ -138,6 +149,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxMessageBytes: num(env, 'MAX_MESSAGE_BYTES', 'a number of bytes from 1024', 1024, 1024 ** 3) ?? c.maxMessageBytes,
     maxDocumentBytes: num(env, 'MAX_DOCUMENT_BYTES', 'a number of bytes from 1024', 1024, 1024 ** 3) ?? c.maxDocumentBytes,
     publicOrigins: origins(env.PUBLIC_ORIGIN),
+    maxConnectionsPerAddress: num(env, 'MAX_CONNECTIONS_PER_ADDRESS', 'a number from 1', 1, 1_000_000),
+    headersTimeoutMs: num(env, 'HEADERS_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),
+    requestTimeoutMs: num(env, 'REQUEST_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),
     // never in production, whatever DEMO_ACCOUNTS says
     demoAccounts: env.NODE_ENV === 'production' ? (flag(env, 'DEMO_ACCOUNTS'), false) : flag(env, 'DEMO_ACCOUNTS')
   }
