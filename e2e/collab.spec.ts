@@ -23,6 +23,8 @@ test('APT and ARB delegates type into the same Arabic proposal and see each othe
   await expect(editor).toHaveAttribute('dir', 'rtl')
   await expect(editor).toHaveAttribute('lang', 'ar')
   expect(await editor.evaluate(el => getComputedStyle(el).fontFamily)).toContain('Noto Naskh Arabic')
+  // The session is the HttpOnly cookie alone: no script of the page can read a token.
+  expect(await amal.page.evaluate(() => ({ stored: Object.keys(localStorage).filter(k => /token|session/i.test(k)), cookie: document.cookie.includes('resdraft_session') }))).toEqual({ stored: [], cookie: false })
   // Both are listed as present.
   await expect(amal.page.getByTestId('presence')).toContainText('Salma (ARB)')
   await expect(salma.page.getByTestId('presence')).toContainText('Amal (APT)')

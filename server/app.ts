@@ -16,6 +16,7 @@ import { createCollaboration } from './collab/hocuspocus.js'
 import { CollabTransport } from './collab/transport.js'
 import type { ServerConfig } from './config.js'
 import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, limitConnectionsPerAddress } from './http/connection-limit.js'
+import { sameOriginWrites } from './http/same-origin-writes.js'
 import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, defaultConfig, demoAccountsWanted } from './config.js'
 import { RateLimiter } from './extensions/rate-limit.js'
 import { errorHandler } from './http/errors.js'
@@ -68,6 +69,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   app.set('trust proxy', 'loopback')
   app.use(securityHeaders)
   const pdf = new SharedPdfRenderer()
+  app.use('/api', sameOriginWrites(config.publicOrigins ?? []))
   app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger, work }, pdf))
   app.use(express.static(config.distDir, { index: false }))
   app.use((req, res) => {

@@ -1,7 +1,7 @@
 /** Server configuration, from the environment or given by tests. */
 import { resolve } from 'node:path'
 import type { LoginLimits } from './auth/login-throttle.js'
-import { parseOrigins } from './collab/origin.js'
+import { parseOrigins } from './http/origin.js'
 import type { Logger } from './log.js'
 import type { WorkPoolOptions } from './work/pool.js'
 

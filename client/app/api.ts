@@ -1,7 +1,7 @@
 /**
  * The server's HTTP API, as typed functions. Every call is same-origin and
- * sends the session cookie; the token returned at sign-in is kept for the
- * collaboration socket.
+ * authenticated by the session cookie alone (HttpOnly: no script of the
+ * page can read it); the collaboration socket's handshake sends it too.
  */
 
 import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
@@ -23,16 +23,12 @@ export class ApiError extends Error {
   constructor(status: number, message: string) { super(message); this.name = 'ApiError'; this.status = status }
 }
 
-const TOKEN_KEY = 'resdraft.token'
-
-/** The token for the collaboration socket, if signed in. */
-export function sessionToken(): string | null { return localStorage.getItem(TOKEN_KEY) }
+// Earlier versions of the client kept the session token here; a token left behind is dropped.
+localStorage.removeItem('resdraft.token')
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const token = sessionToken()
   const headers: Record<string, string> = { [SCHEMA_HEADER]: SCHEMA_FINGERPRINT }
   if (body !== undefined) headers['content-type'] = 'application/json'
-  if (token) headers.authorization = `Bearer ${token}`
   const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
   if (!res.ok) {
     let message = res.statusText
@@ -48,15 +44,14 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 /** A call of the HTTP API (for the API modules of other concepts, e.g. committee-api.ts). */
 export function apiCall<T>(method: string, path: string, body?: unknown): Promise<T> { return call<T>(method, path, body) }
 
-/** Signs in; keeps the token. */
+/** Signs in (the server sets the session cookie). */
 export async function login(username: string, password: string): Promise<User> {
-  const r = await call<{ token: string; user: User }>('POST', '/api/login', { username, password })
-  localStorage.setItem(TOKEN_KEY, r.token)
+  const r = await call<{ user: User }>('POST', '/api/login', { username, password })
   return r.user
 }
-/** Signs out (also forgets the token). */
+/** Signs out (the server ends the session and clears the cookie). */
 export async function logout(): Promise<void> {
-  try { await call('POST', '/api/logout') } finally { localStorage.removeItem(TOKEN_KEY) }
+  await call('POST', '/api/logout')
 }
 /** The signed-in user, or null. */
 export async function me(): Promise<User | null> {
@@ -116,8 +111,6 @@ export function upload<T>(path: string, file: Blob, onProgress?: (p: UploadProgr
     xhr.open('POST', path)
     xhr.setRequestHeader('content-type', 'application/octet-stream')
     xhr.setRequestHeader(SCHEMA_HEADER, SCHEMA_FINGERPRINT)
-    const token = sessionToken()
-    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`)
     xhr.upload.onprogress = e => onProgress?.({ phase: 'sending', sent: e.loaded, total: e.total || file.size })
     xhr.upload.onload = () => onProgress?.({ phase: 'reading' })
     xhr.onerror = () => reject(new ApiError(0, 'the server could not be reached'))

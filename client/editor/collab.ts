@@ -36,13 +36,13 @@ export function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab?schema=${SCHEMA_FINGERPRINT}`
 }
 
-/** Opens the shared document `documentId`. */
-export function openCollab(documentId: string, token: string | null): CollabSession {
+/** Opens the shared document `documentId` (the handshake carries the session cookie: no token is sent). */
+export function openCollab(documentId: string): CollabSession {
   const ydoc = new Y.Doc()
   const fragment = ydoc.getXmlFragment(FRAGMENT)
   const comments = ydoc.getArray<unknown>(COMMENTS)
   const local = new IndexeddbPersistence(`resdraft:${documentId}`, ydoc)
-  const provider = new HocuspocusProvider({ url: collabUrl(), name: documentId, token: token ?? '', document: ydoc })
+  const provider = new HocuspocusProvider({ url: collabUrl(), name: documentId, token: '', document: ydoc })
 
   let socket: 'connecting' | 'connected' | 'disconnected' = 'connecting'
   let destroyed = false

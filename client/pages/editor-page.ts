@@ -4,7 +4,7 @@
  * the top bar; changes and comments beside it; footnotes under it).
  */
 import type { EditorView } from 'prosemirror-view'
-import { ApiError, exportUrl, getDocument, getVersion, saveVersion, sessionToken, type DocumentWithJSON, type User } from '../app/api.js'
+import { ApiError, exportUrl, getDocument, getVersion, saveVersion, type DocumentWithJSON, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { exportFileName, type ExportFormat } from '../app/export-name.js'
 import { t } from '../app/i18n.js'
@@ -101,7 +101,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const dir = directionOf(lang)
   // The server's rule: reviewers never write; others write documents of their own delegation.
   const readOnly = user.role === 'reviewer' || !meta.delegations.includes(user.delegation)
-  const session = openCollab(id, sessionToken())
+  const session = openCollab(id)
   // the server sets the same from the session (a state claiming anyone else is corrected)
   session.provider.setAwarenessField('user', presenceOf(user))
 

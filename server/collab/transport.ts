@@ -29,7 +29,7 @@ import type WebSocket from 'ws'
 import type { RateLimiter } from '../extensions/rate-limit.js'
 import type { Logger } from '../log.js'
 import { parseMessage } from './messages.js'
-import { originAllowed } from './origin.js'
+import { originAllowed } from '../http/origin.js'
 
 /** Options of the transport. */
 export interface TransportOptions {

@@ -1,11 +1,12 @@
 /**
- * Which web pages may open a collaboration socket. Browsers send the
- * session cookie with a WebSocket handshake from any page, so a page on
+ * Which web pages may act as the signed-in user: open a collaboration
+ * socket (server/collab/transport.ts) or change anything through the API
+ * (same-origin-writes.ts). Browsers send the session cookie with a
+ * WebSocket handshake, a form or a fetch from any page, so a page on
  * another site could act as the signed-in user; the `Origin` header they
- * always send tells. Allowed: no Origin (not a browser: the token is
- * required then), one of the configured public origins (`PUBLIC_ORIGIN`),
- * or, when none is configured, the host the request was sent to and
- * localhost.
+ * send tells. Allowed: no Origin (not a browser), one of the configured
+ * public origins (`PUBLIC_ORIGIN`), or, when none is configured, the host
+ * the request was sent to and localhost.
  */
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
