@@ -1,0 +1,56 @@
+/**
+ * A flood of PDF exports against a real server (skipped without Chromium).
+ * The work pool's bound (one job running, 8 waiting) holds: the excess is
+ * answered 503 with Retry-After at once, the others are PDFs, and
+ * `/api/health` keeps answering. (Chromium prints one page at a time after
+ * the pool; making a document's HTML in the pool takes longer than printing
+ * it, so the pool's bound is what limits the printer's queue too.)
+ */
+import assert from 'node:assert/strict'
+import { existsSync } from 'node:fs'
+import { after, before, test } from 'node:test'
+import { readFileSync } from 'node:fs'
+import { importText } from '../../schema/text/index.js'
+import { CHROMIUM_PATH } from '../../export/pdf.js'
+import { createDocument } from '../documents.js'
+import { login, startTestServer, type TestServer } from '../test/helpers.js'
+
+const chromium = existsSync(CHROMIUM_PATH)
+let server: TestServer
+let sec = ''
+let docId = ''
+before(async () => {
+  if (!chromium) return
+  server = await startTestServer()
+  // Resolution 50 (about ten pages): printing it takes far longer than making its HTML
+  const text = readFileSync(new URL('../../fixtures/res50-proposed-ar.txt', import.meta.url), 'utf8')
+  docId = (await createDocument(server.store, { title: 'Flood', delegations: ['APT'], shared: true }, importText(text, { lang: 'ar' }).doc.toJSON(), null)).id
+  sec = await login(server.url, 'sec')
+})
+after(async () => { await server?.close() })
+
+test('waves of PDF exports of Resolution 50: the excess is refused with 503 at once, the rest are PDFs, health answers', { skip: chromium ? false : `no Chromium at ${CHROMIUM_PATH}` }, async () => {
+  const exportPdf = async () => {
+    const t = performance.now()
+    const r = await fetch(`${server.url}/api/documents/${docId}/export?format=pdf`, { headers: { authorization: `Bearer ${sec}` } })
+    const body = new Uint8Array(await r.arrayBuffer())
+    return { status: r.status, retryAfter: r.headers.get('retry-after'), pdf: String.fromCharCode(...body.slice(0, 5)) === '%PDF-', ms: performance.now() - t }
+  }
+  // waves of six, faster than the pool makes their HTML
+  const answers: Promise<Awaited<ReturnType<typeof exportPdf>>>[] = []
+  for (let wave = 0; wave < 6; wave++) {
+    for (let k = 0; k < 6; k++) answers.push(exportPdf())
+    await new Promise(r => setTimeout(r, 150))
+  }
+  const t = performance.now()
+  const health = await fetch(`${server.url}/api/health`)
+  assert.equal(health.status, 200)
+  assert.ok(performance.now() - t < 1000, 'health answers during the flood')
+  const all = await Promise.all(answers)
+  const busy = all.filter(a => a.status === 503)
+  const done = all.filter(a => a.status === 200)
+  assert.ok(busy.length > 0, `some exports are refused as busy (${all.map(a => a.status).join(' ')})`)
+  assert.ok(busy.every(a => a.retryAfter !== null && a.ms < 1000), 'at once, with Retry-After')
+  assert.ok(done.length > 0 && done.every(a => a.pdf), 'the others are PDFs')
+  assert.equal(busy.length + done.length, all.length, 'nothing else')
+})
