@@ -9,6 +9,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
+import { readRefusalNotice, REFUSED_RATE, type RefusalNotice } from '../../protocol/refusal.js'
 import { SCHEMA_FINGERPRINT } from '../../schema/fingerprint.js'
 import { showOutdatedNotice } from '../app/outdated.js'
 
@@ -27,6 +28,15 @@ export interface CollabSession {
   status(): ConnectionStatus
   /** Calls `fn` on every status change; returns an unsubscribe function. */
   onStatus(fn: (s: ConnectionStatus) => void): () => void
+  /**
+   * Calls `fn` when the server refuses a change of this page (a change that
+   * would break the document or pass its size limit): the session has then
+   * stopped sending, since the refused change would be sent again on every
+   * reconnection. Returns an unsubscribe function.
+   */
+  onRefused(fn: (notice: RefusalNotice) => void): () => void
+  /** Forgets this browser's copy of the document (IndexedDB), refused changes included; reload the page afterwards. */
+  discardLocalCopy(): Promise<void>
   /** Closes the socket and the local store. */
   destroy(): void
 }
@@ -60,6 +70,7 @@ export function openCollab(documentId: string): CollabSession {
   // closed asks for a connection again if one is wanted by then. (Other closes are the provider's
   // to retry, with its backoff.)
   let wanted = true
+  let refused = false
   let closingOnPurpose = false
   provider.on('status', ({ status }: { status: typeof socket }) => {
     socket = status
@@ -71,19 +82,29 @@ export function openCollab(documentId: string): CollabSession {
   })
   provider.on('synced', emit)
   provider.on('unsyncedChanges', emit)
+  /** Stops connecting (until 'online' asks again, where that is allowed). */
+  const stop = () => { wanted = false; provider.disconnect(); socket = 'disconnected'; emit() }
+  // A refused change (not a passing one, the rate limit) would be sent again on every reconnection
+  // and refused again: stop, and let the page say why.
+  const refusedListeners = new Set<(notice: RefusalNotice) => void>()
+  provider.on('stateless', ({ payload }: { payload: string }) => {
+    const notice = readRefusalNotice(payload)
+    if (!notice || notice.code === REFUSED_RATE) return
+    refused = true
+    closingOnPurpose = false
+    stop()
+    for (const l of refusedListeners) l(notice)
+  })
   // The server runs another document model: stop, and ask for a reload.
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
     if (reason !== 'outdated-client') return
-    wanted = false
-    provider.disconnect()
-    socket = 'disconnected'
-    emit()
+    stop()
     showOutdatedNotice()
   })
 
   // Going offline: stop trying; coming back: reconnect at once and merge.
-  const goOffline = () => { wanted = false; closingOnPurpose ||= socket !== 'disconnected'; provider.disconnect(); socket = 'disconnected'; emit() }
-  const goOnline = () => { wanted = true; void provider.connect(); emit() }
+  const goOffline = () => { closingOnPurpose ||= socket !== 'disconnected'; stop() }
+  const goOnline = () => { if (refused) return; wanted = true; void provider.connect(); emit() }
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)
 
@@ -98,6 +119,8 @@ export function openCollab(documentId: string): CollabSession {
     ydoc, fragment, comments, provider, ready,
     status: () => last,
     onStatus: fn => { listeners.add(fn); return () => listeners.delete(fn) },
+    onRefused: fn => { refusedListeners.add(fn); return () => refusedListeners.delete(fn) },
+    discardLocalCopy: () => local.clearData(),
     destroy() {
       destroyed = true
       window.removeEventListener('offline', goOffline)

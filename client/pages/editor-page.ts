@@ -8,6 +8,7 @@ import { ApiError, exportUrl, getDocument, getVersion, saveVersion, type Documen
 import { h } from '../app/dom.js'
 import { exportFileName, type ExportFormat } from '../app/export-name.js'
 import { t } from '../app/i18n.js'
+import { showPageNotice } from '../app/page-notice.js'
 import { routeHash } from '../app/router.js'
 import { directionOf, isLanguage, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { amendmentKey, setAmendmentView, type AmendmentState } from '../editor/amendment.js'
@@ -93,6 +94,12 @@ function restoreAnchor(host: HTMLElement, anchor: ReadingAnchor, current: () => 
   for (const ms of [150, 400, 900]) setTimeout(fix, ms)
 }
 
+/** A sentence with `{reason}` in it, the reason in a <bdi>. */
+function withReason(sentence: string, reason: string): (string | HTMLElement)[] {
+  const [before, after] = sentence.split('{reason}')
+  return [before ?? '', h('bdi', {}, reason), after ?? '']
+}
+
 /** Opens a document for editing; returns a function that closes it. */
 export async function editorPage(root: HTMLElement, user: User, id: string): Promise<() => void> {
   root.replaceChildren(topBar(user), h('main', { class: 'centre' }, t('loading')))
@@ -112,6 +119,11 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const status = h('span', { class: 'status', 'data-testid': 'status', 'data-status': session.status() }, t(session.status()))
   const showStatus = (s: ConnectionStatus) => { status.dataset.status = s; status.textContent = t(s) }
   const stopStatus = session.onStatus(showStatus)
+  // A refused change: the session has stopped sending; the way on is the saved document, without it.
+  // (the server's reason is English: isolated, so that it keeps its own direction inside an Arabic sentence)
+  const stopRefused = session.onRefused(notice => showPageNotice('refused', withReason(t('refusedChange'), notice.reason), t('discardAndReload'), () => {
+    void session.discardLocalCopy().finally(() => location.reload())
+  }))
   const presence = h('ul', { class: 'presence', 'data-testid': 'presence', 'aria-label': t('here') })
   const stopPresence = session.provider.awareness ? mountPresenceList(presence, session.provider.awareness) : () => {}
 
@@ -237,7 +249,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
 
   return () => {
     for (const type of ['wheel', 'keydown', 'touchstart', 'mousedown'] as const) window.removeEventListener(type, letGo)
-    stopStatus(); stopPresence(); stopComments(); stopMenu()
+    stopStatus(); stopRefused(); stopPresence(); stopComments(); stopMenu()
     window.removeEventListener('keydown', onKey)
     view?.destroy()
     session.destroy()

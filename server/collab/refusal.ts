@@ -1,26 +1,15 @@
 /**
- * How the server refuses a message: the client gets a stateless message
- * `{"type":"refused","reason":...}` (HocuspocusProvider `onStateless`) and
- * then a close message carrying the same reason (`onClose`: event.code and
- * event.reason), and the message is neither applied, stored nor relayed.
+ * How the server refuses a message (the codes and the notice are shared
+ * with the client, protocol/refusal.ts): the client gets a stateless
+ * message `{"type":"refused","code","reason"}` (HocuspocusProvider
+ * `onStateless`) and then a close message carrying the same reason
+ * (`onClose`: event.code and event.reason), and the message is neither
+ * applied, stored nor relayed.
  */
 import type { Connection } from '@hocuspocus/server'
+import type { RefusalNotice } from '../../protocol/refusal.js'
 
-/** Close code for an update that breaks the document model or is malformed. */
-export const REFUSED_INVALID = 4400
-/** Close code for a write from a read-only connection. */
-export const REFUSED_READ_ONLY = 4403
-/** Close code for a message over the size limit. */
-export const REFUSED_TOO_LARGE = 4413
-/** Close code for a connection sending too many messages. */
-export const REFUSED_RATE = 4429
-
-/** The stateless message a refused client receives. */
-export interface RefusalNotice {
-  type: 'refused'
-  code: number
-  reason: string
-}
+export { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, type RefusalNotice } from '../../protocol/refusal.js'
 
 /** An error that makes Hocuspocus drop the message and close the document connection with `reason`. */
 export class Refusal extends Error {

@@ -1,0 +1,32 @@
+/**
+ * How the server refuses a collaboration message, as both sides read it:
+ * the client gets a stateless message `{"type":"refused","code","reason"}`
+ * and then a close with the same code; the message is neither applied,
+ * stored nor relayed (server/collab/refusal.ts sends it; the browser's
+ * collaboration session, client/editor/collab.ts, stops and says why).
+ */
+
+/** Close code for an update that breaks the document model or is malformed. */
+export const REFUSED_INVALID = 4400
+/** Close code for a write from a read-only connection. */
+export const REFUSED_READ_ONLY = 4403
+/** Close code for a message over the size limit, or an update that would take the document past its size limit. */
+export const REFUSED_TOO_LARGE = 4413
+/** Close code for a connection sending too many messages (passing: the client may reconnect and send again). */
+export const REFUSED_RATE = 4429
+
+/** The stateless message a refused client receives. */
+export interface RefusalNotice {
+  type: 'refused'
+  code: number
+  reason: string
+}
+
+/** The refusal notice in a stateless message's payload, or null when it is something else (or malformed). */
+export function readRefusalNotice(payload: string): RefusalNotice | null {
+  let value: unknown
+  try { value = JSON.parse(payload) } catch { return null }
+  const v = value as Partial<RefusalNotice> | null
+  if (!v || v.type !== 'refused' || typeof v.code !== 'number' || typeof v.reason !== 'string') return null
+  return { type: 'refused', code: v.code, reason: v.reason.slice(0, 500) }
+}
