@@ -54,7 +54,7 @@ export interface Collaboration {
  * Redis modules are loaded only when a Redis URL is given.
  */
 export async function createCollaboration(o: CollaborationOptions): Promise<Collaboration> {
-  const persistence = new Persistence(o.store, { compactAfter: o.compactAfter })
+  const persistence = new Persistence(o.store, { compactAfter: o.compactAfter, logger: o.logger })
   const extensions: Extension[] = [
     new Authentication(o.store, o.sessions),
     new MessageRateLimit(o.messageRate, o.logger),

@@ -3,11 +3,15 @@
  * accepted incoming update to the store *before* Hocuspocus applies and
  * acknowledges it (so an acknowledged update is durable), and, on
  * Hocuspocus's debounced store, saves the canonical JSON and compacts the
- * update log (replaying it into a Y.Doc and re-encoding the state).
+ * update log (replaying it into a Y.Doc and re-encoding the state). An
+ * update the store cannot take (a full disk, the database away) is logged
+ * and not applied, and that client's socket is closed (1011): the client,
+ * which still holds the change, reconnects and sends it again.
  */
 import type { Extension, beforeHandleMessagePayload, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { Actor, Store, User } from '../store/types.js'
+import type { Logger } from '../log.js'
 import { jsonFromYDoc, yDocFromUpdates } from '../collab/content.js'
 import { parseMessage, SYNC_STEP_2 } from '../collab/messages.js'
 
@@ -15,6 +19,8 @@ import { parseMessage, SYNC_STEP_2 } from '../collab/messages.js'
 export interface PersistenceOptions {
   /** Compact a document's log once it holds this many updates (default 200). */
   compactAfter?: number
+  /** Where updates that could not be stored are reported. */
+  logger?: Logger
 }
 
 const isEmptyUpdate = (u: Uint8Array) => u.length <= 2 && u.every(b => b === 0)
@@ -29,7 +35,7 @@ export class Persistence implements Extension {
   /** Who last changed each document. */
   private readonly lastEditor = new Map<string, Actor>()
 
-  constructor(private readonly store: Store, options: PersistenceOptions = {}) {
+  constructor(private readonly store: Store, private readonly options: PersistenceOptions = {}) {
     this.compactAfter = options.compactAfter ?? 200
   }
 
@@ -47,7 +53,16 @@ export class Persistence implements Extension {
     // A reconnecting client's SyncStep2 often holds nothing new.
     if (msg.syncStep === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), msg.update)) return
     const user = (context as { user?: User }).user
-    await this.store.appendUpdate(documentName, msg.update, { userId: user?.id ?? null })
+    try {
+      await this.store.appendUpdate(documentName, msg.update, { userId: user?.id ?? null })
+    } catch (e) {
+      this.options.logger?.error('update could not be stored (not applied; the client sends it again)', { document: documentName, user: user?.username, delegation: user?.delegation, error: (e as Error).message })
+      // The whole socket, not just this document's connection: a provider whose document connection
+      // alone is closed never authenticates it again, and would hold the change for ever. A new socket
+      // (with the provider's backoff) syncs again and sends it.
+      connection.webSocket.close(1011, 'the server could not store a change; it will be sent again')
+      throw e
+    }
     this.appended.set(documentName, (this.appended.get(documentName) ?? 0) + 1)
     if (user) this.lastEditor.set(documentName, { name: user.name, delegation: user.delegation })
   }

@@ -1,0 +1,46 @@
+/**
+ * The store fails while delegates type (a full disk, PostgreSQL
+ * restarting): an update that cannot be stored is neither applied nor
+ * relayed, the failure is logged with document and user, the client is not
+ * told its change is refused (it is not its fault: it keeps the change and
+ * sends it again), and once the store is back every change arrives and is
+ * stored. Nothing is lost.
+ */
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { MemoryLogger } from './log.js'
+import { addDocument, api, connect, login, startTestServer, titleText, until } from './test/helpers.js'
+import type { Client, TestServer } from './test/helpers.js'
+
+const logger = new MemoryLogger()
+let server: TestServer
+let amal = '', kenji = ''
+const clients: Client[] = []
+before(async () => {
+  server = await startTestServer({ logger })
+  ;[amal, kenji] = await Promise.all([login(server.url, 'amal'), login(server.url, 'kenji')])
+})
+after(async () => { for (const c of clients) c.destroy(); await server.close() })
+
+test('updates typed while the store fails are not applied, logged, kept by the client, and stored once it is back', async () => {
+  const doc = await addDocument(server.store)
+  const a = connect(server.url, doc.id, amal), b = connect(server.url, doc.id, kenji)
+  clients.push(a, b)
+  await Promise.all([a.synced, b.synced])
+  const append = server.store.appendUpdate.bind(server.store)
+  let failures = 0
+  server.store.appendUpdate = async () => { failures++; throw new Error('SQLITE_FULL: database or disk is full') }
+
+  titleText(a.doc).insert(0, 'Typed during the outage: ')
+  await until(() => failures > 0, 5000, 'an append tried')
+  await new Promise(r => setTimeout(r, 300))
+  assert.ok(!titleText(b.doc).toString().includes('outage'), 'not relayed while it cannot be stored')
+  assert.ok(logger.entries.some(e => e.level === 'error' && /could not be stored/.test(e.message) && e.fields?.document === doc.id && e.fields?.user === 'amal'),
+    `the failure is logged with document and user (${JSON.stringify(logger.entries.filter(e => e.level !== 'info').slice(-3))})`)
+  assert.ok(!a.stateless.some(m => (m as { type?: string }).type === 'refused'), 'the client is not told its change is refused')
+
+  server.store.appendUpdate = append
+  await until(() => titleText(b.doc).toString().startsWith('Typed during the outage: '), 10_000, 'relayed once the store is back')
+  await until(async () => (await api(server.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json.content[1].content[0].text.startsWith('Typed during the outage'), 10_000, 'stored')
+  assert.equal(titleText(a.doc).toString(), titleText(b.doc).toString())
+})
