@@ -237,6 +237,21 @@ test('rate limits: new sockets per IP, messages per connection', async () => {
   } finally { await chatty.close() }
 })
 
+test('a rate-limited client is not stuck: its socket is closed, and once it reconnects every change it made arrives', async () => {
+  const chatty = await startTestServer({ messageRate: { perSecond: 5, burst: 20 } })
+  try {
+    const doc = await addDocument(chatty.store)
+    const c = connect(chatty.url, doc.id, await login(chatty.url, 'amal'))
+    const peer = connect(chatty.url, doc.id, await login(chatty.url, 'kenji'))
+    try {
+      await Promise.all([c.synced, peer.synced])
+      for (let i = 0; i < 40; i++) titleText(c.doc).insert(0, 'x')
+      await until(() => c.closes.length > 0, 3000, 'rate-limit close')
+      await until(() => titleText(peer.doc).toString().startsWith('x'.repeat(40)), 10_000, 'all 40 changes reach the peer after the client reconnects')
+    } finally { c.destroy(); peer.destroy() }
+  } finally { await chatty.close() }
+})
+
 test('an API call from a page built against another document model is refused with 409 and says to reload', async () => {
   const stale = await fetch(`${server.url}/api/documents`, { headers: { authorization: `Bearer ${await login(server.url, 'amal')}`, [SCHEMA_HEADER]: '00000000' } })
   assert.equal(stale.status, 409)

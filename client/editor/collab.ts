@@ -125,7 +125,11 @@ export function openCollab(documentId: string): CollabSession {
       destroyed = true
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
+      const websocket = provider.configuration.websocketProvider
       provider.destroy()
+      // a socket the server closed shortly before keeps a reconnection timer that destroy() leaves
+      // running (HocuspocusProviderWebsocket): it would open a socket for nobody
+      websocket.connect = async () => undefined
       void local.destroy()
       ydoc.destroy()
     }

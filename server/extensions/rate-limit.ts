@@ -59,7 +59,11 @@ export class MessageRateLimit implements Extension {
     if (b.tokens < 1) {
       const user = (context as { user?: { username?: string; delegation?: string } }).user
       this.logger?.warn('message refused', { document: documentName, user: user?.username, delegation: user?.delegation, code: REFUSED_RATE, reason: 'rate-limited' })
-      throw refuse(connection, REFUSED_RATE, 'rate-limited: too many messages')
+      const refusal = refuse(connection, REFUSED_RATE, 'rate-limited: too many messages')
+      // The whole socket: a provider whose document connection alone is closed never opens it again
+      // and would hold its changes for ever; on a new socket (after its backoff) it syncs and sends them.
+      connection.webSocket.close(1013, 'rate-limited: reconnect and send again')
+      throw refusal
     }
     b.tokens -= 1
   }

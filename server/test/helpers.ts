@@ -104,7 +104,9 @@ export function connect(url: string, documentId: string, token: string, doc: Y.D
   })
   synced.catch(() => undefined)
   provider.attach()
-  return { doc, provider, socket, stateless, closes, synced, destroy() { provider.destroy(); socket.destroy() } }
+  // (a socket closed by the server shortly before has a reconnection timer that destroy() leaves running:
+  // HocuspocusProviderWebsocket would connect again, and retry for ever once the server is gone)
+  return { doc, provider, socket, stateless, closes, synced, destroy() { provider.destroy(); socket.destroy(); socket.connect = async () => undefined } }
 }
 
 /** The XmlText of the resolution title (first text one can type into). */
