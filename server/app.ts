@@ -44,11 +44,11 @@ export interface RunningServer {
 /** Starts the server; `config` fields not given take their defaults. */
 export async function startServer(partial: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...defaultConfig(), ...partial }
-  const store = await openStore(config)
+  const logger = config.logger ?? consoleLogger
+  const store = await openStore(config, logger)
   if (demoAccountsWanted(config)) await seedDemoUsers(store)
   await store.purgeSessions(Date.now())
   const sessions = new Sessions(store, loadSessionSecret(config.dataDir, config.sessionSecret), config.sessionTtlMs)
-  const logger = config.logger ?? consoleLogger
   const transport = new CollabTransport({
     maxPayload: Math.max(2 * config.maxMessageBytes, config.maxMessageBytes + 1024 * 1024),
     publicOrigins: config.publicOrigins,

@@ -11,10 +11,20 @@ export interface StoreLocation {
   databaseSchema?: string | undefined
 }
 
+/** Where the store reports trouble that is not a failed call (PostgreSQL dropping a connection). */
+export interface StoreReporter {
+  warn(message: string, fields?: Record<string, unknown>): void
+}
+
 /** Opens the configured store. */
-export async function openStore(where: StoreLocation): Promise<Store> {
+export async function openStore(where: StoreLocation, reporter?: StoreReporter): Promise<Store> {
   // pg is loaded only when used
-  if (where.databaseUrl) return (await import('./postgres.js')).openPostgresStore(where.databaseUrl, { schema: where.databaseSchema })
+  if (where.databaseUrl) {
+    return (await import('./postgres.js')).openPostgresStore(where.databaseUrl, {
+      schema: where.databaseSchema,
+      onConnectionLost: e => reporter?.warn('PostgreSQL dropped a connection; the next query opens a new one', { error: e.message })
+    })
+  }
   mkdirSync(where.dataDir, { recursive: true })
   return openSqliteStore(join(where.dataDir, 'resdraft.sqlite'))
 }

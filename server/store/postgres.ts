@@ -11,7 +11,11 @@ import type { Actor, CommitteeDraftRecord, DocumentMeta, Store, StoredUpdates, V
 /** Options of the PostgreSQL backend. */
 export interface PostgresOptions {
   /** Schema holding the tables (created when missing). */
-  schema?: string
+  schema?: string | undefined
+  /** How the connections name themselves to PostgreSQL (pg_stat_activity; default "resdraft"). */
+  applicationName?: string | undefined
+  /** Told when PostgreSQL drops an idle connection (a restart, an administrator); the pool opens a new one for the next query. */
+  onConnectionLost?: ((error: Error) => void) | undefined
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
@@ -19,7 +23,10 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
 /** Connects to PostgreSQL, creates the tables when missing and returns the store. */
 export async function openPostgresStore(connectionString: string, options: PostgresOptions = {}): Promise<Store> {
   const schema = options.schema ?? 'public'
-  const pool = new pg.Pool({ connectionString, max: 8, options: `-c search_path=${quoteIdent(schema)}` })
+  const pool = new pg.Pool({ connectionString, max: 8, application_name: options.applicationName ?? 'resdraft', options: `-c search_path=${quoteIdent(schema)}` })
+  // An idle connection PostgreSQL drops (a restart, pg_terminate_backend) makes the pool emit 'error':
+  // unhandled, that would stop the server. The pool discards that connection and opens a new one.
+  pool.on('error', e => options.onConnectionLost?.(e))
   const init = await pool.connect()
   try {
     // Instances starting together must not race on CREATE TABLE.

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,3 +17,25 @@ test('persistence suite: PostgreSQL', t => runStoreSuite(t, async () => {
   const schema = `resdraft_test_${Math.random().toString(36).slice(2, 10)}`
   return { store: await openPostgresStore(url!, { schema }), cleanup: () => dropPostgresSchema(url!, schema) }
 }, url ? undefined : 'DATABASE_URL not set'))
+
+test('PostgreSQL: connections the server loses (a restart, pg_terminate_backend) are reported, not fatal, and the store goes on', { skip: url ? false : 'DATABASE_URL not set' }, async () => {
+  const schema = `resdraft_test_${Math.random().toString(36).slice(2, 10)}`
+  const applicationName = `resdraft-${schema}`
+  const lost: string[] = []
+  const store = await openPostgresStore(url!, { schema, applicationName, onConnectionLost: e => lost.push(e.message) })
+  const pg = (await import('pg')).default
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  try {
+    await store.listDocuments()   // the pool now holds an idle connection
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [applicationName])
+    const deadline = Date.now() + 5000
+    while (lost.length === 0 && Date.now() < deadline) await new Promise(r => setTimeout(r, 20))
+    assert.ok(lost.length > 0, 'the lost connection is reported')
+    assert.deepEqual(await store.listDocuments(), [], 'the next query runs on a new connection')
+  } finally {
+    await admin.end()
+    await store.close()
+    await dropPostgresSchema(url!, schema)
+  }
+})
