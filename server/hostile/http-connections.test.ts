@@ -6,10 +6,11 @@
  * are served.
  */
 import assert from 'node:assert/strict'
-import { connect, type Socket } from 'node:net'
+import type { Socket } from 'node:net'
 import { after, before, test } from 'node:test'
 import { MemoryLogger } from '../log.js'
 import { startTestServer, type TestServer } from '../test/helpers.js'
+import { closedWithin, rawTcp } from './raw-socket.js'
 
 const logger = new MemoryLogger()
 let server: TestServer
@@ -17,23 +18,7 @@ before(async () => { server = await startTestServer({ maxConnectionsPerAddress: 
 after(async () => { await server.close() })
 
 /** A raw TCP connection from `address` (a loopback address of this host). */
-function open(address = '127.0.0.1'): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const s = connect({ port: server.port, host: '127.0.0.1', localAddress: address }, () => resolve(s))
-    s.on('error', reject)
-  })
-}
-
-/** True when the server closes `s` within `ms`. */
-function closedWithin(s: Socket, ms: number): Promise<boolean> {
-  return new Promise(resolve => {
-    if (s.destroyed) { resolve(true); return }
-    const timer = setTimeout(() => resolve(false), ms)
-    s.on('close', () => { clearTimeout(timer); resolve(true) })
-    s.on('error', () => undefined)
-    s.resume()
-  })
-}
+const open = (address = '127.0.0.1') => rawTcp(server.port, address)
 
 /** GET /api/health over socket `s` (HTTP/1.1 by hand); resolves with the status line. */
 function health(s: Socket): Promise<string> {
@@ -48,7 +33,7 @@ function health(s: Socket): Promise<string> {
 test('past 5 open connections from one address, the next are closed at once; others are served', async () => {
   const kept = await Promise.all(Array.from({ length: 5 }, () => open()))
   const extra = await Promise.all(Array.from({ length: 3 }, () => open()))
-  const closed = await Promise.all(extra.map(s => closedWithin(s, 1000)))
+  const closed = await Promise.all(extra.map(async s => (await closedWithin(s, 1000)) !== null))
   assert.deepEqual(closed, [true, true, true], 'the sixth to eighth connections are closed')
   assert.equal(await health(kept[0]!), 'HTTP/1.1 200 OK', 'the first five are served')
   assert.ok(logger.entries.some(e => /too many connections/.test(e.message)), 'the refusal is logged')

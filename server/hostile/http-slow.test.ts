@@ -6,32 +6,14 @@
  * the defaults are in server/config.ts.)
  */
 import assert from 'node:assert/strict'
-import { connect, type Socket } from 'node:net'
+import type { Socket } from 'node:net'
 import { after, before, test } from 'node:test'
 import { startTestServer, type TestServer } from '../test/helpers.js'
+import { closedWithin, rawTcp } from './raw-socket.js'
 
 let server: TestServer
 before(async () => { server = await startTestServer({ headersTimeoutMs: 1000, requestTimeoutMs: 2000 }) })
 after(async () => { await server.close() })
-
-/** A raw TCP connection to the server; resolves once connected. */
-function open(): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const s = connect(server.port, '127.0.0.1', () => resolve(s))
-    s.on('error', reject)
-  })
-}
-
-/** Resolves with the ms until `s` is closed by the server (or `limit` if it is still open then). */
-function closedWithin(s: Socket, limit: number): Promise<number> {
-  const t = performance.now()
-  return new Promise(resolve => {
-    const timer = setTimeout(() => resolve(limit), limit)
-    s.on('close', () => { clearTimeout(timer); resolve(performance.now() - t) })
-    s.on('error', () => undefined)
-    s.resume()
-  })
-}
 
 /** Writes `chunks` one every `everyMs` while the socket is open. */
 function trickle(s: Socket, chunks: string[], everyMs: number): void {
@@ -50,8 +32,8 @@ async function healthAnswers(): Promise<void> {
 }
 
 test('connections that trickle their headers are closed after the header time limit; health keeps answering', async () => {
-  const sockets = await Promise.all(Array.from({ length: 40 }, () => open()))
-  const closed = sockets.map(s => closedWithin(s, 8000))
+  const sockets = await Promise.all(Array.from({ length: 40 }, () => rawTcp(server.port)))
+  const closed = sockets.map(s => closedWithin(s, 8000).then(ms => ms ?? Infinity))
   for (const s of sockets) {
     s.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n')
     trickle(s, Array.from({ length: 100 }, (_, k) => `X-Slow-${k}: a\r\n`), 200)
@@ -64,15 +46,15 @@ test('connections that trickle their headers are closed after the header time li
 })
 
 test('a connection that sends nothing at all is closed too', async () => {
-  const s = await open()
-  const ms = await closedWithin(s, 8000)
+  const s = await rawTcp(server.port)
+  const ms = await closedWithin(s, 8000) ?? Infinity
   s.destroy()
   assert.ok(ms < 4000, `closed within 4 s (${Math.round(ms)} ms)`)
 })
 
 test('a request whose body trickles in is stopped at the request time limit', async () => {
-  const s = await open()
-  const closed = closedWithin(s, 10_000)
+  const s = await rawTcp(server.port)
+  const closed = closedWithin(s, 10_000).then(ms => ms ?? Infinity)
   let answer = ''
   s.on('data', d => { answer += d.toString('latin1') })
   s.write('POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2000\r\n\r\n{')

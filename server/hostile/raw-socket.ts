@@ -1,6 +1,6 @@
 /**
- * A hostile client's tools: raw TCP WebSocket handshakes (to send frames no
- * well-behaved library would), Hocuspocus messages built byte by byte, and
+ * A hostile client's tools: raw TCP connections and WebSocket handshakes
+ * (to send what no well-behaved library would), Hocuspocus messages built byte by byte, and
  * the checks every hostile test ends with (the server is up, peers still
  * converge, every stored document is valid).
  */
@@ -15,6 +15,26 @@ import { commentsProblems, documentProblems, rootProblems, yDocFromUpdates } fro
 import type { Store } from '../store/types.js'
 import type { Client } from '../test/helpers.js'
 import { titleText, until } from '../test/helpers.js'
+
+/** A raw TCP connection to `port` on this host (from `localAddress`, another loopback address, when given); resolves once connected. */
+export function rawTcp(port: number, localAddress?: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = tcp({ port, host: '127.0.0.1', ...(localAddress ? { localAddress } : {}) }, () => resolve(s))
+    s.on('error', reject)
+  })
+}
+
+/** Resolves with the ms until the server closes `s`, or null if it is still open after `limit` ms. */
+export function closedWithin(s: Socket, limit: number): Promise<number | null> {
+  const t = performance.now()
+  return new Promise(resolve => {
+    if (s.destroyed) { resolve(0); return }
+    const timer = setTimeout(() => resolve(null), limit)
+    s.on('close', () => { clearTimeout(timer); resolve(performance.now() - t) })
+    s.on('error', () => undefined)
+    s.resume()
+  })
+}
 
 /** A raw socket after a successful (101) WebSocket handshake at `/collab`, and everything it received. */
 export interface RawSocket {
