@@ -59,6 +59,8 @@ export interface ServerConfig {
   publicOrigins?: readonly string[] | undefined
   /** Where refusals and socket errors are reported (default: stderr). */
   logger?: Logger | undefined
+  /** Time the server may spend checking one user's changes, ms per second sustained and in one burst (default 250 and 2,000): past it, the user's next change is refused as rate-limited. */
+  checkBudget?: { msPerSecond: number; burstMs: number } | undefined
   /** Open connections (HTTP and WebSocket) from one client address; past it, new ones are closed at once (default 256). */
   maxConnectionsPerAddress?: number | undefined
   /** Time a connection has to send a request's headers, ms (a slower one is closed; default 20 s). */

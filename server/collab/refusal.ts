@@ -7,7 +7,7 @@
  * applied, stored nor relayed.
  */
 import type { Connection } from '@hocuspocus/server'
-import type { RefusalNotice } from '../../protocol/refusal.js'
+import { REFUSED_RATE, type RefusalNotice } from '../../protocol/refusal.js'
 
 export { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, type RefusalNotice } from '../../protocol/refusal.js'
 
@@ -24,4 +24,16 @@ export function refuse(connection: Connection | undefined, code: number, reason:
   const notice: RefusalNotice = { type: 'refused', code, reason }
   try { connection?.sendStateless(JSON.stringify(notice)) } catch { /* socket already gone */ }
   return new Refusal(code, reason.slice(0, 120))
+}
+
+/**
+ * Refuses a message for now (a rate limit): tells the client, and closes its
+ * whole socket (1013, try again later) rather than the document connection
+ * alone, which a provider never opens again (it would hold its changes for
+ * ever); on a new socket, after its backoff, it syncs and sends them again.
+ */
+export function throttle(connection: Connection, reason: string): Refusal {
+  const refusal = refuse(connection, REFUSED_RATE, reason)
+  connection.webSocket.close(1013, 'rate-limited: reconnect and send again')
+  return refusal
 }

@@ -25,7 +25,8 @@ import type { TypingCandidate, TypingContext } from '../collab/typing.js'
 import { ATTRIBUTION, COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { parseMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
-import { REFUSED_INVALID, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, refuse } from '../collab/refusal.js'
+import { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, refuse, throttle } from '../collab/refusal.js'
+import { RateLimiter } from './rate-limit.js'
 
 /** Options of the validation extension. */
 export interface ValidationOptions {
@@ -37,6 +38,13 @@ export interface ValidationOptions {
   logger?: Logger | undefined
   /** Told the bracket operations of each accepted update (collab/brackets.ts), for the activity log. */
   onBracketOperations?: ((documentName: string, user: CommentWriter, operations: BracketOperation[]) => void) | undefined
+  /**
+   * Time the checks may take for one user's changes, ms per second sustained and in one burst
+   * (default 250 and 2,000). A change that is not plain typing is checked on a copy of the
+   * document, on the event loop: past the budget, the user's next change is refused as
+   * rate-limited, and sent again later.
+   */
+  checkBudget?: { msPerSecond: number; burstMs: number } | undefined
 }
 
 /** A copy of a live document. */
@@ -134,7 +142,7 @@ export function isPlainTyping(doc: Y.Doc, decoded: Decoded, acceptedText: (id: Y
 }
 
 /** Who sends an update (the session's user). */
-type Writer = CommentWriter & { username?: string }
+type Writer = CommentWriter & { id?: string; username?: string }
 
 /** An accepted update the live document may not hold yet. */
 interface Accepted {
@@ -209,12 +217,15 @@ export class Validation implements Extension {
   private readonly onBracketOperations: ValidationOptions['onBracketOperations']
   /** Per document: updates accepted lately, size bound, accepted clocks. */
   private readonly documents = new Map<string, DocumentState>()
+  /** Per user: the time their changes' checks may still take, ms. */
+  private readonly checkTime: RateLimiter
 
   constructor(options: ValidationOptions = {}) {
     this.maxBytes = options.maxMessageBytes ?? 1024 * 1024
     this.maxDocumentBytes = options.maxDocumentBytes ?? 8 * 1024 * 1024
     this.logger = options.logger
     this.onBracketOperations = options.onBracketOperations
+    this.checkTime = new RateLimiter(options.checkBudget?.msPerSecond ?? 250, options.checkBudget?.burstMs ?? 2000)
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
@@ -347,8 +358,15 @@ export class Validation implements Extension {
       }
       return
     }
+    const spender = user?.id ?? connection.socketId
+    if (!this.checkTime.hasAny(spender)) {
+      this.logger?.warn('update refused', { document: documentName, user: user?.username ?? user?.name, delegation: user?.delegation, code: REFUSED_RATE, reason: 'rate-limited: changes take the server too long to check' })
+      throw throttle(connection, 'rate-limited: your changes take the server too long to check; they are sent again in a moment')
+    }
     const operations: BracketOperation[] = []
+    const started = performance.now()
     const problems = this.check(document, documentName, update, user, operations)
+    this.checkTime.spend(spender, performance.now() - started)
     if (!problems.length && operations.length && user) this.onBracketOperations?.(documentName, user, operations)
     if (problems.length) throw this.refused(connection, documentName, user, problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
   }
