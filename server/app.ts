@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
+import type { Hocuspocus } from '@hocuspocus/server'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import express from 'express'
@@ -33,6 +34,8 @@ export interface RunningServer {
   url: string
   port: number
   store: Store
+  /** The collaboration core (its loaded documents; for tests and tools). */
+  hocuspocus: Hocuspocus
   /**
    * Stores open documents, closes connections, the store and the port.
    * Rejects (after closing everything) when a document's last save failed;
@@ -111,6 +114,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     url: `http://${config.host && config.host !== '0.0.0.0' ? config.host : '127.0.0.1'}:${port}`,
     port,
     store,
+    hocuspocus,
     close() {
       closing ??= (async () => {
         clearInterval(sweep)

@@ -62,16 +62,45 @@ function isPrepared(v: unknown): v is PreparedContent {
   return !!v && typeof v === 'object' && (v as PreparedContent).update instanceof Uint8Array && 'canonical' in v
 }
 
+/**
+ * The content last made of each loaded document, dropped at its next update:
+ * GETs, comparisons and exports of an unchanged document share it (making it
+ * is O(document) on the event loop: about 35 ms for 3,000 provisions).
+ * Callers only read it.
+ */
+const contentOfLoaded = new WeakMap<Y.Doc, { lang: string; json: unknown }>()
+const watched = new WeakSet<Y.Doc>()
+
+function loadedJSON(doc: Y.Doc, lang: string): unknown {
+  const known = contentOfLoaded.get(doc)
+  if (known && known.lang === lang) return known.json
+  if (!watched.has(doc)) { watched.add(doc); doc.on('update', () => contentOfLoaded.delete(doc)) }
+  const json = jsonFromYDoc(doc, lang)
+  contentOfLoaded.set(doc, { lang, json })
+  return json
+}
+
+/** The content last made of a few documents not loaded here, by the end of their stored update log (a new update, or a compaction, changes it). */
+const contentOfStored = new Map<string, { lastSeq: number; count: number; lang: string; json: unknown }>()
+const STORED_CONTENTS = 32
+
 /** The current content of a document: the live Y.Doc when loaded here, else its stored update log. */
 export async function liveJSON(store: Store, hocuspocus: Hocuspocus, id: string): Promise<unknown> {
   const meta = await store.getDocument(id)
   const lang = meta?.lang ?? 'en'
   const loaded = hocuspocus.documents.get(id)
-  if (loaded) return jsonFromYDoc(loaded, lang)
-  const { updates } = await store.loadUpdates(id)
+  if (loaded) return loadedJSON(loaded, lang)
+  const { updates, lastSeq } = await store.loadUpdates(id)
   if (updates.length === 0) return store.getJSON(id)
+  const known = contentOfStored.get(id)
+  if (known && known.lastSeq === lastSeq && known.count === updates.length && known.lang === lang) return known.json
   const doc = yDocFromUpdates(updates)
-  try { return jsonFromYDoc(doc, lang) } finally { doc.destroy() }
+  let json: unknown
+  try { json = jsonFromYDoc(doc, lang) } finally { doc.destroy() }
+  contentOfStored.delete(id)
+  contentOfStored.set(id, { lastSeq, count: updates.length, lang, json })
+  if (contentOfStored.size > STORED_CONTENTS) contentOfStored.delete(contentOfStored.keys().next().value!)
+  return json
 }
 
 /**
