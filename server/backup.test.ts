@@ -9,7 +9,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { backupEmbeddedStore, BackupError, embeddedStoreFile } from './backup.js'
+import { backupEmbeddedStore, BackupError } from './backup.js'
+import { embeddedStoreFile } from './store/open.js'
 import { addDocument, api, connect, login, startTestServer, titleText, until } from './test/helpers.js'
 import type { Client, TestServer } from './test/helpers.js'
 

@@ -10,11 +10,9 @@
  * (`DATA_DIR/session-secret`): without it, everyone signs in again.
  */
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-
-/** The embedded store's file in a data directory. */
-export function embeddedStoreFile(dataDir: string): string { return join(dataDir, 'resdraft.sqlite') }
+import { embeddedStoreFile } from './store/open.js'
 
 /** What a backup holds. */
 export interface BackupSummary {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { jsonFromYDoc, yDocFromUpdates } from './collab/content.js'
+import { embeddedStoreFile } from './store/open.js'
 import { openSqliteStore } from './store/sqlite.js'
 import { spawnServer, stopServer } from './test/child.js'
 import type { ChildServer } from './test/child.js'
@@ -27,7 +28,7 @@ const MESSAGE_SYNC_STATUS = 8
 test('acknowledged updates survive SIGKILL; clients reconnect and converge', { timeout: 120_000 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'resdraft-durable-'))
   const env = { DATA_DIR: dataDir, PORT: '0', SESSION_SECRET: 'durable-secret', DATABASE_URL: '', REDIS_URL: '' }
-  const setup = openSqliteStore(join(dataDir, 'resdraft.sqlite'))
+  const setup = openSqliteStore(embeddedStoreFile(dataDir))
   const docs = [await addDocument(setup, { delegations: ['APT'] }), await addDocument(setup, { delegations: ['APT'] })]
   await setup.close()
 
@@ -76,7 +77,7 @@ test('acknowledged updates survive SIGKILL; clients reconnect and converge', { t
     assert.ok(ackedTotal > CLIENTS * 10, `enough acknowledged updates before the kill (${ackedTotal})`)
 
     // 1. what the dead server acknowledged is on disk
-    const disk = openSqliteStore(join(dataDir, 'resdraft.sqlite'))
+    const disk = openSqliteStore(embeddedStoreFile(dataDir))
     for (const d of docs) {
       const ydoc = yDocFromUpdates((await disk.loadUpdates(d.id)).updates)
       const stored = JSON.stringify(jsonFromYDoc(ydoc))

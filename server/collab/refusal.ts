@@ -27,13 +27,18 @@ export function refuse(connection: Connection | undefined, code: number, reason:
 }
 
 /**
- * Refuses a message for now (a rate limit): tells the client, and closes its
- * whole socket (1013, try again later) rather than the document connection
- * alone, which a provider never opens again (it would hold its changes for
- * ever); on a new socket, after its backoff, it syncs and sends them again.
+ * Closes a client's whole socket so that it sends its changes again: a
+ * provider whose document connection alone is closed never opens it again
+ * and would hold its changes for ever; on a new socket, after its backoff,
+ * it syncs and sends them. (A store that failed: 1011; a rate limit: 1013.)
  */
+export function reconnectToResend(connection: Connection, code: 1011 | 1013, reason: string): void {
+  connection.webSocket.close(code, reason)
+}
+
+/** Refuses a message for now (a rate limit): tells the client, and closes its socket so that it sends again later. */
 export function throttle(connection: Connection, reason: string): Refusal {
   const refusal = refuse(connection, REFUSED_RATE, reason)
-  connection.webSocket.close(1013, 'rate-limited: reconnect and send again')
+  reconnectToResend(connection, 1013, 'rate-limited: reconnect and send again')
   return refusal
 }

@@ -14,6 +14,7 @@ import type { Actor, Store, User } from '../store/types.js'
 import type { Logger } from '../log.js'
 import { jsonFromYDoc, yDocFromUpdates } from '../collab/content.js'
 import { parseMessage, SYNC_STEP_2 } from '../collab/messages.js'
+import { reconnectToResend } from '../collab/refusal.js'
 
 /** Options of the persistence extension. */
 export interface PersistenceOptions {
@@ -57,10 +58,7 @@ export class Persistence implements Extension {
       await this.store.appendUpdate(documentName, msg.update, { userId: user?.id ?? null })
     } catch (e) {
       this.options.logger?.error('update could not be stored (not applied; the client sends it again)', { document: documentName, user: user?.username, delegation: user?.delegation, error: (e as Error).message })
-      // The whole socket, not just this document's connection: a provider whose document connection
-      // alone is closed never authenticates it again, and would hold the change for ever. A new socket
-      // (with the provider's backoff) syncs again and sends it.
-      connection.webSocket.close(1011, 'the server could not store a change; it will be sent again')
+      reconnectToResend(connection, 1011, 'the server could not store a change; it will be sent again')
       throw e
     }
     this.appended.set(documentName, (this.appended.get(documentName) ?? 0) + 1)

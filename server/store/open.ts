@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { openSqliteStore } from './sqlite.js'
 import type { Store } from './types.js'
 
+/** The embedded store's file in a data directory. */
+export function embeddedStoreFile(dataDir: string): string { return join(dataDir, 'resdraft.sqlite') }
+
 /** Where to persist: PostgreSQL when a URL is given, otherwise SQLite in `dataDir`. */
 export interface StoreLocation {
   dataDir: string
@@ -26,5 +29,5 @@ export async function openStore(where: StoreLocation, reporter?: StoreReporter):
     })
   }
   mkdirSync(where.dataDir, { recursive: true })
-  return openSqliteStore(join(where.dataDir, 'resdraft.sqlite'))
+  return openSqliteStore(embeddedStoreFile(where.dataDir))
 }
