@@ -5,7 +5,7 @@
  * struck (suppressed) provision takes no typing.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { documentId, freshProposal, openDocument, selectText, shot, signedInPage } from './helpers.js'
+import { documentId, freshProposal, openDocument, selectText, shot, signedInPage, showChanges } from './helpers.js'
 
 /** How many pixels of a colour close to `rgb` a screenshot of `clip` holds. */
 async function pixelsLike(page: Page, clip: { x: number; y: number; width: number; height: number }, rgb: [number, number, number]): Promise<number> {
@@ -30,7 +30,7 @@ test('the margin badges of the amendment view are painted', async ({ browser }) 
   const page = amal.page
   const id = await freshProposal(page.request, `APT badges test ${Date.now()}`, ['APT'])
   await openDocument(page, id)
-  await page.getByTestId('amend-toggle').check()
+  await showChanges(page)
   await selectText(page, 'غوادالاخارا')
   await page.keyboard.type('بوسان')
   const mod = page.locator('.ProseMirror .provision.amend-modified[data-action=MOD]').first()
@@ -59,7 +59,7 @@ test('turning the amendment view on keeps the provision being read where it was'
     await page.waitForTimeout(200)
   }
   const before = (await target.boundingBox())!.y
-  await page.getByTestId('amend-toggle').check()
+  await showChanges(page)
   await expect(page.locator('.ProseMirror .amend-unit').first()).toBeAttached()
   await page.waitForTimeout(500)
   const after = (await target.boundingBox())!.y

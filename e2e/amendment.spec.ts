@@ -4,7 +4,7 @@
  * inserting a provision (`د ب)`).
  */
 import { expect, test } from '@playwright/test'
-import { caretAfter, openDocument, selectText, shot, signedInPage } from './helpers.js'
+import { caretAfter, openDocument, selectText, shot, signedInPage, showChanges } from './helpers.js'
 import { freshProposal } from './helpers.js'
 
 test('the amendment view marks an edit and the renumbering an inserted provision causes', async ({ browser }) => {
@@ -13,7 +13,7 @@ test('the amendment view marks an edit and the renumbering an inserted provision
   const id = await freshProposal(amal.page.request, `APT amendment test ${Date.now()}`, ['APT', 'ARB'])
   await openDocument(amal.page, id)
   await openDocument(salma.page, id)
-  await amal.page.getByTestId('amend-toggle').check()
+  await showChanges(amal.page)
   // A fresh proposal equals its base: no marks yet.
   await expect(amal.page.locator('.ProseMirror .amend-ins, .ProseMirror .amend-del')).toHaveCount(0)
 

@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
 import { convertWithLibreOffice, sofficePath } from '../export/libreoffice.js'
-import { editorText, openDocument, selectText, shot, signedInPage } from './helpers.js'
+import { editorText, openDocument, selectText, shot, signedInPage, showChanges } from './helpers.js'
 
 const text = (p: string) => readFileSync(new URL(`../fixtures/compilation/${p}`, import.meta.url), 'utf8')
 
@@ -194,7 +194,7 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
   await sec.page.keyboard.press('Escape')
 
   // The amendment view: marks coloured per delegation, a legend, a filter by source.
-  await sec.page.getByTestId('amend-toggle').check()
+  await showChanges(sec.page)
   await expect(sec.page.locator('.ProseMirror .amend-unit').first()).toBeVisible({ timeout: 30_000 })
   await sec.page.locator('.ProseMirror .amend-ins').first().scrollIntoViewIfNeeded()
   await shot(sec.page, 'committee-amendment')

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
-import { caretAfter, documents, editorText, shot, signedInPage } from './helpers.js'
+import { caretAfter, documents, editorText, shot, signedInPage, showChanges } from './helpers.js'
 
 const RES1_DOCX = 'fixtures/itu/T-RES-T.1-2016-MSW-E.docx'
 const RES50_TEXT = 'fixtures/res50-2012-ar.txt'
@@ -100,7 +100,7 @@ test('a drafter starts a proposal on Resolution 50 (2012), edits and exports it;
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'online')
   await page.locator('.ProseMirror').blur()
   await expect(page.getByTestId('presence')).toContainText('Amal')
-  await page.getByTestId('amend-toggle').check()
+  await showChanges(page)
   await expect(page.locator('.ProseMirror .amend-ins', { hasText: 'بوسان' }).first()).toBeVisible()
   await shot(page, 'cycle-drafter-edit')
 
@@ -306,7 +306,7 @@ test('find and replace in Arabic (Ctrl-F / Ctrl-H): labels never match; keyboard
   // (the presence list is empty at this point and fills in when the editor loses focus, moving the toggle under the pointer: let it settle first)
   await page.locator('.ProseMirror').blur()
   await expect(page.getByTestId('presence')).toContainText('Amal')
-  await page.getByTestId('amend-toggle').check()
+  await showChanges(page)
   await expect(page.locator('.ProseMirror del.amend-del', { hasText: 'غوادالاخارا' }).first()).toBeVisible()
   await page.keyboard.press('Control+f')
   await page.getByTestId('find-input').fill('غوادالاخارا')

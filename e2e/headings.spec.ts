@@ -5,7 +5,7 @@
  * sets a heading from the vocabulary or a free text (`other`).
  */
 import { expect, test, type Page } from '@playwright/test'
-import { caretAfter, freshProposal, openDocument, signedInPage } from './helpers.js'
+import { caretAfter, freshProposal, openDocument, signedInPage, showChanges } from './helpers.js'
 
 /** The section headings' words, from the editor's state (the page also shows struck words of the base in them). */
 const headings = (page: Page) => page.evaluate(() => {
@@ -29,7 +29,7 @@ test('a click on struck text does nothing; headings change through the picker on
     const end = pos + section.nodeSize - 1
     view.dispatch(view.state.tr.delete(end - section.lastChild.nodeSize, end))
   })
-  await page.getByTestId('amend-toggle').check()
+  await showChanges(page)
   const struck = page.locator('.ProseMirror .amend-suppressed').first()
   await expect(struck).toBeVisible()
   const before = await headings(page)

@@ -67,8 +67,7 @@ export async function freshProposal(request: APIRequestContext, title: string, d
  * click would.
  */
 export async function caretAfter(page: Page, text: string, offset?: number): Promise<void> {
-  await page.locator('.ProseMirror').focus()
-  const range = await page.evaluate(([needle, off]) => {
+  await setEditorSelection(page, () => page.evaluate(([needle, off]) => {
     const root = document.querySelector('.ProseMirror')!
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -87,14 +86,12 @@ export async function caretAfter(page: Page, text: string, offset?: number): Pro
       }
     }
     throw new Error(`text not found in the editor: ${needle}`)
-  }, [text, offset ?? null] as const)
-  await editorSelectionIs(page, range)
+  }, [text, offset ?? null] as const))
 }
 
 /** Selects the first occurrence of `text` in the editor. */
 export async function selectText(page: Page, text: string): Promise<void> {
-  await page.locator('.ProseMirror').focus()
-  const range = await page.evaluate(needle => {
+  await setEditorSelection(page, () => page.evaluate(needle => {
     const root = document.querySelector('.ProseMirror')!
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -112,22 +109,44 @@ export async function selectText(page: Page, text: string): Promise<void> {
       }
     }
     throw new Error(`text not found in the editor: ${needle}`)
-  }, text)
-  await editorSelectionIs(page, range)
+  }, text))
 }
 
 /** The little of an EditorView the helpers read in the page. */
 interface EditorViewLike { posAtDOM(node: globalThis.Node, offset: number): number; state: { selection: { from: number; to: number } } }
 
 /**
- * Waits until the editor has read the DOM selection just set (`range`, document positions): under load its
- * selectionchange handling may come after the first key otherwise, and the keys would land elsewhere.
+ * Sets the DOM selection (`select` returns the document positions it chose)
+ * and waits until the editor has read it: under load its selectionchange
+ * handling may come after the first key otherwise, and the keys would land
+ * elsewhere. The editor may redraw the text between the two (marks of a
+ * remote change or of the amendment view arriving) and keep its own
+ * selection, as it would for a user's click at that instant: then the
+ * selection is set again, as the user would click again.
  */
-async function editorSelectionIs(page: Page, range: readonly [number, number]): Promise<void> {
-  await page.waitForFunction(([from, to]) => {
-    const { selection } = (window as unknown as { resdraft: { view: EditorViewLike } }).resdraft.view.state
-    return selection.from === from && selection.to === to
-  }, range)
+async function setEditorSelection(page: Page, select: () => Promise<readonly [number, number]>): Promise<void> {
+  await page.locator('.ProseMirror').focus()
+  for (let attempt = 1; ; attempt++) {
+    const range = await select()
+    try {
+      await page.waitForFunction(([from, to]) => {
+        const { selection } = (window as unknown as { resdraft: { view: EditorViewLike } }).resdraft.view.state
+        return selection.from === from && selection.to === to
+      }, range, { timeout: 3000 })
+      return
+    } catch (e) {
+      if (attempt === 4) throw e
+    }
+  }
+}
+
+/**
+ * Turns the amendment view of a proposal on and waits until its marks are
+ * those of the current text (they are made in a worker, then drawn a slice at a time).
+ */
+export async function showChanges(page: Page): Promise<void> {
+  await page.getByTestId('amend-toggle').check()
+  await expect(page.locator('.ProseMirror[data-amendment=current]')).toBeAttached({ timeout: 30_000 })
 }
 
 /** The editor's text (labels excluded). */

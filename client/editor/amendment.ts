@@ -276,6 +276,13 @@ export function amendmentPlugin(makeComparer: () => LiveComparer | null): Plugin
         destroy() { destroyed = true; clearTimeout(timer); clearTimeout(slice); comparer?.destroy?.(); comparer = null }
       }
     },
-    props: { decorations: state => amendmentKey.getState(state)?.decorations ?? DecorationSet.empty }
+    props: {
+      decorations: state => amendmentKey.getState(state)?.decorations ?? DecorationSet.empty,
+      // Whether the marks shown are those of the current text or are still being made (for the page's styles and for tests).
+      attributes: (state): Record<string, string> => {
+        const s = amendmentKey.getState(state)
+        return { 'data-amendment': !s?.active ? 'off' : s.pending || s.warming ? 'updating' : 'current' }
+      }
+    }
   })
 }
