@@ -234,7 +234,11 @@ test('history: a version is opened read-only, compared, and restored as a new ch
   await expect(page.getByTestId('version-page')).toContainText('الأمن السيبراني')
   await expect(page.getByTestId('version-page')).not.toContainText('المعدَّل')
   await shot(page, 'cycle-history-open')
-  await page.getByTestId('version-view').getByRole('button', { name: 'Cancel' }).click()
+  // its Close button stays at the foot of the sheet, in view, however long the version
+  const close = page.getByTestId('version-view').getByRole('button', { name: 'Close' })
+  await expect(close).toBeInViewport()
+  await close.click()
+  await expect(page.getByTestId('version-view')).toHaveCount(0)
 
   page.once('dialog', d => d.accept())
   await item.getByTestId('history-restore').click()

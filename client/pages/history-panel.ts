@@ -25,7 +25,7 @@ export function when(iso?: string): string {
 
 /** Shows a version read-only in a sheet. */
 async function openVersion(v: VersionMeta): Promise<void> {
-  const sheet = openSheet(`${v.name} — ${tc('readOnlyVersion')}`, 'version-view')
+  const sheet = openSheet(`${v.name} — ${tc('readOnlyVersion')}`, 'version-view', { readOnly: true })
   sheet.dialog.classList.add('version-view')
   sheet.say(tc('reading'))
   try {

@@ -18,7 +18,7 @@ const DESCRIBED: Partial<Record<string, CycleKey>> = { MOD: 'mod', ADD: 'add', S
 export function proposalSettingsSheet(view: EditorView): void {
   const marker = proposalSettingsOf(view.state.doc)
   if (!marker) return
-  const sheet = openSheet(tc('proposalSettingsTitle'), 'proposal-settings', () => view.focus())
+  const sheet = openSheet(tc('proposalSettingsTitle'), 'proposal-settings', { onClose: () => view.focus() })
   const action = select('markerAction', PROPOSAL_ACTIONS.map(a => ({ value: a, label: DESCRIBED[a] ? tc(DESCRIBED[a]!) : a })), marker.action)
   const proposalId = input('markerId', marker.proposalId, { dir: 'ltr', placeholder: 'APT/44A13/1', spellcheck: 'false' })
   const applyButton = h('button', { type: 'submit', class: 'primary', 'data-testid': 'proposal-settings-apply' }, tc('apply'))

@@ -22,8 +22,19 @@ export interface Sheet {
   close(): void
 }
 
-/** Opens a modal sheet; `testid` names it for tests. */
-export function openSheet(title: string, testid: string, onClose?: () => void): Sheet {
+/** How a sheet opens. */
+export interface SheetOptions {
+  /** Called after the sheet closed (by its button or Escape). */
+  onClose?: () => void
+  /** Something to read, not a form: its one button says “Close” rather than “Cancel”. */
+  readOnly?: boolean
+}
+
+/**
+ * Opens a modal sheet; `testid` names it for tests. Its actions stay at the
+ * foot of the sheet while a long body scrolls (cycle.css).
+ */
+export function openSheet(title: string, testid: string, options: SheetOptions = {}): Sheet {
   const dialog = h('dialog', { class: 'dialog sheet', 'data-testid': testid, 'aria-label': title })
   const body = h('div', { class: 'sheet-body' })
   const status = h('p', { class: 'sheet-status', role: 'status', 'aria-live': 'polite', 'data-testid': `${testid}-status` })
@@ -31,8 +42,8 @@ export function openSheet(title: string, testid: string, onClose?: () => void): 
   const actions = h('div', { class: 'actions' })
   const form = h('form', { method: 'dialog', onsubmit: (e: Event) => e.preventDefault() }, h('h2', {}, title), body, bar, status, actions)
   dialog.append(form)
-  const close = () => { dialog.close(); dialog.remove(); onClose?.() }
-  actions.append(h('button', { type: 'button', class: 'quiet', onclick: close }, t('cancel')))
+  const close = () => { dialog.close(); dialog.remove(); options.onClose?.() }
+  actions.append(h('button', { type: 'button', class: 'quiet', onclick: close }, options.readOnly ? t('close') : t('cancel')))
   dialog.addEventListener('cancel', e => { e.preventDefault(); close() })
   document.body.append(dialog)
   dialog.showModal()

@@ -35,7 +35,7 @@ export function shortcutList(): [string, string][] {
 /** Opens the help. */
 export function showShortcuts(): void {
   if (document.querySelector('[data-testid=shortcuts-dialog]')) return
-  const sheet = openSheet(tc('shortcuts'), 'shortcuts-dialog')
+  const sheet = openSheet(tc('shortcuts'), 'shortcuts-dialog', { readOnly: true })
   sheet.body.append(h('dl', { class: 'shortcut-list' }, ...shortcutList().flatMap(([k, what]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, what)])))
 }
 
