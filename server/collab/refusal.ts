@@ -11,11 +11,25 @@ import { REFUSED_RATE, type RefusalNotice } from '../../protocol/refusal.js'
 
 export { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, type RefusalNotice } from '../../protocol/refusal.js'
 
-/** An error that makes Hocuspocus drop the message and close the document connection with `reason`. */
+/**
+ * An error that makes Hocuspocus drop the message and close the document
+ * connection with `reason`. An expected outcome, logged where it is decided:
+ * it takes no stack trace (Hocuspocus prints it again, one line then).
+ */
 export class Refusal extends Error {
-  constructor(readonly code: number, readonly reason: string) {
+  /** The close code Hocuspocus closes the document connection with. */
+  declare readonly code: number
+  /** The close reason (at most 120 characters). */
+  declare readonly reason: string
+  constructor(code: number, reason: string) {
+    const limit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
     super(`refused: ${reason}`)
+    Error.stackTraceLimit = limit
     this.name = 'Refusal'
+    this.stack = `Refusal ${code}: ${reason}`
+    // not enumerable: printed, the error is its one line
+    Object.defineProperties(this, { code: { value: code }, reason: { value: reason } })
   }
 }
 
