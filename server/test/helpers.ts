@@ -87,9 +87,23 @@ export interface Client {
   destroy(): void
 }
 
+/**
+ * `ws` as the test clients' WebSocket, with a listener for 'error' always
+ * there: the provider removes its own listeners before it closes a socket,
+ * and `ws` reports a handshake aborted that way (a client destroyed while it
+ * connects) as an 'error' event, which with no listener would be thrown.
+ * Errors still reach the provider's listener while it has one.
+ */
+class TestWebSocket extends WebSocket {
+  constructor(address: string | URL, protocols?: string | string[]) {
+    super(address, protocols)
+    this.on('error', () => undefined)
+  }
+}
+
 /** Opens a provider on `documentId` (`query`: e.g. `?schema=...`, as a browser page sends). */
 export function connect(url: string, documentId: string, token: string, doc: Y.Doc = new Y.Doc(), query = ''): Client {
-  const socket = new HocuspocusProviderWebsocket({ url: `${url.replace(/^http/, 'ws')}/collab${query}`, WebSocketPolyfill: WebSocket, delay: 50, minDelay: 50, maxDelay: 300, factor: 1.5, jitter: false })
+  const socket = new HocuspocusProviderWebsocket({ url: `${url.replace(/^http/, 'ws')}/collab${query}`, WebSocketPolyfill: TestWebSocket, delay: 50, minDelay: 50, maxDelay: 300, factor: 1.5, jitter: false })
   const stateless: unknown[] = []
   const closes: { code?: number; reason?: string }[] = []
   let provider!: HocuspocusProvider
