@@ -55,7 +55,16 @@ export function mountPresenceList(host: HTMLElement, awareness: Awareness): () =
       const dot = document.createElement('span')
       dot.className = 'dot'
       dot.style.backgroundColor = user.color
-      chip.append(dot, `${user.name} (${user.delegation})`)
+      // a name in another script keeps its own direction; crowded, the name is shortened (styles: app.css), never
+      // the delegation, and the whole is the tooltip
+      const name = document.createElement('bdi')
+      name.className = 'name'
+      name.textContent = user.name
+      const delegation = document.createElement('bdi')
+      delegation.className = 'delegation'
+      delegation.textContent = `(${user.delegation})`
+      chip.title = `${user.name} (${user.delegation})`
+      chip.append(dot, name, ' ', delegation)
       return chip
     }))
   }

@@ -5,6 +5,7 @@
  */
 import type { EditorView } from 'prosemirror-view'
 import { ApiError, exportUrl, getDocument, getVersion, saveVersion, type DocumentWithJSON, type User } from '../app/api.js'
+import { trackHeight } from '../app/sticky-heights.js'
 import { h } from '../app/dom.js'
 import { exportFileName, type ExportFormat } from '../app/export-name.js'
 import { t } from '../app/i18n.js'
@@ -182,6 +183,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const findButton = h('button', { type: 'button', class: 'tool', title: `${tc('find')} (Ctrl-F)`, 'aria-keyshortcuts': 'Control+F', 'data-testid': 'find-open', onmousedown: (e: Event) => e.preventDefault(), onclick: () => find.open(false) }, tc('find'))
   // The page's tools sit at the end of the toolbar row, not in the top bar: find, history, the secretariat's export dialog, help.
   const toolRow = readOnly ? h('div', { class: 'toolbar placeholder', role: 'toolbar', 'aria-label': tc('toolbarLabel') }) : toolbar(getView, dialogs)
+  trackHeight(toolRow, '--toolbar-height')
   // A committee draft: bracket and add options in the toolbar (the rest from the menu beside an option); "nothing forgotten".
   if (isDraft && !readOnly) toolRow.append(...bracketButtons(getView, user, dir))
   const dispositionButton = isDraft ? h('button', { type: 'button', class: 'tool', 'data-testid': 'disposition-open', onclick: () => { void showDisposition(id, dir, user.role === 'secretariat') } }, tk('nothingForgotten')) : null

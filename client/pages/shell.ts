@@ -6,6 +6,7 @@ import { logout, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { setUiLang, t, uiLang } from '../app/i18n.js'
 import { go } from '../app/router.js'
+import { trackHeight } from '../app/sticky-heights.js'
 
 /** Builds the top bar; `middle` holds page-specific content. */
 export function topBar(user: User | null, ...middle: (Node | string | null)[]): HTMLElement {
@@ -14,11 +15,13 @@ export function topBar(user: User | null, ...middle: (Node | string | null)[]): 
     title: uiLang() === 'ar' ? 'English' : 'العربية',
     onclick: () => setUiLang(uiLang() === 'ar' ? 'en' : 'ar')
   }, uiLang() === 'ar' ? 'English' : 'العربية')
-  return h('header', { class: 'topbar' },
+  const bar = h('header', { class: 'topbar' },
     h('a', { class: 'brand', href: '#/' }, t('appName')),
     h('div', { class: 'topbar-middle' }, ...middle.filter((m): m is Node | string => m !== null)),
     langSwitch,
     user ? h('span', { class: 'who', 'data-testid': 'who' }, `${user.name} · ${user.delegation}`) : null,
     user ? h('button', { type: 'button', class: 'quiet', onclick: async () => { await logout(); go({ page: 'login' }) } }, t('signOut')) : null
   )
+  trackHeight(bar, '--topbar-height')
+  return bar
 }
