@@ -67,67 +67,50 @@ export async function freshProposal(request: APIRequestContext, title: string, d
  * click would.
  */
 export async function caretAfter(page: Page, text: string, offset?: number): Promise<void> {
-  await setEditorSelection(page, () => page.evaluate(([needle, off]) => {
-    const root = document.querySelector('.ProseMirror')!
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if ((n.parentElement?.closest('[contenteditable=false]'))) continue
-      const at = n.textContent!.indexOf(needle as string)
-      if (at >= 0) {
-        const range = document.createRange()
-        const pos = at + (off === null ? (needle as string).length : off as number)
-        range.setStart(n, pos)
-        range.collapse(true)
-        const sel = window.getSelection()!
-        sel.removeAllRanges()
-        sel.addRange(range)
-        const view = (window as unknown as { resdraft: { view: EditorViewLike } }).resdraft.view
-        return [view.posAtDOM(n, pos), view.posAtDOM(n, pos)] as const
-      }
-    }
-    throw new Error(`text not found in the editor: ${needle}`)
-  }, [text, offset ?? null] as const))
+  const at = offset ?? text.length
+  await setEditorSelection(page, text, at, at)
 }
 
 /** Selects the first occurrence of `text` in the editor. */
 export async function selectText(page: Page, text: string): Promise<void> {
-  await setEditorSelection(page, () => page.evaluate(needle => {
-    const root = document.querySelector('.ProseMirror')!
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if ((n.parentElement?.closest('[contenteditable=false]'))) continue
-      const at = n.textContent!.indexOf(needle)
-      if (at >= 0) {
-        const range = document.createRange()
-        range.setStart(n, at)
-        range.setEnd(n, at + needle.length)
-        const sel = window.getSelection()!
-        sel.removeAllRanges()
-        sel.addRange(range)
-        const view = (window as unknown as { resdraft: { view: EditorViewLike } }).resdraft.view
-        return [view.posAtDOM(n, at), view.posAtDOM(n, at + needle.length)] as const
-      }
-    }
-    throw new Error(`text not found in the editor: ${needle}`)
-  }, text))
+  await setEditorSelection(page, text, 0, text.length)
 }
 
 /** The little of an EditorView the helpers read in the page. */
 interface EditorViewLike { posAtDOM(node: globalThis.Node, offset: number): number; state: { selection: { from: number; to: number } } }
 
 /**
- * Sets the DOM selection (`select` returns the document positions it chose)
- * and waits until the editor has read it: under load its selectionchange
- * handling may come after the first key otherwise, and the keys would land
- * elsewhere. The editor may redraw the text between the two (marks of a
- * remote change or of the amendment view arriving) and keep its own
- * selection, as it would for a user's click at that instant: then the
- * selection is set again, as the user would click again.
+ * Selects from `from` to `to` characters into the first occurrence of
+ * `needle` in the editor's text (labels and other uneditable parts left
+ * out) through the DOM selection, and waits until the editor has read it:
+ * under load its selectionchange handling may come after the first key
+ * otherwise, and the keys would land elsewhere. The editor may redraw the
+ * text between the two (marks of a remote change or of the amendment view
+ * arriving) and keep its own selection, as it would for a user's click at
+ * that instant: then the selection is set again, as the user would click
+ * again.
  */
-async function setEditorSelection(page: Page, select: () => Promise<readonly [number, number]>): Promise<void> {
+async function setEditorSelection(page: Page, needle: string, from: number, to: number): Promise<void> {
   await page.locator('.ProseMirror').focus()
   for (let attempt = 1; ; attempt++) {
-    const range = await select()
+    const range = await page.evaluate(([needle, from, to]) => {
+      const root = document.querySelector('.ProseMirror')!
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if ((n.parentElement?.closest('[contenteditable=false]'))) continue
+        const at = n.textContent!.indexOf(needle)
+        if (at < 0) continue
+        const range = document.createRange()
+        range.setStart(n, at + from)
+        range.setEnd(n, at + to)
+        const sel = window.getSelection()!
+        sel.removeAllRanges()
+        sel.addRange(range)
+        const view = (window as unknown as { resdraft: { view: EditorViewLike } }).resdraft.view
+        return [view.posAtDOM(n, at + from), view.posAtDOM(n, at + to)] as const
+      }
+      throw new Error(`text not found in the editor: ${needle}`)
+    }, [needle, from, to] as const)
     try {
       await page.waitForFunction(([from, to]) => {
         const { selection } = (window as unknown as { resdraft: { view: EditorViewLike } }).resdraft.view.state

@@ -337,8 +337,12 @@ export class Validation implements Extension {
 
   /** Logs a refused update and returns the error that refuses it. */
   private refused(connection: Connection, documentName: string, user: Writer | undefined, code: number, reason: string): Error {
-    this.logger?.warn('update refused', { document: documentName, user: user?.username ?? user?.name, delegation: user?.delegation, code, reason: reason.slice(0, 300) })
+    this.logRefusal(documentName, user, code, reason)
     return refuse(connection, code, reason)
+  }
+
+  private logRefusal(documentName: string, user: Writer | undefined, code: number, reason: string): void {
+    this.logger?.warn('update refused', { document: documentName, user: user?.username ?? user?.name, delegation: user?.delegation, code, reason: reason.slice(0, 300) })
   }
 
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
@@ -360,7 +364,7 @@ export class Validation implements Extension {
     }
     const spender = user?.id ?? connection.socketId
     if (!this.checkTime.hasAny(spender)) {
-      this.logger?.warn('update refused', { document: documentName, user: user?.username ?? user?.name, delegation: user?.delegation, code: REFUSED_RATE, reason: 'rate-limited: changes take the server too long to check' })
+      this.logRefusal(documentName, user, REFUSED_RATE, 'rate-limited: changes take the server too long to check')
       throw throttle(connection, 'rate-limited: your changes take the server too long to check; they are sent again in a moment')
     }
     const operations: BracketOperation[] = []
