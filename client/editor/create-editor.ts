@@ -21,6 +21,7 @@ import { headingGuardPlugin } from './heading-guard.js'
 import { referencesPlugin } from './references.js'
 import { cleanPastedHTML, pasteProvisions, transformPasted } from './paste.js'
 import { cursorBuilder, selectionBuilder, showCursorOf } from './presence.js'
+import { readOnlyClickPlugin } from './read-only-click.js'
 import { uniqueIdsPlugin } from './unique-ids.js'
 
 /** What the editor needs. */
@@ -59,7 +60,8 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     headingGuardPlugin(options.dialogs.changeHeading, isRemote),
     commentMarksPlugin(),
     referencesPlugin(),
-    findPlugin()
+    findPlugin(),
+    readOnlyClickPlugin()
   ]
   const state = EditorState.create({ schema, doc, plugins })
   host.lang = options.lang

@@ -63,13 +63,17 @@ export function mountCommentsPanel(host: HTMLElement, comments: Y.Array<unknown>
 
   const list = h('div', { class: 'comment-list' })
   const text = h('textarea', { rows: 3, placeholder: t('commentPlaceholder'), dir: 'auto', 'data-testid': 'comment-text' })
+  // said when Comment is pressed with no provision chosen in the text: the words stay in the box
+  const hint = h('p', { class: 'comment-hint', role: 'status', 'data-testid': 'comment-hint' }, t('commentWhere'))
   const form = canWrite ? h('form', { class: 'new-comment', onsubmit: (e: Event) => {
     e.preventDefault()
+    if (!text.value.trim()) { text.focus(); return }
     const view = getView()
     const anchor = view ? commentAnchor(view) : null
-    if (!anchor || !text.value.trim()) return
+    if (!anchor) { if (!hint.isConnected) text.after(hint); return }
     addComment(comments, anchor, text.value.trim(), by)
     text.value = ''
+    hint.remove()
   } }, text, h('button', { type: 'submit', class: 'primary', 'data-testid': 'add-comment', onmousedown: (e: Event) => e.preventDefault() }, t('addComment'))) : null
   const toggle = h('label', { class: 'muted small' }, h('input', { type: 'checkbox', onchange: (e: Event) => { showResolved = (e.target as HTMLInputElement).checked; render() } }), ` ${t('showResolved')}`)
 
