@@ -69,7 +69,7 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
     ids.push((await r.json() as { id: string }).id)
   }
   const docs = await (await sec.page.request.get('/api/documents')).json() as { id: string; title: string; kind: string; baseVersionId: string | null }[]
-  const apt = docs.find(d => d.kind === 'proposal' && d.baseVersionId)!
+  const apt = docs.find(d => d.title === 'APT proposal on Resolution 50')!
 
   // The synoptic view, then the committee draft started from it.
   await sec.page.getByTestId('compile-link').click()

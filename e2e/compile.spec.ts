@@ -18,7 +18,7 @@ test('the secretariat compiles three proposals on Resolution 50 and steps throug
     ids.push((await r.json() as { id: string }).id)
   }
   const docs = await (await page.request.get('/api/documents')).json() as { id: string; title: string; kind: string; baseVersionId: string | null }[]
-  const apt = docs.find(d => d.kind === 'proposal' && d.baseVersionId)!
+  const apt = docs.find(d => d.title === 'APT proposal on Resolution 50')!
   await page.getByTestId('compile-link').click()
   await expect(page.getByTestId('compile-base').locator(`option[value="v:${apt.baseVersionId}"]`)).toHaveCount(1)
   await page.getByTestId('compile-base').selectOption({ value: `v:${apt.baseVersionId}` })
