@@ -66,6 +66,25 @@ test('labels follow inserts, deletes and moves; more than 28 items in Arabic and
   }
 })
 
+test('an extended label (bis, ter, Arabic مكرراً) follows the unit it extends when that unit is renumbered', () => {
+  // a new provision before b): b) becomes c), and b)bis, which extends it, c)bis (not "a) b) c) b)bis d)")
+  const edited = res({ lang: 'en' }, pre('considering', prov('x', { id: 'a' }), prov('new', { id: 'n' }), prov('y', { id: 'b' }),
+    prov('y2', { id: 'bbis', labelOverride: 'b)bis' }), prov('y3', { id: 'bter', labelOverride: 'b)ter' }), prov('z', { id: 'c' })))
+  assert.deepEqual(['a', 'n', 'b', 'bbis', 'bter', 'c'].map(id => computeLabels(edited).byId.get(id)), ['a)', 'b)', 'c)', 'c)bis', 'c)ter', 'd)'])
+  // operative provisions and parts: 1bis after a new first provision is 2bis; a part 1bis after a new first part is 2bis, and numbers its provisions so
+  const operative = res({ lang: 'en' }, op('resolves', prov('new', { id: 'n' }), prov('one', { id: 'o1' }), prov('one bis', { id: 'o1bis', labelOverride: '1bis' }), prov('two', { id: 'o2' })),
+    part('New part', { id: 'p0' }), part('First', { id: 'p1' }), part('Documentation', { id: 'p1bis', labelOverride: '1bis' }, prov('t', { id: 'pb1' })))
+  const ops = computeLabels(operative).byId
+  assert.deepEqual(['n', 'o1', 'o1bis', 'o2'].map(id => ops.get(id)), ['1', '2', '2bis', '3'])
+  assert.deepEqual(['p0', 'p1', 'p1bis', 'pb1'].map(id => ops.get(id)), ['1', '2', '2bis', '2bis.1'])
+  // Arabic: the extension word keeps its space
+  const arabic = res({ lang: 'ar' }, pre('considering', prov('جديد', { id: 'n' }), prov('س', { id: 'a' }), prov('ص', { id: 'abis', labelOverride: 'أ) مكرراً' })))
+  assert.deepEqual(['n', 'a', 'abis'].map(id => computeLabels(arabic).byId.get(id)), ['أ )', 'ب)', 'ب) مكرراً'])
+  // an extended label with nothing before it to extend, and any other override, stay as written
+  const first = res({ lang: 'en' }, pre('considering', prov('y2', { id: 'bbis', labelOverride: 'b)bis' }), prov('x', { id: 'x', labelOverride: '5' }), prov('z', { id: 'z' })))
+  assert.deepEqual(['bbis', 'x', 'z'].map(id => computeLabels(first).byId.get(id)), ['b)bis', '5', 'a)'])
+})
+
 test('footnotes are numbered in document order', () => {
   const doc = res({}, pre('recalling', prov(['a', fn('first')]), prov(['b', fn('second'), 'c', fn('third')])))
   assert.deepEqual([...computeLabels(doc).footnotes.values()], [1, 2, 3])

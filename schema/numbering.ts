@@ -12,7 +12,11 @@
  *   `أب)` ... No ITU rule fixes this; we chose it because it never repeats and
  *   sorts naturally.
  * - A node with a `labelOverride` (e.g. `b)bis`, `1bis`) shows that label and
- *   does not advance its sequence, so `a) b) b)bis c)` comes out right.
+ *   does not advance its sequence, so `a) b) b)bis c)` comes out right. An
+ *   override ending in an extension word (`bis`, `ter` ..., Arabic `مكرراً`)
+ *   marks a unit inserted after another without renumbering, so it follows
+ *   that unit: once a new provision has made `b)` into `c)`, `b)bis` reads
+ *   `c)bis` (not `a) b) c) b)bis d)`).
  * - The alternatives of one provision-level square bracket (neighbouring
  *   provisions or items with the same non-null `bracket`, brackets.ts) share
  *   one label: the first takes the next label, the later ones repeat it and
@@ -108,36 +112,63 @@ type Context =
 /** What the labels being computed need: the language and where they go. */
 interface LabelRun { readonly lang: Language; readonly byId: Map<string, string> }
 
+const EXTENSION_AT_END = /\s*(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|مكرراً|مكرر)$/iu
+
+/**
+ * The extension word that ends a label (`bis`, `ter` ... or Arabic `مكرراً`,
+ * with the space before it, if any), or null when the label has none.
+ */
+export function labelExtension(label: string): string | null {
+  const m = EXTENSION_AT_END.exec(label)
+  return m && m.index > 0 ? m[0] : null
+}
+
+/**
+ * The label a unit with `override` shows, after units whose last
+ * unextended label was `base`: an extended override follows its base
+ * (`b)bis` after `c)` is `c)bis`); any other override, or an extended one
+ * with no unit before it, is shown as written.
+ */
+export function overriddenLabel(override: string, base: string | null): string {
+  const extension = labelExtension(override)
+  return extension !== null && base !== null ? base + extension : override
+}
+
 /** Computes every derived label of a resolution document. */
 export function computeLabels(doc: Node): Labels {
   const run: LabelRun = { lang: (doc.attrs.lang ?? 'en') as Language, byId: new Map() }
   const footnotes = new Map<number, number>()
-  let partCount = 0
+  const parts: PartCount = { count: 0, base: null }
   for (let k = 0; k < doc.childCount; k++) {
     const child = doc.child(k)
     const name = child.type.name
     if (name === 'preambularSection') labelChildren(run, child, { kind: 'preambular' })
     else if (name === 'operativeSection') labelChildren(run, child, { kind: 'operative', prefix: '' })
-    else if (name === 'part') {
-      const override = child.attrs.labelOverride as string | null
-      const label = override || String(++partCount)
-      run.byId.set(child.attrs.id, label)
-      labelChildren(run, child, { kind: 'operative', prefix: `${label}.` })
-    } else if (name === 'annex') {
+    else if (name === 'part') labelPart(run, child, parts)
+    else if (name === 'annex') {
       // Parts inside an annex are numbered within the annex.
-      let annexParts = 0
+      const annexParts: PartCount = { count: 0, base: null }
       for (let q = 0; q < child.childCount; q++) {
         const inner = child.child(q)
-        if (inner.type.name !== 'part') continue
-        const label = (inner.attrs.labelOverride as string | null) || String(++annexParts)
-        run.byId.set(inner.attrs.id, label)
-        labelChildren(run, inner, { kind: 'operative', prefix: `${label}.` })
+        if (inner.type.name === 'part') labelPart(run, inner, annexParts)
       }
       labelChildren(run, child, { kind: 'operative', prefix: '' })
     }
   }
   numberFootnotes(doc, 0, footnotes)
   return { byId: run.byId, footnotes }
+}
+
+/** Parts numbered so far in one sequence, and the last label a part took without an extension. */
+interface PartCount { count: number; base: string | null }
+
+/** Labels a part (SECTION 3, 1bis) and what it holds. */
+function labelPart(run: LabelRun, part: Node, parts: PartCount): void {
+  const override = part.attrs.labelOverride as string | null
+  const label = override ? overriddenLabel(override, parts.base) : String(++parts.count)
+  if (!override || labelExtension(override) === null) parts.base = label
+  run.byId.set(part.attrs.id, label)
+  labelChildren(run, part, { kind: 'operative', prefix: `${label}.` })
 }
 
 /**
@@ -150,6 +181,9 @@ function labelChildren(run: LabelRun, parent: Node, ctx: Context): void {
   let provisionCount = 0
   let itemCount = 0
   let itemStyle: ItemStyle | null = null
+  // the last label of each sequence taken without an extension: what a `bis` label extends
+  let provisionBase: string | null = null
+  let itemBase: string | null = null
   // the previous sibling, when it is a provision-level bracket's alternative: its type, bracket and label
   let prevType: string | null = null
   let prevBracket: string | null = null
@@ -162,21 +196,24 @@ function labelChildren(run: LabelRun, parent: Node, ctx: Context): void {
     const shared = bracket != null && prevType === name && prevBracket === bracket ? prevLabel : null
     const override = child.attrs.labelOverride as string | null
     let label: string
+    const extended = override ? labelExtension(override) !== null : false
     if (name === 'provision') {
       if (shared !== null) label = shared
-      else if (override) label = override
+      else if (override) label = overriddenLabel(override, provisionBase)
       else {
         label = ctx.kind === 'preambular' ? letterLabel(provisionCount, lang)
           : ctx.kind === 'nested-preambular' ? itemLabel('roman', provisionCount, lang)
           : ctx.prefix + String(provisionCount + 1)
         provisionCount++
       }
+      if (shared === null && !extended) provisionBase = label
     } else {
       const style = child.attrs.style as ItemStyle
-      if (style !== itemStyle) { itemStyle = style; itemCount = 0 }
+      if (style !== itemStyle) { itemStyle = style; itemCount = 0; itemBase = null }
       if (shared !== null) label = shared
-      else if (override) label = override
+      else if (override) label = overriddenLabel(override, itemBase)
       else { label = itemLabel(style, itemCount, lang); itemCount++ }
+      if (shared === null && !extended) itemBase = label
     }
     byId.set(child.attrs.id, label)
     if (bracket != null) { prevType = name; prevBracket = bracket; prevLabel = label } else prevType = null

@@ -7,7 +7,7 @@
  * `labelOverride` (`b)bis`, `1bis`, or any text that is not a proposal).
  */
 import type { Language } from '../languages.js'
-import { ITEM_STYLES, itemLabel, letterLabel, type ItemStyle } from '../numbering.js'
+import { ITEM_STYLES, itemLabel, labelExtension, letterLabel, overriddenLabel, type ItemStyle } from '../numbering.js'
 import type { ImportWarning } from './errors.js'
 import type { InlinePiece } from './footnotes.js'
 import { draft, textblock, type Draft } from './draft.js'
@@ -81,7 +81,7 @@ export class Outline {
     const parent = this.annex ? this.annex.children : this.body
     const part = draft('part', { labelOverride: null, sourceLabel: null }, line, [textblock('partTitle', [], line)])
     const count = this.partsOf(parent)
-    this.settle(part, found, String(count + 1), line)
+    this.settle(part, found, String(count + 1), line, extendedBase(parent, d => d.type === 'part'))
     parent.push(part)
     if (!part.attrs.labelOverride) this.parts.set(parent, count + 1)
     this.container = part
@@ -198,7 +198,7 @@ export class Outline {
     this.items = []
     const parent = this.provisions.at(-1) ?? this.container!
     const p = draft('provision', { labelOverride: null, sourceLabel: null }, line, [textblock('paragraph', pieces, line)])
-    this.settle(p, found, this.derivedProvision(parent), line)
+    this.settle(p, found, this.derivedProvision(parent), line, extendedBase(parent.children, d => d.type === 'provision'))
     parent.children.push(p)
     if (!p.attrs.labelOverride) this.numbered.set(parent, (this.numbered.get(parent) ?? 0) + 1)
     this.provisions.push(p)
@@ -240,18 +240,40 @@ export class Outline {
     const { parent, keep } = this.itemParent(style)
     this.items.length = keep
     const item = draft('item', { style, labelOverride: null, sourceLabel: null }, line, [textblock('paragraph', pieces, line)])
-    this.settle(item, l.label, this.derivedItem(parent, style), line)
+    this.settle(item, l.label, this.derivedItem(parent, style), line, extendedBase(parent.children, d => d.type === 'item', d => d.attrs.style === style))
     parent.children.push(item)
     this.items.push(item)
     return true
   }
 
-  /** Applies the label policy: nothing stored when the found label is the derived one. */
-  private settle(node: Draft, found: string, derived: string, line: number) {
+  /**
+   * Applies the label policy: nothing stored when the found label is the
+   * derived one. A label kept as an override is shown as the model shows it
+   * (numbering.ts: `b)bis` extends `base`, the label before it).
+   */
+  private settle(node: Draft, found: string, derived: string, line: number, base: string | null) {
     if (sameLabel(found, derived)) { node.label = derived; return }
     const source = !hasExtension(found) && this.ctx.policy() === 'source'
     if (source) { node.attrs.sourceLabel = found; node.label = derived }
-    else { node.attrs.labelOverride = found; node.label = found }
+    else { node.attrs.labelOverride = found; node.label = overriddenLabel(found, base) }
     this.warn(line, `label "${found}" is not the derived label "${derived}"; kept as ${source ? 'sourceLabel' : 'labelOverride'}`)
   }
+}
+
+/**
+ * The label an extended label (`b)bis`) appended to `siblings` extends: that
+ * of the last sibling of its sequence (`inSequence`) whose own label is not
+ * extended; a sibling that fails `sameRun` (an item of another style) ends
+ * the sequence. Null when there is none.
+ */
+function extendedBase(siblings: readonly Draft[], inSequence: (d: Draft) => boolean, sameRun: (d: Draft) => boolean = () => true): string | null {
+  for (let i = siblings.length - 1; i >= 0; i--) {
+    const d = siblings[i]!
+    if (!inSequence(d)) continue
+    if (!sameRun(d)) return null
+    const override = d.attrs.labelOverride as string | null
+    if (override && labelExtension(override) !== null) continue
+    return d.label ?? null
+  }
+  return null
 }
