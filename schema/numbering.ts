@@ -112,14 +112,15 @@ type Context =
 /** What the labels being computed need: the language and where they go. */
 interface LabelRun { readonly lang: Language; readonly byId: Map<string, string> }
 
-const EXTENSION_AT_END = /\s*(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|مكرراً|مكرر)$/iu
+/** An extension word (`bis`, `ter` ... or Arabic `مكرراً`) ending a label, with the space before it, if any. */
+export const LABEL_EXTENSION = /\s*(?:bis|ter|quater|quinquies|sexies|مكرراً|مكرر)$/iu
 
 /**
  * The extension word that ends a label (`bis`, `ter` ... or Arabic `مكرراً`,
  * with the space before it, if any), or null when the label has none.
  */
 export function labelExtension(label: string): string | null {
-  const m = EXTENSION_AT_END.exec(label)
+  const m = LABEL_EXTENSION.exec(label)
   return m && m.index > 0 ? m[0] : null
 }
 

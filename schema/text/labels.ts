@@ -3,7 +3,7 @@
  * what sort of label it is (number, letter, roman numeral, dash, bullet), and
  * deciding whether a found label agrees with the derived one.
  */
-import { normaliseLabel, romanNumeral } from '../numbering.js'
+import { LABEL_EXTENSION as EXTENSION, labelExtension, normaliseLabel, romanNumeral } from '../numbering.js'
 
 /** What a label says about the unit it opens. */
 export type LabelShape =
@@ -27,7 +27,6 @@ export interface LabelledLine {
   readonly tab: boolean
 }
 
-const EXTENSION = /(?:\s*(?:bis|ter|quater|quinquies|sexies|مكرراً|مكرر))$/iu
 const NUMBER = /^(\d+(?:bis|ter|quater)?(?:\.\d+(?:bis|ter|quater)?)*)\.?$/
 const LETTERS = /^[\p{L}\p{M}](?:\s?[\p{L}\p{M}]){0,5}\s*\)$/u
 const ROMAN = /^[ivxlcdm]+\)$/
@@ -55,7 +54,7 @@ export function labelShape(raw: string): LabelShape | null {
   if (!label || label.length > 24) return null
   if (DASHES.has(label)) return { kind: 'dash', extension: false }
   if (BULLETS.has(label)) return { kind: 'bullet', extension: false }
-  const extension = EXTENSION.test(label) && label.replace(EXTENSION, '').length > 0
+  const extension = labelExtension(label) !== null
   const core = extension ? label.replace(EXTENSION, '').trim() : label
   const num = NUMBER.exec(core)
   if (num) return { kind: 'number', parts: num[1]!.split('.'), extension }
