@@ -1,6 +1,7 @@
 /** The `/api` router: health, auth, then everything else behind a session. */
-import express, { Router } from 'express'
+import { Router, type Request } from 'express'
 import { errorHandler, requireUtf8 } from '../http/errors.js'
+import { API_BODY_SHAPE, jsonBody, type JsonBodyLimits } from '../http/json-body.js'
 import { authRoutes } from './auth-routes.js'
 import { committeeRoutes } from './committee-routes.js'
 import { compareRoutes } from './compare-routes.js'
@@ -11,11 +12,17 @@ import { exportRoutes, SharedPdfRenderer } from './export-routes.js'
 import { importRoutes } from './import-routes.js'
 import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
 
+/** Limits of a JSON body sent before signing in. */
+export const SIGN_IN_BODY: JsonBodyLimits = { bytes: 16 * 1024, depth: 4, values: 100 }
+/** Limits of a signed-in user's JSON body, but a text import's. */
+export const SIGNED_IN_BODY: JsonBodyLimits = { bytes: 1024 * 1024, ...API_BODY_SHAPE }
+
+const isTextImport = (req: Request) => req.method === 'POST' && /^\/documents\/?$/.test(req.path)
+
 /** Builds the API router. */
 export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfRenderer()): Router {
   const r = Router()
   r.use(requireUtf8)
-  r.use(express.json({ limit: '6mb' }))
   // A page built against another document model must reload before it reads or writes anything.
   r.use((req, res, next) => {
     const sent = req.get(SCHEMA_HEADER)
@@ -25,8 +32,14 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
   r.get('/health', (_req, res) => {
     res.json({ ok: true, schema: SCHEMA_FINGERPRINT, backend: deps.store.backend, documents: deps.hocuspocus.getDocumentsCount(), connections: deps.hocuspocus.getConnectionsCount() })
   })
+  // JSON bodies are read in three sizes: signing in (a user name and a password; no other body is read
+  // before the session is checked), a signed-in user's (a committee draft's row choices are the largest),
+  // and a text import's (document-routes.ts)
+  r.use(['/login', '/logout'], jsonBody(SIGN_IN_BODY))
   r.use(authRoutes(deps))
   r.use(requireUser(deps))
+  const signedInBody = jsonBody(SIGNED_IN_BODY)
+  r.use((req, res, next) => { if (isTextImport(req)) next(); else signedInBody(req, res, next) })
   r.use(exportRoutes(deps, pdf))
   r.use('/imports', importRoutes(deps))
   r.use(committeeRoutes(deps))
