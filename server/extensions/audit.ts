@@ -1,12 +1,14 @@
 /**
  * Audit: records who connected to a document, read-only or not, and on
- * disconnect how many updates they made; and each bracket operation with
- * who did it (validation finds them, collab/brackets.ts).
+ * disconnect how many updates they made (counted by persistence,
+ * collab/session-updates.ts); and each bracket operation with who did it
+ * (validation finds them, collab/brackets.ts).
  */
-import type { Extension, connectedPayload, onChangePayload, onDisconnectPayload } from '@hocuspocus/server'
+import type { Extension, connectedPayload, onDisconnectPayload } from '@hocuspocus/server'
 import type { Store, User } from '../store/types.js'
 import { operationDetail, type BracketOperation } from '../collab/brackets.js'
 import type { Logger } from '../log.js'
+import { sessionUpdates } from '../collab/session-updates.js'
 
 /** Appends bracket operations to a document's audit trail (its activity), in order, with who did them. */
 export function recordBracketOperations(store: Store, documentName: string, user: { name: string; delegation: string }, operations: readonly BracketOperation[], logger?: Logger): void {
@@ -18,7 +20,6 @@ export function recordBracketOperations(store: Store, documentName: string, user
 /** The audit extension. */
 export class Audit implements Extension {
   extensionName = 'resdraft-audit'
-  private readonly counts = new Map<string, number>()
 
   constructor(private readonly store: Store) {}
 
@@ -28,21 +29,12 @@ export class Audit implements Extension {
       .catch(e => console.error('audit:', (e as Error).message))
   }
 
-  async connected({ documentName, context, connection, socketId }: connectedPayload): Promise<void> {
-    this.counts.set(`${socketId}/${documentName}`, 0)
+  async connected({ documentName, context, connection }: connectedPayload): Promise<void> {
     await this.record(documentName, (context as { user?: User }).user, 'connect', connection.readOnly ? 'read-only' : 'read-write')
   }
 
-  async onChange({ documentName, socketId, transactionOrigin }: onChangePayload): Promise<void> {
-    const key = `${socketId}/${documentName}`
-    // only updates that came from a client connection
-    if (socketId && transactionOrigin && typeof transactionOrigin === 'object' && this.counts.has(key)) this.counts.set(key, this.counts.get(key)! + 1)
-  }
-
-  async onDisconnect({ documentName, context, socketId }: onDisconnectPayload): Promise<void> {
-    const key = `${socketId}/${documentName}`
-    const n = this.counts.get(key) ?? 0
-    this.counts.delete(key)
+  async onDisconnect({ documentName, context }: onDisconnectPayload): Promise<void> {
+    const n = sessionUpdates(context)
     await this.record(documentName, (context as { user?: User }).user, 'disconnect', `${n} update${n === 1 ? '' : 's'}`)
   }
 }

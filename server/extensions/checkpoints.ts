@@ -7,10 +7,11 @@
  * (reconnections do not flood the history). A checkpoint that cannot be
  * made is logged; it never holds up the connection.
  */
-import type { Extension, onChangePayload, onDisconnectPayload } from '@hocuspocus/server'
+import type { Extension, onDisconnectPayload } from '@hocuspocus/server'
 import type { Hocuspocus } from '@hocuspocus/server'
 import type { Logger } from '../log.js'
 import { createCheckpoint } from '../restore.js'
+import { sessionUpdates } from '../collab/session-updates.js'
 import type { Store, User } from '../store/types.js'
 
 /** Options of the checkpoints extension. */
@@ -23,8 +24,6 @@ export interface CheckpointOptions {
 /** The checkpoints extension. */
 export class Checkpoints implements Extension {
   extensionName = 'resdraft-checkpoints'
-  /** Updates each (socket, document) made. */
-  private readonly changed = new Map<string, number>()
   private readonly lastCheckpoint = new Map<string, number>()
   private readonly minIntervalMs: number
 
@@ -32,17 +31,8 @@ export class Checkpoints implements Extension {
     this.minIntervalMs = options.minIntervalMs ?? 60_000
   }
 
-  async onChange({ documentName, socketId, transactionOrigin }: onChangePayload): Promise<void> {
-    // only updates that came from a client connection
-    if (!socketId || !transactionOrigin || typeof transactionOrigin !== 'object') return
-    const key = `${socketId}/${documentName}`
-    this.changed.set(key, (this.changed.get(key) ?? 0) + 1)
-  }
-
-  async onDisconnect({ documentName, context, socketId, instance }: onDisconnectPayload): Promise<void> {
-    const key = `${socketId}/${documentName}`
-    const updates = this.changed.get(key) ?? 0
-    this.changed.delete(key)
+  async onDisconnect({ documentName, context, instance }: onDisconnectPayload): Promise<void> {
+    const updates = sessionUpdates(context)
     const user = (context as { user?: User } | undefined)?.user
     if (updates === 0 || !user) return
     const now = Date.now()

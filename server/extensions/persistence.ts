@@ -15,6 +15,7 @@ import type { Logger } from '../log.js'
 import { jsonFromYDoc, yDocFromUpdates } from '../collab/content.js'
 import { parseMessage, SYNC_STEP_2 } from '../collab/messages.js'
 import { reconnectToResend } from '../collab/refusal.js'
+import { countSessionUpdate } from '../collab/session-updates.js'
 
 /** Options of the persistence extension. */
 export interface PersistenceOptions {
@@ -62,6 +63,7 @@ export class Persistence implements Extension {
       throw e
     }
     this.appended.set(documentName, (this.appended.get(documentName) ?? 0) + 1)
+    countSessionUpdate(context)
     if (user) this.lastEditor.set(documentName, { name: user.name, delegation: user.delegation })
   }
 
