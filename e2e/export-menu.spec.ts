@@ -34,3 +34,15 @@ test('exports download under the proposal id and format; a failure is reported',
   await expect(page.getByTestId('error-notice')).toContainText('not allowed to export this document')
   await amal.context.close()
 })
+
+test('the Secretariat has one export control, in the top bar: Export… opens the export dialog', async ({ browser }) => {
+  const sec = await signedInPage(browser, 'sec')
+  const page = sec.page
+  await openDocument(page, await documentId(page.request, 'APT proposal on Resolution 50'))
+  await expect(page.getByTestId('export-menu')).toHaveCount(0)
+  await expect(page.getByText(/^Export/)).toHaveCount(1)
+  await expect(page.getByRole('banner').getByTestId('export-dialog-open')).toBeVisible()
+  await page.getByTestId('export-dialog-open').click()
+  await expect(page.getByTestId('export-dialog')).toBeVisible()
+  await sec.context.close()
+})

@@ -4,10 +4,11 @@
  * the top bar; changes and comments beside it; footnotes under it).
  */
 import type { EditorView } from 'prosemirror-view'
-import { ApiError, exportUrl, getDocument, getVersion, saveVersion, type DocumentWithJSON, type User } from '../app/api.js'
+import { exportUrl, getDocument, getVersion, saveVersion, type DocumentWithJSON, type User } from '../app/api.js'
 import { trackHeight } from '../app/sticky-heights.js'
 import { h } from '../app/dom.js'
 import { exportFileName, type ExportFormat } from '../app/export-name.js'
+import { fetchFile, saveFile } from '../app/download.js'
 import { t } from '../app/i18n.js'
 import { showPageNotice } from '../app/page-notice.js'
 import { routeHash } from '../app/router.js'
@@ -153,35 +154,25 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   // Export: only for those the server lets export (the same rule); each format saved under its own name; a refusal is shown.
   const exportFile = async (format: ExportFormat) => {
     exportMenu?.removeAttribute('open')
-    try {
-      const res = await fetch(exportUrl(id, format), { credentials: 'same-origin' })
-      if (!res.ok) {
-        let message = res.statusText
-        try { const j = await res.json() as { error?: string }; message = j.error ?? message } catch { /* not JSON */ }
-        throw new ApiError(res.status, message)
-      }
-      const url = URL.createObjectURL(await res.blob())
-      const link = h('a', { href: url, download: exportFileName(view?.state.doc ?? resolutionFromJSON(meta.json), meta.title, format), hidden: true })
-      document.body.append(link)
-      link.click()
-      link.remove()
-      setTimeout(() => URL.revokeObjectURL(url), 60_000)
-    } catch (e) { notifyError((e as Error).message) }
+    try { saveFile(await fetchFile(exportUrl(id, format)), exportFileName(view?.state.doc ?? resolutionFromJSON(meta.json), meta.title, format)) }
+    catch (e) { notifyError((e as Error).message) }
   }
-  const exportMenu = !canExport(user, meta) ? null : h('details', { class: 'export', 'data-testid': 'export-menu' }, h('summary', {}, t('exportAs')),
+  // One export control, in the top bar: the Secretariat's opens the export dialog (cover, numbers, reasons,
+  // base), everyone else who may export gets the menu of formats.
+  const exportMenu = !canExport(user, meta) || user.role === 'secretariat' ? null : h('details', { class: 'export', 'data-testid': 'export-menu' }, h('summary', {}, t('exportAs')),
     h('div', { class: 'menu' }, ...(['docx', 'docx-static', 'html', 'pdf'] as const).map(f =>
       h('button', { type: 'button', class: 'quiet', 'data-testid': `export-${f}`, onclick: () => { void exportFile(f) } }, f.toUpperCase()))))
 
-  // The cycle's tools: history, the secretariat's export dialog, find/replace, shortcut help.
+  // The cycle's tools: history, find/replace, shortcut help.
   const history = historyPanel(id, !readOnly, isDraft)
   const historyButton = h('button', { type: 'button', class: 'tool', 'data-testid': 'history-toggle', 'aria-expanded': 'false', onclick: () => { history.toggle(); historyButton.setAttribute('aria-expanded', String(!history.element.hidden)) } }, tc('history'))
   const exportDialogButton = user.role === 'secretariat' && canExport(user, meta)
-    ? h('button', { type: 'button', class: 'tool', 'data-testid': 'export-dialog-open', onclick: () => exportDialog(meta, view?.state.doc ?? resolutionFromJSON(meta.json)) }, tc('exportDialog'))
+    ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'export-dialog-open', onclick: () => exportDialog(meta, view?.state.doc ?? resolutionFromJSON(meta.json)) }, tc('exportDialog'))
     : null
   const helpButton = h('button', { type: 'button', class: 'tool', 'aria-label': tc('shortcuts'), title: tc('shortcutsButton'), 'data-testid': 'shortcuts-open', onclick: () => showShortcuts() }, '?')
   const find = findBar(getView, !readOnly, dir)
   const findButton = h('button', { type: 'button', class: 'tool', title: `${tc('find')} (Ctrl-F)`, 'aria-keyshortcuts': 'Control+F', 'data-testid': 'find-open', onmousedown: (e: Event) => e.preventDefault(), onclick: () => find.open(false) }, tc('find'))
-  // The page's tools sit at the end of the toolbar row, not in the top bar: find, history, the secretariat's export dialog, help.
+  // The page's tools sit at the end of the toolbar row, not in the top bar: find, history, help.
   const toolRow = readOnly ? h('div', { class: 'toolbar placeholder', role: 'toolbar', 'aria-label': tc('toolbarLabel') }) : toolbar(getView, dialogs)
   trackHeight(toolRow, '--toolbar-height')
   // A committee draft: bracket and add options in the toolbar (the rest from the menu beside an option); "nothing forgotten".
@@ -189,7 +180,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const dispositionButton = isDraft ? h('button', { type: 'button', class: 'tool', 'data-testid': 'disposition-open', onclick: () => { void showDisposition(id, dir, user.role === 'secretariat') } }, tk('nothingForgotten')) : null
   // Writers change a proposal's MOD line through its settings (the line itself takes no typing).
   const settings = readOnly ? null : proposalSettingsButton(getView)
-  toolRow.append(h('div', { class: 'page-tools' }, settings?.element ?? '', findButton, historyButton, dispositionButton ?? '', exportDialogButton ?? '', helpButton))
+  toolRow.append(h('div', { class: 'page-tools' }, settings?.element ?? '', findButton, historyButton, dispositionButton ?? '', helpButton))
   const announcer = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' })
   const onKey = (e: KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey
@@ -209,7 +200,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
       h('a', { href: routeHash({ page: 'documents' }), class: 'back' }, `‹ ${t('back')}`),
       h('span', { class: 'doc-name', lang, dir: 'auto' }, meta.title),
       status, readOnly ? h('span', { class: 'badge-ro', 'data-testid': 'read-only' }, t('readOnly')) : null,
-      presence, amendToggle ?? '', versionButton ?? '', exportMenu ?? ''),
+      presence, amendToggle ?? '', versionButton ?? '', exportMenu ?? exportDialogButton ?? ''),
     toolRow,
     find.element, announcer,
     h('div', { class: 'workspace' },

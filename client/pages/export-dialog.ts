@@ -9,37 +9,26 @@
  * place, dates, originalLanguage, reasons, base, format.
  */
 import type { Node } from 'prosemirror-model'
-import { ApiError, exportUrl, listVersions, type DocumentMeta } from '../app/api.js'
+import { exportUrl, listVersions, type DocumentMeta } from '../app/api.js'
+import { fetchFile, saveFile } from '../app/download.js'
+import { exportFileNameFor, proposalMarkerOf, type ExportFormat } from '../app/export-name.js'
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
 import { parseProposalId, type ProposalId } from '../../export/proposal-id.js'
 import { LANGUAGES, languageInfo } from '../../schema/index.js'
 import { field, input, openSheet, select } from './sheet.js'
 
-const FORMATS = [
-  { value: 'docx', label: 'Word — tracked changes', ending: '-tracked.docx' },
-  { value: 'docx-static', label: 'Word — revision formatting', ending: '-static.docx' },
-  { value: 'pdf', label: 'PDF', ending: '.pdf' },
-  { value: 'html', label: 'HTML', ending: '.html' }
-] as const
-
-
-/** The name a file is saved under: the proposal number with `/` as `-`, then the format's ending. */
-export function exportName(proposalId: string, fallback: string, format: string): string {
-  const stem = (proposalId.trim() ? proposalId.trim().replace(/\//g, '-') : fallback).normalize('NFC').replace(/[^\p{L}\p{M}\p{N}.-]+/gu, '_').replace(/^[_.]+|_+$/g, '').slice(0, 80)
-  return `${stem || 'document'}${FORMATS.find(f => f.value === format)?.ending ?? `.${format}`}`
-}
-
-function markerOf(doc: Node): { action: string; proposalId: string } | null {
-  let found: { action: string; proposalId: string } | null = null
-  doc.forEach(c => { if (!found && c.type.name === 'proposalMarker') found = { action: String(c.attrs.action), proposalId: String(c.attrs.proposalId ?? '') } })
-  return found
-}
+const FORMATS: readonly { value: ExportFormat; label: string }[] = [
+  { value: 'docx', label: 'Word — tracked changes' },
+  { value: 'docx-static', label: 'Word — revision formatting' },
+  { value: 'pdf', label: 'PDF' },
+  { value: 'html', label: 'HTML' }
+]
 
 /** Opens the export dialog for a document (its current text `doc`). */
 export function exportDialog(meta: DocumentMeta, doc: Node): void {
   const sheet = openSheet(tc('exportTitle'), 'export-dialog')
-  const marker = markerOf(doc)
+  const marker = proposalMarkerOf(doc)
   const proposalId = input('proposalId', marker?.proposalId ?? '', { dir: 'ltr', placeholder: 'APT/44A13/1' })
   const documentNumber = input('documentNumber', '', { inputmode: 'numeric', dir: 'ltr' })
   const addendum = input('addendum', '', { inputmode: 'numeric', dir: 'ltr' })
@@ -93,35 +82,14 @@ export function exportDialog(meta: DocumentMeta, doc: Node): void {
     set('originalLanguage', originalLanguage.value)
     set('reasons', reasons.value)
     set('base', base.value)
-    const fmt = format.value as typeof FORMATS[number]['value']
+    const fmt = format.value as ExportFormat
     const url = `${exportUrl(meta.id, fmt)}&${params}`
     go.disabled = true
     sheet.say(tc('exporting'))
     try {
-      const res = await fetch(url, { credentials: 'same-origin' })
-      if (!res.ok) {
-        let message = res.statusText
-        try { const j = await res.json() as { error?: string }; message = j.error ?? message } catch { /* not JSON */ }
-        throw new ApiError(res.status, message)
-      }
-      const total = Number(res.headers.get('content-length') ?? 0)
-      const reader = res.body?.getReader()
-      const chunks: BlobPart[] = []
-      let received = 0
-      if (reader) {
-        for (let r = await reader.read(); !r.done; r = await reader.read()) {
-          chunks.push(r.value as BlobPart)
-          received += r.value.length
-          if (total) sheet.progress({ phase: 'sending', sent: received, total })
-        }
-      } else chunks.push(await res.blob())
-      const name = exportName(proposalId.value.toUpperCase(), meta.title, fmt)
-      const href = URL.createObjectURL(new Blob(chunks, { type: res.headers.get('content-type') ?? 'application/octet-stream' }))
-      const link = h('a', { href, download: name, hidden: true })
-      document.body.append(link)
-      link.click()
-      link.remove()
-      setTimeout(() => URL.revokeObjectURL(href), 60_000)
+      const file = await fetchFile(url, (sent, total) => sheet.progress({ phase: 'sending', sent, total }))
+      const name = exportFileNameFor(proposalId.value.toUpperCase(), meta.title, fmt)
+      saveFile(file, name)
       sheet.say(`${tc('exported')}: ${name}`)
       sheet.dialog.dataset.done = name
     } catch (e) { sheet.say((e as Error).message, true) } finally { go.disabled = false }
