@@ -5,8 +5,11 @@
  * `git diff --no-index --word-diff` on the same two texts flattened (the
  * text of every paragraph, one per line), and against the same command run
  * from the TypeScript sources through tsx (how bin/resdraft.mjs ran before
- * it was prebuilt). The commands run in turns, in the same run; wall time
- * of each process, median and best. Target: resdraft compare < 150 ms.
+ * it was prebuilt), and against Node starting and doing nothing (the floor
+ * of any Node command; with and without NODE_EXTRA_CA_CERTS when it is set:
+ * Node reads those certificates at every start, about 60 ms on this
+ * machine). The commands run in turns, in the same run; wall time of each
+ * process, median and best. Target: resdraft compare < 150 ms.
  * Figures are printed, not asserted.
  */
 import { spawnSync } from 'node:child_process'
@@ -30,10 +33,14 @@ const flatOld = join(tmp, 'old.txt'), flatNew = join(tmp, 'new.txt')
 writeFileSync(flatOld, flatten(importText(readFileSync(OLD)).doc))
 writeFileSync(flatNew, flatten(importText(readFileSync(NEW)).doc))
 
-interface Contender { readonly name: string; readonly cmd: string; readonly args: string[]; readonly runs: number; readonly ok: number[]; readonly times: number[] }
+interface Contender { readonly name: string; readonly cmd: string; readonly args: string[]; readonly runs: number; readonly ok: number[]; readonly times: number[]; readonly env?: NodeJS.ProcessEnv }
 const contenders: Contender[] = [
   { name: 'resdraft compare (bin, prebuilt)', cmd: process.execPath, args: [join(root, 'bin', 'resdraft.mjs'), 'compare', OLD, NEW], runs: RUNS, ok: [0], times: [] },
   { name: 'git diff --no-index --word-diff', cmd: 'git', args: ['diff', '--no-index', '--word-diff', flatOld, flatNew], runs: RUNS, ok: [0, 1], times: [] },
+  // the floor: Node starting and doing nothing, as this environment starts it, and without the extra CA
+  // certificates it is told to load at every start (NODE_EXTRA_CA_CERTS, read before any script runs)
+  { name: "node -e '' (Node's own start)", cmd: process.execPath, args: ['-e', ''], runs: RUNS, ok: [0], times: [] },
+  ...(process.env.NODE_EXTRA_CA_CERTS ? [{ name: "node -e '' without NODE_EXTRA_CA_CERTS", cmd: process.execPath, args: ['-e', ''], runs: RUNS, ok: [0], times: [], env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } }] : []),
   { name: 'resdraft compare from sources (tsx)', cmd: process.execPath, args: ['--import', 'tsx', '-e', "const { main } = await import('./cli/main.ts'); process.exitCode = await main(process.argv.slice(1))", 'compare', OLD, NEW], runs: TSX_RUNS, ok: [0], times: [] }
 ]
 
@@ -43,7 +50,7 @@ for (let i = 0; i < RUNS; i++) {
   for (const c of contenders) {
     if (i >= c.runs) continue
     const t0 = performance.now()
-    const r = spawnSync(c.cmd, c.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 })
+    const r = spawnSync(c.cmd, c.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, ...(c.env ? { env: c.env } : {}) })
     const ms = performance.now() - t0
     if (!c.ok.includes(r.status ?? -1)) throw new Error(`${c.name} exited ${r.status}: ${r.stderr}`)
     c.times.push(ms)
@@ -52,8 +59,10 @@ for (let i = 0; i < RUNS; i++) {
 rmSync(tmp, { recursive: true, force: true })
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]! }
-const [ours, git, tsx] = contenders.map(c => median(c.times)) as [number, number, number]
+const timeOf = (prefix: string) => median(contenders.find(c => c.name.startsWith(prefix))!.times)
+const [ours, git, tsx, nodeStart] = [timeOf('resdraft compare (bin'), timeOf('git diff'), timeOf('resdraft compare from'), timeOf("node -e '' (")]
 console.log(`Resolution 50 pair, whole processes in turns (wall ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: wall times grow with it)`)
 console.log('command                                   runs   median     best')
 for (const c of contenders) console.log(`${c.name.padEnd(40)} ${String(c.times.length).padStart(5)} ${median(c.times).toFixed(1).padStart(8)} ${Math.min(...c.times).toFixed(1).padStart(8)}`)
+console.log(`of resdraft compare's ${ours.toFixed(0)} ms, Node's own start is ${nodeStart.toFixed(0)} ms${process.env.NODE_EXTRA_CA_CERTS ? ` (${timeOf("node -e '' without").toFixed(0)} ms without NODE_EXTRA_CA_CERTS, set here)` : ''}; the command's own work ${(ours - nodeStart).toFixed(0)} ms`)
 console.log(`resdraft compare / git diff --word-diff: ${(ours / git).toFixed(1)}x slower; prebuilt vs from sources: ${(tsx / ours).toFixed(1)}x faster; target < 150 ms: ${ours < 150 ? 'met' : 'NOT met'} (${ours.toFixed(0)} ms)`)
