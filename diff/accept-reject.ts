@@ -77,7 +77,11 @@ function resolveNode(node: Node, side: Side, settle: boolean): Node | null {
     if (shown === 0 && node.childCount > 0 && !REQUIRED_BLOCKS.has(node.type.name)) return null
     return node.type.create(node.attrs, kids, node.marks)
   }
-  if (node.isLeaf) return node
+  if (node.isLeaf) {
+    // a proposal's MOD line: its record says which versions hold it and what the old one said
+    if (!rec) return node
+    return node.type.create({ ...node.attrs, ...(side === 'new' ? rec.newAttrs : rec.oldAttrs) ?? {}, revision: settle ? settledRecord(rec, side) : null }, null, node.marks)
+  }
   const kids: Node[] = []
   node.forEach(c => { const r = resolveNode(c, side, settle); if (r) pushResolved(kids, c, r, side) })
   const name = node.type.name

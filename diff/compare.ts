@@ -11,6 +11,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import type { RevisionAuthor } from '../schema/marks.js'
+import type { RevisionRecord } from '../schema/revision.js'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
 import { computeLabels, type Labels } from '../schema/numbering.js'
 import { diffInline, type InlineDiffContext, type InlineDiffResult } from './inline-diff.js'
@@ -208,6 +209,24 @@ function movedAndAncestors(oldDoc: Node, newDoc: Node, moves: readonly { from: N
   return touched
 }
 
+/**
+ * A proposal's `MOD APT/44A13/1` line in the revision document: it holds no
+ * text to mark, so its record says which versions have it (`added`,
+ * `suppressed`) and, when both do, what the old one said (`oldAttrs`).
+ */
+function markerRevision(o: Node | undefined, n: Node | undefined): Node | null {
+  const record = (status: RevisionRecord['status'], action: RevisionRecord['action'], oldAttrs: Record<string, unknown> | null): RevisionRecord =>
+    ({ status, action, oldLabel: null, newLabel: null, moveId: null, oldAttrs, newAttrs: null })
+  if (o && n) {
+    const changed = o.attrs.action !== n.attrs.action || o.attrs.proposalId !== n.attrs.proposalId
+    const revision = changed ? record('modified', 'MOD', { action: o.attrs.action, proposalId: o.attrs.proposalId }) : record('unchanged', 'NOC', null)
+    return n.type.create({ ...n.attrs, revision })
+  }
+  if (n) return n.type.create({ ...n.attrs, revision: record('added', 'ADD', null) })
+  if (o) return o.type.create({ ...o.attrs, revision: record('suppressed', 'SUP', null) })
+  return null
+}
+
 interface DocumentParts { slots: Map<string, Node>; body: Node[]; reasons: Node | null; annexes: Node[] }
 
 function partsOf(doc: Node): DocumentParts {
@@ -226,12 +245,15 @@ function buildDocument(oldDoc: Node, newDoc: Node, builder: RevisionBuilder): { 
   const o = partsOf(oldDoc)
   const n = partsOf(newDoc)
   const out: Node[] = []
-  const slot = (a: Node | null | undefined, b: Node | null | undefined, dropOldOnly = false) => {
+  const slot = (a: Node | null | undefined, b: Node | null | undefined) => {
     if (a && b) out.push(builder.matched(a, b).node)
-    else if (a && !dropOldOnly) out.push(builder.deleted(a))
+    else if (a) out.push(builder.deleted(a))
     else if (b) out.push(builder.inserted(b))
   }
-  for (const name of HEADER_SLOTS) slot(o.slots.get(name), n.slots.get(name), name === 'proposalMarker')
+  for (const name of HEADER_SLOTS) {
+    if (name === 'proposalMarker') { const m = markerRevision(o.slots.get(name), n.slots.get(name)); if (m) out.push(m) }
+    else slot(o.slots.get(name), n.slots.get(name))
+  }
   out.push(...builder.children('resolution', o.body, n.body).nodes)
   slot(o.reasons, n.reasons)
   out.push(...builder.children('resolution', o.annexes, n.annexes).nodes)

@@ -121,7 +121,8 @@ export function revisionLines(doc: Node, options: LineOptions = {}): RevisionLin
   doc.forEach(c => {
     const name = c.type.name
     if (name === 'proposalHeader') c.forEach(p => line({ kind: 'cover', cls: blockClass(p), block: p }))
-    else if (name === 'proposalMarker') line({ kind: 'marker', cls: 'NOC', prefix: `${c.attrs.action}\t${c.attrs.proposalId}` })
+    // a proposal's own line stands as the new version has it; one only the old version had is not shown
+    else if (name === 'proposalMarker') { if (revisionOf(c)?.status !== 'suppressed') line({ kind: 'marker', cls: 'NOC', prefix: `${c.attrs.action}\t${c.attrs.proposalId}` }) }
     else if (HEADER_KINDS[name]) line({ kind: HEADER_KINDS[name]!, cls: blockClass(c), block: c, prefix: name === 'reasons' && !startsWithWord(c, info.reasonsWord) ? `${info.reasonsWord} ` : '' })
     else if (name === 'part') {
       line({ kind: 'part', cls: nodeClass(c), label: showLabel(c), prefix: `${info.partWord} `, owner: c })

@@ -43,7 +43,7 @@ export const nodeSpecs: Record<string, NodeSpec> = {
     content: 'inline*'
   },
   proposalMarker: {
-    attrs: { action: { default: 'MOD', validate: 'string' }, proposalId: { default: '', validate: 'string' } },
+    attrs: { action: { default: 'MOD', validate: 'string' }, proposalId: { default: '', validate: 'string' }, revision: identity.revision },
     atom: true, selectable: true
   },
 

@@ -31,3 +31,13 @@ test('a cover on the old side only is left out; one on both sides keeps its mark
   assert.equal(settleProposalParts(both), both)
   assert.ok(marked(both.child(0), 'insertion'))
 })
+
+test('a MOD line on the new side only stands on the new side, unmarked; one on the old side only is left out', () => {
+  const withMarker = (doc: Node) => { const kids: Node[] = [schema.nodes.proposalMarker!.create({ action: 'MOD', proposalId: 'APT/44A13/1' })]; doc.forEach(c => kids.push(c)); return schema.nodes.resolution!.create(doc.attrs, kids) }
+  const added = settleProposalParts(compare(resolution(), withMarker(resolution())).doc)
+  assert.equal(added.child(0).type.name, 'proposalMarker')
+  assert.ok(isNewSideOnly(added.child(0)))
+  assert.equal(added.child(0).attrs.revision, null)
+  const gone = settleProposalParts(compare(withMarker(resolution()), resolution()).doc)
+  assert.equal(gone.child(0).type.name, 'resolutionHeading')
+})

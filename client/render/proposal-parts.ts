@@ -7,6 +7,7 @@
  */
 import type { Mark, Node } from 'prosemirror-model'
 import { PROPOSAL_PARTS } from '../../schema/index.js'
+import { revisionOf } from '../../schema/revision.js'
 
 const isRevisionMark = (m: Mark, name: 'insertion' | 'deletion') => m.type.name === name
 
@@ -47,6 +48,14 @@ export function settleProposalParts(revision: Node): Node {
   const kids: Node[] = []
   revision.forEach(child => {
     if (!PROPOSAL_PARTS.has(child.type.name)) { kids.push(child); return }
+    // the MOD line has no text to mark: its revision record says which versions hold it
+    if (child.isLeaf) {
+      const status = revisionOf(child)?.status
+      if (status === 'suppressed') { changed = true; return }
+      if (status === 'added') { changed = true; const plain = child.type.create({ ...child.attrs, revision: null }); newSideOnly.add(plain); kids.push(plain); return }
+      kids.push(child)
+      return
+    }
     if (wholly(child, 'deletion')) { changed = true; return }
     if (wholly(child, 'insertion')) { changed = true; const plain = withoutMark(child, 'insertion'); newSideOnly.add(plain); kids.push(plain); return }
     kids.push(child)

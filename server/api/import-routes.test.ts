@@ -98,7 +98,7 @@ test('a drafter starts MOD and ADD proposals for their own delegation only; the 
   assert.equal(mod.body.baseVersionId, baseVersionId)
   const doc = (await api(server.url, amal, 'GET', `/api/documents/${mod.body.id}`)).body
   assert.deepEqual(doc.json.content.slice(0, 3).map((n: { type: string }) => n.type), ['proposalHeader', 'proposalMarker', 'resolutionHeading'])
-  assert.deepEqual(doc.json.content[1].attrs, { action: 'MOD', proposalId: 'APT/44A13/1' })
+  assert.deepEqual(doc.json.content[1].attrs, { action: 'MOD', proposalId: 'APT/44A13/1', revision: null })
   assert.match(JSON.stringify(doc.json.content[0]), /الأصل/)
   assert.match(JSON.stringify(doc.json.content[0]), /مقترح لتعديل القـرار 50 – الأمن السيبراني/)
 
