@@ -14,6 +14,7 @@ import { FORMAT_INFO, renderLayout, type ExportFormat } from './formats.js'
 import { layoutResolution, type Layout } from './layout.js'
 import type { ConferenceFrame } from './conference.js'
 import { formatProposalId, parseProposalId } from './proposal-id.js'
+import { exportFileName } from './file-name.js'
 
 /** What to export. */
 export interface DocumentExport {
@@ -62,7 +63,7 @@ export async function exportDocument(input: DocumentExport, compare: Reviser): P
   const who = { author: input.author ?? null, delegation: input.delegation ?? id?.source ?? null }
   let layout: Layout
   let frame: ConferenceFrame | null = null
-  let fileName = `${input.name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80) || 'document'}.${FORMAT_INFO[format].extension}`
+  let fileName = exportFileName(null, input.name, format)
   if (input.base != null) {
     const base = readDoc(input.base, 'the base version')
     const revise = (a: Node, b: Node) => compare(a, b, who)

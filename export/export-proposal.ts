@@ -15,6 +15,7 @@ import type { Layout } from './layout.js'
 import type { PdfRenderer } from './pdf.js'
 import { layoutProposal, unitFor } from './proposal-document.js'
 import { formatProposalId, parseProposalId, type ProposalId } from './proposal-id.js'
+import { exportFileName } from './file-name.js'
 
 /** One unit: what the proposal starts from and what it proposes. */
 export interface ProposalPair {
@@ -82,10 +83,6 @@ export function markedProposalId(doc: Node | null): string | null {
   return id
 }
 
-/** The file name of an export: the proposal id with `/` as `-`, then the format's extension. */
-export function exportFileName(id: ProposalId, format: ExportFormat): string {
-  return `${formatProposalId(id).replace(/\//g, '-')}${format === 'docx-static' ? '-static' : ''}.${FORMAT_INFO[format].extension}`
-}
 
 /** Lays out a proposal and its conference document from documents and options. */
 export function prepareProposal(pairs: readonly ProposalPair[], compare: (a: Node, b: Node) => Node, opts: ProposalExportOptions = {}): PreparedProposal {
@@ -117,7 +114,7 @@ export function prepareProposal(pairs: readonly ProposalPair[], compare: (a: Nod
   const original = opts.originalLanguage ?? originalLanguageOf(layout) ?? lang
   const frame = opts.conferenceDocument === false ? null : conferenceFrame(lang, { ...opts, originalLanguage: original }, firstId)
   const format = opts.format ?? 'docx'
-  return { layout, frame, firstId, format, fileName: exportFileName(firstId, format), title }
+  return { layout, frame, firstId, format, fileName: exportFileName(formatProposalId(firstId), title, format), title }
 }
 
 /** Writes an ITU proposal from documents and options: the file's bytes. */

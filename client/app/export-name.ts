@@ -1,16 +1,13 @@
 /**
- * File names of exports: the proposal id with `/` as `-` (`APT-44A13-1`), or
- * the document's title when it has no proposal line, then what tells the
- * formats apart: `-tracked.docx` (Word tracked changes), `-static.docx`
- * (revision formatting), `.html`, `.pdf`. The Export menu and the export
- * dialog both name files here.
+ * File names of exports in the browser: the Export menu and the export
+ * dialog name a file by the rule of export/file-name.ts (the proposal id of
+ * the document's MOD line, else its title), as the server does.
  */
 import type { Node } from 'prosemirror-model'
+import { exportFileName as fileName, type ExportFileFormat } from '../../export/file-name.js'
 
 /** The formats the server exports. */
-export type ExportFormat = 'docx' | 'docx-static' | 'html' | 'pdf'
-
-const ENDINGS: Record<ExportFormat, string> = { docx: '-tracked.docx', 'docx-static': '-static.docx', html: '.html', pdf: '.pdf' }
+export type ExportFormat = ExportFileFormat
 
 /** The action and proposal id of a document's `MOD APT/44A13/1` line, if it has one. */
 export function proposalMarkerOf(doc: Node): { action: string; proposalId: string } | null {
@@ -19,13 +16,7 @@ export function proposalMarkerOf(doc: Node): { action: string; proposalId: strin
   return found
 }
 
-/** The name to save an export under: by proposal id when there is one (`APT/44A13/1`), else by `title`. */
-export function exportFileNameFor(proposalId: string | null, title: string, format: ExportFormat): string {
-  const stem = (proposalId?.trim() ? proposalId.trim().replace(/\//g, '-') : title).normalize('NFC').replace(/[^\p{L}\p{M}\p{N}.-]+/gu, '_').replace(/^[_.]+|_+$/g, '').slice(0, 80)
-  return `${stem || 'document'}${ENDINGS[format]}`
-}
-
 /** The name to save an export of `doc` (titled `title`) under. */
 export function exportFileName(doc: Node, title: string, format: ExportFormat): string {
-  return exportFileNameFor(proposalMarkerOf(doc)?.proposalId ?? null, title, format)
+  return fileName(proposalMarkerOf(doc)?.proposalId ?? null, title, format)
 }

@@ -11,7 +11,8 @@
 import type { Node } from 'prosemirror-model'
 import { exportUrl, listVersions, type DocumentMeta } from '../app/api.js'
 import { fetchFile, saveFile } from '../app/download.js'
-import { exportFileNameFor, proposalMarkerOf, type ExportFormat } from '../app/export-name.js'
+import { proposalMarkerOf, type ExportFormat } from '../app/export-name.js'
+import { exportFileName } from '../../export/file-name.js'
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
 import { parseProposalId, type ProposalId } from '../../export/proposal-id.js'
@@ -88,7 +89,7 @@ export function exportDialog(meta: DocumentMeta, doc: Node): void {
     sheet.say(tc('exporting'))
     try {
       const file = await fetchFile(url, (sent, total) => sheet.progress({ phase: 'sending', sent, total }))
-      const name = exportFileNameFor(proposalId.value.toUpperCase(), meta.title, fmt)
+      const name = exportFileName(proposalId.value.toUpperCase(), meta.title, fmt)
       saveFile(file, name)
       sheet.say(`${tc('exported')}: ${name}`)
       sheet.dialog.dataset.done = name

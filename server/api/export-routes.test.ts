@@ -35,9 +35,16 @@ test('exports the document compared with a base version as tracked-changes DOCX'
   const r = await get('/documents/res50/export?format=docx&base=v1&author=Ann&delegation=APT')
   assert.equal(r.status, 200)
   assert.equal(r.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-  assert.match(r.headers.get('content-disposition') ?? '', /attachment; .*filename\*=UTF-8''R%C3%A9solution_50\.docx/)
+  assert.match(r.headers.get('content-disposition') ?? '', /attachment; .*filename\*=UTF-8''R%C3%A9solution_50-tracked\.docx/)
   const xml = strFromU8(unzipSync(new Uint8Array(await r.arrayBuffer()))['word/document.xml']!)
   assert.match(xml, /<w:ins [^>]*w:author="Ann \(APT\)"[^>]*>.*high/s)
+})
+
+test('each format is named apart, by proposal id when there is one, as the browser names it', async () => {
+  const name = async (query: string) => decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec((await get(`/documents/res50/export?${query}`)).headers.get('content-disposition') ?? '')?.[1] ?? '')
+  assert.equal(await name('format=docx-static&base=v1'), 'Résolution_50-static.docx')
+  assert.equal(await name('format=docx&base=v1&proposalId=APT/44A13/1'), 'APT-44A13-1-tracked.docx')
+  assert.equal(await name('format=docx-static&base=v1&proposalId=APT/44A13/1'), 'APT-44A13-1-static.docx')
 })
 
 test('a full proposal with proposalId, and HTML without base', async () => {

@@ -1,0 +1,24 @@
+/**
+ * The one rule for naming an exported file, used by the server (its
+ * Content-Disposition), the command line and the browser: the proposal id
+ * with `/` as `-` (`APT-44A13-1`), or the document's title when there is no
+ * proposal id, then what tells the formats apart: `-tracked.docx` (Word
+ * tracked changes), `-static.docx` (revision formatting), `.html`, `.pdf`.
+ * Pure: no imports, so the browser bundle takes it alone.
+ */
+
+/** The formats there are files of (export/formats.ts has their content types). */
+export type ExportFileFormat = 'docx' | 'docx-static' | 'html' | 'pdf'
+
+const ENDINGS: Record<ExportFileFormat, string> = { docx: '-tracked.docx', 'docx-static': '-static.docx', html: '.html', pdf: '.pdf' }
+
+/**
+ * The name an export is saved under: by `proposalId` when there is one
+ * (`APT/44A13/1` → `APT-44A13-1-tracked.docx`), else by `title`; letters,
+ * marks, digits, `.` and `-` are kept, anything else becomes `_`.
+ */
+export function exportFileName(proposalId: string | null | undefined, title: string, format: ExportFileFormat): string {
+  const stem = (proposalId?.trim() ? proposalId.trim().replace(/\//g, '-') : title)
+    .normalize('NFC').replace(/[^\p{L}\p{M}\p{N}.-]+/gu, '_').replace(/^[_.]+|_+$/g, '').slice(0, 80)
+  return `${stem || 'document'}${ENDINGS[format]}`
+}
