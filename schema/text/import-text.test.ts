@@ -118,7 +118,7 @@ test('the proposal header, marker, heading, title, history and formula', () => {
   assert.equal(byRole('proposal'), 'المقترح')
   const marker = doc.child(1)
   assert.equal(marker.type.name, 'proposalMarker')
-  assert.deepEqual({ ...marker.attrs }, { action: 'MOD', proposalId: 'APT/44A13/1' })
+  assert.deepEqual({ ...marker.attrs }, { action: 'MOD', proposalId: 'APT/44A13/1', revision: null })
   assert.equal(seedLine(24), 'MOD\tAPT/44A13/1')
   assert.equal(doc.child(2).type.name, 'resolutionHeading')
   assert.equal(doc.child(2).attrs.number, '50')
