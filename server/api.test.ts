@@ -26,6 +26,18 @@ test('login: wrong password and unknown user are 401; right password gives token
   assert.equal((await api(server.url, body.token, 'GET', '/api/me')).body.username, 'amal')
 })
 
+test('GET /api/session says who is signed in, or null (a page asks it before anyone has signed in: no 401)', async () => {
+  assert.deepEqual(await api(server.url, null, 'GET', '/api/session'), { status: 200, body: { user: null } })
+  assert.deepEqual((await api(server.url, 'garbage', 'GET', '/api/session')).body, { user: null })
+  const token = await login(server.url, 'amal')
+  const r = await api(server.url, token, 'GET', '/api/session')
+  assert.equal(r.status, 200)
+  assert.equal(r.body.user.username, 'amal')
+  assert.equal(r.body.user.passwordHash, undefined)
+  await api(server.url, token, 'POST', '/api/logout')
+  assert.deepEqual((await api(server.url, token, 'GET', '/api/session')).body, { user: null })
+})
+
 test('every API route needs a session; forged, expired and logged-out tokens are refused', async () => {
   assert.equal((await api(server.url, null, 'GET', '/api/documents')).status, 401)
   assert.equal((await api(server.url, null, 'GET', '/api/me')).status, 401)

@@ -53,9 +53,9 @@ export async function login(username: string, password: string): Promise<User> {
 export async function logout(): Promise<void> {
   await call('POST', '/api/logout')
 }
-/** The signed-in user, or null. */
+/** The signed-in user, or null (asked of /api/session, which answers "nobody" rather than 401). */
 export async function me(): Promise<User | null> {
-  try { return await call<User>('GET', '/api/me') } catch (e) { if (e instanceof ApiError && e.status === 401) return null; throw e }
+  return (await call<{ user: User | null }>('GET', '/api/session')).user
 }
 /** Documents visible to the user. */
 export function listDocuments(): Promise<DocumentMeta[]> { return call('GET', '/api/documents') }

@@ -1,4 +1,4 @@
-/** `POST /api/login`, `POST /api/logout`, `GET /api/me`. */
+/** `POST /api/login`, `POST /api/logout`, `GET /api/me`, `GET /api/session`. */
 import { Router } from 'express'
 import { LoginThrottle } from '../auth/login-throttle.js'
 import { verifyPassword } from '../auth/passwords.js'
@@ -35,5 +35,10 @@ export function authRoutes(deps: ApiDeps): Router {
     res.json({ ok: true })
   })
   r.get('/me', requireUser(deps), (_req, res) => { res.json(userOf(res)) })
+  // who is signed in, or nobody: what a page asks before anyone may have signed in (an answer, not a 401)
+  r.get('/session', async (req, res) => {
+    const user = await deps.sessions.userOf(tokenFromHeaders(req.headers))
+    res.json({ user: user ? publicUser(user) : null })
+  })
   return r
 }

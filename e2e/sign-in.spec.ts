@@ -1,0 +1,19 @@
+/**
+ * Opening the app before signing in: the page asks the server who is signed
+ * in and is told "nobody", without a failed request (a 401 shows as an
+ * error in every browser's console, and hides real errors among them).
+ */
+import { expect, test } from '@playwright/test'
+
+test('the sign-in page loads and signs in with no error in the console', async ({ page }) => {
+  const errors: string[] = []
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()) })
+  page.on('pageerror', e => errors.push(e.message))
+  await page.goto('/')
+  await expect(page.locator('input[name=username]')).toBeVisible()
+  await page.locator('input[name=username]').fill('amal')
+  await page.locator('input[name=password]').fill('amal-demo')
+  await page.locator('form.login button[type=submit]').click()
+  await expect(page.getByTestId('doc-row').first()).toBeVisible()
+  expect(errors).toEqual([])
+})
