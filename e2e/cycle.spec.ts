@@ -200,7 +200,7 @@ test('proposal settings change the MOD line (action and number) in one undoable 
   await expect(line).toContainText('APT/44A13/2')
   // it reaches the server like any edit
   await expect.poll(async () => (await (await page.request.get(`/api/documents/${id}`)).json()).json.content.find((n: { type: string }) => n.type === 'proposalMarker')?.attrs)
-    .toEqual({ action: 'SUP', proposalId: 'APT/44A13/2' })
+    .toEqual({ action: 'SUP', proposalId: 'APT/44A13/2', revision: null })
   // and Ctrl-Z undoes it
   await page.locator('.ProseMirror').focus()
   await page.keyboard.press('Control+z')
