@@ -71,3 +71,17 @@ test('turning the amendment view on keeps the provision being read where it was'
   expect(Math.abs((await target.boundingBox())!.y - before)).toBeLessThan(24)
   await amal.context.close()
 })
+
+test('right after typing, one click on "Show changes" turns the view on: the top bar does not move under the pointer', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  await openDocument(page, await freshProposal(page.request, `Toggle after typing ${Date.now()}`, ['APT']))
+  await page.locator('.ProseMirror .provision p').nth(2).click()
+  await page.keyboard.type(' كلمة')
+  const chips = page.getByTestId('presence').locator('.participant')
+  await expect(chips).toHaveCount(1)
+  const toggle = page.getByTestId('amend-toggle')
+  await toggle.click()
+  await expect(toggle).toBeChecked()
+  await amal.context.close()
+})

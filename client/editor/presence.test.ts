@@ -27,3 +27,13 @@ test('a malformed awareness state from another client is skipped, not thrown on'
   const list = (() => { try { return participants(awareness) } finally { awareness.destroy() } })()
   assert.deepEqual(list.map(p => [p.user.name, p.self]), [['Amal', true], ['Claire', false]])
 })
+
+test('one\'s own chip stays while one types: the cursor y-prosemirror sets holds Yjs objects, not JSON', () => {
+  const doc = new Y.Doc()
+  const text = doc.getXmlFragment('prosemirror')
+  const awareness = new Awareness(doc)
+  awareness.setLocalState({ user: { name: 'Kenji', delegation: 'APT', role: 'drafter', color: '#1565c0' } })
+  // what y-prosemirror's cursor plugin sets while the editor has the focus
+  awareness.setLocalStateField('cursor', { anchor: Y.createRelativePositionFromTypeIndex(text, 0), head: Y.createRelativePositionFromTypeIndex(text, 0) })
+  try { assert.deepEqual(participants(awareness).map(p => [p.user.name, p.self]), [['Kenji', true]]) } finally { awareness.destroy() }
+})

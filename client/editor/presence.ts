@@ -38,9 +38,11 @@ export function selectionBuilder(user: Partial<PresenceUser>): { style: string; 
 export function participants(awareness: Awareness): { clientId: number; user: PresenceUser; self: boolean }[] {
   const out: { clientId: number; user: PresenceUser; self: boolean }[] = []
   awareness.getStates().forEach((state, clientId) => {
-    // a malformed state (another client's bug, or a hostile one) is skipped, not shown half-way
-    const user = presenceUserOf(state)
-    if (user) out.push({ clientId, user, self: clientId === awareness.clientID })
+    const self = clientId === awareness.clientID
+    // a malformed state (another client's bug, or a hostile one) is skipped, not shown half-way; this client's
+    // own state is checked as it is sent, as JSON (y-prosemirror's cursor holds Yjs position objects until then)
+    const user = presenceUserOf(self ? JSON.parse(JSON.stringify(state)) as unknown : state)
+    if (user) out.push({ clientId, user, self })
   })
   return out.sort((a, b) => Number(b.self) - Number(a.self) || a.user.name.localeCompare(b.user.name))
 }
