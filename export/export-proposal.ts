@@ -10,7 +10,7 @@ import type { Node } from 'prosemirror-model'
 import { isLanguage, type Language } from '../schema/index.js'
 import { conferenceFrame, originalLanguageOf, type ConferenceFrame, type ConferenceOptions } from './conference.js'
 import { proposalTitle } from './cover.js'
-import { FORMAT_INFO, renderLayout, type ExportFormat } from './formats.js'
+import { renderLayout, type ExportFormat } from './formats.js'
 import type { Layout } from './layout.js'
 import type { PdfRenderer } from './pdf.js'
 import { layoutProposal, unitFor } from './proposal-document.js'
@@ -82,7 +82,6 @@ export function markedProposalId(doc: Node | null): string | null {
   doc?.forEach(child => { if (child.type.name === 'proposalMarker' && child.attrs.proposalId) id = String(child.attrs.proposalId) })
   return id
 }
-
 
 /** Lays out a proposal and its conference document from documents and options. */
 export function prepareProposal(pairs: readonly ProposalPair[], compare: (a: Node, b: Node) => Node, opts: ProposalExportOptions = {}): PreparedProposal {

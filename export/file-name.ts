@@ -4,20 +4,18 @@
  * with `/` as `-` (`APT-44A13-1`), or the document's title when there is no
  * proposal id, then what tells the formats apart: `-tracked.docx` (Word
  * tracked changes), `-static.docx` (revision formatting), `.html`, `.pdf`.
- * Pure: no imports, so the browser bundle takes it alone.
+ * Pure (a type import only), so the browser bundle takes it alone.
  */
+import type { ExportFormat } from './formats.js'
 
-/** The formats there are files of (export/formats.ts has their content types). */
-export type ExportFileFormat = 'docx' | 'docx-static' | 'html' | 'pdf'
-
-const ENDINGS: Record<ExportFileFormat, string> = { docx: '-tracked.docx', 'docx-static': '-static.docx', html: '.html', pdf: '.pdf' }
+const ENDINGS: Record<ExportFormat, string> = { docx: '-tracked.docx', 'docx-static': '-static.docx', html: '.html', pdf: '.pdf' }
 
 /**
  * The name an export is saved under: by `proposalId` when there is one
  * (`APT/44A13/1` → `APT-44A13-1-tracked.docx`), else by `title`; letters,
  * marks, digits, `.` and `-` are kept, anything else becomes `_`.
  */
-export function exportFileName(proposalId: string | null | undefined, title: string, format: ExportFileFormat): string {
+export function exportFileName(proposalId: string | null | undefined, title: string, format: ExportFormat): string {
   const stem = (proposalId?.trim() ? proposalId.trim().replace(/\//g, '-') : title)
     .normalize('NFC').replace(/[^\p{L}\p{M}\p{N}.-]+/gu, '_').replace(/^[_.]+|_+$/g, '').slice(0, 80)
   return `${stem || 'document'}${ENDINGS[format]}`

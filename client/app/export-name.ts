@@ -4,10 +4,11 @@
  * the document's MOD line, else its title), as the server does.
  */
 import type { Node } from 'prosemirror-model'
-import { exportFileName as fileName, type ExportFileFormat } from '../../export/file-name.js'
+import { exportFileName as fileName } from '../../export/file-name.js'
+import type { ExportFormat } from '../../export/formats.js'
 
 /** The formats the server exports. */
-export type ExportFormat = ExportFileFormat
+export type { ExportFormat }
 
 /** The action and proposal id of a document's `MOD APT/44A13/1` line, if it has one. */
 export function proposalMarkerOf(doc: Node): { action: string; proposalId: string } | null {

@@ -13,10 +13,6 @@ import type { DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, actorOf, readableDocument, stringField, userOf } from './context.js'
-import { API_BODY_SHAPE, jsonBody } from '../http/json-body.js'
-
-/** A text import's body: one long string (5,000,000 characters at most, up to 6 MB of UTF-8) and a few small fields. */
-const textImportBody = jsonBody({ bytes: 6 * 1024 * 1024, ...API_BODY_SHAPE })
 
 const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
 
@@ -40,7 +36,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     res.json((await deps.store.listDocuments()).filter(d => canRead(user, d)).map(publicMeta))
   })
 
-  r.post('/', textImportBody, async (req, res) => {
+  r.post('/', async (req, res) => {
     const user = userOf(res)
     if (!canImport(user)) throw new HttpError(403, 'only the Secretariat imports documents')
     const title = stringField(req.body, 'title')

@@ -1,5 +1,5 @@
 /** The `/api` router: health, auth, then everything else behind a session. */
-import { Router, type Request } from 'express'
+import { Router } from 'express'
 import { errorHandler, requireUtf8 } from '../http/errors.js'
 import { API_BODY_SHAPE, jsonBody, type JsonBodyLimits } from '../http/json-body.js'
 import { authRoutes } from './auth-routes.js'
@@ -16,8 +16,8 @@ import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
 export const SIGN_IN_BODY: JsonBodyLimits = { bytes: 16 * 1024, depth: 4, values: 100 }
 /** Limits of a signed-in user's JSON body, but a text import's. */
 export const SIGNED_IN_BODY: JsonBodyLimits = { bytes: 1024 * 1024, ...API_BODY_SHAPE }
-
-const isTextImport = (req: Request) => req.method === 'POST' && /^\/documents\/?$/.test(req.path)
+/** Limits of a text import's body: one long string (5,000,000 characters at most, up to 6 MB of UTF-8) and a few small fields. */
+export const TEXT_IMPORT_BODY: JsonBodyLimits = { bytes: 6 * 1024 * 1024, ...API_BODY_SHAPE }
 
 /** Builds the API router. */
 export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfRenderer()): Router {
@@ -33,13 +33,13 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
     res.json({ ok: true, schema: SCHEMA_FINGERPRINT, backend: deps.store.backend, documents: deps.hocuspocus.getDocumentsCount(), connections: deps.hocuspocus.getConnectionsCount() })
   })
   // JSON bodies are read in three sizes: signing in (a user name and a password; no other body is read
-  // before the session is checked), a signed-in user's (a committee draft's row choices are the largest),
-  // and a text import's (document-routes.ts)
+  // before the session is checked), a text import's, and any other of a signed-in user's (a committee
+  // draft's row choices are the largest). A parser leaves alone a body an earlier one has read.
   r.use(['/login', '/logout'], jsonBody(SIGN_IN_BODY))
   r.use(authRoutes(deps))
   r.use(requireUser(deps))
-  const signedInBody = jsonBody(SIGNED_IN_BODY)
-  r.use((req, res, next) => { if (isTextImport(req)) next(); else signedInBody(req, res, next) })
+  r.post('/documents', jsonBody(TEXT_IMPORT_BODY))
+  r.use(jsonBody(SIGNED_IN_BODY))
   r.use(exportRoutes(deps, pdf))
   r.use('/imports', importRoutes(deps))
   r.use(committeeRoutes(deps))
