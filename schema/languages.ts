@@ -28,6 +28,10 @@ export interface LanguageInfo {
   readonly noteWord: string
   /** The heading of the reasons paragraph after a proposal. */
   readonly reasonsWord: string
+  /** The heading of a draft new resolution, before its bracketed number (`DRAFT NEW RESOLUTION [APT-1]`). */
+  readonly draftHeading: string
+  /** The assembly formula that opens the resolution's text, with `…` where the place and year go. */
+  readonly assemblyFormula: string
 }
 
 const LATIN = 'abcdefghijklmnopqrstuvwxyz'.split('')
@@ -43,12 +47,18 @@ export const ARABIC_ABJAD: readonly string[] = [
 ]
 
 const INFO: Record<Language, LanguageInfo> = {
-  ar: { code: 'ar', name: 'العربية', direction: 'rtl', letters: ARABIC_ABJAD, partWord: 'القسم', noteWord: 'ملاحظة', reasonsWord: 'الأسباب:' },
-  en: { code: 'en', name: 'English', direction: 'ltr', letters: LATIN, partWord: 'SECTION', noteWord: 'NOTE', reasonsWord: 'Reasons:' },
-  fr: { code: 'fr', name: 'Français', direction: 'ltr', letters: LATIN, partWord: 'SECTION', noteWord: 'NOTE', reasonsWord: 'Motifs:' },
-  es: { code: 'es', name: 'Español', direction: 'ltr', letters: LATIN, partWord: 'SECCIÓN', noteWord: 'NOTA', reasonsWord: 'Motivos:' },
-  ru: { code: 'ru', name: 'Русский', direction: 'ltr', letters: LATIN, partWord: 'РАЗДЕЛ', noteWord: 'ПРИМЕЧАНИЕ', reasonsWord: 'Основания:' },
-  zh: { code: 'zh', name: '中文', direction: 'ltr', letters: LATIN, partWord: '第', noteWord: '注', reasonsWord: '理由：' }
+  ar: { code: 'ar', name: 'العربية', direction: 'rtl', letters: ARABIC_ABJAD, partWord: 'القسم', noteWord: 'ملاحظة', reasonsWord: 'الأسباب:',
+    draftHeading: 'مشروع قرار جديد', assemblyFormula: 'إن الجمعية العالمية لتقييس الاتصالات (…)،' },
+  en: { code: 'en', name: 'English', direction: 'ltr', letters: LATIN, partWord: 'SECTION', noteWord: 'NOTE', reasonsWord: 'Reasons:',
+    draftHeading: 'DRAFT NEW RESOLUTION', assemblyFormula: 'The World Telecommunication Standardization Assembly (…),' },
+  fr: { code: 'fr', name: 'Français', direction: 'ltr', letters: LATIN, partWord: 'SECTION', noteWord: 'NOTE', reasonsWord: 'Motifs:',
+    draftHeading: 'PROJET DE NOUVELLE RÉSOLUTION', assemblyFormula: "L'Assemblée mondiale de normalisation des télécommunications (…)," },
+  es: { code: 'es', name: 'Español', direction: 'ltr', letters: LATIN, partWord: 'SECCIÓN', noteWord: 'NOTA', reasonsWord: 'Motivos:',
+    draftHeading: 'PROYECTO DE NUEVA RESOLUCIÓN', assemblyFormula: 'La Asamblea Mundial de Normalización de las Telecomunicaciones (…),' },
+  ru: { code: 'ru', name: 'Русский', direction: 'ltr', letters: LATIN, partWord: 'РАЗДЕЛ', noteWord: 'ПРИМЕЧАНИЕ', reasonsWord: 'Основания:',
+    draftHeading: 'ПРОЕКТ НОВОЙ РЕЗОЛЮЦИИ', assemblyFormula: 'Всемирная ассамблея по стандартизации электросвязи (…),' },
+  zh: { code: 'zh', name: '中文', direction: 'ltr', letters: LATIN, partWord: '第', noteWord: '注', reasonsWord: '理由：',
+    draftHeading: '新决议草案', assemblyFormula: '世界电信标准化全会（…），' }
 }
 
 /** Information about a language; throws on an unknown tag. */

@@ -1,11 +1,12 @@
 /**
  * The first content of a new proposal: the base text (the version in force,
- * or for a draft new resolution an empty skeleton) with a cover to fill in
- * and the marker line (`MOD APT/44A13/1`, `ADD`, `SUP`). The cover's fixed
- * wordings are in the proposal's language (export/cover.ts).
+ * or for a draft new resolution the skeleton of schema/draft-resolution.ts)
+ * with a cover to fill in and the marker line (`MOD APT/44A13/1`, `ADD`,
+ * `SUP`). The cover's fixed wordings are in the proposal's language
+ * (export/cover.ts).
  */
 import { coverWords } from '../export/cover.js'
-import type { Language } from '../schema/index.js'
+import { draftCode, draftResolutionContent, type JSONNode, type Language } from '../schema/index.js'
 
 /** What a new proposal does to the resolution. */
 export type StartAction = 'MOD' | 'ADD' | 'SUP'
@@ -17,19 +18,14 @@ export interface ProposalStart {
   readonly proposalId: string
   /** The proposing delegations as the cover names them. */
   readonly source: string
+  /** The proposing delegation (the first), which numbers a draft new resolution (`[APT-1]`). */
+  readonly delegation: string
   /** The cover title, e.g. "Proposed modification of Resolution 50". */
   readonly title: string
   readonly lang: Language
 }
 
-type JSONNode = { type: string; attrs?: Record<string, unknown>; content?: JSONNode[]; text?: string }
-
 const para = (role: string, text = ''): JSONNode => ({ type: 'coverParagraph', attrs: { role }, ...(text ? { content: [{ type: 'text', text }] } : {}) })
-
-const DRAFT_HEADING: Record<Language, string> = {
-  en: 'DRAFT NEW RESOLUTION', fr: 'PROJET DE NOUVELLE RÉSOLUTION', es: 'PROYECTO DE NUEVA RESOLUCIÓN',
-  ru: 'ПРОЕКТ НОВОЙ РЕЗОЛЮЦИИ', zh: '新决议草案', ar: 'مشروع قرار جديد'
-}
 
 const COVER_TITLE: Record<Language, { MOD: string; SUP: string; ADD: string }> = {
   en: { MOD: 'Proposed modification of', SUP: 'Proposed suppression of', ADD: 'Draft new resolution' },
@@ -65,7 +61,7 @@ export function startProposalJSON(base: unknown, start: ProposalStart): unknown 
   const marker: JSONNode = { type: 'proposalMarker', attrs: { action: start.action, proposalId: start.proposalId } }
   const b = base as JSONNode | null
   const rest = start.action === 'ADD' || !b
-    ? [{ type: 'resolutionHeading', attrs: { number: '' }, content: [{ type: 'text', text: DRAFT_HEADING[start.lang] }] }, { type: 'resolutionTitle' }]
+    ? draftResolutionContent(start.lang, draftCode(start.proposalId, start.delegation))
     : (b.content ?? []).filter(n => n.type !== 'proposalHeader' && n.type !== 'proposalMarker')
   return { type: 'resolution', attrs: { ...(b?.attrs ?? {}), lang: start.lang }, content: [header, marker, ...rest] }
 }

@@ -1,7 +1,8 @@
 /**
  * Puts together the structured editor of one shared document: the Yjs binding
  * (text, collaborators' cursors, undo of one's own changes), structural keys,
- * labels, the amendment view, unique ids, comment marks and paste cleaning.
+ * labels, the amendment view, unique ids, comment marks, paste cleaning and
+ * the hints in empty top blocks.
  */
 import { EditorState, type Command, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
@@ -21,6 +22,7 @@ import { headingGuardPlugin } from './heading-guard.js'
 import { referencesPlugin } from './references.js'
 import { cleanPastedHTML, pasteProvisions, transformPasted } from './paste.js'
 import { cursorBuilder, selectionBuilder, showCursorOf } from './presence.js'
+import { placeholdersPlugin, type Placeholders } from './placeholders.js'
 import { readOnlyClickPlugin } from './read-only-click.js'
 import { uniqueIdsPlugin } from './unique-ids.js'
 
@@ -39,6 +41,8 @@ export interface EditorOptions {
   onChange?: (view: EditorView) => void
   /** More keys, before the structural ones (e.g. the committee tools of a committee draft). */
   keys?: Record<string, Command>
+  /** Hints shown in the empty title, history line and formula (placeholders.ts); none when read-only. */
+  placeholders?: Placeholders
 }
 
 /** Changes that came through the Yjs binding: collaborators', and undo/redo. */
@@ -61,7 +65,8 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     commentMarksPlugin(),
     referencesPlugin(),
     findPlugin(),
-    readOnlyClickPlugin()
+    readOnlyClickPlugin(),
+    ...(options.placeholders && !options.readOnly ? [placeholdersPlugin(options.placeholders)] : [])
   ]
   const state = EditorState.create({ schema, doc, plugins })
   host.lang = options.lang

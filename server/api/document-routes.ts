@@ -99,7 +99,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     const heading = version ? headingOf(version.json) : ''
     const coverTitle = body.coverTitle === undefined ? defaultCoverTitle(action, heading, version ? titleOf(version.json) : '', lang) : stringField(body, 'coverTitle', 500)
     // Without an action (the original form of this route) the proposal starts as the bare base text.
-    const json = body.action === undefined && version ? version.json : startProposalJSON(version?.json ?? null, { action, proposalId, source, title: coverTitle, lang })
+    const json = body.action === undefined && version ? version.json : startProposalJSON(version?.json ?? null, { action, proposalId, source, delegation: delegations[0]!, title: coverTitle, lang })
     let meta
     try {
       meta = await createDocument(deps.store, { title, kind: 'proposal', delegations, shared: false, baseVersionId: version?.id ?? null, baseDocumentId: base?.id ?? null }, json, actorOf(user), user.id)

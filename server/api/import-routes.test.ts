@@ -107,7 +107,11 @@ test('a drafter starts MOD and ADD proposals for their own delegation only; the 
   assert.equal(add.body.baseVersionId, null)
   const addDoc = (await api(server.url, amal, 'GET', `/api/documents/${add.body.id}`)).body
   assert.equal(addDoc.json.content[1].attrs.action, 'ADD')
-  assert.match(JSON.stringify(addDoc.json), /DRAFT NEW RESOLUTION/)
+  // a draft new resolution starts with what every resolution has, for the drafter to fill in
+  const addTypes = addDoc.json.content.map((n: { type: string }) => n.type)
+  assert.deepEqual(addTypes.slice(2), ['resolutionHeading', 'resolutionTitle', 'historyLine', 'assemblyFormula', 'preambularSection', 'operativeSection'])
+  assert.match(JSON.stringify(addDoc.json.content[2]), /DRAFT NEW RESOLUTION \[APT-1\]/)
+  assert.match(JSON.stringify(addDoc.json.content[5]), /The World Telecommunication Standardization Assembly/)
 })
 
 test("a delegation's Word proposal (our own tracked export) reads back on its base with no discrepancy, and is stored only on confirm", async () => {
