@@ -62,3 +62,21 @@ test('unitFor: ADD without base, SUP without draft, NOC when nothing changed, MO
   assert.equal(hasChanges(sampleRevision()), true)
   assert.throws(() => unitFor(null, null, fakeCompare))
 })
+
+test("a draft whose marker line says SUP suppresses the resolution: heading and title only, with the draft's reasons, however much text it still holds", () => {
+  const base = resolution(7)
+  const kids: ReturnType<typeof prov>[] = []
+  base.forEach(n => { kids.push(n) })
+  const marker = schema.nodes.proposalMarker!.create({ action: 'SUP', proposalId: 'APT/44A13/1' })
+  const reasons = schema.nodes.reasons!.create(null, schema.text('Reasons: replaced by Resolution 8.'))
+  const fakeCompare = (x: typeof base) => x
+  for (const draft of [
+    schema.nodes.resolution!.create({ lang: 'en' }, [marker, ...kids, reasons]),          // the whole text kept
+    schema.nodes.resolution!.create({ lang: 'en' }, [marker, kids[0]!, kids[1]!, reasons]) // heading and title only
+  ]) {
+    const unit = unitFor(base, draft, fakeCompare)
+    assert.equal(unit.action, 'SUP')
+    const lines = text(layoutProposal({ firstId, units: [unit] }))
+    assert.deepEqual(lines.slice(lines.indexOf('Proposal|SUP\tAPT/44A13/1') + 1), ['ResNo|RESOLUTION 7 (Rev. Dubai, 2012)', 'Restitle|Title 7', 'Reasons|Reasons:\treplaced by Resolution 8.'])
+  }
+})

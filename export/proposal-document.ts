@@ -51,12 +51,25 @@ export function hasChanges(revision: Node): boolean {
   return changed
 }
 
-/** The unit for a base and a draft: ADD without base, SUP without draft, else MOD (NOC when nothing changed). */
+/** The action on a document's marker line (`SUP` in `SUP<TAB>APT/44A13/1`), or null when it has none. */
+function markerAction(doc: Node): string | null {
+  let action: string | null = null
+  doc.forEach(child => { if (child.type.name === 'proposalMarker') action = String(child.attrs.action) })
+  return action
+}
+
+/**
+ * The unit for a base and a draft: ADD without base; SUP without draft, or
+ * when the draft's marker line says SUP (the resolution in force is
+ * suppressed, whatever text the draft still holds; its reasons are the
+ * draft's); else MOD (NOC when nothing changed).
+ */
 export function unitFor(base: Node | null, draft: Node | null, compare: (a: Node, b: Node) => Node, reasons?: string): ProposalUnit {
   const why = reasons === undefined ? {} : { reasons }
   if (!base && !draft) throw new Error('a proposal unit needs a base or a draft')
   if (!base) return { action: 'ADD', doc: draft!, ...why }
   if (!draft) return { action: 'SUP', doc: base, ...why }
+  if (markerAction(draft) === 'SUP') return { action: 'SUP', doc: base, reasons: reasons ?? reasonsOf(draft) }
   const revision = compare(base, draft)
   return { action: hasChanges(revision) ? 'MOD' : 'NOC', revision, ...why }
 }
@@ -65,12 +78,16 @@ function unitDoc(unit: ProposalUnit): Node {
   return 'revision' in unit ? unit.revision : unit.doc
 }
 
+/** The text of a document's `reasons` node ('' when it has none). */
+function reasonsOf(doc: Node): string {
+  let text = ''
+  doc.forEach(child => { if (child.type.name === 'reasons') text = child.textContent })
+  return text
+}
+
 /** The reasons of a unit: given, else the `reasons` node of its document. */
 function reasonsText(unit: ProposalUnit): string {
-  if (unit.reasons !== undefined) return unit.reasons
-  let text = ''
-  unitDoc(unit).forEach(child => { if (child.type.name === 'reasons') text = child.textContent })
-  return text
+  return unit.reasons ?? reasonsOf(unitDoc(unit))
 }
 
 /** The heading and title of a unit's resolution, unmarked. */

@@ -1,12 +1,13 @@
 /**
- * The first content of a new proposal: the base text (the version in force,
- * or for a draft new resolution the skeleton of schema/draft-resolution.ts)
- * with a cover to fill in and the marker line (`MOD APT/44A13/1`, `ADD`,
- * `SUP`). The cover's fixed wordings are in the proposal's language
+ * The first content of a new proposal: the base text (the version in force;
+ * for a suppression only its heading and title, then the reasons, since ITU
+ * does not reproduce a suppressed text; for a draft new resolution the
+ * skeleton of schema/draft-resolution.ts) with a cover to fill in and the
+ * marker line (`MOD APT/44A13/1`, `ADD`, `SUP`). The cover's fixed wordings are in the proposal's language
  * (export/cover.ts).
  */
 import { coverWords } from '../export/cover.js'
-import { draftCode, draftResolutionContent, type JSONNode, type Language } from '../schema/index.js'
+import { draftCode, draftResolutionContent, languageInfo, type JSONNode, type Language } from '../schema/index.js'
 
 /** What a new proposal does to the resolution. */
 export type StartAction = 'MOD' | 'ADD' | 'SUP'
@@ -44,6 +45,12 @@ export function defaultCoverTitle(action: StartAction, heading: string, title: s
   return `${words[action]} ${what}`
 }
 
+/** The reasons paragraph a proposal ends with, its word written for the drafter to go on from (`Reasons: `). */
+function reasonsParagraph(lang: Language): JSONNode {
+  const word = languageInfo(lang).reasonsWord
+  return { type: 'reasons', content: [{ type: 'text', text: lang === 'zh' ? word : `${word} ` }] }
+}
+
 /** The proposal document: `base` (resolution JSON, or null for ADD) with cover and marker in front. */
 export function startProposalJSON(base: unknown, start: ProposalStart): unknown {
   const words = coverWords(start.lang)
@@ -60,8 +67,12 @@ export function startProposalJSON(base: unknown, start: ProposalStart): unknown 
   }
   const marker: JSONNode = { type: 'proposalMarker', attrs: { action: start.action, proposalId: start.proposalId } }
   const b = base as JSONNode | null
+  const inForce = (b?.content ?? []).filter(n => n.type !== 'proposalHeader' && n.type !== 'proposalMarker')
   const rest = start.action === 'ADD' || !b
     ? draftResolutionContent(start.lang, draftCode(start.proposalId, start.delegation))
-    : (b.content ?? []).filter(n => n.type !== 'proposalHeader' && n.type !== 'proposalMarker')
+    : start.action === 'SUP'
+      // a suppression does not reproduce the text (ITU): its heading and title, and the reasons it must give
+      ? [...inForce.filter(n => n.type === 'resolutionHeading' || n.type === 'resolutionTitle'), reasonsParagraph(start.lang)]
+      : inForce
   return { type: 'resolution', attrs: { ...(b?.attrs ?? {}), lang: start.lang }, content: [header, marker, ...rest] }
 }

@@ -6,7 +6,7 @@
  * they stood. Each unit's marks are relative to its position and cached
  * while its revision node and text stay the same objects.
  */
-import type { Node } from 'prosemirror-model'
+import { Fragment, type Node } from 'prosemirror-model'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import { renderNode } from '../render/static.js'
 import { revisionOf, statusOnSide, type Language, type RevisionRecord } from '../../schema/index.js'
@@ -115,6 +115,46 @@ function inlineMarks(rev: Node, cur: Node, curPos: number, base: number): RelDec
   return used === total ? out : null
 }
 
+/** Top lines of the revision that the text no longer has, grouped by where they stand in the text. */
+interface GoneLines { at: number; lines: Node[] }
+
+/**
+ * Splits the revision's top text blocks (heading, title, history line,
+ * formula, reasons) into those the current text still has (`kept`: the
+ * revision without the others) and those it has not, wholly deleted (a
+ * history line or formula the proposal drops), each group with the position
+ * after the last top block before it that the text has.
+ */
+function topLinesGone(revision: Node, current: Node): { kept: Node; gone: GoneLines[] } {
+  const endOf = new Map<string, number>()
+  current.forEach((n, offset) => { if (n.isTextblock) endOf.set(n.type.name, offset + n.nodeSize) })
+  const kept: Node[] = []
+  const gone: GoneLines[] = []
+  let after = 0
+  revision.forEach(n => {
+    const present = endOf.get(n.type.name)
+    if (n.isTextblock && present === undefined && n.content.size > 0 && ownInline(n).every(isDeleted)) {
+      const last = gone[gone.length - 1]
+      if (last && last.at === after) last.lines.push(n)
+      else gone.push({ at: after, lines: [n] })
+      return
+    }
+    if (present !== undefined) after = present
+    kept.push(n)
+  })
+  return { kept: gone.length === 0 ? revision : revision.copy(Fragment.from(kept)), gone }
+}
+
+/** Struck top lines, drawn as the blocks they were. */
+function struckLines(lines: Node[], lang: Language): HTMLElement {
+  const box = document.createElement('div')
+  box.className = 'amend-unit amend-suppressed amend-lines'
+  box.contentEditable = 'false'
+  for (const line of lines) box.append(renderNode(line, 'old', lang))
+  box.addEventListener('mousedown', e => e.preventDefault())
+  return box
+}
+
 /** The marks of one unit: its class badge and, when modified or moved in, its inline marks. */
 export function unitDecos(rev: Node, cur: Located, revInfo: Rev): RelDeco[] {
   const status = revInfo.status ?? 'unchanged'
@@ -175,9 +215,16 @@ export function amendmentDecorations(revision: Node, current: Node, kept: Map<st
   const lang = (current.attrs.lang ?? 'en') as Language
   const nextCache = new Map<string, CacheEntry>()
 
-  // The resolution's own lines (heading, title, history, formula, reasons).
-  const top = inlineMarks(revision, current, -1, 0)
+  // The resolution's own lines (heading, title, history, formula, reasons): those the text no longer has stand
+  // struck as blocks where they stood; the others get their inline marks.
+  const { kept: topRevision, gone } = topLinesGone(revision, current)
+  for (const { at, lines } of gone) decos.push(Decoration.widget(at, () => struckLines(lines, lang), { side: -1, key: `lines:${lines.map(l => l.type.name).join(',')}`, ignoreSelection: true, stopEvent: () => true }))
+  const top = inlineMarks(topRevision, current, -1, 0)
   if (top) for (const d of top) decos.push(absolute(d, 0, 0, ''))
+  // A suppressed section or part with no unit after it stands before the reasons (they close a proposal), an annex at the end.
+  let reasonsAt = -1
+  current.forEach((n, offset) => { if (n.type.name === 'reasons') reasonsAt = offset })
+  const endOf = (parent: Node, parentCurEnd: number, unit: Node) => parent === revision && reasonsAt >= 0 && unit.type.name !== 'annex' ? reasonsAt : parentCurEnd
 
   const visit = (parentRev: Node, parentCurEnd: number) => {
     const children: Node[] = []
@@ -200,7 +247,7 @@ export function amendmentDecorations(revision: Node, current: Node, kept: Map<st
       if (rev.status && rev.status !== 'unchanged') changes.push(changeOf(child, rev))
       if (gone) {
         // Not in the text any more: show it struck where it stood, before the next unit that still is.
-        let at = parentCurEnd
+        let at = endOf(parentRev, parentCurEnd, child)
         for (let j = i + 1; j < children.length; j++) {
           const next = index.get(children[j]!.attrs.id as string)
           if (next && isUnit(children[j]!)) { at = next.pos; break }

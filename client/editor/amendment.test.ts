@@ -123,3 +123,22 @@ test('the marks of a large answer are made in slices, each within the time given
   assert.deepEqual(sliced.decorations.find().map(d => [d.from, d.to]), whole.decorations.find().map(d => [d.from, d.to]))
   assert.deepEqual(sliced.changes, whole.changes)
 })
+
+test('a suppression (heading, title and reasons kept) shows the lines and sections it drops struck as blocks where they stood: not glued into the title, not after the reasons', () => {
+  resetBuilderIds()
+  const inForce = res({ lang: 'en', heading: 'RESOLUTION 1 (Rev. Hammamet, 2016)', title: 'Rules', history: '(Hammamet, 2016)', formula: 'The World Telecommunication Standardization Assembly (Hammamet, 2016),' },
+    pre('considering', prov('that one', { id: 'p1' }), { id: 's1' }), op('resolves', prov('to act', { id: 'p2' }), { id: 's2' }))
+  const draft = schema.nodes.resolution!.create({ lang: 'en' }, [
+    schema.nodes.proposalMarker!.create({ action: 'SUP', proposalId: 'APT/44A13/5' }),
+    inForce.child(0), inForce.child(1),
+    schema.nodes.reasons!.create(null, schema.text('Reasons: obsolete.'))])
+  const { doc: revision } = liveComparer(inForce).update(draft)
+  const { decorations } = amendmentDecorations(revision, draft, new Map(), new Map())
+  let titleEnd = -1, reasonsAt = -1
+  draft.forEach((n, offset) => { if (n.type.name === 'resolutionTitle') titleEnd = offset + n.nodeSize; if (n.type.name === 'reasons') reasonsAt = offset })
+  const struckBlocks = decorations.find().filter(d => d.from === d.to).map(d => ({ at: d.from, el: (d as unknown as { type: { toDOM: () => HTMLElement } }).type }))
+  // every widget stands between blocks, never inside the title's text
+  for (const w of struckBlocks) assert.ok(w.at === titleEnd || w.at === reasonsAt, `a struck widget at ${w.at} (title ends at ${titleEnd}, reasons at ${reasonsAt})`)
+  assert.ok(struckBlocks.some(w => w.at === titleEnd), 'the history line and formula stand after the title')
+  assert.ok(struckBlocks.some(w => w.at === reasonsAt), 'the suppressed sections stand before the reasons')
+})

@@ -107,6 +107,14 @@ test('a drafter starts MOD and ADD proposals for their own delegation only; the 
   assert.equal(add.body.baseVersionId, null)
   const addDoc = (await api(server.url, amal, 'GET', `/api/documents/${add.body.id}`)).body
   assert.equal(addDoc.json.content[1].attrs.action, 'ADD')
+  // a suppression does not reproduce the text in force: its heading and title, and the reasons to give
+  const sup = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'APT suppresses Res 50', action: 'SUP', baseVersionId })
+  assert.equal(sup.status, 201, JSON.stringify(sup.body))
+  const supDoc = (await api(server.url, amal, 'GET', `/api/documents/${sup.body.id}`)).body
+  assert.deepEqual(supDoc.json.content.map((n: { type: string }) => n.type), ['proposalHeader', 'proposalMarker', 'resolutionHeading', 'resolutionTitle', 'reasons'])
+  assert.equal(supDoc.json.content[1].attrs.action, 'SUP')
+  assert.match(JSON.stringify(supDoc.json.content[4]), /الأسباب:/)
+
   // a draft new resolution starts with what every resolution has, for the drafter to fill in
   const addTypes = addDoc.json.content.map((n: { type: string }) => n.type)
   assert.deepEqual(addTypes.slice(2), ['resolutionHeading', 'resolutionTitle', 'historyLine', 'assemblyFormula', 'preambularSection', 'operativeSection'])
