@@ -90,7 +90,7 @@ export function stylesXml(opts: StyleOptions): string {
   const lang = xmlEscape(opts.langTag)
   return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     + '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    + `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="${font}"/>`
+    + `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="SimSun" w:cs="${font}"/>`
     + `<w:sz w:val="22"/><w:szCs w:val="28"/><w:lang w:val="${opts.dir === 'rtl' ? 'en-GB' : lang}" w:eastAsia="zh-CN" w:bidi="${opts.dir === 'rtl' ? lang : 'ar-SA'}"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>`
     + definitions(opts.dir).map(styleXml).join('')
     + '</w:styles>'

@@ -74,3 +74,17 @@ test('PDF through Chromium renders the Arabic right to left', async t => {
     assert.ok(png && statSync(png).size > 5000, 'page 1 rendered to PNG')
   }
 })
+
+test('PDF through Chromium draws Chinese: a font with CJK glyphs is embedded for the Chinese text', async t => {
+  if (!existsSync(CHROMIUM_PATH)) { t.skip('chromium not installed'); return }
+  const doc = res({ lang: 'zh', heading: '第1号决议草案', title: '促进网络安全' }, op('resolves', prov('加强合作。')))
+  const pdf = await exportPdf(exportHtml(layoutResolution(doc)))
+  if (!dir) dir = await mkdtemp(join(tmpdir(), 'resdraft-pdf-'))
+  const file = join(dir, 'zh.pdf')
+  await writeFile(file, pdf)
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  assert.ok(text.includes('促进网络安全') && text.includes('加强合作'), `the text is there: ${text}`)
+  // without a CJK font Chromium embeds only Latin ones and the Chinese glyphs are drawn as nothing
+  const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).map(l => l.split(/\s+/)[0]!).filter(Boolean)
+  assert.ok(fonts.some(f => /Ming|Song|Sun|CJK|Hei|Kai|Fang/i.test(f)), `a CJK font is embedded (install one, e.g. Debian's fonts-arphic-uming); embedded: ${fonts.join(', ')}`)
+})

@@ -19,7 +19,10 @@ export interface HtmlOptions {
 }
 
 const ARABIC_FONTS = '"Noto Naskh Arabic", "Traditional Arabic", "Amiri", serif'
-const LATIN_FONTS = '"Times New Roman", "Liberation Serif", "Noto Serif", serif'
+// Chinese in ITU texts is set in SimSun; AR PL UMing (Debian's fonts-arphic-uming) and Noto Serif CJK are its free
+// Song/Ming kin. Latin text takes the first fonts, Chinese characters fall through to these.
+const CJK_FONTS = '"SimSun", "AR PL UMing CN", "Noto Serif CJK SC"'
+const LATIN_FONTS = `"Times New Roman", "Liberation Serif", "Noto Serif", ${CJK_FONTS}, serif`
 const FRAME_FONTS = '"Times New Roman", "Liberation Serif", "Noto Naskh Arabic", serif'
 
 /** Print margin boxes: "- N -" and the reference on top of every page but the first, the reference and page number at the foot. */
