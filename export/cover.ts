@@ -81,23 +81,42 @@ export function coverFromDocument(doc: Node): LayoutParagraph[] | null {
   return out
 }
 
+/** What a proposal does, for its cover title. */
+export type CoverAction = 'MOD' | 'ADD' | 'SUP'
+
+/** The words a cover title starts with, by language and action (the Arabic MOD wording is the APT proposal's). */
+const TITLE_WORDS: Record<Language, Record<CoverAction, string>> = {
+  en: { MOD: 'Proposed modification of', SUP: 'Proposed suppression of', ADD: 'Draft new resolution' },
+  ar: { MOD: 'مقترح لتعديل', SUP: 'مقترح لإلغاء', ADD: 'مشروع قرار جديد' },
+  fr: { MOD: 'Proposition de modification de la', SUP: 'Proposition de suppression de la', ADD: 'Projet de nouvelle résolution' },
+  es: { MOD: 'Propuesta de modificación de la', SUP: 'Propuesta de supresión de la', ADD: 'Proyecto de nueva resolución' },
+  ru: { MOD: 'Предлагаемое изменение:', SUP: 'Предлагаемое исключение:', ADD: 'Проект новой резолюции' },
+  zh: { MOD: '修改提案：', SUP: '废止提案：', ADD: '新决议草案' }
+}
+
 /**
- * The usual title of a proposal: "Proposed modification of Resolution 50 –
- * Cybersecurity" (MOD, NOC), "Draft new Resolution – ..." (ADD), "Proposed
- * suppression of Resolution 50 – ..." (SUP). The Arabic modification wording
- * is the APT proposal's; the Arabic ADD and SUP wordings are ours.
+ * The usual title of a proposal in its language, from the resolution's
+ * heading and title: "Proposed modification of RESOLUTION 50 –
+ * Cybersecurity" (the heading without its parenthesis), "Proposed
+ * suppression of ...", "Draft new resolution – Title" (or the words alone
+ * while the title is empty).
  */
+export function coverTitle(action: CoverAction, heading: string, title: string, lang: Language = 'en'): string {
+  const words = TITLE_WORDS[lang]
+  if (action === 'ADD') return [words.ADD, title].filter(Boolean).join(' – ')
+  const what = [heading.replace(/\s*[(（].*[)）]\s*$/u, ''), title].filter(Boolean).join(' – ')
+  // no space after a full-width colon (Chinese)
+  return `${words[action]}${words[action].endsWith('：') ? '' : ' '}${what}`
+}
+
+/** The cover title of a document (coverTitle); an action such as `SUP*` counts as `SUP`, `NOC` as `MOD`. */
 export function proposalTitle(doc: Node, action: string = 'MOD'): string {
   const lang = (doc.attrs.lang ?? 'en') as Language
-  let heading = '', title = '', number = ''
+  let heading = '', title = ''
   doc.forEach(child => {
-    if (child.type.name === 'resolutionHeading') { heading = child.textContent; number = String(child.attrs.number ?? '') }
+    if (child.type.name === 'resolutionHeading') heading = child.textContent
     if (child.type.name === 'resolutionTitle') title = child.textContent
   })
-  number ||= /\d+/.exec(heading)?.[0] ?? ''
   const kind = action.startsWith('ADD') ? 'ADD' : action.startsWith('SUP') ? 'SUP' : 'MOD'
-  if (lang === 'ar') {
-    return kind === 'ADD' ? `مشروع قرار جديد - ${title}` : kind === 'SUP' ? `مقترح لإلغاء القرار ${number} - ${title}` : `مقترح لتعديل القرار ${number} - ${title}`
-  }
-  return kind === 'ADD' ? `Draft new Resolution – ${title}` : kind === 'SUP' ? `Proposed suppression of Resolution ${number} – ${title}` : `Proposed modification of Resolution ${number} – ${title}`
+  return coverTitle(kind, heading, title, lang)
 }

@@ -6,11 +6,11 @@
  * marker line (`MOD APT/44A13/1`, `ADD`, `SUP`). The cover's fixed wordings are in the proposal's language
  * (export/cover.ts).
  */
-import { coverWords } from '../export/cover.js'
+import { coverWords, type CoverAction } from '../export/cover.js'
 import { draftCode, draftResolutionContent, languageInfo, type JSONNode, type Language } from '../schema/index.js'
 
 /** What a new proposal does to the resolution. */
-export type StartAction = 'MOD' | 'ADD' | 'SUP'
+export type StartAction = CoverAction
 
 /** How a proposal is started. */
 export interface ProposalStart {
@@ -27,23 +27,6 @@ export interface ProposalStart {
 }
 
 const para = (role: string, text = ''): JSONNode => ({ type: 'coverParagraph', attrs: { role }, ...(text ? { content: [{ type: 'text', text }] } : {}) })
-
-const COVER_TITLE: Record<Language, { MOD: string; SUP: string; ADD: string }> = {
-  en: { MOD: 'Proposed modification of', SUP: 'Proposed suppression of', ADD: 'Draft new resolution' },
-  ar: { MOD: 'مقترح لتعديل', SUP: 'مقترح لإلغاء', ADD: 'مشروع قرار جديد' },
-  fr: { MOD: 'Proposition de modification de la', SUP: 'Proposition de suppression de la', ADD: 'Projet de nouvelle résolution' },
-  es: { MOD: 'Propuesta de modificación de la', SUP: 'Propuesta de supresión de la', ADD: 'Proyecto de nueva resolución' },
-  ru: { MOD: 'Предлагаемое изменение:', SUP: 'Предлагаемое исключение:', ADD: 'Проект новой резолюции' },
-  zh: { MOD: '修改提案：', SUP: '废止提案：', ADD: '新决议草案' }
-}
-
-/** The cover title a new proposal starts with, in the proposal's language (`مقترح لتعديل القرار 50 – الأمن السيبراني`). */
-export function defaultCoverTitle(action: StartAction, heading: string, title: string, lang: Language = 'en'): string {
-  const words = COVER_TITLE[lang]
-  if (action === 'ADD') return words.ADD
-  const what = [heading.replace(/\s*[(（].*[)）]\s*$/u, ''), title].filter(Boolean).join(' – ')
-  return `${words[action]} ${what}`
-}
 
 /** The reasons paragraph a proposal ends with, its word written for the drafter to go on from (`Reasons: `). */
 function reasonsParagraph(lang: Language): JSONNode {

@@ -33,7 +33,7 @@ test('docx: the Resolution 50 proposal with tracked changes by "Yuki Tanaka (APT
   assert.match(xml, /<w:del [^>]*w:author="Yuki Tanaka \(APT\)"/)
   assert.match(xml, /<w:pStyle w:val="Proposal"\/>.*?MOD.*?APT\/44A13\/1/s)
   assert.match(xml, /الأسباب:.*ثمة حاجة لتحديث القرار 50\./s)
-  assert.match(xml, /مقترح لتعديل القرار 50 - الأمن السيبراني/, 'default Arabic title')
+  assert.match(xml, /مقترح لتعديل القـرار 50 – الأمن السيبراني/, 'default Arabic title (export/cover.ts coverTitle)')
 })
 
 test('docx-static and html from document JSON as well as text', async () => {
@@ -75,7 +75,7 @@ test('none as BASE proposes a new resolution (ADD, no marks); none as DRAFT supp
   assert.match(a.out, /^ADD\tAPT\/44A13\/1/)
   const addPage = await readFile(add, 'utf8')
   assert.doesNotMatch(addPage, /<ins|<del/)
-  assert.match(addPage, /مشروع قرار جديد - الأمن السيبراني/)
+  assert.match(addPage, /مشروع قرار جديد – الأمن السيبراني/)
   const s = await run(BASE, 'none', ...common, '--format', 'html', '--out', sup, '--reasons', 'لم يعد لازماً.')
   assert.equal(s.code, 0, s.err)
   const supPage = await readFile(sup, 'utf8')

@@ -8,7 +8,8 @@ import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } fr
 import { CHECKPOINT_PREFIX, isCheckpoint, restoreVersion } from '../restore.js'
 import { createDocument, createVersion, liveJSON } from '../documents.js'
 import { isLanguage, LANGUAGES, type Language } from '../../schema/index.js'
-import { defaultCoverTitle, startProposalJSON } from '../proposal-start.js'
+import { coverTitle } from '../../export/cover.js'
+import { startProposalJSON } from '../proposal-start.js'
 import type { DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
@@ -97,9 +98,9 @@ export function documentRoutes(deps: ApiDeps): Router {
     else if (isLanguage(body.lang)) lang = body.lang
     else throw new HttpError(400, `lang must be one of ${LANGUAGES.join(', ')}`)
     const heading = version ? headingOf(version.json) : ''
-    const coverTitle = body.coverTitle === undefined ? defaultCoverTitle(action, heading, version ? titleOf(version.json) : '', lang) : stringField(body, 'coverTitle', 500)
+    const cover = body.coverTitle === undefined ? coverTitle(action, heading, version ? titleOf(version.json) : '', lang) : stringField(body, 'coverTitle', 500)
     // Without an action (the original form of this route) the proposal starts as the bare base text.
-    const json = body.action === undefined && version ? version.json : startProposalJSON(version?.json ?? null, { action, proposalId, source, delegation: delegations[0]!, title: coverTitle, lang })
+    const json = body.action === undefined && version ? version.json : startProposalJSON(version?.json ?? null, { action, proposalId, source, delegation: delegations[0]!, title: cover, lang })
     let meta
     try {
       meta = await createDocument(deps.store, { title, kind: 'proposal', delegations, shared: false, baseVersionId: version?.id ?? null, baseDocumentId: base?.id ?? null }, json, actorOf(user), user.id)
