@@ -3,8 +3,9 @@
  * (JSON), optionally the version it is compared with, a format and the
  * export dialog's options; out come the bytes, their MIME type and a file
  * name. Without a base the document is exported as it is; with a base the
- * revision marks are exported; with a proposal id too, as a full ITU
- * proposal in its conference document (export-proposal.ts). Everything in
+ * revision marks are exported. With a proposal id it is a full ITU proposal
+ * in its conference document (export-proposal.ts): on the base, or without
+ * one a draft new resolution (ADD). Everything in
  * and out is plain data, so that the work can run in a worker thread.
  */
 import type { Node } from 'prosemirror-model'
@@ -23,7 +24,7 @@ export interface DocumentExport {
   /** The version it is compared with (JSON), or null to export it as it is. */
   readonly base: unknown | null
   readonly format: ExportFormat
-  /** With a base: export a full proposal under this id (`APT/44A13/1`). */
+  /** Export a full proposal under this id (`APT/44A13/1`): on the base (MOD, or SUP by its marker line), or without one a draft new resolution (ADD). */
   readonly proposalId?: string | null
   /** The export dialog's options (proposalOptionsFromQuery). */
   readonly options?: ProposalExportOptions
@@ -64,18 +65,16 @@ export async function exportDocument(input: DocumentExport, compare: Reviser): P
   let layout: Layout
   let frame: ConferenceFrame | null = null
   let fileName = exportFileName(null, input.name, format)
-  if (input.base != null) {
-    const base = readDoc(input.base, 'the base version')
-    const revise = (a: Node, b: Node) => compare(a, b, who)
-    if (id) {
-      let prepared
-      try {
-        prepared = prepareProposal([{ base, draft: doc }], revise, { ...input.options, format, proposalId: formatProposalId(id), author: who.author, delegation: who.delegation })
-      } catch (e) { if (e instanceof RangeError) throw new ProposalExportError(e.message); throw e }
-      ;({ layout, frame } = prepared)
-      fileName = prepared.fileName
-    } else layout = layoutResolution(revise(base, doc), who)
-  } else layout = layoutResolution(doc, who)
+  const base = input.base != null ? readDoc(input.base, 'the base version') : null
+  const revise = (a: Node, b: Node) => compare(a, b, who)
+  if (id) {
+    let prepared
+    try {
+      prepared = prepareProposal([{ base, draft: doc }], revise, { ...input.options, format, proposalId: formatProposalId(id), author: who.author, delegation: who.delegation })
+    } catch (e) { if (e instanceof RangeError) throw new ProposalExportError(e.message); throw e }
+    ;({ layout, frame } = prepared)
+    fileName = prepared.fileName
+  } else layout = layoutResolution(base ? revise(base, doc) : doc, who)
   const contentType = FORMAT_INFO[format].contentType
   const render = { ...(frame ? { frame } : {}), author: who.author ?? who.delegation }
   if (format === 'pdf') {

@@ -89,3 +89,17 @@ test('the export dialog\'s options reach the conference document; bad values are
     assert.match((await r.json() as { error: string }).error, new RegExp(field))
   }
 })
+
+test('a draft new resolution (ADD, no base) exports as a proposal: its cover, the ADD line with its number, the text unmarked', async () => {
+  const started = await fetch(server.url + '/api/documents/new-proposal', { method: 'POST', headers: { authorization: `Bearer ${sec}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Projet', action: 'ADD', lang: 'fr', delegations: ['APT'], proposalId: 'APT/44A13/3' }) })
+  assert.equal(started.status, 201)
+  const { id } = await started.json() as { id: string }
+  const r = await fetch(server.url + `/api/documents/${id}/export?format=html`, { headers: { authorization: `Bearer ${sec}` } })
+  assert.equal(r.status, 200)
+  const page = await r.text()
+  assert.match(page, /ADD<\/strong><span class="tab">\t<\/span>APT\/44A13\/3/, 'the marker line')
+  assert.match(page, /Original: français/, 'the cover')
+  assert.match(page, /PROJET DE NOUVELLE RÉSOLUTION \[APT-1\]/)
+  assert.doesNotMatch(page, /<ins|<del/)
+  assert.match(decodeURIComponent(r.headers.get('content-disposition') ?? ''), /APT-44A13-3\.html/)
+})

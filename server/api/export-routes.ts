@@ -75,10 +75,11 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
     let attribution: Uint8Array | null = null
     if (committee) ({ json: doc, update: attribution } = await liveState(deps.store, deps.hocuspocus, id))
     else doc = await liveJSON(deps.store, deps.hocuspocus, id)
-    // Defaults for a proposal: its base version and its own proposal number.
+    // Defaults for a proposal: its base version (none for a draft new resolution) and its own proposal number.
     let baseRef = q('base')
     let proposalId = q('proposalId') ?? null
-    if (!baseRef && meta.baseVersionId) { baseRef = `v:${meta.baseVersionId}`; if (!committee) proposalId ??= proposalIdOf(doc) }
+    if (!baseRef && meta.baseVersionId) baseRef = `v:${meta.baseVersionId}`
+    if (!committee && meta.kind === 'proposal' && !q('base')) proposalId ??= proposalIdOf(doc)
     if (proposalId) { try { parseProposalId(proposalId) } catch (e) { throw new HttpError(400, (e as Error).message) } }
     let base: unknown = null
     // a committee draft started from a live document: the base text it was compiled from
