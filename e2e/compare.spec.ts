@@ -25,6 +25,9 @@ test('comparing the 2012 text with the proposed text shows the diff engine’s c
     expect(r.status(), await r.text()).toBe(201)
     imported.push((await r.json()).id)
   }
+  // before anything is chosen, the page says what to do
+  await sec.page.goto('/#/compare')
+  await expect(sec.page.getByTestId('compare-hint')).toBeVisible()
   await sec.page.goto(`/#/compare?old=d:${imported[0]}&new=d:${imported[1]}`)
   const counts = sec.page.getByTestId('summary')
   for (const key of ['NOC', 'MOD', 'ADD', 'SUP', 'moved', 'renumbered'] as const) {

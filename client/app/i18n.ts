@@ -40,7 +40,8 @@ const EN = {
   labelsClash: 'labels clash', notInProposal: 'not in this proposal',
   compareTitle: 'Compare versions', oldSide: 'Old', newSide: 'New', sideBySide: 'Side by side', inline: 'Inline',
   hideRenumbering: 'Hide renumbering-only changes', next: 'Next change', previous: 'Previous change',
-  run: 'Compare', current: 'current text', movedFrom: 'moved to', movedTo: 'moved from',
+  run: 'Compare', compareHint: 'Choose the old and the new version above, then Compare. A proposal against the version in force it amends shows what it proposes; two versions of a resolution, how it was revised.',
+  current: 'current text', movedFrom: 'moved to', movedTo: 'moved from',
   summary: 'Summary', loading: 'Loading…', error: 'Something went wrong',
   added: 'added', suppressed: 'deleted', modified: 'modified', moved: 'moved', renumbered: 'renumbered', unchanged: 'unchanged'
 }
@@ -81,7 +82,8 @@ const AR: Record<StringKey, string> = {
   labelsClash: 'تعارض في الترقيم', notInProposal: 'ليست في هذا المقترح',
   compareTitle: 'مقارنة النسخ', oldSide: 'القديم', newSide: 'الجديد', sideBySide: 'جنبًا إلى جنب', inline: 'مدمج',
   hideRenumbering: 'إخفاء تغييرات الترقيم وحدها', next: 'التغيير التالي', previous: 'التغيير السابق',
-  run: 'مقارنة', current: 'النص الحالي', movedFrom: 'نُقلت إلى', movedTo: 'نُقلت من',
+  run: 'مقارنة', compareHint: 'اختر النسخة القديمة والنسخة الجديدة أعلاه، ثم «مقارنة». يُظهر المقترح مقارنةً بالنسخة النافذة التي يعدّلها ما يقترحه، وتُظهر نسختان من قرار كيف رُوجع.',
+  current: 'النص الحالي', movedFrom: 'نُقلت إلى', movedTo: 'نُقلت من',
   summary: 'ملخص', loading: 'جارٍ التحميل…', error: 'حدث خطأ',
   added: 'مضافة', suppressed: 'محذوفة', modified: 'معدّلة', moved: 'منقولة', renumbered: 'أعيد ترقيمها', unchanged: 'دون تغيير'
 }

@@ -109,8 +109,9 @@ export async function comparePage(root: HTMLElement, user: User, oldRef: string 
     list[current]!.classList.add('current-change')
     list[current]!.scrollIntoView({ block: 'center', behavior: 'smooth' })
   }
+  const hint = () => h('p', { class: 'empty-hint', 'data-testid': 'compare-hint' }, t('compareHint'))
   const run = async () => {
-    if (!oldSel.value || !newSel.value) return
+    if (!oldSel.value || !newSel.value) { result.replaceChildren(hint()); (oldSel.value ? newSel : oldSel).focus(); return }
     go({ page: 'compare', old: oldSel.value, new: newSel.value })
   }
   root.replaceChildren(
@@ -133,7 +134,8 @@ export async function comparePage(root: HTMLElement, user: User, oldRef: string 
   for (const sel of [oldSel, newSel]) sel.replaceChildren(h('option', { value: '' }, '—'), ...options.map(o => h('option', { value: o.value, dir: 'auto' }, o.label)))
   if (oldRef) oldSel.value = oldRef
   if (newRef) newSel.value = newRef
-  if (!oldRef || !newRef) return
+  // nothing chosen yet: say what to do rather than show an empty page
+  if (!oldRef || !newRef) { result.replaceChildren(hint()); return }
 
   let revision: Node | null = null
   const draw = () => {
