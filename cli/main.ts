@@ -1,8 +1,11 @@
 /**
  * `resdraft` dispatches to one module per command in cli/commands/. Each
  * exports `run(args, io)` returning the exit code: 0 ok, 1 bad input, 2 usage.
+ * `resdraft batch` runs many commands, one per line, through this same
+ * dispatcher in one process (batch.ts).
  */
 import { InputError, UsageError, processIO, type CliIO } from './args.js'
+import { BATCH_USAGE, runBatch } from './batch.js'
 
 /** A command module. */
 export interface Command {
@@ -32,6 +35,7 @@ async function help(io: CliIO, commands: CommandTable): Promise<void> {
     const { command } = await load()
     io.out(`  ${command.usage}\n      ${command.summary}\n`)
   }
+  io.out(`  ${BATCH_USAGE}\n      run many of these commands in one process, one per line (a script over many files pays the start once)\n`)
 }
 
 /**
@@ -42,6 +46,14 @@ async function help(io: CliIO, commands: CommandTable): Promise<void> {
 export async function main(argv: string[], io: CliIO = processIO, commands: CommandTable = COMMANDS): Promise<number> {
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') { await help(io, commands); return name ? 0 : 2 }
+  if (name === 'batch') {
+    try { return await runBatch(rest, io, argv => main(argv, io, commands)) }
+    catch (e) {
+      if (e instanceof UsageError) { io.err(`resdraft batch: ${e.message}\nusage: ${BATCH_USAGE}\n`); return 2 }
+      if (e instanceof InputError) { io.err(`resdraft batch: ${e.message}\n`); return 1 }
+      throw e
+    }
+  }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined
   if (!load) { io.err(`resdraft: unknown command "${name}"; try resdraft --help\n`); return 2 }
   const { command } = await load()
