@@ -19,9 +19,19 @@ test('the secretariat compiles three proposals on Resolution 50 and steps throug
   }
   const docs = await (await page.request.get('/api/documents')).json() as { id: string; title: string; kind: string; baseVersionId: string | null }[]
   const apt = docs.find(d => d.title === 'APT proposal on Resolution 50')!
+  // a proposal on another resolution, which the picker must not offer for Resolution 50
+  const res1 = docs.find(d => d.title.startsWith('Resolution 1 '))!
+  const res1Version = (await (await page.request.get(`/api/documents/${res1.id}/versions`)).json() as { id: string }[])[0]!.id
+  const other = await page.request.post(`/api/documents/${res1.id}/proposal`, { data: { title: `On Res 1 ${Date.now()}`, action: 'MOD', baseVersionId: res1Version, delegations: ['APT'] } })
+  expect(other.status()).toBe(201)
+  const otherId = (await other.json() as { id: string }).id
   await page.getByTestId('compile-link').click()
+  await expect(page.locator('.compile-result .empty-hint')).toBeVisible()
+  await expect(page.locator('.compile-picks input')).toHaveCount(0)
   await expect(page.getByTestId('compile-base').locator(`option[value="v:${apt.baseVersionId}"]`)).toHaveCount(1)
   await page.getByTestId('compile-base').selectOption({ value: `v:${apt.baseVersionId}` })
+  await expect(page.locator(`.compile-picks input[value="d:${apt.id}"]`)).toHaveCount(1)
+  await expect(page.locator(`.compile-picks input[value="d:${otherId}"]`)).toHaveCount(0)
   for (const id of [apt.id, ...ids]) await page.locator(`.compile-picks input[value="d:${id}"]`).check()
   await page.getByTestId('compile-run').click()
   await expect(page.getByTestId('source-head')).toHaveCount(3)

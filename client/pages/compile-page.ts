@@ -52,13 +52,27 @@ function table(c: CompilationJSON): HTMLElement {
   return h('table', { class: 'synoptic', dir: directionOf(lang), style: `--sources: ${c.sources.length}` }, h('thead', {}, head), h('tbody', {}, ...rows))
 }
 
-async function refOptions(): Promise<{ value: string; label: string; kind: string }[]> {
-  const options: { value: string; label: string; kind: string }[] = []
+/** A text or proposal the pickers offer. */
+interface RefOption { value: string; label: string; kind: string; documentId: string; baseDocumentId: string | null }
+
+async function refOptions(): Promise<RefOption[]> {
+  const options: RefOption[] = []
   for (const d of await listDocuments()) {
-    options.push({ value: `d:${d.id}`, label: `${d.title} — ${t('current')}`, kind: d.kind })
-    try { for (const v of await listVersions(d.id)) options.push({ value: `v:${v.id}`, label: `${d.title} — ${v.name}`, kind: d.kind }) } catch { /* no versions visible */ }
+    const base = { kind: d.kind, documentId: d.id, baseDocumentId: d.baseDocumentId }
+    options.push({ value: `d:${d.id}`, label: `${d.title} — ${t('current')}`, ...base })
+    try { for (const v of await listVersions(d.id)) options.push({ value: `v:${v.id}`, label: `${d.title} — ${v.name}`, ...base }) } catch { /* no versions visible */ }
   }
   return options
+}
+
+/**
+ * The proposals to offer for a text in force: those started on that
+ * resolution, then those with no base recorded (imported from text); not
+ * those on another resolution (an assembly has hundreds).
+ */
+export function proposalsFor<T extends { kind: string; value: string; baseDocumentId: string | null }>(options: readonly T[], baseDocumentId: string): T[] {
+  const proposals = options.filter(o => o.kind === 'proposal' && o.value.startsWith('d:'))
+  return [...proposals.filter(o => o.baseDocumentId === baseDocumentId), ...proposals.filter(o => o.baseDocumentId === null)]
 }
 
 /** Renders the compile page: pickers, then the synoptic table of the chosen base and proposals. */
@@ -99,9 +113,17 @@ export async function compilePage(root: HTMLElement, user: User, base: string | 
     const options = await refOptions()
     baseSel.replaceChildren(h('option', { value: '' }, '—'), ...options.filter(o => o.kind === 'resolution').map(o => h('option', { value: o.value, dir: 'auto' }, o.label)))
     if (base) baseSel.value = base
-    picks.replaceChildren(...options.filter(o => o.kind === 'proposal' && o.value.startsWith('d:')).map(o =>
-      h('label', { dir: 'auto' }, h('input', { type: 'checkbox', value: o.value, ...(proposals.includes(o.value) ? { checked: '' } : {}) }), ` ${o.label}`)))
-    if (!base || proposals.length === 0) return
+    const showPicks = () => {
+      const chosen = options.find(o => o.value === baseSel.value)
+      if (!chosen) { picks.replaceChildren(h('span', { class: 'muted' }, t('compileChooseBase'))); return }
+      const offered = proposalsFor(options, chosen.documentId)
+      picks.replaceChildren(...offered.length === 0 ? [h('span', { class: 'muted' }, t('compileNoProposals'))] : offered.map(o =>
+        h('label', { dir: 'auto' }, h('input', { type: 'checkbox', value: o.value, ...(proposals.includes(o.value) ? { checked: '' } : {}) }), ` ${o.label}`,
+          o.baseDocumentId === null ? h('small', { class: 'muted' }, ` (${t('compileNoBase')})`) : null)))
+    }
+    showPicks()
+    baseSel.addEventListener('change', showPicks)
+    if (!base || proposals.length === 0) { result.replaceChildren(h('p', { class: 'empty-hint' }, t('compileHint'))); return }
     result.replaceChildren(h('p', {}, t('loading')))
     const c = await compileRefs(base, proposals)
     const s = c.summary
