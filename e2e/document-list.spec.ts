@@ -23,3 +23,24 @@ test('the actions of each document row stay inside the row', async ({ page }) =>
   }
   await shot(page, 'document-list')
 })
+
+test('the filter narrows the list by every word typed: title, resolution, delegation', async ({ page }) => {
+  await signIn(page, 'sec')
+  const rows = page.getByTestId('doc-row')
+  const all = await rows.count()
+  expect(all).toBeGreaterThan(2)
+  const filter = page.getByTestId('doc-filter')
+  // the seeded APT proposal is on Resolution 50: "apt 50" finds it (title), and the resolution itself does not have "apt"
+  await filter.fill('apt 50')
+  const visible = page.locator('[data-testid=doc-row]:not([hidden])')
+  await expect(visible.filter({ hasText: 'APT proposal on Resolution 50' })).toHaveCount(1)
+  await expect(visible.filter({ hasText: /^Resolution 1 / })).toHaveCount(0)
+  await expect(page.getByTestId('doc-count')).toContainText(`of ${all}`)
+  await filter.fill('cybersecurity')   // the resolution's title, and the proposal's base
+  await expect(visible.filter({ hasText: 'APT proposal on Resolution 50' })).toHaveCount(1)
+  await filter.fill('no such thing at all')
+  await expect(visible).toHaveCount(0)
+  await expect(page.getByTestId('doc-count')).toHaveText('No document matches.')
+  await filter.fill('')
+  await expect(visible).toHaveCount(all)
+})

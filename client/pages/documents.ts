@@ -1,6 +1,7 @@
 /**
  * The document list: title, language, kind, base version, and the last
- * change with the delegation that made it.
+ * change with the delegation that made it; a filter box narrows it by
+ * every word typed (title, resolution, delegation, kind, language).
  */
 import { listDocuments, type DocumentMeta, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
@@ -20,10 +21,15 @@ function when(iso: string): string {
   return d.toLocaleString(uiLang() === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
 }
 
+/** Text compared for filtering: lower case, compatibility forms folded, Arabic tatweel dropped. */
+const folded = (text: string) => text.normalize('NFKC').replace(/\u0640/g, '').toLowerCase()
+
 function row(doc: DocumentMeta, all: DocumentMeta[], propose: ((id: string) => void) | null): HTMLElement {
   const lang = isLanguage(doc.lang) ? languageInfo(doc.lang) : null
   const base = doc.baseDocumentId ? all.find(d => d.id === doc.baseDocumentId)?.title ?? doc.baseDocumentId : null
-  return h('tr', { 'data-testid': 'doc-row', 'data-id': doc.id },
+  // what the filter box searches: the title, the resolution it is on, its delegations, kind and language
+  const searched = folded([doc.title, base ?? '', doc.delegations.join(' '), doc.kind, lang?.name ?? doc.lang, lang?.code ?? ''].join(' '))
+  return h('tr', { 'data-testid': 'doc-row', 'data-id': doc.id, 'data-search': searched },
     h('td', {}, h('a', { href: routeHash({ page: 'editor', id: doc.id }), dir: 'auto', class: 'doc-title' }, doc.title)),
     h('td', {}, lang?.name ?? doc.lang),
     h('td', {}, doc.kind === 'proposal' ? t('proposal') : doc.kind === 'committee-draft' ? tk('committeeDraft') : t('resolution')),
@@ -46,16 +52,32 @@ export async function documentsPage(root: HTMLElement, user: User): Promise<void
     propose ? h('button', { type: 'button', class: 'primary', 'data-testid': 'new-proposal', onclick: () => propose(null) }, tc('newProposal')) : null,
     isSecretariat ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'import-text', onclick: () => importResolutionDialog(reload) }, tc('importText')) : null,
     isSecretariat ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'read-docx', onclick: () => readProposalDialog(docs, reload) }, tc('readDocx')) : null)
+  // an assembly has hundreds of documents: a filter on every word typed
+  const filter = h('input', { type: 'search', class: 'list-filter', 'data-testid': 'doc-filter', placeholder: t('filterDocuments'), 'aria-label': t('filterDocuments'), dir: 'auto' }) as HTMLInputElement
+  const shown = h('span', { class: 'muted list-count', 'data-testid': 'doc-count' })
+  const applyFilter = () => {
+    const words = folded(filter.value).split(/\s+/).filter(Boolean)
+    const rows = [...body.querySelectorAll<HTMLElement>('tr[data-testid=doc-row]')]
+    let visible = 0
+    for (const r of rows) {
+      const hit = words.every(w => r.dataset.search!.includes(w))
+      r.hidden = !hit
+      if (hit) visible++
+    }
+    shown.textContent = words.length === 0 ? '' : visible === 0 ? t('noMatch') : `${visible} ${t('shownOf')} ${rows.length}`
+  }
+  filter.addEventListener('input', applyFilter)
   root.replaceChildren(
     topBar(user, h('a', { href: routeHash({ page: 'compare', old: null, new: null }) }, t('compareTitle')), ' ', h('a', { href: routeHash({ page: 'compile', base: null, proposals: [] }), 'data-testid': 'compile-link' }, t('compileTitle'))),
     h('main', { class: 'list' },
-      h('div', { class: 'list-head' }, h('h1', {}, t('documents')), actions),
+      h('div', { class: 'list-head' }, h('h1', {}, t('documents')), filter, shown, actions),
       h('table', { class: 'documents' },
         h('thead', {}, h('tr', {}, ...[t('title'), t('language'), t('kind'), t('base'), t('lastChange'), ''].map(c => h('th', {}, c)))),
         body)))
   try {
     docs = await listDocuments()
     body.replaceChildren(...docs.map(d => row(d, docs, propose)))
+    applyFilter()
   } catch (e) {
     body.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'error' }, `${t('error')}: ${(e as Error).message}`)))
   }
