@@ -7,7 +7,7 @@
 import { EditorState, type Command, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { keymap } from 'prosemirror-keymap'
-import { yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin } from 'y-prosemirror'
+import { yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { directionOf, resolutionSchema as schema, type Language } from '../../schema/index.js'
@@ -48,9 +48,22 @@ export interface EditorOptions {
 /** Changes that came through the Yjs binding: collaborators', and undo/redo. */
 const isRemote = (tr: Transaction) => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
 
+/**
+ * The document the editor starts with: the shared text as it is already
+ * (the sync plugin renders it again, and keeps the caret's position across:
+ * from a placeholder document that position would fall inside a proposal's
+ * cover, where no text goes), or an empty resolution when it cannot be read.
+ */
+function initialDocument(fragment: Y.XmlFragment, lang: Language) {
+  try {
+    if (fragment.length > 0) return schema.nodes.resolution!.create({ lang }, yXmlFragmentToProseMirrorRootNode(fragment, schema).content)
+  } catch { /* the sync plugin renders what it can */ }
+  return schema.nodes.resolution!.createAndFill({ lang })!
+}
+
 /** Creates the editor in `host`. */
 export function createEditor(host: HTMLElement, options: EditorOptions): EditorView {
-  const doc = schema.nodes.resolution!.createAndFill({ lang: options.lang })!
+  const doc = initialDocument(options.fragment, options.lang)
   const plugins = [
     ySyncPlugin(options.fragment),
     ...(options.awareness ? [yCursorPlugin(options.awareness, { cursorBuilder, selectionBuilder, awarenessStateFilter: showCursorOf } as never)] : []),
