@@ -1,9 +1,10 @@
 /**
  * The first content of a new proposal: the base text (the version in force;
- * for a suppression only its heading and title, then the reasons, since ITU
- * does not reproduce a suppressed text; for a draft new resolution the
- * skeleton of schema/draft-resolution.ts) with a cover to fill in and the
- * marker line (`MOD APT/44A13/1`, `ADD`, `SUP`). The cover's fixed wordings are in the proposal's language
+ * for a suppression only its heading and title, since ITU does not
+ * reproduce a suppressed text; for a draft new resolution the skeleton of
+ * schema/draft-resolution.ts) with a cover to fill in, the marker line
+ * (`MOD APT/44A13/1`, `ADD`, `SUP`) and, after the text, the `Reasons:`
+ * the delegation gives for it (before any annex). The cover's fixed wordings are in the proposal's language
  * (export/cover.ts).
  */
 import { coverWords, type CoverAction } from '../export/cover.js'
@@ -34,6 +35,13 @@ function reasonsParagraph(lang: Language): JSONNode {
   return { type: 'reasons', content: [{ type: 'text', text: lang === 'zh' ? word : `${word} ` }] }
 }
 
+/** The text in force with the reasons after its body, before its annexes (where the schema has them). */
+function withReasons(content: JSONNode[], reasons: JSONNode): JSONNode[] {
+  const body = content.filter(n => n.type !== 'reasons')
+  const annex = body.findIndex(n => n.type === 'annex')
+  return annex < 0 ? [...body, reasons] : [...body.slice(0, annex), reasons, ...body.slice(annex)]
+}
+
 /** The proposal document: `base` (resolution JSON, or null for ADD) with cover and marker in front. */
 export function startProposalJSON(base: unknown, start: ProposalStart): unknown {
   const words = coverWords(start.lang)
@@ -51,11 +59,12 @@ export function startProposalJSON(base: unknown, start: ProposalStart): unknown 
   const marker: JSONNode = { type: 'proposalMarker', attrs: { action: start.action, proposalId: start.proposalId } }
   const b = base as JSONNode | null
   const inForce = (b?.content ?? []).filter(n => n.type !== 'proposalHeader' && n.type !== 'proposalMarker')
+  const reasons = reasonsParagraph(start.lang)
   const rest = start.action === 'ADD' || !b
-    ? draftResolutionContent(start.lang, draftCode(start.proposalId, start.delegation))
+    ? [...draftResolutionContent(start.lang, draftCode(start.proposalId, start.delegation)), reasons]
     : start.action === 'SUP'
       // a suppression does not reproduce the text (ITU): its heading and title, and the reasons it must give
-      ? [...inForce.filter(n => n.type === 'resolutionHeading' || n.type === 'resolutionTitle'), reasonsParagraph(start.lang)]
-      : inForce
+      ? [...inForce.filter(n => n.type === 'resolutionHeading' || n.type === 'resolutionTitle'), reasons]
+      : withReasons(inForce, reasons)
   return { type: 'resolution', attrs: { ...(b?.attrs ?? {}), lang: start.lang }, content: [header, marker, ...rest] }
 }

@@ -98,6 +98,9 @@ test('a drafter starts MOD and ADD proposals for their own delegation only; the 
   assert.equal(mod.body.baseVersionId, baseVersionId)
   const doc = (await api(server.url, amal, 'GET', `/api/documents/${mod.body.id}`)).body
   assert.deepEqual(doc.json.content.slice(0, 3).map((n: { type: string }) => n.type), ['proposalHeader', 'proposalMarker', 'resolutionHeading'])
+  // the text in force, then the reasons the delegation gives (ITU: every proposal is followed by them)
+  assert.equal(doc.json.content.at(-1).type, 'reasons')
+  assert.match(JSON.stringify(doc.json.content.at(-1)), /الأسباب:/)
   assert.deepEqual(doc.json.content[1].attrs, { action: 'MOD', proposalId: 'APT/44A13/1', revision: null })
   assert.match(JSON.stringify(doc.json.content[0]), /الأصل/)
   assert.match(JSON.stringify(doc.json.content[0]), /مقترح لتعديل القـرار 50 – الأمن السيبراني/)
@@ -117,7 +120,7 @@ test('a drafter starts MOD and ADD proposals for their own delegation only; the 
 
   // a draft new resolution starts with what every resolution has, for the drafter to fill in
   const addTypes = addDoc.json.content.map((n: { type: string }) => n.type)
-  assert.deepEqual(addTypes.slice(2), ['resolutionHeading', 'resolutionTitle', 'historyLine', 'assemblyFormula', 'preambularSection', 'operativeSection'])
+  assert.deepEqual(addTypes.slice(2), ['resolutionHeading', 'resolutionTitle', 'historyLine', 'assemblyFormula', 'preambularSection', 'operativeSection', 'reasons'])
   assert.match(JSON.stringify(addDoc.json.content[2]), /DRAFT NEW RESOLUTION \[APT-1\]/)
   assert.match(JSON.stringify(addDoc.json.content[5]), /The World Telecommunication Standardization Assembly/)
 })
