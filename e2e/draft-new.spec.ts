@@ -13,6 +13,9 @@ test('a draft new resolution starts from the skeleton of a resolution, with hint
   const dialog = page.getByTestId('proposal-dialog')
   await dialog.getByTestId('field-action').selectOption('ADD')
   await dialog.getByTestId('field-lang').selectOption('fr')
+  // a new resolution has no text in force: the dialog does not ask for one
+  await expect(dialog.getByTestId('field-resolution')).toBeHidden()
+  await expect(dialog.getByTestId('field-version')).toBeHidden()
   await dialog.getByTestId('field-title').fill(`Projet APT ${Date.now()}`)
   await dialog.getByTestId('proposal-start').click()
   const editor = page.locator('[data-testid=page][data-ready=true] .ProseMirror')
