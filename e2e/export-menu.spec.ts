@@ -46,3 +46,26 @@ test('the Secretariat has one export control, in the top bar: Export… opens th
   await expect(page.getByTestId('export-dialog')).toBeVisible()
   await sec.context.close()
 })
+
+test("the export dialog shows the reasons the delegation wrote, which it takes when its field is left empty", async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  // started as the dialog starts it (cover, MOD line, reasons)
+  const docs = await (await amal.page.request.get('/api/documents')).json() as { id: string; title: string; baseVersionId: string | null }[]
+  const res50 = docs.find(d => d.title.startsWith('Resolution 50'))!
+  const versions = await (await amal.page.request.get(`/api/documents/${res50.id}/versions`)).json() as { id: string }[]
+  const started = await amal.page.request.post(`/api/documents/${res50.id}/proposal`, { data: { title: `Reasons ${Date.now()}`, action: 'MOD', baseVersionId: versions[0]!.id, delegations: ['APT'] } })
+  expect(started.status()).toBe(201)
+  const { id } = await started.json() as { id: string }
+  await openDocument(amal.page, id)
+  await amal.page.locator('.ProseMirror .Reasons').click()
+  await amal.page.keyboard.press('End')
+  await amal.page.keyboard.type('لتحديث القرار.')
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  const sec = await signedInPage(browser, 'sec')
+  await openDocument(sec.page, id)
+  await expect(sec.page.locator('.ProseMirror .Reasons')).toContainText('لتحديث القرار.')
+  await sec.page.getByTestId('export-dialog-open').click()
+  await expect(sec.page.getByTestId('field-reasons')).toHaveAttribute('placeholder', /^الأسباب:\s*لتحديث القرار\.$/)
+  await amal.context.close()
+  await sec.context.close()
+})

@@ -2,7 +2,8 @@
  * The secretariat's export dialog: proposal number (prefilled from the MOD
  * line), document number and addendum (from the proposal number unless
  * given), assembly, place and dates, original language, the Reasons of the
- * unit, the base version and the format. The file is fetched with progress
+ * unit (empty: those written in the document, shown as its placeholder),
+ * the base version and the format. The file is fetched with progress
  * and a clear error, and saved under the proposal number and format
  * (`APT-44A13-1-tracked.docx`). The options go to the export route as query
  * parameters: proposalId, documentNumber, addendum, acronym, assembly,
@@ -16,7 +17,7 @@ import { exportFileName } from '../../export/file-name.js'
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
 import { parseProposalId, type ProposalId } from '../../export/proposal-id.js'
-import { LANGUAGES, languageInfo } from '../../schema/index.js'
+import { isLanguage, LANGUAGES, languageInfo } from '../../schema/index.js'
 import { field, input, openSheet, select } from './sheet.js'
 
 const FORMATS: readonly { value: ExportFormat; label: string }[] = [
@@ -49,7 +50,11 @@ export function exportDialog(meta: DocumentMeta, doc: Node): void {
   const dates = input('dates', '')
   dates.placeholder = '25 October – 3 November 2016'
   const originalLanguage = select('originalLanguage', LANGUAGES.map(l => ({ value: l, label: languageInfo(l).name })), meta.lang)
-  const reasons = h('textarea', { name: 'reasons', rows: 3, dir: 'auto', 'data-testid': 'field-reasons' })
+  // empty, the export takes the reasons written in the document: shown as the placeholder, so nobody types them twice
+  let written = ''
+  doc.forEach(n => { if (n.type.name === 'reasons') written = n.textContent.trim() })
+  if (written === languageInfo(isLanguage(doc.attrs.lang) ? doc.attrs.lang : 'en').reasonsWord) written = ''   // the word alone: none written yet
+  const reasons = h('textarea', { name: 'reasons', rows: 3, dir: 'auto', 'data-testid': 'field-reasons', placeholder: written }) as HTMLTextAreaElement
   const base = select('base', [])
   const format = select('format', FORMATS.map(f => ({ value: f.value, label: f.label })))
   const go = h('button', { type: 'submit', class: 'primary', 'data-testid': 'export-go' }, tc('download'))
