@@ -40,3 +40,17 @@ test('a draft new resolution starts from the skeleton of a resolution, with hint
   await expect(title).not.toHaveClass(/is-empty/)
   await context.close()
 })
+
+test('a Chinese draft: the skeleton in Chinese, and section headings upright (Chinese has no italic)', async ({ browser }) => {
+  const { context, page } = await signedInPage(browser, 'amal')
+  await page.getByTestId('new-proposal').click()
+  const dialog = page.getByTestId('proposal-dialog')
+  await dialog.getByTestId('field-action').selectOption('ADD')
+  await dialog.getByTestId('field-lang').selectOption('zh')
+  await dialog.getByTestId('proposal-start').click()
+  const editor = page.locator('[data-testid=page][data-ready=true] .ProseMirror')
+  await expect(editor.locator('p.ResNo')).toHaveText('新决议草案 [APT-1]')
+  await expect(editor.locator('section.preambular .Call')).toHaveText('考虑到')
+  expect(await editor.locator('section.preambular .Call').evaluate(e => getComputedStyle(e).fontStyle)).toBe('normal')
+  await context.close()
+})

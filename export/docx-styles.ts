@@ -30,7 +30,9 @@ interface StyleDef {
 
 const GRID = '<w:tabs><w:tab w:val="left" w:pos="794"/><w:tab w:val="left" w:pos="1191"/><w:tab w:val="left" w:pos="1588"/><w:tab w:val="left" w:pos="1985"/></w:tabs>'
 
-function definitions(dir: Direction): StyleDef[] {
+function definitions(dir: Direction, upright = false): StyleDef[] {
+  // Chinese has no italic (Word would slant the glyphs): its calls and history line stay upright
+  const italic = upright ? '' : '<w:i/><w:iCs/>'
   const bidi = dir === 'rtl' ? '<w:bidi/>' : ''
   const start = dir === 'rtl' ? '' : '<w:jc w:val="left"/>'
   return [
@@ -39,9 +41,9 @@ function definitions(dir: Direction): StyleDef[] {
     // as typed, not in capitals: ITU writes "RESOLUTION 1 (Rev. Hammamet, 2016)"
     { id: 'ResNo', name: 'Res_No', next: 'Restitle', pPr: `<w:keepNext/><w:keepLines/><w:spacing w:before="0"/><w:jc w:val="center"/>`, rPr: '<w:sz w:val="28"/><w:szCs w:val="32"/>' },
     { id: 'Restitle', name: 'Res_title', next: 'Resref', pPr: `<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>`, rPr: '<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="32"/>' },
-    { id: 'Resref', name: 'Res_ref', next: 'Normalaftertitle', pPr: `<w:keepNext/><w:keepLines/><w:jc w:val="center"/>`, rPr: '<w:i/><w:iCs/>' },
+    { id: 'Resref', name: 'Res_ref', next: 'Normalaftertitle', pPr: `<w:keepNext/><w:keepLines/><w:jc w:val="center"/>`, rPr: italic },
     { id: 'Normalaftertitle', name: 'Normal_after_title', next: 'Normal', pPr: '<w:spacing w:before="400"/>' },
-    { id: 'Call', name: 'Call', next: 'Normal', pPr: `<w:keepNext/><w:keepLines/><w:spacing w:before="240"/><w:ind w:left="794"/>${start}`, rPr: '<w:i/><w:iCs/>' },
+    { id: 'Call', name: 'Call', next: 'Normal', pPr: `<w:keepNext/><w:keepLines/><w:spacing w:before="240"/><w:ind w:left="794"/>${start}`, rPr: italic },
     { id: 'enumlev1', name: 'enumlev1', pPr: '<w:spacing w:before="80"/><w:ind w:left="794" w:hanging="794"/>' },
     { id: 'enumlev2', name: 'enumlev2', basedOn: 'enumlev1', pPr: '<w:ind w:left="1191" w:hanging="397"/>' },
     { id: 'enumlev3', name: 'enumlev3', basedOn: 'enumlev2', pPr: '<w:ind w:left="1588" w:hanging="397"/>' },
@@ -92,6 +94,6 @@ export function stylesXml(opts: StyleOptions): string {
     + '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     + `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="SimSun" w:cs="${font}"/>`
     + `<w:sz w:val="22"/><w:szCs w:val="28"/><w:lang w:val="${opts.dir === 'rtl' ? 'en-GB' : lang}" w:eastAsia="zh-CN" w:bidi="${opts.dir === 'rtl' ? lang : 'ar-SA'}"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>`
-    + definitions(opts.dir).map(styleXml).join('')
+    + definitions(opts.dir, opts.langTag.startsWith('zh')).map(styleXml).join('')
     + '</w:styles>'
 }

@@ -46,6 +46,7 @@ p { margin: 0.5em 0 0; text-align: justify; }
 .Resref { text-align: center; font-style: italic; }
 .Normalaftertitle { margin-top: 1.3em; }
 .Call { font-style: italic; margin-inline-start: 2.2em; margin-top: 0.9em; break-after: avoid; }
+html:lang(zh) .Call, html:lang(zh) .Resref { font-style: normal; }
 .enumlev1 { padding-inline-start: 2.2em; }
 .enumlev2 { padding-inline-start: 3.3em; }
 .enumlev3 { padding-inline-start: 4.4em; }
