@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { splitCommandLine } from './batch.js'
-import { main } from './main.js'
+import { runCli } from './testing.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const OLD = join(root, 'fixtures', 'res50-2012-ar.txt')
@@ -14,12 +14,7 @@ const NEW = join(root, 'fixtures', 'res50-proposed-ar.txt')
 const tmp = mkdtempSync(join(tmpdir(), 'resdraft-batch-'))
 after(() => rmSync(tmp, { recursive: true, force: true }))
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await main(argv, { out: t => { out += t }, err: t => { err += t } })
-  return { code, out, err }
-}
+const run = runCli
 
 test('command lines split as a shell splits them, without expansion', () => {
   assert.deepEqual(splitCommandLine('compare a.txt  b.txt --format html'), ['compare', 'a.txt', 'b.txt', '--format', 'html'])

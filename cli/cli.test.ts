@@ -11,18 +11,14 @@ import { after, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { resolutionFromJSON } from '../schema/check.js'
 import { COMMANDS, main, type CommandTable } from './main.js'
+import { runCli } from './testing.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const fixture = join(root, 'fixtures', 'apt-proposal-res50-ar.txt')
 const tmp = mkdtempSync(join(tmpdir(), 'resdraft-cli-'))
 after(() => rmSync(tmp, { recursive: true, force: true }))
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await main(argv, { out: t => { out += t }, err: t => { err += t } })
-  return { code, out, err }
-}
+const run = runCli
 
 test('import prints the document JSON and lists warnings as FILE:LINE: message', async () => {
   const { code, out, err } = await run('import', fixture)

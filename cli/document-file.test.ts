@@ -10,16 +10,12 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { op, pre, prov, res } from '../schema/builders.js'
 import { serialiseText } from '../schema/text/index.js'
-import { main } from './main.js'
+import { runCli } from './testing.js'
 
 const tmp = mkdtempSync(join(tmpdir(), 'resdraft-docfile-'))
 after(() => rmSync(tmp, { recursive: true, force: true }))
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = ''
-  const code = await main(argv, { out: t => { out += t }, err: t => { err += t } })
-  return { code, out, err }
-}
+const run = runCli
 
 const doc = res({ lang: 'en', heading: 'RESOLUTION 50 (Rev. Dubai, 2012)', title: 'Cybersecurity' },
   pre('recognizing', { lang: 'en', id: 's1' }, prov('that one;', { id: 'a' }), prov('that two,', { id: 'b' })),

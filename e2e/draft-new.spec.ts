@@ -4,15 +4,21 @@
  * assembly formula, considérant a), décide 1), the empty title and history
  * line say what goes in them, and typing the title puts it where the hint was.
  */
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { shot, signedInPage } from './helpers.js'
 
-test('a draft new resolution starts from the skeleton of a resolution, with hints in the empty title and history line', async ({ browser }) => {
-  const { context, page } = await signedInPage(browser, 'amal')
+/** Opens the new-proposal dialog with a draft new resolution (ADD) in `lang` chosen. */
+async function draftDialog(page: Page, lang: string) {
   await page.getByTestId('new-proposal').click()
   const dialog = page.getByTestId('proposal-dialog')
   await dialog.getByTestId('field-action').selectOption('ADD')
-  await dialog.getByTestId('field-lang').selectOption('fr')
+  await dialog.getByTestId('field-lang').selectOption(lang)
+  return dialog
+}
+
+test('a draft new resolution starts from the skeleton of a resolution, with hints in the empty title and history line', async ({ browser }) => {
+  const { context, page } = await signedInPage(browser, 'amal')
+  const dialog = await draftDialog(page, 'fr')
   // a new resolution has no text in force: the dialog does not ask for one
   await expect(dialog.getByTestId('field-resolution')).toBeHidden()
   await expect(dialog.getByTestId('field-version')).toBeHidden()
@@ -43,10 +49,7 @@ test('a draft new resolution starts from the skeleton of a resolution, with hint
 
 test('a Chinese draft: the skeleton in Chinese, and section headings upright (Chinese has no italic)', async ({ browser }) => {
   const { context, page } = await signedInPage(browser, 'amal')
-  await page.getByTestId('new-proposal').click()
-  const dialog = page.getByTestId('proposal-dialog')
-  await dialog.getByTestId('field-action').selectOption('ADD')
-  await dialog.getByTestId('field-lang').selectOption('zh')
+  const dialog = await draftDialog(page, 'zh')
   await dialog.getByTestId('proposal-start').click()
   const editor = page.locator('[data-testid=page][data-ready=true] .ProseMirror')
   await expect(editor.locator('p.ResNo')).toHaveText('新决议草案 [APT-1]')

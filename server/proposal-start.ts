@@ -4,8 +4,8 @@
  * reproduce a suppressed text; for a draft new resolution the skeleton of
  * schema/draft-resolution.ts) with a cover to fill in, the marker line
  * (`MOD APT/44A13/1`, `ADD`, `SUP`) and, after the text, the `Reasons:`
- * the delegation gives for it (before any annex). The cover's fixed wordings are in the proposal's language
- * (export/cover.ts).
+ * the delegation gives for it (before any annex). The cover's fixed
+ * wordings are in the proposal's language (export/cover.ts).
  */
 import { coverWords, type CoverAction } from '../export/cover.js'
 import { draftCode, draftResolutionContent, languageInfo, type JSONNode, type Language } from '../schema/index.js'

@@ -3,20 +3,15 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../main.js'
 import { op, pre, prov, res } from '../../schema/builders.js'
 import { resolutionFromJSON } from '../../schema/check.js'
 import { acceptAll, rejectAll } from '../../diff/index.js'
+import { runCli } from '../testing.js'
 
 const tmp = mkdtempSync(join(tmpdir(), 'resdraft-compare-'))
 after(() => rmSync(tmp, { recursive: true, force: true }))
 
-async function run(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const code = await main(['compare', ...argv], { out: t => { out += t }, err: t => { err += t } })
-  return { code, out, err }
-}
+const run = (...argv: string[]) => runCli('compare', ...argv)
 
 const oldDoc = res({ lang: 'ar', heading: 'القـرار 50 (المراجَع في دبي، 2012)', title: 'الأمن السيبراني' },
   pre('recalling', { lang: 'ar', id: 's1' }, prov('نص أول', { id: 'a' }), prov('نص ثان يحذف', { id: 'b' }), prov('نص ثالث', { id: 'c' })),

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
 import { strFromU8, unzipSync } from 'fflate'
 import { importText } from '../../schema/text/index.js'
-import { main } from '../main.js'
+import { runCli } from '../testing.js'
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url))
 const BASE = fixture('res50-2012-ar.txt'), DRAFT = fixture('res50-proposed-ar.txt')
@@ -15,11 +15,7 @@ let dir = ''
 before(async () => { dir = await mkdtemp(join(tmpdir(), 'resdraft-proposal-')) })
 after(async () => { await rm(dir, { recursive: true, force: true }) })
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = ''
-  const code = await main(['proposal', ...args], { out: t => { out += t }, err: t => { err += t } })
-  return { code, out, err }
-}
+const run = (...args: string[]) => runCli('proposal', ...args)
 
 const common = ['--id', 'APT/44A13/1', '--source', 'إدارات أعضاء جماعة آسيا والمحيط الهادئ للاتصالات', '--author', 'Yuki Tanaka', '--delegation', 'APT', '--date', '2016-08-01T10:00:00Z']
 

@@ -70,7 +70,7 @@ async function refOptions(): Promise<RefOption[]> {
  * resolution, then those with no base recorded (imported from text); not
  * those on another resolution (an assembly has hundreds).
  */
-export function proposalsFor<T extends { kind: string; value: string; baseDocumentId: string | null }>(options: readonly T[], baseDocumentId: string): T[] {
+function proposalsFor<T extends { kind: string; value: string; baseDocumentId: string | null }>(options: readonly T[], baseDocumentId: string): T[] {
   const proposals = options.filter(o => o.kind === 'proposal' && o.value.startsWith('d:'))
   return [...proposals.filter(o => o.baseDocumentId === baseDocumentId), ...proposals.filter(o => o.baseDocumentId === null)]
 }
