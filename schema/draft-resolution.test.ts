@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert'
 import { test } from 'node:test'
-import { draftCode, draftResolutionContent } from './draft-resolution.js'
+import { draftCode, draftResolutionContent, nextDraftNumber } from './draft-resolution.js'
 import { computeLabels, documentFromJSON, importText, LANGUAGES, letterLabel, matchSectionHeading, serialiseText, type Language } from './index.js'
 import { isKnownFormula, readResolutionHeading } from './text/line-kinds.js'
 
@@ -49,4 +49,14 @@ test('the bracketed code comes from the proposal number, else the delegation', (
   assert.equal(draftCode('', 'CEPT'), 'CEPT')
   assert.equal(draftCode('', 'Arab States'), 'ARABSTATES')
   assert.equal(draftCode('', '—'), 'DRAFT')
+})
+
+test('the next draft of a source is numbered one past its highest, whatever other sources and headings hold', () => {
+  assert.equal(nextDraftNumber('APT', []), 1)
+  assert.equal(nextDraftNumber('APT', ['[APT-1]', '[APT-3]', '[CEPT-7]', '50', '', '[APT-x]']), 4)
+  assert.equal(nextDraftNumber('apt', [' [APT-2] ']), 3)
+  assert.equal(nextDraftNumber('CEPT', ['[APT-2]']), 1)
+  const doc = documentFromJSON({ type: 'resolution', attrs: { lang: 'fr' }, content: draftResolutionContent('fr', 'APT', undefined, 4) })
+  assert.equal(doc.child(0).attrs.number, '[APT-4]')
+  assert.equal(readResolutionHeading(doc.child(0).textContent)?.number, '[APT-4]')
 })

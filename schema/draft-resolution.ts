@@ -4,6 +4,7 @@
  * drafter writes:
  *
  *   DRAFT NEW RESOLUTION [APT-1]     the heading, numbered by its source as ITU does
+ *                                    ([APT-1], [APT-2] ... in turn: nextDraftNumber)
  *   (title)                          empty
  *   (history line)                   empty: the place and year of adoption
  *   The World Telecommunication Standardization Assembly (…),
@@ -36,10 +37,24 @@ export function draftCode(proposalId: string, delegation: string): string {
   return fromName || 'DRAFT'
 }
 
-/** The heading, title, history line, formula and two sections of a new resolution (see the module comment). */
-export function draftResolutionContent(lang: Language, code: string, makeId: () => string = newId): JSONNode[] {
+/**
+ * The number the next draft new resolution of source `code` takes: one more
+ * than the highest `[CODE-n]` among the numbers already given (headings of
+ * the drafts in the store), 1 for the first.
+ */
+export function nextDraftNumber(code: string, numbersInUse: Iterable<string>): number {
+  let highest = 0
+  for (const number of numbersInUse) {
+    const m = /^\[([^\]-]+)-(\d{1,6})\]$/.exec(number.trim())
+    if (m && m[1]!.toUpperCase() === code.toUpperCase()) highest = Math.max(highest, Number(m[2]))
+  }
+  return highest + 1
+}
+
+/** The heading, title, history line, formula and two sections of the `ordinal`th new resolution of source `code` (see the module comment). */
+export function draftResolutionContent(lang: Language, code: string, makeId: () => string = newId, ordinal = 1): JSONNode[] {
   const info = languageInfo(lang)
-  const number = `[${code}-1]`
+  const number = `[${code}-${ordinal}]`
   const section = (type: string, kind: string) => ({
     type, attrs: { id: makeId(), kind },
     content: [textblock('sectionHeading', defaultHeading(kind, lang)), { type: 'provision', attrs: { id: makeId() }, content: [textblock('paragraph')] }]

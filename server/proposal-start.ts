@@ -8,7 +8,7 @@
  * wordings are in the proposal's language (export/cover.ts).
  */
 import { coverWords, type CoverAction } from '../export/cover.js'
-import { draftCode, draftResolutionContent, languageInfo, type JSONNode, type Language } from '../schema/index.js'
+import { draftCode, draftResolutionContent, languageInfo, nextDraftNumber, type JSONNode, type Language } from '../schema/index.js'
 
 /** What a new proposal does to the resolution. */
 export type StartAction = CoverAction
@@ -22,6 +22,8 @@ export interface ProposalStart {
   readonly source: string
   /** The proposing delegation (the first), which numbers a draft new resolution (`[APT-1]`). */
   readonly delegation: string
+  /** Numbers of the draft new resolutions already started (`[APT-1]` ...): an ADD takes the next of its source. */
+  readonly draftNumbersInUse?: Iterable<string>
   /** The cover title, e.g. "Proposed modification of Resolution 50". */
   readonly title: string
   readonly lang: Language
@@ -40,6 +42,12 @@ function withReasons(content: JSONNode[], reasons: JSONNode): JSONNode[] {
   const body = content.filter(n => n.type !== 'reasons')
   const annex = body.findIndex(n => n.type === 'annex')
   return annex < 0 ? [...body, reasons] : [...body.slice(0, annex), reasons, ...body.slice(annex)]
+}
+
+/** A draft new resolution's skeleton, numbered next in its source's sequence. */
+function draftContent(start: ProposalStart): JSONNode[] {
+  const code = draftCode(start.proposalId, start.delegation)
+  return draftResolutionContent(start.lang, code, undefined, nextDraftNumber(code, start.draftNumbersInUse ?? []))
 }
 
 /** The proposal document: `base` (resolution JSON, or null for ADD) with cover and marker in front. */
@@ -61,7 +69,7 @@ export function startProposalJSON(base: unknown, start: ProposalStart): unknown 
   const inForce = (b?.content ?? []).filter(n => n.type !== 'proposalHeader' && n.type !== 'proposalMarker')
   const reasons = reasonsParagraph(start.lang)
   const rest = start.action === 'ADD' || !b
-    ? [...draftResolutionContent(start.lang, draftCode(start.proposalId, start.delegation)), reasons]
+    ? [...draftContent(start), reasons]
     : start.action === 'SUP'
       // a suppression does not reproduce the text (ITU): its heading and title, and the reasons it must give
       ? [...inForce.filter(n => n.type === 'resolutionHeading' || n.type === 'resolutionTitle'), reasons]

@@ -22,6 +22,21 @@ const textOf = (n: JSONNode | undefined): string => n ? (n.text ?? '') + (n.cont
 const headingOf = (json: unknown) => textOf((json as JSONNode).content?.find(n => n.type === 'resolutionHeading'))
 const titleOf = (json: unknown) => textOf((json as JSONNode).content?.find(n => n.type === 'resolutionTitle'))
 
+/**
+ * The numbers (`[APT-1]` ...) of every draft new resolution started so far
+ * (proposals with no base text), read from their stored headings; a new one
+ * takes the next of its source.
+ */
+async function draftNumbersInUse(store: ApiDeps['store']): Promise<string[]> {
+  const numbers: string[] = []
+  for (const meta of await store.listDocuments()) {
+    if (meta.kind !== 'proposal' || meta.baseVersionId !== null) continue
+    const heading = ((await store.getJSON(meta.id)) as { content?: { type?: string; attrs?: { number?: unknown } }[] } | null)?.content?.find(n => n.type === 'resolutionHeading')
+    if (typeof heading?.attrs?.number === 'string') numbers.push(heading.attrs.number)
+  }
+  return numbers
+}
+
 function publicMeta(m: DocumentMeta) {
   const { createdAt: _createdAt, ...rest } = m
   return rest
@@ -100,7 +115,8 @@ export function documentRoutes(deps: ApiDeps): Router {
     const heading = version ? headingOf(version.json) : ''
     const cover = body.coverTitle === undefined ? coverTitle(action, heading, version ? titleOf(version.json) : '', lang) : stringField(body, 'coverTitle', 500)
     // Without an action (the original form of this route) the proposal starts as the bare base text.
-    const json = body.action === undefined && version ? version.json : startProposalJSON(version?.json ?? null, { action, proposalId, source, delegation: delegations[0]!, title: cover, lang })
+    const draftNumbers = action === 'ADD' || !version ? await draftNumbersInUse(deps.store) : []
+    const json = body.action === undefined && version ? version.json : startProposalJSON(version?.json ?? null, { action, proposalId, source, delegation: delegations[0]!, title: cover, lang, draftNumbersInUse: draftNumbers })
     let meta
     try {
       meta = await createDocument(deps.store, { title, kind: 'proposal', delegations, shared: false, baseVersionId: version?.id ?? null, baseDocumentId: base?.id ?? null }, json, actorOf(user), user.id)

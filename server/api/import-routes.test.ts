@@ -125,6 +125,31 @@ test('a drafter starts MOD and ADD proposals for their own delegation only; the 
   assert.match(JSON.stringify(addDoc.json.content[5]), /The World Telecommunication Standardization Assembly/)
 })
 
+test('draft new resolutions are numbered in turn by their source: [APT-1], [APT-2]; another source starts at 1', async () => {
+  const amal = await login(server.url, 'amal')
+  const headingOf = async (user: string, id: string) => {
+    const doc = (await api(server.url, user, 'GET', `/api/documents/${id}`)).body
+    return doc.json.content.find((n: { type: string }) => n.type === 'resolutionHeading') as { attrs: { number: string }; content: { text: string }[] }
+  }
+  const start = async (user: string, body: Record<string, unknown>) => {
+    const r = await api(server.url, user, 'POST', '/api/documents/new-proposal', { title: 'New res', action: 'ADD', lang: 'en', ...body })
+    assert.equal(r.status, 201, JSON.stringify(r.body))
+    return headingOf(user, r.body.id)
+  }
+  const numbers = async (user: string, body: Record<string, unknown> = {}) => (await start(user, body)).attrs.number
+  // each call must give the next free number of the code, whatever earlier tests created
+  const first = Number(/^\[APT-(\d+)\]$/.exec(await numbers(amal))?.[1])
+  assert.ok(first >= 1)
+  const second = await start(amal, {})
+  assert.equal(second.attrs.number, `[APT-${first + 1}]`)
+  assert.equal(second.content[0]!.text, `DRAFT NEW RESOLUTION [APT-${first + 1}]`)
+  // the proposal number's source counts with the delegation's own drafts (both say APT)
+  assert.equal(await numbers(amal, { proposalId: 'APT/44A13/9' }), `[APT-${first + 2}]`)
+  // the Secretariat starting one for another delegation: that source's own sequence
+  assert.equal(await numbers(sec, { delegations: ['CEPT'] }), '[CEPT-1]')
+  assert.equal(await numbers(sec, { delegations: ['CEPT'] }), '[CEPT-2]')
+})
+
 test("a delegation's Word proposal (our own tracked export) reads back on its base with no discrepancy, and is stored only on confirm", async () => {
   const imported = await upload(sec, '/api/imports/resolution?title=Res50base', new Uint8Array(readFileSync(RES50_TEXT)))
   const baseVersionId = imported.body.versionId as string
