@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert'
 import { test } from 'node:test'
+import type { Node } from 'prosemirror-model'
 import { item, note, op, part, pre, prov, res, txt, del, ins, fn } from '../schema/builders.js'
 import { shownLabel, type RevisionStatus } from '../schema/revision.js'
 import { labelRuns, layoutLines, layoutResolution, paragraphText, type RevisionMark } from './layout.js'
@@ -79,4 +80,17 @@ test('a list directly in an annex is laid out as enumlev1 paragraphs with their 
   const text = ['RESOLUTION 1', 'T', 'resolves', '1\tto do it.', 'Appendix I (to Resolution 1)', 'Information to submit', '•\tSource', '–\tRecommendations', 'Guidelines.'].join('\n')
   const { paragraphs } = layoutResolution(importText(text).doc, {})
   assert.deepEqual(paragraphs.slice(-3).map(p => [p.style, paragraphText(p, 'new')]), [['enumlev1', '•\tSource'], ['enumlev1', '–\tRecommendations'], ['Normal', 'Guidelines.']])
+})
+
+test('an empty history line (a draft new resolution before adoption) lays out no paragraph; one with text, or with a change, does', () => {
+  const withHistory = (history: Node[]) => {
+    const doc = res({ heading: 'DRAFT NEW RESOLUTION [APT-1]', title: 'T', formula: 'The assembly,' }, op('resolves', prov('to do')))
+    const kids: Node[] = []
+    doc.forEach((c, _, k) => { kids.push(c); if (k === 1) kids.push(doc.type.schema.nodes.historyLine!.create(null, history)) })
+    return layoutResolution(doc.type.create(doc.attrs, kids)).paragraphs.filter(p => p.style === 'Resref')
+  }
+  const schema = res({}).type.schema
+  assert.deepEqual(withHistory([]), [])
+  assert.equal(withHistory([schema.text('(Geneva, 2024)')]).length, 1)
+  assert.equal(withHistory([txt('(Geneva, 2024)', del())]).length, 1, 'a deleted history line is shown struck')
 })

@@ -276,6 +276,8 @@ export function layoutResolution(doc: Node, opts: LayoutOptions = {}): Layout {
     const name = child.type.name
     if (PROPOSAL_PARTS.has(name)) return
     const style = TOP[name]
+    // a draft new resolution has no place and year of adoption yet: its empty history line is no paragraph
+    if (name === 'historyLine' && child.content.size === 0) return
     if (style) push(style, inlineRuns(child, opts, nextFootnote), {})
     else if (name === 'preambularSection' || name === 'operativeSection') layoutBlocks(child, scopeOf(child, {}))
     else if (name === 'part') layoutPart(child, {})
