@@ -10,7 +10,7 @@ import { EditorState, TextSelection, type Command } from 'prosemirror-state'
 import { fn, op, pre, prov, res, resetBuilderIds } from '../../schema/index.js'
 import {
   addProvision, addSection, addSubProvision, insertFootnote, joinProvisionBackward, moveProvision, moveProvisionToSection,
-  newParagraphInProvision, sectionChoices, sectionHeadingText, setFootnoteText, splitProvision
+  newParagraphInProvision, sectionChoices, sectionHeadingText, selectDocumentEdge, setFootnoteText, splitProvision
 } from './commands.js'
 
 function doc(lang: 'en' | 'ar' = 'en'): Node {
@@ -165,4 +165,19 @@ test('a footnote goes in at the cursor; editing its text keeps it, emptying it r
   assert.equal(run(removed, setFootnoteText('f1', 1, 'gone')), null, 'no such footnote')
   // By position when it has no id yet.
   assert.deepEqual((() => { const r = run(s, setFootnoteText('', 0, 'first'))!; read(r.doc); return notes.map(n => n.text) })(), ['first', 'a note'])
+})
+
+test('selectDocumentEdge: the cursor goes to the end of the last text block or the start of the first; with extend, the selection stretches there', () => {
+  const d = doc()
+  const textOf = (state: EditorState) => state.doc.textBetween(state.selection.from, state.selection.to)
+  const end = run(at(d, 'that two'), selectDocumentEdge('end'))!
+  assert.equal(end.selection.empty, true)
+  assert.equal(text(end.selection.$head.parent), 'to act*')
+  assert.equal(end.selection.$head.parentOffset, end.selection.$head.parent.content.size)
+  assert.equal(end.doc, d, 'the text is not changed')
+  const start = run(at(d, 'that two'), selectDocumentEdge('start'))!
+  assert.equal(start.selection.$head.parent.type.name, 'resolutionHeading')
+  assert.equal(start.selection.$head.parentOffset, 0)
+  assert.equal(textOf(run(at(d, 'that two', 5), selectDocumentEdge('end', true))!), 'twoconsideringthat threeresolvesto acta note')
+  assert.equal(textOf(run(at(d, 'that two', 5), selectDocumentEdge('start', true))!).startsWith('RESOLUTION'), true)
 })

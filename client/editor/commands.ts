@@ -316,3 +316,19 @@ export function setFootnoteText(id: string, index: number, text: string): Comman
     return true
   }
 }
+
+/**
+ * Puts the cursor at the start or end of the whole text (`extend`: selects
+ * from where the selection starts to there) and scrolls to it. The browser
+ * does this itself in a short page, but stops at the first section below the
+ * window it has not laid out yet (page.css: sections off screen are skipped
+ * until they come near), so the editor does it from its own document.
+ */
+export function selectDocumentEdge(edge: 'start' | 'end', extend = false): Command {
+  return (state, dispatch) => {
+    const target = edge === 'start' ? TextSelection.atStart(state.doc) : TextSelection.atEnd(state.doc)
+    const selection = extend ? TextSelection.between(state.selection.$anchor, target.$head) : target
+    if (dispatch) dispatch(state.tr.setSelection(selection).scrollIntoView())
+    return true
+  }
+}

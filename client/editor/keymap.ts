@@ -10,13 +10,14 @@
  *   Mod-Alt-r          insert a cross-reference
  *   Mod-z / Mod-Shift-z / Mod-y   undo / redo (one's own changes only)
  *   Mod-b / Mod-i      bold / italic
+ *   Mod-Home / Mod-End (Shift: select)   start / end of the whole text (also Cmd-ArrowUp/Down)
  */
 import { baseKeymap, chainCommands, toggleMark } from 'prosemirror-commands'
 import { keymap } from 'prosemirror-keymap'
 import type { Command, Plugin } from 'prosemirror-state'
 import { redoCommand, undoCommand } from 'y-prosemirror'
 import { resolutionSchema as schema } from '../../schema/index.js'
-import { addProvision, addSubProvision, joinProvisionBackward, moveProvision, newParagraphInProvision, splitProvision } from './commands.js'
+import { addProvision, addSubProvision, joinProvisionBackward, moveProvision, newParagraphInProvision, selectDocumentEdge, splitProvision } from './commands.js'
 
 /** Commands that need a dialog (section heading, target section, footnote text), supplied by the page. */
 export interface DialogCommands {
@@ -47,7 +48,15 @@ export function editorKeymaps(dialogs: DialogCommands): Plugin[] {
       'Mod-Shift-z': redoCommand as Command,
       'Mod-y': redoCommand as Command,
       'Mod-b': toggleMark(schema.marks.strong!),
-      'Mod-i': toggleMark(schema.marks.em!)
+      'Mod-i': toggleMark(schema.marks.em!),
+      'Mod-Home': selectDocumentEdge('start'),
+      'Mod-End': selectDocumentEdge('end'),
+      'Shift-Mod-Home': selectDocumentEdge('start', true),
+      'Shift-Mod-End': selectDocumentEdge('end', true),
+      'Meta-ArrowUp': selectDocumentEdge('start'),
+      'Meta-ArrowDown': selectDocumentEdge('end'),
+      'Shift-Meta-ArrowUp': selectDocumentEdge('start', true),
+      'Shift-Meta-ArrowDown': selectDocumentEdge('end', true)
     }),
     keymap({ ...baseKeymap, Enter: chainCommands(baseKeymap.Enter!, () => true) })
   ]
