@@ -324,6 +324,7 @@ test('find and replace in Arabic (Ctrl-F / Ctrl-H): labels never match; keyboard
   await page.getByTestId('history-toggle').focus()
   await page.keyboard.press('?')
   await expect(page.getByTestId('shortcuts-dialog')).toContainText('Ctrl-H')
+  await expect(page.getByTestId('shortcuts-dialog')).toContainText('Ctrl-Home / Ctrl-End')
   await shot(page, 'cycle-shortcuts')
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('shortcuts-dialog')).toHaveCount(0)

@@ -12,7 +12,7 @@ const mod = isMac ? '⌘' : 'Ctrl'
 export function shortcutList(): [string, string][] {
   return [
     ['Enter', `${t('addProvision')} / split`],
-    ['Shift-Enter', 'New paragraph in the provision'],
+    ['Shift-Enter', tc('newParagraph')],
     ['Alt-Enter', t('addProvision')],
     ['Alt-Shift-Enter', t('addSubProvision')],
     ['Alt-↑ / Alt-↓', `${t('moveUp')} / ${t('moveDown')}`],
@@ -23,7 +23,9 @@ export function shortcutList(): [string, string][] {
     [`${mod}-Alt-O`, `${tk('addOption')} (${tk('addOptionHint')})`],
     ['Shift-F10', tk('bracketMenu')],
     [`${mod}-Z / ${mod}-Shift-Z`, `${t('undo')} / ${t('redo')}`],
-    [`${mod}-B / ${mod}-I`, 'Bold / italic'],
+    [`${mod}-B / ${mod}-I`, tc('boldItalic')],
+    [isMac ? '⌘-↑ / ⌘-↓' : 'Ctrl-Home / Ctrl-End', tc('textStartEnd')],
+    [isMac ? '⌘-Shift-↑ / ⌘-Shift-↓' : 'Ctrl-Shift-Home / Ctrl-Shift-End', tc('selectToStartEnd')],
     [`${mod}-F`, tc('find')],
     [`${mod}-H`, `${tc('find')} / ${tc('replace')}`],
     ['Enter / Shift-Enter (find)', `${tc('findNext')} / ${tc('findPrev')}`],
