@@ -44,3 +44,30 @@ test('Ctrl-End reaches the end of a long text and Ctrl-Home its start; typing la
   await expect.poll(async () => { const v = await view(page); return v.end - v.to }).toBe(0)
   expect((await editorText(page)).endsWith(' XYZ')).toBe(true)
 })
+
+test('select all and delete in a proposal clears the resolution text and keeps the cover and the MOD line; undo brings the text back', async ({ browser }) => {
+  const { page } = await signedInPage(browser, 'amal')
+  const seeded = (await (await page.request.get('/api/documents')).json() as { title: string; baseDocumentId: string; baseVersionId: string }[]).find(d => d.title === 'APT proposal on Resolution 50')!
+  const r = await page.request.post(`/api/documents/${seeded.baseDocumentId}/proposal`, { data: { title: `APT select-all test ${Date.now()}`, action: 'MOD', proposalId: 'APT/44A13/7', baseVersionId: seeded.baseVersionId } })
+  expect(r.status()).toBe(201)
+  await openDocument(page, (await r.json()).id)
+  const before = await editorText(page)
+  /** The top-level parts of the document, the MOD line with its number. */
+  const parts = () => page.evaluate(() => {
+    type Top = { type: { name: string }; attrs: Record<string, unknown> }
+    const doc = (window as unknown as { resdraft: { view: { state: { doc: { forEach(f: (n: Top) => void): void } } } } }).resdraft.view.state.doc
+    const out: string[] = []
+    doc.forEach(n => out.push(n.type.name === 'proposalMarker' ? `MOD line ${String(n.attrs.proposalId)}` : n.type.name))
+    return out
+  })
+  await caretAfter(page, 'غوادالاخارا')
+  await page.keyboard.press('Control+a')
+  await page.keyboard.press('Backspace')
+  await expect.poll(() => editorText(page)).not.toContain('غوادالاخارا')
+  const left = await parts()
+  expect(left.slice(0, 2)).toEqual(['proposalHeader', 'MOD line APT/44A13/7'])
+  expect(await page.locator('.ProseMirror .cover-origin').count()).toBe(1)
+  await page.waitForTimeout(700)
+  await page.keyboard.press('Control+z')
+  await expect.poll(() => editorText(page)).toBe(before)
+})

@@ -6,11 +6,12 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Node } from 'prosemirror-model'
-import { EditorState, TextSelection, type Command } from 'prosemirror-state'
+import { AllSelection, EditorState, TextSelection, type Command } from 'prosemirror-state'
+import { deleteSelection } from 'prosemirror-commands'
 import { fn, op, pre, prov, res, resetBuilderIds } from '../../schema/index.js'
 import {
   addProvision, addSection, addSubProvision, insertFootnote, joinProvisionBackward, moveProvision, moveProvisionToSection,
-  newParagraphInProvision, sectionChoices, sectionHeadingText, selectDocumentEdge, setFootnoteText, splitProvision
+  newParagraphInProvision, sectionChoices, sectionHeadingText, selectAllOfPart, selectDocumentEdge, setFootnoteText, splitProvision
 } from './commands.js'
 
 function doc(lang: 'en' | 'ar' = 'en'): Node {
@@ -180,4 +181,35 @@ test('selectDocumentEdge: the cursor goes to the end of the last text block or t
   assert.equal(start.selection.$head.parentOffset, 0)
   assert.equal(textOf(run(at(d, 'that two', 5), selectDocumentEdge('end', true))!), 'twoconsideringthat threeresolvesto acta note')
   assert.equal(textOf(run(at(d, 'that two', 5), selectDocumentEdge('start', true))!).startsWith('RESOLUTION'), true)
+})
+
+/** A proposal: cover, MOD line, then the resolution of doc(). */
+function proposal(): Node {
+  const d = doc()
+  const s = d.type.schema
+  const cover = s.nodes.proposalHeader!.create(null, [s.nodes.coverParagraph!.create({ role: 'source' }, s.text('Asia-Pacific')), s.nodes.coverParagraph!.create({ role: 'title' }, s.text('Proposed modification'))])
+  const marker = s.nodes.proposalMarker!.create({ action: 'MOD', proposalId: 'APT/44A13/1' })
+  const kids: Node[] = [cover, marker]
+  d.forEach(c => kids.push(c))
+  return d.type.create(d.attrs, kids)
+}
+
+test('select all in a proposal selects the part the cursor is in: the resolution text, or the cover; deleting it keeps the other and the MOD line', () => {
+  const p = proposal()
+  const inText = run(at(p, 'that two'), selectAllOfPart)!
+  assert.equal(inText.doc.textBetween(inText.selection.from, inText.selection.to).startsWith('RESOLUTION'), true)
+  const cleared = run(inText, deleteSelection)!
+  assert.deepEqual(cleared.doc.content.content.slice(0, 2).map(n => n.type.name), ['proposalHeader', 'proposalMarker'])
+  assert.equal(cleared.doc.child(0).textContent, 'Asia-PacificProposed modification', 'the cover is kept')
+  assert.equal(cleared.doc.child(1).attrs.proposalId, 'APT/44A13/1', 'the MOD line is kept')
+  assert.equal(cleared.doc.textContent.includes('that two'), false, 'the text is gone')
+
+  const inCover = run(at(p, 'Asia'), selectAllOfPart)!
+  assert.equal(inCover.doc.textBetween(inCover.selection.from, inCover.selection.to), 'Asia-PacificProposed modification')
+  const coverCleared = run(inCover, deleteSelection)!
+  assert.equal(coverCleared.doc.child(1).type.name, 'proposalMarker')
+  assert.equal(coverCleared.doc.textContent.includes('that two'), true, 'the text is kept')
+
+  // a resolution without a cover: everything, as the browser's own select all
+  assert.ok(run(at(doc(), 'that two'), selectAllOfPart)!.selection instanceof AllSelection)
 })

@@ -4,7 +4,7 @@
  * new or copied nodes get fresh ids from the unique-ids plugin.
  */
 import { Fragment, type Node, type ResolvedPos } from 'prosemirror-model'
-import { TextSelection, type Command, type EditorState } from 'prosemirror-state'
+import { AllSelection, TextSelection, type Command, type EditorState } from 'prosemirror-state'
 import { defaultHeading, resolutionSchema as schema, sectionKindInfo, type Language } from '../../schema/index.js'
 
 /** A provision or item around a position. */
@@ -331,4 +331,28 @@ export function selectDocumentEdge(edge: 'start' | 'end', extend = false): Comma
     if (dispatch) dispatch(state.tr.setSelection(selection).scrollIntoView())
     return true
   }
+}
+
+/**
+ * Select all, in a proposal: the part the cursor is in, either the cover or
+ * the resolution text (from its heading to the end), never the MOD line
+ * between them, which changes through the proposal's settings. Selecting
+ * all to type or paste a new text so keeps the cover and the MOD line. In a
+ * resolution without a cover, everything, as the browser would.
+ */
+export const selectAllOfPart: Command = (state, dispatch) => {
+  const doc = state.doc
+  const cover = doc.firstChild?.type.name === 'proposalHeader' ? doc.firstChild : null
+  let textStart = -1
+  doc.forEach((child, offset) => { if (textStart < 0 && child.type.name === 'resolutionHeading') textStart = offset })
+  if (!cover || textStart < 0) {
+    if (dispatch) dispatch(state.tr.setSelection(new AllSelection(doc)))
+    return true
+  }
+  const inCover = state.selection.from < cover.nodeSize
+  const selection = inCover
+    ? TextSelection.between(doc.resolve(1), doc.resolve(cover.nodeSize - 1))
+    : TextSelection.between(doc.resolve(textStart + 1), TextSelection.atEnd(doc).$head)
+  if (dispatch) dispatch(state.tr.setSelection(selection))
+  return true
 }

@@ -11,13 +11,14 @@
  *   Mod-z / Mod-Shift-z / Mod-y   undo / redo (one's own changes only)
  *   Mod-b / Mod-i      bold / italic
  *   Mod-Home / Mod-End (Shift: select)   start / end of the whole text (also Cmd-ArrowUp/Down)
+ *   Mod-a              select all: the cover, or the resolution text (never the MOD line)
  */
 import { baseKeymap, chainCommands, toggleMark } from 'prosemirror-commands'
 import { keymap } from 'prosemirror-keymap'
 import type { Command, Plugin } from 'prosemirror-state'
 import { redoCommand, undoCommand } from 'y-prosemirror'
 import { resolutionSchema as schema } from '../../schema/index.js'
-import { addProvision, addSubProvision, joinProvisionBackward, moveProvision, newParagraphInProvision, selectDocumentEdge, splitProvision } from './commands.js'
+import { addProvision, addSubProvision, joinProvisionBackward, moveProvision, newParagraphInProvision, selectAllOfPart, selectDocumentEdge, splitProvision } from './commands.js'
 
 /** Commands that need a dialog (section heading, target section, footnote text), supplied by the page. */
 export interface DialogCommands {
@@ -49,6 +50,7 @@ export function editorKeymaps(dialogs: DialogCommands): Plugin[] {
       'Mod-y': redoCommand as Command,
       'Mod-b': toggleMark(schema.marks.strong!),
       'Mod-i': toggleMark(schema.marks.em!),
+      'Mod-a': selectAllOfPart,
       'Mod-Home': selectDocumentEdge('start'),
       'Mod-End': selectDocumentEdge('end'),
       'Shift-Mod-Home': selectDocumentEdge('start', true),

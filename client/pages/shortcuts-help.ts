@@ -24,6 +24,7 @@ export function shortcutList(): [string, string][] {
     ['Shift-F10', tk('bracketMenu')],
     [`${mod}-Z / ${mod}-Shift-Z`, `${t('undo')} / ${t('redo')}`],
     [`${mod}-B / ${mod}-I`, tc('boldItalic')],
+    [`${mod}-A`, tc('selectAllPart')],
     [isMac ? '⌘-↑ / ⌘-↓' : 'Ctrl-Home / Ctrl-End', tc('textStartEnd')],
     [isMac ? '⌘-Shift-↑ / ⌘-Shift-↓' : 'Ctrl-Shift-Home / Ctrl-Shift-End', tc('selectToStartEnd')],
     [`${mod}-F`, tc('find')],
