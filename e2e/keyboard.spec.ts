@@ -71,3 +71,20 @@ test('select all and delete in a proposal clears the resolution text and keeps t
   await page.keyboard.press('Control+z')
   await expect.poll(() => editorText(page)).toBe(before)
 })
+
+test('the MOD line, clicked and deleted, stays: it changes through the proposal settings', async ({ browser }) => {
+  const { page } = await signedInPage(browser, 'amal')
+  const seeded = (await (await page.request.get('/api/documents')).json() as { title: string; baseDocumentId: string; baseVersionId: string }[]).find(d => d.title === 'APT proposal on Resolution 50')!
+  const r = await page.request.post(`/api/documents/${seeded.baseDocumentId}/proposal`, { data: { title: `APT delete-marker test ${Date.now()}`, action: 'MOD', proposalId: 'APT/44A13/8', baseVersionId: seeded.baseVersionId } })
+  await openDocument(page, (await r.json()).id)
+  const marker = page.locator('.ProseMirror p.Proposal')
+  await expect(marker).toContainText('APT/44A13/8')
+  for (const key of ['Delete', 'Backspace']) {
+    await marker.click()
+    await page.keyboard.press(key)
+    await page.waitForTimeout(300)
+    await expect(marker, key).toHaveCount(1)
+    await expect(marker, key).toContainText('APT/44A13/8')
+  }
+  await expect(page.getByTestId('proposal-settings-open')).toBeVisible()
+})

@@ -19,6 +19,7 @@ import { editorKeymaps, type DialogCommands } from './keymap.js'
 import { findPlugin } from './find-replace.js'
 import { labelsPlugin } from './labels.js'
 import { headingGuardPlugin } from './heading-guard.js'
+import { proposalGuardPlugin } from './proposal-guard.js'
 import { referencesPlugin } from './references.js'
 import { cleanPastedHTML, pasteProvisions, transformPasted } from './paste.js'
 import { cursorBuilder, selectionBuilder, showCursorOf } from './presence.js'
@@ -75,6 +76,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     provisionBracketsPlugin(),
     uniqueIdsPlugin({ skip: isRemote }),
     headingGuardPlugin(options.dialogs.changeHeading, isRemote),
+    proposalGuardPlugin(isRemote),
     commentMarksPlugin(),
     referencesPlugin(),
     findPlugin(),
