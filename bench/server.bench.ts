@@ -12,7 +12,8 @@
  *
  * 1. Relay throughput: per document one sender pushes 300 typing updates as
  *    fast as the socket takes them, five clients receive; updates delivered
- *    per second, ours / baseline.
+ *    per second after an untimed warm-up burst of 150, ours / baseline, the
+ *    median of five rounds run in turns.
  * 2. Keystroke-to-peer latency: 50, 200, 500, 1,000 clients over 50 documents, each
  *    typing one character every 500 ms; p50/p99 from send to a peer's
  *    receipt over 6 s, after 2 s of typing that warm both servers up (JIT,
@@ -23,7 +24,9 @@
  * For digging: BENCH_ONLY_THROUGHPUT=ours|hocuspocus|yws or
  * BENCH_ONLY_LATENCY=<clients> (with BENCH_MODE=ours|hocuspocus) run one
  * measurement; BENCH_LATENCY_CLIENTS=50,500 the client counts of part 2;
- * BENCH_OMIT=<extension names> leaves extensions out of ours;
+ * BENCH_OMIT=<extension names> leaves extensions out of ours; our server
+ * runs with the Node flags of `npm start` (package.json), BENCH_SERVER_FLAGS
+ * (space-separated, '' for none) gives others;
  * BENCH_CPU_PROF=<dir> writes the servers' CPU profiles, BENCH_ALLOC_PROF=<dir>
  * sampling profiles of all they allocate (collected or not); BENCH_STALLS=1
  * makes the server log event-loop stalls over 30 ms (BENCH_STALLS=<ms>:
@@ -107,9 +110,18 @@ async function serve(mode: Mode, dataDir: string): Promise<void> {
 
 interface Child { proc: ChildProcess; port: number }
 
+/**
+ * Node's flags of our server as `npm start` runs it (package.json), so that
+ * the bench measures the server as deployed; BENCH_SERVER_FLAGS replaces them
+ * ('' for none). The baselines run with Node's defaults.
+ */
+const OURS_NODE_FLAGS: string[] = process.env.BENCH_SERVER_FLAGS !== undefined
+  ? process.env.BENCH_SERVER_FLAGS.split(' ').filter(Boolean)
+  : (/^node\s+(.*?)\s*--import\b/.exec((JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start)?.[1] ?? '').split(/\s+/).filter(Boolean)
+
 function spawnServer(mode: Mode, dataDir: string): Promise<Child> {
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []
-  const proc = spawn(process.execPath, ['--expose-gc', ...prof, '--import', 'tsx', new URL(import.meta.url).pathname, '--serve', mode, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const proc = spawn(process.execPath, ['--expose-gc', ...(mode === 'ours' ? OURS_NODE_FLAGS : []), ...prof, '--import', 'tsx', new URL(import.meta.url).pathname, '--serve', mode, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
   return new Promise((resolve, reject) => {
     let out = ''
     proc.stdout!.on('data', (d: Buffer) => { out += d; const m = /LISTENING (\d+)/.exec(out); if (m) resolve({ proc, port: Number(m[1]) }) })
@@ -232,24 +244,30 @@ async function connectAll(mode: Mode, child: Child, setup: Setup, docs: number, 
 
 // ---------------------------------------------------------------- 1. throughput
 
-async function throughput(mode: Mode, setup: Setup, docs = 20, perDoc = 5, updates = 300): Promise<{ perSecond: number; seconds: number }> {
+async function throughput(mode: Mode, setup: Setup, round = 0, docs = 20, perDoc = 5, updates = 300, warmup = 150): Promise<{ perSecond: number; seconds: number }> {
   const child = await spawnServer(mode, setup.dataDir)
   if (mode === 'ours') setup.token = await login(child.port)
-  const plan = setup.docIds.slice(0, docs).map((id, d) => typingUpdates(setup.initial.get(id)!, 100_000 + d, updates))
-  const expected = docs * perDoc * updates
+  // new client ids each round: our server keeps what earlier rounds wrote, and would relay nothing of a repeat
+  const plan = setup.docIds.slice(0, docs).map((id, d) => typingUpdates(setup.initial.get(id)!, 100_000 + round * 1000 + d, warmup + updates))
   let received = 0
-  let counting = false
+  let target = 0
   let done!: () => void
-  const finished = new Promise<void>(r => { done = r })
-  const groups = await connectAll(mode, child, setup, docs, perDoc, () => { if (counting && ++received === expected) done() })
-  counting = true
+  let finished = Promise.resolve()
+  const expect = (n: number) => { received = 0; target = n; finished = new Promise<void>(r => { done = r }) }
+  const groups = await connectAll(mode, child, setup, docs, perDoc, () => { if (++received === target) done() })
+  const send = async (from: number, to: number) => {
+    expect(docs * perDoc * (to - from))
+    groups.forEach((g, d) => { for (const u of plan[d]!.slice(from, to)) g[0]!.sendUpdate(u.update) })
+    await Promise.race([finished, new Promise(r => setTimeout(r, 60_000).unref())])
+  }
+  // a first burst warms the server up (JIT, first writes) and is not timed, as in the latency measurement
+  await send(0, warmup)
   const t0 = performance.now()
-  groups.forEach((g, d) => { for (const u of plan[d]!) g[0]!.sendUpdate(u.update) })
-  await Promise.race([finished, new Promise(r => setTimeout(r, 60_000).unref())])
+  await send(warmup, warmup + updates)
   const seconds = (performance.now() - t0) / 1000
   for (const g of groups) for (const c of g) c.close()
   await stop(child)
-  if (received < expected) console.log(`  (${mode}: only ${received} of ${expected} deliveries within 60 s)`)
+  if (received < target) console.log(`  (${mode}: only ${received} of ${target} deliveries within 60 s)`)
   return { perSecond: received / seconds, seconds }
 }
 
@@ -320,6 +338,10 @@ async function idleRss(mode: Mode, setup: Setup): Promise<number> {
 
 // ---------------------------------------------------------------- main
 
+/** Rounds of the throughput measurement: one round takes half a second on a fresh server, so one alone is mostly noise. */
+const THROUGHPUT_ROUNDS = 5
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]! }
+
 async function main() {
   const setup = await prepareOurs()
   if (process.env.BENCH_ONLY_THROUGHPUT) {
@@ -335,14 +357,18 @@ async function main() {
   }
   const f = (n: number, d = 1) => n.toFixed(d)
   try {
-    console.log(`server benchmark: ${DOCS} documents of ~${(setup.initial.get(setup.docIds[0]!)!.length / 1024).toFixed(1)} KiB state; servers in child processes; ${process.version}; load average ${loadavg().map(x => x.toFixed(1)).join(' ')} (other work on this machine skews the figures)`)
-    console.log('\n1. relay throughput (20 documents x 1 sender x 300 updates, 5 receivers each = 30000 deliveries)')
-    const base = await throughput('hocuspocus', setup)
-    const ours = await throughput('ours', setup)
-    const yws = await throughput('yws', setup)
-    console.log(`  plain Hocuspocus 3.4   ${f(base.perSecond, 0)} deliveries/s (${f(base.seconds, 2)} s)`)
-    console.log(`  resdraft               ${f(ours.perSecond, 0)} deliveries/s (${f(ours.seconds, 2)} s)   ratio ours/baseline ${f(ours.perSecond / base.perSecond, 2)}`)
-    console.log(`  y-protocols relay      ${f(yws.perSecond, 0)} deliveries/s (${f(yws.seconds, 2)} s)   (emulation of @y/websocket-server's design)`)
+    console.log(`server benchmark: ${DOCS} documents of ~${(setup.initial.get(setup.docIds[0]!)!.length / 1024).toFixed(1)} KiB state; servers in child processes; ${process.version}; resdraft with Node flags as npm start runs it: ${OURS_NODE_FLAGS.join(' ') || 'none'} (the baselines with none); load average ${loadavg().map(x => x.toFixed(1)).join(' ')} (other work on this machine skews the figures)`)
+    console.log(`\n1. relay throughput (20 documents x 1 sender x 300 updates, 5 receivers each = 30000 deliveries, after an untimed warm-up burst of 150 updates; ${THROUGHPUT_ROUNDS} rounds in turns, a fresh server each: medians)`)
+    const rounds: Record<Mode, number[]> = { hocuspocus: [], ours: [], yws: [] }
+    const ratios: number[] = []
+    for (let r = 0; r < THROUGHPUT_ROUNDS; r++) {
+      for (const mode of ['hocuspocus', 'ours', 'yws'] as Mode[]) rounds[mode].push((await throughput(mode, setup, r)).perSecond)
+      ratios.push(rounds.ours[r]! / rounds.hocuspocus[r]!)
+    }
+    const range = (xs: number[]) => `${f(Math.min(...xs), 0)}-${f(Math.max(...xs), 0)}`
+    console.log(`  plain Hocuspocus 3.4   ${f(median(rounds.hocuspocus), 0)} deliveries/s (rounds ${range(rounds.hocuspocus)})`)
+    console.log(`  resdraft               ${f(median(rounds.ours), 0)} deliveries/s (rounds ${range(rounds.ours)})   ratio ours/baseline ${f(median(ratios), 2)} (median of the rounds' ratios)`)
+    console.log(`  y-protocols relay      ${f(median(rounds.yws), 0)} deliveries/s (rounds ${range(rounds.yws)})   (emulation of @y/websocket-server's design)`)
 
     console.log('\n2. keystroke-to-peer latency (each client types 1 char / 500 ms: 2 s warm-up, then 6 s measured; 50 documents)')
     console.log('  server       clients   p50 ms   p99 ms   max ms   samples   lost   server RSS MiB   server CPU s   warm-up p99 ms')
