@@ -7,13 +7,19 @@ import { basename, dirname } from 'node:path'
 import v8 from 'node:v8'
 import { ensureBundle } from './cli-bundle.mjs'
 
-// One command runs for some tens of milliseconds, most of its code once: V8's optimising compiler
-// spent more on functions that were done before its code ran than it saved (user time 150 -> 110 ms).
-// A budget fifteen times V8's default leaves it the code that stays hot: one compare of the Resolution 50
-// pair 143 -> 125 ms, a batch of 180 compares unchanged (bench/cli.bench.ts). V8 11-13 (Node 20-24) know
-// the flag; V8 would print an error for a flag it does not know, so other versions keep their default.
-const v8Major = Number(process.versions.v8.split('.')[0])
-if (v8Major >= 11 && v8Major <= 13) v8.setFlagsFromString('--interrupt-budget=1000000')
+// One command runs for some tens of milliseconds, most of its code once: V8's optimising compilers
+// spent more on functions that were done before their code ran than it saved. Waiting fifteen times
+// longer before optimising leaves them the code that stays hot. One compare of the Resolution 50 pair
+// (bench/cli.bench.ts, hyperfine): Node 20 141 -> 126 ms, Node 22 104 -> 88 ms, Node 24 96 -> 86 ms;
+// a batch of 180 compares within 4%. The flags differ by V8 version (V8 prints an error for a flag it
+// does not know), so a version not listed keeps its defaults.
+const TIERING_FLAGS = {
+  11: '--interrupt-budget=1000000',
+  12: '--invocation-count-for-turbofan=45000 --invocation-count-for-maglev=6000',
+  13: '--invocation-count-for-turbofan=45000 --invocation-count-for-maglev=6000'
+}
+const tiering = TIERING_FLAGS[Number(process.versions.v8.split('.')[0])]
+if (tiering) v8.setFlagsFromString(tiering)
 
 // A reader that stops early (`resdraft compare … | head`) closes the pipe: stop quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
