@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { EditorState } from 'prosemirror-state'
+import { EditorState, type Transaction } from 'prosemirror-state'
+import { headingGuardPlugin } from './heading-guard.js'
 import { op, pre, prov, res } from '../../schema/builders.js'
 import { findKey, findMatches, findPlugin, replaceAll, replaceCurrent, setSearch } from './find-replace.js'
 
@@ -35,4 +36,21 @@ test('replace one and replace all in Arabic, and the matches follow the edits', 
   assert.equal(findKey.getState(state)!.matches.length, 0)
   assert.equal(findMatches(state.doc, 'الأمان').length, 4)
   assert.match(state.doc.textContent, /أن التعاون في الأمان مفيد،/)
+})
+
+test('replace skips section headings, which change through the heading picker: the text is replaced, the heading stays, and the count says so', () => {
+  const doc = res({ lang: 'en', heading: 'RESOLUTION 50', number: '50', title: 'Cybersecurity' },
+    op('instructs-director', prov('to report to the Director each year', { id: 'p1' }), { id: 's1' }))
+  let state = EditorState.create({ doc, plugins: [findPlugin(), headingGuardPlugin(() => true, () => false)] })
+  const dispatch = (tr: Transaction) => { state = state.apply(tr) }
+  dispatch(setSearch(state.tr, 'Director', true))
+  assert.equal(findKey.getState(state)!.matches.length, 2, 'found in the heading and in the text')
+  assert.equal(replaceAll(state, dispatch, 'Head'), 1)
+  assert.match(state.doc.textContent, /to report to the Head each year/)
+  assert.match(state.doc.textContent, /instructs the Director of the Telecommunication Standardization Bureau/)
+  // replace one on the heading's match moves on without changing it
+  dispatch(setSearch(state.tr, 'Director', true))
+  assert.equal(findKey.getState(state)!.matches.length, 1)
+  assert.equal(replaceCurrent(state, dispatch, 'Head'), false)
+  assert.match(state.doc.textContent, /instructs the Director of/)
 })

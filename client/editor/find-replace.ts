@@ -10,6 +10,7 @@
 import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
+import { isSectionHeading } from './heading-guard.js'
 
 /** One match: document positions. */
 export interface FindMatch { from: number; to: number }
@@ -109,11 +110,23 @@ export function moveMatch(state: EditorState, dispatch: (tr: Transaction) => voi
   return true
 }
 
-/** Replaces the current match (keeping the marks of its first character) and moves to the next one. */
+/** Whether a match may be replaced: not in a section heading, which changes through the heading picker (heading-guard.ts). */
+const replaceable = (doc: Node, m: FindMatch) => !isSectionHeading(doc.resolve(m.from).parent)
+
+/** How many of the current matches are in section headings (found, but not replaced). */
+export function matchesInHeadings(state: EditorState): number {
+  return findKey.getState(state)?.matches.filter(m => !replaceable(state.doc, m)).length ?? 0
+}
+
+/**
+ * Replaces the current match (keeping the marks of its first character) and
+ * moves to the next one; false, changing nothing, when there is none or it
+ * is in a section heading.
+ */
 export function replaceCurrent(state: EditorState, dispatch: (tr: Transaction) => void, replacement: string): boolean {
   const s = findKey.getState(state)
   const m = s?.matches[s.current]
-  if (!s || !m) return false
+  if (!s || !m || !replaceable(state.doc, m)) return false
   const tr = state.tr
   const marks = state.doc.resolve(m.from + 1).marks()
   if (replacement) tr.replaceWith(m.from, m.to, state.schema.text(replacement, marks)); else tr.delete(m.from, m.to)
@@ -122,15 +135,16 @@ export function replaceCurrent(state: EditorState, dispatch: (tr: Transaction) =
   return true
 }
 
-/** Replaces every match in one transaction (one undo step); returns how many. */
+/** Replaces every match outside section headings in one transaction (one undo step); returns how many. */
 export function replaceAll(state: EditorState, dispatch: (tr: Transaction) => void, replacement: string): number {
   const s = findKey.getState(state)
-  if (!s || !s.matches.length) return 0
+  const matches = s ? s.matches.filter(m => replaceable(state.doc, m)) : []
+  if (!matches.length) return 0
   const tr = state.tr
-  for (const m of [...s.matches].reverse()) {
+  for (const m of [...matches].reverse()) {
     const marks = state.doc.resolve(m.from + 1).marks()
     if (replacement) tr.replaceWith(m.from, m.to, state.schema.text(replacement, marks)); else tr.delete(m.from, m.to)
   }
   dispatch(tr)
-  return s.matches.length
+  return matches.length
 }

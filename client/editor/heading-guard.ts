@@ -7,8 +7,12 @@
  * `allowHeadingEdit` (the picker, “Revert to base”), collaborators' changes
  * and undo (which come through the Yjs binding) pass.
  */
+import type { Node } from 'prosemirror-model'
 import { Plugin, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { ReplaceAroundStep, ReplaceStep } from 'prosemirror-transform'
+
+/** Whether a text block is a section heading, whose text is chosen, not typed (nor replaced). */
+export const isSectionHeading = (block: Node): boolean => block.type.name === 'sectionHeading'
 
 /** Meta key: this transaction may change the text of section headings. */
 export const allowHeadingEdit = 'allowHeadingEdit'
@@ -23,13 +27,13 @@ export function editsHeadingText(tr: Transaction): boolean {
     if (!(step instanceof ReplaceStep) && !(step instanceof ReplaceAroundStep)) return false
     const { from, to } = step as unknown as { from: number; to: number }
     const doc = tr.docs[i]!
-    return doc.resolve(from).parent.type.name === 'sectionHeading' || doc.resolve(to).parent.type.name === 'sectionHeading'
+    return isSectionHeading(doc.resolve(from).parent) || isSectionHeading(doc.resolve(to).parent)
   })
 }
 
 /** Whether the selection is in a section heading. */
 export function inSectionHeading(state: EditorState): boolean {
-  return state.selection.$from.parent.type.name === 'sectionHeading'
+  return isSectionHeading(state.selection.$from.parent)
 }
 
 /** The plugin; `openPicker` is run when the user types into a heading. */

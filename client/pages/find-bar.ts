@@ -7,7 +7,7 @@
 import type { EditorView } from 'prosemirror-view'
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
-import { findKey, moveMatch, replaceAll, replaceCurrent, setSearch } from '../editor/find-replace.js'
+import { findKey, matchesInHeadings, moveMatch, replaceAll, replaceCurrent, setSearch } from '../editor/find-replace.js'
 
 /** The bar and how to open it. */
 export interface FindBar {
@@ -43,7 +43,8 @@ export function findBar(getView: () => EditorView | null, canReplace: boolean, d
     const v = getView()
     const s = v ? findKey.getState(v.state) : null
     if (!s || !s.query) { count.textContent = ''; return }
-    count.textContent = s.matches.length ? `${s.current + 1} ${tc('of')} ${s.matches.length}` : tc('noMatches')
+    const inHeadings = canReplace ? matchesInHeadings(v!.state) : 0
+    count.textContent = (s.matches.length ? `${s.current + 1} ${tc('of')} ${s.matches.length}` : tc('noMatches')) + (inHeadings ? ` (${inHeadings} ${tc('inHeadings')})` : '')
   }
   const close = () => {
     element.hidden = true
