@@ -52,11 +52,15 @@ export async function documentId(request: APIRequestContext, prefix: string): Pr
   return doc.id
 }
 
-/** Starts a fresh proposal on the 2012 Resolution 50 (so tests do not disturb each other). */
-export async function freshProposal(request: APIRequestContext, title: string, delegations: string[]): Promise<string> {
+/**
+ * Starts a fresh proposal on the 2012 Resolution 50 (so tests do not disturb
+ * each other): the bare base text, or with `start` (`{ action: 'MOD',
+ * proposalId }`) a proposal with its cover and MOD line.
+ */
+export async function freshProposal(request: APIRequestContext, title: string, delegations: string[], start: { action?: string; proposalId?: string } = {}): Promise<string> {
   const seeded = (await documents(request)).find(d => d.title === 'APT proposal on Resolution 50')
   if (!seeded?.baseDocumentId || !seeded.baseVersionId) throw new Error('seeded proposal missing')
-  const r = await request.post(`/api/documents/${seeded.baseDocumentId}/proposal`, { data: { title, baseVersionId: seeded.baseVersionId, delegations } })
+  const r = await request.post(`/api/documents/${seeded.baseDocumentId}/proposal`, { data: { title, baseVersionId: seeded.baseVersionId, delegations, ...start } })
   expect(r.status(), await r.text()).toBe(201)
   return (await r.json()).id
 }

@@ -47,10 +47,7 @@ test('Ctrl-End reaches the end of a long text and Ctrl-Home its start; typing la
 
 test('select all and delete in a proposal clears the resolution text and keeps the cover and the MOD line; undo brings the text back', async ({ browser }) => {
   const { page } = await signedInPage(browser, 'amal')
-  const seeded = (await (await page.request.get('/api/documents')).json() as { title: string; baseDocumentId: string; baseVersionId: string }[]).find(d => d.title === 'APT proposal on Resolution 50')!
-  const r = await page.request.post(`/api/documents/${seeded.baseDocumentId}/proposal`, { data: { title: `APT select-all test ${Date.now()}`, action: 'MOD', proposalId: 'APT/44A13/7', baseVersionId: seeded.baseVersionId } })
-  expect(r.status()).toBe(201)
-  await openDocument(page, (await r.json()).id)
+  await openDocument(page, await freshProposal(page.request, `APT select-all test ${Date.now()}`, ['APT'], { action: 'MOD', proposalId: 'APT/44A13/7' }))
   const before = await editorText(page)
   /** The top-level parts of the document, the MOD line with its number. */
   const parts = () => page.evaluate(() => {
@@ -74,9 +71,7 @@ test('select all and delete in a proposal clears the resolution text and keeps t
 
 test('the MOD line, clicked and deleted, stays: it changes through the proposal settings', async ({ browser }) => {
   const { page } = await signedInPage(browser, 'amal')
-  const seeded = (await (await page.request.get('/api/documents')).json() as { title: string; baseDocumentId: string; baseVersionId: string }[]).find(d => d.title === 'APT proposal on Resolution 50')!
-  const r = await page.request.post(`/api/documents/${seeded.baseDocumentId}/proposal`, { data: { title: `APT delete-marker test ${Date.now()}`, action: 'MOD', proposalId: 'APT/44A13/8', baseVersionId: seeded.baseVersionId } })
-  await openDocument(page, (await r.json()).id)
+  await openDocument(page, await freshProposal(page.request, `APT delete-marker test ${Date.now()}`, ['APT'], { action: 'MOD', proposalId: 'APT/44A13/8' }))
   const marker = page.locator('.ProseMirror p.Proposal')
   await expect(marker).toContainText('APT/44A13/8')
   for (const key of ['Delete', 'Backspace']) {

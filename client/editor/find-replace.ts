@@ -12,8 +12,8 @@ import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } 
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import { isSectionHeading } from './heading-guard.js'
 
-/** One match: document positions. */
-export interface FindMatch { from: number; to: number }
+/** One match: document positions, and whether it is in a section heading (found there, never replaced: heading-guard.ts). */
+export interface FindMatch { from: number; to: number; inHeading: boolean }
 
 /** The search state. */
 export interface FindState {
@@ -45,8 +45,9 @@ export function findMatches(doc: Node, query: string, caseSensitive = false): Fi
     let text = ''
     node.forEach(child => { text += child.isText ? child.text! : '\ufffc'.repeat(child.nodeSize) })
     const hay = fold(text, caseSensitive)
+    const inHeading = isSectionHeading(node)
     for (let at = hay.indexOf(needle); at >= 0 && needle.length > 0; at = hay.indexOf(needle, at + needle.length)) {
-      out.push({ from: pos + 1 + at, to: pos + 1 + at + needle.length })
+      out.push({ from: pos + 1 + at, to: pos + 1 + at + needle.length, inHeading })
     }
     return false
   })
@@ -110,12 +111,9 @@ export function moveMatch(state: EditorState, dispatch: (tr: Transaction) => voi
   return true
 }
 
-/** Whether a match may be replaced: not in a section heading, which changes through the heading picker (heading-guard.ts). */
-const replaceable = (doc: Node, m: FindMatch) => !isSectionHeading(doc.resolve(m.from).parent)
-
 /** How many of the current matches are in section headings (found, but not replaced). */
 export function matchesInHeadings(state: EditorState): number {
-  return findKey.getState(state)?.matches.filter(m => !replaceable(state.doc, m)).length ?? 0
+  return findKey.getState(state)?.matches.filter(m => m.inHeading).length ?? 0
 }
 
 /**
@@ -126,7 +124,7 @@ export function matchesInHeadings(state: EditorState): number {
 export function replaceCurrent(state: EditorState, dispatch: (tr: Transaction) => void, replacement: string): boolean {
   const s = findKey.getState(state)
   const m = s?.matches[s.current]
-  if (!s || !m || !replaceable(state.doc, m)) return false
+  if (!s || !m || m.inHeading) return false
   const tr = state.tr
   const marks = state.doc.resolve(m.from + 1).marks()
   if (replacement) tr.replaceWith(m.from, m.to, state.schema.text(replacement, marks)); else tr.delete(m.from, m.to)
@@ -138,7 +136,7 @@ export function replaceCurrent(state: EditorState, dispatch: (tr: Transaction) =
 /** Replaces every match outside section headings in one transaction (one undo step); returns how many. */
 export function replaceAll(state: EditorState, dispatch: (tr: Transaction) => void, replacement: string): number {
   const s = findKey.getState(state)
-  const matches = s ? s.matches.filter(m => replaceable(state.doc, m)) : []
+  const matches = s ? s.matches.filter(m => !m.inHeading) : []
   if (!matches.length) return 0
   const tr = state.tr
   for (const m of [...matches].reverse()) {

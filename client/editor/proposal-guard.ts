@@ -2,8 +2,8 @@
  * A proposal's own parts stay: the cover and the MOD line are not part of
  * the resolution text, and the MOD line changes only through the proposal's
  * settings (proposal-settings.ts), which need it there. When one's own edit
- * removes either (two Backspaces at the start of the heading, a selection
- * from the cover into the text deleted), the removed part is put back where
+ * removes either (Delete on the selected MOD line, a selection from the
+ * cover into the text deleted), the removed part is put back where
  * it stood, as it was, in the same step; the rest of the edit stands.
  * Collaborators' changes and undo, which come through the shared document,
  * pass as they are.

@@ -115,8 +115,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     const heading = version ? headingOf(version.json) : ''
     const cover = body.coverTitle === undefined ? coverTitle(action, heading, version ? titleOf(version.json) : '', lang) : stringField(body, 'coverTitle', 500)
     // Without an action (the original form of this route) the proposal starts as the bare base text.
-    const draftNumbers = action === 'ADD' || !version ? await draftNumbersInUse(deps.store) : []
-    const json = body.action === undefined && version ? version.json : startProposalJSON(version?.json ?? null, { action, proposalId, source, delegation: delegations[0]!, title: cover, lang, draftNumbersInUse: draftNumbers })
+    const json = body.action === undefined && version ? version.json : startProposalJSON(version?.json ?? null, { action, proposalId, source, delegation: delegations[0]!, title: cover, lang, draftNumbersInUse: action === 'ADD' ? await draftNumbersInUse(deps.store) : [] })
     let meta
     try {
       meta = await createDocument(deps.store, { title, kind: 'proposal', delegations, shared: false, baseVersionId: version?.id ?? null, baseDocumentId: base?.id ?? null }, json, actorOf(user), user.id)
