@@ -72,3 +72,49 @@ test('the importer links only whole words followed by a label: not the end of a 
   assert.deepEqual(referenceSpans(doc).map(s => s.text), ['considering  b)'])
   assert.deepEqual(warnings.filter(w => /reference/.test(w.message)), [])
 })
+
+test('a reference to a provision of another resolution is not linked to this one', () => {
+  const text = [
+    'RESOLUTION 9 (Test, 2024)', 'Title', 'considering', 'a)\tthat one;', 'b)\tthat two;', 'resolves',
+    '1\tto act under resolves 1 of Resolution 2 (Rev. Hammamet, 2016) and considering b) of Resolution 40;',
+    '2\tto apply resolves 1 in Resolution 22, and resolves 1 of this resolution, as considering a) says.', ''
+  ].join('\n')
+  const { doc, warnings } = importText(text, { lang: 'en' })
+  assert.deepEqual(referenceSpans(doc).map(s => s.text), ['resolves 1', 'considering a)'])
+  assert.deepEqual(warnings.filter(w => /reference/.test(w.message)), [])
+  // a list of them, and one that names a provision this text does not have: no link, no warning
+  const list = importText(text.replace('and considering b) of Resolution 40', 'and considering a) and b) of Resolution 40, resolves 7 of Resolution 2'), { lang: 'en' })
+  assert.deepEqual(referenceSpans(list.doc).map(s => s.text), ['resolves 1', 'considering a)'])
+  assert.deepEqual(list.warnings.filter(w => /reference/.test(w.message)), [])
+  // Arabic: «من القرار 2», «بالقرار 2» name another text; «من هذا القرار» this one
+  const arabic = [
+    'القرار 9 (تجربة، 2024)', 'عنوان', 'إن الجمعية العالمية لتقييس الاتصالات،', 'إذ تضع في اعتبارها', 'أ )\tأن الأول؛', 'ب)\tأن الثاني؛', 'تقرر',
+    '1\tأن تعمل وفقاً للفقرة إذ تضع في اعتبارها أ) من القرار 2 وللفقرة إذ تضع في اعتبارها ب) بالقرار 40؛',
+    '2\tأن تعمل وفقاً للفقرة إذ تضع في اعتبارها ب) من هذا القرار.', ''
+  ].join('\n')
+  const ar = importText(arabic, { lang: 'ar' })
+  assert.deepEqual(referenceSpans(ar.doc).map(s => s.text), ['إذ تضع في اعتبارها ب)'])
+})
+
+test('French, Spanish and Russian references name the label first: "point 1 du décide", "apartado b) del considerando", "пункт 1 раздела решает"', () => {
+  const cases = [
+    { lang: 'fr', pre: 'considérant', op: 'décide', line: "de procéder selon le point 1 du décide et l'alinéa b) du considérant, non le point 1 du décide de la Résolution 2." },
+    { lang: 'es', pre: 'considerando', op: 'resuelve', line: 'proceder según el punto 1 del resuelve y el apartado b) del considerando, no el punto 1 del resuelve de la Resolución 2.' },
+    { lang: 'ru', pre: 'учитывая', op: 'решает', line: 'действовать согласно пункту 1 раздела решает и пункту b) раздела учитывая, но не пункту 1 раздела решает Резолюции 2.' }
+  ] as const
+  for (const c of cases) {
+    const text = ['RESOLUTION 9 (Test, 2024)', 'Title', c.pre, 'a)\tone;', 'b)\ttwo;', c.op, '1\tfirst;', `2\t${c.line}`, ''].join('\n')
+    const { doc, warnings } = importText(text, { lang: c.lang })
+    const spans = referenceSpans(doc)
+    assert.deepEqual(spans.map(s => [s.text, s.full]), [['1', false], ['b)', false]], c.lang)
+    assert.deepEqual(spans.map(s => computeLabels(doc).byId.get(s.target)), ['1', 'b)'], c.lang)
+    assert.deepEqual(warnings.filter(w => /reference/.test(w.message)), [], c.lang)
+    // a provision inserted before considering b): the reference follows, its words stay
+    const posOf = (d: typeof doc, id: string) => { let at = -1; d.descendants((n, p) => { if (at < 0 && n.attrs.id === id) at = p; return at < 0 }); return at }
+    const tr = new Transform(doc)
+    tr.insert(posOf(doc, spans[1]!.target), prov('new;', { id: 'inserted' }))
+    fixReferences(tr)
+    assert.deepEqual(referenceSpans(tr.doc).map(s => s.text), ['1', 'c)'], c.lang)
+    assert.match(tr.doc.textContent, c.lang === 'fr' ? /l'alinéa c\) du considérant/ : c.lang === 'es' ? /apartado c\) del considerando/ : /пункту c\) раздела учитывая/)
+  }
+})

@@ -8,7 +8,10 @@
  *
  * - `linkReferences(doc)` finds references written as plain text (the
  *   importer calls it) and marks those it can resolve; the rest stay text,
- *   each with a warning.
+ *   each with a warning. French, Spanish and Russian put the label first
+ *   ("point 3 du décide"): the label alone is marked. A reference followed
+ *   by the name of another text ("resolves 1 of Resolution 2") is that
+ *   text's, and stays plain text.
  * - `referenceFixes(doc)` lists the references whose text no longer matches
  *   their target (after provisions were inserted, deleted or moved) and
  *   those whose target is gone (a suppressed provision): the editor rewrites
@@ -151,6 +154,32 @@ const LABEL_LETTERS = '[^\\s\\d().,;:،]{1,2}'
 /** Whether a label found in running text (`3`, `3 b)`, `b)`) has only letters where a letter goes. */
 const labelIsLetters = (label: string) => /^[\d.\s]*(?:\p{L}{1,2}\s?\))?$/u.test(label)
 const SEPARATOR = /^(\s*(?:,|،|and|et|y|и|和|、)\s*|\s*و\s*|\s+and\s+)/u
+/**
+ * What follows a reference to a provision of another text: "resolves 1 of
+ * Resolution 2", "considering b) in Recommendation ITU-T X.1205", « du
+ * décide de la Résolution 2 », «من القرار 2», "Резолюции 2" ... Such a
+ * reference is not this resolution's and is left as text (relinking it to
+ * this text's own resolves 1 would rewrite the citation when this text is
+ * renumbered). "of this resolution" is this text's own.
+ */
+const OTHER_TEXT = new RegExp('^[\\s\u00a0]*[,،]?[\\s\u00a0]*(?:(?:of|in|from|to|under|de\\s+la|de\\s+l\'|del|de|du|des|en|من|في|ب)[\\s\u00a0]+)?(?:(?:the|la|le|el|les|los)[\\s\u00a0]+)?(?:' + [
+  'Resolution', 'Recommendation', 'Decision', 'Opinion', 'Question', 'Article', 'Annex', 'Constitution', 'Convention',
+  'Résolution', 'Recommandation', 'Décision', 'Avis', 'Annexe',
+  'Resolución', 'Recomendación', 'Decisión', 'Opinión', 'Cuestión', 'Artículo', 'Anexo', 'Constitución', 'Convenio',
+  'Резолюци', 'Рекомендаци', 'Решени', 'Мнени', 'Вопрос', 'Стать', 'Приложени', 'Устав', 'Конвенци',
+  '[بلو]?(?:القرار|التوصية|المقرر|الرأي|المسألة|المادة|الملحق|الدستور|الاتفاقية)',
+  '第'
+].join('|') + ')', 'iu')
+
+/**
+ * The French, Spanish and Russian way: the label first, then the section's
+ * words ("point 3 du décide", "alinéa b) du considérant", "punto 3 del
+ * resuelve", "пункт 3 раздела решает"). The label alone is the reference
+ * (form `label`): it follows renumbering; the words stay as written.
+ */
+const LABEL_FIRST = ['points?', 'alinéas?', 'paragraphes?', 'sous-alinéas?', 'puntos?', 'apartados?', 'párrafos?', 'incisos?', 'пункт(?:а|у|е|ом|ы|ов|ам|ами|ах)?', 'подпункт(?:а|у|е|ом|ы|ов|ам|ами|ах)?'].join('|')
+const LABEL_FIRST_CONNECTOR = ['du', 'de\\s+la', "de\\s+l'", 'del', 'раздела', 'разделе'].join('|')
+const NOT_LETTER_NEXT = /^[\p{L}\p{M}\p{N}]/u
 
 /**
  * Marks the references written as plain text that resolve to a provision or
@@ -177,6 +206,8 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
   // letter" and no Unicode letter classes (both cost milliseconds to compile); the letters of a label
   // and the character before the words are checked on each match instead.
   const re = new RegExp(`(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})\\s+((?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?)|(?:${LABEL_LETTERS}\\s?\\)))`, 'g')
+  const labelPart = `((?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?)|(?:${LABEL_LETTERS}\\s?\\)))`
+  const labelFirst = new RegExp(`(?:${LABEL_FIRST})\\s+${labelPart}\\s+(?:${LABEL_FIRST_CONNECTOR})\\s+(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})`, 'gi')
   const tr = new Transform(doc)
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true
@@ -192,11 +223,14 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
         const heading = wordsBySpacing.get(m[1]!.replace(/\s+/g, ' '))!
         const inSection = byWords.get(heading)!
         const target = inSection.get(normaliseLabel(m[2]!))
-        if (!target) { unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision of the section "${heading}"; kept as text` }); continue }
-        const from = start + m.index!
-        tr.addMark(from, from + m[0].length, resolutionSchema.marks.reference!.create({ target: target.id, form: 'full' }))
-        // label-only references after it: ", f), g) and h)"
         let at = m.index! + m[0].length
+        if (!target) {
+          if (!OTHER_TEXT.test(text.slice(at))) unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision of the section "${heading}"; kept as text` })
+          continue
+        }
+        const from = start + m.index!
+        const marks: { from: number; to: number; target: string; form: 'full' | 'label' }[] = [{ from, to: from + m[0].length, target: target.id, form: 'full' }]
+        // label-only references after it: ", f), g) and h)"
         for (;;) {
           const sep = SEPARATOR.exec(text.slice(at))
           if (!sep) break
@@ -206,9 +240,25 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
           const label = inSection.get(normaliseLabel(more[1]!))
           if (!label) break
           const lf = start + at + sep[0].length
-          tr.addMark(lf, lf + more[1]!.length, resolutionSchema.marks.reference!.create({ target: label.id, form: 'label' }))
+          marks.push({ from: lf, to: lf + more[1]!.length, target: label.id, form: 'label' })
           at += sep[0].length + more[1]!.length
         }
+        // "considering e) and f) of Resolution 40": another text's provisions
+        if (OTHER_TEXT.test(text.slice(at))) continue
+        for (const r of marks) tr.addMark(r.from, r.to, resolutionSchema.marks.reference!.create({ target: r.target, form: r.form }))
+      }
+      labelFirst.lastIndex = 0
+      for (let m = labelFirst.exec(text); m; m = labelFirst.exec(text)) {
+        const end = m.index + m[0].length
+        if ((m.index > 0 && AFTER_LETTER.test(text.slice(m.index - 2, m.index))) || NOT_LETTER_NEXT.test(text.slice(end)) || !labelIsLetters(m[1]!)) { labelFirst.lastIndex = m.index + 1; continue }
+        const said = m[2]!.replace(/\s+/g, ' ')
+        const heading = wordsBySpacing.get(said) ?? [...wordsBySpacing].find(([w]) => w.toLowerCase() === said.toLowerCase())?.[1]
+        if (!heading || OTHER_TEXT.test(text.slice(end))) continue
+        const target = byWords.get(heading)!.get(normaliseLabel(m[1]!))
+        if (!target) { unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision of the section "${heading}"; kept as text` }); continue }
+        const from = start + m.index + m[0].indexOf(m[1]!, m[0].search(/\s/))
+        if (tr.doc.rangeHasMark(from, from + m[1]!.length, resolutionSchema.marks.reference!)) continue
+        tr.addMark(from, from + m[1]!.length, resolutionSchema.marks.reference!.create({ target: target.id, form: 'label' }))
       }
     })
     return false
