@@ -91,6 +91,40 @@ export function referenceText(target: ReferenceTarget, full: boolean): string {
   return full && target.words ? `${target.words} ${target.label}` : target.label
 }
 
+/** A reference as written in running text, and where its label stands in it. */
+export interface ReferencePhrase {
+  readonly text: string
+  /** The part of `text` that carries the reference mark (the whole of it, or the label alone). */
+  readonly markFrom: number
+  readonly markTo: number
+  /** The mark's form: `full` (words and label) or `label` (the label alone, its words written around it). */
+  readonly form: 'full' | 'label'
+}
+
+/** The nouns and connector of references that name the label first (French, Spanish, Russian). */
+const LABEL_FIRST_PHRASES: Readonly<Record<string, { readonly numbered: string; readonly lettered: string; readonly connector: string }>> = {
+  fr: { numbered: 'point', lettered: 'alinéa', connector: 'du' },
+  es: { numbered: 'punto', lettered: 'apartado', connector: 'del' },
+  ru: { numbered: 'пункт', lettered: 'пункт', connector: 'раздела' }
+}
+
+/**
+ * How a reference to `target` is written in a text of language `lang`:
+ * "considering b)", «إذ تضع في اعتبارها ب)», or, in French, Spanish and
+ * Russian, the label first: "alinéa b) du considérant", "punto 1 del
+ * resuelve", "пункт 1 раздела решает" (the label alone carries the mark;
+ * `linkReferences` reads all of these back).
+ */
+export function referencePhrase(target: ReferenceTarget, lang: string): ReferencePhrase {
+  const way = LABEL_FIRST_PHRASES[lang]
+  if (!way || !target.words) {
+    const text = referenceText(target, true)
+    return { text, markFrom: 0, markTo: text.length, form: 'full' }
+  }
+  const head = `${/^\d/.test(target.label) ? way.numbered : way.lettered} `
+  return { text: `${head}${target.label} ${way.connector} ${target.words}`, markFrom: head.length, markTo: head.length + target.label.length, form: 'label' }
+}
+
 /** True when two reference texts say the same (spaces inside labels, NFKC and tatweel aside). */
 export function sameReferenceText(a: string, b: string): boolean {
   const norm = (t: string) => normaliseLabel(t.replace(/\u0640/g, ''))

@@ -10,23 +10,35 @@ import { Plugin, PluginKey, type Command, type Transaction } from 'prosemirror-s
 import { ReplaceStep } from 'prosemirror-transform'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import { ySyncPluginKey } from 'y-prosemirror'
-import { fixReferences, referenceFixes, referenceTargets, referenceText, resolutionSchema as schema, type ReferenceTarget } from '../../schema/index.js'
+import { Fragment, Slice } from 'prosemirror-model'
+import { fixReferences, referenceFixes, referencePhrase, referenceTargets, resolutionSchema as schema, type ReferenceTarget } from '../../schema/index.js'
 
 const isRemote = (tr: Transaction) => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
 
 /** The provisions and items a reference can point at, in document order, with the text a reference to each would show. */
 export function referenceChoices(doc: Parameters<typeof referenceTargets>[0]): { target: ReferenceTarget; text: string }[] {
-  return [...referenceTargets(doc).values()].map(target => ({ target, text: referenceText(target, true) }))
+  const lang = doc.attrs.lang as string
+  return [...referenceTargets(doc).values()].map(target => ({ target, text: referencePhrase(target, lang).text }))
 }
 
-/** Inserts a reference to the provision or item `targetId` at the selection (replacing it). */
+/**
+ * Inserts a reference to the provision or item `targetId` at the selection
+ * (replacing it), written as the document's language writes one
+ * (`referencePhrase`: "considering b)", "alinéa b) du considérant").
+ */
 export function insertReference(targetId: string): Command {
   return (state, dispatch) => {
     const target = referenceTargets(state.doc).get(targetId)
     if (!target || !state.selection.$from.parent.inlineContent) return false
     if (dispatch) {
-      const mark = schema.marks.reference!.create({ target: targetId, form: 'full' })
-      const tr = state.tr.replaceSelectionWith(schema.text(referenceText(target, true), [mark]), false)
+      const phrase = referencePhrase(target, state.doc.attrs.lang as string)
+      const mark = schema.marks.reference!.create({ target: targetId, form: phrase.form })
+      const parts = [
+        phrase.text.slice(0, phrase.markFrom) && schema.text(phrase.text.slice(0, phrase.markFrom)),
+        schema.text(phrase.text.slice(phrase.markFrom, phrase.markTo), [mark]),
+        phrase.text.slice(phrase.markTo) && schema.text(phrase.text.slice(phrase.markTo))
+      ].filter((n): n is ReturnType<typeof schema.text> => !!n)
+      const tr = state.tr.replaceSelection(new Slice(Fragment.fromArray(parts), 0, 0))
       dispatch(tr.removeStoredMark(schema.marks.reference!).scrollIntoView())
     }
     return true
