@@ -118,3 +118,17 @@ test('French, Spanish and Russian references name the label first: "point 1 du d
     assert.match(tr.doc.textContent, c.lang === 'fr' ? /l'alinéa c\) du considérant/ : c.lang === 'es' ? /apartado c\) del considerando/ : /пункту c\) раздела учитывая/)
   }
 })
+
+test('label-first references may list several labels: "alinéas a) et b) du considérant", "puntos 1, 2 y 3 del resuelve"', () => {
+  const cases = [
+    { lang: 'fr', pre: 'considérant', op: 'décide', line: 'de tenir compte des alinéas a) et b) du considérant et des points 1, 2 et 3 du décide.' },
+    { lang: 'es', pre: 'considerando', op: 'resuelve', line: 'tener en cuenta los apartados a) y b) del considerando y los puntos 1, 2 y 3 del resuelve.' },
+    { lang: 'ru', pre: 'учитывая', op: 'решает', line: 'учитывать пункты a) и b) раздела учитывая и пункты 1, 2 и 3 раздела решает.' }
+  ] as const
+  for (const c of cases) {
+    const text = ['RESOLUTION 9 (Test, 2024)', 'Title', c.pre, 'a)\tone;', 'b)\ttwo;', c.op, '1\tfirst;', '2\tsecond;', `3\t${c.line}`, ''].join('\n')
+    const { doc } = importText(text, { lang: c.lang })
+    const labels = computeLabels(doc).byId
+    assert.deepEqual(referenceSpans(doc).map(s => [s.text, labels.get(s.target)]), [['a)', 'a)'], ['b)', 'b)'], ['1', '1'], ['2', '2'], ['3', '3']], c.lang)
+  }
+})

@@ -214,6 +214,8 @@ const OTHER_TEXT = new RegExp('^[\\s\u00a0]*[,،]?[\\s\u00a0]*(?:(?:of|in|from|t
 const LABEL_FIRST = ['points?', 'alinéas?', 'paragraphes?', 'sous-alinéas?', 'puntos?', 'apartados?', 'párrafos?', 'incisos?', 'пункт(?:а|у|е|ом|ы|ов|ам|ами|ах)?', 'подпункт(?:а|у|е|ом|ы|ов|ам|ами|ах)?'].join('|')
 const LABEL_FIRST_CONNECTOR = ['du', 'de\\s+la', "de\\s+l'", 'del', 'раздела', 'разделе'].join('|')
 const NOT_LETTER_NEXT = /^[\p{L}\p{M}\p{N}]/u
+/** Between the labels of a list: a comma, or "and" in these languages. */
+const LABEL_LIST_SEPARATOR = '(?:\\s*,\\s*|\\s+(?:et|y|e|и|and)\\s+)'
 
 /**
  * Marks the references written as plain text that resolve to a provision or
@@ -240,8 +242,10 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
   // letter" and no Unicode letter classes (both cost milliseconds to compile); the letters of a label
   // and the character before the words are checked on each match instead.
   const re = new RegExp(`(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})\\s+((?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?)|(?:${LABEL_LETTERS}\\s?\\)))`, 'g')
-  const labelPart = `((?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?)|(?:${LABEL_LETTERS}\\s?\\)))`
-  const labelFirst = new RegExp(`(?:${LABEL_FIRST})\\s+${labelPart}\\s+(?:${LABEL_FIRST_CONNECTOR})\\s+(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})`, 'gi')
+  // the label first: one label or a list of them ("points 1, 2 et 3 du décide"), the connector, the words
+  const oneLabel = `(?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?|${LABEL_LETTERS}\\s?\\))`
+  const labelFirst = new RegExp(`(?:${LABEL_FIRST})\\s+(${oneLabel}(?:${LABEL_LIST_SEPARATOR}${oneLabel})*)\\s+(?:${LABEL_FIRST_CONNECTOR})\\s+(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})`, 'gi')
+  const labelOfList = new RegExp(oneLabel, 'g')
   const tr = new Transform(doc)
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true
@@ -284,15 +288,20 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
       labelFirst.lastIndex = 0
       for (let m = labelFirst.exec(text); m; m = labelFirst.exec(text)) {
         const end = m.index + m[0].length
-        if ((m.index > 0 && AFTER_LETTER.test(text.slice(m.index - 2, m.index))) || NOT_LETTER_NEXT.test(text.slice(end)) || !labelIsLetters(m[1]!)) { labelFirst.lastIndex = m.index + 1; continue }
+        if ((m.index > 0 && AFTER_LETTER.test(text.slice(m.index - 2, m.index))) || NOT_LETTER_NEXT.test(text.slice(end))) { labelFirst.lastIndex = m.index + 1; continue }
         const said = m[2]!.replace(/\s+/g, ' ')
         const heading = wordsBySpacing.get(said) ?? [...wordsBySpacing].find(([w]) => w.toLowerCase() === said.toLowerCase())?.[1]
         if (!heading || OTHER_TEXT.test(text.slice(end))) continue
-        const target = byWords.get(heading)!.get(normaliseLabel(m[1]!))
-        if (!target) { unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision of the section "${heading}"; kept as text` }); continue }
-        const from = start + m.index + m[0].indexOf(m[1]!, m[0].search(/\s/))
-        if (tr.doc.rangeHasMark(from, from + m[1]!.length, resolutionSchema.marks.reference!)) continue
-        tr.addMark(from, from + m[1]!.length, resolutionSchema.marks.reference!.create({ target: target.id, form: 'label' }))
+        const listAt = start + m.index + m[0].indexOf(m[1]!, m[0].search(/\s/))
+        labelOfList.lastIndex = 0
+        for (let l = labelOfList.exec(m[1]!); l; l = labelOfList.exec(m[1]!)) {
+          if (!labelIsLetters(l[0])) continue
+          const target = byWords.get(heading)!.get(normaliseLabel(l[0]))
+          if (!target) { unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision ${l[0]} of the section "${heading}"; kept as text` }); continue }
+          const from = listAt + l.index
+          if (tr.doc.rangeHasMark(from, from + l[0].length, resolutionSchema.marks.reference!)) continue
+          tr.addMark(from, from + l[0].length, resolutionSchema.marks.reference!.create({ target: target.id, form: 'label' }))
+        }
       }
     })
     return false
