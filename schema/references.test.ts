@@ -132,3 +132,19 @@ test('label-first references may list several labels: "alinéas a) et b) du cons
     assert.deepEqual(referenceSpans(doc).map(s => [s.text, labels.get(s.target)]), [['a)', 'a)'], ['b)', 'b)'], ['1', '1'], ['2', '2'], ['3', '3']], c.lang)
   }
 })
+
+test('Chinese references, written without spaces, are linked: 考虑到b), 做出决议1; those of another resolution (第40号决议做出决议1) are not', () => {
+  const text = ['第9号决议（2024年，测试）', '标题', '考虑到', 'a)\t第一；', 'b)\t第二；', '做出决议', '1\t依照考虑到b)行事；', '2\t依照考虑到 a)和做出决议1行事，而非第40号决议做出决议1；考虑到2012年的情况。', ''].join('\n')
+  const { doc, warnings } = importText(text, { lang: 'zh' })
+  const labels = computeLabels(doc).byId
+  assert.deepEqual(referenceSpans(doc).map(s => [s.text, labels.get(s.target)]), [['考虑到b)', 'b)'], ['考虑到 a)', 'a)'], ['做出决议1', '1']])
+  assert.deepEqual(referenceFixes(doc), [])
+  assert.deepEqual(warnings.filter(w => /reference/.test(w.message)), [])
+  // renumbered, a Chinese reference is written as Chinese writes it: no space
+  const tr = new Transform(doc)
+  let at = -1
+  doc.descendants((n, p) => { if (at < 0 && n.attrs.id === referenceSpans(doc)[1]!.target) at = p; return at < 0 })
+  tr.insert(at, prov('新;', { id: 'inserted' }))
+  fixReferences(tr)
+  assert.deepEqual(referenceSpans(tr.doc).map(s => s.text), ['考虑到c)', '考虑到b)', '做出决议1'])
+})

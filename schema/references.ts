@@ -9,7 +9,8 @@
  * - `linkReferences(doc)` finds references written as plain text (the
  *   importer calls it) and marks those it can resolve; the rest stay text,
  *   each with a warning. French, Spanish and Russian put the label first
- *   ("point 3 du décide"): the label alone is marked. A reference followed
+ *   ("point 3 du décide"): the label alone is marked. Chinese writes no
+ *   space between the words and the label (考虑到b)). A reference followed
  *   by the name of another text ("resolves 1 of Resolution 2") is that
  *   text's, and stays plain text.
  * - `referenceFixes(doc)` lists the references whose text no longer matches
@@ -86,9 +87,10 @@ export function referenceTargets(doc: Node): Map<string, ReferenceTarget> {
   return out
 }
 
-/** The text of a reference to `target`: words and label, or the label alone. */
+/** The text of a reference to `target`: words and label (Chinese without a space between them), or the label alone. */
 export function referenceText(target: ReferenceTarget, full: boolean): string {
-  return full && target.words ? `${target.words} ${target.label}` : target.label
+  if (!full || !target.words) return target.label
+  return CJK.test(target.words.slice(-1)) ? target.words + target.label : `${target.words} ${target.label}`
 }
 
 /** A reference as written in running text, and where its label stands in it. */
@@ -214,6 +216,10 @@ const OTHER_TEXT = new RegExp('^[\\s\u00a0]*[,،]?[\\s\u00a0]*(?:(?:of|in|from|t
 const LABEL_FIRST = ['points?', 'alinéas?', 'paragraphes?', 'sous-alinéas?', 'puntos?', 'apartados?', 'párrafos?', 'incisos?', 'пункт(?:а|у|е|ом|ы|ов|ам|ами|ах)?', 'подпункт(?:а|у|е|ом|ы|ов|ам|ами|ах)?'].join('|')
 const LABEL_FIRST_CONNECTOR = ['du', 'de\\s+la', "de\\s+l'", 'del', 'раздела', 'разделе'].join('|')
 const NOT_LETTER_NEXT = /^[\p{L}\p{M}\p{N}]/u
+/** Chinese, Japanese and Korean ideographs and their radicals. */
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff]/
+/** Before a Chinese reference: the name of another text ("第40号决议", "第40号决议的"), whose provision it is. */
+const ANOTHER_CHINESE_TEXT = /号(?:决议|建议书?|决定|意见)(?:的)?\s*$/
 /** Between the labels of a list: a comma, or "and" in these languages. */
 const LABEL_LIST_SEPARATOR = '(?:\\s*,\\s*|\\s+(?:et|y|e|и|and)\\s+)'
 
@@ -241,7 +247,7 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
   // Kept small, as it is compiled at every start of the command line: no look-behind for "not after a
   // letter" and no Unicode letter classes (both cost milliseconds to compile); the letters of a label
   // and the character before the words are checked on each match instead.
-  const re = new RegExp(`(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})\\s+((?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?)|(?:${LABEL_LETTERS}\\s?\\)))`, 'g')
+  const re = new RegExp(`(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})(\\s*)((?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?)|(?:${LABEL_LETTERS}\\s?\\)))`, 'g')
   // the label first: one label or a list of them ("points 1, 2 et 3 du décide"), the connector, the words
   const oneLabel = `(?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?|${LABEL_LETTERS}\\s?\\))`
   const labelFirst = new RegExp(`(?:${LABEL_FIRST})\\s+(${oneLabel}(?:${LABEL_LIST_SEPARATOR}${oneLabel})*)\\s+(?:${LABEL_FIRST_CONNECTOR})\\s+(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})`, 'gi')
@@ -257,13 +263,17 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
       const start = pos + 1 + offset
       re.lastIndex = 0
       for (let m = re.exec(text); m; m = re.exec(text)) {
-        if ((m.index > 0 && AFTER_LETTER.test(text.slice(m.index - 2, m.index))) || !labelIsLetters(m[2]!)) { re.lastIndex = m.index + 1; continue }
+        // Chinese writes no spaces: its words may touch the label and follow any character
+        const cjk = CJK.test(m[1]!.slice(-1))
+        if ((!m[2] && !cjk) || (m.index > 0 && !CJK.test(m[1]![0]!) && AFTER_LETTER.test(text.slice(m.index - 2, m.index))) || !labelIsLetters(m[3]!)) { re.lastIndex = m.index + 1; continue }
+        if (cjk && ANOTHER_CHINESE_TEXT.test(text.slice(0, m.index))) continue
         const heading = wordsBySpacing.get(m[1]!.replace(/\s+/g, ' '))!
         const inSection = byWords.get(heading)!
-        const target = inSection.get(normaliseLabel(m[2]!))
+        const target = inSection.get(normaliseLabel(m[3]!))
         let at = m.index! + m[0].length
         if (!target) {
-          if (!OTHER_TEXT.test(text.slice(at))) unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision of the section "${heading}"; kept as text` })
+          // (Chinese headings are also words of running text: "考虑到2012年" is no reference)
+          if (!cjk && !OTHER_TEXT.test(text.slice(at))) unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision of the section "${heading}"; kept as text` })
           continue
         }
         const from = start + m.index!
