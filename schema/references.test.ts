@@ -148,3 +148,23 @@ test('Chinese references, written without spaces, are linked: 考虑到b), 做�
   fixReferences(tr)
   assert.deepEqual(referenceSpans(tr.doc).map(s => s.text), ['考虑到c)', '考虑到b)', '做出决议1'])
 })
+
+test('a label-first reference whose provision moves to another section takes that section\'s words too', () => {
+  const text = ['RESOLUTION 9 (Test, 2024)', 'Title', 'considérant', 'a)\tun;', 'b)\tdeux;', 'décide', '1\tpremier;', "2\tselon l'alinéa b) du considérant et l'alinéa a) du considérant.", ''].join('\n')
+  const { doc } = importText(text, { lang: 'fr' })
+  const [toB] = referenceSpans(doc)
+  // move considering b) to the end of décide: it becomes décide 3
+  let from = -1
+  let end = -1
+  doc.descendants((n, p) => { if (n.attrs.id === toB!.target) { from = p; end = p + n.nodeSize } return from < 0 })
+  const moved = doc.nodeAt(from)!
+  const tr = new Transform(doc)
+  tr.delete(from, end)
+  tr.insert(tr.doc.content.size - 1, moved)
+  assert.equal(tr.doc.lastChild!.lastChild!.attrs.id, toB!.target)
+  assert.ok(referenceFixes(tr.doc).length > 0)
+  fixReferences(tr)
+  assert.match(tr.doc.textContent, /selon l'alinéa 3 du décide et l'alinéa a\) du considérant\./)
+  assert.deepEqual(referenceFixes(tr.doc), [])
+  assert.deepEqual(referenceSpans(tr.doc).map(s => s.text), ['3', 'a)'])
+})

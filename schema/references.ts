@@ -47,6 +47,12 @@ export interface ReferenceSpan {
   readonly text: string
   /** The text it should show (null when its target is not in the document). */
   readonly expected: string | null
+  /**
+   * A label-first reference's section words written after it ("b) du
+   * considérant"), which name its target's section: where they stand, what
+   * they say, and what they should say.
+   */
+  readonly words?: { readonly from: number; readonly to: number; readonly text: string; readonly expected: string | null }
 }
 
 /** A reference that could not be linked, as written. */
@@ -137,15 +143,27 @@ function referenceMark(marks: readonly Mark[]): Mark | null {
   return marks.find(m => m.type.name === 'reference') ?? null
 }
 
+/** The section words after a label-first reference (" du considérant"), if any: their place in `after`. */
+function wordsAfter(after: string, sectionWords: RegExp | null): { at: number; text: string } | null {
+  const m = sectionWords?.exec(after)
+  if (!m || NOT_LETTER_NEXT.test(after.slice(m[0].length))) return null
+  return { at: m[1]!.length, text: m[2]! }
+}
+
 /** Lists every reference of a document with the text it should show. */
 export function referenceSpans(doc: Node, targets: ReadonlyMap<string, ReferenceTarget> = referenceTargets(doc)): ReferenceSpan[] {
   const spans: ReferenceSpan[] = []
+  const allWords = [...new Set([...targets.values()].map(t => t.words).filter(Boolean))].sort((a, b) => b.length - a.length)
+  const sectionWords = allWords.length ? new RegExp(`^(\\s+(?:${LABEL_FIRST_CONNECTOR})\\s+)(${allWords.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})`, 'i') : null
   let open: { from: number; to: number; mark: Mark; text: string } | null = null
   const close = () => {
     if (!open) return
     const target = targets.get(open.mark.attrs.target as string)
     const full = open.mark.attrs.form !== 'label'
-    spans.push({ from: open.from, to: open.to, target: open.mark.attrs.target as string, full, text: open.text, expected: target ? referenceText(target, full) : null })
+    const span: ReferenceSpan = { from: open.from, to: open.to, target: open.mark.attrs.target as string, full, text: open.text, expected: target ? referenceText(target, full) : null }
+    const $to = full ? null : doc.resolve(open.to)
+    const tail = $to && wordsAfter($to.parent.textBetween($to.parentOffset, $to.parent.content.size), sectionWords)
+    spans.push(tail ? { ...span, words: { from: open.to + tail.at, to: open.to + tail.at + tail.text.length, text: tail.text, expected: target?.words || null } } : span)
     open = null
   }
   doc.descendants((node, pos) => {
@@ -160,22 +178,31 @@ export function referenceSpans(doc: Node, targets: ReadonlyMap<string, Reference
   return spans
 }
 
+/** True when a label-first reference's section words name another section than its target's. */
+const wordsWrong = (s: ReferenceSpan) => !!s.words && s.words.expected !== null && !sameReferenceText(s.words.text, s.words.expected)
+
 /** The references whose text differs from their target's words and label, or whose target is gone. */
 export function referenceFixes(doc: Node): ReferenceSpan[] {
-  return referenceSpans(doc).filter(s => s.expected === null || !sameReferenceText(s.text, s.expected))
+  return referenceSpans(doc).filter(s => s.expected === null || !sameReferenceText(s.text, s.expected) || wordsWrong(s))
 }
 
 /**
  * Rewrites every reference whose target moved or was renumbered (keeping
- * its other marks); references whose target is gone are left as they are.
- * Returns the transform (no steps when nothing changed).
+ * its other marks), and the section words after a label-first one;
+ * references whose target is gone are left as they are. Returns the
+ * transform (no steps when nothing changed).
  */
 export function fixReferences(tr: Transform): Transform {
   const fixes = referenceFixes(tr.doc).filter(f => f.expected !== null)
+  const rewrite = (from: number, to: number, text: string) => {
+    const marks = tr.doc.resolve(from).marksAcross(tr.doc.resolve(to)) ?? []
+    const first = tr.doc.nodeAt(from)
+    tr.replaceWith(from, to, resolutionSchema.text(text, first?.marks ?? marks))
+  }
   for (const f of fixes.reverse()) {
-    const marks = tr.doc.resolve(f.from).marksAcross(tr.doc.resolve(f.to)) ?? []
-    const first = tr.doc.nodeAt(f.from)
-    tr.replaceWith(f.from, f.to, resolutionSchema.text(f.expected!, first?.marks ?? marks))
+    // the words stand after the label: rewritten first, the label's place holds
+    if (wordsWrong(f)) rewrite(f.words!.from, f.words!.to, f.words!.expected!)
+    if (!sameReferenceText(f.text, f.expected!)) rewrite(f.from, f.to, f.expected!)
   }
   return tr
 }
