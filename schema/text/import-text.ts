@@ -23,7 +23,7 @@ import {
 } from './line-kinds.js'
 import { decodeUtf8, splitLines, stripBookmarks } from './lines.js'
 import { Outline, type LabelPolicy } from './outline.js'
-import { linkReferences } from '../references.js'
+import { linkReferences } from '../reference-linking.js'
 
 /** Options of `importText`. */
 export interface ImportOptions {

@@ -28,7 +28,7 @@ import { defaultHeading, kindsOf } from '../vocabulary.js'
 import { importText } from './import-text.js'
 import { serialiseText } from './serialise.js'
 import { stripIds } from './testing.js'
-import { linkReferences } from '../references.js'
+import { linkReferences } from '../reference-linking.js'
 
 const WORDS: Record<'en' | 'ar', { first: string[]; rest: string[] }> = {
   en: { first: ['alpha', 'beta', 'gamma', 'that', 'to', 'whereas'], rest: ['alpha', 'beta', '42', '(x)', 'y;', 'z,', 'ITU‑T', 'a)', '–', '2024'] },

@@ -1,0 +1,117 @@
+/**
+ * Finding references written as plain text (the text importer calls
+ * `linkReferences`): a section's words and a label ("considering b)",
+ * 考虑到b)), the label first in French, Spanish and Russian ("point 3 du
+ * décide"), and label-only ones after either ("considering e), f) and g)",
+ * "alinéas a) et c) du considérant"). A reference followed (or, in Chinese,
+ * preceded) by the name of another text is that text's, and stays plain
+ * text. The forms themselves are in reference-forms.ts.
+ */
+import type { Node } from 'prosemirror-model'
+import { Transform } from 'prosemirror-transform'
+import { normaliseLabel } from './numbering.js'
+import { AFTER_LETTER, ANOTHER_CHINESE_TEXT, CJK, escape, LABEL_FIRST, LABEL_FIRST_CONNECTOR, LABEL_LETTERS, LABEL_LIST_SEPARATOR, labelIsLetters, labelPattern, NOT_LETTER_NEXT, OTHER_TEXT, SEPARATOR } from './reference-forms.js'
+import { referenceTargets, type ReferenceTarget } from './references.js'
+import { resolutionSchema } from './schema.js'
+
+/** A reference that could not be linked, as written. */
+export interface UnresolvedReference {
+  readonly text: string
+  readonly message: string
+}
+
+/**
+ * Marks the references written as plain text that resolve to a provision or
+ * item of the document; returns the new document and what could not be
+ * resolved (a section's words followed by a label it does not have).
+ */
+export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedReference[] } {
+  const targets = referenceTargets(doc)
+  const byWords = new Map<string, Map<string, ReferenceTarget>>()
+  for (const t of targets.values()) {
+    if (!t.words) continue
+    const map = byWords.get(t.words) ?? new Map<string, ReferenceTarget>()
+    map.set(normaliseLabel(t.label), t)
+    byWords.set(t.words, map)
+  }
+  const unresolved: UnresolvedReference[] = []
+  if (byWords.size === 0) return { doc, unresolved }
+  const words = [...byWords.keys()].sort((a, b) => b.length - a.length)
+  // a match's words, their spaces made single, name the longest section words they can be
+  const wordsBySpacing = new Map<string, string>()
+  for (const w of words) { const single = w.replace(/\s+/g, ' '); if (!wordsBySpacing.has(single)) wordsBySpacing.set(single, w) }
+  // words, then a label: letters with a closing parenthesis, or numbers with dots (and an item letter)
+  // Kept small, as it is compiled at every start of the command line: no look-behind for "not after a
+  // letter" and no Unicode letter classes (both cost milliseconds to compile); the letters of a label
+  // and the character before the words are checked on each match instead.
+  const re = new RegExp(`(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})(\\s*)((?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?)|(?:${LABEL_LETTERS}\\s?\\)))`, 'g')
+  // the label first: one label or a list of them ("points 1, 2 et 3 du décide"), the connector, the words
+  const oneLabel = `(?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?|${LABEL_LETTERS}\\s?\\))`
+  const labelFirst = new RegExp(`(?:${LABEL_FIRST})\\s+(${oneLabel}(?:${LABEL_LIST_SEPARATOR}${oneLabel})*)\\s+(?:${LABEL_FIRST_CONNECTOR})\\s+(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})`, 'gi')
+  const labelOfList = new RegExp(oneLabel, 'g')
+  const tr = new Transform(doc)
+  doc.descendants((node, pos) => {
+    if (!node.isTextblock) return true
+    const parent = node.type.name
+    if (parent === 'sectionHeading' || parent === 'partTitle' || parent === 'resolutionHeading') return false
+    node.forEach((child, offset) => {
+      if (!child.isText || child.marks.some(m => m.type.name === 'reference')) return
+      const text = child.text!
+      const start = pos + 1 + offset
+      re.lastIndex = 0
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        // Chinese writes no spaces: its words may touch the label and follow any character
+        const cjk = CJK.test(m[1]!.slice(-1))
+        if ((!m[2] && !cjk) || (m.index > 0 && !CJK.test(m[1]![0]!) && AFTER_LETTER.test(text.slice(m.index - 2, m.index))) || !labelIsLetters(m[3]!)) { re.lastIndex = m.index + 1; continue }
+        if (cjk && ANOTHER_CHINESE_TEXT.test(text.slice(0, m.index))) continue
+        const heading = wordsBySpacing.get(m[1]!.replace(/\s+/g, ' '))!
+        const inSection = byWords.get(heading)!
+        const target = inSection.get(normaliseLabel(m[3]!))
+        let at = m.index! + m[0].length
+        if (!target) {
+          // (Chinese headings are also words of running text: "考虑到2012年" is no reference)
+          if (!cjk && !OTHER_TEXT.test(text.slice(at))) unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision of the section "${heading}"; kept as text` })
+          continue
+        }
+        const from = start + m.index!
+        const marks: { from: number; to: number; target: string; form: 'full' | 'label' }[] = [{ from, to: from + m[0].length, target: target.id, form: 'full' }]
+        // label-only references after it: ", f), g) and h)"
+        for (;;) {
+          const sep = SEPARATOR.exec(text.slice(at))
+          if (!sep) break
+          const rest = text.slice(at + sep[0].length)
+          const more = new RegExp(`^(${[...inSection.values()].map(t => labelPattern(t.label)).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'u').exec(rest)
+          if (!more) break
+          const label = inSection.get(normaliseLabel(more[1]!))
+          if (!label) break
+          const lf = start + at + sep[0].length
+          marks.push({ from: lf, to: lf + more[1]!.length, target: label.id, form: 'label' })
+          at += sep[0].length + more[1]!.length
+        }
+        // "considering e) and f) of Resolution 40": another text's provisions
+        if (OTHER_TEXT.test(text.slice(at))) continue
+        for (const r of marks) tr.addMark(r.from, r.to, resolutionSchema.marks.reference!.create({ target: r.target, form: r.form }))
+      }
+      labelFirst.lastIndex = 0
+      for (let m = labelFirst.exec(text); m; m = labelFirst.exec(text)) {
+        const end = m.index + m[0].length
+        if ((m.index > 0 && AFTER_LETTER.test(text.slice(m.index - 2, m.index))) || NOT_LETTER_NEXT.test(text.slice(end))) { labelFirst.lastIndex = m.index + 1; continue }
+        const said = m[2]!.replace(/\s+/g, ' ')
+        const heading = wordsBySpacing.get(said) ?? [...wordsBySpacing].find(([w]) => w.toLowerCase() === said.toLowerCase())?.[1]
+        if (!heading || OTHER_TEXT.test(text.slice(end))) continue
+        const listAt = start + m.index + m[0].indexOf(m[1]!, m[0].search(/\s/))
+        labelOfList.lastIndex = 0
+        for (let l = labelOfList.exec(m[1]!); l; l = labelOfList.exec(m[1]!)) {
+          if (!labelIsLetters(l[0])) continue
+          const target = byWords.get(heading)!.get(normaliseLabel(l[0]))
+          if (!target) { unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision ${l[0]} of the section "${heading}"; kept as text` }); continue }
+          const from = listAt + l.index
+          if (tr.doc.rangeHasMark(from, from + l[0].length, resolutionSchema.marks.reference!)) continue
+          tr.addMark(from, from + l[0].length, resolutionSchema.marks.reference!.create({ target: target.id, form: 'label' }))
+        }
+      }
+    })
+    return false
+  })
+  return { doc: tr.doc, unresolved }
+}
