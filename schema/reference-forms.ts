@@ -7,6 +7,8 @@
 
 /** A string as a regular expression matching it literally. */
 export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** Section words as a pattern: any one of them, longest first, spaces matching any run of white space. */
+export const wordsPattern = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(w => w.split(' ').map(escape).join('\\s+')).join('|')
 /** A label as written in running text: spaces optional inside (`و )` / `و)`). */
 export const labelPattern = (label: string) => [...label.replace(/\s+/g, '')].map(escape).join('\\s?')
 /** Ends with a letter or mark: a section's words found there are the end of a longer word. */

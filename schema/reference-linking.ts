@@ -10,7 +10,7 @@
 import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { normaliseLabel } from './numbering.js'
-import { AFTER_LETTER, ANOTHER_CHINESE_TEXT, CJK, escape, LABEL_FIRST, LABEL_FIRST_CONNECTOR, LABEL_LETTERS, LABEL_LIST_SEPARATOR, labelIsLetters, labelPattern, NOT_LETTER_NEXT, OTHER_TEXT, SEPARATOR } from './reference-forms.js'
+import { AFTER_LETTER, ANOTHER_CHINESE_TEXT, CJK, LABEL_FIRST, LABEL_FIRST_CONNECTOR, LABEL_LETTERS, LABEL_LIST_SEPARATOR, labelIsLetters, labelPattern, NOT_LETTER_NEXT, OTHER_TEXT, SEPARATOR, wordsPattern } from './reference-forms.js'
 import { referenceTargets, type ReferenceTarget } from './references.js'
 import { resolutionSchema } from './schema.js'
 
@@ -44,10 +44,10 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
   // Kept small, as it is compiled at every start of the command line: no look-behind for "not after a
   // letter" and no Unicode letter classes (both cost milliseconds to compile); the letters of a label
   // and the character before the words are checked on each match instead.
-  const re = new RegExp(`(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})(\\s*)((?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?)|(?:${LABEL_LETTERS}\\s?\\)))`, 'g')
+  const re = new RegExp(`(${wordsPattern(words)})(\\s*)((?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?)|(?:${LABEL_LETTERS}\\s?\\)))`, 'g')
   // the label first: one label or a list of them ("points 1, 2 et 3 du décide"), the connector, the words
   const oneLabel = `(?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?|${LABEL_LETTERS}\\s?\\))`
-  const labelFirst = new RegExp(`(?:${LABEL_FIRST})\\s+(${oneLabel}(?:${LABEL_LIST_SEPARATOR}${oneLabel})*)\\s+(?:${LABEL_FIRST_CONNECTOR})\\s+(${words.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})`, 'gi')
+  const labelFirst = new RegExp(`(?:${LABEL_FIRST})\\s+(${oneLabel}(?:${LABEL_LIST_SEPARATOR}${oneLabel})*)\\s+(?:${LABEL_FIRST_CONNECTOR})\\s+(${wordsPattern(words)})`, 'gi')
   const labelOfList = new RegExp(oneLabel, 'g')
   const tr = new Transform(doc)
   doc.descendants((node, pos) => {

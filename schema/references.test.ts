@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
+import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { op, pre, prov, res, txt } from './builders.js'
 import { computeLabels } from './numbering.js'
@@ -11,6 +12,13 @@ import { importText } from './text/index.js'
 
 const ref = (target: string, full = true) => schema.marks.reference!.create({ target, form: full ? 'full' : 'label' })
 const fixture = (name: string) => importText(readFileSync(new URL(`../fixtures/${name}`, import.meta.url))).doc
+/** The position of the node with this id (-1 when there is none). */
+const posOf = (doc: Node, id: string) => { let at = -1; doc.descendants((n, pos) => { if (at < 0 && n.attrs.id === id) at = pos; return at < 0 }); return at }
+/** The text of a resolution to import: a preambular section (a) and b)), then an operative one with these lines. */
+const resolutionText = (preambular: string, operative: string, lines: readonly string[], items = ['a)\tone;', 'b)\ttwo;']) =>
+  ['RESOLUTION 9 (Test, 2024)', 'Title', preambular, ...items, operative, ...lines, ''].join('\n')
+/** The section headings of the languages that name the label first. */
+const LABEL_FIRST_SECTIONS = { fr: ['considérant', 'décide'], es: ['considerando', 'resuelve'], ru: ['учитывая', 'решает'] } as const
 
 test('the words of a reference: the heading without trailing punctuation, Arabic without its leading «و»', () => {
   assert.equal(referenceWords('وإذ تضع في اعتبارها'), 'إذ تضع في اعتبارها')
@@ -46,7 +54,6 @@ test('references follow their target when provisions are inserted before it, and
     op('resolves', prov(['to act under ', txt('considering b)', ref('b')), ' and ', txt('b)', ref('b', false)), '.'], { id: 'r1' })))
   assert.deepEqual(referenceFixes(doc), [])
   // insert a provision before b: b becomes c)
-  const posOf = (d: typeof doc, id: string) => { let at = -1; d.descendants((n, pos) => { if (at < 0 && n.attrs.id === id) at = pos; return at < 0 }); return at }
   const tr = new Transform(doc)
   tr.insert(posOf(doc, 'b'), prov('that new;', { id: 'n' }))
   fixReferences(tr)
@@ -99,19 +106,18 @@ test('a reference to a provision of another resolution is not linked to this one
 
 test('French, Spanish and Russian references name the label first: "point 1 du décide", "apartado b) del considerando", "пункт 1 раздела решает"', () => {
   const cases = [
-    { lang: 'fr', pre: 'considérant', op: 'décide', line: "de procéder selon le point 1 du décide et l'alinéa b) du considérant, non le point 1 du décide de la Résolution 2." },
-    { lang: 'es', pre: 'considerando', op: 'resuelve', line: 'proceder según el punto 1 del resuelve y el apartado b) del considerando, no el punto 1 del resuelve de la Resolución 2.' },
-    { lang: 'ru', pre: 'учитывая', op: 'решает', line: 'действовать согласно пункту 1 раздела решает и пункту b) раздела учитывая, но не пункту 1 раздела решает Резолюции 2.' }
+    { lang: 'fr', line: "de procéder selon le point 1 du décide et l'alinéa b) du considérant, non le point 1 du décide de la Résolution 2." },
+    { lang: 'es', line: 'proceder según el punto 1 del resuelve y el apartado b) del considerando, no el punto 1 del resuelve de la Resolución 2.' },
+    { lang: 'ru', line: 'действовать согласно пункту 1 раздела решает и пункту b) раздела учитывая, но не пункту 1 раздела решает Резолюции 2.' }
   ] as const
   for (const c of cases) {
-    const text = ['RESOLUTION 9 (Test, 2024)', 'Title', c.pre, 'a)\tone;', 'b)\ttwo;', c.op, '1\tfirst;', `2\t${c.line}`, ''].join('\n')
-    const { doc, warnings } = importText(text, { lang: c.lang })
+    const [preambular, operative] = LABEL_FIRST_SECTIONS[c.lang]
+    const { doc, warnings } = importText(resolutionText(preambular, operative, ['1\tfirst;', `2\t${c.line}`]), { lang: c.lang })
     const spans = referenceSpans(doc)
     assert.deepEqual(spans.map(s => [s.text, s.full]), [['1', false], ['b)', false]], c.lang)
     assert.deepEqual(spans.map(s => computeLabels(doc).byId.get(s.target)), ['1', 'b)'], c.lang)
     assert.deepEqual(warnings.filter(w => /reference/.test(w.message)), [], c.lang)
     // a provision inserted before considering b): the reference follows, its words stay
-    const posOf = (d: typeof doc, id: string) => { let at = -1; d.descendants((n, p) => { if (at < 0 && n.attrs.id === id) at = p; return at < 0 }); return at }
     const tr = new Transform(doc)
     tr.insert(posOf(doc, spans[1]!.target), prov('new;', { id: 'inserted' }))
     fixReferences(tr)
@@ -122,13 +128,13 @@ test('French, Spanish and Russian references name the label first: "point 1 du d
 
 test('label-first references may list several labels: "alinéas a) et b) du considérant", "puntos 1, 2 y 3 del resuelve"', () => {
   const cases = [
-    { lang: 'fr', pre: 'considérant', op: 'décide', line: 'de tenir compte des alinéas a) et b) du considérant et des points 1, 2 et 3 du décide.' },
-    { lang: 'es', pre: 'considerando', op: 'resuelve', line: 'tener en cuenta los apartados a) y b) del considerando y los puntos 1, 2 y 3 del resuelve.' },
-    { lang: 'ru', pre: 'учитывая', op: 'решает', line: 'учитывать пункты a) и b) раздела учитывая и пункты 1, 2 и 3 раздела решает.' }
+    { lang: 'fr', line: 'de tenir compte des alinéas a) et b) du considérant et des points 1, 2 et 3 du décide.' },
+    { lang: 'es', line: 'tener en cuenta los apartados a) y b) del considerando y los puntos 1, 2 y 3 del resuelve.' },
+    { lang: 'ru', line: 'учитывать пункты a) и b) раздела учитывая и пункты 1, 2 и 3 раздела решает.' }
   ] as const
   for (const c of cases) {
-    const text = ['RESOLUTION 9 (Test, 2024)', 'Title', c.pre, 'a)\tone;', 'b)\ttwo;', c.op, '1\tfirst;', '2\tsecond;', `3\t${c.line}`, ''].join('\n')
-    const { doc } = importText(text, { lang: c.lang })
+    const [preambular, operative] = LABEL_FIRST_SECTIONS[c.lang]
+    const { doc } = importText(resolutionText(preambular, operative, ['1\tfirst;', '2\tsecond;', `3\t${c.line}`]), { lang: c.lang })
     const labels = computeLabels(doc).byId
     assert.deepEqual(referenceSpans(doc).map(s => [s.text, labels.get(s.target)]), [['a)', 'a)'], ['b)', 'b)'], ['1', '1'], ['2', '2'], ['3', '3']], c.lang)
   }
@@ -143,24 +149,20 @@ test('Chinese references, written without spaces, are linked: 考虑到b), 做�
   assert.deepEqual(warnings.filter(w => /reference/.test(w.message)), [])
   // renumbered, a Chinese reference is written as Chinese writes it: no space
   const tr = new Transform(doc)
-  let at = -1
-  doc.descendants((n, p) => { if (at < 0 && n.attrs.id === referenceSpans(doc)[1]!.target) at = p; return at < 0 })
-  tr.insert(at, prov('新;', { id: 'inserted' }))
+  tr.insert(posOf(doc, referenceSpans(doc)[1]!.target), prov('新;', { id: 'inserted' }))
   fixReferences(tr)
   assert.deepEqual(referenceSpans(tr.doc).map(s => s.text), ['考虑到c)', '考虑到b)', '做出决议1'])
 })
 
 test('a label-first reference whose provision moves to another section takes that section\'s words too', () => {
-  const text = ['RESOLUTION 9 (Test, 2024)', 'Title', 'considérant', 'a)\tun;', 'b)\tdeux;', 'décide', '1\tpremier;', "2\tselon l'alinéa b) du considérant et l'alinéa a) du considérant.", ''].join('\n')
+  const text = resolutionText('considérant', 'décide', ['1\tpremier;', "2\tselon l'alinéa b) du considérant et l'alinéa a) du considérant."], ['a)\tun;', 'b)\tdeux;'])
   const { doc } = importText(text, { lang: 'fr' })
   const [toB] = referenceSpans(doc)
   // move considering b) to the end of décide: it becomes décide 3
-  let from = -1
-  let end = -1
-  doc.descendants((n, p) => { if (n.attrs.id === toB!.target) { from = p; end = p + n.nodeSize } return from < 0 })
+  const from = posOf(doc, toB!.target)
   const moved = doc.nodeAt(from)!
   const tr = new Transform(doc)
-  tr.delete(from, end)
+  tr.delete(from, from + moved.nodeSize)
   tr.insert(tr.doc.content.size - 1, moved)
   assert.equal(tr.doc.lastChild!.lastChild!.attrs.id, toB!.target)
   assert.ok(referenceFixes(tr.doc).length > 0)

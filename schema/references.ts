@@ -24,7 +24,7 @@
 import type { Mark, Node } from 'prosemirror-model'
 import type { Transform } from 'prosemirror-transform'
 import { computeLabels, normaliseLabel } from './numbering.js'
-import { CJK, escape, LABEL_FIRST_CONNECTOR, LABEL_FIRST_PHRASES, NOT_LETTER_NEXT } from './reference-forms.js'
+import { CJK, LABEL_FIRST_CONNECTOR, LABEL_FIRST_PHRASES, NOT_LETTER_NEXT, wordsPattern } from './reference-forms.js'
 import { resolutionSchema } from './schema.js'
 
 /** What a provision or item can be referred to as. */
@@ -131,8 +131,8 @@ function referenceMark(marks: readonly Mark[]): Mark | null {
 }
 
 /** The section words after a label-first reference (" du considérant"), if any: their place in `after`. */
-function wordsAfter(after: string, sectionWords: RegExp | null): { at: number; text: string } | null {
-  const m = sectionWords?.exec(after)
+function wordsAfter(after: string, sectionWords: RegExp): { at: number; text: string } | null {
+  const m = sectionWords.exec(after)
   if (!m || NOT_LETTER_NEXT.test(after.slice(m[0].length))) return null
   return { at: m[1]!.length, text: m[2]! }
 }
@@ -140,16 +140,21 @@ function wordsAfter(after: string, sectionWords: RegExp | null): { at: number; t
 /** Lists every reference of a document with the text it should show. */
 export function referenceSpans(doc: Node, targets: ReadonlyMap<string, ReferenceTarget> = referenceTargets(doc)): ReferenceSpan[] {
   const spans: ReferenceSpan[] = []
-  const allWords = [...new Set([...targets.values()].map(t => t.words).filter(Boolean))].sort((a, b) => b.length - a.length)
-  const sectionWords = allWords.length ? new RegExp(`^(\\s+(?:${LABEL_FIRST_CONNECTOR})\\s+)(${allWords.map(w => w.split(' ').map(escape).join('\\s+')).join('|')})`, 'i') : null
+  // what a label-first reference's words can be: made when the first one is met (most texts have none)
+  let sectionWords: RegExp | null | undefined
+  const sectionWordsPattern = () => {
+    const words = [...new Set([...targets.values()].map(t => t.words).filter(Boolean))]
+    return words.length ? new RegExp(`^(\\s+(?:${LABEL_FIRST_CONNECTOR})\\s+)(${wordsPattern(words)})`, 'i') : null
+  }
   let open: { from: number; to: number; mark: Mark; text: string } | null = null
   const close = () => {
     if (!open) return
     const target = targets.get(open.mark.attrs.target as string)
     const full = open.mark.attrs.form !== 'label'
     const span: ReferenceSpan = { from: open.from, to: open.to, target: open.mark.attrs.target as string, full, text: open.text, expected: target ? referenceText(target, full) : null }
-    const $to = full ? null : doc.resolve(open.to)
-    const tail = $to && wordsAfter($to.parent.textBetween($to.parentOffset, $to.parent.content.size), sectionWords)
+    if (!full && sectionWords === undefined) sectionWords = sectionWordsPattern()
+    const $to = full || !sectionWords ? null : doc.resolve(open.to)
+    const tail = $to && wordsAfter($to.parent.textBetween($to.parentOffset, $to.parent.content.size), sectionWords!)
     spans.push(tail ? { ...span, words: { from: open.to + tail.at, to: open.to + tail.at + tail.text.length, text: tail.text, expected: target?.words || null } } : span)
     open = null
   }
