@@ -8,7 +8,19 @@ import { PROPOSAL_ACTIONS, type ProposalAction } from '../nodes.js'
 import type { Language } from '../languages.js'
 import { matchSectionHeading, type HeadingMatch, type SectionPart } from '../vocabulary.js'
 
-const clean = (text: string) => text.normalize('NFKC').replace(/\u0640/g, '').replace(/[\s\u00a0]+/g, ' ').trim()
+let lastRaw = ''
+let lastClean = ''
+
+/**
+ * A line as the patterns below read it (compatibility forms folded, no
+ * tatweel, single spaces). The importer asks several of them about each
+ * line in turn: the last line cleaned is remembered, so that a long
+ * provision is normalised once.
+ */
+function clean(text: string): string {
+  if (text !== lastRaw) { lastClean = text.normalize('NFKC').replace(/\u0640/g, '').replace(/[\s\u00a0]+/g, ' ').trim(); lastRaw = text }
+  return lastClean
+}
 
 /** A proposal marker line: `MOD<TAB>APT/44A13/1`. */
 export interface MarkerLine { readonly action: ProposalAction; readonly proposalId: string }
