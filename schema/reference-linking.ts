@@ -49,6 +49,7 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
   const oneLabel = `(?:\\d+(?:\\.\\d+)*(?:\\s?${LABEL_LETTERS}\\s?\\))?|${LABEL_LETTERS}\\s?\\))`
   const labelFirst = new RegExp(`(?:${LABEL_FIRST})\\s+(${oneLabel}(?:${LABEL_LIST_SEPARATOR}${oneLabel})*)\\s+(?:${LABEL_FIRST_CONNECTOR})\\s+(${wordsPattern(words)})`, 'gi')
   const labelOfList = new RegExp(oneLabel, 'g')
+  const anyLabelFirst = new RegExp(LABEL_FIRST, 'i')
   const tr = new Transform(doc)
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true
@@ -92,6 +93,7 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
         if (OTHER_TEXT.test(text.slice(at))) continue
         for (const r of marks) tr.addMark(r.from, r.to, resolutionSchema.marks.reference!.create({ target: r.target, form: r.form }))
       }
+      if (!anyLabelFirst.test(text)) return
       labelFirst.lastIndex = 0
       for (let m = labelFirst.exec(text); m; m = labelFirst.exec(text)) {
         const end = m.index + m[0].length
