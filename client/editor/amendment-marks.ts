@@ -9,7 +9,7 @@
 import { Fragment, type Node } from 'prosemirror-model'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import { renderNode } from '../render/static.js'
-import { revisionOf, statusOnSide, type Language, type RevisionRecord } from '../../schema/index.js'
+import { revisionOf, sideText, statusOnSide, type Language, type RevisionRecord, type Side } from '../../schema/index.js'
 import { isUnit } from './changed-units.js'
 import { delegationAttrs, delegationData, firstDelegation } from './delegation-marks.js'
 
@@ -175,18 +175,24 @@ export function absolute(d: RelDeco, base: number, size: number, unit: string): 
   return Decoration.widget(base + d.from, d.dom!, { side: -1, key: d.key, ignoreSelection: true, marks: [], unit })
 }
 
-/** The text of the first non-empty text block under `node` (the walk stops there: a section holds hundreds of provisions). */
-function firstLine(node: Node): string {
+/**
+ * The text of the first non-empty text block under `node` as version `side`
+ * reads it (the other version's words left out: a replaced word is not quoted
+ * beside its replacement). The walk stops there: a section holds hundreds of
+ * provisions.
+ */
+function firstLine(node: Node, side: Side): string {
   for (let k = 0; k < node.childCount; k++) {
     const child = node.child(k)
-    const text = child.isTextblock ? child.textContent : child.isLeaf ? '' : firstLine(child)
+    const text = child.isTextblock ? sideText(child, side) : child.isLeaf ? '' : firstLine(child, side)
     if (text) return text
   }
   return ''
 }
 
 function changeOf(node: Node, rev: Rev): UnitChange {
-  const text = firstLine(node)
+  // a provision the proposal keeps is quoted as it now reads; a suppressed one as it read
+  const text = firstLine(node, statusOnSide(rev.status ?? 'unchanged', 'new') ? 'new' : 'old')
   return { id: node.attrs.id, status: rev.status ?? 'unchanged', action: rev.action ?? null, label: rev.newLabel ?? rev.oldLabel ?? '', oldLabel: rev.oldLabel ?? null, text: text.length > 80 ? `${text.slice(0, 80)}…` : text }
 }
 

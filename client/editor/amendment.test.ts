@@ -142,3 +142,18 @@ test('a suppression (heading, title and reasons kept) shows the lines and sectio
   assert.ok(struckBlocks.some(w => w.at === titleEnd), 'the history line and formula stand after the title')
   assert.ok(struckBlocks.some(w => w.at === reasonsAt), 'the suppressed sections stand before the reasons')
 })
+
+test('the list of changes quotes each provision as its version reads: a modified one without its deleted words, a suppressed one as it was', () => {
+  // "that one" -> "that single" (a word replaced), and "to act" suppressed
+  let doc = base()
+  const from = posAfter(doc, 'that ')
+  doc = doc.replace(from, from + 'one'.length, new Slice(schema.nodes.paragraph!.create(null, schema.text('single')).content, 0, 0))
+  let p3 = -1
+  doc.descendants((n, pos) => { if (n.attrs.id === 'p3') p3 = pos; return p3 < 0 })
+  doc = doc.replace(p3, p3 + doc.nodeAt(p3)!.nodeSize, Slice.empty)
+  const { doc: revision } = liveComparer(base()).update(doc)
+  const { changes } = amendmentDecorations(revision, doc, new Map(), new Map())
+  const text = (id: string) => changes.find(c => c.id === id)?.text
+  assert.equal(text('p1'), 'that single')
+  assert.equal(text('p3'), 'to act')
+})
