@@ -61,5 +61,13 @@ test('comparing the 2012 text with the proposed text shows the diff engine’s c
   await expect(sec.page.locator('.inline-compare del.rev-del').first()).toBeVisible()
   expect(await sec.page.locator('.inline-compare [data-testid=move-link]').count()).toBe(2 * expected.moved)
   await shot(sec.page, 'compare-inline')
+
+  // In the Arabic interface the counts name moved and renumbered provisions in Arabic, as the list of changes does;
+  // MOD, ADD, SUP and NOC are the ITU's own tags in every language.
+  await sec.page.getByTestId('ui-lang').click()
+  await expect(counts.getByTestId('summary-moved')).toHaveText(`منقولة: ${expected.moved}`)
+  await expect(counts.getByTestId('summary-renumbered')).toHaveText(`أعيد ترقيمها: ${expected.renumbered}`)
+  await expect(counts.getByTestId('summary-MOD')).toHaveText(/^MOD: \d+$/)
+  await sec.page.getByTestId('ui-lang').click()
   await sec.context.close()
 })

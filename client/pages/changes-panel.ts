@@ -16,13 +16,12 @@ import type { UnitChange } from '../editor/amendment-marks.js'
 import { revertChange, revertChanges } from '../editor/diff-engine.js'
 import { replaceDocMinimal } from '../editor/replace-doc.js'
 import { delegationsIn } from '../editor/delegation-marks.js'
+import { changeCounts } from './change-counts.js'
 import { delegationLegend } from './delegation-legend.js'
 
 /** The diff engine's overall counts of provisions (`summary.counts`), as one line. */
 function summaryLine(summary: unknown): string {
-  const c = (summary as { counts?: Record<string, number> } | null)?.counts
-  if (!c) return ''
-  return [`MOD ${c.MOD ?? 0}`, `ADD ${c.ADD ?? 0}`, `SUP ${c.SUP ?? 0}`, `NOC ${c.NOC ?? 0}`, `${t('moved')} ${c.moved ?? 0}`, `${t('renumbered')} ${c.renumbered ?? 0}`].join(' · ')
+  return changeCounts(summary, t).map(c => `${c.name} ${c.value}`).join(' · ')
 }
 
 const shown = new WeakMap<HTMLElement, string>()

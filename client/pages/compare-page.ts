@@ -12,16 +12,10 @@ import { go } from '../app/router.js'
 import { directionOf, isLanguage, isRenumbered, resolutionFromJSON, resolutionSchema, revisionOf, statusOnSide, type Language } from '../../schema/index.js'
 import { isNewSideOnly, settleProposalParts } from '../render/proposal-parts.js'
 import { renderDocument, renderNode } from '../render/static.js'
+import { changeCounts } from './change-counts.js'
 import { topBar } from './shell.js'
 
 const UNIT = new Set(['provision', 'part', 'annex'])
-
-/** The overall counts of a comparison summary (`{counts: {NOC, MOD, ADD, SUP, moved, renumbered}}`) as [class, number] pairs. */
-export function summaryCounts(summary: unknown): [string, number][] {
-  const counts = (summary as { counts?: Record<string, unknown> } | null)?.counts
-  if (!counts || typeof counts !== 'object') return []
-  return Object.entries(counts).filter((e): e is [string, number] => typeof e[1] === 'number')
-}
 
 function changed(node: Node): boolean {
   const rev = revisionOf(node)
@@ -155,7 +149,7 @@ export async function comparePage(root: HTMLElement, user: User, oldRef: string 
       // A proposal's cover, MOD line and reasons are not part of the amended text: shown as they stand.
       revision = settleProposalParts(resolutionSchema.nodeFromJSON(revisionJSON as Record<string, unknown>))
       try { resolutionFromJSON(revisionJSON) } catch (e) { console.warn('revision document does not check', e) }
-      summary.replaceChildren(h('strong', {}, `${t('summary')}: `), ...summaryCounts(summaryJSON).map(([k, v]) => h('span', { class: 'count', 'data-testid': `summary-${k}`, 'data-value': String(v) }, `${k}: ${v}`)))
+      summary.replaceChildren(h('strong', {}, `${t('summary')}: `), ...changeCounts(summaryJSON, t).map(c => h('span', { class: 'count', 'data-testid': `summary-${c.key}`, 'data-value': String(c.value) }, `${c.name}: ${c.value}`)))
       draw()
     } catch (e) { result.replaceChildren(h('p', { class: 'error' }, `${t('error')}: ${(e as Error).message}`)) }
   }
