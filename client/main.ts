@@ -46,7 +46,7 @@ async function show(): Promise<void> {
         if (mine === generation) close = closeEditor; else closeEditor()
         break
       }
-      case 'compare': await comparePage(root, user, route.old, route.new); break
+      case 'compare': await comparePage(root, user, route); break
       case 'compile': await compilePage(root, user, route.base, route.proposals); break
     }
   } catch (e) {

@@ -63,10 +63,17 @@ test('comparing the 2012 text with the proposed text shows the diff engine’s c
   await shot(sec.page, 'compare-inline')
 
   // In the Arabic interface the counts name moved and renumbered provisions in Arabic, as the list of changes does;
-  // MOD, ADD, SUP and NOC are the ITU's own tags in every language.
+  // MOD, ADD, SUP and NOC are the ITU's own tags in every language. The options chosen (inline, renumbering
+  // hidden) stay as they were: they are part of the page's address, so a reload or a shared link keeps them too.
   await sec.page.getByTestId('ui-lang').click()
-  await expect(counts.getByTestId('summary-moved')).toHaveText(`منقولة: ${expected.moved}`)
-  await expect(counts.getByTestId('summary-renumbered')).toHaveText(`أعيد ترقيمها: ${expected.renumbered}`)
+  await expect(counts.getByTestId('summary-moved')).toHaveText(`منقولة: ${expectedNoRenumber.moved}`)
+  await expect(counts.getByTestId('summary-renumbered')).toHaveText(`أعيد ترقيمها: ${expectedNoRenumber.renumbered}`)
+  await expect(sec.page.getByTestId('hide-renumbering')).toBeChecked()
+  await expect(sec.page.getByTestId('compare-mode')).toHaveValue('inline')
+  await expect(sec.page.locator('.inline-compare ins.rev-ins').first()).toBeVisible()
+  await sec.page.reload()
+  await expect(counts.getByTestId('summary-renumbered')).toHaveAttribute('data-value', String(expectedNoRenumber.renumbered))
+  await expect(sec.page.locator('.inline-compare').first()).toBeVisible()
   await expect(counts.getByTestId('summary-MOD')).toHaveText(/^MOD: \d+$/)
   await sec.page.getByTestId('ui-lang').click()
   await sec.context.close()

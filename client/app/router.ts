@@ -1,15 +1,19 @@
 /**
  * Hash routes of the client: `#/` documents, `#/doc/<id>` the editor,
- * `#/compare?old=REF&new=REF` the compare view, `#/compile?base=REF&p=REF...`
+ * `#/compare?old=REF&new=REF` the compare view (with `&view=inline` and
+ * `&renumbering=hide` when those options are chosen), `#/compile?base=REF&p=REF...`
  * the synoptic view of several proposals, `#/login`.
  */
+
+/** How the compare view shows a comparison: two aligned columns, or one text with the marks. */
+export type CompareView = 'sbs' | 'inline'
 
 /** A parsed route. */
 export type Route =
   | { page: 'login' }
   | { page: 'documents' }
   | { page: 'editor'; id: string }
-  | { page: 'compare'; old: string | null; new: string | null }
+  | { page: 'compare'; old: string | null; new: string | null; view?: CompareView; hideRenumbering?: boolean }
   | { page: 'compile'; base: string | null; proposals: string[] }
 
 /** Parses a location hash. */
@@ -19,7 +23,7 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean)
   if (parts[0] === 'login') return { page: 'login' }
   if (parts[0] === 'doc' && parts[1]) return { page: 'editor', id: decodeURIComponent(parts[1]) }
-  if (parts[0] === 'compare') return { page: 'compare', old: q.get('old'), new: q.get('new') }
+  if (parts[0] === 'compare') return { page: 'compare', old: q.get('old'), new: q.get('new'), view: q.get('view') === 'inline' ? 'inline' : 'sbs', hideRenumbering: q.get('renumbering') === 'hide' }
   if (parts[0] === 'compile') return { page: 'compile', base: q.get('base'), proposals: q.getAll('p') }
   return { page: 'documents' }
 }
@@ -34,6 +38,8 @@ export function routeHash(route: Route): string {
       const q = new URLSearchParams()
       if (route.old) q.set('old', route.old)
       if (route.new) q.set('new', route.new)
+      if (route.view === 'inline') q.set('view', 'inline')
+      if (route.hideRenumbering) q.set('renumbering', 'hide')
       return `#/compare?${q}`
     }
     case 'compile': {
@@ -47,3 +53,6 @@ export function routeHash(route: Route): string {
 
 /** Goes to a route. */
 export function go(route: Route): void { location.hash = routeHash(route) }
+
+/** Writes a route into the address without going there (an option changed on the page that shows it). */
+export function note(route: Route): void { history.replaceState(history.state, '', routeHash(route)) }

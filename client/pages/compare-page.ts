@@ -8,7 +8,7 @@ import type { Node } from 'prosemirror-model'
 import { compareRefs, listDocuments, listVersions, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { t } from '../app/i18n.js'
-import { go } from '../app/router.js'
+import { go, note, type CompareView, type Route } from '../app/router.js'
 import { directionOf, isLanguage, isRenumbered, resolutionFromJSON, resolutionSchema, revisionOf, statusOnSide, type Language } from '../../schema/index.js'
 import { isNewSideOnly, settleProposalParts } from '../render/proposal-parts.js'
 import { renderDocument, renderNode } from '../render/static.js'
@@ -86,8 +86,9 @@ function inline(doc: Node): HTMLElement {
   return el
 }
 
-/** Renders the compare page for two references (or the chooser when missing). */
-export async function comparePage(root: HTMLElement, user: User, oldRef: string | null, newRef: string | null): Promise<void> {
+/** Renders the compare page for the route's two references (or the chooser when missing), with the options it names. */
+export async function comparePage(root: HTMLElement, user: User, route: Extract<Route, { page: 'compare' }>): Promise<void> {
+  const { old: oldRef, new: newRef } = route
   const oldSel = h('select', { 'data-testid': 'compare-old' })
   const newSel = h('select', { 'data-testid': 'compare-new' })
   const mode = h('select', { 'data-testid': 'compare-mode' }, h('option', { value: 'sbs' }, t('sideBySide')), h('option', { value: 'inline' }, t('inline')))
@@ -106,8 +107,12 @@ export async function comparePage(root: HTMLElement, user: User, oldRef: string 
   const hint = () => h('p', { class: 'empty-hint', 'data-testid': 'compare-hint' }, t('compareHint'))
   const run = async () => {
     if (!oldSel.value || !newSel.value) { result.replaceChildren(hint()); (oldSel.value ? newSel : oldSel).focus(); return }
-    go({ page: 'compare', old: oldSel.value, new: newSel.value })
+    go({ page: 'compare', old: oldSel.value, new: newSel.value, view: mode.value as CompareView, hideRenumbering: hideRenumber.checked })
   }
+  // the options are part of the address: a reload, a shared link or a change of interface language keeps them
+  mode.value = route.view ?? 'sbs'
+  hideRenumber.checked = route.hideRenumbering ?? false
+  const noteOptions = () => note({ page: 'compare', old: oldRef, new: newRef, view: mode.value as CompareView, hideRenumbering: hideRenumber.checked })
   root.replaceChildren(
     topBar(user, h('span', { class: 'doc-name' }, t('compareTitle'))),
     h('div', { class: 'toolbar compare-tools' },
@@ -153,7 +158,7 @@ export async function comparePage(root: HTMLElement, user: User, oldRef: string 
       draw()
     } catch (e) { result.replaceChildren(h('p', { class: 'error' }, `${t('error')}: ${(e as Error).message}`)) }
   }
-  mode.addEventListener('change', draw)
-  hideRenumber.addEventListener('change', () => void load())
+  mode.addEventListener('change', () => { noteOptions(); draw() })
+  hideRenumber.addEventListener('change', () => { noteOptions(); void load() })
   await load()
 }
