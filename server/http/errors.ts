@@ -6,7 +6,7 @@
  */
 import type { NextFunction, Request, Response } from 'express'
 import { consoleLogger, type Logger } from '../log.js'
-import { WorkBusyError, WorkError, WorkTimeoutError } from '../work/pool.js'
+import { WorkBusyError, WorkError, WorkMemoryError, WorkTimeoutError } from '../work/pool.js'
 
 /** An error answered with its status and `{error: message}` (and `code` when given). */
 export class HttpError extends Error {
@@ -21,7 +21,7 @@ export function describeHttpError(err: unknown): { status: number; message: stri
   if (err instanceof HttpError) return { status: err.status, message: err.message, ...(err.code ? { code: err.code } : {}) }
   if (err instanceof URIError) return { status: 400, message: 'malformed percent-encoding in the address' }
   if (err instanceof WorkBusyError) return { status: 503, message: err.message, code: 'busy' }
-  if (err instanceof WorkTimeoutError) return { status: 422, message: err.message, code: 'too-much-work' }
+  if (err instanceof WorkTimeoutError || err instanceof WorkMemoryError) return { status: 422, message: err.message, code: 'too-much-work' }
   if (err instanceof WorkError && err.name === 'ImportLimitError') return { status: 413, message: err.message, code: 'too-large' }
   const e = (err ?? {}) as LibraryError
   switch (e.type) {

@@ -52,6 +52,8 @@ export interface Jobs {
   }
   /** Busy-waits `ms` (tests of the time limit). */
   spin: { input: { ms: number }; output: { spun: number } }
+  /** Holds `mb` megabytes of JavaScript objects (tests of the memory limit). */
+  hold: { input: { mb: number }; output: { held: number } }
 }
 
 /** A job name. */
@@ -124,5 +126,11 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     let spun = 0
     while (Date.now() < end) spun++
     return { spun }
+  },
+  hold: ({ mb }) => {
+    const held: number[][] = []
+    // arrays of small numbers: about 8 bytes each, in the heap the limit counts
+    for (let k = 0; k < mb; k++) held.push(new Array<number>(131_072).fill(k))
+    return { held: held.length }
   }
 }

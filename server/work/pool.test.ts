@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, test } from 'node:test'
 import { IMPORT_LIMITS } from '../../schema/text/index.js'
-import { WorkBusyError, WorkError, WorkPool, WorkTimeoutError } from './pool.js'
+import { DEFAULT_WORK_MEMORY_MB, WorkBusyError, WorkError, WorkMemoryError, WorkPool, WorkTimeoutError } from './pool.js'
 
 const pool = new WorkPool({ size: 1, queue: 1, timeoutMs: 4000 })
 after(() => pool.close())
@@ -34,4 +34,30 @@ test('past the queue bound a job is refused at once; waiting jobs run in turn', 
   await assert.rejects(pool.run('spin', { ms: 1 }), (e: unknown) => e instanceof WorkBusyError)
   await Promise.all([running, waiting])
   assert.deepEqual(pool.load, { running: 0, waiting: 0 })
+})
+
+test('a job past the memory limit is stopped with a clear error, its worker replaced, and the next job runs; the server\'s own memory is untouched', async () => {
+  const small = new WorkPool({ size: 1, queue: 1, timeoutMs: 60_000, memoryMb: 128 })
+  try {
+    const rss = process.memoryUsage().rss
+    await assert.rejects(small.run('hold', { mb: 4096 }), (e: unknown) => e instanceof WorkMemoryError && /128 MB/.test((e as Error).message))
+    assert.ok(process.memoryUsage().rss - rss < 512 * 1024 * 1024, 'the worker\'s heap was stopped near its limit')
+    assert.equal((await small.run('hold', { mb: 16 })).held, 16)
+    assert.equal((await small.run('spin', { ms: 1 })).spun > 0, true)
+  } finally { await small.close() }
+})
+
+test('the largest text import the limits admit, and its comparison with an edited copy, run in a quarter of the default memory', async () => {
+  const quarter = new WorkPool({ size: 1, queue: 1, timeoutMs: 120_000, memoryMb: DEFAULT_WORK_MEMORY_MB / 4 })
+  try {
+    // as many provisions as admitted, of words varied enough to keep the text (about 5,000,000 characters: the body's limit) apart
+    const provision = (i: number, edit: number) => Array.from({ length: 330 }, (_, k) => `w${(i * 7 + k * (k % 9 === 0 ? edit : 1)) % 997}`).join(' ')
+    const text = (edit: number) => head + Array.from({ length: IMPORT_LIMITS.provisions }, (_, i) => `${i + 1}\tthat ${provision(i, edit)};`).join('\n')
+    assert.ok(text(1).length > 4_500_000 && text(1).length <= 5_000_000, String(text(1).length))
+    const a = await quarter.run('import-text', { text: text(1), lang: 'en' })
+    const b = await quarter.run('import-text', { text: text(3), lang: 'en' })
+    const c = await quarter.run('compare', { oldJSON: a.content.canonical, newJSON: b.content.canonical, ignoreRenumbering: false })
+    const counts = (c.summary as { counts: { NOC: number; MOD: number; SUP: number } }).counts
+    assert.equal(counts.NOC + counts.MOD + counts.SUP, IMPORT_LIMITS.provisions)
+  } finally { await quarter.close() }
 })

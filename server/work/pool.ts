@@ -18,7 +18,23 @@ export interface WorkPoolOptions {
   queue?: number
   /** Longest a job may run, ms (default 30 s). */
   timeoutMs?: number
+  /** Largest JavaScript heap a worker may use, MB (default DEFAULT_WORK_MEMORY_MB); a job past it is stopped. */
+  memoryMb?: number
 }
+
+/**
+ * Heap of a worker by default, MB: bounded so that no request can take the
+ * machine's memory (left to itself a worker may grow as large as the
+ * server's own heap, gigabytes on a large machine). The largest documents
+ * the input limits admit stay well under it: the largest text import and
+ * its comparison run in a quarter of it (server/work/pool.test.ts), and a
+ * Word file of 94 MB of XML in 4 million runs (the zip limits' worst)
+ * reads in it. A job that passes it is stopped (WorkMemoryError), unless it
+ * passes it in one allocation larger than the 16 MB of headroom Node gives a
+ * worker to stop: then V8 stops the whole process. The input limits are
+ * what keep documents far from that.
+ */
+export const DEFAULT_WORK_MEMORY_MB = 1024
 
 /** The job's own error, thrown in the worker: `name` is the library's error name (ImportLimitError ...). */
 export class WorkError extends Error {
@@ -38,6 +54,11 @@ export class WorkBusyError extends Error {
 }
 
 /** A job ran past the time limit (its worker was replaced). */
+/** A job that needed more memory than a worker may use (the worker is stopped and replaced). */
+export class WorkMemoryError extends Error {
+  constructor(readonly memoryMb: number) { super(`the work needed more than ${memoryMb} MB of memory and was stopped; the document is too large or too complex`); this.name = 'WorkMemoryError' }
+}
+
 export class WorkTimeoutError extends Error {
   constructor(readonly timeoutMs: number) { super(`the work took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; the document is too large or too complex`); this.name = 'WorkTimeoutError' }
 }
@@ -54,6 +75,7 @@ export class WorkPool {
   private readonly size: number
   private readonly queueLimit: number
   private readonly timeoutMs: number
+  private readonly memoryMb: number
   private readonly slots: Slot[] = []
   private readonly waiting: Pending[] = []
   private nextId = 1
@@ -63,6 +85,7 @@ export class WorkPool {
     this.size = Math.max(1, options.size ?? 1)
     this.queueLimit = Math.max(0, options.queue ?? 8)
     this.timeoutMs = options.timeoutMs ?? 30_000
+    this.memoryMb = options.memoryMb ?? DEFAULT_WORK_MEMORY_MB
   }
 
   /** Runs a job in a worker; rejects with WorkError, WorkBusyError or WorkTimeoutError. */
@@ -97,7 +120,7 @@ export class WorkPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(bootstrap, { eval: true })
+    const worker = new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } })
     worker.unref()
     let ready!: () => void
     const slot: Slot = { worker, ready: new Promise(r => { ready = r }), job: null, timer: null }
@@ -118,7 +141,7 @@ export class WorkPool {
       job?.reject(e)
       this.next()
     }
-    worker.on('error', e => fail(new Error(`the worker failed: ${e.message}`)))
+    worker.on('error', e => fail((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkMemoryError(this.memoryMb) : new Error(`the worker failed: ${e.message}`)))
     worker.on('exit', code => { if (this.slots.includes(slot)) fail(new Error(`the worker stopped (exit code ${code})`)) })
     return slot
   }
