@@ -249,6 +249,14 @@ test('history: a version is opened read-only, compared, and restored as a new ch
   await shot(page, 'cycle-history-restored')
   // the checkpoint kept the text that was replaced: compare it with the current text
   const checkpoint = panel.locator('[data-testid=history-item][data-name^="⟲ before restoring"]')
+  await expect(checkpoint.locator('.name')).toHaveText('before restoring “Before the edit”')
+  // in the Arabic interface the server's checkpoints are named in Arabic; a named version as it was named
+  await page.getByTestId('ui-lang').click()
+  if (await panel.isHidden()) await page.getByTestId('history-toggle').click()
+  await expect(checkpoint.locator('.name')).toHaveText('قبل استعادة «Before the edit»')
+  await expect(item.locator('.name')).toHaveText('Before the edit')
+  await page.getByTestId('ui-lang').click()
+  if (await panel.isHidden()) await page.getByTestId('history-toggle').click()
   await checkpoint.getByTestId('history-compare').selectOption({ index: 1 })
   await expect(page).toHaveURL(/#\/compare\?/)
   await sec.context.close()

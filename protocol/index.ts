@@ -1,5 +1,6 @@
 export * from './api.js'
 export * from './awareness.js'
+export * from './checkpoints.js'
 export * from './comments.js'
 export * from './json.js'
 export * from './refusal.js'

@@ -9,27 +9,25 @@ import type { Hocuspocus } from '@hocuspocus/server'
 import { updateYFragment } from 'y-prosemirror'
 import type * as Y from 'yjs'
 import { resolutionFromJSON } from '../schema/check.js'
+import { checkpointName, isCheckpointName, type Checkpoint } from '../protocol/checkpoints.js'
 import { FRAGMENT } from '../protocol/shared-doc.js'
 import { createVersion } from './documents.js'
 import type { Actor, Store, Version, VersionMeta } from './store/types.js'
 
-/** Names of automatic checkpoints start with this (named versions may not). */
-export const CHECKPOINT_PREFIX = '⟲ '
-
 /** Whether a version is an automatic checkpoint rather than a named version. */
 export function isCheckpoint(v: Pick<VersionMeta, 'name'>): boolean {
-  return v.name.startsWith(CHECKPOINT_PREFIX)
+  return isCheckpointName(v.name)
 }
 
 /** Makes an automatic checkpoint of a document's live content. */
-export function createCheckpoint(store: Store, hocuspocus: Hocuspocus, documentId: string, what: string, by: Actor | null): Promise<Version> {
-  return createVersion(store, hocuspocus, documentId, `${CHECKPOINT_PREFIX}${what}`, by)
+export function createCheckpoint(store: Store, hocuspocus: Hocuspocus, documentId: string, what: Checkpoint, by: Actor | null): Promise<Version> {
+  return createVersion(store, hocuspocus, documentId, checkpointName(what), by)
 }
 
 /** Writes `version` back as the document's content; returns the checkpoints made before and after. */
 export async function restoreVersion(store: Store, hocuspocus: Hocuspocus, documentId: string, version: Version, by: Actor, userId: string): Promise<{ before: Version; after: Version }> {
   const node = resolutionFromJSON(version.json)
-  const before = await createCheckpoint(store, hocuspocus, documentId, `before restoring “${version.name}”`, by)
+  const before = await createCheckpoint(store, hocuspocus, documentId, { kind: 'before-restore', version: version.name }, by)
   const connection = await hocuspocus.openDirectConnection(documentId, { user: null, restoring: true })
   try {
     const updates: Uint8Array[] = []
@@ -42,6 +40,6 @@ export async function restoreVersion(store: Store, hocuspocus: Hocuspocus, docum
     })
     for (const u of updates) await store.appendUpdate(documentId, u, { userId })
   } finally { await connection.disconnect() }
-  const after = await createCheckpoint(store, hocuspocus, documentId, `restored “${version.name}”`, by)
+  const after = await createCheckpoint(store, hocuspocus, documentId, { kind: 'restored', version: version.name }, by)
   return { before, after }
 }

@@ -14,6 +14,8 @@ import { isNewSideOnly, settleProposalParts } from '../render/proposal-parts.js'
 import { renderDocument, renderNode } from '../render/static.js'
 import { changeCounts } from './change-counts.js'
 import { topBar } from './shell.js'
+import { versionLabel } from './checkpoint-label.js'
+import { tc } from '../app/i18n-cycle.js'
 
 const UNIT = new Set(['provision', 'part', 'annex'])
 
@@ -128,7 +130,7 @@ export async function comparePage(root: HTMLElement, user: User, route: Extract<
   const options: { value: string; label: string }[] = []
   for (const d of docs) {
     options.push({ value: `d:${d.id}`, label: `${d.title} — ${t('current')}` })
-    try { for (const v of await listVersions(d.id)) options.push({ value: `v:${v.id}`, label: `${d.title} — ${v.name}` }) } catch { /* no versions visible */ }
+    try { for (const v of await listVersions(d.id)) options.push({ value: `v:${v.id}`, label: `${d.title} — ${versionLabel(v.name, tc)}` }) } catch { /* no versions visible */ }
   }
   for (const sel of [oldSel, newSel]) sel.replaceChildren(h('option', { value: '' }, '—'), ...options.map(o => h('option', { value: o.value, dir: 'auto' }, o.label)))
   if (oldRef) oldSel.value = oldRef

@@ -15,6 +15,8 @@ import { directionOf, isLanguage } from '../../schema/index.js'
 import type { MarkedRun } from '../../compile/change.js'
 import { committeeDraftStarter } from './committee-form.js'
 import { topBar } from './shell.js'
+import { versionLabel } from './checkpoint-label.js'
+import { tc } from '../app/i18n-cycle.js'
 
 type Row = CompilationJSON['rows'][number]
 
@@ -60,7 +62,7 @@ async function refOptions(): Promise<RefOption[]> {
   for (const d of await listDocuments()) {
     const base = { kind: d.kind, documentId: d.id, baseDocumentId: d.baseDocumentId }
     options.push({ value: `d:${d.id}`, label: `${d.title} — ${t('current')}`, ...base })
-    try { for (const v of await listVersions(d.id)) options.push({ value: `v:${v.id}`, label: `${d.title} — ${v.name}`, ...base }) } catch { /* no versions visible */ }
+    try { for (const v of await listVersions(d.id)) options.push({ value: `v:${v.id}`, label: `${d.title} — ${versionLabel(v.name, tc)}`, ...base }) } catch { /* no versions visible */ }
   }
   return options
 }

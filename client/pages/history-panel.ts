@@ -11,10 +11,10 @@ import { tc } from '../app/i18n-cycle.js'
 import { go } from '../app/router.js'
 import { directionOf, isLanguage, resolutionFromJSON } from '../../schema/index.js'
 import { renderDocument } from '../render/static.js'
+import { isCheckpointName } from '../../protocol/checkpoints.js'
 import { activityList } from './activity-list.js'
+import { versionLabel } from './checkpoint-label.js'
 import { openSheet } from './sheet.js'
-
-const CHECKPOINT_PREFIX = '⟲ '
 
 /** A time as the interface language writes it. */
 export function when(iso?: string): string {
@@ -25,7 +25,7 @@ export function when(iso?: string): string {
 
 /** Shows a version read-only in a sheet. */
 async function openVersion(v: VersionMeta): Promise<void> {
-  const sheet = openSheet(`${v.name} — ${tc('readOnlyVersion')}`, 'version-view', { readOnly: true })
+  const sheet = openSheet(`${versionLabel(v.name, tc)} — ${tc('readOnlyVersion')}`, 'version-view', { readOnly: true })
   sheet.dialog.classList.add('version-view')
   sheet.say(tc('reading'))
   try {
@@ -48,23 +48,23 @@ export function historyPanel(documentId: string, canRestore: boolean, activity =
   let versions: VersionMeta[] = []
 
   const item = (v: VersionMeta) => {
-    const automatic = v.automatic ?? v.name.startsWith(CHECKPOINT_PREFIX)
+    const automatic = v.automatic ?? isCheckpointName(v.name)
     const others = h('select', { 'aria-label': tc('compareWith'), 'data-testid': 'history-compare' },
       h('option', { value: '' }, tc('compareWith')),
       h('option', { value: `d:${documentId}` }, tc('currentText')),
-      ...versions.filter(o => o.id !== v.id).map(o => h('option', { value: `v:${o.id}` }, o.name)))
+      ...versions.filter(o => o.id !== v.id).map(o => h('option', { value: `v:${o.id}` }, versionLabel(o.name, tc))))
     others.addEventListener('change', () => { if (others.value) go({ page: 'compare', old: `v:${v.id}`, new: others.value }) })
     const restore = canRestore ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'history-restore', onclick: async () => {
       if (!window.confirm(tc('restoreConfirm'))) return
       status.textContent = '…'
       try {
         await restoreVersion(documentId, v.id)
-        status.textContent = `${tc('restored')}: ${v.name}`
+        status.textContent = `${tc('restored')}: ${versionLabel(v.name, tc)}`
         await refresh()
       } catch (e) { status.textContent = (e as Error).message; status.classList.add('error') }
     } }, tc('restore')) : null
     return h('li', { 'data-testid': 'history-item', 'data-automatic': String(automatic), 'data-name': v.name },
-      h('div', {}, h('bdi', { class: 'name' }, automatic ? v.name.slice(CHECKPOINT_PREFIX.length) : v.name), ' ', h('span', { class: 'kind' }, automatic ? tc('checkpoint') : tc('named'))),
+      h('div', {}, h('bdi', { class: 'name' }, versionLabel(v.name, tc)), ' ', h('span', { class: 'kind' }, automatic ? tc('checkpoint') : tc('named'))),
       h('div', { class: 'meta' }, when(v.createdAt), v.createdBy ? h('span', {}, ' · ', h('bdi', {}, `${v.createdBy.name} (${v.createdBy.delegation})`)) : null),
       h('div', { class: 'acts' },
         h('button', { type: 'button', class: 'quiet', 'data-testid': 'history-open', onclick: () => { void openVersion(v) } }, tc('openVersion')),

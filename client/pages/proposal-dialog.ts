@@ -8,6 +8,7 @@ import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
 import { LANGUAGES, languageInfo, isLanguage } from '../../schema/index.js'
 import { field, input, openSheet, select } from './sheet.js'
+import { versionLabel } from './checkpoint-label.js'
 
 const splitList = (s: string) => s.split(/[,،;]/).map(x => x.trim()).filter(Boolean)
 
@@ -43,7 +44,7 @@ export function newProposalDialog(user: User, docs: DocumentMeta[], resolutionId
     version.replaceChildren()
     if (!resolution.value) return
     const list = await listVersions(resolution.value)
-    version.replaceChildren(...[...list].reverse().map(v => h('option', { value: v.id }, v.name)))
+    version.replaceChildren(...[...list].reverse().map(v => h('option', { value: v.id }, versionLabel(v.name, tc))))
   }
   const fillResolutions = async () => {
     const inLang = resolutions.filter(d => d.lang === lang.value)

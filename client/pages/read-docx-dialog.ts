@@ -10,6 +10,7 @@ import { tc } from '../app/i18n-cycle.js'
 import { warningList } from './import-dialog.js'
 import { checkThenStore } from './check-then-store.js'
 import { field, input, openSheet, select } from './sheet.js'
+import { versionLabel } from './checkpoint-label.js'
 
 /** Shows the base check of a preview. */
 function baseCheck(p: ProposalPreview): HTMLElement {
@@ -39,7 +40,7 @@ export function readProposalDialog(docs: DocumentMeta[], onStored: (id: string) 
   sheet.actions.append(checkButton, storeButton)
   const loadVersions = async () => {
     const list = resolution.value ? await listVersions(resolution.value) : []
-    version.replaceChildren(...[...list].reverse().map(v => h('option', { value: v.id }, v.name)))
+    version.replaceChildren(...[...list].reverse().map(v => h('option', { value: v.id }, versionLabel(v.name, tc))))
   }
   let versionsLoaded = loadVersions()
   resolution.addEventListener('change', () => { versionsLoaded = loadVersions() })

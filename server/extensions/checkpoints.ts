@@ -44,7 +44,7 @@ export class Checkpoints implements Extension {
   private async checkpoint(hocuspocus: Hocuspocus, documentName: string, user: User): Promise<void> {
     try {
       if (!await this.store.getDocument(documentName)) return
-      await createCheckpoint(this.store, hocuspocus, documentName, `after the session of ${user.name} (${user.delegation})`, { name: user.name, delegation: user.delegation })
+      await createCheckpoint(this.store, hocuspocus, documentName, { kind: 'session', who: `${user.name} (${user.delegation})` }, { name: user.name, delegation: user.delegation })
     } catch (e) {
       this.options.logger?.warn('checkpoint not made', { document: documentName, user: user.name, error: (e as Error).message })
     }
