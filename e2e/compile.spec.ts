@@ -28,6 +28,23 @@ test('the secretariat compiles three proposals on Resolution 50 and steps throug
   await page.getByTestId('compile-link').click()
   await expect(page.locator('.compile-result .empty-hint')).toBeVisible()
   await expect(page.locator('.compile-picks input')).toHaveCount(0)
+  // "previous" and "next conflict" stay together however the tools wrap, in both interface languages: at some
+  // widths the picker of the text in force (long titles) left "next" alone on a second row, away from "previous"
+  const rowGap = async () => {
+    const [prev, next] = await Promise.all([page.getByTestId('previous-conflict').boundingBox(), page.getByTestId('next-conflict').boundingBox()])
+    return Math.abs(prev!.y - next!.y)
+  }
+  for (const lang of ['en', 'ar']) {
+    // measured once the page is drawn in that language and the picker holds its options (which widen it)
+    await expect(page.locator('html')).toHaveAttribute('lang', lang)
+    await expect.poll(() => page.getByTestId('compile-base').locator('option').count()).toBeGreaterThan(2)
+    for (let width = 900; width <= 1600; width += 25) {
+      await page.setViewportSize({ width, height: 1000 })
+      expect(await rowGap(), `previous and next conflict on one row (${lang}, ${width} px)`).toBeLessThan(2)
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 })
+    await page.getByTestId('ui-lang').click()
+  }
   await expect(page.getByTestId('compile-base').locator(`option[value="v:${apt.baseVersionId}"]`)).toHaveCount(1)
   await page.getByTestId('compile-base').selectOption({ value: `v:${apt.baseVersionId}` })
   await expect(page.locator(`.compile-picks input[value="d:${apt.id}"]`)).toHaveCount(1)

@@ -109,7 +109,7 @@ export async function compilePage(root: HTMLElement, user: User, base: string | 
     h('main', { class: 'compile' },
       h('div', { class: 'compile-tools' },
         h('label', {}, `${t('compileBase')} `, baseSel), h('fieldset', {}, h('legend', {}, t('compileProposals')), picks), run,
-        h('label', { class: 'only' }, only, ` ${t('conflictsOnly')}`), prev, next),
+        h('label', { class: 'only' }, only, ` ${t('conflictsOnly')}`), h('span', { class: 'conflict-steps' }, prev, next)),
       counts, result))
   try {
     const options = await refOptions()
