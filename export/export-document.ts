@@ -10,7 +10,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { documentFromJSON } from '../schema/document-json.js'
-import { prepareProposal, ProposalExportError, type ProposalExportOptions } from './export-proposal.js'
+import { hasMarkerLine, prepareProposal, ProposalExportError, type ProposalExportOptions } from './export-proposal.js'
 import { FORMAT_INFO, renderLayout, type ExportFormat } from './formats.js'
 import { layoutResolution, type Layout } from './layout.js'
 import type { ConferenceFrame } from './conference.js'
@@ -67,10 +67,11 @@ export async function exportDocument(input: DocumentExport, compare: Reviser): P
   let fileName = exportFileName(null, input.name, format)
   const base = input.base != null ? readDoc(input.base, 'the base version') : null
   const revise = (a: Node, b: Node) => compare(a, b, who)
-  if (id) {
+  // a proposal: numbered by the caller, or by its own marker line, or not numbered yet
+  if (id || hasMarkerLine(doc)) {
     let prepared
     try {
-      prepared = prepareProposal([{ base, draft: doc }], revise, { ...input.options, format, proposalId: formatProposalId(id), author: who.author, delegation: who.delegation })
+      prepared = prepareProposal([{ base, draft: doc }], revise, { ...input.options, format, ...(id ? { proposalId: formatProposalId(id) } : {}), author: who.author, delegation: who.delegation })
     } catch (e) { if (e instanceof RangeError) throw new ProposalExportError(e.message); throw e }
     ;({ layout, frame } = prepared)
     fileName = prepared.fileName

@@ -60,7 +60,7 @@ export interface ProposalExportOptions extends ConferenceOptions {
   readonly pdfRenderer?: PdfRenderer
 }
 
-/** Thrown for options that cannot make a proposal (no id anywhere, bad id, reasons count); the message says which. */
+/** Thrown for options that cannot make a proposal (no marker line and no id, bad id, reasons count); the message says which. */
 export class ProposalExportError extends Error {
   constructor(message: string) { super(message); this.name = 'ProposalExportError' }
 }
@@ -69,7 +69,8 @@ export class ProposalExportError extends Error {
 export interface PreparedProposal {
   readonly layout: Layout
   readonly frame: ConferenceFrame | null
-  readonly firstId: ProposalId
+  /** Null for a proposal not numbered yet (its marker line has no number). */
+  readonly firstId: ProposalId | null
   readonly format: ExportFormat
   /** `APT-44A13-1.docx`, `APT-44A13-1-static.docx`, `APT-44A13-1.pdf` ... */
   readonly fileName: string
@@ -83,26 +84,38 @@ export function markedProposalId(doc: Node | null): string | null {
   return id
 }
 
-/** Lays out a proposal and its conference document from documents and options. */
+/** True when a document has a proposal's marker line (`MOD`, numbered or not). */
+export function hasMarkerLine(doc: Node | null): boolean {
+  let found = false
+  doc?.forEach(child => { if (child.type.name === 'proposalMarker') found = true })
+  return found
+}
+
+/**
+ * Lays out a proposal and its conference document from documents and
+ * options. A proposal not numbered yet (a marker line without a number, as
+ * drafters write before the Secretariat numbers it) is laid out the same,
+ * its marker line without a number.
+ */
 export function prepareProposal(pairs: readonly ProposalPair[], compare: (a: Node, b: Node) => Node, opts: ProposalExportOptions = {}): PreparedProposal {
   if (pairs.length === 0) throw new ProposalExportError('a proposal needs at least one unit')
   if (pairs.some(p => !p.base && !p.draft)) throw new ProposalExportError('a unit needs a base or a draft')
   const first = pairs[0]!
   const doc = (first.draft ?? first.base)!
   const idText = opts.proposalId ?? markedProposalId(first.draft)
-  if (!idText) throw new ProposalExportError('a proposal id is needed (e.g. APT/44A13/1): the draft has no marker line')
-  let firstId: ProposalId
-  try { firstId = parseProposalId(idText) } catch (e) { throw new ProposalExportError((e as Error).message) }
+  if (!idText && !hasMarkerLine(first.draft)) throw new ProposalExportError('a proposal id is needed (e.g. APT/44A13/1): the draft has no marker line')
+  let firstId: ProposalId | null = null
+  if (idText) { try { firstId = parseProposalId(idText) } catch (e) { throw new ProposalExportError((e as Error).message) } }
   const reasons = opts.reasons
   if (Array.isArray(reasons) && reasons.length !== pairs.length && reasons.length !== 1) throw new ProposalExportError(`${reasons.length} reasons given for ${pairs.length} units: give one, or one per unit`)
   const reasonOf = (i: number): string | undefined => typeof reasons === 'string' ? reasons : reasons?.[reasons.length === 1 ? 0 : i]
-  const who = { author: opts.author ?? null, delegation: opts.delegation ?? firstId.source, date: opts.revisionDate ?? new Date().toISOString() }
+  const who = { author: opts.author ?? null, delegation: opts.delegation ?? firstId?.source ?? null, date: opts.revisionDate ?? new Date().toISOString() }
   const units = pairs.map((p, i) => unitFor(p.base, p.draft, compare, reasonOf(i)))
   const title = opts.title ?? units.map((u, i) => proposalTitle((pairs[i]!.draft ?? pairs[i]!.base)!, u.action)).join('; ')
   const layout = layoutProposal({
     firstId, units, coverSource: first.draft, ...who, ...(opts.showWhitespace ? { showWhitespace: true } : {}),
     cover: {
-      source: opts.source ?? firstId.source, title,
+      source: opts.source ?? firstId?.source ?? who.delegation ?? '', title,
       ...(opts.originalLanguage ? { originalLanguage: opts.originalLanguage } : {}),
       ...(opts.summary ? { summary: opts.summary } : {}),
       ...(opts.introduction ? { introduction: opts.introduction } : {}),
@@ -111,16 +124,18 @@ export function prepareProposal(pairs: readonly ProposalPair[], compare: (a: Nod
   })
   const lang = (doc.attrs.lang ?? 'en') as Language
   const original = opts.originalLanguage ?? originalLanguageOf(layout) ?? lang
-  const frame = opts.conferenceDocument === false ? null : conferenceFrame(lang, { ...opts, originalLanguage: original }, firstId)
+  // the conference document's frame is numbered: a proposal not numbered yet, and given no document number, has none
+  const numbered = firstId !== null || opts.documentNumber !== undefined
+  const frame = opts.conferenceDocument === false || !numbered ? null : conferenceFrame(lang, { ...opts, originalLanguage: original }, firstId)
   const format = opts.format ?? 'docx'
-  return { layout, frame, firstId, format, fileName: exportFileName(formatProposalId(firstId), title, format), title }
+  return { layout, frame, firstId, format, fileName: exportFileName(firstId ? formatProposalId(firstId) : null, title, format), title }
 }
 
 /** Writes an ITU proposal from documents and options: the file's bytes. */
 export async function exportProposal(pairs: readonly ProposalPair[], compare: (a: Node, b: Node) => Node, opts: ProposalExportOptions = {}): Promise<Uint8Array> {
   const p = prepareProposal(pairs, compare, opts)
   return renderLayout(p.layout, p.format, {
-    title: p.title, author: opts.author ?? opts.delegation ?? p.firstId.source,
+    title: p.title, author: opts.author ?? opts.delegation ?? p.firstId?.source ?? null,
     ...(p.frame ? { frame: p.frame } : {}), ...(opts.pdfRenderer ? { pdfRenderer: opts.pdfRenderer } : {})
   })
 }

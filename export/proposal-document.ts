@@ -23,8 +23,8 @@ export type ProposalUnit =
 
 /** Everything a proposal document is assembled from. */
 export interface ProposalInput {
-  /** The id of the first unit; later units are numbered on (`APT/44A13/1`, `/2` ...). */
-  readonly firstId: ProposalId
+  /** The id of the first unit; later units are numbered on (`APT/44A13/1`, `/2` ...). Null: not numbered yet, marker lines without a number. */
+  readonly firstId: ProposalId | null
   readonly units: readonly ProposalUnit[]
   /** Cover from options; ignored when `coverSource` has a proposalHeader. */
   readonly cover?: ProposalCover
@@ -105,8 +105,8 @@ export function layoutProposal(input: ProposalInput): Layout {
   const cover = (input.coverSource && coverFromDocument(input.coverSource)) ?? (input.cover ? coverFromOptions(input.cover, lang) : [])
   paragraphs.push(...cover)
   input.units.forEach((unit, i) => {
-    const id = formatProposalId(nthProposalId(input.firstId, i))
-    paragraphs.push({ style: 'Proposal', runs: [{ text: unit.action, strong: true }, { text: `\t${id}` }] })
+    const id = input.firstId ? formatProposalId(nthProposalId(input.firstId, i)) : null
+    paragraphs.push({ style: 'Proposal', runs: [{ text: unit.action, strong: true }, ...(id ? [{ text: `\t${id}` }] : [])] })
     const doc = unitDoc(unit)
     switch (unit.action) {
       case 'MOD': case '(MOD)':

@@ -54,3 +54,17 @@ test('others are refused; bad formats and unknown documents are clear errors', a
   const missing = await fetch(`${server.url}/api/documents/nope/export?format=docx`, { headers: { authorization: `Bearer ${sec}` } })
   assert.equal(missing.status, 404)
 })
+
+test('a proposal without a number yet (drafters write before the Secretariat numbers it) exports as a proposal: its cover, a MOD line without a number, the marked text and its reasons', async () => {
+  const amal = await login(server.url, 'amal')
+  const list = (await api(server.url, amal, 'GET', '/api/documents')).body as { id: string; kind: string; baseDocumentId: string | null; baseVersionId: string | null }[]
+  const seeded = list.find(d => d.id === proposalId)!
+  const created = await api(server.url, amal, 'POST', `/api/documents/${seeded.baseDocumentId}/proposal`, { title: 'Numberless', action: 'MOD', baseVersionId: seeded.baseVersionId, delegations: ['APT'] })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  const r = await fetch(`${server.url}/api/documents/${created.body.id}/export?format=html`, { headers: { authorization: `Bearer ${amal}` } })
+  assert.equal(r.status, 200)
+  const html = new TextDecoder().decode(new Uint8Array(await r.arrayBuffer()))
+  assert.match(html, /class="Proposal"[^>]*>(?:<[^>]+>)*MOD/, 'the marker line')
+  assert.match(html, /class="Reasons"/, 'the reasons')
+  assert.match(html, /الأصل|Original/, 'the cover')
+})
