@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
-import { op, prov, res, txt, ins, del } from '../schema/builders.js'
+import { fn, op, prov, res, txt, ins, del } from '../schema/builders.js'
 import { exportHtml } from './html.js'
 import { layoutResolution } from './layout.js'
 import { layoutProposal } from './proposal-document.js'
@@ -87,4 +87,16 @@ test('PDF through Chromium draws Chinese: a font with CJK glyphs is embedded for
   // without a CJK font Chromium embeds only Latin ones and the Chinese glyphs are drawn as nothing
   const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).map(l => l.split(/\s+/)[0]!).filter(Boolean)
   assert.ok(fonts.some(f => /Ming|Song|Sun|CJK|Hei|Kai|Fang/i.test(f)), `a CJK font is embedded (install one, e.g. Debian's fonts-arphic-uming); embedded: ${fonts.join(', ')}`)
+})
+
+test('PDF and HTML: adjacent footnote references read as two ("1, 2"; «1، 2» in Arabic), as the editor shows them, not as "12"', async t => {
+  if (!existsSync(CHROMIUM_PATH)) { t.skip('chromium not installed'); return }
+  if (!dir) dir = await mkdtemp(join(tmpdir(), 'resdraft-pdf-'))
+  for (const [lang, separator] of [['en', ','], ['ar', '،']] as const) {
+    const doc = res({ lang, heading: lang === 'en' ? 'RESOLUTION 1' : 'القرار 1', title: lang === 'en' ? 'Rules' : 'قواعد' }, op('resolves', prov(['Hammamet 2016', fn('First note.'), fn('Second note.'), ' and more'])))
+    const file = join(dir, `notes-${lang}.pdf`)
+    await writeFile(file, await exportPdf(exportHtml(layoutResolution(doc))))
+    const text = strip(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }))
+    assert.match(text, new RegExp(`2016\\s*1\\s*${separator}\\s*2`), `${lang}: ${text.slice(0, 300)}`)
+  }
 })

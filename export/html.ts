@@ -69,6 +69,9 @@ ins { color: #0000c0; text-decoration: underline; }
 del { color: #c00000; text-decoration: line-through; }
 p.moved-from del, p.moved-to ins { color: #007000; text-decoration-style: double; }
 sup.fn { font-size: 0.7em; }
+/* adjacent footnote references read as two, as in the editor (client/styles/page.css): "1, 2", in Arabic «1، 2» */
+sup.fn + sup.fn::before { content: ", "; }
+html[lang="ar"] sup.fn + sup.fn::before { content: "\\060C\\2009"; }
 .sources { font-size: 0.8em; color: #505050; font-variant-numeric: normal; }
 .footnotes { border-top: 1px solid #888; margin-top: 2em; font-size: 0.9em; }
 .page-notes { font-size: 0.9em; break-inside: avoid; }
