@@ -17,6 +17,7 @@ const INSERTED = '<w:color w:val="0070C0"/><w:u w:val="single"/>'
 const SMALL = '<w:sz w:val="16"/><w:szCs w:val="16"/>'
 
 function blockXml(w: DocxWriter, block: Node): string {
+  w.startParagraph()
   const runs = markedRuns(block).map(r => r.footnote
     ? w.runXml({ text: '', footnote: r.text }, { extra: r.mark === 'deletion' ? STRUCK : r.mark === 'insertion' ? INSERTED : '' })
     : w.runXml({ text: r.text }, { extra: r.mark === 'deletion' ? STRUCK : r.mark === 'insertion' ? INSERTED : '' }))

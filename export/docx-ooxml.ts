@@ -57,9 +57,13 @@ export class DocxWriter {
   private nextId = 1
   /** Footnote bodies, in reference order. */
   readonly footnotes: string[] = []
+  /** Whether the run written last in this paragraph was a footnote reference. */
+  private afterFootnote = false
   constructor(readonly dir: Direction, readonly csFont: string) {}
   /** A fresh id for a tracked change, bookmark or move range. */
   id(): number { return this.nextId++ }
+  /** Starts the runs of a paragraph (a footnote reference at its start follows no other). */
+  startParagraph(): void { this.afterFootnote = false }
 
   /**
    * `w:rPr` content for a run: formatting, plus `extra` (strike, colour ...).
@@ -84,12 +88,18 @@ export class DocxWriter {
    * `deleted` writes `w:delText`.
    */
   runXml(run: LayoutRun, opts: { deleted?: boolean; extra?: string } = {}): string {
+    const tag = opts.deleted ? 'w:delText' : 'w:t'
+    const rPr = `<w:rPr><w:rStyle w:val="FootnoteReference"/>${this.runProperties({ text: '' }, opts.extra)}</w:rPr>`
     if (run.footnote !== undefined) {
       this.footnotes.push(run.footnote)
       const fid = this.footnotes.length
-      return `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>${this.runProperties({ text: '' }, opts.extra)}</w:rPr><w:footnoteReference w:id="${fid}"/></w:r>`
+      // two references in a row are separated as ITU's files do, by a comma in the references' style (Word would print
+      // "12"); the readers take a run of that style for part of the marks, not for text (docx-revisions.ts, docx-paragraphs.ts)
+      const separator = this.afterFootnote ? `<w:r>${rPr}<${tag} xml:space="preserve">${this.dir === 'rtl' ? '\u060C\u2009' : ', '}</${tag}></w:r>` : ''
+      this.afterFootnote = true
+      return `${separator}<w:r>${rPr}<w:footnoteReference w:id="${fid}"/></w:r>`
     }
-    const tag = opts.deleted ? 'w:delText' : 'w:t'
+    this.afterFootnote = false
     const pieces = this.dir === 'rtl' ? splitByScript(run.text) : [{ text: run.text, rtl: false }]
     return pieces.map(piece => {
       const rPr = this.runProperties(run, opts.extra, piece.rtl)

@@ -8,6 +8,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import { DocxInputError } from './docx-read.js'
+import { FOOTNOTE_MARK_STYLES } from './docx-styles.js'
 
 /** One tracked change as Word recorded it. */
 export interface TrackedRevision {
@@ -124,7 +125,7 @@ export function readFootnotes(xml: string | undefined): Map<string, string> {
   parse(xml, 'word/footnotes.xml', {
     open(tag, parent) {
       if (tag.name === 'w:footnote') { id = tag.attributes['w:type'] ? null : String(tag.attributes['w:id'] ?? ''); text = '' }
-      else if (tag.name === 'w:rStyle' && parent === 'w:rPr' && tag.attributes['w:val'] === 'FootnoteReference') markRun = true
+      else if (tag.name === 'w:rStyle' && parent === 'w:rPr' && FOOTNOTE_MARK_STYLES.has(String(tag.attributes['w:val'] ?? ''))) markRun = true
       // a superscript run before any text is a custom mark ("bis" of footnote 1bis)
       else if (tag.name === 'w:vertAlign' && parent === 'w:rPr' && tag.attributes['w:val'] === 'superscript' && !text.trim()) markRun = true
       else if (tag.name === 'w:sym' && parent === 'w:r') text += symbolChar(tag)
@@ -185,7 +186,7 @@ export function readTrackedDocument(documentXml: string, footnotesXml?: string):
         case 'w:br': case 'w:cr': if (parent === 'w:r') add('\n'); return
         case 'w:noBreakHyphen': if (parent === 'w:r') add('\u2011'); return
         case 'w:sym': if (parent === 'w:r') add(symbolChar(tag as SaxesTagPlain)); return
-        case 'w:rStyle': if (parent === 'w:rPr' && grand === 'w:r' && attr('w:val') === 'FootnoteReference') markRun = true; return
+        case 'w:rStyle': if (parent === 'w:rPr' && grand === 'w:r' && FOOTNOTE_MARK_STYLES.has(attr('w:val') ?? '')) markRun = true; return
         case 'w:strike': case 'w:dstrike': case 'w:u': {
           if (parent !== 'w:rPr' || grand !== 'w:r') return
           const on = switchedOn(tag.attributes['w:val'])

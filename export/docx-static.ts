@@ -51,7 +51,9 @@ export function moveFormatting(p: LayoutParagraph, run: LayoutRun, colours: Revi
 /** Writes the layout as a DOCX whose revisions are formatting, not tracked changes. */
 export function exportDocxStatic(layout: Layout, opts: StaticDocxOptions = {}): Uint8Array {
   const w = new DocxWriter(layout.dir, opts.csFont ?? 'Traditional Arabic')
-  const body = layout.paragraphs.map(p =>
-    w.paragraphXml(p, '', p.runs.map(r => w.runXml(r, { extra: moveFormatting(p, r, opts.colours) })).join(''))).join('')
+  const body = layout.paragraphs.map(p => {
+    w.startParagraph()
+    return w.paragraphXml(p, '', p.runs.map(r => w.runXml(r, { extra: moveFormatting(p, r, opts.colours) })).join(''))
+  }).join('')
   return docxPackage(layout, w, body, { trackRevisions: false, creator: opts.author ?? 'resdraft', ...(opts.title ? { title: opts.title } : {}), ...(opts.frame ? { frame: opts.frame } : {}) })
 }

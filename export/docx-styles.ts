@@ -10,6 +10,14 @@ import type { Direction } from '../schema/index.js'
 import { xmlEscape } from './xml-escape.js'
 
 /** Options of the style sheet. */
+/**
+ * Character styles of footnote marks and of the separators between them: Word's
+ * `FootnoteReference`, and the names LibreOffice saves them under
+ * (`FootnoteAnchor` for a reference, `FootnoteCharacters` for the style
+ * applied to other runs). A run in one of them is part of the marks, not text.
+ */
+export const FOOTNOTE_MARK_STYLES: ReadonlySet<string> = new Set(['FootnoteReference', 'FootnoteAnchor', 'FootnoteCharacters'])
+
 export interface StyleOptions {
   readonly dir: Direction
   /** Complex-script font (Arabic), e.g. "Traditional Arabic". */

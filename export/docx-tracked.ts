@@ -45,6 +45,7 @@ function groupRuns<T extends { run: LayoutRun; part?: string }>(runs: readonly T
  * `w:moveFrom` and its dropped words in `w:del`.
  */
 function paragraphContent(w: DocxWriter, p: LayoutParagraph, fallback: string, counterpart: LayoutParagraph | undefined): string {
+  w.startParagraph()
   const plain = (runs: LayoutRun[]) => runs.map(r => w.runXml(r, { deleted: false })).join('')
   const deleted = (runs: LayoutRun[]) => runs.map(r => w.runXml(r, { deleted: true })).join('')
   const side = p.move?.side
