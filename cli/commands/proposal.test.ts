@@ -92,6 +92,19 @@ test('without --id the draft\'s own marker line gives the proposal number', asyn
   assert.match(await readFile(out, 'utf8'), /APT\/44A13\/5(<\/span>)?<\/p>/)
 })
 
+test('a draft whose marker line has no number yet writes a proposal with a MOD line alone; with no marker line at all --id is still asked for', async () => {
+  const draft = join(dir, 'draft-unnumbered.txt')
+  await writeFile(draft, 'MOD\n' + (await readFile(DRAFT, 'utf8')).split('\n').filter(l => !l.startsWith('#')).join('\n'))
+  const out = join(dir, 'unnumbered.html')
+  const r = await run(BASE, draft, '--format', 'html', '--out', out)
+  assert.equal(r.code, 0, r.err)
+  assert.match(r.out, /^MOD: html written to /)
+  assert.match(await readFile(out, 'utf8'), /<p class="Proposal">(<span class="seg">)?<strong>MOD<\/strong>(<\/span>)?<\/p>/)
+  const bare = await run(BASE, DRAFT, '--format', 'html', '--out', join(dir, 'never3.html'))
+  assert.equal(bare.code, 2)
+  assert.match(bare.err, /--id is required/)
+})
+
 test('several units in one proposal: numbered on from --id, each with its own reasons', async () => {
   const html = join(dir, 'two-units.html')
   const res1 = fixture('res1-2016-en.txt')

@@ -11,7 +11,7 @@ import type { Node } from 'prosemirror-model'
 import { compare } from '../../diff/index.js'
 import { isLanguage, type Language } from '../../schema/index.js'
 import { isExportFormat, renderLayout, EXPORT_FORMATS } from '../../export/formats.js'
-import { prepareProposal, ProposalExportError } from '../../export/export-proposal.js'
+import { hasMarkerLine, markedProposalId, prepareProposal, ProposalExportError } from '../../export/export-proposal.js'
 import { formatProposalId, parseProposalId, ProposalIdError, type ProposalId } from '../../export/proposal-id.js'
 import { InputError, parseArgs, UsageError, type CliIO } from '../args.js'
 import { readDocumentFile } from '../document-file.js'
@@ -24,7 +24,7 @@ const VALUED = ['id', 'source', 'format', 'out', 'author', 'delegation', 'date',
 /** The `proposal` command. */
 export const command: Command = {
   summary: 'write an ITU proposal (cover, MOD marker, revision marks, reasons) as DOCX, static DOCX, HTML or PDF',
-  usage: 'resdraft proposal BASE|none DRAFT|none [BASE2|none DRAFT2|none ...] --id APT/44A13/1 --source "APT Member Administrations" --format docx|docx-static|html|pdf --out FILE [--author NAME --delegation APT --date ISO --title T --original en --summary S --introduction I --proposal P --reasons R --lang ar] [--assembly WTSA-16 --assembly-name N --place P --opens YYYY-MM-DD --closes YYYY-MM-DD --dates TEXT --meeting M --document 44 --addendum 13|none --doc-date YYYY-MM-DD | --no-frame] [--show-whitespace] (--id defaults to the first draft\'s marker line; --reasons once, or once per unit)',
+  usage: 'resdraft proposal BASE|none DRAFT|none [BASE2|none DRAFT2|none ...] --id APT/44A13/1 --source "APT Member Administrations" --format docx|docx-static|html|pdf --out FILE [--author NAME --delegation APT --date ISO --title T --original en --summary S --introduction I --proposal P --reasons R --lang ar] [--assembly WTSA-16 --assembly-name N --place P --opens YYYY-MM-DD --closes YYYY-MM-DD --dates TEXT --meeting M --document 44 --addendum 13|none --doc-date YYYY-MM-DD | --no-frame] [--show-whitespace] (--id defaults to the first draft\'s marker line, which may have no number yet; --reasons once, or once per unit)',
   async run(args: string[], io: CliIO): Promise<number> {
     const { positional, options, repeated } = parseArgs(args, VALUED, ['no-frame', 'show-whitespace'])
     if (positional.length < 2 || positional.length % 2 !== 0) throw new UsageError('expected BASE and DRAFT (and further BASE DRAFT pairs, one per unit)')
@@ -52,12 +52,12 @@ export const command: Command = {
     }
     const first = loaded[0]!
     const doc = (first.draft ?? first.base)!
-    // without --id, the first draft's own marker line (`MOD<TAB>APT/44A13/1`) gives the number
-    let marked: string | null = null
-    doc.forEach(child => { if (child.type.name === 'proposalMarker' && child.attrs.proposalId) marked = String(child.attrs.proposalId) })
-    if (!given && !marked) throw new UsageError('--id is required (e.g. APT/44A13/1) when the draft has no marker line')
-    const firstId = given ?? readId(marked!)
-    const author = opt('author') ?? null, delegation = opt('delegation') ?? firstId.source
+    // without --id, the first draft's own marker line (`MOD<TAB>APT/44A13/1`) gives the number; a marker line
+    // without one (a proposal not numbered yet) gives a proposal whose marker lines have none
+    const marked = markedProposalId(doc)
+    if (!given && !marked && !hasMarkerLine(doc)) throw new UsageError('--id is required (e.g. APT/44A13/1) when the draft has no marker line')
+    const firstId = given ?? (marked ? readId(marked) : null)
+    const author = opt('author') ?? null, delegation = opt('delegation') ?? firstId?.source ?? null
     const date = opt('date') ?? new Date().toISOString()
     const whole = (name: string): number | undefined => {
       const v = opt(name)
@@ -78,7 +78,7 @@ export const command: Command = {
       const showWhitespace = options.get('show-whitespace') === true
       prepared = prepareProposal(loaded, (a, b) => compare(a, b, { author: { author, delegation, date }, showWhitespace }).doc, {
         showWhitespace,
-        format, proposalId: formatProposalId(firstId), author, delegation, revisionDate: date,
+        format, ...(firstId ? { proposalId: formatProposalId(firstId) } : {}), author, delegation, revisionDate: date,
         ...(opt('source') ? { source: opt('source') } : {}), ...(opt('title') ? { title: opt('title') } : {}),
         ...(original ? { originalLanguage: original } : {}),
         ...(opt('summary') ? { summary: opt('summary') } : {}), ...(opt('introduction') ? { introduction: opt('introduction') } : {}), ...(opt('proposal') ? { proposal: opt('proposal') } : {}),
