@@ -89,8 +89,8 @@ export class DocxWriter {
    */
   runXml(run: LayoutRun, opts: { deleted?: boolean; extra?: string } = {}): string {
     const tag = opts.deleted ? 'w:delText' : 'w:t'
-    const rPr = `<w:rPr><w:rStyle w:val="FootnoteReference"/>${this.runProperties({ text: '' }, opts.extra)}</w:rPr>`
     if (run.footnote !== undefined) {
+      const rPr = `<w:rPr><w:rStyle w:val="FootnoteReference"/>${this.runProperties({ text: '' }, opts.extra)}</w:rPr>`
       this.footnotes.push(run.footnote)
       const fid = this.footnotes.length
       // two references in a row are separated as ITU's files do, by a comma in the references' style (Word would print

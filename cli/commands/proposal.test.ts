@@ -82,9 +82,15 @@ test('none as BASE proposes a new resolution (ADD, no marks); none as DRAFT supp
   assert.equal((await run('none', 'none', ...common, '--out', join(dir, 'x.html'))).code, 2)
 })
 
+/** The proposed text as a draft file opening with the marker line `line`. */
+async function draftWithMarkerLine(name: string, line: string): Promise<string> {
+  const file = join(dir, name)
+  await writeFile(file, `${line}\n` + (await readFile(DRAFT, 'utf8')).split('\n').filter(l => !l.startsWith('#')).join('\n'))
+  return file
+}
+
 test('without --id the draft\'s own marker line gives the proposal number', async () => {
-  const draftWithMarker = join(dir, 'draft-marked.txt')
-  await writeFile(draftWithMarker, 'MOD\tAPT/44A13/5\n' + (await readFile(DRAFT, 'utf8')).split('\n').filter(l => !l.startsWith('#')).join('\n'))
+  const draftWithMarker = await draftWithMarkerLine('draft-marked.txt', 'MOD\tAPT/44A13/5')
   const out = join(dir, 'marked.html')
   const r = await run(BASE, draftWithMarker, '--format', 'html', '--out', out)
   assert.equal(r.code, 0, r.err)
@@ -93,8 +99,7 @@ test('without --id the draft\'s own marker line gives the proposal number', asyn
 })
 
 test('a draft whose marker line has no number yet writes a proposal with a MOD line alone; with no marker line at all --id is still asked for', async () => {
-  const draft = join(dir, 'draft-unnumbered.txt')
-  await writeFile(draft, 'MOD\n' + (await readFile(DRAFT, 'utf8')).split('\n').filter(l => !l.startsWith('#')).join('\n'))
+  const draft = await draftWithMarkerLine('draft-unnumbered.txt', 'MOD')
   const out = join(dir, 'unnumbered.html')
   const r = await run(BASE, draft, '--format', 'html', '--out', out)
   assert.equal(r.code, 0, r.err)

@@ -8,6 +8,7 @@ import type { Node } from 'prosemirror-model'
 import { compareRefs, listDocuments, listVersions, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { t } from '../app/i18n.js'
+import { tc } from '../app/i18n-cycle.js'
 import { go, note, type CompareView, type Route } from '../app/router.js'
 import { directionOf, isLanguage, isRenumbered, resolutionFromJSON, resolutionSchema, revisionOf, statusOnSide, type Language } from '../../schema/index.js'
 import { isNewSideOnly, settleProposalParts } from '../render/proposal-parts.js'
@@ -15,7 +16,6 @@ import { renderDocument, renderNode } from '../render/static.js'
 import { changeCounts } from './change-counts.js'
 import { topBar } from './shell.js'
 import { versionLabel } from './checkpoint-label.js'
-import { tc } from '../app/i18n-cycle.js'
 
 const UNIT = new Set(['provision', 'part', 'annex'])
 

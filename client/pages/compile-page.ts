@@ -10,13 +10,13 @@
 import { compileRefs, listDocuments, listVersions, type CompilationJSON, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { t, type StringKey } from '../app/i18n.js'
+import { tc } from '../app/i18n-cycle.js'
 import { go } from '../app/router.js'
 import { directionOf, isLanguage } from '../../schema/index.js'
 import type { MarkedRun } from '../../compile/change.js'
 import { committeeDraftStarter } from './committee-form.js'
 import { topBar } from './shell.js'
 import { versionLabel } from './checkpoint-label.js'
-import { tc } from '../app/i18n-cycle.js'
 
 type Row = CompilationJSON['rows'][number]
 
