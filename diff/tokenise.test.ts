@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { isSeparator, tokenise } from './tokenise.js'
+import { isSeparator, tokenise, tokeniseByRules } from './tokenise.js'
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 function graphemeBoundaries(text: string): Set<number> {
@@ -27,6 +27,15 @@ test('tokens concatenate back to the text and never split a grapheme cluster', (
       at += t.length
     }
   }), { seed: 11, numRuns: 1000 })
+})
+
+test('the one-scan tokeniser gives exactly what the general rules give, whatever the text', () => {
+  // texts that start with a mark, hold joiners, prepended marks, lone surrogates, scripts outside the common ranges
+  const edge = fc.constantFrom('\u0301a', '\u200C', '\u0600', '\u06DD', 'ำ', 'ｶﾞ', '\uD83D', '\uDE00', '가', '漢字', '\u1100\u1161', 'ـَ')
+  fc.assert(fc.property(fc.array(fc.oneof(piece, edge), { maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 12 }), (pieces, extra) => {
+    const text = pieces.join('') + extra
+    assert.deepEqual(tokenise(text), tokeniseByRules(text), JSON.stringify(text))
+  }), { seed: 12, numRuns: 3000 })
 })
 
 test('numbers are whole tokens, punctuation and spaces separate', () => {

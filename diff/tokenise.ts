@@ -20,13 +20,27 @@ const ENDS_WITH_PREPEND = /[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{
 
 /**
  * Splits text into word, space and punctuation tokens whose concatenation is
- * the text (numbers stay whole: `2012`). A Unicode regex finds the tokens
- * (cheaper than Intl.Segmenter on long documents); then any token that would
- * start with a combining mark, joiner, variation selector, emoji modifier or
- * tag, or follow a zero-width joiner or a prepended mark, or complete a flag (two regional
- * indicators), is glued to the token before it, so no grapheme cluster is split.
+ * the text (numbers stay whole: `2012`). One scan over a table of code-unit
+ * classes finds the tokens of most texts, and tells whether any of the
+ * rules below could apply; only then does a Unicode regex find the tokens
+ * (cheaper than Intl.Segmenter on long documents) and the rules run: any
+ * token that would start with a combining mark, joiner, variation selector,
+ * emoji modifier or tag, or follow a zero-width joiner or a prepended mark,
+ * or complete a flag (two regional indicators), is glued to the token before
+ * it, so no grapheme cluster is split.
  */
 export function tokenise(text: string): string[] {
+  if (text === '') return []
+  const scanned = scanTokens(text)
+  if (scanned === MAY_GLUE) return tokeniseByRules(text)
+  return scanned === UNCOMMON ? alignToGraphemes(scanTokens(text, true) as string[], text) : scanned
+}
+
+/**
+ * `tokenise` by the regex and the gluing rules alone, without the one-scan
+ * path (which must give the same tokens: tokenise.test.ts checks it).
+ */
+export function tokeniseByRules(text: string): string[] {
   if (text === '') return []
   const tokens = regexTokens(text)
   return COMMON_SCRIPTS.test(text) ? tokens : alignToGraphemes(tokens, text)
@@ -56,48 +70,69 @@ function alignToGraphemes(tokens: string[], text: string): string[] {
   return out
 }
 
-/**
- * Where a token may need gluing to the one before: a mark or joiner that does
- * not follow a letter, mark or digit (one that does is already inside its
- * word), a zero-width joiner anywhere, a prepended mark, Thai/Lao AM, half-width voicing marks, and any
- * astral code point (emoji, flags, modifiers, tags).
- */
-const MAY_GLUE = /(?:^|[^\p{L}\p{M}\p{N}\u200C\u200D])[\p{M}\u200C\u200D]|[\u200D\u0E33\u0EB3\uFF9E\uFF9F\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{10000}-\u{10FFFF}]/u
-
 const WORD_UNIT = /^[\p{L}\p{M}\p{N}\u200C\u200D]$/u
 const SPACE_UNIT = /^\s$/u
-/** Class of each UTF-16 unit, filled as met: 0 not yet known, 1 word, 2 space, 3 anything else. */
+/** A mark or joiner: glued to what is before it when it does not follow a letter, mark or digit (one that does is inside its word). */
+const MARK_UNIT = /^[\p{M}\u200C\u200D]$/u
+/**
+ * Units that may glue wherever they stand: a zero-width joiner, a prepended
+ * mark, Thai/Lao AM, half-width voicing marks, and either half of a
+ * surrogate pair (emoji, flags, modifiers, tags: astral code points).
+ */
+const GLUING_UNIT = /^[\u200D\u0E33\u0EB3\uFF9E\uFF9F\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\uD800-\uDFFF]$/
+
+/** Bits of a unit's entry in UNIT_CLASS: its token class (word, space, other), then what it tells of the text. */
+const WORD = 1, SPACE = 2, OTHER = 3, CLASS_BITS = 3, MARK = 4, GLUING = 8, OUTSIDE_COMMON = 16, KNOWN = 32
+/** Entry of each UTF-16 unit, filled as met (0: not yet known). */
 const UNIT_CLASS = new Uint8Array(0x10000)
 
 function unitClass(c: number): number {
   let k = UNIT_CLASS[c]!
   if (k === 0) {
     const ch = String.fromCharCode(c)
-    k = WORD_UNIT.test(ch) ? 1 : SPACE_UNIT.test(ch) ? 2 : 3
+    k = KNOWN | (WORD_UNIT.test(ch) ? WORD : SPACE_UNIT.test(ch) ? SPACE : OTHER)
+    if (MARK_UNIT.test(ch)) k |= MARK
+    if (GLUING_UNIT.test(ch)) k |= GLUING
+    if (!(c <= 0x0eff || (c >= 0x1e00 && c <= 0x2bff) || (c >= 0xfb50 && c <= 0xfeff))) k |= OUTSIDE_COMMON
     UNIT_CLASS[c] = k
   }
   return k
 }
 
-/** The tokens of TOKEN for a text without astral code points, by one scan over a class table (a Unicode regex is slower). */
-function scanTokens(text: string): string[] {
+/** What `scanTokens` gives instead of tokens: a gluing rule may apply, or the text holds units outside the common scripts. */
+const MAY_GLUE = 'may glue'
+const UNCOMMON = 'uncommon'
+
+/**
+ * The tokens of TOKEN, by one scan over the class table (a Unicode regex is
+ * slower), when no gluing rule can apply; otherwise MAY_GLUE (a mark or
+ * joiner starting a token, or a unit that may glue anywhere). A text with
+ * units outside the common scripts gives UNCOMMON unless `anyScript`.
+ */
+function scanTokens(text: string, anyScript = false): string[] | typeof MAY_GLUE | typeof UNCOMMON {
   const out: string[] = []
   let start = 0
   let run = 0
+  let uncommon = false
   for (let i = 0; i < text.length; i++) {
-    const k = unitClass(text.charCodeAt(i))
-    if (k === run && k !== 3) continue
+    const entry = unitClass(text.charCodeAt(i))
+    const k = entry & CLASS_BITS
+    if (entry & (GLUING | MARK | OUTSIDE_COMMON)) {
+      if (entry & GLUING || (entry & MARK && run !== WORD)) return MAY_GLUE
+      if (entry & OUTSIDE_COMMON) uncommon = true
+    }
+    if (k === run && k !== OTHER) continue
     if (i > start) out.push(text.slice(start, i))
     start = i
     run = k
   }
+  if (uncommon && !anyScript) return UNCOMMON
   if (text.length > start) out.push(text.slice(start))
   return out
 }
 
+/** The tokens of TOKEN with the gluing rules applied (see `tokenise`). */
 function regexTokens(text: string): string[] {
-  // most texts hold nothing that can join two tokens: a word's own marks are already inside it
-  if (!MAY_GLUE.test(text)) return scanTokens(text)
   const out: string[] = []
   let openFlag = false
   for (const m of text.matchAll(TOKEN)) {
