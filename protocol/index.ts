@@ -1,4 +1,5 @@
 export * from './api.js'
+export * from './api-errors.js'
 export * from './awareness.js'
 export * from './checkpoints.js'
 export * from './comments.js'

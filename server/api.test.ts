@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import WebSocket from 'ws'
+import { isApiErrorCode } from '../protocol/api-errors.js'
+import { CHECKPOINT_PREFIX } from '../protocol/checkpoints.js'
 import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../schema/fingerprint.js'
 import { createDocument } from './documents.js'
 import { addDocument, api, connect, login, sampleJSON, startTestServer, startTestServerWithPage, titleText, until } from './test/helpers.js'
@@ -121,6 +123,25 @@ test('versions: the Secretariat names them; reviewers and drafters cannot; a pro
   await w.synced
   assert.equal(w.provider.authorizedScope, 'read-write')
   w.destroy()
+})
+
+test('refusals a user can meet carry a code the interface says in its own language (the message stays English)', async () => {
+  const doc = await addDocument(server.store, { delegations: ['Secretariat'], shared: true })
+  const [sec, rita, amal, claire] = await Promise.all(['sec', 'rita', 'amal', 'claire'].map(u => login(server.url, u))) as [string, string, string, string]
+  const refusal = async (token: string, method: string, path: string, body?: unknown) => {
+    const r = await api(server.url, token, method, path, body)
+    assert.equal(typeof r.body.error, 'string', `${method} ${path} says why in English`)
+    assert.ok(isApiErrorCode(r.body.code), `${method} ${path}: ${JSON.stringify(r.body)}`)
+    return [r.status, r.body.code]
+  }
+  assert.deepEqual(await refusal(amal, 'GET', '/api/documents/no-such-document'), [404, 'no-document'])
+  assert.deepEqual(await refusal(amal, 'GET', '/api/versions/no-such-version'), [404, 'no-version'])
+  assert.deepEqual(await refusal(rita, 'POST', `/api/documents/${doc.id}/versions`, { name: 'R' }), [403, 'secretariat-only'])
+  assert.deepEqual(await refusal(sec, 'POST', `/api/documents/${doc.id}/versions`, { name: `${CHECKPOINT_PREFIX}mine` }), [400, 'checkpoint-name'])
+  const v = await api(server.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'Rev. Dubai, 2012' })
+  assert.deepEqual(await refusal(claire, 'POST', `/api/documents/${doc.id}/proposal`, { title: 'P', baseVersionId: v.body.id, delegations: ['APT'] }), [403, 'own-delegation-only'])
+  assert.deepEqual(await refusal(rita, 'POST', `/api/documents/${doc.id}/restore`, { versionId: v.body.id }), [403, 'read-only'])
+  assert.deepEqual(await refusal(amal, 'POST', '/api/documents', { title: 'X', text: 'RESOLUTION 1\nTitle' }), [403, 'secretariat-only'])
 })
 
 test('audit trail: connections with update counts, versions; filter by delegation', async () => {

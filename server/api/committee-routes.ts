@@ -72,7 +72,7 @@ export function committeeRoutes(deps: ApiDeps): Router {
 
   r.post('/committee-drafts', async (req, res) => {
     const user = userOf(res)
-    if (!canStartCommitteeDraft(user)) throw new HttpError(403, 'only the Secretariat starts committee drafts')
+    if (!canStartCommitteeDraft(user)) throw new HttpError(403, 'only the Secretariat starts committee drafts', 'secretariat-only')
     const body = (req.body ?? {}) as Record<string, unknown>
     const title = stringField(body, 'title', 300)
     const proposals = body.proposals
@@ -112,7 +112,7 @@ export function committeeRoutes(deps: ApiDeps): Router {
   r.get('/documents/:id/committee', async (req, res) => {
     const doc = await readable(res, req.params.id)
     const record = await deps.store.getCommitteeDraft(doc.id)
-    if (!record) throw new HttpError(404, 'not a committee draft')
+    if (!record) throw new HttpError(404, 'not a committee draft', 'no-document')
     const { inputs: _inputs, ...origin } = record
     res.json(origin)
   })
@@ -121,7 +121,7 @@ export function committeeRoutes(deps: ApiDeps): Router {
   r.get('/documents/:id/disposition', async (req, res) => {
     const doc = await readable(res, req.params.id)
     const record = await deps.store.getCommitteeDraft(doc.id)
-    if (!record) throw new HttpError(404, 'not a committee draft')
+    if (!record) throw new HttpError(404, 'not a committee draft', 'no-document')
     const drops = dropsOf(await deps.store.listAudit(doc.id))
     const draftJSON = await liveJSON(deps.store, deps.hocuspocus, doc.id)
     res.json(await deps.work.run('disposition', { baseJSON: record.inputs.baseJSON, sources: record.inputs.sources, draftJSON, drops }))

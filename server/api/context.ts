@@ -34,7 +34,7 @@ export function userOf(res: Response): User {
 /** The document `id` if the request's user may read it; otherwise 404, as for a document that does not exist. */
 export async function readableDocument(deps: ApiDeps, res: Response, id: string): Promise<DocumentMeta> {
   const doc = await deps.store.getDocument(id)
-  if (!doc || !canRead(userOf(res), doc)) throw new HttpError(404, 'no such document')
+  if (!doc || !canRead(userOf(res), doc)) throw new HttpError(404, 'no such document', 'no-document')
   return doc
 }
 

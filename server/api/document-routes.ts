@@ -55,7 +55,7 @@ export function documentRoutes(deps: ApiDeps): Router {
 
   r.post('/', async (req, res) => {
     const user = userOf(res)
-    if (!canImport(user)) throw new HttpError(403, 'only the Secretariat imports documents')
+    if (!canImport(user)) throw new HttpError(403, 'only the Secretariat imports documents', 'secretariat-only')
     const title = stringField(req.body, 'title')
     const text = stringField(req.body, 'text', 5_000_000)
     const body = req.body as { lang?: unknown; kind?: unknown; delegations?: unknown; shared?: unknown }
@@ -64,7 +64,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     let imported
     // in a worker thread, bounded (schema/text/limits.ts): too large is 413, unreadable 400
     try { imported = await deps.work.run('import-text', { text, ...(body.lang === undefined ? {} : { lang: body.lang }) }) } catch (e) {
-      if (e instanceof WorkError && e.name === 'ImportError') throw new HttpError(400, e.message)
+      if (e instanceof WorkError && e.name === 'ImportError') throw new HttpError(400, e.message, 'unreadable-file')
       throw e
     }
     const delegations = Array.isArray(body.delegations) && body.delegations.every(d => typeof d === 'string') ? body.delegations as string[] : [user.delegation]
@@ -94,10 +94,10 @@ export function documentRoutes(deps: ApiDeps): Router {
     const raw = body.delegations
     if (raw !== undefined && !(Array.isArray(raw) && raw.length <= 20 && raw.every(d => typeof d === 'string' && d.trim() && d.length <= 40))) throw new HttpError(400, 'delegations must be a list of delegation names')
     const delegations = Array.isArray(raw) && raw.length > 0 ? [...new Set((raw as string[]).map(d => d.trim()))] : [user.delegation]
-    if (!canCreateProposal(user, delegations)) throw new HttpError(403, 'you may only start proposals for your own delegation')
+    if (!canCreateProposal(user, delegations)) throw new HttpError(403, 'you may only start proposals for your own delegation', 'own-delegation-only')
     let proposalId = ''
     if (body.proposalId !== undefined && body.proposalId !== '') {
-      if (typeof body.proposalId !== 'string' || body.proposalId.length > 40 || !PROPOSAL_ID.test(body.proposalId.trim().toUpperCase())) throw new HttpError(400, 'proposalId must look like APT/44A13/1')
+      if (typeof body.proposalId !== 'string' || body.proposalId.length > 40 || !PROPOSAL_ID.test(body.proposalId.trim().toUpperCase())) throw new HttpError(400, 'proposalId must look like APT/44A13/1', 'proposal-id')
       proposalId = body.proposalId.trim().toUpperCase()
     }
     const source = body.source === undefined ? delegations.join(', ') : stringField(body, 'source', 300)
@@ -141,9 +141,9 @@ export function documentRoutes(deps: ApiDeps): Router {
   r.post('/:id/restore', async (req, res) => {
     const user = userOf(res)
     const doc = await readable(res, req.params.id)
-    if (!canWrite(user, doc)) throw new HttpError(403, 'you may not change this document')
+    if (!canWrite(user, doc)) throw new HttpError(403, 'you may not change this document', 'read-only')
     // a restore is written by the server, past the bracket rules (collab/brackets.ts): in a committee draft only the Secretariat's
-    if (doc.kind === 'committee-draft' && user.role !== 'secretariat') throw new HttpError(403, 'only the Secretariat restores a version of a committee draft')
+    if (doc.kind === 'committee-draft' && user.role !== 'secretariat') throw new HttpError(403, 'only the Secretariat restores a version of a committee draft', 'secretariat-only')
     const versionId = stringField(req.body, 'versionId', 100)
     const version = await deps.store.getVersion(versionId)
     if (!version || version.documentId !== doc.id) throw new HttpError(400, 'versionId is not a version of this document')
@@ -156,9 +156,9 @@ export function documentRoutes(deps: ApiDeps): Router {
   r.post('/:id/versions', async (req, res) => {
     const user = userOf(res)
     const doc = await readable(res, req.params.id)
-    if (!canManageVersions(user, doc)) throw new HttpError(403, 'only the Secretariat names versions')
+    if (!canManageVersions(user, doc)) throw new HttpError(403, 'only the Secretariat names versions', 'secretariat-only')
     const name = stringField(req.body, 'name', 200)
-    if (name.startsWith(CHECKPOINT_PREFIX)) throw new HttpError(400, `a version name may not start with "${CHECKPOINT_PREFIX}" (automatic checkpoints)`)
+    if (name.startsWith(CHECKPOINT_PREFIX)) throw new HttpError(400, `a version name may not start with "${CHECKPOINT_PREFIX}" (automatic checkpoints)`, 'checkpoint-name')
     const { json: _json, ...version } = await createVersion(deps.store, deps.hocuspocus, doc.id, name, actorOf(user))
     await deps.store.addAudit(doc.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'create-version', detail: name })
     res.status(201).json(version)

@@ -68,7 +68,7 @@ test('refusals: bad format or id (400), unknown document or version (404), not a
   assert.equal((await get('/documents/res50/export?format=docx&base=v9')).status, 404)
   const denied = await get('/documents/res50/export?format=docx', rita)
   assert.equal(denied.status, 403)
-  assert.deepEqual(await denied.json(), { error: 'not allowed to export this document' })
+  assert.deepEqual(await denied.json(), { error: 'not allowed to export this document', code: 'export-not-allowed' })
 })
 
 test('the export dialog\'s options reach the conference document; bad values are refused with 400 naming the field', async () => {

@@ -66,9 +66,9 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
     let options
     try { options = proposalOptionsFromQuery(key => req.query[key] as string | string[] | undefined) } catch (e) { throw new HttpError(400, (e as Error).message) }
     const meta = await deps.store.getDocument(id)
-    if (!meta) throw new HttpError(404, `no document ${id}`)
+    if (!meta) throw new HttpError(404, `no document ${id}`, 'no-document')
     const user = userOf(res)
-    if (!canExport(user, meta) || !canRead(user, meta)) throw new HttpError(403, 'not allowed to export this document')
+    if (!canExport(user, meta) || !canRead(user, meta)) throw new HttpError(403, 'not allowed to export this document', 'export-not-allowed')
     // A committee draft: its revisions are credited to their sources, read from the shared document's attribution.
     const committee = meta.kind === 'committee-draft' ? await deps.store.getCommitteeDraft(id) : null
     let doc: unknown
@@ -80,14 +80,14 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
     let proposalId = q('proposalId') ?? null
     if (!baseRef && meta.baseVersionId) baseRef = `v:${meta.baseVersionId}`
     if (!committee && meta.kind === 'proposal' && !q('base')) proposalId ??= proposalIdOf(doc)
-    if (proposalId) { try { parseProposalId(proposalId) } catch (e) { throw new HttpError(400, (e as Error).message) } }
+    if (proposalId) { try { parseProposalId(proposalId) } catch (e) { throw new HttpError(400, (e as Error).message, 'proposal-id') } }
     let base: unknown = null
     // a committee draft started from a live document: the base text it was compiled from
     if (!baseRef && committee) base = committee.inputs.baseJSON
     if (baseRef) {
       const version = await deps.store.getVersion(baseRef.startsWith('v:') ? baseRef.slice(2) : baseRef)
       // a version of this document, or of the resolution this proposal is based on
-      if (!version || (version.documentId !== id && version.documentId !== meta.baseDocumentId)) throw new HttpError(404, `no version ${baseRef} of document ${id}`)
+      if (!version || (version.documentId !== id && version.documentId !== meta.baseDocumentId)) throw new HttpError(404, `no version ${baseRef} of document ${id}`, 'no-version')
       base = version.json
     }
     let file

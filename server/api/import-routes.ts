@@ -49,7 +49,7 @@ export function importRoutes(deps: ApiDeps): Router {
   const r = Router()
   r.use(express.raw({ type: () => true, limit: MAX_IMPORT_BYTES }))
   r.use((_req, res, next) => {
-    if (!canImport(userOf(res))) throw new HttpError(403, 'only the Secretariat imports documents')
+    if (!canImport(userOf(res))) throw new HttpError(403, 'only the Secretariat imports documents', 'secretariat-only')
     next()
   })
 
@@ -57,7 +57,7 @@ export function importRoutes(deps: ApiDeps): Router {
   const readResolution = async (req: Request) => {
     const lang = langOf(req)
     try { return await deps.work.run('read-resolution-file', { bytes: bytesOf(req), ...(lang ? { lang } : {}) }) } catch (e) {
-      if (e instanceof WorkError && (e.name === 'ResolutionFileError' || e.name === 'DocxInputError')) throw new HttpError(422, e.message)
+      if (e instanceof WorkError && (e.name === 'ResolutionFileError' || e.name === 'DocxInputError')) throw new HttpError(422, e.message, 'unreadable-file')
       throw e
     }
   }
@@ -83,17 +83,17 @@ export function importRoutes(deps: ApiDeps): Router {
   const readProposal = async (req: Request, res: Response) => {
     const baseId = queryString(req, 'base', 100, true)!
     const version = await deps.store.getVersion(baseId)
-    if (!version) throw new HttpError(404, 'no such version in force')
+    if (!version) throw new HttpError(404, 'no such version in force', 'no-version')
     const baseDoc = await deps.store.getDocument(version.documentId)
-    if (!baseDoc) throw new HttpError(404, 'no such version in force')
+    if (!baseDoc) throw new HttpError(404, 'no such version in force', 'no-version')
     const lang = langOf(req) ?? (isLanguage(baseDoc.lang) ? baseDoc.lang : undefined)
     let imported
     // read and checked in a worker thread (server/work/), with its time limit
     try { imported = await deps.work.run('read-docx-proposal', { bytes: bytesOf(req), ...(lang ? { lang } : {}), inForce: version.json }) } catch (e) {
-      if (e instanceof WorkError && e.name === 'DocxInputError') throw new HttpError(422, `not a Word proposal: ${e.message}`)
+      if (e instanceof WorkError && e.name === 'DocxInputError') throw new HttpError(422, `not a Word proposal: ${e.message}`, 'unreadable-file')
       // the message says what the file holds (paragraphs, tracked revisions and their authors, language) before why it is no resolution
-      if (e instanceof WorkError && e.name === 'DocxImportError') throw new HttpError(422, e.message)
-      if (e instanceof WorkError && e.name === 'ImportError') throw new HttpError(422, `the Word file could not be read as a resolution: ${e.message}`)
+      if (e instanceof WorkError && e.name === 'DocxImportError') throw new HttpError(422, e.message, 'unreadable-file')
+      if (e instanceof WorkError && e.name === 'ImportError') throw new HttpError(422, `the Word file could not be read as a resolution: ${e.message}`, 'unreadable-file')
       throw e
     }
     const check = imported.check

@@ -30,7 +30,7 @@ export function refResolver(deps: ApiDeps): RefResolver {
   const versionOf = async (res: Response, id: string): Promise<{ version: Version; document: DocumentMeta }> => {
     const version = await deps.store.getVersion(id)
     const document = version ? await deps.store.getDocument(version.documentId) : null
-    if (!version || !document || !canRead(userOf(res), document)) throw new HttpError(404, 'no such version')
+    if (!version || !document || !canRead(userOf(res), document)) throw new HttpError(404, 'no such version', 'no-version')
     return { version, document }
   }
   return {
@@ -43,7 +43,7 @@ export function refResolver(deps: ApiDeps): RefResolver {
       }
       if (ref.startsWith('d:')) {
         const document = await deps.store.getDocument(ref.slice(2))
-        if (!document || !canRead(userOf(res), document)) throw new HttpError(404, `no such document: ${ref.slice(0, 60)}`)
+        if (!document || !canRead(userOf(res), document)) throw new HttpError(404, `no such document: ${ref.slice(0, 60)}`, 'no-document')
         return { json: await liveJSON(deps.store, deps.hocuspocus, document.id), document, version: null }
       }
       throw new HttpError(400, `bad reference "${ref.slice(0, 60)}": use v:<versionId> or d:<documentId>`)

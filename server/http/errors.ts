@@ -5,12 +5,18 @@
  * or library message reaches the client.
  */
 import type { NextFunction, Request, Response } from 'express'
+import type { ApiErrorCode } from '../../protocol/api-errors.js'
 import { consoleLogger, type Logger } from '../log.js'
 import { WorkBusyError, WorkError, WorkMemoryError, WorkTimeoutError } from '../work/pool.js'
 
-/** An error answered with its status and `{error: message}` (and `code` when given). */
+/**
+ * An error answered with its status and `{error: message}`, and `code` when
+ * given: one of the codes the interface says in its own language
+ * (protocol/api-errors.ts), or `bad-shape` for a body of the wrong shape
+ * (a client's mistake, not the user's).
+ */
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code?: string) { super(message); this.name = 'HttpError' }
+  constructor(readonly status: number, message: string, readonly code?: ApiErrorCode | 'bad-shape') { super(message); this.name = 'HttpError' }
 }
 
 /** What express, body-parser and `send` attach to the errors they raise. */

@@ -1,0 +1,44 @@
+/**
+ * Codes the HTTP API gives with a refusal a user can meet in the browser
+ * (`{error, code}`), so that the interface says it in its own language; the
+ * `error` message stays English, for scripts and logs. The browser's
+ * sentences for them are client/app/i18n-errors.ts.
+ */
+
+/** Every code a refusal the interface says in its own language may carry. */
+export const API_ERROR_CODES = [
+  /** 404: no such document, or not one the user may read. */
+  'no-document',
+  /** 404: no such version (of that document). */
+  'no-version',
+  /** 403: the user may read the document but not change it. */
+  'read-only',
+  /** 403: only the Secretariat does this (imports, names versions, starts committee drafts ...). */
+  'secretariat-only',
+  /** 403: a drafter starts proposals for their own delegation only. */
+  'own-delegation-only',
+  /** 403: the user may not export this document. */
+  'export-not-allowed',
+  /** 400: a version name that would read as an automatic checkpoint. */
+  'checkpoint-name',
+  /** 400: a proposal number that is not of the form APT/44A13/1. */
+  'proposal-id',
+  /** 422: a file that could not be read (not a resolution, not a Word proposal); the message says where. */
+  'unreadable-file',
+  /** 413: a file or text over the import limits. */
+  'too-large',
+  /** 422: a request that took more time or memory than one request may. */
+  'too-much-work',
+  /** 503: every worker busy; try again shortly. */
+  'busy',
+  /** 429: too many failed sign-ins from this address; `Retry-After` says when to try again. */
+  'login-throttled'
+] as const
+
+/** A code of API_ERROR_CODES. */
+export type ApiErrorCode = typeof API_ERROR_CODES[number]
+
+/** True when `code` is one of API_ERROR_CODES. */
+export function isApiErrorCode(code: unknown): code is ApiErrorCode {
+  return typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code)
+}
