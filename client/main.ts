@@ -9,7 +9,9 @@ import './styles/app.css'
 import './styles/cycle.css'
 import './styles/committee.css'
 import { me, type User } from './app/api.js'
-import { onUiLangChange, setUiLang, uiLang } from './app/i18n.js'
+import { errorText } from './app/i18n-errors.js'
+import { h } from './app/dom.js'
+import { onUiLangChange, setUiLang, t, uiLang } from './app/i18n.js'
 import { outdatedNoticeShown } from './app/outdated.js'
 import { go, parseRoute } from './app/router.js'
 import { comparePage } from './pages/compare-page.js'
@@ -17,6 +19,7 @@ import { compilePage } from './pages/compile-page.js'
 import { documentsPage } from './pages/documents.js'
 import { editorPage } from './pages/editor-page.js'
 import { loginPage } from './pages/login.js'
+import { topBar } from './pages/shell.js'
 
 const root = document.getElementById('app')!
 let user: User | null = null
@@ -52,7 +55,8 @@ async function show(): Promise<void> {
   } catch (e) {
     console.error(e)
     // when the page is out of date, the notice across the top says all there is to say
-    root.textContent = outdatedNoticeShown() ? '' : `Error: ${(e as Error).message}`
+    if (outdatedNoticeShown()) root.textContent = ''
+    else root.replaceChildren(topBar(user), h('main', { class: 'centre' }, h('p', { class: 'error', role: 'alert', 'data-testid': 'page-error' }, errorText(e)), h('p', {}, h('a', { href: '#/' }, t('back')))))
   }
 }
 

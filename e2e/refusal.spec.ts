@@ -47,6 +47,8 @@ test('a refused change: the page says why, stops sending, and discards it on req
   const notice = amal.page.getByTestId('refused')
   await expect(notice).toBeVisible()
   await expect(notice).toContainText(reason)
+  // what kind of refusal it is, in the interface's language (Amal's is Arabic); the server's English detail follows
+  await expect(notice).toContainText('يتجاوز الحد الأقصى لحجم الوثيقة')
   await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
   await shot(amal.page, 'refused-notice')
   // It stops: no reconnection, even when the browser comes back online.

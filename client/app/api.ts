@@ -5,6 +5,7 @@
  */
 
 import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
+import { isApiErrorCode, type ApiErrorCode } from '../../protocol/api-errors.js'
 import { showOutdatedNotice } from './outdated.js'
 
 // The API's records, as defined once for server and client.
@@ -16,11 +17,25 @@ export interface DocumentWithJSON extends DocumentMeta { json: unknown }
 /** A comparison as returned by the server. */
 export interface Comparison { revision: unknown; summary: Record<string, unknown> }
 
-/** Thrown when the server answers with an error status. */
+/** Thrown when the server answers with an error status (status 0: the server could not be reached). */
 export class ApiError extends Error {
   /** The HTTP status. */
   readonly status: number
-  constructor(status: number, message: string) { super(message); this.name = 'ApiError'; this.status = status }
+  /** The refusal's code, when the server gave one the interface says in its own language (protocol/api-errors.ts). */
+  readonly code: ApiErrorCode | null
+  constructor(status: number, message: string, code: ApiErrorCode | null = null) { super(message); this.name = 'ApiError'; this.status = status; this.code = code }
+}
+
+/**
+ * The ApiError of an error answer, from its `{error, code}` body when it has
+ * one; a page out of date also gets the notice across the top.
+ */
+export function refusalOf(status: number, statusText: string, body: unknown): ApiError {
+  const b = (body && typeof body === 'object' ? body : {}) as { error?: unknown; message?: unknown; code?: unknown }
+  if (b.code === 'outdated-client') showOutdatedNotice()
+  const message = typeof b.error === 'string' ? b.error : typeof b.message === 'string' ? b.message : statusText
+  const code = isApiErrorCode(b.code) ? b.code : status === 413 ? 'too-large' : null
+  return new ApiError(status, message, code)
 }
 
 // Earlier versions of the client kept the session token here; a token left behind is dropped.
@@ -31,11 +46,9 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   if (body !== undefined) headers['content-type'] = 'application/json'
   const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
   if (!res.ok) {
-    let message = res.statusText
-    let code: string | undefined
-    try { const j = await res.json() as { error?: string; message?: string; code?: string }; message = j.error ?? j.message ?? message; code = j.code } catch { /* not JSON */ }
-    if (code === 'outdated-client') showOutdatedNotice()
-    throw new ApiError(res.status, message)
+    let body: unknown = null
+    try { body = await res.json() } catch { /* not JSON */ }
+    throw refusalOf(res.status, res.statusText, body)
   }
   const text = await res.text()
   return (text ? JSON.parse(text) : null) as T
@@ -118,9 +131,7 @@ export function upload<T>(path: string, file: Blob, onProgress?: (p: UploadProgr
       let body: unknown = null
       try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null } catch { /* not JSON */ }
       if (xhr.status >= 200 && xhr.status < 300) { resolve(body as T); return }
-      const b = body as { error?: string; code?: string } | null
-      if (b?.code === 'outdated-client') showOutdatedNotice()
-      reject(new ApiError(xhr.status, b?.error ?? (xhr.status === 413 ? 'the file is too large' : xhr.statusText)))
+      reject(refusalOf(xhr.status, xhr.status === 413 ? 'the file is too large' : xhr.statusText, body))
     }
     xhr.send(file)
   })

@@ -3,16 +3,16 @@
  * says how long it is), a refusal becomes an ApiError carrying the server's
  * message, and the file is saved under the name given.
  */
-import { ApiError } from './api.js'
+import { refusalOf } from './api.js'
 import { h } from './dom.js'
 
-/** Fetches a file; throws an ApiError with the server's `{error}` message when it is refused. */
+/** Fetches a file; throws an ApiError with the server's `{error, code}` when it is refused. */
 export async function fetchFile(url: string, onProgress?: (received: number, total: number) => void): Promise<Blob> {
   const res = await fetch(url, { credentials: 'same-origin' })
   if (!res.ok) {
-    let message = res.statusText
-    try { const j = await res.json() as { error?: string }; message = j.error ?? message } catch { /* not JSON */ }
-    throw new ApiError(res.status, message)
+    let body: unknown = null
+    try { body = await res.json() } catch { /* not JSON */ }
+    throw refusalOf(res.status, res.statusText, body)
   }
   const total = Number(res.headers.get('content-length') ?? 0)
   const reader = onProgress ? res.body?.getReader() : undefined

@@ -8,6 +8,7 @@ import { operationParts } from '../app/committee-records.js'
 import { h } from '../app/dom.js'
 import { tk, type CommitteeKey } from '../app/i18n-committee.js'
 import { when } from './history-panel.js'
+import { errorText } from '../app/i18n-errors.js'
 
 /** The operations listed (server/collab/brackets.ts `BracketAction`, and the draft's start), with their words. */
 const OPS: Record<string, CommitteeKey> = {
@@ -48,7 +49,7 @@ export function activityList(documentId: string): { element: HTMLElement; refres
         // bracket operations only: the versions have their own list below
         const entries = (await getActivity(documentId)).filter(e => e.op in OPS)
         list.replaceChildren(...(entries.length ? [...entries].reverse().map(item) : [h('li', { class: 'muted' }, tk('noActivity'))]))
-      } catch (e) { list.replaceChildren(h('li', { class: 'error' }, (e as Error).message)) }
+      } catch (e) { list.replaceChildren(h('li', { class: 'error' }, errorText(e))) }
     }
   }
 }

@@ -5,6 +5,7 @@
  */
 import { tc } from '../app/i18n-cycle.js'
 import type { Sheet } from './sheet.js'
+import { errorText } from '../app/i18n-errors.js'
 
 /** What one dialog does at each step of the flow. */
 export interface CheckThenStore {
@@ -40,7 +41,7 @@ export function checkThenStore(o: CheckThenStore): void {
       checked = f
       storeButton.disabled = false
       sheet.say('')
-    } catch (e) { sheet.say((e as Error).message, true) } finally { checkButton.disabled = false }
+    } catch (e) { sheet.say(errorText(e), true) } finally { checkButton.disabled = false }
   }
   file.addEventListener('change', () => { void check() })
   checkButton.addEventListener('click', () => { void check() })
@@ -52,6 +53,6 @@ export function checkThenStore(o: CheckThenStore): void {
       const id = await o.store(checked)
       sheet.close()
       o.onStored(id)
-    } catch (e) { sheet.say((e as Error).message, true); storeButton.disabled = false }
+    } catch (e) { sheet.say(errorText(e), true); storeButton.disabled = false }
   })
 }

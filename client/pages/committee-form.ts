@@ -11,6 +11,7 @@ import { h } from '../app/dom.js'
 import { tk } from '../app/i18n-committee.js'
 import { go } from '../app/router.js'
 import { changedChoices, defaultRowChoice, rowChoiceOptions } from './committee-choices.js'
+import { errorText } from '../app/i18n-errors.js'
 
 /** Adds the button (and, once pressed, the choices and the form) to the compile page. */
 export function committeeDraftStarter(c: CompilationJSON, base: string, proposals: readonly string[], result: HTMLElement): HTMLElement {
@@ -57,7 +58,7 @@ export function committeeDraftStarter(c: CompilationJSON, base: string, proposal
       const meta = await startCommitteeDraft({ title: name, base, proposals: [...proposals], choices })
       go({ page: 'editor', id: meta.id })
     } catch (e) {
-      status.textContent = (e as Error).message
+      status.textContent = errorText(e)
       status.classList.add('error')
       create.removeAttribute('disabled')
     }

@@ -16,6 +16,7 @@ import { renderDocument, renderNode } from '../render/static.js'
 import { changeCounts } from './change-counts.js'
 import { topBar } from './shell.js'
 import { versionLabel } from './checkpoint-label.js'
+import { errorText } from '../app/i18n-errors.js'
 
 const UNIT = new Set(['provision', 'part', 'annex'])
 
@@ -158,7 +159,7 @@ export async function comparePage(root: HTMLElement, user: User, route: Extract<
       try { resolutionFromJSON(revisionJSON) } catch (e) { console.warn('revision document does not check', e) }
       summary.replaceChildren(h('strong', {}, `${t('summary')}: `), ...changeCounts(summaryJSON, t).map(c => h('span', { class: 'count', 'data-testid': `summary-${c.key}`, 'data-value': String(c.value) }, `${c.name}: ${c.value}`)))
       draw()
-    } catch (e) { result.replaceChildren(h('p', { class: 'error' }, `${t('error')}: ${(e as Error).message}`)) }
+    } catch (e) { result.replaceChildren(h('p', { class: 'error' }, `${t('error')}: ${errorText(e)}`)) }
   }
   mode.addEventListener('change', () => { noteOptions(); draw() })
   hideRenumber.addEventListener('change', () => { noteOptions(); void load() })

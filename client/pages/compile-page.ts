@@ -17,6 +17,7 @@ import type { MarkedRun } from '../../compile/change.js'
 import { committeeDraftStarter } from './committee-form.js'
 import { topBar } from './shell.js'
 import { versionLabel } from './checkpoint-label.js'
+import { errorText } from '../app/i18n-errors.js'
 
 type Row = CompilationJSON['rows'][number]
 
@@ -135,6 +136,6 @@ export async function compilePage(root: HTMLElement, user: User, base: string | 
     // the secretariat starts a committee draft from what it sees
     if (user.role === 'secretariat') counts.after(committeeDraftStarter(c, base, proposals, result))
   } catch (e) {
-    result.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${t('error')}: ${(e as Error).message}`))
+    result.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${t('error')}: ${errorText(e)}`))
   }
 }

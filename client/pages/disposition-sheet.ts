@@ -8,6 +8,7 @@ import { getDisposition, type DispositionEntry } from '../app/committee-api.js'
 import { h } from '../app/dom.js'
 import { tk, type CommitteeKey } from '../app/i18n-committee.js'
 import { openSheet } from './sheet.js'
+import { errorText } from '../app/i18n-errors.js'
 
 const STATES: Record<string, CommitteeKey> = { taken: 'taken', 'in-brackets': 'inBrackets', superseded: 'superseded', dropped: 'dropped', missing: 'missing' }
 
@@ -44,5 +45,5 @@ export async function showDisposition(documentId: string, docDir: string, secret
       h('tbody', {}, ...ordered.map(e => row(e, docDir)))))
     if (missing.length) sheet.say(`${missing.length} ${tk('missingCount')}`, secretariat)
     else sheet.say(tk('allAccounted'))
-  } catch (e) { sheet.say((e as Error).message, true) }
+  } catch (e) { sheet.say(errorText(e), true) }
 }

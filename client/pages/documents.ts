@@ -14,6 +14,7 @@ import { newProposalDialog } from './proposal-dialog.js'
 import { readProposalDialog } from './read-docx-dialog.js'
 import { languageInfo, isLanguage } from '../../schema/index.js'
 import { topBar } from './shell.js'
+import { errorText } from '../app/i18n-errors.js'
 
 function when(iso: string): string {
   const d = new Date(iso)
@@ -79,6 +80,6 @@ export async function documentsPage(root: HTMLElement, user: User): Promise<void
     body.replaceChildren(...docs.map(d => row(d, docs, propose)))
     applyFilter()
   } catch (e) {
-    body.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'error' }, `${t('error')}: ${(e as Error).message}`)))
+    body.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'error' }, `${t('error')}: ${errorText(e)}`)))
   }
 }

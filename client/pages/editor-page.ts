@@ -36,6 +36,7 @@ import { showDisposition } from './disposition-sheet.js'
 import { tk } from '../app/i18n-committee.js'
 import { attributedComparer } from '../editor/attributed-comparer.js'
 import { attributeRevision } from '../../protocol/attribution.js'
+import { errorText, refusalText } from '../app/i18n-errors.js'
 
 /** The open editor (for tests and benchmarks: `window.resdraft`). */
 export interface OpenEditor {
@@ -96,10 +97,10 @@ function restoreAnchor(host: HTMLElement, anchor: ReadingAnchor, current: () => 
   for (const ms of [150, 400, 900]) setTimeout(fix, ms)
 }
 
-/** A sentence with `{reason}` in it, the reason in a <bdi>. */
-function withReason(sentence: string, reason: string): (string | HTMLElement)[] {
+/** A sentence with `{reason}` in it: the kind of refusal in the interface's language (when known), then the server's own reason in a <bdi>. */
+function withReason(sentence: string, kind: string | null, reason: string): (string | HTMLElement)[] {
   const [before, after] = sentence.split('{reason}')
-  return [before ?? '', h('bdi', {}, reason), after ?? '']
+  return [before ?? '', kind ? `${kind}: ` : '', h('bdi', {}, reason), after ?? '']
 }
 
 /** Opens a document for editing; returns a function that closes it. */
@@ -122,8 +123,8 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const showStatus = (s: ConnectionStatus) => { status.dataset.status = s; status.textContent = t(s) }
   const stopStatus = session.onStatus(showStatus)
   // A refused change: the session has stopped sending; the way on is the saved document, without it.
-  // (the server's reason is English: isolated, so that it keeps its own direction inside an Arabic sentence)
-  const stopRefused = session.onRefused(notice => showPageNotice('refused', withReason(t('refusedChange'), notice.reason), t('discardAndReload'), () => {
+  // (the server's reason is English: isolated, so that it keeps its own direction inside an Arabic sentence; the kind of refusal comes first, in the interface's language)
+  const stopRefused = session.onRefused(notice => showPageNotice('refused', withReason(t('refusedChange'), refusalText(notice.code), notice.reason), t('discardAndReload'), () => {
     void session.discardLocalCopy().finally(() => location.reload())
   }))
   const presence = h('ul', { class: 'presence', 'data-testid': 'presence', 'aria-label': t('here') })
@@ -155,7 +156,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const exportFile = async (format: ExportFormat) => {
     exportMenu?.removeAttribute('open')
     try { saveFile(await fetchFile(exportUrl(id, format)), exportFileName(view?.state.doc ?? resolutionFromJSON(meta.json), meta.title, format)) }
-    catch (e) { notifyError((e as Error).message) }
+    catch (e) { notifyError(errorText(e)) }
   }
   // One export control, in the top bar: the Secretariat's opens the export dialog (cover, numbers, reasons,
   // base), everyone else who may export gets the menu of formats.

@@ -19,6 +19,7 @@ import { tc } from '../app/i18n-cycle.js'
 import { parseProposalId, type ProposalId } from '../../export/proposal-id.js'
 import { isLanguage, LANGUAGES, languageInfo } from '../../schema/index.js'
 import { field, input, openSheet, select } from './sheet.js'
+import { errorText } from '../app/i18n-errors.js'
 
 const FORMATS: readonly { value: ExportFormat; label: string }[] = [
   { value: 'docx', label: 'Word — tracked changes' },
@@ -98,6 +99,6 @@ export function exportDialog(meta: DocumentMeta, doc: Node): void {
       saveFile(file, name)
       sheet.say(`${tc('exported')}: ${name}`)
       sheet.dialog.dataset.done = name
-    } catch (e) { sheet.say((e as Error).message, true) } finally { go.disabled = false }
+    } catch (e) { sheet.say(errorText(e), true) } finally { go.disabled = false }
   })
 }

@@ -15,6 +15,7 @@ import { isCheckpointName } from '../../protocol/checkpoints.js'
 import { activityList } from './activity-list.js'
 import { versionLabel } from './checkpoint-label.js'
 import { openSheet } from './sheet.js'
+import { errorText } from '../app/i18n-errors.js'
 
 /** A time as the interface language writes it. */
 export function when(iso?: string): string {
@@ -35,7 +36,7 @@ async function openVersion(v: VersionMeta): Promise<void> {
     const page = h('div', { class: 'page static-page', lang, dir: isLanguage(lang) ? directionOf(lang) : 'auto', 'data-testid': 'version-page' }, renderDocument(doc, 'new'))
     sheet.body.append(page)
     sheet.say('')
-  } catch (e) { sheet.say((e as Error).message, true) }
+  } catch (e) { sheet.say(errorText(e), true) }
 }
 
 /** The history panel; `refresh()` reloads the list. With `activity` (a committee draft), the bracket operations too. */
@@ -61,7 +62,7 @@ export function historyPanel(documentId: string, canRestore: boolean, activity =
         await restoreVersion(documentId, v.id)
         status.textContent = `${tc('restored')}: ${versionLabel(v.name, tc)}`
         await refresh()
-      } catch (e) { status.textContent = (e as Error).message; status.classList.add('error') }
+      } catch (e) { status.textContent = errorText(e); status.classList.add('error') }
     } }, tc('restore')) : null
     return h('li', { 'data-testid': 'history-item', 'data-automatic': String(automatic), 'data-name': v.name },
       h('div', {}, h('bdi', { class: 'name' }, versionLabel(v.name, tc)), ' ', h('span', { class: 'kind' }, automatic ? tc('checkpoint') : tc('named'))),
@@ -76,7 +77,7 @@ export function historyPanel(documentId: string, canRestore: boolean, activity =
       versions = await listVersions(documentId)
       list.replaceChildren(...[...versions].reverse().map(item))
       if (!versions.length) list.replaceChildren(h('li', { class: 'muted' }, tc('noVersions')))
-    } catch (e) { status.textContent = (e as Error).message }
+    } catch (e) { status.textContent = errorText(e) }
   }
   return { element, refresh, toggle() { element.hidden = !element.hidden; if (!element.hidden) void refresh() } }
 }

@@ -1,5 +1,6 @@
 /** The sign-in page. */
-import { login, type User } from '../app/api.js'
+import { ApiError, login, type User } from '../app/api.js'
+import { errorText } from '../app/i18n-errors.js'
 import { h } from '../app/dom.js'
 import { t } from '../app/i18n.js'
 import { topBar } from './shell.js'
@@ -12,7 +13,10 @@ export function loginPage(root: HTMLElement, done: (user: User) => void): void {
   const form = h('form', { class: 'login card', onsubmit: async (e: Event) => {
     e.preventDefault()
     error.textContent = ''
-    try { done(await login(username.value.trim(), password.value)) } catch { error.textContent = t('signInFailed') }
+    try { done(await login(username.value.trim(), password.value)) } catch (e) {
+      // a wrong name or password is not told apart from an unknown user; a throttled address is told to wait
+      error.textContent = e instanceof ApiError && (e.code === 'login-throttled' || e.status === 0) ? errorText(e) : t('signInFailed')
+    }
   } },
   h('h1', {}, t('signIn')),
   h('label', {}, t('username'), username),

@@ -9,6 +9,7 @@ import { tc } from '../app/i18n-cycle.js'
 import { LANGUAGES, languageInfo, isLanguage } from '../../schema/index.js'
 import { field, input, openSheet, select } from './sheet.js'
 import { versionLabel } from './checkpoint-label.js'
+import { errorText } from '../app/i18n-errors.js'
 
 const splitList = (s: string) => s.split(/[,،;]/).map(x => x.trim()).filter(Boolean)
 
@@ -73,6 +74,6 @@ export function newProposalDialog(user: User, docs: DocumentMeta[], resolutionId
       })
       sheet.close()
       onStarted(meta.id)
-    } catch (e) { sheet.say((e as Error).message, true); startButton.disabled = false }
+    } catch (e) { sheet.say(errorText(e), true); startButton.disabled = false }
   })
 }

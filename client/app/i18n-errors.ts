@@ -1,0 +1,86 @@
+/**
+ * What the server refused, in the interface's language: the sentence for a
+ * refusal's code (protocol/api-errors.ts) or a collaboration refusal's close
+ * code (protocol/refusal.ts). The server's own message is English; where it
+ * tells more than the sentence (which line of a file could not be read), it
+ * follows the sentence, isolated so that it keeps its direction inside an
+ * Arabic one.
+ */
+import type { ApiErrorCode } from '../../protocol/api-errors.js'
+import { REFUSED_INVALID, REFUSED_READ_ONLY, REFUSED_TOO_LARGE } from '../../protocol/refusal.js'
+import { ApiError } from './api.js'
+import { uiLang, type UiLang } from './i18n.js'
+
+/** A sentence per refusal, and `unreachable` for a request that never got an answer. */
+type ErrorKey = ApiErrorCode | 'unreachable'
+
+const EN: Record<ErrorKey, string> = {
+  'no-document': 'This document does not exist, or you may not read it.',
+  'no-version': 'This version does not exist.',
+  'read-only': 'You may read this document but not change it.',
+  'secretariat-only': 'Only the Secretariat may do this.',
+  'own-delegation-only': 'You may start proposals for your own delegation only.',
+  'export-not-allowed': 'You may not export this document.',
+  'checkpoint-name': 'A version name may not start with ⟲: it marks automatic checkpoints.',
+  'proposal-id': 'The proposal number is not of the form APT/44A13/1',
+  'unreadable-file': 'The file could not be read',
+  'too-large': 'The file or text is over the size limit.',
+  'too-much-work': 'The request took more time or memory than one request may.',
+  busy: 'The server is busy; try again in a moment.',
+  'login-throttled': 'Too many failed sign-ins; try again in a little while.',
+  unreachable: 'The server could not be reached.'
+}
+
+const AR: Record<ErrorKey, string> = {
+  'no-document': 'هذه الوثيقة غير موجودة، أو لا يحق لك الاطلاع عليها.',
+  'no-version': 'هذه النسخة غير موجودة.',
+  'read-only': 'يحق لك الاطلاع على هذه الوثيقة دون تعديلها.',
+  'secretariat-only': 'هذا من عمل الأمانة وحدها.',
+  'own-delegation-only': 'لا يحق لك أن تبدأ مقترحاً إلا باسم وفدك.',
+  'export-not-allowed': 'لا يحق لك تصدير هذه الوثيقة.',
+  'checkpoint-name': 'لا يجوز أن يبدأ اسم النسخة بالعلامة ⟲، فهي للنقاط المحفوظة تلقائياً.',
+  'proposal-id': 'رقم المقترح ليس على الشكل APT/44A13/1',
+  'unreadable-file': 'تعذّرت قراءة الملف',
+  'too-large': 'الملف أو النص أكبر من الحد المسموح به.',
+  'too-much-work': 'استغرق الطلب وقتاً أو ذاكرة أكثر مما يُسمح به لطلب واحد.',
+  busy: 'الخادم مشغول؛ أعد المحاولة بعد قليل.',
+  'login-throttled': 'محاولات دخول فاشلة كثيرة؛ أعد المحاولة بعد قليل.',
+  unreachable: 'تعذّر الوصول إلى الخادم.'
+}
+
+/** Refusals whose server message says more than the sentence (where in the file, what in the number): it follows the sentence. */
+const WITH_DETAIL: ReadonlySet<ErrorKey> = new Set(['unreadable-file', 'proposal-id'])
+
+const REFUSALS: Record<UiLang, Record<number, string>> = {
+  en: {
+    [REFUSED_INVALID]: 'the change does not fit the structure of a resolution',
+    [REFUSED_READ_ONLY]: 'you may only read this document',
+    [REFUSED_TOO_LARGE]: 'the change would take the document past its size limit'
+  },
+  ar: {
+    [REFUSED_INVALID]: 'التعديل لا يتفق مع بنية القرار',
+    [REFUSED_READ_ONLY]: 'لا يحق لك إلا الاطلاع على هذه الوثيقة',
+    [REFUSED_TOO_LARGE]: 'التعديل يتجاوز الحد الأقصى لحجم الوثيقة'
+  }
+}
+
+/** Text set apart from the sentence around it (Unicode first-strong isolate ... pop directional isolate). */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`
+}
+
+/** What an error says to the user, in the interface's language where the refusal is a known one; otherwise its own message. */
+export function errorText(e: unknown): string {
+  const table = uiLang() === 'ar' ? AR : EN
+  if (e instanceof ApiError) {
+    const key: ErrorKey | null = e.status === 0 ? 'unreachable' : e.code
+    if (key) return WITH_DETAIL.has(key) && e.message ? `${table[key]}: ${isolated(e.message)}` : table[key]
+  }
+  const message = e instanceof Error ? e.message : String(e)
+  return uiLang() === 'ar' ? isolated(message) : message
+}
+
+/** Why the server refused a collaboration message, by its close code, in the interface's language (null for a code it does not know). */
+export function refusalText(code: number): string | null {
+  return REFUSALS[uiLang()][code] ?? null
+}
