@@ -23,6 +23,8 @@ export const API_ERROR_CODES = [
   'checkpoint-name',
   /** 400: a proposal number that is not of the form APT/44A13/1. */
   'proposal-id',
+  /** 400: a text in force whose heading names no version, stored without one. */
+  'version-required',
   /** 422: a file that could not be read (not a resolution, not a Word proposal); the message says where. */
   'unreadable-file',
   /** 413: a file or text over the import limits. */

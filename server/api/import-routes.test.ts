@@ -68,6 +68,12 @@ test('the text form imports (Arabic), and bad files are refused with a clear mes
     }
   }
   assert.equal(await count(), before + 1, 'nothing stored by the refused files')
+
+  // a heading that names no version, and no version given: said in the interface's language (code)
+  const unnamed = readFileSync(RES50_TEXT, 'utf8').replace('القـرار 50 (المراجَع في دبي، 2012)', 'القـرار 50')
+  const r = await upload(sec, '/api/imports/resolution?title=x', unnamed)
+  assert.deepEqual([r.status, r.body.code], [400, 'version-required'], JSON.stringify(r.body))
+  assert.equal(await count(), before + 1)
 })
 
 test('only the Secretariat imports; files over the limit are refused; query fields are bounded', async () => {

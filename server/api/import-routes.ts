@@ -72,7 +72,7 @@ export function importRoutes(deps: ApiDeps): Router {
     const f = await readResolution(req)
     const title = queryString(req, 'title', 300, false) ?? [f.heading, f.title].filter(Boolean).join(' – ')
     const versionName = queryString(req, 'version', 200, false) ?? f.versionName
-    if (!versionName) throw new HttpError(400, '"version" is required: the heading names no version (e.g. "Rev. Hammamet, 2016")')
+    if (!versionName) throw new HttpError(400, '"version" is required: the heading names no version (e.g. "Rev. Hammamet, 2016")', 'version-required')
     const meta = await createDocument(deps.store, { title, kind: 'resolution', delegations: ['Secretariat'], shared: true }, f.content, actorOf(user), user.id)
     const version = await createVersion(deps.store, deps.hocuspocus, meta.id, versionName, actorOf(user))
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'import', detail: `imported "${title}" from a ${f.format === 'docx' ? 'Word' : 'text'} file as "${versionName}" (${f.warnings.length} warnings)` })
