@@ -32,8 +32,8 @@ const ENDS_WITH_PREPEND = /[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{
 export function tokenise(text: string): string[] {
   if (text === '') return []
   const scanned = scanTokens(text)
-  if (scanned === MAY_GLUE) return tokeniseByRules(text)
-  return scanned === UNCOMMON ? alignToGraphemes(scanTokens(text, true) as string[], text) : scanned
+  if (!scanned) return tokeniseByRules(text)
+  return scanned.uncommon ? alignToGraphemes(scanned.tokens, text) : scanned.tokens
 }
 
 /**
@@ -81,8 +81,8 @@ const MARK_UNIT = /^[\p{M}\u200C\u200D]$/u
  */
 const GLUING_UNIT = /^[\u200D\u0E33\u0EB3\uFF9E\uFF9F\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\uD800-\uDFFF]$/
 
-/** Bits of a unit's entry in UNIT_CLASS: its token class (word, space, other), then what it tells of the text. */
-const WORD = 1, SPACE = 2, OTHER = 3, CLASS_BITS = 3, MARK = 4, GLUING = 8, OUTSIDE_COMMON = 16, KNOWN = 32
+/** Bits of a unit's entry in UNIT_CLASS: its token class (word, space, other: never 0), then what it tells of the text. */
+const WORD = 1, SPACE = 2, OTHER = 3, CLASS_BITS = 3, MARK = 4, GLUING = 8, OUTSIDE_COMMON = 16
 /** Entry of each UTF-16 unit, filled as met (0: not yet known). */
 const UNIT_CLASS = new Uint8Array(0x10000)
 
@@ -90,7 +90,7 @@ function unitClass(c: number): number {
   let k = UNIT_CLASS[c]!
   if (k === 0) {
     const ch = String.fromCharCode(c)
-    k = KNOWN | (WORD_UNIT.test(ch) ? WORD : SPACE_UNIT.test(ch) ? SPACE : OTHER)
+    k = WORD_UNIT.test(ch) ? WORD : SPACE_UNIT.test(ch) ? SPACE : OTHER
     if (MARK_UNIT.test(ch)) k |= MARK
     if (GLUING_UNIT.test(ch)) k |= GLUING
     if (!(c <= 0x0eff || (c >= 0x1e00 && c <= 0x2bff) || (c >= 0xfb50 && c <= 0xfeff))) k |= OUTSIDE_COMMON
@@ -99,17 +99,13 @@ function unitClass(c: number): number {
   return k
 }
 
-/** What `scanTokens` gives instead of tokens: a gluing rule may apply, or the text holds units outside the common scripts. */
-const MAY_GLUE = 'may glue'
-const UNCOMMON = 'uncommon'
-
 /**
  * The tokens of TOKEN, by one scan over the class table (a Unicode regex is
- * slower), when no gluing rule can apply; otherwise MAY_GLUE (a mark or
- * joiner starting a token, or a unit that may glue anywhere). A text with
- * units outside the common scripts gives UNCOMMON unless `anyScript`.
+ * slower), and whether the text holds units outside the common scripts;
+ * null when a gluing rule may apply (a mark or joiner starting a token, or
+ * a unit that may glue anywhere).
  */
-function scanTokens(text: string, anyScript = false): string[] | typeof MAY_GLUE | typeof UNCOMMON {
+function scanTokens(text: string): { tokens: string[]; uncommon: boolean } | null {
   const out: string[] = []
   let start = 0
   let run = 0
@@ -118,7 +114,7 @@ function scanTokens(text: string, anyScript = false): string[] | typeof MAY_GLUE
     const entry = unitClass(text.charCodeAt(i))
     const k = entry & CLASS_BITS
     if (entry & (GLUING | MARK | OUTSIDE_COMMON)) {
-      if (entry & GLUING || (entry & MARK && run !== WORD)) return MAY_GLUE
+      if (entry & GLUING || (entry & MARK && run !== WORD)) return null
       if (entry & OUTSIDE_COMMON) uncommon = true
     }
     if (k === run && k !== OTHER) continue
@@ -126,9 +122,8 @@ function scanTokens(text: string, anyScript = false): string[] | typeof MAY_GLUE
     start = i
     run = k
   }
-  if (uncommon && !anyScript) return UNCOMMON
   if (text.length > start) out.push(text.slice(start))
-  return out
+  return { tokens: out, uncommon }
 }
 
 /** The tokens of TOKEN with the gluing rules applied (see `tokenise`). */

@@ -9,7 +9,6 @@
 import type { Direction } from '../schema/index.js'
 import { xmlEscape } from './xml-escape.js'
 
-/** Options of the style sheet. */
 /**
  * Character styles of footnote marks and of the separators between them: Word's
  * `FootnoteReference`, and the names LibreOffice saves them under
@@ -18,6 +17,7 @@ import { xmlEscape } from './xml-escape.js'
  */
 export const FOOTNOTE_MARK_STYLES: ReadonlySet<string> = new Set(['FootnoteReference', 'FootnoteAnchor', 'FootnoteCharacters'])
 
+/** Options of the style sheet. */
 export interface StyleOptions {
   readonly dir: Direction
   /** Complex-script font (Arabic), e.g. "Traditional Arabic". */

@@ -131,7 +131,7 @@ export function upload<T>(path: string, file: Blob, onProgress?: (p: UploadProgr
       let body: unknown = null
       try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null } catch { /* not JSON */ }
       if (xhr.status >= 200 && xhr.status < 300) { resolve(body as T); return }
-      reject(refusalOf(xhr.status, xhr.status === 413 ? 'the file is too large' : xhr.statusText, body))
+      reject(refusalOf(xhr.status, xhr.statusText, body))
     }
     xhr.send(file)
   })

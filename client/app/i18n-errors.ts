@@ -14,40 +14,42 @@ import { uiLang, type UiLang } from './i18n.js'
 /** A sentence per refusal, and `unreachable` for a request that never got an answer. */
 type ErrorKey = ApiErrorCode | 'unreachable'
 
-const EN: Record<ErrorKey, string> = {
-  'no-document': 'This document does not exist, or you may not read it.',
-  'no-version': 'This version does not exist.',
-  'read-only': 'You may read this document but not change it.',
-  'secretariat-only': 'Only the Secretariat may do this.',
-  'own-delegation-only': 'You may start proposals for your own delegation only.',
-  'export-not-allowed': 'You may not export this document.',
-  'checkpoint-name': 'A version name may not start with ⟲: it marks automatic checkpoints.',
-  'proposal-id': 'The proposal number is not of the form APT/44A13/1',
-  'version-required': 'Name the version in force (e.g. Rev. Hammamet, 2016): the heading of the text names none.',
-  'unreadable-file': 'The file could not be read',
-  'too-large': 'The file or text is over the size limit.',
-  'too-much-work': 'The request took more time or memory than one request may.',
-  busy: 'The server is busy; try again in a moment.',
-  'login-throttled': 'Too many failed sign-ins; try again in a little while.',
-  unreachable: 'The server could not be reached.'
-}
-
-const AR: Record<ErrorKey, string> = {
-  'no-document': 'هذه الوثيقة غير موجودة، أو لا يحق لك الاطلاع عليها.',
-  'no-version': 'هذه النسخة غير موجودة.',
-  'read-only': 'يحق لك الاطلاع على هذه الوثيقة دون تعديلها.',
-  'secretariat-only': 'هذا من عمل الأمانة وحدها.',
-  'own-delegation-only': 'لا يحق لك أن تبدأ مقترحاً إلا باسم وفدك.',
-  'export-not-allowed': 'لا يحق لك تصدير هذه الوثيقة.',
-  'checkpoint-name': 'لا يجوز أن يبدأ اسم النسخة بالعلامة ⟲، فهي للنقاط المحفوظة تلقائياً.',
-  'proposal-id': 'رقم المقترح ليس على الشكل APT/44A13/1',
-  'version-required': 'سمِّ النسخة النافذة (مثلاً: المراجَع في الحمامات، 2016)، فعنوان النص لا يذكر نسخة.',
-  'unreadable-file': 'تعذّرت قراءة الملف',
-  'too-large': 'الملف أو النص أكبر من الحد المسموح به.',
-  'too-much-work': 'استغرق الطلب وقتاً أو ذاكرة أكثر مما يُسمح به لطلب واحد.',
-  busy: 'الخادم مشغول؛ أعد المحاولة بعد قليل.',
-  'login-throttled': 'محاولات دخول فاشلة كثيرة؛ أعد المحاولة بعد قليل.',
-  unreachable: 'تعذّر الوصول إلى الخادم.'
+/** The sentence of each refusal, per interface language. */
+const SENTENCES: Record<UiLang, Record<ErrorKey, string>> = {
+  en: {
+    'no-document': 'This document does not exist, or you may not read it.',
+    'no-version': 'This version does not exist.',
+    'read-only': 'You may read this document but not change it.',
+    'secretariat-only': 'Only the Secretariat may do this.',
+    'own-delegation-only': 'You may start proposals for your own delegation only.',
+    'export-not-allowed': 'You may not export this document.',
+    'checkpoint-name': 'A version name may not start with ⟲: it marks automatic checkpoints.',
+    'proposal-id': 'The proposal number is not of the form APT/44A13/1',
+    'version-required': 'Name the version in force (e.g. Rev. Hammamet, 2016): the heading of the text names none.',
+    'unreadable-file': 'The file could not be read',
+    'too-large': 'The file or text is over the size limit.',
+    'too-much-work': 'The request took more time or memory than one request may.',
+    busy: 'The server is busy; try again in a moment.',
+    'login-throttled': 'Too many failed sign-ins; try again in a little while.',
+    unreachable: 'The server could not be reached.'
+  },
+  ar: {
+    'no-document': 'هذه الوثيقة غير موجودة، أو لا يحق لك الاطلاع عليها.',
+    'no-version': 'هذه النسخة غير موجودة.',
+    'read-only': 'يحق لك الاطلاع على هذه الوثيقة دون تعديلها.',
+    'secretariat-only': 'هذا من عمل الأمانة وحدها.',
+    'own-delegation-only': 'لا يحق لك أن تبدأ مقترحاً إلا باسم وفدك.',
+    'export-not-allowed': 'لا يحق لك تصدير هذه الوثيقة.',
+    'checkpoint-name': 'لا يجوز أن يبدأ اسم النسخة بالعلامة ⟲، فهي للنقاط المحفوظة تلقائياً.',
+    'proposal-id': 'رقم المقترح ليس على الشكل APT/44A13/1',
+    'version-required': 'سمِّ النسخة النافذة (مثلاً: المراجَع في الحمامات، 2016)، فعنوان النص لا يذكر نسخة.',
+    'unreadable-file': 'تعذّرت قراءة الملف',
+    'too-large': 'الملف أو النص أكبر من الحد المسموح به.',
+    'too-much-work': 'استغرق الطلب وقتاً أو ذاكرة أكثر مما يُسمح به لطلب واحد.',
+    busy: 'الخادم مشغول؛ أعد المحاولة بعد قليل.',
+    'login-throttled': 'محاولات دخول فاشلة كثيرة؛ أعد المحاولة بعد قليل.',
+    unreachable: 'تعذّر الوصول إلى الخادم.'
+  }
 }
 
 /** Refusals whose server message says more than the sentence (where in the file, what in the number): it follows the sentence. */
@@ -67,13 +69,13 @@ const REFUSALS: Record<UiLang, Record<number, string>> = {
 }
 
 /** Text set apart from the sentence around it (Unicode first-strong isolate ... pop directional isolate). */
-export function isolated(text: string): string {
+function isolated(text: string): string {
   return `\u2068${text}\u2069`
 }
 
 /** What an error says to the user, in the interface's language where the refusal is a known one; otherwise its own message. */
 export function errorText(e: unknown): string {
-  const table = uiLang() === 'ar' ? AR : EN
+  const table = SENTENCES[uiLang()]
   if (e instanceof ApiError) {
     const key: ErrorKey | null = e.status === 0 ? 'unreachable' : e.code
     if (key) return WITH_DETAIL.has(key) && e.message ? `${table[key]}: ${isolated(e.message)}` : table[key]

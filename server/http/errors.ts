@@ -23,7 +23,7 @@ export class HttpError extends Error {
 interface LibraryError { status?: number; statusCode?: number; type?: string; expose?: boolean; message?: string; charset?: string }
 
 /** Status and message for an error raised by express or its parsers, or null for an unexpected one. */
-export function describeHttpError(err: unknown): { status: number; message: string; code?: string } | null {
+export function describeHttpError(err: unknown): { status: number; message: string; code?: ApiErrorCode | 'bad-shape' } | null {
   if (err instanceof HttpError) return { status: err.status, message: err.message, ...(err.code ? { code: err.code } : {}) }
   if (err instanceof URIError) return { status: 400, message: 'malformed percent-encoding in the address' }
   if (err instanceof WorkBusyError) return { status: 503, message: err.message, code: 'busy' }

@@ -53,12 +53,12 @@ export class WorkBusyError extends Error {
   constructor() { super('the server is busy with other imports, comparisons or exports; try again in a few seconds'); this.name = 'WorkBusyError' }
 }
 
-/** A job ran past the time limit (its worker was replaced). */
 /** A job that needed more memory than a worker may use (the worker is stopped and replaced). */
 export class WorkMemoryError extends Error {
   constructor(readonly memoryMb: number) { super(`the work needed more than ${memoryMb} MB of memory and was stopped; the document is too large or too complex`); this.name = 'WorkMemoryError' }
 }
 
+/** A job ran past the time limit (its worker was replaced). */
 export class WorkTimeoutError extends Error {
   constructor(readonly timeoutMs: number) { super(`the work took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; the document is too large or too complex`); this.name = 'WorkTimeoutError' }
 }
