@@ -7,16 +7,15 @@
  */
 import type { Node } from 'prosemirror-model'
 import type { Language } from '../schema/index.js'
-import { importText, ImportError } from '../schema/text/index.js'
+import { importNote, importText, ImportError, type ImportNote } from '../schema/text/index.js'
 import { readDocxContent } from './docx-paragraphs.js'
 import { DEFAULT_LIMITS, type DocxLimits } from './docx-read.js'
 import { ituDocxToText } from './itu-docx-text.js'
 
-/** One line of what the reader reports before anything is stored. */
-export interface ResolutionFileWarning {
+/** One line of what the reader reports before anything is stored (its code and values say it in any language, warnings.ts). */
+export interface ResolutionFileWarning extends ImportNote {
   /** Line of the text (for a Word file: of the text it was converted to), or null for the file as a whole. */
   readonly line: number | null
-  readonly message: string
   /** The text of that line, to show beside the message. */
   readonly text?: string
 }
@@ -70,8 +69,8 @@ export function readResolutionFile(bytes: Uint8Array, opts: { lang?: Language; l
       throw new ResolutionFileError(`not an ITU resolution Word file: ${(e as Error).message}`)
     }
     text = converted.lines.join('\n') + '\n'
-    for (const o of converted.omissions) fileWarnings.push({ line: null, message: `left out: ${o}` })
-    if (converted.unknownStyles.length) fileWarnings.push({ line: null, message: `paragraph styles not known, kept as plain paragraphs: ${converted.unknownStyles.join(', ')}` })
+    for (const o of converted.omissions) fileWarnings.push({ line: null, ...o })
+    if (converted.unknownStyles.length) fileWarnings.push({ line: null, ...importNote('unknown-styles', { styles: converted.unknownStyles.join(', ') }) })
   } else {
     format = 'text'
     if (bytes.includes(0)) throw new ResolutionFileError('this is not a text file (it holds binary data); upload the plain-text form or ITU\'s Word file (.docx)')
@@ -83,7 +82,7 @@ export function readResolutionFile(bytes: Uint8Array, opts: { lang?: Language; l
     throw new ResolutionFileError(`${line}${(e as Error).message}`)
   }
   const lines = text.split('\n')
-  const warnings = [...fileWarnings, ...result.warnings.map(w => ({ line: w.line, message: w.message, text: (lines[w.line - 1] ?? '').slice(0, 200) }))]
+  const warnings = [...fileWarnings, ...result.warnings.map(w => ({ ...w, text: (lines[w.line - 1] ?? '').slice(0, 200) }))]
   const doc = result.doc
   let heading = ''
   let title = ''

@@ -14,10 +14,11 @@ import { AFTER_LETTER, ANOTHER_CHINESE_TEXT, CJK, LABEL_FIRST, LABEL_FIRST_CONNE
 import { referenceTargets, type ReferenceTarget } from './references.js'
 import { resolutionSchema } from './schema.js'
 
-/** A reference that could not be linked, as written. */
+/** A reference that could not be linked: as written, the label it names and the section's words. */
 export interface UnresolvedReference {
-  readonly text: string
-  readonly message: string
+  readonly reference: string
+  readonly label: string
+  readonly heading: string
 }
 
 /**
@@ -71,7 +72,7 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
         let at = m.index! + m[0].length
         if (!target) {
           // (Chinese headings are also words of running text: "考虑到2012年" is no reference)
-          if (!cjk && !OTHER_TEXT.test(text.slice(at))) unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision of the section "${heading}"; kept as text` })
+          if (!cjk && !OTHER_TEXT.test(text.slice(at))) unresolved.push({ reference: m[0], label: m[3]!, heading })
           continue
         }
         const from = start + m.index!
@@ -106,7 +107,7 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
         for (let l = labelOfList.exec(m[1]!); l; l = labelOfList.exec(m[1]!)) {
           if (!labelIsLetters(l[0])) continue
           const target = byWords.get(heading)!.get(normaliseLabel(l[0]))
-          if (!target) { unresolved.push({ text: m[0], message: `reference "${m[0]}" names no provision ${l[0]} of the section "${heading}"; kept as text` }); continue }
+          if (!target) { unresolved.push({ reference: m[0], label: l[0], heading }); continue }
           const from = listAt + l.index
           if (tr.doc.rangeHasMark(from, from + l[0].length, resolutionSchema.marks.reference!)) continue
           tr.addMark(from, from + l[0].length, resolutionSchema.marks.reference!.create({ target: target.id, form: 'label' }))

@@ -99,8 +99,8 @@ export function exportUrl(id: string, format: 'docx' | 'docx-static' | 'html' | 
   return `/api/documents/${encodeURIComponent(id)}/export?format=${format}`
 }
 
-/** A warning of a resolution import (line of the text, or null for the file as a whole). */
-export interface ImportNotice { line: number | null; message: string; text?: string }
+/** A warning of a resolution import (line of the text, or null for the file as a whole); `code` and `params` say it in any language (schema/text/warnings.ts). */
+export interface ImportNotice { line: number | null; message: string; text?: string; code?: string; params?: Record<string, unknown> }
 /** What a text in force would become, before anything is stored. */
 export interface ResolutionPreview { format: 'text' | 'docx'; lang: string; heading: string; title: string; versionName: string | null; warnings: ImportNotice[]; sections: number; provisions: number }
 /** One difference between a delegation's base and the version in force. */

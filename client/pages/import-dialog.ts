@@ -3,20 +3,22 @@
  * server without storing anything, its warnings listed line by line; only
  * "Store" makes it a resolution with a named version.
  */
-import { importResolution, previewResolution, type ResolutionPreview } from '../app/api.js'
+import { importResolution, previewResolution, type ImportNotice, type ResolutionPreview } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
+import { uiLang } from '../app/i18n.js'
+import { importWarningText } from '../app/i18n-import.js'
 import { LANGUAGES, languageInfo } from '../../schema/index.js'
 import { checkThenStore } from './check-then-store.js'
 import { field, input, openSheet, select } from './sheet.js'
 
 /** Lists importer warnings, one line each. */
-export function warningList(warnings: { line: number | null; message: string; text?: string }[]): HTMLElement {
+export function warningList(warnings: ImportNotice[]): HTMLElement {
   if (warnings.length === 0) return h('p', { class: 'ok-line', 'data-testid': 'no-warnings' }, tc('noWarnings'))
   return h('div', {},
     h('p', {}, `${warnings.length} ${tc('warningsCount')}`),
     h('ol', { class: 'warnings', 'data-testid': 'warnings' }, ...warnings.map(w => h('li', {},
-      h('span', { class: 'where' }, w.line === null ? tc('wholeFile') : `${tc('line')} ${w.line}`), ' ', w.message,
+      h('span', { class: 'where' }, w.line === null ? tc('wholeFile') : `${tc('line')} ${w.line}`), ' ', importWarningText(w, uiLang()),
       w.text ? h('div', { class: 'quote', dir: 'auto' }, w.text) : null))))
 }
 
@@ -37,7 +39,8 @@ export function importResolutionDialog(onStored: (id: string) => void): void {
     check: async f => {
       const p: ResolutionPreview = await previewResolution(f, lang.value || undefined, x => sheet.progress(x))
       report.replaceChildren(
-        h('p', { dir: 'auto', 'data-testid': 'import-found' }, `${tc('found')}: `, h('bdi', {}, p.heading), ' — ', h('bdi', {}, p.title), ` (${languageInfo(p.lang as 'en').name}, ${p.sections} ${tc('sectionsN')}, ${p.provisions} ${tc('provisionsN')})`),
+        h('p', { 'data-testid': 'import-found' }, `${tc('found')}: `, h('bdi', {}, p.heading), ' — ', h('bdi', {}, p.title),
+          ' (', h('bdi', {}, languageInfo(p.lang as 'en').name), `${tc('listComma')}${p.sections} ${tc('sectionsN')}${tc('listComma')}${p.provisions} ${tc('provisionsN')})`),
         warningList(p.warnings))
       if (!title.value) title.value = [p.heading, p.title].filter(Boolean).join(' – ')
       if (!version.value && p.versionName) version.value = p.versionName

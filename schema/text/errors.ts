@@ -1,13 +1,8 @@
 /**
- * What the plain-text importer reports: warnings for lines it kept but could
- * not place as intended, and an error for input it cannot read at all.
+ * The error the plain-text importer throws for input it cannot read at all
+ * (warnings for lines it kept but could not place as intended are in
+ * warnings.ts).
  */
-
-/** A line that was kept but not placed as intended (1-based line number of the input file). */
-export interface ImportWarning {
-  readonly line: number
-  readonly message: string
-}
 
 /**
  * Thrown for input that cannot be imported (not UTF-8, empty, no heading,

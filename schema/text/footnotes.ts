@@ -7,7 +7,7 @@
  * definition's text.
  */
 import type { Node } from 'prosemirror-model'
-import type { ImportWarning } from './errors.js'
+import { importWarning, type ImportWarning } from './warnings.js'
 import type { SourceLine } from './lines.js'
 
 /** A piece of inline content read from a line: plain text, or a footnote with its text. */
@@ -51,12 +51,12 @@ export function extractFootnoteDefinitions(lines: readonly SourceLine[], warning
       const key = m[1]!
       if (!referenced.has(key)) continue
       if (texts.has(key)) {
-        warnings.push({ line: l.number, message: `footnote ${key} is defined twice; the second definition is kept as text` })
+        warnings.push(importWarning(l.number, 'footnote-defined-twice', { key }))
         continue
       }
       let end = closingBracket(text, start)
       if (end < 0) {
-        warnings.push({ line: l.number, message: `footnote ${key} has no closing "]"; its text runs to the end of the line` })
+        warnings.push(importWarning(l.number, 'footnote-unclosed', { key }))
         end = text.length
       }
       texts.set(key, text.slice(start + m[0].length, end).trim())
@@ -75,7 +75,7 @@ export function readInline(text: string, defs: ReadonlyMap<string, string>, line
   for (const m of text.matchAll(REF)) {
     if (m.index > last) pieces.push(text.slice(last, m.index))
     const def = defs.get(m[1]!)
-    if (def === undefined) warnings.push({ line, message: `footnote ${m[1]} is referenced but never defined ("[${m[1]}: ...]"); it is kept empty` })
+    if (def === undefined) warnings.push(importWarning(line, 'footnote-undefined', { key: m[1]! }))
     pieces.push({ footnote: def ?? '' })
     last = m.index + m[0].length
   }

@@ -13,7 +13,8 @@ import { sectionKindInfo } from '../vocabulary.js'
 import { inferCoverRole, nextCoverState, readCoverEscape, type CoverState } from './cover.js'
 import { detectLanguage } from './detect-language.js'
 import { draft, draftToNode, textblock, type Draft } from './draft.js'
-import { ImportError, type ImportWarning } from './errors.js'
+import { ImportError } from './errors.js'
+import { importWarning, type ImportWarning, type ImportWarningCode, type ImportWarningParams } from './warnings.js'
 import { IMPORT_LIMITS } from './limits.js'
 import { extractFootnoteDefinitions, readInline, type InlinePiece } from './footnotes.js'
 import { splitLabel } from './labels.js'
@@ -63,7 +64,7 @@ function read(input: string | Uint8Array, options: ImportOptions): ImportResult 
   const all = splitLines(decodeUtf8(input))
   if (all.every(l => !l.text.trim())) throw new ImportError('the file is empty (no text after the provenance header)')
   const warnings: ImportWarning[] = []
-  const warn = (line: number, message: string) => warnings.push({ line, message })
+  const warn = <C extends ImportWarningCode>(line: number, code: C, params: ImportWarningParams[C]) => warnings.push(importWarning(line, code, params))
   const { texts: defs, lines } = extractFootnoteDefinitions(all, warnings)
   const lang = options.lang ?? detectLanguage(lines.map(l => l.text).join('\n'))
   let proposal = false
@@ -106,7 +107,7 @@ function read(input: string | Uint8Array, options: ImportOptions): ImportResult 
       }
       if (phase === 'after-marker') {
         early.push(textblock('paragraph', inline(), n))
-        warn(n, 'text between the proposal marker and the resolution heading is placed at the start of the body')
+        warn(n, 'text-before-heading', {})
         continue
       }
       const role: CoverRole = inferCoverRole(plain, coverState)
@@ -134,23 +135,23 @@ function read(input: string | Uint8Array, options: ImportOptions): ImportResult 
         else p.node.children.push(textblock('annexTitle', inline(), n))
         continue
       }
-      if (p.kind === 'part') warn(p.node.line, 'the part heading is not followed by its title; the title is left empty')
+      if (p.kind === 'part') warn(p.node.line, 'part-without-title', {})
     }
-    if (reasons && !isAnnexHeading(plain) && !outline.inAnnex) warn(n, 'text after the reasons is placed before them (reasons close a proposal)')
+    if (reasons && !isAnnexHeading(plain) && !outline.inAnnex) warn(n, 'text-after-reasons', {})
 
     if (escape) {
       const type = escape.part === 'preambular' ? 'preambularSection' : 'operativeSection'
       let kind = escape.kind
       const info = sectionKindInfo(kind)
       if (kind !== 'other' && (!info || info.part !== escape.part)) {
-        warn(n, `"${kind}" is not a known ${escape.part} section kind; the section is kept with kind "other"`)
+        warn(n, 'unknown-section-kind', { kind, part: escape.part })
         kind = 'other'
       }
-      if (outline.inAnnex) warn(n, 'a section heading inside an annex cannot open a section; kept as a paragraph')
+      if (outline.inAnnex) warn(n, 'section-heading-in-annex', {})
       if (outline.inAnnex) outline.addParagraph(inline(), n)
       else outline.openSection(type, kind, inline(escape.rest.trim()), n)
     } else if (isReasons(plain)) {
-      if (reasons) { warn(n, 'a second reasons paragraph is kept as a paragraph'); outline.addParagraph(inline(), n) }
+      if (reasons) { warn(n, 'second-reasons', {}); outline.addParagraph(inline(), n) }
       else reasons = textblock('reasons', inline(), n)
     } else if (isAnnexHeading(plain)) {
       pending = { kind: 'annex', node: outline.openAnnex(inline(), n) }
@@ -160,14 +161,12 @@ function read(input: string | Uint8Array, options: ImportOptions): ImportResult 
       outline.addNote(inline(), n)
     } else if (labelled) {
       if (!outline.addLabelled(labelled, inline(labelled.text), n)) {
-        outline.addLooseParagraph(inline(), n, outline.kind
-          ? `"${labelled.label}" has no provision to belong to here; kept as a paragraph`
-          : `"${labelled.label}" stands outside any section; kept as a paragraph`)
+        outline.addLooseParagraph(inline(), n, importWarning(n, outline.kind ? 'label-without-provision' : 'label-outside-section', { label: labelled.label }))
       }
     } else if (section) {
       outline.openSection(section.part === 'preambular' ? 'preambularSection' : 'operativeSection', section.kind, inline(), n)
     } else {
-      outline.addParagraph(inline(), n, 'text outside any section is kept as a paragraph of the body')
+      outline.addParagraph(inline(), n, importWarning(n, 'text-outside-section', {}))
     }
   }
 
@@ -176,8 +175,8 @@ function read(input: string | Uint8Array, options: ImportOptions): ImportResult 
       ? 'no resolution heading after the proposal marker (expected a line such as "RESOLUTION 50 (Rev. Dubai, 2012)" or "القرار 50 (...)")'
       : 'no resolution heading found (expected a line such as "RESOLUTION 50 (Rev. Dubai, 2012)" or "القرار 50 (...)")')
   }
-  if (!title) { warn(heading.line, 'the heading is not followed by a title; the title is left empty'); title = textblock('resolutionTitle', [], heading.line) }
-  if (pending?.kind === 'part') warn(pending.node.line, 'the part heading is not followed by its title; the title is left empty')
+  if (!title) { warn(heading.line, 'missing-title', {}); title = textblock('resolutionTitle', [], heading.line) }
+  if (pending?.kind === 'part') warn(pending.node.line, 'part-without-title', {})
 
   const top: Draft[] = []
   if (cover.length) top.push(draft('proposalHeader', {}, 1, cover))
@@ -191,7 +190,7 @@ function read(input: string | Uint8Array, options: ImportOptions): ImportResult 
   const drafted = draftToNode(draft('resolution', { lang }, 1, top), new Set())
   // references written as text ("considering b)") are linked to their provision; the rest stay text
   const { doc, unresolved } = linkReferences(drafted)
-  for (const u of unresolved) warn(lines.find(l => l.text.includes(u.text))?.number ?? 1, u.message)
+  for (const u of unresolved) warn(lines.find(l => l.text.includes(u.reference))?.number ?? 1, 'unresolved-reference', u)
   checkResolution(doc)
   return { doc, warnings: capped(warnings.sort((a, b) => a.line - b.line)) }
 }
@@ -201,6 +200,6 @@ function capped(warnings: ImportWarning[]): ImportWarning[] {
   if (warnings.length <= IMPORT_LIMITS.warnings) return warnings
   const rest = warnings.length - IMPORT_LIMITS.warnings
   const kept = warnings.slice(0, IMPORT_LIMITS.warnings)
-  kept.push({ line: warnings[IMPORT_LIMITS.warnings]!.line, message: `${rest} more warnings from this line on are not listed` })
+  kept.push(importWarning(warnings[IMPORT_LIMITS.warnings]!.line, 'more-warnings', { count: rest }))
   return kept
 }

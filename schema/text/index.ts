@@ -1,4 +1,5 @@
 export * from './errors.js'
+export * from './warnings.js'
 export * from './limits.js'
 export * from './import-text.js'
 export * from './serialise.js'

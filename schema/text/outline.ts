@@ -8,7 +8,7 @@
  */
 import type { Language } from '../languages.js'
 import { ITEM_STYLES, itemLabel, labelExtension, letterLabel, overriddenLabel, type ItemStyle } from '../numbering.js'
-import type { ImportWarning } from './errors.js'
+import { importWarning, type ImportWarning } from './warnings.js'
 import type { InlinePiece } from './footnotes.js'
 import { draft, textblock, type Draft } from './draft.js'
 import { hasExtension, sameLabel, type LabelledLine } from './labels.js'
@@ -54,7 +54,7 @@ export class Outline {
   /** True when a provision is open (items and continuation paragraphs go into it). */
   get hasOpenProvision(): boolean { return this.provisions.length > 0 }
 
-  private warn(line: number, message: string) { this.ctx.warnings.push({ line, message }) }
+  private warn(warning: ImportWarning) { this.ctx.warnings.push(warning) }
 
   private close() { this.provisions = []; this.items = [] }
 
@@ -105,7 +105,7 @@ export class Outline {
    * paragraph of the open container or the body. Items directly in an annex
    * take no continuation paragraphs.
    */
-  addParagraph(pieces: InlinePiece[], line: number, warnIfLoose: string | null = null): void {
+  addParagraph(pieces: InlinePiece[], line: number, warnIfLoose: ImportWarning | null = null): void {
     const p = textblock('paragraph', pieces, line)
     // A list of the annex's own ends at the first unlabelled line, which is the annex's again.
     if (this.containerKind === 'annex' && !this.hasOpenProvision) this.items = []
@@ -113,13 +113,13 @@ export class Outline {
     if (holder) holder.children.push(p)
     else {
       this.body.push(p)
-      if (warnIfLoose) this.warn(line, warnIfLoose)
+      if (warnIfLoose) this.warn(warnIfLoose)
     }
   }
 
   /** A paragraph at the container level even when a provision is open (for lines that cannot be placed). */
-  addLooseParagraph(pieces: InlinePiece[], line: number, warning: string): void {
-    this.warn(line, warning)
+  addLooseParagraph(pieces: InlinePiece[], line: number, warning: ImportWarning): void {
+    this.warn(warning)
     const p = textblock('paragraph', pieces, line)
     const holder = this.items.at(-1) ?? this.provisions.at(-1) ?? this.container
     ;(holder ? holder.children : this.body).push(p)
@@ -164,7 +164,7 @@ export class Outline {
       if (prefix && parts.length > 1 && parts[0] === prefix.split('.')[0]) parts = parts.slice(1)
       let depth = Math.max(1, parts.length)
       if (depth > this.provisions.length + 1) {
-        this.warn(line, `"${l.label}" is nested deeper than the provision before it; placed one level down`)
+        this.warn(importWarning(line, 'nested-too-deep', { label: l.label }))
         depth = this.provisions.length + 1
       }
       this.addProvision(depth, l.label, pieces, line)
@@ -256,7 +256,7 @@ export class Outline {
     const source = !hasExtension(found) && this.ctx.policy() === 'source'
     if (source) { node.attrs.sourceLabel = found; node.label = derived }
     else { node.attrs.labelOverride = found; node.label = overriddenLabel(found, base) }
-    this.warn(line, `label "${found}" is not the derived label "${derived}"; kept as ${source ? 'sourceLabel' : 'labelOverride'}`)
+    this.warn(importWarning(line, 'label-not-derived', { found, derived, keptAs: source ? 'sourceLabel' : 'labelOverride' }))
   }
 }
 
