@@ -73,12 +73,17 @@ function isolated(text: string): string {
   return `\u2068${text}\u2069`
 }
 
+/** The sentence of a refusal in the interface's language; `detail` (English) follows it where it tells more (which line, what was typed). */
+export function refusalSentence(key: ErrorKey, detail = ''): string {
+  const sentence = SENTENCES[uiLang()][key]
+  return WITH_DETAIL.has(key) && detail ? `${sentence}: ${isolated(detail)}` : sentence
+}
+
 /** What an error says to the user, in the interface's language where the refusal is a known one; otherwise its own message. */
 export function errorText(e: unknown): string {
-  const table = SENTENCES[uiLang()]
   if (e instanceof ApiError) {
     const key: ErrorKey | null = e.status === 0 ? 'unreachable' : e.code
-    if (key) return WITH_DETAIL.has(key) && e.message ? `${table[key]}: ${isolated(e.message)}` : table[key]
+    if (key) return refusalSentence(key, e.message)
   }
   const message = e instanceof Error ? e.message : String(e)
   return uiLang() === 'ar' ? isolated(message) : message

@@ -22,7 +22,7 @@ export function proposalSettingsOf(doc: Node): ProposalSettings | null {
 }
 
 /** What a change of settings comes to: the command that applies it, or why it cannot be made. */
-export type SettingsChange = { ok: true; action: ProposalAction; proposalId: string; command: Command } | { ok: false; problem: string }
+export type SettingsChange = { ok: true; action: ProposalAction; proposalId: string; command: Command } | { ok: false; field: 'action' | 'proposalId'; problem: string }
 
 /**
  * Checks new settings: the action one of PROPOSAL_ACTIONS, the number empty
@@ -31,10 +31,10 @@ export type SettingsChange = { ok: true; action: ProposalAction; proposalId: str
  * the MOD line in one transaction; it does not apply to a document without one.
  */
 export function changeProposalSettings(action: string, idText: string): SettingsChange {
-  if (!(PROPOSAL_ACTIONS as readonly string[]).includes(action)) return { ok: false, problem: `"${action}" is not a proposal action; expected one of ${PROPOSAL_ACTIONS.join(', ')}` }
+  if (!(PROPOSAL_ACTIONS as readonly string[]).includes(action)) return { ok: false, field: 'action', problem: `"${action}" is not a proposal action; expected one of ${PROPOSAL_ACTIONS.join(', ')}` }
   let proposalId = ''
   if (idText.trim()) {
-    try { proposalId = formatProposalId(parseProposalId(idText)) } catch (e) { return { ok: false, problem: (e as Error).message } }
+    try { proposalId = formatProposalId(parseProposalId(idText)) } catch (e) { return { ok: false, field: 'proposalId', problem: (e as Error).message } }
   }
   const command: Command = (state, dispatch) => {
     const marker = proposalSettingsOf(state.doc)

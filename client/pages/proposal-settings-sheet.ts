@@ -8,6 +8,7 @@ import type { EditorView } from 'prosemirror-view'
 import { PROPOSAL_ACTIONS } from '../../schema/index.js'
 import { h } from '../app/dom.js'
 import { tc, type CycleKey } from '../app/i18n-cycle.js'
+import { refusalSentence } from '../app/i18n-errors.js'
 import { run } from '../editor/create-editor.js'
 import { changeProposalSettings, proposalSettingsOf } from '../editor/proposal-settings.js'
 import { field, input, openSheet, select } from './sheet.js'
@@ -27,7 +28,8 @@ export function proposalSettingsSheet(view: EditorView): void {
   proposalId.addEventListener('input', () => sheet.say(''))
   sheet.form.addEventListener('submit', () => {
     const change = changeProposalSettings(action.value, proposalId.value)
-    if (!change.ok) { sheet.say(change.problem, true); proposalId.focus(); return }
+    // (the action comes from the list: only the number can be refused, said in the interface's language with the server's detail)
+    if (!change.ok) { sheet.say(change.field === 'proposalId' ? refusalSentence('proposal-id', change.problem) : change.problem, true); proposalId.focus(); return }
     const current = proposalSettingsOf(view.state.doc)
     if (current && (current.action !== change.action || current.proposalId !== change.proposalId)) run(view, change.command)
     sheet.close()
