@@ -56,5 +56,7 @@ test('references follow renumbering, can be inserted, and are flagged when their
     w.resdraft.view.dispatch(state.tr.delete(from, to))
   })
   await expect(page.getByTestId('reference-broken')).toHaveCount(1)
+  // its hint in Amal's (Arabic) interface
+  await expect(page.getByTestId('reference-broken')).toHaveAttribute('title', 'تشير هذه الإحالة إلى فقرة لم تعد في النص')
   await context.close()
 })

@@ -20,7 +20,7 @@ import { findPlugin } from './find-replace.js'
 import { labelsPlugin } from './labels.js'
 import { headingGuardPlugin } from './heading-guard.js'
 import { proposalGuardPlugin } from './proposal-guard.js'
-import { referencesPlugin } from './references.js'
+import { referencesPlugin, type ReferenceWords } from './references.js'
 import { cleanPastedHTML, pasteProvisions, transformPasted } from './paste.js'
 import { cursorBuilder, selectionBuilder, showCursorOf } from './presence.js'
 import { placeholdersPlugin, type Placeholders } from './placeholders.js'
@@ -44,6 +44,8 @@ export interface EditorOptions {
   keys?: Record<string, Command>
   /** Hints shown in the empty title, history line and formula (placeholders.ts); none when read-only. */
   placeholders?: Placeholders
+  /** What the references plugin says (references.ts), in the interface's language. */
+  referenceWords?: ReferenceWords
 }
 
 /** Changes that came through the Yjs binding: collaborators', and undo/redo. */
@@ -78,7 +80,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     headingGuardPlugin(options.dialogs.changeHeading, isRemote),
     proposalGuardPlugin(isRemote),
     commentMarksPlugin(),
-    referencesPlugin(),
+    referencesPlugin(options.referenceWords),
     findPlugin(),
     readOnlyClickPlugin(),
     ...(options.placeholders && !options.readOnly ? [placeholdersPlugin(options.placeholders)] : [])

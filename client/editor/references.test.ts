@@ -60,3 +60,16 @@ test('a reference inserted in a French, Spanish or Russian text names the label 
     assert.deepEqual(spans.map(s => s.expected), c.lang === 'en' ? ['considering b)', 'resolves 1'] : ['b)', '1'], c.lang)
   }
 })
+
+test('a reference to a provision no longer in the text is flagged, with the hint in the words the editor was given', () => {
+  const hint = 'تشير هذه الإحالة إلى فقرة لم تعد في النص'
+  const plugin = referencesPlugin({ brokenHint: hint })
+  let state = EditorState.create({ schema, doc, plugins: [plugin] })
+  assert.equal(plugin.getState(state)!.find().length, 0)
+  const b = at('that two', state) - 2
+  state = state.apply(state.tr.delete(b, b + state.doc.resolve(b + 1).parent.nodeSize + 1))
+  const flagged = plugin.getState(state)!.find()
+  assert.equal(flagged.length, 1)
+  // (an inline decoration's DOM attributes are not public API: read as the view reads them)
+  assert.equal((flagged[0] as unknown as { type: { attrs: Record<string, string> } }).type.attrs.title, hint)
+})

@@ -76,18 +76,24 @@ export function mayChangeReferences(tr: Transaction): boolean {
 
 const key = new PluginKey<DecorationSet>('references')
 
-function flagged(doc: Parameters<typeof referenceFixes>[0]): DecorationSet {
+function flagged(doc: Parameters<typeof referenceFixes>[0], hint: string): DecorationSet {
   const gone = referenceFixes(doc).filter(f => f.expected === null)
-  return DecorationSet.create(doc, gone.map(f => Decoration.inline(f.from, f.to, { class: 'reference-broken', title: 'This reference points at a provision that is no longer in the text', 'data-testid': 'reference-broken' })))
+  return DecorationSet.create(doc, gone.map(f => Decoration.inline(f.from, f.to, { class: 'reference-broken', title: hint, 'data-testid': 'reference-broken' })))
+}
+
+/** What the references plugin says, in the interface's language. */
+export interface ReferenceWords {
+  /** The hint on a reference whose provision is gone. */
+  readonly brokenHint: string
 }
 
 /** Keeps references right after one's own edits and flags references to provisions that are gone. */
-export function referencesPlugin(): Plugin<DecorationSet> {
+export function referencesPlugin(words: ReferenceWords = { brokenHint: 'This reference points at a provision that is no longer in the text' }): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key,
     state: {
-      init: (_config, state) => flagged(state.doc),
-      apply: (tr, old, _oldState, state) => !tr.docChanged ? old : mayChangeReferences(tr) ? flagged(state.doc) : old.map(tr.mapping, tr.doc)
+      init: (_config, state) => flagged(state.doc, words.brokenHint),
+      apply: (tr, old, _oldState, state) => !tr.docChanged ? old : mayChangeReferences(tr) ? flagged(state.doc, words.brokenHint) : old.map(tr.mapping, tr.doc)
     },
     props: { decorations: state => key.getState(state) },
     appendTransaction(trs, _old, state) {

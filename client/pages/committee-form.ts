@@ -9,6 +9,7 @@ import type { CompilationJSON } from '../app/api.js'
 import { startCommitteeDraft } from '../app/committee-api.js'
 import { h } from '../app/dom.js'
 import { tk } from '../app/i18n-committee.js'
+import { tc } from '../app/i18n-cycle.js'
 import { go } from '../app/router.js'
 import { changedChoices, defaultRowChoice, rowChoiceOptions } from './committee-choices.js'
 import { errorText } from '../app/i18n-errors.js'
@@ -17,7 +18,7 @@ import { errorText } from '../app/i18n-errors.js'
 export function committeeDraftStarter(c: CompilationJSON, base: string, proposals: readonly string[], result: HTMLElement): HTMLElement {
   const status = h('p', { class: 'sheet-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'committee-status' })
   const title = h('input', { type: 'text', dir: 'auto', 'data-testid': 'committee-title', size: 50 }) as HTMLInputElement
-  title.value = `Committee draft — ${c.sources.map(s => s.name).join(', ')}`
+  title.value = `${tk('committeeDraft')} — ${c.sources.map(s => s.name).join(tc('listComma'))}`
   const selects = new Map<string, HTMLSelectElement>()
   const create = h('button', { type: 'button', class: 'primary', 'data-testid': 'committee-create' }, tk('startDraft'))
   const form = h('div', { class: 'committee-form', hidden: true, 'data-testid': 'committee-form' },

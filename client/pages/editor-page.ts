@@ -216,6 +216,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     awareness: session.provider.awareness,
     lang, readOnly, dialogs, label: tc('editorLabel'),
     placeholders: { resolutionTitle: t('placeholderTitle'), historyLine: t('placeholderHistory'), assemblyFormula: t('placeholderFormula') },
+    referenceWords: { brokenHint: t('referenceBroken') },
     ...(isDraft && !readOnly ? { keys: bracketKeys(getView, user, dir) } : {}),
     // in a committee draft each change carries its sources (from the document's attribution)
     makeComparer: () => base ? (isDraft ? attributedComparer(liveComparer(resolutionFromJSON(base.json)), revision => attributeRevision(session.ydoc, revision)) : liveComparer(resolutionFromJSON(base.json))) : null,
