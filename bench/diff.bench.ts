@@ -13,6 +13,9 @@
  * node (hashes, labels, tokens, built unchanged units) for the next
  * comparison of the same nodes, as the live view's are; after ten untimed
  * cold runs, as the warm figures come after thirty untimed warm ones.
+ * For the light pair, the floor of any comparer that writes this revision
+ * document is printed too: the labels of both versions and one node with its
+ * revision record per section, provision and item, on fresh documents.
  * Targets: compare at least as fast as the baseline at every edit rate, >= 100x
  * faster on the real Resolution 50 pair, nothing bounded; compendium < 1 s and
  * < 100 MB. Figures are printed, not asserted.
@@ -22,6 +25,8 @@ import type { Node } from 'prosemirror-model'
 import { readFileSync } from 'node:fs'
 import { compare, shareLineage } from '../diff/compare.js'
 import { importText } from '../schema/text/index.js'
+import { computeLabels, type Labels } from '../schema/numbering.js'
+import { IDENTIFIED_NODES } from '../schema/nodes.js'
 import { createIncrementalComparer } from '../diff/incremental.js'
 import { buildModel, editModel, prng, randomModel } from '../diff/test-documents.js'
 
@@ -29,6 +34,18 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]! }
 const flatten = (doc: Node) => { const lines: string[] = []; doc.descendants(n => { if (n.isTextblock) { lines.push(n.textContent); return false } return true }); return lines.join('\n') }
 function countProvisions(doc: Node) { let n = 0; doc.descendants(x => { if (x.type.name === 'provision') n++; return true }); return n }
+
+/** `doc` rebuilt with an unchanged revision record on every identified node (the floor of a revision document's cost). */
+function withRecords(doc: Node, labels: Labels): Node {
+  const kids: Node[] = []
+  doc.forEach(c => kids.push(c.isTextblock || c.isLeaf ? c : withRecords(c, labels)))
+  if (!IDENTIFIED_NODES.has(doc.type.name)) return doc.type.create(doc.attrs, kids)
+  const attrs: Record<string, unknown> = {}
+  for (const k in doc.attrs) attrs[k] = doc.attrs[k]
+  const label = labels.byId.get(doc.attrs.id as string) ?? null
+  attrs.revision = { status: 'unchanged', oldLabel: label, newLabel: label, moveId: null, action: 'NOC', oldAttrs: null, newAttrs: null }
+  return doc.type.create(attrs, kids)
+}
 
 function time<T>(f: () => T): [number, T] {
   const t0 = performance.now()
@@ -96,6 +113,17 @@ for (const [name, a, b] of cases) {
     coldRatios.push(bl / (ms / copies.length))
   }
   console.log(`${(name + ' cold').padEnd(18)} ${''.padStart(14)}  ${median(coldOurs).toFixed(2).padStart(12)} ${''.padStart(12)} ${median(coldRatios).toFixed(1).padStart(7)}x`)
+  if (name === 'light') {
+    // What any comparer that writes this revision document spends on fresh documents before it compares anything:
+    // the labels of both versions, and one node with a revision record per section, provision and item (public API).
+    const floor: number[] = []
+    for (let k = 0; k < turns; k++) {
+      const copies = Array.from({ length: 3 }, fresh)
+      const [ms] = time(() => { for (const [x, y] of copies) { computeLabels(x); withRecords(y, computeLabels(y)) } })
+      floor.push(ms / copies.length)
+    }
+    console.log(`${'  floor (fresh)'.padEnd(18)} ${''.padStart(14)}  ${median(floor).toFixed(2).padStart(12)}   (labels of both + one node with its record per identified node, before any comparing; baseline / floor ${(median(baseline) / median(floor)).toFixed(1)})`)
+  }
 }
 
 console.log('\nCompendium: 100 synthetic resolutions (light edits: 4 per resolution), compared one after another')
