@@ -22,6 +22,13 @@ test('every difference of a revision document is listed with its place and its w
     ['considering › b)', 'renumbered', ['c)'], ['b)']],
     ['resolves › 1', 'not-in-force', [], ['to add']]
   ])
+  // the same places in parts, for an interface to say in its own words (the section's words and labels as the document has them)
+  assert.deepEqual(found.map(d => d.place), [
+    { section: 'considering', label: 'a)', part: null },
+    { section: 'considering', label: 'b)', part: null },
+    { section: 'considering', label: 'b)', part: null },
+    { section: 'resolves', label: '1', part: null }
+  ])
   assert.match(formatBaseCheck({ ok: false, discrepancies: found }), /4 place\(s\)[\s\S]*in force, not in the base: «2008»/)
   assert.match(formatBaseCheck({ ok: true, discrepancies: [] }), /no discrepancy/)
 })
@@ -42,6 +49,7 @@ test('with the diff engine: a base with an outdated date in the heading and one 
   const check = checkBase(base, inForce, (a, b) => compare(a, b).doc)
   assert.equal(check.ok, false)
   assert.ok(check.discrepancies.some(d => d.where === 'heading' && d.missing.join(' ').includes('Hammamet') && d.extra.join(' ').includes('Dubai')))
+  assert.deepEqual(check.discrepancies.find(d => d.where === 'heading')!.place, { section: '', label: '', part: 'heading' })
   assert.ok(check.discrepancies.some(d => d.where.startsWith('resolves › 1') && d.missing.some(w => w.includes('high'))))
   assert.ok(!check.discrepancies.some(d => d.where.includes('› 2')), 'the unchanged provision is not reported')
 })

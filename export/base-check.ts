@@ -12,10 +12,23 @@ import { PROPOSAL_PARTS, resolutionSchema, revisionOf, type RevisionRecord } fro
 /** A comparison function (the diff engine's `compare`, returning the revision document). */
 export type CompareDocs = (inForce: Node, base: Node) => Node
 
+/** A part of a resolution's text that is not a provision's (where a discrepancy in it is). */
+export type TextPart = 'heading' | 'title' | 'history line' | 'formula' | 'section heading' | 'part title' | 'annex heading' | 'annex title' | 'paragraph' | 'note'
+
+/** Where a discrepancy is: the section's heading words and the labels (the document's own), or a part of the text, or both (a section's heading). */
+export interface DiscrepancyPlace {
+  readonly section: string
+  /** The label, or labels of the item and the provision above it (`2 › a)`). */
+  readonly label: string
+  readonly part: TextPart | null
+}
+
 /** One place where the base differs from the version in force. */
 export interface BaseDiscrepancy {
-  /** Where: the section heading and the label, or the part of the header ("heading", "title" ...). */
+  /** Where, in English words (`considering › b)`, `heading`, `resolves (section heading)`). */
   readonly where: string
+  /** The same, in parts, for an interface to say in its own words. */
+  readonly place: DiscrepancyPlace
   /** What kind of difference. */
   readonly kind: 'different-text' | 'missing-from-base' | 'not-in-force' | 'moved' | 'renumbered'
   /** The text in force. */
@@ -62,7 +75,7 @@ function sides(block: Node): Sides {
 /** Text as compared: NFKC, spacing ignored (a space more or less is not a discrepancy). */
 const comparable = (text: string) => text.normalize('NFKC').replace(/[\s\u00a0\u200e\u200f]+/g, '')
 
-const HEADER_NAMES: Record<string, string> = {
+const HEADER_NAMES: Record<string, TextPart> = {
   resolutionHeading: 'heading', resolutionTitle: 'title', historyLine: 'history line', assemblyFormula: 'formula',
   sectionHeading: 'section heading', partTitle: 'part title', annexHeading: 'annex heading', annexTitle: 'annex title'
 }
@@ -77,25 +90,29 @@ export function discrepanciesOf(revision: Node): BaseDiscrepancy[] {
     if (rev && (name === 'provision' || name === 'item' || name === 'part')) {
       here = `${label ? `${label} › ` : ''}${rev.newLabel ?? rev.oldLabel ?? '?'}`
       const where = `${section}${section ? ' › ' : ''}${here}`
+      const place: DiscrepancyPlace = { section, label: here, part: null }
       const text = node.firstChild ? sides(node.firstChild) : { inForce: '', inBase: '', missing: [], extra: [] }
       const kinds: Partial<Record<RevisionRecord['status'], BaseDiscrepancy['kind']>> = {
         added: 'not-in-force', suppressed: 'missing-from-base', 'moved-from': 'moved', 'moved-to': 'moved'
       }
       const kind = kinds[rev.status]
       if (kind) {
-        if (rev.status !== 'moved-to') out.push({ where, kind, inForce: text.inForce, inBase: text.inBase, missing: text.missing, extra: text.extra })
+        if (rev.status !== 'moved-to') out.push({ where, place, kind, inForce: text.inForce, inBase: text.inBase, missing: text.missing, extra: text.extra })
         return
       }
       if (rev.oldLabel && rev.newLabel && rev.oldLabel !== rev.newLabel) {
-        out.push({ where, kind: 'renumbered', inForce: rev.oldLabel, inBase: rev.newLabel, missing: [rev.oldLabel], extra: [rev.newLabel] })
+        out.push({ where, place, kind: 'renumbered', inForce: rev.oldLabel, inBase: rev.newLabel, missing: [rev.oldLabel], extra: [rev.newLabel] })
       }
     }
     if (node.isTextblock) {
       const s = sides(node)
       if ((s.missing.length || s.extra.length) && comparable(s.inForce) !== comparable(s.inBase)) {
-        const part = HEADER_NAMES[name]
+        const part = HEADER_NAMES[name] ?? null
         const where = part && name !== 'sectionHeading' ? part : `${section}${section && here ? ' › ' : ''}${here}${part ? ` (${part})` : ''}`
-        out.push({ where: where || name, kind: 'different-text', ...s })
+        // a paragraph or note outside any section and provision is named by what it is
+        const loose: TextPart | null = where ? null : name === 'paragraph' || name === 'note' ? name : null
+        const place: DiscrepancyPlace = part && name !== 'sectionHeading' ? { section: '', label: '', part } : { section, label: here, part: part ?? loose }
+        out.push({ where: where || name, place, kind: 'different-text', ...s })
       }
       return
     }

@@ -104,7 +104,7 @@ export interface ImportNotice { line: number | null; message: string; text?: str
 /** What a text in force would become, before anything is stored. */
 export interface ResolutionPreview { format: 'text' | 'docx'; lang: string; heading: string; title: string; versionName: string | null; warnings: ImportNotice[]; sections: number; provisions: number }
 /** One difference between a delegation's base and the version in force. */
-export interface Discrepancy { where: string; kind: string; inForce: string; inBase: string; missing: string[]; extra: string[] }
+export interface Discrepancy { where: string; place?: { section: string; label: string; part: string | null }; kind: string; inForce: string; inBase: string; missing: string[]; extra: string[] }
 /** What a delegation's Word proposal reads as, before anything is stored. */
 export interface ProposalPreview {
   lang: string; revisions: number; authors: { author: string; insertions: number; deletions: number }[]

@@ -4,13 +4,35 @@
  * check lists every discrepancy with its provision; "Store as proposal"
  * keeps the proposed text as a proposal on that version.
  */
-import { importProposalDocx, listVersions, previewProposalDocx, type DocumentMeta, type ProposalPreview } from '../app/api.js'
+import { importProposalDocx, listVersions, previewProposalDocx, type Discrepancy, type DocumentMeta, type ProposalPreview } from '../app/api.js'
 import { h } from '../app/dom.js'
-import { tc } from '../app/i18n-cycle.js'
+import { tc, type CycleKey } from '../app/i18n-cycle.js'
 import { warningList } from './import-dialog.js'
 import { checkThenStore } from './check-then-store.js'
 import { field, input, openSheet, select } from './sheet.js'
 import { versionLabel } from './checkpoint-label.js'
+
+/** The words of each kind of discrepancy and of each part of the text (export/base-check.ts). */
+const KIND_WORDS: Partial<Record<string, CycleKey>> = {
+  'different-text': 'differentText', 'missing-from-base': 'missingFromBase', 'not-in-force': 'notInForce', moved: 'movedInBase', renumbered: 'renumberedInBase'
+}
+const PART_WORDS: Partial<Record<string, CycleKey>> = {
+  heading: 'partHeading', title: 'partTitle', 'history line': 'partHistory', formula: 'partFormula',
+  'section heading': 'partSectionHeading', 'part title': 'partPartTitle', 'annex heading': 'partAnnexHeading', 'annex title': 'partAnnexTitle',
+  paragraph: 'partParagraph', note: 'partNote'
+}
+const said = (words: Partial<Record<string, CycleKey>>, code: string) => words[code] ? tc(words[code]!) : code
+
+/** Where a discrepancy is: the section's words and the labels as the document writes them, the part of the text in the interface's words. */
+function place(d: Discrepancy): (HTMLElement | string)[] {
+  const p = d.place
+  if (!p || (!p.section && !p.label && !p.part)) return [h('bdi', { class: 'where' }, d.where)]
+  const path = [p.section, p.label].filter(Boolean).join(' › ')
+  const out: (HTMLElement | string)[] = []
+  if (path) out.push(h('bdi', { class: 'where' }, path))
+  if (p.part) out.push(path ? ` (${said(PART_WORDS, p.part)})` : h('span', { class: 'where' }, said(PART_WORDS, p.part)))
+  return out
+}
 
 /** Shows the base check of a preview. */
 function baseCheck(p: ProposalPreview): HTMLElement {
@@ -18,7 +40,7 @@ function baseCheck(p: ProposalPreview): HTMLElement {
   return h('div', { class: 'base-check', 'data-testid': 'base-check', 'data-ok': String(p.ok) },
     h('p', { class: p.ok ? 'ok-line' : 'error' }, head),
     p.ok ? null : h('ol', { class: 'warnings', 'data-testid': 'discrepancies' }, ...p.discrepancies.map(d => h('li', {},
-      h('bdi', { class: 'where' }, d.where), ` — ${d.kind}`,
+      ...place(d), ` — ${said(KIND_WORDS, d.kind)}`,
       d.missing.length ? h('div', { class: 'quote', dir: 'auto' }, `${tc('inForce')}: `, d.missing.map(w => `«${w}»`).join(' ')) : null,
       d.extra.length ? h('div', { class: 'quote', dir: 'auto' }, `${tc('inBase')}: `, d.extra.map(w => `«${w}»`).join(' ')) : null))))
 }
@@ -54,7 +76,7 @@ export function readProposalDialog(docs: DocumentMeta[], onStored: (id: string) 
       report.replaceChildren(
         h('p', { 'data-testid': 'docx-found' }, p.revisionFormatting
           ? `${tc('revisionFormatting')}: +${p.revisionFormatting.insertions} −${p.revisionFormatting.deletions}`
-          : `${p.revisions} ${tc('revisionsN')}${authors ? ` — ${authors}` : ''}`),
+          : [`${p.revisions} ${tc('revisionsN')}`, ...(authors ? [' — ', h('bdi', {}, authors)] : [])]),
         baseCheck(p),
         ...(p.warnings.proposal.length ? [warningList(p.warnings.proposal)] : []))
       if (!title.value) title.value = f.name.replace(/\.docx$/i, '')
