@@ -3,8 +3,9 @@
  * interface says it in Arabic (the server's own English detail, when there
  * is one, follows it isolated), an English one in English.
  */
+import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { freshProposal, openDocument, shot, signedInPage } from './helpers.js'
+import { documents, freshProposal, openDocument, shot, signedInPage } from './helpers.js'
 
 test('a document that does not exist: Arabic in the Arabic interface, English in the English one', async ({ browser }) => {
   const amal = await signedInPage(browser, 'amal')
@@ -64,5 +65,43 @@ test('a proposal number the settings sheet refuses: Arabic in the Arabic interfa
   await expect(status).toContainText('APT-44-2')
   await expect(page.locator('.ProseMirror p.Proposal')).toContainText('APT/44A13/1')
   await shot(page, 'proposal-settings-refused-ar')
+  await context.close()
+})
+
+test('a Word proposal read against another text in force: each discrepancy said in words in Arabic; against a text in another script, refused in Arabic', async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, 'sec')
+  await page.getByTestId('ui-lang').click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+  const all = await documents(page.request)
+  const apt = all.find(d => d.title === 'APT proposal on Resolution 50')!
+  const exported = await page.request.get(`/api/documents/${encodeURIComponent(apt.id)}/export?format=docx`)
+  expect(exported.status()).toBe(200)
+  const docx = { name: 'apt.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await exported.body() }
+  // a copy of the 2012 text in which Study Group 17 became Study Group 2: the proposal's base differs from it there
+  const altered = readFileSync('fixtures/res50-2012-ar.txt', 'utf8').replace('لجنة الدراسات 17', 'لجنة الدراسات 2')
+  const title = `Res 50 altered ${Date.now()}`
+  const stored = await page.request.post(`/api/imports/resolution?title=${encodeURIComponent(title)}&version=altered`, { headers: { 'content-type': 'text/plain; charset=utf-8' }, data: Buffer.from(altered) })
+  expect(stored.status(), await stored.text()).toBe(201)
+  await page.reload()
+
+  await page.getByTestId('read-docx').click()
+  const dialog = page.getByTestId('read-docx-dialog')
+  await dialog.getByTestId('field-resolution').selectOption({ label: title })
+  await expect(dialog.getByTestId('field-version').locator('option')).toHaveCount(1)
+  await dialog.getByTestId('field-file').setInputFiles(docx)
+  await expect(dialog.getByTestId('base-check')).toHaveAttribute('data-ok', 'false')
+  const texts = (await dialog.getByTestId('discrepancies').locator('li').allTextContents()).join('\n')
+  expect(texts).toContain('النص مختلف')
+  for (const code of ['different-text', 'missing-from-base', 'not-in-force', 'renumbered']) expect(texts).not.toContain(code)
+  await shot(page, 'read-docx-discrepancies-ar')
+
+  // Resolution 1 is English: the Arabic proposal is refused, in Arabic, with the server's English detail after it
+  const res1 = all.find(d => d.kind === 'resolution' && d.title.startsWith('Resolution 1 '))!
+  await dialog.getByTestId('field-resolution').selectOption(res1.id)
+  await expect(dialog.getByTestId('field-version').locator('option')).not.toHaveCount(0)
+  await dialog.getByTestId('docx-check').click()
+  await expect(dialog.getByTestId('read-docx-dialog-status')).toContainText('ملف Word ليس بلغة النسخة النافذة المختارة')
+  await expect(dialog.getByTestId('read-docx-dialog-status')).toContainText('the Word file is in Arabic; the version in force is in English')
+  await expect(dialog.getByTestId('docx-store')).toBeDisabled()
   await context.close()
 })

@@ -28,7 +28,10 @@ export interface RevisionAuthorCount {
 /** A Word proposal read into its two texts. */
 export interface DocxTexts {
   readonly tracked: TrackedDocument
+  /** The language it was read in: the one asked for, else the one detected. */
   readonly lang: Language
+  /** The language its text is detected to be in (whatever was asked for). */
+  readonly detectedLang: Language
   /** All changes rejected: the text the proposal was drafted on. */
   readonly baseText: string
   /** All changes accepted: the proposed text. */
@@ -102,9 +105,10 @@ export function readDocxTexts(bytes: Uint8Array, opts: DocxImportOptions = {}): 
   const formatted = mode === 'read' || (mode === 'auto' && usesRevisionFormatting(tracked)) ? readRevisionFormatting(tracked) : null
   const views = formatted?.doc ?? tracked
   const sample = trackedViewLines(views, 'new').map(l => l.text).join('\n')
-  const lang = opts.lang && isLanguage(opts.lang) ? opts.lang : detectLanguage(sample)
+  const detectedLang = detectLanguage(sample)
+  const lang = opts.lang && isLanguage(opts.lang) ? opts.lang : detectedLang
   return {
-    tracked, lang,
+    tracked, lang, detectedLang,
     baseText: viewText(views, 'old', lang),
     proposalText: viewText(views, 'new', lang),
     authors: countByAuthor(tracked.revisions),

@@ -18,6 +18,10 @@ export interface LanguageInfo {
   readonly code: Language
   /** The language's own name. */
   readonly name: string
+  /** Its name in English (for the API's English messages). */
+  readonly englishName: string
+  /** The script its texts are written in (a detected language is sure of the script, less of the language). */
+  readonly script: 'arabic' | 'latin' | 'cyrillic' | 'han'
   /** Writing direction. */
   readonly direction: Direction
   /** Letters used for lettered provisions and items, in order. */
@@ -47,17 +51,17 @@ export const ARABIC_ABJAD: readonly string[] = [
 ]
 
 const INFO: Record<Language, LanguageInfo> = {
-  ar: { code: 'ar', name: 'العربية', direction: 'rtl', letters: ARABIC_ABJAD, partWord: 'القسم', noteWord: 'ملاحظة', reasonsWord: 'الأسباب:',
+  ar: { code: 'ar', name: 'العربية', englishName: 'Arabic', script: 'arabic', direction: 'rtl', letters: ARABIC_ABJAD, partWord: 'القسم', noteWord: 'ملاحظة', reasonsWord: 'الأسباب:',
     draftHeading: 'مشروع قرار جديد', assemblyFormula: 'إن الجمعية العالمية لتقييس الاتصالات (…)،' },
-  en: { code: 'en', name: 'English', direction: 'ltr', letters: LATIN, partWord: 'SECTION', noteWord: 'NOTE', reasonsWord: 'Reasons:',
+  en: { code: 'en', name: 'English', englishName: 'English', script: 'latin', direction: 'ltr', letters: LATIN, partWord: 'SECTION', noteWord: 'NOTE', reasonsWord: 'Reasons:',
     draftHeading: 'DRAFT NEW RESOLUTION', assemblyFormula: 'The World Telecommunication Standardization Assembly (…),' },
-  fr: { code: 'fr', name: 'Français', direction: 'ltr', letters: LATIN, partWord: 'SECTION', noteWord: 'NOTE', reasonsWord: 'Motifs:',
+  fr: { code: 'fr', name: 'Français', englishName: 'French', script: 'latin', direction: 'ltr', letters: LATIN, partWord: 'SECTION', noteWord: 'NOTE', reasonsWord: 'Motifs:',
     draftHeading: 'PROJET DE NOUVELLE RÉSOLUTION', assemblyFormula: "L'Assemblée mondiale de normalisation des télécommunications (…)," },
-  es: { code: 'es', name: 'Español', direction: 'ltr', letters: LATIN, partWord: 'SECCIÓN', noteWord: 'NOTA', reasonsWord: 'Motivos:',
+  es: { code: 'es', name: 'Español', englishName: 'Spanish', script: 'latin', direction: 'ltr', letters: LATIN, partWord: 'SECCIÓN', noteWord: 'NOTA', reasonsWord: 'Motivos:',
     draftHeading: 'PROYECTO DE NUEVA RESOLUCIÓN', assemblyFormula: 'La Asamblea Mundial de Normalización de las Telecomunicaciones (…),' },
-  ru: { code: 'ru', name: 'Русский', direction: 'ltr', letters: LATIN, partWord: 'РАЗДЕЛ', noteWord: 'ПРИМЕЧАНИЕ', reasonsWord: 'Основания:',
+  ru: { code: 'ru', name: 'Русский', englishName: 'Russian', script: 'cyrillic', direction: 'ltr', letters: LATIN, partWord: 'РАЗДЕЛ', noteWord: 'ПРИМЕЧАНИЕ', reasonsWord: 'Основания:',
     draftHeading: 'ПРОЕКТ НОВОЙ РЕЗОЛЮЦИИ', assemblyFormula: 'Всемирная ассамблея по стандартизации электросвязи (…),' },
-  zh: { code: 'zh', name: '中文', direction: 'ltr', letters: LATIN, partWord: '第', noteWord: '注', reasonsWord: '理由：',
+  zh: { code: 'zh', name: '中文', englishName: 'Chinese', script: 'han', direction: 'ltr', letters: LATIN, partWord: '第', noteWord: '注', reasonsWord: '理由：',
     draftHeading: '新决议草案', assemblyFormula: '世界电信标准化全会（…），' }
 }
 

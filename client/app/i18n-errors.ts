@@ -27,6 +27,7 @@ const SENTENCES: Record<UiLang, Record<ErrorKey, string>> = {
     'proposal-id': 'The proposal number is not of the form APT/44A13/1',
     'version-required': 'Name the version in force (e.g. Rev. Hammamet, 2016): the heading of the text names none.',
     'unreadable-file': 'The file could not be read',
+    'language-mismatch': 'The Word file is not in the language of the version in force chosen',
     'too-large': 'The file or text is over the size limit.',
     'too-much-work': 'The request took more time or memory than one request may.',
     busy: 'The server is busy; try again in a moment.',
@@ -44,6 +45,7 @@ const SENTENCES: Record<UiLang, Record<ErrorKey, string>> = {
     'proposal-id': 'رقم المقترح ليس على الشكل APT/44A13/1',
     'version-required': 'سمِّ النسخة النافذة (مثلاً: المراجَع في الحمامات، 2016)، فعنوان النص لا يذكر نسخة.',
     'unreadable-file': 'تعذّرت قراءة الملف',
+    'language-mismatch': 'ملف Word ليس بلغة النسخة النافذة المختارة',
     'too-large': 'الملف أو النص أكبر من الحد المسموح به.',
     'too-much-work': 'استغرق الطلب وقتاً أو ذاكرة أكثر مما يُسمح به لطلب واحد.',
     busy: 'الخادم مشغول؛ أعد المحاولة بعد قليل.',
@@ -53,7 +55,7 @@ const SENTENCES: Record<UiLang, Record<ErrorKey, string>> = {
 }
 
 /** Refusals whose server message says more than the sentence (where in the file, what in the number): it follows the sentence. */
-const WITH_DETAIL: ReadonlySet<ErrorKey> = new Set(['unreadable-file', 'proposal-id'])
+const WITH_DETAIL: ReadonlySet<ErrorKey> = new Set(['unreadable-file', 'proposal-id', 'language-mismatch'])
 
 const REFUSALS: Record<UiLang, Record<number, string>> = {
   en: {

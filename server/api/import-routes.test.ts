@@ -194,3 +194,24 @@ test('a Word file that is no resolution: 422 saying what the file holds (paragra
   assert.match(r.body.error, /Ann Smith: 1 insertion/)
   assert.equal(await count(), before)
 })
+
+test('a Word proposal in another script than the version in force (Arabic on English) is refused with 422 language-mismatch, nothing stored; asked for by language, it is read', async () => {
+  const arabic = await upload(sec, '/api/imports/resolution?title=Res50base3', new Uint8Array(readFileSync(RES50_TEXT)))
+  const english = await upload(sec, '/api/imports/resolution?title=Res1base3', new Uint8Array(readFileSync(RES1_DOCX)))
+  assert.equal(english.status, 201, JSON.stringify(english.body))
+  const created = await api(server.url, sec, 'POST', '/api/documents/new-proposal', { title: 'P3', action: 'MOD', baseVersionId: arabic.body.versionId, delegations: ['APT'], proposalId: 'APT/44A13/1' })
+  const r = await fetch(`${server.url}/api/documents/${created.body.id}/export?format=docx`, { headers: { authorization: `Bearer ${sec}` } })
+  const docx = new Uint8Array(await r.arrayBuffer())
+  const before = await count()
+  for (const path of ['/api/imports/proposal/preview', '/api/imports/proposal']) {
+    const refused = await upload(sec, `${path}?base=${english.body.versionId}&title=Wrong%20base`, docx)
+    assert.equal(refused.status, 422, JSON.stringify(refused.body))
+    assert.equal(refused.body.code, 'language-mismatch')
+    assert.match(refused.body.error, /the Word file is in Arabic; the version in force is in English/)
+  }
+  assert.equal(await count(), before)
+  // on its own base it is read as before
+  const right = await upload(sec, `/api/imports/proposal/preview?base=${arabic.body.versionId}`, docx)
+  assert.equal(right.status, 200, JSON.stringify(right.body))
+  assert.equal(right.body.ok, true)
+})

@@ -14,7 +14,7 @@
 import express, { Router, type Request, type Response } from 'express'
 import { canImport } from '../auth/permissions.js'
 import { createDocument, createVersion } from '../documents.js'
-import { isLanguage, type Language } from '../../schema/index.js'
+import { isLanguage, languageInfo, type Language } from '../../schema/index.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, actorOf, userOf } from './context.js'
@@ -86,7 +86,8 @@ export function importRoutes(deps: ApiDeps): Router {
     if (!version) throw new HttpError(404, 'no such version in force', 'no-version')
     const baseDoc = await deps.store.getDocument(version.documentId)
     if (!baseDoc) throw new HttpError(404, 'no such version in force', 'no-version')
-    const lang = langOf(req) ?? (isLanguage(baseDoc.lang) ? baseDoc.lang : undefined)
+    const asked = langOf(req)
+    const lang = asked ?? (isLanguage(baseDoc.lang) ? baseDoc.lang : undefined)
     let imported
     // read and checked in a worker thread (server/work/), with its time limit
     try { imported = await deps.work.run('read-docx-proposal', { bytes: bytesOf(req), ...(lang ? { lang } : {}), inForce: version.json }) } catch (e) {
@@ -95,6 +96,11 @@ export function importRoutes(deps: ApiDeps): Router {
       if (e instanceof WorkError && e.name === 'DocxImportError') throw new HttpError(422, e.message, 'unreadable-file')
       if (e instanceof WorkError && e.name === 'ImportError') throw new HttpError(422, `the Word file could not be read as a resolution: ${e.message}`, 'unreadable-file')
       throw e
+    }
+    // read in the language of the version in force, a file in another script would be a proposal of nonsense labels on a base it does not amend
+    if (!asked && lang && languageInfo(imported.detectedLang).script !== languageInfo(lang).script) {
+      const file = languageInfo(imported.detectedLang).englishName
+      throw new HttpError(422, `the Word file is in ${file}; the version in force is in ${languageInfo(lang).englishName}: choose the version in force in ${file} (or name the file's language with lang=)`, 'language-mismatch')
     }
     const check = imported.check
     void res

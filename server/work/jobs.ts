@@ -48,7 +48,7 @@ export interface Jobs {
   /** A delegation's Word proposal read and its base checked against the version in force (POST /api/imports/proposal...). */
   'read-docx-proposal': {
     input: { bytes: Uint8Array; lang?: Language; inForce: unknown }
-    output: { lang: Language; revisions: number; authors: readonly unknown[]; revisionFormatting: unknown; warnings: { base: readonly unknown[]; proposal: readonly unknown[] }; check: BaseCheck; content: PreparedContent }
+    output: { lang: Language; detectedLang: Language; revisions: number; authors: readonly unknown[]; revisionFormatting: unknown; warnings: { base: readonly unknown[]; proposal: readonly unknown[] }; check: BaseCheck; content: PreparedContent }
   }
   /** Busy-waits `ms` (tests of the time limit). */
   spin: { input: { ms: number }; output: { spun: number } }
@@ -117,7 +117,7 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     const imported = importDocxProposal(bytes, lang ? { lang } : {})
     const check = checkBase(imported.base, resolutionFromJSON(inForce), (a, b) => compare(a, b).doc)
     return {
-      lang: imported.lang, revisions: imported.tracked.revisions.length, authors: imported.authors, revisionFormatting: imported.revisionFormatting,
+      lang: imported.lang, detectedLang: imported.detectedLang, revisions: imported.tracked.revisions.length, authors: imported.authors, revisionFormatting: imported.revisionFormatting,
       warnings: { base: imported.warnings.base, proposal: imported.warnings.proposal }, check, content: prepareContent(imported.proposal.toJSON())
     }
   },
