@@ -6,8 +6,8 @@
  * stores the document only once the user confirms.
  */
 import type { Node } from 'prosemirror-model'
-import type { Language } from '../schema/index.js'
-import { importNote, importText, ImportError, type ImportNote } from '../schema/text/index.js'
+import { languageInfo, type Language } from '../schema/index.js'
+import { detectLanguage, importNote, importText, ImportError, type ImportNote } from '../schema/text/index.js'
 import { readDocxContent } from './docx-paragraphs.js'
 import { DEFAULT_LIMITS, type DocxLimits } from './docx-read.js'
 import { ituDocxToText } from './itu-docx-text.js'
@@ -75,6 +75,10 @@ export function readResolutionFile(bytes: Uint8Array, opts: { lang?: Language; l
     format = 'text'
     if (bytes.includes(0)) throw new ResolutionFileError('this is not a text file (it holds binary data); upload the plain-text form or ITU\'s Word file (.docx)')
     try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes) } catch { throw new ResolutionFileError('the text file is not UTF-8') }
+  }
+  if (opts.lang) {
+    const detected = detectLanguage(text)
+    if (languageInfo(detected).script !== languageInfo(opts.lang).script) fileWarnings.unshift({ line: null, ...importNote('other-script', { chosen: opts.lang, detected }) })
   }
   let result
   try { result = importText(text, opts.lang ? { lang: opts.lang } : {}) } catch (e) {

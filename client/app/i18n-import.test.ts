@@ -34,7 +34,7 @@ test('every kind of warning has an Arabic sentence of its own, naming every valu
     'footnote-defined-twice': { key: '2' }, 'footnote-unclosed': { key: '3' }, 'footnote-undefined': { key: '4' },
     'label-without-provision': { label: 'b)' }, 'label-outside-section': { label: '7' }, 'text-outside-section': {},
     'more-warnings': { count: 12 }, 'left-out-cover': { paragraphs: 31 }, 'left-out-drawings': { drawings: 2, captions: 'Figure 1, Figure 2' },
-    'unknown-styles': { styles: 'Tabletext, Headingb' }
+    'unknown-styles': { styles: 'Tabletext, Headingb' }, 'other-script': { chosen: 'en', detected: 'ar' }
   }
   const sentences = new Set<string>()
   for (const code of Object.keys(samples) as ImportWarningCode[]) {
@@ -44,12 +44,14 @@ test('every kind of warning has an Arabic sentence of its own, naming every valu
     assert.notEqual(arabic, note.message, code)
     assert.match(arabic, /[\u0621-\u064a]/, code)
     for (const [key, value] of Object.entries(params)) {
-      if (key === 'part' || key === 'keptAs') continue   // said in words
+      if (key === 'part' || key === 'keptAs' || key === 'chosen' || key === 'detected') continue   // said in words
       assert.ok(arabic.includes(isolated(String(value))), `${code}: ${key}`)
     }
     sentences.add(arabic)
   }
   assert.equal(sentences.size, Object.keys(samples).length)
+  assert.equal(importWarningText({ line: null, ...importNote('other-script', { chosen: 'en', detected: 'ar' }) }, 'ar'),
+    'النص مكتوب بالعربية لا بالإنكليزية كما اختير، فلا تُقرأ عناوينه وترقيمه على وجهها؛ اختر العربية أو دع اللغة تُكتشف من النص')
   assert.ok(Object.keys(ENGLISH_IMPORT_WARNINGS).every(isImportWarningCode))
 })
 

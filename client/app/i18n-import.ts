@@ -12,6 +12,9 @@ import type { UiLang } from './i18n.js'
 /** A value quoted inside a sentence, isolated so that a Latin label or heading keeps its order in an Arabic sentence. */
 const q = (value: string | number): string => `\u2068${value}\u2069`
 
+/** The languages' Arabic names. */
+const LANGUAGE_NAMES: Record<string, string> = { ar: 'العربية', en: 'الإنكليزية', fr: 'الفرنسية', es: 'الإسبانية', ru: 'الروسية', zh: 'الصينية' }
+
 const ARABIC: ImportWarningSentences = {
   'text-before-heading': () => 'النص الواقع بين سطر المقترح وسطر القرار وُضع في بداية المتن',
   'part-without-title': () => 'لا يلي سطرَ الجزء عنوانُه؛ تُرك العنوان فارغاً',
@@ -32,7 +35,8 @@ const ARABIC: ImportWarningSentences = {
   'more-warnings': p => `تحذيرات أخرى من هذا السطر فصاعداً لم تُدرج هنا (عددها ${q(p.count)})`,
   'left-out-cover': p => `تُرك الغلاف والتمهيد قبل سطر القرار (عدد الفقرات غير الفارغة: ${q(p.paragraphs)})`,
   'left-out-drawings': p => `تُركت الرسوم (عددها ${q(p.drawings)}${p.captions ? `: ${q(p.captions)}` : ''})؛ أُبقيت تسمياتها وشروحها فقرات`,
-  'unknown-styles': p => `أنماط فقرات غير معروفة، أُبقيت فقراتها عادية: ${q(p.styles)}`
+  'unknown-styles': p => `أنماط فقرات غير معروفة، أُبقيت فقراتها عادية: ${q(p.styles)}`,
+  'other-script': p => `النص مكتوب ب${LANGUAGE_NAMES[p.detected]} لا ب${LANGUAGE_NAMES[p.chosen]} كما اختير، فلا تُقرأ عناوينه وترقيمه على وجهها؛ اختر ${LANGUAGE_NAMES[p.detected]} أو دع اللغة تُكتشف من النص`
 }
 
 /** The sentences of each interface language other than English (English is the server's message). */

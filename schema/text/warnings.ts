@@ -5,6 +5,7 @@
  * sentence (`message`) for scripts and logs. The Word reader's notes on a
  * whole file (what it left out) are import warnings too.
  */
+import { languageInfo, type Language } from '../languages.js'
 
 /** The values each kind of warning carries (quoted text, labels, counts). */
 export interface ImportWarningParams {
@@ -30,6 +31,8 @@ export interface ImportWarningParams {
   'left-out-drawings': { drawings: number; captions: string }
   /** `styles`: comma-separated. */
   'unknown-styles': { styles: string }
+  /** The language chosen is written in another script than the text (language tags). */
+  'other-script': { chosen: Language; detected: Language }
 }
 
 /** The kind of an import warning. */
@@ -72,7 +75,8 @@ export const ENGLISH_IMPORT_WARNINGS: ImportWarningSentences = {
   'more-warnings': p => `${p.count} more warnings from this line on are not listed`,
   'left-out-cover': p => `left out: the cover and foreword before the resolution heading (${p.paragraphs} non-empty paragraphs)`,
   'left-out-drawings': p => `left out: ${p.drawings} drawing(s) (flowchart figures${p.captions ? `: ${p.captions}` : ''}); their captions and legends are kept as paragraphs`,
-  'unknown-styles': p => `paragraph styles not known, kept as plain paragraphs: ${p.styles}`
+  'unknown-styles': p => `paragraph styles not known, kept as plain paragraphs: ${p.styles}`,
+  'other-script': p => `the text is in ${languageInfo(p.detected).englishName}, not in ${languageInfo(p.chosen).englishName} as chosen: its headings and labels are not read as such; choose ${languageInfo(p.detected).englishName} or let the language be detected`
 }
 
 /** A note of kind `code` (on a whole file), with its English message. */

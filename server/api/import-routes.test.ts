@@ -215,3 +215,18 @@ test('a Word proposal in another script than the version in force (Arabic on Eng
   assert.equal(right.status, 200, JSON.stringify(right.body))
   assert.equal(right.body.ok, true)
 })
+
+test('a text read in a language of another script than it is written in (Arabic chosen as English): the first warning says so, naming both', async () => {
+  const p = await upload(sec, '/api/imports/resolution/preview?lang=en', new Uint8Array(readFileSync(RES50_TEXT)))
+  assert.equal(p.status, 200, JSON.stringify(p.body))
+  const first = p.body.warnings[0]
+  assert.deepEqual([first.line, first.code, first.params], [null, 'other-script', { chosen: 'en', detected: 'ar' }])
+  assert.match(first.message, /the text is in Arabic, not in English as chosen/)
+  // read as it is written, or in another language of its script, no such warning
+  for (const path of ['/api/imports/resolution/preview', '/api/imports/resolution/preview?lang=ar']) {
+    const q = await upload(sec, path, new Uint8Array(readFileSync(RES50_TEXT)))
+    assert.ok(!q.body.warnings.some((w: { code: string }) => w.code === 'other-script'), path)
+  }
+  const fr = await upload(sec, '/api/imports/resolution/preview?lang=fr', new Uint8Array(readFileSync(RES1_DOCX)))
+  assert.ok(!fr.body.warnings.some((w: { code: string }) => w.code === 'other-script'), 'English read as French: the same script')
+})
