@@ -64,3 +64,32 @@ test('the secretariat compiles three proposals on Resolution 50 and steps throug
   await expect(page.locator('tr.current-change')).toHaveAttribute('data-cls', 'conflict')
   await shot(page, 'compile-conflicts-only')
 })
+
+test('a proposal drafted on another version of the text in force is marked as such in the picker, in the interface\'s language', async ({ page }) => {
+  await signIn(page, 'sec')
+  // a resolution of its own with two versions, and a proposal on the first
+  const title = `Res 50 two versions ${Date.now()}`
+  const imported = await page.request.post(`/api/imports/resolution?title=${encodeURIComponent(title)}&version=first`, { headers: { 'content-type': 'text/plain; charset=utf-8' }, data: Buffer.from(readFileSync('fixtures/res50-2012-ar.txt')) })
+  expect(imported.status()).toBe(201)
+  const { id: resolution, versionId: first } = await imported.json() as { id: string; versionId: string }
+  const second = await page.request.post(`/api/documents/${resolution}/versions`, { data: { name: 'second' } })
+  expect(second.status()).toBe(201)
+  const secondId = (await second.json() as { id: string }).id
+  const started = await page.request.post(`/api/documents/${resolution}/proposal`, { data: { title: `On the first ${Date.now()}`, action: 'MOD', baseVersionId: first, delegations: ['APT'] } })
+  expect(started.status()).toBe(201)
+  const proposal = (await started.json() as { id: string }).id
+
+  await page.goto('/#/compile')
+  await expect.poll(() => page.getByTestId('compile-base').locator(`option[value="v:${secondId}"]`).count()).toBe(1)
+  const pick = page.locator('.compile-picks label').filter({ has: page.locator(`input[value="d:${proposal}"]`) })
+  await page.getByTestId('compile-base').selectOption({ value: `v:${first}` })
+  await expect(pick).toHaveCount(1)
+  await expect(pick.getByTestId('other-base')).toHaveCount(0)
+  await page.getByTestId('compile-base').selectOption({ value: `v:${secondId}` })
+  await expect(pick.getByTestId('other-base')).toContainText('drafted on “first”')
+  await page.getByTestId('ui-lang').click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+  await page.getByTestId('compile-base').selectOption({ value: `v:${secondId}` })
+  await expect(pick.getByTestId('other-base')).toContainText('أُعدّ على «first»')
+  await shot(page, 'compile-other-base-ar')
+})

@@ -55,17 +55,32 @@ function table(c: CompilationJSON): HTMLElement {
   return h('table', { class: 'synoptic', dir: directionOf(lang), style: `--sources: ${c.sources.length}` }, h('thead', {}, head), h('tbody', {}, ...rows))
 }
 
-/** A text or proposal the pickers offer. */
-interface RefOption { value: string; label: string; kind: string; documentId: string; baseDocumentId: string | null }
+/** A text or proposal the pickers offer (`versionName`: a named version's, as the interface says it). */
+interface RefOption { value: string; label: string; kind: string; documentId: string; baseDocumentId: string | null; baseVersionId: string | null; versionName?: string }
 
 async function refOptions(): Promise<RefOption[]> {
   const options: RefOption[] = []
   for (const d of await listDocuments()) {
-    const base = { kind: d.kind, documentId: d.id, baseDocumentId: d.baseDocumentId }
+    const base = { kind: d.kind, documentId: d.id, baseDocumentId: d.baseDocumentId, baseVersionId: d.baseVersionId }
     options.push({ value: `d:${d.id}`, label: `${d.title} — ${t('current')}`, ...base })
-    try { for (const v of await listVersions(d.id)) options.push({ value: `v:${v.id}`, label: `${d.title} — ${versionLabel(v.name, tc)}`, ...base }) } catch { /* no versions visible */ }
+    try {
+      for (const v of await listVersions(d.id)) {
+        const versionName = versionLabel(v.name, tc)
+        options.push({ value: `v:${v.id}`, label: `${d.title} — ${versionName}`, versionName, ...base })
+      }
+    } catch { /* no versions visible */ }
   }
   return options
+}
+
+/**
+ * The version a proposal was drafted on, when the chosen text in force is
+ * another named version of its resolution: its column will also show what
+ * changed between the two versions.
+ */
+function otherBase(proposal: RefOption, chosen: RefOption, options: readonly RefOption[]): string | null {
+  if (!chosen.value.startsWith('v:') || !proposal.baseVersionId || `v:${proposal.baseVersionId}` === chosen.value) return null
+  return options.find(o => o.value === `v:${proposal.baseVersionId}`)?.versionName ?? null
 }
 
 /**
@@ -120,9 +135,12 @@ export async function compilePage(root: HTMLElement, user: User, base: string | 
       const chosen = options.find(o => o.value === baseSel.value)
       if (!chosen) { picks.replaceChildren(h('span', { class: 'muted' }, t('compileChooseBase'))); return }
       const offered = proposalsFor(options, chosen.documentId)
-      picks.replaceChildren(...offered.length === 0 ? [h('span', { class: 'muted' }, t('compileNoProposals'))] : offered.map(o =>
-        h('label', { dir: 'auto' }, h('input', { type: 'checkbox', value: o.value, ...(proposals.includes(o.value) ? { checked: '' } : {}) }), ` ${o.label}`,
-          o.baseDocumentId === null ? h('small', { class: 'muted' }, ` (${t('compileNoBase')})`) : null)))
+      picks.replaceChildren(...offered.length === 0 ? [h('span', { class: 'muted' }, t('compileNoProposals'))] : offered.map(o => {
+        const drafted = otherBase(o, chosen, options)
+        return h('label', { dir: 'auto' }, h('input', { type: 'checkbox', value: o.value, ...(proposals.includes(o.value) ? { checked: '' } : {}) }), ` ${o.label}`,
+          o.baseDocumentId === null ? h('small', { class: 'muted' }, ` (${t('compileNoBase')})`) : null,
+          drafted === null ? null : h('small', { class: 'other-base', 'data-testid': 'other-base' }, ' (', t('compileOtherBase'), h('bdi', {}, drafted), t('compileOtherBaseEnd'), ')'))
+      }))
     }
     showPicks()
     baseSel.addEventListener('change', showPicks)
