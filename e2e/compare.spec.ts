@@ -78,3 +78,21 @@ test('comparing the 2012 text with the proposed text shows the diff engine’s c
   await sec.page.getByTestId('ui-lang').click()
   await sec.context.close()
 })
+
+test('two texts in different languages: the page says so above the counts, in the interface\'s language; texts in one language, no notice', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const docs = await (await amal.page.request.get('/api/documents')).json() as { id: string; title: string; kind: string }[]
+  const res50 = docs.find(d => d.kind === 'resolution' && d.title.includes('Cybersecurity'))!
+  const res1 = docs.find(d => d.kind === 'resolution' && d.title.startsWith('Resolution 1 '))!
+  const apt = docs.find(d => d.title === 'APT proposal on Resolution 50')!
+  await amal.page.goto(`/#/compare?old=d:${res50.id}&new=d:${res1.id}`)
+  await expect(amal.page.getByTestId('summary-SUP')).toBeVisible()
+  await expect(amal.page.getByTestId('compare-languages')).toContainText('النصان بلغتين مختلفتين')
+  await expect(amal.page.getByTestId('compare-languages')).toContainText('العربية')
+  await expect(amal.page.getByTestId('compare-languages')).toContainText('English')
+  await shot(amal.page, 'compare-languages-ar')
+  await amal.page.goto(`/#/compare?old=d:${res50.id}&new=d:${apt.id}`)
+  await expect(amal.page.getByTestId('summary-MOD')).toBeVisible()
+  await expect(amal.page.getByTestId('compare-languages')).toHaveCount(0)
+  await amal.context.close()
+})

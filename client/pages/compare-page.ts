@@ -10,7 +10,7 @@ import { h } from '../app/dom.js'
 import { t } from '../app/i18n.js'
 import { tc } from '../app/i18n-cycle.js'
 import { go, note, type CompareView, type Route } from '../app/router.js'
-import { directionOf, isLanguage, isRenumbered, resolutionFromJSON, resolutionSchema, revisionOf, statusOnSide, type Language } from '../../schema/index.js'
+import { directionOf, isLanguage, isRenumbered, languageInfo, resolutionFromJSON, resolutionSchema, revisionOf, statusOnSide, type Language } from '../../schema/index.js'
 import { isNewSideOnly, settleProposalParts } from '../render/proposal-parts.js'
 import { renderDocument, renderNode } from '../render/static.js'
 import { changeCounts } from './change-counts.js'
@@ -128,10 +128,10 @@ export async function comparePage(root: HTMLElement, user: User, route: Extract<
     h('main', { class: 'compare' }, summary, result))
 
   const docs = await listDocuments()
-  const options: { value: string; label: string }[] = []
+  const options: { value: string; label: string; lang: string }[] = []
   for (const d of docs) {
-    options.push({ value: `d:${d.id}`, label: `${d.title} — ${t('current')}` })
-    try { for (const v of await listVersions(d.id)) options.push({ value: `v:${v.id}`, label: `${d.title} — ${versionLabel(v.name, tc)}` }) } catch { /* no versions visible */ }
+    options.push({ value: `d:${d.id}`, label: `${d.title} — ${t('current')}`, lang: d.lang })
+    try { for (const v of await listVersions(d.id)) options.push({ value: `v:${v.id}`, label: `${d.title} — ${versionLabel(v.name, tc)}`, lang: d.lang }) } catch { /* no versions visible */ }
   }
   for (const sel of [oldSel, newSel]) sel.replaceChildren(h('option', { value: '' }, '—'), ...options.map(o => h('option', { value: o.value, dir: 'auto' }, o.label)))
   if (oldRef) oldSel.value = oldRef
@@ -158,6 +158,12 @@ export async function comparePage(root: HTMLElement, user: User, route: Extract<
       revision = settleProposalParts(resolutionSchema.nodeFromJSON(revisionJSON as Record<string, unknown>))
       try { resolutionFromJSON(revisionJSON) } catch (e) { console.warn('revision document does not check', e) }
       summary.replaceChildren(h('strong', {}, `${t('summary')}: `), ...changeCounts(summaryJSON, t).map(c => h('span', { class: 'count', 'data-testid': `summary-${c.key}`, 'data-value': String(c.value) }, `${c.name}: ${c.value}`)))
+      // texts in two languages share no words: every provision comes out deleted and inserted, which needs saying
+      const [oldLang, newLang] = [oldRef, newRef].map(ref => options.find(o => o.value === ref)?.lang)
+      if (oldLang && newLang && oldLang !== newLang && isLanguage(oldLang) && isLanguage(newLang)) {
+        summary.prepend(h('p', { class: 'languages-note', 'data-testid': 'compare-languages' },
+          `${t('compareLanguages')} (`, h('bdi', {}, languageInfo(oldLang).name), t('and'), h('bdi', {}, languageInfo(newLang).name), `)${t('compareLanguagesEnd')}`))
+      }
       draw()
     } catch (e) { result.replaceChildren(h('p', { class: 'error' }, `${t('error')}: ${errorText(e)}`)) }
   }
