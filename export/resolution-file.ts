@@ -6,7 +6,7 @@
  * stores the document only once the user confirms.
  */
 import type { Node } from 'prosemirror-model'
-import { languageInfo, type Language } from '../schema/index.js'
+import { languageInfo, versionNameOf, type Language } from '../schema/index.js'
 import { detectLanguage, importNote, importText, ImportError, type ImportNote } from '../schema/text/index.js'
 import { readDocxContent } from './docx-paragraphs.js'
 import { DEFAULT_LIMITS, type DocxLimits } from './docx-read.js'
@@ -46,12 +46,6 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 /** Whether the bytes are a zip package (a .docx), by their first four bytes. */
 export function isZip(bytes: Uint8Array): boolean {
   return ZIP_MAGIC.every((b, i) => bytes[i] === b)
-}
-
-/** The version named in a heading's parentheses: `RESOLUTION 1 (Rev. Hammamet, 2016)` -> `Rev. Hammamet, 2016`. */
-export function versionNameOf(heading: string): string | null {
-  const m = /[(（]([^()（）]+)[)）]\s*$/u.exec(heading.trim())
-  return m ? m[1]!.replace(/\s+/g, ' ').trim() : null
 }
 
 /** Reads a resolution from the bytes of a text file or of ITU's Word file; throws ResolutionFileError with a clear message. */

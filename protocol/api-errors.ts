@@ -27,6 +27,8 @@ export const API_ERROR_CODES = [
   'version-required',
   /** 422: a file that could not be read (not a resolution, not a Word proposal); the message says where. */
   'unreadable-file',
+  /** 400: a text adopted as a version in force while a square bracket in it is not settled. */
+  'unresolved-brackets',
   /** 422: a Word proposal written in another script than the version in force it was read against (Arabic on English ...). */
   'language-mismatch',
   /** 413: a file or text over the import limits. */

@@ -6,7 +6,8 @@ test('every kind of checkpoint reads back from the name it is stored under', () 
   const all: Checkpoint[] = [
     { kind: 'session', who: 'Amal (APT)' },
     { kind: 'before-restore', version: 'Draft for the March meeting' },
-    { kind: 'restored', version: '⟲ after the session of Amal (APT)' }
+    { kind: 'restored', version: '⟲ after the session of Amal (APT)' },
+    { kind: 'before-adopting', version: 'Rev. Geneva, 2028' }
   ]
   for (const c of all) {
     assert.ok(isCheckpointName(checkpointName(c)))

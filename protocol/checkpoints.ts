@@ -1,6 +1,7 @@
 /**
  * The names of automatic checkpoints, the versions the server keeps on its
- * own: after someone's session, and before and after a restore. A
+ * own: after someone's session, before and after a restore, and before a
+ * text is adopted as a new version of a resolution (server/adopt.ts). A
  * checkpoint is stored under a name in one fixed form ("⟲ after the session
  * of Amal (APT)"), which the server writes and the client reads back, so
  * that the history shows it in the interface's language.
@@ -14,6 +15,7 @@ export type Checkpoint =
   | { readonly kind: 'session'; readonly who: string }
   | { readonly kind: 'before-restore'; readonly version: string }
   | { readonly kind: 'restored'; readonly version: string }
+  | { readonly kind: 'before-adopting'; readonly version: string }
 
 /** A checkpoint of a form this code does not write (made by an older server): its text. */
 export interface OtherCheckpoint { readonly kind: 'other'; readonly text: string }
@@ -21,7 +23,8 @@ export interface OtherCheckpoint { readonly kind: 'other'; readonly text: string
 const FORMS = {
   session: { before: 'after the session of ', after: '' },
   'before-restore': { before: 'before restoring “', after: '”' },
-  restored: { before: 'restored “', after: '”' }
+  restored: { before: 'restored “', after: '”' },
+  'before-adopting': { before: 'before adopting “', after: '”' }
 } as const
 
 /** The name a checkpoint is stored under. */

@@ -6,6 +6,7 @@
  * result is kept as another automatic checkpoint.
  */
 import type { Hocuspocus } from '@hocuspocus/server'
+import type { Node } from 'prosemirror-model'
 import { updateYFragment } from 'y-prosemirror'
 import type * as Y from 'yjs'
 import { resolutionFromJSON } from '../schema/check.js'
@@ -24,10 +25,11 @@ export function createCheckpoint(store: Store, hocuspocus: Hocuspocus, documentI
   return createVersion(store, hocuspocus, documentId, checkpointName(what), by)
 }
 
-/** Writes `version` back as the document's content; returns the checkpoints made before and after. */
-export async function restoreVersion(store: Store, hocuspocus: Hocuspocus, documentId: string, version: Version, by: Actor, userId: string): Promise<{ before: Version; after: Version }> {
-  const node = resolutionFromJSON(version.json)
-  const before = await createCheckpoint(store, hocuspocus, documentId, { kind: 'before-restore', version: version.name }, by)
+/**
+ * Writes `node` as the document's live content: one new change, relayed to
+ * everyone who has it open and appended to its update log by `userId`.
+ */
+export async function writeContent(store: Store, hocuspocus: Hocuspocus, documentId: string, node: Node, userId: string): Promise<void> {
   const connection = await hocuspocus.openDirectConnection(documentId, { user: null, restoring: true })
   try {
     const updates: Uint8Array[] = []
@@ -40,6 +42,13 @@ export async function restoreVersion(store: Store, hocuspocus: Hocuspocus, docum
     })
     for (const u of updates) await store.appendUpdate(documentId, u, { userId })
   } finally { await connection.disconnect() }
+}
+
+/** Writes `version` back as the document's content; returns the checkpoints made before and after. */
+export async function restoreVersion(store: Store, hocuspocus: Hocuspocus, documentId: string, version: Version, by: Actor, userId: string): Promise<{ before: Version; after: Version }> {
+  const node = resolutionFromJSON(version.json)
+  const before = await createCheckpoint(store, hocuspocus, documentId, { kind: 'before-restore', version: version.name }, by)
+  await writeContent(store, hocuspocus, documentId, node, userId)
   const after = await createCheckpoint(store, hocuspocus, documentId, { kind: 'restored', version: version.name }, by)
   return { before, after }
 }

@@ -94,6 +94,11 @@ export function compileRefs(baseRef: string, proposalRefs: readonly string[]): P
   return call('GET', `/api/compile?${q}`)
 }
 
+/** Adopts a proposal or committee draft (`from`) as a new version of the resolution it amends, named `name` (Secretariat). */
+export function adoptText(resolutionId: string, from: string, name: string): Promise<VersionMeta> {
+  return call('POST', `/api/documents/${encodeURIComponent(resolutionId)}/adopt`, { from, name })
+}
+
 /** Where to download an export of a document. */
 export function exportUrl(id: string, format: 'docx' | 'docx-static' | 'html' | 'pdf'): string {
   return `/api/documents/${encodeURIComponent(id)}/export?format=${format}`

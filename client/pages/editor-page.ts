@@ -37,6 +37,7 @@ import { tk } from '../app/i18n-committee.js'
 import { attributedComparer } from '../editor/attributed-comparer.js'
 import { attributeRevision } from '../../protocol/attribution.js'
 import { errorText, refusalText } from '../app/i18n-errors.js'
+import { adoptButton } from './adopt-button.js'
 
 /** The open editor (for tests and benchmarks: `window.resdraft`). */
 export interface OpenEditor {
@@ -201,7 +202,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
       h('a', { href: routeHash({ page: 'documents' }), class: 'back' }, `‹ ${t('back')}`),
       h('span', { class: 'doc-name', lang, dir: 'auto' }, meta.title),
       status, readOnly ? h('span', { class: 'badge-ro', 'data-testid': 'read-only' }, t('readOnly')) : null,
-      presence, amendToggle ?? '', versionButton ?? '', exportMenu ?? exportDialogButton ?? ''),
+      presence, amendToggle ?? '', versionButton ?? '', adoptButton(meta, user, getView) ?? '', exportMenu ?? exportDialogButton ?? ''),
     toolRow,
     find.element, announcer,
     h('div', { class: 'workspace' },

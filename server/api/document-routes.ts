@@ -7,6 +7,8 @@ import type { Response } from 'express'
 import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } from '../auth/permissions.js'
 import { CHECKPOINT_PREFIX } from '../../protocol/checkpoints.js'
 import { isCheckpoint, restoreVersion } from '../restore.js'
+import { adoptedText, adoptText, AdoptionError } from '../adopt.js'
+import { resolutionFromJSON } from '../../schema/check.js'
 import { createDocument, createVersion, liveJSON } from '../documents.js'
 import { isLanguage, LANGUAGES, type Language } from '../../schema/index.js'
 import { coverTitle } from '../../export/cover.js'
@@ -162,6 +164,27 @@ export function documentRoutes(deps: ApiDeps): Router {
     const { json: _json, ...version } = await createVersion(deps.store, deps.hocuspocus, doc.id, name, actorOf(user))
     await deps.store.addAudit(doc.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'create-version', detail: name })
     res.status(201).json(version)
+  })
+
+  // A proposal or committee draft on this resolution, once agreed, becomes its new version in force (server/adopt.ts).
+  r.post('/:id/adopt', async (req, res) => {
+    const user = userOf(res)
+    const doc = await readable(res, req.params.id)
+    if (!canManageVersions(user, doc)) throw new HttpError(403, 'only the Secretariat adopts a text as a version in force', 'secretariat-only')
+    if (doc.kind !== 'resolution') throw new HttpError(400, 'a text is adopted into a resolution, not into a proposal or draft')
+    const from = await readable(res, stringField(req.body, 'from', 100))
+    if (from.baseDocumentId !== doc.id) throw new HttpError(400, `"${from.title}" does not amend this resolution`)
+    const name = stringField(req.body, 'name', 200)
+    if (name.startsWith(CHECKPOINT_PREFIX)) throw new HttpError(400, `a version name may not start with "${CHECKPOINT_PREFIX}" (automatic checkpoints)`, 'checkpoint-name')
+    let text
+    try { text = adoptedText(resolutionFromJSON(await liveJSON(deps.store, deps.hocuspocus, from.id))) } catch (e) {
+      if (e instanceof AdoptionError) throw new HttpError(400, e.message, 'unresolved-brackets')
+      throw e
+    }
+    const { version } = await adoptText(deps.store, deps.hocuspocus, doc.id, text, name, actorOf(user), user.id)
+    await deps.store.addAudit(doc.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'adopt', detail: `adopted "${from.title}" as "${name}"` })
+    const { json: _json, ...meta } = version
+    res.status(201).json(meta)
   })
 
   r.get('/:id/audit', async (req, res) => {

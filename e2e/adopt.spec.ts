@@ -1,0 +1,51 @@
+/**
+ * The end of a cycle: the Secretariat adopts an agreed proposal as its
+ * resolution's new version in force, named as the proposal's heading names
+ * it, and the next cycle's proposals start on that version.
+ */
+import { readFileSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+import { caretAfter, openDocument, shot, signedInPage } from './helpers.js'
+
+test('the Secretariat adopts a proposal as the new version in force; the next proposal starts on it', async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, 'sec')
+  await page.getByTestId('ui-lang').click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+  // a resolution of its own (the seeded one is other tests' text in force), its version, a proposal on it
+  const title = `Res 50 to adopt ${Date.now()}`
+  const imported = await page.request.post(`/api/imports/resolution?title=${encodeURIComponent(title)}`, { headers: { 'content-type': 'text/plain; charset=utf-8' }, data: Buffer.from(readFileSync('fixtures/res50-2012-ar.txt')) })
+  expect(imported.status()).toBe(201)
+  const { id: resolution, versionId } = await imported.json() as { id: string; versionId: string }
+  const started = await page.request.post(`/api/documents/${resolution}/proposal`, { data: { title: `Agreed ${Date.now()}`, action: 'MOD', baseVersionId: versionId, delegations: ['Secretariat'], proposalId: 'APT/44A13/1' } })
+  expect(started.status()).toBe(201)
+  const proposal = (await started.json() as { id: string }).id
+
+  // the agreed text: a changed provision and the heading of the new revision
+  await openDocument(page, proposal)
+  await caretAfter(page, 'وقوع حوادث سيبرانية')
+  await page.keyboard.type(' جسيمة')
+  await caretAfter(page, 'المراجَع في دبي، 2012')
+  for (let k = 0; k < 'دبي، 2012'.length; k++) await page.keyboard.press('Backspace')
+  await page.keyboard.type('جنيف، 2028')
+  await expect(page.locator('.ProseMirror')).toContainText('المراجَع في جنيف، 2028')
+
+  await page.getByTestId('adopt-open').click()
+  await expect(page.getByTestId('dialog-text')).toHaveValue('المراجَع في جنيف، 2028')
+  await shot(page, 'adopt-dialog-ar')
+  await page.getByTestId('dialog-ok').click()
+  // taken to the resolution, whose text is now the agreed one, without the proposal's cover and MOD line
+  await expect(page).toHaveURL(new RegExp(`#/doc/${resolution}$`))
+  await expect(page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toContainText('وقوع حوادث سيبرانية جسيمة')
+  await expect(page.locator('.ProseMirror p.Proposal')).toHaveCount(0)
+  const versions = await (await page.request.get(`/api/documents/${resolution}/versions`)).json() as { id: string; name: string }[]
+  expect(versions.map(v => v.name)).toEqual(['المراجَع في دبي، 2012', '⟲ before adopting “المراجَع في جنيف، 2028”', 'المراجَع في جنيف، 2028'])
+  await page.getByTestId('history-toggle').click()
+  await expect(page.getByTestId('history-panel')).toContainText('قبل اعتماد «المراجَع في جنيف، 2028»')
+
+  // the next cycle: a proposal on the adopted version starts from the adopted text
+  const next = await page.request.post(`/api/documents/${resolution}/proposal`, { data: { title: `Next cycle ${Date.now()}`, action: 'MOD', baseVersionId: versions[2]!.id, delegations: ['APT'] } })
+  expect(next.status()).toBe(201)
+  await openDocument(page, (await next.json() as { id: string }).id)
+  await expect(page.locator('.ProseMirror')).toContainText('وقوع حوادث سيبرانية جسيمة')
+  await context.close()
+})

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { after, before, test } from 'node:test'
+import { Transform } from 'prosemirror-transform'
+import { bracketRange } from '../schema/brackets.js'
+import { resolutionFromJSON } from '../schema/check.js'
+import { createDocument } from './documents.js'
+import { api, connect, login, startTestServer, titleText, until } from './test/helpers.js'
+import type { TestServer } from './test/helpers.js'
+
+let server: TestServer
+before(async () => { server = await startTestServer() })
+after(async () => { await server.close() })
+
+const RES50 = readFileSync(new URL('../fixtures/res50-2012-ar.txt', import.meta.url), 'utf8')
+
+/** A resolution from the 2012 text with a named version, and a MOD proposal on it. */
+async function resolutionWithProposal(sec: string, stamp: string) {
+  const resolution = (await api(server.url, sec, 'POST', '/api/documents', { title: `Res 50 ${stamp}`, text: RES50 })).body
+  const version = (await api(server.url, sec, 'POST', `/api/documents/${resolution.id}/versions`, { name: 'المراجَع في دبي، 2012' })).body
+  const proposal = (await api(server.url, sec, 'POST', `/api/documents/${resolution.id}/proposal`, { title: `P ${stamp}`, action: 'MOD', baseVersionId: version.id, delegations: ['APT'], proposalId: 'APT/44A13/1' })).body
+  return { resolution: resolution.id as string, version: version.id as string, proposal: proposal.id as string }
+}
+
+const liveJSON = async (token: string, id: string) => (await api(server.url, token, 'GET', `/api/documents/${id}`)).body.json
+
+test('adopting a proposal: its text without cover, MOD line and reasons becomes the resolution\'s, named as a version, with a checkpoint of what it replaced', async t => {
+  const [sec, amal] = [await login(server.url, 'sec'), await login(server.url, 'amal')]
+  const { resolution, proposal } = await resolutionWithProposal(sec, 'adopt')
+  // the delegation changes the title in its proposal
+  const drafter = connect(server.url, proposal, amal)
+  const reader = connect(server.url, resolution, sec)
+  t.after(() => { drafter.destroy(); reader.destroy() })
+  await drafter.synced
+  titleText(drafter.doc).insert(0, 'المعتمَد الجديد ')
+  await reader.synced
+  await until(async () => JSON.stringify(await liveJSON(sec, proposal)).includes('المعتمَد الجديد '), 3000, 'the proposal\'s edit stored')
+
+  const r = await api(server.url, sec, 'POST', `/api/documents/${resolution}/adopt`, { from: proposal, name: 'Rev. Geneva, 2028' })
+  assert.equal(r.status, 201, JSON.stringify(r.body))
+  assert.equal(r.body.name, 'Rev. Geneva, 2028')
+
+  // the resolution's text is the proposal's, without its proposal parts; open editors get it as a change
+  const adopted = resolutionFromJSON(await liveJSON(sec, resolution))
+  const names: string[] = []
+  adopted.forEach(n => { names.push(n.type.name) })
+  assert.ok(!names.includes('proposalHeader') && !names.includes('proposalMarker') && !names.includes('reasons'), names.join(' '))
+  assert.match(adopted.child(names.indexOf('resolutionTitle')).textContent, /^المعتمَد الجديد /)
+  await until(() => titleText(reader.doc).toString().startsWith('المعتمَد الجديد '), 3000, 'the adoption relayed to the open editor')
+
+  // versions: the text in force, a checkpoint of the text replaced, the adopted version (whose text is the live one)
+  const versions = (await api(server.url, sec, 'GET', `/api/documents/${resolution}/versions`)).body as { id: string; name: string; automatic: boolean }[]
+  assert.deepEqual(versions.map(v => [v.name, v.automatic]), [['المراجَع في دبي، 2012', false], ['⟲ before adopting “Rev. Geneva, 2028”', true], ['Rev. Geneva, 2028', false]])
+  const named = (await api(server.url, sec, 'GET', `/api/versions/${versions[2]!.id}`)).body.json
+  assert.deepEqual(named, await liveJSON(sec, resolution))
+  const replaced = (await api(server.url, sec, 'GET', `/api/versions/${versions[1]!.id}`)).body.json
+  assert.ok(!JSON.stringify(replaced).includes('المعتمَد الجديد '), 'the checkpoint kept the text that was replaced')
+
+  // the next cycle: a proposal starts on the adopted version
+  const next = await api(server.url, amal, 'POST', `/api/documents/${resolution}/proposal`, { title: 'next cycle', action: 'MOD', baseVersionId: versions[2]!.id, delegations: ['APT'] })
+  assert.equal(next.status, 201, JSON.stringify(next.body))
+  const audit = (await api(server.url, sec, 'GET', `/api/documents/${resolution}/audit`)).body as { action: string; detail: string }[]
+  assert.ok(audit.some(a => a.action === 'adopt' && a.detail.includes('Rev. Geneva, 2028')), JSON.stringify(audit))
+})
+
+test('adoption is the Secretariat\'s, of a text that amends that resolution and has no square bracket left; refused otherwise, nothing changed', async () => {
+  const [sec, amal] = [await login(server.url, 'sec'), await login(server.url, 'amal')]
+  const { resolution, version, proposal } = await resolutionWithProposal(sec, 'refusals')
+  const other = await resolutionWithProposal(sec, 'other')
+  const before = JSON.stringify(await liveJSON(sec, resolution))
+  const versionsBefore = (await api(server.url, sec, 'GET', `/api/documents/${resolution}/versions`)).body.length
+
+  assert.deepEqual(pick(await api(server.url, amal, 'POST', `/api/documents/${resolution}/adopt`, { from: proposal, name: 'X' })), [403, 'secretariat-only'])
+  assert.equal((await api(server.url, sec, 'POST', `/api/documents/${resolution}/adopt`, { from: other.proposal, name: 'X' })).status, 400, 'a proposal on another resolution')
+  assert.equal((await api(server.url, sec, 'POST', `/api/documents/${proposal}/adopt`, { from: proposal, name: 'X' })).status, 400, 'into a proposal')
+  assert.deepEqual(pick(await api(server.url, sec, 'POST', `/api/documents/${resolution}/adopt`, { from: 'nope', name: 'X' })), [404, 'no-document'])
+  assert.deepEqual(pick(await api(server.url, sec, 'POST', `/api/documents/${resolution}/adopt`, { from: proposal, name: '⟲ sneaky' })), [400, 'checkpoint-name'])
+  assert.equal((await api(server.url, sec, 'POST', `/api/documents/${resolution}/adopt`, { from: proposal })).status, 400, 'no name')
+
+  // a text with a square bracket not settled
+  const json = (await api(server.url, sec, 'GET', `/api/versions/${version}`)).body.json
+  const tr = new Transform(resolutionFromJSON(json))
+  let at = -1
+  tr.doc.descendants((n, pos) => { if (at < 0 && n.isText && n.text!.includes('الأمن')) at = pos + n.text!.indexOf('الأمن'); return at < 0 })
+  assert.ok(bracketRange(tr, at, at + 'الأمن'.length, ['APT']))
+  const bracketed = await createDocument(server.store, { title: 'bracketed', kind: 'committee-draft', delegations: ['Secretariat'], shared: true, baseVersionId: version, baseDocumentId: resolution }, tr.doc.toJSON(), null)
+  const refused = await api(server.url, sec, 'POST', `/api/documents/${resolution}/adopt`, { from: bracketed.id, name: 'X' })
+  assert.deepEqual(pick(refused), [400, 'unresolved-brackets'])
+  assert.match(refused.body.error, /1 square bracket/)
+
+  assert.equal(JSON.stringify(await liveJSON(sec, resolution)), before, 'the resolution is as it was')
+  assert.equal((await api(server.url, sec, 'GET', `/api/documents/${resolution}/versions`)).body.length, versionsBefore)
+})
+
+const pick = (r: { status: number; body: { code?: string } }) => [r.status, r.body.code]
