@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import { after, before, test } from 'node:test'
 import { Transform } from 'prosemirror-transform'
 import { bracketRange } from '../schema/brackets.js'
+import { pre, prov, res } from '../schema/builders.js'
+import { adoptedText } from './adopt.js'
 import { resolutionFromJSON } from '../schema/check.js'
 import { createDocument } from './documents.js'
 import { api, connect, login, startTestServer, titleText, until } from './test/helpers.js'
@@ -90,6 +92,14 @@ test('adoption is the Secretariat\'s, of a text that amends that resolution and 
 
   assert.equal(JSON.stringify(await liveJSON(sec, resolution)), before, 'the resolution is as it was')
   assert.equal((await api(server.url, sec, 'GET', `/api/documents/${resolution}/versions`)).body.length, versionsBefore)
+})
+
+test('the adopted text keeps the labels a resolution keeps (1bis), not a flattened proposal\'s overlays of old and new (د ب))', () => {
+  const proposal = res({ lang: 'ar', heading: 'القرار 50 (المراجَع في جنيف، 2028)', title: 'الأمن السيبراني' },
+    pre('considering', prov('أولى؛', { sourceLabel: 'د ب)' }), prov('ثانية؛', { labelOverride: 'ب مكرراً)' })))
+  const labels: [string | null, string | null][] = []
+  adoptedText(proposal).descendants(n => { if (n.type.name === 'provision') labels.push([n.attrs.sourceLabel, n.attrs.labelOverride]) ; return true })
+  assert.deepEqual(labels, [[null, null], [null, 'ب مكرراً)']])
 })
 
 const pick = (r: { status: number; body: { code?: string } }) => [r.status, r.body.code]

@@ -10,6 +10,7 @@
  */
 import type { Hocuspocus } from '@hocuspocus/server'
 import type { Node } from 'prosemirror-model'
+import { Transform } from 'prosemirror-transform'
 import { resolutionPart } from '../export/base-check.js'
 import { findBrackets } from '../schema/brackets.js'
 import { createVersion } from './documents.js'
@@ -21,12 +22,24 @@ export class AdoptionError extends Error {
   constructor(message: string) { super(message); this.name = 'AdoptionError' }
 }
 
-/** The text a proposal or committee draft brings to its resolution: its resolution part; throws AdoptionError while a bracket is unsettled. */
+/**
+ * The text a proposal or committee draft brings to its resolution: its
+ * resolution part, without the labels a flattened proposal carries as it
+ * was written (`sourceLabel`, an overlay such as `د ب)` of the old label
+ * struck beside the new: the resolution derives its labels, and keeps its
+ * own fixed ones such as `1bis`); throws AdoptionError while a bracket is
+ * unsettled.
+ */
 export function adoptedText(doc: Node): Node {
   const text = resolutionPart(doc)
   const open = findBrackets(text).length
   if (open > 0) throw new AdoptionError(`${open} square bracket(s) are not settled: agree on one option of each before adopting the text`)
-  return text
+  const tr = new Transform(text)
+  text.descendants((n, pos) => {
+    if (n.attrs.sourceLabel) tr.setNodeAttribute(pos, 'sourceLabel', null)
+    return !n.isTextblock
+  })
+  return tr.doc
 }
 
 /** Makes `text` the live content of resolution `documentId` and names it `name`; returns the checkpoint of the text replaced and the new version. */
