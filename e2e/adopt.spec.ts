@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { caretAfter, openDocument, shot, signedInPage } from './helpers.js'
+import { caretAfter, openDocument, selectText, shot, signedInPage } from './helpers.js'
 
 test('the Secretariat adopts a proposal as the new version in force; the next proposal starts on it', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, 'sec')
@@ -47,5 +47,38 @@ test('the Secretariat adopts a proposal as the new version in force; the next pr
   expect(next.status()).toBe(201)
   await openDocument(page, (await next.json() as { id: string }).id)
   await expect(page.locator('.ProseMirror')).toContainText('وقوع حوادث سيبرانية جسيمة')
+  await context.close()
+})
+
+test('a draft new resolution is adopted as a resolution of its own once its heading gives its number; before, the refusal says what to do', async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, 'sec')
+  await page.getByTestId('ui-lang').click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+  const started = await page.request.post('/api/documents/new-proposal', { data: { title: `New resolution ${Date.now()}`, action: 'ADD', lang: 'ar', delegations: ['Secretariat'], proposalId: 'APT/44A20/1' } })
+  expect(started.status(), await started.text()).toBe(201)
+  const draft = (await started.json() as { id: string }).id
+  const json = (await (await page.request.get(`/api/documents/${draft}`)).json() as { json: { content: { type: string; content?: { text: string }[] }[] } }).json
+  const draftHeading = json.content.find(n => n.type === 'resolutionHeading')!.content![0]!.text
+  expect(draftHeading).toMatch(/^مشروع قرار جديد \[APT-\d+\]$/)
+  await openDocument(page, draft)
+  await page.getByTestId('adopt-open').click()
+  await page.getByTestId('dialog-text').fill('جنيف، 2028')
+  await page.getByTestId('dialog-ok').click()
+  await expect(page.getByTestId('error-notice')).toContainText('ما زال العنوان عنوانَ المشروع')
+  await page.getByTestId('error-notice').getByRole('button').click()
+
+  // the Secretariat gives it its number, place and year
+  await selectText(page, draftHeading)
+  await page.keyboard.type('القرار 99 (جنيف، 2028)')
+  await expect(page.locator('.ProseMirror')).toContainText('القرار 99 (جنيف، 2028)')
+  await page.getByTestId('adopt-open').click()
+  await expect(page.getByTestId('dialog-text')).toHaveValue('جنيف، 2028')
+  await page.getByTestId('dialog-ok').click()
+  await expect(page).toHaveURL(/#\/doc\//)
+  await expect(page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toContainText('القرار 99 (جنيف، 2028)')
+  await expect(page.locator('.ProseMirror p.Proposal')).toHaveCount(0)
+  const docs = await (await page.request.get('/api/documents')).json() as { id: string; title: string; kind: string }[]
+  const adopted = docs.find(d => d.kind === 'resolution' && d.title.startsWith('القرار 99 (جنيف، 2028)'))
+  expect(adopted).toBeTruthy()
   await context.close()
 })

@@ -29,6 +29,8 @@ export const API_ERROR_CODES = [
   'unreadable-file',
   /** 400: a text adopted as a version in force while a square bracket in it is not settled. */
   'unresolved-brackets',
+  /** 400: a draft new resolution adopted while its heading is still the draft's (no number, place and year). */
+  'draft-heading',
   /** 422: a Word proposal written in another script than the version in force it was read against (Arabic on English ...). */
   'language-mismatch',
   /** 413: a file or text over the import limits. */

@@ -103,3 +103,34 @@ test('the adopted text keeps the labels a resolution keeps (1bis), not a flatten
 })
 
 const pick = (r: { status: number; body: { code?: string } }) => [r.status, r.body.code]
+
+test('a draft new resolution (ADD), once numbered in its heading, is adopted as a new resolution with its first version; not while its heading is still the draft\'s', async () => {
+  const [sec, amal] = [await login(server.url, 'sec'), await login(server.url, 'amal')]
+  const started = await api(server.url, sec, 'POST', '/api/documents/new-proposal', { title: 'New resolution on AI', action: 'ADD', lang: 'ar', delegations: ['Secretariat'], proposalId: 'APT/44A20/1' })
+  assert.equal(started.status, 201, JSON.stringify(started.body))
+  const draft = started.body.id as string
+  const refused = await api(server.url, sec, 'POST', `/api/documents/${draft}/adopt-as-new`, { name: 'جنيف، 2028' })
+  assert.deepEqual(pick(refused), [400, 'draft-heading'])
+
+  // the Secretariat gives it its number and place in the heading (here in its stored text)
+  const json = JSON.parse(JSON.stringify(await liveJSON(sec, draft)).replace(/مشروع قرار جديد \[[^\]]+\]/, 'القرار 99 (جنيف، 2028)'))
+  const numbered = await createDocument(server.store, { title: 'New resolution on AI (numbered)', kind: 'proposal', delegations: ['Secretariat'], shared: true }, json, null)
+  assert.deepEqual(pick(await api(server.url, amal, 'POST', `/api/documents/${numbered.id}/adopt-as-new`, { name: 'جنيف، 2028' })), [403, 'secretariat-only'])
+  const before = (await api(server.url, sec, 'GET', '/api/documents')).body.length
+  const r = await api(server.url, sec, 'POST', `/api/documents/${numbered.id}/adopt-as-new`, { name: 'جنيف، 2028' })
+  assert.equal(r.status, 201, JSON.stringify(r.body))
+  assert.equal((await api(server.url, sec, 'GET', '/api/documents')).body.length, before + 1)
+  const resolution = r.body as { id: string; kind: string; lang: string; title: string; baseDocumentId: string | null }
+  assert.deepEqual([resolution.kind, resolution.lang, resolution.baseDocumentId], ['resolution', 'ar', null])
+  assert.match(resolution.title, /^القرار 99 \(جنيف، 2028\)/)
+  const names: string[] = []
+  resolutionFromJSON(await liveJSON(sec, resolution.id)).forEach(n => { names.push(n.type.name) })
+  assert.ok(!names.includes('proposalHeader') && !names.includes('proposalMarker'), names.join(' '))
+  const heading = resolutionFromJSON(await liveJSON(sec, resolution.id)).child(0)
+  assert.deepEqual([heading.type.name, heading.attrs.number], ['resolutionHeading', ''], 'the draft\'s number [APT-1] stays with the draft')
+  const versions = (await api(server.url, sec, 'GET', `/api/documents/${resolution.id}/versions`)).body as { name: string }[]
+  assert.deepEqual(versions.map(v => v.name), ['جنيف، 2028'])
+  // a MOD proposal is adopted into its resolution, not as a new one
+  const mod = await resolutionWithProposal(sec, 'mod-as-new')
+  assert.equal((await api(server.url, sec, 'POST', `/api/documents/${mod.proposal}/adopt-as-new`, { name: 'X' })).status, 400)
+})

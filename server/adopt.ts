@@ -13,13 +13,14 @@ import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { resolutionPart } from '../export/base-check.js'
 import { findBrackets } from '../schema/brackets.js'
+import { isLanguage, languageInfo } from '../schema/languages.js'
 import { createVersion } from './documents.js'
 import { createCheckpoint, writeContent } from './restore.js'
 import type { Actor, Store, Version } from './store/types.js'
 
-/** Why a text cannot be adopted as it stands. */
+/** Why a text cannot be adopted as it stands: a bracket not settled, or a draft's heading where the resolution's number goes. */
 export class AdoptionError extends Error {
-  constructor(message: string) { super(message); this.name = 'AdoptionError' }
+  constructor(message: string, readonly code: 'unresolved-brackets' | 'draft-heading' = 'unresolved-brackets') { super(message); this.name = 'AdoptionError' }
 }
 
 /**
@@ -28,7 +29,8 @@ export class AdoptionError extends Error {
  * was written (`sourceLabel`, an overlay such as `د ب)` of the old label
  * struck beside the new: the resolution derives its labels, and keeps its
  * own fixed ones such as `1bis`); throws AdoptionError while a bracket is
- * unsettled.
+ * unsettled. A draft new resolution (ADD) becomes a resolution of its own
+ * instead, once its heading gives its number (`adoptedNewResolution`).
  */
 export function adoptedText(doc: Node): Node {
   const text = resolutionPart(doc)
@@ -39,6 +41,32 @@ export function adoptedText(doc: Node): Node {
     if (n.attrs.sourceLabel) tr.setNodeAttribute(pos, 'sourceLabel', null)
     return !n.isTextblock
   })
+  return tr.doc
+}
+
+/** The heading of a text (empty when it has none). */
+function headingText(doc: Node): string {
+  let heading = ''
+  doc.forEach(n => { if (n.type.name === 'resolutionHeading') heading = n.textContent })
+  return heading
+}
+
+/**
+ * The text a draft new resolution (a proposal's ADD) brings as a resolution
+ * of its own: as `adoptedText`, and its heading must name the resolution
+ * (`RESOLUTION 99 (Geneva, 2028)`), not be the draft's (`DRAFT NEW
+ * RESOLUTION [APT-1]`); throws AdoptionError otherwise.
+ */
+export function adoptedNewResolution(doc: Node): Node {
+  const text = adoptedText(doc)
+  const lang = String(doc.attrs.lang)
+  const draft = isLanguage(lang) ? languageInfo(lang).draftHeading : ''
+  if (!headingText(text).trim() || (draft && headingText(text).trim().startsWith(draft))) {
+    throw new AdoptionError(`the heading is still the draft's ("${headingText(text)}"): give the resolution its number, place and year in the heading first`, 'draft-heading')
+  }
+  // the draft's bracketed number ([APT-1]) was its own; the resolution is numbered by its heading
+  const tr = new Transform(text)
+  text.forEach((n, pos) => { if (n.type.name === 'resolutionHeading' && n.attrs.number) tr.setNodeAttribute(pos, 'number', '') })
   return tr.doc
 }
 

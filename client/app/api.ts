@@ -99,6 +99,11 @@ export function adoptText(resolutionId: string, from: string, name: string): Pro
   return call('POST', `/api/documents/${encodeURIComponent(resolutionId)}/adopt`, { from, name })
 }
 
+/** Adopts a draft new resolution (an ADD proposal) as a resolution of its own with a first version `name` (Secretariat). */
+export function adoptAsNewResolution(from: string, name: string): Promise<DocumentMeta> {
+  return call('POST', `/api/documents/${encodeURIComponent(from)}/adopt-as-new`, { name })
+}
+
 /** Where to download an export of a document. */
 export function exportUrl(id: string, format: 'docx' | 'docx-static' | 'html' | 'pdf'): string {
   return `/api/documents/${encodeURIComponent(id)}/export?format=${format}`

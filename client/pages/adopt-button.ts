@@ -2,11 +2,12 @@
  * "Adopt as version in force…" (Secretariat): an agreed proposal or
  * committee draft becomes its resolution's new version in force, named as
  * its heading names it ("Rev. Geneva, 2028") unless the Secretariat writes
- * another name (server/adopt.ts). The Secretariat is then taken to the
+ * another name (server/adopt.ts); an agreed draft new resolution (ADD)
+ * becomes a resolution of its own. The Secretariat is then taken to the
  * resolution, where the next cycle's proposals start.
  */
-import type { EditorView } from 'prosemirror-view'
-import { adoptText, type DocumentMeta, type User } from '../app/api.js'
+import type { Node } from 'prosemirror-model'
+import { adoptAsNewResolution, adoptText, type DocumentMeta, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
 import { errorText } from '../app/i18n-errors.js'
@@ -14,18 +15,27 @@ import { go } from '../app/router.js'
 import { versionNameOf } from '../../schema/index.js'
 import { ask, notifyError } from './dialogs.js'
 
-/** The button, for the Secretariat on a proposal or committee draft that amends a resolution; null otherwise. */
-export function adoptButton(meta: DocumentMeta, user: User, getView: () => EditorView | null): HTMLElement | null {
+/**
+ * The button, for the Secretariat: on a proposal or committee draft that
+ * amends a resolution, "Adopt as version in force…"; on a draft new
+ * resolution (ADD), "Adopt as new resolution…"; null otherwise.
+ * `currentDoc` gives the text as it stands (the editor's, or the stored one
+ * before the editor is up).
+ */
+export function adoptButton(meta: DocumentMeta, user: User, currentDoc: () => Node): HTMLElement | null {
+  if (user.role !== 'secretariat' || (meta.kind !== 'proposal' && meta.kind !== 'committee-draft')) return null
   const resolution = meta.baseDocumentId
-  if (user.role !== 'secretariat' || !resolution || (meta.kind !== 'proposal' && meta.kind !== 'committee-draft')) return null
+  let action = ''
+  currentDoc().forEach(n => { if (n.type.name === 'proposalMarker') action = String(n.attrs.action) })
+  if (!resolution && (meta.kind !== 'proposal' || action !== 'ADD')) return null
   return h('button', { type: 'button', class: 'quiet', 'data-testid': 'adopt-open', onclick: async () => {
     let heading = ''
-    getView()?.state.doc.forEach(n => { if (n.type.name === 'resolutionHeading') heading = n.textContent })
-    const name = await ask(tc('adoptName'), undefined, versionNameOf(heading) ?? '')
+    currentDoc().forEach(n => { if (n.type.name === 'resolutionHeading') heading = n.textContent })
+    const name = await ask(tc(resolution ? 'adoptName' : 'adoptNewName'), undefined, versionNameOf(heading) ?? '')
     if (!name) return
     try {
-      await adoptText(resolution, meta.id, name)
-      go({ page: 'editor', id: resolution })
+      const into = resolution ? (await adoptText(resolution, meta.id, name), resolution) : (await adoptAsNewResolution(meta.id, name)).id
+      go({ page: 'editor', id: into })
     } catch (e) { notifyError(errorText(e)) }
-  } }, tc('adopt'))
+  } }, tc(resolution ? 'adopt' : 'adoptNew'))
 }

@@ -202,7 +202,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
       h('a', { href: routeHash({ page: 'documents' }), class: 'back' }, `‹ ${t('back')}`),
       h('span', { class: 'doc-name', lang, dir: 'auto' }, meta.title),
       status, readOnly ? h('span', { class: 'badge-ro', 'data-testid': 'read-only' }, t('readOnly')) : null,
-      presence, amendToggle ?? '', versionButton ?? '', adoptButton(meta, user, getView) ?? '', exportMenu ?? exportDialogButton ?? ''),
+      presence, amendToggle ?? '', versionButton ?? '', adoptButton(meta, user, () => view?.state.doc ?? resolutionFromJSON(meta.json)) ?? '', exportMenu ?? exportDialogButton ?? ''),
     toolRow,
     find.element, announcer,
     h('div', { class: 'workspace' },

@@ -7,7 +7,7 @@ import type { Response } from 'express'
 import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } from '../auth/permissions.js'
 import { CHECKPOINT_PREFIX } from '../../protocol/checkpoints.js'
 import { isCheckpoint, restoreVersion } from '../restore.js'
-import { adoptedText, adoptText, AdoptionError } from '../adopt.js'
+import { adoptedNewResolution, adoptedText, adoptText, AdoptionError } from '../adopt.js'
 import { resolutionFromJSON } from '../../schema/check.js'
 import { createDocument, createVersion, liveJSON } from '../documents.js'
 import { isLanguage, LANGUAGES, type Language } from '../../schema/index.js'
@@ -178,13 +178,38 @@ export function documentRoutes(deps: ApiDeps): Router {
     if (name.startsWith(CHECKPOINT_PREFIX)) throw new HttpError(400, `a version name may not start with "${CHECKPOINT_PREFIX}" (automatic checkpoints)`, 'checkpoint-name')
     let text
     try { text = adoptedText(resolutionFromJSON(await liveJSON(deps.store, deps.hocuspocus, from.id))) } catch (e) {
-      if (e instanceof AdoptionError) throw new HttpError(400, e.message, 'unresolved-brackets')
+      if (e instanceof AdoptionError) throw new HttpError(400, e.message, e.code)
       throw e
     }
     const { version } = await adoptText(deps.store, deps.hocuspocus, doc.id, text, name, actorOf(user), user.id)
     await deps.store.addAudit(doc.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'adopt', detail: `adopted "${from.title}" as "${name}"` })
     const { json: _json, ...meta } = version
     res.status(201).json(meta)
+  })
+
+  // A draft new resolution (ADD), once numbered in its heading, becomes a resolution of its own with its first version.
+  r.post('/:id/adopt-as-new', async (req, res) => {
+    const user = userOf(res)
+    const from = await readable(res, req.params.id)
+    if (!canImport(user)) throw new HttpError(403, 'only the Secretariat adopts a text as a resolution', 'secretariat-only')
+    const json = await liveJSON(deps.store, deps.hocuspocus, from.id)
+    const doc = resolutionFromJSON(json)
+    let marker: string | null = null
+    doc.forEach(n => { if (n.type.name === 'proposalMarker') marker = String(n.attrs.action) })
+    if (from.kind !== 'proposal' || from.baseDocumentId !== null || marker !== 'ADD') throw new HttpError(400, 'only a draft new resolution (ADD) is adopted as a new resolution; a MOD is adopted into the resolution it amends')
+    const name = stringField(req.body, 'name', 200)
+    if (name.startsWith(CHECKPOINT_PREFIX)) throw new HttpError(400, `a version name may not start with "${CHECKPOINT_PREFIX}" (automatic checkpoints)`, 'checkpoint-name')
+    let text
+    try { text = adoptedNewResolution(doc) } catch (e) {
+      if (e instanceof AdoptionError) throw new HttpError(400, e.message, e.code)
+      throw e
+    }
+    const adopted = text.toJSON()
+    const title = [headingOf(adopted), titleOf(adopted)].map(s => s.trim()).filter(Boolean).join(' – ')
+    const meta = await createDocument(deps.store, { title: title.slice(0, 300), kind: 'resolution', delegations: ['Secretariat'], shared: true }, adopted, actorOf(user), user.id)
+    const version = await createVersion(deps.store, deps.hocuspocus, meta.id, name, actorOf(user))
+    await deps.store.addAudit(meta.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'adopt', detail: `adopted the draft new resolution "${from.title}" as "${name}"` })
+    res.status(201).json(publicMeta(meta))
   })
 
   r.get('/:id/audit', async (req, res) => {
