@@ -42,7 +42,13 @@ test('the Secretariat adopts a proposal as the new version in force; the next pr
   await page.getByTestId('history-toggle').click()
   await expect(page.getByTestId('history-panel')).toContainText('قبل اعتماد «المراجَع في جنيف، 2028»')
 
-  // the next cycle: a proposal on the adopted version starts from the adopted text
+  // the next cycle: a delegate's "new proposal" offers the versions in force, the adopted one first, not the checkpoint
+  const amal = await signedInPage(browser, 'amal')
+  await amal.page.locator(`[data-testid=doc-row][data-id="${resolution}"] [data-testid=row-new-proposal]`).click()
+  const dialog = amal.page.getByTestId('proposal-dialog')
+  await expect(dialog.getByTestId('field-version').locator('option')).toHaveText(['المراجَع في جنيف، 2028', 'المراجَع في دبي، 2012'])
+  await expect(dialog.getByTestId('field-title')).toHaveValue(`مقترح APT (MOD) بشأن ${title}`)
+  await amal.context.close()
   const next = await page.request.post(`/api/documents/${resolution}/proposal`, { data: { title: `Next cycle ${Date.now()}`, action: 'MOD', baseVersionId: versions[2]!.id, delegations: ['APT'] } })
   expect(next.status()).toBe(201)
   await openDocument(page, (await next.json() as { id: string }).id)

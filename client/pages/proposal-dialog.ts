@@ -8,7 +8,6 @@ import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
 import { LANGUAGES, languageInfo, isLanguage } from '../../schema/index.js'
 import { field, input, openSheet, select } from './sheet.js'
-import { versionLabel } from './checkpoint-label.js'
 import { errorText } from '../app/i18n-errors.js'
 
 const splitList = (s: string) => s.split(/[,،;]/).map(x => x.trim()).filter(Boolean)
@@ -39,13 +38,15 @@ export function newProposalDialog(user: User, docs: DocumentMeta[], resolutionId
     if (titleTouched) return
     const res = resolutions.find(d => d.id === resolution.value)
     const who = proposing.value.trim() || user.delegation
-    title.value = action.value === 'ADD' ? `${who}: draft new resolution` : `${who} proposal (${action.value}) on ${res?.title ?? ''}`.trim()
+    title.value = (action.value === 'ADD' ? tc('newProposalTitleAdd') : tc('newProposalTitleOn'))
+      .replace('{who}', () => who).replace('{action}', () => action.value).replace('{title}', () => res?.title ?? '').trim()
   }
   const loadVersions = async () => {
     version.replaceChildren()
     if (!resolution.value) return
-    const list = await listVersions(resolution.value)
-    version.replaceChildren(...[...list].reverse().map(v => h('option', { value: v.id }, versionLabel(v.name, tc))))
+    // the versions in force, the newest first: a proposal amends a named version, not an automatic checkpoint
+    const list = (await listVersions(resolution.value)).filter(v => !v.automatic)
+    version.replaceChildren(...[...list].reverse().map(v => h('option', { value: v.id }, v.name)))
   }
   const fillResolutions = async () => {
     const inLang = resolutions.filter(d => d.lang === lang.value)

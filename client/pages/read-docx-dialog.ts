@@ -10,7 +10,6 @@ import { tc, type CycleKey } from '../app/i18n-cycle.js'
 import { warningList } from './import-dialog.js'
 import { checkThenStore } from './check-then-store.js'
 import { field, input, openSheet, select } from './sheet.js'
-import { versionLabel } from './checkpoint-label.js'
 
 /** The words of each kind of discrepancy and of each part of the text (export/base-check.ts). */
 const KIND_WORDS: Partial<Record<string, CycleKey>> = {
@@ -61,8 +60,9 @@ export function readProposalDialog(docs: DocumentMeta[], onStored: (id: string) 
     report, field(tc('titleField'), title), field(tc('delegationsField'), delegations))
   sheet.actions.append(checkButton, storeButton)
   const loadVersions = async () => {
-    const list = resolution.value ? await listVersions(resolution.value) : []
-    version.replaceChildren(...[...list].reverse().map(v => h('option', { value: v.id }, versionLabel(v.name, tc))))
+    // the versions in force (named), the newest first; not automatic checkpoints
+    const list = resolution.value ? (await listVersions(resolution.value)).filter(v => !v.automatic) : []
+    version.replaceChildren(...[...list].reverse().map(v => h('option', { value: v.id }, v.name)))
   }
   let versionsLoaded = loadVersions()
   resolution.addEventListener('change', () => { versionsLoaded = loadVersions() })
