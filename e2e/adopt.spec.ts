@@ -53,6 +53,11 @@ test('the Secretariat adopts a proposal as the new version in force; the next pr
   expect(next.status()).toBe(201)
   await openDocument(page, (await next.json() as { id: string }).id)
   await expect(page.locator('.ProseMirror')).toContainText('وقوع حوادث سيبرانية جسيمة')
+  // its export offers the versions in force as bases, not the checkpoint, under Arabic labels
+  await page.getByTestId('export-dialog-open').click()
+  const exportDialog = page.getByTestId('export-dialog')
+  await expect(exportDialog.getByTestId('field-base').locator('option')).toHaveText(['—', 'المراجَع في دبي، 2012', 'المراجَع في جنيف، 2028'])
+  await expect(exportDialog).not.toContainText('Acronym')
   await context.close()
 })
 

@@ -61,7 +61,7 @@ export function exportDialog(meta: DocumentMeta, doc: Node): void {
   const go = h('button', { type: 'submit', class: 'primary', 'data-testid': 'export-go' }, tc('download'))
   sheet.body.append(
     h('div', { class: 'field-row' }, field(tc('proposalIdExport'), proposalId), field(tc('documentNumber'), documentNumber), field(tc('addendum'), addendum)),
-    h('div', { class: 'field-row' }, field('Acronym', acronym), field(tc('assembly'), assembly)),
+    h('div', { class: 'field-row' }, field(tc('acronym'), acronym), field(tc('assembly'), assembly)),
     h('div', { class: 'field-row' }, field(tc('place'), place), field(tc('dates'), dates), field(tc('originalLanguage'), originalLanguage)),
     field(`${tc('reasons')}${marker?.proposalId ? ` (${marker.action} ${marker.proposalId})` : ''}`, reasons),
     h('div', { class: 'field-row' }, field(tc('baseVersion'), base), field(tc('format'), format)))
@@ -70,7 +70,8 @@ export function exportDialog(meta: DocumentMeta, doc: Node): void {
   const loadBases = async () => {
     const own = await listVersions(meta.id).catch(() => [])
     const inForce = meta.baseDocumentId ? await listVersions(meta.baseDocumentId).catch(() => []) : []
-    const options = [...inForce.map(v => ({ value: `v:${v.id}`, label: v.name })), ...own.filter(v => !v.automatic).map(v => ({ value: `v:${v.id}`, label: `${v.name} (${tc('named')})` }))]
+    // named versions only: the resolution's versions in force, then the proposal's own named ones (not automatic checkpoints)
+    const options = [...inForce.filter(v => !v.automatic).map(v => ({ value: `v:${v.id}`, label: v.name })), ...own.filter(v => !v.automatic).map(v => ({ value: `v:${v.id}`, label: `${v.name} (${tc('named')})` }))]
     base.replaceChildren(h('option', { value: '' }, '—'), ...options.map(o => h('option', { value: o.value }, o.label)))
     if (meta.baseVersionId) base.value = `v:${meta.baseVersionId}`
   }
