@@ -6,7 +6,7 @@
  * stores the document only once the user confirms.
  */
 import type { Node } from 'prosemirror-model'
-import { languageInfo, versionNameOf, type Language } from '../schema/index.js'
+import { sameScript, versionNameOf, type Language } from '../schema/index.js'
 import { detectLanguage, importNote, importText, ImportError, type ImportNote } from '../schema/text/index.js'
 import { readDocxContent } from './docx-paragraphs.js'
 import { DEFAULT_LIMITS, type DocxLimits } from './docx-read.js'
@@ -72,7 +72,7 @@ export function readResolutionFile(bytes: Uint8Array, opts: { lang?: Language; l
   }
   if (opts.lang) {
     const detected = detectLanguage(text)
-    if (languageInfo(detected).script !== languageInfo(opts.lang).script) fileWarnings.unshift({ line: null, ...importNote('other-script', { chosen: opts.lang, detected }) })
+    if (!sameScript(detected, opts.lang)) fileWarnings.unshift({ line: null, ...importNote('other-script', { chosen: opts.lang, detected }) })
   }
   let result
   try { result = importText(text, opts.lang ? { lang: opts.lang } : {}) } catch (e) {

@@ -65,6 +65,11 @@ const INFO: Record<Language, LanguageInfo> = {
     draftHeading: '新决议草案', assemblyFormula: '世界电信标准化全会（…），' }
 }
 
+/** True when the two languages are written in one script (a detected language is sure of that, less of which language of the script it is). */
+export function sameScript(a: Language, b: Language): boolean {
+  return INFO[a].script === INFO[b].script
+}
+
 /** Information about a language; throws on an unknown tag. */
 export function languageInfo(lang: Language): LanguageInfo {
   const info = INFO[lang]

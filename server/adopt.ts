@@ -61,8 +61,9 @@ export function adoptedNewResolution(doc: Node): Node {
   const text = adoptedText(doc)
   const lang = String(doc.attrs.lang)
   const draft = isLanguage(lang) ? languageInfo(lang).draftHeading : ''
-  if (!headingText(text).trim() || (draft && headingText(text).trim().startsWith(draft))) {
-    throw new AdoptionError(`the heading is still the draft's ("${headingText(text)}"): give the resolution its number, place and year in the heading first`, 'draft-heading')
+  const heading = headingText(text).trim()
+  if (!heading || (draft && heading.startsWith(draft))) {
+    throw new AdoptionError(`the heading is still the draft's ("${heading}"): give the resolution its number, place and year in the heading first`, 'draft-heading')
   }
   // the draft's bracketed number ([APT-1]) was its own; the resolution is numbered by its heading
   const tr = new Transform(text)

@@ -4,13 +4,13 @@
  */
 import { Router } from 'express'
 import type { Response } from 'express'
+import type { Node } from 'prosemirror-model'
 import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } from '../auth/permissions.js'
 import { CHECKPOINT_PREFIX } from '../../protocol/checkpoints.js'
 import { isCheckpoint, restoreVersion } from '../restore.js'
 import { adoptedNewResolution, adoptedText, adoptText, AdoptionError } from '../adopt.js'
-import { resolutionFromJSON } from '../../schema/check.js'
 import { createDocument, createVersion, liveJSON } from '../documents.js'
-import { isLanguage, LANGUAGES, type Language } from '../../schema/index.js'
+import { isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { coverTitle } from '../../export/cover.js'
 import { startProposalJSON } from '../proposal-start.js'
 import type { DocumentMeta } from '../store/types.js'
@@ -24,6 +24,21 @@ type JSONNode = { type?: string; content?: JSONNode[]; text?: string }
 const textOf = (n: JSONNode | undefined): string => n ? (n.text ?? '') + (n.content ?? []).map(textOf).join('') : ''
 const headingOf = (json: unknown) => textOf((json as JSONNode).content?.find(n => n.type === 'resolutionHeading'))
 const titleOf = (json: unknown) => textOf((json as JSONNode).content?.find(n => n.type === 'resolutionTitle'))
+
+/** A version name from a request body: at most 200 characters, and not in the form of an automatic checkpoint's. */
+function versionNameField(body: unknown): string {
+  const name = stringField(body, 'name', 200)
+  if (name.startsWith(CHECKPOINT_PREFIX)) throw new HttpError(400, `a version name may not start with "${CHECKPOINT_PREFIX}" (automatic checkpoints)`, 'checkpoint-name')
+  return name
+}
+
+/** The text an adoption brings (server/adopt.ts); a text that cannot be adopted as it stands is a 400 with its code. */
+function adoptable(make: () => Node): Node {
+  try { return make() } catch (e) {
+    if (e instanceof AdoptionError) throw new HttpError(400, e.message, e.code)
+    throw e
+  }
+}
 
 /**
  * The numbers (`[APT-1]` ...) of every draft new resolution started so far
@@ -159,8 +174,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     const user = userOf(res)
     const doc = await readable(res, req.params.id)
     if (!canManageVersions(user, doc)) throw new HttpError(403, 'only the Secretariat names versions', 'secretariat-only')
-    const name = stringField(req.body, 'name', 200)
-    if (name.startsWith(CHECKPOINT_PREFIX)) throw new HttpError(400, `a version name may not start with "${CHECKPOINT_PREFIX}" (automatic checkpoints)`, 'checkpoint-name')
+    const name = versionNameField(req.body)
     const { json: _json, ...version } = await createVersion(deps.store, deps.hocuspocus, doc.id, name, actorOf(user))
     await deps.store.addAudit(doc.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'create-version', detail: name })
     res.status(201).json(version)
@@ -174,13 +188,9 @@ export function documentRoutes(deps: ApiDeps): Router {
     if (doc.kind !== 'resolution') throw new HttpError(400, 'a text is adopted into a resolution, not into a proposal or draft')
     const from = await readable(res, stringField(req.body, 'from', 100))
     if (from.baseDocumentId !== doc.id) throw new HttpError(400, `"${from.title}" does not amend this resolution`)
-    const name = stringField(req.body, 'name', 200)
-    if (name.startsWith(CHECKPOINT_PREFIX)) throw new HttpError(400, `a version name may not start with "${CHECKPOINT_PREFIX}" (automatic checkpoints)`, 'checkpoint-name')
-    let text
-    try { text = adoptedText(resolutionFromJSON(await liveJSON(deps.store, deps.hocuspocus, from.id))) } catch (e) {
-      if (e instanceof AdoptionError) throw new HttpError(400, e.message, e.code)
-      throw e
-    }
+    const name = versionNameField(req.body)
+    const source = resolutionFromJSON(await liveJSON(deps.store, deps.hocuspocus, from.id))
+    const text = adoptable(() => adoptedText(source))
     const { version } = await adoptText(deps.store, deps.hocuspocus, doc.id, text, name, actorOf(user), user.id)
     await deps.store.addAudit(doc.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'adopt', detail: `adopted "${from.title}" as "${name}"` })
     const { json: _json, ...meta } = version
@@ -192,18 +202,12 @@ export function documentRoutes(deps: ApiDeps): Router {
     const user = userOf(res)
     const from = await readable(res, req.params.id)
     if (!canImport(user)) throw new HttpError(403, 'only the Secretariat adopts a text as a resolution', 'secretariat-only')
-    const json = await liveJSON(deps.store, deps.hocuspocus, from.id)
-    const doc = resolutionFromJSON(json)
+    const doc = resolutionFromJSON(await liveJSON(deps.store, deps.hocuspocus, from.id))
     let marker: string | null = null
     doc.forEach(n => { if (n.type.name === 'proposalMarker') marker = String(n.attrs.action) })
     if (from.kind !== 'proposal' || from.baseDocumentId !== null || marker !== 'ADD') throw new HttpError(400, 'only a draft new resolution (ADD) is adopted as a new resolution; a MOD is adopted into the resolution it amends')
-    const name = stringField(req.body, 'name', 200)
-    if (name.startsWith(CHECKPOINT_PREFIX)) throw new HttpError(400, `a version name may not start with "${CHECKPOINT_PREFIX}" (automatic checkpoints)`, 'checkpoint-name')
-    let text
-    try { text = adoptedNewResolution(doc) } catch (e) {
-      if (e instanceof AdoptionError) throw new HttpError(400, e.message, e.code)
-      throw e
-    }
+    const name = versionNameField(req.body)
+    const text = adoptable(() => adoptedNewResolution(doc))
     const adopted = text.toJSON()
     const title = [headingOf(adopted), titleOf(adopted)].map(s => s.trim()).filter(Boolean).join(' – ')
     const meta = await createDocument(deps.store, { title: title.slice(0, 300), kind: 'resolution', delegations: ['Secretariat'], shared: true }, adopted, actorOf(user), user.id)

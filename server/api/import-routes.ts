@@ -14,7 +14,7 @@
 import express, { Router, type Request, type Response } from 'express'
 import { canImport } from '../auth/permissions.js'
 import { createDocument, createVersion } from '../documents.js'
-import { isLanguage, languageInfo, type Language } from '../../schema/index.js'
+import { isLanguage, languageInfo, sameScript, type Language } from '../../schema/index.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, actorOf, userOf } from './context.js'
@@ -98,7 +98,7 @@ export function importRoutes(deps: ApiDeps): Router {
       throw e
     }
     // read in the language of the version in force, a file in another script would be a proposal of nonsense labels on a base it does not amend
-    if (!asked && lang && languageInfo(imported.detectedLang).script !== languageInfo(lang).script) {
+    if (!asked && lang && !sameScript(imported.detectedLang, lang)) {
       const file = languageInfo(imported.detectedLang).englishName
       throw new HttpError(422, `the Word file is in ${file}; the version in force is in ${languageInfo(lang).englishName}: choose the version in force in ${file} (or name the file's language with lang=)`, 'language-mismatch')
     }
