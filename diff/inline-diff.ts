@@ -56,7 +56,12 @@ export interface InlineDiffResult {
   readonly coarse?: boolean
 }
 
-interface Token { readonly key: string; readonly text: string; readonly marks: readonly Mark[]; readonly node: Node | null }
+/**
+ * One token of a text block: its key (text and marks, or an inline node's
+ * type and content), its text, the inline node it is, and whether it is a
+ * separator (spaces and punctuation only, no inline node).
+ */
+export interface Token { readonly key: string; readonly text: string; readonly marks: readonly Mark[]; readonly node: Node | null; readonly separator: boolean }
 
 const markKeyCache = new WeakMap<readonly Mark[], string>()
 function marksKey(marks: readonly Mark[]): string {
@@ -84,7 +89,8 @@ function sharedToken(o: Token, n: Token): Token {
 /** Tokens of each text block already read (nodes are immutable; the text in force is read once), with their numbers (`numbersOf`). */
 const blockTokens = new WeakMap<Node, { readonly tokens: readonly Token[]; generation: number; ids: Int32Array | null }>()
 
-function tokensOf(block: Node): readonly Token[] {
+/** The tokens of a text block (read once per block). */
+export function tokensOf(block: Node): readonly Token[] {
   return readBlock(block).tokens
 }
 
@@ -99,9 +105,9 @@ function readTokens(block: Node): Token[] {
   block.forEach(child => {
     if (child.isText) {
       const mk = marksKey(child.marks)
-      for (const t of tokenise(child.text!)) out.push({ key: `${mk}\u0001${t}`, text: t, marks: child.marks, node: null })
+      for (const t of tokenise(child.text!)) out.push({ key: `${mk}\u0001${t}`, text: t, marks: child.marks, node: null, separator: isSeparator(t) })
     } else {
-      out.push({ key: `${marksKey(child.marks)}\u0002${child.type.name}\u0002${JSON.stringify(child.content.toJSON() ?? null)}`, text: '', marks: child.marks, node: child })
+      out.push({ key: `${marksKey(child.marks)}\u0002${child.type.name}\u0002${JSON.stringify(child.content.toJSON() ?? null)}`, text: '', marks: child.marks, node: child, separator: false })
     }
   })
   return out
@@ -223,7 +229,7 @@ function groupChanges(diffs: readonly [number, string][], tokenOf: TokenTable): 
 function separatorsOnly(chars: string, tokenOf: TokenTable): boolean {
   for (let k = 0; k < chars.length; k++) {
     const t = tokenOf.get(chars[k]!)!
-    if (t.node || !isSeparator(t.text)) return false
+    if (!t.separator) return false
   }
   return true
 }

@@ -18,6 +18,8 @@ import type { RevisionRecord } from '../schema/revision.js'
 import { sameBlock, scoreBlocks, type ScoringContext } from './scoring.js'
 import { sameSubtree } from './same-subtree.js'
 import { findJoins, sectionBody, type SectionJoin } from './section-joins.js'
+import { rewrittenThrough, surelyRewritten } from './rewrite.js'
+import { withAttributes, withContent } from './rebuild.js'
 
 /** Everything the builder needs for one comparison. */
 export interface BuildContext extends ScoringContext {
@@ -43,20 +45,6 @@ export interface Built {
 }
 
 const CONTAINERS_OF_CANDIDATES = new Set(['preambularSection', 'operativeSection', 'part', 'annex', 'provision', 'resolution'])
-
-/**
- * Attributes for `NodeType.create`: a copy of `attrs` with `key` set to
- * `value` (and `key2` to `value2`). Copied key by key: ProseMirror's attrs
- * objects have no prototype, and a spread of them is several times slower
- * (and using them as a prototype slower still, once per node).
- */
-function withAttrs(attrs: Node['attrs'], key: string, value: unknown, key2?: string, value2?: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const k in attrs) out[k] = attrs[k]
-  out[key] = value
-  if (key2 !== undefined) out[key2] = value2
-  return out
-}
 
 function attrsDiff(o: Node, n: Node): Record<string, unknown> | null {
   let out: Record<string, unknown> | null = null
@@ -151,8 +139,11 @@ export class RevisionBuilder {
       } else if (step.kind === 'match') {
         const o = olds[step.oldIndex]!
         const n = news[step.newIndex]!
-        const b = this.matched(o, n)
-        if (!b.identical && LABELLED_UNITS.has(n.type.name) && rewrittenThrough(b.node)) {
+        const unit = LABELLED_UNITS.has(n.type.name)
+        // decided before the word diff when a bound can (rewrite.ts); a subtree a move touches holds text from elsewhere
+        const sure = unit && !this.touched.has(o) && !this.touched.has(n) && !sameSubtree(o, n) && surelyRewritten(o, n)
+        const b = sure ? null : this.matched(o, n)
+        if (!b || (!b.identical && unit && rewrittenThrough(b.node))) {
           // shown as drafters do: the old text struck whole, the new one inserted whole (not candidates for moves)
           changed = true
           gap.push({ rank: rank(o), node: this.deleted(o) }, { rank: rank(n), node: this.inserted(n) })
@@ -187,7 +178,7 @@ export class RevisionBuilder {
   private joined(o: Node, n: Node, section: Node, join: SectionJoin): Node[] {
     const cut = (wide: Node) => {
       const body = sectionBody(wide)
-      return { head: wide.type.create(wide.attrs, [wide.firstChild!, ...body.slice(0, join.split)]), rest: body.slice(join.split) }
+      return { head: withContent(wide, [wide.firstChild!, ...body.slice(0, join.split)]), rest: body.slice(join.split) }
     }
     const type = section.type.name
     if (join.joins === 'new') {
@@ -201,7 +192,7 @@ export class RevisionBuilder {
         status: 'modified', oldLabel: null, newLabel: null, moveId: null, action: 'MOD', joins: 'new',
         oldAttrs: id !== original ? { id: original } : null, newAttrs: null
       }
-      return [pair, section.type.create({ ...section.attrs, id, revision }, [heading, ...nodes])]
+      return [pair, withAttributes(section, { id, revision }, [heading, ...nodes])]
     }
     const { head, rest } = cut(o)
     const pair = this.matched(head, n).node
@@ -210,7 +201,7 @@ export class RevisionBuilder {
     const revision: RevisionRecord = {
       status: 'modified', oldLabel: null, newLabel: null, moveId: null, action: 'MOD', joins: 'old', oldAttrs: null, newAttrs: null
     }
-    return [pair, section.type.create({ ...section.attrs, revision }, [heading, ...nodes])]
+    return [pair, withAttributes(section, { revision }, [heading, ...nodes])]
   }
 
   /** Exact-content key of a block, to anchor the alignment of very long sibling lists. */
@@ -264,7 +255,7 @@ export class RevisionBuilder {
       if (kids) kids.push(b ? b.node : child)
     }
     if (!IDENTIFIED_NODES.has(o.type.name)) {
-      return kids ? { node: o.type.create(o.attrs, kids), changed, identical: true } : { node: o, changed, identical: true }
+      return kids ? { node: withContent(o, kids), changed, identical: true } : { node: o, changed, identical: true }
     }
     const id = o.attrs.id as string
     const newLabel = newLabels.byId.get(id) ?? null
@@ -278,7 +269,7 @@ export class RevisionBuilder {
       return last.built
     }
     const revision: RevisionRecord = { status, oldLabel, newLabel, moveId: null, action: modified ? 'MOD' : 'NOC', oldAttrs: null, newAttrs: null }
-    const built: Built = { node: o.type.create(withAttrs(o.attrs, 'revision', revision), kids ?? o.content), changed: modified, identical: true }
+    const built: Built = { node: withAttributes(o, { revision }, kids ?? o.content), changed: modified, identical: true }
     unchangedOutputs.set(o, { oldLabels, newLabels, ignoreRenumbering, status, oldLabel, newLabel, kids, built })
     return built
   }
@@ -287,11 +278,11 @@ export class RevisionBuilder {
     if (moveId === null && ((this.knownEqual.get(o) === n && (this.ctx.byId || o.attrs.id === undefined)) || sameSubtree(o, n))) return this.unchanged(o, n)
     if (n.isTextblock) {
       const r = this.ctx.diffBlock(o, n)
-      return { node: n.type.create(n.attrs, r.content), changed: r.changed }
+      return { node: withContent(n, r.content), changed: r.changed }
     }
     if (n.isAtom || n.isLeaf) return { node: n, changed: !o.eq(n) }
     const { nodes, changed } = this.children(n.type.name, childrenOf(o), childrenOf(n))
-    if (!IDENTIFIED_NODES.has(n.type.name)) return { node: n.type.create(n.attrs, nodes), changed }
+    if (!IDENTIFIED_NODES.has(n.type.name)) return { node: withContent(n, nodes), changed }
     return this.identified(o, n, nodes, changed, moveId)
   }
 
@@ -310,7 +301,7 @@ export class RevisionBuilder {
       action: moveId ? 'ADD' : modified ? 'MOD' : 'NOC',
       oldAttrs: diff, newAttrs: null
     }
-    return { node: n.type.create(withAttrs(n.attrs, 'revision', revision), nodes), changed: modified || moveId !== null }
+    return { node: withAttributes(n, { revision }, nodes), changed: modified || moveId !== null }
   }
 
   /**
@@ -340,7 +331,7 @@ export class RevisionBuilder {
   }
 
   private buildDeleted(o: Node, moveId: string | null): Node {
-    if (o.isTextblock) return o.type.create(o.attrs, markAll(o, 'deletion', this.ctx.author))
+    if (o.isTextblock) return withContent(o, markAll(o, 'deletion', this.ctx.author))
     if (o.isAtom || o.isLeaf) return o
     const collect = CONTAINERS_OF_CANDIDATES.has(o.type.name) && o.type.name !== 'provision'
     const kids = childrenOf(o).map(c => {
@@ -349,7 +340,7 @@ export class RevisionBuilder {
       if (collect && c.type.name === 'provision') this.deletedProvisions.push(c)
       return this.deleted(c)
     })
-    if (!IDENTIFIED_NODES.has(o.type.name)) return o.type.create(o.attrs, kids)
+    if (!IDENTIFIED_NODES.has(o.type.name)) return withContent(o, kids)
     const original = o.attrs.id as string
     const id = this.deletedId(original, 'node')
     const revision: RevisionRecord = {
@@ -358,7 +349,7 @@ export class RevisionBuilder {
       moveId, action: 'SUP',
       oldAttrs: id !== original ? { id: original } : null, newAttrs: null
     }
-    return o.type.create(withAttrs(o.attrs, 'id', id, 'revision', revision), kids)
+    return withAttributes(o, { id, revision }, kids)
   }
 
   /** A new-only subtree: all text inserted, identified nodes `added`; moved provisions become `moved-to`. */
@@ -375,44 +366,24 @@ export class RevisionBuilder {
   }
 
   private buildInserted(n: Node): Node {
-    if (n.isTextblock) return n.type.create(n.attrs, markAll(n, 'insertion', this.ctx.author))
+    if (n.isTextblock) return withContent(n, markAll(n, 'insertion', this.ctx.author))
     if (n.isAtom || n.isLeaf) return n
     const collect = CONTAINERS_OF_CANDIDATES.has(n.type.name) && n.type.name !== 'provision'
     const kids = childrenOf(n).map(c => {
       if (collect && c.type.name === 'provision' && !this.ctx.movedTo.has(c)) this.insertedProvisions.push(c)
       return this.inserted(c)
     })
-    if (!IDENTIFIED_NODES.has(n.type.name)) return n.type.create(n.attrs, kids)
+    if (!IDENTIFIED_NODES.has(n.type.name)) return withContent(n, kids)
     const revision: RevisionRecord = {
       status: 'added', oldLabel: null,
       newLabel: this.ctx.newLabels.byId.get(n.attrs.id as string) ?? null,
       moveId: null, action: 'ADD', oldAttrs: null, newAttrs: null
     }
-    return n.type.create(withAttrs(n.attrs, 'revision', revision), kids)
+    return withAttributes(n, { revision }, kids)
   }
 }
 
 const LABELLED_UNITS = new Set(['provision', 'item'])
-
-/** Below this share of unchanged text a matched provision or item is shown deleted and inserted whole. */
-export const REWRITE_SHARE = 1 / 3
-
-/**
- * True when a built provision or item kept less than `REWRITE_SHARE` of its
- * text: unchanged characters / (unchanged + the larger of deleted and inserted).
- */
-export function rewrittenThrough(built: Node): boolean {
-  let same = 0, del = 0, ins = 0
-  built.descendants(c => {
-    if (!c.isText) return true
-    const n = c.text!.length
-    if (c.marks.some(m => m.type.name === 'deletion')) del += n
-    else if (c.marks.some(m => m.type.name === 'insertion')) ins += n
-    else same += n
-    return false
-  })
-  return del + ins > 0 && same < REWRITE_SHARE * (same + Math.max(del, ins))
-}
 
 /** The children of a node as an array. */
 export function childrenOf(node: Node): Node[] {
