@@ -11,10 +11,12 @@
  * Each case is also run "cold", on fresh copies of the two documents (made
  * outside the timing), since compare() remembers what it derives from a
  * node (hashes, labels, tokens, built unchanged units) for the next
- * comparison of the same nodes, as the live view's are; after fifty untimed
- * cold runs, as the warm figures come after thirty untimed warm ones (fewer
- * leave the paths only fresh documents take unoptimised: a server's first
- * requests, not its steady cost; the CLI bench times a whole first run).
+ * comparison of the same nodes, as the live view's are; after 300 untimed
+ * cold runs (100 for the heavy pairs), as the warm figures come after thirty
+ * untimed warm ones: V8 takes a few hundred fresh comparisons to optimise
+ * the paths only fresh documents take (measured: a light pair's median
+ * 1.4 ms after 90, 0.6 ms after 300), and the figure is a running server's
+ * steady cost per request; bench/cli.bench.ts times a whole first run.
  * `npm run bench` runs this file with the server's V8 flags (bench/run.ts).
  * For the light pair, the floor of any comparer that writes this revision
  * document is printed too: the labels of both versions and one node with its
@@ -105,7 +107,7 @@ for (const [name, a, b] of cases) {
   // up on other fresh copies, as the warm case is by its 30 untimed runs: the figure is a server's steady cost per
   // request, not the JIT compiling those paths (the command line's whole-process figure, bench/cli.bench.ts, has that).
   const fresh = () => [a.type.schema.nodeFromJSON(a.toJSON()), b.type.schema.nodeFromJSON(b.toJSON())] as const
-  for (let w = 0; w < 50; w++) { const [x, y] = fresh(); compare(x, y) }
+  for (let w = 0; w < (turns > 11 ? 300 : 100); w++) { const [x, y] = fresh(); compare(x, y) }
   const coldOurs: number[] = []
   const coldRatios: number[] = []
   for (let k = 0; k < turns; k++) {
