@@ -134,12 +134,21 @@ export function checkBase(base: Node, inForce: Node, compare: CompareDocs): Base
   return { ok: discrepancies.length === 0, discrepancies }
 }
 
+/** What each kind of discrepancy is, in the report's words. */
+const KIND_WORDS: Record<BaseDiscrepancy['kind'], string> = {
+  'different-text': 'the text differs',
+  'missing-from-base': 'missing from the base',
+  'not-in-force': 'not in the version in force',
+  moved: 'moved in the base',
+  renumbered: 'renumbered in the base'
+}
+
 /** The discrepancies as lines of a report. */
 export function formatBaseCheck(check: BaseCheck): string {
   if (check.ok) return 'The base is the version in force: no discrepancy.\n'
   const lines = [`The base differs from the version in force in ${check.discrepancies.length} place(s):`]
   for (const d of check.discrepancies) {
-    lines.push(`- ${d.where}: ${d.kind}`)
+    lines.push(`- ${d.where}: ${KIND_WORDS[d.kind]}`)
     if (d.missing.length) lines.push(`    in force, not in the base: ${d.missing.map(w => `«${w}»`).join(', ')}`)
     if (d.extra.length) lines.push(`    in the base, not in force: ${d.extra.map(w => `«${w}»`).join(', ')}`)
   }

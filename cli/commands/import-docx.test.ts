@@ -56,6 +56,9 @@ test('a proposal drafted on another text: every discrepancy is listed', async ()
   assert.match(r.out, /differs from the version in force in \d+ place/)
   assert.match(r.out, /in force, not in the base: .*أنطاليا/)
   assert.match(r.out, /in the base, not in force: .*غوادالاخارا/)
+  // each place says in words what differs, not the report's kind codes
+  assert.match(r.out, /^- .+: the text differs$/m)
+  assert.doesNotMatch(r.out, /different-text|missing-from-base|not-in-force|: moved$|: renumbered$/m)
 })
 
 test('bad files are refused with exit 1 and nothing is written', async () => {
