@@ -11,7 +11,7 @@ import type { Node } from 'prosemirror-model'
 import type { Labels } from '../schema/numbering.js'
 import { normaliseLabel } from '../schema/numbering.js'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
-import { alignSequences } from './align.js'
+import { alignSequences, type AlignmentStep } from './align.js'
 import type { RevisionAuthor } from '../schema/marks.js'
 import { markAll, type InlineDiffResult } from './inline-diff.js'
 import type { RevisionRecord } from '../schema/revision.js'
@@ -43,6 +43,9 @@ export interface Built {
   /** True when the two versions were equal (no text marked anywhere in it). */
   readonly identical?: boolean
 }
+
+/** Containers a later pass aligns again (those holding a moved provision): their alignments are remembered. */
+const ANCESTORS_OF_MOVES = new Set(['resolution', 'preambularSection', 'operativeSection', 'part', 'annex'])
 
 const CONTAINERS_OF_CANDIDATES = new Set(['preambularSection', 'operativeSection', 'part', 'annex', 'provision', 'resolution'])
 
@@ -81,6 +84,15 @@ function sameNodes(a: readonly Node[] | null, b: readonly Node[] | null): boolea
   return true
 }
 
+/** Two lists of siblings aligned, with the sections joined among them (resolution level only). */
+interface Alignment {
+  readonly parentType: string
+  readonly olds: readonly Node[]
+  readonly news: readonly Node[]
+  readonly steps: readonly AlignmentStep[]
+  readonly joins: readonly SectionJoin[]
+}
+
 /** Builds revision nodes; collects provisions left unmatched (candidates for moves). */
 export class RevisionBuilder {
   /** Old provisions deleted where they stood. */
@@ -91,6 +103,8 @@ export class RevisionBuilder {
   readonly matchedMemo = new Map<Node, { readonly n: Node; readonly built: Built }[]>()
   readonly deletedMemo = new Map<Node, Node>()
   readonly insertedMemo = new Map<Node, Node>()
+  /** Alignments made in this pass, by the first sibling aligned (a later pass reuses them). */
+  readonly alignments = new Map<Node | null, Alignment[]>()
   /** Pairs already found equal while trimming an alignment. */
   private readonly knownEqual = new WeakMap<Node, Node>()
 
@@ -103,14 +117,7 @@ export class RevisionBuilder {
 
   /** Aligns two lists of sibling blocks of a container of `parentType` and builds the merged list. */
   children(parentType: string, olds: readonly Node[], news: readonly Node[]): { nodes: Node[]; changed: boolean } {
-    const steps = alignSequences(olds.length, news.length,
-      (i, j) => scoreBlocks(this.ctx, parentType, olds[i]!, news[j]!, i === 0 && j === 0),
-      (i, j) => {
-        const same = sameBlock(this.ctx, olds[i]!, news[j]!)
-        if (same) this.knownEqual.set(olds[i]!, news[j]!)
-        return same
-      },
-      { old: i => this.siblingKey(olds[i]!), new: j => this.siblingKey(news[j]!) })
+    const { steps, joins } = this.alignment(parentType, olds, news)
     const nodes: Node[] = []
     let gap: { rank: number; node: Node }[] = []
     let changed = false
@@ -121,7 +128,6 @@ export class RevisionBuilder {
       gap = []
     }
     const rank = (n: Node) => (n.type.name === 'provision' ? 1 : 0)
-    const joins = parentType === 'resolution' ? findJoins(this.ctx, steps, olds, news) : []
     const joinAt = new Map<number, SectionJoin>(joins.map(j => [j.matchStep, j]))
     const skipped = new Set(joins.map(j => j.sectionStep))
     steps.forEach((step, s) => {
@@ -166,6 +172,37 @@ export class RevisionBuilder {
     })
     flushGap()
     return { nodes, changed }
+  }
+
+  /**
+   * The alignment of two lists of siblings, and the sections joined among
+   * them: made once per comparison (a later pass asks again for the
+   * containers of moved provisions, and neither scoring nor joining depends
+   * on moves).
+   */
+  private alignment(parentType: string, olds: readonly Node[], news: readonly Node[]): Alignment {
+    const key = olds[0] ?? news[0] ?? null
+    const known = this.previous?.alignments.get(key)?.find(a => a.parentType === parentType && sameNodes(a.olds, olds) && sameNodes(a.news, news))
+    let made: Alignment
+    if (known) made = known
+    else {
+      const steps = alignSequences(olds.length, news.length,
+        (i, j) => scoreBlocks(this.ctx, parentType, olds[i]!, news[j]!, i === 0 && j === 0),
+        (i, j) => {
+          const same = sameBlock(this.ctx, olds[i]!, news[j]!)
+          if (same) this.knownEqual.set(olds[i]!, news[j]!)
+          return same
+        },
+        { old: i => this.siblingKey(olds[i]!), new: j => this.siblingKey(news[j]!) })
+      const joins = parentType === 'resolution' ? findJoins(this.ctx, steps, olds, news) : []
+      made = { parentType, olds, news, steps, joins }
+    }
+    if (ANCESTORS_OF_MOVES.has(parentType)) {
+      const row = this.alignments.get(key)
+      if (row) row.push(made)
+      else this.alignments.set(key, [made])
+    }
+    return made
   }
 
   /**
