@@ -18,7 +18,7 @@ import { diffInline, type InlineDiffContext, type InlineDiffResult } from './inl
 import { DEFAULT_MOVE_THRESHOLD, findMoves } from './moves.js'
 import { childrenOf, RevisionBuilder, type BuildContext } from './revision-builder.js'
 import { wordBag, type WordBag } from './similarity.js'
-import { sameSubtree } from './same-subtree.js'
+import { sameSubtree, textOf } from './same-subtree.js'
 import { summarise, type ChangeSummary } from './summary.js'
 import { withUniqueRevisionIds } from './unique-ids.js'
 
@@ -65,7 +65,7 @@ const bags = new WeakMap<Node, WordBag>()
 
 function bagOf(n: Node): WordBag {
   let b = bags.get(n)
-  if (!b) { b = wordBag(n.textContent); bags.set(n, b) }
+  if (!b) { b = wordBag(textOf(n)); bags.set(n, b) }
   return b
 }
 

@@ -16,7 +16,7 @@ import type { RevisionAuthor } from '../schema/marks.js'
 import { markAll, type InlineDiffResult } from './inline-diff.js'
 import type { RevisionRecord } from '../schema/revision.js'
 import { sameBlock, scoreBlocks, type ScoringContext } from './scoring.js'
-import { sameSubtree } from './same-subtree.js'
+import { sameSubtree, textOf } from './same-subtree.js'
 import { findJoins, sectionBody, type SectionJoin } from './section-joins.js'
 import { rewrittenThrough, surelyRewritten } from './rewrite.js'
 import { withAttributes, withContent } from './rebuild.js'
@@ -246,7 +246,7 @@ export class RevisionBuilder {
     const id = node.attrs.id as string | undefined
     if (this.ctx.byId && id) return node.type.name + '\u0000' + id
     let k = textKeys.get(node)
-    if (k === undefined) textKeys.set(node, k = `${node.type.name}\u0000${node.textContent}`)
+    if (k === undefined) textKeys.set(node, k = `${node.type.name}\u0000${textOf(node)}`)
     return k
   }
 
