@@ -105,13 +105,24 @@ function readTokens(block: Node): Token[] {
   block.forEach(child => {
     if (child.isText) {
       const mk = marksKey(child.marks)
-      for (const t of tokenise(child.text!)) out.push({ key: `${mk}\u0001${t}`, text: t, marks: child.marks, node: null, separator: isSeparator(t) })
+      for (const t of tokenise(child.text!)) out.push({ key: textKey(mk, t), text: t, marks: child.marks, node: null, separator: isSeparator(t) })
     } else {
       out.push({ key: `${marksKey(child.marks)}\u0002${child.type.name}\u0002${JSON.stringify(child.content.toJSON() ?? null)}`, text: '', marks: child.marks, node: child, separator: false })
     }
   })
   return out
 }
+
+/**
+ * The key of a text token: its text itself when it carries no marks (most
+ * tokens: no string is made for them), else its marks' key, U+0001 and its
+ * text. An inline node's key holds U+0002; a text holding either control
+ * character is keyed as marked text is, so no two kinds of key can meet.
+ */
+function textKey(marks: string, text: string): string {
+  return marks === '' && !CONTROL_CHARACTER.test(text) ? text : `${marks}\u0001${text}`
+}
+const CONTROL_CHARACTER = /[\u0001\u0002]/
 
 /** Private characters for tokens: one UTF-16 unit each, never a surrogate or a space. */
 const TOKEN_CHARS: string[] = []
