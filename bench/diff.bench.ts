@@ -109,15 +109,17 @@ for (const [name, a, b] of cases) {
   const fresh = () => [a.type.schema.nodeFromJSON(a.toJSON()), b.type.schema.nodeFromJSON(b.toJSON())] as const
   for (let w = 0; w < (turns > 11 ? 300 : 100); w++) { const [x, y] = fresh(); compare(x, y) }
   const coldOurs: number[] = []
+  const coldBaseline: number[] = []
   const coldRatios: number[] = []
   for (let k = 0; k < turns; k++) {
     const copies = Array.from({ length: 3 }, fresh)
     const [ms] = time(() => { for (const [x, y] of copies) compare(x, y) })
     const [bl] = time(baselineRun)
     coldOurs.push(ms / copies.length)
+    coldBaseline.push(bl)
     coldRatios.push(bl / (ms / copies.length))
   }
-  console.log(`${(name + ' cold').padEnd(18)} ${''.padStart(14)}  ${median(coldOurs).toFixed(2).padStart(12)} ${''.padStart(12)} ${median(coldRatios).toFixed(1).padStart(7)}x`)
+  console.log(`${(name + ' cold').padEnd(18)} ${''.padStart(14)}  ${median(coldOurs).toFixed(2).padStart(12)} ${median(coldBaseline).toFixed(2).padStart(12)} ${median(coldRatios).toFixed(1).padStart(7)}x`)
   if (name === 'light') {
     // What any comparer that writes this revision document spends on fresh documents before it compares anything:
     // the labels of both versions, and one node with a revision record per section, provision and item (public API).
