@@ -93,3 +93,37 @@ test('a draft new resolution is adopted as a resolution of its own once its head
   expect(adopted).toBeTruthy()
   await context.close()
 })
+
+test('a proposal drafted on an older version than the one in force: the Secretariat is told what adopting it would undo, and adopts it only when confirmed', async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, 'sec')
+  await page.getByTestId('ui-lang').click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+  const title = `Res 50 two proposals ${Date.now()}`
+  const imported = await page.request.post(`/api/imports/resolution?title=${encodeURIComponent(title)}`, { headers: { 'content-type': 'text/plain; charset=utf-8' }, data: Buffer.from(readFileSync('fixtures/res50-2012-ar.txt')) })
+  const { id: resolution, versionId } = await imported.json() as { id: string; versionId: string }
+  const start = async (name: string) => (await (await page.request.post(`/api/documents/${resolution}/proposal`, { data: { title: `${name} ${Date.now()}`, action: 'MOD', baseVersionId: versionId, delegations: ['Secretariat'] } })).json() as { id: string }).id
+  const [first, second] = [await start('first'), await start('second')]
+  // the first is adopted: the version in force is now its
+  expect((await page.request.post(`/api/documents/${resolution}/adopt`, { data: { from: first, name: 'المراجَع في جنيف، 2028' } })).status()).toBe(201)
+
+  await openDocument(page, second)
+  await page.getByTestId('adopt-open').click()
+  const message = page.getByTestId('dialog-message')
+  await expect(message).toContainText('المراجَع في دبي، 2012')
+  await expect(message).toContainText('المراجَع في جنيف، 2028')
+  await shot(page, 'adopt-older-base-ar')
+  // not confirmed: nothing is asked further, nothing adopted
+  await page.getByRole('button', { name: 'إلغاء' }).click()
+  await expect(page.getByTestId('dialog-text')).toHaveCount(0)
+  const versions = async () => (await (await page.request.get(`/api/documents/${resolution}/versions`)).json() as { name: string }[]).map(v => v.name)
+  expect(await versions()).toHaveLength(3)
+
+  // confirmed: named, adopted, the text it replaced kept as a checkpoint
+  await page.getByTestId('adopt-open').click()
+  await page.getByTestId('dialog-ok').click()
+  await page.getByTestId('dialog-text').fill('المراجَع في جنيف، 2028 (ب)')
+  await page.getByTestId('dialog-ok').click()
+  await expect(page).toHaveURL(new RegExp(`#/doc/${resolution}$`))
+  expect((await versions()).slice(3)).toEqual(['⟲ before adopting “المراجَع في جنيف، 2028 (ب)”', 'المراجَع في جنيف، 2028 (ب)'])
+  await context.close()
+})

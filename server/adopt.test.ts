@@ -134,3 +134,24 @@ test('a draft new resolution (ADD), once numbered in its heading, is adopted as 
   const mod = await resolutionWithProposal(sec, 'mod-as-new')
   assert.equal((await api(server.url, sec, 'POST', `/api/documents/${mod.proposal}/adopt-as-new`, { name: 'X' })).status, 400)
 })
+
+test('a text drafted on an older version than the one in force is not adopted over it unless asked: it would undo what was adopted since', async () => {
+  const sec = await login(server.url, 'sec')
+  const { resolution, proposal } = await resolutionWithProposal(sec, 'older base')
+  // a second proposal on the same version in force, adopted first: the resolution's version in force is now its
+  const second = (await api(server.url, sec, 'POST', `/api/documents/${resolution}/proposal`, { title: 'adopted first', action: 'MOD', baseVersionId: (await api(server.url, sec, 'GET', `/api/documents/${proposal}`)).body.baseVersionId, delegations: ['APT'] })).body
+  assert.equal((await api(server.url, sec, 'POST', `/api/documents/${resolution}/adopt`, { from: second.id, name: 'Rev. Geneva, 2028' })).status, 201)
+  const before = JSON.stringify(await liveJSON(sec, resolution))
+  const versionsBefore = (await api(server.url, sec, 'GET', `/api/documents/${resolution}/versions`)).body.length
+
+  const refused = await api(server.url, sec, 'POST', `/api/documents/${resolution}/adopt`, { from: proposal, name: 'Rev. Geneva, 2028 (2)' })
+  assert.deepEqual(pick(refused), [409, 'older-base'])
+  assert.match(refused.body.error, /drafted on "المراجَع في دبي، 2012".*in force "Rev\. Geneva, 2028"/)
+  assert.equal(JSON.stringify(await liveJSON(sec, resolution)), before, 'the resolution is as it was')
+  assert.equal((await api(server.url, sec, 'GET', `/api/documents/${resolution}/versions`)).body.length, versionsBefore)
+
+  // asked for in so many words: adopted, the text it replaces kept as a checkpoint as always
+  const asked = await api(server.url, sec, 'POST', `/api/documents/${resolution}/adopt`, { from: proposal, name: 'Rev. Geneva, 2028 (2)', overNewerVersion: true })
+  assert.equal(asked.status, 201, JSON.stringify(asked.body))
+  assert.equal((await api(server.url, sec, 'GET', `/api/documents/${resolution}/versions`)).body.length, versionsBefore + 2)
+})

@@ -15,8 +15,8 @@ import { resolutionPart } from '../export/base-check.js'
 import { findBrackets } from '../schema/brackets.js'
 import { isLanguage, languageInfo } from '../schema/languages.js'
 import { createVersion } from './documents.js'
-import { createCheckpoint, writeContent } from './restore.js'
-import type { Actor, Store, Version } from './store/types.js'
+import { createCheckpoint, isCheckpoint, writeContent } from './restore.js'
+import type { Actor, DocumentMeta, Store, Version } from './store/types.js'
 
 /** Why a text cannot be adopted as it stands: a bracket not settled, or a draft's heading where the resolution's number goes. */
 export class AdoptionError extends Error {
@@ -69,6 +69,23 @@ export function adoptedNewResolution(doc: Node): Node {
   const tr = new Transform(text)
   text.forEach((n, pos) => { if (n.type.name === 'resolutionHeading' && n.attrs.number) tr.setNodeAttribute(pos, 'number', '') })
   return tr.doc
+}
+
+/**
+ * The names of the version a text (a proposal or committee draft) was drafted
+ * on and of its resolution's version in force (the newest named one), when
+ * the two differ: adopting the text would then undo what was adopted or
+ * named since (a second proposal on the same text, adopted after the first).
+ * Null when it was drafted on the version in force, or on none.
+ */
+export async function olderBase(store: Store, text: DocumentMeta, resolutionId: string): Promise<{ drafted: string; inForce: string } | null> {
+  if (!text.baseVersionId) return null
+  const versions = await store.listVersions(resolutionId)
+  const named = versions.filter(v => !isCheckpoint(v))
+  const inForce = named[named.length - 1]
+  if (!inForce || inForce.id === text.baseVersionId) return null
+  const drafted = versions.find(v => v.id === text.baseVersionId)?.name ?? (await store.getVersion(text.baseVersionId))?.name ?? text.baseVersionId
+  return { drafted, inForce: inForce.name }
 }
 
 /** Makes `text` the live content of resolution `documentId` and names it `name`; returns the checkpoint of the text replaced and the new version. */

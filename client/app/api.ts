@@ -95,8 +95,8 @@ export function compileRefs(baseRef: string, proposalRefs: readonly string[]): P
 }
 
 /** Adopts a proposal or committee draft (`from`) as a new version of the resolution it amends, named `name` (Secretariat). */
-export function adoptText(resolutionId: string, from: string, name: string): Promise<VersionMeta> {
-  return call('POST', `/api/documents/${encodeURIComponent(resolutionId)}/adopt`, { from, name })
+export function adoptText(resolutionId: string, from: string, name: string, overNewerVersion = false): Promise<VersionMeta> {
+  return call('POST', `/api/documents/${encodeURIComponent(resolutionId)}/adopt`, { from, name, ...(overNewerVersion ? { overNewerVersion } : {}) })
 }
 
 /** Adopts a draft new resolution (an ADD proposal) as a resolution of its own with a first version `name` (Secretariat). */

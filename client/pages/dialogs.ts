@@ -42,6 +42,12 @@ export function ask(title: string, dir?: string, initial = ''): Promise<string |
   return modal(title, area, () => area.value.trim())
 }
 
+/** Asks the user to confirm what `message` says; resolves true when confirmed. */
+export async function confirmAction(title: string, message: string): Promise<boolean> {
+  const text = h('p', { class: 'dialog-message', dir: 'auto', tabindex: '-1', 'data-testid': 'dialog-message' }, message)
+  return (await modal(title, text, () => 'yes')) === 'yes'
+}
+
 /** Shows an error in a notice at the bottom of the window (closed by its button, or replaced by the next one). */
 export function notifyError(message: string): void {
   document.querySelector('[data-testid=error-notice]')?.remove()

@@ -8,7 +8,7 @@ import type { Node } from 'prosemirror-model'
 import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } from '../auth/permissions.js'
 import { CHECKPOINT_PREFIX } from '../../protocol/checkpoints.js'
 import { isCheckpoint, restoreVersion } from '../restore.js'
-import { adoptedNewResolution, adoptedText, adoptText, AdoptionError } from '../adopt.js'
+import { adoptedNewResolution, adoptedText, adoptText, AdoptionError, olderBase } from '../adopt.js'
 import { createDocument, createVersion, liveJSON } from '../documents.js'
 import { isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { coverTitle } from '../../export/cover.js'
@@ -189,6 +189,9 @@ export function documentRoutes(deps: ApiDeps): Router {
     const from = await readable(res, stringField(req.body, 'from', 100))
     if (from.baseDocumentId !== doc.id) throw new HttpError(400, `"${from.title}" does not amend this resolution`)
     const name = versionNameField(req.body)
+    // a text drafted on an older version would undo what was adopted since: only when asked in so many words
+    const older = (req.body as { overNewerVersion?: unknown }).overNewerVersion === true ? null : await olderBase(deps.store, from, doc.id)
+    if (older) throw new HttpError(409, `"${from.title}" was drafted on "${older.drafted}", not on the version in force "${older.inForce}": adopting it would undo what was adopted since. Compile it with the version in force, or adopt it anyway (overNewerVersion: true)`, 'older-base')
     const source = resolutionFromJSON(await liveJSON(deps.store, deps.hocuspocus, from.id))
     const text = adoptable(() => adoptedText(source))
     const { version } = await adoptText(deps.store, deps.hocuspocus, doc.id, text, name, actorOf(user), user.id)
