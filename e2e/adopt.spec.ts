@@ -111,6 +111,7 @@ test('a proposal drafted on an older version than the one in force: the Secretar
   const message = page.getByTestId('dialog-message')
   await expect(message).toContainText('المراجَع في دبي، 2012')
   await expect(message).toContainText('المراجَع في جنيف، 2028')
+  await expect(page.getByTestId('dialog-ok')).toHaveText('اعتماده مع ذلك')
   await shot(page, 'adopt-older-base-ar')
   // not confirmed: nothing is asked further, nothing adopted
   await page.getByRole('button', { name: 'إلغاء' }).click()

@@ -34,7 +34,7 @@ export function adoptButton(meta: DocumentMeta, user: User, currentDoc: () => No
     try {
       const older = resolution ? await olderBase(resolution, meta.baseVersionId) : null
       if (older) {
-        if (!(await confirmAction(tc('olderBaseTitle'), fill(tc('olderBase'), older)))) return
+        if (!(await confirmAction(tc('olderBaseTitle'), fill(tc('olderBase'), older), tc('adoptAnyway')))) return
         overNewerVersion = true
       }
     } catch (e) { notifyError(errorText(e)); return }

@@ -2,7 +2,7 @@
 import { h } from '../app/dom.js'
 import { t } from '../app/i18n.js'
 
-function modal(title: string, field: HTMLElement, read: () => string): Promise<string | null> {
+function modal(title: string, field: HTMLElement, read: () => string, okLabel = t('ok')): Promise<string | null> {
   return new Promise(resolve => {
     const dialog = h('dialog', { class: 'dialog' })
     const close = (value: string | null) => { dialog.close(); dialog.remove(); resolve(value) }
@@ -10,7 +10,7 @@ function modal(title: string, field: HTMLElement, read: () => string): Promise<s
       h('h2', {}, title), field,
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'quiet', onclick: () => close(null) }, t('cancel')),
-        h('button', { type: 'submit', class: 'primary', 'data-testid': 'dialog-ok' }, t('ok')))))
+        h('button', { type: 'submit', class: 'primary', 'data-testid': 'dialog-ok' }, okLabel))))
     dialog.addEventListener('cancel', () => close(null))
     document.body.append(dialog)
     dialog.showModal()
@@ -42,10 +42,10 @@ export function ask(title: string, dir?: string, initial = ''): Promise<string |
   return modal(title, area, () => area.value.trim())
 }
 
-/** Asks the user to confirm what `message` says; resolves true when confirmed. */
-export async function confirmAction(title: string, message: string): Promise<boolean> {
+/** Asks the user to confirm what `message` says, on a button that names the action; resolves true when confirmed. */
+export async function confirmAction(title: string, message: string, action: string): Promise<boolean> {
   const text = h('p', { class: 'dialog-message', dir: 'auto', tabindex: '-1', 'data-testid': 'dialog-message' }, message)
-  return (await modal(title, text, () => 'yes')) === 'yes'
+  return (await modal(title, text, () => 'yes', action)) === 'yes'
 }
 
 /** Shows an error in a notice at the bottom of the window (closed by its button, or replaced by the next one). */
