@@ -107,6 +107,11 @@ test('a proposal drafted on an older version than the one in force: the Secretar
   expect((await page.request.post(`/api/documents/${resolution}/adopt`, { data: { from: first, name: 'المراجَع في جنيف، 2028' } })).status()).toBe(201)
 
   await openDocument(page, second)
+  // the page says so, calmly, with the way to see what changed since
+  const note = page.getByTestId('older-base-note')
+  await expect(note).toContainText('المراجَع في دبي، 2012')
+  await expect(note).toContainText('المراجَع في جنيف، 2028')
+  await shot(page, 'older-base-note-ar')
   await page.getByTestId('adopt-open').click()
   const message = page.getByTestId('dialog-message')
   await expect(message).toContainText('المراجَع في دبي، 2012')
@@ -126,5 +131,10 @@ test('a proposal drafted on an older version than the one in force: the Secretar
   await page.getByTestId('dialog-ok').click()
   await expect(page).toHaveURL(new RegExp(`#/doc/${resolution}$`))
   expect((await versions()).slice(3)).toEqual(['⟲ before adopting “المراجَع في جنيف، 2028 (ب)”', 'المراجَع في جنيف، 2028 (ب)'])
+  // the first proposal, drafted on 2012 too: its note leads to the comparison of the version in force with it
+  await openDocument(page, first)
+  await page.getByTestId('older-base-note').getByRole('link').click()
+  await expect(page).toHaveURL(/#\/compare\?old=v(:|%3A).+&new=d(:|%3A)/)
+  await expect(page.getByTestId('summary')).toContainText('MOD')
   await context.close()
 })

@@ -7,13 +7,13 @@
  * resolution, where the next cycle's proposals start.
  */
 import type { Node } from 'prosemirror-model'
-import { adoptAsNewResolution, adoptText, listVersions, type DocumentMeta, type User } from '../app/api.js'
+import { adoptAsNewResolution, adoptText, type DocumentMeta, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
 import { errorText } from '../app/i18n-errors.js'
 import { go } from '../app/router.js'
 import { versionNameOf } from '../../schema/index.js'
-import { versionLabel } from './checkpoint-label.js'
+import { fillVersionNames, olderBase } from './older-base.js'
 import { ask, confirmAction, notifyError } from './dialogs.js'
 
 /**
@@ -34,7 +34,7 @@ export function adoptButton(meta: DocumentMeta, user: User, currentDoc: () => No
     try {
       const older = resolution ? await olderBase(resolution, meta.baseVersionId) : null
       if (older) {
-        if (!(await confirmAction(tc('olderBaseTitle'), fill(tc('olderBase'), older), tc('adoptAnyway')))) return
+        if (!(await confirmAction(tc('olderBaseTitle'), fillVersionNames(tc('olderBase'), older), tc('adoptAnyway')))) return
         overNewerVersion = true
       }
     } catch (e) { notifyError(errorText(e)); return }
@@ -49,22 +49,3 @@ export function adoptButton(meta: DocumentMeta, user: User, currentDoc: () => No
   } }, tc(resolution ? 'adopt' : 'adoptNew'))
 }
 
-/**
- * The names of the version a text was drafted on and of its resolution's
- * version in force (the newest named one), in the interface's words, when
- * they differ (as the server's refusal `older-base` finds them); else null.
- */
-async function olderBase(resolution: string, drafted: string | null): Promise<{ drafted: string; inForce: string } | null> {
-  if (!drafted) return null
-  const versions = await listVersions(resolution)
-  const named = versions.filter(v => !v.automatic)
-  const inForce = named[named.length - 1]
-  if (!inForce || inForce.id === drafted) return null
-  const base = versions.find(v => v.id === drafted)
-  return { drafted: base ? versionLabel(base.name, tc) : drafted, inForce: inForce.name }
-}
-
-/** A sentence with its {drafted} and {inForce} filled in, each name isolated so that it keeps its own direction. */
-function fill(sentence: string, names: { drafted: string; inForce: string }): string {
-  return sentence.replace(/\{(drafted|inForce)\}/g, (_, key: 'drafted' | 'inForce') => `\u2068${names[key]}\u2069`)
-}

@@ -11,6 +11,7 @@ import { exportFileName, type ExportFormat } from '../app/export-name.js'
 import { fetchFile, saveFile } from '../app/download.js'
 import { t } from '../app/i18n.js'
 import { showPageNotice } from '../app/page-notice.js'
+import { olderBaseNote } from './older-base.js'
 import { routeHash } from '../app/router.js'
 import { directionOf, isLanguage, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { amendmentKey, setAmendmentView, type AmendmentState } from '../editor/amendment.js'
@@ -206,7 +207,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     toolRow,
     find.element, announcer,
     h('div', { class: 'workspace' },
-      h('div', { class: 'sheet-column' }, host, footnotes),
+      h('div', { class: 'sheet-column' }, olderBaseNote(meta), host, footnotes),
       h('div', { class: 'side' }, history.element, changes, commentsHost)))
 
   await session.ready
