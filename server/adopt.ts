@@ -15,7 +15,8 @@ import { resolutionPart } from '../export/base-check.js'
 import { findBrackets } from '../schema/brackets.js'
 import { isLanguage, languageInfo } from '../schema/languages.js'
 import { createVersion } from './documents.js'
-import { createCheckpoint, isCheckpoint, writeContent } from './restore.js'
+import { olderBaseOf } from '../protocol/version-in-force.js'
+import { createCheckpoint, writeContent } from './restore.js'
 import type { Actor, DocumentMeta, Store, Version } from './store/types.js'
 
 /** Why a text cannot be adopted as it stands: a bracket not settled, or a draft's heading where the resolution's number goes. */
@@ -73,19 +74,16 @@ export function adoptedNewResolution(doc: Node): Node {
 
 /**
  * The names of the version a text (a proposal or committee draft) was drafted
- * on and of its resolution's version in force (the newest named one), when
- * the two differ: adopting the text would then undo what was adopted or
+ * on and of its resolution's version in force (protocol/version-in-force.ts),
+ * when the two differ: adopting the text would then undo what was adopted or
  * named since (a second proposal on the same text, adopted after the first).
  * Null when it was drafted on the version in force, or on none.
  */
 export async function olderBase(store: Store, text: DocumentMeta, resolutionId: string): Promise<{ drafted: string; inForce: string } | null> {
   if (!text.baseVersionId) return null
-  const versions = await store.listVersions(resolutionId)
-  const named = versions.filter(v => !isCheckpoint(v))
-  const inForce = named[named.length - 1]
-  if (!inForce || inForce.id === text.baseVersionId) return null
-  const drafted = versions.find(v => v.id === text.baseVersionId)?.name ?? (await store.getVersion(text.baseVersionId))?.name ?? text.baseVersionId
-  return { drafted, inForce: inForce.name }
+  const older = olderBaseOf(await store.listVersions(resolutionId), text.baseVersionId)
+  if (!older) return null
+  return { drafted: older.drafted?.name ?? (await store.getVersion(text.baseVersionId))?.name ?? text.baseVersionId, inForce: older.inForce.name }
 }
 
 /** Makes `text` the live content of resolution `documentId` and names it `name`; returns the checkpoint of the text replaced and the new version. */

@@ -1,6 +1,6 @@
 /**
  * A proposal or committee draft drafted on an older version of its
- * resolution than the one in force (the newest named version): after an
+ * resolution than the one in force (protocol/version-in-force.ts): after an
  * adoption, every other text on the old version. The editor says so under
  * the top bar, with a link to the comparison of the version in force with
  * the text; the Secretariat's "Adopt…" asks before adopting it over the
@@ -10,6 +10,7 @@ import { listVersions, type DocumentMeta } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
 import { routeHash } from '../app/router.js'
+import { olderBaseOf } from '../../protocol/version-in-force.js'
 import { versionLabel } from './checkpoint-label.js'
 
 /** The version a text was drafted on and its resolution's version in force, as the reader names them. */
@@ -23,12 +24,9 @@ export interface OlderBase {
 /** The two versions when the text was drafted on another than the one in force of `resolution`; else null. */
 export async function olderBase(resolution: string, drafted: string | null): Promise<OlderBase | null> {
   if (!drafted) return null
-  const versions = await listVersions(resolution)
-  const named = versions.filter(v => !v.automatic)
-  const inForce = named[named.length - 1]
-  if (!inForce || inForce.id === drafted) return null
-  const base = versions.find(v => v.id === drafted)
-  return { drafted: base ? versionLabel(base.name, tc) : drafted, inForce: inForce.name, inForceId: inForce.id }
+  const older = olderBaseOf(await listVersions(resolution), drafted)
+  if (!older) return null
+  return { drafted: older.drafted ? versionLabel(older.drafted.name, tc) : drafted, inForce: older.inForce.name, inForceId: older.inForce.id }
 }
 
 /** A sentence with its {drafted} and {inForce} filled in, each name isolated so that it keeps its own direction. */
