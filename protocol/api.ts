@@ -38,6 +38,8 @@ export interface DocumentMeta {
   createdAt: string
   updatedAt: string
   updatedBy: Actor | null
+  /** In the documents list, for a text on a resolution: true when it was drafted on another version than the one in force (protocol/version-in-force.ts). */
+  onOlderBase?: boolean
 }
 
 /** A named, immutable snapshot of a document. */

@@ -150,6 +150,15 @@ test('a text drafted on an older version than the one in force is not adopted ov
   assert.equal(JSON.stringify(await liveJSON(sec, resolution)), before, 'the resolution is as it was')
   assert.equal((await api(server.url, sec, 'GET', `/api/documents/${resolution}/versions`)).body.length, versionsBefore)
 
+  // the documents list marks the texts drafted on an older version than the one in force, and no other
+  const listed = (await api(server.url, sec, 'GET', '/api/documents')).body as { id: string; onOlderBase?: boolean }[]
+  const flag = (id: string) => listed.find(d => d.id === id)?.onOlderBase
+  assert.equal(flag(proposal), true)
+  assert.equal(flag(second.id), true, 'the adopted text itself was drafted on 2012')
+  assert.equal(flag(resolution), undefined)
+  const fresh = (await api(server.url, sec, 'POST', `/api/documents/${resolution}/proposal`, { title: 'on the version in force', action: 'MOD', baseVersionId: (await api(server.url, sec, 'GET', `/api/documents/${resolution}/versions`)).body.at(-1).id, delegations: ['APT'] })).body
+  assert.equal(((await api(server.url, sec, 'GET', '/api/documents')).body as { id: string; onOlderBase?: boolean }[]).find(d => d.id === fresh.id)?.onOlderBase, false)
+
   // asked for in so many words: adopted, the text it replaces kept as a checkpoint as always
   const asked = await api(server.url, sec, 'POST', `/api/documents/${resolution}/adopt`, { from: proposal, name: 'Rev. Geneva, 2028 (2)', overNewerVersion: true })
   assert.equal(asked.status, 201, JSON.stringify(asked.body))

@@ -1,6 +1,7 @@
 /**
- * The document list: title, language, kind, base version, and the last
- * change with the delegation that made it; a filter box narrows it by
+ * The document list: title, language, kind, base version (marked when it
+ * is no longer the version in force), and the last change with the
+ * delegation that made it; a filter box narrows it by
  * every word typed (title, resolution, delegation, kind, language).
  */
 import { listDocuments, type DocumentMeta, type User } from '../app/api.js'
@@ -28,13 +29,15 @@ const folded = (text: string) => text.normalize('NFKC').replace(/\u0640/g, '').t
 function row(doc: DocumentMeta, all: DocumentMeta[], propose: ((id: string) => void) | null): HTMLElement {
   const lang = isLanguage(doc.lang) ? languageInfo(doc.lang) : null
   const base = doc.baseDocumentId ? all.find(d => d.id === doc.baseDocumentId)?.title ?? doc.baseDocumentId : null
-  // what the filter box searches: the title, the resolution it is on, its delegations, kind and language
-  const searched = folded([doc.title, base ?? '', doc.delegations.join(' '), doc.kind, lang?.name ?? doc.lang, lang?.code ?? ''].join(' '))
+  // a text drafted on an older version than its resolution's version in force (after an adoption) is marked
+  const older = doc.onOlderBase ? h('span', { class: 'badge-older', title: tc('olderBaseTip'), 'data-testid': 'older-base-badge' }, tc('olderBaseBadge')) : null
+  // what the filter box searches: the title, the resolution it is on, its delegations, kind and language, the mark
+  const searched = folded([doc.title, base ?? '', doc.delegations.join(' '), doc.kind, lang?.name ?? doc.lang, lang?.code ?? '', older ? tc('olderBaseBadge') : ''].join(' '))
   return h('tr', { 'data-testid': 'doc-row', 'data-id': doc.id, 'data-search': searched },
     h('td', {}, h('a', { href: routeHash({ page: 'editor', id: doc.id }), dir: 'auto', class: 'doc-title' }, doc.title)),
     h('td', {}, lang?.name ?? doc.lang),
     h('td', {}, doc.kind === 'proposal' ? t('proposal') : doc.kind === 'committee-draft' ? tk('committeeDraft') : t('resolution')),
-    h('td', { dir: 'auto' }, base ?? (doc.baseVersionId ? doc.baseVersionId : t('none'))),
+    h('td', {}, h('span', { dir: 'auto' }, base ?? (doc.baseVersionId ? doc.baseVersionId : t('none'))), older ? ' ' : null, older),
     h('td', {}, when(doc.updatedAt), doc.updatedBy ? h('span', { class: 'muted' }, ` ${t('by')} `, h('bdi', {}, `${doc.updatedBy.name} (${doc.updatedBy.delegation})`)) : null),
     h('td', { class: 'row-actions' },
       doc.baseVersionId ? h('a', { href: routeHash({ page: 'compare', old: `v:${doc.baseVersionId}`, new: `d:${doc.id}` }) }, t('compare')) : null,

@@ -9,6 +9,7 @@ import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } fr
 import { CHECKPOINT_PREFIX } from '../../protocol/checkpoints.js'
 import { isCheckpoint, restoreVersion } from '../restore.js'
 import { adoptedNewResolution, adoptedText, adoptText, AdoptionError, olderBase } from '../adopt.js'
+import { versionInForce } from '../../protocol/version-in-force.js'
 import { createDocument, createVersion, liveJSON } from '../documents.js'
 import { isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { coverTitle } from '../../export/cover.js'
@@ -67,7 +68,17 @@ export function documentRoutes(deps: ApiDeps): Router {
 
   r.get('/', async (_req, res) => {
     const user = userOf(res)
-    res.json((await deps.store.listDocuments()).filter(d => canRead(user, d)).map(publicMeta))
+    const docs = (await deps.store.listDocuments()).filter(d => canRead(user, d))
+    // each text on a resolution says whether it was drafted on the version in force (one versions list per resolution)
+    const inForce = new Map<string, string | null>()
+    for (const d of docs) {
+      if (!d.baseDocumentId || !d.baseVersionId || inForce.has(d.baseDocumentId)) continue
+      inForce.set(d.baseDocumentId, versionInForce(await deps.store.listVersions(d.baseDocumentId))?.id ?? null)
+    }
+    res.json(docs.map(d => {
+      const current = d.baseDocumentId && d.baseVersionId ? inForce.get(d.baseDocumentId) : undefined
+      return current ? { ...publicMeta(d), onOlderBase: current !== d.baseVersionId } : publicMeta(d)
+    }))
   })
 
   r.post('/', async (req, res) => {
