@@ -9,7 +9,6 @@ import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } fr
 import { CHECKPOINT_PREFIX } from '../../protocol/checkpoints.js'
 import { isCheckpoint, restoreVersion } from '../restore.js'
 import { adoptedNewResolution, adoptedText, adoptText, AdoptionError, olderBase } from '../adopt.js'
-import { versionInForce } from '../../protocol/version-in-force.js'
 import { createDocument, createVersion, liveJSON } from '../documents.js'
 import { isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { coverTitle } from '../../export/cover.js'
@@ -69,12 +68,8 @@ export function documentRoutes(deps: ApiDeps): Router {
   r.get('/', async (_req, res) => {
     const user = userOf(res)
     const docs = (await deps.store.listDocuments()).filter(d => canRead(user, d))
-    // each text on a resolution says whether it was drafted on the version in force (one versions list per resolution)
-    const inForce = new Map<string, string | null>()
-    for (const d of docs) {
-      if (!d.baseDocumentId || !d.baseVersionId || inForce.has(d.baseDocumentId)) continue
-      inForce.set(d.baseDocumentId, versionInForce(await deps.store.listVersions(d.baseDocumentId))?.id ?? null)
-    }
+    // each text on a resolution says whether it was drafted on the version in force: its newest named version, as protocol/version-in-force.ts reads a versions list
+    const inForce = await deps.store.newestVersions(CHECKPOINT_PREFIX)
     res.json(docs.map(d => {
       const current = d.baseDocumentId && d.baseVersionId ? inForce.get(d.baseDocumentId) : undefined
       return current ? { ...publicMeta(d), onOlderBase: current !== d.baseVersionId } : publicMeta(d)

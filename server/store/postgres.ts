@@ -4,7 +4,7 @@
  * server instances can share documents.
  */
 import pg from 'pg'
-import { auditFromRow, documentFromRow, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { auditFromRow, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, CommitteeDraftRecord, DocumentMeta, Store, StoredUpdates, Version } from './types.js'
 
@@ -84,6 +84,10 @@ export async function openPostgresStore(connectionString: string, options: Postg
     },
     async listVersions(documentId) {
       return (await rows<VersionRow>('SELECT id, document_id, name, created_at, created_by FROM versions WHERE document_id = $1 ORDER BY created_at, id', [documentId])).map(versionFromRow)
+    },
+    async newestVersions(prefix) {
+      const found = await rows<{ document_id: string; id: string }>(newestVersionsQuery(n => `$${n}`), [[...prefix].length, prefix])
+      return new Map(found.map(r => [r.document_id, r.id]))
     },
     async getVersion(id) {
       const [r] = await rows<VersionRow & { json: string }>('SELECT * FROM versions WHERE id = $1', [id])

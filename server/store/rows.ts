@@ -4,6 +4,17 @@
  */
 import type { Actor, AuditEntry, DocumentMeta, Role, UserRecord, VersionMeta } from './types.js'
 
+/**
+ * Each document's newest version whose name does not start with a prefix
+ * (`placeholder(1)` its length in characters, `placeholder(2)` the prefix),
+ * newest as `listVersions` orders them (time, then id).
+ */
+export function newestVersionsQuery(placeholder: (n: number) => string): string {
+  return `SELECT document_id, id FROM (
+    SELECT document_id, id, ROW_NUMBER() OVER (PARTITION BY document_id ORDER BY created_at DESC, id DESC) AS r
+    FROM versions WHERE substr(name, 1, ${placeholder(1)}) <> ${placeholder(2)}) ranked WHERE r = 1`
+}
+
 /** A `documents` row as both backends return it. */
 export interface DocumentRow {
   id: string; title: string; lang: string; kind: string; base_version_id: string | null; base_document_id: string | null

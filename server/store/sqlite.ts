@@ -18,7 +18,7 @@
  * on `nextTick`.
  */
 import Database from 'better-sqlite3'
-import { auditFromRow, documentFromRow, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { auditFromRow, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, AuditEntry, CommitteeDraftRecord, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
 
@@ -69,6 +69,7 @@ export function openSqliteStore(file: string): Store {
     getJSON: db.prepare('SELECT json FROM documents WHERE id = ?'),
     insertVersion: db.prepare('INSERT INTO versions (id, document_id, name, created_at, created_by, json) VALUES (?, ?, ?, ?, ?, ?)'),
     listVersions: db.prepare('SELECT id, document_id, name, created_at, created_by FROM versions WHERE document_id = ? ORDER BY created_at, id'),
+    newestVersions: db.prepare(newestVersionsQuery(() => '?')),
     getVersion: db.prepare('SELECT * FROM versions WHERE id = ?'),
     insertUser: db.prepare('INSERT INTO users (id, username, name, delegation, role, ui_lang, password_hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     findUser: db.prepare('SELECT * FROM users WHERE username = ?'),
@@ -144,6 +145,10 @@ export function openSqliteStore(file: string): Store {
     },
     async createVersion(v: Version) { q.insertVersion.run(v.id, v.documentId, v.name, v.createdAt, actor(v.createdBy), JSON.stringify(v.json)) },
     async listVersions(documentId): Promise<VersionMeta[]> { return (q.listVersions.all(documentId) as VersionRow[]).map(versionFromRow) },
+    async newestVersions(prefix) {
+      const found = q.newestVersions.all([...prefix].length, prefix) as { document_id: string; id: string }[]
+      return new Map(found.map(r => [r.document_id, r.id]))
+    },
     async getVersion(id) {
       const r = q.getVersion.get(id) as (VersionRow & { json: string }) | undefined
       return r ? { ...versionFromRow(r), json: JSON.parse(r.json) as unknown } : null

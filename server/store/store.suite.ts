@@ -75,6 +75,15 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       assert.equal(await store.getVersion('v9'), null)
     })
 
+    await t.test('each document\'s newest version whose name does not start with a prefix (the version in force, checkpoints aside)', async () => {
+      await store.createVersion({ id: 'v3', documentId: 'doc-a', name: '⟲ after the session of Amal (APT)', createdAt: '2026-01-03T00:00:00.000Z', createdBy: null, json: {} })
+      await store.createVersion({ id: 'v4', documentId: 'doc-b', name: '⟲ before adopting “X”', createdAt: '2026-01-03T00:00:00.000Z', createdBy: null, json: {} })
+      const newest = await store.newestVersions('⟲ ')
+      assert.equal(newest.get('doc-a'), 'v2', 'the checkpoint after it does not count')
+      assert.equal(newest.has('doc-b'), false, 'a document with checkpoints only has none')
+      assert.equal((await store.newestVersions('Z')).get('doc-a'), 'v3')
+    })
+
     await t.test('users and sessions', async () => {
       const before = await store.countUsers()
       await store.createUser({ id: 'u-x', username: 'xavier', name: 'Xavier', delegation: 'CEPT', role: 'drafter', uiLang: 'en', passwordHash: 'h' })

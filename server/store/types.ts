@@ -69,6 +69,8 @@ export interface MetaStore {
   createVersion(version: Version): Promise<void>
   /** A document's versions, oldest first. */
   listVersions(documentId: string): Promise<VersionMeta[]>
+  /** Each document's newest version (by time, then id, as `listVersions` orders them) whose name does not start with `prefix`: document id → version id. */
+  newestVersions(prefix: string): Promise<Map<string, string>>
   /** A version with its JSON, or null. */
   getVersion(id: string): Promise<Version | null>
   /** Adds a user (username must be new). */
