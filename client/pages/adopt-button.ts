@@ -48,4 +48,3 @@ export function adoptButton(meta: DocumentMeta, user: User, currentDoc: () => No
     } catch (e) { notifyError(errorText(e)) }
   } }, tc(resolution ? 'adopt' : 'adoptNew'))
 }
-
