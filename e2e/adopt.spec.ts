@@ -3,9 +3,8 @@
  * resolution's new version in force, named as the proposal's heading names
  * it, and the next cycle's proposals start on that version.
  */
-import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { caretAfter, openDocument, selectText, shot, signedInPage } from './helpers.js'
+import { caretAfter, importResolution, openDocument, selectText, shot, signedInPage } from './helpers.js'
 
 test('the Secretariat adopts a proposal as the new version in force; the next proposal starts on it', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, 'sec')
@@ -13,9 +12,7 @@ test('the Secretariat adopts a proposal as the new version in force; the next pr
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
   // a resolution of its own (the seeded one is other tests' text in force), its version, a proposal on it
   const title = `Res 50 to adopt ${Date.now()}`
-  const imported = await page.request.post(`/api/imports/resolution?title=${encodeURIComponent(title)}`, { headers: { 'content-type': 'text/plain; charset=utf-8' }, data: Buffer.from(readFileSync('fixtures/res50-2012-ar.txt')) })
-  expect(imported.status()).toBe(201)
-  const { id: resolution, versionId } = await imported.json() as { id: string; versionId: string }
+  const { id: resolution, versionId } = await importResolution(page.request, title)
   const started = await page.request.post(`/api/documents/${resolution}/proposal`, { data: { title: `Agreed ${Date.now()}`, action: 'MOD', baseVersionId: versionId, delegations: ['Secretariat'], proposalId: 'APT/44A13/1' } })
   expect(started.status()).toBe(201)
   const proposal = (await started.json() as { id: string }).id
@@ -99,8 +96,7 @@ test('a proposal drafted on an older version than the one in force: the Secretar
   await page.getByTestId('ui-lang').click()
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
   const title = `Res 50 two proposals ${Date.now()}`
-  const imported = await page.request.post(`/api/imports/resolution?title=${encodeURIComponent(title)}`, { headers: { 'content-type': 'text/plain; charset=utf-8' }, data: Buffer.from(readFileSync('fixtures/res50-2012-ar.txt')) })
-  const { id: resolution, versionId } = await imported.json() as { id: string; versionId: string }
+  const { id: resolution, versionId } = await importResolution(page.request, title)
   const start = async (name: string) => (await (await page.request.post(`/api/documents/${resolution}/proposal`, { data: { title: `${name} ${Date.now()}`, action: 'MOD', baseVersionId: versionId, delegations: ['Secretariat'] } })).json() as { id: string }).id
   const [first, second] = [await start('first'), await start('second')]
   // the first is adopted: the version in force is now its

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { shot, signIn } from './helpers.js'
+import { importResolution, shot, signIn } from './helpers.js'
 
 const text = (p: string) => readFileSync(new URL(`../fixtures/compilation/${p}`, import.meta.url), 'utf8')
 
@@ -69,9 +69,7 @@ test('a proposal drafted on another version of the text in force is marked as su
   await signIn(page, 'sec')
   // a resolution of its own with two versions, and a proposal on the first
   const title = `Res 50 two versions ${Date.now()}`
-  const imported = await page.request.post(`/api/imports/resolution?title=${encodeURIComponent(title)}&version=first`, { headers: { 'content-type': 'text/plain; charset=utf-8' }, data: Buffer.from(readFileSync('fixtures/res50-2012-ar.txt')) })
-  expect(imported.status()).toBe(201)
-  const { id: resolution, versionId: first } = await imported.json() as { id: string; versionId: string }
+  const { id: resolution, versionId: first } = await importResolution(page.request, title, { version: 'first' })
   const second = await page.request.post(`/api/documents/${resolution}/versions`, { data: { name: 'second' } })
   expect(second.status()).toBe(201)
   const secondId = (await second.json() as { id: string }).id

@@ -3,6 +3,7 @@
  * a document, putting the caret after a piece of text, creating a fresh
  * proposal, and saving a screenshot under test-results/screens/.
  */
+import { readFileSync } from 'node:fs'
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test'
 
 /** Demo accounts (server/auth/demo-users.ts). */
@@ -63,6 +64,20 @@ export async function freshProposal(request: APIRequestContext, title: string, d
   const r = await request.post(`/api/documents/${seeded.baseDocumentId}/proposal`, { data: { title, baseVersionId: seeded.baseVersionId, delegations, ...start } })
   expect(r.status(), await r.text()).toBe(201)
   return (await r.json()).id
+}
+
+/**
+ * Imports a resolution of the test's own (so that its versions and
+ * adoptions do not disturb other tests' text in force): the 2012
+ * Resolution 50 unless `text` is given, its first version named by its
+ * heading unless `version` is given; its id and that version's.
+ */
+export async function importResolution(request: APIRequestContext, title: string, options: { text?: string; version?: string } = {}): Promise<{ id: string; versionId: string }> {
+  const query = `title=${encodeURIComponent(title)}${options.version ? `&version=${encodeURIComponent(options.version)}` : ''}`
+  const data = Buffer.from(options.text ?? readFileSync('fixtures/res50-2012-ar.txt', 'utf8'))
+  const r = await request.post(`/api/imports/resolution?${query}`, { headers: { 'content-type': 'text/plain; charset=utf-8' }, data })
+  expect(r.status(), await r.text()).toBe(201)
+  return r.json()
 }
 
 /**

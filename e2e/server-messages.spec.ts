@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { documents, freshProposal, openDocument, shot, signedInPage } from './helpers.js'
+import { documents, freshProposal, importResolution, openDocument, shot, signedInPage } from './helpers.js'
 
 test('a document that does not exist: Arabic in the Arabic interface, English in the English one', async ({ browser }) => {
   const amal = await signedInPage(browser, 'amal')
@@ -80,8 +80,7 @@ test('a Word proposal read against another text in force: each discrepancy said 
   // a copy of the 2012 text in which Study Group 17 became Study Group 2: the proposal's base differs from it there
   const altered = readFileSync('fixtures/res50-2012-ar.txt', 'utf8').replace('لجنة الدراسات 17', 'لجنة الدراسات 2')
   const title = `Res 50 altered ${Date.now()}`
-  const stored = await page.request.post(`/api/imports/resolution?title=${encodeURIComponent(title)}&version=altered`, { headers: { 'content-type': 'text/plain; charset=utf-8' }, data: Buffer.from(altered) })
-  expect(stored.status(), await stored.text()).toBe(201)
+  await importResolution(page.request, title, { text: altered, version: 'altered' })
   await page.reload()
 
   await page.getByTestId('read-docx').click()
