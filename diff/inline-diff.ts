@@ -105,7 +105,9 @@ function readTokens(block: Node): Token[] {
   block.forEach(child => {
     if (child.isText) {
       const mk = marksKey(child.marks)
-      for (const t of tokenise(child.text!)) out.push({ key: textKey(mk, t), text: t, marks: child.marks, node: null, separator: isSeparator(t) })
+      // most texts hold no control character: their unmarked tokens are their own keys, with no test each
+      const plain = mk === '' && !CONTROL_CHARACTER.test(child.text!)
+      for (const t of tokenise(child.text!)) out.push({ key: plain ? t : textKey(mk, t), text: t, marks: child.marks, node: null, separator: isSeparator(t) })
     } else {
       out.push({ key: `${marksKey(child.marks)}\u0002${child.type.name}\u0002${JSON.stringify(child.content.toJSON() ?? null)}`, text: '', marks: child.marks, node: child, separator: false })
     }

@@ -44,3 +44,13 @@ test('numbers are whole tokens, punctuation and spaces separate', () => {
   assert.ok(tokenise('بُعد').length === 1, 'a word with a haraka is one token')
   assert.ok(isSeparator('، ') && isSeparator(')') && !isSeparator('2012') && !isSeparator('بُعد'))
 })
+
+test('a separator is a token with no letter, digit, symbol or private-use character, whatever the text', () => {
+  const definition = (t: string) => !/[\p{L}\p{N}\p{So}\p{Co}]/u.test(t)
+  const edge = fc.constantFrom('\uE000', '\uF8FF', '\u{F0000}', '\u2603', '©', '$', '\u0640', '\u200C', '\u064B', '\uD83D', '\uDE00', '\u0001', '٪', '\u06DD')
+  fc.assert(fc.property(fc.array(fc.oneof(piece, edge), { maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 }), (pieces, extra) => {
+    const text = pieces.join('') + extra
+    assert.equal(isSeparator(text), definition(text), JSON.stringify(text))
+    for (const t of tokenise(text)) assert.equal(isSeparator(t), definition(t), JSON.stringify(t))
+  }), { seed: 13, numRuns: 3000 })
+})

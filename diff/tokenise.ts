@@ -71,6 +71,8 @@ function alignToGraphemes(tokens: string[], text: string): string[] {
 }
 
 const WORD_UNIT = /^[\p{L}\p{M}\p{N}\u200C\u200D]$/u
+/** What makes a token more than a separator: a letter, digit, other symbol or private-use character. */
+const WORDLIKE = /[\p{L}\p{N}\p{So}\p{Co}]/u
 const SPACE_UNIT = /^\s$/u
 /** A mark or joiner: glued to what is before it when it does not follow a letter, mark or digit (one that does is inside its word). */
 const MARK_UNIT = /^[\p{M}\u200C\u200D]$/u
@@ -82,7 +84,7 @@ const MARK_UNIT = /^[\p{M}\u200C\u200D]$/u
 const GLUING_UNIT = /^[\u200D\u0E33\u0EB3\uFF9E\uFF9F\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\uD800-\uDFFF]$/
 
 /** Bits of a unit's entry in UNIT_CLASS: its token class (word, space, other: never 0), then what it tells of the text. */
-const WORD = 1, SPACE = 2, OTHER = 3, CLASS_BITS = 3, MARK = 4, GLUING = 8, OUTSIDE_COMMON = 16
+const WORD = 1, SPACE = 2, OTHER = 3, CLASS_BITS = 3, MARK = 4, GLUING = 8, OUTSIDE_COMMON = 16, WORDLIKE_UNIT = 32
 /** Entry of each UTF-16 unit, filled as met (0: not yet known). */
 const UNIT_CLASS = new Uint8Array(0x10000)
 
@@ -94,6 +96,7 @@ function unitClass(c: number): number {
     if (MARK_UNIT.test(ch)) k |= MARK
     if (GLUING_UNIT.test(ch)) k |= GLUING
     if (!(c <= 0x0eff || (c >= 0x1e00 && c <= 0x2bff) || (c >= 0xfb50 && c <= 0xfeff))) k |= OUTSIDE_COMMON
+    if (WORDLIKE.test(ch)) k |= WORDLIKE_UNIT
     UNIT_CLASS[c] = k
   }
   return k
@@ -148,11 +151,19 @@ function regexTokens(text: string): string[] {
   return out
 }
 
-const WORDLIKE = /[\p{L}\p{N}\p{So}\p{Co}]/u
-
-/** True when a token holds no letter, digit or symbol: spaces and punctuation only. */
+/**
+ * True when a token holds no letter, digit, symbol or private-use character:
+ * spaces and punctuation only. Read off the unit table (every token of every
+ * block compared is asked, and a Unicode regex costs more); a text with a
+ * surrogate (an astral character) is asked of the regex itself.
+ */
 export function isSeparator(token: string): boolean {
-  return !WORDLIKE.test(token)
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdfff) return !WORDLIKE.test(token)
+    if (unitClass(c) & WORDLIKE_UNIT) return false
+  }
+  return true
 }
 
 /**
