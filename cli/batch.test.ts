@@ -44,7 +44,7 @@ test('a batch runs every line in one process, each as the command alone would, a
   assert.match(r.err, /no such file/)
   assert.match(r.err, /line 7: a batch cannot run another batch/)
   assert.match(r.err, /line 8: a quote \(\"\) is not closed/)
-  assert.match(r.err, /4 of 6 command\(s\) failed, on line\(s\) 5, 6, 7, 8/)
+  assert.match(r.err, /4 of 6 commands failed, on lines 5, 6, 7, 8/)
 })
 
 test('a batch of good lines exits 0; an unreadable batch file is bad input', async () => {

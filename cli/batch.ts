@@ -17,6 +17,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { InputError, UsageError, type CliIO } from './args.js'
+import { englishCount } from '../schema/counted.js'
 
 /** The usage line of the batch command. */
 export const BATCH_USAGE = 'resdraft batch [FILE|-]'
@@ -88,6 +89,6 @@ export async function runBatch(args: readonly string[], io: CliIO, run: (argv: s
     if (code !== 0) failed.push(n + 1)
     worst = Math.max(worst, code)
   }
-  if (failed.length > 0) io.err(`resdraft batch: ${failed.length} of ${commands} command(s) failed, on line(s) ${failed.join(', ')}\n`)
+  if (failed.length > 0) io.err(`resdraft batch: ${failed.length} of ${englishCount(commands, 'command')} failed, on ${failed.length === 1 ? 'line' : 'lines'} ${failed.join(', ')}\n`)
   return worst
 }

@@ -77,7 +77,8 @@ test('the resdraft bundles hold every command, one bundle per command, and are f
   assert.ok(!Object.keys(manifest.inputs).some(f => f.includes('playwright-core')), 'playwright-core is loaded only to print')
   // the dispatcher holds no command; each command's bundle holds what it runs and no other command's code
   assert.deepEqual(Object.keys(manifest.bundles).sort(), ['main', ...commands.map(f => `commands/${f.slice(0, -3)}`)].sort())
-  assert.ok(!manifest.bundles.main!.inputs.some(f => f.startsWith('cli/commands/') || f.startsWith('schema/')), 'main.cjs is the dispatcher alone')
+  // (schema/counted.ts, which says "3 commands failed", imports nothing)
+  assert.ok(!manifest.bundles.main!.inputs.some(f => f.startsWith('cli/commands/') || (f.startsWith('schema/') && f !== 'schema/counted.ts')), 'main.cjs is the dispatcher alone')
   const compare = manifest.bundles['commands/compare']!.inputs
   assert.ok(compare.includes('diff/compare.ts') && compare.includes('cli/commands/compare.ts'))
   for (const unused of ['export/', 'compile/', 'cli/commands/proposal.ts', 'node_modules/saxes/', 'node_modules/fflate/', 'node_modules/prosemirror-view/']) {

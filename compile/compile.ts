@@ -11,6 +11,7 @@
 import type { Node } from 'prosemirror-model'
 import { compare, type CompareOptions } from '../diff/compare.js'
 import type { Language } from '../schema/languages.js'
+import { englishCount } from '../schema/counted.js'
 import { changeSignature, unitChange, type UnitChange } from './change.js'
 import { classifyRows, type ConflictKind, type RenumberingAgreement, type RowClass } from './classify.js'
 import { documentUnits, type DocumentUnit, type UnitKind } from './units.js'
@@ -167,7 +168,7 @@ export function compile(base: Node, sources: readonly CompilationSource[], optio
   // additions anchored on a key the base does not have cannot happen (anchors are base keys), but never drop one
   const placed = new Set(rows.flatMap(r => r.cells.filter(c => c.unit).map(c => c.unit!)))
   const lost = additions.filter(a => !placed.has(a.unit))
-  if (lost.length) throw new Error(`compilation lost ${lost.length} added unit(s)`)
+  if (lost.length) throw new Error(`compilation lost ${englishCount(lost.length, 'added unit')}`)
 
   return {
     lang: (base.attrs.lang ?? 'en') as Language,

@@ -10,6 +10,7 @@ import { directionOf, type Language } from '../schema/languages.js'
 import { revisionOf, type ShownLabel } from '../schema/revision.js'
 import { revisionLines } from './revision-lines.js'
 import type { ChangeSummary } from './summary.js'
+import { coarseBlocksNote } from './summary.js'
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -52,7 +53,7 @@ function summaryHtml(summary: ChangeSummary): string {
   return `<section class="summary"><table><thead><tr><th></th>${cols.map(k => `<th>${k}</th>`).join('')}</tr></thead><tbody>`
     + summary.sections.map(s => row(s.heading || s.kind, s.counts)).join('')
     + `</tbody><tfoot>${row('Σ', summary.counts)}</tfoot></table>`
-    + (summary.bounded ? `<p class="warning">${summary.bounded} text block(s) were too large for an exact word diff and were compared more coarsely.</p>` : '')
+    + (summary.bounded ? `<p class="warning">${coarseBlocksNote(summary.bounded)}.</p>` : '')
     + `</section>`
 }
 

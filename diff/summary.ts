@@ -7,6 +7,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { isRenumbered, revisionOf, sideText, statusOnSide } from '../schema/revision.js'
+import { englishCount } from '../schema/counted.js'
 
 /** Counts of provisions by class. */
 export interface ChangeCounts { NOC: number; MOD: number; ADD: number; SUP: number; moved: number; renumbered: number }
@@ -80,6 +81,12 @@ export function renderSummary(summary: ChangeSummary): string {
     lines.push(`${(title.length > 40 ? title.slice(0, 39) + '…' : title).padEnd(40)} ${row(s.counts)}`)
   }
   lines.push(`${'total'.padEnd(40)} ${row(summary.counts)}`)
-  if (summary.bounded > 0) lines.push(`note: ${summary.bounded} text block(s) were too large for an exact word diff and were compared more coarsely`)
+  if (summary.bounded > 0) lines.push(`note: ${coarseBlocksNote(summary.bounded)}`)
   return lines.join('\n') + '\n'
+}
+
+/** The note on text blocks compared more coarsely (over the word diff's budget), as every output says it. */
+export function coarseBlocksNote(n: number): string {
+  const were = n === 1 ? 'was' : 'were'
+  return `${englishCount(n, 'text block')} ${were} too large for an exact word diff and ${were} compared more coarsely`
 }

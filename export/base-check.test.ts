@@ -29,7 +29,7 @@ test('every difference of a revision document is listed with its place and its w
     { section: 'considering', label: 'b)', part: null },
     { section: 'resolves', label: '1', part: null }
   ])
-  assert.match(formatBaseCheck({ ok: false, discrepancies: found }), /4 place\(s\)[\s\S]*in force, not in the base: «2008»/)
+  assert.match(formatBaseCheck({ ok: false, discrepancies: found }), /4 places[\s\S]*in force, not in the base: «2008»/)
   assert.match(formatBaseCheck({ ok: true, discrepancies: [] }), /no discrepancy/)
 })
 

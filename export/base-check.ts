@@ -8,6 +8,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { PROPOSAL_PARTS, resolutionSchema, revisionOf, type RevisionRecord } from '../schema/index.js'
+import { englishCount } from '../schema/counted.js'
 
 /** A comparison function (the diff engine's `compare`, returning the revision document). */
 export type CompareDocs = (inForce: Node, base: Node) => Node
@@ -146,7 +147,7 @@ const KIND_WORDS: Record<BaseDiscrepancy['kind'], string> = {
 /** The discrepancies as lines of a report. */
 export function formatBaseCheck(check: BaseCheck): string {
   if (check.ok) return 'The base is the version in force: no discrepancy.\n'
-  const lines = [`The base differs from the version in force in ${check.discrepancies.length} place(s):`]
+  const lines = [`The base differs from the version in force in ${englishCount(check.discrepancies.length, 'place')}:`]
   for (const d of check.discrepancies) {
     lines.push(`- ${d.where}: ${KIND_WORDS[d.kind]}`)
     if (d.missing.length) lines.push(`    in force, not in the base: ${d.missing.map(w => `«${w}»`).join(', ')}`)

@@ -14,6 +14,7 @@ import { Transform } from 'prosemirror-transform'
 import { resolutionPart } from '../export/base-check.js'
 import { findBrackets } from '../schema/brackets.js'
 import { isLanguage, languageInfo } from '../schema/languages.js'
+import { englishCount } from '../schema/counted.js'
 import { createVersion } from './documents.js'
 import { olderBaseOf } from '../protocol/version-in-force.js'
 import { createCheckpoint, writeContent } from './restore.js'
@@ -36,7 +37,7 @@ export class AdoptionError extends Error {
 export function adoptedText(doc: Node): Node {
   const text = resolutionPart(doc)
   const open = findBrackets(text).length
-  if (open > 0) throw new AdoptionError(`${open} square bracket(s) are not settled: agree on one option of each before adopting the text`)
+  if (open > 0) throw new AdoptionError(`${englishCount(open, 'square bracket')} ${open === 1 ? 'is' : 'are'} not settled: agree on one option of each before adopting the text`)
   const tr = new Transform(text)
   text.descendants((n, pos) => {
     if (n.attrs.sourceLabel) tr.setNodeAttribute(pos, 'sourceLabel', null)

@@ -23,6 +23,7 @@ import { RateLimiter } from './extensions/rate-limit.js'
 import { errorHandler } from './http/errors.js'
 import { securityHeaders } from './http/security-headers.js'
 import { consoleLogger } from './log.js'
+import { englishCount } from '../schema/counted.js'
 import { seedDocuments } from './seed.js'
 import { WorkPool } from './work/pool.js'
 import { openStore } from './store/open.js'
@@ -143,7 +144,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
         await work.close()
         await pdf.close()
         await store.close()
-        if (failed.length) throw new Error(`the last save of ${failed.length} document(s) failed on shutdown: ${failed.join(', ')} (their acknowledged updates are in the update log)`)
+        if (failed.length) throw new Error(`the last save of ${englishCount(failed.length, 'document')} failed on shutdown: ${failed.join(', ')} (their acknowledged updates are in the update log)`)
       })()
       return closing
     }

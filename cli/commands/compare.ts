@@ -10,7 +10,7 @@ import { InputError, parseArgs, UsageError, type CliIO } from '../args.js'
 import { readDocumentFile } from '../document-file.js'
 import type { Command } from '../main.js'
 import { languageOption } from './import.js'
-import { compare, renderFlat, renderHtml, renderSummary, renderText } from '../../diff/index.js'
+import { coarseBlocksNote, compare, renderFlat, renderHtml, renderSummary, renderText } from '../../diff/index.js'
 
 const FORMATS = ['json', 'text', 'flat', 'html', 'summary'] as const
 type Format = typeof FORMATS[number]
@@ -39,7 +39,7 @@ export const command: Command = {
     if (typeof out === 'string') {
       try { await writeFile(out, output) } catch (e) { throw new InputError(`cannot write ${out}: ${(e as Error).message}`) }
     } else io.out(output)
-    if (summary.bounded > 0) io.err(`resdraft compare: ${summary.bounded} text block(s) were too large for an exact word diff and were compared more coarsely\n`)
+    if (summary.bounded > 0) io.err(`resdraft compare: ${coarseBlocksNote(summary.bounded)}\n`)
     return 0
   }
 }

@@ -6,6 +6,7 @@
  * whole file (what it left out) are import warnings too.
  */
 import { languageInfo, type Language } from '../languages.js'
+import { englishCount } from '../counted.js'
 
 /** The values each kind of warning carries (quoted text, labels, counts). */
 export interface ImportWarningParams {
@@ -74,7 +75,7 @@ export const ENGLISH_IMPORT_WARNINGS: ImportWarningSentences = {
   'text-outside-section': () => 'text outside any section is kept as a paragraph of the body',
   'more-warnings': p => `${p.count} more warnings from this line on are not listed`,
   'left-out-cover': p => `left out: the cover and foreword before the resolution heading (${p.paragraphs} non-empty paragraphs)`,
-  'left-out-drawings': p => `left out: ${p.drawings} drawing(s) (flowchart figures${p.captions ? `: ${p.captions}` : ''}); their captions and legends are kept as paragraphs`,
+  'left-out-drawings': p => `left out: ${englishCount(p.drawings, 'drawing')} (flowchart figures${p.captions ? `: ${p.captions}` : ''}); their captions and legends are kept as paragraphs`,
   'unknown-styles': p => `paragraph styles not known, kept as plain paragraphs: ${p.styles}`,
   'other-script': p => `the text is in ${languageInfo(p.detected).englishName}, not in ${languageInfo(p.chosen).englishName} as chosen: its headings and labels are not read as such; choose ${languageInfo(p.detected).englishName} or let the language be detected`
 }
