@@ -7,7 +7,7 @@ import { flatLabel } from '../schema/revision.js'
 import { renderFlat } from './render-flat.js'
 import { renderHtml } from './render-html.js'
 import { renderText } from './render-text.js'
-import { renderSummary } from './summary.js'
+import { coarseBlocksNote, renderSummary } from './summary.js'
 import { buildModel, editModel, prng, randomModel } from './test-documents.js'
 
 test('flattened renumbered labels read as in ITU Arabic proposals', () => {
@@ -101,4 +101,15 @@ test('moves show as MOVED at both ends, linked by their move id', () => {
   assert.equal(/move-\d+/.exec(from)![0], /move-\d+/.exec(to)![0])
   const html = renderHtml(doc)
   assert.equal((html.match(/class="provision moved" data-move="move-1"/g) ?? []).length, 2)
+})
+
+test('the note on blocks compared more coarsely counts them as English does, in every output', () => {
+  assert.equal(coarseBlocksNote(1), '1 text block was too large for an exact word diff and was compared more coarsely')
+  assert.equal(coarseBlocksNote(3), '3 text blocks were too large for an exact word diff and were compared more coarsely')
+  const a = res({ lang: 'en' }, op('resolves', { lang: 'en' }, prov('one two three four five six')))
+  const b = res({ lang: 'en' }, op('resolves', { lang: 'en' }, prov('one two three seven five six')))
+  const c = compare(a, b, { diffBudget: 1 })
+  assert.equal(c.summary.bounded, 1)
+  assert.ok(renderSummary(c.summary).includes(coarseBlocksNote(1)))
+  assert.ok(renderHtml(c.doc, { summary: c.summary }).includes(coarseBlocksNote(1)))
 })
