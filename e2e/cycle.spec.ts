@@ -143,7 +143,7 @@ test('a drafter starts a proposal on Resolution 50 (2012), edits and exports it;
     await expect(rd.getByTestId('field-version').locator('option')).toHaveCount(1)
     await pick(sec.page, `APT-44A13-1-${format}.docx`, bytes)
     await expect(rd.getByTestId('base-check')).toHaveAttribute('data-ok', 'true')
-    await expect(rd.getByTestId('docx-found')).toContainText(format === 'docx' ? '2 tracked revision(s) — APT (+1 −1)' : 'Revision formatting (underlined / struck runs): +1 −1')
+    await expect(rd.getByTestId('docx-found')).toContainText(format === 'docx' ? '2 tracked revisions — APT (+1 −1)' : 'Revision formatting (underlined / struck runs): +1 −1')
     await shot(sec.page, `cycle-read-${format}`)
     await rd.getByTestId('field-title').fill(`Read back (${format}) ${title}`)
     await rd.getByTestId('field-delegations').fill('APT, ARB')

@@ -48,6 +48,9 @@ test('an import\'s warnings: Arabic in the Arabic interface, each beside the lin
   await expect(warnings.locator('li').first()).toContainText(`الترقيم «${isolated('c)')}» ليس الترقيم المشتق من موضعه «${isolated('a)')}»`)
   await expect(warnings.locator('li').last()).toContainText(`لا فقرة ${isolated('f)')} في قسم «${isolated('considering')}»`)
   await expect(warnings).not.toContainText('kept as')
+  // counts in Arabic's dual (two sections, two provisions, two warnings, with the pronoun that goes with them)
+  await expect(dialog.getByTestId('import-found')).toContainText('قسمان، فقرتان')
+  await expect(dialog.getByText('تحذيران — اقرأهما قبل الحفظ:')).toBeVisible()
   await shot(page, 'import-warnings-ar')
   await context.close()
 })
@@ -92,6 +95,10 @@ test('a Word proposal read against another text in force: each discrepancy said 
   const texts = (await dialog.getByTestId('discrepancies').locator('li').allTextContents()).join('\n')
   expect(texts).toContain('النص مختلف')
   for (const code of ['different-text', 'missing-from-base', 'not-in-force', 'renumbered']) expect(texts).not.toContain(code)
+  // how many places, in the form Arabic gives that number (no «موضع(مواضع)»)
+  const count = (await dialog.getByTestId('discrepancies').locator('li').count())
+  const places = count === 1 ? 'موضع واحد' : count === 2 ? 'موضعين' : count <= 10 ? `${count} مواضع` : `${count} موضعاً`
+  await expect(dialog.getByTestId('base-check').locator('p').first()).toHaveText(`فحص الأساس: يختلف الأساس عن النسخة النافذة في ${places}:`)
   await shot(page, 'read-docx-discrepancies-ar')
 
   // Resolution 1 is English: the Arabic proposal is refused, in Arabic, with the server's English detail after it

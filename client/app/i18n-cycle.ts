@@ -9,8 +9,8 @@ const EN = {
   importText: 'Load text in force…', importTitle: 'Load a text in force', importHelp: 'The plain-text form of a resolution, or ITU’s own Word file of it (any of the six languages).',
   file: 'File', langAuto: 'Detect from the text', docTitle: 'Title in the list', versionNameField: 'Named version (e.g. Rev. Hammamet, 2016)',
   check: 'Check file', store: 'Store', storing: 'Storing…', sending: 'Sending', reading: 'Reading the file…',
-  noWarnings: 'No warnings: every line was placed.', warningsCount: 'warning(s) — read them before you store:', wholeFile: 'file', line: 'line',
-  found: 'Found', listComma: ', ', sectionsN: 'sections', provisionsN: 'provisions', chooseFile: 'Choose a file first.', chooseVersion: 'Choose the resolution and its version in force first.',
+  noWarnings: 'No warnings: every line was placed.', wholeFile: 'file', line: 'line',
+  found: 'Found', listComma: ', ', chooseFile: 'Choose a file first.', chooseVersion: 'Choose the resolution and its version in force first.',
   newProposalTitleOn: '{who} proposal ({action}) on {title}', newProposalTitleAdd: '{who}: draft new resolution',
   newProposal: 'New proposal…', newProposalTitle: 'Start a proposal', action: 'Proposal', mod: 'MOD — amend a resolution', add: 'ADD — draft new resolution', sup: 'SUP — suppress a resolution',
   resolutionField: 'Resolution', versionInForce: 'Version in force', proposing: 'Proposing delegation', cosponsors: 'Co-sponsors (comma separated)',
@@ -18,8 +18,8 @@ const EN = {
   readDocx: 'Read Word proposal…', readDocxTitle: 'Read a delegation’s Word proposal', readDocxHelp: 'A DOCX with tracked changes or with revision formatting (struck and underlined text).',
   differentText: 'the text differs', missingFromBase: 'missing from the base', notInForce: 'not in the version in force', movedInBase: 'moved', renumberedInBase: 'renumbered',
   partHeading: 'heading', partTitle: 'title', partHistory: 'history line', partFormula: 'assembly formula', partSectionHeading: 'section heading', partPartTitle: 'part title', partAnnexHeading: 'annex heading', partAnnexTitle: 'annex title', partParagraph: 'paragraph', partNote: 'note',
-  baseCheckOk: 'Base check: the base is the version in force — no discrepancy.', baseCheckBad: 'Base check: the base differs from the version in force in', places: 'place(s)',
-  inForce: 'in force', inBase: 'in the base', revisionsN: 'tracked revision(s)', revisionFormatting: 'Revision formatting (underlined / struck runs)', delegationsField: 'Delegations (comma separated)', storeProposal: 'Store as proposal',
+  baseCheckOk: 'Base check: the base is the version in force — no discrepancy.', baseCheckBad: 'Base check: the base differs from the version in force in',
+  inForce: 'in force', inBase: 'in the base', revisionFormatting: 'Revision formatting (underlined / struck runs)', delegationsField: 'Delegations (comma separated)', storeProposal: 'Store as proposal',
   history: 'History', historyTitle: 'Versions', noVersions: 'No versions yet.', openVersion: 'Open', compareWith: 'Compare with…', restore: 'Restore',
   currentText: 'current text', restoreConfirm: 'Restore this version? The current text is kept as a checkpoint; the restored text becomes a new change.',
   restored: 'Restored', checkpoint: 'checkpoint', named: 'named version', readOnlyVersion: 'Read only: a saved version', close: 'Close',
@@ -47,8 +47,8 @@ const AR: Record<CycleKey, string> = {
   importText: 'تحميل نص نافذ…', importTitle: 'تحميل نص نافذ', importHelp: 'النص العادي لقرار، أو ملف Word الصادر عن الاتحاد (بأي من اللغات الست).',
   file: 'الملف', langAuto: 'تُكتشف من النص', docTitle: 'العنوان في القائمة', versionNameField: 'اسم النسخة (مثل: المراجَع في الحمامات، 2016)',
   check: 'فحص الملف', store: 'حفظ', storing: 'جارٍ الحفظ…', sending: 'جارٍ الإرسال', reading: 'جارٍ قراءة الملف…',
-  noWarnings: 'لا تحذيرات: وُضع كل سطر في مكانه.', warningsCount: 'تحذير(ات) — اقرأها قبل الحفظ:', wholeFile: 'الملف', line: 'السطر',
-  found: 'وُجد', listComma: '، ', sectionsN: 'أقسام', provisionsN: 'فقرات', chooseFile: 'اختر ملفًا أولًا.', chooseVersion: 'اختر القرار ونسخته النافذة أولًا.',
+  noWarnings: 'لا تحذيرات: وُضع كل سطر في مكانه.', wholeFile: 'الملف', line: 'السطر',
+  found: 'وُجد', listComma: '، ', chooseFile: 'اختر ملفًا أولًا.', chooseVersion: 'اختر القرار ونسخته النافذة أولًا.',
   newProposalTitleOn: 'مقترح {who} ({action}) بشأن {title}', newProposalTitleAdd: '{who}: مشروع قرار جديد',
   newProposal: 'مقترح جديد…', newProposalTitle: 'بدء مقترح', action: 'المقترح', mod: 'MOD — تعديل قرار', add: 'ADD — مشروع قرار جديد', sup: 'SUP — إلغاء قرار',
   resolutionField: 'القرار', versionInForce: 'النسخة النافذة', proposing: 'الوفد المقترِح', cosponsors: 'الوفود المشاركة (مفصولة بفواصل)',
@@ -56,8 +56,8 @@ const AR: Record<CycleKey, string> = {
   readDocx: 'قراءة مقترح Word…', readDocxTitle: 'قراءة مقترح وفد بصيغة Word', readDocxHelp: 'ملف DOCX بتغييرات متعقَّبة أو بتنسيق المراجعة (نص مشطوب ونص مسطَّر).',
   differentText: 'النص مختلف', missingFromBase: 'ناقصة من الأساس', notInForce: 'ليست في النسخة النافذة', movedInBase: 'منقولة', renumberedInBase: 'أعيد ترقيمها',
   partHeading: 'سطر القرار', partTitle: 'العنوان', partHistory: 'سطر التاريخ', partFormula: 'صيغة الجمعية', partSectionHeading: 'عنوان القسم', partPartTitle: 'عنوان الجزء', partAnnexHeading: 'رأس الملحق', partAnnexTitle: 'عنوان الملحق', partParagraph: 'فقرة غير مرقّمة', partNote: 'ملاحظة',
-  baseCheckOk: 'فحص الأساس: الأساس هو النسخة النافذة — لا اختلاف.', baseCheckBad: 'فحص الأساس: يختلف الأساس عن النسخة النافذة في', places: 'موضع(مواضع)',
-  inForce: 'النافذ', inBase: 'في الأساس', revisionsN: 'تعديل(ات) متعقَّبة', revisionFormatting: 'تنسيق المراجعة (نص مسطَّر / مشطوب)', delegationsField: 'الوفود (مفصولة بفواصل)', storeProposal: 'حفظ كمقترح',
+  baseCheckOk: 'فحص الأساس: الأساس هو النسخة النافذة — لا اختلاف.', baseCheckBad: 'فحص الأساس: يختلف الأساس عن النسخة النافذة في',
+  inForce: 'النافذ', inBase: 'في الأساس', revisionFormatting: 'تنسيق المراجعة (نص مسطَّر / مشطوب)', delegationsField: 'الوفود (مفصولة بفواصل)', storeProposal: 'حفظ كمقترح',
   history: 'السجل', historyTitle: 'النسخ', noVersions: 'لا نسخ بعد.', openVersion: 'فتح', compareWith: 'مقارنة مع…', restore: 'استعادة',
   currentText: 'النص الحالي', restoreConfirm: 'استعادة هذه النسخة؟ يُحفظ النص الحالي كنقطة حفظ؛ ويصبح النص المستعاد تغييرًا جديدًا.',
   restored: 'استُعيدت', checkpoint: 'نقطة حفظ', named: 'نسخة مسمّاة', readOnlyVersion: 'للقراءة فقط: نسخة محفوظة', close: 'إغلاق',
@@ -80,3 +80,4 @@ const AR: Record<CycleKey, string> = {
 
 /** The cycle's interface string for a key in the current interface language. */
 export function tc(key: CycleKey): string { return (uiLang() === 'ar' ? AR : EN)[key] }
+

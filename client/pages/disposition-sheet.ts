@@ -7,6 +7,8 @@
 import { getDisposition, type DispositionEntry } from '../app/committee-api.js'
 import { h } from '../app/dom.js'
 import { tk, type CommitteeKey } from '../app/i18n-committee.js'
+import { countPhrase } from '../app/i18n-counts.js'
+import { uiLang } from '../app/i18n.js'
 import { openSheet } from './sheet.js'
 import { errorText } from '../app/i18n-errors.js'
 
@@ -43,7 +45,7 @@ export async function showDisposition(documentId: string, docDir: string, secret
     sheet.body.append(h('table', {},
       h('thead', {}, h('tr', {}, h('th', {}, tk('source')), h('th', {}, tk('where')), h('th', {}, tk('change')), h('th', {}, tk('state')))),
       h('tbody', {}, ...ordered.map(e => row(e, docDir)))))
-    if (missing.length) sheet.say(`${missing.length} ${tk('missingCount')}`, secretariat)
+    if (missing.length) sheet.say(countPhrase('missing', missing.length, uiLang()), secretariat)
     else sheet.say(tk('allAccounted'))
   } catch (e) { sheet.say(errorText(e), true) }
 }

@@ -6,6 +6,7 @@
 import { importResolution, previewResolution, type ImportNotice, type ResolutionPreview } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
+import { countPhrase } from '../app/i18n-counts.js'
 import { uiLang } from '../app/i18n.js'
 import { importWarningText } from '../app/i18n-import.js'
 import { LANGUAGES, languageInfo } from '../../schema/index.js'
@@ -16,7 +17,7 @@ import { field, input, openSheet, select } from './sheet.js'
 export function warningList(warnings: ImportNotice[]): HTMLElement {
   if (warnings.length === 0) return h('p', { class: 'ok-line', 'data-testid': 'no-warnings' }, tc('noWarnings'))
   return h('div', {},
-    h('p', {}, `${warnings.length} ${tc('warningsCount')}`),
+    h('p', {}, countPhrase('warnings', warnings.length, uiLang())),
     h('ol', { class: 'warnings', 'data-testid': 'warnings' }, ...warnings.map(w => h('li', {},
       h('span', { class: 'where' }, w.line === null ? tc('wholeFile') : `${tc('line')} ${w.line}`), ' ', importWarningText(w, uiLang()),
       w.text ? h('div', { class: 'quote', dir: 'auto' }, w.text) : null))))
@@ -40,7 +41,7 @@ export function importResolutionDialog(onStored: (id: string) => void): void {
       const p: ResolutionPreview = await previewResolution(f, lang.value || undefined, x => sheet.progress(x))
       report.replaceChildren(
         h('p', { 'data-testid': 'import-found' }, `${tc('found')}: `, h('bdi', {}, p.heading), ' — ', h('bdi', {}, p.title),
-          ' (', h('bdi', {}, languageInfo(p.lang as 'en').name), `${tc('listComma')}${p.sections} ${tc('sectionsN')}${tc('listComma')}${p.provisions} ${tc('provisionsN')})`),
+          ' (', h('bdi', {}, languageInfo(p.lang as 'en').name), `${tc('listComma')}${countPhrase('sections', p.sections, uiLang())}${tc('listComma')}${countPhrase('provisions', p.provisions, uiLang())})`),
         warningList(p.warnings))
       if (!title.value) title.value = [p.heading, p.title].filter(Boolean).join(' – ')
       if (!version.value && p.versionName) version.value = p.versionName

@@ -7,6 +7,8 @@
 import { importProposalDocx, listVersions, previewProposalDocx, type Discrepancy, type DocumentMeta, type ProposalPreview } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { tc, type CycleKey } from '../app/i18n-cycle.js'
+import { countPhrase } from '../app/i18n-counts.js'
+import { uiLang } from '../app/i18n.js'
 import { warningList } from './import-dialog.js'
 import { checkThenStore } from './check-then-store.js'
 import { field, input, openSheet, select } from './sheet.js'
@@ -35,7 +37,7 @@ function place(d: Discrepancy): (HTMLElement | string)[] {
 
 /** Shows the base check of a preview. */
 function baseCheck(p: ProposalPreview): HTMLElement {
-  const head = p.ok ? tc('baseCheckOk') : `${tc('baseCheckBad')} ${p.discrepancies.length} ${tc('places')}:`
+  const head = p.ok ? tc('baseCheckOk') : `${tc('baseCheckBad')} ${countPhrase('places', p.discrepancies.length, uiLang())}:`
   return h('div', { class: 'base-check', 'data-testid': 'base-check', 'data-ok': String(p.ok) },
     h('p', { class: p.ok ? 'ok-line' : 'error' }, head),
     p.ok ? null : h('ol', { class: 'warnings', 'data-testid': 'discrepancies' }, ...p.discrepancies.map(d => h('li', {},
@@ -76,7 +78,7 @@ export function readProposalDialog(docs: DocumentMeta[], onStored: (id: string) 
       report.replaceChildren(
         h('p', { 'data-testid': 'docx-found' }, p.revisionFormatting
           ? `${tc('revisionFormatting')}: +${p.revisionFormatting.insertions} −${p.revisionFormatting.deletions}`
-          : [`${p.revisions} ${tc('revisionsN')}`, ...(authors ? [' — ', h('bdi', {}, authors)] : [])]),
+          : [countPhrase('revisions', p.revisions, uiLang()), ...(authors ? [' — ', h('bdi', {}, authors)] : [])]),
         baseCheck(p),
         ...(p.warnings.proposal.length ? [warningList(p.warnings.proposal)] : []))
       if (!title.value) title.value = f.name.replace(/\.docx$/i, '')
