@@ -9,8 +9,7 @@ import type { Node } from 'prosemirror-model'
 import { directionOf, type Language } from '../schema/languages.js'
 import { revisionOf, type ShownLabel } from '../schema/revision.js'
 import { revisionLines } from './revision-lines.js'
-import type { ChangeSummary } from './summary.js'
-import { coarseBlocksNote } from './summary.js'
+import { coarseBlocksNote, type ChangeSummary } from './summary.js'
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(s: string): string {

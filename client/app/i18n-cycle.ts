@@ -80,4 +80,3 @@ const AR: Record<CycleKey, string> = {
 
 /** The cycle's interface string for a key in the current interface language. */
 export function tc(key: CycleKey): string { return (uiLang() === 'ar' ? AR : EN)[key] }
-
