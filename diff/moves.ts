@@ -7,7 +7,7 @@
  * deterministic.
  */
 import type { Node } from 'prosemirror-model'
-import { bagSimilarity, type WordBag } from './similarity.js'
+import { bagSimilarity, canReach, type WordBag } from './similarity.js'
 
 /** Default similarity above which a deleted and an inserted provision form a move. */
 export const DEFAULT_MOVE_THRESHOLD = 0.6
@@ -55,7 +55,9 @@ export function findMoves(deleted: readonly Node[], inserted: readonly Node[], o
       const a = options.bagOf(deleted[i]!)
       for (let j = 0; j < inserted.length; j++) {
         if (usedTo.has(j)) continue
-        const s = bagSimilarity(a, options.bagOf(inserted[j]!))
+        const b = options.bagOf(inserted[j]!)
+        if (!canReach(a, b, options.threshold)) continue
+        const s = bagSimilarity(a, b)
         if (s >= options.threshold) pairs.push([s, i, j])
       }
     }

@@ -15,7 +15,7 @@
  * - Paragraphs and notes match by content similarity, with equal attributes.
  */
 import type { Node } from 'prosemirror-model'
-import { bagSimilarity, type WordBag } from './similarity.js'
+import { bagSimilarity, canReach, type WordBag } from './similarity.js'
 import { sameSubtree, textOf } from './same-subtree.js'
 
 /** Similarity below which two provisions (or paragraphs) are not taken for versions of each other. */
@@ -34,7 +34,11 @@ const SINGLETONS = new Set(['sectionHeading', 'partTitle', 'annexHeading', 'anne
 const SECTIONS = new Set(['preambularSection', 'operativeSection'])
 
 function sameAttrs(a: Node, b: Node): boolean {
-  for (const k of Object.keys(a.attrs)) if (JSON.stringify(a.attrs[k]) !== JSON.stringify(b.attrs[k])) return false
+  for (const k in a.attrs) {
+    const x = a.attrs[k]
+    const y = b.attrs[k]
+    if (x !== y && (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y))) return false
+  }
   return true
 }
 
@@ -56,12 +60,17 @@ export function scoreBlocks(ctx: ScoringContext, parentType: string, a: Node, b:
       if (a.attrs.id === b.attrs.id) return 2
       if (ctx.newIds.has(a.attrs.id as string) || ctx.oldIds.has(b.attrs.id as string)) return null
     }
-    const sim = bagSimilarity(ctx.bagOf(a), ctx.bagOf(b))
-    return sim >= MATCH_FLOOR ? sim : null
+    return similarEnough(ctx.bagOf(a), ctx.bagOf(b))
   }
   if (!sameAttrs(a, b)) return null
   if (a.content.eq(b.content)) return 1.5
-  const sim = bagSimilarity(ctx.bagOf(a), ctx.bagOf(b))
+  return similarEnough(ctx.bagOf(a), ctx.bagOf(b))
+}
+
+/** The similarity of two bags when it reaches MATCH_FLOOR, else null. */
+function similarEnough(a: WordBag, b: WordBag): number | null {
+  if (!canReach(a, b, MATCH_FLOOR)) return null
+  const sim = bagSimilarity(a, b)
   return sim >= MATCH_FLOOR ? sim : null
 }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { bagSimilarity, textSimilarity, wordBag } from './similarity.js'
+import { bagSimilarity, canReach, textSimilarity, wordBag } from './similarity.js'
 import { wordsOf } from './tokenise.js'
 
 /** FNV-1a over a word's UTF-16 units, as the module comment defines a word's hash. */
@@ -28,4 +28,15 @@ test('similarity is the Dice coefficient over words', () => {
   assert.equal(textSimilarity('القـرار 50', 'القرار 50'), 1, 'tatweel is ignored')
   assert.equal(bagSimilarity(wordBag(''), wordBag('')), 1)
   assert.equal(bagSimilarity(wordBag(''), wordBag('word')), 0)
+})
+
+test('a pair the size bound rules out is never as alike as the floor', () => {
+  const words = fc.array(fc.constantFrom('القرار', 'الأمين', 'العام', '2012', 'و', 'ITU', 'مكتب'), { maxLength: 40 })
+  fc.assert(fc.property(words, words, fc.double({ min: 0, max: 1, noNaN: true }), (a, b, floor) => {
+    const x = wordBag(a.join(' '))
+    const y = wordBag(b.join(' '))
+    if (!canReach(x, y, floor)) assert.ok(bagSimilarity(x, y) < floor, `${a.length} and ${b.length} words, floor ${floor}`)
+  }), { seed: 7, numRuns: 3000 })
+  assert.equal(canReach(wordBag('a b c d e f g h i j'), wordBag('a'), 0.4), false, 'one word against ten: at most 2/11')
+  assert.equal(canReach(wordBag(''), wordBag(''), 1), true, 'two empty texts are identical')
 })

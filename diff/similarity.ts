@@ -21,11 +21,17 @@ export interface WordBag {
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
 
-/** True when a UTF-16 unit (or astral code point) belongs to a word (letter, mark or digit), as `wordsOf` splits. */
-function isWordUnit(c: number, text: string, at: number): boolean {
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
-  if (c >= 0x0621 && c <= 0x06d3 && c !== 0x066a && c !== 0x066b && c !== 0x066c && c !== 0x066d) return true
-  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at)!))
+/** What a UTF-16 unit is to `wordBag`, filled as met (0: not yet known). */
+const UNIT = new Uint8Array(0x10000)
+const IN_WORD = 1, BETWEEN_WORDS = 2, IGNORED = 3, SURROGATE = 4
+
+function unitKind(c: number): number {
+  let k = UNIT[c]!
+  if (k === 0) {
+    k = c === 0x0640 ? IGNORED : c >= 0xd800 && c <= 0xdfff ? SURROGATE : WORD_CHAR.test(String.fromCharCode(c)) ? IN_WORD : BETWEEN_WORDS
+    UNIT[c] = k
+  }
+  return k
 }
 
 /** Hashes the words of a text (tatweel ignored), sorted. */
@@ -35,15 +41,23 @@ export function wordBag(text: string): WordBag {
   let inWord = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (c === 0x0640) continue
-    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && inWord) { h = Math.imul(h ^ c, 0x01000193); continue }   // second half of an astral word character
-    if (isWordUnit(c, text, i)) {
+    let k = unitKind(c)
+    if (k === SURROGATE) {
+      if (c >= 0xdc00) {
+        if (!inWord) continue   // the second half of a character that is not a word's
+        k = IN_WORD
+      } else {
+        const cp = text.codePointAt(i)!
+        k = cp > 0xffff && WORD_CHAR.test(String.fromCodePoint(cp)) ? IN_WORD : BETWEEN_WORDS
+      }
+    }
+    if (k === IN_WORD) {
       if (!inWord) { h = 0x811c9dc5; inWord = true }
       h = Math.imul(h ^ c, 0x01000193)
-    } else if (inWord) { out.push(h >>> 0); inWord = false }
+    } else if (k === BETWEEN_WORDS && inWord) { out.push(h >>> 0); inWord = false }
   }
   if (inWord) out.push(h >>> 0)
-  const hashes = Uint32Array.from(out).sort()
+  const hashes = new Uint32Array(out).sort()
   return { hashes, size: hashes.length }
 }
 
@@ -63,6 +77,16 @@ export function bagSimilarity(a: WordBag, b: WordBag): number {
     else j++
   }
   return (2 * shared) / (a.size + b.size)
+}
+
+/**
+ * False when two bags cannot be `floor` alike whatever words they share: their
+ * similarity is at most 2·min(|a|, |b|) / (|a| + |b|), known from their sizes
+ * alone (pairs of very different lengths are not merged at all).
+ */
+export function canReach(a: WordBag, b: WordBag, floor: number): boolean {
+  const total = a.size + b.size
+  return total === 0 || (2 * Math.min(a.size, b.size)) / total >= floor
 }
 
 /** Dice similarity of two texts. */
