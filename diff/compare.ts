@@ -14,6 +14,7 @@ import type { RevisionAuthor } from '../schema/marks.js'
 import type { RevisionRecord } from '../schema/revision.js'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
 import { computeLabels, type Labels } from '../schema/numbering.js'
+import { BlockTokens } from './block-tokens.js'
 import { diffInline, type InlineDiffContext, type InlineDiffResult } from './inline-diff.js'
 import { DEFAULT_MOVE_THRESHOLD, findMoves } from './moves.js'
 import { childrenOf, RevisionBuilder, type BuildContext } from './revision-builder.js'
@@ -142,7 +143,8 @@ export function compare(oldDoc: Node, newDoc: Node, options: CompareOptions = {}
 
 /** `compare` with an optional text-block diff cache (for the incremental comparer). */
 export function compareWithCache(oldDoc: Node, newDoc: Node, options: CompareOptions = {}, cache?: BlockDiffCache): Comparison {
-  const inline: InlineDiffContext = { budget: options.diffBudget, author: options.author, bounded: 0, showWhitespace: options.showWhitespace ?? false }
+  const tokens = new BlockTokens()
+  const inline: InlineDiffContext = { budget: options.diffBudget, author: options.author, bounded: 0, showWhitespace: options.showWhitespace ?? false, tokens }
   const blocks = cache ?? rememberedDiffs(diffOptionsKey(options))
   const local = new Map<Node, Map<Node, InlineDiffResult>>()
   let coarseBlocks = 0
@@ -168,6 +170,7 @@ export function compareWithCache(oldDoc: Node, newDoc: Node, options: CompareOpt
     oldLabels: labelsOf(oldDoc),
     newLabels: labelsOf(newDoc),
     diffBlock,
+    tokens,
     author: options.author
   }
   let ctx: BuildContext = { ...base, movedFrom: new Map(), movedTo: new Map() }

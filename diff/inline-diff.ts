@@ -34,7 +34,7 @@ import type { RevisionAuthor } from '../schema/marks.js'
 import { resolutionSchema as schema } from '../schema/schema.js'
 import { boundedTokenDiff } from './bounded-diff.js'
 import { deletedFootnoteId, sharedFootnoteId } from '../schema/revision.js'
-import { isSeparator, tokenise } from './tokenise.js'
+import { BlockTokens, type Token } from './block-tokens.js'
 
 /** Settings and counters shared by all inline diffs of one comparison. */
 export interface InlineDiffContext {
@@ -46,6 +46,8 @@ export interface InlineDiffContext {
   bounded: number
   /** Count a change made only of white space (space ↔ no-break space, doubled spaces) as a change (default: no). */
   readonly showWhitespace?: boolean | undefined
+  /** The blocks the comparison has read (shared with the rewrite bound); a diff without one reads its two blocks itself. */
+  readonly tokens?: BlockTokens | undefined
 }
 
 /** The marked content of a block and whether anything changed. */
@@ -54,21 +56,6 @@ export interface InlineDiffResult {
   readonly changed: boolean
   /** True when the diff was bounded by size (a coarser deterministic diff; over the budget, or too many distinct words). */
   readonly coarse?: boolean
-}
-
-/**
- * One token of a text block: its key (text and marks, or an inline node's
- * type and content), its text, the inline node it is, and whether it is a
- * separator (spaces and punctuation only, no inline node).
- */
-export interface Token { readonly key: string; readonly text: string; readonly marks: readonly Mark[]; readonly node: Node | null; readonly separator: boolean }
-
-const markKeyCache = new WeakMap<readonly Mark[], string>()
-function marksKey(marks: readonly Mark[]): string {
-  if (marks.length === 0) return ''
-  let k = markKeyCache.get(marks)
-  if (k === undefined) { k = marks.map(m => JSON.stringify(m.type.name === 'reference' ? { type: 'reference', form: m.attrs.form } : m.toJSON())).join('|'); markKeyCache.set(marks, k) }
-  return k
 }
 
 /**
@@ -86,46 +73,6 @@ function sharedToken(o: Token, n: Token): Token {
   return { ...n, marks: shared.addToSet(newRef.removeFromSet(n.marks)) }
 }
 
-/** Tokens of each text block already read (nodes are immutable; the text in force is read once), with their numbers (`numbersOf`). */
-const blockTokens = new WeakMap<Node, { readonly tokens: readonly Token[]; generation: number; ids: Int32Array | null }>()
-
-/** The tokens of a text block (read once per block). */
-export function tokensOf(block: Node): readonly Token[] {
-  return readBlock(block).tokens
-}
-
-function readBlock(block: Node): { readonly tokens: readonly Token[]; generation: number; ids: Int32Array | null } {
-  let known = blockTokens.get(block)
-  if (!known) blockTokens.set(block, known = { tokens: readTokens(block), generation: -1, ids: null })
-  return known
-}
-
-function readTokens(block: Node): Token[] {
-  const out: Token[] = []
-  block.forEach(child => {
-    if (child.isText) {
-      const mk = marksKey(child.marks)
-      // most texts hold no control character: their unmarked tokens are their own keys, with no test each
-      const plain = mk === '' && !CONTROL_CHARACTER.test(child.text!)
-      for (const t of tokenise(child.text!)) out.push({ key: plain ? t : textKey(mk, t), text: t, marks: child.marks, node: null, separator: isSeparator(t) })
-    } else {
-      out.push({ key: `${marksKey(child.marks)}\u0002${child.type.name}\u0002${JSON.stringify(child.content.toJSON() ?? null)}`, text: '', marks: child.marks, node: child, separator: false })
-    }
-  })
-  return out
-}
-
-/**
- * The key of a text token: its text itself when it carries no marks (most
- * tokens: no string is made for them), else its marks' key, U+0001 and its
- * text. An inline node's key holds U+0002; a text holding either control
- * character is keyed as marked text is, so no two kinds of key can meet.
- */
-function textKey(marks: string, text: string): string {
-  return marks === '' && !CONTROL_CHARACTER.test(text) ? text : `${marks}\u0001${text}`
-}
-const CONTROL_CHARACTER = /[\u0001\u0002]/
-
 /** Private characters for tokens: one UTF-16 unit each, never a surrogate or a space. */
 const TOKEN_CHARS: string[] = []
 /** The position in TOKEN_CHARS of each private character. */
@@ -141,52 +88,26 @@ function tokenChar(n: number): string {
   return TOKEN_CHARS[n]!
 }
 
-/**
- * Token keys met so far, numbered, so that a block's tokens are matched by
- * number rather than by string; cleared (a new generation) when it grows
- * past INTERN_LIMIT, and a block's numbers are remembered with the
- * generation they belong to.
- */
-const interned = new Map<string, number>()
-const INTERN_LIMIT = 250_000
-let generation = 0
-
-function numbersOf(block: Node): Int32Array {
-  const known = readBlock(block)
-  if (known.ids && known.generation === generation) return known.ids
-  const tokens = known.tokens
-  const ids = new Int32Array(tokens.length)
-  for (let k = 0; k < tokens.length; k++) {
-    const key = tokens[k]!.key
-    let id = interned.get(key)
-    if (id === undefined) interned.set(key, id = interned.size)
-    ids[k] = id
-  }
-  known.ids = ids
-  known.generation = generation
-  return ids
-}
-
 /** The distinct tokens of one diff, by private character, numbered in order of first appearance. */
 class TokenTable {
   readonly tokens: Token[] = []
-  /** Per interned number: the call it was last seen in, and its position in `tokens` then. */
+  /** Per key number (block-tokens.ts): the call it was last seen in, and its position in `tokens` then. */
   private static seenIn = new Int32Array(0)
   private static position = new Int32Array(0)
   private static calls = 0
   private readonly call: number
-  constructor() {
+  constructor(distinctKeys: number) {
     if (TokenTable.calls === 0x7fffffff) { TokenTable.calls = 0; TokenTable.seenIn.fill(0) }
     this.call = ++TokenTable.calls
-    if (TokenTable.seenIn.length < interned.size) {
-      const size = Math.max(interned.size, TokenTable.seenIn.length * 2, 1024)
+    if (TokenTable.seenIn.length < distinctKeys) {
+      const size = Math.max(distinctKeys, TokenTable.seenIn.length * 2, 1024)
       TokenTable.seenIn = new Int32Array(size)
       TokenTable.position = new Int32Array(size)
     }
   }
   /** The token a private character stands for. */
   get(c: string): Token | undefined { return this.tokens[CHAR_INDEX[c.charCodeAt(0)]!] }
-  /** The private characters of a block's tokens (numbers from `numbersOf`). */
+  /** The private characters of a block's tokens (their key numbers, `BlockTokens.numbers`). */
   encode(tokens: readonly Token[], ids: Int32Array): string {
     const seenIn = TokenTable.seenIn
     const position = TokenTable.position
@@ -360,12 +281,12 @@ export function diffInline(oldBlock: Node, newBlock: Node, ctx: InlineDiffContex
     newBlock.forEach(c => content.push(c))
     return { content, changed: false }
   }
-  const oldTokens = tokensOf(oldBlock)
-  const newTokens = tokensOf(newBlock)
-  if (interned.size > INTERN_LIMIT) { interned.clear(); generation++ }
-  const oldNumbers = numbersOf(oldBlock)
-  const newNumbers = numbersOf(newBlock)
-  const tokenOf = new TokenTable()
+  const read = ctx.tokens ?? new BlockTokens()
+  const oldTokens = read.tokens(oldBlock)
+  const newTokens = read.tokens(newBlock)
+  const oldNumbers = read.numbers(oldBlock)
+  const newNumbers = read.numbers(newBlock)
+  const tokenOf = new TokenTable(read.distinctKeys)
   let a: string
   let b: string
   try {

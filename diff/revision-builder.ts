@@ -13,6 +13,7 @@ import { normaliseLabel } from '../schema/numbering.js'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
 import { alignSequences, type AlignmentStep } from './align.js'
 import type { RevisionAuthor } from '../schema/marks.js'
+import type { BlockTokens } from './block-tokens.js'
 import { markAll, type InlineDiffResult } from './inline-diff.js'
 import type { RevisionRecord } from '../schema/revision.js'
 import { sameBlock, scoreBlocks, type ScoringContext } from './scoring.js'
@@ -30,6 +31,8 @@ export interface BuildContext extends ScoringContext {
   readonly newLabels: Labels
   /** Diffs two text blocks (possibly from a cache). */
   readonly diffBlock: (oldBlock: Node, newBlock: Node) => InlineDiffResult
+  /** The text blocks this comparison has read (the rewrite bound and the word diffs share them). */
+  readonly tokens: BlockTokens
   /** Old provisions that moved, with their move id. */
   readonly movedFrom: ReadonlyMap<Node, string>
   /** New provisions that were moved here, with their origin and move id. */
@@ -147,7 +150,7 @@ export class RevisionBuilder {
         const n = news[step.newIndex]!
         const unit = LABELLED_UNITS.has(n.type.name)
         // decided before the word diff when a bound can (rewrite.ts); a subtree a move touches holds text from elsewhere
-        const sure = unit && !this.touched.has(o) && !this.touched.has(n) && !sameSubtree(o, n) && surelyRewritten(o, n)
+        const sure = unit && !this.touched.has(o) && !this.touched.has(n) && !sameSubtree(o, n) && surelyRewritten(o, n, this.ctx.tokens)
         const b = sure ? null : this.matched(o, n)
         if (!b || (!b.identical && unit && rewrittenThrough(b.node))) {
           // shown as drafters do: the old text struck whole, the new one inserted whole (not candidates for moves)

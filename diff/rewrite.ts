@@ -10,7 +10,7 @@
  * (the most tokens with the fewest shared), and it would be thrown away.
  */
 import type { Node } from 'prosemirror-model'
-import { tokensOf } from './inline-diff.js'
+import type { BlockTokens } from './block-tokens.js'
 import { textOf } from './same-subtree.js'
 
 /** Below this share of unchanged text a matched provision or item is shown deleted and inserted whole. */
@@ -35,8 +35,8 @@ export function rewrittenThrough(built: Node): boolean {
 
 /** One version of a provision, read for the bound: its word-like tokens in order, with their weights, and its text lengths. */
 interface Census {
-  /** Keys of the tokens that are not separators (words, numbers, footnotes), in document order. */
-  readonly keys: string[]
+  /** Key numbers (block-tokens.ts) of the tokens that are not separators (words, numbers, footnotes), in document order. */
+  readonly keys: number[]
   /** Per token of `keys`: its length and the separators on either side of it, but those at a block's ends. */
   readonly weights: number[]
   /** Characters of text outside inline nodes (footnotes, brackets). */
@@ -47,28 +47,23 @@ interface Census {
   edges: number
 }
 
-/** Censuses made so far (nodes are immutable: the text in force is read once for every draft compared with it). */
-const censuses = new WeakMap<Node, Census>()
-
-function census(node: Node): Census {
-  let known = censuses.get(node)
-  if (!known) censuses.set(node, known = takeCensus(node))
-  return known
-}
-
-function takeCensus(node: Node): Census {
+/** The census of a provision or item, from the tokens of its blocks. */
+function census(node: Node, read: BlockTokens): Census {
   const c: Census = { keys: [], weights: [], text: 0, inner: 0, edges: 0 }
   const visit = (n: Node): void => {
     if (!n.isTextblock) { n.forEach(visit); return }
     let gap = 0
     let first = true
-    for (const t of tokensOf(n)) {
+    const tokens = read.tokens(n)
+    const numbers = read.numbers(n)
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!
       if (t.node) c.inner += t.node.textContent.length
       else c.text += t.text.length
       if (t.separator) { gap += t.text.length; continue }
       if (first) c.edges += gap
       else c.weights[c.weights.length - 1]! += gap
-      c.keys.push(t.key)
+      c.keys.push(numbers[k]!)
       c.weights.push((first ? 0 : gap) + (t.node ? 0 : t.text.length))
       gap = 0
       first = false
@@ -90,7 +85,7 @@ const PAIR_LIMIT = 20_000
  * `Infinity` past PAIR_LIMIT pairs.
  */
 function heaviestCommonSubsequence(a: Census, b: Census): number {
-  const positions = new Map<string, number[]>()
+  const positions = new Map<number, number[]>()
   b.keys.forEach((key, j) => { const list = positions.get(key); if (list) list.push(j); else positions.set(key, [j]) })
   const m = b.keys.length
   const tree = new Float64Array(m + 1)
@@ -149,10 +144,10 @@ function sharedEnds(a: Census, b: Census): number {
  * whatever happens (rewrittenThrough sees no mark on it). Only for subtrees
  * no move touches: a moved provision inside brings text from elsewhere.
  */
-export function surelyRewritten(o: Node, n: Node): boolean {
+export function surelyRewritten(o: Node, n: Node, read: BlockTokens): boolean {
   const last = answers.get(o)
   if (last?.n === n) return last.sure
-  const sure = decide(o, n)
+  const sure = decide(o, n, read)
   answers.set(o, { n, sure })
   return sure
 }
@@ -160,13 +155,13 @@ export function surelyRewritten(o: Node, n: Node): boolean {
 /** The last answer for each old node (a comparison's second pass, after moves, asks again). */
 const answers = new WeakMap<Node, { readonly n: Node; readonly sure: boolean }>()
 
-function decide(o: Node, n: Node): boolean {
+function decide(o: Node, n: Node, read: BlockTokens): boolean {
   // a third of the longer text the same at the start and end: a light edit, left to the word diff (answering "not sure" is always safe)
   const x = textOf(o)
   const y = textOf(n)
   if (sharedStartAndEnd(x, y) * 3 >= Math.max(x.length, y.length)) return false
-  const a = census(o)
-  const b = census(n)
+  const a = census(o, read)
+  const b = census(n, read)
   // rewrittenThrough's quantities at their largest: same = kept + inner text; same + max(del, ins) = inner + max(text)
   const inner = a.inner + b.inner
   const limit = REWRITE_SHARE * (inner + Math.max(a.text, b.text))
