@@ -129,7 +129,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
         const failed: string[] = []
         for (const [name, document] of hocuspocus.documents) {
           try {
-            await persistence.onStoreDocument({ document, documentName: name } as Parameters<typeof persistence.onStoreDocument>[0])
+            await persistence.saveSnapshot(document, name)
           } catch (e) {
             failed.push(name)
             logger.error('the last save of a document failed on shutdown', { document: name, error: (e as Error).message })

@@ -44,3 +44,24 @@ test('updates typed while the store fails are not applied, logged, kept by the c
   await until(async () => (await api(server.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json.content[1].content[0].text.startsWith('Typed during the outage'), 10_000, 'stored')
   assert.equal(titleText(a.doc).toString(), titleText(b.doc).toString())
 })
+
+test('a document snapshot that cannot be written (the debounced store) is logged and written once the store is back; the server goes on', async () => {
+  const doc = await addDocument(server.store)
+  const a = connect(server.url, doc.id, amal)
+  clients.push(a)
+  await a.synced
+  const storeJSON = server.store.storeJSON.bind(server.store)
+  let failures = 0
+  server.store.storeJSON = async () => { failures++; throw new Error('SQLITE_FULL: database or disk is full') }
+
+  titleText(a.doc).insert(0, 'Saved late: ')
+  await until(() => failures > 0, 5000, 'a snapshot tried')
+  await new Promise(r => setTimeout(r, 300))
+  assert.ok(logger.entries.some(e => e.level === 'error' && /snapshot could not be written/.test(e.message) && e.fields?.document === doc.id),
+    `the failure is logged with the document (${JSON.stringify(logger.entries.filter(e => e.level !== 'info').slice(-3))})`)
+  assert.equal((await api(server.url, amal, 'GET', '/api/health')).status, 200, 'the server still answers')
+
+  server.store.storeJSON = storeJSON
+  titleText(a.doc).insert(0, 'Then: ')
+  await until(async () => (await api(server.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json.content[1].content[0].text.startsWith('Then: Saved late: '), 10_000, 'the snapshot written once the store is back')
+})

@@ -3,7 +3,8 @@
  * accepted incoming update to the store *before* Hocuspocus applies and
  * acknowledges it (so an acknowledged update is durable), and, on
  * Hocuspocus's debounced store, saves the canonical JSON and compacts the
- * update log (replaying it into a Y.Doc and re-encoding the state). An
+ * update log (replaying it into a Y.Doc and re-encoding the state); a save
+ * that fails is logged and made again at the next change. An
  * update the store cannot take (a full disk, the database away) is logged
  * and not applied, and that client's socket is closed (1011): the client,
  * which still holds the change, reconnects and sends it again.
@@ -67,7 +68,23 @@ export class Persistence implements Extension {
     if (user) this.lastEditor.set(documentName, { name: user.name, delegation: user.delegation })
   }
 
+  /**
+   * Hocuspocus's debounced store. A snapshot that cannot be written (a full
+   * disk, the database away) is logged, not thrown: Hocuspocus runs this hook
+   * from a timer, where a thrown error would stop the process. Nothing is
+   * lost: every accepted update is already in the update log, and the next
+   * change (or the document's next unload) writes the snapshot again.
+   */
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
+    try {
+      await this.saveSnapshot(document, documentName)
+    } catch (e) {
+      this.options.logger?.error('document snapshot could not be written (its updates are in the update log; written again at the next change)', { document: documentName, error: (e as Error).message })
+    }
+  }
+
+  /** Writes the document's canonical JSON (and compacts its update log when due); throws when the store fails. */
+  async saveSnapshot(document: Y.Doc, documentName: string): Promise<void> {
     const meta = await this.store.getDocument(documentName)
     await this.store.storeJSON(documentName, jsonFromYDoc(document, meta?.lang), this.lastEditor.get(documentName) ?? null, new Date().toISOString())
     if ((this.appended.get(documentName) ?? 0) >= this.compactAfter) await this.compact(documentName)
