@@ -72,13 +72,15 @@ export function scanTyping(update: Uint8Array): TypingCandidate | null {
   try {
     const d = decoding.createDecoder(update)
     const structs: ScannedStruct[] = []
+    const seen = new Set<number>()
     const clients = decoding.readVarUint(d)
     for (let i = 0; i < clients; i++) {
       const count = decoding.readVarUint(d)
       const client = decoding.readVarUint(d)
       let clock = decoding.readVarUint(d)
       // Yjs keeps only the last list of a client that appears twice: not worth a fast path
-      for (const s of structs) if (s.client === client) return null
+      if (seen.has(client)) return null
+      seen.add(client)
       for (let k = 0; k < count; k++) {
         if (d.pos >= update.length) return null
         const info = decoding.readUint8(d)
@@ -137,9 +139,13 @@ export function typingCandidate(update: Uint8Array): TypingCandidate | null {
 /** The same view of an update decoded by `Y.decodeUpdate` (null when `scanTyping` would give null). */
 export function typingOfDecoded({ structs, ds }: ReturnType<typeof Y.decodeUpdate>): TypingCandidate | null {
   const out: ScannedStruct[] = []
+  const seen = new Set<number>()
   for (const s of structs) {
     const last = out[out.length - 1]
-    if (last && last.client !== s.id.client && out.some(o => o.client === s.id.client)) return null // a client listed twice
+    if (last?.client !== s.id.client) {
+      if (seen.has(s.id.client)) return null // a client listed twice
+      seen.add(s.id.client)
+    }
     const base = { client: s.id.client, clock: s.id.clock, length: s.length, origin: null, rightOrigin: null, parent: null }
     if (s instanceof Y.GC) { out.push({ kind: 'gc', ...base }); continue }
     if (s instanceof Y.Skip) { out.push({ kind: 'skip', ...base }); continue }
@@ -151,6 +157,27 @@ export function typingOfDecoded({ structs, ds }: ReturnType<typeof Y.decodeUpdat
   const deletions: DeletedRange[] = []
   for (const [client, ranges] of ds.clients) for (const { clock, len } of ranges) deletions.push({ client, clock, len })
   return { structs: out, deletions }
+}
+
+/** Adds a string's clocks to its client's ranges (start, end pairs), joined to the last range when they continue it. */
+function addRange(ranges: Map<number, number[]>, client: number, clock: number, length: number): void {
+  const list = ranges.get(client)
+  if (!list) { ranges.set(client, [clock, clock + length]); return }
+  if (list[list.length - 1] === clock) list[list.length - 1] = clock + length
+  else list.push(clock, clock + length)
+}
+
+/** Whether `clock` lies in one of the ranges (ascending start, end pairs). */
+function inRanges(list: readonly number[] | undefined, clock: number): boolean {
+  if (!list) return false
+  let lo = 0, hi = list.length / 2 - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (clock < list[2 * mid]!) hi = mid - 1
+    else if (clock >= list[2 * mid + 1]!) lo = mid + 1
+    else return true
+  }
+  return false
 }
 
 /** The struct holding `id` in the document, or null when the document does not have it yet. */
@@ -179,6 +206,8 @@ export function typesIntoText(doc: Y.Doc, typing: TypingCandidate, { acceptedTex
   const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown }
   if (store.pendingStructs != null || store.pendingDs != null) return false
   const { structs } = typing
+  // the clocks of the update's strings so far, per client (a client's structs come together, in clock order)
+  const strings = new Map<number, number[]>()
   let client = -1, held = 0, expected = 0
   for (let i = 0; i < structs.length; i++) {
     const s = structs[i]!
@@ -194,16 +223,13 @@ export function typesIntoText(doc: Y.Doc, typing: TypingCandidate, { acceptedTex
     if (s.kind !== 'string') continue
     const neighbour = s.origin ?? s.rightOrigin
     if (neighbour) {
-      let earlier = false
-      for (let k = 0; k < i && !earlier; k++) {
-        const o = structs[k]!
-        earlier = o.kind === 'string' && o.client === neighbour.client && o.clock <= neighbour.clock && neighbour.clock < o.clock + o.length
-      }
+      const earlier = inRanges(strings.get(neighbour.client), neighbour.clock)
       if (!earlier && !inText(structAt(doc, neighbour)) && !acceptedText(neighbour)) return false
     } else {
       const holder = s.parent ? structAt(doc, s.parent) : null
       if (!(holder instanceof Y.Item) || !(holder.content instanceof Y.ContentType) || !(holder.content.type instanceof Y.XmlText)) return false
     }
+    addRange(strings, s.client, s.clock, s.length)
   }
   for (const { client, clock, len } of typing.deletions) {
     const stored = doc.store.clients.get(client)

@@ -9,7 +9,8 @@
  * items integrated in place (collab/integrity.ts), ProseMirror schema and
  * `findProblems`, the comments' shape, no other top-level content. An update
  * that fails, is too large or is not a Yjs update is refused (see
- * collab/refusal.ts).
+ * collab/refusal.ts), and so, before anything is applied, is an update whose
+ * inserts would take Yjs too long to place (collab/integration-cost.ts).
  */
 import type { beforeHandleMessagePayload, Connection, Document, Extension, afterUnloadDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
@@ -20,6 +21,7 @@ import { reviewBrackets, yHasBrackets, type BracketOperation } from '../collab/b
 import { attributionChanged, commentsProblems, nodeFromYDoc, rootProblems } from '../collab/content.js'
 import { problemsBeyondIds } from '../collab/id-repair.js'
 import { misplacedItems } from '../collab/integrity.js'
+import { integrationSteps, MAX_INTEGRATION_STEPS, placedItems, type PlacedItem } from '../collab/integration-cost.js'
 import { typesIntoText, typingCandidate, typingOfDecoded } from '../collab/typing.js'
 import type { TypingCandidate, TypingContext } from '../collab/typing.js'
 import { ATTRIBUTION, COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
@@ -335,6 +337,20 @@ export class Validation implements Extension {
     } finally { copy.destroy() }
   }
 
+  /** Why integrating `update` would take Yjs too long (collab/integration-cost.ts), or null. */
+  private integrationProblem(document: Document, update: Uint8Array): string | null {
+    const typing = typingCandidate(update)
+    let items: PlacedItem[]
+    if (typing) items = typing.structs.filter(s => s.kind === 'string')
+    else {
+      try { items = placedItems(Y.decodeUpdate(update).structs) } catch { return null }   // not a Yjs update: the checks that follow say so
+    }
+    const steps = integrationSteps(document, items)
+    return steps > MAX_INTEGRATION_STEPS
+      ? `its inserts would make the server step over more than ${MAX_INTEGRATION_STEPS} others to place them (too many inserted at one place, or placed against neighbours far apart)`
+      : null
+  }
+
   /** Logs a refused update and returns the error that refuses it. */
   private refused(connection: Connection, documentName: string, user: Writer | undefined, code: number, reason: string): Error {
     this.logRefusal(documentName, user, code, reason)
@@ -351,6 +367,9 @@ export class Validation implements Extension {
     let update: Uint8Array | undefined
     try { update = parseMessage(data).update } catch (e) { throw this.refused(connection, documentName, user, REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
     if (!update) return
+    // before Yjs integrates any of it, here or on a copy: an update crafted to make it work for seconds is refused
+    const costly = this.integrationProblem(document, update)
+    if (costly) throw this.refused(connection, documentName, user, REFUSED_INVALID, `invalid update: ${costly}`)
     // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection closed.
     if ((context as { commentOnly?: boolean }).commentOnly && !this.onlyComments(document, documentName, update)) {
       throw this.refused(connection, documentName, user, REFUSED_READ_ONLY, 'read-only: reviewers may comment but not change the text')

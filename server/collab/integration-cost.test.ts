@@ -1,0 +1,91 @@
+/**
+ * The integration estimate lets every update of ordinary concurrent editing
+ * through, and stops updates crafted so that Yjs steps over thousands of
+ * items for each of thousands of items (concurrent inserts at one place).
+ */
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import * as Y from 'yjs'
+import { integrationSteps, MAX_INTEGRATION_STEPS, placedItems } from './integration-cost.js'
+import { conflictBomb } from './integration-cost-bombs.js'
+
+const stepsOf = (doc: Y.Doc, update: Uint8Array) => integrationSteps(doc, placedItems(Y.decodeUpdate(update).structs))
+
+/** A document with one paragraph of text, as the editor's documents hold text (a Y.XmlText in an element of the fragment). */
+function paragraphDoc(text: string): { doc: Y.Doc; t: Y.XmlText } {
+  const doc = new Y.Doc()
+  const p = new Y.XmlElement('paragraph')
+  doc.getXmlFragment('prosemirror').insert(0, [p])
+  const t = new Y.XmlText()
+  p.insert(0, [t])
+  t.insert(0, text)
+  return { doc, t }
+}
+
+/** A small deterministic random generator (xorshift). */
+function prng(seed: number): () => number {
+  let x = seed >>> 0 || 1
+  return () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x / 0x100000000 }
+}
+
+test('three delegates typing, deleting and formatting at random places, offline for a while, are never over the limit', () => {
+  const r = prng(14)
+  const base = paragraphDoc('إن الجمعية العالمية لتقييس الاتصالات (الحمامات، 2016)، إذ تشير إلى القرار 130')
+  const peers = [0, 1, 2].map(() => { const d = new Y.Doc(); Y.applyUpdate(d, Y.encodeStateAsUpdate(base.doc)); return d })
+  const text = (d: Y.Doc) => (d.getXmlFragment('prosemirror').get(0) as Y.XmlElement).get(0) as Y.XmlText
+  let worst = 0
+  for (let round = 0; round < 60; round++) {
+    for (const d of peers) {
+      const t = text(d)
+      for (let k = 0; k < 1 + Math.floor(r() * 12); k++) {
+        const at = Math.floor(r() * (t.length + 1))
+        const roll = r()
+        // most edits at one of three hot spots, where delegates' changes meet
+        const spot = roll < 0.6 ? Math.min(t.length, [5, 20, 40][Math.floor(r() * 3)]!) : at
+        if (roll < 0.75) t.insert(spot, 'كلمة '.slice(0, 1 + Math.floor(r() * 5)))
+        else if (roll < 0.9 && t.length > 3) t.delete(Math.min(spot, t.length - 2), 1 + Math.floor(r() * 2))
+        else if (t.length > 4) t.format(Math.min(spot, t.length - 3), 2, { em: r() < 0.5 ? {} : null })
+      }
+    }
+    // peers meet now and then: some rounds one stays offline
+    const offline = round % 7 === 3 ? Math.floor(r() * 3) : -1
+    for (const to of peers) for (const from of peers) {
+      if (to === from || peers.indexOf(to) === offline || peers.indexOf(from) === offline) continue
+      const update = Y.encodeStateAsUpdate(from, Y.encodeStateVector(to))
+      const steps = stepsOf(to, update)
+      worst = Math.max(worst, steps)
+      assert.ok(steps <= MAX_INTEGRATION_STEPS, `round ${round}: ${steps} steps`)
+      Y.applyUpdate(to, update)
+    }
+  }
+  for (const to of peers) for (const from of peers) if (to !== from) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
+  assert.equal(text(peers[0]!).toString(), text(peers[1]!).toString(), 'the peers converge')
+  assert.ok(worst > 0, 'concurrent inserts at the hot spots do step over each other')
+})
+
+test('pasting three hundred paragraphs in one update is far under the limit', () => {
+  const { doc } = paragraphDoc('القرار 50')
+  const editor = new Y.Doc()
+  Y.applyUpdate(editor, Y.encodeStateAsUpdate(doc))
+  const before = Y.encodeStateVector(editor)
+  const pasted = Array.from({ length: 300 }, (_, k) => { const p = new Y.XmlElement('paragraph'); const t = new Y.XmlText(); p.insert(0, [t]); t.insert(0, `فقرة ${k} `); return p })
+  editor.getXmlFragment('prosemirror').insert(1, pasted)
+  assert.ok(stepsOf(doc, Y.encodeStateAsUpdate(editor, before)) < 100)
+})
+
+test('thousands of one-character inserts at one place are over the limit, whatever their right neighbours', () => {
+  for (const shape of ['same right', 'spread right', 'no origin'] as const) {
+    const { doc, t } = paragraphDoc('y'.repeat(5000))
+    const item = (t as unknown as { _start: Y.Item })._start
+    const update = conflictBomb(3000, item.id.client, item.id.clock + 10, 5000, shape)
+    assert.ok(stepsOf(doc, update) > MAX_INTEGRATION_STEPS, shape)
+  }
+})
+
+test('a few concurrent inserts at one place (delegates typing at the same spot) are not, nor thousands each after the last', () => {
+  const { doc, t } = paragraphDoc('y'.repeat(5000))
+  const item = (t as unknown as { _start: Y.Item })._start
+  assert.ok(stepsOf(doc, conflictBomb(12, item.id.client, item.id.clock + 10, 5000, 'same right')) < 100)
+  // Yjs places each after the one before, stepping over nothing, wherever their right neighbours are (measured: 5 ms for 2,000)
+  assert.ok(stepsOf(doc, conflictBomb(3000, item.id.client, item.id.clock + 10, 5000, 'chain')) < 100)
+})

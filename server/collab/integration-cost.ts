@@ -1,0 +1,202 @@
+/**
+ * What integrating an update costs Yjs, known before any of it is applied.
+ *
+ * Yjs places an inserted item between its origin (the item it was typed
+ * after) and its right origin (the item it was typed before). When other
+ * items have come between the two since, Yjs steps over each of them to
+ * decide the order (its conflict resolution, YATA): ordinary concurrent
+ * typing steps over a handful. An update crafted so that thousands of items
+ * share one origin, or whose right origins lie far from their origins, makes
+ * Yjs step over thousands of items for each of thousands of items: one
+ * message of under 1 MiB held a server's event loop for 30 s, and so did
+ * every later load of the document that stored it.
+ *
+ * `integrationSteps` counts, from the update's struct headers and the live
+ * document, an upper estimate of those steps:
+ *
+ * - for each item, the items of the document between where it starts
+ *   looking (right after its origin, or its parent's start when it has no
+ *   origin) and its right origin, walked in the document. An origin or right
+ *   origin that is an item of the same update stands where that item goes:
+ *   just before its own right origin, followed to the document;
+ * - for items of the update placed at one place (the same origin, or the
+ *   start of the same parent), one step for each earlier one: k items at one
+ *   place step over each other, k(k-1)/2 steps; but none for an item put
+ *   just before an earlier one of the same place (blocks inserted again and
+ *   again at one place), which Yjs places at once.
+ *
+ * The walk stops as soon as the total passes the limit, so the count costs
+ * at most the update's length plus the limit. Validation refuses an update
+ * over the limit before Yjs sees it (extensions/validation.ts).
+ */
+import * as Y from 'yjs'
+
+/** An inserted item of an update, as its header places it (GC and Skip structs are not placed). */
+export interface PlacedItem {
+  readonly client: number
+  readonly clock: number
+  /** Length in clocks. */
+  readonly length: number
+  readonly origin: Y.ID | null
+  readonly rightOrigin: Y.ID | null
+  /** The parent, given only when the item has neither neighbour: an item's id, or the name of a root. */
+  readonly parent: Y.ID | string | null
+}
+
+/**
+ * Steps over other items that one update may make Yjs take (default 20,000:
+ * a few milliseconds; concurrent typing by a room of delegates takes tens).
+ */
+export const MAX_INTEGRATION_STEPS = 20_000
+
+/** How far a neighbour inside the update is followed to the document. */
+const MAX_FOLLOW = 64
+
+/** The struct of the document holding `id`, or null when the document does not hold it yet. */
+function holder(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | null {
+  if (Y.getState(doc.store, id.client) <= id.clock) return null
+  return Y.getItem(doc.store, id) as Y.Item | Y.GC
+}
+
+/** The first item of a type's list (the items a text, element or fragment holds, in order). */
+function startOf(type: unknown): Y.Item | null {
+  return type instanceof Y.AbstractType ? (type as unknown as { _start: Y.Item | null })._start : null
+}
+
+/** The update's items by client, in clock order, to find the one holding an id. */
+class UpdateItems {
+  private readonly byClient = new Map<number, PlacedItem[]>()
+  /** Per item: the document item it stands before (null: the end of its list; undefined: not known). */
+  private readonly before = new Map<PlacedItem, Y.Item | null | undefined>()
+  constructor(private readonly doc: Y.Doc, items: readonly PlacedItem[]) {
+    for (const item of items) {
+      const list = this.byClient.get(item.client)
+      if (list) list.push(item); else this.byClient.set(item.client, [item])
+    }
+  }
+
+  /** The item of the update holding `id`, if any. */
+  at(id: Y.ID): PlacedItem | null {
+    const list = this.byClient.get(id.client)
+    if (!list) return null
+    let lo = 0, hi = list.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const item = list[mid]!
+      if (id.clock < item.clock) hi = mid - 1
+      else if (id.clock >= item.clock + item.length) lo = mid + 1
+      else return item
+    }
+    return null
+  }
+
+  /**
+   * The document item a right origin stands for: itself when the document
+   * holds it, else (an item of this update) the one that item stands before.
+   * Null is the end of the list; undefined, not known.
+   */
+  rightOf(id: Y.ID | null, depth = 0): Y.Item | null | undefined {
+    if (id === null) return null
+    const held = holder(this.doc, id)
+    if (held) return held instanceof Y.Item ? held : undefined
+    const item = this.at(id)
+    if (!item || depth > MAX_FOLLOW) return undefined
+    if (this.before.has(item)) return this.before.get(item)
+    const found = this.rightOf(item.rightOrigin, depth + 1)
+    this.before.set(item, found)
+    return found
+  }
+}
+
+/** The parent a neighbourless (or origin-less) item goes into, as a key and its list's first item (undefined when not known). */
+function parentOf(doc: Y.Doc, item: PlacedItem, items: UpdateItems): { key: string; start: Y.Item | null | undefined } {
+  if (item.rightOrigin) {
+    const right = items.rightOf(item.rightOrigin)
+    if (!right) return { key: `<${item.rightOrigin.client}:${item.rightOrigin.clock}`, start: undefined }
+    const type = right.parent
+    const owner = (type as unknown as { _item: Y.Item | null } | null)?._item
+    return { key: owner ? `^${owner.id.client}:${owner.id.clock}` : `^${typeof right.parentSub === 'string' ? '' : rootName(doc, type)}`, start: startOf(type) }
+  }
+  if (typeof item.parent === 'string') return { key: `^${item.parent}`, start: doc.share.has(item.parent) ? startOf(doc.share.get(item.parent)) : undefined }
+  if (item.parent) {
+    const p = holder(doc, item.parent)
+    const start = p instanceof Y.Item && p.content instanceof Y.ContentType ? startOf(p.content.type) : undefined
+    return { key: `^${item.parent.client}:${item.parent.clock}`, start }
+  }
+  return { key: '^', start: undefined }
+}
+
+/** The name of a root type of the document (for keys). */
+function rootName(doc: Y.Doc, type: unknown): string {
+  for (const [name, t] of doc.share) if (t === type) return name
+  return ''
+}
+
+/** Where `item` starts looking for its place, as a key of that place and the first document item it steps over. */
+function startOfSearch(doc: Y.Doc, item: PlacedItem, items: UpdateItems): { key: string; from: Y.Item | null | undefined; steps: number } {
+  if (!item.origin) {
+    const { key, start } = parentOf(doc, item, items)
+    return { key, from: start, steps: 0 }
+  }
+  const { client, clock } = item.origin
+  const key = `${client}:${clock}`
+  const left = holder(doc, item.origin)
+  if (left instanceof Y.Item) {
+    // an origin inside an item: its remainder comes next
+    if (clock < left.id.clock + left.length - 1) {
+      return item.rightOrigin?.client === client && item.rightOrigin.clock === clock + 1 ? { key, from: undefined, steps: 0 } : { key, from: left.right, steps: 1 }
+    }
+    return { key, from: left.right, steps: 0 }
+  }
+  if (left) return { key, from: undefined, steps: 0 }
+  // an origin of this update: it stands just before its own right origin
+  const origin = items.at(item.origin)
+  return { key, from: origin ? items.rightOf(origin.rightOrigin) : undefined, steps: 0 }
+}
+
+/**
+ * An upper estimate of the items Yjs steps over to integrate `items` into
+ * `doc` (see the module comment); stops counting once past `limit`.
+ */
+export function integrationSteps(doc: Y.Doc, items: readonly PlacedItem[], limit: number = MAX_INTEGRATION_STEPS): number {
+  const index = new UpdateItems(doc, items)
+  const atPlace = new Map<string, number>()
+  const placeOf = new Map<PlacedItem, string>()
+  let steps = 0
+  for (const item of items) {
+    const start = startOfSearch(doc, item, index)
+    placeOf.set(item, start.key)
+    // an item put just before another of the same place (text typed, or blocks inserted, again and again at one
+    // place): Yjs finds its right neighbour right there and steps over nothing
+    const next = item.rightOrigin ? index.at(item.rightOrigin) : null
+    if (next && placeOf.get(next) === start.key && item.rightOrigin!.clock === next.clock) {
+      atPlace.set(start.key, (atPlace.get(start.key) ?? 0) + 1)
+      continue
+    }
+    const before = atPlace.get(start.key) ?? 0
+    atPlace.set(start.key, before + 1)
+    steps += before + start.steps
+    if (steps > limit) return steps
+    if (start.from === undefined) continue
+    const right = index.rightOf(item.rightOrigin)
+    if (right === undefined) continue
+    let o = start.from
+    while (o !== null && o !== right && steps <= limit) {
+      steps++
+      o = o.right
+    }
+    if (steps > limit) return steps
+  }
+  return steps
+}
+
+/** The placed items of a decoded update (`Y.decodeUpdate`). */
+export function placedItems(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): PlacedItem[] {
+  const out: PlacedItem[] = []
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue
+    const parent = s.parent instanceof Y.ID || typeof s.parent === 'string' ? s.parent : null
+    out.push({ client: s.id.client, clock: s.id.clock, length: s.length, origin: s.origin, rightOrigin: s.rightOrigin, parent })
+  }
+  return out
+}

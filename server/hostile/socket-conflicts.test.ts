@@ -1,0 +1,66 @@
+/**
+ * Updates crafted to make Yjs's conflict resolution quadratic
+ * (collab/integration-cost.ts): thousands of one-character strings from
+ * thousands of clients, placed at one place of a text. One such message,
+ * shaped as plain typing, held the event loop for 30 s and was stored, so
+ * every later load paid it again. Each shape is refused before Yjs places
+ * any of it (plain typing, a change checked on a copy, a reviewer's), told
+ * why and logged; peers keep working and nothing of it is stored.
+ */
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import * as Y from 'yjs'
+import { conflictBomb, type BombShape } from '../collab/integration-cost-bombs.js'
+import { REFUSED_INVALID } from '../collab/refusal.js'
+import { MemoryLogger } from '../log.js'
+import { addDocument, connect, login, startTestServer, titleText, until } from '../test/helpers.js'
+import type { TestServer } from '../test/helpers.js'
+import { assertStillServing, updateMessage } from './raw-socket.js'
+
+let server: TestServer
+const logger = new MemoryLogger()
+const tokens: Record<string, string> = {}
+
+before(async () => {
+  server = await startTestServer({ logger })
+  for (const user of ['amal', 'kenji', 'rita']) tokens[user] = await login(server.url, user)
+})
+after(() => server.close())
+
+/** Sends a bomb of `n` strings at the title's text from `user`'s socket; expects it refused before it is placed. */
+async function bombRefused(user: string, shape: BombShape, n: number, structural = false): Promise<void> {
+  const doc = await addDocument(server.store, { delegations: ['APT'] })
+  const bad = connect(server.url, doc.id, tokens[user]!), a = connect(server.url, doc.id, tokens.kenji!), b = connect(server.url, doc.id, tokens.kenji!)
+  try {
+    await Promise.all([bad.synced, a.synced, b.synced])
+    titleText(a.doc).insert(0, 'y'.repeat(4000))
+    await until(() => titleText(bad.doc).length >= 4000 && !a.provider.hasUnsyncedChanges, 5000, 'the text reaches the attacker')
+    const first = (titleText(bad.doc) as unknown as { _start: Y.Item })._start
+    // structural: the update also deletes the title element, so it is not plain typing and would be checked on a copy
+    const title = (titleText(bad.doc).parent as Y.XmlElement)._item!
+    const update = conflictBomb(n, first.id.client, first.id.clock + 10, 4000, shape, structural ? title.id : undefined)
+    const lengthBefore = titleText(a.doc).length
+    bad.socket.send(updateMessage(doc.id, update))
+    await until(() => bad.closes.length > 0, 10_000, 'the attacker is refused')
+    const notice = bad.stateless.find(s => (s as { type?: string }).type === 'refused') as { code: number; reason: string }
+    assert.equal(notice?.code, REFUSED_INVALID, JSON.stringify(bad.stateless))
+    assert.match(notice.reason, /step over more than 20000 others/)
+    assert.ok(logger.entries.some(e => e.message === 'update refused' && e.fields.document === doc.id && e.fields.user === user), 'logged with document and user')
+    await assertStillServing(server.url, server.store, a, b, [doc.id])
+    assert.ok(titleText(a.doc).length < lengthBefore + 100, 'nothing of it reached the peer')
+    const stored = Y.mergeUpdates((await server.store.loadUpdates(doc.id)).updates)
+    assert.ok(!Y.decodeUpdate(stored).structs.some(s => s.id.client >= 1_000_000 && s.id.client < 1_000_000 + n), 'nothing of it is stored')
+  } finally { bad.destroy(); a.destroy(); b.destroy() }
+}
+
+test('plain typing shaped: 3,000 strings from 3,000 clients after one character, right neighbours spread over the text', () =>
+  bombRefused('amal', 'spread right', 3000))
+
+test('plain typing shaped: 3,000 strings with no origin, before neighbours spread over the text', () =>
+  bombRefused('amal', 'no origin', 3000))
+
+test('a change checked on a copy: the same strings and an element deleted, refused before the copy is made', () =>
+  bombRefused('amal', 'spread right', 3000, true))
+
+test('a reviewer\'s: refused before the comments check copies the document', () =>
+  bombRefused('rita', 'same right', 3000))
