@@ -6,10 +6,10 @@
  * - refusals before the handshake: wrong path (404), a browser page from
  *   another origin (403, see origin.ts), too many connections from one
  *   address (429);
- * - before a connection has opened a document (signed in), Hocuspocus
- *   queues what it sends: a connection that sends more than a few
- *   messages or bytes before then is closed (1008), and one that has not
- *   signed in within a minute too;
+ * - Hocuspocus queues what a connection sends for a document it has not
+ *   opened (before signing in, or for another name after): a connection
+ *   that sends more than a few messages or bytes that way is closed
+ *   (1008), and one that has not signed in within a minute too;
  * - every error of a raw socket, a WebSocket or the WebSocket server is
  *   handled: the `ws` library closes a connection that breaks the protocol
  *   (1002, e.g. an unmasked client frame) or sends a frame over the limit
@@ -24,6 +24,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Extension, Hocuspocus, beforeHandleMessagePayload, connectedPayload } from '@hocuspocus/server'
+import * as decoding from 'lib0/decoding'
 import { WebSocketServer } from 'ws'
 import type WebSocket from 'ws'
 import type { RateLimiter } from '../extensions/rate-limit.js'
@@ -49,6 +50,11 @@ const PRE_AUTH_MESSAGES = 100
 /** Time a connection has to open its first document, ms. */
 const PRE_AUTH_MS = 60_000
 
+/** The document name a Hocuspocus message starts with, or null when it cannot be read. */
+function documentNameOf(data: Uint8Array): string | null {
+  try { return decoding.readVarString(decoding.createDecoder(data)) } catch { return null }
+}
+
 const refuseHandshake = (socket: Duplex, status: string, extra = '') => {
   if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n${extra}\r\n`)
   socket.destroy()
@@ -66,6 +72,8 @@ export class CollabTransport {
   private hocuspocus: Hocuspocus | null = null
   /** WebSockets that have opened a document. */
   private readonly signedIn = new WeakSet<object>()
+  /** Per WebSocket: the documents it has opened, and what to tell when it opens one. */
+  private readonly openDocuments = new WeakMap<object, { open: ReadonlySet<string>; opened: (name: string) => void }>()
 
   constructor(private readonly options: TransportOptions) {
     this.path = options.path ?? '/collab'
@@ -101,22 +109,46 @@ export class CollabTransport {
     })
   }
 
-  /** Closes `ws` when it sends too much, or waits too long, before it has opened a document. */
+  /**
+   * Closes `ws` when it waits too long before it has opened a document, or
+   * sends too much for documents it has not opened: Hocuspocus queues those
+   * messages until the document's authentication succeeds, before signing
+   * in and after (a name never authenticated, or refused, would be queued
+   * for as long as the socket lives).
+   */
   private boundBeforeSignIn(ws: WebSocket, address: string): void {
     let messages = 0
     let bytes = 0
+    /** Per document name not opened yet: what was queued for it (given back when it opens). */
+    const queued = new Map<string, { messages: number; bytes: number }>()
+    const open = new Set<string>()
+    this.openDocuments.set(ws, { open, opened: name => {
+      open.add(name)
+      const q = queued.get(name)
+      if (q) { messages -= q.messages; bytes -= q.bytes; queued.delete(name) }
+    } })
     const stop = (why: string) => {
-      this.options.logger.warn(`websocket closed before authentication: ${why}`, { address })
+      if (this.signedIn.has(ws)) this.options.logger.warn(`websocket closed: ${why}`, { address })
+      else this.options.logger.warn(`websocket closed before authentication: ${why}`, { address })
       ws.close(1008, why)
       setTimeout(() => ws.terminate(), 1000).unref()
     }
     const timer = setTimeout(() => { if (!this.signedIn.has(ws)) stop('no document opened in time') }, PRE_AUTH_MS)
     timer.unref()
     const count = (data: Buffer | ArrayBuffer | Buffer[]) => {
-      if (this.signedIn.has(ws)) { ws.off('message', count); return }
+      const bytesOf = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data
+      const name = documentNameOf(bytesOf)
+      if (name === null || open.has(name)) return   // a malformed message is Hocuspocus's to close
+      const q = queued.get(name) ?? { messages: 0, bytes: 0 }
+      q.messages++
+      q.bytes += bytesOf.byteLength
+      queued.set(name, q)
       messages++
-      bytes += Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength
-      if (messages > PRE_AUTH_MESSAGES || bytes > this.options.maxPayload) { ws.off('message', count); stop('too much sent before signing in') }
+      bytes += bytesOf.byteLength
+      if (messages > PRE_AUTH_MESSAGES || bytes > this.options.maxPayload) {
+        ws.off('message', count)
+        stop(this.signedIn.has(ws) ? 'too much sent for a document it has not opened' : 'too much sent before signing in')
+      }
     }
     ws.on('message', count)
     ws.once('close', () => clearTimeout(timer))
@@ -150,7 +182,10 @@ export class CollabTransport {
   readonly extension: Extension = {
     extensionName: 'resdraft-transport',
     priority: 10,
-    connected: async ({ connection }: connectedPayload) => { this.signedIn.add(connection.webSocket) },
+    connected: async ({ connection, documentName }: connectedPayload) => {
+      this.signedIn.add(connection.webSocket)
+      this.openDocuments.get(connection.webSocket)?.opened(documentName)
+    },
     beforeHandleMessage: async ({ update: data, connection, document }: beforeHandleMessagePayload) => {
       if (connection.readOnly || this.corkedDocuments.has(document) || !parseMessage(data).update) return
       const sockets: WebSocket[] = []

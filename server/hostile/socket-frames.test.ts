@@ -141,3 +141,18 @@ test('messages queued before signing in are bounded: a flood without a token is 
   assert.ok(logger.entries.some(e => /before authentication/.test(e.message)))
   await stillServing()
 })
+
+test('after signing in, messages queued for a document the socket never opens are bounded too: closed with 1008', async () => {
+  const c = await wsClient(server.url)
+  c.ws.send(authMessage(doc.id, amal))
+  await until(() => c.messages.length > 0, 5000, 'the socket has opened its document')
+  // a document name it never authenticates: Hocuspocus would queue these until an authentication for it arrives
+  const step = message('never-opened', 0, e => { e.cbuf[e.cpos++] = 0; e.cbuf[e.cpos++] = 0 })
+  const filler = new Uint8Array(512 * 1024)
+  filler.set(step)
+  for (let i = 0; i < 40 && c.ws.readyState === c.ws.OPEN; i++) c.ws.send(filler)
+  const { code } = await Promise.race([c.closed, new Promise<{ code: number }>(r => setTimeout(() => r({ code: -1 }), 3000))])
+  assert.equal(code, 1008)
+  assert.ok(logger.entries.some(e => /document it has not opened/.test(e.message)))
+  await stillServing()
+})
