@@ -42,9 +42,9 @@ export interface ValidationOptions {
   onBracketOperations?: ((documentName: string, user: CommentWriter, operations: BracketOperation[]) => void) | undefined
   /**
    * Time the checks may take for one user's changes, ms per second sustained and in one burst
-   * (default 250 and 2,000). A change that is not plain typing is checked on a copy of the
-   * document, on the event loop: past the budget, the user's next change is refused as
-   * rate-limited, and sent again later.
+   * (default 250 and 2,000). A change that is not plain typing, and every change a reviewer
+   * sends, is checked on a copy of the document, on the event loop: past the budget, the
+   * user's next change is refused as rate-limited, and sent again later.
    */
   checkBudget?: { msPerSecond: number; burstMs: number } | undefined
 }
@@ -351,6 +351,13 @@ export class Validation implements Extension {
       : null
   }
 
+  /** Throws (and logs) a throttle when `spender` has used up the time its changes' checks may take. */
+  private withinBudget(connection: Connection, documentName: string, user: Writer | undefined, spender: string): void {
+    if (this.checkTime.hasAny(spender)) return
+    this.logRefusal(documentName, user, REFUSED_RATE, 'rate-limited: changes take the server too long to check')
+    throw throttle(connection, 'rate-limited: your changes take the server too long to check; they are sent again in a moment')
+  }
+
   /** Logs a refused update and returns the error that refuses it. */
   private refused(connection: Connection, documentName: string, user: Writer | undefined, code: number, reason: string): Error {
     this.logRefusal(documentName, user, code, reason)
@@ -370,9 +377,16 @@ export class Validation implements Extension {
     // before Yjs integrates any of it, here or on a copy: an update crafted to make it work for seconds is refused
     const costly = this.integrationProblem(document, update)
     if (costly) throw this.refused(connection, documentName, user, REFUSED_INVALID, `invalid update: ${costly}`)
-    // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection closed.
-    if ((context as { commentOnly?: boolean }).commentOnly && !this.onlyComments(document, documentName, update)) {
-      throw this.refused(connection, documentName, user, REFUSED_READ_ONLY, 'read-only: reviewers may comment but not change the text')
+    const spender = user?.id ?? connection.socketId
+    const commentOnly = (context as { commentOnly?: boolean }).commentOnly === true
+    // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection
+    // closed. Telling copies the document, so it is paid from the reviewer's check budget.
+    if (commentOnly) {
+      this.withinBudget(connection, documentName, user, spender)
+      const started = performance.now()
+      const allowed = this.onlyComments(document, documentName, update)
+      this.checkTime.spend(spender, performance.now() - started)
+      if (!allowed) throw this.refused(connection, documentName, user, REFUSED_READ_ONLY, 'read-only: reviewers may comment but not change the text')
     }
     if (connection.readOnly) {
       if (!Y.snapshotContainsUpdate(Y.snapshot(document), update)) {
@@ -381,11 +395,7 @@ export class Validation implements Extension {
       }
       return
     }
-    const spender = user?.id ?? connection.socketId
-    if (!this.checkTime.hasAny(spender)) {
-      this.logRefusal(documentName, user, REFUSED_RATE, 'rate-limited: changes take the server too long to check')
-      throw throttle(connection, 'rate-limited: your changes take the server too long to check; they are sent again in a moment')
-    }
+    this.withinBudget(connection, documentName, user, spender)
     const operations: BracketOperation[] = []
     const started = performance.now()
     const problems = this.check(document, documentName, update, user, operations)

@@ -12,19 +12,20 @@ import { after, before, test } from 'node:test'
 import * as Y from 'yjs'
 import { REFUSED_RATE } from '../collab/refusal.js'
 import { MemoryLogger } from '../log.js'
-import { addDocument, connect, login } from '../test/helpers.js'
+import { addDocument, connect, login, until } from '../test/helpers.js'
 import type { TestServer } from '../test/helpers.js'
 import { startTestServer } from '../test/helpers.js'
-import { assertStillServing } from './raw-socket.js'
+import { assertStillServing, updateMessage } from './raw-socket.js'
 
 let server: TestServer
-let amal: string, kenji: string
+let amal: string, kenji: string, rita: string
 const logger = new MemoryLogger()
 
 before(async () => {
   server = await startTestServer({ logger, checkBudget: { msPerSecond: 20, burstMs: 100 } })
   amal = await login(server.url, 'amal')
   kenji = await login(server.url, 'kenji')
+  rita = await login(server.url, 'rita')
 })
 after(() => server.close())
 
@@ -62,4 +63,28 @@ test('a drafter whose changes keep the server checking is throttled; the peer ke
     assert.ok(logger.entries.some(e => /too long/.test(e.fields.reason as string ?? '') && e.fields.user === 'amal'), 'logged with the user')
     await assertStillServing(server.url, server.store, a, b, [doc.id])
   } finally { heavy.destroy(); a.destroy(); b.destroy() }
+})
+
+test('a reviewer whose updates keep the server checking (each copies the document) is throttled too', async () => {
+  const doc = await addDocument(server.store)
+  const filler = connect(server.url, doc.id, kenji)
+  try {
+    await filler.synced
+    for (let round = 0; round < 4; round++) manyProvisions(filler.doc, round)
+    await until(() => !filler.provider.hasUnsyncedChanges, 10_000, 'a large document')
+  } finally { filler.destroy() }
+  const reviewer = connect(server.url, doc.id, rita), a = connect(server.url, doc.id, kenji), b = connect(server.url, doc.id, kenji)
+  try {
+    await Promise.all([reviewer.synced, a.synced, b.synced])
+    // empty updates: nothing to change, but each is checked on a copy of the whole document
+    const empty = updateMessage(doc.id, Y.encodeStateAsUpdate(new Y.Doc()))
+    for (let i = 0; i < 400 && reviewer.closes.length === 0; i++) {
+      reviewer.socket.send(empty)
+      if (i % 20 === 19) await new Promise(r => setTimeout(r, 5))
+    }
+    await until(() => reviewer.closes.length > 0, 5000, 'the reviewer is stopped')
+    const notice = reviewer.stateless.find(s => (s as { type?: string }).type === 'refused') as { code: number; reason: string } | undefined
+    assert.equal(notice?.code, REFUSED_RATE)
+    await assertStillServing(server.url, server.store, a, b, [doc.id])
+  } finally { reviewer.destroy(); a.destroy(); b.destroy() }
 })
