@@ -9,7 +9,9 @@
  * - Hocuspocus queues what a connection sends for a document it has not
  *   opened (before signing in, or for another name after): a connection
  *   that sends more than a few messages or bytes that way is closed
- *   (1008), and one that has not signed in within a minute too;
+ *   (1008), and one that has not signed in within a minute too; one that
+ *   sends while more than 32 MiB sent to it wait unread (asking for the
+ *   whole document again and again, never reading) is ended;
  * - every error of a raw socket, a WebSocket or the WebSocket server is
  *   handled: the `ws` library closes a connection that breaks the protocol
  *   (1002, e.g. an unmasked client frame) or sends a frame over the limit
@@ -47,6 +49,12 @@ export interface TransportOptions {
 
 /** Messages a connection may send before it has opened a document (the provider sends a handful). */
 const PRE_AUTH_MESSAGES = 100
+/**
+ * Bytes sent to a connection and not yet taken by it past which it is closed
+ * when it sends anything more (32 MiB: four whole documents of the largest
+ * size, on their way to a slow reader).
+ */
+const MAX_UNREAD_BYTES = 32 * 1024 * 1024
 /** Time a connection has to open its first document, ms. */
 const PRE_AUTH_MS = 60_000
 
@@ -136,6 +144,13 @@ export class CollabTransport {
     const timer = setTimeout(() => { if (!this.signedIn.has(ws)) stop('no document opened in time') }, PRE_AUTH_MS)
     timer.unref()
     const count = (data: Buffer | ArrayBuffer | Buffer[]) => {
+      // what it asks for is answered into its socket: a client that asks and never reads would fill the server's memory
+      if (ws.bufferedAmount > MAX_UNREAD_BYTES) {
+        ws.off('message', count)
+        this.options.logger.warn('websocket closed: it does not read what it is sent', { address, unread: ws.bufferedAmount })
+        ws.terminate()
+        return
+      }
       const bytesOf = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data
       const name = documentNameOf(bytesOf)
       if (name === null || open.has(name)) return   // a malformed message is Hocuspocus's to close

@@ -6,11 +6,12 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
+import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { REFUSED_INVALID, REFUSED_TOO_LARGE } from '../collab/refusal.js'
 import { MemoryLogger } from '../log.js'
 import type { DocumentMeta } from '../store/types.js'
-import { addDocument, connect, login, until } from '../test/helpers.js'
+import { addDocument, connect, login, titleText, until } from '../test/helpers.js'
 import type { Client, TestServer } from '../test/helpers.js'
 import { startTestServer } from '../test/helpers.js'
 import { assertStillServing, authMessage, closeCode, message, rawUpgrade, updateMessage, wsClient } from './raw-socket.js'
@@ -154,5 +155,24 @@ test('after signing in, messages queued for a document the socket never opens ar
   const { code } = await Promise.race([c.closed, new Promise<{ code: number }>(r => setTimeout(() => r({ code: -1 }), 3000))])
   assert.equal(code, 1008)
   assert.ok(logger.entries.some(e => /document it has not opened/.test(e.message)))
+  await stillServing()
+})
+
+test('a socket that asks for the whole document again and again without reading the answers is closed', async () => {
+  // a document of about 1.5 MB: each SyncStep1 with an empty state vector is answered with all of it
+  const big = await addDocument(server.store)
+  const writer = connect(server.url, big.id, amal)
+  try {
+    await writer.synced
+    for (let k = 0; k < 15; k++) writer.doc.transact(() => titleText(writer.doc).insert(0, `${k} `.padEnd(100_000, 'x')))
+    await until(() => !writer.provider.hasUnsyncedChanges, 20_000, 'the document is large')
+  } finally { writer.destroy() }
+  const c = await wsClient(server.url)
+  c.ws.send(authMessage(big.id, amal))
+  await until(() => c.messages.length > 0, 5000, 'the socket has opened its document')
+  ;(c.ws as unknown as { _socket: { pause(): void } })._socket.pause()   // never read again
+  const askAll = message(big.id, 0, e => { encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc())) })
+  for (let i = 0; i < 60; i++) { c.ws.send(askAll); await new Promise(r => setTimeout(r, 10)) }
+  await until(() => logger.entries.some(e => /does not read what it is sent/.test(e.message)), 10_000, 'closed and logged')
   await stillServing()
 })
