@@ -4,7 +4,7 @@
  * server instances can share documents.
  */
 import pg from 'pg'
-import { auditFromRow, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { auditFromRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, CommitteeDraftRecord, DocumentMeta, Store, StoredUpdates, Version } from './types.js'
 
@@ -67,10 +67,10 @@ export async function openPostgresStore(connectionString: string, options: Postg
       [m.id, m.title, m.lang, m.kind, m.baseVersionId, m.baseDocumentId, JSON.stringify(m.delegations), m.shared ? 1 : 0, m.createdAt, m.updatedAt, actor(m.updatedBy), JSON.stringify(json)])
     },
     async getDocument(id) {
-      const [r] = await rows<DocumentRow>('SELECT * FROM documents WHERE id = $1', [id])
+      const [r] = await rows<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1`, [id])
       return r ? documentFromRow(r) : null
     },
-    async listDocuments() { return (await rows<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id')).map(documentFromRow) },
+    async listDocuments() { return (await rows<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY updated_at DESC, id`)).map(documentFromRow) },
     async storeJSON(id, json, by, at) {
       await pool.query('UPDATE documents SET json = $1, updated_by = coalesce($2, updated_by), updated_at = $3 WHERE id = $4', [JSON.stringify(json), actor(by), at, id])
     },

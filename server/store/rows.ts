@@ -21,6 +21,13 @@ export interface DocumentRow {
   delegations: string; shared: number | boolean; created_at: string; updated_at: string; updated_by: string | null
 }
 
+/**
+ * The columns of a documents row (`DocumentRow`): its metadata, never its
+ * stored JSON, which a listing of every document would otherwise read
+ * whole (measured on SQLite: 1.9–2.3 s for 89 large documents, against 1 ms).
+ */
+export const DOCUMENT_COLUMNS = 'id, title, lang, kind, base_version_id, base_document_id, delegations, shared, created_at, updated_at, updated_by'
+
 /** Converts a documents row. */
 export function documentFromRow(r: DocumentRow): DocumentMeta {
   return {

@@ -18,7 +18,7 @@
  * on `nextTick`.
  */
 import Database from 'better-sqlite3'
-import { auditFromRow, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { auditFromRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, AuditEntry, CommitteeDraftRecord, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
 
@@ -63,8 +63,8 @@ export function openSqliteStore(file: string): Store {
     deleteUpdates: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
     insertDocument: db.prepare(`INSERT INTO documents (id, title, lang, kind, base_version_id, base_document_id, delegations, shared, created_at, updated_at, updated_by, json)
       VALUES (@id, @title, @lang, @kind, @baseVersionId, @baseDocumentId, @delegations, @shared, @createdAt, @updatedAt, @updatedBy, @json)`),
-    getDocument: db.prepare('SELECT * FROM documents WHERE id = ?'),
-    listDocuments: db.prepare('SELECT * FROM documents ORDER BY updated_at DESC, id'),
+    getDocument: db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ?`),
+    listDocuments: db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY updated_at DESC, id`),
     storeJSON: db.prepare('UPDATE documents SET json = ?, updated_by = coalesce(?, updated_by), updated_at = ? WHERE id = ?'),
     getJSON: db.prepare('SELECT json FROM documents WHERE id = ?'),
     insertVersion: db.prepare('INSERT INTO versions (id, document_id, name, created_at, created_by, json) VALUES (?, ?, ?, ?, ?, ?)'),
