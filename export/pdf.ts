@@ -24,17 +24,29 @@ export interface PdfOptions {
   readonly format?: 'A4' | 'Letter'
   /** Give up after this many milliseconds (default 30 s). */
   readonly timeoutMs?: number
+  /** Aborted when nobody waits for the PDF any more (the client has gone): it is then not printed. */
+  readonly signal?: AbortSignal
+}
+
+/** Renderings a `PdfRenderer` holds at once, the one printing included; past it, `render` refuses at once. */
+export const MAX_QUEUED_RENDERINGS = 4
+
+/** The printer's queue is full. */
+export class PrinterBusyError extends Error {
+  constructor() { super('the server is busy printing other PDFs; try again in a few seconds'); this.name = 'PrinterBusyError' }
 }
 
 /**
  * A Chromium kept open to print many pages to PDF. One page (in a context
  * with JavaScript off and every network request aborted) is reused, and
  * renderings are queued: creating a context per document costs more than
- * printing it.
+ * printing it. The queue holds MAX_QUEUED_RENDERINGS; a rendering whose
+ * signal is aborted before its turn is dropped unprinted.
  */
 export class PdfRenderer {
   private page: Page | null = null
   private queue: Promise<unknown> = Promise.resolve()
+  private queued = 0
   private constructor(private readonly browser: Browser) {}
 
   /** Starts Chromium. */
@@ -55,7 +67,10 @@ export class PdfRenderer {
 
   /** Prints a standalone HTML page to PDF. The page may not load anything from the network. */
   render(html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
+    if (this.queued >= MAX_QUEUED_RENDERINGS) return Promise.reject(new PrinterBusyError())
+    this.queued++
     const run = async () => {
+      opts.signal?.throwIfAborted()
       const page = await this.openPage()
       const timeout = opts.timeoutMs ?? 30_000
       try {
@@ -70,7 +85,7 @@ export class PdfRenderer {
         throw e
       }
     }
-    const result = this.queue.then(run, run)
+    const result = this.queue.then(run, run).finally(() => { this.queued-- })
     this.queue = result.catch(() => undefined)
     return result
   }

@@ -33,9 +33,24 @@ let exportModule: Promise<ExportModule> | null = null
 /** export/, imported on first use. */
 const loadExport = (): Promise<ExportModule> => exportModule ??= import('../../export/index.js').catch(e => { exportModule = null; throw e })
 
+/** PDF requests admitted at once: as many as the printer queues (export/pdf.ts MAX_QUEUED_RENDERINGS). */
+const MAX_PDFS_IN_FLIGHT = 4
+
 /** A lazily started PDF renderer shared by all requests; `close()` on shutdown. */
 export class SharedPdfRenderer {
   private renderer: Promise<PdfRenderer> | null = null
+  private inFlight = 0
+  /**
+   * Admits one PDF request (its HTML still to be made, then printed), or
+   * answers busy (503) at once when the printer's queue could not take it;
+   * call the returned function when done.
+   */
+  admit(): () => void {
+    if (this.inFlight >= MAX_PDFS_IN_FLIGHT) throw new HttpError(503, 'the server is busy printing other PDFs; try again in a few seconds', 'busy')
+    this.inFlight++
+    let released = false
+    return () => { if (!released) { released = true; this.inFlight-- } }
+  }
   /** The renderer, started on first use. */
   get(): Promise<PdfRenderer> {
     this.renderer ??= loadExport().then(m => m.PdfRenderer.launch()).catch(e => { this.renderer = null; throw e })
@@ -90,17 +105,25 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
       if (!version || (version.documentId !== id && version.documentId !== meta.baseDocumentId)) throw new HttpError(404, `no version ${baseRef} of document ${id}`, 'no-version')
       base = version.json
     }
+    // a PDF is made in the pool, then printed: PDFs in flight are bounded, the excess refused at once
+    const release = format === 'pdf' ? pdf.admit() : () => undefined
     let file
+    let bytes: Uint8Array
     try {
-      // in a committee draft, what no source made (labels renumbered by others' changes) is the Secretariat's editing
-      const delegation = q('delegation') ?? (committee ? SECRETARIAT : null)
-      file = await deps.work.run('export', { doc, base, format, proposalId, options, author: q('author') ?? null, delegation, name: meta.title, attribution })
-    } catch (e) {
-      if (e instanceof WorkError && (e.name === 'ProposalExportError' || e.name === 'ProposalIdError')) throw new HttpError(400, e.message)
-      if (e instanceof WorkError && e.name === 'ExportInputError') throw new HttpError(500, `export failed: ${e.message}`)
-      throw e
-    }
-    const bytes = file.html !== undefined ? await (await pdf.get()).render(file.html) : file.bytes
+      try {
+        // in a committee draft, what no source made (labels renumbered by others' changes) is the Secretariat's editing
+        const delegation = q('delegation') ?? (committee ? SECRETARIAT : null)
+        file = await deps.work.run('export', { doc, base, format, proposalId, options, author: q('author') ?? null, delegation, name: meta.title, attribution })
+      } catch (e) {
+        if (e instanceof WorkError && (e.name === 'ProposalExportError' || e.name === 'ProposalIdError')) throw new HttpError(400, e.message)
+        if (e instanceof WorkError && e.name === 'ExportInputError') throw new HttpError(500, `export failed: ${e.message}`)
+        throw e
+      }
+      // a PDF nobody waits for any more (the client has gone while it was queued) is not printed
+      const gone = new AbortController()
+      res.once('close', () => { if (!res.writableEnded) gone.abort() })
+      bytes = file.html !== undefined ? await (await pdf.get()).render(file.html, { signal: gone.signal }) : file.bytes
+    } finally { release() }
     res.status(200)
       .set('Content-Type', file.contentType)
       .set('Content-Disposition', `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)

@@ -1,10 +1,11 @@
 /**
  * A flood of PDF exports against a real server (skipped without Chromium).
- * The work pool's bound (one job running, 8 waiting) holds: the excess is
- * answered 503 with Retry-After at once, the others are PDFs, and
- * `/api/health` keeps answering. (Chromium prints one page at a time after
- * the pool; making a document's HTML in the pool takes longer than printing
- * it, so the pool's bound is what limits the printer's queue too.)
+ * PDFs in flight are bounded (four: their HTML made in the work pool, then
+ * printed one at a time by Chromium, whose queue holds as many): the excess
+ * is answered 503 with Retry-After at once, the others are PDFs, and
+ * `/api/health` keeps answering. (The pool's own bound once limited the
+ * printer's queue alone; a large document prints more slowly than its HTML
+ * is made, and the printer's queue grew without bound.)
  */
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'

@@ -27,6 +27,9 @@ export function describeHttpError(err: unknown): { status: number; message: stri
   if (err instanceof HttpError) return { status: err.status, message: err.message, ...(err.code ? { code: err.code } : {}) }
   if (err instanceof URIError) return { status: 400, message: 'malformed percent-encoding in the address' }
   if (err instanceof WorkBusyError) return { status: 503, message: err.message, code: 'busy' }
+  // the printer's queue is full (export/pdf.ts), or a request whose client had gone was dropped
+  if (err instanceof Error && err.name === 'PrinterBusyError') return { status: 503, message: err.message, code: 'busy' }
+  if (err instanceof Error && err.name === 'AbortError') return { status: 400, message: 'request abandoned by the client' }
   if (err instanceof WorkTimeoutError || err instanceof WorkMemoryError) return { status: 422, message: err.message, code: 'too-much-work' }
   if (err instanceof WorkError && err.name === 'ImportLimitError') return { status: 413, message: err.message, code: 'too-large' }
   const e = (err ?? {}) as LibraryError
