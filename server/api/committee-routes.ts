@@ -90,7 +90,7 @@ export function committeeRoutes(deps: ApiDeps): Router {
     }
     let built
     // compilation and draft in a worker thread, under the pool's time limit
-    try { built = await deps.work.run('committee-draft', { baseJSON: base.json, sources, choices }) } catch (e) {
+    try { built = await deps.work.run('committee-draft', { baseJSON: base.json, sources, choices }, userOf(res).id) } catch (e) {
       if (e instanceof WorkError && (e.name === 'ResolutionCheckError' || e.name === 'CommitteeDraftError')) throw new HttpError(400, e.message)
       throw e
     }
@@ -124,7 +124,7 @@ export function committeeRoutes(deps: ApiDeps): Router {
     if (!record) throw new HttpError(404, 'not a committee draft', 'no-document')
     const drops = dropsOf(await deps.store.listAudit(doc.id))
     const draftJSON = await liveJSON(deps.store, deps.hocuspocus, doc.id)
-    res.json(await deps.work.run('disposition', { baseJSON: record.inputs.baseJSON, sources: record.inputs.sources, draftJSON, drops }))
+    res.json(await deps.work.run('disposition', { baseJSON: record.inputs.baseJSON, sources: record.inputs.sources, draftJSON, drops }, userOf(res).id))
   })
 
   r.get('/documents/:id/activity', async (req, res) => {

@@ -5,7 +5,7 @@
 import { Router } from 'express'
 import type { Response } from 'express'
 import type { ApiDeps } from './context.js'
-import { HttpError } from './context.js'
+import { HttpError, userOf } from './context.js'
 import { refResolver } from './refs.js'
 
 /** At most this many proposals in one compilation (ITU assemblies see six regional proposals on a resolution at most). */
@@ -24,7 +24,7 @@ export function compareRoutes(deps: ApiDeps): Router {
     const flag = (name: string) => req.query[name] === '1' || req.query[name] === 'true'
     // showWhitespace: changes made only of white space (space ↔ no-break space, doubled spaces) marked and counted
     // in a worker thread (diff/ is loaded there), with the pool's time limit
-    res.json(await deps.work.run('compare', { oldJSON, newJSON, ignoreRenumbering: flag('ignoreRenumbering'), showWhitespace: flag('showWhitespace') }))
+    res.json(await deps.work.run('compare', { oldJSON, newJSON, ignoreRenumbering: flag('ignoreRenumbering'), showWhitespace: flag('showWhitespace') }, userOf(res).id))
   })
 
   r.get('/compile', async (req, res) => {
@@ -38,7 +38,7 @@ export function compareRoutes(deps: ApiDeps): Router {
       sources.push({ json, fallbackName: meta?.delegations[0] ?? String(ref) })
     }
     // in a worker thread, with the pool's time limit, like a comparison
-    res.json(await deps.work.run('compile', { baseJSON, sources }))
+    res.json(await deps.work.run('compile', { baseJSON, sources }, userOf(res).id))
   })
   return r
 }

@@ -86,7 +86,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     if (body.lang !== undefined && !isLanguage(body.lang)) throw new HttpError(400, `lang must be one of ${LANGUAGES.join(', ')}`)
     let imported
     // in a worker thread, bounded (schema/text/limits.ts): too large is 413, unreadable 400
-    try { imported = await deps.work.run('import-text', { text, ...(body.lang === undefined ? {} : { lang: body.lang }) }) } catch (e) {
+    try { imported = await deps.work.run('import-text', { text, ...(body.lang === undefined ? {} : { lang: body.lang }) }, userOf(res).id) } catch (e) {
       if (e instanceof WorkError && e.name === 'ImportError') throw new HttpError(400, e.message, 'unreadable-file')
       throw e
     }

@@ -54,22 +54,22 @@ export function importRoutes(deps: ApiDeps): Router {
   })
 
   // Reading runs in a worker thread (server/work/), with its time limit.
-  const readResolution = async (req: Request) => {
+  const readResolution = async (req: Request, res: Response) => {
     const lang = langOf(req)
-    try { return await deps.work.run('read-resolution-file', { bytes: bytesOf(req), ...(lang ? { lang } : {}) }) } catch (e) {
+    try { return await deps.work.run('read-resolution-file', { bytes: bytesOf(req), ...(lang ? { lang } : {}) }, userOf(res).id) } catch (e) {
       if (e instanceof WorkError && (e.name === 'ResolutionFileError' || e.name === 'DocxInputError')) throw new HttpError(422, e.message, 'unreadable-file')
       throw e
     }
   }
 
   r.post('/resolution/preview', async (req, res) => {
-    const f = await readResolution(req)
+    const f = await readResolution(req, res)
     res.json({ format: f.format, lang: f.lang, heading: f.heading, title: f.title, versionName: f.versionName, warnings: f.warnings, sections: f.sections, provisions: f.provisions })
   })
 
   r.post('/resolution', async (req, res) => {
     const user = userOf(res)
-    const f = await readResolution(req)
+    const f = await readResolution(req, res)
     const title = queryString(req, 'title', 300, false) ?? [f.heading, f.title].filter(Boolean).join(' – ')
     const versionName = queryString(req, 'version', 200, false) ?? f.versionName
     if (!versionName) throw new HttpError(400, '"version" is required: the heading names no version (e.g. "Rev. Hammamet, 2016")', 'version-required')
@@ -90,7 +90,7 @@ export function importRoutes(deps: ApiDeps): Router {
     const lang = asked ?? (isLanguage(baseDoc.lang) ? baseDoc.lang : undefined)
     let imported
     // read and checked in a worker thread (server/work/), with its time limit
-    try { imported = await deps.work.run('read-docx-proposal', { bytes: bytesOf(req), ...(lang ? { lang } : {}), inForce: version.json }) } catch (e) {
+    try { imported = await deps.work.run('read-docx-proposal', { bytes: bytesOf(req), ...(lang ? { lang } : {}), inForce: version.json }, userOf(res).id) } catch (e) {
       if (e instanceof WorkError && e.name === 'DocxInputError') throw new HttpError(422, `not a Word proposal: ${e.message}`, 'unreadable-file')
       // the message says what the file holds (paragraphs, tracked revisions and their authors, language) before why it is no resolution
       if (e instanceof WorkError && e.name === 'DocxImportError') throw new HttpError(422, e.message, 'unreadable-file')

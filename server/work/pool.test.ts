@@ -61,3 +61,15 @@ test('the largest text import the limits admit, and its comparison with an edite
     assert.equal(counts.NOC + counts.MOD + counts.SUP, IMPORT_LIMITS.provisions)
   } finally { await quarter.close() }
 })
+
+test('one user cannot hold the whole pool: past their share a job of theirs is refused at once, another user\'s still queues', async () => {
+  const shared = new WorkPool({ size: 1, queue: 8, timeoutMs: 10_000, perOwner: 2 })
+  try {
+    const first = shared.run('spin', { ms: 400 }, 'reviewer')
+    const second = shared.run('spin', { ms: 1 }, 'reviewer')
+    await assert.rejects(shared.run('spin', { ms: 1 }, 'reviewer'), (e: unknown) => e instanceof WorkBusyError && /your own/.test((e as Error).message))
+    const other = shared.run('spin', { ms: 1 }, 'drafter')
+    await Promise.all([first, second, other])
+    assert.ok((await shared.run('spin', { ms: 1 }, 'reviewer')).spun > 0, 'their share is theirs again once their jobs are done')
+  } finally { await shared.close() }
+})

@@ -2,7 +2,8 @@
  * Heavy API work (text import, comparison, export) runs in worker threads
  * so that the event loop keeps answering `/api/health`, sign-ins and the
  * collaboration sockets. A small pool: `size` workers, at most `queue`
- * jobs waiting (more are refused at once with WorkBusyError), and each job
+ * jobs waiting (more are refused at once with WorkBusyError), at most
+ * `perOwner` of one user's running and waiting (likewise), and each job
  * limited to `timeoutMs`, after which its worker is terminated and
  * replaced (WorkTimeoutError). Workers start on first use.
  */
@@ -20,6 +21,8 @@ export interface WorkPoolOptions {
   timeoutMs?: number
   /** Largest JavaScript heap a worker may use, MB (default DEFAULT_WORK_MEMORY_MB); a job past it is stopped. */
   memoryMb?: number
+  /** Jobs one owner (a user) may have running and waiting at once (default 2), so that nobody holds the whole pool. */
+  perOwner?: number
 }
 
 /**
@@ -48,9 +51,14 @@ export class WorkError extends Error {
   }
 }
 
-/** The pool's queue is full. */
+/** The pool's queue is full, or its owner's share of it. */
 export class WorkBusyError extends Error {
-  constructor() { super('the server is busy with other imports, comparisons or exports; try again in a few seconds'); this.name = 'WorkBusyError' }
+  constructor(ownShare?: number) {
+    super(ownShare === undefined
+      ? 'the server is busy with other imports, comparisons or exports; try again in a few seconds'
+      : `the server is still working on ${ownShare} of your own imports, comparisons or exports; try again when one is done`)
+    this.name = 'WorkBusyError'
+  }
 }
 
 /** A job that needed more memory than a worker may use (the worker is stopped and replaced). */
@@ -76,6 +84,9 @@ export class WorkPool {
   private readonly queueLimit: number
   private readonly timeoutMs: number
   private readonly memoryMb: number
+  private readonly perOwner: number
+  /** Jobs running and waiting, per owner. */
+  private readonly owned = new Map<string, number>()
   private readonly slots: Slot[] = []
   private readonly waiting: Pending[] = []
   private nextId = 1
@@ -86,11 +97,27 @@ export class WorkPool {
     this.queueLimit = Math.max(0, options.queue ?? 8)
     this.timeoutMs = options.timeoutMs ?? 30_000
     this.memoryMb = options.memoryMb ?? DEFAULT_WORK_MEMORY_MB
+    this.perOwner = Math.max(1, options.perOwner ?? 2)
   }
 
-  /** Runs a job in a worker; rejects with WorkError, WorkBusyError or WorkTimeoutError. */
-  run<K extends JobName>(name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output']> {
+  /**
+   * Runs a job in a worker; rejects with WorkError, WorkBusyError or
+   * WorkTimeoutError. An `owner` (a user's id) may have `perOwner` jobs at
+   * once; past it their next job is refused at once.
+   */
+  run<K extends JobName>(name: K, input: Jobs[K]['input'], owner?: string): Promise<Jobs[K]['output']> {
     if (this.closed) return Promise.reject(new Error('the work pool is closed'))
+    if (owner === undefined) return this.enqueue(name, input)
+    const held = this.owned.get(owner) ?? 0
+    if (held >= this.perOwner) return Promise.reject(new WorkBusyError(held))
+    this.owned.set(owner, held + 1)
+    const done = () => { const n = (this.owned.get(owner) ?? 1) - 1; if (n > 0) this.owned.set(owner, n); else this.owned.delete(owner) }
+    const job = this.enqueue(name, input)
+    job.then(done, done)
+    return job
+  }
+
+  private enqueue<K extends JobName>(name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output']> {
     return new Promise((resolve, reject) => {
       const job: Pending = { id: this.nextId++, name, input, resolve: resolve as (v: unknown) => void, reject }
       const free = this.freeSlot()
