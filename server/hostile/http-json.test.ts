@@ -73,3 +73,16 @@ test('brackets, braces, quotes and backslashes inside strings are text, not stru
   const stored = await api(server.url, sec, 'GET', `/api/documents/${r.body.id}`)
   assert.match(JSON.stringify(stored.body.json), /\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[ a/)
 })
+
+test('a string holding a lone surrogate (not Unicode text) is refused (400), not stored as something else', async () => {
+  const before = (await api(server.url, sec, 'GET', '/api/documents')).body.length
+  for (const body of ['{"title":"lone \\ud800 surrogate","text":"RESOLUTION 7 (Rev. X, 2020)\\nTitle\\nresolves\\n1\\tthat a;\\n"}',
+    '{"title":"t","text":"RESOLUTION 7 (Rev. X, 2020)\\nTitle \\udc00 x\\nresolves\\n1\\tthat a;\\n"}']) {
+    const r = await post('/api/documents', body, sec)
+    assert.equal(r.status, 400, body)
+    assert.match(((await r.json()) as { error: string }).error, /surrogate/)
+  }
+  assert.equal((await api(server.url, sec, 'GET', '/api/documents')).body.length, before, 'nothing stored')
+  const paired = await post('/api/documents', '{"title":"paired \\ud835\\udcb3","text":"RESOLUTION 7 (Rev. X, 2020)\\nTitle\\nresolves\\n1\\tthat a;\\n"}', sec)
+  assert.equal(paired.status, 201, 'a surrogate pair is text')
+})

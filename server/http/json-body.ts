@@ -76,17 +76,39 @@ export function jsonShapeProblem(bytes: Buffer, limits: Pick<JsonBodyLimits, 'de
   return null
 }
 
+/** A UTF-16 surrogate without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Whether a parsed body holds a string with a lone surrogate: JSON's `\ud800`
+ * escape makes one, which is not Unicode text (UTF-8 cannot store it; the
+ * store would keep U+FFFD instead). The body's values are bounded
+ * (`jsonShapeProblem`), so the walk is too.
+ */
+export function holdsLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value)
+  if (Array.isArray(value)) return value.some(holdsLoneSurrogate)
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => LONE_SURROGATE.test(k) || holdsLoneSurrogate(v))
+  return false
+}
+
 /**
  * Express middleware parsing a JSON body within `limits`: 413 past the
  * size, 400 past the depth or the number of values (checked on the raw
- * bytes, before parsing), 400 for malformed JSON (errors.ts answers them).
+ * bytes, before parsing), 400 for malformed JSON (errors.ts answers them),
+ * and 400 for a string that is not Unicode text (a lone surrogate).
  */
 export function jsonBody(limits: JsonBodyLimits): RequestHandler {
-  return express.json({
+  const parse = express.json({
     limit: limits.bytes,
     verify: (_req, _res, buf) => {
       const problem = jsonShapeProblem(buf, limits)
       if (problem) throw new HttpError(400, problem, 'bad-shape')
     }
+  })
+  return (req, res, next) => parse(req, res, error => {
+    if (error) next(error)
+    else if (holdsLoneSurrogate(req.body)) next(new HttpError(400, 'the body holds a lone surrogate (half of a UTF-16 pair), which is not text', 'bad-shape'))
+    else next()
   })
 }
