@@ -162,6 +162,19 @@ test('audit trail: connections with update counts, versions; filter by delegatio
   assert.ok(apt.length === 2 && apt.every(e => e.delegation === 'APT'))
 })
 
+test('audit trail: a reader who opens and closes a document again and again is recorded once, not once per socket', async () => {
+  const doc = await addDocument(server.store, { delegations: ['APT'], shared: true })
+  const [rita, sec] = await Promise.all([login(server.url, 'rita'), login(server.url, 'sec')])
+  for (let i = 0; i < 12; i++) {
+    const c = connect(server.url, doc.id, rita)
+    await c.synced
+    c.destroy()
+  }
+  await new Promise(r => setTimeout(r, 300))
+  const entries = (await api(server.url, sec, 'GET', `/api/documents/${doc.id}/audit`)).body as { action: string; user: string }[]
+  assert.deepEqual(entries.map(e => `${e.action} ${e.user}`), ['connect Rita'], 'one connection recorded; sessions that changed nothing leave no disconnect')
+})
+
 test('import from text: Secretariat only; bad input is a 400 with the importer\'s message and stores nothing', async () => {
   const [sec, amal] = await Promise.all([login(server.url, 'sec'), login(server.url, 'amal')])
   assert.equal((await api(server.url, amal, 'POST', '/api/documents', { title: 'X', text: 'RESOLUTION 1\nTitle' })).status, 403)
