@@ -42,7 +42,9 @@ export const API_ERROR_CODES = [
   /** 503: every worker busy; try again shortly. */
   'busy',
   /** 429: too many failed sign-ins from this address; `Retry-After` says when to try again. */
-  'login-throttled'
+  'login-throttled',
+  /** 429: a user other than the Secretariat created too many documents in a short time; `Retry-After` says when to try again. */
+  'too-many-creations'
 ] as const
 
 /** A code of API_ERROR_CODES. */

@@ -175,6 +175,24 @@ test('audit trail: a reader who opens and closes a document again and again is r
   assert.deepEqual(entries.map(e => `${e.action} ${e.user}`), ['connect Rita'], 'one connection recorded; sessions that changed nothing leave no disconnect')
 })
 
+test('a drafter creating proposals one after another without end is slowed (429, Retry-After); the Secretariat is not', async () => {
+  // a drafter no other test here signs in as: this one uses up her budget
+  const [salma, sec] = await Promise.all([login(server.url, 'salma'), login(server.url, 'sec')])
+  const start = { title: 'P', action: 'ADD', lang: 'en' }
+  const statuses: number[] = []
+  let refused: Response | null = null
+  for (let i = 0; i < 40 && !refused; i++) {
+    const r = await fetch(`${server.url}/api/documents/new-proposal`, { method: 'POST', headers: { authorization: `Bearer ${salma}`, 'content-type': 'application/json' }, body: JSON.stringify(start) })
+    statuses.push(r.status)
+    if (r.status === 429) refused = r
+  }
+  assert.ok(refused, `slowed after a burst (${statuses.join(' ')})`)
+  assert.ok(statuses.filter(s => s === 201).length >= 20, 'a burst of ordinary work goes through first')
+  assert.ok(Number(refused.headers.get('retry-after')) > 0)
+  assert.match(((await refused.json()) as { error: string }).error, /too many new documents/)
+  for (let i = 0; i < 5; i++) assert.equal((await api(server.url, sec, 'POST', '/api/documents/new-proposal', start)).status, 201, 'the Secretariat is not slowed')
+})
+
 test('import from text: Secretariat only; bad input is a 400 with the importer\'s message and stores nothing', async () => {
   const [sec, amal] = await Promise.all([login(server.url, 'sec'), login(server.url, 'amal')])
   assert.equal((await api(server.url, amal, 'POST', '/api/documents', { title: 'X', text: 'RESOLUTION 1\nTitle' })).status, 403)

@@ -2,11 +2,12 @@
 import { Router } from 'express'
 import { errorHandler, requireUtf8 } from '../http/errors.js'
 import { API_BODY_SHAPE, jsonBody, type JsonBodyLimits } from '../http/json-body.js'
+import { RateLimiter } from '../extensions/rate-limit.js'
 import { authRoutes } from './auth-routes.js'
 import { committeeRoutes } from './committee-routes.js'
 import { compareRoutes } from './compare-routes.js'
 import type { ApiDeps } from './context.js'
-import { requireUser } from './context.js'
+import { requireUser, userOf } from './context.js'
 import { documentRoutes } from './document-routes.js'
 import { exportRoutes, SharedPdfRenderer } from './export-routes.js'
 import { importRoutes } from './import-routes.js'
@@ -18,6 +19,14 @@ export const SIGN_IN_BODY: JsonBodyLimits = { bytes: 16 * 1024, depth: 4, values
 export const SIGNED_IN_BODY: JsonBodyLimits = { bytes: 1024 * 1024, ...API_BODY_SHAPE }
 /** Limits of a text import's body: one long string (5,000,000 characters at most, up to 6 MB of UTF-8) and a few small fields. */
 export const TEXT_IMPORT_BODY: JsonBodyLimits = { bytes: 6 * 1024 * 1024, ...API_BODY_SHAPE }
+
+/**
+ * What a user other than the Secretariat may create (every such POST stores a
+ * document, a version or checkpoints: a proposal, a restore): 30 at once,
+ * then one in 20 s. Enough for any delegation's work; a script creating
+ * proposals without end would fill the disk.
+ */
+export const CREATION_BUDGET = { perSecond: 1 / 20, burst: 30 } as const
 
 /** Builds the API router. */
 export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfRenderer()): Router {
@@ -38,6 +47,13 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
   r.use(['/login', '/logout'], jsonBody(SIGN_IN_BODY))
   r.use(authRoutes(deps))
   r.use(requireUser(deps))
+  const creations = new RateLimiter(CREATION_BUDGET.perSecond, CREATION_BUDGET.burst)
+  r.use((req, res, next) => {
+    const user = userOf(res)
+    if (req.method !== 'POST' || user.role === 'secretariat' || creations.take(user.id)) { next(); return }
+    const seconds = Math.ceil(1 / CREATION_BUDGET.perSecond)
+    res.status(429).set('Retry-After', String(seconds)).json({ error: `too many new documents in a short time; try again in ${seconds} s`, code: 'too-many-creations' })
+  })
   r.post('/documents', jsonBody(TEXT_IMPORT_BODY))
   r.use(jsonBody(SIGNED_IN_BODY))
   r.use(exportRoutes(deps, pdf))
