@@ -122,6 +122,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
         transport.terminateAll()
         hocuspocus.closeConnections()
         // run pending debounced stores now (a failure there is retried just below), then store and drop what is still loaded
+        persistence.shuttingDown = true
         for (const name of [...hocuspocus.documents.keys()]) {
           const key = `onStoreDocument-${name}`
           if (hocuspocus.debouncer.isDebounced(key)) await Promise.resolve(hocuspocus.debouncer.executeNow(key)).catch(() => undefined)

@@ -79,9 +79,14 @@ export class Persistence implements Extension {
     try {
       await this.saveSnapshot(document, documentName)
     } catch (e) {
+      // on shutdown the server saves every document once more and reports what fails then (app.ts)
+      if (this.shuttingDown) return
       this.options.logger?.error('document snapshot could not be written (its updates are in the update log; written again at the next change)', { document: documentName, error: (e as Error).message })
     }
   }
+
+  /** Set once the server shuts down: a failed debounced save is then left to the last save to report. */
+  shuttingDown = false
 
   /** Writes the document's canonical JSON (and compacts its update log when due); throws when the store fails. */
   async saveSnapshot(document: Y.Doc, documentName: string): Promise<void> {
