@@ -6,7 +6,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import * as Y from 'yjs'
-import { integrationSteps, MAX_INTEGRATION_STEPS, placedItems } from './integration-cost.js'
+import { integrationSteps, MAX_INTEGRATION_STEPS, MAX_ITEM_STEPS, placedItems } from './integration-cost.js'
 import { conflictBomb } from './integration-cost-bombs.js'
 
 const stepsOf = (doc: Y.Doc, update: Uint8Array) => integrationSteps(doc, placedItems(Y.decodeUpdate(update).structs))
@@ -88,4 +88,18 @@ test('a few concurrent inserts at one place (delegates typing at the same spot) 
   assert.ok(stepsOf(doc, conflictBomb(12, item.id.client, item.id.clock + 10, 5000, 'same right')) < 100)
   // Yjs places each after the one before, stepping over nothing, wherever their right neighbours are (measured: 5 ms for 2,000)
   assert.ok(stepsOf(doc, conflictBomb(3000, item.id.client, item.id.clock + 10, 5000, 'chain')) < 100)
+})
+
+test('inserts gathered at one place over many updates, one at a time, are refused once an insert would step over more than the item limit', () => {
+  const { doc, t } = paragraphDoc('y'.repeat(2000))
+  const item = (t as unknown as { _start: Y.Item })._start
+  let accepted = 0
+  for (let i = 0; i < 400; i++) {
+    // one string per update, from a new client, at one place, before neighbours spread over the text
+    const update = conflictBomb(1, item.id.client, item.id.clock + 10, 2000, 'spread right', undefined, 3_000_000 + i, i)
+    if (stepsOf(doc, update) > MAX_INTEGRATION_STEPS) break
+    Y.applyUpdate(doc, update)
+    accepted++
+  }
+  assert.ok(accepted >= 200 && accepted <= MAX_ITEM_STEPS + 1, `${accepted} accepted at one place`)
 })

@@ -14,9 +14,10 @@
  * `integrationSteps` counts, from the update's struct headers and the live
  * document, an upper estimate of those steps:
  *
- * - for each item, the items of the document between where it starts
- *   looking (right after its origin, or its parent's start when it has no
- *   origin) and its right origin, walked in the document. An origin or right
+ * - for each item, the items of the document Yjs steps over from where it
+ *   starts looking (right after its origin, or its parent's start when it
+ *   has no origin) towards its right origin: the concurrent inserts at that
+ *   place, walked in the document as Yjs walks them. An origin or right
  *   origin that is an item of the same update stands where that item goes:
  *   just before its own right origin, followed to the document;
  * - for items of the update placed at one place (the same origin, or the
@@ -25,9 +26,11 @@
  *   just before an earlier one of the same place (blocks inserted again and
  *   again at one place), which Yjs places at once.
  *
- * The walk stops as soon as the total passes the limit, so the count costs
- * at most the update's length plus the limit. Validation refuses an update
- * over the limit before Yjs sees it (extensions/validation.ts).
+ * The walk stops as soon as the total passes the limit, or one item's steps
+ * pass MAX_ITEM_STEPS (concurrent inserts gathered at one place over many
+ * updates), so the count costs at most the update's length plus the limit.
+ * Validation refuses an update over either before Yjs sees it
+ * (extensions/validation.ts).
  */
 import * as Y from 'yjs'
 
@@ -48,6 +51,19 @@ export interface PlacedItem {
  * a few milliseconds; concurrent typing by a room of delegates takes tens).
  */
 export const MAX_INTEGRATION_STEPS = 20_000
+
+/**
+ * Steps over other items one item may take (default 256). Concurrent inserts
+ * at one place add up across updates: each passes the per-update limit
+ * while the document gathers thousands at one place, and every later load
+ * of it pays their conflict resolution again (measured: 6,000 one-character
+ * inserts at one place, one per update, made the document take 2.9 s to
+ * load). With at most 256 at any place, the largest document the size limit
+ * admits loads in about a second. Ordinary editing steps over a few; a
+ * delegate typing offline at a place where others inserted hundreds of
+ * separate items meanwhile would be refused.
+ */
+export const MAX_ITEM_STEPS = 256
 
 /** How far a neighbour inside the update is followed to the document. */
 const MAX_FOLLOW = 64
@@ -154,11 +170,37 @@ function startOfSearch(doc: Y.Doc, item: PlacedItem, items: UpdateItems): { key:
   return { key, from: origin ? items.rightOf(origin.rightOrigin) : undefined, steps: 0 }
 }
 
+/** Whether two ids (or their absence) are the same. */
+const sameId = (a: Y.ID | null, b: Y.ID | null) => a === b || (a !== null && b !== null && a.client === b.client && a.clock === b.clock)
+
+/**
+ * The items Yjs's conflict resolution steps over to place `item` between
+ * `from` and `right` in the document as it is, as its integration walks
+ * them (at most `limit`): past concurrent inserts at the same place (the
+ * same origin, or placed after one already stepped over), and no further
+ * than the first item that is neither, where Yjs stops too.
+ */
+function conflictSteps(doc: Y.Doc, item: PlacedItem, from: Y.Item | null, right: Y.Item | null, limit: number): number {
+  const passed = new Set<Y.Item | Y.GC>()
+  let steps = 0
+  for (let o = from; o !== null && o !== right && steps < limit; o = o.right) {
+    steps++
+    passed.add(o)
+    if (sameId(o.origin, item.origin)) {
+      if (o.id.client >= item.client && sameId(o.rightOrigin, item.rightOrigin)) break
+    } else {
+      const before = o.origin ? holder(doc, o.origin) : null
+      if (!before || !passed.has(before)) break
+    }
+  }
+  return steps
+}
+
 /**
  * An upper estimate of the items Yjs steps over to integrate `items` into
  * `doc` (see the module comment); stops counting once past `limit`.
  */
-export function integrationSteps(doc: Y.Doc, items: readonly PlacedItem[], limit: number = MAX_INTEGRATION_STEPS): number {
+export function integrationSteps(doc: Y.Doc, items: readonly PlacedItem[], limit: number = MAX_INTEGRATION_STEPS, itemLimit: number = MAX_ITEM_STEPS): number {
   const index = new UpdateItems(doc, items)
   const atPlace = new Map<string, number>()
   const placeOf = new Map<PlacedItem, string>()
@@ -175,16 +217,14 @@ export function integrationSteps(doc: Y.Doc, items: readonly PlacedItem[], limit
     }
     const before = atPlace.get(start.key) ?? 0
     atPlace.set(start.key, before + 1)
-    steps += before + start.steps
-    if (steps > limit) return steps
-    if (start.from === undefined) continue
-    const right = index.rightOf(item.rightOrigin)
-    if (right === undefined) continue
-    let o = start.from
-    while (o !== null && o !== right && steps <= limit) {
-      steps++
-      o = o.right
+    let own = before + start.steps
+    if (own <= itemLimit && start.from !== undefined) {
+      const right = index.rightOf(item.rightOrigin)
+      if (right !== undefined) own += conflictSteps(doc, item, start.from, right, itemLimit - own + 1)
     }
+    // one item past its own limit refuses the update as the total would
+    if (own > itemLimit) return limit + 1
+    steps += own
     if (steps > limit) return steps
   }
   return steps
