@@ -6,7 +6,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import * as Y from 'yjs'
-import { integrationSteps, MAX_INTEGRATION_STEPS, MAX_ITEM_STEPS, placedItems } from './integration-cost.js'
+import * as encoding from 'lib0/encoding'
+import { integrationSteps, MAX_INTEGRATION_STEPS, MAX_ITEM_STEPS, placeability, placedItems } from './integration-cost.js'
 import { conflictBomb } from './integration-cost-bombs.js'
 
 const stepsOf = (doc: Y.Doc, update: Uint8Array) => integrationSteps(doc, placedItems(Y.decodeUpdate(update).structs))
@@ -52,6 +53,7 @@ test('three delegates typing, deleting and formatting at random places, offline 
     for (const to of peers) for (const from of peers) {
       if (to === from || peers.indexOf(to) === offline || peers.indexOf(from) === offline) continue
       const update = Y.encodeStateAsUpdate(from, Y.encodeStateVector(to))
+      assert.equal(whyUnplaceable(to, update), null, `round ${round}: an ordinary update is placeable`)
       const steps = stepsOf(to, update)
       worst = Math.max(worst, steps)
       assert.ok(steps <= MAX_INTEGRATION_STEPS, `round ${round}: ${steps} steps`)
@@ -102,4 +104,72 @@ test('inserts gathered at one place over many updates, one at a time, are refuse
     accepted++
   }
   assert.ok(accepted >= 200 && accepted <= MAX_ITEM_STEPS + 1, `${accepted} accepted at one place`)
+})
+
+/** A raw update of one-character strings, each `[client, origin, rightOrigin]` (ids as [client, clock]). */
+function rawStrings(strings: [number, [number, number] | null, [number, number] | null][], deletions: [number, number, number][] = []): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, strings.length)
+  for (const [client, origin, right] of strings) {
+    encoding.writeVarUint(e, 1); encoding.writeVarUint(e, client); encoding.writeVarUint(e, 0)
+    encoding.writeUint8(e, 4 | (origin ? 128 : 0) | (right ? 64 : 0))
+    if (origin) { encoding.writeVarUint(e, origin[0]); encoding.writeVarUint(e, origin[1]) }
+    if (right) { encoding.writeVarUint(e, right[0]); encoding.writeVarUint(e, right[1]) }
+    encoding.writeVarString(e, 'x')
+  }
+  encoding.writeVarUint(e, deletions.length)
+  for (const [client, clock, len] of deletions) { encoding.writeVarUint(e, client); encoding.writeVarUint(e, 1); encoding.writeVarUint(e, clock); encoding.writeVarUint(e, len) }
+  return encoding.toUint8Array(e)
+}
+
+const whyUnplaceable = (doc: Y.Doc, update: Uint8Array) => {
+  const d = Y.decodeUpdate(update)
+  const deletions: { client: number; clock: number; len: number }[] = []
+  for (const [client, ranges] of d.ds.clients) for (const { clock, len } of ranges) deletions.push({ client, clock, len })
+  const answer = placeability(d.structs.filter(s => !(s instanceof Y.Skip)).map(s => ({ client: s.id.client, clock: s.id.clock, length: s.length })), placedItems(d.structs), deletions, c => Y.getState(doc.store, c))
+  return answer === 'now' ? null : answer
+}
+
+test('an update Yjs could not place now is named: neighbours never received, a gap, a deletion of unknown clocks, a neighbour inside its own string', () => {
+  const { doc, t } = paragraphDoc('y'.repeat(100))
+  const item = (t as unknown as { _start: Y.Item })._start
+  const here: [number, number] = [item.id.client, item.id.clock + 10]
+  const next: [number, number] = [item.id.client, item.id.clock + 11]
+  assert.equal(whyUnplaceable(doc, rawStrings([[5000, here, next]])), null, 'typing into a word')
+  assert.match(whyUnplaceable(doc, rawStrings([[5000, [99, 3], next]]))!, /never received/)
+  assert.match(whyUnplaceable(doc, rawStrings([[5000, here, [98, 0]]]))!, /never received/)
+  assert.match(whyUnplaceable(doc, rawStrings([[5000, here, next]], [[item.id.client, item.id.clock + 90, 50]]))!, /deletes content the server never received/)
+  // a string of client 5000 starting at clock 10, when nothing of that client came before: it waits (a change overtaking
+  // the one before it); so may a few clients' content, not many
+  const gap = rawStrings([[5000, here, next]])
+  gap[4] = 10   // after the counts (1, 1) and the client (two bytes), the first clock
+  assert.equal(whyUnplaceable(doc, gap), 'later')
+  const many = rawStrings(Array.from({ length: 6 }, (_, i) => [5000 + i, here, next] as [number, [number, number], [number, number]]), Array.from({ length: 6 }, (_, i) => [5000 + i, 5, 1] as [number, number, number]))
+  assert.match(whyUnplaceable(doc, many)!, /waits for content of 6 clients/)
+  // a string of five from client 6000, then a string placed after its second character
+  const five = encoding.createEncoder()
+  encoding.writeVarUint(five, 2)
+  encoding.writeVarUint(five, 1); encoding.writeVarUint(five, 6000); encoding.writeVarUint(five, 0); encoding.writeUint8(five, 4 | 128 | 64)
+  encoding.writeVarUint(five, here[0]); encoding.writeVarUint(five, here[1]); encoding.writeVarUint(five, next[0]); encoding.writeVarUint(five, next[1]); encoding.writeVarString(five, 'abcde')
+  encoding.writeVarUint(five, 1); encoding.writeVarUint(five, 5000); encoding.writeVarUint(five, 0); encoding.writeUint8(five, 4 | 128 | 64)
+  encoding.writeVarUint(five, 6000); encoding.writeVarUint(five, 1); encoding.writeVarUint(five, here[0]); encoding.writeVarUint(five, here[1] + 1); encoding.writeVarString(five, 'x')
+  encoding.writeVarUint(five, 0)
+  assert.match(whyUnplaceable(doc, encoding.toUint8Array(five))!, /inside a string of its own/)
+})
+
+test('inserts into one string of the document at many places, each placed before the same neighbour after it, in one update, are over the limit', () => {
+  const { doc, t } = paragraphDoc('hello world, this is a paragraph of text')
+  const first = (t as unknown as { _start: Y.Item })._start
+  const c = first.id.client, k0 = first.id.clock
+  // a string of 2,000 accepted a moment earlier (in the document), typed between characters 5 and 6
+  const long = new Y.Doc()
+  Y.applyUpdate(long, Y.encodeStateAsUpdate(doc))
+  const before = Y.encodeStateVector(long)
+  ;((long.getXmlFragment('prosemirror').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(6, 'y'.repeat(2000))
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(long, before))
+  const a = long.clientID
+  // then 2,000 strings, each after its own character of that string and before the paragraph's character 6 (measured: 3 s for Yjs)
+  const update = rawStrings(Array.from({ length: 2000 }, (_, j) => [7_000_000 + j, [a, j], [c, k0 + 6]] as [number, [number, number], [number, number]]))
+  assert.equal(whyUnplaceable(doc, update), null)
+  assert.ok(stepsOf(doc, update) > MAX_INTEGRATION_STEPS)
 })

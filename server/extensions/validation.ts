@@ -21,7 +21,7 @@ import { reviewBrackets, yHasBrackets, type BracketOperation } from '../collab/b
 import { attributionChanged, commentsProblems, nodeFromYDoc, rootProblems } from '../collab/content.js'
 import { problemsBeyondIds } from '../collab/id-repair.js'
 import { misplacedItems } from '../collab/integrity.js'
-import { integrationSteps, MAX_INTEGRATION_STEPS, placedItems, type PlacedItem } from '../collab/integration-cost.js'
+import { integrationSteps, MAX_INTEGRATION_STEPS, placeability, placedItems, type PlacedItem, type UpdateStruct } from '../collab/integration-cost.js'
 import { typesIntoText, typingCandidate, typingOfDecoded } from '../collab/typing.js'
 import type { TypingCandidate, TypingContext } from '../collab/typing.js'
 import { ATTRIBUTION, COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
@@ -125,6 +125,9 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
   }
   return problems
 }
+
+/** Content a document may hold waiting for what came before it (bytes of Yjs's pending update), this update included. */
+const MAX_WAITING_BYTES = 256 * 1024
 
 /** How long accepted updates are kept for copies of the document, ms. */
 const RECENT_MS = 3000
@@ -337,14 +340,31 @@ export class Validation implements Extension {
     } finally { copy.destroy() }
   }
 
-  /** Why integrating `update` would take Yjs too long (collab/integration-cost.ts), or null. */
-  private integrationProblem(document: Document, update: Uint8Array): string | null {
+  /** Why Yjs could not place `update` now, or would take too long to (collab/integration-cost.ts), or null. */
+  private integrationProblem(document: Document, documentName: string, update: Uint8Array): string | null {
     const typing = typingCandidate(update)
     let items: PlacedItem[]
-    if (typing) items = typing.structs.filter(s => s.kind === 'string')
-    else {
-      try { items = placedItems(Y.decodeUpdate(update).structs) } catch { return null }   // not a Yjs update: the checks that follow say so
+    let structs: UpdateStruct[]
+    let deletions: { client: number; clock: number; len: number }[]
+    if (typing) {
+      items = typing.structs.filter(s => s.kind === 'string')
+      structs = typing.structs.filter(s => s.kind !== 'skip')
+      deletions = typing.deletions
+    } else {
+      let decoded: Decoded
+      try { decoded = Y.decodeUpdate(update) } catch { return null }   // not a Yjs update: the checks that follow say so
+      items = placedItems(decoded.structs)
+      structs = decoded.structs.filter(s => !(s instanceof Y.Skip)).map(s => ({ client: s.id.client, clock: s.id.clock, length: s.length }))
+      deletions = []
+      for (const [client, ranges] of decoded.ds.clients) for (const { clock, len } of ranges) deletions.push({ client, clock, len })
     }
+    const accepted = this.stateOf(documentName).acceptedEnds
+    const placeable = placeability(structs, items, deletions, client => Math.max(Y.getState(document.store, client), accepted.get(client) ?? 0))
+    if (placeable === 'later') {
+      // what waits is tried again at every later update: a little (a change overtaking the one before it) is fine
+      const waiting = (document.store as unknown as { pendingStructs: { update: Uint8Array } | null }).pendingStructs
+      if ((waiting?.update.length ?? 0) + update.length > MAX_WAITING_BYTES) return 'the document already waits for too much content the server never received'
+    } else if (placeable !== 'now') return placeable
     const steps = integrationSteps(document, items)
     return steps > MAX_INTEGRATION_STEPS
       ? `its inserts would make the server step over more than ${MAX_INTEGRATION_STEPS} others to place them (too many inserted at one place, or placed against neighbours far apart)`
@@ -375,7 +395,7 @@ export class Validation implements Extension {
     try { update = parseMessage(data).update } catch (e) { throw this.refused(connection, documentName, user, REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
     if (!update) return
     // before Yjs integrates any of it, here or on a copy: an update crafted to make it work for seconds is refused
-    const costly = this.integrationProblem(document, update)
+    const costly = this.integrationProblem(document, documentName, update)
     if (costly) throw this.refused(connection, documentName, user, REFUSED_INVALID, `invalid update: ${costly}`)
     const spender = user?.id ?? connection.socketId
     const commentOnly = (context as { commentOnly?: boolean }).commentOnly === true

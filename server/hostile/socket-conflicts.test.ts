@@ -9,6 +9,7 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
+import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { conflictBomb, type BombShape } from '../collab/integration-cost-bombs.js'
 import { REFUSED_INVALID } from '../collab/refusal.js'
@@ -64,3 +65,29 @@ test('a change checked on a copy: the same strings and an element deleted, refus
 
 test('a reviewer\'s: refused before the comments check copies the document', () =>
   bombRefused('rita', 'same right', 3000))
+
+test('strings whose neighbours the server never received (they would wait, and every later update would retry them) are refused', async () => {
+  const doc = await addDocument(server.store, { delegations: ['APT'] })
+  const bad = connect(server.url, doc.id, tokens.amal!), a = connect(server.url, doc.id, tokens.kenji!), b = connect(server.url, doc.id, tokens.kenji!)
+  try {
+    await Promise.all([bad.synced, a.synced, b.synced])
+    // 2,000 strings from new clients, between clients 99 and 98, which never sent anything
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, 2000)
+    for (let i = 0; i < 2000; i++) {
+      encoding.writeVarUint(e, 1); encoding.writeVarUint(e, 2000 + i); encoding.writeVarUint(e, 0)
+      encoding.writeUint8(e, 4 | 128 | 64)
+      encoding.writeVarUint(e, 99); encoding.writeVarUint(e, i); encoding.writeVarUint(e, 98); encoding.writeVarUint(e, i)
+      encoding.writeVarString(e, 'x')
+    }
+    encoding.writeVarUint(e, 0)
+    bad.socket.send(updateMessage(doc.id, encoding.toUint8Array(e)))
+    await until(() => bad.closes.length > 0, 10_000, 'the attacker is refused')
+    const notice = bad.stateless.find(s => (s as { type?: string }).type === 'refused') as { code: number; reason: string }
+    assert.equal(notice?.code, REFUSED_INVALID)
+    assert.match(notice.reason, /never received/)
+    await assertStillServing(server.url, server.store, a, b, [doc.id])
+    const stored = Y.mergeUpdates((await server.store.loadUpdates(doc.id)).updates)
+    assert.ok(!Y.decodeUpdate(stored).structs.some(s => s.id.client >= 2000 && s.id.client < 4000), 'nothing of it is stored')
+  } finally { bad.destroy(); a.destroy(); b.destroy() }
+})
