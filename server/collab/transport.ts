@@ -9,9 +9,10 @@
  * - Hocuspocus queues what a connection sends for a document it has not
  *   opened (before signing in, or for another name after): a connection
  *   that sends more than a few messages or bytes that way is closed
- *   (1008), and one that has not signed in within a minute too; one that
- *   sends while more than 32 MiB sent to it wait unread (asking for the
- *   whole document again and again, never reading) is ended;
+ *   (1008), and one that has not signed in within a minute too; one for
+ *   which more than 32 MiB sent wait unread (asking for the whole document
+ *   again and again, or never reading what others' changes bring) is ended,
+ *   when it sends and every two seconds;
  * - every error of a raw socket, a WebSocket or the WebSocket server is
  *   handled: the `ws` library closes a connection that breaks the protocol
  *   (1002, e.g. an unmasked client frame) or sends a frame over the limit
@@ -55,6 +56,8 @@ const PRE_AUTH_MESSAGES = 100
  * size, on their way to a slow reader).
  */
 const MAX_UNREAD_BYTES = 32 * 1024 * 1024
+/** How often every connection's unread bytes are looked at, ms (a connection that sends is looked at each time). */
+const UNREAD_SWEEP_MS = 2000
 /** Time a connection has to open its first document, ms. */
 const PRE_AUTH_MS = 60_000
 
@@ -81,12 +84,25 @@ export class CollabTransport {
   /** WebSockets that have opened a document. */
   private readonly signedIn = new WeakSet<object>()
   /** Per WebSocket: the documents it has opened, and what to tell when it opens one. */
-  private readonly openDocuments = new WeakMap<object, { open: ReadonlySet<string>; opened: (name: string) => void }>()
+  private readonly openDocuments = new WeakMap<object, { open: ReadonlySet<string>; opened: (name: string) => void; closed: (name: string) => void }>()
+  /** Ends connections too much sent to waits for, even when they send nothing (see `endUnreadSockets`). */
+  private readonly unreadSweep: NodeJS.Timeout
 
   constructor(private readonly options: TransportOptions) {
     this.path = options.path ?? '/collab'
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload })
     this.wss.on('error', e => options.logger.error('websocket server error', { error: e.message }))
+    this.unreadSweep = setInterval(this.endUnreadSockets, UNREAD_SWEEP_MS)
+    this.unreadSweep.unref()
+  }
+
+  /** Ends every connection more than MAX_UNREAD_BYTES sent to waits for (one that never reads, and answers pings). */
+  private readonly endUnreadSockets = (): void => {
+    for (const ws of this.wss.clients) {
+      if (ws.bufferedAmount <= MAX_UNREAD_BYTES) continue
+      this.options.logger.warn('websocket closed: it does not read what it is sent', { unread: ws.bufferedAmount })
+      ws.terminate()
+    }
   }
 
   /** Hands accepted connections to `hocuspocus`. */
@@ -130,11 +146,16 @@ export class CollabTransport {
     /** Per document name not opened yet: what was queued for it (given back when it opens). */
     const queued = new Map<string, { messages: number; bytes: number }>()
     const open = new Set<string>()
-    this.openDocuments.set(ws, { open, opened: name => {
-      open.add(name)
-      const q = queued.get(name)
-      if (q) { messages -= q.messages; bytes -= q.bytes; queued.delete(name) }
-    } })
+    this.openDocuments.set(ws, {
+      open,
+      opened: name => {
+        open.add(name)
+        const q = queued.get(name)
+        if (q) { messages -= q.messages; bytes -= q.bytes; queued.delete(name) }
+      },
+      // Hocuspocus queues messages for the name again once its connection has closed (a refused update, a close message)
+      closed: name => { open.delete(name) }
+    })
     const stop = (why: string) => {
       if (this.signedIn.has(ws)) this.options.logger.warn(`websocket closed: ${why}`, { address })
       else this.options.logger.warn(`websocket closed before authentication: ${why}`, { address })
@@ -152,8 +173,9 @@ export class CollabTransport {
         return
       }
       const bytesOf = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data
-      const name = documentNameOf(bytesOf)
-      if (name === null || open.has(name)) return   // a malformed message is Hocuspocus's to close
+      // a name that cannot be read is counted too (Hocuspocus closes the socket on it, after every frame already sent)
+      const name = documentNameOf(bytesOf) ?? '\u0000unreadable'
+      if (open.has(name)) return
       const q = queued.get(name) ?? { messages: 0, bytes: 0 }
       q.messages++
       q.bytes += bytesOf.byteLength
@@ -199,7 +221,9 @@ export class CollabTransport {
     priority: 10,
     connected: async ({ connection, documentName }: connectedPayload) => {
       this.signedIn.add(connection.webSocket)
-      this.openDocuments.get(connection.webSocket)?.opened(documentName)
+      const socket = this.openDocuments.get(connection.webSocket)
+      socket?.opened(documentName)
+      connection.onClose(() => socket?.closed(documentName))
     },
     beforeHandleMessage: async ({ update: data, connection, document }: beforeHandleMessagePayload) => {
       if (connection.readOnly || this.corkedDocuments.has(document) || !parseMessage(data).update) return
@@ -216,5 +240,8 @@ export class CollabTransport {
   }
 
   /** Closes the WebSocket server. */
-  close(): void { this.wss.close() }
+  close(): void {
+    clearInterval(this.unreadSweep)
+    this.wss.close()
+  }
 }

@@ -176,3 +176,47 @@ test('a socket that asks for the whole document again and again without reading 
   await until(() => logger.entries.some(e => /does not read what it is sent/.test(e.message)), 10_000, 'closed and logged')
   await stillServing()
 })
+
+test('messages for a document whose connection was closed (its update refused) are bounded too', async () => {
+  const c = await wsClient(server.url)
+  c.ws.send(authMessage(doc.id, amal))
+  await until(() => c.messages.length > 0, 5000, 'the socket has opened its document')
+  c.ws.send(updateMessage(doc.id, new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])))   // refused: the document's connection is closed, the socket stays
+  await new Promise(r => setTimeout(r, 300))
+  const step = message(doc.id, 0, e => { e.cbuf[e.cpos++] = 0; e.cbuf[e.cpos++] = 0 })
+  const filler = new Uint8Array(512 * 1024)
+  filler.set(step)
+  for (let i = 0; i < 40 && c.ws.readyState === c.ws.OPEN; i++) c.ws.send(filler)
+  const { code } = await Promise.race([c.closed, new Promise<{ code: number }>(r => setTimeout(() => r({ code: -1 }), 3000))])
+  assert.ok(code === 1008 || code === 4400 || code === 1005 || code === 1006, `closed (${code})`)
+  await stillServing()
+})
+
+test('before signing in, frames whose document name is not UTF-8 are counted like the others', async () => {
+  const c = await wsClient(server.url)
+  for (let i = 0; i < 300 && c.ws.readyState === c.ws.OPEN; i++) c.ws.send(new Uint8Array([2, 0xc3, 0x28, 0]))
+  const { code } = await Promise.race([c.closed, new Promise<{ code: number }>(r => setTimeout(() => r({ code: -1 }), 3000))])
+  assert.ok(code !== -1, 'closed')
+  const traces = logger.entries.filter(e => /messageHandler|TypeError/.test(JSON.stringify(e))).length
+  assert.ok(traces < 110, `at most the bound's worth of errors (${traces})`)
+  await stillServing()
+})
+
+test('a socket that never reads nor sends, while others write, is ended once too much waits for it', async () => {
+  const big = await addDocument(server.store)
+  const c = await wsClient(server.url)
+  c.ws.send(authMessage(big.id, amal))
+  await until(() => c.messages.length > 0, 5000, 'the socket has opened its document')
+  ;(c.ws as unknown as { _socket: { pause(): void } })._socket.pause()   // never read again, never send
+  const writer = connect(server.url, big.id, await login(server.url, 'kenji'))
+  try {
+    await writer.synced
+    for (let k = 0; k < 200 && !logger.entries.some(e => /does not read what it is sent/.test(e.message)); k++) {
+      writer.doc.transact(() => titleText(writer.doc).insert(0, 'x'.repeat(400_000)))
+      writer.doc.transact(() => titleText(writer.doc).delete(0, 400_000))
+      await new Promise(r => setTimeout(r, 30))
+    }
+    await until(() => logger.entries.some(e => /does not read what it is sent/.test(e.message)), 10_000, 'ended and logged')
+  } finally { writer.destroy() }
+  await stillServing()
+})
