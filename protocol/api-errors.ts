@@ -43,7 +43,7 @@ export const API_ERROR_CODES = [
   'busy',
   /** 429: too many failed sign-ins from this address; `Retry-After` says when to try again. */
   'login-throttled',
-  /** 429: a user other than the Secretariat created too many documents in a short time; `Retry-After` says when to try again. */
+  /** 429: a user other than the Secretariat started too many proposals or restores in a short time; `Retry-After` says when to try again. */
   'too-many-creations'
 ] as const
 

@@ -189,8 +189,12 @@ test('a drafter creating proposals one after another without end is slowed (429,
   assert.ok(refused, `slowed after a burst (${statuses.join(' ')})`)
   assert.ok(statuses.filter(s => s === 201).length >= 20, 'a burst of ordinary work goes through first')
   assert.ok(Number(refused.headers.get('retry-after')) > 0)
-  assert.match(((await refused.json()) as { error: string }).error, /too many new documents/)
+  assert.match(((await refused.json()) as { error: string }).error, /too many new documents or restores/)
   for (let i = 0; i < 5; i++) assert.equal((await api(server.url, sec, 'POST', '/api/documents/new-proposal', start)).status, 201, 'the Secretariat is not slowed')
+  // requests that create nothing do not spend it: claire's refused previews leave her proposals alone
+  const claire = await login(server.url, 'claire')
+  for (let i = 0; i < 35; i++) assert.equal((await fetch(`${server.url}/api/imports/proposal/preview`, { method: 'POST', headers: { authorization: `Bearer ${claire}`, 'content-type': 'application/octet-stream' }, body: 'x' })).status, 403)
+  assert.equal((await api(server.url, claire, 'POST', '/api/documents/new-proposal', start)).status, 201, 'a refused request spends nothing')
 })
 
 test('import from text: Secretariat only; bad input is a 400 with the importer\'s message and stores nothing', async () => {

@@ -35,7 +35,7 @@ const SENTENCES: Record<UiLang, Record<ErrorKey, string>> = {
     'too-much-work': 'The request took more time or memory than one request may.',
     busy: 'The server is busy; try again in a moment.',
     'login-throttled': 'Too many failed sign-ins; try again in a little while.',
-    'too-many-creations': 'Too many new documents in a short time; try again in a little while.',
+    'too-many-creations': 'Too many new documents or restores in a short time; try again in a little while.',
     unreachable: 'The server could not be reached.'
   },
   ar: {
@@ -57,7 +57,7 @@ const SENTENCES: Record<UiLang, Record<ErrorKey, string>> = {
     'too-much-work': 'استغرق الطلب وقتاً أو ذاكرة أكثر مما يُسمح به لطلب واحد.',
     busy: 'الخادم مشغول؛ أعد المحاولة بعد قليل.',
     'login-throttled': 'محاولات دخول فاشلة كثيرة؛ أعد المحاولة بعد قليل.',
-    'too-many-creations': 'وثائق جديدة كثيرة في وقت قصير؛ أعد المحاولة بعد قليل.',
+    'too-many-creations': 'وثائق جديدة أو استرجاعات كثيرة في وقت قصير؛ أعد المحاولة بعد قليل.',
     unreachable: 'تعذّر الوصول إلى الخادم.'
   }
 }

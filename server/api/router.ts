@@ -21,12 +21,15 @@ export const SIGNED_IN_BODY: JsonBodyLimits = { bytes: 1024 * 1024, ...API_BODY_
 export const TEXT_IMPORT_BODY: JsonBodyLimits = { bytes: 6 * 1024 * 1024, ...API_BODY_SHAPE }
 
 /**
- * What a user other than the Secretariat may create (every such POST stores a
- * document, a version or checkpoints: a proposal, a restore): 30 at once,
- * then one in 20 s. Enough for any delegation's work; a script creating
- * proposals without end would fill the disk.
+ * What a user other than the Secretariat may create (a proposal stores a
+ * document, a restore two checkpoints): 30 at once, then one in 20 s.
+ * Enough for any delegation's work; a script creating proposals without end
+ * would fill the disk.
  */
 export const CREATION_BUDGET = { perSecond: 1 / 20, burst: 30 } as const
+
+/** The routes that store a new document or version for a user other than the Secretariat. */
+const CREATING_ROUTES = ['/documents/new-proposal', '/documents/:id/proposal', '/documents/:id/restore']
 
 /** Builds the API router. */
 export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfRenderer()): Router {
@@ -48,11 +51,11 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
   r.use(authRoutes(deps))
   r.use(requireUser(deps))
   const creations = new RateLimiter(CREATION_BUDGET.perSecond, CREATION_BUDGET.burst)
-  r.use((req, res, next) => {
+  r.post(CREATING_ROUTES, (_req, res, next) => {
     const user = userOf(res)
-    if (req.method !== 'POST' || user.role === 'secretariat' || creations.take(user.id)) { next(); return }
+    if (user.role === 'secretariat' || creations.take(user.id)) { next(); return }
     const seconds = Math.ceil(1 / CREATION_BUDGET.perSecond)
-    res.status(429).set('Retry-After', String(seconds)).json({ error: `too many new documents in a short time; try again in ${seconds} s`, code: 'too-many-creations' })
+    res.status(429).set('Retry-After', String(seconds)).json({ error: `too many new documents or restores in a short time; try again in ${seconds} s`, code: 'too-many-creations' })
   })
   r.post('/documents', jsonBody(TEXT_IMPORT_BODY))
   r.use(jsonBody(SIGNED_IN_BODY))
