@@ -23,11 +23,11 @@ export class RateLimiter {
     return b
   }
 
-  /** Takes one token for `key`; false when the bucket is empty. */
-  take(key: string, now = Date.now()): boolean {
+  /** Takes `count` tokens (default one) for `key`; false, taking none, when the bucket holds fewer. */
+  take(key: string, count = 1, now = Date.now()): boolean {
     const b = this.bucket(key, now)
-    const ok = b.tokens >= 1
-    if (ok) b.tokens -= 1
+    const ok = b.tokens >= count
+    if (ok) b.tokens -= count
     return ok
   }
 

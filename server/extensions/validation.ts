@@ -224,6 +224,12 @@ export class Validation implements Extension {
   private readonly documents = new Map<string, DocumentState>()
   /** Per user: the time their changes' checks may still take, ms. */
   private readonly checkTime: RateLimiter
+  /**
+   * Per user: the new Yjs clients (editing sessions: each page or tab is one) their changes may still bring,
+   * 128 at once, then one in 30 s. Crafted updates from thousands of clients, each passing every check on its
+   * own, made a document take 27 s to load (Yjs integrates a stored document client by client).
+   */
+  private readonly newClients = new RateLimiter(1 / 30, 128)
 
   constructor(options: ValidationOptions = {}) {
     this.maxBytes = options.maxMessageBytes ?? 1024 * 1024
@@ -341,7 +347,7 @@ export class Validation implements Extension {
   }
 
   /** Why Yjs could not place `update` now, or would take too long to (collab/integration-cost.ts), or null. */
-  private integrationProblem(document: Document, documentName: string, update: Uint8Array): string | null {
+  private integrationProblem(document: Document, documentName: string, update: Uint8Array, spender: string): string | null {
     const typing = typingCandidate(update)
     let items: PlacedItem[]
     let structs: UpdateStruct[]
@@ -359,16 +365,21 @@ export class Validation implements Extension {
       for (const [client, ranges] of decoded.ds.clients) for (const { clock, len } of ranges) deletions.push({ client, clock, len })
     }
     const accepted = this.stateOf(documentName).acceptedEnds
-    const placeable = placeability(structs, items, deletions, client => Math.max(Y.getState(document.store, client), accepted.get(client) ?? 0))
+    const knownEnd = (client: number) => Math.max(Y.getState(document.store, client), accepted.get(client) ?? 0)
+    const placeable = placeability(structs, items, deletions, knownEnd)
     if (placeable === 'later') {
       // what waits is tried again at every later update: a little (a change overtaking the one before it) is fine
       const waiting = (document.store as unknown as { pendingStructs: { update: Uint8Array } | null }).pendingStructs
       if ((waiting?.update.length ?? 0) + update.length > MAX_WAITING_BYTES) return 'the document already waits for too much content the server never received'
     } else if (placeable !== 'now') return placeable
     const steps = integrationSteps(document, items)
-    return steps > MAX_INTEGRATION_STEPS
-      ? `its inserts would make the server step over more than ${MAX_INTEGRATION_STEPS} others to place them (too many inserted at one place, or placed against neighbours far apart)`
-      : null
+    if (steps > MAX_INTEGRATION_STEPS) return `its inserts would make the server step over more than ${MAX_INTEGRATION_STEPS} others to place them (too many inserted at one place, or placed against neighbours far apart)`
+    // every editing session (a page, a tab) is a Yjs client of its own: a user writing as ever more of them is
+    // building conflicts that no check of one update sees (Yjs loads a document client by client)
+    let fresh = 0
+    for (const client of new Set(structs.map(s => s.client))) if (knownEnd(client) === 0) fresh++
+    if (fresh > 0 && !this.newClients.take(spender, fresh)) return `it comes from too many new editing sessions of one user (${fresh} more); reload the page`
+    return null
   }
 
   /** Throws (and logs) a throttle when `spender` has used up the time its changes' checks may take. */
@@ -394,11 +405,14 @@ export class Validation implements Extension {
     let update: Uint8Array | undefined
     try { update = parseMessage(data).update } catch (e) { throw this.refused(connection, documentName, user, REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
     if (!update) return
-    // before Yjs integrates any of it, here or on a copy: an update crafted to make it work for seconds is refused
-    const costly = this.integrationProblem(document, documentName, update)
-    if (costly) throw this.refused(connection, documentName, user, REFUSED_INVALID, `invalid update: ${costly}`)
     const spender = user?.id ?? connection.socketId
     const commentOnly = (context as { commentOnly?: boolean }).commentOnly === true
+    // before Yjs integrates any of it, here or on a copy: an update crafted to make it work for seconds is refused
+    // (a read-only connection's update is dropped unapplied, below)
+    if (!connection.readOnly) {
+      const costly = this.integrationProblem(document, documentName, update, spender)
+      if (costly) throw this.refused(connection, documentName, user, REFUSED_INVALID, `invalid update: ${costly}`)
+    }
     // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection
     // closed. Telling copies the document, so it is paid from the reviewer's check budget.
     if (commentOnly) {

@@ -91,3 +91,22 @@ test('strings whose neighbours the server never received (they would wait, and e
     assert.ok(!Y.decodeUpdate(stored).structs.some(s => s.id.client >= 2000 && s.id.client < 4000), 'nothing of it is stored')
   } finally { bad.destroy(); a.destroy(); b.destroy() }
 })
+
+test('one user writing as ever more editing sessions (a new Yjs client for each change) is stopped', async () => {
+  const doc = await addDocument(server.store, { delegations: ['APT'] })
+  const bad = connect(server.url, doc.id, tokens.amal!), a = connect(server.url, doc.id, tokens.kenji!), b = connect(server.url, doc.id, tokens.kenji!)
+  try {
+    await Promise.all([bad.synced, a.synced, b.synced])
+    titleText(a.doc).insert(0, 'y'.repeat(400))
+    await until(() => titleText(bad.doc).length >= 400 && !a.provider.hasUnsyncedChanges, 5000, 'the text reaches the attacker')
+    const first = (titleText(bad.doc) as unknown as { _start: Y.Item })._start
+    for (let i = 0; i < 300 && bad.closes.length === 0; i++) {
+      bad.socket.send(updateMessage(doc.id, conflictBomb(1, first.id.client, first.id.clock + 10 + i, 400, 'same right', undefined, 9_000_000 + i)))
+      if (i % 10 === 9) await new Promise(r => setTimeout(r, 20))
+    }
+    await until(() => bad.closes.length > 0, 10_000, 'the attacker is refused')
+    const notice = bad.stateless.find(s => (s as { type?: string }).type === 'refused') as { code: number; reason: string }
+    assert.match(notice?.reason ?? '', /new editing sessions/)
+    await assertStillServing(server.url, server.store, a, b, [doc.id])
+  } finally { bad.destroy(); a.destroy(); b.destroy() }
+})
