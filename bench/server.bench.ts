@@ -61,6 +61,8 @@ async function serve(mode: Mode, dataDir: string): Promise<void> {
     const s = await startServer({
       port: 0, dataDir, seedDocuments: false, sessionSecret: 'bench', demoAccounts: true,
       connectionRate: { perSecond: 10_000, burst: 10_000 }, messageRate: { perSecond: 10_000, burst: 10_000 }, maxConnectionsPerAddress: 10_000,
+      // every bench client signs in as one user, from one address
+      sessionsPerUser: { perSecond: 10_000, burst: 10_000 },
       omitExtensions: process.env.BENCH_OMIT?.split(',')
     })
     process.stdout.write(`LISTENING ${s.port}\n`)

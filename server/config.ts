@@ -61,6 +61,8 @@ export interface ServerConfig {
   logger?: Logger | undefined
   /** Time the server may spend checking one user's changes, ms per second sustained and in one burst (default 250 and 2,000): past it, the user's next change is refused as rate-limited. */
   checkBudget?: { msPerSecond: number; burstMs: number } | undefined
+  /** New Yjs clients (editing sessions: a page, a tab) one user's changes may bring, per second sustained and in one burst (default one in 30 s, 128). */
+  sessionsPerUser?: { perSecond: number; burst: number } | undefined
   /** Open connections (HTTP and WebSocket) from one client address; past it, new ones are closed at once (default 256). */
   maxConnectionsPerAddress?: number | undefined
   /** Time a connection has to send a request's headers, ms (a slower one is closed; default 20 s). */

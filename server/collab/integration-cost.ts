@@ -84,7 +84,7 @@ class UpdateItems {
   private readonly byClient = new Map<number, PlacedItem[]>()
   /** Per item: the document item it stands before (null: the end of its list; undefined: not known). */
   private readonly before = new Map<PlacedItem, Y.Item | null | undefined>()
-  constructor(private readonly doc: Y.Doc, items: readonly PlacedItem[]) {
+  constructor(private readonly doc: Y.Doc | null, items: readonly PlacedItem[]) {
     for (const item of items) {
       const list = this.byClient.get(item.client)
       if (list) list.push(item); else this.byClient.set(item.client, [item])
@@ -113,7 +113,7 @@ class UpdateItems {
    */
   rightOf(id: Y.ID | null, depth = 0): Y.Item | null | undefined {
     if (id === null) return null
-    const held = holder(this.doc, id)
+    const held = this.doc ? holder(this.doc, id) : null
     if (held) return held instanceof Y.Item ? held : undefined
     const item = this.at(id)
     if (!item || depth > MAX_FOLLOW) return undefined
@@ -231,7 +231,7 @@ export function placeability(structs: readonly UpdateStruct[], items: readonly P
     if (s.clock > end) waiting.add(s.client)
     ends.set(s.client, Math.max(end, s.clock + s.length))
   }
-  const index = new UpdateItems(new Y.Doc(), items)
+  const index = new UpdateItems(null, items)
   /** Whether `id` is known, or else may wait (its client's content is in this update): false when it may not. */
   const available = (id: Y.ID) => {
     if (id.clock < (ends.get(id.client) ?? knownEnd(id.client))) return true

@@ -47,6 +47,8 @@ export interface ValidationOptions {
    * user's next change is refused as rate-limited, and sent again later.
    */
   checkBudget?: { msPerSecond: number; burstMs: number } | undefined
+  /** New Yjs clients (editing sessions) one user's changes may bring, per second and in one burst (default one in 30 s, 128). */
+  sessionsPerUser?: { perSecond: number; burst: number } | undefined
 }
 
 /** A copy of a live document. */
@@ -226,10 +228,10 @@ export class Validation implements Extension {
   private readonly checkTime: RateLimiter
   /**
    * Per user: the new Yjs clients (editing sessions: each page or tab is one) their changes may still bring,
-   * 128 at once, then one in 30 s. Crafted updates from thousands of clients, each passing every check on its
+   * 128 at once, then one in 30 s (`sessionsPerUser`). Crafted updates from thousands of clients, each passing every check on its
    * own, made a document take 27 s to load (Yjs integrates a stored document client by client).
    */
-  private readonly newClients = new RateLimiter(1 / 30, 128)
+  private readonly newClients: RateLimiter
 
   constructor(options: ValidationOptions = {}) {
     this.maxBytes = options.maxMessageBytes ?? 1024 * 1024
@@ -237,6 +239,7 @@ export class Validation implements Extension {
     this.logger = options.logger
     this.onBracketOperations = options.onBracketOperations
     this.checkTime = new RateLimiter(options.checkBudget?.msPerSecond ?? 250, options.checkBudget?.burstMs ?? 2000)
+    this.newClients = new RateLimiter(options.sessionsPerUser?.perSecond ?? 1 / 30, options.sessionsPerUser?.burst ?? 128)
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
