@@ -19,7 +19,7 @@
  * export/ (which pulls in playwright-core) is loaded on first use.
  */
 import { Router } from 'express'
-import type { PdfRenderer } from '../../export/pdf.js'
+import { MAX_QUEUED_RENDERINGS, PrinterBusyError, type PdfRenderer } from '../../export/pdf.js'
 import { EXPORT_FORMATS, isExportFormat } from '../../export/formats.js'
 import { canExport, canRead } from '../auth/permissions.js'
 import { liveJSON, liveState } from '../documents.js'
@@ -33,20 +33,17 @@ let exportModule: Promise<ExportModule> | null = null
 /** export/, imported on first use. */
 const loadExport = (): Promise<ExportModule> => exportModule ??= import('../../export/index.js').catch(e => { exportModule = null; throw e })
 
-/** PDF requests admitted at once: as many as the printer queues (export/pdf.ts MAX_QUEUED_RENDERINGS). */
-const MAX_PDFS_IN_FLIGHT = 4
-
 /** A lazily started PDF renderer shared by all requests; `close()` on shutdown. */
 export class SharedPdfRenderer {
   private renderer: Promise<PdfRenderer> | null = null
   private inFlight = 0
   /**
-   * Admits one PDF request (its HTML still to be made, then printed), or
-   * answers busy (503) at once when the printer's queue could not take it;
-   * call the returned function when done.
+   * Admits one PDF request (its HTML still to be made, then printed): as
+   * many as the printer queues, so that the excess is refused (503) before
+   * any work; call the returned function when done.
    */
   admit(): () => void {
-    if (this.inFlight >= MAX_PDFS_IN_FLIGHT) throw new HttpError(503, 'the server is busy printing other PDFs; try again in a few seconds', 'busy')
+    if (this.inFlight >= MAX_QUEUED_RENDERINGS) throw new PrinterBusyError()
     this.inFlight++
     let released = false
     return () => { if (!released) { released = true; this.inFlight-- } }

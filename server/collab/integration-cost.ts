@@ -149,10 +149,10 @@ function rootName(doc: Y.Doc, type: unknown): string {
 }
 
 /** Where `item` starts looking for its place, as a key of that place and the first document item it steps over. */
-function startOfSearch(doc: Y.Doc, item: PlacedItem, items: UpdateItems): { key: string; from: Y.Item | null | undefined; steps: number } {
+function startOfSearch(doc: Y.Doc, item: PlacedItem, items: UpdateItems): { key: string; from: Y.Item | null | undefined } {
   if (!item.origin) {
     const { key, start } = parentOf(doc, item, items)
-    return { key, from: start, steps: 0 }
+    return { key, from: start }
   }
   const { client, clock } = item.origin
   const key = `${client}:${clock}`
@@ -162,15 +162,15 @@ function startOfSearch(doc: Y.Doc, item: PlacedItem, items: UpdateItems): { key:
       // an origin inside an item: Yjs splits it there, and the remainder comes next (typing into a word: the
       // right origin is the remainder's start, and nothing is stepped over). Inserts of one update that split one
       // item step over each other's pieces: they share a place, the item.
-      if (item.rightOrigin?.client === client && item.rightOrigin.clock === clock + 1) return { key, from: undefined, steps: 0 }
-      return { key: `/${left.id.client}:${left.id.clock}`, from: left, steps: 0 }
+      if (item.rightOrigin?.client === client && item.rightOrigin.clock === clock + 1) return { key, from: undefined }
+      return { key: `/${left.id.client}:${left.id.clock}`, from: left }
     }
-    return { key, from: left.right, steps: 0 }
+    return { key, from: left.right }
   }
-  if (left) return { key, from: undefined, steps: 0 }
+  if (left) return { key, from: undefined }
   // an origin of this update: it stands just before its own right origin
   const origin = items.at(item.origin)
-  return { key, from: origin ? items.rightOf(origin.rightOrigin) : undefined, steps: 0 }
+  return { key, from: origin ? items.rightOf(origin.rightOrigin) : undefined }
 }
 
 /** Whether two ids (or their absence) are the same. */
@@ -189,12 +189,10 @@ function conflictSteps(doc: Y.Doc, item: PlacedItem, from: Y.Item | null, right:
   for (let o = from; o !== null && o !== right && steps < limit; o = o.right) {
     steps++
     passed.add(o)
-    // the item holding the origin itself (its remainder after the split), whose origin is the origin's clock
-    if (item.origin && o.id.client === item.origin.client && o.id.clock <= item.origin.clock && item.origin.clock < o.id.clock + o.length) {
-      if (o.id.client >= item.client && sameId(o.rightOrigin, item.rightOrigin)) break
-      continue
-    }
-    if (sameId(o.origin, item.origin)) {
+    // an insert at the same place: the item holding the origin itself (its remainder after the split, whose origin
+    // is the origin's clock), or another with the same origin
+    const holdsOrigin = item.origin !== null && o.id.client === item.origin.client && o.id.clock <= item.origin.clock && item.origin.clock < o.id.clock + o.length
+    if (holdsOrigin || sameId(o.origin, item.origin)) {
       if (o.id.client >= item.client && sameId(o.rightOrigin, item.rightOrigin)) break
     } else {
       const before = o.origin ? holder(doc, o.origin) : null
@@ -281,7 +279,7 @@ export function integrationSteps(doc: Y.Doc, items: readonly PlacedItem[], limit
     }
     const before = atPlace.get(start.key) ?? 0
     atPlace.set(start.key, before + 1)
-    let own = before + start.steps
+    let own = before
     if (own <= itemLimit && start.from !== undefined) {
       const right = index.rightOf(item.rightOrigin)
       if (right !== undefined) own += conflictSteps(doc, item, start.from, right, itemLimit - own + 1)

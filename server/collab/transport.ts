@@ -98,11 +98,15 @@ export class CollabTransport {
 
   /** Ends every connection more than MAX_UNREAD_BYTES sent to waits for (one that never reads, and answers pings). */
   private readonly endUnreadSockets = (): void => {
-    for (const ws of this.wss.clients) {
-      if (ws.bufferedAmount <= MAX_UNREAD_BYTES) continue
-      this.options.logger.warn('websocket closed: it does not read what it is sent', { unread: ws.bufferedAmount })
-      ws.terminate()
-    }
+    for (const ws of this.wss.clients) this.endIfUnread(ws)
+  }
+
+  /** Ends `ws` when more than MAX_UNREAD_BYTES sent to it wait unread; true when it did. */
+  private endIfUnread(ws: WebSocket, address?: string): boolean {
+    if (ws.bufferedAmount <= MAX_UNREAD_BYTES) return false
+    this.options.logger.warn('websocket closed: it does not read what it is sent', { ...(address ? { address } : {}), unread: ws.bufferedAmount })
+    ws.terminate()
+    return true
   }
 
   /** Hands accepted connections to `hocuspocus`. */
@@ -128,19 +132,20 @@ export class CollabTransport {
         this.options.logger.warn('websocket closed on a protocol error', { address, error: e.message, code: (e as { code?: string }).code })
       })
       this.sockets.set(ws, socket)
-      this.boundBeforeSignIn(ws, address)
+      this.boundSocket(ws, address)
       hocuspocus.handleConnection(ws, request)
     })
   }
 
   /**
-   * Closes `ws` when it waits too long before it has opened a document, or
-   * sends too much for documents it has not opened: Hocuspocus queues those
+   * Closes `ws` when it waits too long before it has opened a document, when
+   * it sends while too much sent to it waits unread, or when it sends too
+   * much for documents it has not opened: Hocuspocus queues those
    * messages until the document's authentication succeeds, before signing
    * in and after (a name never authenticated, or refused, would be queued
    * for as long as the socket lives).
    */
-  private boundBeforeSignIn(ws: WebSocket, address: string): void {
+  private boundSocket(ws: WebSocket, address: string): void {
     let messages = 0
     let bytes = 0
     /** Per document name not opened yet: what was queued for it (given back when it opens). */
@@ -166,12 +171,7 @@ export class CollabTransport {
     timer.unref()
     const count = (data: Buffer | ArrayBuffer | Buffer[]) => {
       // what it asks for is answered into its socket: a client that asks and never reads would fill the server's memory
-      if (ws.bufferedAmount > MAX_UNREAD_BYTES) {
-        ws.off('message', count)
-        this.options.logger.warn('websocket closed: it does not read what it is sent', { address, unread: ws.bufferedAmount })
-        ws.terminate()
-        return
-      }
+      if (this.endIfUnread(ws, address)) { ws.off('message', count); return }
       const bytesOf = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data
       // a name that cannot be read is counted too (Hocuspocus closes the socket on it, after every frame already sent)
       const name = documentNameOf(bytesOf) ?? '\u0000unreadable'

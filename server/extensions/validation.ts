@@ -61,8 +61,19 @@ function newCopy(source: Document): Y.Doc {
   return doc
 }
 
+type Decoded = ReturnType<typeof Y.decodeUpdate>
+
+const decodedUpdates = new WeakMap<Uint8Array, Decoded>()
+
+/** `Y.decodeUpdate` once per update (the conflict estimate, the check and the copy's check all read it); throws as it does. */
+function decodedOnce(update: Uint8Array): Decoded {
+  let decoded = decodedUpdates.get(update)
+  if (!decoded) decodedUpdates.set(update, decoded = Y.decodeUpdate(update))
+  return decoded
+}
+
 function onlyInsertsText(update: Uint8Array): boolean {
-  const { structs } = Y.decodeUpdate(update)
+  const { structs } = decodedOnce(update)
   return structs.every(s => s instanceof Y.GC || s instanceof Y.Skip || (s instanceof Y.Item && s.content instanceof Y.ContentString && s.parentSub === null))
 }
 
@@ -134,7 +145,6 @@ const MAX_WAITING_BYTES = 256 * 1024
 /** How long accepted updates are kept for copies of the document, ms. */
 const RECENT_MS = 3000
 
-type Decoded = ReturnType<typeof Y.decodeUpdate>
 
 /**
  * Whether a decoded update only types: every inserted struct is a string
@@ -311,7 +321,7 @@ export class Validation implements Extension {
       ranges = rangesOfTyping(typing)
     } else {
       let decoded: Decoded
-      try { decoded = Y.decodeUpdate(update) } catch { return ['not a Yjs update'] }
+      try { decoded = decodedOnce(update) } catch { return ['not a Yjs update'] }
       const tooLarge = this.sizeProblem(document, state, update, decoded.structs.some(s => s instanceof Y.Item))
       if (tooLarge) return [tooLarge]
       const problems = this.problemsInCopy(document, state, update, writer, operations)
@@ -361,7 +371,7 @@ export class Validation implements Extension {
       deletions = typing.deletions
     } else {
       let decoded: Decoded
-      try { decoded = Y.decodeUpdate(update) } catch { return null }   // not a Yjs update: the checks that follow say so
+      try { decoded = decodedOnce(update) } catch { return null }   // not a Yjs update: the checks that follow say so
       items = placedItems(decoded.structs)
       structs = decoded.structs.filter(s => !(s instanceof Y.Skip)).map(s => ({ client: s.id.client, clock: s.id.clock, length: s.length }))
       deletions = []
