@@ -33,6 +33,18 @@ export class Refusal extends Error {
   }
 }
 
+/**
+ * The error for a message that arrives on a socket the server is already
+ * closing (throttled): dropped unread, with no notice and no log line (the
+ * close told the client; it sends the change again on a new socket). Null
+ * while the socket is open. Hocuspocus runs the hooks of a burst's messages
+ * interleaved, so every hook that does work asks again.
+ */
+export function closingRefusal(connection: Connection): Refusal | null {
+  const ws = connection.webSocket
+  return ws.readyState === ws.OPEN ? null : new Refusal(REFUSED_RATE, 'the connection is closing')
+}
+
 /** Tells the client why, then returns the error to throw from the hook. */
 export function refuse(connection: Connection | undefined, code: number, reason: string): Refusal {
   const notice: RefusalNotice = { type: 'refused', code, reason }

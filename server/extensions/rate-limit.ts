@@ -5,7 +5,7 @@
  * (validation.ts).
  */
 import type { Extension, beforeHandleMessagePayload } from '@hocuspocus/server'
-import { REFUSED_RATE, throttle } from '../collab/refusal.js'
+import { REFUSED_RATE, closingRefusal, throttle } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
 
 /** A token bucket per key: `burst` tokens, refilled at `perSecond`. */
@@ -50,7 +50,7 @@ export interface MessageRateOptions {
   burst?: number
 }
 
-/** Refuses (and disconnects) a socket sending messages faster than allowed. */
+/** Refuses (and disconnects) a socket sending messages faster than allowed; drops what a closing socket still sends. */
 export class MessageRateLimit implements Extension {
   extensionName = 'resdraft-rate-limit'
   priority = 300
@@ -61,6 +61,10 @@ export class MessageRateLimit implements Extension {
   }
 
   async beforeHandleMessage({ connection, documentName, context }: beforeHandleMessagePayload): Promise<void> {
+    // a socket the server is closing (throttled) takes nothing more: what it sent before it saw the close is
+    // dropped unread, not checked (and refused, and logged) message by message; the client sends it again
+    const closing = closingRefusal(connection)
+    if (closing) throw closing
     if (this.limiter.take(connection.socketId)) return
     const user = (context as { user?: { username?: string; delegation?: string } }).user
     this.logger?.warn('message refused', { document: documentName, user: user?.username, delegation: user?.delegation, code: REFUSED_RATE, reason: 'rate-limited' })

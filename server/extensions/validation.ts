@@ -27,7 +27,7 @@ import type { TypingCandidate, TypingContext } from '../collab/typing.js'
 import { ATTRIBUTION, COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { parseMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
-import { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, refuse, throttle } from '../collab/refusal.js'
+import { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, closingRefusal, refuse, throttle } from '../collab/refusal.js'
 import { RateLimiter } from './rate-limit.js'
 
 /** Options of the validation extension. */
@@ -414,6 +414,9 @@ export class Validation implements Extension {
 
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
     const user = (context as { user?: Writer }).user
+    // the messages of one burst pass the earlier hooks before the first of them is throttled here
+    const closing = closingRefusal(connection)
+    if (closing) throw closing
     if (data.length > this.maxBytes) throw this.refused(connection, documentName, user, REFUSED_TOO_LARGE, `message of ${data.length} bytes exceeds the limit of ${this.maxBytes}`)
     let update: Uint8Array | undefined
     try { update = parseMessage(data).update } catch (e) { throw this.refused(connection, documentName, user, REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }

@@ -83,8 +83,12 @@ test('a reviewer whose updates keep the server checking (each copies the documen
       if (i % 20 === 19) await new Promise(r => setTimeout(r, 5))
     }
     await until(() => reviewer.closes.length > 0, 5000, 'the reviewer is stopped')
+    reviewer.destroy() // no reconnection: each new socket would be refused (and logged) once more
     const notice = reviewer.stateless.find(s => (s as { type?: string }).type === 'refused') as { code: number; reason: string } | undefined
     assert.equal(notice?.code, REFUSED_RATE)
     await assertStillServing(server.url, server.store, a, b, [doc.id])
+    // what it had sent before it saw its socket close costs nothing more: neither a check nor a line in the log
+    const refusals = logger.entries.filter(e => e.fields.user === 'rita' && e.fields.code === REFUSED_RATE).length
+    assert.ok(refusals <= 2, `the reviewer's messages after its socket was closed are dropped unread (${refusals} refusals logged)`)
   } finally { reviewer.destroy(); a.destroy(); b.destroy() }
 })
