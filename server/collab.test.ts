@@ -92,6 +92,28 @@ test('a reviewer may comment (stored and relayed) but a comment update that also
   for (const c of [writer, reviewer, other, sneaky]) c.destroy()
 })
 
+test("a reviewer who replaces a comment with a copy without its replies is refused; the replies stay for everyone", async () => {
+  const doc = await addDocument(server.store, { shared: true, delegations: ['APT', 'ARB'] })
+  const writer = open(doc, amal), replier = open(doc, salma), reviewer = open(doc, rita)
+  await Promise.all([writer.synced, replier.synced, reviewer.synced])
+  const entry = { id: 'q1', anchor: { provisionId: 'c1' }, author: 'Amal', delegation: 'APT', text: 'why?', createdAt: '2026-11-23T09:00:00Z', replies: [] as unknown[], resolved: false }
+  writer.doc.getArray('comments').push([entry])
+  await until(() => replier.doc.getArray('comments').length === 1, 3000, 'comment relayed')
+  const answer = { id: 'q1r', author: 'Salma', delegation: 'ARB', text: 'because', createdAt: '2026-11-23T09:05:00Z' }
+  replier.doc.transact(() => { const c = replier.doc.getArray('comments'); c.delete(0, 1); c.insert(0, [{ ...entry, replies: [answer] }]) })
+  const repliesAt = (c: Client) => (c.doc.getArray('comments').toJSON() as { replies: unknown[] }[]).flatMap(e => e.replies)
+  await until(() => repliesAt(reviewer).length === 1 && repliesAt(writer).length === 1, 3000, 'reply relayed')
+  reviewer.doc.transact(() => { const c = reviewer.doc.getArray('comments'); c.delete(0, 1); c.insert(0, [{ ...entry, resolved: true }]) })
+  await until(() => reviewer.stateless.some(s => (s as { type?: string }).type === 'refused'), 3000, 'refusal')
+  assert.match(String((reviewer.stateless.find(s => (s as { type?: string }).type === 'refused') as { reason: string }).reason), /reply q1r may not be removed/)
+  await new Promise(r => setTimeout(r, 300))
+  assert.deepEqual(repliesAt(writer), [answer], "the reply is still there for the others")
+  const replay = new Y.Doc()
+  for (const u of (await server.store.loadUpdates(doc.id)).updates) Y.applyUpdate(replay, u)
+  assert.deepEqual((replay.getArray('comments').toJSON() as { replies: unknown[] }[]).flatMap(e => e.replies), [answer], 'and in the store')
+  for (const c of [writer, replier, reviewer]) c.destroy()
+})
+
 test('a drafter of another delegation cannot open a private document and gets read-only on a shared one', async () => {
   const priv = await addDocument(server.store, { delegations: ['APT'] })
   await assert.rejects(open(priv, claire).synced, /forbidden/)

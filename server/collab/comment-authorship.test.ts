@@ -38,3 +38,13 @@ test('two replies made at once leave two entries under one id; each writer only 
   const after = [...before, comment('a', pierre, [reply('r3', amal)])]
   assert.deepEqual(commentAuthorshipProblems(before, after, amal), [])
 })
+
+test('a replacement of a comment keeps every reply it had: one that leaves a reply out is refused, whoever wrote it', () => {
+  const before = [comment('a', amal, [reply('r1', pierre), reply('r2', amal)])]
+  assert.match(commentAuthorshipProblems(before, [comment('a', amal, [])], officer).join(), /reply r1 may not be removed.*reply r2 may not be removed/)
+  assert.match(commentAuthorshipProblems(before, [comment('a', amal, [reply('r2', amal)], true)], amal).join(), /reply r1 may not be removed/)
+  // replies made at once and joined again: every reply is still there, in one entry or another
+  const parallel = [comment('a', amal, [reply('r1', pierre), reply('r3', amal)]), comment('a', amal, [reply('r1', pierre), reply('r4', pierre)])]
+  assert.deepEqual(commentAuthorshipProblems(parallel, [comment('a', amal, [reply('r1', pierre), reply('r3', amal), reply('r4', pierre)])], amal), [])
+  assert.match(commentAuthorshipProblems(parallel, [comment('a', amal, [reply('r1', pierre), reply('r3', amal)])], amal).join(), /reply r4 may not be removed/)
+})

@@ -7,8 +7,8 @@
  * - a new comment, and every new reply, must carry the sender's name and
  *   delegation;
  * - an existing comment keeps its anchor, author, delegation, text and date,
- *   and its existing replies stay as they were (anyone who may write may
- *   reply, or resolve and reopen);
+ *   and its existing replies stay, as they were (anyone who may write may
+ *   reply, or resolve and reopen; no one may take a reply away);
  * - a comment may be removed only by its author or the secretariat.
  *
  * Entries are matched by id. Two people replying at once each replace the
@@ -54,6 +54,14 @@ export function commentAuthorshipProblems(before: readonly unknown[], after: rea
   const now = groupById(after)
   for (const [id, entries] of now) {
     const previous = old.get(id)
+    if (previous) {
+      // a reply is never taken away: every one known under this id is still there, in one entry or another
+      const kept = new Set<string>()
+      for (const e of entries) for (const r of e.replies ?? []) kept.add(r.id)
+      const gone = new Set<string>()
+      for (const p of previous) for (const r of p.replies ?? []) if (!kept.has(r.id)) gone.add(r.id)
+      for (const r of gone) problems.push(`comment ${id}: reply ${r} may not be removed`)
+    }
     for (const entry of entries) {
       if (!previous) {
         if (!byWriter(entry, writer)) problems.push(`comment ${id} must be posted in your own name`)
