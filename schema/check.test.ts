@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert'
 import { test } from 'node:test'
-import { ResolutionCheckError, findProblems, resolutionFromJSON } from './index.js'
+import { MAX_TEXT_BLOCKS, ResolutionCheckError, findProblems, resolutionFromJSON } from './index.js'
 import { op, pre, prov, res } from './builders.js'
 
 test('a well-formed document has no problems and survives JSON', () => {
@@ -53,3 +53,22 @@ test('an attribute of the wrong type is refused, whichever node or mark holds it
   }
   assert.ok(resolutionFromJSON(JSON.parse(valid)).eq(d))
 })
+
+test('a document may hold MAX_TEXT_BLOCKS paragraphs, not one more', () => {
+  const withParagraphs = (n: number) => {
+    const d = res({ lang: 'en' }, pre('considering', prov('x', { id: 'p0' })))
+    const blocks = d.content.size > 0 ? countTextBlocks(d) : 0
+    const extra = Array.from({ length: n - blocks }, (_, k) => prov(`p ${k}`, { id: `q${k}` }))
+    return res({ lang: 'en' }, pre('considering', prov('x', { id: 'p0' }), ...extra))
+  }
+  const full = withParagraphs(MAX_TEXT_BLOCKS)
+  assert.equal(countTextBlocks(full), MAX_TEXT_BLOCKS)
+  assert.deepEqual(findProblems(full), [])
+  assert.match(findProblems(withParagraphs(MAX_TEXT_BLOCKS + 1)).join(), new RegExp(`more than ${MAX_TEXT_BLOCKS} paragraphs`))
+})
+
+function countTextBlocks(d: import('prosemirror-model').Node): number {
+  let n = 0
+  d.descendants(c => { if (c.isTextblock) n++; return !c.isTextblock })
+  return n
+}

@@ -3,7 +3,8 @@
  * expressions, and attribute types through the specs' `validate`):
  * language, unique ids, section kinds that fit their section, item styles,
  * proposal markers, square brackets (an option's sources a valid list or
- * empty; a provision's `bracket` and `sources` both set or both null).
+ * empty; a provision's `bracket` and `sources` both set or both null), and
+ * a bound on the number of text blocks.
  */
 import { Node } from 'prosemirror-model'
 import { isLanguage } from './languages.js'
@@ -25,6 +26,17 @@ export class ResolutionCheckError extends Error {
   }
 }
 
+/**
+ * The most text blocks (paragraphs, headings, titles ...) a document may
+ * hold: Resolution 50 has about 150, a long resolution with its annexes a
+ * thousand or two. Everything done with a whole document (loading it,
+ * checking a change, restoring a version, comparing, exporting) grows with
+ * its size, and some of it faster than linearly (Yjs merging a large
+ * deletion), so a document a thousand times the real ones would hold the
+ * server for seconds at each of them.
+ */
+export const MAX_TEXT_BLOCKS = 10_000
+
 const REVISION_STATUSES = new Set(['unchanged', 'modified', 'added', 'suppressed', 'moved-from', 'moved-to'])
 
 /** Lists what is wrong with a document; an empty list means it is valid. */
@@ -34,7 +46,9 @@ export function findProblems(doc: Node): string[] {
   if (doc.type !== resolutionSchema.topNodeType) problems.push(`top node is ${doc.type.name}, expected resolution`)
   if (!isLanguage(doc.attrs.lang)) problems.push(`unknown language "${String(doc.attrs.lang)}"`)
   for (const id of duplicateIds(doc)) problems.push(id ? `id "${id}" is used more than once` : 'a node has no id')
+  let textBlocks = 0
   doc.descendants((node, pos) => {
+    if (node.isTextblock && ++textBlocks === MAX_TEXT_BLOCKS + 1) problems.push(`the document holds more than ${MAX_TEXT_BLOCKS} paragraphs, the most a document may hold`)
     const name = node.type.name
     if (name === 'preambularSection' || name === 'operativeSection') {
       const kind = node.attrs.kind

@@ -14,6 +14,7 @@ import { addDocument, connect, login, titleText, until } from '../test/helpers.j
 import type { Client, TestServer } from '../test/helpers.js'
 import { startTestServer } from '../test/helpers.js'
 import { assertStillServing, assertValid } from './raw-socket.js'
+import { MAX_TEXT_BLOCKS } from '../../schema/check.js'
 
 let server: TestServer
 let amal: string, kenji: string
@@ -54,6 +55,21 @@ async function refused(attack: (d: Y.Doc) => void, why: RegExp, code = REFUSED_I
 
 test('a 900 KB unknown attribute on an element is refused', () =>
   refused(d => provision(d).setAttribute('padding', BIG), /unknown attribute "padding" on provision/))
+
+// a document a thousand times the real ones holds the server for seconds whenever it is loaded, checked or restored
+test('provisions added past the most paragraphs a document may hold are refused', () =>
+  refused(d => {
+    d.transact(() => {
+      const added: Y.XmlElement[] = []
+      for (let k = 0; k < MAX_TEXT_BLOCKS; k++) {
+        const provision = new Y.XmlElement('provision')
+        provision.setAttribute('id', `many${k}`)
+        provision.insert(0, [new Y.XmlElement('paragraph')])
+        added.push(provision)
+      }
+      section(d).insert(1, added)
+    })
+  }, /more than 10000 paragraphs/))
 
 test('an attribute on a Y.XmlText is refused', () =>
   refused(d => titleText(d).setAttribute('padding', BIG), /attributes on text/))
