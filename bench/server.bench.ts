@@ -63,6 +63,7 @@ async function serve(mode: Mode, dataDir: string): Promise<void> {
       connectionRate: { perSecond: 10_000, burst: 10_000 }, messageRate: { perSecond: 10_000, burst: 10_000 }, maxConnectionsPerAddress: 10_000,
       // every bench client signs in as one user, from one address
       sessionsPerUser: { perSecond: 10_000, burst: 10_000 },
+      storedBytesPerUser: { perSecond: 1024 ** 3, burst: 1024 ** 3 },
       omitExtensions: process.env.BENCH_OMIT?.split(',')
     })
     process.stdout.write(`LISTENING ${s.port}\n`)

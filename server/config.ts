@@ -63,6 +63,8 @@ export interface ServerConfig {
   checkBudget?: { msPerSecond: number; burstMs: number } | undefined
   /** New Yjs clients (editing sessions: a page, a tab) one user's changes may bring, per second sustained and in one burst (default one in 30 s, 128). */
   sessionsPerUser?: { perSecond: number; burst: number } | undefined
+  /** Bytes of one user's changes the server stores, per second sustained and in one burst (default 512 KiB and 16 MiB). */
+  storedBytesPerUser?: { perSecond: number; burst: number } | undefined
   /** Open connections (HTTP and WebSocket) from one client address; past it, new ones are closed at once (default 256). */
   maxConnectionsPerAddress?: number | undefined
   /** Time a connection has to send a request's headers, ms (a slower one is closed; default 20 s). */

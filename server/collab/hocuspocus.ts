@@ -40,6 +40,8 @@ export interface CollaborationOptions {
   checkBudget?: { msPerSecond: number; burstMs: number } | undefined
   /** New editing sessions one user's changes may bring (see ValidationOptions). */
   sessionsPerUser?: { perSecond: number; burst: number } | undefined
+  /** Bytes of one user's changes stored (see ValidationOptions). */
+  storedBytesPerUser?: { perSecond: number; burst: number } | undefined
   /** More extensions (the transport's hooks). */
   extensions?: readonly Extension[] | undefined
   /** Extension names to leave out (benchmarks measure each one's cost; never in production). */
@@ -63,7 +65,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
     new Authentication(o.store, o.sessions),
     new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),
-    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, checkBudget: o.checkBudget, sessionsPerUser: o.sessionsPerUser, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
+    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, checkBudget: o.checkBudget, sessionsPerUser: o.sessionsPerUser, storedBytesPerUser: o.storedBytesPerUser, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
     new Attribution({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     new IdRepair({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     persistence,

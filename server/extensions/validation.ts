@@ -49,6 +49,13 @@ export interface ValidationOptions {
   checkBudget?: { msPerSecond: number; burstMs: number } | undefined
   /** New Yjs clients (editing sessions) one user's changes may bring, per second and in one burst (default one in 30 s, 128). */
   sessionsPerUser?: { perSecond: number; burst: number } | undefined
+  /**
+   * Bytes of one user's changes the server stores, per second sustained and in one burst (default
+   * 512 KiB and 16 MiB, twice the largest document): every accepted change is appended to the update
+   * log, so a client inserting and deleting a large run of text over and over (cheap to check, and
+   * leaving the document as it was) made the store write 35 MB a second.
+   */
+  storedBytesPerUser?: { perSecond: number; burst: number } | undefined
 }
 
 /** A copy of a live document. */
@@ -242,6 +249,8 @@ export class Validation implements Extension {
    * own, made a document take 27 s to load (Yjs integrates a stored document client by client).
    */
   private readonly newClients: RateLimiter
+  /** Per user: the bytes their changes may still add to the update log (`storedBytesPerUser`). */
+  private readonly storedBytes: RateLimiter
 
   constructor(options: ValidationOptions = {}) {
     this.maxBytes = options.maxMessageBytes ?? 1024 * 1024
@@ -250,6 +259,7 @@ export class Validation implements Extension {
     this.onBracketOperations = options.onBracketOperations
     this.checkTime = new RateLimiter(options.checkBudget?.msPerSecond ?? 250, options.checkBudget?.burstMs ?? 2000)
     this.newClients = new RateLimiter(options.sessionsPerUser?.perSecond ?? 1 / 30, options.sessionsPerUser?.burst ?? 128)
+    this.storedBytes = new RateLimiter(options.storedBytesPerUser?.perSecond ?? 512 * 1024, options.storedBytesPerUser?.burst ?? 16 * 1024 * 1024)
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
@@ -428,6 +438,10 @@ export class Validation implements Extension {
     if (!connection.readOnly) {
       const costly = this.integrationProblem(document, documentName, update, spender)
       if (costly) throw this.refused(connection, documentName, user, REFUSED_INVALID, `invalid update: ${costly}`)
+      if (!this.storedBytes.take(spender, update.length)) {
+        this.logRefusal(documentName, user, REFUSED_RATE, 'rate-limited: sends more than the server stores for one user')
+        throw throttle(connection, 'rate-limited: you are sending more than the server stores for one user; your changes are sent again in a moment')
+      }
     }
     // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection
     // closed. Telling copies the document, so it is paid from the reviewer's check budget.
