@@ -60,7 +60,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     logger
   })
   const { hocuspocus, persistence } = await createCollaboration({
-    logger, maxDocumentBytes: config.maxDocumentBytes, checkBudget: config.checkBudget, sessionsPerUser: config.sessionsPerUser, storedBytesPerUser: config.storedBytesPerUser, extensions: [transport.extension],
+    logger, maxDocumentBytes: config.maxDocumentBytes, checkBudget: config.checkBudget, sessionsPerUser: config.sessionsPerUser, storedBytesPerUser: config.storedBytesPerUser, checkpoints: config.checkpoints, extensions: [transport.extension],
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
     omitExtensions: config.omitExtensions

@@ -4,6 +4,7 @@ import type { LoginLimits } from './auth/login-throttle.js'
 import { parseOrigins } from './http/origin.js'
 import type { Logger } from './log.js'
 import type { WorkPoolOptions } from './work/pool.js'
+import type { CheckpointOptions } from './extensions/checkpoints.js'
 
 /** Everything the server can be told. */
 export interface ServerConfig {
@@ -65,6 +66,8 @@ export interface ServerConfig {
   sessionsPerUser?: { perSecond: number; burst: number } | undefined
   /** Bytes of one user's changes the server stores, per second sustained and in one burst (default 512 KiB and 16 MiB). */
   storedBytesPerUser?: { perSecond: number; burst: number } | undefined
+  /** Automatic checkpoints: least time between two of one document, and the bytes one user's sessions may keep (see CheckpointOptions). */
+  checkpoints?: CheckpointOptions | undefined
   /** Open connections (HTTP and WebSocket) from one client address; past it, new ones are closed at once (default 256). */
   maxConnectionsPerAddress?: number | undefined
   /** Time a connection has to send a request's headers, ms (a slower one is closed; default 20 s). */

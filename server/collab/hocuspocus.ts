@@ -9,7 +9,7 @@ import type { Store } from '../store/types.js'
 import type { Logger } from '../log.js'
 import { Attribution } from '../extensions/attribution.js'
 import { Audit } from '../extensions/audit.js'
-import { Checkpoints } from '../extensions/checkpoints.js'
+import { Checkpoints, type CheckpointOptions } from '../extensions/checkpoints.js'
 import { Authentication } from '../extensions/authentication.js'
 import { IdRepair } from '../extensions/id-repair.js'
 import { Persistence } from '../extensions/persistence.js'
@@ -42,6 +42,8 @@ export interface CollaborationOptions {
   sessionsPerUser?: { perSecond: number; burst: number } | undefined
   /** Bytes of one user's changes stored (see ValidationOptions). */
   storedBytesPerUser?: { perSecond: number; burst: number } | undefined
+  /** Automatic checkpoints (see CheckpointOptions). */
+  checkpoints?: CheckpointOptions | undefined
   /** More extensions (the transport's hooks). */
   extensions?: readonly Extension[] | undefined
   /** Extension names to leave out (benchmarks measure each one's cost; never in production). */
@@ -70,7 +72,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
     new IdRepair({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     persistence,
     new Audit(o.store),
-    new Checkpoints(o.store, { logger: o.logger }),
+    new Checkpoints(o.store, { ...o.checkpoints, logger: o.logger }),
     ...o.extensions ?? []
   ]
   const omit = new Set(o.omitExtensions ?? [])

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { addDocument, api, connect, login, startTestServer, titleText, until } from '../test/helpers.js'
 import type { TestServer } from '../test/helpers.js'
+import { MemoryLogger } from '../log.js'
 
 let server: TestServer
 before(async () => { server = await startTestServer() })
@@ -31,4 +32,26 @@ test('leaving a document one changed keeps an automatic checkpoint of its text, 
   assert.deepEqual(checkpoint!.createdBy, { name: 'Amal', delegation: 'APT' })
   const json = (await api(server.url, amal, 'GET', `/api/versions/${checkpoint!.id}`)).body.json
   assert.match(JSON.stringify(json), /Session Cybersecurity/)
+})
+
+test("a delegate's sessions keep checkpoints up to a budget of stored bytes; past it, a session leaves none (logged), and the text itself is saved", async () => {
+  const logger = new MemoryLogger()
+  const budgeted = await startTestServer({ logger, checkpoints: { minIntervalMs: 0, bytesPerUser: { perSecond: 0, burst: 1 } } })
+  try {
+    const doc = await addDocument(budgeted.store, { delegations: ['APT'] })
+    const amal = await login(budgeted.url, 'amal')
+    const listed = async () => (await api(budgeted.url, amal, 'GET', `/api/documents/${doc.id}/versions`)).body as Listed[]
+    for (const word of ['One ', 'Two ']) {
+      const writer = connect(budgeted.url, doc.id, amal)
+      await writer.synced
+      titleText(writer.doc).insert(0, word)
+      await until(() => !writer.provider.hasUnsyncedChanges, 5000, 'edit stored')
+      writer.destroy()
+      await until(async () => (await listed()).length === 1 || logger.entries.some(e => e.message === 'checkpoint not made'), 5000, 'checkpoint or skip')
+    }
+    assert.equal((await listed()).length, 1, 'the first session left its checkpoint, the second none')
+    assert.ok(logger.entries.some(e => e.message === 'checkpoint not made' && /budget/.test(String(e.fields.error)) && e.fields.user === 'Amal'), 'the skip is logged with the user')
+    const json = (await api(budgeted.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json
+    assert.match(JSON.stringify(json), /Two One Cybersecurity/)
+  } finally { await budgeted.close() }
 })

@@ -4,12 +4,17 @@
  * version, "⟲ after the session of Amal (APT)", so that the history panel
  * can open, compare or restore what each session left, without anyone
  * naming a version. At most one checkpoint per document per `minIntervalMs`
- * (reconnections do not flood the history). A checkpoint that cannot be
- * made is logged; it never holds up the connection.
+ * (reconnections do not flood the history), and each user's sessions keep
+ * checkpoints of at most so many bytes (`bytesPerUser`: a drafter filling
+ * documents to 8 MB and leaving each every minute added 64 MB of versions a
+ * minute, never removed). A checkpoint that cannot be made, or is past the
+ * budget, is logged; it never holds up the connection, and the text itself
+ * is saved as ever.
  */
 import type { Extension, onDisconnectPayload } from '@hocuspocus/server'
 import type { Hocuspocus } from '@hocuspocus/server'
 import type { Logger } from '../log.js'
+import { RateLimiter } from './rate-limit.js'
 import { createCheckpoint } from '../restore.js'
 import { sessionUpdates } from '../collab/session-updates.js'
 import type { Store, User } from '../store/types.js'
@@ -18,6 +23,8 @@ import type { Store, User } from '../store/types.js'
 export interface CheckpointOptions {
   /** Least time between two automatic checkpoints of one document, ms (default 60 s). */
   minIntervalMs?: number
+  /** Bytes of checkpoints one user's sessions may keep, per second sustained and in one burst (default 256 MiB, and as much again a day). */
+  bytesPerUser?: { perSecond: number; burst: number }
   logger?: Logger
 }
 
@@ -26,9 +33,13 @@ export class Checkpoints implements Extension {
   extensionName = 'resdraft-checkpoints'
   private readonly lastCheckpoint = new Map<string, number>()
   private readonly minIntervalMs: number
+  /** Per user: the bytes of checkpoints their sessions may still keep. */
+  private readonly bytes: RateLimiter
 
   constructor(private readonly store: Store, private readonly options: CheckpointOptions = {}) {
     this.minIntervalMs = options.minIntervalMs ?? 60_000
+    const day = 256 * 1024 * 1024
+    this.bytes = new RateLimiter(options.bytesPerUser?.perSecond ?? day / 86_400, options.bytesPerUser?.burst ?? day)
   }
 
   async onDisconnect({ documentName, context, instance }: onDisconnectPayload): Promise<void> {
@@ -44,7 +55,10 @@ export class Checkpoints implements Extension {
   private async checkpoint(hocuspocus: Hocuspocus, documentName: string, user: User): Promise<void> {
     try {
       if (!await this.store.getDocument(documentName)) return
-      await createCheckpoint(this.store, hocuspocus, documentName, { kind: 'session', who: `${user.name} (${user.delegation})` }, { name: user.name, delegation: user.delegation })
+      // paid after it is made (its size is known then): one checkpoint may overdraw, the next waits
+      if (!this.bytes.hasAny(user.id)) throw new Error("over the budget of checkpoints one user's sessions may keep")
+      const made = await createCheckpoint(this.store, hocuspocus, documentName, { kind: 'session', who: `${user.name} (${user.delegation})` }, { name: user.name, delegation: user.delegation })
+      this.bytes.spend(user.id, JSON.stringify(made.json).length)
     } catch (e) {
       this.options.logger?.warn('checkpoint not made', { document: documentName, user: user.name, error: (e as Error).message })
     }
