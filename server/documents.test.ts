@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { liveJSON } from './documents.js'
-import { addDocument, connect, login, startTestServer, titleText, until } from './test/helpers.js'
+import { liveJSON, liveJSONText } from './documents.js'
+import { addDocument, api, connect, login, startTestServer, titleText, until } from './test/helpers.js'
 import type { TestServer } from './test/helpers.js'
 
 let server: TestServer
@@ -37,4 +37,28 @@ test('the content of an unchanged document is made once; a change gives the new 
   // unloaded again, and changed in the store since (an update appended by the server): the new content
   await until(() => !server.hocuspocus.documents.has(doc.id), 10_000, 'the document unloaded')
   assert.equal(titleOf(await liveJSON(server.store, server.hocuspocus, doc.id)), 'Edited Cybersecurity')
+})
+
+test('the text a GET sends is the current content and follows every change', async () => {
+  const doc = await addDocument(server.store)
+  const read = async () => {
+    const r = await fetch(`${server.url}/api/documents/${doc.id}`, { headers: { authorization: `Bearer ${amal}` } })
+    assert.match(r.headers.get('content-type') ?? '', /^application\/json; charset=utf-8/)
+    return await r.json() as { id: string; title: string; json: unknown }
+  }
+  const first = await read()
+  assert.equal(first.id, doc.id)
+  assert.equal(first.title, doc.title)
+  const plain = async () => JSON.parse(JSON.stringify(await liveJSON(server.store, server.hocuspocus, doc.id))) as unknown
+  assert.deepEqual(first.json, await plain())
+  assert.deepEqual(JSON.parse(await liveJSONText(server.store, server.hocuspocus, doc.id)), first.json)
+  const a = connect(server.url, doc.id, amal)
+  try {
+    await a.synced
+    titleText(a.doc).insert(0, 'Read ')
+    await until(async () => titleOf((await read()).json) === 'Read Cybersecurity', 5000, 'the edit in what a GET sends')
+    titleText(a.doc).insert(0, 'Again ')
+    await until(async () => titleOf(JSON.parse(await liveJSONText(server.store, server.hocuspocus, doc.id))) === 'Again Read Cybersecurity', 5000, 'and in the text')
+    assert.deepEqual((await api(server.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json, await plain())
+  } finally { a.destroy() }
 })

@@ -9,7 +9,7 @@ import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } fr
 import { CHECKPOINT_PREFIX } from '../../protocol/checkpoints.js'
 import { isCheckpoint, restoreVersion } from '../restore.js'
 import { adoptedNewResolution, adoptedText, adoptText, AdoptionError, olderBase } from '../adopt.js'
-import { createDocument, createVersion, liveJSON } from '../documents.js'
+import { createDocument, createVersion, liveJSON, liveJSONText } from '../documents.js'
 import { isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { coverTitle } from '../../export/cover.js'
 import { startProposalJSON } from '../proposal-start.js'
@@ -101,7 +101,10 @@ export function documentRoutes(deps: ApiDeps): Router {
 
   r.get('/:id', async (req, res) => {
     const doc = await readable(res, req.params.id)
-    res.json({ ...publicMeta(doc), json: await liveJSON(deps.store, deps.hocuspocus, doc.id) })
+    // the content's text is shared by every reader of the same state; the metadata is written around it
+    const meta = JSON.stringify(publicMeta(doc))
+    const content = await liveJSONText(deps.store, deps.hocuspocus, doc.id)
+    res.type('application/json').send(`${meta.slice(0, -1)}${meta.length > 2 ? ',' : ''}"json":${content}}`)
   })
 
   /**
