@@ -44,7 +44,9 @@ export const API_ERROR_CODES = [
   /** 429: too many failed sign-ins from this address; `Retry-After` says when to try again. */
   'login-throttled',
   /** 429: a user other than the Secretariat started too many proposals or restores in a short time; `Retry-After` says when to try again. */
-  'too-many-creations'
+  'too-many-creations',
+  /** 429: a user whose requests and changes took their share of the server's time (restores on large documents ...); `Retry-After` says when to try again. */
+  'over-time-share'
 ] as const
 
 /** A code of API_ERROR_CODES. */

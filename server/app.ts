@@ -28,6 +28,7 @@ import { seedDocuments } from './seed.js'
 import { WorkPool } from './work/pool.js'
 import { openStore } from './store/open.js'
 import type { Store } from './store/types.js'
+import { loopTimeBudget } from './extensions/validation.js'
 
 /** A running server. */
 export interface RunningServer {
@@ -59,8 +60,10 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     perAddress: new RateLimiter(config.connectionRate.perSecond, config.connectionRate.burst),
     logger
   })
+  // one share of the event loop's time per user: the checks of their changes and their restores pay from it
+  const loopTime = loopTimeBudget(config.checkBudget)
   const { hocuspocus, persistence } = await createCollaboration({
-    logger, maxDocumentBytes: config.maxDocumentBytes, checkBudget: config.checkBudget, sessionsPerUser: config.sessionsPerUser, storedBytesPerUser: config.storedBytesPerUser, checkpoints: config.checkpoints, extensions: [transport.extension],
+    logger, maxDocumentBytes: config.maxDocumentBytes, checkBudget: config.checkBudget, loopTime, sessionsPerUser: config.sessionsPerUser, storedBytesPerUser: config.storedBytesPerUser, checkpoints: config.checkpoints, extensions: [transport.extension],
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
     omitExtensions: config.omitExtensions
@@ -74,7 +77,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   app.use(securityHeaders)
   const pdf = new SharedPdfRenderer()
   app.use('/api', sameOriginWrites(config.publicOrigins ?? []))
-  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger, work }, pdf))
+  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger, work, loopTime }, pdf))
   app.use(express.static(config.distDir, { index: false }))
   app.use((req, res) => {
     const index = join(config.distDir, 'index.html')

@@ -49,3 +49,23 @@ test('restore is refused to those who may not write, for versions of another doc
   assert.equal((await api(server.url, await login(server.url, 'amal'), 'POST', `/api/documents/${doc.id}/restore`, { versionId: w.id })).status, 400)
   assert.equal((await api(server.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: '⟲ fake checkpoint' })).status, 400)
 })
+
+test("restores are paid from the user's share of the server's time: past it, a 429 that says when to try again, and nothing restored", async () => {
+  const tight = await startTestServer({ checkBudget: { msPerSecond: 0.01, burstMs: 0.5 } })
+  try {
+    const doc = await addDocument(tight.store, { delegations: ['APT'] })
+    const [sec, amal] = [await login(tight.url, 'sec'), await login(tight.url, 'amal')]
+    const v1 = (await api(tight.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'First' })).body
+    const first = await api(tight.url, amal, 'POST', `/api/documents/${doc.id}/restore`, { versionId: v1.id })
+    assert.equal(first.status, 201, 'the first restore is made (it overdraws the share)')
+    const versionsBefore = (await tight.store.listVersions(doc.id)).length
+    const r = await fetch(`${tight.url}/api/documents/${doc.id}/restore`, { method: 'POST', headers: { authorization: `Bearer ${amal}`, 'content-type': 'application/json' }, body: JSON.stringify({ versionId: v1.id }) })
+    assert.equal(r.status, 429)
+    assert.ok(Number(r.headers.get('retry-after')) >= 1, 'Retry-After says when')
+    assert.equal((await r.json() as { code: string }).code, 'over-time-share')
+    assert.equal((await tight.store.listVersions(doc.id)).length, versionsBefore, 'no checkpoint made by the refused restore')
+    // another user's share is their own
+    const kenji = await login(tight.url, 'kenji')
+    assert.equal((await api(tight.url, kenji, 'POST', `/api/documents/${doc.id}/restore`, { versionId: v1.id })).status, 201)
+  } finally { await tight.close() }
+})

@@ -36,6 +36,7 @@ const SENTENCES: Record<UiLang, Record<ErrorKey, string>> = {
     busy: 'The server is busy; try again in a moment.',
     'login-throttled': 'Too many failed sign-ins; try again in a little while.',
     'too-many-creations': 'Too many new documents or restores in a short time; try again in a little while.',
+    'over-time-share': 'Your requests have taken the server\'s time for now; try again in a few seconds.',
     unreachable: 'The server could not be reached.'
   },
   ar: {
@@ -58,6 +59,7 @@ const SENTENCES: Record<UiLang, Record<ErrorKey, string>> = {
     busy: 'الخادم مشغول؛ أعد المحاولة بعد قليل.',
     'login-throttled': 'محاولات دخول فاشلة كثيرة؛ أعد المحاولة بعد قليل.',
     'too-many-creations': 'وثائق جديدة أو استرجاعات كثيرة في وقت قصير؛ أعد المحاولة بعد قليل.',
+    'over-time-share': 'استنفدت طلباتك نصيبها من وقت الخادم الآن؛ أعد المحاولة بعد ثوانٍ.',
     unreachable: 'تعذّر الوصول إلى الخادم.'
   }
 }

@@ -5,6 +5,7 @@ import type { LoginLimits } from '../auth/login-throttle.js'
 import type { Sessions } from '../auth/sessions.js'
 import type { Logger } from '../log.js'
 import type { WorkPool } from '../work/pool.js'
+import type { RateLimiter } from '../extensions/rate-limit.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { Actor, DocumentMeta, Store, User } from '../store/types.js'
 import { canRead } from '../auth/permissions.js'
@@ -21,6 +22,22 @@ export interface ApiDeps {
   work: WorkPool
   /** Where unexpected errors are reported (default: stderr). */
   logger?: Logger | undefined
+  /** Each user's share of the event loop's time, ms (shared with the checks of their changes); routes that work on the loop pay from it. */
+  loopTime?: RateLimiter | undefined
+}
+
+/**
+ * Runs `work` for `user` when they have time left on the event loop and
+ * charges them the time it took (one request may overdraw; the next waits);
+ * otherwise a 429 that says when to try again, before any work.
+ */
+export async function onUsersTime<T>(deps: ApiDeps, user: User, work: () => Promise<T>): Promise<T> {
+  const share = deps.loopTime
+  if (!share) return work()
+  const wait = share.secondsUntilAny(user.id)
+  if (wait > 0) throw new HttpError(429, `your requests have taken the server's time for now; try again in ${Math.ceil(wait)} s`, 'over-time-share', Math.max(1, Math.ceil(wait)))
+  const started = performance.now()
+  try { return await work() } finally { share.spend(user.id, performance.now() - started) }
 }
 
 import { HttpError } from '../http/errors.js'

@@ -16,7 +16,7 @@ import { startProposalJSON } from '../proposal-start.js'
 import type { DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
-import { HttpError, actorOf, readableDocument, stringField, userOf } from './context.js'
+import { HttpError, actorOf, onUsersTime, readableDocument, stringField, userOf } from './context.js'
 
 const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
 
@@ -173,7 +173,8 @@ export function documentRoutes(deps: ApiDeps): Router {
     const versionId = stringField(req.body, 'versionId', 100)
     const version = await deps.store.getVersion(versionId)
     if (!version || version.documentId !== doc.id) throw new HttpError(400, 'versionId is not a version of this document')
-    const { before, after } = await restoreVersion(deps.store, deps.hocuspocus, doc.id, version, actorOf(user), user.id)
+    // writing a version into a large live document is work on the event loop: paid from the user's share of its time
+    const { before, after } = await onUsersTime(deps, user, () => restoreVersion(deps.store, deps.hocuspocus, doc.id, version, actorOf(user), user.id))
     await deps.store.addAudit(doc.id, { at: after.createdAt, user: user.name, delegation: user.delegation, action: 'restore-version', detail: `restored "${version.name}"` })
     const strip = ({ json: _json, ...meta }: typeof before) => ({ ...meta, automatic: true })
     res.status(201).json({ before: strip(before), after: strip(after) })

@@ -15,7 +15,7 @@ import { IdRepair } from '../extensions/id-repair.js'
 import { Persistence } from '../extensions/persistence.js'
 import { Presence } from '../extensions/presence.js'
 import { MessageRateLimit } from '../extensions/rate-limit.js'
-import type { MessageRateOptions } from '../extensions/rate-limit.js'
+import type { MessageRateOptions, RateLimiter } from '../extensions/rate-limit.js'
 import { Validation } from '../extensions/validation.js'
 import { recordBracketOperations } from '../extensions/audit.js'
 
@@ -38,6 +38,8 @@ export interface CollaborationOptions {
   maxDocumentBytes?: number | undefined
   /** Time validation may spend on one user's changes (see ValidationOptions). */
   checkBudget?: { msPerSecond: number; burstMs: number } | undefined
+  /** The per-user budget of time on the event loop, shared with the API (made from `checkBudget` when not given). */
+  loopTime?: RateLimiter | undefined
   /** New editing sessions one user's changes may bring (see ValidationOptions). */
   sessionsPerUser?: { perSecond: number; burst: number } | undefined
   /** Bytes of one user's changes stored (see ValidationOptions). */
@@ -67,7 +69,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
     new Authentication(o.store, o.sessions),
     new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),
-    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, checkBudget: o.checkBudget, sessionsPerUser: o.sessionsPerUser, storedBytesPerUser: o.storedBytesPerUser, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
+    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, checkBudget: o.checkBudget, loopTime: o.loopTime, sessionsPerUser: o.sessionsPerUser, storedBytesPerUser: o.storedBytesPerUser, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
     new Attribution({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     new IdRepair({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     persistence,

@@ -1,8 +1,9 @@
 /**
  * Rate limits: token buckets (`RateLimiter`) per socket for messages (the
  * extension), per client IP for new WebSocket connections (the HTTP upgrade
- * handler), and per user for the time spent checking their changes
- * (validation.ts).
+ * handler), and per user for the time the event loop spends on their
+ * changes and heavy requests (validation.ts, the restore route: one
+ * budget, `checkBudget`).
  */
 import type { Extension, beforeHandleMessagePayload } from '@hocuspocus/server'
 import { REFUSED_RATE, closingRefusal, throttle } from '../collab/refusal.js'
@@ -33,6 +34,12 @@ export class RateLimiter {
 
   /** True while `key` has anything left (`spend` may have left it in debt). */
   hasAny(key: string, now = Date.now()): boolean { return this.bucket(key, now).tokens > 0 }
+
+  /** Seconds until `key` has anything left again (0 when it has). */
+  secondsUntilAny(key: string, now = Date.now()): number {
+    const b = this.bucket(key, now)
+    return b.tokens > 0 ? 0 : -b.tokens / this.perSecond
+  }
 
   /** Spends `amount` of `key`'s tokens, going into debt if need be (paid back at `perSecond`). */
   spend(key: string, amount: number, now = Date.now()): void { this.bucket(key, now).tokens -= amount }

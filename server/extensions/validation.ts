@@ -47,6 +47,8 @@ export interface ValidationOptions {
    * user's next change is refused as rate-limited, and sent again later.
    */
   checkBudget?: { msPerSecond: number; burstMs: number } | undefined
+  /** The budget itself, when the server shares it with other work on the event loop (then `checkBudget` is not read). */
+  loopTime?: RateLimiter | undefined
   /** New Yjs clients (editing sessions) one user's changes may bring, per second and in one burst (default one in 30 s, 128). */
   sessionsPerUser?: { perSecond: number; burst: number } | undefined
   /**
@@ -56,6 +58,11 @@ export interface ValidationOptions {
    * leaving the document as it was) made the store write 35 MB a second.
    */
   storedBytesPerUser?: { perSecond: number; burst: number } | undefined
+}
+
+/** The per-user budget of time on the event loop (ms): `checkBudget`, default 250 ms a second and 2,000 at once. */
+export function loopTimeBudget(budget: { msPerSecond: number; burstMs: number } | undefined): RateLimiter {
+  return new RateLimiter(budget?.msPerSecond ?? 250, budget?.burstMs ?? 2000)
 }
 
 /** A copy of a live document. */
@@ -257,7 +264,7 @@ export class Validation implements Extension {
     this.maxDocumentBytes = options.maxDocumentBytes ?? 8 * 1024 * 1024
     this.logger = options.logger
     this.onBracketOperations = options.onBracketOperations
-    this.checkTime = new RateLimiter(options.checkBudget?.msPerSecond ?? 250, options.checkBudget?.burstMs ?? 2000)
+    this.checkTime = options.loopTime ?? loopTimeBudget(options.checkBudget)
     this.newClients = new RateLimiter(options.sessionsPerUser?.perSecond ?? 1 / 30, options.sessionsPerUser?.burst ?? 128)
     this.storedBytes = new RateLimiter(options.storedBytesPerUser?.perSecond ?? 512 * 1024, options.storedBytesPerUser?.burst ?? 16 * 1024 * 1024)
   }

@@ -16,7 +16,8 @@ import { WorkBusyError, WorkError, WorkMemoryError, WorkTimeoutError } from '../
  * (a client's mistake, not the user's).
  */
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code?: ApiErrorCode | 'bad-shape') { super(message); this.name = 'HttpError' }
+  /** `retryAfter`: seconds, sent as `Retry-After` (a 429 or 503 that knows when). */
+  constructor(readonly status: number, message: string, readonly code?: ApiErrorCode | 'bad-shape', readonly retryAfter?: number) { super(message); this.name = 'HttpError' }
 }
 
 /** What express, body-parser and `send` attach to the errors they raise. */
@@ -64,7 +65,8 @@ export function errorHandler(logger: Logger = consoleLogger) {
     if (!known) logger.error('request failed', { method: req.method, path: req.originalUrl.slice(0, 200), error: (err as Error)?.stack ?? String(err) })
     const { status, message, code } = known ?? { status: 500, message: 'internal error' }
     if (res.headersSent) { res.destroy(); return }
-    if (status === 503) res.set('Retry-After', '5')
+    if (err instanceof HttpError && err.retryAfter !== undefined) res.set('Retry-After', String(err.retryAfter))
+    else if (status === 503) res.set('Retry-After', '5')
     res.status(status).json(code ? { error: message, code } : { error: message })
   }
 }
