@@ -3,7 +3,9 @@
  * accepted incoming update to the store *before* Hocuspocus applies and
  * acknowledges it (so an acknowledged update is durable), and, on
  * Hocuspocus's debounced store, saves the canonical JSON and compacts the
- * update log (replaying it into a Y.Doc and re-encoding the state); a save
+ * update log (replaying it into a Y.Doc and re-encoding the state), also
+ * right after a load that was slow (a large deletion in the log: Yjs merges
+ * its structs one splice at a time, at every load until compacted); a save
  * that fails is logged and made again at the next change. An
  * update the store cannot take (a full disk, the database away) is logged
  * and not applied, and that client's socket is closed (1011): the client,
@@ -22,6 +24,8 @@ import { countSessionUpdate } from '../collab/session-updates.js'
 export interface PersistenceOptions {
   /** Compact a document's log once it holds this many updates (default 200). */
   compactAfter?: number
+  /** Compact a document's log right after a load that took longer than this, ms (default 250). */
+  compactLoadsSlowerThanMs?: number
   /** Where updates that could not be stored are reported. */
   logger?: Logger
 }
@@ -33,6 +37,7 @@ export class Persistence implements Extension {
   extensionName = 'resdraft-persistence'
   priority = 100
   private readonly compactAfter: number
+  private readonly compactLoadsSlowerThanMs: number
   /** Updates appended per document since it was last compacted. */
   private readonly appended = new Map<string, number>()
   /** Who last changed each document. */
@@ -40,12 +45,16 @@ export class Persistence implements Extension {
 
   constructor(private readonly store: Store, private readonly options: PersistenceOptions = {}) {
     this.compactAfter = options.compactAfter ?? 200
+    this.compactLoadsSlowerThanMs = options.compactLoadsSlowerThanMs ?? 250
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const { updates, lastSeq } = await this.store.loadUpdates(documentName)
+    const started = performance.now()
     document.transact(() => { for (const u of updates) Y.applyUpdate(document, u) })
-    if (updates.length > this.compactAfter) await this.store.compact(documentName, Y.encodeStateAsUpdate(document), lastSeq)
+    const slow = performance.now() - started >= this.compactLoadsSlowerThanMs
+    // the document holds exactly the log through lastSeq: its state is the compacted log
+    if (updates.length > 1 && (slow || updates.length > this.compactAfter)) await this.store.compact(documentName, Y.encodeStateAsUpdate(document), lastSeq)
     this.appended.set(documentName, 0)
   }
 
