@@ -52,3 +52,15 @@ test('memory stays bounded under many accounts and addresses', () => {
   const sizes = th as unknown as { pairs: Map<string, unknown>; accounts: Map<string, unknown>; addresses: Map<string, unknown> }
   assert.ok(sizes.pairs.size <= 100_000 && sizes.accounts.size <= 100_000 && sizes.addresses.size <= 100_000)
 })
+
+test('an address held for failures over many accounts still lets in an account that signed in from it before (a conference NAT); its own back-off still holds', () => {
+  const c = clock()
+  const th = new LoginThrottle({ freeFailures: 2, baseDelayMs: 1000, addressBurst: 3, addressRefillMs: 10_000 }, c.now)
+  th.attempt('kenji', 'nat'); th.succeeded('kenji', 'nat')
+  for (let i = 0; i < 3; i++) th.attempt(`guess${i}`, 'nat')
+  assert.deepEqual(th.check('stranger', 'nat'), { allowed: false, retryAfterMs: 10_000, reason: 'address' })
+  assert.equal(th.check('kenji', 'nat').allowed, true, 'the known account is not held by the address bucket')
+  // guessing kenji's password from there meets the pair's back-off
+  for (let i = 0; i < 3; i++) assert.equal(th.attempt('kenji', 'nat').allowed, true)
+  assert.equal(th.attempt('kenji', 'nat').allowed, false)
+})

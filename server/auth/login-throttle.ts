@@ -9,8 +9,10 @@
  *   one per 10 s), so one address cannot try many accounts;
  * - per account, over all addresses: a looser bucket (50 failures, one per
  *   5 s; faster than one address can spend it), against guessing from many
- *   addresses. An address the account signed in from before is not held
- *   by it, so the real user keeps signing in during such an attack.
+ *   addresses. An address the account signed in from before holds it by
+ *   the pair's back-off alone (neither bucket), so the real user keeps
+ *   signing in during such an attack, and delegates behind one conference
+ *   NAT are not locked out by one of them.
  *
  * A held attempt is answered 429 with Retry-After before the password is
  * checked (no scrypt work for the attacker). Every hold expires by itself.
@@ -80,12 +82,13 @@ export class LoginThrottle {
     const l = this.limits
     const pair = this.livePair(account, address, now)
     if (pair && pair.until > now) return { allowed: false, retryAfterMs: pair.until - now, reason: 'account-address' }
+    // an account that signed in from this address before is held by the pair's back-off alone: many
+    // delegates share one address behind a conference NAT, and one of them guessing must not lock out the rest
+    if (this.isKnown(account, address, now)) return { allowed: true }
     const byAddress = this.level(this.addresses, address, l.addressBurst, l.addressRefillMs, now)
     if (byAddress < 1) return { allowed: false, retryAfterMs: Math.ceil((1 - byAddress) * l.addressRefillMs), reason: 'address' }
-    if (!this.isKnown(account, address, now)) {
-      const byAccount = this.level(this.accounts, accountKey(account), l.accountBurst, l.accountRefillMs, now)
-      if (byAccount < 1) return { allowed: false, retryAfterMs: Math.ceil((1 - byAccount) * l.accountRefillMs), reason: 'account' }
-    }
+    const byAccount = this.level(this.accounts, accountKey(account), l.accountBurst, l.accountRefillMs, now)
+    if (byAccount < 1) return { allowed: false, retryAfterMs: Math.ceil((1 - byAccount) * l.accountRefillMs), reason: 'account' }
     return { allowed: true }
   }
 
@@ -100,8 +103,10 @@ export class LoginThrottle {
     const over = pair.failures - l.freeFailures
     pair.until = over > 0 ? now + Math.min(l.maxDelayMs, l.baseDelayMs * 2 ** Math.min(over - 1, 30)) : 0
     put(this.pairs, key, pair)
-    this.spend(this.addresses, address, l.addressBurst, l.addressRefillMs, now)
-    if (!this.isKnown(account, address, now)) this.spend(this.accounts, accountKey(account), l.accountBurst, l.accountRefillMs, now)
+    if (!this.isKnown(account, address, now)) {
+      this.spend(this.addresses, address, l.addressBurst, l.addressRefillMs, now)
+      this.spend(this.accounts, accountKey(account), l.accountBurst, l.accountRefillMs, now)
+    }
   }
 
   /**
