@@ -77,7 +77,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   app.use(securityHeaders)
   const pdf = new SharedPdfRenderer()
   app.use('/api', sameOriginWrites(config.publicOrigins ?? []))
-  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger, work, loopTime }, pdf))
+  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger, work, loopTime, maxDocumentBytes: config.maxDocumentBytes }, pdf))
   app.use(express.static(config.distDir, { index: false }))
   app.use((req, res) => {
     const index = join(config.distDir, 'index.html')

@@ -5,6 +5,7 @@ import { parseOrigins } from './http/origin.js'
 import type { Logger } from './log.js'
 import type { WorkPoolOptions } from './work/pool.js'
 import type { CheckpointOptions } from './extensions/checkpoints.js'
+import { DEFAULT_MAX_DOCUMENT_BYTES } from './documents.js'
 
 /** Everything the server can be told. */
 export interface ServerConfig {
@@ -97,7 +98,7 @@ export function defaultConfig(): ServerConfig {
     connectionRate: { perSecond: 5, burst: 100 },
     compactAfter: 200,
     debounce: 2000,
-    maxDocumentBytes: 8 * 1024 * 1024
+    maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES
   }
 }
 

@@ -14,8 +14,21 @@ import { jsonFromYDoc, yDocFromUpdates } from './collab/content.js'
 import type { Actor, DocumentMeta, Store, Version } from './store/types.js'
 import type { DocumentKind } from '../protocol/api.js'
 
+/** The largest encoded state of a document by default (`MAX_DOCUMENT_BYTES`): 8 MiB. */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
+
+/** A new document larger than the server's limit (`MAX_DOCUMENT_BYTES`): nothing was stored. The API answers 413 `too-large`. */
+export class DocumentTooLargeError extends Error {
+  constructor(readonly bytes: number, readonly limit: number) {
+    super(`the document would take ${bytes} bytes, over the limit of ${limit} (the most a shared document may hold)`)
+    this.name = 'DocumentTooLargeError'
+  }
+}
+
 /** What a new document is. */
 export interface NewDocument {
+  /** The largest encoded state it may have, bytes (default DEFAULT_MAX_DOCUMENT_BYTES): the same limit the collaboration socket holds every change to. */
+  maxBytes?: number | undefined
   title: string
   kind?: DocumentKind
   delegations: string[]
@@ -47,6 +60,10 @@ export function prepareContent(json: unknown): PreparedContent {
  */
 export async function createDocument(store: Store, input: NewDocument, json: unknown | PreparedContent, by: Actor | null, userId: string | null = null): Promise<DocumentMeta> {
   const content = isPrepared(json) ? json : prepareContent(json)
+  // every way in (an import, a proposal, an upload, an adoption) meets the limit the socket holds changes to:
+  // a Word import of 95 MB was stored, and no one could open it
+  const limit = input.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
+  if (content.update.length > limit) throw new DocumentTooLargeError(content.update.length, limit)
   const now = new Date().toISOString()
   const meta: DocumentMeta = {
     id: randomUUID(), title: input.title, lang: content.lang, kind: input.kind ?? 'resolution',

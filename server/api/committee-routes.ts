@@ -10,7 +10,7 @@
 import { Router } from 'express'
 import type { Response } from 'express'
 import { canStartCommitteeDraft } from '../auth/permissions.js'
-import { createDocument, liveJSON } from '../documents.js'
+import { DocumentTooLargeError, createDocument, liveJSON } from '../documents.js'
 import type { DropRecord, RowChoice } from '../../compile/index.js'
 import { parseSources } from '../../schema/brackets.js'
 import type { AuditEntry, DocumentMeta } from '../store/types.js'
@@ -99,11 +99,11 @@ export function committeeRoutes(deps: ApiDeps): Router {
     delegations.add(SECRETARIAT)
     let meta
     try {
-      meta = await createDocument(deps.store, {
+      meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes,
         title, kind: 'committee-draft', delegations: [...delegations], shared: true,
         baseVersionId: base.version?.id ?? null, baseDocumentId: base.document.id
       }, built.content, actorOf(user), user.id)
-    } catch (e) { throw new HttpError(400, (e as Error).message) }
+    } catch (e) { throw e instanceof DocumentTooLargeError ? e : new HttpError(400, (e as Error).message) }
     await deps.store.setCommitteeDraft(meta.id, { base: body.base as string, proposals: proposals as string[], sources: built.sources, choices, inputs: { baseJSON: base.json, sources } })
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-committee-draft', detail: `from ${built.sources.join(', ')} on "${base.document.title}"${base.version ? ` (${base.version.name})` : ''}` })
     res.status(201).json(publicMeta(meta))

@@ -22,6 +22,8 @@ export interface ApiDeps {
   work: WorkPool
   /** Where unexpected errors are reported (default: stderr). */
   logger?: Logger | undefined
+  /** The largest encoded state of a document, bytes (`MAX_DOCUMENT_BYTES`): every new document is held to it. */
+  maxDocumentBytes?: number | undefined
   /** Each user's share of the event loop's time, ms (shared with the checks of their changes); routes that work on the loop pay from it. */
   loopTime?: RateLimiter | undefined
 }

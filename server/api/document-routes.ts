@@ -9,7 +9,7 @@ import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } fr
 import { CHECKPOINT_PREFIX } from '../../protocol/checkpoints.js'
 import { isCheckpoint, restoreVersion } from '../restore.js'
 import { adoptedNewResolution, adoptedText, adoptText, AdoptionError, olderBase } from '../adopt.js'
-import { createDocument, createVersion, liveJSON, liveJSONText } from '../documents.js'
+import { DocumentTooLargeError, createDocument, createVersion, liveJSON, liveJSONText } from '../documents.js'
 import { isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { coverTitle } from '../../export/cover.js'
 import { startProposalJSON } from '../proposal-start.js'
@@ -93,8 +93,8 @@ export function documentRoutes(deps: ApiDeps): Router {
     const delegations = Array.isArray(body.delegations) && body.delegations.every(d => typeof d === 'string') ? body.delegations as string[] : [user.delegation]
     let meta
     try {
-      meta = await createDocument(deps.store, { title, kind, delegations, shared: body.shared !== false }, imported.content, actorOf(user), user.id)
-    } catch (e) { throw new HttpError(400, (e as Error).message) }
+      meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind, delegations, shared: body.shared !== false }, imported.content, actorOf(user), user.id)
+    } catch (e) { throw e instanceof DocumentTooLargeError ? e : new HttpError(400, (e as Error).message) }
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'import', detail: `imported "${title}" (${imported.warnings.length} warnings)` })
     res.status(201).json({ ...publicMeta(meta), warnings: imported.warnings })
   })
@@ -145,7 +145,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     const json = body.action === undefined && version ? version.json : startProposalJSON(version?.json ?? null, { action, proposalId, source, delegation: delegations[0]!, title: cover, lang, draftNumbersInUse: action === 'ADD' ? await draftNumbersInUse(deps.store) : [] })
     let meta
     try {
-      meta = await createDocument(deps.store, { title, kind: 'proposal', delegations, shared: false, baseVersionId: version?.id ?? null, baseDocumentId: base?.id ?? null }, json, actorOf(user), user.id)
+      meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations, shared: false, baseVersionId: version?.id ?? null, baseDocumentId: base?.id ?? null }, json, actorOf(user), user.id)
     } catch (e) { throw new HttpError(400, (e as Error).message) }
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-proposal', detail: version && base ? `${action} on version "${version.name}" of "${base.title}"` : `${action}: draft new resolution` })
     res.status(201).json(publicMeta(meta))
@@ -223,7 +223,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     const text = adoptable(() => adoptedNewResolution(doc))
     const adopted = text.toJSON()
     const title = [headingOf(adopted), titleOf(adopted)].map(s => s.trim()).filter(Boolean).join(' – ')
-    const meta = await createDocument(deps.store, { title: title.slice(0, 300), kind: 'resolution', delegations: ['Secretariat'], shared: true }, adopted, actorOf(user), user.id)
+    const meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title: title.slice(0, 300), kind: 'resolution', delegations: ['Secretariat'], shared: true }, adopted, actorOf(user), user.id)
     const version = await createVersion(deps.store, deps.hocuspocus, meta.id, name, actorOf(user))
     await deps.store.addAudit(meta.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'adopt', detail: `adopted the draft new resolution "${from.title}" as "${name}"` })
     res.status(201).json(publicMeta(meta))

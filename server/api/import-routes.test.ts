@@ -230,3 +230,19 @@ test('a text read in a language of another script than it is written in (Arabic 
   const fr = await upload(sec, '/api/imports/resolution/preview?lang=fr', new Uint8Array(readFileSync(RES1_DOCX)))
   assert.ok(!fr.body.warnings.some((w: { code: string }) => w.code === 'other-script'), 'English read as French: the same script')
 })
+
+test('a document past the server\'s size limit is refused (413 too-large) on every way in, and nothing is stored: a Word or text import, a new proposal, a JSON upload', async () => {
+  const small = await startTestServer({ maxDocumentBytes: 16 * 1024 })
+  try {
+    const token = await login(small.url, 'sec')
+    const documents = async () => (await api(small.url, token, 'GET', '/api/documents')).body.length as number
+    const before = await documents()
+    const headers = { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` }
+    const r = await fetch(`${small.url}/api/imports/resolution?title=Big&version=v1`, { method: 'POST', headers, body: readFileSync(RES50_TEXT) })
+    assert.equal(r.status, 413)
+    assert.equal((await r.json() as { code: string }).code, 'too-large')
+    const json = await api(small.url, token, 'POST', '/api/documents', { title: 'Big', text: readFileSync(RES50_TEXT, 'utf8') })
+    assert.equal(json.status, 413, JSON.stringify(json.body))
+    assert.equal(await documents(), before, 'nothing stored')
+  } finally { await small.close() }
+})

@@ -73,7 +73,7 @@ export function importRoutes(deps: ApiDeps): Router {
     const title = queryString(req, 'title', 300, false) ?? [f.heading, f.title].filter(Boolean).join(' – ')
     const versionName = queryString(req, 'version', 200, false) ?? f.versionName
     if (!versionName) throw new HttpError(400, '"version" is required: the heading names no version (e.g. "Rev. Hammamet, 2016")', 'version-required')
-    const meta = await createDocument(deps.store, { title, kind: 'resolution', delegations: ['Secretariat'], shared: true }, f.content, actorOf(user), user.id)
+    const meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'resolution', delegations: ['Secretariat'], shared: true }, f.content, actorOf(user), user.id)
     const version = await createVersion(deps.store, deps.hocuspocus, meta.id, versionName, actorOf(user))
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'import', detail: `imported "${title}" from a ${f.format === 'docx' ? 'Word' : 'text'} file as "${versionName}" (${f.warnings.length} warnings)` })
     const { createdAt: _c, ...rest } = meta
@@ -123,7 +123,7 @@ export function importRoutes(deps: ApiDeps): Router {
     const title = queryString(req, 'title', 300, true)!
     const delegations = (queryString(req, 'delegations', 300, false) ?? '').split(',').map(s => s.trim()).filter(Boolean).slice(0, 20)
     if (delegations.some(d => d.length > 40)) throw new HttpError(400, 'a delegation name is too long')
-    const meta = await createDocument(deps.store, { title, kind: 'proposal', delegations: delegations.length ? delegations : ['Secretariat'], shared: false, baseVersionId: version.id, baseDocumentId: baseDoc.id }, imported.content, actorOf(user), user.id)
+    const meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations: delegations.length ? delegations : ['Secretariat'], shared: false, baseVersionId: version.id, baseDocumentId: baseDoc.id }, imported.content, actorOf(user), user.id)
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'import-docx', detail: `read from a Word file on "${version.name}" of "${baseDoc.title}" (${imported.revisions} revisions, ${check.discrepancies.length} base discrepancies)` })
     const { createdAt: _c, ...rest } = meta
     res.status(201).json({ ...rest, discrepancies: check.discrepancies.length })

@@ -29,6 +29,7 @@ import { parseMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
 import { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, closingRefusal, refuse, throttle } from '../collab/refusal.js'
 import { RateLimiter } from './rate-limit.js'
+import { DEFAULT_MAX_DOCUMENT_BYTES } from '../documents.js'
 
 /** Options of the validation extension. */
 export interface ValidationOptions {
@@ -261,7 +262,7 @@ export class Validation implements Extension {
 
   constructor(options: ValidationOptions = {}) {
     this.maxBytes = options.maxMessageBytes ?? 1024 * 1024
-    this.maxDocumentBytes = options.maxDocumentBytes ?? 8 * 1024 * 1024
+    this.maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
     this.logger = options.logger
     this.onBracketOperations = options.onBracketOperations
     this.checkTime = options.loopTime ?? loopTimeBudget(options.checkBudget)

@@ -8,6 +8,7 @@ import type { NextFunction, Request, Response } from 'express'
 import type { ApiErrorCode } from '../../protocol/api-errors.js'
 import { consoleLogger, type Logger } from '../log.js'
 import { WorkBusyError, WorkError, WorkMemoryError, WorkTimeoutError } from '../work/pool.js'
+import { DocumentTooLargeError } from '../documents.js'
 
 /**
  * An error answered with its status and `{error: message}`, and `code` when
@@ -28,6 +29,7 @@ export function describeHttpError(err: unknown): { status: number; message: stri
   if (err instanceof HttpError) return { status: err.status, message: err.message, ...(err.code ? { code: err.code } : {}) }
   if (err instanceof URIError) return { status: 400, message: 'malformed percent-encoding in the address' }
   if (err instanceof WorkBusyError) return { status: 503, message: err.message, code: 'busy' }
+  if (err instanceof DocumentTooLargeError) return { status: 413, message: err.message, code: 'too-large' }
   // the printer's queue is full (export/pdf.ts), or a request whose client had gone was dropped
   if (err instanceof Error && err.name === 'PrinterBusyError') return { status: 503, message: err.message, code: 'busy' }
   if (err instanceof Error && err.name === 'AbortError') return { status: 400, message: 'request abandoned by the client' }
