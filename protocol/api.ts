@@ -79,3 +79,6 @@ export interface CommitteeDraftOrigin {
   sources: string[]
   choices: Record<string, unknown>
 }
+
+/** The delegation of the Secretariat's accounts and documents. */
+export const SECRETARIAT_DELEGATION = 'Secretariat'

@@ -32,3 +32,17 @@ test('GET /api/compile lines up stored proposals on a base; only what the user m
   assert.equal((await api(server.url, sec, 'GET', `/api/compile?base=d:${base.id}&${many}`)).status, 400)
   assert.equal((await api(server.url, null, 'GET', `/api/compile?base=d:${base.id}&proposal=d:${apt.id}`)).status, 401)
 })
+
+test("a proposal whose MOD line names another delegation's source is compiled under its own delegation's name (the line cannot credit it to someone else)", async () => {
+  const base = await createDocument(server.store, { title: 'Res 50 (2012) b', delegations: [], shared: true }, fixture('res50-2012-ar.txt'), null)
+  const amal = await login(server.url, 'amal')
+  const versions = await api(server.url, amal, 'GET', `/api/documents/${base.id}/versions`)
+  const sec = await login(server.url, 'sec')
+  const version = versions.body[0] ?? (await api(server.url, sec, 'POST', `/api/documents/${base.id}/versions`, { name: 'Dubai 2012' })).body
+  const forged = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'forged', action: 'MOD', baseVersionId: version.id, proposalId: 'ARB/44A13/9' })
+  assert.equal(forged.status, 201, JSON.stringify(forged.body))
+  const honest = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'honest', action: 'MOD', baseVersionId: version.id, proposalId: 'APT/44A13/2' })
+  const r = await api(server.url, sec, 'GET', `/api/compile?base=v:${version.id}&proposal=d:${forged.body.id}&proposal=d:${honest.body.id}`)
+  assert.equal(r.status, 200, JSON.stringify(r.body))
+  assert.deepEqual(r.body.sources.map((s: { name: string }) => s.name), ['APT', 'APT (2)'])
+})

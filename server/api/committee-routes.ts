@@ -18,11 +18,12 @@ import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, actorOf, readableDocument, stringField, userOf } from './context.js'
 import { refResolver } from './refs.js'
+import { SECRETARIAT_DELEGATION } from '../../protocol/api.js'
 
 /** At most this many proposals in one committee draft (as in a compilation). */
 const MAX_PROPOSALS = 12
 /** The delegation that runs committee drafts. */
-export const SECRETARIAT = 'Secretariat'
+export const SECRETARIAT = SECRETARIAT_DELEGATION
 /** Audit actions that are connections, not changes (left out of the activity). */
 const CONNECTIONS = new Set(['connect', 'disconnect'])
 
@@ -86,7 +87,7 @@ export function committeeRoutes(deps: ApiDeps): Router {
     for (const ref of proposals as string[]) {
       const p = await refs.resolve(res, ref)
       for (const d of p.document.delegations) delegations.add(d)
-      sources.push({ json: p.json, fallbackName: p.document.delegations[0] ?? p.document.title })
+      sources.push({ json: p.json, fallbackName: p.document.delegations[0] ?? p.document.title, delegations: p.document.delegations })
     }
     let built
     // compilation and draft in a worker thread, under the pool's time limit

@@ -28,14 +28,13 @@ export function compareRoutes(deps: ApiDeps): Router {
   })
 
   r.get('/compile', async (req, res) => {
-    const refs = ([] as unknown[]).concat(req.query.proposal ?? [])
-    if (refs.length === 0 || refs.length > MAX_COMPILED) throw new HttpError(400, `give 1 to ${MAX_COMPILED} proposal=REF`)
+    const proposalRefs = ([] as unknown[]).concat(req.query.proposal ?? [])
+    if (proposalRefs.length === 0 || proposalRefs.length > MAX_COMPILED) throw new HttpError(400, `give 1 to ${MAX_COMPILED} proposal=REF`)
     const baseJSON = await resolve(res, req.query.base)
     const sources = []
-    for (const ref of refs) {
-      const json = await resolve(res, ref)
-      const meta = typeof ref === 'string' && ref.startsWith('d:') ? await deps.store.getDocument(ref.slice(2)) : null
-      sources.push({ json, fallbackName: meta?.delegations[0] ?? String(ref) })
+    for (const ref of proposalRefs) {
+      const { json, document } = await refs.resolve(res, ref)
+      sources.push({ json, fallbackName: document.delegations[0] ?? String(ref), delegations: document.delegations })
     }
     // in a worker thread, with the pool's time limit, like a comparison
     res.json(await deps.work.run('compile', { baseJSON, sources }, userOf(res).id))

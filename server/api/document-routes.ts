@@ -146,7 +146,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     let meta
     try {
       meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations, shared: false, baseVersionId: version?.id ?? null, baseDocumentId: base?.id ?? null }, json, actorOf(user), user.id)
-    } catch (e) { throw new HttpError(400, (e as Error).message) }
+    } catch (e) { throw e instanceof DocumentTooLargeError ? e : new HttpError(400, (e as Error).message) }
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-proposal', detail: version && base ? `${action} on version "${version.name}" of "${base.title}"` : `${action}: draft new resolution` })
     res.status(201).json(publicMeta(meta))
   }

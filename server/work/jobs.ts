@@ -16,6 +16,7 @@ import { readResolutionFile } from '../../export/resolution-file.js'
 import { resolutionFromJSON, type Language } from '../../schema/index.js'
 import { importText, type ImportWarning } from '../../schema/text/index.js'
 import { prepareContent, type PreparedContent } from '../documents.js'
+import { SECRETARIAT_DELEGATION } from '../../protocol/api.js'
 
 /** The jobs by name: input and output types. */
 export interface Jobs {
@@ -27,9 +28,9 @@ export interface Jobs {
    */
   compare: { input: { oldJSON: unknown; newJSON: unknown; ignoreRenumbering: boolean; showWhitespace?: boolean }; output: { revision: unknown; summary: unknown } }
   /** Several proposals lined up on a base (compile/); each source named by its MOD line, else by `fallbackName`. */
-  compile: { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[] }; output: CompilationJSON }
+  compile: { input: { baseJSON: unknown; sources: CompiledSource[] }; output: CompilationJSON }
   /** A committee draft built from a compilation and the choices per row, as its first Yjs state (committee/draft-state.ts), with the sources as compiled. */
-  'committee-draft': { input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[]; choices: Record<string, RowChoice> }; output: { content: PreparedContent; sources: string[] } }
+  'committee-draft': { input: { baseJSON: unknown; sources: CompiledSource[]; choices: Record<string, RowChoice> }; output: { content: PreparedContent; sources: string[] } }
   /**
    * An export; with `attribution` (the document's Yjs state), each revision is credited to its sources
    * (protocol/attribution.ts), and `author`/`delegation` only credit what has none (renumbered labels).
@@ -37,7 +38,7 @@ export interface Jobs {
   export: { input: DocumentExport & { attribution?: Uint8Array | null }; output: ExportedFile }
   /** What became of every change of every proposal in a committee draft (compile/disposition.ts), its drops from the activity log. */
   disposition: {
-    input: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[]; draftJSON: unknown; drops: DropRecord[] }
+    input: { baseJSON: unknown; sources: CompiledSource[]; draftJSON: unknown; drops: DropRecord[] }
     output: { sources: string[]; entries: DispositionEntry[]; summary: DispositionSummary }
   }
   /** A resolution file (text or ITU Word), summarised and encoded (POST /api/imports/resolution...). */
@@ -56,15 +57,31 @@ export interface Jobs {
   hold: { input: { mb: number }; output: { held: number } }
 }
 
+/** A proposal to compile: its JSON, the name to give it when its MOD line names none (or one it may not), and its document's delegations. */
+export interface CompiledSource {
+  json: unknown
+  fallbackName: string
+  /** The delegations of the document it comes from (absent: the MOD line is believed, as for a file). */
+  delegations?: readonly string[] | undefined
+}
+
 /** A job name. */
 export type JobName = keyof Jobs
 
-/** Compiles proposals on a base; each source named by its MOD line, else by `fallbackName` (made unique). */
-function compileSources(baseJSON: unknown, sources: { json: unknown; fallbackName: string }[]): Compilation {
+/**
+ * Compiles proposals on a base; each source named by its MOD line, else by
+ * `fallbackName` (made unique). The MOD line's source is believed only when
+ * it is one of the document's own `delegations` (or the document is the
+ * Secretariat's, or no delegation's): a drafter could otherwise write another delegation's
+ * name in their line and have their proposal compiled, and a committee
+ * draft written, as theirs.
+ */
+function compileSources(baseJSON: unknown, sources: CompiledSource[]): Compilation {
   const names = new Set<string>()
-  const named = sources.map(({ json, fallbackName }) => {
+  const named = sources.map(({ json, fallbackName, delegations }) => {
     const doc = resolutionFromJSON(json)
-    const source = proposalSource(doc)
+    const found = proposalSource(doc)
+    const source = found && (!delegations || delegations.length === 0 || delegations.includes(found.name) || delegations.includes(SECRETARIAT_DELEGATION)) ? found : null
     const base = source?.name ?? fallbackName
     let name = base
     for (let n = 2; names.has(name); n++) name = `${base} (${n})`
