@@ -128,3 +128,31 @@ test('provision-level: dropping the first alternative or agreeing on another pas
   assert.deepEqual(r.problems, [])
   assert.deepEqual(r.operations.map(o => [o.action, o.sources, o.text]), [['bracket-agree', 'ARB', 'to report to the Council;'], ['bracket-drop-option', 'APT', 'to report to the assembly;']])
 })
+
+test("an option's text is edited by its own delegations and the Secretariat only, inline or provision-level", () => {
+  // the first text that holds `from`, typed over
+  const retype = (from: string, to: string) => edit(draft, tr => {
+    let at = -1
+    tr.doc.descendants((n, pos) => {
+      if (at >= 0) return false
+      if (n.isText && n.text!.includes(from)) at = pos + n.text!.indexOf(from)
+      return true
+    })
+    if (at < 0) return false
+    tr.replaceWith(at, at + from.length, tr.doc.type.schema.text(to))
+    return true
+  })
+  // inline: 'take all measures' is EUR's
+  const eur = retype('take all measures', 'take no measures')
+  assert.match(review(eur, APT).problems.join(), /only its own delegation or the Secretariat edits the text of a bracket option \("EUR"\)/)
+  assert.deepEqual(review(eur, SEC).problems, [])
+  assert.deepEqual(review(eur, { delegation: 'EUR', role: 'drafter' }).problems, [])
+  // an option of APT and ARB together: either edits it
+  const joint = retype('take measures', 'take firm measures')
+  assert.deepEqual(review(joint, ARB).problems, [])
+  assert.deepEqual(review(joint, APT).problems, [])
+  // provision-level: r3 is ARB's alternative
+  const council = retype('the Council', 'nobody')
+  assert.match(review(council, APT).problems.join(), /\("ARB"\)/)
+  assert.deepEqual(review(council, ARB).problems, [])
+})

@@ -8,8 +8,9 @@
  *   the server, not through validation);
  * - the sources of an existing option never change;
  * - a drafter may drop only options whose sources are exactly their
- *   delegation; only the Secretariat agrees on an option or drops another
- *   delegation's.
+ *   delegation, and edit the text only of options their delegation is
+ *   among the sources of; only the Secretariat agrees on an option, drops
+ *   another delegation's or edits its text.
  *
  * Options are compared per bracket id (inline: the node's; provision-level:
  * the shared `bracket` attribute) as lists of sources and text: options have
@@ -19,7 +20,9 @@
  * stands once more in its unit; provision-level: a unit of the bracket stays
  * without one), else every option is dropped. What an
  * accepted update did is returned as operations for the activity log.
- * Editing the text inside an option is plain typing and not checked here.
+ * The text of an option is edited only by one of its own delegations or
+ * the Secretariat (typing inside a bracket is not plain typing for the
+ * validation: collab/typing.ts sends it here).
  */
 import type { Node } from 'prosemirror-model'
 import * as Y from 'yjs'
@@ -162,6 +165,7 @@ export function reviewBrackets(before: Node, after: Node, writer: BracketWriter)
   const settles = writer.role === 'secretariat'
   const own = norm(writer.delegation)
   const mayDrop = (sources: string) => settles || sources === own
+  const mayEdit = (sources: string) => settles || parseSources(sources).includes(writer.delegation.trim())
   const add = (action: BracketAction, bracket: string, sources: string, text: string) => {
     if (sources !== own) problems.push(`a new bracket option must carry your delegation's name ("${own}"), not "${short(sources)}"`)
     operations.push({ action, bracket, sources, text: short(text) })
@@ -193,7 +197,10 @@ export function reviewBrackets(before: Node, after: Node, writer: BracketWriter)
     }
     for (const o of gone) {
       const i = left.findIndex(x => x.sources === o.sources)
-      if (i >= 0) left.splice(i, 1); else drop(id, o.sources, o.text)
+      if (i < 0) { drop(id, o.sources, o.text); continue }
+      left.splice(i, 1)
+      // the same option with its text edited: the option's own words
+      if (!mayEdit(o.sources)) problems.push(`only its own delegation or the Secretariat edits the text of a bracket option ("${short(o.sources)}")`)
     }
     for (const o of left) add('bracket-add-option', id, o.sources, o.text)
   }

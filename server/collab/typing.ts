@@ -18,7 +18,11 @@
  *   integrated from the middle, next to whatever holds the clock before it,
  *   possibly in another parent: never typing;
  * - every deletion removes text, formatting or deleted content of a
- *   Y.XmlText that the document already holds.
+ *   Y.XmlText that the document already holds;
+ * - no text it types into or deletes from lies inside a square bracket (an
+ *   inline option, or a provision or item that is an alternative): an
+ *   option's words are its delegation's, so that is checked in full
+ *   (collab/brackets.ts).
  *
  * `scanTyping` reads an update's struct headers with lib0's decoders
  * (the ones Yjs uses) without building Items, for the common case; an
@@ -189,6 +193,19 @@ function structAt(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | null {
 /** Whether a struct is an item of a Y.XmlText's text (not of its attributes). */
 const inText = (s: Y.Item | Y.GC | null): boolean => s instanceof Y.Item && s.parent instanceof Y.XmlText && s.parentSub === null
 
+const BRACKETED_UNITS = new Set(['provision', 'item'])
+
+/** Whether a text lies inside a square bracket: an inline option (`bracket` / `bracketOption`), or a provision or item with a `bracket` attribute. */
+function inBracket(text: Y.XmlText): boolean {
+  let p: unknown = text.parent
+  while (p instanceof Y.XmlElement) {
+    if (p.nodeName === 'bracketOption' || p.nodeName === 'bracket') return true
+    if (BRACKETED_UNITS.has(p.nodeName) && typeof p.getAttribute('bracket') === 'string') return true
+    p = p.parent
+  }
+  return false
+}
+
 /** What the document knows beyond its own state while checking typing. */
 export interface TypingContext {
   /** Whether `id` is in a string of a typing update accepted but not applied yet. */
@@ -224,10 +241,15 @@ export function typesIntoText(doc: Y.Doc, typing: TypingCandidate, { acceptedTex
     const neighbour = s.origin ?? s.rightOrigin
     if (neighbour) {
       const earlier = inRanges(strings.get(neighbour.client), neighbour.clock)
-      if (!earlier && !inText(structAt(doc, neighbour)) && !acceptedText(neighbour)) return false
+      if (!earlier) {
+        const next = structAt(doc, neighbour)
+        if (inText(next)) { if (inBracket((next as Y.Item).parent as Y.XmlText)) return false }
+        else if (!acceptedText(neighbour)) return false
+      }
     } else {
       const holder = s.parent ? structAt(doc, s.parent) : null
       if (!(holder instanceof Y.Item) || !(holder.content instanceof Y.ContentType) || !(holder.content.type instanceof Y.XmlText)) return false
+      if (inBracket(holder.content.type)) return false
     }
     addRange(strings, s.client, s.clock, s.length)
   }
@@ -238,7 +260,9 @@ export function typesIntoText(doc: Y.Doc, typing: TypingCandidate, { acceptedTex
       const s = stored[i]!
       if (s instanceof Y.GC) continue
       const content = (s as Y.Item).content
-      if (!((s as Y.Item).parent instanceof Y.XmlText) || !(content instanceof Y.ContentString || content instanceof Y.ContentFormat || content instanceof Y.ContentDeleted)) return false
+      const parent = (s as Y.Item).parent
+      if (!(parent instanceof Y.XmlText) || !(content instanceof Y.ContentString || content instanceof Y.ContentFormat || content instanceof Y.ContentDeleted)) return false
+      if (inBracket(parent)) return false
     }
   }
   return true

@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test'
 import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { updateYFragment } from 'y-prosemirror'
+import * as Y from 'yjs'
 import { REFUSED_INVALID } from '../collab/refusal.js'
 import { nodeFromYDoc } from '../collab/content.js'
 import { createDocument } from '../documents.js'
@@ -91,6 +92,28 @@ test('a drafter dropping another delegation\'s option is refused', () =>
 
 test('a drafter agreeing on an option is refused, even their own', () =>
   refused(bad => editAs(bad, (tr, d) => agreeOption(tr, inline(d).pos, 0)), /only the Secretariat agrees/))
+
+/** The Y.XmlText of the first element named `name` whose attribute `key` is `value` (a bracket option's text, a bracketed provision's paragraph). */
+function textOf(c: Client, name: string, key: string, value: string): Y.XmlText {
+  const find = (parent: Y.XmlFragment | Y.XmlElement): Y.XmlElement | null => {
+    for (const child of parent.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue
+      if (child.nodeName === name && child.getAttribute(key) === value) return child
+      const inner = find(child)
+      if (inner) return inner
+    }
+    return null
+  }
+  let el: Y.XmlElement | Y.XmlText | null = find(c.doc.getXmlFragment(FRAGMENT))
+  while (el instanceof Y.XmlElement) el = el.get(0) as Y.XmlElement | Y.XmlText
+  return el as Y.XmlText
+}
+
+test("typing over another delegation's inline option, as plain typing, is refused", () =>
+  refused(bad => { const t = textOf(bad, 'bracketOption', 'sources', 'ARB'); t.delete(0, t.length); t.insert(0, 'APT SAYS SO') }, /only its own delegation or the Secretariat edits the text of a bracket option \("ARB"\)/))
+
+test("emptying another delegation's provision-level alternative, as plain typing, is refused", () =>
+  refused(bad => { const t = textOf(bad, 'provision', 'sources', 'ARB'); t.delete(0, t.length) }, /edits the text of a bracket option \("ARB"\)/))
 
 test('allowed operations are applied and recorded with who did them: a drafter adds and drops their own option, the Secretariat agrees', async () => {
   const doc = await newDraft()
