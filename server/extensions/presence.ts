@@ -5,7 +5,9 @@
  * send shapes that break other editors. For every incoming awareness
  * message this extension:
  *
- * - refuses it (closing the document connection) when it is malformed;
+ * - refuses it (closing the document connection) when it is malformed (a
+ *   state's JSON is read only for the entries that can apply: the last of
+ *   each client id the connection speaks for);
  * - leaves out the states that change nothing (providers echo every state
  *   they receive, with its clock) and those for client ids the connection
  *   has not claimed: a connection claims the ids it announces first, up to
@@ -40,21 +42,43 @@ export const MAX_STATES_PER_MESSAGE = 10_000
 
 interface Entry { clientId: number; clock: number; state: unknown }
 
-function readEntries(update: Uint8Array): Entry[] {
+/** An entry as sent: its state still the bytes of its JSON text (read only when the entry can apply). */
+interface RawEntry { clientId: number; clock: number; json: Uint8Array }
+
+/** Reads the entries' ids and clocks; their states stay bytes (a flood of states for ids that cannot apply is never decoded). */
+function readEntries(update: Uint8Array): RawEntry[] {
   const d = decoding.createDecoder(update)
   const n = decoding.readVarUint(d)
   if (n > MAX_STATES_PER_MESSAGE) throw new Error(`${n} awareness states in one message`)
-  const entries: Entry[] = []
+  const entries: RawEntry[] = []
   for (let i = 0; i < n; i++) {
     const clientId = decoding.readVarUint(d)
     const clock = decoding.readVarUint(d)
     const len = decoding.readVarUint(d)
     if (d.pos + len > d.arr.length) throw new Error('unexpected end of message')
-    const json = new TextDecoder('utf-8', { fatal: true }).decode(decoding.readUint8Array(d, len))
-    entries.push({ clientId, clock, state: JSON.parse(json) as unknown })
+    entries.push({ clientId, clock, json: decoding.readUint8Array(d, len) })
   }
   if (decoding.hasContent(d)) throw new Error('trailing bytes')
   return entries
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+const NULL_JSON = [0x6e, 0x75, 0x6c, 0x6c] // "null"
+
+/** Whether an entry's state is `null` ("gone"), read from its bytes. */
+const isGone = (e: RawEntry) => e.json.length === 4 && NULL_JSON.every((b, i) => e.json[i] === b)
+
+/** The entry with its state read (throws on text that is not UTF-8 JSON). */
+const readState = (e: RawEntry): Entry => ({ clientId: e.clientId, clock: e.clock, state: JSON.parse(utf8.decode(e.json)) as unknown })
+
+/** The last entry of each client id with its highest clock (what applying them in order leaves), in first-seen order. */
+function latestPerClient(entries: readonly RawEntry[]): RawEntry[] {
+  const latest = new Map<number, RawEntry>()
+  for (const e of entries) {
+    const seen = latest.get(e.clientId)
+    if (!seen || e.clock >= seen.clock) latest.set(e.clientId, e)
+  }
+  return [...latest.values()]
 }
 
 function writeEntries(entries: readonly Entry[]): Uint8Array {
@@ -110,7 +134,7 @@ export class Presence implements Extension {
     if (msg.type === MESSAGE_BROADCAST_STATELESS) throw this.refused(connection, documentName, user, 'broadcast messages are not part of this application')
     if (!msg.awareness || !user) return
     const payload = msg.awareness
-    let entries: Entry[]
+    let entries: RawEntry[]
     try { entries = readEntries(payload) } catch (e) { throw this.refused(connection, documentName, user, `malformed awareness update: ${(e as Error).message}`) }
     // Providers echo every state they receive, with the clock they received (and after a server
     // restart, the states they still hold): entries that change nothing, or that concern a client id
@@ -118,20 +142,23 @@ export class Presence implements Extension {
     // (a provider announces its own state alone when it connects), up to MAX_CLIENTS_PER_CONNECTION,
     // and never one another connection holds.
     const { awareness } = document
-    const applies = ({ clientId, clock, state }: Entry) => {
-      const current = awareness.meta.get(clientId)?.clock ?? 0
-      return current < clock || (current === clock && state === null && awareness.states.has(clientId))
+    const applies = (entry: RawEntry) => {
+      const current = awareness.meta.get(entry.clientId)?.clock ?? 0
+      return current < entry.clock || (current === entry.clock && isGone(entry) && awareness.states.has(entry.clientId))
     }
     let claimed = this.claims.get(connection)
     if (!claimed) { claimed = new Set(); this.claims.set(connection, claimed) }
     const heldElsewhere = (id: number) => document.getConnections().some(other => other !== connection && (this.claims.get(other)?.has(id) || document.getClients(other.webSocket).has(id)))
-    const effective = entries.filter(entry => {
+    const chosen = latestPerClient(entries).filter(entry => {
       if (!applies(entry)) return false
       if (claimed.has(entry.clientId)) return true
-      if (entry.state === null || claimed.size >= MAX_CLIENTS_PER_CONNECTION || heldElsewhere(entry.clientId)) return false
+      if (isGone(entry) || claimed.size >= MAX_CLIENTS_PER_CONNECTION || heldElsewhere(entry.clientId)) return false
       claimed.add(entry.clientId)
       return true
     })
+    // only now are states read: at most the few ids this connection speaks for
+    let effective: Entry[]
+    try { effective = chosen.map(readState) } catch (e) { throw this.refused(connection, documentName, user, `malformed awareness update: ${(e as Error).message}`) }
     const corrected = correctedStates(effective, presenceOf(user))
     if (!corrected && effective.length === entries.length) return // as sent: Hocuspocus applies and relays it
     // Apply the corrected states here; Hocuspocus then applies the message, emptied in place

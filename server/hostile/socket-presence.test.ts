@@ -90,6 +90,23 @@ test('awareness states for another connection\'s client id change nothing; the s
   await assertStillServing(server.url, server.store, a, b, [doc.id])
 })
 
+test('a message of thousands of states for client ids the connection may not claim is not read beyond those ids: its own state still applies', async () => {
+  const c = await wsClient(server.url)
+  try {
+    c.ws.send(authMessage(doc.id, rita))
+    await until(() => c.messages.length > 0, 3000, 'authenticated')
+    const own = JSON.stringify({ user: { name: 'Rita', delegation: 'Reviewer', role: 'reviewer', color: '#000000' } })
+    // 9,000 states of ids the connection never may claim (past MAX_CLIENTS_PER_CONNECTION), each not even JSON: they are
+    // dropped unread (decoding and parsing each was the work of the flood), not a reason to refuse the message
+    const flood: [number, number, string][] = Array.from({ length: 9000 }, (_, k) => [900_000 + k, 1, '{' + 'x'.repeat(20)])
+    c.ws.send(awarenessMessage(doc.id, [[5151, 1, own], [5152, 1, own], [5153, 1, own], [5154, 1, own], ...flood, [5151, 2, own]]))
+    await until(() => awarenessOf(b).getStates().get(5151)?.user !== undefined, 3000, 'the connection\'s own state arrives')
+    assert.equal(awarenessOf(b).getStates().get(900_000), undefined)
+    assert.equal(logger.entries.filter(e => /malformed awareness/.test(String(e.fields.reason ?? ''))).length, 0, 'not refused')
+  } finally { c.ws.close() }
+  await assertStillServing(server.url, server.store, a, b, [doc.id])
+})
+
 test('broadcast stateless messages from a client never reach the others', async () => {
   const seenBefore = b.stateless.length
   const c = await wsClient(server.url)
