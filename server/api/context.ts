@@ -28,18 +28,25 @@ export interface ApiDeps {
   loopTime?: RateLimiter | undefined
 }
 
+/** Per share of time: the users with such work running now (one at a time each, so that requests sent together cannot all pass before the first is paid). */
+const running = new WeakMap<RateLimiter, Set<string>>()
+
 /**
  * Runs `work` for `user` when they have time left on the event loop and
- * charges them the time it took (one request may overdraw; the next waits);
- * otherwise a 429 that says when to try again, before any work.
+ * nothing else of theirs paid this way is running, and charges them the time
+ * it took (one request may overdraw; the next waits); otherwise a 429 that
+ * says when to try again, before any work.
  */
 export async function onUsersTime<T>(deps: ApiDeps, user: User, work: () => Promise<T>): Promise<T> {
   const share = deps.loopTime
   if (!share) return work()
-  const wait = share.secondsUntilAny(user.id)
+  let busy = running.get(share)
+  if (!busy) running.set(share, busy = new Set())
+  const wait = busy.has(user.id) ? 1 : share.secondsUntilAny(user.id)
   if (wait > 0) throw new HttpError(429, `your requests have taken the server's time for now; try again in ${Math.ceil(wait)} s`, 'over-time-share', Math.max(1, Math.ceil(wait)))
+  busy.add(user.id)
   const started = performance.now()
-  try { return await work() } finally { share.spend(user.id, performance.now() - started) }
+  try { return await work() } finally { busy.delete(user.id); share.spend(user.id, performance.now() - started) }
 }
 
 import { HttpError } from '../http/errors.js'

@@ -151,11 +151,12 @@ export function documentRoutes(deps: ApiDeps): Router {
     res.status(201).json(publicMeta(meta))
   }
 
-  r.post('/new-proposal', async (req, res) => { await startProposal(res, (req.body ?? {}) as Record<string, unknown>, null) })
+  // building a proposal from a version (checking it, encoding it as its first update) is work on the event loop: paid from the user's share
+  r.post('/new-proposal', async (req, res) => { await onUsersTime(deps, userOf(res), () => startProposal(res, (req.body ?? {}) as Record<string, unknown>, null)) })
 
   r.post('/:id/proposal', async (req, res) => {
     const base = await readable(res, req.params.id)
-    await startProposal(res, (req.body ?? {}) as Record<string, unknown>, base.id)
+    await onUsersTime(deps, userOf(res), () => startProposal(res, (req.body ?? {}) as Record<string, unknown>, base.id))
   })
 
   r.get('/:id/versions', async (req, res) => {
