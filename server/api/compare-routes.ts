@@ -24,7 +24,7 @@ export function compareRoutes(deps: ApiDeps): Router {
     const flag = (name: string) => req.query[name] === '1' || req.query[name] === 'true'
     // showWhitespace: changes made only of white space (space ↔ no-break space, doubled spaces) marked and counted
     // in a worker thread (diff/ is loaded there), with the pool's time limit
-    res.json(await deps.work.run('compare', { oldJSON, newJSON, ignoreRenumbering: flag('ignoreRenumbering'), showWhitespace: flag('showWhitespace') }, userOf(res).id))
+    res.type('application/json').send((await deps.work.run('compare', { oldJSON, newJSON, ignoreRenumbering: flag('ignoreRenumbering'), showWhitespace: flag('showWhitespace') }, userOf(res).id)).body)
   })
 
   r.get('/compile', async (req, res) => {
@@ -37,7 +37,8 @@ export function compareRoutes(deps: ApiDeps): Router {
       sources.push({ json, fallbackName: document.delegations[0] ?? String(ref), delegations: document.delegations })
     }
     // in a worker thread, with the pool's time limit, like a comparison
-    res.json(await deps.work.run('compile', { baseJSON, sources }, userOf(res).id))
+    // the answer's text is written in the worker too
+    res.type('application/json').send((await deps.work.run('compile', { baseJSON, sources }, userOf(res).id)).body)
   })
   return r
 }
