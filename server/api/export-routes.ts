@@ -94,8 +94,8 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
     if (!committee && meta.kind === 'proposal' && !q('base')) proposalId ??= proposalIdOf(doc)
     if (proposalId) { try { parseProposalId(proposalId) } catch (e) { throw new HttpError(400, (e as Error).message, 'proposal-id') } }
     let base: unknown = null
-    // a committee draft started from a live document: the base text it was compiled from
-    if (!baseRef && committee) base = committee.inputs.baseJSON
+    // a committee draft started from a live document: the base text it was compiled from, read in the worker from its inputs
+    const committeeInputs = !baseRef && committee ? await deps.store.getCommitteeInputs(id) : null
     if (baseRef) {
       const version = await deps.store.getVersion(baseRef.startsWith('v:') ? baseRef.slice(2) : baseRef)
       // a version of this document, or of the resolution this proposal is based on
@@ -110,7 +110,7 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
       try {
         // in a committee draft, what no source made (labels renumbered by others' changes) is the Secretariat's editing
         const delegation = q('delegation') ?? (committee ? SECRETARIAT : null)
-        file = await deps.work.run('export', { doc, base, format, proposalId, options, author: q('author') ?? null, delegation, name: meta.title, attribution }, userOf(res).id)
+        file = await deps.work.run('export', { doc, base, format, proposalId, options, author: q('author') ?? null, delegation, name: meta.title, attribution, committeeInputs }, userOf(res).id)
       } catch (e) {
         if (e instanceof WorkError && (e.name === 'ProposalExportError' || e.name === 'ProposalIdError')) throw new HttpError(400, e.message)
         if (e instanceof WorkError && e.name === 'ExportInputError') throw new HttpError(500, `export failed: ${e.message}`)

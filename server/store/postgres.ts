@@ -4,7 +4,7 @@
  * server instances can share documents.
  */
 import pg from 'pg'
-import { auditFromRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { auditFromRow, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, CommitteeDraftRecord, DocumentMeta, Store, StoredUpdates, Version } from './types.js'
 
@@ -33,6 +33,8 @@ export async function openPostgresStore(connectionString: string, options: Postg
     await init.query('SELECT pg_advisory_lock(427001)')
     await init.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`)
     await init.query(schemaSQL('BIGSERIAL PRIMARY KEY', 'BYTEA'))
+    // a database made before committee drafts kept their inputs apart
+    await init.query('ALTER TABLE committee_drafts ADD COLUMN IF NOT EXISTS inputs TEXT')
   } finally {
     await init.query('SELECT pg_advisory_unlock(427001)').catch(() => undefined)
     init.release()
@@ -118,11 +120,16 @@ export async function openPostgresStore(connectionString: string, options: Postg
       return r.map(auditFromRow)
     },
     async setCommitteeDraft(documentId, record) {
-      await pool.query('INSERT INTO committee_drafts (document_id, origin) VALUES ($1, $2)', [documentId, JSON.stringify(record)])
+      const row = committeeToRow(record)
+      await pool.query('INSERT INTO committee_drafts (document_id, origin, inputs) VALUES ($1, $2, $3)', [documentId, row.origin, row.inputs])
     },
     async getCommitteeDraft(documentId) {
-      const [r] = await rows<{ origin: string }>('SELECT origin FROM committee_drafts WHERE document_id = $1', [documentId])
-      return r ? JSON.parse(r.origin) as CommitteeDraftRecord : null
+      const [r] = await rows<{ origin: string; old: boolean }>('SELECT origin, inputs IS NULL AS old FROM committee_drafts WHERE document_id = $1', [documentId])
+      return r ? committeeOriginFromRow(r) : null
+    },
+    async getCommitteeInputs(documentId) {
+      const [r] = await rows<{ origin: string; inputs: string | null }>('SELECT origin, inputs FROM committee_drafts WHERE document_id = $1', [documentId])
+      return r ? committeeInputsFromRow(r) : null
     },
     async close() { await pool.end() }
   }

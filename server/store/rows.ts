@@ -2,7 +2,7 @@
  * Row <-> record conversions shared by the SQL backends (both store JSON
  * values as text so that the two schemas stay the same).
  */
-import type { Actor, AuditEntry, DocumentMeta, Role, UserRecord, VersionMeta } from './types.js'
+import type { Actor, AuditEntry, CommitteeDraftOrigin, CommitteeDraftRecord, DocumentMeta, Role, UserRecord, VersionMeta } from './types.js'
 
 /**
  * Each document's newest version whose name does not start with a prefix
@@ -66,6 +66,27 @@ export function auditFromRow(r: AuditRow): AuditEntry {
   return { at: r.at, user: r.user_name, delegation: r.delegation, action: r.action, detail: r.detail }
 }
 
+/**
+ * The origin of a stored committee draft (`old`: a row written before the inputs had a column of their own,
+ * which holds them inside the origin, read whole for such rows only).
+ */
+export function committeeOriginFromRow(r: { origin: string; old: boolean | number }): CommitteeDraftOrigin {
+  if (!r.old) return JSON.parse(r.origin) as CommitteeDraftOrigin
+  const { inputs: _inputs, ...origin } = JSON.parse(r.origin) as CommitteeDraftRecord
+  return origin
+}
+
+/** The inputs' JSON text of a stored committee draft (from inside the origin for an old row). */
+export function committeeInputsFromRow(r: { origin: string; inputs: string | null }): string {
+  return r.inputs ?? JSON.stringify((JSON.parse(r.origin) as CommitteeDraftRecord).inputs)
+}
+
+/** The origin and the inputs' JSON text of a committee draft record, as stored. */
+export function committeeToRow(record: CommitteeDraftRecord): { origin: string; inputs: string } {
+  const { inputs, ...origin } = record
+  return { origin: JSON.stringify(origin), inputs: JSON.stringify(inputs) }
+}
+
 /** The tables, in SQL both SQLite and PostgreSQL accept (`SEQ` and `BLOB` are filled in per backend). */
 export function schemaSQL(seq: string, blob: string): string {
   return `
@@ -87,6 +108,6 @@ CREATE TABLE IF NOT EXISTS audit (
   seq ${seq}, document_id TEXT NOT NULL, at TEXT NOT NULL, user_name TEXT NOT NULL, delegation TEXT NOT NULL,
   action TEXT NOT NULL, detail TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS audit_doc ON audit (document_id, seq);
-CREATE TABLE IF NOT EXISTS committee_drafts (document_id TEXT PRIMARY KEY, origin TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS committee_drafts (document_id TEXT PRIMARY KEY, origin TEXT NOT NULL, inputs TEXT);
 `
 }

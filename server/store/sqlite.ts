@@ -18,7 +18,7 @@
  * on `nextTick`.
  */
 import Database from 'better-sqlite3'
-import { auditFromRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { auditFromRow, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, AuditEntry, CommitteeDraftRecord, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
 
@@ -56,6 +56,8 @@ export function openSqliteStore(file: string): Store {
   neverCollected.add(db)
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000')
   db.exec(schemaSQL('INTEGER PRIMARY KEY AUTOINCREMENT', 'BLOB'))
+  // a database made before committee drafts kept their inputs apart
+  if (!(db.prepare('PRAGMA table_info(committee_drafts)').all() as { name: string }[]).some(c => c.name === 'inputs')) db.exec('ALTER TABLE committee_drafts ADD COLUMN inputs TEXT')
 
   const q = {
     insertUpdate: db.prepare('INSERT INTO updates (doc_id, data, user_id, at) VALUES (?, ?, ?, ?)'),
@@ -81,8 +83,9 @@ export function openSqliteStore(file: string): Store {
     purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
     insertAudit: db.prepare('INSERT INTO audit (document_id, at, user_name, delegation, action, detail) VALUES (?, ?, ?, ?, ?, ?)'),
     listAudit: db.prepare('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = ? ORDER BY seq'),
-    insertCommittee: db.prepare('INSERT INTO committee_drafts (document_id, origin) VALUES (?, ?)'),
-    getCommittee: db.prepare('SELECT origin FROM committee_drafts WHERE document_id = ?'),
+    insertCommittee: db.prepare('INSERT INTO committee_drafts (document_id, origin, inputs) VALUES (?, ?, ?)'),
+    getCommittee: db.prepare('SELECT origin, inputs IS NULL AS old FROM committee_drafts WHERE document_id = ?'),
+    getCommitteeInputs: db.prepare('SELECT origin, inputs FROM committee_drafts WHERE document_id = ?'),
     listAuditOf: db.prepare('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = ? AND delegation = ? ORDER BY seq')
   }
   for (const statement of Object.values(q)) neverCollected.add(statement)
@@ -169,10 +172,17 @@ export function openSqliteStore(file: string): Store {
       const rows = (filter?.delegation ? q.listAuditOf.all(documentId, filter.delegation) : q.listAudit.all(documentId)) as AuditRow[]
       return rows.map(auditFromRow)
     },
-    async setCommitteeDraft(documentId, record: CommitteeDraftRecord) { q.insertCommittee.run(documentId, JSON.stringify(record)) },
+    async setCommitteeDraft(documentId, record: CommitteeDraftRecord) {
+      const row = committeeToRow(record)
+      q.insertCommittee.run(documentId, row.origin, row.inputs)
+    },
     async getCommitteeDraft(documentId) {
-      const r = q.getCommittee.get(documentId) as { origin: string } | undefined
-      return r ? JSON.parse(r.origin) as CommitteeDraftRecord : null
+      const r = q.getCommittee.get(documentId) as { origin: string; old: number } | undefined
+      return r ? committeeOriginFromRow(r) : null
+    },
+    async getCommitteeInputs(documentId) {
+      const r = q.getCommitteeInputs.get(documentId) as { origin: string; inputs: string | null } | undefined
+      return r ? committeeInputsFromRow(r) : null
     },
     async close() { flush(); db.close() }
   }

@@ -39,3 +39,22 @@ test('PostgreSQL: connections the server loses (a restart, pg_terminate_backend)
     await dropPostgresSchema(url!, schema)
   }
 })
+
+test('SQLite: a database made before committee drafts kept their inputs apart is read as before (the column is added at start)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'resdraft-store-'))
+  try {
+    const file = join(dir, 'old.sqlite')
+    const Database = (await import('better-sqlite3')).default
+    const old = new Database(file)
+    old.exec('CREATE TABLE committee_drafts (document_id TEXT PRIMARY KEY, origin TEXT NOT NULL)')
+    const record = { base: 'v:v1', proposals: ['d:a'], sources: ['APT'], choices: {}, inputs: { baseJSON: { n: 1 }, sources: [{ json: { n: 2 }, fallbackName: 'APT' }] } }
+    old.prepare('INSERT INTO committee_drafts (document_id, origin) VALUES (?, ?)').run('draft', JSON.stringify(record))
+    old.close()
+    const store = openSqliteStore(file)
+    try {
+      const { inputs, ...origin } = record
+      assert.deepEqual(await store.getCommitteeDraft('draft'), origin)
+      assert.deepEqual(JSON.parse((await store.getCommitteeInputs('draft'))!), inputs)
+    } finally { await store.close() }
+  } finally { rmSync(dir, { recursive: true, force: true }) }
+})

@@ -96,7 +96,13 @@ export interface MetaStore {
   /** Keeps where a committee draft came from (once, when it is created). */
   setCommitteeDraft(documentId: string, record: CommitteeDraftRecord): Promise<void>
   /** Where a committee draft came from, or null (not a committee draft). */
-  getCommitteeDraft(documentId: string): Promise<CommitteeDraftRecord | null>
+  getCommitteeDraft(documentId: string): Promise<CommitteeDraftOrigin | null>
+  /**
+   * The texts a committee draft was compiled from (`CommitteeDraftRecord.inputs`) as JSON text, or
+   * null: kept apart from the origin and never parsed here (twelve large sources are a hundred MB;
+   * the job that reads them parses them in a worker).
+   */
+  getCommitteeInputs(documentId: string): Promise<string | null>
 }
 
 /** A persistence backend. */

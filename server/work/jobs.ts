@@ -37,10 +37,12 @@ export interface Jobs {
    * An export; with `attribution` (the document's Yjs state), each revision is credited to its sources
    * (protocol/attribution.ts), and `author`/`delegation` only credit what has none (renumbered labels).
    */
-  export: { input: DocumentExport & { attribution?: Uint8Array | null }; output: ExportedFile }
+  /** `committeeInputs`: a committee draft's inputs as JSON text, whose base is the export's base when none is given (parsed here, not on the event loop). */
+  export: { input: DocumentExport & { attribution?: Uint8Array | null; committeeInputs?: string | null }; output: ExportedFile }
   /** What became of every change of every proposal in a committee draft (compile/disposition.ts), its drops from the activity log. */
   disposition: {
-    input: { baseJSON: unknown; sources: CompiledSource[]; draftJSON: unknown; drops: DropRecord[] }
+    /** `inputs`: the draft's inputs as stored, JSON text (`CommitteeDraftRecord.inputs`), parsed here. */
+    input: { inputs: string; draftJSON: unknown; drops: DropRecord[] }
     output: { sources: string[]; entries: DispositionEntry[]; summary: DispositionSummary }
   }
   /** A resolution file (text or ITU Word), summarised and encoded (POST /api/imports/resolution...). */
@@ -113,12 +115,13 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     const draft = buildCommitteeDraft(compilation, new Map(Object.entries(choices)))
     return { content: committeeDraftContent(draft.start, draft.steps, draft.doc), sources: compilation.sources.map(s => s.name) }
   },
-  disposition: ({ baseJSON, sources, draftJSON, drops }) => {
+  disposition: ({ inputs, draftJSON, drops }) => {
+    const { baseJSON, sources } = JSON.parse(inputs) as { baseJSON: unknown; sources: CompiledSource[] }
     const compilation = compileSources(baseJSON, sources)
     const entries = disposition(compilation, resolutionFromJSON(draftJSON), drops)
     return { sources: compilation.sources.map(s => s.name), entries, summary: summariseDisposition(compilation, entries) }
   },
-  export: ({ attribution, ...input }) => exportDocument(input, (a, b, who) => {
+  export: ({ attribution, committeeInputs, ...given }) => exportDocument({ ...given, base: given.base ?? (committeeInputs ? (JSON.parse(committeeInputs) as { baseJSON: unknown }).baseJSON : null) }, (a, b, who) => {
     if (!attribution) return compare(a, b, { author: who }).doc
     // marks credited to their sources; what has none (renumbered labels) falls back to `who` in the layout
     const revision = compare(a, b).doc
