@@ -116,3 +116,12 @@ test('a file that is no resolution: the error still says what was found (languag
   })
   assert.match(formatDocxFindings(describeDocx(readDocxTexts(file))), /^2 paragraphs, 2 tracked revisions/)
 })
+
+test('the findings name a dozen authors at most, each cut short; the rest are counted', () => {
+  const authors = Array.from({ length: 3000 }, (_, k) => ({ author: `Author ${k} ${'x'.repeat(200)}`, insertions: 1, deletions: 0, firstDate: null, lastDate: null }))
+  const text = formatDocxFindings({ lang: 'en', paragraphs: 1, insertions: 3000, deletions: 0, authors, revisionFormatting: null } as never)
+  assert.ok(text.length < 2000, `${text.length} characters`)
+  assert.match(text, /Author 11 x{60}/)
+  assert.doesNotMatch(text, /Author 12 /)
+  assert.match(text, /and 2988 more authors/)
+})

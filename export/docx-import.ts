@@ -141,10 +141,15 @@ export function describeDocx(texts: DocxTexts): DocxFindings {
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
-/** The findings as lines: counts and language, then one line per author, then revision formatting if any. */
+/** Authors named one by one in the findings; the rest are counted. */
+const MAX_AUTHORS_SAID = 12
+
+/** The findings as lines: counts and language, then one line per author (the first MAX_AUTHORS_SAID), then revision formatting if any. */
 export function formatDocxFindings(f: DocxFindings): string {
   const lines = [`${count(f.paragraphs, 'paragraph')}, ${count(f.insertions + f.deletions, 'tracked revision')} (${count(f.insertions, 'insertion')}, ${count(f.deletions, 'deletion')}), language ${f.lang}`]
-  for (const a of f.authors) lines.push(`  ${a.author}: ${count(a.insertions, 'insertion')}, ${count(a.deletions, 'deletion')}${a.firstDate ? `, ${a.firstDate} – ${a.lastDate}` : ''}`)
+  // the first few authors, each name cut short (a crafted file named thousands: an 84 KB message)
+  for (const a of f.authors.slice(0, MAX_AUTHORS_SAID)) lines.push(`  ${a.author.slice(0, 80)}: ${count(a.insertions, 'insertion')}, ${count(a.deletions, 'deletion')}${a.firstDate ? `, ${a.firstDate.slice(0, 30)} – ${(a.lastDate ?? '').slice(0, 30)}` : ''}`)
+  if (f.authors.length > MAX_AUTHORS_SAID) lines.push(`  and ${count(f.authors.length - MAX_AUTHORS_SAID, 'more author')}`)
   if (f.revisionFormatting) {
     const r = f.revisionFormatting
     lines.push(`  revision formatting: ${count(r.insertions, 'underlined insertion')}, ${count(r.deletions, 'struck deletion')}${r.movedParagraphs ? `, ${count(r.movedParagraphs, 'moved paragraph')}` : ''}`)
