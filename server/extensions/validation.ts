@@ -59,6 +59,12 @@ export interface ValidationOptions {
    * leaving the document as it was) made the store write 35 MB a second.
    */
   storedBytesPerUser?: { perSecond: number; burst: number } | undefined
+  /**
+   * Bracket operations (an option added, dropped or agreed on) one user's changes may make, per second
+   * sustained and in one burst (default one a second and 300): each is a row of the activity log, and a
+   * drafter adding and dropping their own option over and over wrote 270 rows a second.
+   */
+  bracketOperationsPerUser?: { perSecond: number; burst: number } | undefined
 }
 
 /** The per-user budget of time on the event loop (ms): `checkBudget`, default 250 ms a second and 2,000 at once. */
@@ -259,6 +265,8 @@ export class Validation implements Extension {
   private readonly newClients: RateLimiter
   /** Per user: the bytes their changes may still add to the update log (`storedBytesPerUser`). */
   private readonly storedBytes: RateLimiter
+  /** Per user: the bracket operations their changes may still make (`bracketOperationsPerUser`). */
+  private readonly bracketOperations: RateLimiter
 
   constructor(options: ValidationOptions = {}) {
     this.maxBytes = options.maxMessageBytes ?? 1024 * 1024
@@ -267,6 +275,7 @@ export class Validation implements Extension {
     this.onBracketOperations = options.onBracketOperations
     this.checkTime = options.loopTime ?? loopTimeBudget(options.checkBudget)
     this.newClients = new RateLimiter(options.sessionsPerUser?.perSecond ?? 1 / 30, options.sessionsPerUser?.burst ?? 128)
+    this.bracketOperations = new RateLimiter(options.bracketOperationsPerUser?.perSecond ?? 1, options.bracketOperationsPerUser?.burst ?? 300)
     this.storedBytes = new RateLimiter(options.storedBytesPerUser?.perSecond ?? 512 * 1024, options.storedBytesPerUser?.burst ?? 16 * 1024 * 1024)
   }
 
@@ -468,11 +477,19 @@ export class Validation implements Extension {
       return
     }
     this.withinBudget(connection, documentName, user, spender)
+    // paid once the update's operations are known (one update may overdraw; the next waits)
+    if (!this.bracketOperations.hasAny(spender)) {
+      this.logRefusal(documentName, user, REFUSED_RATE, 'rate-limited: too many bracket operations')
+      throw throttle(connection, 'rate-limited: too many bracket operations in a short time; your changes are sent again in a moment')
+    }
     const operations: BracketOperation[] = []
     const started = performance.now()
     const problems = this.check(document, documentName, update, user, operations)
     this.checkTime.spend(spender, performance.now() - started)
-    if (!problems.length && operations.length && user) this.onBracketOperations?.(documentName, user, operations)
+    if (!problems.length && operations.length && user) {
+      this.bracketOperations.spend(spender, operations.length)
+      this.onBracketOperations?.(documentName, user, operations)
+    }
     if (problems.length) throw this.refused(connection, documentName, user, problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
   }
 }

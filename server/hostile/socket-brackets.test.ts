@@ -152,3 +152,27 @@ test('a bracket with forged sources in a document that had none is refused too',
     assert.equal(findBrackets(nodeFromYDoc(peer.doc, 'en')).length, 0)
   } finally { bad.destroy(); peer.destroy() }
 })
+
+test("a drafter adding and dropping their own option over and over (each allowed, each a row of the activity log) is throttled past a budget of bracket operations", async () => {
+  const small = await startTestServer({ logger, bracketOperationsPerUser: { perSecond: 0.01, burst: 10 } })
+  try {
+    const doc = await createDocument(small.store, { title: 'Committee draft', kind: 'committee-draft', delegations: ['APT', 'ARB', 'Secretariat'], shared: true }, draftJSON(), null)
+    const token = await login(small.url, 'amal')
+    const bad = connect(small.url, doc.id, token)
+    try {
+      await bad.synced
+      for (let round = 0; round < 20 && bad.closes.length === 0; round++) {
+        editAs(bad, (tr, d) => addOption(tr, inline(d).pos, `act ${round}`, 'APT'))
+        await new Promise(r => setTimeout(r, 30))
+        if (bad.closes.length) break
+        editAs(bad, (tr, d) => dropOption(tr, inline(d).pos, inline(d).options.findIndex(o => o.text === `act ${round}`)))
+        await new Promise(r => setTimeout(r, 30))
+      }
+      await until(() => bad.closes.length > 0, 5000, 'the drafter is throttled')
+      const notice = bad.stateless.find(s => (s as { type?: string }).type === 'refused') as { code: number; reason: string }
+      assert.match(notice.reason, /bracket operations/)
+      const activity = (await api(small.url, token, 'GET', `/api/documents/${doc.id}/activity`)).body as unknown[]
+      assert.ok(activity.length <= 12, `the activity log took about the budget (${activity.length} rows)`)
+    } finally { bad.destroy() }
+  } finally { await small.close() }
+})
