@@ -62,3 +62,22 @@ test('a Word list pasted into a provision gives one provision per item; table ce
   expect(text).not.toContain('cell2cell3')
   await amal.context.close()
 })
+
+test('a paste too large for one change is refused whole, with a message; the text and the connection stay as they were', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const id = await freshProposal(page.request, `APT large paste ${Date.now()}`, ['APT'])
+  await openDocument(page, id)
+  const before = await editorText(page)
+  await caretAfter(page, 'غوادالاخارا')
+  const big = 'x'.repeat(250_000)
+  await paste(page, `<p>${big}</p>`, big)
+  await expect(page.getByTestId('error-notice')).toContainText('250000')
+  expect(await editorText(page)).toBe(before)
+  // typing still goes through: nothing was sent that the server would refuse
+  await page.keyboard.type('ok')
+  await expect.poll(() => editorText(page)).toContain('غوادالاخاراok')
+  await expect(page.getByTestId('refused')).toHaveCount(0)
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  await amal.context.close()
+})

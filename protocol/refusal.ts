@@ -15,6 +15,17 @@ export const REFUSED_TOO_LARGE = 4413
 /** Close code for a connection sending too many messages (passing: the client may reconnect and send again). */
 export const REFUSED_RATE = 4429
 
+/** The largest collaboration message the server takes by default (`MAX_MESSAGE_BYTES`): a change over it is refused whole. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024
+
+/**
+ * The most characters the editor pastes at once. A paste is one change, sent
+ * as one message; past the message limit the server would refuse it whole
+ * and the editor would have to drop it. 200,000 characters of Arabic (two
+ * bytes each in UTF-8) with the structure around them stay well under 1 MiB.
+ */
+export const MAX_PASTE_CHARACTERS = 200_000
+
 /** The stateless message a refused client receives. */
 export interface RefusalNotice {
   type: 'refused'

@@ -6,6 +6,7 @@ import type { Logger } from './log.js'
 import type { WorkPoolOptions } from './work/pool.js'
 import type { CheckpointOptions } from './extensions/checkpoints.js'
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './documents.js'
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../protocol/refusal.js'
 
 /** Everything the server can be told. */
 export interface ServerConfig {
@@ -95,7 +96,7 @@ export function defaultConfig(): ServerConfig {
     distDir: resolve(root, 'dist'),
     seedDocuments: true,
     fixturesDir: resolve(root, 'fixtures'),
-    maxMessageBytes: 1024 * 1024,
+    maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
     messageRate: { perSecond: 100, burst: 400 },
     connectionRate: { perSecond: 5, burst: 100 },
     compactAfter: 200,

@@ -21,7 +21,7 @@ import { labelsPlugin } from './labels.js'
 import { headingGuardPlugin } from './heading-guard.js'
 import { proposalGuardPlugin } from './proposal-guard.js'
 import { referencesPlugin, type ReferenceWords } from './references.js'
-import { cleanPastedHTML, pasteProvisions, transformPasted } from './paste.js'
+import { cleanPastedHTML, pasteProvisions, pasteTooLarge, transformPasted } from './paste.js'
 import { cursorBuilder, selectionBuilder, showCursorOf } from './presence.js'
 import { placeholdersPlugin, type Placeholders } from './placeholders.js'
 import { readOnlyClickPlugin } from './read-only-click.js'
@@ -46,6 +46,8 @@ export interface EditorOptions {
   placeholders?: Placeholders
   /** What the references plugin says (references.ts), in the interface's language. */
   referenceWords?: ReferenceWords
+  /** Told when a paste is refused for its size (`pasteTooLarge`): the number of characters it held. */
+  onPasteTooLarge?: (characters: number) => void
 }
 
 /** Changes that came through the Yjs binding: collaborators', and undo/redo. */
@@ -97,7 +99,12 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     clipboardParser: domParser,
     transformPastedHTML: cleanPastedHTML,
     transformPasted: (slice, v) => transformPasted(slice, v),
-    handlePaste: (v, _event, slice) => pasteProvisions(v, slice),
+    handlePaste: (v, _event, slice) => {
+      // one paste is one change, sent as one message: one the server would refuse whole is not made
+      const tooLarge = pasteTooLarge(slice)
+      if (tooLarge !== null) { options.onPasteTooLarge?.(tooLarge); return true }
+      return pasteProvisions(v, slice)
+    },
     attributes: { class: 'page-content', lang: options.lang, dir: directionOf(options.lang), spellcheck: 'true', 'aria-label': options.label ?? 'Resolution text', 'aria-multiline': 'true', role: 'textbox' },
     // Called with `this` = the view; plugins (y-prosemirror) may dispatch while the view is being constructed.
     dispatchTransaction(this: EditorView, tr) {

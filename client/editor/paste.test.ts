@@ -4,7 +4,8 @@ import { Fragment, Slice } from 'prosemirror-model'
 import { EditorState, TextSelection } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { op, p, prov, res, resolutionSchema as schema } from '../../schema/index.js'
-import { cleanPastedHTML, transformPasted } from './paste.js'
+import { cleanPastedHTML, pasteTooLarge, transformPasted } from './paste.js'
+import { DEFAULT_MAX_MESSAGE_BYTES, MAX_PASTE_CHARACTERS } from '../../protocol/refusal.js'
 
 test('items of a list that numbers them itself are marked as labelled', () => {
   const html = cleanPastedHTML('<ol type="a"><li class="x"><p class="P">one</p></li><li>two</li></ol>')
@@ -28,4 +29,11 @@ test('labelled paragraphs pasted into a provision become provisions, continuatio
   out.content.forEach(n => assert.equal(n.type, schema.nodes.provision))
   assert.deepEqual(out.content.child(0).content.content.map(c => c.textContent), ['one', 'more of one'])
   assert.equal(out.content.child(1).textContent, 'two')
+})
+
+test('a paste over MAX_PASTE_CHARACTERS is too large, one at it is not; that many Arabic characters fit in one message', () => {
+  const slice = (n: number) => new Slice(Fragment.from(schema.nodes.paragraph!.create(null, schema.text('ب'.repeat(n)))), 0, 0)
+  assert.equal(pasteTooLarge(slice(MAX_PASTE_CHARACTERS)), null)
+  assert.equal(pasteTooLarge(slice(MAX_PASTE_CHARACTERS + 1)), MAX_PASTE_CHARACTERS + 1)
+  assert.ok(new TextEncoder().encode('ب'.repeat(MAX_PASTE_CHARACTERS)).length < DEFAULT_MAX_MESSAGE_BYTES * 0.5, 'the text takes under half a message')
 })

@@ -12,6 +12,13 @@ import { Fragment, Slice, type Node } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
 import { resolutionSchema as schema } from '../../schema/index.js'
 import { unitAt } from './commands.js'
+import { MAX_PASTE_CHARACTERS } from '../../protocol/refusal.js'
+
+/** The characters a paste would bring when it holds more than MAX_PASTE_CHARACTERS (the editor then refuses it and says why), else null. */
+export function pasteTooLarge(slice: Slice): number | null {
+  const characters = slice.content.textBetween(0, slice.content.size, '\n', '\n').length
+  return characters > MAX_PASTE_CHARACTERS ? characters : null
+}
 
 /** A label typed at the start of a pasted paragraph (followed by a tab, or closing with `)`), or Word's list number (left as U+2063 by `cleanPastedHTML`). */
 export const TYPED_LABEL = /^[\s\u00a0\u200e\u200f]*(?:\u2063|(?:\(?[a-z]{1,3}\)|[ivxlc]{1,6}\)|(?:\d+\.)*\d+\.?(?=\t)|[\u0621-\u064A\uFE70-\uFEFC]{1,2}\s?\)|[–•-](?=\t))(?:bis|ter|quater)?)[\t\u00a0 ]+/u

@@ -219,6 +219,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     lang, readOnly, dialogs, label: tc('editorLabel'),
     placeholders: { resolutionTitle: t('placeholderTitle'), historyLine: t('placeholderHistory'), assemblyFormula: t('placeholderFormula') },
     referenceWords: { brokenHint: t('referenceBroken') },
+    onPasteTooLarge: characters => notifyError(t('pasteTooLarge').replace('{n}', String(characters))),
     ...(isDraft && !readOnly ? { keys: bracketKeys(getView, user, dir) } : {}),
     // in a committee draft each change carries its sources (from the document's attribution)
     makeComparer: () => base ? (isDraft ? attributedComparer(liveComparer(resolutionFromJSON(base.json)), revision => attributeRevision(session.ydoc, revision)) : liveComparer(resolutionFromJSON(base.json))) : null,

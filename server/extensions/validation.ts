@@ -30,6 +30,7 @@ import type { Logger } from '../log.js'
 import { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, closingRefusal, refuse, throttle } from '../collab/refusal.js'
 import { RateLimiter } from './rate-limit.js'
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../documents.js'
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../../protocol/refusal.js'
 
 /** Options of the validation extension. */
 export interface ValidationOptions {
@@ -269,7 +270,7 @@ export class Validation implements Extension {
   private readonly bracketOperations: RateLimiter
 
   constructor(options: ValidationOptions = {}) {
-    this.maxBytes = options.maxMessageBytes ?? 1024 * 1024
+    this.maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
     this.maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
     this.logger = options.logger
     this.onBracketOperations = options.onBracketOperations
