@@ -28,7 +28,7 @@ import { seedDocuments } from './seed.js'
 import { WorkPool } from './work/pool.js'
 import { openStore } from './store/open.js'
 import type { Store } from './store/types.js'
-import { loopTimeBudget } from './extensions/validation.js'
+import { loopTimeBudget } from './extensions/user-budgets.js'
 
 /** A running server. */
 export interface RunningServer {

@@ -10,13 +10,13 @@
 import { Router } from 'express'
 import type { Response } from 'express'
 import { canStartCommitteeDraft } from '../auth/permissions.js'
-import { DocumentTooLargeError, createDocument, liveJSON } from '../documents.js'
+import { createDocument, liveJSON } from '../documents.js'
 import type { DropRecord, RowChoice } from '../../compile/index.js'
 import { parseSources } from '../../schema/brackets.js'
 import type { AuditEntry, DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
-import { HttpError, actorOf, readableDocument, stringField, userOf } from './context.js'
+import { HttpError, asBadRequest, actorOf, readableDocument, stringField, userOf } from './context.js'
 import { refResolver } from './refs.js'
 import { SECRETARIAT_DELEGATION } from '../../protocol/api.js'
 
@@ -104,7 +104,7 @@ export function committeeRoutes(deps: ApiDeps): Router {
         title, kind: 'committee-draft', delegations: [...delegations], shared: true,
         baseVersionId: base.version?.id ?? null, baseDocumentId: base.document.id
       }, built.content, actorOf(user), user.id)
-    } catch (e) { throw e instanceof DocumentTooLargeError ? e : new HttpError(400, (e as Error).message) }
+    } catch (e) { throw asBadRequest(e) }
     await deps.store.setCommitteeDraft(meta.id, { base: body.base as string, proposals: proposals as string[], sources: built.sources, choices, inputs: { baseJSON: base.json, sources } })
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-committee-draft', detail: `from ${built.sources.join(', ')} on "${base.document.title}"${base.version ? ` (${base.version.name})` : ''}` })
     res.status(201).json(publicMeta(meta))

@@ -49,8 +49,18 @@ export async function onUsersTime<T>(deps: ApiDeps, user: User, work: () => Prom
   try { return await work() } finally { busy.delete(user.id); share.spend(user.id, performance.now() - started) }
 }
 
-import { HttpError } from '../http/errors.js'
+import { HttpError, describeHttpError } from '../http/errors.js'
 export { HttpError }
+
+/**
+ * What creating a document from a request's content threw, as the API
+ * answers it: an error it already knows keeps its answer (a document past
+ * the size limit: 413), anything else (a text that is no resolution) is a
+ * 400 with its message.
+ */
+export function asBadRequest(e: unknown): Error {
+  return describeHttpError(e) ? e as Error : new HttpError(400, (e as Error).message)
+}
 
 /** The signed-in user of a request (set by `requireUser`). */
 export function userOf(res: Response): User {

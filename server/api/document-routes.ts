@@ -9,14 +9,14 @@ import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } fr
 import { CHECKPOINT_PREFIX } from '../../protocol/checkpoints.js'
 import { isCheckpoint, restoreVersion } from '../restore.js'
 import { adoptedNewResolution, adoptedText, adoptText, AdoptionError, olderBase } from '../adopt.js'
-import { DocumentTooLargeError, createDocument, createVersion, liveJSON, liveJSONText } from '../documents.js'
+import { createDocument, createVersion, liveJSON, liveJSONText } from '../documents.js'
 import { isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { coverTitle } from '../../export/cover.js'
 import { startProposalJSON } from '../proposal-start.js'
 import type { DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
-import { HttpError, actorOf, onUsersTime, readableDocument, stringField, userOf } from './context.js'
+import { HttpError, asBadRequest, actorOf, onUsersTime, readableDocument, stringField, userOf } from './context.js'
 
 const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
 
@@ -94,7 +94,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     let meta
     try {
       meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind, delegations, shared: body.shared !== false }, imported.content, actorOf(user), user.id)
-    } catch (e) { throw e instanceof DocumentTooLargeError ? e : new HttpError(400, (e as Error).message) }
+    } catch (e) { throw asBadRequest(e) }
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'import', detail: `imported "${title}" (${imported.warnings.length} warnings)` })
     res.status(201).json({ ...publicMeta(meta), warnings: imported.warnings })
   })
@@ -146,7 +146,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     let meta
     try {
       meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations, shared: false, baseVersionId: version?.id ?? null, baseDocumentId: base?.id ?? null }, json, actorOf(user), user.id)
-    } catch (e) { throw e instanceof DocumentTooLargeError ? e : new HttpError(400, (e as Error).message) }
+    } catch (e) { throw asBadRequest(e) }
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-proposal', detail: version && base ? `${action} on version "${version.name}" of "${base.title}"` : `${action}: draft new resolution` })
     res.status(201).json(publicMeta(meta))
   }

@@ -1,9 +1,8 @@
 /**
  * Rate limits: token buckets (`RateLimiter`) per socket for messages (the
  * extension), per client IP for new WebSocket connections (the HTTP upgrade
- * handler), and per user for the time the event loop spends on their
- * changes and heavy requests (validation.ts, the restore route: one
- * budget, `checkBudget`).
+ * handler), and per user for what their changes and heavy requests cost
+ * (user-budgets.ts).
  */
 import type { Extension, beforeHandleMessagePayload } from '@hocuspocus/server'
 import { REFUSED_RATE, closingRefusal, throttle } from '../collab/refusal.js'

@@ -28,12 +28,12 @@ import { ATTRIBUTION, COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { parseMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
 import { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, closingRefusal, refuse, throttle } from '../collab/refusal.js'
-import { RateLimiter } from './rate-limit.js'
+import { UserBudgets, type UserBudgetOptions } from './user-budgets.js'
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../documents.js'
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../../protocol/refusal.js'
 
-/** Options of the validation extension. */
-export interface ValidationOptions {
+/** Options of the validation extension (with the per-user budgets, user-budgets.ts). */
+export interface ValidationOptions extends UserBudgetOptions {
   /** Largest message accepted, in bytes (default 1 MiB). */
   maxMessageBytes?: number | undefined
   /** Largest encoded state of a document, in bytes (default 8 MiB): an update that would pass it is refused. */
@@ -42,35 +42,6 @@ export interface ValidationOptions {
   logger?: Logger | undefined
   /** Told the bracket operations of each accepted update (collab/brackets.ts), for the activity log. */
   onBracketOperations?: ((documentName: string, user: CommentWriter, operations: BracketOperation[]) => void) | undefined
-  /**
-   * Time the checks may take for one user's changes, ms per second sustained and in one burst
-   * (default 250 and 2,000). A change that is not plain typing, and every change a reviewer
-   * sends, is checked on a copy of the document, on the event loop: past the budget, the
-   * user's next change is refused as rate-limited, and sent again later.
-   */
-  checkBudget?: { msPerSecond: number; burstMs: number } | undefined
-  /** The budget itself, when the server shares it with other work on the event loop (then `checkBudget` is not read). */
-  loopTime?: RateLimiter | undefined
-  /** New Yjs clients (editing sessions) one user's changes may bring, per second and in one burst (default one in 30 s, 128). */
-  sessionsPerUser?: { perSecond: number; burst: number } | undefined
-  /**
-   * Bytes of one user's changes the server stores, per second sustained and in one burst (default
-   * 512 KiB and 16 MiB, twice the largest document): every accepted change is appended to the update
-   * log, so a client inserting and deleting a large run of text over and over (cheap to check, and
-   * leaving the document as it was) made the store write 35 MB a second.
-   */
-  storedBytesPerUser?: { perSecond: number; burst: number } | undefined
-  /**
-   * Bracket operations (an option added, dropped or agreed on) one user's changes may make, per second
-   * sustained and in one burst (default one a second and 300): each is a row of the activity log, and a
-   * drafter adding and dropping their own option over and over wrote 270 rows a second.
-   */
-  bracketOperationsPerUser?: { perSecond: number; burst: number } | undefined
-}
-
-/** The per-user budget of time on the event loop (ms): `checkBudget`, default 250 ms a second and 2,000 at once. */
-export function loopTimeBudget(budget: { msPerSecond: number; burstMs: number } | undefined): RateLimiter {
-  return new RateLimiter(budget?.msPerSecond ?? 250, budget?.burstMs ?? 2000)
 }
 
 /** A copy of a live document. */
@@ -256,28 +227,15 @@ export class Validation implements Extension {
   private readonly onBracketOperations: ValidationOptions['onBracketOperations']
   /** Per document: updates accepted lately, size bound, accepted clocks. */
   private readonly documents = new Map<string, DocumentState>()
-  /** Per user: the time their changes' checks may still take, ms. */
-  private readonly checkTime: RateLimiter
-  /**
-   * Per user: the new Yjs clients (editing sessions: each page or tab is one) their changes may still bring,
-   * 128 at once, then one in 30 s (`sessionsPerUser`). Crafted updates from thousands of clients, each passing every check on its
-   * own, made a document take 27 s to load (Yjs integrates a stored document client by client).
-   */
-  private readonly newClients: RateLimiter
-  /** Per user: the bytes their changes may still add to the update log (`storedBytesPerUser`). */
-  private readonly storedBytes: RateLimiter
-  /** Per user: the bracket operations their changes may still make (`bracketOperationsPerUser`). */
-  private readonly bracketOperations: RateLimiter
+  /** Per user: what their changes may still cost (user-budgets.ts). */
+  private readonly budgets: UserBudgets
 
   constructor(options: ValidationOptions = {}) {
     this.maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
     this.maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
     this.logger = options.logger
     this.onBracketOperations = options.onBracketOperations
-    this.checkTime = options.loopTime ?? loopTimeBudget(options.checkBudget)
-    this.newClients = new RateLimiter(options.sessionsPerUser?.perSecond ?? 1 / 30, options.sessionsPerUser?.burst ?? 128)
-    this.bracketOperations = new RateLimiter(options.bracketOperationsPerUser?.perSecond ?? 1, options.bracketOperationsPerUser?.burst ?? 300)
-    this.storedBytes = new RateLimiter(options.storedBytesPerUser?.perSecond ?? 512 * 1024, options.storedBytesPerUser?.burst ?? 16 * 1024 * 1024)
+    this.budgets = new UserBudgets(options)
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
@@ -419,15 +377,20 @@ export class Validation implements Extension {
     // building conflicts that no check of one update sees (Yjs loads a document client by client)
     let fresh = 0
     for (const client of new Set(structs.map(s => s.client))) if (knownEnd(client) === 0) fresh++
-    if (fresh > 0 && !this.newClients.take(spender, fresh)) return `it comes from too many new editing sessions of one user (${fresh} more); reload the page`
+    if (fresh > 0 && !this.budgets.newClients.take(spender, fresh)) return `it comes from too many new editing sessions of one user (${fresh} more); reload the page`
     return null
   }
 
   /** Throws (and logs) a throttle when `spender` has used up the time its changes' checks may take. */
   private withinBudget(connection: Connection, documentName: string, user: Writer | undefined, spender: string): void {
-    if (this.checkTime.hasAny(spender)) return
-    this.logRefusal(documentName, user, REFUSED_RATE, 'rate-limited: changes take the server too long to check')
-    throw throttle(connection, 'rate-limited: your changes take the server too long to check; they are sent again in a moment')
+    if (this.budgets.checkTime.hasAny(spender)) return
+    throw this.throttled(connection, documentName, user, 'changes take the server too long to check', 'your changes take the server too long to check; they are sent again in a moment')
+  }
+
+  /** Logs a change held back by a budget (`logged`), tells the client why (`told`), and returns the error that closes its socket. */
+  private throttled(connection: Connection, documentName: string, user: Writer | undefined, logged: string, told: string): Error {
+    this.logRefusal(documentName, user, REFUSED_RATE, `rate-limited: ${logged}`)
+    return throttle(connection, `rate-limited: ${told}`)
   }
 
   /** Logs a refused update and returns the error that refuses it. */
@@ -456,10 +419,7 @@ export class Validation implements Extension {
     if (!connection.readOnly) {
       const costly = this.integrationProblem(document, documentName, update, spender)
       if (costly) throw this.refused(connection, documentName, user, REFUSED_INVALID, `invalid update: ${costly}`)
-      if (!this.storedBytes.take(spender, update.length)) {
-        this.logRefusal(documentName, user, REFUSED_RATE, 'rate-limited: sends more than the server stores for one user')
-        throw throttle(connection, 'rate-limited: you are sending more than the server stores for one user; your changes are sent again in a moment')
-      }
+      if (!this.budgets.storedBytes.take(spender, update.length)) throw this.throttled(connection, documentName, user, 'sends more than the server stores for one user', 'you are sending more than the server stores for one user; your changes are sent again in a moment')
     }
     // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection
     // closed. Telling copies the document, so it is paid from the reviewer's check budget.
@@ -467,7 +427,7 @@ export class Validation implements Extension {
       this.withinBudget(connection, documentName, user, spender)
       const started = performance.now()
       const allowed = this.onlyComments(document, documentName, update)
-      this.checkTime.spend(spender, performance.now() - started)
+      this.budgets.checkTime.spend(spender, performance.now() - started)
       if (!allowed) throw this.refused(connection, documentName, user, REFUSED_READ_ONLY, 'read-only: reviewers may comment but not change the text')
     }
     if (connection.readOnly) {
@@ -479,16 +439,13 @@ export class Validation implements Extension {
     }
     this.withinBudget(connection, documentName, user, spender)
     // paid once the update's operations are known (one update may overdraw; the next waits)
-    if (!this.bracketOperations.hasAny(spender)) {
-      this.logRefusal(documentName, user, REFUSED_RATE, 'rate-limited: too many bracket operations')
-      throw throttle(connection, 'rate-limited: too many bracket operations in a short time; your changes are sent again in a moment')
-    }
+    if (!this.budgets.bracketOperations.hasAny(spender)) throw this.throttled(connection, documentName, user, 'too many bracket operations', 'too many bracket operations in a short time; your changes are sent again in a moment')
     const operations: BracketOperation[] = []
     const started = performance.now()
     const problems = this.check(document, documentName, update, user, operations)
-    this.checkTime.spend(spender, performance.now() - started)
+    this.budgets.checkTime.spend(spender, performance.now() - started)
     if (!problems.length && operations.length && user) {
-      this.bracketOperations.spend(spender, operations.length)
+      this.budgets.bracketOperations.spend(spender, operations.length)
       this.onBracketOperations?.(documentName, user, operations)
     }
     if (problems.length) throw this.refused(connection, documentName, user, problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)

@@ -33,7 +33,8 @@ export interface UpdateMeta {
  * compares the draft with these, not with what the proposals became since).
  */
 export interface CommitteeDraftRecord extends CommitteeDraftOrigin {
-  inputs: { baseJSON: unknown; sources: { json: unknown; fallbackName: string }[] }
+  /** The base and the sources as compiled (each with its document's delegations since they were kept: work/jobs.ts `CompiledSource`). */
+  inputs: { baseJSON: unknown; sources: { json: unknown; fallbackName: string; delegations?: readonly string[] }[] }
 }
 
 /** A document's stored updates and the sequence number of the last one. */
