@@ -58,6 +58,11 @@ export interface Version extends VersionMeta {
   json: unknown
 }
 
+/** Entries in a page of a document's audit trail or activity when the request names no `limit` (`?limit=`, at most MAX_AUDIT_PAGE; `?before=<seq>` for the page before). */
+export const DEFAULT_AUDIT_PAGE = 500
+/** The most entries one page of an audit trail or activity holds. */
+export const MAX_AUDIT_PAGE = 1000
+
 /** One line of a document's audit trail. */
 export interface AuditEntry {
   at: string
@@ -65,6 +70,8 @@ export interface AuditEntry {
   delegation: string
   action: string
   detail: string
+  /** Where it stands in the document's trail (set when listed): ascending, the cursor of the page before. */
+  seq?: number
 }
 
 /**

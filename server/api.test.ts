@@ -175,6 +175,24 @@ test('audit trail: a reader who opens and closes a document again and again is r
   assert.deepEqual(entries.map(e => `${e.action} ${e.user}`), ['connect Rita'], 'one connection recorded; sessions that changed nothing leave no disconnect')
 })
 
+test('audit trail and activity are read a page at a time: the newest entries, then the page before; a bad page is a 400', async () => {
+  const doc = await addDocument(server.store, { delegations: ['APT'], shared: true })
+  const sec = await login(server.url, 'sec')
+  // a trail long enough that one answer of all of it would be the attack (an operation a second for a week is 600,000 rows)
+  for (let k = 0; k < 1200; k++) await server.store.addAudit(doc.id, { at: String(k), user: 'Amal', delegation: 'APT', action: k % 3 ? 'bracket-add-option' : 'connect', detail: '' })
+  type Entry = { at: string; action: string; seq: number }
+  const page = (await api(server.url, sec, 'GET', `/api/documents/${doc.id}/audit`)).body as Entry[]
+  assert.equal(page.length, 500, 'the default page')
+  assert.equal(page.at(-1)!.at, '1199', 'the newest entries, oldest first')
+  const earlier = (await api(server.url, sec, 'GET', `/api/documents/${doc.id}/audit?before=${page[0]!.seq}&limit=1000`)).body as Entry[]
+  assert.deepEqual([earlier.length, earlier[0]!.at, earlier.at(-1)!.at], [700, '0', '699'], 'the page before it, to the start')
+  const activity = (await api(server.url, sec, 'GET', `/api/documents/${doc.id}/activity?limit=10`)).body as Entry[]
+  assert.equal(activity.length, 10)
+  assert.ok(activity.every(e => e.action === 'bracket-add-option'), 'connections are left out by the query, not after it')
+  for (const bad of ['limit=0', 'limit=5000', 'limit=x', 'before=-1', 'before=1e99'])
+    assert.equal((await api(server.url, sec, 'GET', `/api/documents/${doc.id}/audit?${bad}`)).status, 400, bad)
+})
+
 test('a drafter creating proposals one after another without end is slowed (429, Retry-After); the Secretariat is not', async () => {
   // a drafter no other test here signs in as: this one uses up her budget
   const [salma, sec] = await Promise.all([login(server.url, 'salma'), login(server.url, 'sec')])

@@ -17,9 +17,9 @@ export interface NewCommitteeDraft { title: string; base: string; proposals: str
 /** Starts a committee draft (secretariat). */
 export function startCommitteeDraft(d: NewCommitteeDraft): Promise<DocumentMeta> { return apiCall('POST', '/api/committee-drafts', d) }
 
-/** A document's bracket operations, oldest first. */
-export async function getActivity(id: string): Promise<ActivityEntry[]> {
-  const body = await apiCall<unknown>('GET', `/api/documents/${encodeURIComponent(id)}/activity`)
+/** A page of a document's activity (DEFAULT_AUDIT_PAGE entries at most), oldest first: the newest, or those before the entry `before` (its `seq`). */
+export async function getActivity(id: string, before?: number): Promise<ActivityEntry[]> {
+  const body = await apiCall<unknown>('GET', `/api/documents/${encodeURIComponent(id)}/activity${before === undefined ? '' : `?before=${before}`}`)
   const o = body as Record<string, unknown> | null
   const list = Array.isArray(body) ? body : ['activity', 'entries'].map(k => o?.[k]).find(Array.isArray) as unknown[] | undefined ?? []
   return list.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null).map(activityEntry)

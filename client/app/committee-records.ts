@@ -7,7 +7,7 @@
  */
 
 /** One operation of a document's activity, as the page shows it. */
-export interface ActivityEntry { at: string; who: string; delegation: string; op: string; detail: string }
+export interface ActivityEntry { at: string; who: string; delegation: string; op: string; detail: string; seq?: number }
 
 const str = (v: unknown): string => typeof v === 'string' ? v : v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)
 
@@ -18,7 +18,9 @@ export function activityEntry(r: Record<string, unknown>): ActivityEntry {
   const delegation = str(r.delegation ?? (typeof user === 'object' && user ? (user as Record<string, unknown>).delegation : ''))
   const op = str(r.op ?? r.operation ?? r.action ?? r.kind ?? r.type)
   const detail = str(r.detail ?? r.text ?? r.sources ?? '')
-  return { at: str(r.at ?? r.time ?? r.createdAt), who, delegation, op, detail }
+  const entry: ActivityEntry = { at: str(r.at ?? r.time ?? r.createdAt), who, delegation, op, detail }
+  if (typeof r.seq === 'number') entry.seq = r.seq
+  return entry
 }
 
 /** What became of one proposed change in the draft. */

@@ -9,6 +9,7 @@ import { h } from '../app/dom.js'
 import { tk, type CommitteeKey } from '../app/i18n-committee.js'
 import { when } from './history-panel.js'
 import { errorText } from '../app/i18n-errors.js'
+import { DEFAULT_AUDIT_PAGE } from '../../protocol/api.js'
 
 /** The operations listed (server/collab/brackets.ts `BracketAction`, and the draft's start), with their words. */
 const OPS: Record<string, CommitteeKey> = {
@@ -38,17 +39,35 @@ function item(e: ActivityEntry): HTMLElement {
     h('div', { class: 'meta' }, when(e.at)))
 }
 
-/** The list and its refresh. */
+/**
+ * The list and its refresh. The server answers a page at a time (the newest
+ * first): a full page ends with a button that brings the page before it.
+ */
 export function activityList(documentId: string): { element: HTMLElement; refresh(): Promise<void> } {
   const list = h('ol', { class: 'activity', 'data-testid': 'activity-list' })
   const element = h('section', { class: 'activity-section' }, h('h2', {}, tk('activity')), list)
+  // bracket operations only: the versions have their own list below
+  const shown = (page: readonly ActivityEntry[]) => [...page].filter(e => e.op in OPS).reverse().map(item)
+  const earlier = (page: readonly ActivityEntry[]): HTMLElement | null => {
+    const first = page[0]?.seq
+    if (page.length < DEFAULT_AUDIT_PAGE || first === undefined) return null
+    const button = h('button', { type: 'button', class: 'quiet', 'data-testid': 'activity-earlier' }, tk('earlierActivity'))
+    const row = h('li', { class: 'more' }, button)
+    button.addEventListener('click', () => {
+      button.disabled = true
+      getActivity(documentId, first).then(older => row.replaceWith(...shown(older), ...[earlier(older)].filter(e => e !== null)))
+        .catch((e: unknown) => row.replaceWith(h('li', { class: 'error' }, errorText(e))))
+    })
+    return row
+  }
   return {
     element,
     async refresh() {
       try {
-        // bracket operations only: the versions have their own list below
-        const entries = (await getActivity(documentId)).filter(e => e.op in OPS)
-        list.replaceChildren(...(entries.length ? [...entries].reverse().map(item) : [h('li', { class: 'muted' }, tk('noActivity'))]))
+        const page = await getActivity(documentId)
+        const rows = shown(page)
+        const more = earlier(page)
+        list.replaceChildren(...(rows.length || more ? [...rows, ...(more ? [more] : [])] : [h('li', { class: 'muted' }, tk('noActivity'))]))
       } catch (e) { list.replaceChildren(h('li', { class: 'error' }, errorText(e))) }
     }
   }

@@ -13,19 +13,23 @@ import { canStartCommitteeDraft } from '../auth/permissions.js'
 import { createDocument, liveJSON } from '../documents.js'
 import type { DropRecord, RowChoice } from '../../compile/index.js'
 import { parseSources } from '../../schema/brackets.js'
+import type { BracketAction } from '../collab/brackets.js'
 import type { AuditEntry, DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, asBadRequest, actorOf, readableDocument, stringField, userOf } from './context.js'
 import { refResolver } from './refs.js'
 import { SECRETARIAT_DELEGATION } from '../../protocol/api.js'
+import { auditPage } from './audit-page.js'
 
 /** At most this many proposals in one committee draft (as in a compilation). */
 const MAX_PROPOSALS = 12
 /** The delegation that runs committee drafts. */
 export const SECRETARIAT = SECRETARIAT_DELEGATION
 /** Audit actions that are connections, not changes (left out of the activity). */
-const CONNECTIONS = new Set(['connect', 'disconnect'])
+const CONNECTIONS = ['connect', 'disconnect']
+/** The audit action of an option dropped (collab/brackets.ts), which the disposition report reads. */
+const DROP_OPTION: BracketAction = 'bracket-drop-option'
 
 function publicMeta(m: DocumentMeta) {
   const { createdAt: _createdAt, ...rest } = m
@@ -61,7 +65,7 @@ export function detailSources(detail: string): string[] {
 
 /** Who dropped whose option, from the activity log: one record per source of each dropped option. */
 export function dropsOf(entries: readonly AuditEntry[]): DropRecord[] {
-  return entries.filter(e => e.action === 'bracket-drop-option')
+  return entries.filter(e => e.action === DROP_OPTION)
     .flatMap(e => detailSources(e.detail).map(source => ({ source, by: `${e.user} (${e.delegation})` })))
 }
 
@@ -123,7 +127,7 @@ export function committeeRoutes(deps: ApiDeps): Router {
     const doc = await readable(res, req.params.id)
     const inputs = await deps.store.getCommitteeInputs(doc.id)
     if (inputs === null) throw new HttpError(404, 'not a committee draft', 'no-document')
-    const drops = dropsOf(await deps.store.listAudit(doc.id))
+    const drops = dropsOf(await deps.store.listAudit(doc.id, { actions: [DROP_OPTION] }))
     const draftJSON = await liveJSON(deps.store, deps.hocuspocus, doc.id)
     // the inputs go to the worker as the text they are stored as, and are parsed there
     res.json(await deps.work.run('disposition', { inputs, draftJSON, drops }, userOf(res).id))
@@ -131,7 +135,7 @@ export function committeeRoutes(deps: ApiDeps): Router {
 
   r.get('/documents/:id/activity', async (req, res) => {
     const doc = await readable(res, req.params.id)
-    res.json((await deps.store.listAudit(doc.id)).filter(e => !CONNECTIONS.has(e.action)))
+    res.json(await deps.store.listAudit(doc.id, { exceptActions: CONNECTIONS, ...auditPage(req.query) }))
   })
   return r
 }

@@ -17,6 +17,7 @@ import type { DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, asBadRequest, actorOf, onUsersTime, readableDocument, stringField, userOf } from './context.js'
+import { auditPage } from './audit-page.js'
 
 const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
 
@@ -233,7 +234,7 @@ export function documentRoutes(deps: ApiDeps): Router {
   r.get('/:id/audit', async (req, res) => {
     const doc = await readable(res, req.params.id)
     const delegation = typeof req.query.delegation === 'string' ? req.query.delegation : undefined
-    res.json(await deps.store.listAudit(doc.id, { delegation }))
+    res.json(await deps.store.listAudit(doc.id, { delegation, ...auditPage(req.query) }))
   })
   return r
 }

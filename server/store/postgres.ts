@@ -4,7 +4,7 @@
  * server instances can share documents.
  */
 import pg from 'pg'
-import { auditFromRow, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { auditFromRow, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, CommitteeDraftRecord, DocumentMeta, Store, StoredUpdates, Version } from './types.js'
 
@@ -113,10 +113,10 @@ export async function openPostgresStore(connectionString: string, options: Postg
       await pool.query('INSERT INTO audit (document_id, at, user_name, delegation, action, detail) VALUES ($1, $2, $3, $4, $5, $6)',
         [documentId, e.at, e.user, e.delegation, e.action, e.detail])
     },
-    async listAudit(documentId, filter) {
-      const r = filter?.delegation
-        ? await rows<AuditRow>('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = $1 AND delegation = $2 ORDER BY seq', [documentId, filter.delegation])
-        : await rows<AuditRow>('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = $1 ORDER BY seq', [documentId])
+    async listAudit(documentId, query) {
+      const { sql, params, newestFirst } = auditQuerySQL(documentId, query, true)
+      const r = await rows<AuditRow>(sql, params)
+      if (newestFirst) r.reverse()
       return r.map(auditFromRow)
     },
     async setCommitteeDraft(documentId, record) {

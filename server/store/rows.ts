@@ -2,7 +2,7 @@
  * Row <-> record conversions shared by the SQL backends (both store JSON
  * values as text so that the two schemas stay the same).
  */
-import type { Actor, AuditEntry, CommitteeDraftOrigin, CommitteeDraftRecord, DocumentMeta, Role, UserRecord, VersionMeta } from './types.js'
+import type { Actor, AuditEntry, AuditQuery, CommitteeDraftOrigin, CommitteeDraftRecord, DocumentMeta, Role, UserRecord, VersionMeta } from './types.js'
 
 /**
  * Each document's newest version whose name does not start with a prefix
@@ -59,11 +59,30 @@ export function userFromRow(r: UserRow): UserRecord {
 }
 
 /** An `audit` row. */
-export interface AuditRow { at: string; user_name: string; delegation: string; action: string; detail: string }
+export interface AuditRow { seq: number | string; at: string; user_name: string; delegation: string; action: string; detail: string }
 
 /** Converts an audit row. */
 export function auditFromRow(r: AuditRow): AuditEntry {
-  return { at: r.at, user: r.user_name, delegation: r.delegation, action: r.action, detail: r.detail }
+  return { at: r.at, user: r.user_name, delegation: r.delegation, action: r.action, detail: r.detail, seq: Number(r.seq) }
+}
+
+/**
+ * The SQL of an audit query (`AuditQuery`) and its parameters, for either
+ * store: `?` placeholders, which `numbered` turns into PostgreSQL's `$1`...
+ * With a limit the newest rows are read (newest first: reverse them).
+ */
+export function auditQuerySQL(documentId: string, query: AuditQuery = {}, numbered = false): { sql: string; params: unknown[]; newestFirst: boolean } {
+  const where = ['document_id = ?']
+  const params: unknown[] = [documentId]
+  if (query.delegation !== undefined) { where.push('delegation = ?'); params.push(query.delegation) }
+  if (query.actions) { where.push(query.actions.length ? `action IN (${query.actions.map(() => '?').join(', ')})` : 'FALSE'); params.push(...query.actions) }
+  if (query.exceptActions?.length) { where.push(`action NOT IN (${query.exceptActions.map(() => '?').join(', ')})`); params.push(...query.exceptActions) }
+  if (query.before !== undefined) { where.push('seq < ?'); params.push(query.before) }
+  const newestFirst = query.limit !== undefined
+  let sql = `SELECT seq, at, user_name, delegation, action, detail FROM audit WHERE ${where.join(' AND ')} ORDER BY seq${newestFirst ? ' DESC LIMIT ?' : ''}`
+  if (newestFirst) params.push(query.limit)
+  if (numbered) { let k = 0; sql = sql.replace(/\?/g, () => `$${++k}`) }
+  return { sql, params, newestFirst }
 }
 
 /**

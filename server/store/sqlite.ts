@@ -18,7 +18,7 @@
  * on `nextTick`.
  */
 import Database from 'better-sqlite3'
-import { auditFromRow, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { auditFromRow, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, AuditEntry, CommitteeDraftRecord, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
 
@@ -82,13 +82,18 @@ export function openSqliteStore(file: string): Store {
     deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
     purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
     insertAudit: db.prepare('INSERT INTO audit (document_id, at, user_name, delegation, action, detail) VALUES (?, ?, ?, ?, ?, ?)'),
-    listAudit: db.prepare('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = ? ORDER BY seq'),
     insertCommittee: db.prepare('INSERT INTO committee_drafts (document_id, origin, inputs) VALUES (?, ?, ?)'),
     getCommittee: db.prepare('SELECT origin, inputs IS NULL AS old FROM committee_drafts WHERE document_id = ?'),
-    getCommitteeInputs: db.prepare('SELECT origin, inputs FROM committee_drafts WHERE document_id = ?'),
-    listAuditOf: db.prepare('SELECT at, user_name, delegation, action, detail FROM audit WHERE document_id = ? AND delegation = ? ORDER BY seq')
+    getCommitteeInputs: db.prepare('SELECT origin, inputs FROM committee_drafts WHERE document_id = ?')
   }
   for (const statement of Object.values(q)) neverCollected.add(statement)
+  // the audit queries of each shape the API asks (a few: their values are parameters), prepared once each
+  const auditStatements = new Map<string, Database.Statement>()
+  const remember = (statements: Map<string, Database.Statement>, sql: string, statement: Database.Statement) => {
+    neverCollected.add(statement)
+    statements.set(sql, statement)
+    return statement
+  }
   const compact = db.transaction((id: string, state: Uint8Array, through: number) => {
     q.deleteUpdates.run(id, through)
     q.insertUpdate.run(id, Buffer.from(state), null, new Date().toISOString())
@@ -168,8 +173,10 @@ export function openSqliteStore(file: string): Store {
     async deleteSession(id) { q.deleteSession.run(id) },
     async purgeSessions(now) { q.purgeSessions.run(now) },
     async addAudit(documentId, e: AuditEntry) { q.insertAudit.run(documentId, e.at, e.user, e.delegation, e.action, e.detail) },
-    async listAudit(documentId, filter) {
-      const rows = (filter?.delegation ? q.listAuditOf.all(documentId, filter.delegation) : q.listAudit.all(documentId)) as AuditRow[]
+    async listAudit(documentId, query) {
+      const { sql, params, newestFirst } = auditQuerySQL(documentId, query)
+      const rows = (auditStatements.get(sql) ?? remember(auditStatements, sql, db.prepare(sql))).all(...params) as AuditRow[]
+      if (newestFirst) rows.reverse()
       return rows.map(auditFromRow)
     },
     async setCommitteeDraft(documentId, record: CommitteeDraftRecord) {

@@ -111,6 +111,19 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       assert.deepEqual(await store.listAudit('doc-b'), [])
     })
 
+    await t.test('audit trail in pages: the newest first page, then the one before it; filtered by action in the query', async () => {
+      for (let k = 0; k < 25; k++) await store.addAudit('doc-p', { at: String(k), user: 'Amal', delegation: k % 5 === 0 ? 'ARB' : 'APT', action: k % 2 ? 'connect' : 'bracket-add-option', detail: '' })
+      const newest = await store.listAudit('doc-p', { limit: 10 })
+      assert.deepEqual(newest.map(e => e.at), ['15', '16', '17', '18', '19', '20', '21', '22', '23', '24'], 'the newest ten, oldest first')
+      assert.ok(newest.every((e, k) => k === 0 || e.seq! > newest[k - 1]!.seq!), 'each entry says where it stands')
+      const before = await store.listAudit('doc-p', { limit: 10, before: newest[0]!.seq })
+      assert.deepEqual(before.map(e => e.at), ['5', '6', '7', '8', '9', '10', '11', '12', '13', '14'])
+      assert.deepEqual((await store.listAudit('doc-p', { limit: 10, before: before[0]!.seq })).map(e => e.at), ['0', '1', '2', '3', '4'])
+      assert.deepEqual((await store.listAudit('doc-p', { exceptActions: ['connect'], limit: 3 })).map(e => e.at), ['20', '22', '24'])
+      assert.deepEqual((await store.listAudit('doc-p', { actions: ['connect'], delegation: 'ARB' })).map(e => e.at), ['5', '15'])
+      assert.equal((await store.listAudit('doc-p')).length, 25, 'no limit: all of it')
+    })
+
     await t.test('committee drafts: kind, origin and compiled inputs kept beside the document', async () => {
       await store.createDocument(meta('doc-c', { kind: 'committee-draft', delegations: ['APT', 'ARB', 'Secretariat'], shared: true }), { n: 5 })
       assert.equal((await store.getDocument('doc-c'))?.kind, 'committee-draft')

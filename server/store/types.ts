@@ -15,6 +15,20 @@ export interface UserRecord extends User {
   passwordHash: string
 }
 
+/** Which entries of a document's audit trail to list (every field optional). */
+export interface AuditQuery {
+  /** Of this delegation only. */
+  delegation?: string | undefined
+  /** Of these actions only. */
+  actions?: readonly string[] | undefined
+  /** Of none of these actions. */
+  exceptActions?: readonly string[] | undefined
+  /** Recorded before the entry with this `seq` (the page before one already read). */
+  before?: number | undefined
+  /** At most this many: the newest of those that match. */
+  limit?: number | undefined
+}
+
 /** A login session. */
 export interface Session {
   id: string
@@ -92,8 +106,8 @@ export interface MetaStore {
   purgeSessions(now: number): Promise<void>
   /** Appends an audit entry for a document. */
   addAudit(documentId: string, entry: AuditEntry): Promise<void>
-  /** A document's audit trail, oldest first, optionally of one delegation. */
-  listAudit(documentId: string, filter?: { delegation?: string }): Promise<AuditEntry[]>
+  /** A document's audit trail, oldest first, each entry with its `seq`: all of it, or the page `query` asks for. */
+  listAudit(documentId: string, query?: AuditQuery): Promise<AuditEntry[]>
   /** Keeps where a committee draft came from (once, when it is created). */
   setCommitteeDraft(documentId: string, record: CommitteeDraftRecord): Promise<void>
   /** Where a committee draft came from, or null (not a committee draft). */
