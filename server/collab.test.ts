@@ -160,6 +160,9 @@ test('a malformed comment is refused', () =>
 test("a comment posted in another delegate's name is refused", () =>
   refusedCase(d => { d.getArray('comments').push([{ id: 'f1', anchor: { provisionId: 'c1' }, author: 'Pierre', delegation: 'CEPT', text: 'forged', createdAt: new Date().toISOString(), replies: [], resolved: false }]) }, REFUSED_INVALID, /own name/))
 
+test('a comment dated in the future (to sort after the answers to it) is refused', () =>
+  refusedCase(d => { d.getArray('comments').push([{ id: 'f2', anchor: { provisionId: 'c1' }, author: 'Amal', delegation: 'APT', text: 'first!', createdAt: '2099-01-01T00:00:00.000Z', replies: [], resolved: false }]) }, REFUSED_INVALID, /must be dated/))
+
 test('other top-level content is refused', () =>
   refusedCase(d => { d.getMap('evil').set('x', 1) }, REFUSED_INVALID, /top-level content/))
 

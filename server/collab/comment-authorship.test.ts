@@ -48,3 +48,17 @@ test('a replacement of a comment keeps every reply it had: one that leaves a rep
   assert.deepEqual(commentAuthorshipProblems(parallel, [comment('a', amal, [reply('r1', pierre), reply('r3', amal), reply('r4', pierre)])], amal), [])
   assert.match(commentAuthorshipProblems(parallel, [comment('a', amal, [reply('r1', pierre), reply('r3', amal)])], amal).join(), /reply r4 may not be removed/)
 })
+
+test('a new comment or reply is dated by a time, not later than the server\'s clock (a few minutes of skew allowed); dates already there are not judged again', () => {
+  const now = Date.parse('2026-11-23T12:00:00Z')
+  const dated = (createdAt: string) => ({ ...comment('a', amal), createdAt })
+  assert.deepEqual(commentAuthorshipProblems([], [dated('2026-11-23T12:04:00.000Z')], amal, now), [], 'within the skew')
+  assert.deepEqual(commentAuthorshipProblems([], [dated('2026-11-20T08:00:00Z')], amal, now), [], 'written offline days ago')
+  for (const bad of ['2027-01-01T00:00:00Z', 'yesterday', '2026-11-23', '2026-13-40T99:00:00Z', ''])
+    assert.match(commentAuthorshipProblems([], [dated(bad)], amal, now).join(), /must be dated/, bad)
+  const later = { ...reply('r1', amal), createdAt: '2099-01-01T00:00:00Z' }
+  assert.match(commentAuthorshipProblems([comment('a', pierre)], [comment('a', pierre, [later])], amal, now).join(), /reply r1 must be dated/)
+  // a stored comment whose date is not one (written before this check) does not stop the others
+  const legacy = { ...comment('old', pierre), createdAt: 'garbage' }
+  assert.deepEqual(commentAuthorshipProblems([legacy], [legacy, comment('a', amal)], amal, now), [])
+})

@@ -9,7 +9,12 @@
  * - an existing comment keeps its anchor, author, delegation, text and date,
  *   and its existing replies stay, as they were (anyone who may write may
  *   reply, or resolve and reopen; no one may take a reply away);
- * - a comment may be removed only by its author or the secretariat.
+ * - a comment may be removed only by its author or the secretariat;
+ * - a new comment or reply is dated by an ISO 8601 time (as the client
+ *   writes it, `new Date().toISOString()`) no later than the server's
+ *   clock, give or take `CLOCK_SKEW_MS`: a date in the past is accepted
+ *   (written offline, sent later), one in the future would sort a comment
+ *   after every answer to it.
  *
  * Entries are matched by id. Two people replying at once each replace the
  * same entry, so one id may briefly stand for several entries; the replies
@@ -33,6 +38,19 @@ interface Entry {
   replies?: Entry[]
 }
 
+/** How far ahead of the server's clock a new comment's date may be (the writer's clock running fast). */
+export const CLOCK_SKEW_MS = 5 * 60_000
+
+/** A UTC time as `Date.prototype.toISOString` writes it (seconds and fraction optional). */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/
+
+/** True when `createdAt` is a time no later than `now` and the skew. */
+function datedAt(createdAt: unknown, now: number): boolean {
+  if (typeof createdAt !== 'string' || !ISO_TIME.test(createdAt)) return false
+  const t = Date.parse(createdAt)
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === createdAt.slice(0, 10) && t <= now + CLOCK_SKEW_MS
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const byWriter = (e: Entry, w: CommentWriter) => e.author === w.name && e.delegation === w.delegation
 
@@ -47,8 +65,12 @@ function groupById(entries: readonly unknown[]): Map<string, Entry[]> {
   return out
 }
 
-/** What `writer` did to the comments that only others may do (empty when nothing). Shapes are checked elsewhere. */
-export function commentAuthorshipProblems(before: readonly unknown[], after: readonly unknown[], writer: CommentWriter): string[] {
+/**
+ * What `writer` did to the comments that only others may do, or dated
+ * wrongly (empty when nothing); `clock` is the server's time (ms). Shapes
+ * are checked elsewhere.
+ */
+export function commentAuthorshipProblems(before: readonly unknown[], after: readonly unknown[], writer: CommentWriter, clock = Date.now()): string[] {
   const problems: string[] = []
   const old = groupById(before)
   const now = groupById(after)
@@ -66,6 +88,8 @@ export function commentAuthorshipProblems(before: readonly unknown[], after: rea
       if (!previous) {
         if (!byWriter(entry, writer)) problems.push(`comment ${id} must be posted in your own name`)
         if ((entry.replies ?? []).some(r => !byWriter(r, writer))) problems.push(`comment ${id}: replies must be posted in your own name`)
+        if (!datedAt(entry.createdAt, clock)) problems.push(`comment ${id} must be dated by a time no later than now`)
+        for (const r of entry.replies ?? []) if (!datedAt(r.createdAt, clock)) problems.push(`comment ${id}: reply ${r.id} must be dated by a time no later than now`)
         continue
       }
       if (previous.some(p => same(p, entry))) continue
@@ -78,6 +102,7 @@ export function commentAuthorshipProblems(before: readonly unknown[], after: rea
       for (const r of entry.replies ?? []) {
         const was = known.get(r.id)
         if (was ? !same(was, r) : !byWriter(r, writer)) problems.push(`comment ${id}: reply ${r.id} ${was ? 'may not be rewritten' : 'must be posted in your own name'}`)
+        if (!was && !datedAt(r.createdAt, clock)) problems.push(`comment ${id}: reply ${r.id} must be dated by a time no later than now`)
       }
     }
   }
