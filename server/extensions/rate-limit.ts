@@ -5,7 +5,7 @@
  * (user-budgets.ts).
  */
 import type { Extension, beforeHandleMessagePayload } from '@hocuspocus/server'
-import { REFUSED_RATE, closingRefusal, throttle } from '../collab/refusal.js'
+import { REFUSED_RATE, droppedUnread, socketClosing, throttle } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
 
 /** A token bucket per key: `burst` tokens, refilled at `perSecond`. */
@@ -69,8 +69,7 @@ export class MessageRateLimit implements Extension {
   async beforeHandleMessage({ connection, documentName, context }: beforeHandleMessagePayload): Promise<void> {
     // a socket the server is closing (throttled) takes nothing more: what it sent before it saw the close is
     // dropped unread, not checked (and refused, and logged) message by message; the client sends it again
-    const closing = closingRefusal(connection)
-    if (closing) throw closing
+    if (socketClosing(connection)) return droppedUnread()
     if (this.limiter.take(connection.socketId)) return
     const user = (context as { user?: { username?: string; delegation?: string } }).user
     this.logger?.warn('message refused', { document: documentName, user: user?.username, delegation: user?.delegation, code: REFUSED_RATE, reason: 'rate-limited' })

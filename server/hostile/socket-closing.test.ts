@@ -1,0 +1,71 @@
+/**
+ * A socket the server has closed (throttled) whose messages are already on
+ * their way, or that goes on sending, ignoring the close: each message read
+ * after the throttle was a refusal that Hocuspocus printed once per
+ * extension, then once more (5,000 messages in one write: 11,000 lines on
+ * the console). Here a client speaks raw WebSocket frames, so it can send
+ * a burst in one write and ignore the close, as an attacker would.
+ */
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+import { after, before, test } from 'node:test'
+import { addDocument, connect, login, until } from '../test/helpers.js'
+import type { TestServer } from '../test/helpers.js'
+import { startTestServer } from '../test/helpers.js'
+import { assertStillServing, authMessage, closeCode, message, rawUpgrade } from './raw-socket.js'
+
+let server: TestServer
+let amal: string, kenji: string
+
+before(async () => {
+  server = await startTestServer({ messageRate: { perSecond: 10, burst: 20 } })
+  amal = await login(server.url, 'amal')
+  kenji = await login(server.url, 'kenji')
+})
+after(() => server.close())
+
+/** A masked binary frame, as a client sends one. */
+function clientFrame(payload: Uint8Array): Buffer {
+  const mask = randomBytes(4)
+  const head = payload.length < 126 ? Buffer.from([0x82, 0x80 | payload.length]) : Buffer.from([0x82, 0x80 | 126, payload.length >> 8, payload.length & 0xff])
+  const body = Buffer.from(payload)
+  for (let i = 0; i < body.length; i++) body[i] = body[i]! ^ mask[i % 4]!
+  return Buffer.concat([head, mask, body])
+}
+
+test('a throttled socket that keeps sending, ignoring the close, is cut off, and what it sends costs no work and no log line', async () => {
+  const doc = await addDocument(server.store)
+  const a = connect(server.url, doc.id, kenji), b = connect(server.url, doc.id, kenji)
+  const printed: unknown[] = []
+  const consoleError = console.error
+  console.error = (...args: unknown[]) => { printed.push(args) }
+  try {
+    await Promise.all([a.synced, b.synced])
+    const raw = await rawUpgrade(server.url)
+    raw.socket.write(clientFrame(authMessage(doc.id, amal)))
+    await until(() => raw.received().length > 0, 5000, 'the socket has opened its document')
+    // a SyncStep1 with an empty state vector: small, and answered each time
+    const step = clientFrame(message(doc.id, 0, e => { encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc())) }))
+    // over the burst at once: all of them are on their way before the server has read the first
+    raw.socket.write(Buffer.concat(Array.from({ length: 5000 }, () => step)))
+    await until(() => closeCode(raw.received()) !== null, 5000, 'the close')
+    const printedAtClose = printed.length
+    // and on, never answering the close: 20,000 more
+    let sent = 0
+    const started = Date.now()
+    while (!raw.socket.destroyed && sent < 20_000) {
+      const batch = Buffer.concat(Array.from({ length: 500 }, () => step))
+      if (!raw.socket.write(batch)) await new Promise(r => raw.socket.once('drain', r).once('close', r))
+      sent += 500
+    }
+    await Promise.race([raw.closed, new Promise(r => setTimeout(r, 5000))])
+    assert.ok(raw.socket.destroyed || raw.socket.readableEnded, 'the server has cut the connection')
+    assert.ok(Date.now() - started < 5000, 'within seconds, not the close timeout')
+    // the throttle itself is a few lines (Hocuspocus prints a refusal once per extension after the one that refused)
+    assert.ok(printedAtClose <= 20, `the burst printed ${printedAtClose} lines for 5,000 messages`)
+    assert.equal(printed.length, printedAtClose, `what it sent after the close printed nothing (${printed.length - printedAtClose} lines for ${sent} messages)`)
+    await assertStillServing(server.url, server.store, a, b, [doc.id])
+  } finally { console.error = consoleError; a.destroy(); b.destroy() }
+})
