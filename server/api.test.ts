@@ -152,9 +152,11 @@ test('audit trail: connections with update counts, versions; filter by delegatio
   for (let i = 0; i < 3; i++) titleText(c.doc).insert(0, `${i}`)
   await until(() => !c.provider.hasUnsyncedChanges, 3000, 'acknowledged')
   c.destroy()
-  await api(server.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'V1' })
   let entries: { action: string; detail: string; user: string; delegation: string }[] = []
+  // the disconnection is recorded when the server has seen the socket close: waited for, so that the version comes after it
   await until(async () => { entries = (await api(server.url, sec, 'GET', `/api/documents/${doc.id}/audit`)).body; return entries.some(e => e.action === 'disconnect') }, 3000, 'disconnect audit')
+  await api(server.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'V1' })
+  entries = (await api(server.url, sec, 'GET', `/api/documents/${doc.id}/audit`)).body
   assert.deepEqual(entries.map(e => e.action), ['connect', 'disconnect', 'create-version'])
   assert.equal(entries[1]!.detail, '3 updates')
   assert.equal(entries[0]!.user, 'Amal')

@@ -33,16 +33,21 @@ export class Refusal extends Error {
   }
 }
 
+/** The document connections a message was refused on (Hocuspocus closes them): nothing more is read from them. */
+const refusedConnections = new WeakSet<Connection>()
+
 /**
- * True when the server is already closing the socket a message came on
- * (throttled): the message is then dropped unread (`droppedUnread`), with
- * no notice and no log line (the close told the client; it sends the
- * change again on a new socket). Hocuspocus runs the hooks of a burst's
- * messages interleaved, so every hook that does work asks again.
+ * True when a message is to be dropped unread (`droppedUnread`), with no
+ * notice and no log line: the server is closing its socket (throttled; the
+ * close told the client, which sends its changes again on a new socket),
+ * or refused a message on this document connection before (told, and the
+ * connection closed: a burst of invalid messages is one refusal, not one
+ * per message). Hocuspocus runs the hooks of a burst's messages
+ * interleaved, so every hook that does work asks again.
  */
-export function socketClosing(connection: Connection): boolean {
+export function droppingMessages(connection: Connection): boolean {
   const ws = connection.webSocket
-  return ws.readyState !== ws.OPEN
+  return ws.readyState !== ws.OPEN || refusedConnections.has(connection)
 }
 
 /**
@@ -58,6 +63,7 @@ export function droppedUnread(): Promise<never> {
 
 /** Tells the client why, then returns the error to throw from the hook. */
 export function refuse(connection: Connection | undefined, code: number, reason: string): Refusal {
+  if (connection) refusedConnections.add(connection)
   const notice: RefusalNotice = { type: 'refused', code, reason }
   try { connection?.sendStateless(JSON.stringify(notice)) } catch { /* socket already gone */ }
   return new Refusal(code, reason.slice(0, 120))

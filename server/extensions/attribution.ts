@@ -24,7 +24,7 @@ import * as Y from 'yjs'
 import { AttributionWriter, attributionMap, deletesAnything, recordDeletions, registeredClients } from '../collab/attribution-map.js'
 import { parseMessage } from '../collab/messages.js'
 import { typingCandidate } from '../collab/typing.js'
-import { REFUSED_INVALID, refuse } from '../collab/refusal.js'
+import { REFUSED_INVALID, droppedUnread, droppingMessages, refuse } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
 import type { User } from '../store/types.js'
 
@@ -173,6 +173,7 @@ export class Attribution implements Extension {
   }
 
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
+    if (droppingMessages(connection)) return droppedUnread()
     if (connection.readOnly) return
     const user = (context as { user?: User }).user
     if (!user) return

@@ -31,7 +31,7 @@ import { applyAwarenessUpdate } from 'y-protocols/awareness'
 import { awarenessStateProblem, presenceOf, samePresence } from '../../protocol/awareness.js'
 import type { PresenceUser } from '../../protocol/awareness.js'
 import { MESSAGE_AWARENESS, MESSAGE_BROADCAST_STATELESS, parseMessage } from '../collab/messages.js'
-import { REFUSED_INVALID, refuse } from '../collab/refusal.js'
+import { REFUSED_INVALID, droppedUnread, droppingMessages, refuse } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
 import type { User } from '../store/types.js'
 
@@ -127,6 +127,7 @@ export class Presence implements Extension {
   }
 
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
+    if (droppingMessages(connection)) return droppedUnread()
     let msg
     try { msg = parseMessage(data) } catch { return } // validation refuses malformed messages
     if (msg.type !== MESSAGE_AWARENESS && msg.type !== MESSAGE_BROADCAST_STATELESS) return // most messages: sync

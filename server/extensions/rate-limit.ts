@@ -5,7 +5,7 @@
  * (user-budgets.ts).
  */
 import type { Extension, beforeHandleMessagePayload } from '@hocuspocus/server'
-import { REFUSED_RATE, droppedUnread, socketClosing, throttle } from '../collab/refusal.js'
+import { REFUSED_RATE, droppedUnread, droppingMessages, throttle } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
 
 /** A token bucket per key: `burst` tokens, refilled at `perSecond`. */
@@ -67,9 +67,9 @@ export class MessageRateLimit implements Extension {
   }
 
   async beforeHandleMessage({ connection, documentName, context }: beforeHandleMessagePayload): Promise<void> {
-    // a socket the server is closing (throttled) takes nothing more: what it sent before it saw the close is
-    // dropped unread, not checked (and refused, and logged) message by message; the client sends it again
-    if (socketClosing(connection)) return droppedUnread()
+    // a socket the server is closing (throttled), or a document connection it refused a message on, takes nothing
+    // more: what was sent before the close was seen is dropped unread, not checked (and refused, and logged) one by one
+    if (droppingMessages(connection)) return droppedUnread()
     if (this.limiter.take(connection.socketId)) return
     const user = (context as { user?: { username?: string; delegation?: string } }).user
     this.logger?.warn('message refused', { document: documentName, user: user?.username, delegation: user?.delegation, code: REFUSED_RATE, reason: 'rate-limited' })

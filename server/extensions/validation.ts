@@ -27,7 +27,7 @@ import type { TypingCandidate, TypingContext } from '../collab/typing.js'
 import { ATTRIBUTION, COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { parseMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
-import { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, droppedUnread, refuse, socketClosing, throttle } from '../collab/refusal.js'
+import { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, droppedUnread, refuse, droppingMessages, throttle } from '../collab/refusal.js'
 import { UserBudgets, type UserBudgetOptions } from './user-budgets.js'
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../documents.js'
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../../protocol/refusal.js'
@@ -406,7 +406,7 @@ export class Validation implements Extension {
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
     const user = (context as { user?: Writer }).user
     // the messages of one burst pass the earlier hooks before the first of them is throttled here
-    if (socketClosing(connection)) return droppedUnread()
+    if (droppingMessages(connection)) return droppedUnread()
     if (data.length > this.maxBytes) throw this.refused(connection, documentName, user, REFUSED_TOO_LARGE, `message of ${data.length} bytes exceeds the limit of ${this.maxBytes}`)
     let update: Uint8Array | undefined
     try { update = parseMessage(data).update } catch (e) { throw this.refused(connection, documentName, user, REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }

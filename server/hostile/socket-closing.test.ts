@@ -11,16 +11,18 @@ import { randomBytes } from 'node:crypto'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { after, before, test } from 'node:test'
+import { MemoryLogger } from '../log.js'
 import { addDocument, connect, login, until } from '../test/helpers.js'
 import type { TestServer } from '../test/helpers.js'
 import { startTestServer } from '../test/helpers.js'
-import { assertStillServing, authMessage, closeCode, message, rawUpgrade } from './raw-socket.js'
+import { assertStillServing, authMessage, closeCode, message, rawUpgrade, updateMessage } from './raw-socket.js'
 
 let server: TestServer
 let amal: string, kenji: string
+const logger = new MemoryLogger()
 
 before(async () => {
-  server = await startTestServer({ messageRate: { perSecond: 10, burst: 20 } })
+  server = await startTestServer({ logger, messageRate: { perSecond: 10, burst: 20 } })
   amal = await login(server.url, 'amal')
   kenji = await login(server.url, 'kenji')
 })
@@ -68,4 +70,26 @@ test('a throttled socket that keeps sending, ignoring the close, is cut off, and
     assert.equal(printed.length, printedAtClose, `what it sent after the close printed nothing (${printed.length - printedAtClose} lines for ${sent} messages)`)
     await assertStillServing(server.url, server.store, a, b, [doc.id])
   } finally { console.error = consoleError; a.destroy(); b.destroy() }
+})
+
+test('after one refused message, the rest of a burst on that document is dropped unread: one refusal logged, a few lines printed', async () => {
+  const doc = await addDocument(server.store)
+  const printed: unknown[] = []
+  const consoleError = console.error
+  console.error = (...args: unknown[]) => { printed.push(args) }
+  try {
+    const raw = await rawUpgrade(server.url)
+    raw.socket.write(clientFrame(authMessage(doc.id, amal)))
+    await until(() => raw.received().length > 0, 5000, 'the socket has opened its document')
+    const loggedBefore = logger.entries.filter(e => e.fields.user === 'amal').length
+    // not a Yjs update: each one is refused, and 15 of them fit under the message rate's burst of 20
+    const garbage = clientFrame(updateMessage(doc.id, new Uint8Array([1, 2, 3, 4, 5])))
+    raw.socket.write(Buffer.concat(Array.from({ length: 15 }, () => garbage)))
+    await until(() => printed.length > 0, 5000, 'the refusal')
+    await new Promise(r => setTimeout(r, 500))
+    const logged = logger.entries.filter(e => e.fields.user === 'amal').length - loggedBefore
+    assert.equal(logged, 1, 'one refusal logged, not one per message')
+    assert.ok(printed.length <= 10, `${printed.length} lines printed for 15 refused messages`)
+    raw.socket.destroy()
+  } finally { console.error = consoleError }
 })
