@@ -2,10 +2,11 @@
  * A change the server refuses (one that would break the document or pass
  * its size limit: the server's side is tested in server/hostile/): the page
  * says why, stops sending (the refused change would be refused again on
- * every reconnection), and offers to discard it and reload the saved
- * document. The refusal is the server's message, injected into the page's
+ * every reconnection), offers to save the page's own copy (the refused
+ * change in it) as text, and to discard it and reload the saved document. The refusal is the server's message, injected into the page's
  * socket here, since this page cannot make a change the server refuses.
  */
+import { readFileSync } from 'node:fs'
 import { expect, test, type WebSocketRoute } from '@playwright/test'
 import * as encoding from 'lib0/encoding'
 import { caretAfter, editorText, freshProposal, openDocument, shot, signedInPage } from './helpers.js'
@@ -57,9 +58,17 @@ test('a refused change: the page says why, stops sending, and discards it on req
   await amal.page.waitForTimeout(2500)
   expect(connections).toBe(before)
 
+  // Nothing is lost: the page's own copy, refused words and all, is saved as text (which the importer reads back).
+  const [download] = await Promise.all([amal.page.waitForEvent('download'), notice.getByTestId('save-local-copy').click()])
+  expect(download.suggestedFilename()).toMatch(/\.txt$/)
+  const saved = readFileSync(await download.path(), 'utf8')
+  expect(saved).toContain(words.trim())
+  expect(saved).toContain('الأمن السيبراني')
+  await expect(notice).toBeVisible()   // still there: saving is not the way on
+
   // Discard and reload: the saved document, without the refused words, connected again.
   forward = true
-  await notice.getByRole('button').click()
+  await notice.getByTestId('discard-and-reload').click()
   await expect(amal.page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
   await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
   expect(await editorText(amal.page)).not.toContain(words.trim())

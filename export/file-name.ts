@@ -16,7 +16,12 @@ const ENDINGS: Record<ExportFormat, string> = { docx: '-tracked.docx', 'docx-sta
  * marks, digits, `.` and `-` are kept, anything else becomes `_`.
  */
 export function exportFileName(proposalId: string | null | undefined, title: string, format: ExportFormat): string {
+  return `${fileStem(proposalId, title)}${ENDINGS[format]}`
+}
+
+/** The name of a document's files without what tells them apart (`APT-44A13-1`, or the title made safe; `document` when nothing is left). */
+export function fileStem(proposalId: string | null | undefined, title: string): string {
   const stem = (proposalId?.trim() ? proposalId.trim().replace(/\//g, '-') : title)
     .normalize('NFC').replace(/[^\p{L}\p{M}\p{N}.-]+/gu, '_').replace(/^[_.]+|_+$/g, '').slice(0, 80)
-  return `${stem || 'document'}${ENDINGS[format]}`
+  return stem || 'document'
 }

@@ -4,7 +4,7 @@
  * the document's MOD line, else its title), as the server does.
  */
 import type { Node } from 'prosemirror-model'
-import { exportFileName as fileName } from '../../export/file-name.js'
+import { exportFileName as fileName, fileStem } from '../../export/file-name.js'
 import type { ExportFormat } from '../../export/formats.js'
 
 /** The formats the server exports. */
@@ -20,4 +20,9 @@ export function proposalMarkerOf(doc: Node): { action: string; proposalId: strin
 /** The name to save an export of `doc` (titled `title`) under. */
 export function exportFileName(doc: Node, title: string, format: ExportFormat): string {
   return fileName(proposalMarkerOf(doc)?.proposalId ?? null, title, format)
+}
+
+/** The name to save the page's own copy of `doc` (as text, local-copy.ts) under: `APT-44A13-1-this-page.txt`. */
+export function localCopyFileName(doc: Node, title: string): string {
+  return `${fileStem(proposalMarkerOf(doc)?.proposalId ?? null, title)}-this-page.txt`
 }

@@ -11,5 +11,5 @@ export function outdatedNoticeShown(): boolean { return pageNoticeShown() === 'o
 
 /** Shows, once, a notice across the top of the page with a Reload button. */
 export function showOutdatedNotice(): void {
-  showPageNotice('outdated', t('outdated'), t('reload'), () => location.reload())
+  showPageNotice('outdated', t('outdated'), [{ label: t('reload'), run: () => location.reload(), wayOn: true }])
 }

@@ -9,6 +9,7 @@ import { trackHeight } from '../app/sticky-heights.js'
 import { h } from '../app/dom.js'
 import { exportFileName, type ExportFormat } from '../app/export-name.js'
 import { fetchFile, saveFile } from '../app/download.js'
+import { saveLocalCopy } from '../app/local-copy.js'
 import { t } from '../app/i18n.js'
 import { showPageNotice } from '../app/page-notice.js'
 import { routeHash } from '../app/router.js'
@@ -126,9 +127,11 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const stopStatus = session.onStatus(showStatus)
   // A refused change: the session has stopped sending; the way on is the saved document, without it.
   // (the server's reason is English: isolated, so that it keeps its own direction inside an Arabic sentence; the kind of refusal comes first, in the interface's language)
-  const stopRefused = session.onRefused(notice => showPageNotice('refused', withReason(t('refusedChange'), refusalText(notice.code), notice.reason), t('discardAndReload'), () => {
-    void session.discardLocalCopy().finally(() => location.reload())
-  }))
+  // Nothing is lost: the page's own copy (the refused change in it) can be saved as text first, which the importer reads back.
+  const stopRefused = session.onRefused(notice => showPageNotice('refused', withReason(t('refusedChange'), refusalText(notice.code), notice.reason), [
+    { label: t('saveLocalCopy'), testId: 'save-local-copy', run: () => { if (view) void saveLocalCopy(view.state.doc, meta.title) } },
+    { label: t('discardAndReload'), testId: 'discard-and-reload', wayOn: true, run: () => { void session.discardLocalCopy().finally(() => location.reload()) } }
+  ]))
   const presence = h('ul', { class: 'presence', 'data-testid': 'presence', 'aria-label': t('here') })
   const stopPresence = session.provider.awareness ? mountPresenceList(presence, session.provider.awareness) : () => {}
 
