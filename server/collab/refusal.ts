@@ -35,6 +35,8 @@ export class Refusal extends Error {
 
 /** The document connections a message was refused on (Hocuspocus closes them): nothing more is read from them. */
 const refusedConnections = new WeakSet<Connection>()
+/** The sockets the server is closing so that their clients send again later (throttled, a store failure). */
+const closedByServer = new WeakSet<object>()
 
 /**
  * True when a message is to be dropped unread (`droppedUnread`), with no
@@ -42,12 +44,13 @@ const refusedConnections = new WeakSet<Connection>()
  * close told the client, which sends its changes again on a new socket),
  * or refused a message on this document connection before (told, and the
  * connection closed: a burst of invalid messages is one refusal, not one
- * per message). Hocuspocus runs the hooks of a burst's messages
- * interleaved, so every hook that does work asks again.
+ * per message). A socket the client closes is read to the end: a tab
+ * closed right after a keystroke sends the keystroke, then the close.
+ * Hocuspocus runs the hooks of a burst's messages interleaved, so every
+ * hook that does work asks again.
  */
 export function droppingMessages(connection: Connection): boolean {
-  const ws = connection.webSocket
-  return ws.readyState !== ws.OPEN || refusedConnections.has(connection)
+  return closedByServer.has(connection.webSocket) || refusedConnections.has(connection)
 }
 
 /**
@@ -76,6 +79,7 @@ export function refuse(connection: Connection | undefined, code: number, reason:
  * it syncs and sends them. (A store that failed: 1011; a rate limit: 1013.)
  */
 export function reconnectToResend(connection: Connection, code: 1011 | 1013, reason: string): void {
+  closedByServer.add(connection.webSocket)
   connection.webSocket.close(code, reason)
 }
 

@@ -12,7 +12,8 @@ import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { after, before, test } from 'node:test'
 import { MemoryLogger } from '../log.js'
-import { addDocument, connect, login, until } from '../test/helpers.js'
+import { yDocFromUpdates } from '../collab/content.js'
+import { addDocument, connect, login, titleText, until } from '../test/helpers.js'
 import type { TestServer } from '../test/helpers.js'
 import { startTestServer } from '../test/helpers.js'
 import { assertStillServing, authMessage, closeCode, message, rawUpgrade, updateMessage } from './raw-socket.js'
@@ -92,4 +93,19 @@ test('after one refused message, the rest of a burst on that document is dropped
     assert.ok(printed.length <= 10, `${printed.length} lines printed for 15 refused messages`)
     raw.socket.destroy()
   } finally { console.error = consoleError }
+})
+
+test('a client that sends its last change and closes at once (a tab closed) has it stored: only a close the server made drops messages', async () => {
+  const doc = await addDocument(server.store)
+  const raw = await rawUpgrade(server.url)
+  raw.socket.write(clientFrame(authMessage(doc.id, amal)))
+  await until(() => raw.received().length > 0, 5000, 'the socket has opened its document')
+  // the last keystrokes, written against the stored document, then the close frame, in one write
+  const local = yDocFromUpdates((await server.store.loadUpdates(doc.id)).updates)
+  const before = Y.encodeStateVector(local)
+  titleText(local).insert(0, 'last words ')
+  const close = Buffer.from([0x88, 0x82, 0, 0, 0, 0, 0x03, 0xe8])   // masked close frame, 1000, mask of zeros
+  raw.socket.write(Buffer.concat([clientFrame(updateMessage(doc.id, Y.encodeStateAsUpdate(local, before))), close]))
+  await until(async () => titleText(yDocFromUpdates((await server.store.loadUpdates(doc.id)).updates)).toString().startsWith('last words '), 5000, 'the last change stored')
+  raw.socket.destroy()
 })
