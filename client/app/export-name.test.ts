@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Node } from 'prosemirror-model'
 import { op, prov, res, resolutionSchema as schema } from '../../schema/index.js'
-import { exportFileName } from './export-name.js'
+import { exportFileName, localCopyFileName } from './export-name.js'
 
 const resolution = () => res({ lang: 'en', title: 'Cybersecurity' }, op('resolves', prov('to act')))
 function proposal(id: string): Node {
@@ -23,4 +23,10 @@ test('a document without a proposal id is named by its title, made safe for a fi
   assert.equal(exportFileName(resolution(), 'Resolution 50: «Cybersecurity» / 2012', 'docx'), 'Resolution_50_Cybersecurity_2012-tracked.docx')
   assert.equal(exportFileName(resolution(), 'الأمن السيبراني', 'pdf'), 'الأمن_السيبراني.pdf')
   assert.equal(exportFileName(resolution(), '///', 'html'), 'document.html')
+})
+
+test('the page\'s own copy is named by the same rule, apart from every export', () => {
+  assert.equal(localCopyFileName(proposal('APT/44A13/1'), 'ignored'), 'APT-44A13-1-this-page.txt')
+  assert.equal(localCopyFileName(resolution(), 'الأمن السيبراني'), 'الأمن_السيبراني-this-page.txt')
+  assert.equal(localCopyFileName(resolution(), ''), 'document-this-page.txt')
 })
