@@ -63,7 +63,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   // one share of the event loop's time per user: the checks of their changes and their restores pay from it
   const loopTime = loopTimeBudget(config.checkBudget)
   const { hocuspocus, persistence } = await createCollaboration({
-    logger, maxDocumentBytes: config.maxDocumentBytes, checkBudget: config.checkBudget, loopTime, sessionsPerUser: config.sessionsPerUser, storedBytesPerUser: config.storedBytesPerUser, bracketOperationsPerUser: config.bracketOperationsPerUser, checkpoints: config.checkpoints, extensions: [transport.extension],
+    logger, maxDocumentBytes: config.maxDocumentBytes, checkBudget: config.checkBudget, loopTime, sessionsPerUser: config.sessionsPerUser, storedBytesPerUser: config.storedBytesPerUser, bracketOperationsPerUser: config.bracketOperationsPerUser, answerBytesPerUser: config.answerBytesPerUser, checkpoints: config.checkpoints, extensions: [transport.extension],
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
     omitExtensions: config.omitExtensions

@@ -70,6 +70,8 @@ export interface ServerConfig {
   storedBytesPerUser?: { perSecond: number; burst: number } | undefined
   /** Bracket operations (options added, dropped, agreed: each a row of the activity log) one user's changes may make, per second and in one burst (default one a second, 300). */
   bracketOperationsPerUser?: { perSecond: number; burst: number } | undefined
+  /** Bytes of whole documents one user's requests are answered with, per second and in one burst (UserBudgetOptions). */
+  answerBytesPerUser?: { perSecond: number; burst: number } | undefined
   /** Automatic checkpoints: least time between two of one document, and the bytes one user's sessions may keep (see CheckpointOptions). */
   checkpoints?: CheckpointOptions | undefined
   /** Open connections (HTTP and WebSocket) from one client address; past it, new ones are closed at once (default 256). */

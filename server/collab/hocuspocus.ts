@@ -46,6 +46,7 @@ export interface CollaborationOptions {
   storedBytesPerUser?: { perSecond: number; burst: number } | undefined
   /** Bracket operations of one user's changes (see ValidationOptions). */
   bracketOperationsPerUser?: { perSecond: number; burst: number } | undefined
+  answerBytesPerUser?: { perSecond: number; burst: number } | undefined
   /** Automatic checkpoints (see CheckpointOptions). */
   checkpoints?: CheckpointOptions | undefined
   /** More extensions (the transport's hooks). */
@@ -71,7 +72,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
     new Authentication(o.store, o.sessions),
     new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),
-    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, checkBudget: o.checkBudget, loopTime: o.loopTime, sessionsPerUser: o.sessionsPerUser, storedBytesPerUser: o.storedBytesPerUser, bracketOperationsPerUser: o.bracketOperationsPerUser, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
+    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, checkBudget: o.checkBudget, loopTime: o.loopTime, sessionsPerUser: o.sessionsPerUser, storedBytesPerUser: o.storedBytesPerUser, bracketOperationsPerUser: o.bracketOperationsPerUser, answerBytesPerUser: o.answerBytesPerUser, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
     new Attribution({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     new IdRepair({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     persistence,

@@ -2,8 +2,8 @@
  * What one user's changes may cost the server, each a token bucket per user
  * (`RateLimiter`): the time their checks take on the event loop (shared with
  * the API's heavy requests, api/context.ts `onUsersTime`), the new Yjs
- * clients they bring, the bytes they add to the update log and the bracket
- * operations they make. Validation (validation.ts) spends them; past one, the
+ * clients they bring, the bytes they add to the update log, the bracket
+ * operations they make and the whole documents they are answered with. Validation (validation.ts) spends them; past one, the
  * user's change is throttled and sent again later.
  */
 import { RateLimiter } from './rate-limit.js'
@@ -34,6 +34,13 @@ export interface UserBudgetOptions {
    * drafter adding and dropping their own option over and over wrote 270 rows a second.
    */
   bracketOperationsPerUser?: { perSecond: number; burst: number } | undefined
+  /**
+   * Bytes of whole documents the server may answer one user's requests with, per second sustained and in one
+   * burst (default 4 MiB and 64 MiB: eight of the largest documents at once): a SyncStep1 is answered with all
+   * the asker lacks, encoded on the event loop and queued to the socket, and 400 of them in one write on a
+   * 5.8 MB document held the loop 30 s and queued 2 GB. Each is counted at the document's size.
+   */
+  answerBytesPerUser?: { perSecond: number; burst: number } | undefined
 }
 
 /** The per-user budget of time on the event loop (ms): `checkBudget`, default 250 ms a second and 2,000 at once. */
@@ -55,11 +62,14 @@ export class UserBudgets {
   readonly storedBytes: RateLimiter
   /** The bracket operations their changes may still make. */
   readonly bracketOperations: RateLimiter
+  /** The bytes of whole documents the server may still answer their requests with. */
+  readonly answerBytes: RateLimiter
 
   constructor(options: UserBudgetOptions = {}) {
     this.checkTime = options.loopTime ?? loopTimeBudget(options.checkBudget)
     this.newClients = new RateLimiter(options.sessionsPerUser?.perSecond ?? 1 / 30, options.sessionsPerUser?.burst ?? 128)
     this.storedBytes = new RateLimiter(options.storedBytesPerUser?.perSecond ?? 512 * 1024, options.storedBytesPerUser?.burst ?? 16 * 1024 * 1024)
     this.bracketOperations = new RateLimiter(options.bracketOperationsPerUser?.perSecond ?? 1, options.bracketOperationsPerUser?.burst ?? 300)
+    this.answerBytes = new RateLimiter(options.answerBytesPerUser?.perSecond ?? 4 * 1024 * 1024, options.answerBytesPerUser?.burst ?? 64 * 1024 * 1024)
   }
 }

@@ -25,7 +25,7 @@ import { integrationSteps, MAX_INTEGRATION_STEPS, placeability, placedItems, typ
 import { typesIntoText, typingCandidate, typingOfDecoded } from '../collab/typing.js'
 import type { TypingCandidate, TypingContext } from '../collab/typing.js'
 import { ATTRIBUTION, COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
-import { parseMessage } from '../collab/messages.js'
+import { MESSAGE_SYNC, SYNC_STEP_1, parseMessage, type ParsedMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
 import { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, droppedUnread, refuse, droppingMessages, throttle } from '../collab/refusal.js'
 import { UserBudgets, type UserBudgetOptions } from './user-budgets.js'
@@ -408,10 +408,17 @@ export class Validation implements Extension {
     // the messages of one burst pass the earlier hooks before the first of them is throttled here
     if (droppingMessages(connection)) return droppedUnread()
     if (data.length > this.maxBytes) throw this.refused(connection, documentName, user, REFUSED_TOO_LARGE, `message of ${data.length} bytes exceeds the limit of ${this.maxBytes}`)
-    let update: Uint8Array | undefined
-    try { update = parseMessage(data).update } catch (e) { throw this.refused(connection, documentName, user, REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
-    if (!update) return
+    let parsed: ParsedMessage
+    try { parsed = parseMessage(data) } catch (e) { throw this.refused(connection, documentName, user, REFUSED_INVALID, `malformed message: ${(e as Error).message}`) }
     const spender = user?.id ?? connection.socketId
+    // a SyncStep1 is answered with what the asker lacks, up to the whole document: paid at the document's size
+    if (parsed.type === MESSAGE_SYNC && parsed.syncStep === SYNC_STEP_1) {
+      const state = this.stateOf(documentName)
+      if (!this.budgets.answerBytes.take(spender, state.size ?? this.measure(document, state))) throw this.throttled(connection, documentName, user, 'asks for the whole document too often', 'you ask for the whole document too often; it is sent again in a moment')
+      return
+    }
+    const update = parsed.update
+    if (!update) return
     const commentOnly = (context as { commentOnly?: boolean }).commentOnly === true
     // before Yjs integrates any of it, here or on a copy: an update crafted to make it work for seconds is refused
     // (a read-only connection's update is dropped unapplied, below)

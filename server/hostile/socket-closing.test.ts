@@ -63,7 +63,7 @@ test('a throttled socket that keeps sending, ignoring the close, is cut off, and
       if (!raw.socket.write(batch)) await new Promise(r => raw.socket.once('drain', r).once('close', r))
       sent += 500
     }
-    await Promise.race([raw.closed, new Promise(r => setTimeout(r, 5000))])
+    await Promise.race([raw.closed, new Promise(r => setTimeout(r, 5000).unref())])
     assert.ok(raw.socket.destroyed || raw.socket.readableEnded, 'the server has cut the connection')
     assert.ok(Date.now() - started < 5000, 'within seconds, not the close timeout')
     // the throttle itself is a few lines (Hocuspocus prints a refusal once per extension after the one that refused)
