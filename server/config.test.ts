@@ -18,6 +18,9 @@ test('PORT and the numeric settings must be valid: a bad value is refused, not i
   assert.throws(() => configFromEnv({ REQUEST_TIMEOUT_MS: 'long' }), /REQUEST_TIMEOUT_MS/)
   assert.equal(configFromEnv({ MAX_CONNECTIONS_PER_ADDRESS: '1000' }).maxConnectionsPerAddress, 1000)
   assert.throws(() => configFromEnv({ MAX_CONNECTIONS_PER_ADDRESS: '0' }), /MAX_CONNECTIONS_PER_ADDRESS/)
+  assert.equal(configFromEnv({ WORK_THREADS: '3' }).work?.size, 3)
+  assert.equal(configFromEnv({}).work?.size, undefined, 'unset: the pool default')
+  assert.throws(() => configFromEnv({ WORK_THREADS: '0' }), /WORK_THREADS/)
 })
 
 test('demo accounts: embedded SQLite by default, PostgreSQL only with DEMO_ACCOUNTS=1, never in production', () => {

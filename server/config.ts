@@ -148,7 +148,7 @@ export function demoAccountsWanted(config: Pick<ServerConfig, 'demoAccounts' | '
 /**
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SESSION_SECRET,
  * PUBLIC_ORIGIN, DEMO_ACCOUNTS (and SESSION_TTL_HOURS, MAX_MESSAGE_BYTES,
- * MAX_DOCUMENT_BYTES); throws ConfigError for a value that cannot be used.
+ * MAX_DOCUMENT_BYTES, WORK_THREADS ...); throws ConfigError for a value that cannot be used.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const c = defaultConfig()
@@ -167,6 +167,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxConnectionsPerAddress: num(env, 'MAX_CONNECTIONS_PER_ADDRESS', 'a number from 1', 1, 1_000_000),
     headersTimeoutMs: num(env, 'HEADERS_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),
     requestTimeoutMs: num(env, 'REQUEST_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),
+    work: { ...c.work, size: num(env, 'WORK_THREADS', 'a number of worker threads from 1 to 64', 1, 64) ?? c.work?.size },
     // never in production, whatever DEMO_ACCOUNTS says
     demoAccounts: env.NODE_ENV === 'production' ? (flag(env, 'DEMO_ACCOUNTS'), false) : flag(env, 'DEMO_ACCOUNTS')
   }

@@ -73,3 +73,16 @@ test('one user cannot hold the whole pool: past their share a job of theirs is r
     assert.ok((await shared.run('spin', { ms: 1 }, 'reviewer')).spun > 0, 'their share is theirs again once their jobs are done')
   } finally { await shared.close() }
 })
+
+test('a waiting job of a user who has had little of the workers runs before one of a user who has had much: an export waits for one compile, not for every compile queued', async () => {
+  const shared = new WorkPool({ size: 1, queue: 8, timeoutMs: 10_000, perOwner: 2 })
+  try {
+    const finished: string[] = []
+    const heavy = shared.run('spin', { ms: 300 }, 'reviewer').then(() => finished.push('reviewer 1'))
+    const heavyAgain = shared.run('spin', { ms: 300 }, 'reviewer').then(() => finished.push('reviewer 2'))
+    await new Promise(r => setTimeout(r, 50))
+    const light = shared.run('spin', { ms: 1 }, 'drafter').then(() => finished.push('drafter'))
+    await Promise.all([heavy, heavyAgain, light])
+    assert.deepEqual(finished, ['reviewer 1', 'drafter', 'reviewer 2'])
+  } finally { await shared.close() }
+})

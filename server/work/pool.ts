@@ -5,7 +5,10 @@
  * jobs waiting (more are refused at once with WorkBusyError), at most
  * `perOwner` of one user's running and waiting (likewise), and each job
  * limited to `timeoutMs`, after which its worker is terminated and
- * replaced (WorkTimeoutError). Workers start on first use.
+ * replaced (WorkTimeoutError). Workers start on first use. A free worker
+ * takes the waiting job of the owner who has had the least worker time
+ * lately (`USAGE_HALF_LIFE_MS`), so that one user's run of long jobs
+ * holds another's export up by one job at most, not by the queue.
  */
 import { Worker } from 'node:worker_threads'
 import type { JobName, Jobs } from './jobs.js'
@@ -71,8 +74,11 @@ export class WorkTimeoutError extends Error {
   constructor(readonly timeoutMs: number) { super(`the work took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; the document is too large or too complex`); this.name = 'WorkTimeoutError' }
 }
 
-interface Pending { id: number; name: JobName; input: unknown; resolve(v: unknown): void; reject(e: Error): void }
-interface Slot { worker: Worker; ready: Promise<void>; job: Pending | null; timer: NodeJS.Timeout | null }
+interface Pending { id: number; name: JobName; input: unknown; owner: string | undefined; resolve(v: unknown): void; reject(e: Error): void }
+interface Slot { worker: Worker; ready: Promise<void>; job: Pending | null; timer: NodeJS.Timeout | null; startedAt: number }
+
+/** How fast an owner's past worker time stops counting against their next job, ms (it halves in this time). */
+const USAGE_HALF_LIFE_MS = 60_000
 
 const entry = new URL('./worker.ts', import.meta.url).href
 // The worker is TypeScript: it registers tsx's loader before importing it (as `node --import tsx` does for the server).
@@ -89,6 +95,8 @@ export class WorkPool {
   private readonly owned = new Map<string, number>()
   private readonly slots: Slot[] = []
   private readonly waiting: Pending[] = []
+  /** Worker time each owner has had lately, ms, as of `at` (decaying). */
+  private readonly usage = new Map<string, { ms: number; at: number }>()
   private nextId = 1
   private closed = false
 
@@ -107,19 +115,19 @@ export class WorkPool {
    */
   run<K extends JobName>(name: K, input: Jobs[K]['input'], owner?: string): Promise<Jobs[K]['output']> {
     if (this.closed) return Promise.reject(new Error('the work pool is closed'))
-    if (owner === undefined) return this.enqueue(name, input)
+    if (owner === undefined) return this.enqueue(name, input, undefined)
     const held = this.owned.get(owner) ?? 0
     if (held >= this.perOwner) return Promise.reject(new WorkBusyError(held))
     this.owned.set(owner, held + 1)
     const done = () => { const n = (this.owned.get(owner) ?? 1) - 1; if (n > 0) this.owned.set(owner, n); else this.owned.delete(owner) }
-    const job = this.enqueue(name, input)
+    const job = this.enqueue(name, input, owner)
     job.then(done, done)
     return job
   }
 
-  private enqueue<K extends JobName>(name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output']> {
+  private enqueue<K extends JobName>(name: K, input: Jobs[K]['input'], owner: string | undefined): Promise<Jobs[K]['output']> {
     return new Promise((resolve, reject) => {
-      const job: Pending = { id: this.nextId++, name, input, resolve: resolve as (v: unknown) => void, reject }
+      const job: Pending = { id: this.nextId++, name, input, owner, resolve: resolve as (v: unknown) => void, reject }
       const free = this.freeSlot()
       if (free) { this.start(free, job); return }
       if (this.waiting.length >= this.queueLimit) { reject(new WorkBusyError()); return }
@@ -150,7 +158,7 @@ export class WorkPool {
     const worker = new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } })
     worker.unref()
     let ready!: () => void
-    const slot: Slot = { worker, ready: new Promise(r => { ready = r }), job: null, timer: null }
+    const slot: Slot = { worker, ready: new Promise(r => { ready = r }), job: null, timer: null, startedAt: 0 }
     worker.on('message', (m: ResultMessage | { ready: true }) => {
       if ('ready' in m) { ready(); return }
       const job = slot.job
@@ -160,6 +168,7 @@ export class WorkPool {
       else job.reject(new WorkError(m.error.name, m.error.message, m.error.limit, m.error.line))
     })
     const fail = (e: Error) => {
+      this.charge(slot)
       const job = slot.job
       const i = this.slots.indexOf(slot)
       if (i >= 0) this.slots.splice(i, 1)
@@ -175,10 +184,12 @@ export class WorkPool {
 
   private start(slot: Slot, job: Pending): void {
     slot.job = job
+    slot.startedAt = performance.now()
     // the time limit starts when the job is handed over, not while the worker loads
     void slot.ready.then(() => {
       if (slot.job !== job) return
       slot.timer = setTimeout(() => {
+        this.charge(slot)
         const i = this.slots.indexOf(slot)
         if (i >= 0) this.slots.splice(i, 1)
         void this.retire(slot, new WorkTimeoutError(this.timeoutMs))
@@ -189,6 +200,7 @@ export class WorkPool {
   }
 
   private finish(slot: Slot): void {
+    this.charge(slot)
     if (slot.timer) clearTimeout(slot.timer)
     slot.timer = null
     slot.job = null
@@ -199,8 +211,27 @@ export class WorkPool {
     while (this.waiting.length) {
       const slot = this.freeSlot()
       if (!slot) return
-      this.start(slot, this.waiting.shift()!)
+      // the owner who has had the least of the workers lately goes first; among equals, the first to come
+      const now = performance.now()
+      let pick = 0
+      for (let k = 1; k < this.waiting.length; k++) if (this.usageOf(this.waiting[k]!.owner, now) < this.usageOf(this.waiting[pick]!.owner, now)) pick = k
+      this.start(slot, this.waiting.splice(pick, 1)[0]!)
     }
+  }
+
+  /** Worker time `owner` has had lately (decayed to `now`), ms; 0 for a job without an owner. */
+  private usageOf(owner: string | undefined, now: number): number {
+    const u = owner === undefined ? undefined : this.usage.get(owner)
+    return u ? u.ms * 0.5 ** ((now - u.at) / USAGE_HALF_LIFE_MS) : 0
+  }
+
+  /** Adds the time the slot's job has run to its owner's usage (a job stopped, finished or failed alike). */
+  private charge(slot: Slot): void {
+    const owner = slot.job?.owner
+    if (owner === undefined) return
+    const now = performance.now()
+    this.usage.set(owner, { ms: this.usageOf(owner, now) + (now - slot.startedAt), at: now })
+    if (this.usage.size > 1000) for (const [k] of this.usage) if (this.usageOf(k, now) < 1) this.usage.delete(k)
   }
 
   private async retire(slot: Slot, reason: Error): Promise<void> {
