@@ -38,6 +38,8 @@ export interface RunningServer {
   store: Store
   /** The collaboration core (its loaded documents; for tests and tools). */
   hocuspocus: Hocuspocus
+  /** The worker threads of heavy requests (for tests and tools). */
+  work: WorkPool
   /**
    * Stores open documents, closes connections, the store and the port.
    * Rejects (after closing everything) when a document's last save failed;
@@ -119,6 +121,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     port,
     store,
     hocuspocus,
+    work,
     close() {
       closing ??= (async () => {
         clearInterval(sweep)

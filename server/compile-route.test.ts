@@ -46,3 +46,50 @@ test("a proposal whose MOD line names another delegation's source is compiled un
   assert.equal(r.status, 200, JSON.stringify(r.body))
   assert.deepEqual(r.body.sources.map((s: { name: string }) => s.name), ['APT', 'APT (2)'])
 })
+
+test('a version asked for by many at once is read from the store once and served as stored; its JSON is not parsed and written again per request', async () => {
+  const base = await createDocument(server.store, { title: 'Res 50 (2012) c', delegations: [], shared: true }, fixture('res50-2012-ar.txt'), null)
+  const sec = await login(server.url, 'sec')
+  const v = (await api(server.url, sec, 'POST', `/api/documents/${base.id}/versions`, { name: 'Dubai, 2012' })).body as { id: string }
+  const store = server.store as { getVersion(id: string): Promise<unknown>; getVersionText(id: string): Promise<unknown> }
+  let reads = 0
+  const [getVersion, getVersionText] = [store.getVersion, store.getVersionText]
+  store.getVersion = id => { reads++; return getVersion.call(store, id) }
+  store.getVersionText = id => { reads++; return getVersionText.call(store, id) }
+  try {
+    const answers = await Promise.all(Array.from({ length: 30 }, () => api(server.url, sec, 'GET', `/api/versions/${v.id}`)))
+    assert.ok(answers.every(a => a.status === 200 && a.body.name === 'Dubai, 2012' && a.body.documentId === base.id))
+    assert.deepEqual(answers[29]!.body.json, (await api(server.url, sec, 'GET', `/api/documents/${base.id}`)).body.json, 'the content as it was when named')
+    assert.equal(reads, 1, `read from the store ${reads} times for 30 requests`)
+    // and a compilation naming it twelve times reads it no more
+    const many = Array.from({ length: 12 }, () => `proposal=v:${v.id}`).join('&')
+    assert.equal((await api(server.url, sec, 'GET', `/api/compile?base=v:${v.id}&${many}`)).status, 200)
+    assert.equal(reads, 1)
+  } finally { store.getVersion = getVersion; store.getVersionText = getVersionText }
+  // still only for those who may read its document
+  const other = await createDocument(server.store, { title: 'ARB only', delegations: ['ARB'], shared: false }, fixture('res50-2012-ar.txt'), null)
+  const hidden = (await api(server.url, sec, 'POST', `/api/documents/${other.id}/versions`, { name: 'ARB v1' })).body as { id: string }
+  const amal = await login(server.url, 'amal')
+  assert.equal((await api(server.url, amal, 'GET', `/api/versions/${hidden.id}`)).status, 404)
+  assert.equal((await api(server.url, amal, 'GET', `/api/versions/${hidden.id}`)).status, 404, 'once cached too')
+})
+
+test('a compilation a user\'s share of the workers cannot take is refused before its texts are read', async () => {
+  const base = await createDocument(server.store, { title: 'Res 50 (2012) d', delegations: [], shared: true }, fixture('res50-2012-ar.txt'), null)
+  const sec = await login(server.url, 'sec')
+  const v = (await api(server.url, sec, 'POST', `/api/documents/${base.id}/versions`, { name: 'Dubai, 2012 d' })).body as { id: string }
+  const rita = await login(server.url, 'rita')
+  const me = (await api(server.url, rita, 'GET', '/api/me')).body as { id: string }
+  // her share (two jobs) is taken
+  const hold = [server.work.run('spin', { ms: 1500 }, me.id), server.work.run('spin', { ms: 1500 }, me.id)]
+  const store = server.store as { getVersion(id: string): Promise<unknown>; getVersionText(id: string): Promise<unknown> }
+  let reads = 0
+  const [getVersion, getVersionText] = [store.getVersion, store.getVersionText]
+  store.getVersion = id => { reads++; return getVersion.call(store, id) }
+  store.getVersionText = id => { reads++; return getVersionText.call(store, id) }
+  try {
+    const r = await api(server.url, rita, 'GET', `/api/compile?base=v:${v.id}&proposal=v:${v.id}`)
+    assert.equal(r.status, 503)
+    assert.equal(reads, 0, 'nothing read for a request refused')
+  } finally { store.getVersion = getVersion; store.getVersionText = getVersionText; await Promise.allSettled(hold) }
+})

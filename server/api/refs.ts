@@ -6,7 +6,8 @@
 import type { Response } from 'express'
 import { canRead } from '../auth/permissions.js'
 import { liveJSON } from '../documents.js'
-import type { DocumentMeta, Version } from '../store/types.js'
+import type { DocumentMeta, VersionMeta } from '../store/types.js'
+import { cachedVersion, type CachedVersion } from './version-cache.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, userOf } from './context.js'
 
@@ -14,22 +15,22 @@ import { HttpError, userOf } from './context.js'
 export interface ResolvedRef {
   json: unknown
   document: DocumentMeta
-  version: Version | null
+  version: VersionMeta | null
 }
 
 /** Resolves references for the user of a response. */
 export interface RefResolver {
-  /** A version the user may read (404 otherwise). */
-  version(res: Response, id: string): Promise<Version>
+  /** A version the user may read (404 otherwise), as kept for every request (version-cache.ts). */
+  version(res: Response, id: string): Promise<CachedVersion>
   /** The content of a reference and its document (400 when malformed, 404 when not readable). */
   resolve(res: Response, ref: unknown): Promise<ResolvedRef>
 }
 
 /** The reference resolver of the API. */
 export function refResolver(deps: ApiDeps): RefResolver {
-  const versionOf = async (res: Response, id: string): Promise<{ version: Version; document: DocumentMeta }> => {
-    const version = await deps.store.getVersion(id)
-    const document = version ? await deps.store.getDocument(version.documentId) : null
+  const versionOf = async (res: Response, id: string): Promise<{ version: CachedVersion; document: DocumentMeta }> => {
+    const version = await cachedVersion(deps.store, id)
+    const document = version ? await deps.store.getDocument(version.meta.documentId) : null
     if (!version || !document || !canRead(userOf(res), document)) throw new HttpError(404, 'no such version', 'no-version')
     return { version, document }
   }
@@ -39,7 +40,7 @@ export function refResolver(deps: ApiDeps): RefResolver {
       if (typeof ref !== 'string') throw new HttpError(400, 'a reference must be v:<versionId> or d:<documentId>')
       if (ref.startsWith('v:')) {
         const { version, document } = await versionOf(res, ref.slice(2))
-        return { json: version.json, document, version }
+        return { json: version.json(), document, version: version.meta }
       }
       if (ref.startsWith('d:')) {
         const document = await deps.store.getDocument(ref.slice(2))

@@ -95,6 +95,10 @@ export async function openPostgresStore(connectionString: string, options: Postg
       const [r] = await rows<VersionRow & { json: string }>('SELECT * FROM versions WHERE id = $1', [id])
       return r ? { ...versionFromRow(r), json: JSON.parse(r.json) as unknown } : null
     },
+    async getVersionText(id) {
+      const [r] = await rows<VersionRow & { json: string }>('SELECT * FROM versions WHERE id = $1', [id])
+      return r ? { ...versionFromRow(r), jsonText: r.json } : null
+    },
     async createUser(u) {
       await pool.query('INSERT INTO users (id, username, name, delegation, role, ui_lang, password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)',
         [u.id, u.username, u.name, u.delegation, u.role, u.uiLang, u.passwordHash])

@@ -161,6 +161,10 @@ export function openSqliteStore(file: string): Store {
       const r = q.getVersion.get(id) as (VersionRow & { json: string }) | undefined
       return r ? { ...versionFromRow(r), json: JSON.parse(r.json) as unknown } : null
     },
+    async getVersionText(id) {
+      const r = q.getVersion.get(id) as (VersionRow & { json: string }) | undefined
+      return r ? { ...versionFromRow(r), jsonText: r.json } : null
+    },
     async createUser(u: UserRecord) { q.insertUser.run(u.id, u.username, u.name, u.delegation, u.role, u.uiLang, u.passwordHash) },
     async findUser(username) { const r = q.findUser.get(username) as UserRow | undefined; return r ? userFromRow(r) : null },
     async getUser(id) { const r = q.getUser.get(id) as UserRow | undefined; return r ? userFromRow(r) : null },

@@ -73,6 +73,9 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       const v = await store.getVersion('v1')
       assert.deepEqual(v, { id: 'v1', documentId: 'doc-a', name: 'Rev. Dubai, 2012', createdAt: '2026-01-01T00:00:00.000Z', createdBy: { name: 'Sec', delegation: 'Secretariat' }, json: { x: [1, 'ب'] } })
       assert.equal(await store.getVersion('v9'), null)
+      const { jsonText, ...meta } = (await store.getVersionText('v1'))!
+      assert.deepEqual({ ...meta, json: JSON.parse(jsonText) }, v, 'the same version, its content as the text it is stored as')
+      assert.equal(await store.getVersionText('v9'), null)
     })
 
     await t.test('each document\'s newest version whose name does not start with a prefix (the version in force, checkpoints aside)', async () => {

@@ -88,6 +88,8 @@ export interface MetaStore {
   newestVersions(prefix: string): Promise<Map<string, string>>
   /** A version with its JSON, or null. */
   getVersion(id: string): Promise<Version | null>
+  /** A version with its content as the JSON text it is stored as, not parsed (to answer with, or hand to a worker). */
+  getVersionText(id: string): Promise<(VersionMeta & { jsonText: string }) | null>
   /** Adds a user (username must be new). */
   createUser(user: UserRecord): Promise<void>
   /** A user by username, or null. */

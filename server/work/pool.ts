@@ -125,6 +125,19 @@ export class WorkPool {
     return job
   }
 
+  /**
+   * The error `run` would refuse a job of `owner` with now (their share
+   * taken, or no worker free and the queue full), or null: asked before
+   * the work of gathering a job's input, so that a request refused costs
+   * nothing.
+   */
+  refusalFor(owner?: string): WorkBusyError | null {
+    const held = owner === undefined ? 0 : this.owned.get(owner) ?? 0
+    if (held >= this.perOwner) return new WorkBusyError(held)
+    const free = this.slots.some(s => !s.job) || this.slots.length < this.size
+    return !free && this.waiting.length >= this.queueLimit ? new WorkBusyError() : null
+  }
+
   private enqueue<K extends JobName>(name: K, input: Jobs[K]['input'], owner: string | undefined): Promise<Jobs[K]['output']> {
     return new Promise((resolve, reject) => {
       const job: Pending = { id: this.nextId++, name, input, owner, resolve: resolve as (v: unknown) => void, reject }

@@ -1,0 +1,64 @@
+/**
+ * Versions are immutable, so what the API makes of one is kept for the
+ * versions read lately, one copy for every request: the answer of
+ * `GET /api/versions/:id` as bytes (made from the stored JSON text, never
+ * parsed and written again), and the parsed content a comparison or a
+ * compilation hands to a worker. The sixth probe's 200 concurrent reads of
+ * a 5.8 MB version each parsed and wrote it on the event loop (15 s held);
+ * requests arriving together now share one read of the store.
+ */
+import type { Store, VersionMeta } from '../store/types.js'
+
+/** What is kept of one version. */
+export interface CachedVersion {
+  readonly meta: VersionMeta
+  /** The answer of `GET /api/versions/:id`: the version with its `json`, as UTF-8 bytes. */
+  readonly body: Buffer
+  /** The parsed content (parsed when first asked, kept with the entry; callers only read it). */
+  json(): unknown
+}
+
+/** Versions kept at most, and their answers' bytes at most (the largest document is 8 MB). */
+const MAX_ENTRIES = 16
+const MAX_BYTES = 64 * 1024 * 1024
+
+const caches = new WeakMap<Store, Map<string, Promise<CachedVersion | null>>>()
+
+/** A version of `store` (null when there is none), from what was kept or read once for every request asking together. */
+export function cachedVersion(store: Store, id: string): Promise<CachedVersion | null> {
+  let cache = caches.get(store)
+  if (!cache) caches.set(store, cache = new Map())
+  const known = cache.get(id)
+  if (known) {
+    // most recently used last
+    cache.delete(id)
+    cache.set(id, known)
+    return known
+  }
+  const reading = read(store, id)
+  cache.set(id, reading)
+  reading.then(v => { if (!v) cache.delete(id); else trim(cache) }, () => cache.delete(id))
+  return reading
+}
+
+async function read(store: Store, id: string): Promise<CachedVersion | null> {
+  const stored = await store.getVersionText(id)
+  if (!stored) return null
+  const { jsonText, ...meta } = stored
+  const head = JSON.stringify(meta)
+  const body = Buffer.from(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"json":${jsonText}}`)
+  let parsed: { value: unknown } | null = null
+  return { meta, body, json: () => (parsed ??= { value: JSON.parse(jsonText) as unknown }).value }
+}
+
+/** Drops the least recently used versions past MAX_ENTRIES or MAX_BYTES. */
+async function trim(cache: Map<string, Promise<CachedVersion | null>>): Promise<void> {
+  let bytes = 0
+  const sizes = new Map<string, number>()
+  for (const [id, entry] of cache) { const v = await entry.catch(() => null); sizes.set(id, v?.body.length ?? 0); bytes += v?.body.length ?? 0 }
+  for (const id of [...cache.keys()]) {
+    if (cache.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break
+    bytes -= sizes.get(id) ?? 0
+    cache.delete(id)
+  }
+}
