@@ -41,3 +41,10 @@ export function readRefusalNotice(payload: string): RefusalNotice | null {
   if (!v || v.type !== 'refused' || typeof v.code !== 'number' || typeof v.reason !== 'string') return null
   return { type: 'refused', code: v.code, reason: v.reason.slice(0, 500) }
 }
+
+/**
+ * The reason an opening is refused with (authentication failed) when the
+ * document is not loaded and its user's share of the server's time is
+ * spent (loading one is work): the page tries again a moment later.
+ */
+export const SERVER_BUSY = 'busy'

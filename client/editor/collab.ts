@@ -9,7 +9,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
-import { readRefusalNotice, REFUSED_RATE, type RefusalNotice } from '../../protocol/refusal.js'
+import { readRefusalNotice, REFUSED_RATE, SERVER_BUSY, type RefusalNotice } from '../../protocol/refusal.js'
 import { SCHEMA_FINGERPRINT } from '../../schema/fingerprint.js'
 import { showOutdatedNotice } from '../app/outdated.js'
 
@@ -95,8 +95,15 @@ export function openCollab(documentId: string): CollabSession {
     stop()
     for (const l of refusedListeners) l(notice)
   })
-  // The server runs another document model: stop, and ask for a reload.
+  // The server runs another document model: stop, and ask for a reload. The server is busy (this user's
+  // openings have taken their share of its time for now): close, and open again a few seconds later.
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+    if (reason === SERVER_BUSY) {
+      closingOnPurpose = false
+      provider.disconnect()
+      setTimeout(() => { if (wanted && !destroyed && !refused) void provider.connect() }, 2000 + Math.random() * 3000)
+      return
+    }
     if (reason !== 'outdated-client') return
     stop()
     showOutdatedNotice()

@@ -17,6 +17,8 @@ import { Presence } from '../extensions/presence.js'
 import { MessageRateLimit } from '../extensions/rate-limit.js'
 import type { MessageRateOptions, RateLimiter } from '../extensions/rate-limit.js'
 import { Validation } from '../extensions/validation.js'
+import { loopTimeBudget } from '../extensions/user-budgets.js'
+import { DocumentLoads } from '../extensions/document-loads.js'
 import { recordBracketOperations } from '../extensions/audit.js'
 
 /** Options of the collaboration core. */
@@ -67,12 +69,15 @@ export interface Collaboration {
  * Redis modules are loaded only when a Redis URL is given.
  */
 export async function createCollaboration(o: CollaborationOptions): Promise<Collaboration> {
-  const persistence = new Persistence(o.store, { compactAfter: o.compactAfter, logger: o.logger })
+  // each user's share of the event loop's time: their changes' checks, the documents their openings load
+  const loopTime = o.loopTime ?? loopTimeBudget(o.checkBudget)
+  const loads = new DocumentLoads(loopTime)
+  const persistence = new Persistence(o.store, { compactAfter: o.compactAfter, logger: o.logger, loads })
   const extensions: Extension[] = [
-    new Authentication(o.store, o.sessions),
+    new Authentication(o.store, o.sessions, loads),
     new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),
-    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, checkBudget: o.checkBudget, loopTime: o.loopTime, sessionsPerUser: o.sessionsPerUser, storedBytesPerUser: o.storedBytesPerUser, bracketOperationsPerUser: o.bracketOperationsPerUser, answerBytesPerUser: o.answerBytesPerUser, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
+    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, checkBudget: o.checkBudget, loopTime, sessionsPerUser: o.sessionsPerUser, storedBytesPerUser: o.storedBytesPerUser, bracketOperationsPerUser: o.bracketOperationsPerUser, answerBytesPerUser: o.answerBytesPerUser, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
     new Attribution({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     new IdRepair({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     persistence,

@@ -4,17 +4,25 @@
  * upgrade request). A user who may read but not write the document gets a
  * read-only connection, whose updates Hocuspocus refuses. A browser page
  * built against another document model (its `schema` parameter, see
- * schema/fingerprint.ts) is refused before it sees the document.
+ * schema/fingerprint.ts) is refused before it sees the document. Opening
+ * a document not loaded yet makes the server load it, on the event loop,
+ * one at a time per user and paid from their share of loop time
+ * (document-loads.ts): past it, the opening is refused as `busy` and the
+ * page tries again later.
  */
-import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
+import type { Extension, connectedPayload, onAuthenticatePayload } from '@hocuspocus/server'
 import { canComment, canRead, canWrite } from '../auth/permissions.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { Sessions } from '../auth/sessions.js'
 import type { Store, User } from '../store/types.js'
 import { SCHEMA_FINGERPRINT } from '../../schema/fingerprint.js'
+import { SERVER_BUSY } from '../../protocol/refusal.js'
+import type { DocumentLoads } from './document-loads.js'
 
 /** The reason sent to a page whose document model differs from the server's. */
 export const OUTDATED_CLIENT = 'outdated-client'
+/** The reason sent to a page that opens a document not loaded yet when its user's share of loop time is spent. */
+export { SERVER_BUSY } from '../../protocol/refusal.js'
 
 /** What the connection's context holds after authentication. */
 export interface ConnectionContext {
@@ -26,18 +34,25 @@ export interface ConnectionContext {
 /** The authentication extension. */
 export class Authentication implements Extension {
   extensionName = 'resdraft-authentication'
-  constructor(private readonly store: Store, private readonly sessions: Sessions) {}
+  constructor(private readonly store: Store, private readonly sessions: Sessions, private readonly loads?: DocumentLoads) {}
 
-  async onAuthenticate({ token, request, requestParameters, documentName, connectionConfig }: onAuthenticatePayload): Promise<ConnectionContext> {
+  async onAuthenticate({ token, request, requestParameters, documentName, connectionConfig, instance }: onAuthenticatePayload): Promise<ConnectionContext> {
     const schema = requestParameters.get('schema')
     if (schema !== null && schema !== SCHEMA_FINGERPRINT) throw Object.assign(new Error(OUTDATED_CLIENT), { reason: OUTDATED_CLIENT })
     const user = await this.sessions.userOf(token || tokenFromHeaders(request.headers))
     if (!user) throw Object.assign(new Error('unauthorized'), { reason: 'unauthorized' })
     const doc = await this.store.getDocument(documentName)
     if (!doc || !canRead(user, doc)) throw Object.assign(new Error('forbidden'), { reason: 'forbidden' })
+    if (this.loads && !instance.documents.has(documentName) && !this.loads.reserve(user.id, documentName)) throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })
     // Reviewers are asked to review: they may comment (validation.ts refuses any other change from them), never edit the text.
     const commentOnly = !canWrite(user, doc) && canComment(user, doc)
     connectionConfig.readOnly = !canWrite(user, doc) && !commentOnly
     return { user: publicUser(user), commentOnly }
+  }
+
+  /** The opening has reached its document: whatever load it reserved is done (persistence.ts paid it). */
+  async connected({ context, documentName }: connectedPayload): Promise<void> {
+    const user = (context as Partial<ConnectionContext>).user
+    if (user) this.loads?.release(user.id, documentName)
   }
 }

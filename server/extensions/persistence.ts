@@ -15,6 +15,7 @@ import type { Extension, beforeHandleMessagePayload, onLoadDocumentPayload, onSt
 import * as Y from 'yjs'
 import type { Actor, Store, User } from '../store/types.js'
 import type { Logger } from '../log.js'
+import type { DocumentLoads } from './document-loads.js'
 import { jsonFromYDoc, yDocFromUpdates } from '../collab/content.js'
 import { parseMessage, SYNC_STEP_2 } from '../collab/messages.js'
 import { reconnectToResend } from '../collab/refusal.js'
@@ -28,6 +29,8 @@ export interface PersistenceOptions {
   compactLoadsSlowerThanMs?: number
   /** Where updates that could not be stored are reported. */
   logger?: Logger
+  /** The loads in progress: a document's load is paid by the user whose opening made it. */
+  loads?: DocumentLoads | undefined
 }
 
 const isEmptyUpdate = (u: Uint8Array) => u.length <= 2 && u.every(b => b === 0)
@@ -48,11 +51,14 @@ export class Persistence implements Extension {
     this.compactLoadsSlowerThanMs = options.compactLoadsSlowerThanMs ?? 250
   }
 
-  async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+  async onLoadDocument({ document, documentName, context }: onLoadDocumentPayload): Promise<void> {
     const { updates, lastSeq } = await this.store.loadUpdates(documentName)
     const started = performance.now()
     document.transact(() => { for (const u of updates) Y.applyUpdate(document, u) })
-    const slow = performance.now() - started >= this.compactLoadsSlowerThanMs
+    const took = performance.now() - started
+    const opener = (context as { user?: User } | undefined)?.user
+    if (opener) this.options.loads?.release(opener.id, documentName, took)
+    const slow = took >= this.compactLoadsSlowerThanMs
     // the document holds exactly the log through lastSeq: its state is the compacted log
     if (updates.length > 1 && (slow || updates.length > this.compactAfter)) await this.store.compact(documentName, Y.encodeStateAsUpdate(document), lastSeq)
     this.appended.set(documentName, 0)
