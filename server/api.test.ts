@@ -215,6 +215,10 @@ test('a drafter creating proposals one after another without end is slowed (429,
   const claire = await login(server.url, 'claire')
   for (let i = 0; i < 35; i++) assert.equal((await fetch(`${server.url}/api/imports/proposal/preview`, { method: 'POST', headers: { authorization: `Bearer ${claire}`, 'content-type': 'application/octet-stream' }, body: 'x' })).status, 403)
   assert.equal((await api(server.url, claire, 'POST', '/api/documents/new-proposal', start)).status, 201, 'a refused request spends nothing')
+  // nor do creating requests that are refused (a bad field; the server busy): kenji's 35 mistakes leave his budget whole
+  const kenji = await login(server.url, 'kenji')
+  for (let i = 0; i < 35; i++) assert.equal((await api(server.url, kenji, 'POST', '/api/documents/new-proposal', { ...start, lang: 'xx' })).status, 400)
+  assert.equal((await api(server.url, kenji, 'POST', '/api/documents/new-proposal', start)).status, 201, 'a creation refused spends nothing')
 })
 
 test('import from text: Secretariat only; bad input is a 400 with the importer\'s message and stores nothing', async () => {

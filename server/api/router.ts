@@ -53,7 +53,13 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
   const creations = new RateLimiter(CREATION_BUDGET.perSecond, CREATION_BUDGET.burst)
   r.post(CREATING_ROUTES, (_req, res, next) => {
     const user = userOf(res)
-    if (user.role === 'secretariat' || creations.take(user.id)) { next(); return }
+    if (user.role === 'secretariat') { next(); return }
+    if (creations.take(user.id)) {
+      // a request that creates nothing (refused: a bad field, the server busy) gives its creation back
+      res.once('finish', () => { if (res.statusCode >= 400) creations.spend(user.id, -1) })
+      next()
+      return
+    }
     const seconds = Math.ceil(1 / CREATION_BUDGET.perSecond)
     res.status(429).set('Retry-After', String(seconds)).json({ error: `too many new documents or restores in a short time; try again in ${seconds} s`, code: 'too-many-creations' })
   })
