@@ -93,3 +93,20 @@ test('a compilation a user\'s share of the workers cannot take is refused before
     assert.equal(reads, 0, 'nothing read for a request refused')
   } finally { store.getVersion = getVersion; store.getVersionText = getVersionText; await Promise.allSettled(hold) }
 })
+
+test('a proposal is built in a worker, not on the event loop: with the user\'s share of the workers taken, starting one is refused as busy, and then it starts', async () => {
+  const base = await createDocument(server.store, { title: 'Res 50 (2012) e', delegations: [], shared: true }, fixture('res50-2012-ar.txt'), null)
+  const sec = await login(server.url, 'sec')
+  const v = (await api(server.url, sec, 'POST', `/api/documents/${base.id}/versions`, { name: 'Dubai, 2012 e' })).body as { id: string }
+  const claire = await login(server.url, 'claire')
+  const me = (await api(server.url, claire, 'GET', '/api/me')).body as { id: string; delegation: string }
+  const start = { title: 'P', action: 'MOD', baseVersionId: v.id, delegations: [me.delegation] }
+  const hold = [server.work.run('spin', { ms: 1500 }, me.id), server.work.run('spin', { ms: 1500 }, me.id)]
+  try {
+    assert.equal((await api(server.url, claire, 'POST', `/api/documents/${base.id}/proposal`, start)).status, 503)
+  } finally { await Promise.allSettled(hold) }
+  const made = await api(server.url, claire, 'POST', `/api/documents/${base.id}/proposal`, start)
+  assert.equal(made.status, 201)
+  const json = (await api(server.url, claire, 'GET', `/api/documents/${made.body.id}`)).body.json as { content: { type: string }[] }
+  assert.deepEqual(json.content.slice(0, 2).map(n => n.type), ['proposalHeader', 'proposalMarker'])
+})

@@ -7,7 +7,7 @@
  * the delegation gives for it (before any annex). The cover's fixed
  * wordings are in the proposal's language (export/cover.ts).
  */
-import { coverWords, type CoverAction } from '../export/cover.js'
+import { coverTitle, coverWords, type CoverAction } from '../export/cover.js'
 import { draftCode, draftResolutionContent, languageInfo, nextDraftNumber, type JSONNode, type Language } from '../schema/index.js'
 
 /** What a new proposal does to the resolution. */
@@ -75,4 +75,31 @@ export function startProposalJSON(base: unknown, start: ProposalStart): unknown 
       ? [...inForce.filter(n => n.type === 'resolutionHeading' || n.type === 'resolutionTitle'), reasons]
       : withReasons(inForce, reasons)
   return { type: 'resolution', attrs: { ...(b?.attrs ?? {}), lang: start.lang }, content: [header, marker, ...rest] }
+}
+
+const textOf = (n: JSONNode | undefined): string => n ? (n.text ?? '') + (n.content ?? []).map(textOf).join('') : ''
+/** The text of a resolution's heading (`RESOLUTION 50 (Rev. Dubai, 2012)`), from its JSON. */
+export const headingOf = (json: unknown): string => textOf((json as JSONNode).content?.find(n => n.type === 'resolutionHeading'))
+/** The text of a resolution's title, from its JSON. */
+export const titleOf = (json: unknown): string => textOf((json as JSONNode).content?.find(n => n.type === 'resolutionTitle'))
+
+/**
+ * A proposal as the API asks for one, for a worker to build (server/work/jobs.ts
+ * `start-proposal`): the base as the JSON text it is stored as (parsed there;
+ * null for ADD), the cover title given or null (then made from the base's
+ * heading and title), or `bare` for the base text alone.
+ */
+export interface ProposalRequest {
+  readonly baseText: string | null
+  readonly bare: boolean
+  readonly coverTitle: string | null
+  readonly start: Omit<ProposalStart, 'title'>
+}
+
+/** The first content of the proposal `request` asks for (`startProposalJSON`, or the bare base). */
+export function requestedProposalJSON(request: ProposalRequest): unknown {
+  const base = request.baseText === null ? null : JSON.parse(request.baseText) as unknown
+  if (request.bare && base !== null) return base
+  const title = request.coverTitle ?? coverTitle(request.start.action, base === null ? '' : headingOf(base), base === null ? '' : titleOf(base), request.start.lang)
+  return startProposalJSON(base, { ...request.start, title })
 }

@@ -69,19 +69,3 @@ test("restores are paid from the user's share of the server's time: past it, a 4
     assert.equal((await api(tight.url, kenji, 'POST', `/api/documents/${doc.id}/restore`, { versionId: v1.id })).status, 201)
   } finally { await tight.close() }
 })
-
-test("starting proposals is paid from the same share: past it, 429 over-time-share and no document made", async () => {
-  const tight = await startTestServer({ checkBudget: { msPerSecond: 0.01, burstMs: 0.5 } })
-  try {
-    const doc = await addDocument(tight.store, { delegations: ['Secretariat'], shared: true })
-    const [sec, amal] = [await login(tight.url, 'sec'), await login(tight.url, 'amal')]
-    const version = (await api(tight.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'In force' })).body
-    const start = () => api(tight.url, amal, 'POST', '/api/documents/new-proposal', { title: 'p', action: 'MOD', baseVersionId: version.id })
-    assert.equal((await start()).status, 201, 'the first is made (it overdraws the share)')
-    const count = (await api(tight.url, sec, 'GET', '/api/documents')).body.length
-    const again = await start()
-    assert.equal(again.status, 429)
-    assert.equal(again.body.code, 'over-time-share')
-    assert.equal((await api(tight.url, sec, 'GET', '/api/documents')).body.length, count, 'no document made')
-  } finally { await tight.close() }
-})

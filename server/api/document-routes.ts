@@ -11,8 +11,8 @@ import { isCheckpoint, restoreVersion } from '../restore.js'
 import { adoptedNewResolution, adoptedText, adoptText, AdoptionError, olderBase } from '../adopt.js'
 import { createDocument, createVersion, liveJSON, liveJSONText } from '../documents.js'
 import { isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
-import { coverTitle } from '../../export/cover.js'
-import { startProposalJSON } from '../proposal-start.js'
+import { headingOf, titleOf } from '../proposal-start.js'
+import { cachedVersion } from './version-cache.js'
 import type { DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
@@ -21,10 +21,6 @@ import { auditPage } from './audit-page.js'
 
 const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
 
-type JSONNode = { type?: string; content?: JSONNode[]; text?: string }
-const textOf = (n: JSONNode | undefined): string => n ? (n.text ?? '') + (n.content ?? []).map(textOf).join('') : ''
-const headingOf = (json: unknown) => textOf((json as JSONNode).content?.find(n => n.type === 'resolutionHeading'))
-const titleOf = (json: unknown) => textOf((json as JSONNode).content?.find(n => n.type === 'resolutionTitle'))
 
 /** A version name from a request body: at most 200 characters, and not in the form of an automatic checkpoint's. */
 function versionNameField(body: unknown): string {
@@ -132,32 +128,34 @@ export function documentRoutes(deps: ApiDeps): Router {
     let base: DocumentMeta | null = null
     if (action !== 'ADD') {
       const baseVersionId = stringField(body, 'baseVersionId', 100)
-      version = await deps.store.getVersion(baseVersionId)
-      base = version ? await deps.store.getDocument(version.documentId) : null
-      if (!version || !base || !canRead(user, base) || (baseDocumentId !== null && version.documentId !== baseDocumentId)) throw new HttpError(400, 'baseVersionId is not a version of this document')
+      version = await cachedVersion(deps.store, baseVersionId)
+      base = version ? await deps.store.getDocument(version.meta.documentId) : null
+      if (!version || !base || !canRead(user, base) || (baseDocumentId !== null && version.meta.documentId !== baseDocumentId)) throw new HttpError(400, 'baseVersionId is not a version of this document')
     }
     let lang: Language
     if (base) lang = isLanguage(base.lang) ? base.lang : 'en'
     else if (isLanguage(body.lang)) lang = body.lang
     else throw new HttpError(400, `lang must be one of ${LANGUAGES.join(', ')}`)
-    const heading = version ? headingOf(version.json) : ''
-    const cover = body.coverTitle === undefined ? coverTitle(action, heading, version ? titleOf(version.json) : '', lang) : stringField(body, 'coverTitle', 500)
-    // Without an action (the original form of this route) the proposal starts as the bare base text.
-    const json = body.action === undefined && version ? version.json : startProposalJSON(version?.json ?? null, { action, proposalId, source, delegation: delegations[0]!, title: cover, lang, draftNumbersInUse: action === 'ADD' ? await draftNumbersInUse(deps.store) : [] })
+    const cover = body.coverTitle === undefined ? null : stringField(body, 'coverTitle', 500)
+    // built and encoded in a worker (the base parsed there); without an action (the original form of this route) the bare base text
+    const content = await deps.work.run('start-proposal', {
+      baseText: version?.jsonText ?? null, bare: body.action === undefined, coverTitle: cover,
+      start: { action, proposalId, source, delegation: delegations[0]!, lang, draftNumbersInUse: action === 'ADD' ? await draftNumbersInUse(deps.store) : [] }
+    }, user.id)
     let meta
     try {
-      meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations, shared: false, baseVersionId: version?.id ?? null, baseDocumentId: base?.id ?? null }, json, actorOf(user), user.id)
+      meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations, shared: false, baseVersionId: version?.meta.id ?? null, baseDocumentId: base?.id ?? null }, content, actorOf(user), user.id)
     } catch (e) { throw asBadRequest(e) }
-    await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-proposal', detail: version && base ? `${action} on version "${version.name}" of "${base.title}"` : `${action}: draft new resolution` })
+    await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-proposal', detail: version && base ? `${action} on version "${version.meta.name}" of "${base.title}"` : `${action}: draft new resolution` })
     res.status(201).json(publicMeta(meta))
   }
 
-  // building a proposal from a version (checking it, encoding it as its first update) is work on the event loop: paid from the user's share
-  r.post('/new-proposal', async (req, res) => { await onUsersTime(deps, userOf(res), () => startProposal(res, (req.body ?? {}) as Record<string, unknown>, null)) })
+  // a proposal is built from its version and encoded as its first update in a worker, within the user's share of the workers
+  r.post('/new-proposal', async (req, res) => { await startProposal(res, (req.body ?? {}) as Record<string, unknown>, null) })
 
   r.post('/:id/proposal', async (req, res) => {
     const base = await readable(res, req.params.id)
-    await onUsersTime(deps, userOf(res), () => startProposal(res, (req.body ?? {}) as Record<string, unknown>, base.id))
+    await startProposal(res, (req.body ?? {}) as Record<string, unknown>, base.id)
   })
 
   r.get('/:id/versions', async (req, res) => {

@@ -14,6 +14,8 @@ export interface CachedVersion {
   readonly meta: VersionMeta
   /** The answer of `GET /api/versions/:id`: the version with its `json`, as UTF-8 bytes. */
   readonly body: Buffer
+  /** The content as the JSON text it is stored as (for a worker to parse). */
+  readonly jsonText: string
   /** The parsed content (parsed when first asked, kept with the entry; callers only read it). */
   json(): unknown
 }
@@ -48,7 +50,7 @@ async function read(store: Store, id: string): Promise<CachedVersion | null> {
   const head = JSON.stringify(meta)
   const body = Buffer.from(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"json":${jsonText}}`)
   let parsed: { value: unknown } | null = null
-  return { meta, body, json: () => (parsed ??= { value: JSON.parse(jsonText) as unknown }).value }
+  return { meta, body, jsonText, json: () => (parsed ??= { value: JSON.parse(jsonText) as unknown }).value }
 }
 
 /** Drops the least recently used versions past MAX_ENTRIES or MAX_BYTES. */
