@@ -13,6 +13,7 @@ import { FRAGMENT } from '../protocol/shared-doc.js'
 import { jsonFromYDoc, yDocFromUpdates } from './collab/content.js'
 import type { Actor, DocumentMeta, Store, Version } from './store/types.js'
 import type { DocumentKind } from '../protocol/api.js'
+import { StoredContents } from './stored-contents.js'
 
 /** The largest encoded state of a document by default (`MAX_DOCUMENT_BYTES`): 8 MiB. */
 export const DEFAULT_MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
@@ -97,9 +98,8 @@ function loadedJSON(doc: Y.Doc, lang: string): unknown {
   return json
 }
 
-/** The content last made of a few documents not loaded here, by the end of their stored update log (a new update, or a compaction, changes it). */
-const contentOfStored = new Map<string, { lastSeq: number; count: number; lang: string; json: unknown }>()
-const STORED_CONTENTS = 32
+/** The content last made of a few documents not loaded here (stored-contents.ts). */
+const contentOfStored = new StoredContents()
 
 /** The current content of a document: the live Y.Doc when loaded here, else its stored update log. */
 export async function liveJSON(store: Store, hocuspocus: Hocuspocus, id: string): Promise<unknown> {
@@ -109,14 +109,12 @@ export async function liveJSON(store: Store, hocuspocus: Hocuspocus, id: string)
   if (loaded) return loadedJSON(loaded, lang)
   const { updates, lastSeq } = await store.loadUpdates(id)
   if (updates.length === 0) return store.getJSON(id)
-  const known = contentOfStored.get(id)
-  if (known && known.lastSeq === lastSeq && known.count === updates.length && known.lang === lang) return known.json
+  const known = contentOfStored.get(id, lastSeq, updates.length, lang)
+  if (known !== undefined) return known
   const doc = yDocFromUpdates(updates)
   let json: unknown
   try { json = jsonFromYDoc(doc, lang) } finally { doc.destroy() }
-  contentOfStored.delete(id)
-  contentOfStored.set(id, { lastSeq, count: updates.length, lang, json })
-  if (contentOfStored.size > STORED_CONTENTS) contentOfStored.delete(contentOfStored.keys().next().value!)
+  contentOfStored.set(id, lastSeq, updates.length, lang, updates.reduce((n, u) => n + u.length, 0), json)
   return json
 }
 
