@@ -62,3 +62,31 @@ test('the text a GET sends is the current content and follows every change', asy
     assert.deepEqual((await api(server.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json, await plain())
   } finally { a.destroy() }
 })
+
+test('a GET answer is made once per content and metadata, not hashed per request: it carries an ETag; asked again with it, 304; after a change, a new one', async () => {
+  const doc = await addDocument(server.store)
+  const get = (etag?: string) => fetch(`${server.url}/api/documents/${doc.id}`, { headers: { authorization: `Bearer ${amal}`, ...(etag ? { 'if-none-match': etag } : {}) } })
+  const first = await get()
+  const etag = first.headers.get('etag')
+  assert.ok(etag, 'an ETag')
+  assert.equal((await get()).headers.get('etag'), etag, 'the same content, the same ETag')
+  const again = await get(etag!)
+  assert.equal(again.status, 304)
+  assert.equal((await again.arrayBuffer()).byteLength, 0)
+  const a = connect(server.url, doc.id, amal)
+  try {
+    await a.synced
+    titleText(a.doc).insert(0, 'Tagged ')
+    await until(async () => (await get()).headers.get('etag') !== etag, 5000, 'a new ETag after the change')
+    const changed = await get(etag!)
+    assert.equal(changed.status, 200)
+    assert.equal(titleOf(((await changed.json()) as { json: unknown }).json), 'Tagged Cybersecurity')
+  } finally { a.destroy() }
+  // a version is immutable: tagged by its id
+  const sec = await login(server.url, 'sec')
+  const v = (await api(server.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'Tagged' })).body as { id: string }
+  const version = await fetch(`${server.url}/api/versions/${v.id}`, { headers: { authorization: `Bearer ${sec}` } })
+  const versionTag = version.headers.get('etag')
+  assert.ok(versionTag?.includes(v.id))
+  assert.equal((await fetch(`${server.url}/api/versions/${v.id}`, { headers: { authorization: `Bearer ${sec}`, 'if-none-match': versionTag! } })).status, 304)
+})

@@ -3,7 +3,7 @@
  * goes into the update log as a server-side Y.Doc, never through an
  * editor), reading the live content, naming versions.
  */
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { Hocuspocus } from '@hocuspocus/server'
 import { prosemirrorJSONToYDoc } from 'y-prosemirror'
 import * as Y from 'yjs'
@@ -14,6 +14,7 @@ import { jsonFromYDoc, yDocFromUpdates } from './collab/content.js'
 import type { Actor, DocumentMeta, Store, Version } from './store/types.js'
 import type { DocumentKind } from '../protocol/api.js'
 import { StoredContents } from './stored-contents.js'
+import type { PreparedAnswer } from './http/prepared-answer.js'
 
 /** The largest encoded state of a document by default (`MAX_DOCUMENT_BYTES`): 8 MiB. */
 export const DEFAULT_MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
@@ -128,11 +129,42 @@ const textOfContent = new WeakMap<object, string>()
  * loop and 1.5 GB).
  */
 export async function liveJSONText(store: Store, hocuspocus: Hocuspocus, id: string): Promise<string> {
-  const json = await liveJSON(store, hocuspocus, id)
+  return textOf(await liveJSON(store, hocuspocus, id))
+}
+
+function textOf(json: unknown): string {
   if (json === null || typeof json !== 'object') return JSON.stringify(json)
   let text = textOfContent.get(json)
   if (text === undefined) textOfContent.set(json, text = JSON.stringify(json))
   return text
+}
+
+/** The answer last made of each content, with the metadata it was made with, and the number naming the content in its ETag. */
+const answerOfContent = new WeakMap<object, { meta: string; answer: PreparedAnswer }>()
+const numberOfContent = new WeakMap<object, number>()
+let contentsNumbered = 0
+/** Makes ETags of one server run differ from another's (a content numbered 7 before a restart is not the 7 after). */
+const RUN = randomUUID().slice(0, 8)
+
+/**
+ * The answer of `GET /api/documents/:id` as bytes: `meta` (the document's
+ * metadata as JSON text) with the current content as `json`, made once per
+ * content and metadata and sent as it is to every reader (http/prepared-answer.ts),
+ * under an ETag naming both.
+ */
+export async function liveAnswer(store: Store, hocuspocus: Hocuspocus, id: string, meta: string): Promise<PreparedAnswer> {
+  const json = await liveJSON(store, hocuspocus, id)
+  const make = (): PreparedAnswer => {
+    const metaTag = createHash('sha1').update(meta).digest('base64url').slice(0, 12)
+    const number = json !== null && typeof json === 'object' ? numberOfContent.get(json) ?? numberOfContent.set(json, ++contentsNumbered).get(json)! : 0
+    return { body: Buffer.from(`${meta.slice(0, -1)}${meta.length > 2 ? ',' : ''}"json":${textOf(json)}}`), etag: `"${RUN}-${number}-${metaTag}"` }
+  }
+  if (json === null || typeof json !== 'object') return make()
+  const known = answerOfContent.get(json)
+  if (known && known.meta === meta) return known.answer
+  const answer = make()
+  answerOfContent.set(json, { meta, answer })
+  return answer
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Response } from 'express'
 import type { ApiDeps } from './context.js'
 import { HttpError, onUsersTime, userOf } from './context.js'
 import { refResolver } from './refs.js'
+import { sendPrepared } from '../http/prepared-answer.js'
 
 /** At most this many proposals in one compilation (ITU assemblies see six regional proposals on a resolution at most). */
 const MAX_COMPILED = 12
@@ -18,7 +19,7 @@ export function compareRoutes(deps: ApiDeps): Router {
   const resolve = async (res: Response, ref: unknown): Promise<unknown> => (await refs.resolve(res, ref)).json
 
   // the version as stored, the same bytes for every request (version-cache.ts)
-  r.get('/versions/:id', async (req, res) => { res.type('application/json').send((await refs.version(res, req.params.id)).body) })
+  r.get('/versions/:id', async (req, res) => { sendPrepared(req, res, (await refs.version(res, req.params.id)).answer) })
 
   r.get('/compare', async (req, res) => {
     const user = userOf(res)

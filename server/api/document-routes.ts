@@ -9,7 +9,8 @@ import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } fr
 import { CHECKPOINT_PREFIX } from '../../protocol/checkpoints.js'
 import { isCheckpoint, restoreVersion } from '../restore.js'
 import { adoptedNewResolution, adoptedText, adoptText, AdoptionError, olderBase } from '../adopt.js'
-import { createDocument, createVersion, liveJSON, liveJSONText } from '../documents.js'
+import { createDocument, createVersion, liveAnswer, liveJSON } from '../documents.js'
+import { sendPrepared } from '../http/prepared-answer.js'
 import { isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { headingOf, titleOf } from '../proposal-start.js'
 import { cachedVersion } from './version-cache.js'
@@ -98,10 +99,8 @@ export function documentRoutes(deps: ApiDeps): Router {
 
   r.get('/:id', async (req, res) => {
     const doc = await readable(res, req.params.id)
-    // the content's text is shared by every reader of the same state; the metadata is written around it
-    const meta = JSON.stringify(publicMeta(doc))
-    const content = await liveJSONText(deps.store, deps.hocuspocus, doc.id)
-    res.type('application/json').send(`${meta.slice(0, -1)}${meta.length > 2 ? ',' : ''}"json":${content}}`)
+    // the answer (the metadata around the content's text) is made once per state and sent as it is to every reader
+    sendPrepared(req, res, await liveAnswer(deps.store, deps.hocuspocus, doc.id, JSON.stringify(publicMeta(doc))))
   })
 
   /**

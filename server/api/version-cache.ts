@@ -8,12 +8,13 @@
  * requests arriving together now share one read of the store.
  */
 import type { Store, VersionMeta } from '../store/types.js'
+import type { PreparedAnswer } from '../http/prepared-answer.js'
 
 /** What is kept of one version. */
 export interface CachedVersion {
   readonly meta: VersionMeta
-  /** The answer of `GET /api/versions/:id`: the version with its `json`, as UTF-8 bytes. */
-  readonly body: Buffer
+  /** The answer of `GET /api/versions/:id`: the version with its `json`, as UTF-8 bytes, tagged by the version's id (it never changes). */
+  readonly answer: PreparedAnswer
   /** The content as the JSON text it is stored as (for a worker to parse). */
   readonly jsonText: string
   /** The parsed content (parsed when first asked, kept with the entry; callers only read it). */
@@ -50,14 +51,14 @@ async function read(store: Store, id: string): Promise<CachedVersion | null> {
   const head = JSON.stringify(meta)
   const body = Buffer.from(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"json":${jsonText}}`)
   let parsed: { value: unknown } | null = null
-  return { meta, body, jsonText, json: () => (parsed ??= { value: JSON.parse(jsonText) as unknown }).value }
+  return { meta, answer: { body, etag: `"version-${meta.id}"` }, jsonText, json: () => (parsed ??= { value: JSON.parse(jsonText) as unknown }).value }
 }
 
 /** Drops the least recently used versions past MAX_ENTRIES or MAX_BYTES. */
 async function trim(cache: Map<string, Promise<CachedVersion | null>>): Promise<void> {
   let bytes = 0
   const sizes = new Map<string, number>()
-  for (const [id, entry] of cache) { const v = await entry.catch(() => null); sizes.set(id, v?.body.length ?? 0); bytes += v?.body.length ?? 0 }
+  for (const [id, entry] of cache) { const v = await entry.catch(() => null); sizes.set(id, v?.answer.body.length ?? 0); bytes += v?.answer.body.length ?? 0 }
   for (const id of [...cache.keys()]) {
     if (cache.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break
     bytes -= sizes.get(id) ?? 0
