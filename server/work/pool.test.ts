@@ -86,3 +86,19 @@ test('a waiting job of a user who has had little of the workers runs before one 
     assert.deepEqual(finished, ['reviewer 1', 'drafter', 'reviewer 2'])
   } finally { await shared.close() }
 })
+
+test('the last free worker is kept for a user with nothing running: one user\'s second long job waits, another user\'s job starts at once', async () => {
+  const shared = new WorkPool({ size: 2, queue: 8, timeoutMs: 10_000, perOwner: 2 })
+  try {
+    const finished: string[] = []
+    const heavy = shared.run('spin', { ms: 400 }, 'reviewer').then(() => finished.push('reviewer 1'))
+    const heavyAgain = shared.run('spin', { ms: 400 }, 'reviewer').then(() => finished.push('reviewer 2'))
+    await new Promise(r => setTimeout(r, 50))
+    assert.deepEqual(shared.load, { running: 1, waiting: 1 }, 'her second job waits for her first')
+    const light = shared.run('spin', { ms: 1 }, 'drafter').then(() => finished.push('drafter'))
+    await light
+    assert.deepEqual(finished, ['drafter'], 'the other user\'s job ran at once, on the kept worker')
+    await Promise.all([heavy, heavyAgain])
+    assert.deepEqual(finished, ['drafter', 'reviewer 1', 'reviewer 2'])
+  } finally { await shared.close() }
+})

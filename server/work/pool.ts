@@ -16,7 +16,10 @@ import type { JobMessage, ResultMessage } from './worker.js'
 
 /** Options of the pool. */
 export interface WorkPoolOptions {
-  /** Worker threads (default 1: this machine's other core serves the event loop). */
+  /**
+   * Worker threads (default 2, started when needed): one user's long jobs take one of them at most, the
+   * last free one is kept for users with nothing running (`mayStart`).
+   */
   size?: number
   /** Jobs that may wait for a worker (default 8). */
   queue?: number
@@ -101,7 +104,7 @@ export class WorkPool {
   private closed = false
 
   constructor(options: WorkPoolOptions = {}) {
-    this.size = Math.max(1, options.size ?? 1)
+    this.size = Math.max(1, options.size ?? 2)
     this.queueLimit = Math.max(0, options.queue ?? 8)
     this.timeoutMs = options.timeoutMs ?? 30_000
     this.memoryMb = options.memoryMb ?? DEFAULT_WORK_MEMORY_MB
@@ -141,7 +144,7 @@ export class WorkPool {
   private enqueue<K extends JobName>(name: K, input: Jobs[K]['input'], owner: string | undefined): Promise<Jobs[K]['output']> {
     return new Promise((resolve, reject) => {
       const job: Pending = { id: this.nextId++, name, input, owner, resolve: resolve as (v: unknown) => void, reject }
-      const free = this.freeSlot()
+      const free = this.mayStart(job) ? this.freeSlot() : null
       if (free) { this.start(free, job); return }
       if (this.waiting.length >= this.queueLimit) { reject(new WorkBusyError()); return }
       this.waiting.push(job)
@@ -226,10 +229,26 @@ export class WorkPool {
       if (!slot) return
       // the owner who has had the least of the workers lately goes first; among equals, the first to come
       const now = performance.now()
-      let pick = 0
-      for (let k = 1; k < this.waiting.length; k++) if (this.usageOf(this.waiting[k]!.owner, now) < this.usageOf(this.waiting[pick]!.owner, now)) pick = k
+      let pick = -1
+      for (let k = 0; k < this.waiting.length; k++) {
+        if (!this.mayStart(this.waiting[k]!)) continue
+        if (pick < 0 || this.usageOf(this.waiting[k]!.owner, now) < this.usageOf(this.waiting[pick]!.owner, now)) pick = k
+      }
+      if (pick < 0) return
       this.start(slot, this.waiting.splice(pick, 1)[0]!)
     }
+  }
+
+  /**
+   * Whether `job` may start now: the last free worker is kept for an owner
+   * with nothing running, so that one user's run of long jobs never leaves
+   * another's waiting for a worker (with one worker, anyone may take it).
+   */
+  private mayStart(job: Pending): boolean {
+    if (job.owner === undefined || this.size === 1) return true
+    const busy = this.slots.filter(s => s.job).length
+    const lastFree = this.size - busy <= 1
+    return !lastFree || !this.slots.some(s => s.job?.owner === job.owner)
   }
 
   /** Worker time `owner` has had lately (decayed to `now`), ms; 0 for a job without an owner. */
