@@ -36,7 +36,7 @@ export interface UserBudgetOptions {
   bracketOperationsPerUser?: { perSecond: number; burst: number } | undefined
   /**
    * Bytes of whole documents the server may answer one user's requests with, per second sustained and in one
-   * burst (default 4 MiB and 32 MiB: four of the largest documents at once): a SyncStep1 is answered with all
+   * burst (default 4 MiB and 64 MiB: eight of the largest documents at once): a SyncStep1 is answered with all
    * the asker lacks, encoded on the event loop and queued to the socket, and 400 of them in one write on a
    * 5.8 MB document held the loop 30 s and queued 2 GB. Each is counted at the document's size.
    */
@@ -70,6 +70,6 @@ export class UserBudgets {
     this.newClients = new RateLimiter(options.sessionsPerUser?.perSecond ?? 1 / 30, options.sessionsPerUser?.burst ?? 128)
     this.storedBytes = new RateLimiter(options.storedBytesPerUser?.perSecond ?? 512 * 1024, options.storedBytesPerUser?.burst ?? 16 * 1024 * 1024)
     this.bracketOperations = new RateLimiter(options.bracketOperationsPerUser?.perSecond ?? 1, options.bracketOperationsPerUser?.burst ?? 300)
-    this.answerBytes = new RateLimiter(options.answerBytesPerUser?.perSecond ?? 4 * 1024 * 1024, options.answerBytesPerUser?.burst ?? 32 * 1024 * 1024)
+    this.answerBytes = new RateLimiter(options.answerBytesPerUser?.perSecond ?? 4 * 1024 * 1024, options.answerBytesPerUser?.burst ?? 64 * 1024 * 1024)
   }
 }
