@@ -7,17 +7,10 @@
  */
 import { expect, test } from '@playwright/test'
 import * as encoding from 'lib0/encoding'
-import { freshProposal, signedInPage } from './helpers.js'
+import { freshProposal, serverMessage, signedInPage } from './helpers.js'
 
 /** A Hocuspocus authentication message (type 2) refusing `documentName` (PermissionDenied, 1) with `reason`. */
-function deniedMessage(documentName: string, reason: string): Buffer {
-  const e = encoding.createEncoder()
-  encoding.writeVarString(e, documentName)
-  encoding.writeVarUint(e, 2)
-  encoding.writeVarUint(e, 1)
-  encoding.writeVarString(e, reason)
-  return Buffer.from(encoding.toUint8Array(e))
-}
+const deniedMessage = (documentName: string, reason: string) => serverMessage(documentName, 2, e => { encoding.writeVarUint(e, 1); encoding.writeVarString(e, reason) })
 
 test('an opening refused as busy is made again a moment later, and the document opens', async ({ browser }) => {
   const amal = await signedInPage(browser, 'amal')

@@ -4,6 +4,7 @@
  * proposal, and saving a screenshot under test-results/screens/.
  */
 import { readFileSync } from 'node:fs'
+import * as encoding from 'lib0/encoding'
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test'
 
 /** Demo accounts (server/auth/demo-users.ts). */
@@ -159,4 +160,13 @@ export function editorText(page: Page): Promise<string> {
 /** Saves a screenshot as test-results/screens/<name>.png. */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: false })
+}
+
+/** A Hocuspocus message as the server sends one: the document's name, the message type, then what `body` writes (for tests that speak for the server on a page's socket). */
+export function serverMessage(documentName: string, type: number, body: (e: encoding.Encoder) => void): Buffer {
+  const e = encoding.createEncoder()
+  encoding.writeVarString(e, documentName)
+  encoding.writeVarUint(e, type)
+  body(e)
+  return Buffer.from(encoding.toUint8Array(e))
 }

@@ -9,16 +9,10 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type WebSocketRoute } from '@playwright/test'
 import * as encoding from 'lib0/encoding'
-import { caretAfter, editorText, freshProposal, openDocument, shot, signedInPage } from './helpers.js'
+import { caretAfter, editorText, freshProposal, openDocument, serverMessage, shot, signedInPage } from './helpers.js'
 
 /** A Hocuspocus stateless message (type 5) for `documentName`. */
-function statelessMessage(documentName: string, payload: string): Buffer {
-  const e = encoding.createEncoder()
-  encoding.writeVarString(e, documentName)
-  encoding.writeVarUint(e, 5)
-  encoding.writeVarString(e, payload)
-  return Buffer.from(encoding.toUint8Array(e))
-}
+const statelessMessage = (documentName: string, payload: string) => serverMessage(documentName, 5, e => encoding.writeVarString(e, payload))
 
 test('a refused change: the page says why, stops sending, and discards it on request', async ({ browser }) => {
   const amal = await signedInPage(browser, 'amal')

@@ -28,7 +28,7 @@ import { seedDocuments } from './seed.js'
 import { WorkPool } from './work/pool.js'
 import { openStore } from './store/open.js'
 import type { Store } from './store/types.js'
-import { loopTimeBudget } from './extensions/user-budgets.js'
+import { budgetOptions, loopTimeBudget } from './extensions/user-budgets.js'
 
 /** A running server. */
 export interface RunningServer {
@@ -65,7 +65,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   // one share of the event loop's time per user: the checks of their changes and their restores pay from it
   const loopTime = loopTimeBudget(config.checkBudget)
   const { hocuspocus, persistence } = await createCollaboration({
-    logger, maxDocumentBytes: config.maxDocumentBytes, checkBudget: config.checkBudget, loopTime, sessionsPerUser: config.sessionsPerUser, storedBytesPerUser: config.storedBytesPerUser, bracketOperationsPerUser: config.bracketOperationsPerUser, answerBytesPerUser: config.answerBytesPerUser, checkpoints: config.checkpoints, extensions: [transport.extension],
+    ...budgetOptions(config), loopTime, logger, maxDocumentBytes: config.maxDocumentBytes, checkpoints: config.checkpoints, extensions: [transport.extension],
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
     omitExtensions: config.omitExtensions

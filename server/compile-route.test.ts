@@ -9,6 +9,16 @@ let server: TestServer
 before(async () => { server = await startTestServer() })
 after(async () => { await server.close() })
 
+/** Counts the server's reads of versions from its store until `stop()`. */
+function countVersionReads(): { readonly count: number; stop(): void } {
+  const store = server.store as { getVersion(id: string): Promise<unknown>; getVersionText(id: string): Promise<unknown> }
+  const [getVersion, getVersionText] = [store.getVersion, store.getVersionText]
+  let count = 0
+  store.getVersion = id => { count++; return getVersion.call(store, id) }
+  store.getVersionText = id => { count++; return getVersionText.call(store, id) }
+  return { get count() { return count }, stop() { store.getVersion = getVersion; store.getVersionText = getVersionText } }
+}
+
 const fixture = (path: string) => JSON.parse(JSON.stringify(importText(readFileSync(new URL(`../fixtures/${path}`, import.meta.url))).doc.toJSON())) as unknown
 
 test('GET /api/compile lines up stored proposals on a base; only what the user may read; bounded and checked input', async () => {
@@ -51,21 +61,17 @@ test('a version asked for by many at once is read from the store once and served
   const base = await createDocument(server.store, { title: 'Res 50 (2012) c', delegations: [], shared: true }, fixture('res50-2012-ar.txt'), null)
   const sec = await login(server.url, 'sec')
   const v = (await api(server.url, sec, 'POST', `/api/documents/${base.id}/versions`, { name: 'Dubai, 2012' })).body as { id: string }
-  const store = server.store as { getVersion(id: string): Promise<unknown>; getVersionText(id: string): Promise<unknown> }
-  let reads = 0
-  const [getVersion, getVersionText] = [store.getVersion, store.getVersionText]
-  store.getVersion = id => { reads++; return getVersion.call(store, id) }
-  store.getVersionText = id => { reads++; return getVersionText.call(store, id) }
+  const reads = countVersionReads()
   try {
     const answers = await Promise.all(Array.from({ length: 30 }, () => api(server.url, sec, 'GET', `/api/versions/${v.id}`)))
     assert.ok(answers.every(a => a.status === 200 && a.body.name === 'Dubai, 2012' && a.body.documentId === base.id))
     assert.deepEqual(answers[29]!.body.json, (await api(server.url, sec, 'GET', `/api/documents/${base.id}`)).body.json, 'the content as it was when named')
-    assert.equal(reads, 1, `read from the store ${reads} times for 30 requests`)
+    assert.equal(reads.count, 1, `read from the store ${reads.count} times for 30 requests`)
     // and a compilation naming it twelve times reads it no more
     const many = Array.from({ length: 12 }, () => `proposal=v:${v.id}`).join('&')
     assert.equal((await api(server.url, sec, 'GET', `/api/compile?base=v:${v.id}&${many}`)).status, 200)
-    assert.equal(reads, 1)
-  } finally { store.getVersion = getVersion; store.getVersionText = getVersionText }
+    assert.equal(reads.count, 1)
+  } finally { reads.stop() }
   // still only for those who may read its document
   const other = await createDocument(server.store, { title: 'ARB only', delegations: ['ARB'], shared: false }, fixture('res50-2012-ar.txt'), null)
   const hidden = (await api(server.url, sec, 'POST', `/api/documents/${other.id}/versions`, { name: 'ARB v1' })).body as { id: string }
@@ -82,16 +88,12 @@ test('a compilation a user\'s share of the workers cannot take is refused before
   const me = (await api(server.url, rita, 'GET', '/api/me')).body as { id: string }
   // her share (two jobs) is taken
   const hold = [server.work.run('spin', { ms: 1500 }, me.id), server.work.run('spin', { ms: 1500 }, me.id)]
-  const store = server.store as { getVersion(id: string): Promise<unknown>; getVersionText(id: string): Promise<unknown> }
-  let reads = 0
-  const [getVersion, getVersionText] = [store.getVersion, store.getVersionText]
-  store.getVersion = id => { reads++; return getVersion.call(store, id) }
-  store.getVersionText = id => { reads++; return getVersionText.call(store, id) }
+  const reads = countVersionReads()
   try {
     const r = await api(server.url, rita, 'GET', `/api/compile?base=v:${v.id}&proposal=v:${v.id}`)
     assert.equal(r.status, 503)
-    assert.equal(reads, 0, 'nothing read for a request refused')
-  } finally { store.getVersion = getVersion; store.getVersionText = getVersionText; await Promise.allSettled(hold) }
+    assert.equal(reads.count, 0, 'nothing read for a request refused')
+  } finally { reads.stop(); await Promise.allSettled(hold) }
 })
 
 test('a proposal is built in a worker, not on the event loop: with the user\'s share of the workers taken, starting one is refused as busy, and then it starts', async () => {

@@ -14,7 +14,7 @@ import { jsonFromYDoc, yDocFromUpdates } from './collab/content.js'
 import type { Actor, DocumentMeta, Store, Version } from './store/types.js'
 import type { DocumentKind } from '../protocol/api.js'
 import { StoredContents } from './stored-contents.js'
-import type { PreparedAnswer } from './http/prepared-answer.js'
+import { withJSON, type PreparedAnswer } from './http/prepared-answer.js'
 
 /** The largest encoded state of a document by default (`MAX_DOCUMENT_BYTES`): 8 MiB. */
 export const DEFAULT_MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
@@ -139,9 +139,8 @@ function textOf(json: unknown): string {
   return text
 }
 
-/** The answer last made of each content, with the metadata it was made with, and the number naming the content in its ETag. */
-const answerOfContent = new WeakMap<object, { meta: string; answer: PreparedAnswer }>()
-const numberOfContent = new WeakMap<object, number>()
+/** The answer last made of each content, the metadata it was made with, and the number naming the content in its ETag. */
+const answerOfContent = new WeakMap<object, { number: number; meta: string; answer: PreparedAnswer }>()
 let contentsNumbered = 0
 /** Makes ETags of one server run differ from another's (a content numbered 7 before a restart is not the 7 after). */
 const RUN = randomUUID().slice(0, 8)
@@ -154,16 +153,14 @@ const RUN = randomUUID().slice(0, 8)
  */
 export async function liveAnswer(store: Store, hocuspocus: Hocuspocus, id: string, meta: string): Promise<PreparedAnswer> {
   const json = await liveJSON(store, hocuspocus, id)
-  const make = (): PreparedAnswer => {
-    const metaTag = createHash('sha1').update(meta).digest('base64url').slice(0, 12)
-    const number = json !== null && typeof json === 'object' ? numberOfContent.get(json) ?? numberOfContent.set(json, ++contentsNumbered).get(json)! : 0
-    return { body: Buffer.from(`${meta.slice(0, -1)}${meta.length > 2 ? ',' : ''}"json":${textOf(json)}}`), etag: `"${RUN}-${number}-${metaTag}"` }
-  }
-  if (json === null || typeof json !== 'object') return make()
+  const make = (number: number): PreparedAnswer =>
+    ({ body: withJSON(meta, textOf(json)), etag: `"${RUN}-${number}-${createHash('sha1').update(meta).digest('base64url').slice(0, 12)}"` })
+  if (json === null || typeof json !== 'object') return make(0)
   const known = answerOfContent.get(json)
-  if (known && known.meta === meta) return known.answer
-  const answer = make()
-  answerOfContent.set(json, { meta, answer })
+  if (known?.meta === meta) return known.answer
+  const number = known?.number ?? ++contentsNumbered
+  const answer = make(number)
+  answerOfContent.set(json, { number, meta, answer })
   return answer
 }
 

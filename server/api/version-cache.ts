@@ -8,7 +8,7 @@
  * requests arriving together now share one read of the store.
  */
 import type { Store, VersionMeta } from '../store/types.js'
-import type { PreparedAnswer } from '../http/prepared-answer.js'
+import { withJSON, type PreparedAnswer } from '../http/prepared-answer.js'
 
 /** What is kept of one version. */
 export interface CachedVersion {
@@ -48,8 +48,7 @@ async function read(store: Store, id: string): Promise<CachedVersion | null> {
   const stored = await store.getVersionText(id)
   if (!stored) return null
   const { jsonText, ...meta } = stored
-  const head = JSON.stringify(meta)
-  const body = Buffer.from(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"json":${jsonText}}`)
+  const body = withJSON(JSON.stringify(meta), jsonText)
   let parsed: { value: unknown } | null = null
   return { meta, answer: { body, etag: `"version-${meta.id}"` }, jsonText, json: () => (parsed ??= { value: JSON.parse(jsonText) as unknown }).value }
 }

@@ -15,14 +15,15 @@ import { IdRepair } from '../extensions/id-repair.js'
 import { Persistence } from '../extensions/persistence.js'
 import { Presence } from '../extensions/presence.js'
 import { MessageRateLimit } from '../extensions/rate-limit.js'
-import type { MessageRateOptions, RateLimiter } from '../extensions/rate-limit.js'
+import type { MessageRateOptions } from '../extensions/rate-limit.js'
 import { Validation } from '../extensions/validation.js'
-import { loopTimeBudget } from '../extensions/user-budgets.js'
+import { budgetOptions, loopTimeBudget, type UserBudgetOptions } from '../extensions/user-budgets.js'
 import { DocumentLoads } from '../extensions/document-loads.js'
 import { recordBracketOperations } from '../extensions/audit.js'
 
 /** Options of the collaboration core. */
-export interface CollaborationOptions {
+/** The collaboration core's settings, with the per-user budgets (UserBudgetOptions, handed to validation). */
+export interface CollaborationOptions extends UserBudgetOptions {
   store: Store
   sessions: Sessions
   /** Share documents with other instances through Redis. */
@@ -38,17 +39,6 @@ export interface CollaborationOptions {
   logger?: Logger | undefined
   /** Largest encoded state of a document, bytes (validation refuses updates past it). */
   maxDocumentBytes?: number | undefined
-  /** Time validation may spend on one user's changes (see ValidationOptions). */
-  checkBudget?: { msPerSecond: number; burstMs: number } | undefined
-  /** The per-user budget of time on the event loop, shared with the API (made from `checkBudget` when not given). */
-  loopTime?: RateLimiter | undefined
-  /** New editing sessions one user's changes may bring (see ValidationOptions). */
-  sessionsPerUser?: { perSecond: number; burst: number } | undefined
-  /** Bytes of one user's changes stored (see ValidationOptions). */
-  storedBytesPerUser?: { perSecond: number; burst: number } | undefined
-  /** Bracket operations of one user's changes (see ValidationOptions). */
-  bracketOperationsPerUser?: { perSecond: number; burst: number } | undefined
-  answerBytesPerUser?: { perSecond: number; burst: number } | undefined
   /** Automatic checkpoints (see CheckpointOptions). */
   checkpoints?: CheckpointOptions | undefined
   /** More extensions (the transport's hooks). */
@@ -77,7 +67,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
     new Authentication(o.store, o.sessions, loads),
     new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),
-    new Validation({ maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, checkBudget: o.checkBudget, loopTime, sessionsPerUser: o.sessionsPerUser, storedBytesPerUser: o.storedBytesPerUser, bracketOperationsPerUser: o.bracketOperationsPerUser, answerBytesPerUser: o.answerBytesPerUser, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
+    new Validation({ ...budgetOptions(o), loopTime, maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
     new Attribution({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     new IdRepair({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     persistence,

@@ -21,8 +21,6 @@ import type { DocumentLoads } from './document-loads.js'
 
 /** The reason sent to a page whose document model differs from the server's. */
 export const OUTDATED_CLIENT = 'outdated-client'
-/** The reason sent to a page that opens a document not loaded yet when its user's share of loop time is spent. */
-export { SERVER_BUSY } from '../../protocol/refusal.js'
 
 /** What the connection's context holds after authentication. */
 export interface ConnectionContext {

@@ -43,6 +43,12 @@ export interface UserBudgetOptions {
   answerBytesPerUser?: { perSecond: number; burst: number } | undefined
 }
 
+/** The budget settings among `options` (a server's or a collaboration core's), and nothing else: handed on as they are. */
+export function budgetOptions(options: UserBudgetOptions): UserBudgetOptions {
+  const { checkBudget, loopTime, sessionsPerUser, storedBytesPerUser, bracketOperationsPerUser, answerBytesPerUser } = options
+  return { checkBudget, loopTime, sessionsPerUser, storedBytesPerUser, bracketOperationsPerUser, answerBytesPerUser }
+}
+
 /** The per-user budget of time on the event loop (ms): `checkBudget`, default 250 ms a second and 2,000 at once. */
 export function loopTimeBudget(budget: { msPerSecond: number; burstMs: number } | undefined): RateLimiter {
   return new RateLimiter(budget?.msPerSecond ?? 250, budget?.burstMs ?? 2000)

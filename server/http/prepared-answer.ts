@@ -14,6 +14,11 @@ export interface PreparedAnswer {
   readonly etag: string
 }
 
+/** The bytes of a JSON object `meta` (its text) with `"json"` added as its last field, holding `jsonText` as it is. */
+export function withJSON(meta: string, jsonText: string): Buffer {
+  return Buffer.from(`${meta.slice(0, -1)}${meta.length > 2 ? ',' : ''}"json":${jsonText}}`)
+}
+
 /** Sends `answer` as JSON, or 304 when the request holds it already. */
 export function sendPrepared(req: Request, res: Response, answer: PreparedAnswer): void {
   res.set('ETag', answer.etag)
