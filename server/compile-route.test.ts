@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { after, before, test } from 'node:test'
 import { importText } from '../schema/text/index.js'
 import { createDocument } from './documents.js'
-import { api, login, startTestServer, type TestServer } from './test/helpers.js'
+import { api, connect, login, startTestServer, titleText, until, type TestServer } from './test/helpers.js'
 
 let server: TestServer
 before(async () => { server = await startTestServer() })
@@ -80,19 +80,21 @@ test('a version asked for by many at once is read from the store once and served
   assert.equal((await api(server.url, amal, 'GET', `/api/versions/${hidden.id}`)).status, 404, 'once cached too')
 })
 
-test('a compilation a user\'s share of the workers cannot take is refused before its texts are read', async () => {
+test('a compilation a user\'s share of the workers cannot take is refused; its texts are read once and kept, and one already made is answered without a worker', async () => {
   const base = await createDocument(server.store, { title: 'Res 50 (2012) d', delegations: [], shared: true }, fixture('res50-2012-ar.txt'), null)
   const sec = await login(server.url, 'sec')
   const v = (await api(server.url, sec, 'POST', `/api/documents/${base.id}/versions`, { name: 'Dubai, 2012 d' })).body as { id: string }
   const rita = await login(server.url, 'rita')
   const me = (await api(server.url, rita, 'GET', '/api/me')).body as { id: string }
+  const made = `/api/compile?base=v:${v.id}&proposal=d:${base.id}`
+  assert.equal((await api(server.url, sec, 'GET', made)).status, 200)
   // her share (two jobs) is taken
   const hold = [server.work.run('spin', { ms: 1500 }, me.id), server.work.run('spin', { ms: 1500 }, me.id)]
   const reads = countVersionReads()
   try {
-    const r = await api(server.url, rita, 'GET', `/api/compile?base=v:${v.id}&proposal=v:${v.id}`)
-    assert.equal(r.status, 503)
-    assert.equal(reads.count, 0, 'nothing read for a request refused')
+    for (let k = 0; k < 5; k++) assert.equal((await api(server.url, rita, 'GET', `/api/compile?base=v:${v.id}&proposal=v:${v.id}`)).status, 503)
+    assert.equal(reads.count, 0, 'the version read for the first compilation is kept')
+    assert.equal((await api(server.url, rita, 'GET', made)).status, 200, 'made already: no worker needed')
   } finally { reads.stop(); await Promise.allSettled(hold) }
 })
 
@@ -111,4 +113,56 @@ test('a proposal is built in a worker, not on the event loop: with the user\'s s
   assert.equal(made.status, 201)
   const json = (await api(server.url, claire, 'GET', `/api/documents/${made.body.id}`)).body.json as { content: { type: string }[] }
   assert.deepEqual(json.content.slice(0, 2).map(n => n.type), ['proposalHeader', 'proposalMarker'])
+})
+
+/** Counts the jobs the server's workers are given until `stop()`. */
+function countJobs(): { readonly names: readonly string[]; stop(): void } {
+  const work = server.work as { run: (...args: unknown[]) => Promise<unknown> }
+  const run = work.run
+  const names: string[] = []
+  work.run = (...args: unknown[]) => { names.push(String(args[0])); return run.apply(work, args) }
+  return { names, stop() { work.run = run } }
+}
+
+test('a comparison or compilation many ask for at once (reviewers opening the same comparison) is made once; a changed text is compared again; each request is still checked', async () => {
+  const base = await createDocument(server.store, { title: 'Res 50 (2012) f', delegations: [], shared: true }, fixture('res50-2012-ar.txt'), null)
+  const apt = await createDocument(server.store, { title: 'APT f', delegations: ['APT'], shared: true }, fixture('compilation/res50-apt-ar.txt'), null)
+  const sec = await login(server.url, 'sec')
+  const v = (await api(server.url, sec, 'POST', `/api/documents/${base.id}/versions`, { name: 'Dubai, 2012 f' })).body as { id: string }
+  const rita = await login(server.url, 'rita')
+  const amal = await login(server.url, 'amal')
+  const jobs = countJobs()
+  try {
+    const compareURL = `/api/compare?old=v:${v.id}&new=d:${apt.id}`
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, k) => api(server.url, k % 2 ? rita : amal, 'GET', compareURL)))
+    assert.ok(answers.every(a => a.status === 200), answers.map(a => a.status).join(' '))
+    assert.ok(answers.every(a => JSON.stringify(a.body) === JSON.stringify(answers[0]!.body)), 'one answer for all')
+    assert.deepEqual(jobs.names, ['compare'], `${jobs.names.length} jobs for 20 requests`)
+    // asked again later: no job either; with another option: one more
+    assert.equal((await api(server.url, rita, 'GET', compareURL)).status, 200)
+    assert.equal((await api(server.url, rita, 'GET', `${compareURL}&ignoreRenumbering=1`)).status, 200)
+    assert.deepEqual(jobs.names, ['compare', 'compare'])
+    // the same for a compilation
+    const compileURL = `/api/compile?base=v:${v.id}&proposal=d:${apt.id}`
+    const compiled = await Promise.all(Array.from({ length: 10 }, () => api(server.url, sec, 'GET', compileURL)))
+    assert.ok(compiled.every(a => a.status === 200 && a.body.sources[0].name === 'APT'))
+    assert.deepEqual(jobs.names, ['compare', 'compare', 'compile'])
+    // the proposal changes: compared and compiled again, and the answers show the change
+    const c = connect(server.url, apt.id, amal)
+    await c.synced
+    titleText(c.doc).insert(0, 'Changed ')
+    await until(() => !c.provider.hasUnsyncedChanges, 3000, 'acknowledged')
+    c.destroy()
+    const again = await api(server.url, rita, 'GET', compareURL)
+    assert.equal(again.status, 200)
+    assert.notEqual(JSON.stringify(again.body), JSON.stringify(answers[0]!.body))
+    assert.match(JSON.stringify(again.body.revision), /Changed /)
+    assert.equal((await api(server.url, sec, 'GET', compileURL)).status, 200)
+    assert.deepEqual(jobs.names, ['compare', 'compare', 'compile', 'compare', 'compile'])
+    // an answer made for one who may read both texts is not given to one who may not
+    const hidden = await createDocument(server.store, { title: 'ARB f', delegations: ['ARB'], shared: false }, fixture('compilation/res50-arb-test-ar.txt'), null)
+    assert.equal((await api(server.url, sec, 'GET', `/api/compare?old=v:${v.id}&new=d:${hidden.id}`)).status, 200)
+    assert.equal((await api(server.url, amal, 'GET', `/api/compare?old=v:${v.id}&new=d:${hidden.id}`)).status, 404)
+    assert.equal((await api(server.url, amal, 'GET', `/api/compile?base=v:${v.id}&proposal=d:${hidden.id}`)).status, 404)
+  } finally { jobs.stop() }
 })

@@ -129,21 +129,37 @@ const textOfContent = new WeakMap<object, string>()
  * loop and 1.5 GB).
  */
 export async function liveJSONText(store: Store, hocuspocus: Hocuspocus, id: string): Promise<string> {
-  return textOf(await liveJSON(store, hocuspocus, id))
+  return contentText(await liveJSON(store, hocuspocus, id))
 }
 
-function textOf(json: unknown): string {
+/** The JSON text of a content `liveJSON` gave, written once per content. */
+export function contentText(json: unknown): string {
   if (json === null || typeof json !== 'object') return JSON.stringify(json)
   let text = textOfContent.get(json)
   if (text === undefined) textOfContent.set(json, text = JSON.stringify(json))
   return text
 }
 
-/** The answer last made of each content, the metadata it was made with, and the number naming the content in its ETag. */
-const answerOfContent = new WeakMap<object, { number: number; meta: string; answer: PreparedAnswer }>()
+/** The number naming each content `liveJSON` gave, within this server run. */
+const numberOfContent = new WeakMap<object, number>()
 let contentsNumbered = 0
 /** Makes ETags of one server run differ from another's (a content numbered 7 before a restart is not the 7 after). */
 const RUN = randomUUID().slice(0, 8)
+
+/**
+ * A number naming a content `liveJSON` gave (the same object, the same
+ * number; a document's next state is another object): 0 for a content that
+ * is no object.
+ */
+export function contentNumber(json: unknown): number {
+  if (json === null || typeof json !== 'object') return 0
+  let number = numberOfContent.get(json)
+  if (number === undefined) numberOfContent.set(json, number = ++contentsNumbered)
+  return number
+}
+
+/** The answer last made of each content, with the metadata it was made with. */
+const answerOfContent = new WeakMap<object, { meta: string; answer: PreparedAnswer }>()
 
 /**
  * The answer of `GET /api/documents/:id` as bytes: `meta` (the document's
@@ -153,14 +169,13 @@ const RUN = randomUUID().slice(0, 8)
  */
 export async function liveAnswer(store: Store, hocuspocus: Hocuspocus, id: string, meta: string): Promise<PreparedAnswer> {
   const json = await liveJSON(store, hocuspocus, id)
-  const make = (number: number): PreparedAnswer =>
-    ({ body: withJSON(meta, textOf(json)), etag: `"${RUN}-${number}-${createHash('sha1').update(meta).digest('base64url').slice(0, 12)}"` })
-  if (json === null || typeof json !== 'object') return make(0)
+  const make = (): PreparedAnswer =>
+    ({ body: withJSON(meta, contentText(json)), etag: `"${RUN}-${contentNumber(json)}-${createHash('sha1').update(meta).digest('base64url').slice(0, 12)}"` })
+  if (json === null || typeof json !== 'object') return make()
   const known = answerOfContent.get(json)
   if (known?.meta === meta) return known.answer
-  const number = known?.number ?? ++contentsNumbered
-  const answer = make(number)
-  answerOfContent.set(json, { number, meta, answer })
+  const answer = make()
+  answerOfContent.set(json, { meta, answer })
   return answer
 }
 

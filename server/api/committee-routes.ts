@@ -91,11 +91,11 @@ export function committeeRoutes(deps: ApiDeps): Router {
     for (const ref of proposals as string[]) {
       const p = await refs.resolve(res, ref)
       for (const d of p.document.delegations) delegations.add(d)
-      sources.push({ json: p.json, fallbackName: p.document.delegations[0] ?? p.document.title, delegations: p.document.delegations })
+      sources.push({ json: p.json(), fallbackName: p.document.delegations[0] ?? p.document.title, delegations: p.document.delegations })
     }
     let built
     // compilation and draft in a worker thread, under the pool's time limit
-    try { built = await deps.work.run('committee-draft', { baseJSON: base.json, sources, choices }, userOf(res).id) } catch (e) {
+    try { built = await deps.work.run('committee-draft', { baseJSON: base.json(), sources, choices }, userOf(res).id) } catch (e) {
       if (e instanceof WorkError && (e.name === 'ResolutionCheckError' || e.name === 'CommitteeDraftError')) throw new HttpError(400, e.message)
       throw e
     }
@@ -109,7 +109,7 @@ export function committeeRoutes(deps: ApiDeps): Router {
         baseVersionId: base.version?.id ?? null, baseDocumentId: base.document.id
       }, built.content, actorOf(user), user.id)
     } catch (e) { throw asBadRequest(e) }
-    await deps.store.setCommitteeDraft(meta.id, { base: body.base as string, proposals: proposals as string[], sources: built.sources, choices, inputs: { baseJSON: base.json, sources } })
+    await deps.store.setCommitteeDraft(meta.id, { base: body.base as string, proposals: proposals as string[], sources: built.sources, choices, inputs: { baseJSON: base.json(), sources } })
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-committee-draft', detail: `from ${built.sources.join(', ')} on "${base.document.title}"${base.version ? ` (${base.version.name})` : ''}` })
     res.status(201).json(publicMeta(meta))
   })

@@ -3,11 +3,11 @@
  * and `GET /api/compile?base=REF&proposal=REF&proposal=REF...` (REF: `v:<versionId>` or `d:<documentId>`).
  */
 import { Router } from 'express'
-import type { Response } from 'express'
 import type { ApiDeps } from './context.js'
 import { HttpError, onUsersTime, userOf } from './context.js'
 import { refResolver } from './refs.js'
 import { sendPrepared } from '../http/prepared-answer.js'
+import { SharedAnswers } from './shared-answers.js'
 
 /** At most this many proposals in one compilation (ITU assemblies see six regional proposals on a resolution at most). */
 const MAX_COMPILED = 12
@@ -16,41 +16,46 @@ const MAX_COMPILED = 12
 export function compareRoutes(deps: ApiDeps): Router {
   const r = Router()
   const refs = refResolver(deps)
-  const resolve = async (res: Response, ref: unknown): Promise<unknown> => (await refs.resolve(res, ref)).json
+  const answers = new SharedAnswers()
 
   // the version as stored, the same bytes for every request (version-cache.ts)
   r.get('/versions/:id', async (req, res) => { sendPrepared(req, res, (await refs.version(res, req.params.id)).answer) })
 
   r.get('/compare', async (req, res) => {
     const user = userOf(res)
-    const refused = deps.work.refusalFor(user.id)
-    if (refused) throw refused
-    const [oldJSON, newJSON] = await onUsersTime(deps, user, async () => [await resolve(res, req.query.old), await resolve(res, req.query.new)])
+    // reading the texts is paid from the user's loop time; a comparison already made for them is answered from it
+    const [oldRef, newRef] = await onUsersTime(deps, user, async () => [await refs.resolve(res, req.query.old), await refs.resolve(res, req.query.new)])
     const flag = (name: string) => req.query[name] === '1' || req.query[name] === 'true'
     // showWhitespace: changes made only of white space (space ↔ no-break space, doubled spaces) marked and counted
-    // in a worker thread (diff/ is loaded there), with the pool's time limit
-    res.type('application/json').send((await deps.work.run('compare', { oldJSON, newJSON, ignoreRenumbering: flag('ignoreRenumbering'), showWhitespace: flag('showWhitespace') }, user.id)).body)
+    const options = { ignoreRenumbering: flag('ignoreRenumbering'), showWhitespace: flag('showWhitespace') }
+    const key = JSON.stringify(['compare', oldRef.contentKey, newRef.contentKey, options])
+    // in a worker thread (diff/ is loaded there), with the pool's time limit; its answer is written there too
+    sendPrepared(req, res, await answers.answer(key, async () => {
+      const refused = deps.work.refusalFor(user.id)
+      if (refused) throw refused
+      return (await deps.work.run('compare', { old: { jsonText: oldRef.jsonText() }, new: { jsonText: newRef.jsonText() }, ...options }, user.id)).body
+    }))
   })
 
   r.get('/compile', async (req, res) => {
     const proposalRefs = ([] as unknown[]).concat(req.query.proposal ?? [])
     if (proposalRefs.length === 0 || proposalRefs.length > MAX_COMPILED) throw new HttpError(400, `give 1 to ${MAX_COMPILED} proposal=REF`)
-    // refused before its texts are read when the workers cannot take it; reading them is paid from the user's loop time
     const user = userOf(res)
-    const refused = deps.work.refusalFor(user.id)
-    if (refused) throw refused
-    const { baseJSON, sources } = await onUsersTime(deps, user, async () => {
-      const baseJSON = await resolve(res, req.query.base)
+    const { base, sources } = await onUsersTime(deps, user, async () => {
+      const base = await refs.resolve(res, req.query.base)
       const sources = []
-      for (const ref of proposalRefs) {
-        const { json, document } = await refs.resolve(res, ref)
-        sources.push({ json, fallbackName: document.delegations[0] ?? String(ref), delegations: document.delegations })
-      }
-      return { baseJSON, sources }
+      for (const ref of proposalRefs) sources.push(await refs.resolve(res, ref))
+      return { base, sources }
     })
-    // in a worker thread, with the pool's time limit, like a comparison
-    // the answer's text is written in the worker too
-    res.type('application/json').send((await deps.work.run('compile', { baseJSON, sources }, user.id)).body)
+    // each source is named by its document's delegations when its MOD line may not name it: they are part of the key
+    const key = JSON.stringify(['compile', base.contentKey, sources.map(s => [s.contentKey, s.document.delegations])])
+    // in a worker thread, with the pool's time limit, like a comparison; the answer's text is written there too
+    sendPrepared(req, res, await answers.answer(key, async () => {
+      const refused = deps.work.refusalFor(user.id)
+      if (refused) throw refused
+      const compiled = sources.map(({ jsonText, document }, k) => ({ jsonText: jsonText(), fallbackName: document.delegations[0] ?? String(proposalRefs[k]), delegations: document.delegations }))
+      return (await deps.work.run('compile', { base: { jsonText: base.jsonText() }, sources: compiled }, user.id)).body
+    }))
   })
   return r
 }

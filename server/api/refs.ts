@@ -5,7 +5,7 @@
  */
 import type { Response } from 'express'
 import { canRead } from '../auth/permissions.js'
-import { liveJSON } from '../documents.js'
+import { contentNumber, contentText, liveJSON } from '../documents.js'
 import type { DocumentMeta, VersionMeta } from '../store/types.js'
 import { cachedVersion, type CachedVersion } from './version-cache.js'
 import type { ApiDeps } from './context.js'
@@ -13,7 +13,12 @@ import { HttpError, userOf } from './context.js'
 
 /** A resolved reference: its content and the document it belongs to. */
 export interface ResolvedRef {
-  json: unknown
+  /** The content, parsed when first asked (kept with the version or the document's state: read it, do not change it). */
+  json(): unknown
+  /** The content as JSON text, for a worker to parse (kept as `json` is). */
+  jsonText(): string
+  /** Names the content: `v:<versionId>`, or `d:<documentId>#<n>` for the state the document is in (documents.ts `contentNumber`). */
+  contentKey: string
   document: DocumentMeta
   version: VersionMeta | null
 }
@@ -40,12 +45,13 @@ export function refResolver(deps: ApiDeps): RefResolver {
       if (typeof ref !== 'string') throw new HttpError(400, 'a reference must be v:<versionId> or d:<documentId>')
       if (ref.startsWith('v:')) {
         const { version, document } = await versionOf(res, ref.slice(2))
-        return { json: version.json(), document, version: version.meta }
+        return { json: () => version.json(), jsonText: () => version.jsonText, contentKey: `v:${version.meta.id}`, document, version: version.meta }
       }
       if (ref.startsWith('d:')) {
         const document = await deps.store.getDocument(ref.slice(2))
         if (!document || !canRead(userOf(res), document)) throw new HttpError(404, `no such document: ${ref.slice(0, 60)}`, 'no-document')
-        return { json: await liveJSON(deps.store, deps.hocuspocus, document.id), document, version: null }
+        const json = await liveJSON(deps.store, deps.hocuspocus, document.id)
+        return { json: () => json, jsonText: () => contentText(json), contentKey: `d:${document.id}#${contentNumber(json)}`, document, version: null }
       }
       throw new HttpError(400, `bad reference "${ref.slice(0, 60)}": use v:<versionId> or d:<documentId>`)
     }

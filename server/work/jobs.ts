@@ -28,10 +28,10 @@ export interface Jobs {
    * and are shown unmarked (diff/whitespace.ts); with it, they are marked and counted.
    */
   /** The answer as JSON text (`{ revision, summary }`), written here: a large answer is not turned into text on the event loop. */
-  compare: { input: { oldJSON: unknown; newJSON: unknown; ignoreRenumbering: boolean; showWhitespace?: boolean }; output: { body: string } }
+  compare: { input: { old: Content; new: Content; ignoreRenumbering: boolean; showWhitespace?: boolean }; output: { body: string } }
   /** Several proposals lined up on a base (compile/); each source named by its MOD line, else by `fallbackName`. */
   /** The CompilationJSON as JSON text, written here (twelve large sources made a 108 MB answer: 2.7 s on the event loop). */
-  compile: { input: { baseJSON: unknown; sources: CompiledSource[] }; output: { body: string } }
+  compile: { input: { base: Content; sources: CompiledSource[] }; output: { body: string } }
   /** A committee draft built from a compilation and the choices per row, as its first Yjs state (committee/draft-state.ts), with the sources as compiled. */
   'committee-draft': { input: { baseJSON: unknown; sources: CompiledSource[]; choices: Record<string, RowChoice> }; output: { content: PreparedContent; sources: string[] } }
   /**
@@ -64,12 +64,23 @@ export interface Jobs {
   hold: { input: { mb: number }; output: { held: number } }
 }
 
-/** A proposal to compile: its JSON, the name to give it when its MOD line names none (or one it may not), and its document's delegations. */
-export interface CompiledSource {
-  json: unknown
-  fallbackName: string
+/**
+ * A text handed to a worker: parsed, or as its JSON text, parsed in the
+ * worker (handing a parsed 5 MB text to a worker copies its objects on the
+ * event loop: about four times the time of handing its text).
+ */
+export type Content = { readonly json: unknown } | { readonly jsonText: string }
+
+/** The parsed content. */
+function parsed(content: Content): unknown {
+  return 'jsonText' in content ? JSON.parse(content.jsonText) : content.json
+}
+
+/** A proposal to compile: its content, the name to give it when its MOD line names none (or one it may not), and its document's delegations. */
+export type CompiledSource = Content & {
+  readonly fallbackName: string
   /** The delegations of the document it comes from (absent: the MOD line is believed, as for a file). */
-  delegations?: readonly string[] | undefined
+  readonly delegations?: readonly string[] | undefined
 }
 
 /** A job name. */
@@ -83,19 +94,20 @@ export type JobName = keyof Jobs
  * name in their line and have their proposal compiled, and a committee
  * draft written, as theirs.
  */
-function compileSources(baseJSON: unknown, sources: CompiledSource[]): Compilation {
+function compileSources(base: Content, sources: readonly CompiledSource[]): Compilation {
   const names = new Set<string>()
-  const named = sources.map(({ json, fallbackName, delegations }) => {
-    const doc = resolutionFromJSON(json)
+  const named = sources.map(source => {
+    const { fallbackName, delegations } = source
+    const doc = resolutionFromJSON(parsed(source))
     const found = proposalSource(doc)
-    const source = found && (!delegations || delegations.length === 0 || delegations.includes(found.name) || delegations.includes(SECRETARIAT_DELEGATION)) ? found : null
-    const base = source?.name ?? fallbackName
-    let name = base
-    for (let n = 2; names.has(name); n++) name = `${base} (${n})`
+    const believed = found && (!delegations || delegations.length === 0 || delegations.includes(found.name) || delegations.includes(SECRETARIAT_DELEGATION)) ? found : null
+    const given = believed?.name ?? fallbackName
+    let name = given
+    for (let n = 2; names.has(name); n++) name = `${given} (${n})`
     names.add(name)
-    return { name, proposalId: source?.proposalId ?? null, doc }
+    return { name, proposalId: believed?.proposalId ?? null, doc }
   })
-  return compile(resolutionFromJSON(baseJSON), named)
+  return compile(resolutionFromJSON(parsed(base)), named)
 }
 
 /** Runs one job in this thread. */
@@ -108,20 +120,20 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     const { doc, warnings } = importText(text, lang ? { lang } : {})
     return { content: prepareContent(doc.toJSON()), warnings }
   },
-  compare: ({ oldJSON, newJSON, ignoreRenumbering, showWhitespace = false }) => {
-    const { doc, summary } = compare(resolutionFromJSON(oldJSON), resolutionFromJSON(newJSON), { ignoreRenumbering, showWhitespace })
+  compare: ({ old, new: current, ignoreRenumbering, showWhitespace = false }) => {
+    const { doc, summary } = compare(resolutionFromJSON(parsed(old)), resolutionFromJSON(parsed(current)), { ignoreRenumbering, showWhitespace })
     return { body: JSON.stringify({ revision: (showWhitespace ? doc : foldWhitespaceInDocument(doc)).toJSON(), summary }) }
   },
   'start-proposal': request => prepareContent(requestedProposalJSON(request)),
-  compile: ({ baseJSON, sources }) => ({ body: JSON.stringify(compilationToJSON(compileSources(baseJSON, sources))) }),
+  compile: ({ base, sources }) => ({ body: JSON.stringify(compilationToJSON(compileSources(base, sources))) }),
   'committee-draft': ({ baseJSON, sources, choices }) => {
-    const compilation = compileSources(baseJSON, sources)
+    const compilation = compileSources({ json: baseJSON }, sources)
     const draft = buildCommitteeDraft(compilation, new Map(Object.entries(choices)))
     return { content: committeeDraftContent(draft.start, draft.steps, draft.doc), sources: compilation.sources.map(s => s.name) }
   },
   disposition: ({ inputs, draftJSON, drops }) => {
     const { baseJSON, sources } = JSON.parse(inputs) as { baseJSON: unknown; sources: CompiledSource[] }
-    const compilation = compileSources(baseJSON, sources)
+    const compilation = compileSources({ json: baseJSON }, sources)
     const entries = disposition(compilation, resolutionFromJSON(draftJSON), drops)
     return { sources: compilation.sources.map(s => s.name), entries, summary: summariseDisposition(compilation, entries) }
   },

@@ -56,7 +56,7 @@ test('the largest text import the limits admit, and its comparison with an edite
     assert.ok(text(1).length > 4_500_000 && text(1).length <= 5_000_000, String(text(1).length))
     const a = await quarter.run('import-text', { text: text(1), lang: 'en' })
     const b = await quarter.run('import-text', { text: text(3), lang: 'en' })
-    const c = await quarter.run('compare', { oldJSON: a.content.canonical, newJSON: b.content.canonical, ignoreRenumbering: false })
+    const c = await quarter.run('compare', { old: { json: a.content.canonical }, new: { json: b.content.canonical }, ignoreRenumbering: false })
     const counts = (JSON.parse(c.body) as { summary: { counts: { NOC: number; MOD: number; SUP: number } } }).summary.counts
     assert.equal(counts.NOC + counts.MOD + counts.SUP, IMPORT_LIMITS.provisions)
   } finally { await quarter.close() }
