@@ -4,7 +4,7 @@
  * drafters read those and shared ones; the Secretariat and reviewers read
  * everything; only the Secretariat manages versions and imports.
  */
-import type { DocumentMeta, User } from './api.js'
+import { SECRETARIAT_DELEGATION, type DocumentMeta, type User } from './api.js'
 
 /** Whether the user may open the document. */
 export function canRead(user: User, doc: DocumentMeta): boolean {
@@ -33,10 +33,16 @@ export function canImport(user: User): boolean {
   return user.role === 'secretariat'
 }
 
-/** Whether the user may start a proposal for these delegations. */
+/**
+ * Whether the user may start a proposal for these delegations, the first
+ * being the proposing one and the others its co-sponsors: a drafter
+ * proposes for their own delegation, and only the Secretariat names the
+ * Secretariat (a MOD line is believed for the proposing delegation, or any
+ * when the Secretariat proposes: server/work/jobs.ts).
+ */
 export function canCreateProposal(user: User, delegations: readonly string[]): boolean {
   if (user.role === 'secretariat') return true
-  return user.role === 'drafter' && delegations.includes(user.delegation)
+  return user.role === 'drafter' && delegations[0] === user.delegation && !delegations.includes(SECRETARIAT_DELEGATION)
 }
 
 /** Whether the user may export the document: the Secretariat any it reads, drafters their own delegation's. */

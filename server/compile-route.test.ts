@@ -57,6 +57,26 @@ test("a proposal whose MOD line names another delegation's source is compiled un
   assert.deepEqual(r.body.sources.map((s: { name: string }) => s.name), ['APT', 'APT (2)'])
 })
 
+test('a drafter cannot pass her proposal off as another delegation\'s: the proposing delegation (first named) is her own, the Secretariat is named by the Secretariat alone, and a MOD line is believed for the proposing delegation only', async () => {
+  const base = await createDocument(server.store, { title: 'Res 50 (2012) posing', delegations: [], shared: true }, fixture('res50-2012-ar.txt'), null)
+  const sec = await login(server.url, 'sec')
+  const version = (await api(server.url, sec, 'POST', `/api/documents/${base.id}/versions`, { name: 'Dubai 2012 posing' })).body as { id: string }
+  const claire = await login(server.url, 'claire')
+  const start = (delegations: string[]) => api(server.url, claire, 'POST', '/api/documents/new-proposal', { title: `posing ${delegations}`, action: 'MOD', baseVersionId: version.id, proposalId: 'APT/44A13/9', delegations })
+  assert.equal((await start(['CEPT', 'Secretariat'])).status, 403, 'the Secretariat is no co-sponsor a drafter may name')
+  assert.equal((await start(['APT', 'CEPT'])).status, 403, 'the proposing delegation is her own')
+  const cosponsored = await start(['CEPT', 'APT'])
+  assert.equal(cosponsored.status, 201, JSON.stringify(cosponsored.body))
+  // stored before this rule: a drafter's proposal naming the Secretariat
+  const stored = await createDocument(server.store, { title: 'posing, stored', kind: 'proposal', delegations: ['CEPT', 'Secretariat'], shared: false }, (await api(server.url, sec, 'GET', `/api/documents/${cosponsored.body.id}`)).body.json, null)
+  const r = await api(server.url, sec, 'GET', `/api/compile?base=v:${version.id}&proposal=d:${cosponsored.body.id}&proposal=d:${stored.id}`)
+  assert.equal(r.status, 200, JSON.stringify(r.body))
+  assert.deepEqual(r.body.sources.map((s: { name: string }) => s.name), ['CEPT', 'CEPT (2)'])
+  const draft = await api(server.url, sec, 'POST', '/api/committee-drafts', { title: 'posing draft', base: `v:${version.id}`, proposals: [`d:${stored.id}`] })
+  assert.equal(draft.status, 201, JSON.stringify(draft.body))
+  assert.deepEqual([...draft.body.delegations].sort(), ['CEPT', 'Secretariat'], 'APT is not made a writer of the committee draft')
+})
+
 test('a version asked for by many at once is read from the store once and served as stored; its JSON is not parsed and written again per request', async () => {
   const base = await createDocument(server.store, { title: 'Res 50 (2012) c', delegations: [], shared: true }, fixture('res50-2012-ar.txt'), null)
   const sec = await login(server.url, 'sec')

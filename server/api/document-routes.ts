@@ -116,7 +116,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     const raw = body.delegations
     if (raw !== undefined && !(Array.isArray(raw) && raw.length <= 20 && raw.every(d => typeof d === 'string' && d.trim() && d.length <= 40))) throw new HttpError(400, 'delegations must be a list of delegation names')
     const delegations = Array.isArray(raw) && raw.length > 0 ? [...new Set((raw as string[]).map(d => d.trim()))] : [user.delegation]
-    if (!canCreateProposal(user, delegations)) throw new HttpError(403, 'you may only start proposals for your own delegation', 'own-delegation-only')
+    if (!canCreateProposal(user, delegations)) throw new HttpError(403, 'you may only start proposals for your own delegation, named first; the Secretariat is no co-sponsor you may name', 'own-delegation-only')
     let proposalId = ''
     if (body.proposalId !== undefined && body.proposalId !== '') {
       if (typeof body.proposalId !== 'string' || body.proposalId.length > 40 || !PROPOSAL_ID.test(body.proposalId.trim().toUpperCase())) throw new HttpError(400, 'proposalId must look like APT/44A13/1', 'proposal-id')

@@ -89,10 +89,11 @@ export type JobName = keyof Jobs
 /**
  * Compiles proposals on a base; each source named by its MOD line, else by
  * `fallbackName` (made unique). The MOD line's source is believed only when
- * it is one of the document's own `delegations` (or the document is the
- * Secretariat's, or no delegation's): a drafter could otherwise write another delegation's
- * name in their line and have their proposal compiled, and a committee
- * draft written, as theirs.
+ * it is its document's proposing delegation (the first of `delegations`),
+ * or the Secretariat proposes (or no delegation does): a drafter could
+ * otherwise write another delegation's name in their line, or name it as a
+ * co-sponsor, and have their proposal compiled, and a committee draft
+ * written, as theirs.
  */
 function compileSources(base: Content, sources: readonly CompiledSource[]): Compilation {
   const names = new Set<string>()
@@ -100,7 +101,8 @@ function compileSources(base: Content, sources: readonly CompiledSource[]): Comp
     const { fallbackName, delegations } = source
     const doc = resolutionFromJSON(parsed(source))
     const found = proposalSource(doc)
-    const believed = found && (!delegations || delegations.length === 0 || delegations.includes(found.name) || delegations.includes(SECRETARIAT_DELEGATION)) ? found : null
+    const proposing = delegations?.[0]
+    const believed = found && (proposing === undefined || proposing === found.name || proposing === SECRETARIAT_DELEGATION) ? found : null
     const given = believed?.name ?? fallbackName
     let name = given
     for (let n = 2; names.has(name); n++) name = `${given} (${n})`
