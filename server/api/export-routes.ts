@@ -33,20 +33,37 @@ let exportModule: Promise<ExportModule> | null = null
 /** export/, imported on first use. */
 const loadExport = (): Promise<ExportModule> => exportModule ??= import('../../export/index.js').catch(e => { exportModule = null; throw e })
 
+/** PDFs one user may have in flight at once (the printer holds MAX_QUEUED_RENDERINGS for everyone). */
+export const PDFS_PER_USER = 2
+
 /** A lazily started PDF renderer shared by all requests; `close()` on shutdown. */
 export class SharedPdfRenderer {
   private renderer: Promise<PdfRenderer> | null = null
-  private inFlight = 0
+  private readonly inFlight = new Map<string, number>()
+  private total = 0
   /**
-   * Admits one PDF request (its HTML still to be made, then printed): as
-   * many as the printer queues, so that the excess is refused (503) before
-   * any work; call the returned function when done.
+   * Admits one PDF request of `user` (its HTML still to be made, then
+   * printed): as many as the printer queues, PDFS_PER_USER of one user's,
+   * and the last place kept for a user with none in flight, so that the
+   * excess is refused (503) before any work and one user's PDFs never fill
+   * the printer (the seventh probe's drafter kept four in flight and every
+   * other export was refused). Call the returned function when done.
    */
-  admit(): () => void {
-    if (this.inFlight >= MAX_QUEUED_RENDERINGS) throw new PrinterBusyError()
-    this.inFlight++
+  admit(user: string): () => void {
+    const mine = this.inFlight.get(user) ?? 0
+    const free = MAX_QUEUED_RENDERINGS - this.total
+    if (free <= 0 || mine >= PDFS_PER_USER || (free === 1 && mine > 0)) throw new PrinterBusyError()
+    this.inFlight.set(user, mine + 1)
+    this.total++
     let released = false
-    return () => { if (!released) { released = true; this.inFlight-- } }
+    return () => {
+      if (released) return
+      released = true
+      this.total--
+      const left = (this.inFlight.get(user) ?? 1) - 1
+      if (left > 0) this.inFlight.set(user, left)
+      else this.inFlight.delete(user)
+    }
   }
   /** The renderer, started on first use. */
   get(): Promise<PdfRenderer> {
@@ -103,7 +120,7 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
       base = version.json
     }
     // a PDF is made in the pool, then printed: PDFs in flight are bounded, the excess refused at once
-    const release = format === 'pdf' ? pdf.admit() : () => undefined
+    const release = format === 'pdf' ? pdf.admit(user.id) : () => undefined
     let file
     let bytes: Uint8Array
     try {

@@ -55,3 +55,28 @@ test('waves of PDF exports of Resolution 50: the excess is refused with 503 at o
   assert.ok(done.length > 0 && done.every(a => a.pdf), 'the others are PDFs')
   assert.equal(busy.length + done.length, all.length, 'nothing else')
 })
+
+test('one user keeping PDFs in flight cannot fill the printer: another user\'s exports are printed meanwhile', { skip: chromium ? false : `no Chromium at ${CHROMIUM_PATH}` }, async () => {
+  const text = readFileSync(new URL('../../fixtures/res50-proposed-ar.txt', import.meta.url), 'utf8')
+  const own = (delegation: string) => createDocument(server.store, { title: `PDF of ${delegation}`, delegations: [delegation], shared: false }, importText(text, { lang: 'ar' }).doc.toJSON(), null)
+  const [cept, apt] = await Promise.all([own('CEPT'), own('APT')])
+  const [claire, kenji] = await Promise.all([login(server.url, 'claire'), login(server.url, 'kenji')])
+  const exportPdf = async (token: string, id: string) => {
+    const r = await fetch(`${server.url}/api/documents/${id}/export?format=pdf`, { headers: { authorization: `Bearer ${token}` } })
+    await r.arrayBuffer()
+    return r.status
+  }
+  // claire keeps six in flight for four seconds
+  const until = performance.now() + 4000
+  const hog = async () => { while (performance.now() < until) await exportPdf(claire, cept.id) }
+  const hogs = Array.from({ length: 6 }, hog)
+  await new Promise(r => setTimeout(r, 300))
+  const kenjis: number[] = []
+  while (performance.now() < until - 500) {
+    kenjis.push(await exportPdf(kenji, apt.id))
+    await new Promise(r => setTimeout(r, 200))
+  }
+  await Promise.all(hogs)
+  assert.ok(kenjis.length >= 3, String(kenjis.length))
+  assert.deepEqual(kenjis.filter(s => s !== 200), [], `kenji's exports: ${kenjis.join(' ')}`)
+})
