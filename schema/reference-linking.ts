@@ -14,11 +14,13 @@ import { AFTER_LETTER, ANOTHER_CHINESE_TEXT, CJK, LABEL_FIRST, LABEL_FIRST_CONNE
 import { referenceTargets, type ReferenceTarget } from './references.js'
 import { resolutionSchema } from './schema.js'
 
-/** A reference that could not be linked: as written, the label it names and the section's words. */
+/** A reference that could not be linked: as written, the label it names, the section's words, and where it stands. */
 export interface UnresolvedReference {
   readonly reference: string
   readonly label: string
   readonly heading: string
+  /** Its position in the document given to `linkReferences` (marks added do not move it). */
+  readonly at: number
 }
 
 /**
@@ -72,7 +74,7 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
         let at = m.index! + m[0].length
         if (!target) {
           // (Chinese headings are also words of running text: "考虑到2012年" is no reference)
-          if (!cjk && !OTHER_TEXT.test(text.slice(at))) unresolved.push({ reference: m[0], label: m[3]!, heading })
+          if (!cjk && !OTHER_TEXT.test(text.slice(at))) unresolved.push({ reference: m[0], label: m[3]!, heading, at: start + m.index })
           continue
         }
         const from = start + m.index!
@@ -107,7 +109,7 @@ export function linkReferences(doc: Node): { doc: Node; unresolved: UnresolvedRe
         for (let l = labelOfList.exec(m[1]!); l; l = labelOfList.exec(m[1]!)) {
           if (!labelIsLetters(l[0])) continue
           const target = byWords.get(heading)!.get(normaliseLabel(l[0]))
-          if (!target) { unresolved.push({ reference: m[0], label: l[0], heading }); continue }
+          if (!target) { unresolved.push({ reference: m[0], label: l[0], heading, at: listAt + l.index }); continue }
           const from = listAt + l.index
           if (tr.doc.rangeHasMark(from, from + l[0].length, resolutionSchema.marks.reference!)) continue
           tr.addMark(from, from + l[0].length, resolutionSchema.marks.reference!.create({ target: target.id, form: 'label' }))

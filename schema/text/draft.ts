@@ -32,8 +32,12 @@ export function textblock(type: string, inline: InlinePiece[], line: number, att
   return { type, attrs, children: [], inline, line }
 }
 
-/** Turns a draft into a node of the resolution schema, minting ids that are unique within `used`. */
-export function draftToNode(d: Draft, used: Set<string>): Node {
+/**
+ * Turns a draft into a node of the resolution schema, minting ids that are
+ * unique within `used`; `lines`, when given, gets the input line of every
+ * text block made.
+ */
+export function draftToNode(d: Draft, used: Set<string>, lines?: Map<Node, number>): Node {
   const type = schema.nodes[d.type]
   if (!type) throw new Error(`internal: unknown node type ${d.type}`)
   const attrs = { ...d.attrs }
@@ -44,9 +48,11 @@ export function draftToNode(d: Draft, used: Set<string>): Node {
       if (typeof piece === 'string') { if (piece) content.push(schema.text(piece)) }
       else content.push(schema.nodes.footnote!.create({ id: freshId(used) }, piece.footnote ? schema.text(piece.footnote) : null))
     }
-    return type.create(attrs, content)
+    const block = type.create(attrs, content)
+    lines?.set(block, d.line)
+    return block
   }
-  return type.create(attrs, d.children.map(c => draftToNode(c, used)))
+  return type.create(attrs, d.children.map(c => draftToNode(c, used, lines)))
 }
 
 function freshId(used: Set<string>): string {

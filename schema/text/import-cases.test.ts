@@ -275,3 +275,20 @@ test('a bulleted or dashed list directly in an annex is a list of the annex; the
   assert.equal(annex.child(6).textContent, 'Guidelines are on the website.')
   checkResolution(doc)
 })
+
+test('an unresolved reference is warned about on the line it is written on, though its words stand on an earlier line too', () => {
+  const text = [
+    'RESOLUTION 99 (Rev. Testville, 2024)',            // 1
+    'Testing the importer',                             // 2
+    '(Testville, 2024)',                                // 3
+    'The World Telecommunication Standardization Assembly (Testville, 2024),', // 4
+    'considering',                                      // 5
+    'a)\tthat considering z) of Resolution 40 stands;', // 6: another text's, no warning
+    'b)\tthat the second thing is true;',               // 7
+    'resolves',                                         // 8
+    '1\tto act as considering b) says;',                // 9: resolved
+    '2\tto act as considering z) says;'                 // 10: unresolved
+  ].join('\n')
+  const warned = importText(text).warnings.filter(w => w.code === 'unresolved-reference')
+  assert.deepEqual(warned.map(w => w.line), [10])
+})

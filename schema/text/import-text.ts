@@ -187,10 +187,12 @@ function read(input: string | Uint8Array, options: ImportOptions): ImportResult 
   top.push(...early, ...outline.body)
   if (reasons) top.push(reasons)
   top.push(...outline.annexes)
-  const drafted = draftToNode(draft('resolution', { lang }, 1, top), new Set())
-  // references written as text ("considering b)") are linked to their provision; the rest stay text
+  const lineOfBlock = new Map<Node, number>()
+  const drafted = draftToNode(draft('resolution', { lang }, 1, top), new Set(), lineOfBlock)
+  // references written as text ("considering b)") are linked to their provision; the rest stay text,
+  // warned about on the line of the block they stand in (searching the text for each cost its length each time)
   const { doc, unresolved } = linkReferences(drafted)
-  for (const u of unresolved) warn(lines.find(l => l.text.includes(u.reference))?.number ?? 1, 'unresolved-reference', u)
+  for (const { at, ...u } of unresolved) warn(lineOfBlock.get(drafted.resolve(at).parent) ?? 1, 'unresolved-reference', u)
   checkResolution(doc)
   return { doc, warnings: capped(warnings.sort((a, b) => a.line - b.line)) }
 }
