@@ -82,7 +82,25 @@ export const ENGLISH_IMPORT_WARNINGS: ImportWarningSentences = {
 
 /** A note of kind `code` (on a whole file), with its English message. */
 export function importNote<C extends ImportWarningCode>(code: C, params: ImportWarningParams[C]): ImportNote<C> {
-  return { code, params, message: ENGLISH_IMPORT_WARNINGS[code](params) }
+  const short = {} as Record<string, unknown>
+  for (const [key, value] of Object.entries(params)) short[key] = typeof value === 'string' ? shortValue(value) : value
+  return { code, params: short as ImportWarningParams[C], message: ENGLISH_IMPORT_WARNINGS[code](short as ImportWarningParams[C]) }
+}
+
+/**
+ * The most characters of one value a warning quotes from its input (a style
+ * name, a reference as written, figure captions): the seventh probe's Word
+ * file named a 24 MB style, and its answer quoted it twice (50 MB).
+ */
+export const MAX_WARNING_VALUE = 300
+
+/** `value` cut to MAX_WARNING_VALUE characters, ending with '…' when cut (never between the halves of a surrogate pair). */
+function shortValue(value: string): string {
+  if (value.length <= MAX_WARNING_VALUE) return value
+  let end = MAX_WARNING_VALUE - 1
+  const last = value.charCodeAt(end - 1)
+  if (last >= 0xd800 && last <= 0xdbff) end--
+  return value.slice(0, end) + '…'
 }
 
 /** A warning of kind `code` at `line`, with its English message. */
