@@ -64,6 +64,12 @@ test('a full proposal with proposalId, and HTML without base', async () => {
 test('refusals: bad format or id (400), unknown document or version (404), not allowed (403)', async () => {
   assert.equal((await get('/documents/res50/export?format=odt')).status, 400)
   assert.equal((await get('/documents/res50/export?format=docx&base=v1&proposalId=nope')).status, 400)
+  // a value given twice, or as a list, is not taken for its default
+  for (const twice of ['format[]=html', 'format=html&format=pdf', 'base[]=v1', 'proposalId=APT/44A13/1&proposalId=APT/44A13/2']) {
+    const r = await get(`/documents/res50/export?${twice}`)
+    assert.equal(r.status, 400, twice)
+    assert.match((await r.json() as { error: string }).error, /once/, twice)
+  }
   assert.equal((await get(`/documents/${randomUUID()}/export?format=docx`)).status, 404)
   assert.equal((await get('/documents/res50/export?format=docx&base=v9')).status, 404)
   const denied = await get('/documents/res50/export?format=docx', rita)

@@ -88,7 +88,14 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
   const r = Router()
   r.get('/documents/:id/export', async (req, res) => {
     const id = String(req.params.id)
-    const q = (key: string): string | undefined => { const v = req.query[key]; return typeof v === 'string' && v !== '' ? v : undefined }
+    // a value given twice, or as a list (`format[]=html`), is refused, not taken for the default
+    const listed = Object.keys(req.query).find(k => /\[[^\]]*\]$/.test(k))
+    if (listed) throw new HttpError(400, `give ${listed.replace(/\[[^\]]*\]$/, '').slice(0, 40)} once, as one value`)
+    const q = (key: string): string | undefined => {
+      const v = req.query[key]
+      if (v !== undefined && typeof v !== 'string') throw new HttpError(400, `give ${key} once, as one value`)
+      return v === '' ? undefined : v
+    }
     const format = q('format') ?? 'docx'
     if (!isExportFormat(format)) throw new HttpError(400, `format must be one of ${EXPORT_FORMATS.join(', ')}`)
     const { proposalOptionsFromQuery, parseProposalId } = await loadExport()
