@@ -109,3 +109,27 @@ test('a draft new resolution (ADD, no base) exports as a proposal: its cover, th
   assert.doesNotMatch(page, /<ins|<del/)
   assert.match(decodeURIComponent(r.headers.get('content-disposition') ?? ''), /APT-44A13-3\.html/)
 })
+
+test('exports against a base version read it from the store once for many requests, and one the workers cannot take for the user reads nothing', async () => {
+  const store = server.store as { getVersion(id: string): Promise<unknown>; getVersionText(id: string): Promise<unknown> }
+  const [getVersion, getVersionText] = [store.getVersion, store.getVersionText]
+  let reads = 0
+  store.getVersion = id => { reads++; return getVersion.call(store, id) }
+  store.getVersionText = id => { reads++; return getVersionText.call(store, id) }
+  try {
+    await server.store.createVersion({ id: 'v-many', documentId: docId, name: 'Many', createdAt: new Date().toISOString(), createdBy: null, json: v1.toJSON() })
+    const answers = await Promise.all(Array.from({ length: 8 }, () => get('/documents/res50/export?format=html&base=v:v-many')))
+    assert.ok(answers.every(a => a.status === 200 || a.status === 503), answers.map(a => a.status).join(' '))
+    assert.ok(answers.some(a => a.status === 200))
+    assert.equal(reads, 1, `read ${reads} times for 8 requests`)
+    // with the user's share of the workers taken: refused before anything is read
+    const me = (await (await get('/me')).json()) as { id: string }
+    const hold = [server.work.run('spin', { ms: 1500 }, me.id), server.work.run('spin', { ms: 1500 }, me.id)]
+    try {
+      await server.store.createVersion({ id: 'v-held', documentId: docId, name: 'Held', createdAt: new Date().toISOString(), createdBy: null, json: v1.toJSON() })
+      const before = reads
+      assert.equal((await get('/documents/res50/export?format=html&base=v:v-held')).status, 503)
+      assert.equal(reads, before, 'nothing read for a request refused')
+    } finally { await Promise.allSettled(hold) }
+  } finally { store.getVersion = getVersion; store.getVersionText = getVersionText }
+})

@@ -25,7 +25,8 @@ import { canExport, canRead } from '../auth/permissions.js'
 import { liveJSON, liveState } from '../documents.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
-import { HttpError, userOf } from './context.js'
+import { HttpError, onUsersTime, userOf } from './context.js'
+import { cachedVersion } from './version-cache.js'
 import { SECRETARIAT } from './committee-routes.js'
 
 type ExportModule = typeof import('../../export/index.js')
@@ -105,27 +106,34 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
     if (!meta) throw new HttpError(404, `no document ${id}`, 'no-document')
     const user = userOf(res)
     if (!canExport(user, meta) || !canRead(user, meta)) throw new HttpError(403, 'not allowed to export this document', 'export-not-allowed')
-    // A committee draft: its revisions are credited to their sources, read from the shared document's attribution.
-    const committee = meta.kind === 'committee-draft' ? await deps.store.getCommitteeDraft(id) : null
-    let doc: unknown
-    let attribution: Uint8Array | null = null
-    if (committee) ({ json: doc, update: attribution } = await liveState(deps.store, deps.hocuspocus, id))
-    else doc = await liveJSON(deps.store, deps.hocuspocus, id)
-    // Defaults for a proposal: its base version (none for a draft new resolution) and its own proposal number.
-    let baseRef = q('base')
+    // refused before anything is read when the workers cannot take it; reading is paid from the user's loop time
+    const refused = deps.work.refusalFor(user.id)
+    if (refused) throw refused
+    const { committee, doc, attribution, base, committeeInputs } = await onUsersTime(deps, user, async () => {
+      // A committee draft: its revisions are credited to their sources, read from the shared document's attribution.
+      const committee = meta.kind === 'committee-draft' ? await deps.store.getCommitteeDraft(id) : null
+      let doc: unknown
+      let attribution: Uint8Array | null = null
+      if (committee) ({ json: doc, update: attribution } = await liveState(deps.store, deps.hocuspocus, id))
+      else doc = await liveJSON(deps.store, deps.hocuspocus, id)
+      // Defaults for a proposal: its base version (none for a draft new resolution).
+      const baseRef = q('base') ?? (meta.baseVersionId ? `v:${meta.baseVersionId}` : undefined)
+      let base: unknown = null
+      // a committee draft started from a live document: the base text it was compiled from, read in the worker from its inputs
+      const committeeInputs = !baseRef && committee ? await deps.store.getCommitteeInputs(id) : null
+      if (baseRef) {
+        // as kept for every request (version-cache.ts): read and parsed once
+        const version = await cachedVersion(deps.store, baseRef.startsWith('v:') ? baseRef.slice(2) : baseRef)
+        // a version of this document, or of the resolution this proposal is based on
+        if (!version || (version.meta.documentId !== id && version.meta.documentId !== meta.baseDocumentId)) throw new HttpError(404, `no version ${baseRef} of document ${id}`, 'no-version')
+        base = version.json()
+      }
+      return { committee, doc, attribution, base, committeeInputs }
+    })
+    // a proposal exported against its own base, under its own proposal number unless one is given
     let proposalId = q('proposalId') ?? null
-    if (!baseRef && meta.baseVersionId) baseRef = `v:${meta.baseVersionId}`
     if (!committee && meta.kind === 'proposal' && !q('base')) proposalId ??= proposalIdOf(doc)
     if (proposalId) { try { parseProposalId(proposalId) } catch (e) { throw new HttpError(400, (e as Error).message, 'proposal-id') } }
-    let base: unknown = null
-    // a committee draft started from a live document: the base text it was compiled from, read in the worker from its inputs
-    const committeeInputs = !baseRef && committee ? await deps.store.getCommitteeInputs(id) : null
-    if (baseRef) {
-      const version = await deps.store.getVersion(baseRef.startsWith('v:') ? baseRef.slice(2) : baseRef)
-      // a version of this document, or of the resolution this proposal is based on
-      if (!version || (version.documentId !== id && version.documentId !== meta.baseDocumentId)) throw new HttpError(404, `no version ${baseRef} of document ${id}`, 'no-version')
-      base = version.json
-    }
     // a PDF is made in the pool, then printed: PDFs in flight are bounded, the excess refused at once
     const release = format === 'pdf' ? pdf.admit(user.id) : () => undefined
     let file
