@@ -10,7 +10,7 @@ import type { ApiDeps } from './context.js'
 import { requireUser, userOf } from './context.js'
 import { documentRoutes } from './document-routes.js'
 import { exportRoutes, SharedPdfRenderer } from './export-routes.js'
-import { importRoutes } from './import-routes.js'
+import { importersOnly, importRoutes } from './import-routes.js'
 import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
 
 /** Limits of a JSON body sent before signing in. */
@@ -63,7 +63,8 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
     const seconds = Math.ceil(1 / CREATION_BUDGET.perSecond)
     res.status(429).set('Retry-After', String(seconds)).json({ error: `too many new documents or restores in a short time; try again in ${seconds} s`, code: 'too-many-creations' })
   })
-  r.post('/documents', jsonBody(TEXT_IMPORT_BODY))
+  // a text import's body is read for the Secretariat alone
+  r.post('/documents', importersOnly, jsonBody(TEXT_IMPORT_BODY))
   r.use(jsonBody(SIGNED_IN_BODY))
   r.use(exportRoutes(deps, pdf))
   r.use('/imports', importRoutes(deps))
