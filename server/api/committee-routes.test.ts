@@ -141,3 +141,21 @@ test('GET /api/documents/:id/disposition: every change of every proposal has a f
   const dropped = after.entries.filter(e => e.fate === 'dropped')
   assert.ok(dropped.every(e => e.source === 'ARB' && e.by === 'Secretariat (Secretariat)'), JSON.stringify(dropped))
 })
+
+test('GET /api/documents/:id/disposition: one the workers cannot take for the user is refused before the draft\'s inputs are read', async () => {
+  const { base, apt } = await documents()
+  const created = await api(server.url, sec, 'POST', '/api/committee-drafts', { title: 'Res 50 draft, busy', base: `d:${base.id}`, proposals: [`d:${apt.id}`] })
+  const id = created.body.id as string
+  const rita = await login(server.url, 'rita')
+  const me = (await api(server.url, rita, 'GET', '/api/me')).body as { id: string }
+  const store = server.store as { getCommitteeInputs(id: string): Promise<unknown> }
+  const getCommitteeInputs = store.getCommitteeInputs
+  let reads = 0
+  store.getCommitteeInputs = documentId => { reads++; return getCommitteeInputs.call(store, documentId) }
+  const hold = [server.work.run('spin', { ms: 1500 }, me.id), server.work.run('spin', { ms: 1500 }, me.id)]
+  try {
+    for (let k = 0; k < 5; k++) assert.equal((await api(server.url, rita, 'GET', `/api/documents/${id}/disposition`)).status, 503)
+    assert.equal(reads, 0, 'nothing read for requests refused')
+  } finally { store.getCommitteeInputs = getCommitteeInputs; await Promise.allSettled(hold) }
+  assert.equal((await api(server.url, rita, 'GET', `/api/documents/${id}/disposition`)).status, 200)
+})

@@ -17,7 +17,7 @@ import type { BracketAction } from '../collab/brackets.js'
 import type { AuditEntry, DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
-import { HttpError, asBadRequest, actorOf, readableDocument, stringField, userOf } from './context.js'
+import { HttpError, onUsersTime, asBadRequest, actorOf, readableDocument, stringField, userOf } from './context.js'
 import { refResolver } from './refs.js'
 import { SECRETARIAT_DELEGATION } from '../../protocol/api.js'
 import { auditPage } from './audit-page.js'
@@ -125,12 +125,19 @@ export function committeeRoutes(deps: ApiDeps): Router {
   // the nothing-forgotten report: each proposal's changes against the draft as it is now, drops from the activity log
   r.get('/documents/:id/disposition', async (req, res) => {
     const doc = await readable(res, req.params.id)
-    const inputs = await deps.store.getCommitteeInputs(doc.id)
-    if (inputs === null) throw new HttpError(404, 'not a committee draft', 'no-document')
-    const drops = dropsOf(await deps.store.listAudit(doc.id, { actions: [DROP_OPTION] }))
-    const draftJSON = await liveJSON(deps.store, deps.hocuspocus, doc.id)
+    const user = userOf(res)
+    // refused before the inputs (up to a hundred MB) are read when the workers cannot take it; reading them is paid
+    // from the user's loop time (the eighth probe's reviewer read 60 MB of inputs a time and was refused after)
+    const refused = deps.work.refusalFor(user.id)
+    if (refused) throw refused
+    const { inputs, drops, draftJSON } = await onUsersTime(deps, user, async () => {
+      const inputs = await deps.store.getCommitteeInputs(doc.id)
+      if (inputs === null) throw new HttpError(404, 'not a committee draft', 'no-document')
+      const drops = dropsOf(await deps.store.listAudit(doc.id, { actions: [DROP_OPTION] }))
+      return { inputs, drops, draftJSON: await liveJSON(deps.store, deps.hocuspocus, doc.id) }
+    })
     // the inputs go to the worker as the text they are stored as, and are parsed there
-    res.json(await deps.work.run('disposition', { inputs, draftJSON, drops }, userOf(res).id))
+    res.json(await deps.work.run('disposition', { inputs, draftJSON, drops }, user.id))
   })
 
   r.get('/documents/:id/activity', async (req, res) => {
