@@ -5,7 +5,7 @@ import type { Node } from 'prosemirror-model'
 import { acceptAll, compare, rejectAll } from '../diff/index.js'
 import { importText, serialiseText } from '../schema/text/index.js'
 import { checkBase, resolutionPart } from './base-check.js'
-import { describeDocx, DocxImportError, formatDocxFindings, importDocxProposal, readDocxTexts } from './docx-import.js'
+import { authorsSaid, describeDocx, DocxImportError, formatDocxFindings, importDocxProposal, readDocxTexts } from './docx-import.js'
 import { strToU8, zipSync } from 'fflate'
 import { DocxInputError } from './docx-read.js'
 import { exportDocxTracked } from './docx-tracked.js'
@@ -124,4 +124,15 @@ test('the findings name a dozen authors at most, each cut short; the rest are co
   assert.match(text, /Author 11 x{60}/)
   assert.doesNotMatch(text, /Author 12 /)
   assert.match(text, /and 2988 more authors/)
+})
+
+test('the authors a preview names: a dozen at most, each name and date cut short; the rest counted (a crafted file named one with 8 MB)', () => {
+  const authors = [{ author: 'A'.repeat(8_000_000), insertions: 1, deletions: 0, firstDate: '2'.repeat(1000), lastDate: null },
+    ...Array.from({ length: 3000 }, (_, k) => ({ author: `Author ${k}`, insertions: 1, deletions: 0, firstDate: null, lastDate: null }))]
+  const { said, more } = authorsSaid(authors)
+  assert.equal(said.length, 12)
+  assert.equal(more, 3001 - 12)
+  assert.ok(JSON.stringify(said).length < 2000, String(JSON.stringify(said).length))
+  assert.equal(said[1]!.author, 'Author 0')
+  assert.deepEqual(authorsSaid(authors.slice(1, 3)), { said: authors.slice(1, 3), more: 0 })
 })

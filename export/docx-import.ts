@@ -141,15 +141,27 @@ export function describeDocx(texts: DocxTexts): DocxFindings {
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
-/** Authors named one by one in the findings; the rest are counted. */
+/** Authors named one by one in the findings and a preview; the rest are counted. */
 const MAX_AUTHORS_SAID = 12
+
+/**
+ * The authors to name (the first MAX_AUTHORS_SAID, each name and date cut
+ * short) and how many more there are: a crafted file named thousands (an
+ * 84 KB message), or one with 8 MB (the eighth probe: an 8 MB preview).
+ */
+export function authorsSaid(authors: readonly RevisionAuthorCount[]): { said: RevisionAuthorCount[]; more: number } {
+  const cut = (s: string | null, n: number) => (s !== null && s.length > n ? s.slice(0, n) : s)
+  const said = authors.slice(0, MAX_AUTHORS_SAID).map(a => a.author.length <= 80 && (a.firstDate?.length ?? 0) <= 30 && (a.lastDate?.length ?? 0) <= 30
+    ? a : { ...a, author: cut(a.author, 80)!, firstDate: cut(a.firstDate, 30), lastDate: cut(a.lastDate, 30) })
+  return { said, more: Math.max(0, authors.length - MAX_AUTHORS_SAID) }
+}
 
 /** The findings as lines: counts and language, then one line per author (the first MAX_AUTHORS_SAID), then revision formatting if any. */
 export function formatDocxFindings(f: DocxFindings): string {
   const lines = [`${count(f.paragraphs, 'paragraph')}, ${count(f.insertions + f.deletions, 'tracked revision')} (${count(f.insertions, 'insertion')}, ${count(f.deletions, 'deletion')}), language ${f.lang}`]
-  // the first few authors, each name cut short (a crafted file named thousands: an 84 KB message)
-  for (const a of f.authors.slice(0, MAX_AUTHORS_SAID)) lines.push(`  ${a.author.slice(0, 80)}: ${count(a.insertions, 'insertion')}, ${count(a.deletions, 'deletion')}${a.firstDate ? `, ${a.firstDate.slice(0, 30)} – ${(a.lastDate ?? '').slice(0, 30)}` : ''}`)
-  if (f.authors.length > MAX_AUTHORS_SAID) lines.push(`  and ${count(f.authors.length - MAX_AUTHORS_SAID, 'more author')}`)
+  const { said, more } = authorsSaid(f.authors)
+  for (const a of said) lines.push(`  ${a.author}: ${count(a.insertions, 'insertion')}, ${count(a.deletions, 'deletion')}${a.firstDate ? `, ${a.firstDate} – ${a.lastDate ?? ''}` : ''}`)
+  if (more > 0) lines.push(`  and ${count(more, 'more author')}`)
   if (f.revisionFormatting) {
     const r = f.revisionFormatting
     lines.push(`  revision formatting: ${count(r.insertions, 'underlined insertion')}, ${count(r.deletions, 'struck deletion')}${r.movedParagraphs ? `, ${count(r.movedParagraphs, 'moved paragraph')}` : ''}`)

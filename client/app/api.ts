@@ -118,6 +118,8 @@ export interface Discrepancy { where: string; place?: { section: string; label: 
 /** What a delegation's Word proposal reads as, before anything is stored. */
 export interface ProposalPreview {
   lang: string; revisions: number; authors: { author: string; insertions: number; deletions: number }[]
+  /** Authors past the dozen named (absent from older servers). */
+  moreAuthors?: number
   /** Set when the changes were read from revision formatting (struck and underlined runs). */
   revisionFormatting: { insertions: number; deletions: number; movedParagraphs: number } | null
   warnings: { base: ImportNotice[]; proposal: ImportNotice[] }

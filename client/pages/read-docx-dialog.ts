@@ -74,7 +74,7 @@ export function readProposalDialog(docs: DocumentMeta[], onStored: (id: string) 
     ready: async () => { await versionsLoaded; return version.value ? null : tc('chooseVersion') },
     check: async f => {
       const p = await previewProposalDocx(f, version.value, x => sheet.progress(x))
-      const authors = p.authors.map(a => `${a.author} (+${a.insertions} −${a.deletions})`).join(', ')
+      const authors = p.authors.map(a => `${a.author} (+${a.insertions} −${a.deletions})`).join(', ') + (p.moreAuthors ? ` … (+${p.moreAuthors})` : '')
       report.replaceChildren(
         h('p', { 'data-testid': 'docx-found' }, p.revisionFormatting
           ? `${tc('revisionFormatting')}: +${p.revisionFormatting.insertions} −${p.revisionFormatting.deletions}`

@@ -120,7 +120,7 @@ export function importRoutes(deps: ApiDeps): Router {
   r.post('/proposal/preview', async (req, res) => {
     const { imported, check, version, baseDoc } = await readProposal(req, res)
     res.json({
-      lang: imported.lang, revisions: imported.revisions, authors: imported.authors, revisionFormatting: imported.revisionFormatting,
+      lang: imported.lang, revisions: imported.revisions, authors: imported.authors, moreAuthors: imported.moreAuthors, revisionFormatting: imported.revisionFormatting,
       warnings: { base: imported.warnings.base, proposal: imported.warnings.proposal },
       base: { versionId: version.id, versionName: version.name, documentId: baseDoc.id, title: baseDoc.title },
       ok: check.ok, discrepancies: check.discrepancies

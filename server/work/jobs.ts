@@ -11,7 +11,7 @@ import { buildCommitteeDraft, compile, compilationToJSON, disposition, proposalS
 import { committeeDraftContent } from '../committee/draft-state.js'
 import { exportDocument, type DocumentExport, type ExportedFile } from '../../export/export-document.js'
 import { checkBase, type BaseCheck } from '../../export/base-check.js'
-import { importDocxProposal } from '../../export/docx-import.js'
+import { authorsSaid, importDocxProposal, type RevisionAuthorCount } from '../../export/docx-import.js'
 import { readResolutionFile } from '../../export/resolution-file.js'
 import { resolutionFromJSON, type Language } from '../../schema/index.js'
 import { importText, type ImportWarning } from '../../schema/text/index.js'
@@ -54,7 +54,8 @@ export interface Jobs {
   /** A delegation's Word proposal read and its base checked against the version in force (POST /api/imports/proposal...). */
   'read-docx-proposal': {
     input: { bytes: Uint8Array; lang?: Language; inForce: unknown }
-    output: { lang: Language; detectedLang: Language; revisions: number; authors: readonly unknown[]; revisionFormatting: unknown; warnings: { base: readonly unknown[]; proposal: readonly unknown[] }; check: BaseCheck; content: PreparedContent }
+    /** `authors`: the first dozen, names cut short (export/docx-import.ts `authorsSaid`); `moreAuthors`: how many more. */
+    output: { lang: Language; detectedLang: Language; revisions: number; authors: readonly unknown[]; moreAuthors: number; revisionFormatting: unknown; warnings: { base: readonly unknown[]; proposal: readonly unknown[] }; check: BaseCheck; content: PreparedContent }
   }
   /** A new proposal's first content (server/proposal-start.ts), built and encoded here: on a large base, 1.4 s that was the event loop's. */
   'start-proposal': { input: ProposalRequest; output: PreparedContent }
@@ -82,6 +83,9 @@ export type CompiledSource = Content & {
   /** The delegations of the document it comes from (absent: the MOD line is believed, as for a file). */
   readonly delegations?: readonly string[] | undefined
 }
+
+/** The authors a preview names, and how many more there are. */
+const authorsOf = (authors: readonly RevisionAuthorCount[]) => { const { said, more } = authorsSaid(authors); return { authors: said, moreAuthors: more } }
 
 /** A job name. */
 export type JobName = keyof Jobs
@@ -157,7 +161,7 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     const imported = importDocxProposal(bytes, lang ? { lang } : {})
     const check = checkBase(imported.base, resolutionFromJSON(inForce), (a, b) => compare(a, b).doc)
     return {
-      lang: imported.lang, detectedLang: imported.detectedLang, revisions: imported.tracked.revisions.length, authors: imported.authors, revisionFormatting: imported.revisionFormatting,
+      lang: imported.lang, detectedLang: imported.detectedLang, revisions: imported.tracked.revisions.length, ...authorsOf(imported.authors), revisionFormatting: imported.revisionFormatting,
       warnings: { base: imported.warnings.base, proposal: imported.warnings.proposal }, check, content: prepareContent(imported.proposal.toJSON())
     }
   },
