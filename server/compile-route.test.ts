@@ -186,3 +186,22 @@ test('a comparison or compilation many ask for at once (reviewers opening the sa
     assert.equal((await api(server.url, amal, 'GET', `/api/compile?base=v:${v.id}&proposal=d:${hidden.id}`)).status, 404)
   } finally { jobs.stop() }
 })
+
+test('joining a comparison another user asked for first costs no wait behind that user\'s own work', async () => {
+  const base = await createDocument(server.store, { title: 'Res 50 (2012) join', delegations: [], shared: true }, fixture('res50-2012-ar.txt'), null)
+  const apt = await createDocument(server.store, { title: 'APT join', delegations: ['APT'], shared: true }, fixture('compilation/res50-apt-ar.txt'), null)
+  const [rita, kenji] = await Promise.all([login(server.url, 'rita'), login(server.url, 'kenji')])
+  const me = (await api(server.url, rita, 'GET', '/api/me')).body as { id: string }
+  const order: string[] = []
+  // rita's long job holds one worker; her comparison waits for it (the last worker is kept for users with nothing running)
+  const long = server.work.run('spin', { ms: 2500 }, me.id).then(() => order.push('rita\'s long job'))
+  await new Promise(r => setTimeout(r, 100))
+  const url = `/api/compare?old=d:${base.id}&new=d:${apt.id}`
+  const ritas = api(server.url, rita, 'GET', url)
+  await new Promise(r => setTimeout(r, 200))
+  const kenjis = api(server.url, kenji, 'GET', url).then(r => { order.push('kenji\'s comparison'); return r })
+  assert.equal((await kenjis).status, 200)
+  assert.equal((await ritas).status, 200)
+  await long
+  assert.deepEqual(order, ['kenji\'s comparison', 'rita\'s long job'])
+})

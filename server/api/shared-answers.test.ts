@@ -7,7 +7,7 @@ const text = (bytes: number) => JSON.stringify('x'.repeat(bytes - 2))
 test('requests for one key share one making; the answer is kept under its own ETag', async () => {
   const answers = new SharedAnswers()
   let made = 0
-  const make = async () => { made++; await new Promise(r => setTimeout(r, 10)); return '{"a":1}' }
+  const make = async () => { made++; await new Promise(r => setTimeout(r, 10)); return { body: '{"a":1}' } }
   const all = await Promise.all([answers.answer('k', make), answers.answer('k', make), answers.answer('k', make)])
   assert.equal(made, 1)
   assert.ok(all.every(a => a === all[0]))
@@ -26,24 +26,38 @@ test('a failed making is not kept: the requests waiting get its error, the next 
   for (const w of waiting) await assert.rejects(w, /busy/)
   assert.equal(calls, 1)
   assert.equal(answers.size, 0)
-  assert.equal((await answers.answer('k', async () => '1')).body.toString(), '1')
+  assert.equal((await answers.answer('k', async () => ({ body: '1' }))).body.toString(), '1')
 })
 
 test('answers are kept within a count and a byte bound, the least recently asked dropped first; one too large is not kept', async () => {
   const answers = new SharedAnswers({ entries: 3, bytes: 1000, oneAnswer: 600 })
-  for (const k of ['a', 'b', 'c']) await answers.answer(k, async () => text(100))
+  for (const k of ['a', 'b', 'c']) await answers.answer(k, async () => ({ body: text(100) }))
   await answers.answer('a', async () => { throw new Error('kept: not made again') })
-  await answers.answer('d', async () => text(100))
+  await answers.answer('d', async () => ({ body: text(100) }))
   assert.equal(answers.size, 3, 'b, the least recently asked, dropped')
   let made = 0
-  await answers.answer('b', async () => { made++; return text(100) })
+  await answers.answer('b', async () => { made++; return { body: text(100) } })
   assert.equal(made, 1)
-  await answers.answer('big', async () => text(500))
-  await answers.answer('bigger', async () => text(500))
+  await answers.answer('big', async () => ({ body: text(500) }))
+  await answers.answer('bigger', async () => ({ body: text(500) }))
   assert.ok(answers.keptBytes <= 1000, String(answers.keptBytes))
   assert.equal(answers.size, 2, 'big and bigger: nothing else fits beside them')
-  await answers.answer('huge', async () => text(700))
+  await answers.answer('huge', async () => ({ body: text(700) }))
   let again = 0
-  await answers.answer('huge', async () => { again++; return text(700) })
+  await answers.answer('huge', async () => { again++; return { body: text(700) } })
   assert.equal(again, 1, 'an answer over oneAnswer is not kept')
+})
+
+test('a request joining an answer still being made is handed its job; one asking for a kept answer is not', async () => {
+  const answers = new SharedAnswers()
+  let finish!: (v: { body: string }) => void
+  const job = new Promise<{ body: string }>(r => { finish = r })
+  const joined: Promise<unknown>[] = []
+  const first = answers.answer('k', () => job, j => joined.push(j))
+  const second = answers.answer('k', () => { throw new Error('not made twice') }, j => joined.push(j))
+  assert.deepEqual(joined, [job], 'the second asker joins the first one\'s job')
+  finish({ body: '{}' })
+  assert.equal(await first, await second)
+  await answers.answer('k', () => { throw new Error('kept') }, j => joined.push(j))
+  assert.equal(joined.length, 1)
 })

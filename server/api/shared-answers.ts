@@ -23,27 +23,38 @@ const RUN = randomUUID().slice(0, 8)
 /** Answers made once per key; see the module comment. */
 export class SharedAnswers {
   private readonly entries = new Map<string, Promise<PreparedAnswer>>()
+  /** The job each answer being made waits for. */
+  private readonly jobs = new Map<string, Promise<{ body: string }>>()
   private readonly sizes = new Map<string, number>()
   private bytes = 0
 
   constructor(private readonly limits: { entries: number; bytes: number; oneAnswer: number } = SHARED_ANSWER_LIMITS) {}
 
   /**
-   * The answer kept or being made for `key`; else `make()`'s JSON text, made
-   * into an answer and kept. When `make` fails, the requests waiting for it
-   * get its error and the next one tries again.
+   * The answer kept or being made for `key`; else the JSON text `make()`'s
+   * job gives (`{ body }`, as the work pool's comparisons and compilations
+   * do), made into an answer and kept. A request joining an answer still
+   * being made is handed its job (`join`: the pool runs it as soon as the
+   * joiner could run one, work/pool.ts `alsoFor`). When the job fails, the
+   * requests waiting for it get its error and the next one tries again.
    */
-  answer(key: string, make: () => Promise<string>): Promise<PreparedAnswer> {
+  answer(key: string, make: () => Promise<{ body: string }>, join?: (job: Promise<{ body: string }>) => void): Promise<PreparedAnswer> {
     const known = this.entries.get(key)
     if (known) {
       // most recently used last
       this.entries.delete(key)
       this.entries.set(key, known)
+      const job = this.jobs.get(key)
+      if (job) join?.(job)
       return known
     }
+    const job = make()
+    this.jobs.set(key, job)
     const made = (async (): Promise<PreparedAnswer> => {
-      const body = Buffer.from(await make())
-      return { body, etag: `"answer-${RUN}-${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"` }
+      try {
+        const body = Buffer.from((await job).body)
+        return { body, etag: `"answer-${RUN}-${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"` }
+      } finally { if (this.jobs.get(key) === job) this.jobs.delete(key) }
     })()
     this.entries.set(key, made)
     made.then(answer => this.keep(key, made, answer.body.length), () => this.forget(key, made))

@@ -102,3 +102,22 @@ test('the last free worker is kept for a user with nothing running: one user\'s 
     assert.deepEqual(finished, ['drafter', 'reviewer 1', 'reviewer 2'])
   } finally { await shared.close() }
 })
+
+test('a waiting job another user waits for too (a comparison both asked for) starts when either may start one: joining it costs no wait behind the first user\'s work', async () => {
+  const shared = new WorkPool({ size: 2, queue: 8, timeoutMs: 10_000, perOwner: 2 })
+  try {
+    const finished: string[] = []
+    const long = shared.run('spin', { ms: 600 }, 'reviewer').then(() => finished.push('reviewer\'s long job'))
+    const comparison = shared.run('spin', { ms: 1 }, 'reviewer')
+    await new Promise(r => setTimeout(r, 50))
+    assert.deepEqual(shared.load, { running: 1, waiting: 1 }, 'her comparison waits for her long job (the last worker is kept)')
+    shared.alsoFor(comparison, 'drafter')
+    await comparison.then(() => finished.push('comparison'))
+    assert.deepEqual(finished, ['comparison'], 'it ran at once, as the drafter\'s own would have')
+    await long
+    // joining a job that has run, or one that is not the pool's, does nothing
+    shared.alsoFor(comparison, 'drafter')
+    shared.alsoFor(Promise.resolve(), 'drafter')
+    assert.deepEqual(shared.load, { running: 0, waiting: 0 })
+  } finally { await shared.close() }
+})
