@@ -46,7 +46,7 @@ test('a drafter of the proposal downloads HTML; struck and inserted runs are the
 })
 
 test('others are refused; bad formats and unknown documents are clear errors', async () => {
-  assert.equal((await download(await login(server.url, 'claire'), 'format=docx')).status, 403, 'CEPT drafter is not on this proposal')
+  assert.equal((await download(await login(server.url, 'claire'), 'format=docx')).status, 404, 'CEPT drafter may not read this unshared proposal: not found, as one that does not exist')
   assert.equal((await download(await login(server.url, 'rita'), 'format=docx')).status, 403, 'reviewers compare, they do not export')
   assert.equal((await download(null, 'format=docx')).status, 401)
   const sec = await login(server.url, 'sec')

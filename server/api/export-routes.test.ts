@@ -133,3 +133,14 @@ test('exports against a base version read it from the store once for many reques
     } finally { await Promise.allSettled(hold) }
   } finally { store.getVersion = getVersion; store.getVersionText = getVersionText }
 })
+
+test('a document the user may not read is not found, as one that does not exist: the answer does not tell that it does', async () => {
+  const hidden = await createDocument(server.store, { title: 'ARB only', delegations: ['ARB'], shared: false }, v2.toJSON(), null)
+  const amal = await login(server.url, 'amal')
+  const unknown = await fetch(`${server.url}/api/documents/${randomUUID()}/export?format=html`, { headers: { authorization: `Bearer ${amal}` } })
+  const exists = await fetch(`${server.url}/api/documents/${hidden.id}/export?format=html`, { headers: { authorization: `Bearer ${amal}` } })
+  assert.equal(unknown.status, 404)
+  assert.equal(exists.status, 404)
+  const code = async (r: Response) => ((await r.json()) as { code?: string }).code
+  assert.equal(await code(exists), await code(unknown))
+})

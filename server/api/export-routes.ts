@@ -103,9 +103,10 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
     let options
     try { options = proposalOptionsFromQuery(key => req.query[key] as string | string[] | undefined) } catch (e) { throw new HttpError(400, (e as Error).message) }
     const meta = await deps.store.getDocument(id)
-    if (!meta) throw new HttpError(404, `no document ${id}`, 'no-document')
     const user = userOf(res)
-    if (!canExport(user, meta) || !canRead(user, meta)) throw new HttpError(403, 'not allowed to export this document', 'export-not-allowed')
+    // one the user may not read is not found, as one that does not exist
+    if (!meta || !canRead(user, meta)) throw new HttpError(404, `no document ${id.slice(0, 60)}`, 'no-document')
+    if (!canExport(user, meta)) throw new HttpError(403, 'not allowed to export this document', 'export-not-allowed')
     // refused before anything is read when the workers cannot take it; reading is paid from the user's loop time
     const refused = deps.work.refusalFor(user.id)
     if (refused) throw refused
