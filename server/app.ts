@@ -18,6 +18,7 @@ import { CollabTransport } from './collab/transport.js'
 import type { ServerConfig } from './config.js'
 import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, limitConnectionsPerAddress } from './http/connection-limit.js'
 import { sameOriginWrites } from './http/same-origin-writes.js'
+import { closeStalledAnswers, DEFAULT_RESPONSE_STALL_MS } from './http/stalled-answers.js'
 import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, defaultConfig, demoAccountsWanted } from './config.js'
 import { RateLimiter } from './extensions/rate-limit.js'
 import { errorHandler } from './http/errors.js'
@@ -98,6 +99,8 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     connectionsCheckingInterval: Math.min(1000, headersTimeout)
   }, app)
   limitConnectionsPerAddress(server, config.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, logger)
+  // an answer left unread is not held for ever
+  const stopStallSweep = closeStalledAnswers(server, config.responseStallMs ?? DEFAULT_RESPONSE_STALL_MS)
   transport.attach(hocuspocus)
   server.on('upgrade', transport.handleUpgrade)
   // a malformed, slow or oversized request, or a reset, before express sees it: answer 400 (408, 431) when still possible, never crash
@@ -125,6 +128,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     close() {
       closing ??= (async () => {
         clearInterval(sweep)
+        stopStallSweep()
         transport.terminateAll()
         hocuspocus.closeConnections()
         // run pending debounced stores now (a failure there is retried just below), then store and drop what is still loaded

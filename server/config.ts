@@ -80,6 +80,8 @@ export interface ServerConfig {
   headersTimeoutMs?: number | undefined
   /** Time a connection has to send a whole request, body included, ms (408 after it; default 120 s: a 6 MB import over a slow link). */
   requestTimeoutMs?: number | undefined
+  /** Time an answer may wait unread, ms: a connection whose answer makes no progress for this long is closed (default 60 s). */
+  responseStallMs?: number | undefined
 }
 
 /** Default time a connection has to send a request's headers, ms. */
@@ -167,6 +169,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxConnectionsPerAddress: num(env, 'MAX_CONNECTIONS_PER_ADDRESS', 'a number from 1', 1, 1_000_000),
     headersTimeoutMs: num(env, 'HEADERS_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),
     requestTimeoutMs: num(env, 'REQUEST_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),
+    responseStallMs: num(env, 'RESPONSE_STALL_MS', 'milliseconds from 1000', 1000, 3600_000),
     work: { ...c.work, size: num(env, 'WORK_THREADS', 'a number of worker threads from 1 to 64', 1, 64) ?? c.work?.size },
     // never in production, whatever DEMO_ACCOUNTS says
     demoAccounts: env.NODE_ENV === 'production' ? (flag(env, 'DEMO_ACCOUNTS'), false) : flag(env, 'DEMO_ACCOUNTS')

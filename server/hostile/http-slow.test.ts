@@ -65,3 +65,39 @@ test('a request whose body trickles in is stopped at the request time limit', as
   assert.match(answer, /^HTTP\/1\.1 408/, 'answered 408 Request Timeout')
   await healthAnswers()
 })
+
+test('a connection that stops reading a large answer is closed once the answer has made no progress for the configured time; others are served', async () => {
+  const stalling = await startTestServer({ responseStallMs: 1500 })
+  try {
+    // a document of about 5.7 MB: more than the socket buffers between the two ends hold while one does not read
+    const { createDocument } = await import('../documents.js')
+    const { op, prov, res } = await import('../../schema/builders.js')
+    const words = Array.from({ length: 700 }, (_, k) => `word${k}`).join(' ')
+    const big = res({ heading: 'RESOLUTION 1 (Test, 2024)', title: 'Large' }, op('resolves', ...Array.from({ length: 1000 }, (_, k) => prov(`${k} ${words}`, { id: `p${k}` }))))
+    const doc = await createDocument(stalling.store, { title: 'Large', delegations: ['APT'], shared: true }, big.toJSON(), null)
+    const { login } = await import('../test/helpers.js')
+    const token = await login(stalling.url, 'kenji')
+    const sockets = await Promise.all(Array.from({ length: 3 }, () => rawTcp(stalling.port)))
+    for (const s of sockets) {
+      s.write(`GET /api/documents/${doc.id} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\n\r\n`)
+      s.pause()
+    }
+    // not read for three seconds: the server has closed them by then, so that reading now ends early, the answer cut short
+    await new Promise(r => setTimeout(r, 3000))
+    const received = await Promise.all(sockets.map(s => new Promise<number | null>(resolve => {
+      let bytes = 0
+      const timer = setTimeout(() => resolve(null), 8000)
+      s.on('data', d => { bytes += d.length })
+      s.on('close', () => { clearTimeout(timer); resolve(bytes) })
+      s.on('error', () => undefined)
+      s.resume()
+    })))
+    assert.ok(received.every(b => b !== null && b < 5_600_000), `closed, with part of the answer: ${received.join(' ')}`)
+    const r = await fetch(`${stalling.url}/api/health`, { signal: AbortSignal.timeout(2000) })
+    assert.equal(r.status, 200)
+    // a reader that reads gets the whole answer
+    const whole = await fetch(`${stalling.url}/api/documents/${doc.id}`, { headers: { authorization: `Bearer ${token}` } })
+    assert.equal(whole.status, 200)
+    assert.ok((await whole.arrayBuffer()).byteLength > 5_600_000)
+  } finally { await stalling.close() }
+})
