@@ -46,7 +46,9 @@ export const API_ERROR_CODES = [
   /** 429: a user other than the Secretariat started too many proposals or restores in a short time; `Retry-After` says when to try again. */
   'too-many-creations',
   /** 429: a user whose requests and changes took their share of the server's time (restores on large documents ...); `Retry-After` says when to try again. */
-  'over-time-share'
+  'over-time-share',
+  /** 429: a user whose restores and sessions kept as many checkpoint bytes as one user may for now; `Retry-After` says when to try again. */
+  'over-checkpoint-budget'
 ] as const
 
 /** A code of API_ERROR_CODES. */

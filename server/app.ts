@@ -30,6 +30,7 @@ import { WorkPool } from './work/pool.js'
 import { openStore } from './store/open.js'
 import type { Store } from './store/types.js'
 import { budgetOptions, loopTimeBudget } from './extensions/user-budgets.js'
+import { checkpointBytesBudget } from './extensions/checkpoints.js'
 
 /** A running server. */
 export interface RunningServer {
@@ -65,8 +66,9 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   })
   // one share of the event loop's time per user: the checks of their changes and their restores pay from it
   const loopTime = loopTimeBudget(config.checkBudget)
+  const checkpointBytes = checkpointBytesBudget(config.checkpoints)
   const { hocuspocus, persistence } = await createCollaboration({
-    ...budgetOptions(config), loopTime, logger, maxDocumentBytes: config.maxDocumentBytes, checkpoints: config.checkpoints, extensions: [transport.extension],
+    ...budgetOptions(config), loopTime, logger, maxDocumentBytes: config.maxDocumentBytes, checkpoints: { ...config.checkpoints, bytes: checkpointBytes }, extensions: [transport.extension],
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
     omitExtensions: config.omitExtensions
@@ -80,7 +82,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   app.use(securityHeaders)
   const pdf = new SharedPdfRenderer()
   app.use('/api', sameOriginWrites(config.publicOrigins ?? []))
-  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger, work, loopTime, maxDocumentBytes: config.maxDocumentBytes }, pdf))
+  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger, work, loopTime, checkpointBytes, maxDocumentBytes: config.maxDocumentBytes }, pdf))
   app.use(express.static(config.distDir, { index: false }))
   app.use((req, res) => {
     const index = join(config.distDir, 'index.html')

@@ -69,3 +69,23 @@ test("restores are paid from the user's share of the server's time: past it, a 4
     assert.equal((await api(tight.url, kenji, 'POST', `/api/documents/${doc.id}/restore`, { versionId: v1.id })).status, 201)
   } finally { await tight.close() }
 })
+
+test("the checkpoints a restore keeps are paid from the user's budget of checkpoint bytes, as their sessions' are: past it, a 429 and nothing restored", async () => {
+  const tight = await startTestServer({ checkpoints: { bytesPerUser: { perSecond: 1, burst: 500 } } })
+  try {
+    const doc = await addDocument(tight.store, { delegations: ['APT', 'Secretariat'] })
+    const [sec, amal] = [await login(tight.url, 'sec'), await login(tight.url, 'amal')]
+    const v1 = (await api(tight.url, sec, 'POST', `/api/documents/${doc.id}/versions`, { name: 'First' })).body
+    assert.equal((await api(tight.url, amal, 'POST', `/api/documents/${doc.id}/restore`, { versionId: v1.id })).status, 201, 'the first (it overdraws the budget)')
+    const versionsBefore = (await tight.store.listVersions(doc.id)).length
+    const r = await fetch(`${tight.url}/api/documents/${doc.id}/restore`, { method: 'POST', headers: { authorization: `Bearer ${amal}`, 'content-type': 'application/json' }, body: JSON.stringify({ versionId: v1.id }) })
+    assert.equal(r.status, 429)
+    assert.ok(Number(r.headers.get('retry-after')) >= 1, 'Retry-After says when')
+    assert.equal((await r.json() as { code: string }).code, 'over-checkpoint-budget')
+    assert.equal((await tight.store.listVersions(doc.id)).length, versionsBefore, 'no checkpoint made by the refused restore')
+    // another user's budget is their own; the Secretariat's restores are not budgeted
+    assert.equal((await api(tight.url, await login(tight.url, 'kenji'), 'POST', `/api/documents/${doc.id}/restore`, { versionId: v1.id })).status, 201)
+    assert.equal((await api(tight.url, sec, 'POST', `/api/documents/${doc.id}/restore`, { versionId: v1.id })).status, 201)
+    assert.equal((await api(tight.url, sec, 'POST', `/api/documents/${doc.id}/restore`, { versionId: v1.id })).status, 201)
+  } finally { await tight.close() }
+})

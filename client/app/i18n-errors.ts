@@ -37,6 +37,7 @@ const SENTENCES: Record<UiLang, Record<ErrorKey, string>> = {
     'login-throttled': 'Too many failed sign-ins; try again in a little while.',
     'too-many-creations': 'Too many new documents or restores in a short time; try again in a little while.',
     'over-time-share': 'Your requests have taken the server\'s time for now; try again in a few seconds.',
+    'over-checkpoint-budget': 'Your restores have kept as many checkpoints as one user may for now; try again later.',
     unreachable: 'The server could not be reached.'
   },
   ar: {
@@ -60,6 +61,7 @@ const SENTENCES: Record<UiLang, Record<ErrorKey, string>> = {
     'login-throttled': 'محاولات دخول فاشلة كثيرة؛ أعد المحاولة بعد قليل.',
     'too-many-creations': 'وثائق جديدة أو استرجاعات كثيرة في وقت قصير؛ أعد المحاولة بعد قليل.',
     'over-time-share': 'استنفدت طلباتك نصيبها من وقت الخادم الآن؛ أعد المحاولة بعد ثوانٍ.',
+    'over-checkpoint-budget': 'احتفظت استرجاعاتك بأكبر عدد من نقاط الحفظ يُسمح به لمستخدم واحد الآن؛ أعد المحاولة لاحقاً.',
     unreachable: 'تعذّر الوصول إلى الخادم.'
   }
 }

@@ -26,6 +26,8 @@ export interface ApiDeps {
   maxDocumentBytes?: number | undefined
   /** Each user's share of the event loop's time, ms (shared with the checks of their changes); routes that work on the loop pay from it. */
   loopTime?: RateLimiter | undefined
+  /** Each user's budget of checkpoint bytes (shared with their sessions' checkpoints, extensions/checkpoints.ts); restores pay from it. */
+  checkpointBytes?: RateLimiter | undefined
 }
 
 /** Per share of time: the users with such work running now (one at a time each, so that requests sent together cannot all pass before the first is paid). */

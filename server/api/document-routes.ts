@@ -172,8 +172,15 @@ export function documentRoutes(deps: ApiDeps): Router {
     const versionId = stringField(req.body, 'versionId', 100)
     const version = await deps.store.getVersion(versionId)
     if (!version || version.documentId !== doc.id) throw new HttpError(400, 'versionId is not a version of this document')
+    // the two checkpoints it keeps are paid from the user's budget of checkpoint bytes (the Secretariat's are not budgeted)
+    const budget = user.role === 'secretariat' ? undefined : deps.checkpointBytes
+    if (budget && !budget.hasAny(user.id)) {
+      const wait = Math.max(1, Math.ceil(budget.secondsUntilAny(user.id)))
+      throw new HttpError(429, `your restores and sessions have kept as many checkpoints as one user may for now; try again in ${wait} s`, 'over-checkpoint-budget', wait)
+    }
     // writing a version into a large live document is work on the event loop: paid from the user's share of its time
     const { before, after } = await onUsersTime(deps, user, () => restoreVersion(deps.store, deps.hocuspocus, doc.id, version, actorOf(user), user.id))
+    budget?.spend(user.id, JSON.stringify(before.json).length + JSON.stringify(after.json).length)
     await deps.store.addAudit(doc.id, { at: after.createdAt, user: user.name, delegation: user.delegation, action: 'restore-version', detail: `restored "${version.name}"` })
     const strip = ({ json: _json, ...meta }: typeof before) => ({ ...meta, automatic: true })
     res.status(201).json({ before: strip(before), after: strip(after) })

@@ -25,7 +25,20 @@ export interface CheckpointOptions {
   minIntervalMs?: number
   /** Bytes of checkpoints one user's sessions may keep, per second sustained and in one burst (default 256 MiB, and as much again a day). */
   bytesPerUser?: { perSecond: number; burst: number }
+  /** The budget itself, when it is shared (the restores of the API pay from it too); else made from `bytesPerUser`. */
+  bytes?: RateLimiter
   logger?: Logger
+}
+
+/**
+ * The budget of checkpoint bytes per user: what their sessions' checkpoints
+ * and their restores' keep (a restore keeps two whole checkpoints: a
+ * drafter restoring a 4.5 MB document under the creation budget added
+ * 0.5 MB/s, the eighth probe).
+ */
+export function checkpointBytesBudget(options: CheckpointOptions = {}): RateLimiter {
+  const day = 256 * 1024 * 1024
+  return options.bytes ?? new RateLimiter(options.bytesPerUser?.perSecond ?? day / 86_400, options.bytesPerUser?.burst ?? day)
 }
 
 /** The checkpoints extension. */
@@ -38,8 +51,7 @@ export class Checkpoints implements Extension {
 
   constructor(private readonly store: Store, private readonly options: CheckpointOptions = {}) {
     this.minIntervalMs = options.minIntervalMs ?? 60_000
-    const day = 256 * 1024 * 1024
-    this.bytes = new RateLimiter(options.bytesPerUser?.perSecond ?? day / 86_400, options.bytesPerUser?.burst ?? day)
+    this.bytes = checkpointBytesBudget(options)
   }
 
   async onDisconnect({ documentName, context, instance }: onDisconnectPayload): Promise<void> {
