@@ -93,6 +93,24 @@ test('a connection that stops reading a large answer is closed once the answer h
       s.resume()
     })))
     assert.ok(received.every(b => b !== null && b < 5_600_000), `closed, with part of the answer: ${received.join(' ')}`)
+    // a reader that reads steadily, if slowly (longer than the stall time in all), gets the whole answer
+    const steady = await rawTcp(stalling.port)
+    steady.write(`GET /api/documents/${doc.id} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`)
+    steady.pause()
+    const steadyBytes = await new Promise<number>(resolve => {
+      let bytes = 0
+      const started = performance.now()
+      const pull = setInterval(() => {
+        // about 1.5 MB a second: the answer takes about four seconds, over twice the stall time
+        for (let k = 0; k < 3; k++) { const chunk = steady.read(16384) as Buffer | null; if (chunk) bytes += chunk.length }
+      }, 30)
+      steady.on('close', () => { clearInterval(pull); resolve(bytes) })
+      steady.on('end', () => { clearInterval(pull); resolve(bytes) })
+      steady.on('error', () => undefined)
+      setTimeout(() => { clearInterval(pull); resolve(-bytes) }, 20_000)
+      void started
+    })
+    assert.ok(steadyBytes > 5_600_000, `a steady reader got ${steadyBytes} bytes`)
     const r = await fetch(`${stalling.url}/api/health`, { signal: AbortSignal.timeout(2000) })
     assert.equal(r.status, 200)
     // a reader that reads gets the whole answer

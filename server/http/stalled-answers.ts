@@ -5,7 +5,12 @@
  * connection stays open: the eighth probe's twelve paused sockets grew the
  * server from 0.7 to 1.9 GB. Answers whose bytes still wait to be written
  * are looked at by one sweep every second; a connection whose waiting bytes
- * have not gone down for `stallMs` is closed, and the bytes freed.
+ * have not gone down for `stallMs` is closed, and the bytes freed. The bytes
+ * waiting are those of the socket's stream and of its handle's write queue:
+ * an answer is handed over in one piece, which the stream counts whole
+ * until the last byte is written, so that a steady reader of a large answer
+ * over a slow link showed no progress (the ninth probe's, cut off after
+ * 60 s), while the handle's queue goes down as the client reads.
  * (Requests being worked on have written nothing yet and are not looked at:
  * the request time limits and the work pool's bound those.)
  */
@@ -24,7 +29,7 @@ export function closeStalledAnswers(server: Server, stallMs: number): () => void
   const watch = (res: ServerResponse) => {
     const socket = res.socket
     if (!socket || res.writableFinished) return
-    writing.set(socket, { waiting: socket.writableLength, since: Date.now() })
+    writing.set(socket, { waiting: waitingBytes(socket), since: Date.now() })
     const done = () => writing.delete(socket)
     res.once('finish', done)
     res.once('close', done)
@@ -38,11 +43,17 @@ export function closeStalledAnswers(server: Server, stallMs: number): () => void
     const now = Date.now()
     for (const [socket, seen] of writing) {
       if (socket.destroyed) { writing.delete(socket); continue }
-      const waiting = socket.writableLength
-      if (waiting === 0 || waiting < seen.waiting) { seen.waiting = waiting; seen.since = now; continue }
+      const waiting = waitingBytes(socket)
+      if (waiting === 0 || waiting !== seen.waiting) { seen.waiting = waiting; seen.since = now; continue }
       if (now - seen.since >= stallMs) { writing.delete(socket); socket.destroy() }
     }
   }, Math.min(SWEEP_EVERY_MS, stallMs))
   sweep.unref()
   return () => clearInterval(sweep)
+}
+
+/** The bytes `socket` has still to write: its stream's, or, when larger, its handle's write queue (libuv's, which goes down as the peer reads). */
+function waitingBytes(socket: Socket): number {
+  const queued = (socket as Socket & { _handle?: { writeQueueSize?: unknown } | null })._handle?.writeQueueSize
+  return typeof queued === 'number' && queued > 0 ? queued : socket.writableLength
 }
