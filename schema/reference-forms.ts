@@ -9,8 +9,6 @@
 export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** Section words as a pattern: any one of them, longest first, spaces matching any run of white space. */
 export const wordsPattern = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(w => w.split(' ').map(escape).join('\\s+')).join('|')
-/** A label as written in running text: spaces optional inside (`و )` / `و)`). */
-export const labelPattern = (label: string) => [...label.replace(/\s+/g, '')].map(escape).join('\\s?')
 /** Ends with a letter or mark: a section's words found there are the end of a longer word. */
 export const AFTER_LETTER = /[\p{L}\p{M}]$/u
 /** One or two characters that may be an item's letters (checked to be letters by `labelIsLetters`). */

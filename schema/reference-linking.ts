@@ -10,7 +10,7 @@
 import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { normaliseLabel } from './numbering.js'
-import { AFTER_LETTER, ANOTHER_CHINESE_TEXT, CJK, LABEL_FIRST, LABEL_FIRST_CONNECTOR, LABEL_LETTERS, LABEL_LIST_SEPARATOR, labelIsLetters, labelPattern, NOT_LETTER_NEXT, OTHER_TEXT, SEPARATOR, wordsPattern } from './reference-forms.js'
+import { AFTER_LETTER, ANOTHER_CHINESE_TEXT, CJK, LABEL_FIRST, LABEL_FIRST_CONNECTOR, LABEL_LETTERS, LABEL_LIST_SEPARATOR, labelIsLetters, NOT_LETTER_NEXT, OTHER_TEXT, SEPARATOR, wordsPattern } from './reference-forms.js'
 import { referenceTargets, type ReferenceTarget } from './references.js'
 import { resolutionSchema } from './schema.js'
 

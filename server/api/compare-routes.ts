@@ -30,10 +30,10 @@ export function compareRoutes(deps: ApiDeps): Router {
     const options = { ignoreRenumbering: flag('ignoreRenumbering'), showWhitespace: flag('showWhitespace') }
     const key = JSON.stringify(['compare', oldRef.contentKey, newRef.contentKey, options])
     // in a worker thread (diff/ is loaded there), with the pool's time limit; its answer is written there too
-    sendPrepared(req, res, await answers.answer(key, () => {
-      const refused = deps.work.refusalFor(user.id)
-      return refused ? Promise.reject(refused) : deps.work.run('compare', { old: { jsonText: oldRef.jsonText() }, new: { jsonText: newRef.jsonText() }, ...options }, user.id)
-    }, job => deps.work.alsoFor(job, user.id)))
+    // (the pool refuses at once a job the user's share of the workers cannot take)
+    sendPrepared(req, res, await answers.answer(key,
+      () => deps.work.run('compare', { old: { jsonText: oldRef.jsonText() }, new: { jsonText: newRef.jsonText() }, ...options }, user.id),
+      job => deps.work.alsoFor(job, user.id)))
   })
 
   r.get('/compile', async (req, res) => {
@@ -50,8 +50,6 @@ export function compareRoutes(deps: ApiDeps): Router {
     const key = JSON.stringify(['compile', base.contentKey, sources.map(s => [s.contentKey, s.document.delegations])])
     // in a worker thread, with the pool's time limit, like a comparison; the answer's text is written there too
     sendPrepared(req, res, await answers.answer(key, () => {
-      const refused = deps.work.refusalFor(user.id)
-      if (refused) return Promise.reject(refused)
       const compiled = sources.map(({ jsonText, document }, k) => ({ jsonText: jsonText(), fallbackName: document.delegations[0] ?? String(proposalRefs[k]), delegations: document.delegations }))
       return deps.work.run('compile', { base: { jsonText: base.jsonText() }, sources: compiled }, user.id)
     }, job => deps.work.alsoFor(job, user.id)))

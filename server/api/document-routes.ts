@@ -9,7 +9,7 @@ import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } fr
 import { CHECKPOINT_PREFIX } from '../../protocol/checkpoints.js'
 import { isCheckpoint, restoreVersion } from '../restore.js'
 import { adoptedNewResolution, adoptedText, adoptText, AdoptionError, olderBase } from '../adopt.js'
-import { createDocument, createVersion, liveAnswer, liveJSON } from '../documents.js'
+import { contentText, createDocument, createVersion, liveAnswer, liveJSON } from '../documents.js'
 import { sendPrepared } from '../http/prepared-answer.js'
 import { isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { headingOf, titleOf } from '../proposal-start.js'
@@ -180,7 +180,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     }
     // writing a version into a large live document is work on the event loop: paid from the user's share of its time
     const { before, after } = await onUsersTime(deps, user, () => restoreVersion(deps.store, deps.hocuspocus, doc.id, version, actorOf(user), user.id))
-    budget?.spend(user.id, JSON.stringify(before.json).length + JSON.stringify(after.json).length)
+    budget?.spend(user.id, contentText(before.json).length + contentText(after.json).length)
     await deps.store.addAudit(doc.id, { at: after.createdAt, user: user.name, delegation: user.delegation, action: 'restore-version', detail: `restored "${version.name}"` })
     const strip = ({ json: _json, ...meta }: typeof before) => ({ ...meta, automatic: true })
     res.status(201).json({ before: strip(before), after: strip(after) })

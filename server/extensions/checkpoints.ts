@@ -16,6 +16,7 @@ import type { Hocuspocus } from '@hocuspocus/server'
 import type { Logger } from '../log.js'
 import { RateLimiter } from './rate-limit.js'
 import { createCheckpoint } from '../restore.js'
+import { contentText } from '../documents.js'
 import { sessionUpdates } from '../collab/session-updates.js'
 import type { Store, User } from '../store/types.js'
 
@@ -70,7 +71,8 @@ export class Checkpoints implements Extension {
       // paid after it is made (its size is known then): one checkpoint may overdraw, the next waits
       if (!this.bytes.hasAny(user.id)) throw new Error("over the budget of checkpoints one user's sessions may keep")
       const made = await createCheckpoint(this.store, hocuspocus, documentName, { kind: 'session', who: `${user.name} (${user.delegation})` }, { name: user.name, delegation: user.delegation })
-      this.bytes.spend(user.id, JSON.stringify(made.json).length)
+      // its text, as readers of the document get it (written once per state: documents.ts contentText)
+      this.bytes.spend(user.id, contentText(made.json).length)
     } catch (e) {
       this.options.logger?.warn('checkpoint not made', { document: documentName, user: user.name, error: (e as Error).message })
     }

@@ -11,7 +11,7 @@ import { buildCommitteeDraft, compile, compilationToJSON, disposition, proposalS
 import { committeeDraftContent } from '../committee/draft-state.js'
 import { exportDocument, type DocumentExport, type ExportedFile } from '../../export/export-document.js'
 import { checkBase, type BaseCheck } from '../../export/base-check.js'
-import { authorsSaid, importDocxProposal, type RevisionAuthorCount } from '../../export/docx-import.js'
+import { authorsSaid, importDocxProposal } from '../../export/docx-import.js'
 import { readResolutionFile } from '../../export/resolution-file.js'
 import { resolutionFromJSON, type Language } from '../../schema/index.js'
 import { importText, type ImportWarning } from '../../schema/text/index.js'
@@ -83,9 +83,6 @@ export type CompiledSource = Content & {
   /** The delegations of the document it comes from (absent: the MOD line is believed, as for a file). */
   readonly delegations?: readonly string[] | undefined
 }
-
-/** The authors a preview names, and how many more there are. */
-const authorsOf = (authors: readonly RevisionAuthorCount[]) => { const { said, more } = authorsSaid(authors); return { authors: said, moreAuthors: more } }
 
 /** A job name. */
 export type JobName = keyof Jobs
@@ -160,8 +157,9 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
   'read-docx-proposal': ({ bytes, lang, inForce }) => {
     const imported = importDocxProposal(bytes, lang ? { lang } : {})
     const check = checkBase(imported.base, resolutionFromJSON(inForce), (a, b) => compare(a, b).doc)
+    const { said, more } = authorsSaid(imported.authors)
     return {
-      lang: imported.lang, detectedLang: imported.detectedLang, revisions: imported.tracked.revisions.length, ...authorsOf(imported.authors), revisionFormatting: imported.revisionFormatting,
+      lang: imported.lang, detectedLang: imported.detectedLang, revisions: imported.tracked.revisions.length, authors: said, moreAuthors: more, revisionFormatting: imported.revisionFormatting,
       warnings: { base: imported.warnings.base, proposal: imported.warnings.proposal }, check, content: prepareContent(imported.proposal.toJSON())
     }
   },
