@@ -5,12 +5,13 @@
  */
 import { expect, test } from '@playwright/test'
 import { caretAfter, openDocument, selectText, shot, signedInPage, showChanges } from './helpers.js'
-import { freshProposal } from './helpers.js'
+import { agreeToCosponsor, freshProposal } from './helpers.js'
 
 test('the amendment view marks an edit and the renumbering an inserted provision causes', async ({ browser }) => {
   const amal = await signedInPage(browser, 'amal')
   const salma = await signedInPage(browser, 'salma')
   const id = await freshProposal(amal.page.request, `APT amendment test ${Date.now()}`, ['APT', 'ARB'])
+  await agreeToCosponsor(salma.page.request, id)   // ARB, invited, co-sponsors and so writes it
   await openDocument(amal.page, id)
   await openDocument(salma.page, id)
   await showChanges(amal.page)

@@ -4,7 +4,7 @@
  * box leaves the table, and its borders stop lining up with the row's).
  */
 import { expect, test } from '@playwright/test'
-import { shot, signIn } from './helpers.js'
+import { freshProposal, openDocument, shot, signedInPage, signIn } from './helpers.js'
 
 test('the actions of each document row stay inside the row', async ({ page }) => {
   await signIn(page, 'amal')
@@ -43,4 +43,26 @@ test('the filter narrows the list by every word typed: title, resolution, delega
   await expect(page.getByTestId('doc-count')).toHaveText('No document matches.')
   await filter.fill('')
   await expect(visible).toHaveCount(all)
+})
+
+test('a co-sponsor a drafter names is invited: its drafter reads the proposal, agrees from the list, and then writes it', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const title = `APT and ARB ${Date.now()}`
+  const id = await freshProposal(amal.page.request, title, ['APT', 'ARB'])
+  const salma = await signedInPage(browser, 'salma')
+  const row = salma.page.locator(`[data-testid=doc-row][data-id="${id}"]`)
+  await expect(row.getByTestId('invitation')).toContainText('ARB')
+  // before agreeing, ARB reads the proposal and may not change it
+  await openDocument(salma.page, id)
+  await expect(salma.page.getByTestId('read-only')).toBeVisible()
+  await salma.page.goto('/#/')
+  await shot(salma.page, 'document-list-invitation')
+  await row.getByTestId('agree-cosponsor').click()
+  await expect(row.getByTestId('invitation')).toHaveCount(0)
+  await openDocument(salma.page, id)
+  await expect(salma.page.getByTestId('read-only')).toHaveCount(0)
+  // the proposing delegation no longer sees an open invitation either
+  await amal.page.reload()
+  await expect(amal.page.locator(`[data-testid=doc-row][data-id="${id}"]`).getByTestId('invitation')).toHaveCount(0)
+  for (const p of [amal, salma]) await p.context.close()
 })

@@ -67,6 +67,12 @@ export async function freshProposal(request: APIRequestContext, title: string, d
   return (await r.json()).id
 }
 
+/** Agrees, as the signed-in drafter of `request`, that their delegation co-sponsors a proposal it was invited to. */
+export async function agreeToCosponsor(request: APIRequestContext, id: string): Promise<void> {
+  const r = await request.post(`/api/documents/${encodeURIComponent(id)}/cosponsorship`, { data: { agree: true } })
+  expect(r.status(), await r.text()).toBe(200)
+}
+
 /**
  * Imports a resolution of the test's own (so that its versions and
  * adoptions do not disturb other tests' text in force): the 2012

@@ -4,12 +4,13 @@
  * connection returns.
  */
 import { expect, test, type WebSocketRoute } from '@playwright/test'
-import { caretAfter, editorText, freshProposal, openDocument, shot, signedInPage } from './helpers.js'
+import { agreeToCosponsor, caretAfter, editorText, freshProposal, openDocument, shot, signedInPage } from './helpers.js'
 
 test('an edit made offline survives a reload and reaches the other browser after reconnecting', async ({ browser }) => {
   const amal = await signedInPage(browser, 'amal')
   const salma = await signedInPage(browser, 'salma')
   const id = await freshProposal(amal.page.request, `APT offline test ${Date.now()}`, ['APT', 'ARB'])
+  await agreeToCosponsor(salma.page.request, id)   // ARB, invited, co-sponsors and so writes it
 
   // The collaboration socket of Amal's page goes through a switch we control.
   let serverReachable = true
@@ -60,6 +61,7 @@ test('the network drops and returns before the old socket has closed: the page r
   const amal = await signedInPage(browser, 'amal')
   const salma = await signedInPage(browser, 'salma')
   const id = await freshProposal(amal.page.request, `APT flicker test ${Date.now()}`, ['APT', 'ARB'])
+  await agreeToCosponsor(salma.page.request, id)   // ARB, invited, co-sponsors and so writes it
   await openDocument(amal.page, id)
   await openDocument(salma.page, id)
   await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')

@@ -7,7 +7,7 @@
  * its tooltip.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { freshProposal, openDocument, shot, signedInPage } from './helpers.js'
+import { agreeToCosponsor, freshProposal, openDocument, shot, signedInPage } from './helpers.js'
 
 /** Scrolls the page well down and checks that the sticky toolbar starts where the top bar ends. */
 async function toolbarUnderTheBar(page: Page): Promise<void> {
@@ -23,6 +23,7 @@ test('the toolbar sticks under the top bar when the bar takes two rows', async (
   const amal = await signedInPage(browser, 'amal')
   const salma = await signedInPage(browser, 'salma')
   const id = await freshProposal(amal.page.request, `Top bar test ${Date.now()}`, ['APT', 'ARB'])
+  await agreeToCosponsor(salma.page.request, id)   // ARB, invited, co-sponsors and so writes it
   await openDocument(amal.page, id)
   await openDocument(salma.page, id)
   await openDocument(sec.page, id)

@@ -17,6 +17,8 @@ export const API_ERROR_CODES = [
   'secretariat-only',
   /** 403: a drafter starts proposals for their own delegation only. */
   'own-delegation-only',
+  /** 403: only a drafter of a delegation invited to co-sponsor a proposal answers the invitation, once. */
+  'not-invited',
   /** 403: the user may not export this document. */
   'export-not-allowed',
   /** 400: a version name that would read as an automatic checkpoint. */

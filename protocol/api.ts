@@ -33,7 +33,10 @@ export interface DocumentMeta {
   kind: DocumentKind
   baseVersionId: string | null
   baseDocumentId: string | null
+  /** The delegations that write the document: for a proposal, the proposing one first, then the co-sponsors that agreed. */
   delegations: string[]
+  /** Delegations a drafter named as co-sponsors that have not yet agreed: they read the proposal, and write it once one of their drafters agrees (server/api/cosponsorship-routes.ts). */
+  invitedCosponsors: string[]
   shared: boolean
   createdAt: string
   updatedAt: string

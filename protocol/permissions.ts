@@ -1,7 +1,8 @@
 /**
  * Who may do what (the server enforces it; the client hides what a role may not do). Drafters (and the Secretariat, for the documents it
  * owns) edit documents whose `delegations` list holds their delegation;
- * drafters read those and shared ones; the Secretariat and reviewers read
+ * drafters read those, shared ones and proposals their delegation is invited
+ * to co-sponsor; the Secretariat and reviewers read
  * everything; only the Secretariat manages versions and imports.
  */
 import { SECRETARIAT_DELEGATION, type DocumentMeta, type User } from './api.js'
@@ -9,7 +10,7 @@ import { SECRETARIAT_DELEGATION, type DocumentMeta, type User } from './api.js'
 /** Whether the user may open the document. */
 export function canRead(user: User, doc: DocumentMeta): boolean {
   if (user.role === 'secretariat' || user.role === 'reviewer') return true
-  return doc.shared || doc.delegations.includes(user.delegation)
+  return doc.shared || doc.delegations.includes(user.delegation) || doc.invitedCosponsors.includes(user.delegation)
 }
 
 /** Whether the user may change the document's content. */
@@ -36,13 +37,19 @@ export function canImport(user: User): boolean {
 /**
  * Whether the user may start a proposal for these delegations, the first
  * being the proposing one and the others its co-sponsors: a drafter
- * proposes for their own delegation, and only the Secretariat names the
+ * proposes for their own delegation (the co-sponsors she names are invited,
+ * and become co-sponsors when they agree), and only the Secretariat names the
  * Secretariat (a MOD line is believed for the proposing delegation, or any
  * when the Secretariat proposes: server/work/jobs.ts).
  */
 export function canCreateProposal(user: User, delegations: readonly string[]): boolean {
   if (user.role === 'secretariat') return true
   return user.role === 'drafter' && delegations[0] === user.delegation && !delegations.includes(SECRETARIAT_DELEGATION)
+}
+
+/** Whether the user may agree (or decline) to co-sponsor the proposal for their delegation: a drafter of a delegation invited and not yet answering. */
+export function canAnswerInvitation(user: User, doc: DocumentMeta): boolean {
+  return user.role === 'drafter' && doc.invitedCosponsors.includes(user.delegation)
 }
 
 /** Whether the user may export the document: the Secretariat any it reads, drafters their own delegation's. */

@@ -83,7 +83,7 @@ test('documents are listed and read only where allowed', async () => {
   assert.equal((await api(server.url, claire, 'GET', `/api/documents/${apt.id}`)).status, 404)
   const got = await api(server.url, amal, 'GET', `/api/documents/${apt.id}`)
   assert.equal(got.status, 200)
-  assert.deepEqual(Object.keys(got.body).sort(), ['baseDocumentId', 'baseVersionId', 'delegations', 'id', 'json', 'kind', 'lang', 'shared', 'title', 'updatedAt', 'updatedBy'])
+  assert.deepEqual(Object.keys(got.body).sort(), ['baseDocumentId', 'baseVersionId', 'delegations', 'id', 'invitedCosponsors', 'json', 'kind', 'lang', 'shared', 'title', 'updatedAt', 'updatedBy'])
   assert.deepEqual(got.body.json, sampleJSON())
   assert.equal((await api(server.url, claire, 'GET', `/api/documents/${shared.id}`)).status, 200)
 })

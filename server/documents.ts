@@ -34,6 +34,8 @@ export interface NewDocument {
   title: string
   kind?: DocumentKind
   delegations: string[]
+  /** Delegations named as co-sponsors that have yet to agree (none by default). */
+  invitedCosponsors?: string[]
   shared?: boolean
   baseVersionId?: string | null
   baseDocumentId?: string | null
@@ -70,7 +72,7 @@ export async function createDocument(store: Store, input: NewDocument, json: unk
   const meta: DocumentMeta = {
     id: randomUUID(), title: input.title, lang: content.lang, kind: input.kind ?? 'resolution',
     baseVersionId: input.baseVersionId ?? null, baseDocumentId: input.baseDocumentId ?? null,
-    delegations: input.delegations, shared: input.shared ?? false, createdAt: now, updatedAt: now, updatedBy: by
+    delegations: input.delegations, invitedCosponsors: input.invitedCosponsors ?? [], shared: input.shared ?? false, createdAt: now, updatedAt: now, updatedBy: by
   }
   await store.appendUpdate(meta.id, content.update, { userId })
   await store.createDocument(meta, content.canonical)

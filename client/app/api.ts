@@ -72,6 +72,8 @@ export async function me(): Promise<User | null> {
 }
 /** Documents visible to the user. */
 export function listDocuments(): Promise<DocumentMeta[]> { return call('GET', '/api/documents') }
+/** Agrees (or declines) for the user's delegation to co-sponsor a proposal it is invited to; the document's metadata after. */
+export function answerInvitation(id: string, agree: boolean): Promise<DocumentMeta> { return call('POST', `/api/documents/${encodeURIComponent(id)}/cosponsorship`, { agree }) }
 /** One document with its content. */
 export function getDocument(id: string): Promise<DocumentWithJSON> { return call('GET', `/api/documents/${encodeURIComponent(id)}`) }
 /** Saved versions of a document. */

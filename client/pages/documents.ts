@@ -1,10 +1,11 @@
 /**
  * The document list: title, language, kind, base version (marked when it
  * is no longer the version in force), and the last change with the
- * delegation that made it; a filter box narrows it by
+ * delegation that made it, a proposal's invited co-sponsors (a drafter of
+ * one answers there); a filter box narrows it by
  * every word typed (title, resolution, delegation, kind, language).
  */
-import { listDocuments, type DocumentMeta, type User } from '../app/api.js'
+import { answerInvitation, listDocuments, type DocumentMeta, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { tk } from '../app/i18n-committee.js'
 import { t, uiLang } from '../app/i18n.js'
@@ -26,7 +27,25 @@ function when(iso: string): string {
 /** Text compared for filtering: lower case, compatibility forms folded, Arabic tatweel dropped. */
 const folded = (text: string) => text.normalize('NFKC').replace(/\u0640/g, '').toLowerCase()
 
-function row(doc: DocumentMeta, all: DocumentMeta[], propose: ((id: string) => void) | null): HTMLElement {
+/**
+ * A proposal's invited co-sponsors under its title and, for a drafter of one
+ * of them, the buttons that answer (the list is read again after).
+ */
+function invitation(doc: DocumentMeta, user: User, reload: () => void): HTMLElement | null {
+  if (doc.invitedCosponsors.length === 0) return null
+  const mine = user.role === 'drafter' && doc.invitedCosponsors.includes(user.delegation)
+  const status = h('span', { class: 'muted', role: 'status' })
+  const answer = (agree: boolean) => async () => {
+    try { await answerInvitation(doc.id, agree); reload() } catch (e) { status.textContent = `${t('error')}: ${errorText(e)}` }
+  }
+  return h('div', { class: 'invitation', 'data-testid': 'invitation' },
+    h('span', { class: 'muted' }, tc('invitedCosponsors'), ' ', h('bdi', {}, doc.invitedCosponsors.join(tc('listComma')))),
+    mine ? h('div', {}, tc('invitationForYou'), ' ',
+      h('button', { type: 'button', class: 'quiet', 'data-testid': 'agree-cosponsor', onclick: answer(true) }, tc('agreeCosponsor')), ' ',
+      h('button', { type: 'button', class: 'quiet', 'data-testid': 'decline-cosponsor', onclick: answer(false) }, tc('declineCosponsor')), ' ', status) : null)
+}
+
+function row(doc: DocumentMeta, all: DocumentMeta[], propose: ((id: string) => void) | null, user: User, reload: () => void): HTMLElement {
   const lang = isLanguage(doc.lang) ? languageInfo(doc.lang) : null
   const base = doc.baseDocumentId ? all.find(d => d.id === doc.baseDocumentId)?.title ?? doc.baseDocumentId : null
   // a text drafted on an older version than its resolution's version in force (after an adoption) is marked
@@ -34,7 +53,7 @@ function row(doc: DocumentMeta, all: DocumentMeta[], propose: ((id: string) => v
   // what the filter box searches: the title, the resolution it is on, its delegations, kind and language, the mark
   const searched = folded([doc.title, base ?? '', doc.delegations.join(' '), doc.kind, lang?.name ?? doc.lang, lang?.code ?? '', older ? tc('olderBaseBadge') : ''].join(' '))
   return h('tr', { 'data-testid': 'doc-row', 'data-id': doc.id, 'data-search': searched },
-    h('td', {}, h('a', { href: routeHash({ page: 'editor', id: doc.id }), dir: 'auto', class: 'doc-title' }, doc.title)),
+    h('td', {}, h('a', { href: routeHash({ page: 'editor', id: doc.id }), dir: 'auto', class: 'doc-title' }, doc.title), invitation(doc, user, reload)),
     h('td', {}, lang?.name ?? doc.lang),
     h('td', {}, doc.kind === 'proposal' ? t('proposal') : doc.kind === 'committee-draft' ? tk('committeeDraft') : t('resolution')),
     h('td', {}, h('span', { dir: 'auto' }, base ?? (doc.baseVersionId ? doc.baseVersionId : t('none'))), older ? ' ' : null, older),
@@ -80,7 +99,7 @@ export async function documentsPage(root: HTMLElement, user: User): Promise<void
         body)))
   try {
     docs = await listDocuments()
-    body.replaceChildren(...docs.map(d => row(d, docs, propose)))
+    body.replaceChildren(...docs.map(d => row(d, docs, propose, user, reload)))
     applyFilter()
   } catch (e) {
     body.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'error' }, `${t('error')}: ${errorText(e)}`)))

@@ -1,7 +1,8 @@
 /**
  * "New proposal": the resolution and its version in force, the proposing and
  * co-sponsoring delegations, the language, and MOD / ADD / SUP. The server
- * checks that a drafter starts proposals for their own delegation only.
+ * checks that a drafter starts proposals for their own delegation only; the
+ * co-sponsors a drafter names are invited, and each agrees from its list.
  */
 import { listVersions, startProposal, type DocumentMeta, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
@@ -29,7 +30,7 @@ export function newProposalDialog(user: User, docs: DocumentMeta[], resolutionId
   const resolutionRow = field(tc('resolutionField'), resolution)
   const versionRow = field(tc('versionInForce'), version)
   sheet.body.append(field(tc('action'), action), field(tc('docLanguage'), lang), resolutionRow, versionRow,
-    field(tc('proposing'), proposing), field(tc('cosponsors'), cosponsors), field(tc('proposalIdField'), proposalId), field(tc('titleField'), title))
+    field(tc('proposing'), proposing), field(tc(user.role === 'drafter' ? 'cosponsorsInvited' : 'cosponsors'), cosponsors), field(tc('proposalIdField'), proposalId), field(tc('titleField'), title))
   sheet.actions.append(startButton)
 
   let titleTouched = false

@@ -143,7 +143,10 @@ export function documentRoutes(deps: ApiDeps): Router {
     }, user.id)
     let meta
     try {
-      meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations, shared: false, baseVersionId: version?.meta.id ?? null, baseDocumentId: base?.id ?? null }, content, actorOf(user), user.id)
+      // a drafter's co-sponsors are invited, and co-sponsor once they agree (cosponsorship-routes.ts); the Secretariat records them as submitted
+      const [proposing, ...cosponsors] = delegations
+      const invited = user.role === 'secretariat' ? {} : { delegations: [proposing!], invitedCosponsors: cosponsors }
+      meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations, ...invited, shared: false, baseVersionId: version?.meta.id ?? null, baseDocumentId: base?.id ?? null }, content, actorOf(user), user.id)
     } catch (e) { throw asBadRequest(e) }
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-proposal', detail: version && base ? `${action} on version "${version.meta.name}" of "${base.title}"` : `${action}: draft new resolution` })
     res.status(201).json(publicMeta(meta))

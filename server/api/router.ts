@@ -8,6 +8,7 @@ import { committeeRoutes } from './committee-routes.js'
 import { compareRoutes } from './compare-routes.js'
 import type { ApiDeps } from './context.js'
 import { requireUser, userOf } from './context.js'
+import { cosponsorshipRoutes } from './cosponsorship-routes.js'
 import { documentRoutes } from './document-routes.js'
 import { exportRoutes, SharedPdfRenderer } from './export-routes.js'
 import { importersOnly, importRoutes } from './import-routes.js'
@@ -69,6 +70,7 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
   r.use(exportRoutes(deps, pdf))
   r.use('/imports', importRoutes(deps))
   r.use(committeeRoutes(deps))
+  r.use('/documents', cosponsorshipRoutes(deps))
   r.use('/documents', documentRoutes(deps))
   r.use(compareRoutes(deps))
   r.use((_req, res) => { res.status(404).json({ error: 'no such API route' }) })

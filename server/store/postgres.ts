@@ -4,7 +4,7 @@
  * server instances can share documents.
  */
 import pg from 'pg'
-import { auditFromRow, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { answeredInvitation, auditFromRow, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, CommitteeDraftRecord, DocumentMeta, Store, StoredUpdates, Version } from './types.js'
 
@@ -35,6 +35,8 @@ export async function openPostgresStore(connectionString: string, options: Postg
     await init.query(schemaSQL('BIGSERIAL PRIMARY KEY', 'BYTEA'))
     // a database made before committee drafts kept their inputs apart
     await init.query('ALTER TABLE committee_drafts ADD COLUMN IF NOT EXISTS inputs TEXT')
+    // a database made before co-sponsors were invited
+    await init.query('ALTER TABLE documents ADD COLUMN IF NOT EXISTS invited_cosponsors TEXT')
   } finally {
     await init.query('SELECT pg_advisory_unlock(427001)').catch(() => undefined)
     init.release()
@@ -64,9 +66,24 @@ export async function openPostgresStore(connectionString: string, options: Postg
       } finally { c.release() }
     },
     async createDocument(m: DocumentMeta, json) {
-      await pool.query(`INSERT INTO documents (id, title, lang, kind, base_version_id, base_document_id, delegations, shared, created_at, updated_at, updated_by, json)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [m.id, m.title, m.lang, m.kind, m.baseVersionId, m.baseDocumentId, JSON.stringify(m.delegations), m.shared ? 1 : 0, m.createdAt, m.updatedAt, actor(m.updatedBy), JSON.stringify(json)])
+      await pool.query(`INSERT INTO documents (id, title, lang, kind, base_version_id, base_document_id, delegations, invited_cosponsors, shared, created_at, updated_at, updated_by, json)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [m.id, m.title, m.lang, m.kind, m.baseVersionId, m.baseDocumentId, JSON.stringify(m.delegations), JSON.stringify(m.invitedCosponsors), m.shared ? 1 : 0, m.createdAt, m.updatedAt, actor(m.updatedBy), JSON.stringify(json)])
+    },
+    async answerInvitation(id, delegation, agrees) {
+      // the row locked from its reading to its writing: answers given at the same moment (from several instances too) wait in turn
+      const c = await pool.connect()
+      try {
+        await c.query('BEGIN')
+        const [r] = (await c.query(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1 FOR UPDATE`, [id])).rows as DocumentRow[]
+        const answered = r ? answeredInvitation(r, delegation, agrees) : null
+        if (r && answered) await c.query('UPDATE documents SET delegations = $1, invited_cosponsors = $2 WHERE id = $3', [answered.delegations, answered.invited, id])
+        await c.query('COMMIT')
+        return r && answered ? documentFromRow({ ...r, delegations: answered.delegations, invited_cosponsors: answered.invited }) : null
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined)
+        throw e
+      } finally { c.release() }
     },
     async getDocument(id) {
       const [r] = await rows<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1`, [id])

@@ -18,7 +18,7 @@
  * on `nextTick`.
  */
 import Database from 'better-sqlite3'
-import { auditFromRow, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { answeredInvitation, auditFromRow, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, AuditEntry, CommitteeDraftRecord, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
 
@@ -58,13 +58,16 @@ export function openSqliteStore(file: string): Store {
   db.exec(schemaSQL('INTEGER PRIMARY KEY AUTOINCREMENT', 'BLOB'))
   // a database made before committee drafts kept their inputs apart
   if (!(db.prepare('PRAGMA table_info(committee_drafts)').all() as { name: string }[]).some(c => c.name === 'inputs')) db.exec('ALTER TABLE committee_drafts ADD COLUMN inputs TEXT')
+  // a database made before co-sponsors were invited
+  if (!(db.prepare('PRAGMA table_info(documents)').all() as { name: string }[]).some(c => c.name === 'invited_cosponsors')) db.exec('ALTER TABLE documents ADD COLUMN invited_cosponsors TEXT')
 
   const q = {
     insertUpdate: db.prepare('INSERT INTO updates (doc_id, data, user_id, at) VALUES (?, ?, ?, ?)'),
     loadUpdates: db.prepare('SELECT seq, data FROM updates WHERE doc_id = ? ORDER BY seq'),
     deleteUpdates: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
-    insertDocument: db.prepare(`INSERT INTO documents (id, title, lang, kind, base_version_id, base_document_id, delegations, shared, created_at, updated_at, updated_by, json)
-      VALUES (@id, @title, @lang, @kind, @baseVersionId, @baseDocumentId, @delegations, @shared, @createdAt, @updatedAt, @updatedBy, @json)`),
+    insertDocument: db.prepare(`INSERT INTO documents (id, title, lang, kind, base_version_id, base_document_id, delegations, invited_cosponsors, shared, created_at, updated_at, updated_by, json)
+      VALUES (@id, @title, @lang, @kind, @baseVersionId, @baseDocumentId, @delegations, @invitedCosponsors, @shared, @createdAt, @updatedAt, @updatedBy, @json)`),
+    setDelegations: db.prepare('UPDATE documents SET delegations = ?, invited_cosponsors = ? WHERE id = ?'),
     getDocument: db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ?`),
     listDocuments: db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY updated_at DESC, id`),
     storeJSON: db.prepare('UPDATE documents SET json = ?, updated_by = coalesce(?, updated_by), updated_at = ? WHERE id = ?'),
@@ -139,7 +142,15 @@ export function openSqliteStore(file: string): Store {
     },
     async compact(id, state, through) { flush(); compact(id, state, through) },
     async createDocument(m: DocumentMeta, json) {
-      q.insertDocument.run({ ...m, delegations: JSON.stringify(m.delegations), shared: m.shared ? 1 : 0, updatedBy: actor(m.updatedBy), json: JSON.stringify(json) })
+      q.insertDocument.run({ ...m, delegations: JSON.stringify(m.delegations), invitedCosponsors: JSON.stringify(m.invitedCosponsors), shared: m.shared ? 1 : 0, updatedBy: actor(m.updatedBy), json: JSON.stringify(json) })
+    },
+    async answerInvitation(id, delegation, agrees) {
+      // read and written in one synchronous step: no other request runs between them
+      const r = q.getDocument.get(id) as DocumentRow | undefined
+      const answered = r ? answeredInvitation(r, delegation, agrees) : null
+      if (!r || !answered) return null
+      q.setDelegations.run(answered.delegations, answered.invited, id)
+      return documentFromRow({ ...r, delegations: answered.delegations, invited_cosponsors: answered.invited })
     },
     async getDocument(id) {
       const r = q.getDocument.get(id) as DocumentRow | undefined

@@ -15,7 +15,7 @@ export interface StoreUnderTest {
 
 const meta = (id: string, over: Partial<DocumentMeta> = {}): DocumentMeta => ({
   id, title: `Doc ${id}`, lang: 'en', kind: 'resolution', baseVersionId: null, baseDocumentId: null,
-  delegations: ['APT'], shared: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: null, ...over
+  delegations: ['APT'], invitedCosponsors: [], shared: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: null, ...over
 })
 
 /** Runs every persistence check as subtests of `t` (or skips them all with `skip`). */
@@ -63,6 +63,20 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       await store.storeJSON('doc-a', { n: 4 }, null, '2026-01-04T00:00:00.000Z')
       assert.deepEqual((await store.getDocument('doc-a'))?.updatedBy, { name: 'Amal', delegation: 'APT' }, 'a null actor keeps the last one')
       assert.deepEqual((await store.listDocuments()).map(d => d.id), ['doc-a', 'doc-b'])
+    })
+
+    await t.test('an invitation to co-sponsor is answered once: an agreement adds the delegation, a refusal only ends the invitation; answers at the same moment are all kept', async () => {
+      await store.createDocument(meta('doc-inv', { kind: 'proposal', invitedCosponsors: ['ARB', 'CEPT', 'RCC'] }), { n: 1 })
+      assert.deepEqual((await store.getDocument('doc-inv'))?.invitedCosponsors, ['ARB', 'CEPT', 'RCC'])
+      assert.equal(await store.answerInvitation('doc-inv', 'ATU', true), null, 'not invited')
+      assert.equal(await store.answerInvitation('nope', 'ARB', true), null, 'no such document')
+      const [arb, cept] = await Promise.all([store.answerInvitation('doc-inv', 'ARB', true), store.answerInvitation('doc-inv', 'CEPT', false)])
+      assert.deepEqual(arb?.invitedCosponsors.includes('ARB'), false)
+      assert.deepEqual(cept?.delegations.includes('CEPT'), false)
+      const after = await store.getDocument('doc-inv')
+      assert.deepEqual([after?.delegations, after?.invitedCosponsors], [['APT', 'ARB'], ['RCC']])
+      assert.equal(await store.answerInvitation('doc-inv', 'ARB', true), null, 'answered already')
+      assert.deepEqual((await store.listDocuments()).find(d => d.id === 'doc-inv')?.invitedCosponsors, ['RCC'])
     })
 
     await t.test('versions are listed per document and keep their JSON', async () => {

@@ -58,3 +58,23 @@ test('SQLite: a database made before committee drafts kept their inputs apart is
     } finally { await store.close() }
   } finally { rmSync(dir, { recursive: true, force: true }) }
 })
+
+test('SQLite: a database made before co-sponsors were invited is read as before: its documents invite no one (the column is added at start)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'resdraft-store-'))
+  try {
+    const file = join(dir, 'old.sqlite')
+    const Database = (await import('better-sqlite3')).default
+    const old = new Database(file)
+    old.exec(`CREATE TABLE documents (id TEXT PRIMARY KEY, title TEXT NOT NULL, lang TEXT NOT NULL, kind TEXT NOT NULL,
+      base_version_id TEXT, base_document_id TEXT, delegations TEXT NOT NULL, shared INTEGER NOT NULL,
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT, json TEXT)`)
+    old.prepare(`INSERT INTO documents VALUES ('p', 'APT on Res 50', 'ar', 'proposal', 'v1', 'r', '["APT","ARB"]', 0, '2026-01-01', '2026-01-01', NULL, '{}')`).run()
+    old.close()
+    const store = openSqliteStore(file)
+    try {
+      const doc = await store.getDocument('p')
+      assert.deepEqual([doc?.delegations, doc?.invitedCosponsors], [['APT', 'ARB'], []])
+      assert.equal(await store.answerInvitation('p', 'ARB', true), null)
+    } finally { await store.close() }
+  } finally { rmSync(dir, { recursive: true, force: true }) }
+})

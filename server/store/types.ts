@@ -76,6 +76,13 @@ export interface MetaStore {
   getDocument(id: string): Promise<DocumentMeta | null>
   /** Every document's metadata, most recently updated first. */
   listDocuments(): Promise<DocumentMeta[]>
+  /**
+   * Takes `delegation` off a document's invited co-sponsors and, when it
+   * `agrees`, adds it to the delegations (at the end), as one change that
+   * answers made at the same moment cannot undo; the metadata after it, or
+   * null when the document does not exist or has no such invitation.
+   */
+  answerInvitation(id: string, delegation: string, agrees: boolean): Promise<DocumentMeta | null>
   /** Stores the canonical JSON of a document and who changed it last. */
   storeJSON(id: string, json: unknown, updatedBy: Actor | null, at: string): Promise<void>
   /** The last stored canonical JSON of a document, or null. */

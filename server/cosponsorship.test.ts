@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { after, before, test } from 'node:test'
+import { importText } from '../schema/text/index.js'
+import { createDocument } from './documents.js'
+import { api, connect, login, startTestServer, type TestServer } from './test/helpers.js'
+
+let server: TestServer
+let versionId: string
+before(async () => {
+  server = await startTestServer()
+  const json = JSON.parse(JSON.stringify(importText(readFileSync(new URL('../fixtures/res50-2012-ar.txt', import.meta.url))).doc.toJSON())) as unknown
+  const base = await createDocument(server.store, { title: 'Res 50 (2012)', delegations: ['Secretariat'], shared: true }, json, null)
+  const sec = await login(server.url, 'sec')
+  versionId = (await api(server.url, sec, 'POST', `/api/documents/${base.id}/versions`, { name: 'Dubai 2012' })).body.id
+})
+after(async () => { await server.close() })
+
+/** The scope a user's socket gets on a document ('read-write' or 'readonly'). */
+async function socketScope(documentId: string, token: string): Promise<string | undefined> {
+  const c = connect(server.url, documentId, token)
+  try {
+    await c.synced
+    return c.provider.authorizedScope
+  } finally { c.destroy() }
+}
+
+test('a co-sponsor a drafter names is invited, not made one: it reads the proposal, and writes it (and is credited) only once a drafter of its own has agreed', async () => {
+  const [amal, salma, claire, rita, sec] = await Promise.all(['amal', 'salma', 'claire', 'rita', 'sec'].map(u => login(server.url, u))) as [string, string, string, string, string]
+  const started = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'APT, ARB and CEPT on Res 50', action: 'MOD', baseVersionId: versionId, delegations: ['APT', 'ARB', 'CEPT'] })
+  assert.equal(started.status, 201, JSON.stringify(started.body))
+  const id = started.body.id as string
+  assert.deepEqual(started.body.delegations, ['APT'], 'only the proposing delegation writes it at first')
+  assert.deepEqual(started.body.invitedCosponsors, ['ARB', 'CEPT'])
+
+  // an invited delegation finds the invitation in its list and may read the proposal, not change it
+  const listed = (await api(server.url, salma, 'GET', '/api/documents')).body as { id: string; invitedCosponsors: string[] }[]
+  assert.deepEqual(listed.find(d => d.id === id)?.invitedCosponsors, ['ARB', 'CEPT'])
+  assert.equal((await api(server.url, salma, 'GET', `/api/documents/${id}`)).status, 200)
+  assert.equal(await socketScope(id, salma), 'readonly')
+  assert.equal(await socketScope(id, amal), 'read-write')
+
+  // only a drafter of an invited delegation answers for it
+  for (const [who, token] of [['the proposing delegation', amal], ['a reviewer', rita], ['the Secretariat', sec]] as const) {
+    const r = await api(server.url, token, 'POST', `/api/documents/${id}/cosponsorship`, { agree: true })
+    assert.deepEqual([r.status, r.body.code], [403, 'not-invited'], who)
+  }
+  assert.equal((await api(server.url, salma, 'POST', `/api/documents/${id}/cosponsorship`, { agree: 'yes' })).status, 400)
+
+  // ARB agrees: it becomes a co-sponsor and writes the proposal
+  const agreed = await api(server.url, salma, 'POST', `/api/documents/${id}/cosponsorship`, { agree: true })
+  assert.equal(agreed.status, 200, JSON.stringify(agreed.body))
+  assert.deepEqual(agreed.body.delegations, ['APT', 'ARB'])
+  assert.deepEqual(agreed.body.invitedCosponsors, ['CEPT'])
+  assert.equal(await socketScope(id, salma), 'read-write')
+  assert.deepEqual((await api(server.url, salma, 'POST', `/api/documents/${id}/cosponsorship`, { agree: false })).body.code, 'not-invited', 'an answer is given once')
+
+  // CEPT declines: no longer invited, and the unshared proposal is no longer its to read
+  const declined = await api(server.url, claire, 'POST', `/api/documents/${id}/cosponsorship`, { agree: false })
+  assert.equal(declined.status, 200, JSON.stringify(declined.body))
+  assert.deepEqual(declined.body.delegations, ['APT', 'ARB'])
+  assert.deepEqual(declined.body.invitedCosponsors, [])
+  assert.equal((await api(server.url, claire, 'GET', `/api/documents/${id}`)).status, 404)
+
+  // both answers are in the audit trail, with who gave them
+  const audit = (await api(server.url, sec, 'GET', `/api/documents/${id}/audit`)).body as { action: string; delegation: string }[]
+  assert.deepEqual(audit.filter(e => e.action.startsWith('cosponsor')).map(e => [e.action, e.delegation]), [['cosponsor-agreed', 'ARB'], ['cosponsor-declined', 'CEPT']])
+})
+
+test('two invited delegations agreeing at the same moment are both recorded', async () => {
+  const [amal, salma, claire] = await Promise.all(['amal', 'salma', 'claire'].map(u => login(server.url, u))) as [string, string, string]
+  const started = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'both at once', action: 'MOD', baseVersionId: versionId, delegations: ['APT', 'ARB', 'CEPT'] })
+  const id = started.body.id as string
+  const answers = await Promise.all([salma, claire].map(t => api(server.url, t, 'POST', `/api/documents/${id}/cosponsorship`, { agree: true })))
+  assert.deepEqual(answers.map(a => a.status), [200, 200])
+  const meta = (await api(server.url, amal, 'GET', '/api/documents')).body.find((d: { id: string }) => d.id === id)
+  assert.deepEqual([...meta.delegations].sort(), ['APT', 'ARB', 'CEPT'])
+  assert.deepEqual(meta.invitedCosponsors, [])
+})
+
+test('the Secretariat records co-sponsors as submitted (no invitation), and an invitation is not a way to name the Secretariat', async () => {
+  const [sec, amal] = await Promise.all(['sec', 'amal'].map(u => login(server.url, u))) as [string, string]
+  const bySecretariat = await api(server.url, sec, 'POST', '/api/documents/new-proposal', { title: 'submitted jointly', action: 'MOD', baseVersionId: versionId, delegations: ['APT', 'ARB'] })
+  assert.equal(bySecretariat.status, 201, JSON.stringify(bySecretariat.body))
+  assert.deepEqual(bySecretariat.body.delegations, ['APT', 'ARB'])
+  assert.deepEqual(bySecretariat.body.invitedCosponsors, [])
+  assert.equal((await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'x', action: 'MOD', baseVersionId: versionId, delegations: ['APT', 'Secretariat'] })).status, 403)
+})
