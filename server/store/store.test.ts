@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { dropPostgresSchema, openPostgresStore } from './postgres.js'
+import { newestVersionsQuery } from './rows.js'
 import { openSqliteStore } from './sqlite.js'
 import { runStoreSuite } from './store.suite.js'
 
@@ -76,5 +77,20 @@ test('SQLite: a database made before co-sponsors were invited is read as before:
       assert.deepEqual([doc?.delegations, doc?.invitedCosponsors], [['APT', 'ARB'], []])
       assert.equal(await store.answerInvitation('p', 'ARB', true), null)
     } finally { await store.close() }
+  } finally { rmSync(dir, { recursive: true, force: true }) }
+})
+
+test('SQLite: the versions in force of the document list are read from an index, not from the versions themselves (each holds a whole text)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'resdraft-store-'))
+  try {
+    const file = join(dir, 'plan.sqlite')
+    await openSqliteStore(file).close()
+    const Database = (await import('better-sqlite3')).default
+    const db = new Database(file, { readonly: true })
+    try {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${newestVersionsQuery(() => '?')}`).all(2, '⟲ ') as { detail: string }[]
+      const reads = plan.map(p => p.detail).filter(d => /\bversions\b/.test(d))
+      assert.ok(reads.length > 0 && reads.every(d => d.includes('COVERING INDEX')), reads.join('; '))
+    } finally { db.close() }
   } finally { rmSync(dir, { recursive: true, force: true }) }
 })
