@@ -28,6 +28,7 @@ import type { ApiDeps } from './context.js'
 import { HttpError, onUsersTime, userOf } from './context.js'
 import { cachedVersion } from './version-cache.js'
 import { SECRETARIAT } from './committee-routes.js'
+import { PdfAdmission } from './pdf-admission.js'
 
 type ExportModule = typeof import('../../export/index.js')
 let exportModule: Promise<ExportModule> | null = null
@@ -36,35 +37,24 @@ const loadExport = (): Promise<ExportModule> => exportModule ??= import('../../e
 
 /** PDFs one user may have in flight at once (the printer holds MAX_QUEUED_RENDERINGS for everyone). */
 export const PDFS_PER_USER = 2
+/** Requests that may wait for a place in the printer (one per user), and for how long (pdf-admission.ts). */
+export const PDF_WAITING = 8
+export const PDF_WAIT_MS = 20_000
 
 /** A lazily started PDF renderer shared by all requests; `close()` on shutdown. */
 export class SharedPdfRenderer {
   private renderer: Promise<PdfRenderer> | null = null
-  private readonly inFlight = new Map<string, number>()
-  private total = 0
+  private readonly admission = new PdfAdmission({ places: MAX_QUEUED_RENDERINGS, perUser: PDFS_PER_USER, waiting: PDF_WAITING, waitMs: PDF_WAIT_MS })
   /**
-   * Admits one PDF request of `user` (its HTML still to be made, then
-   * printed): as many as the printer queues, PDFS_PER_USER of one user's,
-   * and the last place kept for a user with none in flight, so that the
-   * excess is refused (503) before any work and one user's PDFs never fill
-   * the printer (the seventh probe's drafter kept four in flight and every
-   * other export was refused). Call the returned function when done.
+   * A place in the printer for one PDF request of `user` (its HTML still to
+   * be made, then printed), before any work: at once, or after waiting its
+   * turn; refused (503) when it cannot have one (pdf-admission.ts). One
+   * user's PDFs never fill the printer, and users keeping it busy between
+   * them are served after a user with none printing. Call the returned
+   * function when done.
    */
-  admit(user: string): () => void {
-    const mine = this.inFlight.get(user) ?? 0
-    const free = MAX_QUEUED_RENDERINGS - this.total
-    if (free <= 0 || mine >= PDFS_PER_USER || (free === 1 && mine > 0)) throw new PrinterBusyError()
-    this.inFlight.set(user, mine + 1)
-    this.total++
-    let released = false
-    return () => {
-      if (released) return
-      released = true
-      this.total--
-      const left = (this.inFlight.get(user) ?? 1) - 1
-      if (left > 0) this.inFlight.set(user, left)
-      else this.inFlight.delete(user)
-    }
+  admit(user: string, signal?: AbortSignal): Promise<() => void> {
+    return this.admission.admit(user, signal)
   }
   /** The renderer, started on first use. */
   get(): Promise<PdfRenderer> {
@@ -136,7 +126,10 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
     if (!committee && meta.kind === 'proposal' && !q('base')) proposalId ??= proposalIdOf(doc)
     if (proposalId) { try { parseProposalId(proposalId) } catch (e) { throw new HttpError(400, (e as Error).message, 'proposal-id') } }
     // a PDF is made in the pool, then printed: PDFs in flight are bounded, the excess refused at once
-    const release = format === 'pdf' ? pdf.admit(user.id) : () => undefined
+    // a PDF nobody waits for any more (the client has gone while it waited for a place or was queued) is not printed
+    const gone = new AbortController()
+    res.once('close', () => { if (!res.writableEnded) gone.abort() })
+    const release = format === 'pdf' ? await pdf.admit(user.id, gone.signal) : () => undefined
     let file
     let bytes: Uint8Array
     try {
@@ -149,9 +142,6 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
         if (e instanceof WorkError && e.name === 'ExportInputError') throw new HttpError(500, `export failed: ${e.message}`)
         throw e
       }
-      // a PDF nobody waits for any more (the client has gone while it was queued) is not printed
-      const gone = new AbortController()
-      res.once('close', () => { if (!res.writableEnded) gone.abort() })
       bytes = file.html !== undefined ? await (await pdf.get()).render(file.html, { signal: gone.signal }) : file.bytes
     } finally { release() }
     res.status(200)

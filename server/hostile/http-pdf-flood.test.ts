@@ -1,7 +1,8 @@
 /**
  * A flood of PDF exports against a real server (skipped without Chromium).
  * PDFs in flight are bounded (four: their HTML made in the work pool, then
- * printed one at a time by Chromium, whose queue holds as many): the excess
+ * printed one at a time by Chromium, whose queue holds as many; a request
+ * may wait its turn, one per user: server/api/pdf-admission.ts): the excess
  * is answered 503 with Retry-After at once, the others are PDFs, and
  * `/api/health` keeps answering. (The pool's own bound once limited the
  * printer's queue alone; a large document prints more slowly than its HTML
@@ -79,5 +80,32 @@ test('one user keeping PDFs in flight cannot fill the printer: another user\'s e
   }
   await Promise.all(hogs)
   assert.ok(kenjis.length >= 3, String(kenjis.length))
+  assert.deepEqual(kenjis.filter(s => s !== 200), [], `kenji's exports: ${kenjis.join(' ')}`)
+})
+
+test('three users keeping PDFs in flight together cannot keep a fourth waiting for ever: a user with none in flight is printed next', { skip: chromium ? false : `no Chromium at ${CHROMIUM_PATH}` }, async () => {
+  const text = readFileSync(new URL('../../fixtures/res50-proposed-ar.txt', import.meta.url), 'utf8')
+  const own = (delegation: string) => createDocument(server.store, { title: `PDF of ${delegation} (3 hogs)`, delegations: [delegation], shared: false }, importText(text, { lang: 'ar' }).doc.toJSON(), null)
+  const [cept, arb, apt] = await Promise.all([own('CEPT'), own('ARB'), own('APT')])
+  const [claire, salma, amal, kenji] = await Promise.all(['claire', 'salma', 'amal', 'kenji'].map(u => login(server.url, u)))
+  const exportPdf = async (token: string, id: string) => {
+    const r = await fetch(`${server.url}/api/documents/${id}/export?format=pdf`, { headers: { authorization: `Bearer ${token}` } })
+    await r.arrayBuffer()
+    return r.status
+  }
+  // three drafters keep three requests each going for five seconds (a refused one is sent again after 10 ms)
+  const until = performance.now() + 5000
+  const hog = (token: string, id: string) => async () => {
+    while (performance.now() < until) { if (await exportPdf(token, id) !== 200) await new Promise(r => setTimeout(r, 10)) }
+  }
+  const hogs = [[claire, cept.id], [salma, arb.id], [amal, apt.id]].flatMap(([token, id]) => Array.from({ length: 3 }, hog(token!, id!)))
+  await new Promise(r => setTimeout(r, 400))
+  const kenjis: number[] = []
+  while (performance.now() < until - 800) {
+    kenjis.push(await exportPdf(kenji!, apt.id))
+    await new Promise(r => setTimeout(r, 200))
+  }
+  await Promise.all(hogs)
+  assert.ok(kenjis.length >= 2, String(kenjis.length))
   assert.deepEqual(kenjis.filter(s => s !== 200), [], `kenji's exports: ${kenjis.join(' ')}`)
 })
