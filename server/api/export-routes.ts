@@ -100,39 +100,40 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
     // refused before anything is read when the workers cannot take it; reading is paid from the user's loop time
     const refused = deps.work.refusalFor(user.id)
     if (refused) throw refused
-    const { committee, doc, attribution, base, committeeInputs } = await onUsersTime(deps, user, async () => {
-      // A committee draft: its revisions are credited to their sources, read from the shared document's attribution.
-      const committee = meta.kind === 'committee-draft' ? await deps.store.getCommitteeDraft(id) : null
-      let doc: unknown
-      let attribution: Uint8Array | null = null
-      if (committee) ({ json: doc, update: attribution } = await liveState(deps.store, deps.hocuspocus, id))
-      else doc = await liveJSON(deps.store, deps.hocuspocus, id)
-      // Defaults for a proposal: its base version (none for a draft new resolution).
-      const baseRef = q('base') ?? (meta.baseVersionId ? `v:${meta.baseVersionId}` : undefined)
-      let base: unknown = null
-      // a committee draft started from a live document: the base text it was compiled from, read in the worker from its inputs
-      const committeeInputs = !baseRef && committee ? await deps.store.getCommitteeInputs(id) : null
-      if (baseRef) {
-        // as kept for every request (version-cache.ts): read and parsed once
-        const version = await cachedVersion(deps.store, baseRef.startsWith('v:') ? baseRef.slice(2) : baseRef)
-        // a version of this document, or of the resolution this proposal is based on
-        if (!version || (version.meta.documentId !== id && version.meta.documentId !== meta.baseDocumentId)) throw new HttpError(404, `no version ${baseRef} of document ${id}`, 'no-version')
-        base = version.json()
-      }
-      return { committee, doc, attribution, base, committeeInputs }
-    })
-    // a proposal exported against its own base, under its own proposal number unless one is given
-    let proposalId = q('proposalId') ?? null
-    if (!committee && meta.kind === 'proposal' && !q('base')) proposalId ??= proposalIdOf(doc)
-    if (proposalId) { try { parseProposalId(proposalId) } catch (e) { throw new HttpError(400, (e as Error).message, 'proposal-id') } }
-    // a PDF is made in the pool, then printed: PDFs in flight are bounded, the excess refused at once
-    // a PDF nobody waits for any more (the client has gone while it waited for a place or was queued) is not printed
+    // a PDF is made in the pool, then printed: PDFs in flight are bounded, and a place is had (or waited for) before
+    // anything is read, so that a request waiting its turn holds no text; a PDF nobody waits for any more (the client
+    // has gone while it waited for a place or was queued) is not printed
     const gone = new AbortController()
     res.once('close', () => { if (!res.writableEnded) gone.abort() })
     const release = format === 'pdf' ? await pdf.admit(user.id, gone.signal) : () => undefined
     let file
     let bytes: Uint8Array
     try {
+      const { committee, doc, attribution, base, committeeInputs } = await onUsersTime(deps, user, async () => {
+        // A committee draft: its revisions are credited to their sources, read from the shared document's attribution.
+        const committee = meta.kind === 'committee-draft' ? await deps.store.getCommitteeDraft(id) : null
+        let doc: unknown
+        let attribution: Uint8Array | null = null
+        if (committee) ({ json: doc, update: attribution } = await liveState(deps.store, deps.hocuspocus, id))
+        else doc = await liveJSON(deps.store, deps.hocuspocus, id)
+        // Defaults for a proposal: its base version (none for a draft new resolution).
+        const baseRef = q('base') ?? (meta.baseVersionId ? `v:${meta.baseVersionId}` : undefined)
+        let base: unknown = null
+        // a committee draft started from a live document: the base text it was compiled from, read in the worker from its inputs
+        const committeeInputs = !baseRef && committee ? await deps.store.getCommitteeInputs(id) : null
+        if (baseRef) {
+          // as kept for every request (version-cache.ts): read and parsed once
+          const version = await cachedVersion(deps.store, baseRef.startsWith('v:') ? baseRef.slice(2) : baseRef)
+          // a version of this document, or of the resolution this proposal is based on
+          if (!version || (version.meta.documentId !== id && version.meta.documentId !== meta.baseDocumentId)) throw new HttpError(404, `no version ${baseRef} of document ${id}`, 'no-version')
+          base = version.json()
+        }
+        return { committee, doc, attribution, base, committeeInputs }
+      })
+      // a proposal exported against its own base, under its own proposal number unless one is given
+      let proposalId = q('proposalId') ?? null
+      if (!committee && meta.kind === 'proposal' && !q('base')) proposalId ??= proposalIdOf(doc)
+      if (proposalId) { try { parseProposalId(proposalId) } catch (e) { throw new HttpError(400, (e as Error).message, 'proposal-id') } }
       try {
         // in a committee draft, what no source made (labels renumbered by others' changes) is the Secretariat's editing
         const delegation = q('delegation') ?? (committee ? SECRETARIAT : null)
