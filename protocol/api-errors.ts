@@ -19,6 +19,8 @@ export const API_ERROR_CODES = [
   'own-delegation-only',
   /** 403: only a drafter of a delegation invited to co-sponsor a proposal answers the invitation, once. */
   'not-invited',
+  /** 403: only the proposing delegation's drafters (or the Secretariat) invite co-sponsors to a proposal or withdraw an invitation. */
+  'not-proposer',
   /** 403: the user may not export this document. */
   'export-not-allowed',
   /** 400: a version name that would read as an automatic checkpoint. */

@@ -52,6 +52,12 @@ export function canAnswerInvitation(user: User, doc: DocumentMeta): boolean {
   return user.role === 'drafter' && doc.invitedCosponsors.includes(user.delegation)
 }
 
+/** Whether the user may invite co-sponsors to the proposal, or withdraw an invitation: a drafter of its proposing delegation (named first), or the Secretariat (whose co-sponsors are added as submitted). */
+export function canInviteCosponsors(user: User, doc: DocumentMeta): boolean {
+  if (doc.kind !== 'proposal') return false
+  return user.role === 'secretariat' || (user.role === 'drafter' && doc.delegations[0] === user.delegation)
+}
+
 /** Whether the user may export the document: the Secretariat any it reads, drafters their own delegation's. */
 export function canExport(user: User, doc: DocumentMeta): boolean {
   if (user.role === 'secretariat') return canRead(user, doc)

@@ -86,3 +86,39 @@ test('the Secretariat records co-sponsors as submitted (no invitation), and an i
   assert.deepEqual(bySecretariat.body.invitedCosponsors, [])
   assert.equal((await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'x', action: 'MOD', baseVersionId: versionId, delegations: ['APT', 'Secretariat'] })).status, 403)
 })
+
+test('the proposing delegation invites co-sponsors after starting, and withdraws an invitation not yet answered; the Secretariat adds co-sponsors as submitted', async () => {
+  const [amal, kenji, salma, claire, sec] = await Promise.all(['amal', 'kenji', 'salma', 'claire', 'sec'].map(u => login(server.url, u))) as [string, string, string, string, string]
+  const id = (await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'APT alone at first', action: 'MOD', baseVersionId: versionId })).body.id as string
+  const invite = (token: string, delegations: unknown) => api(server.url, token, 'POST', `/api/documents/${id}/invitations`, { delegations })
+
+  // any drafter of the proposing delegation invites; names already there are not invited twice
+  const invited = await invite(kenji, ['ARB', 'CEPT', 'APT'])
+  assert.equal(invited.status, 200, JSON.stringify(invited.body))
+  assert.deepEqual([invited.body.delegations, invited.body.invitedCosponsors], [['APT'], ['ARB', 'CEPT']])
+  assert.equal((await api(server.url, salma, 'GET', `/api/documents/${id}`)).status, 200, 'ARB, invited, reads it')
+
+  // the proposing delegation withdraws CEPT's invitation; CEPT no longer reads the unshared proposal
+  const withdrawn = await api(server.url, amal, 'DELETE', `/api/documents/${id}/invitations/CEPT`)
+  assert.equal(withdrawn.status, 200, JSON.stringify(withdrawn.body))
+  assert.deepEqual(withdrawn.body.invitedCosponsors, ['ARB'])
+  assert.equal((await api(server.url, claire, 'GET', `/api/documents/${id}`)).status, 404)
+  assert.equal((await api(server.url, amal, 'DELETE', `/api/documents/${id}/invitations/CEPT`)).status, 404, 'no such invitation any more')
+
+  // a co-sponsor does not invite or withdraw on the proposing delegation's behalf, and nobody invites the Secretariat
+  assert.equal((await api(server.url, salma, 'POST', `/api/documents/${id}/cosponsorship`, { agree: true })).status, 200)
+  assert.deepEqual([(await invite(salma, ['RCC'])).status, (await invite(salma, ['RCC'])).body.code], [403, 'not-proposer'])
+  assert.equal((await invite(amal, ['Secretariat'])).status, 403)
+  // bounded, checked input
+  assert.equal((await invite(amal, 'RCC')).status, 400)
+  assert.equal((await invite(amal, ['x'.repeat(41)])).status, 400)
+  assert.equal((await invite(amal, Array.from({ length: 21 }, (_, k) => `D${k}`))).status, 400)
+
+  // the Secretariat adds co-sponsors as submitted
+  const added = await invite(sec, ['CEPT'])
+  assert.equal(added.status, 200, JSON.stringify(added.body))
+  assert.deepEqual([added.body.delegations, added.body.invitedCosponsors], [['APT', 'ARB', 'CEPT'], []])
+
+  const audit = (await api(server.url, sec, 'GET', `/api/documents/${id}/audit`)).body as { action: string; detail: string }[]
+  assert.deepEqual(audit.filter(e => e.action.startsWith('cosponsor')).map(e => e.action), ['cosponsors-invited', 'cosponsor-invitation-withdrawn', 'cosponsor-agreed', 'cosponsors-added'])
+})

@@ -74,6 +74,10 @@ export async function me(): Promise<User | null> {
 export function listDocuments(): Promise<DocumentMeta[]> { return call('GET', '/api/documents') }
 /** Agrees (or declines) for the user's delegation to co-sponsor a proposal it is invited to; the document's metadata after. */
 export function answerInvitation(id: string, agree: boolean): Promise<DocumentMeta> { return call('POST', `/api/documents/${encodeURIComponent(id)}/cosponsorship`, { agree }) }
+/** Invites delegations to co-sponsor a proposal (added as co-sponsors at once when the Secretariat asks); the metadata after. */
+export function inviteCosponsors(id: string, delegations: string[]): Promise<DocumentMeta> { return call('POST', `/api/documents/${encodeURIComponent(id)}/invitations`, { delegations }) }
+/** Withdraws a delegation's invitation to co-sponsor a proposal; the metadata after. */
+export function withdrawInvitation(id: string, delegation: string): Promise<DocumentMeta> { return call('DELETE', `/api/documents/${encodeURIComponent(id)}/invitations/${encodeURIComponent(delegation)}`) }
 /** One document with its content. */
 export function getDocument(id: string): Promise<DocumentWithJSON> { return call('GET', `/api/documents/${encodeURIComponent(id)}`) }
 /** Saved versions of a document. */

@@ -12,9 +12,11 @@ import { t, uiLang } from '../app/i18n.js'
 import { tc } from '../app/i18n-cycle.js'
 import { go, routeHash } from '../app/router.js'
 import { importResolutionDialog } from './import-dialog.js'
+import { cosponsorsSheet } from './cosponsors-sheet.js'
 import { newProposalDialog } from './proposal-dialog.js'
 import { readProposalDialog } from './read-docx-dialog.js'
 import { languageInfo, isLanguage } from '../../schema/index.js'
+import { canInviteCosponsors } from '../../protocol/permissions.js'
 import { topBar } from './shell.js'
 import { errorText } from '../app/i18n-errors.js'
 
@@ -60,7 +62,8 @@ function row(doc: DocumentMeta, all: DocumentMeta[], propose: ((id: string) => v
     h('td', {}, when(doc.updatedAt), doc.updatedBy ? h('span', { class: 'muted' }, ` ${t('by')} `, h('bdi', {}, `${doc.updatedBy.name} (${doc.updatedBy.delegation})`)) : null),
     h('td', { class: 'row-actions' },
       doc.baseVersionId ? h('a', { href: routeHash({ page: 'compare', old: `v:${doc.baseVersionId}`, new: `d:${doc.id}` }) }, t('compare')) : null,
-      propose && doc.kind === 'resolution' ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'row-new-proposal', onclick: () => propose(doc.id) }, tc('newProposal')) : null))
+      propose && doc.kind === 'resolution' ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'row-new-proposal', onclick: () => propose(doc.id) }, tc('newProposal')) : null,
+      canInviteCosponsors(user, doc) ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'row-cosponsors', onclick: () => cosponsorsSheet(doc, user, reload) }, tc('cosponsorsButton')) : null))
 }
 
 /** Renders the list of documents the user may open, with the actions the user's role allows. */

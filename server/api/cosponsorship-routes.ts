@@ -1,24 +1,45 @@
 /**
- * `POST /api/documents/:id/cosponsorship {agree}`: a delegation invited to
- * co-sponsor a proposal answers the invitation.
+ * A proposal's co-sponsors:
+ *
+ *   POST   /api/documents/:id/cosponsorship {agree}        an invited delegation answers
+ *   POST   /api/documents/:id/invitations {delegations}    the proposing delegation invites
+ *   DELETE /api/documents/:id/invitations/:delegation      ... or withdraws an invitation
  *
  * A drafter who starts a proposal names her own delegation as the proposing
- * one and may name others as co-sponsors; they are only invited
- * (`DocumentMeta.invitedCosponsors`): they read the proposal, and a drafter
- * of theirs agrees (the delegation then writes it, and compilations and
- * committee drafts name it) or declines (it no longer reads an unshared
+ * one and may name others as co-sponsors, then or later; they are only
+ * invited (`DocumentMeta.invitedCosponsors`): they read the proposal, and a
+ * drafter of theirs agrees (the delegation then writes it, and compilations
+ * and committee drafts name it) or declines (it no longer reads an unshared
  * proposal). ITU joint proposals carry each co-signer's consent; naming a
- * delegation is not enough. The Secretariat records co-sponsors as
- * submitted, with no invitation.
+ * delegation is not enough. The Secretariat adds co-sponsors as submitted,
+ * with no invitation. Each change is made by the store in one step
+ * (server/cosponsors.ts), and recorded in the audit trail.
  */
 import { Router } from 'express'
-import { canAnswerInvitation } from '../auth/permissions.js'
+import type { Response } from 'express'
+import { canAnswerInvitation, canInviteCosponsors } from '../auth/permissions.js'
+import { SECRETARIAT_DELEGATION, type DocumentMeta } from '../../protocol/api.js'
+import { answer, invite, withdraw, type CosponsorChange } from '../cosponsors.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, readableDocument, userOf } from './context.js'
 
-/** Routes under /api/documents for answering invitations to co-sponsor (the user is already signed in). */
+/** Delegations a proposal may name in all, written and invited (as when it is started). */
+const MAX_NAMED = 20
+
+/** Routes under /api/documents for a proposal's co-sponsors (the user is already signed in). */
 export function cosponsorshipRoutes(deps: ApiDeps): Router {
   const r = Router()
+
+  /** Applies `change` to the document's co-sponsors, records it, answers with the metadata after; `nothing` when it changed nothing. */
+  const apply = async (res: Response, doc: DocumentMeta, change: CosponsorChange, audit: { action: string; detail: string }, nothing: () => HttpError) => {
+    const user = userOf(res)
+    const after = await deps.store.changeCosponsors(doc.id, change)
+    if (!after) throw nothing()
+    await deps.store.addAudit(doc.id, { at: new Date().toISOString(), user: user.name, delegation: user.delegation, ...audit })
+    const { createdAt: _createdAt, ...answered } = after
+    res.json(answered)
+  }
+
   r.post('/:id/cosponsorship', async (req, res) => {
     const user = userOf(res)
     const doc = await readableDocument(deps, res, req.params.id)
@@ -26,16 +47,35 @@ export function cosponsorshipRoutes(deps: ApiDeps): Router {
     if (typeof agree !== 'boolean') throw new HttpError(400, 'agree must be true or false')
     const refused = () => new HttpError(403, 'your delegation has no invitation to co-sponsor this proposal (or has answered it)', 'not-invited')
     if (!canAnswerInvitation(user, doc)) throw refused()
-    // the store takes the delegation off the invitations and adds it in one change: two answers at once both count
-    const after = await deps.store.answerInvitation(doc.id, user.delegation, agree)
-    if (!after) throw refused()
-    await deps.store.addAudit(doc.id, {
-      at: new Date().toISOString(), user: user.name, delegation: user.delegation,
+    await apply(res, doc, answer(user.delegation, agree), {
       action: agree ? 'cosponsor-agreed' : 'cosponsor-declined',
       detail: agree ? `${user.delegation} agreed to co-sponsor` : `${user.delegation} declined to co-sponsor`
-    })
-    const { createdAt: _createdAt, ...answer } = after
-    res.json(answer)
+    }, refused)
+  })
+
+  r.post('/:id/invitations', async (req, res) => {
+    const user = userOf(res)
+    const doc = await readableDocument(deps, res, req.params.id)
+    if (!canInviteCosponsors(user, doc)) throw new HttpError(403, 'only the proposing delegation (or the Secretariat) invites co-sponsors to a proposal', 'not-proposer')
+    const raw = (req.body as { delegations?: unknown } | undefined)?.delegations
+    if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_NAMED || !raw.every(d => typeof d === 'string' && d.trim() && d.trim().length <= 40)) throw new HttpError(400, 'delegations must be a list of delegation names (at most 20, each at most 40 characters)')
+    const names = (raw as string[]).map(d => d.trim())
+    const asSubmitted = user.role === 'secretariat'
+    if (!asSubmitted && names.includes(SECRETARIAT_DELEGATION)) throw new HttpError(403, 'the Secretariat is no co-sponsor a drafter may name', 'own-delegation-only')
+    if (new Set([...doc.delegations, ...doc.invitedCosponsors, ...names]).size > MAX_NAMED) throw new HttpError(400, `a proposal names at most ${MAX_NAMED} delegations`)
+    await apply(res, doc, invite(names, asSubmitted), {
+      action: asSubmitted ? 'cosponsors-added' : 'cosponsors-invited',
+      detail: `${asSubmitted ? 'added as co-sponsors' : 'invited to co-sponsor'}: ${names.join(', ')}`
+    }, () => new HttpError(409, 'every delegation named already co-sponsors the proposal or is invited'))
+  })
+
+  r.delete('/:id/invitations/:delegation', async (req, res) => {
+    const user = userOf(res)
+    const doc = await readableDocument(deps, res, req.params.id)
+    if (!canInviteCosponsors(user, doc)) throw new HttpError(403, 'only the proposing delegation (or the Secretariat) withdraws an invitation to co-sponsor', 'not-proposer')
+    const delegation = String(req.params.delegation).slice(0, 40)
+    await apply(res, doc, withdraw(delegation), { action: 'cosponsor-invitation-withdrawn', detail: `invitation of ${delegation} withdrawn` },
+      () => new HttpError(404, `${delegation} has no invitation to answer`))
   })
   return r
 }

@@ -4,7 +4,7 @@
  * server instances can share documents.
  */
 import pg from 'pg'
-import { answeredInvitation, auditFromRow, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { auditFromRow, changedCosponsors, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, CommitteeDraftRecord, DocumentMeta, Store, StoredUpdates, Version } from './types.js'
 
@@ -70,16 +70,16 @@ export async function openPostgresStore(connectionString: string, options: Postg
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [m.id, m.title, m.lang, m.kind, m.baseVersionId, m.baseDocumentId, JSON.stringify(m.delegations), JSON.stringify(m.invitedCosponsors), m.shared ? 1 : 0, m.createdAt, m.updatedAt, actor(m.updatedBy), JSON.stringify(json)])
     },
-    async answerInvitation(id, delegation, agrees) {
+    async changeCosponsors(id, change) {
       // the row locked from its reading to its writing: answers given at the same moment (from several instances too) wait in turn
       const c = await pool.connect()
       try {
         await c.query('BEGIN')
         const [r] = (await c.query(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1 FOR UPDATE`, [id])).rows as DocumentRow[]
-        const answered = r ? answeredInvitation(r, delegation, agrees) : null
-        if (r && answered) await c.query('UPDATE documents SET delegations = $1, invited_cosponsors = $2 WHERE id = $3', [answered.delegations, answered.invited, id])
+        const changed = r ? changedCosponsors(r, change) : null
+        if (r && changed) await c.query('UPDATE documents SET delegations = $1, invited_cosponsors = $2 WHERE id = $3', [changed.delegations, changed.invited, id])
         await c.query('COMMIT')
-        return r && answered ? documentFromRow({ ...r, delegations: answered.delegations, invited_cosponsors: answered.invited }) : null
+        return r && changed ? documentFromRow({ ...r, delegations: changed.delegations, invited_cosponsors: changed.invited }) : null
       } catch (e) {
         await c.query('ROLLBACK').catch(() => undefined)
         throw e

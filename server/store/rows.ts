@@ -2,6 +2,7 @@
  * Row <-> record conversions shared by the SQL backends (both store JSON
  * values as text so that the two schemas stay the same).
  */
+import type { CosponsorChange } from '../cosponsors.js'
 import type { Actor, AuditEntry, AuditQuery, CommitteeDraftOrigin, CommitteeDraftRecord, DocumentMeta, Role, UserRecord, VersionMeta } from './types.js'
 
 /**
@@ -45,18 +46,14 @@ export function documentFromRow(r: DocumentRow): DocumentMeta {
 }
 
 /**
- * The delegations and invited co-sponsors of a document after `delegation`
- * answers its invitation (null when it has none): what both backends store
- * in the one change `answerInvitation` makes.
+ * The delegations and invited co-sponsors stored after `change`
+ * (server/cosponsors.ts) on a documents row, or null when it changes
+ * nothing: what both backends store in the one step `changeCosponsors` makes.
  */
-export function answeredInvitation(row: Pick<DocumentRow, 'delegations' | 'invited_cosponsors'>, delegation: string, agrees: boolean): { delegations: string; invited: string } | null {
-  const invited = row.invited_cosponsors ? JSON.parse(row.invited_cosponsors) as string[] : []
-  if (!invited.includes(delegation)) return null
-  const delegations = JSON.parse(row.delegations) as string[]
-  return {
-    delegations: JSON.stringify(agrees && !delegations.includes(delegation) ? [...delegations, delegation] : delegations),
-    invited: JSON.stringify(invited.filter(d => d !== delegation))
-  }
+export function changedCosponsors(row: DocumentRow, change: CosponsorChange): { delegations: string; invited: string } | null {
+  const current = documentFromRow(row)
+  const after = change({ delegations: current.delegations, invitedCosponsors: current.invitedCosponsors })
+  return after ? { delegations: JSON.stringify(after.delegations), invited: JSON.stringify(after.invitedCosponsors) } : null
 }
 
 /** A `versions` row without its JSON. */

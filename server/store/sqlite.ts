@@ -18,7 +18,7 @@
  * on `nextTick`.
  */
 import Database from 'better-sqlite3'
-import { answeredInvitation, auditFromRow, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { auditFromRow, changedCosponsors, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, AuditEntry, CommitteeDraftRecord, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
 
@@ -144,13 +144,13 @@ export function openSqliteStore(file: string): Store {
     async createDocument(m: DocumentMeta, json) {
       q.insertDocument.run({ ...m, delegations: JSON.stringify(m.delegations), invitedCosponsors: JSON.stringify(m.invitedCosponsors), shared: m.shared ? 1 : 0, updatedBy: actor(m.updatedBy), json: JSON.stringify(json) })
     },
-    async answerInvitation(id, delegation, agrees) {
+    async changeCosponsors(id, change) {
       // read and written in one synchronous step: no other request runs between them
       const r = q.getDocument.get(id) as DocumentRow | undefined
-      const answered = r ? answeredInvitation(r, delegation, agrees) : null
-      if (!r || !answered) return null
-      q.setDelegations.run(answered.delegations, answered.invited, id)
-      return documentFromRow({ ...r, delegations: answered.delegations, invited_cosponsors: answered.invited })
+      const changed = r ? changedCosponsors(r, change) : null
+      if (!r || !changed) return null
+      q.setDelegations.run(changed.delegations, changed.invited, id)
+      return documentFromRow({ ...r, delegations: changed.delegations, invited_cosponsors: changed.invited })
     },
     async getDocument(id) {
       const r = q.getDocument.get(id) as DocumentRow | undefined

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import type { TestContext } from 'node:test'
 import * as Y from 'yjs'
+import { answer } from '../cosponsors.js'
 import type { DocumentMeta, Store } from './types.js'
 
 /** A store to test and how to dispose of it. */
@@ -65,17 +66,17 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       assert.deepEqual((await store.listDocuments()).map(d => d.id), ['doc-a', 'doc-b'])
     })
 
-    await t.test('an invitation to co-sponsor is answered once: an agreement adds the delegation, a refusal only ends the invitation; answers at the same moment are all kept', async () => {
+    await t.test('co-sponsors are changed in one step: an invitation is answered once (an agreement adds the delegation, a refusal only ends the invitation), and answers at the same moment are all kept', async () => {
       await store.createDocument(meta('doc-inv', { kind: 'proposal', invitedCosponsors: ['ARB', 'CEPT', 'RCC'] }), { n: 1 })
       assert.deepEqual((await store.getDocument('doc-inv'))?.invitedCosponsors, ['ARB', 'CEPT', 'RCC'])
-      assert.equal(await store.answerInvitation('doc-inv', 'ATU', true), null, 'not invited')
-      assert.equal(await store.answerInvitation('nope', 'ARB', true), null, 'no such document')
-      const [arb, cept] = await Promise.all([store.answerInvitation('doc-inv', 'ARB', true), store.answerInvitation('doc-inv', 'CEPT', false)])
+      assert.equal(await store.changeCosponsors('doc-inv', answer('ATU', true)), null, 'not invited')
+      assert.equal(await store.changeCosponsors('nope', answer('ARB', true)), null, 'no such document')
+      const [arb, cept] = await Promise.all([store.changeCosponsors('doc-inv', answer('ARB', true)), store.changeCosponsors('doc-inv', answer('CEPT', false))])
       assert.deepEqual(arb?.invitedCosponsors.includes('ARB'), false)
       assert.deepEqual(cept?.delegations.includes('CEPT'), false)
       const after = await store.getDocument('doc-inv')
       assert.deepEqual([after?.delegations, after?.invitedCosponsors], [['APT', 'ARB'], ['RCC']])
-      assert.equal(await store.answerInvitation('doc-inv', 'ARB', true), null, 'answered already')
+      assert.equal(await store.changeCosponsors('doc-inv', answer('ARB', true)), null, 'answered already')
       assert.deepEqual((await store.listDocuments()).find(d => d.id === 'doc-inv')?.invitedCosponsors, ['RCC'])
     })
 

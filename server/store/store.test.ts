@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { dropPostgresSchema, openPostgresStore } from './postgres.js'
+import { answer } from '../cosponsors.js'
 import { newestVersionsQuery } from './rows.js'
 import { openSqliteStore } from './sqlite.js'
 import { runStoreSuite } from './store.suite.js'
@@ -75,7 +76,7 @@ test('SQLite: a database made before co-sponsors were invited is read as before:
     try {
       const doc = await store.getDocument('p')
       assert.deepEqual([doc?.delegations, doc?.invitedCosponsors], [['APT', 'ARB'], []])
-      assert.equal(await store.answerInvitation('p', 'ARB', true), null)
+      assert.equal(await store.changeCosponsors('p', answer('ARB', true)), null)
     } finally { await store.close() }
   } finally { rmSync(dir, { recursive: true, force: true }) }
 })

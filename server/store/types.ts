@@ -5,6 +5,7 @@
  * state. Everything else is metadata (`MetaStore`).
  */
 
+import type { CosponsorChange } from '../cosponsors.js'
 import type { Actor, AuditEntry, CommitteeDraftOrigin, DocumentMeta, Role, User, Version, VersionMeta } from '../../protocol/api.js'
 
 // The records the API speaks are defined once, in protocol/.
@@ -77,12 +78,13 @@ export interface MetaStore {
   /** Every document's metadata, most recently updated first. */
   listDocuments(): Promise<DocumentMeta[]>
   /**
-   * Takes `delegation` off a document's invited co-sponsors and, when it
-   * `agrees`, adds it to the delegations (at the end), as one change that
-   * answers made at the same moment cannot undo; the metadata after it, or
-   * null when the document does not exist or has no such invitation.
+   * Changes a document's delegations and invited co-sponsors
+   * (server/cosponsors.ts) in one step, reading them and storing what
+   * `change` makes of them, so that changes made at the same moment (from
+   * several instances too) are all kept; the metadata after it, or null when
+   * the document does not exist or `change` changed nothing.
    */
-  answerInvitation(id: string, delegation: string, agrees: boolean): Promise<DocumentMeta | null>
+  changeCosponsors(id: string, change: CosponsorChange): Promise<DocumentMeta | null>
   /** Stores the canonical JSON of a document and who changed it last. */
   storeJSON(id: string, json: unknown, updatedBy: Actor | null, at: string): Promise<void>
   /** The last stored canonical JSON of a document, or null. */
