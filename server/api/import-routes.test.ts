@@ -100,7 +100,7 @@ test('a drafter starts MOD and ADD proposals for their own delegation only; the 
 
   const mod = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'APT on Res 50', action: 'MOD', baseVersionId, delegations: ['APT', 'ARB'], proposalId: 'apt/44a13/1' })
   assert.equal(mod.status, 201, JSON.stringify(mod.body))
-  assert.deepEqual(mod.body.delegations, ['APT', 'ARB'])
+  assert.deepEqual([mod.body.delegations, mod.body.invitedCosponsors], [['APT'], ['ARB']], 'the co-sponsor a drafter names is invited')
   assert.equal(mod.body.baseVersionId, baseVersionId)
   const doc = (await api(server.url, amal, 'GET', `/api/documents/${mod.body.id}`)).body
   assert.deepEqual(doc.json.content.slice(0, 3).map((n: { type: string }) => n.type), ['proposalHeader', 'proposalMarker', 'resolutionHeading'])
