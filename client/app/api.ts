@@ -71,7 +71,10 @@ export async function me(): Promise<User | null> {
   return (await call<{ user: User | null }>('GET', '/api/session')).user
 }
 /** Documents visible to the user. */
-export function listDocuments(): Promise<DocumentMeta[]> { return call('GET', '/api/documents') }
+export async function listDocuments(): Promise<DocumentMeta[]> {
+  // a server older than invitations to co-sponsor (instances upgraded one after another) sends none
+  return (await call<DocumentMeta[]>('GET', '/api/documents')).map(d => ({ ...d, invitedCosponsors: d.invitedCosponsors ?? [] }))
+}
 /** Agrees (or declines) for the user's delegation to co-sponsor a proposal it is invited to; the document's metadata after. */
 export function answerInvitation(id: string, agree: boolean): Promise<DocumentMeta> { return call('POST', `/api/documents/${encodeURIComponent(id)}/cosponsorship`, { agree }) }
 /** Invites delegations to co-sponsor a proposal (added as co-sponsors at once when the Secretariat asks); the metadata after. */
