@@ -148,7 +148,7 @@ export function demoAccountsWanted(config: Pick<ServerConfig, 'demoAccounts' | '
 }
 
 /**
- * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SESSION_SECRET,
+ * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, REDIS_PREFIX, SESSION_SECRET,
  * PUBLIC_ORIGIN, DEMO_ACCOUNTS (and SESSION_TTL_HOURS, MAX_MESSAGE_BYTES,
  * MAX_DOCUMENT_BYTES, WORK_THREADS ...); throws ConfigError for a value that cannot be used.
  */
@@ -161,6 +161,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dataDir: env.DATA_DIR ? resolve(env.DATA_DIR) : c.dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
     sessionTtlMs: (num(env, 'SESSION_TTL_HOURS', 'hours, more than 0', 0.001, 24 * 365, false) ?? 12) * 3600 * 1000,
     maxMessageBytes: num(env, 'MAX_MESSAGE_BYTES', 'a number of bytes from 1024', 1024, 1024 ** 3) ?? c.maxMessageBytes,

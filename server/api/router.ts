@@ -8,6 +8,7 @@ import { committeeRoutes } from './committee-routes.js'
 import { compareRoutes } from './compare-routes.js'
 import type { ApiDeps } from './context.js'
 import { requireUser, userOf } from './context.js'
+import { FAN_OUT } from '../collab/fan-out-name.js'
 import { cosponsorshipRoutes } from './cosponsorship-routes.js'
 import { documentRoutes } from './document-routes.js'
 import { exportRoutes, SharedPdfRenderer } from './export-routes.js'
@@ -43,7 +44,12 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
     next()
   })
   r.get('/health', (_req, res) => {
-    res.json({ ok: true, schema: SCHEMA_FINGERPRINT, backend: deps.store.backend, documents: deps.hocuspocus.getDocumentsCount(), connections: deps.hocuspocus.getConnectionsCount() })
+    // with Redis: whether documents reach the other instances now (collab/fan-out.ts); the instance itself works either way
+    const fanOut = deps.hocuspocus.configuration.extensions.find(e => e.extensionName === FAN_OUT) as { failing?: boolean } | undefined
+    res.json({
+      ok: true, schema: SCHEMA_FINGERPRINT, backend: deps.store.backend, documents: deps.hocuspocus.getDocumentsCount(), connections: deps.hocuspocus.getConnectionsCount(),
+      ...(fanOut ? { fanOut: fanOut.failing ? 'failing' : 'ok' } : {})
+    })
   })
   // JSON bodies are read in three sizes: signing in (a user name and a password; no other body is read
   // before the session is checked), a text import's, and any other of a signed-in user's (a committee

@@ -81,8 +81,8 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
   extensions.push(...kept)
   if (o.redisUrl) {
     const url = o.redisUrl
-    const [{ Redis }, { Redis: IORedis }] = await Promise.all([import('@hocuspocus/extension-redis'), import('ioredis')])
-    extensions.push(new Redis({ createClient: () => new IORedis(url), prefix: o.redisPrefix ?? 'resdraft' }))
+    const { FanOut } = await import('./fan-out.js')
+    extensions.push(new FanOut({ url, prefix: o.redisPrefix ?? 'resdraft', logger: o.logger }))
   }
   const hocuspocus = new Hocuspocus({
     name: 'resdraft',

@@ -1,0 +1,132 @@
+/**
+ * Two instances sharing PostgreSQL and Redis, one of them reaching Redis
+ * through a proxy this test controls (tenth probe): Redis going away must
+ * not stop the instance, a Redis that stops answering must not hold up
+ * the opening of documents or the instance's shutdown for as long as it
+ * lasts, and edits made meanwhile reach the other instance once Redis is
+ * back. Skipped, visibly, without both services.
+ */
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { dropPostgresSchema, openPostgresStore } from './store/postgres.js'
+import { spawnServer, stopServer, type ChildServer } from './test/child.js'
+import { addDocument, connect, login, titleText, until, type Client } from './test/helpers.js'
+
+const databaseUrl = process.env.DATABASE_URL
+const redisUrl = process.env.REDIS_URL
+
+/** A TCP proxy to Redis that can refuse connections (`drop`) or stop carrying bytes while keeping them open (`pause`). */
+class RedisProxy {
+  private readonly server: Server
+  private readonly pairs = new Set<[Socket, Socket]>()
+  private mode: 'pass' | 'drop' | 'pause' = 'pass'
+  constructor(private readonly target: URL) {
+    this.server = createServer(client => {
+      if (this.mode === 'drop') { client.destroy(); return }
+      const upstream = tcpConnect(Number(target.port || 6379), target.hostname)
+      const pair: [Socket, Socket] = [client, upstream]
+      this.pairs.add(pair)
+      const end = () => { client.destroy(); upstream.destroy(); this.pairs.delete(pair) }
+      client.on('error', end).on('close', end)
+      upstream.on('error', end).on('close', end)
+      client.on('data', d => { if (this.mode === 'pass') upstream.write(d) })
+      upstream.on('data', d => { if (this.mode === 'pass') client.write(d) })
+    })
+  }
+  async listen(): Promise<string> {
+    await new Promise<void>(r => this.server.listen(0, '127.0.0.1', r))
+    return `redis://127.0.0.1:${(this.server.address() as { port: number }).port}`
+  }
+  /** Closes every connection and refuses new ones. */
+  drop(): void { this.mode = 'drop'; for (const [a, b] of this.pairs) { a.destroy(); b.destroy() } this.pairs.clear() }
+  /** Keeps connections open but carries nothing (a hung Redis). */
+  pause(): void { this.mode = 'pause' }
+  /** Carries bytes again (what was sent while paused is lost: clients see it as a hang). */
+  pass(): void { this.mode = 'pass' }
+  close(): void { this.drop(); this.server.close() }
+}
+
+const alive = (s: ChildServer) => s.process.exitCode === null && s.process.signalCode === null
+
+async function twoInstances(t: { skip(m: string): void }) {
+  if (!databaseUrl || !redisUrl) { t.skip(`${!databaseUrl ? 'DATABASE_URL' : 'REDIS_URL'} not set`); return null }
+  const schema = `resdraft_outage_${Math.random().toString(36).slice(2, 10)}`
+  const dataDir = mkdtempSync(join(tmpdir(), 'resdraft-outage-'))
+  const setup = await openPostgresStore(databaseUrl, { schema })
+  const docs = await Promise.all([1, 2, 3].map(() => addDocument(setup, { delegations: ['APT', 'ARB'] })))
+  await setup.close()
+  const proxy = new RedisProxy(new URL(redisUrl))
+  const proxied = await proxy.listen()
+  const env = { DATA_DIR: dataDir, PORT: '0', SESSION_SECRET: 'outage-secret', DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, REDIS_PREFIX: schema }
+  const [a, b] = await Promise.all([spawnServer({ ...env, REDIS_URL: proxied }), spawnServer({ ...env, REDIS_URL: redisUrl })])
+  const clients: Client[] = []
+  return {
+    a: a!, b: b!, proxy, docs, clients,
+    async cleanup() {
+      for (const c of clients) c.destroy()
+      await Promise.all([stopServer(a!, 'SIGKILL'), stopServer(b!, 'SIGKILL')])
+      proxy.close()
+      await dropPostgresSchema(databaseUrl, schema)
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+}
+
+test('an instance that loses Redis keeps running, its users keep editing, and their edits reach the other instance once Redis is back', { timeout: 90_000 }, async t => {
+  const setup = await twoInstances(t)
+  if (!setup) return
+  const { a, b, proxy, docs, clients } = setup
+  try {
+    const [amal, salma] = await Promise.all([login(a.url, 'amal'), login(b.url, 'salma')])
+    const onA = connect(a.url, docs[0]!.id, amal), onB = connect(b.url, docs[0]!.id, salma)
+    clients.push(onA, onB)
+    await Promise.all([onA.synced, onB.synced])
+    proxy.drop()
+    // typing on A for longer than ioredis retries a command (20 attempts, about ten seconds), with presence going too
+    const typedUntil = Date.now() + 15_000
+    let n = 0
+    while (Date.now() < typedUntil) {
+      titleText(onA.doc).insert(0, `w${n++} `)
+      onA.provider.setAwarenessField('cursor', { n })
+      await new Promise(r => setTimeout(r, 250))
+    }
+    assert.ok(alive(a), `instance A stopped:\n${a.output().slice(-2000)}`)
+    const health = await fetch(`${a.url}/api/health`)
+    assert.equal(health.status, 200)
+    assert.equal((await health.json() as { fanOut?: string }).fanOut, 'failing', 'health says documents are not shared now')
+    assert.equal((await (await fetch(`${b.url}/api/health`)).json() as { fanOut?: string }).fanOut, 'ok')
+    await until(() => !onA.provider.hasUnsyncedChanges, 5000, 'A acknowledges what was typed while Redis was away')
+    proxy.pass()
+    await until(() => titleText(onB.doc).toString().includes(`w${n - 1} `) && titleText(onB.doc).toString() === titleText(onA.doc).toString(), 30_000, 'the instances converge once Redis is back')
+    assert.ok(alive(a) && alive(b))
+  } finally { await setup.cleanup() }
+})
+
+test('a Redis that stops answering does not hold up the opening of documents or the shutdown of an instance for as long as it lasts', { timeout: 90_000 }, async t => {
+  const setup = await twoInstances(t)
+  if (!setup) return
+  const { a, proxy, docs, clients } = setup
+  try {
+    const amal = await login(a.url, 'amal')
+    const first = connect(a.url, docs[0]!.id, amal)
+    clients.push(first)
+    await first.synced
+    proxy.pause()
+    // a document not loaded yet opens in bounded time (not shared with the other instance until Redis answers)
+    const started = Date.now()
+    const second = connect(a.url, docs[1]!.id, amal)
+    clients.push(second)
+    await Promise.race([second.synced, new Promise((_, reject) => setTimeout(() => reject(new Error('the document did not open within 15 s')), 15_000))])
+    assert.ok(Date.now() - started < 15_000)
+    titleText(second.doc).insert(0, 'typed while Redis hangs ')
+    await until(() => !second.provider.hasUnsyncedChanges, 5000, 'acknowledged')
+    // shutdown: the last saves are made (or reported) in bounded time
+    const stopped = Date.now()
+    await Promise.race([stopServer(a, 'SIGTERM'), new Promise((_, reject) => setTimeout(() => reject(new Error(`instance A still running 20 s after SIGTERM (at ${new Date().toISOString()}, sent ${new Date(stopped).toISOString()}):\n${a.output().slice(-2000)}`)), 20_000))])
+    assert.ok(Date.now() - stopped < 20_000)
+  } finally { proxy.pass(); await setup.cleanup() }
+})
