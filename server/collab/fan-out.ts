@@ -19,6 +19,9 @@
  *   (its updates are in the shared log already; the snapshot is rewritten
  *   at the next save).
  *
+ * - Presence sent by another instance is screened (`screened`): a user
+ *   there cannot take over the presence of a participant here.
+ *
  * While Redis is away, each instance's users go on editing, apart; what
  * they did reaches the other instances once it is back (each instance asks
  * the others for what it lacks at its next change).
@@ -26,8 +29,14 @@
 import { Redis } from '@hocuspocus/extension-redis'
 import type { afterLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server'
 import { Redis as RedisClient } from 'ioredis'
+import * as encoding from 'lib0/encoding'
+import { samePresence, type PresenceUser } from '../../protocol/awareness.js'
 import type { Logger } from '../log.js'
+import { isGone, readEntries, writeRawEntries } from './awareness-entries.js'
 import { FAN_OUT } from './fan-out-name.js'
+import { MESSAGE_AWARENESS, parseMessage } from './messages.js'
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** Options of the fan-out. */
 export interface FanOutOptions {
@@ -77,6 +86,14 @@ export class FanOut extends Redis {
     const client = () => new RedisClient(options.url, { commandTimeout: options.commandTimeoutMs ?? 5000 })
     super({ createClient: client, prefix: options.prefix })
     this.logger = options.logger
+    // what other instances send is screened (presence) before the extension applies it
+    const apply = (this as unknown as { handleIncomingMessage: (channel: Buffer, data: Buffer) => Promise<void> }).handleIncomingMessage
+    this.sub.off('messageBuffer', apply)
+    this.sub.on('messageBuffer', (channel: Buffer, data: Buffer) => {
+      let screened: Buffer | null
+      try { screened = this.screened(data) } catch (e) { this.report('incoming', 'a message from another instance could not be read; it is left out', e as Error); return }
+      if (screened) apply(channel, screened).catch((e: Error) => this.report('incoming', 'a message from another instance could not be applied', e))
+    })
     for (const [role, redis] of [['publishing', this.pub], ['subscribing', this.sub]] as const) {
       // without a listener ioredis prints every connection error itself
       redis.on('error', (e: Error) => this.report(`redis-${role}`, `Redis connection (${role}) failed; documents are not shared with other instances until it is back`, e))
@@ -141,6 +158,41 @@ export class FanOut extends Redis {
       this.pub.disconnect(false)
       this.sub.disconnect(false)
     }
+  }
+
+  /**
+   * A message from another instance as it may be applied here, or null. Of
+   * an awareness update, the entries for a client id a connection here
+   * holds, or whose state names another user than the one sent, are left
+   * out: a participant's presence is set by the instance their socket is on
+   * (the presence check there, extensions/presence.ts), and a user on
+   * another instance could otherwise take it over (the tenth probe: a state
+   * for another participant's client id, with a higher clock, renamed them
+   * on every instance and in their own editor).
+   */
+  private screened(data: Buffer): Buffer | null {
+    const prefixLength = data[0]! + 1
+    if (data.toString('utf-8', 1, prefixLength) === this.configuration.identifier) return data   // its own: the extension skips it
+    const body = data.subarray(prefixLength)
+    const message = parseMessage(body)
+    if (message.type !== MESSAGE_AWARENESS || !message.awareness) return data
+    const document = this.instance.documents.get(message.documentName)
+    if (!document) return data
+    const heldHere = (id: number) => document.getConnections().some(c => document.getClients(c.webSocket).has(id))
+    const entries = readEntries(message.awareness)
+    const kept = entries.filter(entry => {
+      if (heldHere(entry.clientId)) return false
+      const current = (document.awareness.states.get(entry.clientId) as { user?: PresenceUser } | undefined)?.user
+      if (current === undefined || isGone(entry)) return true
+      try { return samePresence(current, (JSON.parse(utf8.decode(entry.json)) as { user?: unknown } | null)?.user) } catch { return false }
+    })
+    if (kept.length === entries.length) return data
+    if (kept.length === 0) return null
+    const e = encoding.createEncoder()
+    encoding.writeVarString(e, message.documentName)
+    encoding.writeVarUint(e, MESSAGE_AWARENESS)
+    encoding.writeVarUint8Array(e, writeRawEntries(kept))
+    return Buffer.concat([data.subarray(0, prefixLength), encoding.toUint8Array(e)])
   }
 
   /** When Redis last failed a command or its connection (ms since the epoch). */

@@ -11,7 +11,8 @@
  * - leaves out the states that change nothing (providers echo every state
  *   they receive, with its clock) and those for client ids the connection
  *   has not claimed: a connection claims the ids it announces first, up to
- *   a few, never one that another connection holds, so nobody changes or
+ *   a few, never one that another connection holds or whose state names
+ *   another user (a participant on another instance), so nobody changes or
  *   removes another participant's state;
  * - sets the identity fields (`user`: name, delegation, role, colour) of
  *   each state from the signed-in session, and drops a malformed state
@@ -25,11 +26,11 @@
  * to every connection: the application defines none.
  */
 import type { Connection, Extension, beforeHandleMessagePayload } from '@hocuspocus/server'
-import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { applyAwarenessUpdate } from 'y-protocols/awareness'
 import { awarenessStateProblem, presenceOf, samePresence } from '../../protocol/awareness.js'
 import type { PresenceUser } from '../../protocol/awareness.js'
+import { isGone, readEntries, type RawEntry } from '../collab/awareness-entries.js'
 import { MESSAGE_AWARENESS, MESSAGE_BROADCAST_STATELESS, parseMessage } from '../collab/messages.js'
 import { REFUSED_INVALID, droppedUnread, droppingMessages, refuse } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
@@ -37,36 +38,9 @@ import type { User } from '../store/types.js'
 
 /** Most awareness client ids one connection may speak for (a page uses one per document). */
 export const MAX_CLIENTS_PER_CONNECTION = 4
-/** Most states in one awareness message (a provider echoes every state it receives, so a busy document's are many). */
-export const MAX_STATES_PER_MESSAGE = 10_000
-
 interface Entry { clientId: number; clock: number; state: unknown }
 
-/** An entry as sent: its state still the bytes of its JSON text (read only when the entry can apply). */
-interface RawEntry { clientId: number; clock: number; json: Uint8Array }
-
-/** Reads the entries' ids and clocks; their states stay bytes (a flood of states for ids that cannot apply is never decoded). */
-function readEntries(update: Uint8Array): RawEntry[] {
-  const d = decoding.createDecoder(update)
-  const n = decoding.readVarUint(d)
-  if (n > MAX_STATES_PER_MESSAGE) throw new Error(`${n} awareness states in one message`)
-  const entries: RawEntry[] = []
-  for (let i = 0; i < n; i++) {
-    const clientId = decoding.readVarUint(d)
-    const clock = decoding.readVarUint(d)
-    const len = decoding.readVarUint(d)
-    if (d.pos + len > d.arr.length) throw new Error('unexpected end of message')
-    entries.push({ clientId, clock, json: decoding.readUint8Array(d, len) })
-  }
-  if (decoding.hasContent(d)) throw new Error('trailing bytes')
-  return entries
-}
-
 const utf8 = new TextDecoder('utf-8', { fatal: true })
-const NULL_JSON = [0x6e, 0x75, 0x6c, 0x6c] // "null"
-
-/** Whether an entry's state is `null` ("gone"), read from its bytes. */
-const isGone = (e: RawEntry) => e.json.length === 4 && NULL_JSON.every((b, i) => e.json[i] === b)
 
 /** The entry with its state read (throws on text that is not UTF-8 JSON). */
 const readState = (e: RawEntry): Entry => ({ clientId: e.clientId, clock: e.clock, state: JSON.parse(utf8.decode(e.json)) as unknown })
@@ -150,17 +124,24 @@ export class Presence implements Extension {
     let claimed = this.claims.get(connection)
     if (!claimed) { claimed = new Set(); this.claims.set(connection, claimed) }
     const heldElsewhere = (id: number) => document.getConnections().some(other => other !== connection && (this.claims.get(other)?.has(id) || document.getClients(other.webSocket).has(id)))
+    // a client id keeps the identity it has: one another user's state stands for (a participant on another
+    // instance, whose connection is not here) is not claimed (collab/fan-out.ts keeps it on the other side)
+    const who = presenceOf(user)
+    const someoneElses = (id: number) => {
+      const current = (awareness.states.get(id) as { user?: unknown } | undefined)?.user
+      return current !== undefined && !samePresence(who, current)
+    }
     const chosen = latestPerClient(entries).filter(entry => {
       if (!applies(entry)) return false
       if (claimed.has(entry.clientId)) return true
-      if (isGone(entry) || claimed.size >= MAX_CLIENTS_PER_CONNECTION || heldElsewhere(entry.clientId)) return false
+      if (isGone(entry) || claimed.size >= MAX_CLIENTS_PER_CONNECTION || heldElsewhere(entry.clientId) || someoneElses(entry.clientId)) return false
       claimed.add(entry.clientId)
       return true
     })
     // only now are states read: at most the few ids this connection speaks for
     let effective: Entry[]
     try { effective = chosen.map(readState) } catch (e) { throw this.refused(connection, documentName, user, `malformed awareness update: ${(e as Error).message}`) }
-    const corrected = correctedStates(effective, presenceOf(user))
+    const corrected = correctedStates(effective, who)
     if (!corrected && effective.length === entries.length) return // as sent: Hocuspocus applies and relays it
     // Apply the corrected states here; Hocuspocus then applies the message, emptied in place
     // (the first byte of its count of states set to 0, which ends the varint: no states).
