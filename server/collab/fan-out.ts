@@ -91,8 +91,8 @@ export class FanOut extends Redis {
     this.sub.off('messageBuffer', apply)
     this.sub.on('messageBuffer', (channel: Buffer, data: Buffer) => {
       let screened: Buffer | null
-      try { screened = this.screened(data) } catch (e) { this.report('incoming', 'a message from another instance could not be read; it is left out', e as Error); return }
-      if (screened) apply(channel, screened).catch((e: Error) => this.report('incoming', 'a message from another instance could not be applied', e))
+      try { screened = this.screened(data) } catch (e) { this.report('incoming', 'a message from another instance could not be read; it is left out', e as Error, false); return }
+      if (screened) apply(channel, screened).catch((e: Error) => this.report('incoming', 'a message from another instance could not be applied', e, false))
     })
     for (const [role, redis] of [['publishing', this.pub], ['subscribing', this.sub]] as const) {
       // without a listener ioredis prints every connection error itself
@@ -207,10 +207,10 @@ export class FanOut extends Redis {
     return Date.now() - this.redisFailedAt < REPORT_EVERY_MS
   }
 
-  /** Reports a failure of one kind, at most once per REPORT_EVERY_MS, with how many were not reported. */
-  private report(kind: string, message: string, error: Error): void {
+  /** Reports a failure of one kind (of Redis's unless `ofRedis` is false), at most once per REPORT_EVERY_MS, with how many were not reported. */
+  private report(kind: string, message: string, error: Error, ofRedis = true): void {
     const now = Date.now()
-    this.redisFailedAt = now
+    if (ofRedis) this.redisFailedAt = now
     const last = this.reported.get(kind)
     if (last && now - last.at < REPORT_EVERY_MS) { last.since++; return }
     this.reported.set(kind, { at: now, since: 0 })
