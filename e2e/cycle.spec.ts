@@ -88,7 +88,8 @@ test('a drafter starts a proposal on Resolution 50 (2012), edits and exports it;
   await expect(page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
   const id = decodeURIComponent(page.url().split('#/doc/')[1]!)
   const meta = await (await page.request.get(`/api/documents/${id}`)).json()
-  expect(meta.delegations).toEqual(['APT', 'ARB'])
+  // the co-sponsor is invited (it co-sponsors once one of its drafters agrees)
+  expect([meta.delegations, meta.invitedCosponsors]).toEqual([['APT'], ['ARB']])
   expect(meta.json.content.slice(0, 2).map((n: { type: string }) => n.type)).toEqual(['proposalHeader', 'proposalMarker'])
 
   // Edit the text in force: a word replaced.
