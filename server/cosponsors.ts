@@ -13,7 +13,15 @@ export interface Cosponsors {
   readonly invitedCosponsors: readonly string[]
 }
 
-/** A change of the lists: the new lists, or null when there is nothing to change (then nothing is stored). */
+/** Delegations a proposal may name in all, writing and invited (as when it is started). */
+export const MAX_NAMED = 20
+
+/** A change that would make a proposal name more than MAX_NAMED delegations (thrown by the change: nothing is stored). */
+export class TooManyCosponsorsError extends Error {
+  constructor() { super(`a proposal names at most ${MAX_NAMED} delegations`); this.name = 'TooManyCosponsorsError' }
+}
+
+/** A change of the lists: the new lists, or null when there is nothing to change (then nothing is stored); it may throw TooManyCosponsorsError. */
 export type CosponsorChange = (current: Cosponsors) => Cosponsors | null
 
 /** `delegation` answers its invitation: an agreement adds it to the delegations; either way the invitation ends. */
@@ -32,6 +40,8 @@ export function invite(names: readonly string[], asSubmitted: boolean): Cosponso
   return ({ delegations, invitedCosponsors }) => {
     const fresh = [...new Set(names)].filter(d => !delegations.includes(d) && (asSubmitted || !invitedCosponsors.includes(d)))
     if (fresh.length === 0) return null
+    // checked here, on the lists as stored, inside the store's one step: invitations made at the same moment cannot pass it together
+    if (new Set([...delegations, ...invitedCosponsors, ...fresh]).size > MAX_NAMED) throw new TooManyCosponsorsError()
     return asSubmitted
       ? { delegations: [...delegations, ...fresh], invitedCosponsors: invitedCosponsors.filter(d => !fresh.includes(d)) }
       : { delegations, invitedCosponsors: [...invitedCosponsors, ...fresh] }

@@ -19,12 +19,9 @@ import { Router } from 'express'
 import type { Response } from 'express'
 import { canAnswerInvitation, canInviteCosponsors } from '../auth/permissions.js'
 import { SECRETARIAT_DELEGATION, type DocumentMeta } from '../../protocol/api.js'
-import { answer, invite, withdraw, type CosponsorChange } from '../cosponsors.js'
+import { answer, invite, MAX_NAMED, TooManyCosponsorsError, withdraw, type CosponsorChange } from '../cosponsors.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, readableDocument, userOf } from './context.js'
-
-/** Delegations a proposal may name in all, written and invited (as when it is started). */
-const MAX_NAMED = 20
 
 /** Routes under /api/documents for a proposal's co-sponsors (the user is already signed in). */
 export function cosponsorshipRoutes(deps: ApiDeps): Router {
@@ -33,7 +30,11 @@ export function cosponsorshipRoutes(deps: ApiDeps): Router {
   /** Applies `change` to the document's co-sponsors, records it, answers with the metadata after; `nothing` when it changed nothing. */
   const apply = async (res: Response, doc: DocumentMeta, change: CosponsorChange, audit: { action: string; detail: string }, nothing: () => HttpError) => {
     const user = userOf(res)
-    const after = await deps.store.changeCosponsors(doc.id, change)
+    let after
+    try { after = await deps.store.changeCosponsors(doc.id, change) } catch (e) {
+      if (e instanceof TooManyCosponsorsError) throw new HttpError(400, e.message)
+      throw e
+    }
     if (!after) throw nothing()
     await deps.store.addAudit(doc.id, { at: new Date().toISOString(), user: user.name, delegation: user.delegation, ...audit })
     const { createdAt: _createdAt, ...answered } = after
@@ -62,7 +63,6 @@ export function cosponsorshipRoutes(deps: ApiDeps): Router {
     const names = (raw as string[]).map(d => d.trim())
     const asSubmitted = user.role === 'secretariat'
     if (!asSubmitted && names.includes(SECRETARIAT_DELEGATION)) throw new HttpError(403, 'the Secretariat is no co-sponsor a drafter may name', 'own-delegation-only')
-    if (new Set([...doc.delegations, ...doc.invitedCosponsors, ...names]).size > MAX_NAMED) throw new HttpError(400, `a proposal names at most ${MAX_NAMED} delegations`)
     await apply(res, doc, invite(names, asSubmitted), {
       action: asSubmitted ? 'cosponsors-added' : 'cosponsors-invited',
       detail: `${asSubmitted ? 'added as co-sponsors' : 'invited to co-sponsor'}: ${names.join(', ')}`

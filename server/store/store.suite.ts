@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import type { TestContext } from 'node:test'
 import * as Y from 'yjs'
-import { answer } from '../cosponsors.js'
+import { answer, invite, TooManyCosponsorsError } from '../cosponsors.js'
 import type { DocumentMeta, Store } from './types.js'
 
 /** A store to test and how to dispose of it. */
@@ -78,6 +78,18 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       assert.deepEqual([after?.delegations, after?.invitedCosponsors], [['APT', 'ARB'], ['RCC']])
       assert.equal(await store.changeCosponsors('doc-inv', answer('ARB', true)), null, 'answered already')
       assert.deepEqual((await store.listDocuments()).find(d => d.id === 'doc-inv')?.invitedCosponsors, ['RCC'])
+    })
+
+    await t.test('a proposal names at most MAX_NAMED delegations, however many invitations are made at the same moment', async () => {
+      await store.createDocument(meta('doc-many', { kind: 'proposal' }), { n: 1 })
+      const names = (from: number) => Array.from({ length: 12 }, (_, k) => `D${from + k}`)
+      const results = await Promise.allSettled([0, 100, 200].map(from => store.changeCosponsors('doc-many', invite(names(from), false))))
+      assert.equal(results.filter(r => r.status === 'fulfilled').length, 1, 'one of the three fits')
+      assert.ok(results.every(r => r.status === 'fulfilled' || r.reason instanceof TooManyCosponsorsError))
+      const after = await store.getDocument('doc-many')
+      assert.equal(after!.delegations.length + after!.invitedCosponsors.length, 13)
+      await assert.rejects(store.changeCosponsors('doc-many', invite(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8'], true)), TooManyCosponsorsError, 'the Secretariat too')
+      assert.equal((await store.getDocument('doc-many'))!.delegations.length, 1)
     })
 
     await t.test('versions are listed per document and keep their JSON', async () => {
