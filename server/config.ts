@@ -74,6 +74,8 @@ export interface ServerConfig {
   answerBytesPerUser?: { perSecond: number; burst: number } | undefined
   /** Automatic checkpoints: least time between two of one document, and the bytes one user's sessions may keep (see CheckpointOptions). */
   checkpoints?: CheckpointOptions | undefined
+  /** How often every open document's connections are re-checked against the store (co-sponsors changed on another instance), ms (default 15 s). */
+  accessRecheckMs?: number | undefined
   /** Open connections (HTTP and WebSocket) from one client address; past it, new ones are closed at once (default 256). */
   maxConnectionsPerAddress?: number | undefined
   /** Time a connection has to send a request's headers, ms (a slower one is closed; default 20 s). */

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { after, before, test } from 'node:test'
 import { importText } from '../schema/text/index.js'
+import { withdraw } from './cosponsors.js'
 import { createDocument } from './documents.js'
-import { api, connect, login, startTestServer, type TestServer } from './test/helpers.js'
+import { api, connect, login, startTestServer, titleText, until, type TestServer } from './test/helpers.js'
 
 let server: TestServer
 let versionId: string
@@ -121,4 +122,43 @@ test('the proposing delegation invites co-sponsors after starting, and withdraws
 
   const audit = (await api(server.url, sec, 'GET', `/api/documents/${id}/audit`)).body as { action: string; detail: string }[]
   assert.deepEqual(audit.filter(e => e.action.startsWith('cosponsor')).map(e => e.action), ['cosponsors-invited', 'cosponsor-invitation-withdrawn', 'cosponsor-agreed', 'cosponsors-added'])
+})
+
+test('an open socket follows an answer or a withdrawal at once: a delegation that declined or lost its invitation stops receiving the proposal, one that agreed writes it', async () => {
+  const [amal, salma, claire] = await Promise.all(['amal', 'salma', 'claire'].map(u => login(server.url, u))) as [string, string, string]
+  const id = (await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'open sockets', action: 'MOD', baseVersionId: versionId, delegations: ['APT', 'ARB', 'CEPT'] })).body.id as string
+  const writer = connect(server.url, id, amal), arb = connect(server.url, id, salma), cept = connect(server.url, id, claire)
+  try {
+    await Promise.all([writer.synced, arb.synced, cept.synced])
+    assert.deepEqual([arb.provider.authorizedScope, cept.provider.authorizedScope], ['readonly', 'readonly'])
+    assert.equal((await api(server.url, claire, 'POST', `/api/documents/${id}/cosponsorship`, { agree: false })).status, 200)
+    assert.equal((await api(server.url, salma, 'POST', `/api/documents/${id}/cosponsorship`, { agree: true })).status, 200)
+    // ARB's provider reconnects and is let write; CEPT's is closed and not let in again
+    await until(() => arb.provider.authorizedScope === 'read-write', 5000, "ARB's open socket writes after agreeing")
+    await until(() => cept.closes.length > 0, 5000, "CEPT's open socket is closed after declining")
+    titleText(writer.doc).insert(0, 'after the answers ')
+    titleText(arb.doc).insert(0, 'ARB writes ')
+    await until(() => titleText(writer.doc).toString().includes('ARB writes'), 5000, "ARB's change reaches APT")
+    await new Promise(r => setTimeout(r, 500))
+    assert.ok(!titleText(cept.doc).toString().includes('after the answers'), 'CEPT receives nothing more')
+  } finally { for (const c of [writer, arb, cept]) c.destroy() }
+})
+
+test('a change of co-sponsors made elsewhere (another instance) reaches the open sockets here within the re-check period', async () => {
+  const quick = await startTestServer({ accessRecheckMs: 200 })
+  try {
+    const json = (await api(server.url, await login(server.url, 'sec'), 'GET', `/api/versions/${versionId}`)).body.json
+    const doc = await createDocument(quick.store, { title: 'elsewhere', kind: 'proposal', delegations: ['APT'], invitedCosponsors: ['CEPT'], shared: false }, json, null)
+    const [amal, claire] = await Promise.all([login(quick.url, 'amal'), login(quick.url, 'claire')])
+    const writer = connect(quick.url, doc.id, amal), cept = connect(quick.url, doc.id, claire)
+    try {
+      await Promise.all([writer.synced, cept.synced])
+      // the store changed behind this instance's back, as another instance's route would change it
+      await quick.store.changeCosponsors(doc.id, withdraw('CEPT'))
+      await until(() => cept.closes.length > 0, 3000, "CEPT's socket is closed by the re-check")
+      titleText(writer.doc).insert(0, 'after the withdrawal ')
+      await new Promise(r => setTimeout(r, 500))
+      assert.ok(!titleText(cept.doc).toString().includes('after the withdrawal'))
+    } finally { writer.destroy(); cept.destroy() }
+  } finally { await quick.close() }
 })

@@ -20,6 +20,7 @@ import type { Response } from 'express'
 import { canAnswerInvitation, canInviteCosponsors } from '../auth/permissions.js'
 import { SECRETARIAT_DELEGATION, type DocumentMeta } from '../../protocol/api.js'
 import { answer, invite, MAX_NAMED, TooManyCosponsorsError, withdraw, type CosponsorChange } from '../cosponsors.js'
+import { recheckConnections } from '../extensions/access-changes.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, readableDocument, userOf } from './context.js'
 
@@ -36,6 +37,8 @@ export function cosponsorshipRoutes(deps: ApiDeps): Router {
       throw e
     }
     if (!after) throw nothing()
+    // the document's open sockets follow at once here (other instances' within their sweep)
+    recheckConnections(deps.hocuspocus.documents.get(doc.id), after)
     await deps.store.addAudit(doc.id, { at: new Date().toISOString(), user: user.name, delegation: user.delegation, ...audit })
     const { createdAt: _createdAt, ...answered } = after
     res.json(answered)

@@ -11,6 +11,7 @@ import { Attribution } from '../extensions/attribution.js'
 import { Audit } from '../extensions/audit.js'
 import { Checkpoints, type CheckpointOptions } from '../extensions/checkpoints.js'
 import { Authentication } from '../extensions/authentication.js'
+import { AccessChanges } from '../extensions/access-changes.js'
 import { IdRepair } from '../extensions/id-repair.js'
 import { Persistence } from '../extensions/persistence.js'
 import { Presence } from '../extensions/presence.js'
@@ -41,6 +42,8 @@ export interface CollaborationOptions extends UserBudgetOptions {
   maxDocumentBytes?: number | undefined
   /** Automatic checkpoints (see CheckpointOptions). */
   checkpoints?: CheckpointOptions | undefined
+  /** How often open connections are re-checked against the store, ms (extensions/access-changes.ts). */
+  accessRecheckMs?: number | undefined
   /** More extensions (the transport's hooks). */
   extensions?: readonly Extension[] | undefined
   /** Extension names to leave out (benchmarks measure each one's cost; never in production). */
@@ -65,6 +68,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
   const persistence = new Persistence(o.store, { compactAfter: o.compactAfter, logger: o.logger, loads })
   const extensions: Extension[] = [
     new Authentication(o.store, o.sessions, loads),
+    new AccessChanges(o.store, { periodMs: o.accessRecheckMs, logger: o.logger }),
     new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),
     new Validation({ ...budgetOptions(o), loopTime, maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),

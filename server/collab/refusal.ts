@@ -83,6 +83,15 @@ export function reconnectToResend(connection: Connection, code: 1011 | 1013, rea
   connection.webSocket.close(code, reason)
 }
 
+/** Close code for a socket closed because its user's rights on a document changed: the provider reconnects and is authenticated again. */
+export const ACCESS_CHANGED = 4001
+
+/** Closes a client's socket because its rights on a document changed (extensions/access-changes.ts): it reconnects and is let in as it now may be, or refused. */
+export function reconnectForAccess(connection: Connection): void {
+  closedByServer.add(connection.webSocket)
+  connection.webSocket.close(ACCESS_CHANGED, 'access changed: reconnect')
+}
+
 /** Refuses a message for now (a rate limit): tells the client, and closes its socket so that it sends again later. */
 export function throttle(connection: Connection, reason: string): Refusal {
   const refusal = refuse(connection, REFUSED_RATE, reason)

@@ -11,7 +11,7 @@
  * page tries again later.
  */
 import type { Extension, connectedPayload, onAuthenticatePayload } from '@hocuspocus/server'
-import { canComment, canRead, canWrite } from '../auth/permissions.js'
+import { accessOf } from './access-changes.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { Sessions } from '../auth/sessions.js'
 import type { Store, User } from '../store/types.js'
@@ -40,12 +40,11 @@ export class Authentication implements Extension {
     const user = await this.sessions.userOf(token || tokenFromHeaders(request.headers))
     if (!user) throw Object.assign(new Error('unauthorized'), { reason: 'unauthorized' })
     const doc = await this.store.getDocument(documentName)
-    if (!doc || !canRead(user, doc)) throw Object.assign(new Error('forbidden'), { reason: 'forbidden' })
+    const access = doc ? accessOf(user, doc) : null
+    if (!access) throw Object.assign(new Error('forbidden'), { reason: 'forbidden' })
     if (this.loads && !instance.documents.has(documentName) && !this.loads.reserve(user.id, documentName)) throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })
-    // Reviewers are asked to review: they may comment (validation.ts refuses any other change from them), never edit the text.
-    const commentOnly = !canWrite(user, doc) && canComment(user, doc)
-    connectionConfig.readOnly = !canWrite(user, doc) && !commentOnly
-    return { user: publicUser(user), commentOnly }
+    connectionConfig.readOnly = access.readOnly
+    return { user: publicUser(user), commentOnly: access.commentOnly }
   }
 
   /** The opening has reached its document: whatever load it reserved is done (persistence.ts paid it). */

@@ -1,3 +1,4 @@
+export * from './access-changes.js'
 export * from './authentication.js'
 export * from './validation.js'
 export * from './persistence.js'
