@@ -33,6 +33,7 @@ import * as encoding from 'lib0/encoding'
 import { samePresence, type PresenceUser } from '../../protocol/awareness.js'
 import type { Logger } from '../log.js'
 import { isGone, readEntries, writeRawEntries } from './awareness-entries.js'
+import { identityOf } from './presence-identities.js'
 import { FAN_OUT } from './fan-out-name.js'
 import { MESSAGE_AWARENESS, parseMessage } from './messages.js'
 
@@ -163,8 +164,8 @@ export class FanOut extends Redis {
   /**
    * A message from another instance as it may be applied here, or null. Of
    * an awareness update, the entries for a client id a connection here
-   * holds, or whose state names another user than the one sent, are left
-   * out: a participant's presence is set by the instance their socket is on
+   * holds, or that stands for another user than the one sent (its state's,
+   * or the last it had: collab/presence-identities.ts), are left out: a participant's presence is set by the instance their socket is on
    * (the presence check there, extensions/presence.ts), and a user on
    * another instance could otherwise take it over (the tenth probe: a state
    * for another participant's client id, with a higher clock, renamed them
@@ -182,9 +183,9 @@ export class FanOut extends Redis {
     const entries = readEntries(message.awareness)
     const kept = entries.filter(entry => {
       if (heldHere(entry.clientId)) return false
-      const current = (document.awareness.states.get(entry.clientId) as { user?: PresenceUser } | undefined)?.user
-      if (current === undefined || isGone(entry)) return true
-      try { return samePresence(current, (JSON.parse(utf8.decode(entry.json)) as { user?: unknown } | null)?.user) } catch { return false }
+      const known = identityOf(document.awareness, entry.clientId) as PresenceUser | undefined
+      if (known === undefined || isGone(entry)) return true
+      try { return samePresence(known, (JSON.parse(utf8.decode(entry.json)) as { user?: unknown } | null)?.user) } catch { return false }
     })
     if (kept.length === entries.length) return data
     if (kept.length === 0) return null

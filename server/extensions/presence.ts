@@ -25,12 +25,13 @@
  * It also refuses broadcast-stateless messages, which Hocuspocus would relay
  * to every connection: the application defines none.
  */
-import type { Connection, Extension, beforeHandleMessagePayload } from '@hocuspocus/server'
+import type { Connection, Extension, afterLoadDocumentPayload, beforeHandleMessagePayload } from '@hocuspocus/server'
 import * as encoding from 'lib0/encoding'
 import { applyAwarenessUpdate } from 'y-protocols/awareness'
 import { awarenessStateProblem, presenceOf, samePresence } from '../../protocol/awareness.js'
 import type { PresenceUser } from '../../protocol/awareness.js'
 import { isGone, readEntries, type RawEntry } from '../collab/awareness-entries.js'
+import { identityOf, rememberIdentities } from '../collab/presence-identities.js'
 import { MESSAGE_AWARENESS, MESSAGE_BROADCAST_STATELESS, parseMessage } from '../collab/messages.js'
 import { REFUSED_INVALID, droppedUnread, droppingMessages, refuse } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
@@ -94,6 +95,11 @@ export class Presence implements Extension {
 
   constructor(private readonly logger?: Logger) {}
 
+  /** From its loading on, a document's client ids keep the identities they had (collab/presence-identities.ts). */
+  async afterLoadDocument({ document }: afterLoadDocumentPayload): Promise<void> {
+    rememberIdentities(document.awareness)
+  }
+
   /** Logs a refused message and returns the error that refuses it. */
   private refused(connection: Connection, documentName: string, user: User | undefined, reason: string) {
     this.logger?.warn('message refused', { document: documentName, user: user?.username, delegation: user?.delegation, code: REFUSED_INVALID, reason })
@@ -124,12 +130,12 @@ export class Presence implements Extension {
     let claimed = this.claims.get(connection)
     if (!claimed) { claimed = new Set(); this.claims.set(connection, claimed) }
     const heldElsewhere = (id: number) => document.getConnections().some(other => other !== connection && (this.claims.get(other)?.has(id) || document.getClients(other.webSocket).has(id)))
-    // a client id keeps the identity it has: one another user's state stands for (a participant on another
-    // instance, whose connection is not here) is not claimed (collab/fan-out.ts keeps it on the other side)
+    // a client id keeps the identity it has, or last had (collab/presence-identities.ts): one that stands for another
+    // user (a participant on another instance, or one whose socket dropped and who comes back with it) is not claimed
     const who = presenceOf(user)
     const someoneElses = (id: number) => {
-      const current = (awareness.states.get(id) as { user?: unknown } | undefined)?.user
-      return current !== undefined && !samePresence(who, current)
+      const known = identityOf(awareness, id)
+      return known !== undefined && !samePresence(who, known)
     }
     const chosen = latestPerClient(entries).filter(entry => {
       if (!applies(entry)) return false

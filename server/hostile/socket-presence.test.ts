@@ -90,6 +90,31 @@ test('awareness states for another connection\'s client id change nothing; the s
   await assertStillServing(server.url, server.store, a, b, [doc.id])
 })
 
+test('a client id whose participant has just left keeps their identity: another user cannot take it over before they come back (eleventh probe)', async () => {
+  const victim = connect(server.url, doc.id, await login(server.url, 'kenji'))
+  await victim.synced
+  victim.provider.setAwarenessField('cursor', null)
+  const id = victim.doc.clientID
+  const nameSeenBy = (c: Client) => (awarenessOf(c).getStates().get(id) as { user?: { name?: string } } | undefined)?.user?.name
+  await until(() => nameSeenBy(a) === 'Kenji', 3000, 'the victim shows')
+  // the victim's socket drops (a network blip): its state is removed; its provider, document and client id stay
+  victim.socket.disconnect()
+  await until(() => !awarenessOf(a).getStates().has(id), 5000, 'the victim gone')
+  const c = await wsClient(server.url)
+  c.ws.send(authMessage(doc.id, rita))
+  await until(() => c.messages.length > 0, 3000, 'authenticated')
+  c.ws.send(awarenessMessage(doc.id, [[id, 1000, JSON.stringify({ user: { name: 'x', delegation: 'x', role: 'drafter', color: 'red' }, cursor: null })]]))
+  await new Promise(res => setTimeout(res, 300))
+  assert.equal(nameSeenBy(a), undefined, 'nobody takes the id over')
+  // the victim comes back with the same client id and shows as itself again, once its state changes (or is renewed)
+  await victim.socket.connect()
+  await until(() => victim.provider.isSynced, 5000, 'the victim back')
+  await until(() => { victim.provider.setAwarenessField('cursor', null); return nameSeenBy(a) === 'Kenji' }, 5000, 'the victim shows as itself again')
+  assert.equal((victim.provider.awareness!.getLocalState() as { user?: unknown }).user, undefined, "the victim's own state is its own")
+  c.ws.close()
+  victim.destroy()
+})
+
 test('a message of thousands of states for client ids the connection may not claim is not read beyond those ids: its own state still applies', async () => {
   const c = await wsClient(server.url)
   try {
