@@ -63,9 +63,9 @@ test('a co-sponsor a drafter names is invited, not made one: it reads the propos
   assert.deepEqual(declined.body.invitedCosponsors, [])
   assert.equal((await api(server.url, claire, 'GET', `/api/documents/${id}`)).status, 404)
 
-  // both answers are in the audit trail, with who gave them
+  // the invitations and both answers are in the audit trail, with who made them
   const audit = (await api(server.url, sec, 'GET', `/api/documents/${id}/audit`)).body as { action: string; delegation: string }[]
-  assert.deepEqual(audit.filter(e => e.action.startsWith('cosponsor')).map(e => [e.action, e.delegation]), [['cosponsor-agreed', 'ARB'], ['cosponsor-declined', 'CEPT']])
+  assert.deepEqual(audit.filter(e => e.action.startsWith('cosponsor')).map(e => [e.action, e.delegation]), [['cosponsors-invited', 'APT'], ['cosponsor-agreed', 'ARB'], ['cosponsor-declined', 'CEPT']])
 })
 
 test('two invited delegations agreeing at the same moment are both recorded', async () => {
@@ -114,6 +114,10 @@ test('the proposing delegation invites co-sponsors after starting, and withdraws
   assert.equal((await invite(amal, 'RCC')).status, 400)
   assert.equal((await invite(amal, ['x'.repeat(41)])).status, 400)
   assert.equal((await invite(amal, Array.from({ length: 21 }, (_, k) => `D${k}`))).status, 400)
+  // a name is a name: not dots (which no address can withdraw), no invisible characters, and no Secretariat in other letters
+  for (const name of ['.', '..', 'R\u200bCC', 'RCC\u00ad', 'R\u0000CC']) assert.equal((await invite(amal, [name])).status, 400, JSON.stringify(name))
+  for (const name of ['secretariat', 'SECRETARIAT', ' Secretariat\u00a0']) assert.equal((await invite(amal, [name])).status, 403, JSON.stringify(name))
+  assert.equal((await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'x', action: 'MOD', baseVersionId: versionId, delegations: ['APT', 'secretariat'] })).status, 403)
 
   // the Secretariat adds co-sponsors as submitted
   const added = await invite(sec, ['CEPT'])
@@ -122,6 +126,10 @@ test('the proposing delegation invites co-sponsors after starting, and withdraws
 
   const audit = (await api(server.url, sec, 'GET', `/api/documents/${id}/audit`)).body as { action: string; detail: string }[]
   assert.deepEqual(audit.filter(e => e.action.startsWith('cosponsor')).map(e => e.action), ['cosponsors-invited', 'cosponsor-invitation-withdrawn', 'cosponsor-agreed', 'cosponsors-added'])
+  // invitations made when a proposal is started are in its trail too
+  const started = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'with co-sponsors', action: 'MOD', baseVersionId: versionId, delegations: ['APT', 'ARB', 'CEPT'] })
+  const trail = (await api(server.url, sec, 'GET', `/api/documents/${started.body.id}/audit`)).body as { action: string; detail: string }[]
+  assert.ok(trail.some(e => e.action === 'cosponsors-invited' && e.detail.includes('ARB, CEPT')), JSON.stringify(trail))
 })
 
 test('an open socket follows an answer or a withdrawal at once: a delegation that declined or lost its invitation stops receiving the proposal, one that agreed writes it', async () => {

@@ -21,6 +21,7 @@ import { canAnswerInvitation, canInviteCosponsors } from '../auth/permissions.js
 import { SECRETARIAT_DELEGATION, type DocumentMeta } from '../../protocol/api.js'
 import { answer, invite, MAX_NAMED, TooManyCosponsorsError, withdraw, type CosponsorChange } from '../cosponsors.js'
 import { recheckConnections } from '../extensions/access-changes.js'
+import { delegationNames } from './delegation-names.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, readableDocument, userOf } from './context.js'
 
@@ -61,9 +62,7 @@ export function cosponsorshipRoutes(deps: ApiDeps): Router {
     const user = userOf(res)
     const doc = await readableDocument(deps, res, req.params.id)
     if (!canInviteCosponsors(user, doc)) throw new HttpError(403, 'only the proposing delegation (or the Secretariat) invites co-sponsors to a proposal', 'not-proposer')
-    const raw = (req.body as { delegations?: unknown } | undefined)?.delegations
-    if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_NAMED || !raw.every(d => typeof d === 'string' && d.trim() && d.trim().length <= 40)) throw new HttpError(400, 'delegations must be a list of delegation names (at most 20, each at most 40 characters)')
-    const names = (raw as string[]).map(d => d.trim())
+    const names = delegationNames((req.body as { delegations?: unknown } | undefined)?.delegations, MAX_NAMED)
     const asSubmitted = user.role === 'secretariat'
     if (!asSubmitted && names.includes(SECRETARIAT_DELEGATION)) throw new HttpError(403, 'the Secretariat is no co-sponsor a drafter may name', 'own-delegation-only')
     await apply(res, doc, invite(names, asSubmitted), {

@@ -19,6 +19,8 @@ import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, asBadRequest, actorOf, onUsersTime, readableDocument, stringField, userOf } from './context.js'
 import { auditPage } from './audit-page.js'
+import { delegationNames } from './delegation-names.js'
+import { MAX_NAMED } from '../cosponsors.js'
 
 const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
 
@@ -114,8 +116,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     const action = body.action === undefined ? 'MOD' : body.action
     if (action !== 'MOD' && action !== 'ADD' && action !== 'SUP') throw new HttpError(400, 'action must be MOD, ADD or SUP')
     const raw = body.delegations
-    if (raw !== undefined && !(Array.isArray(raw) && raw.length <= 20 && raw.every(d => typeof d === 'string' && d.trim() && d.length <= 40))) throw new HttpError(400, 'delegations must be a list of delegation names')
-    const delegations = Array.isArray(raw) && raw.length > 0 ? [...new Set((raw as string[]).map(d => d.trim()))] : [user.delegation]
+    const delegations = raw === undefined || (Array.isArray(raw) && raw.length === 0) ? [user.delegation] : delegationNames(raw, MAX_NAMED)
     if (!canCreateProposal(user, delegations)) throw new HttpError(403, 'you may only start proposals for your own delegation, named first; the Secretariat is no co-sponsor you may name', 'own-delegation-only')
     let proposalId = ''
     if (body.proposalId !== undefined && body.proposalId !== '') {
@@ -149,6 +150,7 @@ export function documentRoutes(deps: ApiDeps): Router {
       meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations, ...invited, shared: false, baseVersionId: version?.meta.id ?? null, baseDocumentId: base?.id ?? null }, content, actorOf(user), user.id)
     } catch (e) { throw asBadRequest(e) }
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-proposal', detail: version && base ? `${action} on version "${version.meta.name}" of "${base.title}"` : `${action}: draft new resolution` })
+    if (meta.invitedCosponsors.length > 0) await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'cosponsors-invited', detail: `invited to co-sponsor: ${meta.invitedCosponsors.join(', ')}` })
     res.status(201).json(publicMeta(meta))
   }
 

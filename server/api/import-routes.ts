@@ -18,6 +18,8 @@ import { isLanguage, languageInfo, sameScript, type Language } from '../../schem
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, actorOf, userOf } from './context.js'
+import { delegationNames } from './delegation-names.js'
+import { MAX_NAMED } from '../cosponsors.js'
 
 /** Largest file accepted for an import. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -131,8 +133,8 @@ export function importRoutes(deps: ApiDeps): Router {
     const user = userOf(res)
     const { imported, check, version, baseDoc } = await readProposal(req, res)
     const title = queryString(req, 'title', 300, true)!
-    const delegations = (queryString(req, 'delegations', 300, false) ?? '').split(',').map(s => s.trim()).filter(Boolean).slice(0, 20)
-    if (delegations.some(d => d.length > 40)) throw new HttpError(400, 'a delegation name is too long')
+    const listed = (queryString(req, 'delegations', 300, false) ?? '').split(',').filter(s => s.trim())
+    const delegations = listed.length ? delegationNames(listed, MAX_NAMED) : []
     const meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations: delegations.length ? delegations : ['Secretariat'], shared: false, baseVersionId: version.id, baseDocumentId: baseDoc.id }, imported.content, actorOf(user), user.id)
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'import-docx', detail: `read from a Word file on "${version.name}" of "${baseDoc.title}" (${imported.revisions} revisions, ${check.discrepancies.length} base discrepancies)` })
     const { createdAt: _c, ...rest } = meta

@@ -1,0 +1,32 @@
+/**
+ * Delegation names as a request gives them (a proposal's delegations and
+ * co-sponsors): compatibility forms folded (NFKC), white space trimmed and
+ * collapsed; refused when they hold no letter or digit (".." cannot even be
+ * put in an address to withdraw it), invisible or control characters, or
+ * more than 40 characters. "secretariat" in any case is the Secretariat,
+ * so the rule that only the Secretariat names it (protocol/permissions.ts)
+ * cannot be passed by another spelling. (Look-alike letters of other
+ * scripts are not caught: a name is not checked against the delegations
+ * that exist, and an invitation nobody can answer gives nobody access.)
+ */
+import { SECRETARIAT_DELEGATION } from '../../protocol/api.js'
+import { HttpError } from './context.js'
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u
+
+/** The delegation name `raw` stands for; throws a 400 naming what is wrong with it. */
+export function delegationName(raw: unknown): string {
+  if (typeof raw !== 'string') throw new HttpError(400, 'a delegation name is text')
+  const name = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim()
+  if (INVISIBLE_OR_CONTROL.test(name)) throw new HttpError(400, 'a delegation name may not hold invisible or control characters')
+  if (!LETTER_OR_DIGIT.test(name)) throw new HttpError(400, 'a delegation name holds a letter or a digit')
+  if (name.length > 40) throw new HttpError(400, 'a delegation name has at most 40 characters')
+  return name.toLowerCase() === SECRETARIAT_DELEGATION.toLowerCase() ? SECRETARIAT_DELEGATION : name
+}
+
+/** A list of delegation names from a request (at most `max`, none twice, in their order); throws a 400. */
+export function delegationNames(raw: unknown, max: number): string[] {
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > max) throw new HttpError(400, `delegations must be a list of delegation names (1 to ${max})`)
+  return [...new Set(raw.map(delegationName))]
+}
