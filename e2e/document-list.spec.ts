@@ -92,3 +92,17 @@ test('a co-sponsor does not invite on the proposing delegation\'s behalf: no co-
   await expect(seeded).toHaveCount(1)
   await expect(seeded.getByTestId('row-cosponsors')).toHaveCount(0)
 })
+
+test('an invited drafter with the proposal open sees it become writable when her delegation agrees, without reloading by hand', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const id = await freshProposal(amal.page.request, `APT invites ARB ${Date.now()}`, ['APT', 'ARB'])
+  const salma = await signedInPage(browser, 'salma')
+  await openDocument(salma.page, id)
+  await expect(salma.page.getByTestId('read-only')).toBeVisible()
+  // another drafter of ARB (here: the same one, from the list in another tab) agrees
+  const r = await salma.page.request.post(`/api/documents/${id}/cosponsorship`, { data: { agree: true } })
+  expect(r.status()).toBe(200)
+  await expect(salma.page.getByTestId('read-only')).toHaveCount(0, { timeout: 10_000 })
+  await expect(salma.page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+  for (const p of [amal, salma]) await p.context.close()
+})

@@ -15,6 +15,13 @@ export const REFUSED_TOO_LARGE = 4413
 /** Close code for a connection sending too many messages (passing: the client may reconnect and send again). */
 export const REFUSED_RATE = 4429
 
+/**
+ * Close code of a socket the server closes because its user's rights on the
+ * document changed (a co-sponsorship agreed, declined or withdrawn): the
+ * page is opened again, as the user now may (server/extensions/access-changes.ts).
+ */
+export const ACCESS_CHANGED = 4001
+
 /** The largest collaboration message the server takes by default (`MAX_MESSAGE_BYTES`): a change over it is refused whole. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024
 

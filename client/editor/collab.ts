@@ -9,7 +9,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
-import { readRefusalNotice, REFUSED_RATE, SERVER_BUSY, type RefusalNotice } from '../../protocol/refusal.js'
+import { ACCESS_CHANGED, readRefusalNotice, REFUSED_RATE, SERVER_BUSY, type RefusalNotice } from '../../protocol/refusal.js'
 import { SCHEMA_FINGERPRINT } from '../../schema/fingerprint.js'
 import { showOutdatedNotice } from '../app/outdated.js'
 
@@ -107,6 +107,12 @@ export function openCollab(documentId: string): CollabSession {
     if (reason !== 'outdated-client') return
     stop()
     showOutdatedNotice()
+  })
+
+  // The user's rights on the document changed (a co-sponsorship answered or withdrawn): the page is opened
+  // again, so that it shows the document as the user now may (writable, read-only, or not at all).
+  provider.on('close', ({ event }: { event: { code: number } }) => {
+    if (event.code === ACCESS_CHANGED && !destroyed) { stop(); window.location.reload() }
   })
 
   // Going offline: stop trying; coming back: reconnect at once and merge.

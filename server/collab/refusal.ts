@@ -7,9 +7,9 @@
  * applied, stored nor relayed.
  */
 import type { Connection } from '@hocuspocus/server'
-import { REFUSED_RATE, type RefusalNotice } from '../../protocol/refusal.js'
+import { ACCESS_CHANGED, REFUSED_RATE, type RefusalNotice } from '../../protocol/refusal.js'
 
-export { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, type RefusalNotice } from '../../protocol/refusal.js'
+export { ACCESS_CHANGED, REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, type RefusalNotice } from '../../protocol/refusal.js'
 
 /**
  * An error that makes Hocuspocus drop the message and close the document
@@ -82,9 +82,6 @@ export function reconnectToResend(connection: Connection, code: 1011 | 1013, rea
   closedByServer.add(connection.webSocket)
   connection.webSocket.close(code, reason)
 }
-
-/** Close code for a socket closed because its user's rights on a document changed: the provider reconnects and is authenticated again. */
-export const ACCESS_CHANGED = 4001
 
 /** Closes a client's socket because its rights on a document changed (extensions/access-changes.ts): it reconnects and is let in as it now may be, or refused. */
 export function reconnectForAccess(connection: Connection): void {
