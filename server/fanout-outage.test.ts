@@ -7,17 +7,11 @@
  * back. Skipped, visibly, without both services.
  */
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { test } from 'node:test'
-import { dropPostgresSchema, openPostgresStore } from './store/postgres.js'
-import { spawnServer, stopServer, type ChildServer } from './test/child.js'
-import { addDocument, connect, login, titleText, until, type Client } from './test/helpers.js'
-
-const databaseUrl = process.env.DATABASE_URL
-const redisUrl = process.env.REDIS_URL
+import { stopServer, type ChildServer } from './test/child.js'
+import { connect, login, titleText, until } from './test/helpers.js'
+import { sharedInstances } from './test/instances.js'
 
 /** A TCP proxy to Redis that can refuse connections (`drop`) or stop carrying bytes while keeping them open (`pause`). */
 class RedisProxy {
@@ -52,27 +46,17 @@ class RedisProxy {
 
 const alive = (s: ChildServer) => s.process.exitCode === null && s.process.signalCode === null
 
+/** Two instances, A reaching Redis through a proxy the test controls, B directly; three documents. */
 async function twoInstances(t: { skip(m: string): void }) {
-  if (!databaseUrl || !redisUrl) { t.skip(`${!databaseUrl ? 'DATABASE_URL' : 'REDIS_URL'} not set`); return null }
-  const schema = `resdraft_outage_${Math.random().toString(36).slice(2, 10)}`
-  const dataDir = mkdtempSync(join(tmpdir(), 'resdraft-outage-'))
-  const setup = await openPostgresStore(databaseUrl, { schema })
-  const docs = await Promise.all([1, 2, 3].map(() => addDocument(setup, { delegations: ['APT', 'ARB'] })))
-  await setup.close()
-  const proxy = new RedisProxy(new URL(redisUrl))
+  const redisUrl = process.env.REDIS_URL
+  const proxy = new RedisProxy(new URL(redisUrl ?? 'redis://127.0.0.1:6379'))
   const proxied = await proxy.listen()
-  const env = { DATA_DIR: dataDir, PORT: '0', SESSION_SECRET: 'outage-secret', DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, REDIS_PREFIX: schema }
-  const [a, b] = await Promise.all([spawnServer({ ...env, REDIS_URL: proxied }), spawnServer({ ...env, REDIS_URL: redisUrl })])
-  const clients: Client[] = []
+  const instances = await sharedInstances(t, { documents: 3, redisUrlOf: (k, direct) => k === 0 ? proxied : direct })
+  if (!instances) { proxy.close(); return null }
+  const [a, b] = instances.servers as [ChildServer, ChildServer]
   return {
-    a: a!, b: b!, proxy, docs, clients,
-    async cleanup() {
-      for (const c of clients) c.destroy()
-      await Promise.all([stopServer(a!, 'SIGKILL'), stopServer(b!, 'SIGKILL')])
-      proxy.close()
-      await dropPostgresSchema(databaseUrl, schema)
-      rmSync(dataDir, { recursive: true, force: true })
-    }
+    a, b, proxy, docs: instances.documents, clients: instances.clients,
+    async cleanup() { await instances.close(); proxy.close() }
   }
 }
 

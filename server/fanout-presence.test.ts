@@ -6,30 +6,18 @@
  * without PostgreSQL and Redis.
  */
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { test } from 'node:test'
 import { authMessage, awarenessMessage, wsClient } from './hostile/raw-socket.js'
-import { dropPostgresSchema, openPostgresStore } from './store/postgres.js'
-import { spawnServer, stopServer, type ChildServer } from './test/child.js'
-import { addDocument, connect, login, until, type Client } from './test/helpers.js'
-
-const databaseUrl = process.env.DATABASE_URL
-const redisUrl = process.env.REDIS_URL
+import type { ChildServer } from './test/child.js'
+import { connect, login, until, type Client } from './test/helpers.js'
+import { sharedInstances } from './test/instances.js'
 
 test("a user on one instance cannot take over a participant's presence on another (name or cursor), for anyone", { timeout: 60_000 }, async t => {
-  if (!databaseUrl || !redisUrl) { t.skip(`${!databaseUrl ? 'DATABASE_URL' : 'REDIS_URL'} not set`); return }
-  const schema = `resdraft_presence_${Math.random().toString(36).slice(2, 10)}`
-  const dataDir = mkdtempSync(join(tmpdir(), 'resdraft-presence-'))
-  const setup = await openPostgresStore(databaseUrl, { schema })
-  const doc = await addDocument(setup, { delegations: ['APT', 'ARB'] })
-  await setup.close()
-  const env = { DATA_DIR: dataDir, PORT: '0', SESSION_SECRET: 'presence-secret', DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, REDIS_URL: redisUrl, REDIS_PREFIX: schema }
-  const servers: ChildServer[] = []
-  const clients: Client[] = []
+  const instances = await sharedInstances(t)
+  if (!instances) return
+  const { servers, clients } = instances
+  const doc = instances.documents[0]!
   try {
-    servers.push(...await Promise.all([spawnServer(env), spawnServer(env)]))
     const [a, b] = servers as [ChildServer, ChildServer]
     const [kenji, salma, rita, amal] = await Promise.all([login(b.url, 'kenji'), login(b.url, 'salma'), login(a.url, 'rita'), login(a.url, 'amal')])
     const victim = connect(b.url, doc.id, kenji), watcherOnB = connect(b.url, doc.id, salma)
@@ -58,10 +46,5 @@ test("a user on one instance cannot take over a participant's presence on anothe
     assert.equal(nameSeenBy(watcherOnB), 'Kenji', 'on the victim\'s instance')
     assert.equal(nameSeenBy(watcherOnA), 'Kenji', 'on the attacker\'s instance')
     assert.deepEqual(victim.provider.awareness!.getLocalState(), { cursor: null }, 'the victim\'s own state is its own')
-  } finally {
-    for (const c of clients) c.destroy()
-    await Promise.all(servers.map(s => stopServer(s, 'SIGKILL')))
-    await dropPostgresSchema(databaseUrl, schema)
-    rmSync(dataDir, { recursive: true, force: true })
-  }
+  } finally { await instances.close() }
 })

@@ -3,34 +3,21 @@
  * Redis; clients on each converge. Skipped, visibly, without both services.
  */
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { test } from 'node:test'
 import * as Y from 'yjs'
 import { FRAGMENT } from '../protocol/shared-doc.js'
 import { documentProblems } from './collab/content.js'
-import { dropPostgresSchema, openPostgresStore } from './store/postgres.js'
-import { spawnServer, stopServer } from './test/child.js'
 import type { ChildServer } from './test/child.js'
-import { addDocument, api, connect, login, titleText, until } from './test/helpers.js'
+import { api, connect, login, titleText, until } from './test/helpers.js'
 import type { Client } from './test/helpers.js'
-
-const databaseUrl = process.env.DATABASE_URL
-const redisUrl = process.env.REDIS_URL
+import { sharedInstances } from './test/instances.js'
 
 test('clients on two instances (shared PostgreSQL + Redis) converge', { timeout: 60_000 }, async t => {
-  if (!databaseUrl || !redisUrl) { t.skip(`${!databaseUrl ? 'DATABASE_URL' : 'REDIS_URL'} not set`); return }
-  const schema = `resdraft_scale_${Math.random().toString(36).slice(2, 10)}`
-  const dataDir = mkdtempSync(join(tmpdir(), 'resdraft-scale-'))
-  const setup = await openPostgresStore(databaseUrl, { schema })
-  const doc = await addDocument(setup, { delegations: ['APT', 'ARB'] })
-  await setup.close()
-  const env = { DATA_DIR: dataDir, PORT: '0', SESSION_SECRET: 'scale-secret', DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, REDIS_URL: redisUrl, REDIS_PREFIX: schema }
-  const servers: ChildServer[] = []
-  const clients: Client[] = []
+  const instances = await sharedInstances(t)
+  if (!instances) return
+  const { servers, clients } = instances
+  const doc = instances.documents[0]!
   try {
-    servers.push(...await Promise.all([spawnServer(env), spawnServer(env)]))
     const [one, two] = servers as [ChildServer, ChildServer]
     assert.notEqual(one.port, two.port)
     const amal = await login(one.url, 'amal')
@@ -57,10 +44,5 @@ test('clients on two instances (shared PostgreSQL + Redis) converge', { timeout:
     assert.notEqual(provisionIds(a)[1], 'c1')
     assert.deepEqual(clients.flatMap(x => x.stateless.filter(m => (m as { type?: string }).type === 'refused')), [])
     await until(async () => JSON.stringify((await api(two.url, salma, 'GET', `/api/documents/${doc.id}`)).body.json.content[2].content.filter((n: { type: string }) => n.type === 'provision').map((n: { attrs: { id: string } }) => n.attrs.id)) === JSON.stringify(provisionIds(a)), 5000, 'REST on instance two shows the repaired ids')
-  } finally {
-    for (const x of clients) x.destroy()
-    await Promise.all(servers.map(s => stopServer(s)))
-    await dropPostgresSchema(databaseUrl, schema)
-    rmSync(dataDir, { recursive: true, force: true })
-  }
+  } finally { await instances.close() }
 })
