@@ -4,8 +4,9 @@
  * is one, follows it isolated), an English one in English.
  */
 import { readFileSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
-import { documents, freshProposal, importResolution, openDocument, shot, signedInPage } from './helpers.js'
+import { expect, test, type WebSocketRoute } from '@playwright/test'
+import * as encoding from 'lib0/encoding'
+import { caretAfter, documents, freshProposal, importResolution, openDocument, serverMessage, shot, signedInPage } from './helpers.js'
 
 test('a document that does not exist: Arabic in the Arabic interface, English in the English one', async ({ browser }) => {
   const amal = await signedInPage(browser, 'amal')
@@ -110,4 +111,32 @@ test('a Word proposal read against another text in force: each discrepancy said 
   await expect(dialog.getByTestId('read-docx-dialog-status')).toContainText('the Word file is in Arabic; the version in force is in English')
   await expect(dialog.getByTestId('docx-store')).toBeDisabled()
   await context.close()
+})
+
+test('a server that cannot share changes with the other servers says so in the connection status, and says when it can again', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const id = await freshProposal(amal.page.request, `APT apart ${Date.now()}`, ['APT'])
+  // the notice is the server's message (server/collab/fan-out.ts sends it when Redis fails), spoken here for the server
+  let toPage: WebSocketRoute | null = null
+  await amal.page.routeWebSocket(/\/collab/, ws => {
+    const server = ws.connectToServer()
+    ws.onMessage(m => server.send(m))
+    server.onMessage(m => ws.send(m))
+    toPage = ws
+  })
+  await openDocument(amal.page, id)
+  const status = amal.page.getByTestId('status')
+  await expect(status).toHaveAttribute('data-status', 'online')
+  const notice = (shared: boolean) => serverMessage(id, 5, e => encoding.writeVarString(e, JSON.stringify({ type: 'fan-out', shared })))
+  toPage!.send(notice(false))
+  await expect(status).toHaveAttribute('data-status', 'apart')
+  await expect(status).toHaveText('متصل، دون مشاركة مع الخوادم الأخرى')
+  await shot(amal.page, 'status-apart')
+  // typing goes on, saved on this server
+  await caretAfter(amal.page, 'الأمن السيبراني')
+  await amal.page.keyboard.type(' محفوظ')
+  await expect(status).toHaveAttribute('data-status', 'apart')
+  toPage!.send(notice(true))
+  await expect(status).toHaveAttribute('data-status', 'online')
+  await amal.context.close()
 })

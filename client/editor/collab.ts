@@ -12,9 +12,10 @@ import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
 import { ACCESS_CHANGED, readRefusalNotice, REFUSED_RATE, SERVER_BUSY, type RefusalNotice } from '../../protocol/refusal.js'
 import { SCHEMA_FINGERPRINT } from '../../schema/fingerprint.js'
 import { showOutdatedNotice } from '../app/outdated.js'
+import { readFanOutNotice } from '../../protocol/fan-out-notice.js'
 
 /** Connection status shown to the user. */
-export type ConnectionStatus = 'online' | 'syncing' | 'offline'
+export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'apart'
 
 /** One open collaboration session. */
 export interface CollabSession {
@@ -56,11 +57,13 @@ export function openCollab(documentId: string): CollabSession {
 
   let socket: 'connecting' | 'connected' | 'disconnected' = 'connecting'
   let destroyed = false
+  let apart = false
   const listeners = new Set<(s: ConnectionStatus) => void>()
   const compute = (): ConnectionStatus => {
     if (!navigator.onLine || socket === 'disconnected') return 'offline'
     if (socket === 'connecting' || !provider.isSynced || provider.hasUnsyncedChanges) return 'syncing'
-    return 'online'
+    // saved on the server, which cannot share changes with the other servers for now (protocol/fan-out-notice.ts)
+    return apart ? 'apart' : 'online'
   }
   let last = compute()
   const emit = () => { const s = compute(); if (s !== last) { last = s; for (const l of listeners) l(s) } }
@@ -74,6 +77,8 @@ export function openCollab(documentId: string): CollabSession {
   let closingOnPurpose = false
   provider.on('status', ({ status }: { status: typeof socket }) => {
     socket = status
+    // a new connection is told again, by the instance it reaches, if that one cannot share changes
+    if (status !== 'connected') apart = false
     emit()
     if (status === 'disconnected' && closingOnPurpose) {
       closingOnPurpose = false
@@ -88,6 +93,8 @@ export function openCollab(documentId: string): CollabSession {
   // and refused again: stop, and let the page say why.
   const refusedListeners = new Set<(notice: RefusalNotice) => void>()
   provider.on('stateless', ({ payload }: { payload: string }) => {
+    const fanOut = readFanOutNotice(payload)
+    if (fanOut) { apart = !fanOut.shared; emit(); return }
     const notice = readRefusalNotice(payload)
     if (!notice || notice.code === REFUSED_RATE) return
     refused = true

@@ -22,15 +22,18 @@
  * - Presence sent by another instance is screened (`screened`): a user
  *   there cannot take over the presence of a participant here.
  *
- * While Redis is away, each instance's users go on editing, apart; what
- * they did reaches the other instances once it is back (each instance asks
+ * While Redis is away, each instance's users go on editing, apart, and
+ * are told so (protocol/fan-out-notice.ts, shown in the page's connection
+ * status), and again when Redis is back; what they did reaches the other
+ * instances then (each instance asks
  * the others for what it lacks at its next change).
  */
 import { Redis } from '@hocuspocus/extension-redis'
-import type { afterLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server'
+import type { afterLoadDocumentPayload, connectedPayload, onStoreDocumentPayload } from '@hocuspocus/server'
 import { Redis as RedisClient } from 'ioredis'
 import * as encoding from 'lib0/encoding'
 import { samePresence, type PresenceUser } from '../../protocol/awareness.js'
+import { fanOutNotice } from '../../protocol/fan-out-notice.js'
 import type { Logger } from '../log.js'
 import { isGone, readEntries, writeRawEntries } from './awareness-entries.js'
 import { identityOf } from './presence-identities.js'
@@ -95,6 +98,7 @@ export class FanOut extends Redis {
       try { screened = this.screened(data) } catch (e) { this.report('incoming', 'a message from another instance could not be read; it is left out', e as Error, false); return }
       if (screened) apply(channel, screened).catch((e: Error) => this.report('incoming', 'a message from another instance could not be applied', e, false))
     })
+    for (const redis of [this.pub, this.sub]) redis.on('ready', () => { if (this.pub.status === 'ready' && this.sub.status === 'ready') this.setApart(false) })
     for (const [role, redis] of [['publishing', this.pub], ['subscribing', this.sub]] as const) {
       // without a listener ioredis prints every connection error itself
       redis.on('error', (e: Error) => this.report(`redis-${role}`, `Redis connection (${role}) failed; documents are not shared with other instances until it is back`, e))
@@ -196,12 +200,30 @@ export class FanOut extends Redis {
     return Buffer.concat([data.subarray(0, prefixLength), encoding.toUint8Array(e)])
   }
 
+  /** Whether this instance's changes do not reach the others now (from a failure of Redis until both connections are ready again). */
+  private apart = false
+
+  /** Tells every connection here whether its changes reach the other instances, when that changes. */
+  private setApart(apart: boolean): void {
+    if (this.apart === apart) return
+    this.apart = apart
+    const notice = fanOutNotice(!apart)
+    for (const document of this.instance?.documents.values() ?? []) {
+      for (const connection of document.getConnections()) { try { connection.sendStateless(notice) } catch { /* closing */ } }
+    }
+  }
+
+  /** A connection opened while this instance is apart is told so. */
+  async connected({ connection }: connectedPayload): Promise<void> {
+    if (this.apart) connection.sendStateless(fanOutNotice(false))
+  }
+
   /** When Redis last failed a command or its connection (ms since the epoch). */
   private redisFailedAt = 0
 
   /** Whether Redis failed in the last few seconds (`/api/health` says so): documents are then not shared with other instances. */
   get failing(): boolean {
-    return this.redisFailedRecently()
+    return this.apart || this.redisFailedRecently()
   }
 
   private redisFailedRecently(): boolean {
@@ -211,7 +233,7 @@ export class FanOut extends Redis {
   /** Reports a failure of one kind (of Redis's unless `ofRedis` is false), at most once per REPORT_EVERY_MS, with how many were not reported. */
   private report(kind: string, message: string, error: Error, ofRedis = true): void {
     const now = Date.now()
-    if (ofRedis) this.redisFailedAt = now
+    if (ofRedis) { this.redisFailedAt = now; this.setApart(true) }
     const last = this.reported.get(kind)
     if (last && now - last.at < REPORT_EVERY_MS) { last.since++; return }
     this.reported.set(kind, { at: now, since: 0 })
