@@ -187,7 +187,7 @@ export class FanOut extends Redis {
     const entries = readEntries(message.awareness)
     const kept = entries.filter(entry => {
       if (heldHere(entry.clientId)) return false
-      const known = identityOf(document.awareness, entry.clientId) as PresenceUser | undefined
+      const known = identityOf(message.documentName, document.awareness, entry.clientId) as PresenceUser | undefined
       if (known === undefined || isGone(entry)) return true
       try { return samePresence(known, (JSON.parse(utf8.decode(entry.json)) as { user?: unknown } | null)?.user) } catch { return false }
     })

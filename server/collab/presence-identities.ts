@@ -10,15 +10,31 @@
  * the presence check (extensions/presence.ts) and the fan-out
  * (collab/fan-out.ts) ask `identityOf`, not the current state alone.
  *
- * What is remembered lives with the document's awareness (dropped when the
- * document is unloaded), the last MAX_REMEMBERED ids of each document.
+ * What is remembered is kept per document name, across the document's
+ * unloading and loading again (the twelfth probe: the first to open an
+ * unloaded document could take over the id of the participant who had just
+ * left it): the last MAX_REMEMBERED ids of each of the last MAX_DOCUMENTS
+ * documents, in this process (a restart forgets them).
  */
 import type { Awareness } from 'y-protocols/awareness'
 
 /** Ids remembered per document (the oldest are forgotten first). */
 export const MAX_REMEMBERED = 10_000
+/** Documents whose ids are remembered (those used least lately are forgotten first). */
+export const MAX_DOCUMENTS = 1_000
 
-const remembered = new WeakMap<Awareness, Map<number, unknown>>()
+const byDocument = new Map<string, Map<number, unknown>>()
+const watched = new WeakSet<Awareness>()
+
+/** The memory of `documentName`, made when missing, moved to the end (the most lately used are kept). */
+function memoryOf(documentName: string): Map<number, unknown> {
+  let known = byDocument.get(documentName)
+  if (known) byDocument.delete(documentName)
+  else known = new Map()
+  byDocument.set(documentName, known)
+  if (byDocument.size > MAX_DOCUMENTS) byDocument.delete(byDocument.keys().next().value!)
+  return known
+}
 
 function remember(known: Map<number, unknown>, clientId: number, state: unknown): void {
   const user = (state as { user?: unknown } | null | undefined)?.user
@@ -29,11 +45,11 @@ function remember(known: Map<number, unknown>, clientId: number, state: unknown)
   if (known.size > MAX_REMEMBERED) known.delete(known.keys().next().value!)
 }
 
-/** Starts remembering the identities of `awareness`'s client ids (once per awareness; call when the document is loaded). */
-export function rememberIdentities(awareness: Awareness): void {
-  if (remembered.has(awareness)) return
-  const known = new Map<number, unknown>()
-  remembered.set(awareness, known)
+/** Starts remembering the identities of the client ids of `documentName`, loaded with `awareness` (call when it is loaded). */
+export function rememberIdentities(documentName: string, awareness: Awareness): void {
+  if (watched.has(awareness)) return
+  watched.add(awareness)
+  const known = memoryOf(documentName)
   for (const [id, state] of awareness.getStates()) remember(known, id, state)
   awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
     for (const id of added) remember(known, id, awareness.getStates().get(id))
@@ -41,8 +57,8 @@ export function rememberIdentities(awareness: Awareness): void {
   })
 }
 
-/** The identity (`user`) `clientId` stands for: its state's, or the last it had before its state went; undefined when none is known. */
-export function identityOf(awareness: Awareness, clientId: number): unknown {
+/** The identity (`user`) `clientId` stands for in `documentName`: its state's, or the last it had before its state went; undefined when none is known. */
+export function identityOf(documentName: string, awareness: Awareness, clientId: number): unknown {
   const current = (awareness.getStates().get(clientId) as { user?: unknown } | undefined)?.user
-  return current !== undefined ? current : remembered.get(awareness)?.get(clientId)
+  return current !== undefined ? current : byDocument.get(documentName)?.get(clientId)
 }

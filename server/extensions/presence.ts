@@ -96,8 +96,8 @@ export class Presence implements Extension {
   constructor(private readonly logger?: Logger) {}
 
   /** From its loading on, a document's client ids keep the identities they had (collab/presence-identities.ts). */
-  async afterLoadDocument({ document }: afterLoadDocumentPayload): Promise<void> {
-    rememberIdentities(document.awareness)
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
+    rememberIdentities(documentName, document.awareness)
   }
 
   /** Logs a refused message and returns the error that refuses it. */
@@ -134,7 +134,7 @@ export class Presence implements Extension {
     // user (a participant on another instance, or one whose socket dropped and who comes back with it) is not claimed
     const who = presenceOf(user)
     const someoneElses = (id: number) => {
-      const known = identityOf(awareness, id)
+      const known = identityOf(documentName, awareness, id)
       return known !== undefined && !samePresence(who, known)
     }
     const chosen = latestPerClient(entries).filter(entry => {

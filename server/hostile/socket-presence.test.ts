@@ -115,6 +115,31 @@ test('a client id whose participant has just left keeps their identity: another 
   victim.destroy()
 })
 
+test('a client id keeps its identity when its document is unloaded and loaded again (twelfth probe): the first to open it again cannot take it over', async () => {
+  const alone = await addDocument(server.store, { shared: true })
+  const victim = connect(server.url, alone.id, await login(server.url, 'kenji'))
+  await victim.synced
+  victim.provider.setAwarenessField('cursor', null)
+  const id = victim.doc.clientID
+  await until(() => (server.hocuspocus.documents.get(alone.id)?.awareness.getStates().get(id) as { user?: unknown } | undefined)?.user !== undefined, 3000, 'the victim shows')
+  // the victim, alone on the document, drops: the document is unloaded
+  victim.socket.disconnect()
+  await until(() => !server.hocuspocus.documents.has(alone.id), 10_000, 'the document unloaded')
+  // the attacker opens it first and claims the victim's id
+  const c = await wsClient(server.url)
+  c.ws.send(authMessage(alone.id, rita))
+  await until(() => c.messages.length > 0, 3000, 'authenticated')
+  c.ws.send(awarenessMessage(alone.id, [[id, 5000, JSON.stringify({ user: { name: 'x', delegation: 'x', role: 'drafter', color: 'red' }, cursor: null })]]))
+  await new Promise(res => setTimeout(res, 300))
+  const reader = connect(server.url, alone.id, amal)
+  await reader.synced
+  await new Promise(res => setTimeout(res, 300))
+  assert.equal((awarenessOf(reader).getStates().get(id) as { user?: { name?: string } } | undefined)?.user?.name, undefined, 'nobody took the id over')
+  c.ws.close()
+  reader.destroy()
+  victim.destroy()
+})
+
 test('a message of thousands of states for client ids the connection may not claim is not read beyond those ids: its own state still applies', async () => {
   const c = await wsClient(server.url)
   try {
