@@ -2,8 +2,10 @@
  * Delegation names as a request gives them (a proposal's delegations and
  * co-sponsors): compatibility forms folded (NFKC), white space trimmed and
  * collapsed; refused when they hold no letter or digit (".." cannot even be
- * put in an address to withdraw it), invisible or control characters, or
- * more than 40 characters. "secretariat" in any case is the Secretariat,
+ * put in an address to withdraw it), invisible or control characters (or
+ * blank ones, or marks piled three high: the twelfth probe's "Secretariat"
+ * with a combining grapheme joiner, "APT" with a variation selector, a name
+ * of Hangul fillers), or more than 40 characters. "secretariat" in any case is the Secretariat,
  * so the rule that only the Secretariat names it (protocol/permissions.ts)
  * cannot be passed by another spelling. (Look-alike letters of other
  * scripts are not caught: a name is not checked against the delegations
@@ -13,7 +15,9 @@ import { SECRETARIAT_DELEGATION } from '../../protocol/api.js'
 import { HttpError } from './context.js'
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
-const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u
+// control, format, private and unassigned characters, those Unicode says to show as nothing (variation selectors,
+// the combining grapheme joiner, Hangul fillers ...), the blank braille cell, and runs of more than two marks
+const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\u2800]|\p{M}{3}/u
 
 /** The delegation name `raw` stands for; throws a 400 naming what is wrong with it. */
 export function delegationName(raw: unknown): string {
