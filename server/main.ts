@@ -3,12 +3,13 @@
  * REDIS_URL, SESSION_SECRET, DEMO_ACCOUNTS), builds the client when it is
  * stale, then starts the server. A configuration or storage problem at
  * start is one line on stderr and exit code 1; so is a document that could
- * not be saved on shutdown.
+ * not be saved on shutdown, or a shutdown that takes over 10 s (stop.ts).
  */
 import { ensureClientBuilt } from './build-client.js'
 import { configFromEnv, type ServerConfig } from './config.js'
 import { startServer, type RunningServer } from './app.js'
 import { describeStartupError, prepareDataDir } from './startup-errors.js'
+import { stopOnSignals } from './stop.js'
 
 const root = new URL('..', import.meta.url).pathname
 let config: ServerConfig | null = null
@@ -27,11 +28,4 @@ try {
   process.exit(1)
 }
 console.log(`resdraft listening on ${server.url} (${server.store.backend}${config.redisUrl ? ', redis' : ''}); collaboration at ${server.url.replace('http', 'ws')}/collab`)
-let stopping = false
-const stop = () => {
-  if (stopping) return
-  stopping = true
-  server.close().then(() => process.exit(0), e => { console.error(`resdraft: ${(e as Error).message}`); process.exit(1) })
-}
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
+stopOnSignals(server)

@@ -5,6 +5,7 @@
  */
 import { startServer } from '../app.js'
 import { configFromEnv } from '../config.js'
+import { stopOnSignals } from '../stop.js'
 
 const config = configFromEnv()
 const server = await startServer({
@@ -18,4 +19,4 @@ const server = await startServer({
   redisPrefix: process.env.REDIS_PREFIX || undefined
 })
 process.stdout.write(`LISTENING ${server.port}\n`)
-process.on('SIGTERM', () => { server.close().then(() => process.exit(0), () => process.exit(1)) })
+stopOnSignals(server)
