@@ -20,7 +20,7 @@ import type { ApiDeps } from './context.js'
 import { HttpError, asBadRequest, actorOf, onUsersTime, readableDocument, stringField, userOf } from './context.js'
 import { auditPage } from './audit-page.js'
 import { delegationNames } from './delegation-names.js'
-import { MAX_NAMED } from '../cosponsors.js'
+import { invite, MAX_NAMED } from '../cosponsors.js'
 
 const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
 
@@ -144,10 +144,11 @@ export function documentRoutes(deps: ApiDeps): Router {
     }, user.id)
     let meta
     try {
-      // a drafter's co-sponsors are invited, and co-sponsor once they agree (cosponsorship-routes.ts); the Secretariat records them as submitted
+      // the co-sponsors named are invited as later ones are (server/cosponsors.ts): by a drafter, to agree; by the Secretariat, as submitted
       const [proposing, ...cosponsors] = delegations
-      const invited = user.role === 'secretariat' ? {} : { delegations: [proposing!], invitedCosponsors: cosponsors }
-      meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations, ...invited, shared: false, baseVersionId: version?.meta.id ?? null, baseDocumentId: base?.id ?? null }, content, actorOf(user), user.id)
+      const alone = { delegations: [proposing!], invitedCosponsors: [] }
+      const named = invite(cosponsors, user.role === 'secretariat')(alone) ?? alone
+      meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations: [...named.delegations], invitedCosponsors: [...named.invitedCosponsors], shared: false, baseVersionId: version?.meta.id ?? null, baseDocumentId: base?.id ?? null }, content, actorOf(user), user.id)
     } catch (e) { throw asBadRequest(e) }
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-proposal', detail: version && base ? `${action} on version "${version.meta.name}" of "${base.title}"` : `${action}: draft new resolution` })
     if (meta.invitedCosponsors.length > 0) await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'cosponsors-invited', detail: `invited to co-sponsor: ${meta.invitedCosponsors.join(', ')}` })

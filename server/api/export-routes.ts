@@ -19,7 +19,7 @@
  * export/ (which pulls in playwright-core) is loaded on first use.
  */
 import { Router } from 'express'
-import { MAX_QUEUED_RENDERINGS, PrinterBusyError, type PdfRenderer } from '../../export/pdf.js'
+import { MAX_QUEUED_RENDERINGS, type PdfRenderer } from '../../export/pdf.js'
 import { EXPORT_FORMATS, isExportFormat } from '../../export/formats.js'
 import { canExport, canRead } from '../auth/permissions.js'
 import { liveJSON, liveState } from '../documents.js'

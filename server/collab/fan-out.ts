@@ -18,15 +18,14 @@
  *   as before; when Redis cannot be asked, the document is saved anyway
  *   (its updates are in the shared log already; the snapshot is rewritten
  *   at the next save).
- *
  * - Presence sent by another instance is screened (`screened`): a user
  *   there cannot take over the presence of a participant here.
  *
  * While Redis is away, each instance's users go on editing, apart, and
  * are told so (protocol/fan-out-notice.ts, shown in the page's connection
  * status), and again when Redis is back; what they did reaches the other
- * instances then (each instance asks
- * the others for what it lacks at its next change).
+ * instances then (each instance asks the others for what it lacks at its
+ * next change).
  */
 import { Redis } from '@hocuspocus/extension-redis'
 import type { afterLoadDocumentPayload, connectedPayload, onStoreDocumentPayload } from '@hocuspocus/server'
@@ -169,7 +168,8 @@ export class FanOut extends Redis {
    * A message from another instance as it may be applied here, or null. Of
    * an awareness update, the entries for a client id a connection here
    * holds, or that stands for another user than the one sent (its state's,
-   * or the last it had: collab/presence-identities.ts), are left out: a participant's presence is set by the instance their socket is on
+   * or the last it had: collab/presence-identities.ts), are left out: a
+   * participant's presence is set by the instance their socket is on
    * (the presence check there, extensions/presence.ts), and a user on
    * another instance could otherwise take it over (the tenth probe: a state
    * for another participant's client id, with a higher clock, renamed them
