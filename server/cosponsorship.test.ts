@@ -117,6 +117,11 @@ test('the proposing delegation invites co-sponsors after starting, and withdraws
   // a name is a name: not dots (which no address can withdraw), no invisible characters, and no Secretariat in other letters
   for (const name of ['.', '..', 'R\u200bCC', 'RCC\u00ad', 'R\u0000CC', 'Secret\u034fariat', 'APT\ufe0f', '\u3164', '\u2800A', 'A\u0338\u0338\u0338\u0338']) assert.equal((await invite(amal, [name])).status, 400, JSON.stringify(name))
   assert.equal((await invite(amal, ['الوَفد العربي'])).status, 200, 'a name with its vowel marks is a name')
+  // letters of two scripts that look alike do not pass for a delegation: a Cyrillic А in ARB, a Greek Ρ in APT, СEPT
+  for (const name of ['\u0410RB', 'A\u03a1T', '\u0421EPT']) {
+    const refused = await invite(amal, [name])
+    assert.deepEqual([refused.status, (refused.body as { error?: string }).error], [400, 'a delegation name mixes letters of scripts that look alike (Latin, Cyrillic, Greek ...)'], JSON.stringify(name))
+  }
   assert.equal((await api(server.url, amal, 'DELETE', `/api/documents/${id}/invitations/${encodeURIComponent('الوَفد العربي')}`)).status, 200, 'and its invitation is withdrawn')
   for (const name of ['secretariat', 'SECRETARIAT', ' Secretariat\u00a0']) assert.equal((await invite(amal, [name])).status, 403, JSON.stringify(name))
   assert.equal((await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'x', action: 'MOD', baseVersionId: versionId, delegations: ['APT', 'secretariat'] })).status, 403)
