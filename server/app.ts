@@ -67,7 +67,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   // one share of the event loop's time per user: the checks of their changes and their restores pay from it
   const loopTime = loopTimeBudget(config.checkBudget)
   const checkpointBytes = checkpointBytesBudget(config.checkpoints)
-  const { hocuspocus, persistence } = await createCollaboration({
+  const { hocuspocus, persistence, accessChanged } = await createCollaboration({
     ...budgetOptions(config), loopTime, logger, maxDocumentBytes: config.maxDocumentBytes, checkpoints: { ...config.checkpoints, bytes: checkpointBytes }, extensions: [transport.extension],
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
@@ -82,7 +82,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   app.use(securityHeaders)
   const pdf = new SharedPdfRenderer()
   app.use('/api', sameOriginWrites(config.publicOrigins ?? []))
-  app.use('/api', apiRouter({ store, sessions, hocuspocus, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger, work, loopTime, checkpointBytes, maxDocumentBytes: config.maxDocumentBytes }, pdf))
+  app.use('/api', apiRouter({ store, sessions, hocuspocus, accessChanged, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger, work, loopTime, checkpointBytes, maxDocumentBytes: config.maxDocumentBytes }, pdf))
   app.use(express.static(config.distDir, { index: false }))
   app.use((req, res) => {
     const index = join(config.distDir, 'index.html')

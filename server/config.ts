@@ -173,6 +173,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     headersTimeoutMs: num(env, 'HEADERS_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),
     requestTimeoutMs: num(env, 'REQUEST_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),
     responseStallMs: num(env, 'RESPONSE_STALL_MS', 'milliseconds from 1000', 1000, 3600_000),
+    accessRecheckMs: num(env, 'ACCESS_RECHECK_MS', 'milliseconds from 1000', 1000, 24 * 3600_000),
     work: { ...c.work, size: num(env, 'WORK_THREADS', 'a number of worker threads from 1 to 64', 1, 64) ?? c.work?.size },
     // never in production, whatever DEMO_ACCOUNTS says
     demoAccounts: env.NODE_ENV === 'production' ? (flag(env, 'DEMO_ACCOUNTS'), false) : flag(env, 'DEMO_ACCOUNTS')

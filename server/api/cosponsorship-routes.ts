@@ -38,8 +38,9 @@ export function cosponsorshipRoutes(deps: ApiDeps): Router {
       throw e
     }
     if (!after) throw nothing()
-    // the document's open sockets follow at once here (other instances' within their sweep)
-    recheckConnections(deps.hocuspocus.documents.get(doc.id), after)
+    // the document's open sockets follow at once, here and on the other instances
+    if (deps.accessChanged) deps.accessChanged(doc.id, after)
+    else recheckConnections(deps.hocuspocus.documents.get(doc.id), after)
     await deps.store.addAudit(doc.id, { at: new Date().toISOString(), user: user.name, delegation: user.delegation, ...audit })
     const { createdAt: _createdAt, ...answered } = after
     res.json(answered)

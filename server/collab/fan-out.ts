@@ -21,6 +21,10 @@
  * - Presence sent by another instance is screened (`screened`): a user
  *   there cannot take over the presence of a participant here.
  *
+ * - Other news instances share (a change of who may open a proposal:
+ *   extensions/access-changes.ts) goes through the same connections, on a
+ *   channel of its own (`announce`, `onAnnouncement`).
+ *
  * While Redis is away, each instance's users go on editing, apart, and
  * are told so (protocol/fan-out-notice.ts, shown in the page's connection
  * status), and again when Redis is back; what they did reaches the other
@@ -84,6 +88,8 @@ export class FanOut extends Redis {
   extensionName = FAN_OUT
   private readonly logger: Logger | undefined
   private readonly reported = new Map<string, { at: number; since: number }>()
+  /** What is done with an announcement, by its channel (`onAnnouncement`). */
+  private readonly announcements = new Map<string, (message: string) => void>()
 
   constructor(options: FanOutOptions) {
     const client = () => new RedisClient(options.url, { commandTimeout: options.commandTimeoutMs ?? 5000 })
@@ -93,6 +99,8 @@ export class FanOut extends Redis {
     const apply = (this as unknown as { handleIncomingMessage: (channel: Buffer, data: Buffer) => Promise<void> }).handleIncomingMessage
     this.sub.off('messageBuffer', apply)
     this.sub.on('messageBuffer', (channel: Buffer, data: Buffer) => {
+      const announced = this.announcements.get(channel.toString('utf-8'))
+      if (announced) { this.receive(announced, data); return }
       let screened: Buffer | null
       try { screened = this.screened(data) } catch (e) { this.report('incoming', 'a message from another instance could not be read; it is left out', e as Error, false); return }
       if (screened) apply(channel, screened).catch((e: Error) => this.report('incoming', 'a message from another instance could not be applied', e, false))
@@ -106,6 +114,36 @@ export class FanOut extends Redis {
       ;(redis as { publish: unknown }).publish = (channel: string | Buffer, message: string | Buffer) =>
         publish(channel, message).catch((e: Error) => { this.report('publish', 'a change or presence could not be sent to other instances (Redis)', e); return 0 })
     }
+  }
+
+  /**
+   * Calls `handler` with each message another instance `announce`s under
+   * `topic` (not with this instance's own). Its channel (`prefix!topic`) is
+   * no document's (`prefix:name`); ioredis subscribes again after a
+   * reconnection.
+   */
+  onAnnouncement(topic: string, handler: (message: string) => void): void {
+    const channel = this.announcementChannel(topic)
+    this.announcements.set(channel, handler)
+    this.sub.subscribe(channel).catch((e: Error) => this.report('subscribe', `news of other instances (${topic}) could not be subscribed to (Redis)`, e))
+  }
+
+  /** Tells the other instances `message` under `topic`; a failure is reported, never thrown (the sweeps of extensions/access-changes.ts catch up). */
+  announce(topic: string, message: string): void {
+    void this.pub.publish(this.announcementChannel(topic), `${this.configuration.identifier}\n${message}`)
+  }
+
+  private announcementChannel(topic: string): string {
+    return `${this.configuration.prefix}!${topic}`
+  }
+
+  /** An announcement received: handed on unless it is this instance's own, or cannot be read. */
+  private receive(handler: (message: string) => void, data: Buffer): void {
+    let text: string
+    try { text = utf8.decode(data) } catch (e) { this.report('incoming', 'a message from another instance could not be read; it is left out', e as Error, false); return }
+    const at = text.indexOf('\n')
+    if (at < 0 || text.slice(0, at) === this.configuration.identifier) return
+    try { handler(text.slice(at + 1)) } catch (e) { this.report('incoming', 'news from another instance could not be acted on', e as Error, false) }
   }
 
   /**

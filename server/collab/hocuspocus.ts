@@ -11,7 +11,9 @@ import { Attribution } from '../extensions/attribution.js'
 import { Audit } from '../extensions/audit.js'
 import { Checkpoints, type CheckpointOptions } from '../extensions/checkpoints.js'
 import { Authentication } from '../extensions/authentication.js'
-import { AccessChanges } from '../extensions/access-changes.js'
+import { AccessChanges, recheckConnections } from '../extensions/access-changes.js'
+import type { FanOut } from './fan-out.js'
+import type { DocumentMeta } from '../store/types.js'
 import { IdRepair } from '../extensions/id-repair.js'
 import { Persistence } from '../extensions/persistence.js'
 import { Presence } from '../extensions/presence.js'
@@ -54,6 +56,12 @@ export interface CollaborationOptions extends UserBudgetOptions {
 export interface Collaboration {
   hocuspocus: Hocuspocus
   persistence: Persistence
+  /**
+   * Who may open a document changed (its co-sponsors, now `meta`): its
+   * connections here are re-checked at once, and other instances are told
+   * to re-check theirs (extensions/access-changes.ts).
+   */
+  accessChanged(documentName: string, meta: DocumentMeta): void
 }
 
 /**
@@ -66,9 +74,10 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
   const loopTime = o.loopTime ?? loopTimeBudget(o.checkBudget)
   const loads = new DocumentLoads(loopTime)
   const persistence = new Persistence(o.store, { compactAfter: o.compactAfter, logger: o.logger, loads })
+  const access = new AccessChanges(o.store, { periodMs: o.accessRecheckMs, logger: o.logger })
   const extensions: Extension[] = [
     new Authentication(o.store, o.sessions, loads),
-    new AccessChanges(o.store, { periodMs: o.accessRecheckMs, logger: o.logger }),
+    access,
     new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),
     new Validation({ ...budgetOptions(o), loopTime, maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
@@ -83,10 +92,13 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
   const kept = extensions.filter(e => !omit.has(e.extensionName ?? ''))
   extensions.length = 0
   extensions.push(...kept)
+  let fanOut: FanOut | null = null
   if (o.redisUrl) {
     const url = o.redisUrl
     const { FanOut } = await import('./fan-out.js')
-    extensions.push(new FanOut({ url, prefix: o.redisPrefix ?? 'resdraft', logger: o.logger }))
+    fanOut = new FanOut({ url, prefix: o.redisPrefix ?? 'resdraft', logger: o.logger })
+    fanOut.onAnnouncement(ACCESS_CHANGED, name => { void access.recheck(name) })
+    extensions.push(fanOut)
   }
   const hocuspocus = new Hocuspocus({
     name: 'resdraft',
@@ -95,5 +107,12 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
     maxDebounce: 10_000,
     extensions
   })
-  return { hocuspocus, persistence }
+  const accessChanged = (name: string, meta: DocumentMeta) => {
+    recheckConnections(hocuspocus.documents.get(name), meta)
+    fanOut?.announce(ACCESS_CHANGED, name)
+  }
+  return { hocuspocus, persistence, accessChanged }
 }
+
+/** The topic of access changes among instances (collab/fan-out.ts `announce`). */
+const ACCESS_CHANGED = 'access-changed'

@@ -9,9 +9,11 @@
  * authenticated again, let write, or refused.
  *
  * The route that changes the co-sponsors re-checks the document's
- * connections on its own instance at once; this extension re-checks every
- * loaded document's against the store every `periodMs`, which is how the
- * other instances learn of the change.
+ * connections on its own instance at once, and tells the other instances
+ * (through Redis: collab/fan-out.ts `announce`), which re-check theirs
+ * (`recheck`). In case an announcement is lost (Redis away), this
+ * extension also re-checks every loaded document's connections against
+ * the store every `periodMs`.
  */
 import type { Connection, Document, Extension, Hocuspocus, onConfigurePayload } from '@hocuspocus/server'
 import { canComment, canRead, canWrite } from '../auth/permissions.js'
@@ -65,12 +67,26 @@ export class AccessChanges implements Extension {
   extensionName = 'resdraft-access-changes'
   private timer: NodeJS.Timeout | null = null
   private running = false
+  private instance: Hocuspocus | null = null
 
   constructor(private readonly store: Store, private readonly options: AccessChangesOptions = {}) {}
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.instance = instance
     this.timer = setInterval(() => { void this.sweep(instance) }, this.options.periodMs ?? 15_000)
     this.timer.unref()
+  }
+
+  /** Re-checks the connections of one document, if loaded here, against the store (another instance changed its access). */
+  async recheck(documentName: string): Promise<void> {
+    const document = this.instance?.documents.get(documentName)
+    if (!document || document.getConnectionsCount() === 0) return
+    try {
+      const meta = await this.store.getDocument(documentName)
+      if (meta) recheckConnections(document, meta)
+    } catch (e) {
+      this.options.logger?.warn('the open connections could not be checked against the store (tried again at the next sweep)', { error: (e as Error).message })
+    }
   }
 
   /** Re-checks every loaded document's connections (one at a time, one sweep at a time). */

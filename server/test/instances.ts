@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { dropPostgresSchema, openPostgresStore } from '../store/postgres.js'
 import type { DocumentMeta } from '../store/types.js'
 import { spawnServer, stopServer, type ChildServer } from './child.js'
-import { addDocument, type Client } from './helpers.js'
+import { createDocument, type NewDocument } from '../documents.js'
+import { sampleJSON, type Client } from './helpers.js'
 
 /** Instances started for a test, and what they share. */
 export interface SharedInstances {
@@ -31,6 +32,10 @@ export interface InstancesOptions {
   documents?: number
   /** The Redis URL instance `k` is given (default REDIS_URL: a test may put a proxy in front of one). */
   redisUrlOf?: (k: number, redisUrl: string) => string
+  /** More environment variables of every instance. */
+  env?: Record<string, string>
+  /** The stored documents' kind and delegations (default: resolutions of APT and ARB, no invitations). */
+  document?: Pick<NewDocument, 'kind' | 'delegations' | 'invitedCosponsors'>
 }
 
 /** Starts the instances, or skips the test (`t.skip`) and gives null without PostgreSQL and Redis. */
@@ -41,9 +46,10 @@ export async function sharedInstances(t: { skip(message: string): void }, option
   const schema = `resdraft_instances_${Math.random().toString(36).slice(2, 10)}`
   const dataDir = mkdtempSync(join(tmpdir(), 'resdraft-instances-'))
   const setup = await openPostgresStore(databaseUrl, { schema })
-  const documents = await Promise.all(Array.from({ length: options.documents ?? 1 }, () => addDocument(setup, { delegations: ['APT', 'ARB'] })))
+  const documents = await Promise.all(Array.from({ length: options.documents ?? 1 }, () =>
+    createDocument(setup, { title: 'Test', delegations: ['APT', 'ARB'], shared: false, ...options.document }, sampleJSON(), null)))
   await setup.close()
-  const env = { DATA_DIR: dataDir, PORT: '0', SESSION_SECRET: `${schema}-secret`, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, REDIS_PREFIX: schema }
+  const env = { ...options.env, DATA_DIR: dataDir, PORT: '0', SESSION_SECRET: `${schema}-secret`, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, REDIS_PREFIX: schema }
   const servers = await Promise.all(Array.from({ length: options.count ?? 2 }, (_, k) => spawnServer({ ...env, REDIS_URL: options.redisUrlOf?.(k, redisUrl) ?? redisUrl })))
   const clients: Client[] = []
   return {
