@@ -49,6 +49,8 @@ export const API_ERROR_CODES = [
   'login-throttled',
   /** 429: a user other than the Secretariat started too many proposals or restores in a short time; `Retry-After` says when to try again. */
   'too-many-creations',
+  /** 429: a user other than the Secretariat invited, withdrew or answered too often in a short time (a proposal's co-sponsors); `Retry-After` says when to try again. */
+  'too-many-cosponsor-changes',
   /** 429: a user whose requests and changes took their share of the server's time (restores on large documents ...); `Retry-After` says when to try again. */
   'over-time-share',
   /** 429: a user whose restores and sessions kept as many checkpoint bytes as one user may for now; `Retry-After` says when to try again. */

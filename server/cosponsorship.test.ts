@@ -177,3 +177,26 @@ test('a change of co-sponsors made elsewhere (another instance) reaches the open
     } finally { writer.destroy(); cept.destroy() }
   } finally { await quick.close() }
 })
+
+test("a proposing delegation's drafter who invites and withdraws without end is held to a budget (each change is a row of the audit trail); the Secretariat is not", async () => {
+  const fresh = await startTestServer()
+  try {
+    const json = (await api(server.url, await login(server.url, 'sec'), 'GET', `/api/versions/${versionId}`)).body.json
+    const doc = await createDocument(fresh.store, { title: 'budget', kind: 'proposal', delegations: ['APT'], shared: false }, json, null)
+    const [amal, sec] = await Promise.all([login(fresh.url, 'amal'), login(fresh.url, 'sec')])
+    const statuses: number[] = []
+    let refusal: { status: number; body: any } | null = null
+    for (let k = 0; k < 50 && !refusal; k++) {
+      const r = await api(fresh.url, amal, k % 2 ? 'DELETE' : 'POST', k % 2 ? `/api/documents/${doc.id}/invitations/CEPT` : `/api/documents/${doc.id}/invitations`, k % 2 ? undefined : { delegations: ['CEPT'] })
+      statuses.push(r.status)
+      if (r.status !== 200) refusal = r
+    }
+    assert.ok(refusal, 'fifty changes in a row all passed')
+    assert.deepEqual([refusal.status, refusal.body.code], [429, 'too-many-cosponsor-changes'], JSON.stringify(refusal.body))
+    assert.ok(statuses.length > 10, `refused after ${statuses.length - 1} changes: a delegation's ordinary work passes`)
+    const trail = (await api(fresh.url, sec, 'GET', `/api/documents/${doc.id}/audit`)).body as { action: string }[]
+    assert.equal(trail.filter(e => e.action.startsWith('cosponsor')).length, statuses.length - 1, 'a refused change leaves no row')
+    // the Secretariat records co-sponsors as submitted, whatever a drafter's budget
+    assert.equal((await api(fresh.url, sec, 'POST', `/api/documents/${doc.id}/invitations`, { delegations: ['ARB'] })).status, 200)
+  } finally { await fresh.close() }
+})

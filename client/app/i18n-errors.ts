@@ -38,6 +38,7 @@ const SENTENCES: Record<UiLang, Record<ErrorKey, string>> = {
     busy: 'The server is busy; try again in a moment.',
     'login-throttled': 'Too many failed sign-ins; try again in a little while.',
     'too-many-creations': 'Too many new documents or restores in a short time; try again in a little while.',
+    'too-many-cosponsor-changes': 'Too many changes of co-sponsors in a short time; try again in a little while.',
     'over-time-share': 'Your requests have taken the server\'s time for now; try again in a few seconds.',
     'over-checkpoint-budget': 'Your restores have kept as many checkpoints as one user may for now; try again later.',
     unreachable: 'The server could not be reached.'
@@ -64,6 +65,7 @@ const SENTENCES: Record<UiLang, Record<ErrorKey, string>> = {
     busy: 'الخادم مشغول؛ أعد المحاولة بعد قليل.',
     'login-throttled': 'محاولات دخول فاشلة كثيرة؛ أعد المحاولة بعد قليل.',
     'too-many-creations': 'وثائق جديدة أو استرجاعات كثيرة في وقت قصير؛ أعد المحاولة بعد قليل.',
+    'too-many-cosponsor-changes': 'تغييرات كثيرة في المشاركين في تقديم المقترح في وقت قصير؛ أعد المحاولة بعد قليل.',
     'over-time-share': 'استنفدت طلباتك نصيبها من وقت الخادم الآن؛ أعد المحاولة بعد ثوانٍ.',
     'over-checkpoint-budget': 'احتفظت استرجاعاتك بأكبر عدد من نقاط الحفظ يُسمح به لمستخدم واحد الآن؛ أعد المحاولة لاحقاً.',
     unreachable: 'تعذّر الوصول إلى الخادم.'

@@ -14,6 +14,12 @@
  * delegation is not enough. The Secretariat adds co-sponsors as submitted,
  * with no invitation. Each change is made by the store in one step
  * (server/cosponsors.ts), and recorded in the audit trail.
+ *
+ * A user other than the Secretariat makes at most COSPONSOR_CHANGES of
+ * these changes (a request that changes nothing costs nothing): a script
+ * inviting and withdrawing without end wrote 800 rows of the audit trail a
+ * second, and told every other instance to re-check the proposal's
+ * connections as often.
  */
 import { Router } from 'express'
 import type { Response } from 'express'
@@ -21,23 +27,37 @@ import { canAnswerInvitation, canInviteCosponsors } from '../auth/permissions.js
 import { SECRETARIAT_DELEGATION, type DocumentMeta } from '../../protocol/api.js'
 import { answer, invite, MAX_NAMED, TooManyCosponsorsError, withdraw, type CosponsorChange } from '../cosponsors.js'
 import { recheckConnections } from '../extensions/access-changes.js'
+import { RateLimiter } from '../extensions/rate-limit.js'
 import { delegationNames } from './delegation-names.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, readableDocument, userOf } from './context.js'
 
+/** Changes of co-sponsors one user other than the Secretariat may make: a burst, then one every ten seconds (far more than a delegation's work). */
+export const COSPONSOR_CHANGES = { perSecond: 1 / 10, burst: 30 } as const
+
 /** Routes under /api/documents for a proposal's co-sponsors (the user is already signed in). */
 export function cosponsorshipRoutes(deps: ApiDeps): Router {
   const r = Router()
+  const changes = new RateLimiter(COSPONSOR_CHANGES.perSecond, COSPONSOR_CHANGES.burst)
 
   /** Applies `change` to the document's co-sponsors, records it, answers with the metadata after; `nothing` when it changed nothing. */
   const apply = async (res: Response, doc: DocumentMeta, change: CosponsorChange, audit: { action: string; detail: string }, nothing: () => HttpError) => {
     const user = userOf(res)
+    const budgeted = user.role !== 'secretariat'
+    if (budgeted && !changes.take(user.id)) {
+      const seconds = Math.ceil(1 / COSPONSOR_CHANGES.perSecond)
+      throw new HttpError(429, `too many changes of co-sponsors in a short time; try again in ${seconds} s`, 'too-many-cosponsor-changes', seconds)
+    }
     let after
     try { after = await deps.store.changeCosponsors(doc.id, change) } catch (e) {
+      if (budgeted) changes.spend(user.id, -1)
       if (e instanceof TooManyCosponsorsError) throw new HttpError(400, e.message)
       throw e
     }
-    if (!after) throw nothing()
+    if (!after) {
+      if (budgeted) changes.spend(user.id, -1)
+      throw nothing()
+    }
     // the document's open sockets follow at once, here and on the other instances
     if (deps.accessChanged) deps.accessChanged(doc.id, after)
     else recheckConnections(deps.hocuspocus.documents.get(doc.id), after)
