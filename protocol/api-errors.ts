@@ -47,6 +47,8 @@ export const API_ERROR_CODES = [
   'busy',
   /** 429: too many failed sign-ins from this address; `Retry-After` says when to try again. */
   'login-throttled',
+  /** 429: an account signed in too many times in a short time (with its own password); `Retry-After` says when to try again. */
+  'too-many-sign-ins',
   /** 429: a user other than the Secretariat started too many proposals or restores in a short time; `Retry-After` says when to try again. */
   'too-many-creations',
   /** 429: a user other than the Secretariat invited, withdrew or answered too often in a short time (a proposal's co-sponsors); `Retry-After` says when to try again. */

@@ -1,15 +1,26 @@
 /** `POST /api/login`, `POST /api/logout`, `GET /api/me`, `GET /api/session`. */
 import { Router } from 'express'
 import { LoginThrottle } from '../auth/login-throttle.js'
+import { RateLimiter } from '../extensions/rate-limit.js'
 import { verifyPassword } from '../auth/passwords.js'
 import { SESSION_COOKIE, publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { ApiDeps } from './context.js'
 import { requireUser, stringField, userOf } from './context.js'
 
+/**
+ * Sign-ins of one account with its own password: a hundred at once, then one
+ * every 10 s. Each is a session row (kept until it expires) and a scrypt; a
+ * script of one user signing in without end stored 56 sessions a second and
+ * made everyone's sign-in five times slower. A person signs in a few times
+ * a day; the tests and the demo sign in the same account a few dozen times.
+ */
+export const SIGN_INS_PER_ACCOUNT = { perSecond: 1 / 10, burst: 100 } as const
+
 /** Routes to sign in and out. */
 export function authRoutes(deps: ApiDeps): Router {
   const r = Router()
   const throttle = new LoginThrottle(deps.loginLimits)
+  const signIns = new RateLimiter(SIGN_INS_PER_ACCOUNT.perSecond, SIGN_INS_PER_ACCOUNT.burst)
   r.post('/login', async (req, res) => {
     const username = stringField(req.body, 'username', 100)
     const password = stringField(req.body, 'password', 500)
@@ -25,6 +36,12 @@ export function authRoutes(deps: ApiDeps): Router {
     const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
     if (!user || !ok) { res.status(401).json({ error: 'wrong username or password' }); return }
     throttle.succeeded(username, address)
+    // checked once the password is, so that the answer says nothing of an account to whoever does not know it
+    if (!signIns.take(user.id)) {
+      const seconds = Math.max(1, Math.ceil(signIns.secondsUntilAny(user.id)) || Math.ceil(1 / SIGN_INS_PER_ACCOUNT.perSecond))
+      res.status(429).set('Retry-After', String(seconds)).json({ error: `too many sign-ins of this account in a short time; try again in ${seconds} s`, code: 'too-many-sign-ins' })
+      return
+    }
     const { token, expiresAt } = await deps.sessions.create(user)
     res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', expires: new Date(expiresAt) })
     res.json({ token, user: publicUser(user) })

@@ -72,3 +72,19 @@ test('back-off per account and address doubles, and expires: the real user is ne
     assert.equal((await attempt(quick, 'rita', 'y2', from)).status, 401)
   } finally { await quick.close() }
 })
+
+test("an account's own password signing in without end is held after a hundred sign-ins (each is a session row and a scrypt); other accounts are not", { timeout: 60_000 }, async () => {
+  const own = await startTestServer()
+  try {
+    const statuses: number[] = []
+    // one after another (sign-ins sent together count as failures until they succeed: the guessing limits)
+    for (let k = 0; k < 130 && !statuses.includes(429); k++) statuses.push((await attempt(own, 'kenji', 'kenji-demo', '198.51.100.30')).status)
+    const refused = statuses.indexOf(429)
+    assert.ok(refused >= 0, `${statuses.length} sign-ins of one account all passed`)
+    assert.ok(statuses.filter(s => s === 200).length >= 90, `only ${statuses.filter(s => s === 200).length} sign-ins passed: a user's ordinary sign-ins must`)
+    const held = await attempt(own, 'kenji', 'kenji-demo', '198.51.100.31')
+    assert.equal(held.status, 429, 'from any address')
+    assert.ok(Number(held.retryAfter) >= 1)
+    assert.equal((await attempt(own, 'amal', 'amal-demo', '198.51.100.30')).status, 200, 'another account signs in')
+  } finally { await own.close() }
+})
