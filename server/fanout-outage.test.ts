@@ -13,11 +13,11 @@ import { stopServer, type ChildServer } from './test/child.js'
 import { connect, login, titleText, until } from './test/helpers.js'
 import { sharedInstances } from './test/instances.js'
 
-/** A TCP proxy to Redis that can refuse connections (`drop`) or stop carrying bytes while keeping them open (`pause`). */
+/** A TCP proxy to Redis that can refuse connections (`drop`), stop carrying bytes while keeping them open (`pause`), or hold them (`stall`). */
 class RedisProxy {
   private readonly server: Server
   private readonly pairs = new Set<[Socket, Socket]>()
-  private mode: 'pass' | 'drop' | 'pause' = 'pass'
+  private mode: 'pass' | 'drop' | 'pause' | 'stall' = 'pass'
   constructor(private readonly target: URL) {
     this.server = createServer(client => {
       if (this.mode === 'drop') { client.destroy(); return }
@@ -29,6 +29,7 @@ class RedisProxy {
       upstream.on('error', end).on('close', end)
       client.on('data', d => { if (this.mode === 'pass') upstream.write(d) })
       upstream.on('data', d => { if (this.mode === 'pass') client.write(d) })
+      if (this.mode === 'stall') { client.pause(); upstream.pause() }
     })
   }
   async listen(): Promise<string> {
@@ -39,8 +40,10 @@ class RedisProxy {
   drop(): void { this.mode = 'drop'; for (const [a, b] of this.pairs) { a.destroy(); b.destroy() } this.pairs.clear() }
   /** Keeps connections open but carries nothing (a hung Redis). */
   pause(): void { this.mode = 'pause' }
-  /** Carries bytes again (what was sent while paused is lost: clients see it as a hang). */
-  pass(): void { this.mode = 'pass' }
+  /** Holds every byte in both directions, unread, until `pass` (a Redis process that stops, then goes on: nothing is lost). */
+  stall(): void { this.mode = 'stall'; for (const [a, b] of this.pairs) { a.pause(); b.pause() } }
+  /** Carries bytes again (what was sent while paused is lost: clients see it as a hang; what was held while stalled goes through). */
+  pass(): void { this.mode = 'pass'; for (const [a, b] of this.pairs) { a.resume(); b.resume() } }
   close(): void { this.drop(); this.server.close() }
 }
 
@@ -116,5 +119,30 @@ test('a Redis that stops answering does not hold up the opening of documents or 
     const stopped = Date.now()
     await Promise.race([stopServer(a, 'SIGTERM'), new Promise((_, reject) => setTimeout(() => reject(new Error(`instance A still running 20 s after SIGTERM (at ${new Date().toISOString()}, sent ${new Date(stopped).toISOString()}):\n${a.output().slice(-2000)}`)), 20_000))])
     assert.ok(Date.now() - stopped < 20_000)
+  } finally { proxy.pass(); await setup.cleanup() }
+})
+
+test("once a hung Redis answers again, the instance's users are told their changes are shared again, and health says so", { timeout: 90_000 }, async t => {
+  const setup = await twoInstances(t)
+  if (!setup) return
+  const { a, b, proxy, docs, clients } = setup
+  try {
+    const [amal, salma] = await Promise.all([login(a.url, 'amal'), login(b.url, 'salma')])
+    const onA = connect(a.url, docs[0]!.id, amal), onB = connect(b.url, docs[0]!.id, salma)
+    clients.push(onA, onB)
+    await Promise.all([onA.synced, onB.synced])
+    const notices = () => onA.stateless.filter(m => (m as { type?: string }).type === 'fan-out')
+    proxy.stall()
+    // typing while Redis hangs: its publishes give up after the command timeout (5 s)
+    const typedUntil = Date.now() + 8000
+    let n = 0
+    while (Date.now() < typedUntil) { titleText(onA.doc).insert(0, `h${n++} `); await new Promise(r => setTimeout(r, 250)) }
+    await until(() => JSON.stringify(notices().at(-1)) === JSON.stringify({ type: 'fan-out', shared: false }), 10_000, "A's users are told their changes are not shared")
+    // Redis answers again on the same connections (nothing reconnects)
+    proxy.pass()
+    await until(() => JSON.stringify(notices().at(-1)) === JSON.stringify({ type: 'fan-out', shared: true }), 20_000, "A's users are told when their changes are shared again")
+    await until(async () => (await (await fetch(`${a.url}/api/health`)).json() as { fanOut?: string }).fanOut === 'ok', 15_000, 'health says ok again')
+    titleText(onA.doc).insert(0, 'after the hang ')
+    await until(() => titleText(onB.doc).toString().includes('after the hang'), 10_000, 'a change made after the hang reaches the other instance')
   } finally { proxy.pass(); await setup.cleanup() }
 })

@@ -192,6 +192,7 @@ export class FanOut extends Redis {
 
   /** Closes the Redis connections; a Redis that does not answer does not hold up the shutdown. */
   override async onDestroy(): Promise<void> {
+    if (this.checkingBack) { clearInterval(this.checkingBack); this.checkingBack = null }
     try {
       if (this.redisFailedRecently()) throw new Error('Redis failed a moment ago')
       await withTimeout(super.onDestroy(), LOCK_WAIT_MS, 'closing the Redis connections')
@@ -241,14 +242,33 @@ export class FanOut extends Redis {
   /** Whether this instance's changes do not reach the others now (from a failure of Redis until both connections are ready again). */
   private apart = false
 
+  /** While apart: the check of whether Redis answers again (`checkBack`). */
+  private checkingBack: NodeJS.Timeout | null = null
+
   /** Tells every connection here whether its changes reach the other instances, when that changes. */
   private setApart(apart: boolean): void {
     if (this.apart === apart) return
     this.apart = apart
+    if (apart) (this.checkingBack ??= setInterval(() => this.checkBack(), RESUBSCRIBE_MS)).unref()
+    else if (this.checkingBack) { clearInterval(this.checkingBack); this.checkingBack = null }
     const notice = fanOutNotice(!apart)
     for (const document of this.instance?.documents.values() ?? []) {
       for (const connection of document.getConnections()) { try { connection.sendStateless(notice) } catch { /* closing */ } }
     }
+  }
+
+  /**
+   * Whether Redis answers again, asked every RESUBSCRIBE_MS while apart: both
+   * connections are ready and answer a PING. The connections' 'ready' events
+   * alone do not tell: a Redis that hung and answers again on the same
+   * connections sends none, and a command that failed during the outage
+   * can be reported after them (both left the instance's users told
+   * "not shared" for good).
+   */
+  private checkBack(): void {
+    if (this.pub.status !== 'ready' || this.sub.status !== 'ready') return
+    Promise.all([withTimeout(this.pub.ping(), LOCK_WAIT_MS, 'a PING'), withTimeout(this.sub.ping(), LOCK_WAIT_MS, 'a PING')])
+      .then(() => this.setApart(false), () => undefined)
   }
 
   /** A connection opened while this instance is apart is told so. */
