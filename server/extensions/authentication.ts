@@ -5,10 +5,11 @@
  * read-only connection, whose updates Hocuspocus refuses. A browser page
  * built against another document model (its `schema` parameter, see
  * schema/fingerprint.ts) is refused before it sees the document. Opening
- * a document not loaded yet makes the server load it, on the event loop,
- * one at a time per user and paid from their share of loop time
- * (document-loads.ts): past it, the opening is refused as `busy` and the
- * page tries again later.
+ * a document not loaded yet makes the server load it, on the event loop:
+ * loads take turns across the server, one per turn of the event loop, and
+ * are paid from the opener's share of loop time (document-loads.ts); an
+ * opening that cannot have a turn is refused as `busy` and the page tries
+ * again later.
  */
 import type { Extension, connectedPayload, onAuthenticatePayload } from '@hocuspocus/server'
 import { accessOf } from './access-changes.js'
@@ -42,14 +43,13 @@ export class Authentication implements Extension {
     const doc = await this.store.getDocument(documentName)
     const access = doc ? accessOf(user, doc) : null
     if (!access) throw Object.assign(new Error('forbidden'), { reason: 'forbidden' })
-    if (this.loads && !instance.documents.has(documentName) && !this.loads.reserve(user.id, documentName)) throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })
+    if (this.loads && !instance.documents.has(documentName) && !await this.loads.wait(user.id, documentName)) throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })
     connectionConfig.readOnly = access.readOnly
     return { user: publicUser(user), commentOnly: access.commentOnly }
   }
 
-  /** The opening has reached its document: whatever load it reserved is done (persistence.ts paid it). */
-  async connected({ context, documentName }: connectedPayload): Promise<void> {
-    const user = (context as Partial<ConnectionContext>).user
-    if (user) this.loads?.release(user.id, documentName)
+  /** The opening has reached its document: a turn it had and did not need to load is given back. */
+  async connected({ documentName }: connectedPayload): Promise<void> {
+    this.loads?.release(documentName)
   }
 }

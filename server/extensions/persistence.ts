@@ -29,7 +29,7 @@ export interface PersistenceOptions {
   compactLoadsSlowerThanMs?: number
   /** Where updates that could not be stored are reported. */
   logger?: Logger
-  /** The loads in progress: a document's load is paid by the user whose opening made it. */
+  /** The loads' turns: a document's load is paid by the user whose opening made it. */
   loads?: DocumentLoads | undefined
 }
 
@@ -54,10 +54,11 @@ export class Persistence implements Extension {
   async onLoadDocument({ document, documentName, context }: onLoadDocumentPayload): Promise<void> {
     const { updates, lastSeq } = await this.store.loadUpdates(documentName)
     const started = performance.now()
+    // the load's turn (document-loads.ts): from here to the end of this turn of the event loop, paid by the opener
+    const opener = (context as { user?: User } | undefined)?.user
+    if (opener) this.options.loads?.loading(opener.id, documentName, started)
     document.transact(() => { for (const u of updates) Y.applyUpdate(document, u) })
     const took = performance.now() - started
-    const opener = (context as { user?: User } | undefined)?.user
-    if (opener) this.options.loads?.release(opener.id, documentName, took)
     const slow = took >= this.compactLoadsSlowerThanMs
     // the document holds exactly the log through lastSeq: its state is the compacted log
     if (updates.length > 1 && (slow || updates.length > this.compactAfter)) await this.store.compact(documentName, Y.encodeStateAsUpdate(document), lastSeq)

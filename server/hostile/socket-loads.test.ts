@@ -17,13 +17,14 @@ import { startTestServer } from '../test/helpers.js'
 import { assertStillServing } from './raw-socket.js'
 
 let server: TestServer
-let amal: string, kenji: string, rita: string
+let amal: string, kenji: string, rita: string, sec: string
 
 before(async () => {
   server = await startTestServer({ checkBudget: { msPerSecond: 1, burstMs: 5 } })
   amal = await login(server.url, 'amal')
   kenji = await login(server.url, 'kenji')
   rita = await login(server.url, 'rita')
+  sec = await login(server.url, 'sec')
 })
 after(() => server.close())
 
@@ -41,11 +42,14 @@ async function slowToLoad(): Promise<string> {
 
 test('a user opening many documents at once is told the server is busy once their share is spent; documents already open still open; others keep working', async () => {
   const ids = await Promise.all(Array.from({ length: 12 }, slowToLoad))
-  // a reader has one of them open already; two peers work on another document
+  // a reader has one of them open already; two peers work on another document, which the Secretariat
+  // had open (a load is paid in full by its opener: with this tiny share, the peers' own would spend theirs)
   const reader = connect(server.url, ids[0]!, rita)
   const other = await addDocument(server.store, { shared: true })
+  const opener = connect(server.url, other.id, sec)
+  await opener.synced
   const a = connect(server.url, other.id, kenji), b = connect(server.url, other.id, kenji)
-  const clients: Client[] = [reader]
+  const clients: Client[] = [reader, opener]
   try {
     await Promise.all([reader.synced, a.synced, b.synced])
     const openings = ids.map(id => connect(server.url, id, amal))
