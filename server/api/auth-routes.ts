@@ -5,6 +5,7 @@ import { RateLimiter } from '../extensions/rate-limit.js'
 import { verifyPassword } from '../auth/passwords.js'
 import { SESSION_COOKIE, publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { ApiDeps } from './context.js'
+import { closeSessionConnections } from '../extensions/authentication.js'
 import { requireUser, stringField, userOf } from './context.js'
 
 /**
@@ -47,7 +48,11 @@ export function authRoutes(deps: ApiDeps): Router {
     res.json({ token, user: publicUser(user) })
   })
   r.post('/logout', async (req, res) => {
-    await deps.sessions.end(tokenFromHeaders(req.headers))
+    const token = tokenFromHeaders(req.headers)
+    await deps.sessions.end(token)
+    // the sockets opened with it end too (other instances' within their re-check: extensions/authentication.ts)
+    const session = deps.sessions.sessionIdOf(token)
+    if (session) closeSessionConnections(deps.hocuspocus, session)
     res.clearCookie(SESSION_COOKIE, { path: '/' })
     res.json({ ok: true })
   })

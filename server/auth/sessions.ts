@@ -59,6 +59,17 @@ export class Sessions {
     return this.store.getUser(session.userId)
   }
 
+  /** The session id a well-signed token names (whether or not the session still runs), or null. */
+  sessionIdOf(token: string | null | undefined): string | null {
+    return token ? this.idOf(token) : null
+  }
+
+  /** Whether the session `id` still runs (not ended, not expired). */
+  async active(id: string): Promise<boolean> {
+    const session = await this.store.getSession(id)
+    return !!session && session.expiresAt > Date.now()
+  }
+
   /** Ends the session of a token (no error when it is unknown). */
   async end(token: string | null | undefined): Promise<void> {
     const id = token ? this.idOf(token) : null

@@ -76,7 +76,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
   const persistence = new Persistence(o.store, { compactAfter: o.compactAfter, logger: o.logger, loads })
   const access = new AccessChanges(o.store, { periodMs: o.accessRecheckMs, logger: o.logger })
   const extensions: Extension[] = [
-    new Authentication(o.store, o.sessions, loads),
+    new Authentication(o.store, o.sessions, loads, { recheckMs: o.accessRecheckMs, logger: o.logger }),
     access,
     new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),

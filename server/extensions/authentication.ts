@@ -10,8 +10,16 @@
  * are paid from the opener's share of loop time (document-loads.ts); an
  * opening that cannot have a turn is refused as `busy` and the page tries
  * again later.
+ *
+ * A connection lasts as long as its session: when the session ends (signing
+ * out, or its expiry), its sockets are closed as on a change of rights
+ * (ACCESS_CHANGED: the page opens again and finds nobody signed in), at
+ * once by the sign-out route of this instance (`closeSessionConnections`),
+ * and by a sweep of every open connection every `recheckMs` (other
+ * instances' sign-outs, expiry). Before, a socket opened before signing out
+ * went on writing and receiving edits for as long as it stayed open.
  */
-import type { Extension, connectedPayload, onAuthenticatePayload } from '@hocuspocus/server'
+import type { Extension, Hocuspocus, connectedPayload, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server'
 import { accessOf } from './access-changes.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { Sessions } from '../auth/sessions.js'
@@ -19,6 +27,8 @@ import type { Store, User } from '../store/types.js'
 import { SCHEMA_FINGERPRINT } from '../../schema/fingerprint.js'
 import { SERVER_BUSY } from '../../protocol/refusal.js'
 import type { DocumentLoads } from './document-loads.js'
+import { reconnectForAccess } from '../collab/refusal.js'
+import type { Logger } from '../log.js'
 
 /** The reason sent to a page whose document model differs from the server's. */
 export const OUTDATED_CLIENT = 'outdated-client'
@@ -28,24 +38,78 @@ export interface ConnectionContext {
   user: User
   /** True when the user may change the comments only (a reviewer). */
   commentOnly: boolean
+  /** The id of the session the connection was opened with: it is closed when that session ends. */
+  session: string | null
 }
+
+/** Closes the sockets of `hocuspocus`'s connections opened with session `sessionId` (it ended); how many. */
+export function closeSessionConnections(hocuspocus: Hocuspocus, sessionId: string): number {
+  let closed = 0
+  for (const document of hocuspocus.documents.values()) {
+    for (const connection of document.getConnections()) {
+      if ((connection.context as Partial<ConnectionContext>).session !== sessionId) continue
+      reconnectForAccess(connection)
+      closed++
+    }
+  }
+  return closed
+}
+
+/** How often every open connection's session is checked, ms (default). */
+const SESSION_RECHECK_MS = 15_000
 
 /** The authentication extension. */
 export class Authentication implements Extension {
   extensionName = 'resdraft-authentication'
-  constructor(private readonly store: Store, private readonly sessions: Sessions, private readonly loads?: DocumentLoads) {}
+  private timer: NodeJS.Timeout | null = null
+  private sweeping = false
+
+  constructor(private readonly store: Store, private readonly sessions: Sessions, private readonly loads?: DocumentLoads,
+    private readonly options: { recheckMs?: number | undefined; logger?: Logger | undefined } = {}) {}
+
+  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.timer = setInterval(() => { void this.sweep(instance) }, this.options.recheckMs ?? SESSION_RECHECK_MS)
+    this.timer.unref()
+  }
+
+  async onDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer)
+  }
+
+  /** Closes the sockets of connections whose session has ended (each session read once per sweep; one sweep at a time). */
+  private async sweep(instance: Hocuspocus): Promise<void> {
+    if (this.sweeping) return
+    this.sweeping = true
+    try {
+      const running = new Map<string, boolean>()
+      for (const document of [...instance.documents.values()]) {
+        for (const connection of [...document.getConnections()]) {
+          const session = (connection.context as Partial<ConnectionContext>).session
+          if (!session) continue
+          let ok = running.get(session)
+          if (ok === undefined) { ok = await this.sessions.active(session); running.set(session, ok) }
+          if (ok) continue
+          this.options.logger?.info('socket closed: its session has ended', { document: document.name, user: (connection.context as Partial<ConnectionContext>).user?.username })
+          reconnectForAccess(connection)
+        }
+      }
+    } catch (e) {
+      this.options.logger?.warn('the open connections\' sessions could not be checked (tried again at the next sweep)', { error: (e as Error).message })
+    } finally { this.sweeping = false }
+  }
 
   async onAuthenticate({ token, request, requestParameters, documentName, connectionConfig, instance }: onAuthenticatePayload): Promise<ConnectionContext> {
     const schema = requestParameters.get('schema')
     if (schema !== null && schema !== SCHEMA_FINGERPRINT) throw Object.assign(new Error(OUTDATED_CLIENT), { reason: OUTDATED_CLIENT })
-    const user = await this.sessions.userOf(token || tokenFromHeaders(request.headers))
+    const given = token || tokenFromHeaders(request.headers)
+    const user = await this.sessions.userOf(given)
     if (!user) throw Object.assign(new Error('unauthorized'), { reason: 'unauthorized' })
     const doc = await this.store.getDocument(documentName)
     const access = doc ? accessOf(user, doc) : null
     if (!access) throw Object.assign(new Error('forbidden'), { reason: 'forbidden' })
     if (this.loads && !instance.documents.has(documentName) && !await this.loads.wait(user.id, documentName)) throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })
     connectionConfig.readOnly = access.readOnly
-    return { user: publicUser(user), commentOnly: access.commentOnly }
+    return { user: publicUser(user), commentOnly: access.commentOnly, session: this.sessions.sessionIdOf(given) }
   }
 
   /** The opening has reached its document: a turn it had and did not need to load is given back. */
