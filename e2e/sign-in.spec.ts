@@ -17,3 +17,15 @@ test('the sign-in page loads and signs in with no error in the console', async (
   await expect(page.getByTestId('doc-row').first()).toBeVisible()
   expect(errors).toEqual([])
 })
+
+test('an account held for signing in too often is told so on the sign-in page, not that its password is wrong', async ({ page }) => {
+  test.setTimeout(120_000)
+  // kenji (no other test signs him in) signs in a hundred times from a script
+  for (let k = 0; k < 100; k++) expect((await page.request.post('/api/login', { data: { username: 'kenji', password: 'kenji-demo' } })).status()).toBe(200)
+  await page.context().clearCookies()   // the script's sessions are the page's too
+  await page.goto('/')
+  await page.locator('input[name=username]').fill('kenji')
+  await page.locator('input[name=password]').fill('kenji-demo')
+  await page.locator('form.login button[type=submit]').click()
+  await expect(page.locator('form.login .error')).toHaveText(/signed in too many times in a short time/)
+})
