@@ -14,9 +14,18 @@
  * unloading and loading again (the twelfth probe: the first to open an
  * unloaded document could take over the id of the participant who had just
  * left it): the last MAX_REMEMBERED ids of each of the last MAX_DOCUMENTS
- * documents, in this process (a restart forgets them).
+ * documents, in this process (a restart forgets them). What outlives a
+ * restart is the document's attribution (stored with it, written by the
+ * server only): a client id that wrote the document is registered under
+ * its writer's delegation, and `writerDelegationOf` reads it, so that after
+ * a restart a user of another delegation cannot claim a writer's id before
+ * the writer is back (the thirteenth probe). A colleague of the same
+ * delegation still could, and so could anyone claim the id of a participant
+ * who only read: remembering identities in the store would close that.
  */
 import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import { attributionMap, registeredClients } from './attribution-map.js'
 
 /** Ids remembered per document (the oldest are forgotten first). */
 export const MAX_REMEMBERED = 10_000
@@ -61,4 +70,20 @@ export function rememberIdentities(documentName: string, awareness: Awareness): 
 export function identityOf(documentName: string, awareness: Awareness, clientId: number): unknown {
   const current = (awareness.getStates().get(clientId) as { user?: unknown } | undefined)?.user
   return current !== undefined ? current : byDocument.get(documentName)?.get(clientId)
+}
+
+const writers = new WeakMap<Y.Doc, Map<number, string>>()
+const watchedAttributions = new WeakSet<Y.Doc>()
+
+/** The delegation `document`'s stored attribution registers `clientId` under (a client that wrote it), or undefined. */
+export function writerDelegationOf(document: Y.Doc, clientId: number): string | undefined {
+  let known = writers.get(document)
+  if (!known) {
+    const map = attributionMap(document)
+    known = registeredClients(map)
+    writers.set(document, known)
+    // read again after the next change of the attribution (a new writer registered)
+    if (!watchedAttributions.has(document)) { watchedAttributions.add(document); map.observeDeep(() => writers.delete(document)) }
+  }
+  return known.get(clientId)
 }

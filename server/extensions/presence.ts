@@ -31,7 +31,7 @@ import { applyAwarenessUpdate } from 'y-protocols/awareness'
 import { awarenessStateProblem, presenceOf, samePresence } from '../../protocol/awareness.js'
 import type { PresenceUser } from '../../protocol/awareness.js'
 import { isGone, readEntries, type RawEntry } from '../collab/awareness-entries.js'
-import { identityOf, rememberIdentities } from '../collab/presence-identities.js'
+import { identityOf, rememberIdentities, writerDelegationOf } from '../collab/presence-identities.js'
 import { MESSAGE_AWARENESS, MESSAGE_BROADCAST_STATELESS, parseMessage } from '../collab/messages.js'
 import { REFUSED_INVALID, droppedUnread, droppingMessages, refuse } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
@@ -135,7 +135,10 @@ export class Presence implements Extension {
     const who = presenceOf(user)
     const someoneElses = (id: number) => {
       const known = identityOf(documentName, awareness, id)
-      return known !== undefined && !samePresence(who, known)
+      if (known !== undefined) return !samePresence(who, known)
+      // not known in this process (a restart forgets): an id that wrote the document is its writer's delegation's
+      const writer = writerDelegationOf(document, id)
+      return writer !== undefined && writer !== user.delegation
     }
     const chosen = latestPerClient(entries).filter(entry => {
       if (!applies(entry)) return false
