@@ -52,7 +52,10 @@ export class Persistence implements Extension {
   }
 
   async onLoadDocument({ document, documentName, context }: onLoadDocumentPayload): Promise<void> {
-    const { updates, lastSeq } = await this.store.loadUpdates(documentName)
+    let stored: Awaited<ReturnType<Store['loadUpdates']>>
+    // a store that fails (PostgreSQL away) ends the load's turn at once: the next opening need not wait for its time-out
+    try { stored = await this.store.loadUpdates(documentName) } catch (e) { this.options.loads?.release(documentName); throw e }
+    const { updates, lastSeq } = stored
     const started = performance.now()
     // the load's turn (document-loads.ts): from here to the end of this turn of the event loop, paid by the opener
     const opener = (context as { user?: User } | undefined)?.user
