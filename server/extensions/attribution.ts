@@ -19,7 +19,7 @@
  * transaction's state vectors after; a write for a new client id, and one
  * per half second of deletions (bench/attribution.bench.ts).
  */
-import type { Document, Extension, beforeHandleMessagePayload, beforeUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server'
+import type { Document, Extension, afterLoadDocumentPayload, beforeHandleMessagePayload, beforeUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { AttributionWriter, attributionMap, deletesAnything, recordDeletions, registeredClients } from '../collab/attribution-map.js'
 import { parseMessage } from '../collab/messages.js'
@@ -159,6 +159,14 @@ export class Attribution implements Extension {
       })
     }
     this.flushes.set(document, flush)
+  }
+
+  /**
+   * What this extension writes is stored from the end of the loading on: listening to 'update' while the stored
+   * log was applied made Yjs encode the whole document once more for nothing (a third of a large load's time),
+   * and the load writes no attribution (it has no writer).
+   */
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     document.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== ATTRIBUTION_ORIGIN) return
       this.options.persist(documentName, update).catch((e: unknown) => {
