@@ -76,6 +76,8 @@ export interface ServerConfig {
   checkpoints?: CheckpointOptions | undefined
   /** How often every open document's connections are re-checked against the store (co-sponsors changed on another instance), ms (default 15 s). */
   accessRecheckMs?: number | undefined
+  /** Document connections one account may hold at once (default 100); past it an opening is refused as busy (extensions/user-connections.ts). */
+  maxConnectionsPerUser?: number | undefined
   /** Open connections (HTTP and WebSocket) from one client address; past it, new ones are closed at once (default 256). */
   maxConnectionsPerAddress?: number | undefined
   /** Time a connection has to send a request's headers, ms (a slower one is closed; default 20 s). */
@@ -170,6 +172,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxDocumentBytes: num(env, 'MAX_DOCUMENT_BYTES', 'a number of bytes from 1024', 1024, 1024 ** 3) ?? c.maxDocumentBytes,
     publicOrigins: origins(env.PUBLIC_ORIGIN),
     maxConnectionsPerAddress: num(env, 'MAX_CONNECTIONS_PER_ADDRESS', 'a number from 1', 1, 1_000_000),
+    maxConnectionsPerUser: num(env, 'MAX_CONNECTIONS_PER_USER', 'a number from 1', 1, 1_000_000),
     headersTimeoutMs: num(env, 'HEADERS_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),
     requestTimeoutMs: num(env, 'REQUEST_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),
     responseStallMs: num(env, 'RESPONSE_STALL_MS', 'milliseconds from 1000', 1000, 3600_000),

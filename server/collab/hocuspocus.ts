@@ -46,6 +46,8 @@ export interface CollaborationOptions extends UserBudgetOptions {
   checkpoints?: CheckpointOptions | undefined
   /** How often open connections are re-checked against the store, ms (extensions/access-changes.ts). */
   accessRecheckMs?: number | undefined
+  /** Document connections one account may hold at once (extensions/user-connections.ts). */
+  maxConnectionsPerUser?: number | undefined
   /** More extensions (the transport's hooks). */
   extensions?: readonly Extension[] | undefined
   /** Extension names to leave out (benchmarks measure each one's cost; never in production). */
@@ -76,7 +78,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
   const persistence = new Persistence(o.store, { compactAfter: o.compactAfter, logger: o.logger, loads })
   const access = new AccessChanges(o.store, { periodMs: o.accessRecheckMs, logger: o.logger })
   const extensions: Extension[] = [
-    new Authentication(o.store, o.sessions, loads, { recheckMs: o.accessRecheckMs, logger: o.logger }),
+    new Authentication(o.store, o.sessions, loads, { recheckMs: o.accessRecheckMs, maxConnectionsPerUser: o.maxConnectionsPerUser, logger: o.logger }),
     access,
     new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),

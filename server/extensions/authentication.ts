@@ -18,8 +18,11 @@
  * and by a sweep of every open connection every `recheckMs` (other
  * instances' sign-outs, expiry). Before, a socket opened before signing out
  * went on writing and receiving edits for as long as it stayed open.
+ *
+ * An account holds a bounded number of document connections at once
+ * (user-connections.ts); an opening past it is refused as `busy` too.
  */
-import type { Extension, Hocuspocus, connectedPayload, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server'
+import type { Extension, Hocuspocus, connectedPayload, onAuthenticatePayload, onConfigurePayload, onDisconnectPayload } from '@hocuspocus/server'
 import { accessOf } from './access-changes.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { Sessions } from '../auth/sessions.js'
@@ -29,6 +32,7 @@ import { SERVER_BUSY } from '../../protocol/refusal.js'
 import type { DocumentLoads } from './document-loads.js'
 import { reconnectForAccess } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
+import { UserConnections } from './user-connections.js'
 
 /** The reason sent to a page whose document model differs from the server's. */
 export const OUTDATED_CLIENT = 'outdated-client'
@@ -63,9 +67,12 @@ export class Authentication implements Extension {
   extensionName = 'resdraft-authentication'
   private timer: NodeJS.Timeout | null = null
   private sweeping = false
+  private readonly connections: UserConnections
 
   constructor(private readonly store: Store, private readonly sessions: Sessions, private readonly loads?: DocumentLoads,
-    private readonly options: { recheckMs?: number | undefined; logger?: Logger | undefined } = {}) {}
+    private readonly options: { recheckMs?: number | undefined; maxConnectionsPerUser?: number | undefined; logger?: Logger | undefined } = {}) {
+    this.connections = new UserConnections(options.maxConnectionsPerUser)
+  }
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
     this.timer = setInterval(() => { void this.sweep(instance) }, this.options.recheckMs ?? SESSION_RECHECK_MS)
@@ -98,7 +105,7 @@ export class Authentication implements Extension {
     } finally { this.sweeping = false }
   }
 
-  async onAuthenticate({ token, request, requestParameters, documentName, connectionConfig, instance }: onAuthenticatePayload): Promise<ConnectionContext> {
+  async onAuthenticate({ token, request, requestParameters, documentName, socketId, connectionConfig, instance }: onAuthenticatePayload): Promise<ConnectionContext> {
     const schema = requestParameters.get('schema')
     if (schema !== null && schema !== SCHEMA_FINGERPRINT) throw Object.assign(new Error(OUTDATED_CLIENT), { reason: OUTDATED_CLIENT })
     const given = token || tokenFromHeaders(request.headers)
@@ -107,13 +114,32 @@ export class Authentication implements Extension {
     const doc = await this.store.getDocument(documentName)
     const access = doc ? accessOf(user, doc) : null
     if (!access) throw Object.assign(new Error('forbidden'), { reason: 'forbidden' })
-    if (this.loads && !instance.documents.has(documentName) && !await this.loads.wait(user.id, documentName)) throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })
+    const place = placeOf(socketId, documentName)
+    if (!this.connections.reserve(user.id, place)) {
+      this.options.logger?.info('opening refused: the account holds as many document connections as one may', { user: user.username, held: this.connections.heldBy(user.id) })
+      throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })
+    }
+    if (this.loads && !instance.documents.has(documentName) && !await this.loads.wait(user.id, documentName)) {
+      this.connections.release(user.id, place)
+      throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })
+    }
     connectionConfig.readOnly = access.readOnly
     return { user: publicUser(user), commentOnly: access.commentOnly, session: this.sessions.sessionIdOf(given) }
   }
 
   /** The opening has reached its document: a turn it had and did not need to load is given back. */
-  async connected({ documentName }: connectedPayload): Promise<void> {
+  async connected({ documentName, socketId, context }: connectedPayload): Promise<void> {
     this.loads?.release(documentName)
+    const user = (context as Partial<ConnectionContext>).user
+    if (user) this.connections.setUp(user.id, placeOf(socketId, documentName))
+  }
+
+  /** A connection closed: its account's place is free. */
+  async onDisconnect({ documentName, socketId, context }: onDisconnectPayload): Promise<void> {
+    const user = (context as Partial<ConnectionContext>).user
+    if (user) this.connections.release(user.id, placeOf(socketId, documentName))
   }
 }
+
+/** The key of a document connection: its socket and its document. */
+const placeOf = (socketId: string, documentName: string) => `${socketId}\u0000${documentName}`
