@@ -22,7 +22,7 @@
  * An account holds a bounded number of document connections at once
  * (user-connections.ts); an opening past it is refused as `busy` too.
  */
-import type { Extension, Hocuspocus, connectedPayload, onAuthenticatePayload, onConfigurePayload, onDisconnectPayload } from '@hocuspocus/server'
+import type { Extension, Hocuspocus, connectedPayload, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server'
 import { accessOf } from './access-changes.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { Sessions } from '../auth/sessions.js'
@@ -128,16 +128,17 @@ export class Authentication implements Extension {
   }
 
   /** The opening has reached its document: a turn it had and did not need to load is given back. */
-  async connected({ documentName, socketId, context }: connectedPayload): Promise<void> {
+  async connected({ documentName, socketId, context, connection }: connectedPayload): Promise<void> {
     this.loads?.release(documentName)
     const user = (context as Partial<ConnectionContext>).user
-    if (user) this.connections.setUp(user.id, placeOf(socketId, documentName))
-  }
-
-  /** A connection closed: its account's place is free. */
-  async onDisconnect({ documentName, socketId, context }: onDisconnectPayload): Promise<void> {
-    const user = (context as Partial<ConnectionContext>).user
-    if (user) this.connections.release(user.id, placeOf(socketId, documentName))
+    if (!user) return
+    const place = placeOf(socketId, documentName)
+    this.connections.setUp(user.id, place)
+    // its account's place is free once it closes: a callback of the connection's own (with an onDisconnect hook
+    // instead, the shutdown test saw a document unloaded before its last save was checked); one closed already
+    // (while this hook waited) gives it back at once
+    connection.onClose(() => this.connections.release(user.id, place))
+    if (!connection.document.hasConnection(connection)) this.connections.release(user.id, place)
   }
 }
 
