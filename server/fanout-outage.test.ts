@@ -59,6 +59,14 @@ async function twoInstances(t: { skip(m: string): void }) {
   const [a, b] = instances.servers as [ChildServer, ChildServer]
   return {
     a, b, proxy, docs: instances.documents, clients: instances.clients,
+    /** Amal on A and Salma on B, both synced on the first document. */
+    async openOnBoth() {
+      const [amal, salma] = await Promise.all([login(a.url, 'amal'), login(b.url, 'salma')])
+      const onA = connect(a.url, instances.documents[0]!.id, amal), onB = connect(b.url, instances.documents[0]!.id, salma)
+      instances.clients.push(onA, onB)
+      await Promise.all([onA.synced, onB.synced])
+      return { onA, onB }
+    },
     async cleanup() { await instances.close(); proxy.close() }
   }
 }
@@ -66,12 +74,9 @@ async function twoInstances(t: { skip(m: string): void }) {
 test('an instance that loses Redis keeps running, its users keep editing, and their edits reach the other instance once Redis is back', { timeout: 90_000 }, async t => {
   const setup = await twoInstances(t)
   if (!setup) return
-  const { a, b, proxy, docs, clients } = setup
+  const { a, b, proxy } = setup
   try {
-    const [amal, salma] = await Promise.all([login(a.url, 'amal'), login(b.url, 'salma')])
-    const onA = connect(a.url, docs[0]!.id, amal), onB = connect(b.url, docs[0]!.id, salma)
-    clients.push(onA, onB)
-    await Promise.all([onA.synced, onB.synced])
+    const { onA, onB } = await setup.openOnBoth()
     proxy.drop()
     // typing on A for longer than ioredis retries a command (20 attempts, about ten seconds), with presence going too
     const typedUntil = Date.now() + 15_000
@@ -125,12 +130,9 @@ test('a Redis that stops answering does not hold up the opening of documents or 
 test("once a hung Redis answers again, the instance's users are told their changes are shared again, and health says so", { timeout: 90_000 }, async t => {
   const setup = await twoInstances(t)
   if (!setup) return
-  const { a, b, proxy, docs, clients } = setup
+  const { a, proxy } = setup
   try {
-    const [amal, salma] = await Promise.all([login(a.url, 'amal'), login(b.url, 'salma')])
-    const onA = connect(a.url, docs[0]!.id, amal), onB = connect(b.url, docs[0]!.id, salma)
-    clients.push(onA, onB)
-    await Promise.all([onA.synced, onB.synced])
+    const { onA, onB } = await setup.openOnBoth()
     const notices = () => onA.stateless.filter(m => (m as { type?: string }).type === 'fan-out')
     proxy.stall()
     // typing while Redis hangs: its publishes give up after the command timeout (5 s)

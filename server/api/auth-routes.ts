@@ -39,7 +39,7 @@ export function authRoutes(deps: ApiDeps): Router {
     throttle.succeeded(username, address)
     // checked once the password is, so that the answer says nothing of an account to whoever does not know it
     if (!signIns.take(user.id)) {
-      const seconds = Math.max(1, Math.ceil(signIns.secondsUntilAny(user.id)) || Math.ceil(1 / SIGN_INS_PER_ACCOUNT.perSecond))
+      const seconds = Math.ceil(1 / SIGN_INS_PER_ACCOUNT.perSecond)
       res.status(429).set('Retry-After', String(seconds)).json({ error: `too many sign-ins of this account in a short time; try again in ${seconds} s`, code: 'too-many-sign-ins' })
       return
     }

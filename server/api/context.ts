@@ -15,8 +15,8 @@ export interface ApiDeps {
   store: Store
   sessions: Sessions
   hocuspocus: Hocuspocus
-  /** Who may open a document changed: its open connections follow, here and on other instances (collab/hocuspocus.ts; default: here only). */
-  accessChanged?: ((documentName: string, meta: DocumentMeta) => void) | undefined
+  /** Who may open a document changed: its open connections follow, here and on other instances (collab/hocuspocus.ts). */
+  accessChanged: (documentName: string, meta: DocumentMeta) => void
   sessionTtlMs: number
   /** Limits on failed sign-ins (defaults: DEFAULT_LOGIN_LIMITS). */
   loginLimits?: Partial<LoginLimits> | undefined

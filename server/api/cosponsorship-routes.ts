@@ -26,7 +26,6 @@ import type { Response } from 'express'
 import { canAnswerInvitation, canInviteCosponsors } from '../auth/permissions.js'
 import { SECRETARIAT_DELEGATION, type DocumentMeta } from '../../protocol/api.js'
 import { answer, invite, MAX_NAMED, TooManyCosponsorsError, withdraw, type CosponsorChange } from '../cosponsors.js'
-import { recheckConnections } from '../extensions/access-changes.js'
 import { RateLimiter } from '../extensions/rate-limit.js'
 import { delegationNames } from './delegation-names.js'
 import type { ApiDeps } from './context.js'
@@ -59,8 +58,7 @@ export function cosponsorshipRoutes(deps: ApiDeps): Router {
       throw nothing()
     }
     // the document's open sockets follow at once, here and on the other instances
-    if (deps.accessChanged) deps.accessChanged(doc.id, after)
-    else recheckConnections(deps.hocuspocus.documents.get(doc.id), after)
+    deps.accessChanged(doc.id, after)
     await deps.store.addAudit(doc.id, { at: new Date().toISOString(), user: user.name, delegation: user.delegation, ...audit })
     const { createdAt: _createdAt, ...answered } = after
     res.json(answered)

@@ -4,11 +4,10 @@ import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { updateFromJSON } from './content.js'
 import { sampleJSON } from '../test/helpers.js'
+import { firstText, provisionC2 } from '../test/sample-edits.js'
 import { scanTyping, typesIntoText, typingCandidate, typingOfDecoded } from './typing.js'
 
 const initial = updateFromJSON(sampleJSON())
-const provisionC2 = (d: Y.Doc) => ((d.getXmlFragment('prosemirror').get(2) as Y.XmlElement).get(2) as Y.XmlElement)
-const firstText = (d: Y.Doc) => ((provisionC2(d).get(0) as Y.XmlElement).get(0) as Y.XmlText)
 
 /** The updates a client holding the sample document emits while `edit` runs. */
 function updatesOf(edit: (d: Y.Doc) => void, clientID?: number): Uint8Array[] {

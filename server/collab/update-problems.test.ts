@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import type { CommentWriter } from './comment-authorship.js'
 import { updateFromJSON } from './content.js'
 import { sampleJSON } from '../test/helpers.js'
+import { firstText, provisionC2, updatesOf } from '../test/sample-edits.js'
 import { isPlainTyping, problemsAfter } from './update-problems.js'
 
 /** A mirror and a client doc holding the sample document; `edit` changes the client; returns the problems of its update (sent by `writer`). */
@@ -16,18 +17,6 @@ function check(edit: (d: Y.Doc) => void, writer?: CommentWriter): string[] {
   client.on('update', (u: Uint8Array) => updates.push(u))
   edit(client)
   return updates.flatMap(u => problemsAfter(mirror, u, writer))
-}
-const provisionC2 = (d: Y.Doc) => ((d.getXmlFragment('prosemirror').get(2) as Y.XmlElement).get(2) as Y.XmlElement)
-const firstText = (d: Y.Doc) => ((provisionC2(d).get(0) as Y.XmlElement).get(0) as Y.XmlText)
-/** The updates `edit` makes on a replica of `source` (as client `clientID` when given). */
-function updatesOf(source: Y.Doc, edit: (d: Y.Doc) => void, clientID?: number): Uint8Array[] {
-  const client = new Y.Doc()
-  if (clientID !== undefined) client.clientID = clientID
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(source))
-  const updates: Uint8Array[] = []
-  client.on('update', (u: Uint8Array) => updates.push(u))
-  edit(client)
-  return updates
 }
 
 test('typing, deleting and known marks are accepted', () => {

@@ -80,13 +80,19 @@ export class AccessChanges implements Extension {
   /** Re-checks the connections of one document, if loaded here, against the store (another instance changed its access). */
   async recheck(documentName: string): Promise<void> {
     const document = this.instance?.documents.get(documentName)
-    if (!document || document.getConnectionsCount() === 0) return
+    if (!document) return
     try {
-      const meta = await this.store.getDocument(documentName)
-      if (meta) recheckConnections(document, meta)
+      await this.checkAgainstStore(documentName, document)
     } catch (e) {
       this.options.logger?.warn('the open connections could not be checked against the store (tried again at the next sweep)', { error: (e as Error).message })
     }
+  }
+
+  /** Re-checks `document`'s connections, if it has any, against its metadata in the store. */
+  private async checkAgainstStore(name: string, document: Document): Promise<void> {
+    if (document.getConnectionsCount() === 0) return
+    const meta = await this.store.getDocument(name)
+    if (meta) recheckConnections(document, meta)
   }
 
   /** Re-checks every loaded document's connections (one at a time, one sweep at a time). */
@@ -94,11 +100,7 @@ export class AccessChanges implements Extension {
     if (this.running) return
     this.running = true
     try {
-      for (const [name, document] of [...instance.documents]) {
-        if (document.getConnectionsCount() === 0) continue
-        const meta = await this.store.getDocument(name)
-        if (meta) recheckConnections(document, meta)
-      }
+      for (const [name, document] of [...instance.documents]) await this.checkAgainstStore(name, document)
     } catch (e) {
       this.options.logger?.warn('the open connections could not be checked against the store (tried again later)', { error: (e as Error).message })
     } finally { this.running = false }

@@ -4,20 +4,9 @@ import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { updateFromJSON } from '../collab/content.js'
 import { sampleJSON } from '../test/helpers.js'
+import { firstText, provisionC2, updatesOf } from '../test/sample-edits.js'
 import { Validation } from './validation.js'
 
-const provisionC2 = (d: Y.Doc) => ((d.getXmlFragment('prosemirror').get(2) as Y.XmlElement).get(2) as Y.XmlElement)
-const firstText = (d: Y.Doc) => ((provisionC2(d).get(0) as Y.XmlElement).get(0) as Y.XmlText)
-/** The updates `edit` makes on a replica of `source` (as client `clientID` when given). */
-function updatesOf(source: Y.Doc, edit: (d: Y.Doc) => void, clientID?: number): Uint8Array[] {
-  const client = new Y.Doc()
-  if (clientID !== undefined) client.clientID = clientID
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(source))
-  const updates: Uint8Array[] = []
-  client.on('update', (u: Uint8Array) => updates.push(u))
-  edit(client)
-  return updates
-}
 
 test('the size limit counts the state a document already holds, and deleting passes at the limit', () => {
   const live = new Y.Doc()
