@@ -1,6 +1,6 @@
 /** The `/api` router: health, auth, then everything else behind a session. */
 import { Router } from 'express'
-import { errorHandler, requireUtf8 } from '../http/errors.js'
+import { errorHandler, refuseNulInAddress, requireUtf8 } from '../http/errors.js'
 import { API_BODY_SHAPE, jsonBody, type JsonBodyLimits } from '../http/json-body.js'
 import { RateLimiter } from '../extensions/rate-limit.js'
 import { authRoutes } from './auth-routes.js'
@@ -37,6 +37,7 @@ const CREATING_ROUTES = ['/documents/new-proposal', '/documents/:id/proposal', '
 export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfRenderer()): Router {
   const r = Router()
   r.use(requireUtf8)
+  r.use(refuseNulInAddress)
   // A page built against another document model must reload before it reads or writes anything.
   r.use((req, res, next) => {
     const sent = req.get(SCHEMA_HEADER)

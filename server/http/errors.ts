@@ -60,6 +60,17 @@ export function requireUtf8(req: Request, _res: Response, next: NextFunction): v
   else next()
 }
 
+/**
+ * Express middleware: 400 for an address holding a NUL (`%00`, in the path
+ * or the query): no id, reference or name has one, and PostgreSQL's text
+ * cannot hold it (a document id ending in `%00` was a 500 with a stack in
+ * the log: the fourteenth probe). Raw NUL bytes never get past Node's parser.
+ */
+export function refuseNulInAddress(req: Request, _res: Response, next: NextFunction): void {
+  if (/%00/i.test(req.originalUrl)) next(new HttpError(400, 'the address holds a NUL character (%00), which is not text', 'bad-shape'))
+  else next()
+}
+
 /** Express error middleware answering `{error}` JSON; unexpected errors are logged with their stack. */
 export function errorHandler(logger: Logger = consoleLogger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {

@@ -79,24 +79,38 @@ export function jsonShapeProblem(bytes: Buffer, limits: Pick<JsonBodyLimits, 'de
 /** A UTF-16 surrogate without its other half. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
+/** Whether a string of a parsed body, or one of its keys, matches `pattern` (the values are bounded by `jsonShapeProblem`, so the walk is too). */
+function anyString(value: unknown, pattern: RegExp): boolean {
+  if (typeof value === 'string') return pattern.test(value)
+  if (Array.isArray(value)) return value.some(v => anyString(v, pattern))
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => pattern.test(k) || anyString(v, pattern))
+  return false
+}
+
 /**
  * Whether a parsed body holds a string with a lone surrogate: JSON's `\ud800`
  * escape makes one, which is not Unicode text (UTF-8 cannot store it; the
- * store would keep U+FFFD instead). The body's values are bounded
- * (`jsonShapeProblem`), so the walk is too.
+ * store would keep U+FFFD instead).
  */
 export function holdsLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value)
-  if (Array.isArray(value)) return value.some(holdsLoneSurrogate)
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => LONE_SURROGATE.test(k) || holdsLoneSurrogate(v))
-  return false
+  return anyString(value, LONE_SURROGATE)
+}
+
+/**
+ * Whether a parsed body holds a NUL character (JSON's `\u0000`): no text a
+ * user writes has one, and PostgreSQL's text cannot hold it (the store
+ * failed after writing part of what it was given: the fourteenth probe).
+ */
+export function holdsNul(value: unknown): boolean {
+  // eslint-disable-next-line no-control-regex
+  return anyString(value, /\u0000/)
 }
 
 /**
  * Express middleware parsing a JSON body within `limits`: 413 past the
  * size, 400 past the depth or the number of values (checked on the raw
  * bytes, before parsing), 400 for malformed JSON (errors.ts answers them),
- * and 400 for a string that is not Unicode text (a lone surrogate).
+ * and 400 for a string that is not text (a lone surrogate, a NUL).
  */
 export function jsonBody(limits: JsonBodyLimits): RequestHandler {
   const parse = express.json({
@@ -109,6 +123,7 @@ export function jsonBody(limits: JsonBodyLimits): RequestHandler {
   return (req, res, next) => parse(req, res, error => {
     if (error) next(error)
     else if (holdsLoneSurrogate(req.body)) next(new HttpError(400, 'the body holds a lone surrogate (half of a UTF-16 pair), which is not text', 'bad-shape'))
+    else if (holdsNul(req.body)) next(new HttpError(400, 'the body holds a NUL character (U+0000), which is not text', 'bad-shape'))
     else next()
   })
 }
