@@ -14,9 +14,9 @@ export function loginPage(root: HTMLElement, done: (user: User) => void): void {
     e.preventDefault()
     error.textContent = ''
     try { done(await login(username.value.trim(), password.value)) } catch (e) {
-      // a wrong name or password is not told apart from an unknown user; a throttled address, or an account
-      // that signed in too often, is told to wait
-      const wait = e instanceof ApiError && (e.code === 'login-throttled' || e.code === 'too-many-sign-ins' || e.status === 0)
+      // a wrong name or password is not told apart from an unknown user; a throttled address, an account
+      // that signed in too often or is signing in already, and a server with too many sign-ins at once, are told to wait
+      const wait = e instanceof ApiError && (e.code === 'login-throttled' || e.code === 'too-many-sign-ins' || e.code === 'busy' || e.status === 0)
       error.textContent = wait ? errorText(e) : t('signInFailed')
     }
   } },

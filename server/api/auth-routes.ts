@@ -1,6 +1,7 @@
 /** `POST /api/login`, `POST /api/logout`, `GET /api/me`, `GET /api/session`. */
 import { Router } from 'express'
 import { LoginThrottle } from '../auth/login-throttle.js'
+import { PasswordChecks } from '../auth/password-checks.js'
 import { RateLimiter } from '../extensions/rate-limit.js'
 import { verifyPassword } from '../auth/passwords.js'
 import { SESSION_COOKIE, publicUser, tokenFromHeaders } from '../auth/sessions.js'
@@ -22,19 +23,31 @@ export function authRoutes(deps: ApiDeps): Router {
   const r = Router()
   const throttle = new LoginThrottle(deps.loginLimits)
   const signIns = new RateLimiter(SIGN_INS_PER_ACCOUNT.perSecond, SIGN_INS_PER_ACCOUNT.burst)
+  const checks = new PasswordChecks()
   r.post('/login', async (req, res) => {
     const username = stringField(req.body, 'username', 100)
     const password = stringField(req.body, 'password', 500)
     const address = req.ip ?? req.socket.remoteAddress ?? '?'
-    const verdict = throttle.attempt(username, address)
+    const verdict = throttle.check(username, address)
     if (!verdict.allowed) {
       const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))
       res.status(429).set('Retry-After', String(seconds)).json({ error: `too many failed sign-ins; try again in ${seconds} s`, code: 'login-throttled' })
       return
     }
-    const user = await deps.store.findUser(username)
-    // verify even for unknown users, so that timing does not tell them apart
-    const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
+    // passwords are checked in turns (auth/password-checks.ts): an account with attempts enough waiting, or a full queue, is answered at once
+    const place = checks.reserve(username)
+    if (place === 'account-busy' || place === 'server-busy') {
+      const status = place === 'account-busy' ? 429 : 503
+      res.status(status).set('Retry-After', '1').json({ error: place === 'account-busy' ? 'this account is signing in already; try again in 1 s' : 'too many sign-ins at once; try again in 1 s', code: 'busy' })
+      return
+    }
+    // counted as a failure until it succeeds, so that guesses sent together are held too
+    throttle.failed(username, address)
+    const { user, ok } = await place.run(async () => {
+      const user = await deps.store.findUser(username)
+      // verify even for unknown users, so that timing does not tell them apart
+      return { user, ok: await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA') }
+    })
     if (!user || !ok) { res.status(401).json({ error: 'wrong username or password' }); return }
     throttle.succeeded(username, address)
     // checked once the password is, so that the answer says nothing of an account to whoever does not know it
