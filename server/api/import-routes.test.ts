@@ -246,3 +246,16 @@ test('a document past the server\'s size limit is refused (413 too-large) on eve
     assert.equal(await documents(), before, 'nothing stored')
   } finally { await small.close() }
 })
+
+test('a title taken from the file is cut to 300 characters, as every other title (a file\'s title line of 99,000 was stored whole and listed to everyone)', async () => {
+  const long = 'Title ' + 'x'.repeat(99_000)
+  const text = `RESOLUTION 99 (Rev. Hammamet, 2016)\n${long}\nThe World Telecommunication Standardization Assembly (Hammamet, 2016),\nresolves\n1\tthat a;\n`
+  const c = await upload(sec, '/api/imports/resolution', text)
+  assert.equal(c.status, 201, JSON.stringify(c.body).slice(0, 200))
+  assert.ok(c.body.title.length <= 300, `a title of ${c.body.title.length} characters`)
+  assert.ok(c.body.title.startsWith('RESOLUTION 99 (Rev. Hammamet, 2016) – Title xxx'))
+  const listed = (await api(server.url, sec, 'GET', '/api/documents')).body.find((d: { id: string }) => d.id === c.body.id)
+  assert.equal(listed.title, c.body.title)
+  const audit = (await api(server.url, sec, 'GET', `/api/documents/${c.body.id}/audit`)).body
+  assert.ok(audit.every((e: { detail: string }) => e.detail.length < 1000), 'the import\'s audit line names the title as stored')
+})

@@ -25,6 +25,21 @@ import { MAX_NAMED } from '../cosponsors.js'
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 
+/** Longest title a document is given (as the title of a new proposal or committee draft). */
+const MAX_TITLE = 300
+
+/**
+ * The title made of the file's heading and title line, cut to MAX_TITLE
+ * (without splitting a surrogate pair): a title line may be 100,000
+ * characters long, and the title is listed to every user.
+ */
+function titleFromFile(heading: string, title: string): string {
+  const whole = [heading, title].filter(Boolean).join(' – ')
+  if (whole.length <= MAX_TITLE) return whole
+  const cut = whole.slice(0, MAX_TITLE)
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut
+}
+
 function bytesOf(req: Request): Uint8Array {
   const body = req.body as unknown
   if (!Buffer.isBuffer(body) || body.length === 0) throw new HttpError(400, 'send the file as the request body (Content-Type: application/octet-stream)')
@@ -82,7 +97,7 @@ export function importRoutes(deps: ApiDeps): Router {
   r.post('/resolution', async (req, res) => {
     const user = userOf(res)
     const f = await readResolution(req, res)
-    const title = queryString(req, 'title', 300, false) ?? [f.heading, f.title].filter(Boolean).join(' – ')
+    const title = queryString(req, 'title', MAX_TITLE, false) ?? titleFromFile(f.heading, f.title)
     const versionName = queryString(req, 'version', 200, false) ?? f.versionName
     if (!versionName) throw new HttpError(400, '"version" is required: the heading names no version (e.g. "Rev. Hammamet, 2016")', 'version-required')
     const meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'resolution', delegations: ['Secretariat'], shared: true }, f.content, actorOf(user), user.id)
