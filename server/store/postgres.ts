@@ -131,8 +131,9 @@ export async function openPostgresStore(connectionString: string, options: Postg
     async deleteSession(id) { await pool.query('DELETE FROM sessions WHERE id = $1', [id]) },
     async purgeSessions(now) { await pool.query('DELETE FROM sessions WHERE expires_at < $1', [now]) },
     async addAudit(documentId, e) {
+      // a detail may quote a document's text (a bracket option's), which may hold a NUL that text here cannot: U+FFFD instead
       await pool.query('INSERT INTO audit (document_id, at, user_name, delegation, action, detail) VALUES ($1, $2, $3, $4, $5, $6)',
-        [documentId, e.at, e.user, e.delegation, e.action, e.detail])
+        [documentId, e.at, e.user, e.delegation, e.action, e.detail.replaceAll('\u0000', '\uFFFD')])
     },
     async listAudit(documentId, query) {
       const { sql, params, newestFirst } = auditQuerySQL(documentId, query, true)

@@ -141,6 +141,12 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       assert.deepEqual(await store.listAudit('doc-b'), [])
     })
 
+    await t.test('an audit entry whose detail holds a NUL (a bracket option\'s text, as a document may hold it) is kept', async () => {
+      // PostgreSQL's text cannot hold a NUL: the entry was lost (the fourteenth probe), the operation's record with it
+      await store.addAudit('doc-nul', { at: '1', user: 'Salma', delegation: 'Secretariat', action: 'bracket-drop-option', detail: '[a\u0000b] [APT] (bracket b1)' })
+      assert.deepEqual((await store.listAudit('doc-nul')).map(e => e.detail.replace(/[\u0000\uFFFD]/g, '')), ['[ab] [APT] (bracket b1)'])
+    })
+
     await t.test('audit trail in pages: the newest first page, then the one before it; filtered by action in the query', async () => {
       for (let k = 0; k < 25; k++) await store.addAudit('doc-p', { at: String(k), user: 'Amal', delegation: k % 5 === 0 ? 'ARB' : 'APT', action: k % 2 ? 'connect' : 'bracket-add-option', detail: '' })
       const newest = await store.listAudit('doc-p', { limit: 10 })
