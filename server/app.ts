@@ -17,6 +17,7 @@ import { createCollaboration } from './collab/hocuspocus.js'
 import { CollabTransport } from './collab/transport.js'
 import type { ServerConfig } from './config.js'
 import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, limitConnectionsPerAddress } from './http/connection-limit.js'
+import { trustedProxies } from './http/client-address.js'
 import { sameOriginWrites } from './http/same-origin-writes.js'
 import { closeStalledAnswers, DEFAULT_RESPONSE_STALL_MS } from './http/stalled-answers.js'
 import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, defaultConfig, demoAccountsWanted } from './config.js'
@@ -58,10 +59,13 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   if (demoAccountsWanted(config)) await seedDemoUsers(store)
   await store.purgeSessions(Date.now())
   const sessions = new Sessions(store, loadSessionSecret(config.dataDir, config.sessionSecret), config.sessionTtlMs)
+  // the reverse proxies whose forwarded addresses are believed (http/client-address.ts)
+  const proxies = trustedProxies(config.trustProxy)
   const transport = new CollabTransport({
     maxPayload: Math.max(2 * config.maxMessageBytes, config.maxMessageBytes + 1024 * 1024),
     publicOrigins: config.publicOrigins,
     perAddress: new RateLimiter(config.connectionRate.perSecond, config.connectionRate.burst),
+    clientAddress: proxies.clientAddress,
     logger
   })
   // one share of the event loop's time per user: the checks of their changes and their restores pay from it
@@ -78,7 +82,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   const work = new WorkPool(config.work)
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  app.set('trust proxy', proxies.trusts)
   app.use(securityHeaders)
   const pdf = new SharedPdfRenderer()
   app.use('/api', sameOriginWrites(config.publicOrigins ?? []))
@@ -100,7 +104,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     requestTimeout: Math.max(config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, headersTimeout),
     connectionsCheckingInterval: Math.min(1000, headersTimeout)
   }, app)
-  limitConnectionsPerAddress(server, config.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, logger)
+  limitConnectionsPerAddress(server, config.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, logger, address => proxies.trusts(address, 0))
   // an answer left unread is not held for ever
   const stopStallSweep = closeStalledAnswers(server, config.responseStallMs ?? DEFAULT_RESPONSE_STALL_MS)
   transport.attach(hocuspocus)

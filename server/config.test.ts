@@ -35,3 +35,12 @@ test('demo accounts: embedded SQLite by default, PostgreSQL only with DEMO_ACCOU
   assert.equal(wanted({ NODE_ENV: 'production' }), false)
   assert.equal(wanted({ NODE_ENV: 'production', DEMO_ACCOUNTS: '1' }), false, 'never in production')
 })
+
+test('TRUST_PROXY: unset is loopback (the default), none is no proxy, addresses and subnets are read, anything else refused', () => {
+  assert.equal(configFromEnv({}).trustProxy, undefined)
+  assert.equal(configFromEnv({ TRUST_PROXY: 'none' }).trustProxy, false)
+  assert.equal(configFromEnv({ TRUST_PROXY: ' 10.0.0.0/8, loopback ' }).trustProxy, '10.0.0.0/8, loopback')
+  for (const TRUST_PROXY of ['nginx', '10.0.0.0/99', '300.1.1.1']) {
+    assert.throws(() => configFromEnv({ TRUST_PROXY }), (e: unknown) => e instanceof ConfigError && /TRUST_PROXY/.test(e.message), TRUST_PROXY)
+  }
+})

@@ -7,6 +7,7 @@ import type { WorkPoolOptions } from './work/pool.js'
 import type { CheckpointOptions } from './extensions/checkpoints.js'
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './documents.js'
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../protocol/refusal.js'
+import { trustedProxies } from './http/client-address.js'
 
 /** Everything the server can be told. */
 export interface ServerConfig {
@@ -80,6 +81,8 @@ export interface ServerConfig {
   maxConnectionsPerUser?: number | undefined
   /** Open connections (HTTP and WebSocket) from one client address; past it, new ones are closed at once (default 256). */
   maxConnectionsPerAddress?: number | undefined
+  /** The reverse proxies whose `X-Forwarded-For` is believed (TRUST_PROXY; Express's syntax; default loopback; false: none), http/client-address.ts. */
+  trustProxy?: string | false | undefined
   /** Time a connection has to send a request's headers, ms (a slower one is closed; default 20 s). */
   headersTimeoutMs?: number | undefined
   /** Time a connection has to send a whole request, body included, ms (408 after it; default 120 s: a 6 MB import over a slow link). */
@@ -138,6 +141,15 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
   throw new ConfigError(`${name}=${JSON.stringify(env[name])} is not valid: expected 1 or 0`)
 }
 
+/** TRUST_PROXY: unset is the default (loopback), `none` no proxy, else addresses and subnets that proxy-addr reads. */
+function proxies(raw: string | undefined): string | false | undefined {
+  const v = raw?.trim()
+  if (v === undefined || v === '') return undefined
+  if (v.toLowerCase() === 'none') return false
+  try { trustedProxies(v) } catch (e) { throw new ConfigError(`TRUST_PROXY=${JSON.stringify(raw)} is not valid: ${(e as Error).message}`) }
+  return v
+}
+
 function origins(list: string | undefined): string[] {
   try { return parseOrigins(list) } catch (e) { throw new ConfigError((e as Error).message) }
 }
@@ -153,7 +165,7 @@ export function demoAccountsWanted(config: Pick<ServerConfig, 'demoAccounts' | '
 
 /**
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, REDIS_PREFIX, SESSION_SECRET,
- * PUBLIC_ORIGIN, DEMO_ACCOUNTS (and SESSION_TTL_HOURS, MAX_MESSAGE_BYTES,
+ * PUBLIC_ORIGIN, TRUST_PROXY, DEMO_ACCOUNTS (and SESSION_TTL_HOURS, MAX_MESSAGE_BYTES,
  * MAX_DOCUMENT_BYTES, WORK_THREADS ...); throws ConfigError for a value that cannot be used.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -172,6 +184,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxDocumentBytes: num(env, 'MAX_DOCUMENT_BYTES', 'a number of bytes from 1024', 1024, 1024 ** 3) ?? c.maxDocumentBytes,
     publicOrigins: origins(env.PUBLIC_ORIGIN),
     maxConnectionsPerAddress: num(env, 'MAX_CONNECTIONS_PER_ADDRESS', 'a number from 1', 1, 1_000_000),
+    trustProxy: proxies(env.TRUST_PROXY),
     maxConnectionsPerUser: num(env, 'MAX_CONNECTIONS_PER_USER', 'a number from 1', 1, 1_000_000),
     headersTimeoutMs: num(env, 'HEADERS_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),
     requestTimeoutMs: num(env, 'REQUEST_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),

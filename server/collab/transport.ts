@@ -45,6 +45,8 @@ export interface TransportOptions {
   publicOrigins?: readonly string[] | undefined
   /** New connections per client address. */
   perAddress?: RateLimiter | undefined
+  /** The address a handshake comes from (forwarded by a trusted proxy, http/client-address.ts; default: the connection's own). */
+  clientAddress?: ((request: IncomingMessage) => string) | undefined
   logger: Logger
 }
 
@@ -114,7 +116,7 @@ export class CollabTransport {
 
   /** The handler of the HTTP server's `upgrade` event. */
   readonly handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const address = request.socket.remoteAddress ?? '?'
+    const address = this.options.clientAddress?.(request) ?? request.socket.remoteAddress ?? '?'
     // from here on the socket is ours: an error on it (reset, broken pipe) must not reach the process
     socket.on('error', e => this.options.logger.info('socket error', { address, error: e.message }))
     const path = new URL(request.url ?? '/', 'http://localhost').pathname

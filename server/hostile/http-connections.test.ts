@@ -14,7 +14,8 @@ import { closedWithin, rawTcp } from './raw-socket.js'
 
 const logger = new MemoryLogger()
 let server: TestServer
-before(async () => { server = await startTestServer({ maxConnectionsPerAddress: 5, logger }) })
+// clients reach this server directly (no proxy trusted: loopback would be one by default, and its connections not counted)
+before(async () => { server = await startTestServer({ maxConnectionsPerAddress: 5, logger, trustProxy: false }) })
 after(async () => { await server.close() })
 
 /** A raw TCP connection from `address` (a loopback address of this host). */

@@ -15,12 +15,17 @@ export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 256
 
 const LOG_EVERY_MS = 60_000
 
-/** Closes, on arrival, each connection past `max` open ones from the same address. */
-export function limitConnectionsPerAddress(server: Server, max: number, logger: Logger): void {
+/**
+ * Closes, on arrival, each connection past `max` open ones from the same
+ * address. A trusted reverse proxy's connections (`exempt`) are not counted:
+ * they are its clients', whose connections the proxy holds and bounds.
+ */
+export function limitConnectionsPerAddress(server: Server, max: number, logger: Logger, exempt: (address: string) => boolean = () => false): void {
   const open = new Map<string, number>()
   const refused = new Map<string, { count: number; loggedAt: number }>()
   server.on('connection', socket => {
     const address = socket.remoteAddress ?? '?'
+    if (exempt(address)) return
     const count = open.get(address) ?? 0
     if (count >= max) {
       socket.destroy()

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict'
+import type { IncomingMessage } from 'node:http'
+import { test } from 'node:test'
+import { trustedProxies } from './client-address.js'
+
+const request = (peer: string, forwarded?: string) =>
+  ({ socket: { remoteAddress: peer }, connection: { remoteAddress: peer }, headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded } }) as unknown as IncomingMessage
+
+test('a forwarded address is believed from a trusted proxy only, and only as far back as the chain is trusted', () => {
+  const loopback = trustedProxies()
+  assert.equal(loopback.clientAddress(request('127.0.0.1', '10.1.0.7')), '10.1.0.7')
+  assert.equal(loopback.clientAddress(request('127.0.0.1')), '127.0.0.1', 'no header: the proxy itself')
+  assert.equal(loopback.clientAddress(request('192.0.2.9', '10.1.0.7')), '192.0.2.9', 'not a proxy: the header is ignored')
+  // the delegate's own header is passed on by the proxy: the address nearest the proxy that it does not trust is the client
+  assert.equal(loopback.clientAddress(request('127.0.0.1', '6.6.6.6, 10.1.0.7')), '10.1.0.7')
+  assert.equal(trustedProxies('10.0.0.0/8, loopback').clientAddress(request('127.0.0.1', '6.6.6.6, 10.1.0.7')), '6.6.6.6')
+  const none = trustedProxies(false)
+  assert.equal(none.clientAddress(request('127.0.0.1', '10.1.0.7')), '127.0.0.1')
+  assert.equal(none.trusts('127.0.0.1', 0), false)
+  assert.equal(loopback.trusts('::1', 0), true)
+  assert.throws(() => trustedProxies('nginx'))
+})

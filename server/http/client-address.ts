@@ -1,0 +1,41 @@
+/**
+ * Which address a request comes from, when the server may stand behind a
+ * reverse proxy (nginx or Caddy ending TLS on the same machine, the usual
+ * way to serve a conference network). A proxy's connections all come from
+ * its own address; the delegate's is in the `X-Forwarded-For` header it
+ * adds, which is believed from trusted proxies only (`TRUST_PROXY`, Express's
+ * syntax: `loopback`, an address, a subnet, comma separated; loopback unless
+ * set, `none` for no proxy), so that nobody else can choose the address
+ * they are counted under. The bounds per address (sign-in guessing,
+ * collaboration handshakes) count delegates by it; the bound on open
+ * connections per address leaves a trusted proxy's alone, as the proxy
+ * holds its clients' connections and bounds them itself (README).
+ */
+import type { IncomingMessage } from 'node:http'
+import proxyAddr from 'proxy-addr'
+
+/** The reverse proxies the server believes. */
+export interface TrustedProxies {
+  /** Whether a connection's own (peer) address is a trusted proxy's; also Express's `trust proxy` function. */
+  readonly trusts: (address: string, hop: number) => boolean
+  /** The address a request comes from: forwarded by trusted proxies, else the connection's own. */
+  clientAddress(request: IncomingMessage): string
+}
+
+/** The default: a proxy on the same machine. */
+export const DEFAULT_TRUST_PROXY = 'loopback'
+
+/** Reads a `TRUST_PROXY` setting (false: no proxy); throws on an address or subnet it cannot read. */
+export function trustedProxies(setting: string | false = DEFAULT_TRUST_PROXY): TrustedProxies {
+  const list = setting === false ? [] : setting.split(',').map(s => s.trim()).filter(s => s !== '')
+  const compiled = proxyAddr.compile(list)
+  const trusts = (address: string, hop: number) => compiled(address, hop)
+  return {
+    trusts,
+    clientAddress: request => {
+      const peer = request.socket.remoteAddress
+      if (peer === undefined) return '?'
+      return list.length === 0 ? peer : proxyAddr(request, compiled)
+    }
+  }
+}
