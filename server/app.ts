@@ -86,7 +86,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   app.use(securityHeaders)
   const pdf = new SharedPdfRenderer()
   app.use('/api', sameOriginWrites(config.publicOrigins ?? []))
-  app.use('/api', apiRouter({ store, sessions, hocuspocus, accessChanged, sessionTtlMs: config.sessionTtlMs, loginLimits: config.loginLimits, logger, work, loopTime, checkpointBytes, maxDocumentBytes: config.maxDocumentBytes }, pdf))
+  app.use('/api', apiRouter({ store, sessions, hocuspocus, accessChanged, sessionTtlMs: config.sessionTtlMs, clientAddress: proxies.clientAddress, loginLimits: config.loginLimits, logger, work, loopTime, checkpointBytes, maxDocumentBytes: config.maxDocumentBytes }, pdf))
   app.use(express.static(config.distDir, { index: false }))
   app.use((req, res) => {
     const index = join(config.distDir, 'index.html')

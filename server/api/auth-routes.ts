@@ -27,7 +27,7 @@ export function authRoutes(deps: ApiDeps): Router {
   r.post('/login', async (req, res) => {
     const username = stringField(req.body, 'username', 100)
     const password = stringField(req.body, 'password', 500)
-    const address = req.ip ?? req.socket.remoteAddress ?? '?'
+    const address = deps.clientAddress?.(req) ?? req.ip ?? req.socket.remoteAddress ?? '?'
     const verdict = throttle.check(username, address)
     if (!verdict.allowed) {
       const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))

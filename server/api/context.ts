@@ -1,6 +1,7 @@
 /** What the API routes share: dependencies, the signed-in user, errors. */
 import type { Hocuspocus } from '@hocuspocus/server'
 import type { NextFunction, Request, Response } from 'express'
+import type { IncomingMessage } from 'node:http'
 import type { LoginLimits } from '../auth/login-throttle.js'
 import type { Sessions } from '../auth/sessions.js'
 import type { Logger } from '../log.js'
@@ -18,6 +19,8 @@ export interface ApiDeps {
   /** Who may open a document changed: its open connections follow, here and on other instances (collab/hocuspocus.ts). */
   accessChanged: (documentName: string, meta: DocumentMeta) => void
   sessionTtlMs: number
+  /** The address a request comes from (forwarded by a trusted proxy, http/client-address.ts; default: Express's `req.ip`). */
+  clientAddress?: ((request: IncomingMessage) => string) | undefined
   /** Limits on failed sign-ins (defaults: DEFAULT_LOGIN_LIMITS). */
   loginLimits?: Partial<LoginLimits> | undefined
   /** Worker threads for imports, comparisons and exports. */

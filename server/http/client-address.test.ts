@@ -19,4 +19,6 @@ test('a forwarded address is believed from a trusted proxy only, and only as far
   assert.equal(none.trusts('127.0.0.1', 0), false)
   assert.equal(loopback.trusts('::1', 0), true)
   assert.throws(() => trustedProxies('nginx'))
+  // a forwarded value that is no address (written by a local process, or a client before a proxy trusted by mistake) is not a key of its own
+  for (const junk of ['not-an-ip', 'a'.repeat(10_000), '999.1.1.1', '1.2.3.4:5678', '\u0000']) assert.equal(loopback.clientAddress(request('127.0.0.1', junk)), '127.0.0.1', junk.slice(0, 20))
 })

@@ -12,13 +12,14 @@
  * holds its clients' connections and bounds them itself (README).
  */
 import type { IncomingMessage } from 'node:http'
+import { isIP } from 'node:net'
 import proxyAddr from 'proxy-addr'
 
 /** The reverse proxies the server believes. */
 export interface TrustedProxies {
   /** Whether a connection's own (peer) address is a trusted proxy's; also Express's `trust proxy` function. */
   readonly trusts: (address: string, hop: number) => boolean
-  /** The address a request comes from: forwarded by trusted proxies, else the connection's own. */
+  /** The address a request comes from: forwarded by trusted proxies (when it is an address), else the connection's own. */
   clientAddress(request: IncomingMessage): string
 }
 
@@ -35,7 +36,10 @@ export function trustedProxies(setting: string | false = DEFAULT_TRUST_PROXY): T
     clientAddress: request => {
       const peer = request.socket.remoteAddress
       if (peer === undefined) return '?'
-      return list.length === 0 ? peer : proxyAddr(request, compiled)
+      if (list.length === 0) return peer
+      // what a trusted proxy passes on was written by whoever is before it: anything but an address counts as the proxy's
+      const forwarded = proxyAddr(request, compiled)
+      return isIP(forwarded) ? forwarded : peer
     }
   }
 }
