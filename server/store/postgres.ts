@@ -4,7 +4,7 @@
  * server instances can share documents.
  */
 import pg from 'pg'
-import { auditFromRow, changedCosponsors, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { auditFromRow, changedCosponsors, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userChanges, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, CommitteeDraftRecord, DocumentMeta, Store, StoredUpdates, Version } from './types.js'
 
@@ -123,6 +123,12 @@ export async function openPostgresStore(connectionString: string, options: Postg
     async findUser(username) { const [r] = await rows<UserRow>('SELECT * FROM users WHERE username = $1', [username]); return r ? userFromRow(r) : null },
     async getUser(id) { const [r] = await rows<UserRow>('SELECT * FROM users WHERE id = $1', [id]); return r ? userFromRow(r) : null },
     async countUsers() { const [r] = await rows<{ n: string }>('SELECT count(*) AS n FROM users'); return Number(r?.n ?? 0) },
+    async listUsers() { return (await rows<UserRow>('SELECT * FROM users ORDER BY username COLLATE "C"')).map(userFromRow) },
+    async updateUser(id, fields) {
+      const { columns, values } = userChanges(fields)
+      if (columns.length > 0) await pool.query(`UPDATE users SET ${columns.map((c, k) => `${c} = $${k + 1}`).join(', ')} WHERE id = $${columns.length + 1}`, [...values, id])
+    },
+    async endSessionsOf(userId) { return (await pool.query('DELETE FROM sessions WHERE user_id = $1', [userId])).rowCount ?? 0 },
     async createSession(s) { await pool.query('INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, $3)', [s.id, s.userId, s.expiresAt]) },
     async getSession(id) {
       const [r] = await rows<{ id: string; user_id: string; expires_at: string }>('SELECT id, user_id, expires_at FROM sessions WHERE id = $1', [id])

@@ -67,6 +67,20 @@ export function versionFromRow(r: VersionRow): VersionMeta {
 /** A `users` row. */
 export interface UserRow { id: string; username: string; name: string; delegation: string; role: string; ui_lang: string; password_hash: string }
 
+/** The column of each changeable field of a user. */
+const USER_COLUMNS = { name: 'name', delegation: 'delegation', role: 'role', uiLang: 'ui_lang', passwordHash: 'password_hash' } as const
+
+/** The columns and values of a user's changed fields, in a fixed order (so that SQL made from them can be cached). */
+export function userChanges(fields: Partial<Omit<UserRecord, 'id' | 'username'>>): { columns: string[]; values: string[] } {
+  const columns: string[] = []
+  const values: string[] = []
+  for (const [key, column] of Object.entries(USER_COLUMNS)) {
+    const value = fields[key as keyof typeof USER_COLUMNS]
+    if (value !== undefined) { columns.push(column); values.push(value) }
+  }
+  return { columns, values }
+}
+
 /** Converts a users row. */
 export function userFromRow(r: UserRow): UserRecord {
   return {

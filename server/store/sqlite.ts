@@ -18,7 +18,7 @@
  * on `nextTick`.
  */
 import Database from 'better-sqlite3'
-import { auditFromRow, changedCosponsors, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userFromRow, versionFromRow } from './rows.js'
+import { auditFromRow, changedCosponsors, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userChanges, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import type { Actor, AuditEntry, CommitteeDraftRecord, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
 
@@ -80,6 +80,8 @@ export function openSqliteStore(file: string): Store {
     findUser: db.prepare('SELECT * FROM users WHERE username = ?'),
     getUser: db.prepare('SELECT * FROM users WHERE id = ?'),
     countUsers: db.prepare('SELECT count(*) AS n FROM users'),
+    listUsers: db.prepare('SELECT * FROM users ORDER BY username'),
+    endSessionsOf: db.prepare('DELETE FROM sessions WHERE user_id = ?'),
     insertSession: db.prepare('INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)'),
     getSession: db.prepare('SELECT id, user_id, expires_at FROM sessions WHERE id = ?'),
     deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
@@ -180,6 +182,12 @@ export function openSqliteStore(file: string): Store {
     async findUser(username) { const r = q.findUser.get(username) as UserRow | undefined; return r ? userFromRow(r) : null },
     async getUser(id) { const r = q.getUser.get(id) as UserRow | undefined; return r ? userFromRow(r) : null },
     async countUsers() { return (q.countUsers.get() as { n: number }).n },
+    async listUsers() { return (q.listUsers.all() as UserRow[]).map(userFromRow) },
+    async updateUser(id, fields) {
+      const { columns, values } = userChanges(fields)
+      if (columns.length > 0) db.prepare(`UPDATE users SET ${columns.map(c => `${c} = ?`).join(', ')} WHERE id = ?`).run(...values, id)
+    },
+    async endSessionsOf(userId) { return q.endSessionsOf.run(userId).changes },
     async createSession(s: Session) { q.insertSession.run(s.id, s.userId, s.expiresAt) },
     async getSession(id) {
       const r = q.getSession.get(id) as { id: string; user_id: string; expires_at: number } | undefined

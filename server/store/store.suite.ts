@@ -132,6 +132,24 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       assert.equal(await store.getSession('s1'), null)
     })
 
+    await t.test('accounts are listed, changed, and their sessions ended together', async () => {
+      await store.createUser({ id: 'u-z', username: 'zoe', name: 'Zoe', delegation: 'CEPT', role: 'drafter', uiLang: 'en', passwordHash: 'h1' })
+      assert.ok((await store.listUsers()).some(u => u.username === 'zoe' && u.passwordHash === 'h1'))
+      const names = (await store.listUsers()).map(u => u.username)
+      assert.deepEqual(names, [...names].sort(), 'by username')
+      await store.updateUser('u-z', { name: 'Zoé', delegation: 'ARB', role: 'reviewer', uiLang: 'ar', passwordHash: 'h2' })
+      assert.deepEqual(await store.findUser('zoe'), { id: 'u-z', username: 'zoe', name: 'Zoé', delegation: 'ARB', role: 'reviewer', uiLang: 'ar', passwordHash: 'h2' })
+      await store.updateUser('u-z', { role: 'drafter' })
+      assert.equal((await store.getUser('u-z'))?.name, 'Zoé', 'fields not given are kept')
+      const expiresAt = Date.now() + 3_600_000
+      await store.createSession({ id: 'z1', userId: 'u-z', expiresAt })
+      await store.createSession({ id: 'z2', userId: 'u-z', expiresAt })
+      await store.createSession({ id: 'x9', userId: 'u-x', expiresAt })
+      assert.equal(await store.endSessionsOf('u-z'), 2)
+      assert.equal(await store.getSession('z1'), null)
+      assert.deepEqual(await store.getSession('x9'), { id: 'x9', userId: 'u-x', expiresAt }, "another user's session stays")
+    })
+
     await t.test('audit trail, in order, filtered by delegation', async () => {
       await store.addAudit('doc-a', { at: '1', user: 'Amal', delegation: 'APT', action: 'connect', detail: '' })
       await store.addAudit('doc-a', { at: '2', user: 'Claire', delegation: 'CEPT', action: 'connect', detail: '' })

@@ -107,6 +107,12 @@ export interface MetaStore {
   getUser(id: string): Promise<UserRecord | null>
   /** How many users there are. */
   countUsers(): Promise<number>
+  /** Every user, by username. */
+  listUsers(): Promise<UserRecord[]>
+  /** Changes a user's name, delegation, role, interface language or password hash (those given). */
+  updateUser(id: string, fields: Partial<Omit<UserRecord, 'id' | 'username'>>): Promise<void>
+  /** Ends every session of a user; returns how many there were. */
+  endSessionsOf(userId: string): Promise<number>
   /** Adds a session. */
   createSession(session: Session): Promise<void>
   /** A session by id, or null. */

@@ -1,0 +1,73 @@
+/**
+ * `npm run users` against the store of a running server: an account added
+ * signs in at once, a changed role applies at once, a closed account's
+ * session ends and its password no longer signs in; bad input exits 1 or 2
+ * with one line that says why.
+ */
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { after, before, test } from 'node:test'
+import { api, startTestServer, type TestServer } from './test/helpers.js'
+
+let server: TestServer
+before(async () => { server = await startTestServer() })
+after(async () => { await server.close() })
+
+/** Runs the command with the server's data directory; `input` is its standard input. */
+function users(args: string[], input = ''): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/users-cli.ts', ...args], {
+    input, encoding: 'utf8', env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }
+  })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+const signIn = async (username: string, password: string) => {
+  const r = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  return { status: r.status, token: r.ok ? (await r.json() as { token: string }).token : null }
+}
+
+test('an account added while the server runs signs in at once, with a generated or a chosen password', { timeout: 60_000 }, async () => {
+  const added = users(['add', 'l.martin', '--name', 'Laure Martin', '--delegation', 'CEPT', '--role', 'drafter'])
+  assert.equal(added.status, 0, added.stderr)
+  const password = /password: (\S+)/.exec(added.stdout)?.[1]
+  assert.ok(password, added.stdout)
+  assert.equal((await signIn('l.martin', password)).status, 200)
+  const chosen = users(['add', 'n.saleh', '--name', 'نور صالح', '--delegation', 'ARB', '--role', 'drafter', '--lang', 'ar', '--password-stdin'], 'chosen passphrase 1\n')
+  assert.equal(chosen.status, 0, chosen.stderr)
+  assert.doesNotMatch(chosen.stdout, /chosen passphrase/, 'a chosen password is not printed')
+  const { token } = await signIn('n.saleh', 'chosen passphrase 1')
+  const me = await api(server.url, token, 'GET', '/api/me')
+  assert.deepEqual([me.body.name, me.body.delegation, me.body.uiLang], ['نور صالح', 'ARB', 'ar'])
+  assert.match(users(['list']).stdout, /^n\.saleh\tdrafter\tARB\tar\tنور صالح$/m)
+})
+
+test('a role changed applies to the next request; a closed account signs in with nothing and its session ends', { timeout: 60_000 }, async () => {
+  assert.equal(users(['add', 'r.ito', '--name', 'Rei Ito', '--delegation', 'APT', '--role', 'reviewer', '--password-stdin'], 'reviewer passphrase\n').status, 0)
+  const { token } = await signIn('r.ito', 'reviewer passphrase')
+  assert.equal((await api(server.url, token, 'GET', '/api/me')).body.role, 'reviewer')
+  assert.equal(users(['change', 'r.ito', '--role', 'drafter']).status, 0)
+  assert.equal((await api(server.url, token, 'GET', '/api/me')).body.role, 'drafter')
+  const closed = users(['close', 'r.ito'])
+  assert.equal(closed.status, 0, closed.stderr)
+  assert.match(closed.stdout, /1 session\(s\) ended/)
+  assert.equal((await api(server.url, token, 'GET', '/api/me')).status, 401)
+  assert.equal((await signIn('r.ito', 'reviewer passphrase')).status, 401)
+  assert.match(users(['list']).stdout, /^r\.ito\t.*\(closed\)$/m)
+  const reopened = users(['password', 'r.ito'])
+  assert.equal(reopened.status, 0)
+  assert.equal((await signIn('r.ito', /\(([^)]+)\)/.exec(reopened.stdout)![1]!)).status, 200)
+})
+
+test('what the rules refuse exits 1, a usage error 2, each with one line that says why; nothing is stored', () => {
+  const refused = users(['add', 'x.y', '--name', 'X', '--delegation', 'Secretariat', '--role', 'drafter'])
+  assert.equal(refused.status, 1)
+  assert.match(refused.stderr, /only the Secretariat's accounts/)
+  assert.equal(users(['add', 'x.y', '--name', 'X', '--delegation', 'APT', '--role', 'drafter', '--password-stdin'], 'short\n').status, 1)
+  assert.equal(users(['close', 'nobody']).status, 1)
+  for (const args of [[], ['add'], ['add', 'x.y'], ['frobnicate', 'x.y'], ['list', '--colour'], ['change', 'x.y']]) {
+    const r = users(args)
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`)
+    assert.match(r.stderr, /usage: npm run users/)
+  }
+  assert.doesNotMatch(users(['list']).stdout, /x\.y/)
+})
