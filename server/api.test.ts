@@ -237,6 +237,21 @@ test('import from text: Secretariat only; bad input is a 400 with the importer\'
   assert.deepEqual(audit.map(e => e.action), ['import'])
 })
 
+test('import from text: the delegations are read as every route reads them, and the title is held to 300 characters like every title', async () => {
+  const sec = await login(server.url, 'sec')
+  const before = (await server.store.listDocuments()).length
+  const text = 'RESOLUTION 9 (Rev. Dubai, 2012)\nTitle of nine\n'
+  for (const delegations of [['APT\u200B'], ['АРТ' + 'APT'], Array.from({ length: 500 }, (_, k) => `D${k}`), ['']]) {
+    const r = await api(server.url, sec, 'POST', '/api/documents', { title: 'Res 9', text, delegations })
+    assert.equal(r.status, 400, `${JSON.stringify(delegations).slice(0, 40)}: ${r.status}`)
+  }
+  assert.equal((await api(server.url, sec, 'POST', '/api/documents', { title: 'T'.repeat(301), text })).status, 400)
+  assert.equal((await server.store.listDocuments()).length, before, 'nothing stored')
+  const named = await api(server.url, sec, 'POST', '/api/documents', { title: 'Res 9', text, delegations: [' apt ', 'ARB'], shared: false })
+  assert.equal(named.status, 201)
+  assert.deepEqual(named.body.delegations, ['apt', 'ARB'])
+})
+
 test('compare: references are checked; the answer is a revision document', async () => {
   const doc = await addDocument(server.store, { shared: true })
   const rita = await login(server.url, 'rita')

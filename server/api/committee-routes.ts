@@ -21,6 +21,7 @@ import { HttpError, onUsersTime, asBadRequest, actorOf, readableDocument, string
 import { refResolver } from './refs.js'
 import { SECRETARIAT_DELEGATION } from '../../protocol/api.js'
 import { auditPage } from './audit-page.js'
+import { MAX_TITLE } from './titles.js'
 
 /** At most this many proposals in one committee draft (as in a compilation). */
 const MAX_PROPOSALS = 12
@@ -79,7 +80,7 @@ export function committeeRoutes(deps: ApiDeps): Router {
     const user = userOf(res)
     if (!canStartCommitteeDraft(user)) throw new HttpError(403, 'only the Secretariat starts committee drafts', 'secretariat-only')
     const body = (req.body ?? {}) as Record<string, unknown>
-    const title = stringField(body, 'title', 300)
+    const title = stringField(body, 'title', MAX_TITLE)
     const proposals = body.proposals
     if (!Array.isArray(proposals) || proposals.length === 0 || proposals.length > MAX_PROPOSALS || !proposals.every(p => typeof p === 'string')) {
       throw new HttpError(400, `"proposals" must be 1 to ${MAX_PROPOSALS} references (v:<versionId> or d:<documentId>)`)

@@ -21,6 +21,7 @@ import { HttpError, asBadRequest, actorOf, onUsersTime, readableDocument, string
 import { auditPage } from './audit-page.js'
 import { delegationNames } from './delegation-names.js'
 import { invite, MAX_NAMED } from '../cosponsors.js'
+import { MAX_TITLE, titleWithin } from './titles.js'
 
 const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
 
@@ -79,7 +80,7 @@ export function documentRoutes(deps: ApiDeps): Router {
   r.post('/', async (req, res) => {
     const user = userOf(res)
     if (!canImport(user)) throw new HttpError(403, 'only the Secretariat imports documents', 'secretariat-only')
-    const title = stringField(req.body, 'title')
+    const title = stringField(req.body, 'title', MAX_TITLE)
     const text = stringField(req.body, 'text', 5_000_000)
     const body = req.body as { lang?: unknown; kind?: unknown; delegations?: unknown; shared?: unknown }
     const kind = body.kind === 'proposal' ? 'proposal' : 'resolution'
@@ -90,7 +91,7 @@ export function documentRoutes(deps: ApiDeps): Router {
       if (e instanceof WorkError && e.name === 'ImportError') throw new HttpError(400, e.message, 'unreadable-file')
       throw e
     }
-    const delegations = Array.isArray(body.delegations) && body.delegations.every(d => typeof d === 'string') ? body.delegations as string[] : [user.delegation]
+    const delegations = body.delegations === undefined ? [user.delegation] : delegationNames(body.delegations, MAX_NAMED)
     let meta
     try {
       meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind, delegations, shared: body.shared !== false }, imported.content, actorOf(user), user.id)
@@ -112,7 +113,7 @@ export function documentRoutes(deps: ApiDeps): Router {
    */
   const startProposal = async (res: Response, body: Record<string, unknown>, baseDocumentId: string | null) => {
     const user = userOf(res)
-    const title = stringField(body, 'title', 300)
+    const title = stringField(body, 'title', MAX_TITLE)
     const action = body.action === undefined ? 'MOD' : body.action
     if (action !== 'MOD' && action !== 'ADD' && action !== 'SUP') throw new HttpError(400, 'action must be MOD, ADD or SUP')
     const raw = body.delegations
@@ -235,7 +236,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     const text = adoptable(() => adoptedNewResolution(doc))
     const adopted = text.toJSON()
     const title = [headingOf(adopted), titleOf(adopted)].map(s => s.trim()).filter(Boolean).join(' – ')
-    const meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title: title.slice(0, 300), kind: 'resolution', delegations: ['Secretariat'], shared: true }, adopted, actorOf(user), user.id)
+    const meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title: titleWithin(title), kind: 'resolution', delegations: ['Secretariat'], shared: true }, adopted, actorOf(user), user.id)
     const version = await createVersion(deps.store, deps.hocuspocus, meta.id, name, actorOf(user))
     await deps.store.addAudit(meta.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'adopt', detail: `adopted the draft new resolution "${from.title}" as "${name}"` })
     res.status(201).json(publicMeta(meta))

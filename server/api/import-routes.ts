@@ -20,24 +20,14 @@ import type { ApiDeps } from './context.js'
 import { HttpError, actorOf, userOf } from './context.js'
 import { delegationNames } from './delegation-names.js'
 import { MAX_NAMED } from '../cosponsors.js'
+import { MAX_TITLE, titleWithin } from './titles.js'
 
 /** Largest file accepted for an import. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
-
-/** Longest title a document is given (as the title of a new proposal or committee draft). */
-const MAX_TITLE = 300
-
-/**
- * The title made of the file's heading and title line, cut to MAX_TITLE
- * (without splitting a surrogate pair): a title line may be 100,000
- * characters long, and the title is listed to every user.
- */
+/** The title made of the file's heading and title line, cut (a title line may be 100,000 characters long). */
 function titleFromFile(heading: string, title: string): string {
-  const whole = [heading, title].filter(Boolean).join(' – ')
-  if (whole.length <= MAX_TITLE) return whole
-  const cut = whole.slice(0, MAX_TITLE)
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut
+  return titleWithin([heading, title].filter(Boolean).join(' – '))
 }
 
 function bytesOf(req: Request): Uint8Array {
@@ -147,7 +137,7 @@ export function importRoutes(deps: ApiDeps): Router {
   r.post('/proposal', async (req, res) => {
     const user = userOf(res)
     const { imported, check, version, baseDoc } = await readProposal(req, res)
-    const title = queryString(req, 'title', 300, true)!
+    const title = queryString(req, 'title', MAX_TITLE, true)!
     const listed = (queryString(req, 'delegations', 300, false) ?? '').split(',').filter(s => s.trim())
     const delegations = listed.length ? delegationNames(listed, MAX_NAMED) : []
     const meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations: delegations.length ? delegations : ['Secretariat'], shared: false, baseVersionId: version.id, baseDocumentId: baseDoc.id }, imported.content, actorOf(user), user.id)
