@@ -74,8 +74,7 @@ export async function createDocument(store: Store, input: NewDocument, json: unk
     baseVersionId: input.baseVersionId ?? null, baseDocumentId: input.baseDocumentId ?? null,
     delegations: input.delegations, invitedCosponsors: input.invitedCosponsors ?? [], shared: input.shared ?? false, createdAt: now, updatedAt: now, updatedBy: by
   }
-  await store.appendUpdate(meta.id, content.update, { userId })
-  await store.createDocument(meta, content.canonical)
+  await store.createDocument(meta, content.canonical, { update: content.update, userId })
   return meta
 }
 

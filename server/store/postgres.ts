@@ -65,10 +65,20 @@ export async function openPostgresStore(connectionString: string, options: Postg
         throw e
       } finally { c.release() }
     },
-    async createDocument(m: DocumentMeta, json) {
-      await pool.query(`INSERT INTO documents (id, title, lang, kind, base_version_id, base_document_id, delegations, invited_cosponsors, shared, created_at, updated_at, updated_by, json)
+    async createDocument(m: DocumentMeta, json, first) {
+      const c = await pool.connect()
+      try {
+        // a new document's row and its first update, together or not at all
+        await c.query('BEGIN')
+        if (first) await c.query('INSERT INTO updates (doc_id, data, user_id, at) VALUES ($1, $2, $3, $4)', [m.id, Buffer.from(first.update), first.userId, new Date().toISOString()])
+        await c.query(`INSERT INTO documents (id, title, lang, kind, base_version_id, base_document_id, delegations, invited_cosponsors, shared, created_at, updated_at, updated_by, json)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [m.id, m.title, m.lang, m.kind, m.baseVersionId, m.baseDocumentId, JSON.stringify(m.delegations), JSON.stringify(m.invitedCosponsors), m.shared ? 1 : 0, m.createdAt, m.updatedAt, actor(m.updatedBy), JSON.stringify(json)])
+        [m.id, m.title, m.lang, m.kind, m.baseVersionId, m.baseDocumentId, JSON.stringify(m.delegations), JSON.stringify(m.invitedCosponsors), m.shared ? 1 : 0, m.createdAt, m.updatedAt, actor(m.updatedBy), JSON.stringify(json)])
+        await c.query('COMMIT')
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined)
+        throw e
+      } finally { c.release() }
     },
     async changeCosponsors(id, change) {
       // the row locked from its reading to its writing: answers given at the same moment (from several instances too) wait in turn

@@ -104,6 +104,11 @@ export function openSqliteStore(file: string): Store {
     q.insertUpdate.run(id, Buffer.from(state), null, new Date().toISOString())
   })
   const actor = (a: Actor | null) => a ? JSON.stringify(a) : null
+  // a new document's row and its first update, together or not at all
+  const insertDocument = db.transaction((m: DocumentMeta, json: unknown, first?: { update: Uint8Array; userId: string | null }) => {
+    if (first) q.insertUpdate.run(m.id, Buffer.from(first.update), first.userId, new Date().toISOString())
+    q.insertDocument.run({ ...m, delegations: JSON.stringify(m.delegations), invitedCosponsors: JSON.stringify(m.invitedCosponsors), shared: m.shared ? 1 : 0, updatedBy: actor(m.updatedBy), json: JSON.stringify(json) })
+  })
 
   interface PendingAppend { id: string; data: Buffer; userId: string | null; at: string; resolve(): void; reject(e: unknown): void }
   let pending: PendingAppend[] = []
@@ -143,8 +148,8 @@ export function openSqliteStore(file: string): Store {
       })
     },
     async compact(id, state, through) { flush(); compact(id, state, through) },
-    async createDocument(m: DocumentMeta, json) {
-      q.insertDocument.run({ ...m, delegations: JSON.stringify(m.delegations), invitedCosponsors: JSON.stringify(m.invitedCosponsors), shared: m.shared ? 1 : 0, updatedBy: actor(m.updatedBy), json: JSON.stringify(json) })
+    async createDocument(m: DocumentMeta, json, first) {
+      insertDocument(m, json, first)
     },
     async changeCosponsors(id, change) {
       // read and written in one synchronous step: no other request runs between them

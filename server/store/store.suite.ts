@@ -114,6 +114,16 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       assert.equal((await store.newestVersions('Z')).get('doc-a'), 'v3')
     })
 
+    await t.test('a document is stored with its first update, or neither is', async () => {
+      const first = new Uint8Array([1, 2, 3])
+      await store.createDocument(meta('doc-once'), { n: 1 }, { update: first, userId: null })
+      assert.deepEqual((await store.loadUpdates('doc-once')).updates, [first])
+      assert.equal((await store.getDocument('doc-once'))?.id, 'doc-once')
+      // the row cannot be written (the id is taken): the update that came with it is not kept either
+      await assert.rejects(store.createDocument(meta('doc-once'), { n: 2 }, { update: new Uint8Array([9]), userId: null }))
+      assert.deepEqual((await store.loadUpdates('doc-once')).updates, [first])
+    })
+
     await t.test('users and sessions', async () => {
       const before = await store.countUsers()
       await store.createUser({ id: 'u-x', username: 'xavier', name: 'Xavier', delegation: 'CEPT', role: 'drafter', uiLang: 'en', passwordHash: 'h' })

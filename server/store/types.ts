@@ -71,8 +71,12 @@ export interface UpdateStore {
 
 /** Documents, versions, users, sessions and the audit trail. */
 export interface MetaStore {
-  /** Adds a document with its initial JSON. */
-  createDocument(meta: DocumentMeta, json: unknown): Promise<void>
+  /**
+   * Adds a document with its initial JSON and, when given, its first update,
+   * in one transaction: neither is kept without the other (a failed creation
+   * leaves no update that no document owns).
+   */
+  createDocument(meta: DocumentMeta, json: unknown, first?: { update: Uint8Array; userId: string | null }): Promise<void>
   /** A document's metadata, or null. */
   getDocument(id: string): Promise<DocumentMeta | null>
   /** Every document's metadata, most recently updated first. */
