@@ -44,3 +44,13 @@ test('TRUST_PROXY: unset is loopback (the default), none is no proxy, addresses 
     assert.throws(() => configFromEnv({ TRUST_PROXY }), (e: unknown) => e instanceof ConfigError && /TRUST_PROXY/.test(e.message), TRUST_PROXY)
   }
 })
+
+test('the demo documents are seeded where the demo accounts are: not in production, not on PostgreSQL unless asked; SEED_DOCUMENTS says otherwise', () => {
+  assert.equal(configFromEnv({}).seedDocuments, true, 'the embedded store of a first try')
+  assert.equal(configFromEnv({ NODE_ENV: 'production' }).seedDocuments, false, 'no made-up APT proposal on a real assembly\'s server')
+  assert.equal(configFromEnv({ DATABASE_URL: 'postgres://x@127.0.0.1/db' }).seedDocuments, false)
+  assert.equal(configFromEnv({ DATABASE_URL: 'postgres://x@127.0.0.1/db', DEMO_ACCOUNTS: '1' }).seedDocuments, true)
+  assert.equal(configFromEnv({ SEED_DOCUMENTS: '0' }).seedDocuments, false)
+  assert.equal(configFromEnv({ NODE_ENV: 'production', SEED_DOCUMENTS: '1' }).seedDocuments, true, 'asked for by name')
+  assert.throws(() => configFromEnv({ SEED_DOCUMENTS: 'some' }), /SEED_DOCUMENTS/)
+})

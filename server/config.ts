@@ -170,12 +170,14 @@ export function demoAccountsWanted(config: Pick<ServerConfig, 'demoAccounts' | '
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const c = defaultConfig()
+  const demoAccounts = env.NODE_ENV === 'production' ? (flag(env, 'DEMO_ACCOUNTS'), false) : flag(env, 'DEMO_ACCOUNTS')
+  const databaseUrl = env.DATABASE_URL || undefined
   return {
     ...c,
     port: num(env, 'PORT', 'a port number from 0 to 65535', 0, 65535) ?? c.port,
     host: env.HOST || undefined,
     dataDir: env.DATA_DIR ? resolve(env.DATA_DIR) : c.dataDir,
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.REDIS_PREFIX || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
@@ -192,6 +194,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     accessRecheckMs: num(env, 'ACCESS_RECHECK_MS', 'milliseconds from 1000', 1000, 24 * 3600_000),
     work: { ...c.work, size: num(env, 'WORK_THREADS', 'a number of worker threads from 1 to 64', 1, 64) ?? c.work?.size },
     // never in production, whatever DEMO_ACCOUNTS says
-    demoAccounts: env.NODE_ENV === 'production' ? (flag(env, 'DEMO_ACCOUNTS'), false) : flag(env, 'DEMO_ACCOUNTS')
+    demoAccounts,
+    // the demo documents (a made-up APT proposal among them) go with the demo accounts, unless SEED_DOCUMENTS says otherwise
+    seedDocuments: flag(env, 'SEED_DOCUMENTS') ?? (env.NODE_ENV !== 'production' && demoAccountsWanted({ demoAccounts, databaseUrl }))
   }
 }
