@@ -57,6 +57,13 @@ export function authRoutes(deps: ApiDeps): Router {
       return
     }
     const { token, expiresAt } = await deps.sessions.create(user)
+    // an account closed, or given a new password, while this one was checked has had its sessions ended
+    // before this one was stored: read it again now that the session is stored, and end it if so
+    if ((await deps.store.getUser(user.id))?.passwordHash !== user.passwordHash) {
+      await deps.sessions.end(token)
+      res.status(401).json({ error: 'wrong username or password' })
+      return
+    }
     res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', expires: new Date(expiresAt) })
     res.json({ token, user: publicUser(user) })
   })

@@ -64,10 +64,10 @@ export class Sessions {
     return token ? this.idOf(token) : null
   }
 
-  /** Whether the session `id` still runs (not ended, not expired). */
-  async active(id: string): Promise<boolean> {
+  /** The account of the session `id` as the store holds it now, or null when the session has ended or expired. */
+  async accountOf(id: string): Promise<UserRecord | null> {
     const session = await this.store.getSession(id)
-    return !!session && session.expiresAt > Date.now()
+    return session && session.expiresAt > Date.now() ? this.store.getUser(session.userId) : null
   }
 
   /** Ends the session of a token (no error when it is unknown). */

@@ -17,7 +17,10 @@
  * once by the sign-out route of this instance (`closeSessionConnections`),
  * and by a sweep of every open connection every `recheckMs` (other
  * instances' sign-outs, expiry). Before, a socket opened before signing out
- * went on writing and receiving edits for as long as it stayed open.
+ * went on writing and receiving edits for as long as it stayed open. The
+ * same sweep closes, for reopening, the sockets of an account whose
+ * delegation, role or name was changed (`npm run users -- change`, from
+ * another process): before, they kept the rights they opened with.
  *
  * An account holds a bounded number of document connections at once
  * (user-connections.ts); an opening past it is refused as `busy` too.
@@ -26,7 +29,7 @@ import type { Extension, Hocuspocus, connectedPayload, onAuthenticatePayload, on
 import { accessOf } from './access-changes.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { Sessions } from '../auth/sessions.js'
-import type { Store, User } from '../store/types.js'
+import type { Store, User, UserRecord } from '../store/types.js'
 import { SCHEMA_FINGERPRINT } from '../../schema/fingerprint.js'
 import { SERVER_BUSY } from '../../protocol/refusal.js'
 import type { DocumentLoads } from './document-loads.js'
@@ -83,20 +86,25 @@ export class Authentication implements Extension {
     if (this.timer) clearInterval(this.timer)
   }
 
-  /** Closes the sockets of connections whose session has ended (each session read once per sweep; one sweep at a time). */
+  /**
+   * Closes the sockets of connections whose session has ended, or whose
+   * account is no longer what it was when they opened (`npm run users --
+   * change`: another delegation, role or name), so that they open again as
+   * the account now may (each session read once per sweep; one sweep at a time).
+   */
   private async sweep(instance: Hocuspocus): Promise<void> {
     if (this.sweeping) return
     this.sweeping = true
     try {
-      const running = new Map<string, boolean>()
+      const accounts = new Map<string, UserRecord | null>()
       for (const document of [...instance.documents.values()]) {
         for (const connection of [...document.getConnections()]) {
-          const session = (connection.context as Partial<ConnectionContext>).session
+          const { session, user } = connection.context as Partial<ConnectionContext>
           if (!session) continue
-          let ok = running.get(session)
-          if (ok === undefined) { ok = await this.sessions.active(session); running.set(session, ok) }
-          if (ok) continue
-          this.options.logger?.info('socket closed: its session has ended', { document: document.name, user: (connection.context as Partial<ConnectionContext>).user?.username })
+          let account = accounts.get(session)
+          if (account === undefined) { account = await this.sessions.accountOf(session); accounts.set(session, account) }
+          if (account && (!user || sameAccount(user, account))) continue
+          this.options.logger?.info(account ? 'socket closed: its account has changed' : 'socket closed: its session has ended', { document: document.name, user: user?.username })
           reconnectForAccess(connection)
         }
       }
@@ -141,6 +149,10 @@ export class Authentication implements Extension {
     if (!connection.document.hasConnection(connection)) this.connections.release(user.id, place)
   }
 }
+
+/** Whether a connection opened as `opened` still holds the rights and the name of `now` (its language is the page's affair). */
+const sameAccount = (opened: User, now: UserRecord) =>
+  opened.id === now.id && opened.delegation === now.delegation && opened.role === now.role && opened.name === now.name
 
 /** The key of a document connection: its socket and its document. */
 const placeOf = (socketId: string, documentName: string) => `${socketId}\u0000${documentName}`
