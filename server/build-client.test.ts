@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -19,6 +19,26 @@ test('building the client at start leaves NODE_ENV as it was (vite sets it to pr
     assert.equal(await ensureClientBuilt(root, () => {}), 'built')
     assert.equal(process.env.NODE_ENV, before)
     assert.equal(clientIsStale(root), false)
+  } finally { rmSync(root, { recursive: true, force: true }) }
+})
+
+test('the client is built in a process of its own, whose memory goes with it (built in the server, Vite left it 500 MB larger)', { timeout: 120_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'resdraft-build-'))
+  try {
+    mkdirSync(join(root, 'client'))
+    writeFileSync(join(root, 'client', 'index.html'), '<!doctype html><title>t</title><script type="module" src="./main.js"></script>')
+    writeFileSync(join(root, 'client', 'main.js'), 'document.title = "built"\n')
+    const clientDir = JSON.stringify(join(root, 'client'))
+    const pidFile = JSON.stringify(join(root, 'built-by'))
+    // the config records which process ran the build
+    writeFileSync(join(root, 'vite.config.ts'), `import { writeFileSync } from 'node:fs'\nwriteFileSync(${pidFile}, String(process.pid))\nexport default { plugins: [{ name: 'root', config: () => ({ root: ${clientDir} }) }], logLevel: 'silent', build: { outDir: ${JSON.stringify(join(root, 'dist'))}, emptyOutDir: true } }\n`)
+    assert.equal(await ensureClientBuilt(root, () => {}), 'built')
+    assert.notEqual(Number(readFileSync(join(root, 'built-by'), 'utf8')), process.pid)
+    assert.equal(clientIsStale(root), false)
+    // a build that fails says so (the server then starts without a fresh client, with a warning)
+    writeFileSync(join(root, 'client', 'main.js'), 'import "./nowhere.js"\n')
+    utimesSync(join(root, 'client', 'main.js'), new Date(Date.now() + 60_000), new Date(Date.now() + 60_000))
+    await assert.rejects(ensureClientBuilt(root, () => {}), /vite build/)
   } finally { rmSync(root, { recursive: true, force: true }) }
 })
 
