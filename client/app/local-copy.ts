@@ -6,12 +6,12 @@
  * drafter can copy from it.
  */
 import type { Node } from 'prosemirror-model'
+import { serialiseText } from '../../schema/text/serialise.js'
 import { saveFile } from './download.js'
 import { localCopyFileName } from './export-name.js'
 
 /** Saves `doc` (the document titled `title`, as this page holds it) as a text file, through the browser's download. */
 export async function saveLocalCopy(doc: Node, title: string): Promise<void> {
-  // loaded when first needed: most pages never save their copy
-  const { serialiseText } = await import('../../schema/text/serialise.js')
+  // (the serialiser is in the page's bundle anyway: the text importer, which the page uses, holds it)
   saveFile(new Blob([serialiseText(doc)], { type: 'text/plain;charset=utf-8' }), localCopyFileName(doc, title))
 }
