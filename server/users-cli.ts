@@ -12,7 +12,7 @@
  * one (the first line of standard input). One line on stdout when done; one
  * line on stderr and exit code 1 when a rule refuses, 2 for a usage error.
  */
-import { readFileSync } from 'node:fs'
+import { readSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { AccountError, addAccount, changeAccount, closeAccount, isClosed, resetPassword, type AccountFields } from './auth/accounts.js'
 import { configFromEnv } from './config.js'
@@ -24,8 +24,35 @@ const USAGE = 'usage: npm run users -- list | add USERNAME --name NAME --delegat
 /** A usage error (exit code 2). */
 class UsageError extends Error {}
 
+/** Bytes of standard input read at most for a password: a password has at most 500 characters, of 4 bytes at most. */
+const MAX_PASSWORD_LINE_BYTES = 2048
+
+/**
+ * The first line of standard input, read up to its end only (standard input
+ * may stay open, or be endless): UTF-8, without a byte-order mark or the
+ * line's end.
+ */
 function readPassword(): string {
-  const line = readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? ''
+  const buffer = Buffer.alloc(MAX_PASSWORD_LINE_BYTES + 1)
+  let length = 0
+  let ended = false
+  for (;;) {
+    const newline = buffer.subarray(0, length).indexOf(0x0a)
+    if (newline >= 0) { length = newline; ended = true; break }
+    if (length > MAX_PASSWORD_LINE_BYTES) throw new AccountError('a password has at most 500 characters')
+    let n: number
+    try { n = readSync(0, buffer, length, buffer.length - length, null) } catch (e) {
+      // a non-blocking standard input with nothing yet: wait a little and read again
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20); continue }
+      throw e
+    }
+    if (n === 0) break
+    length += n
+  }
+  let line: string
+  try { line = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer.subarray(0, length)) } catch { throw new AccountError('--password-stdin: standard input is not UTF-8') }
+  // a line ended by CR LF (a lone CR is a control character, refused with the others)
+  if (ended) line = line.replace(/\r$/, '')
   if (line === '') throw new AccountError('--password-stdin: standard input holds no password')
   return line
 }

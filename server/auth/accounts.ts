@@ -48,6 +48,8 @@ function username(raw: string): string {
 function password(raw: string): string {
   if ([...raw].length < MIN_PASSWORD_LENGTH) throw new AccountError(`a password has at least ${MIN_PASSWORD_LENGTH} characters`)
   if ([...raw].length > 500) throw new AccountError('a password has at most 500 characters')
+  // what the sign-in form cannot send (a NUL is refused with 400), or a person cannot type
+  if (/\p{Cc}/u.test(raw)) throw new AccountError('a password holds no control characters (NUL, tab, carriage return, escape...)')
   return raw
 }
 
