@@ -70,3 +70,11 @@ test('an account is changed field by field; a new password ends its sessions; a 
   const reopened = await resetPassword(store, 'claude', 'reopened for WTSA-28')
   assert.ok(await verifyPassword(reopened.password, (await store.findUser('claude'))!.passwordHash))
 })
+
+test('a close whose sessions could not be ended says the account is closed and to run the command again', async () => {
+  await addAccount(store, 'half.done', { name: 'Half', delegation: 'APT', role: 'drafter', uiLang: 'en' })
+  const failing: Store = Object.create(store, { endSessionsOf: { value: async () => { throw new Error('database is locked') } } })
+  await assert.rejects(closeAccount(failing, 'half.done'), (e: unknown) => e instanceof AccountError && /half\.done is closed, but its sessions could not be ended \(database is locked\): run the command again/.test(e.message))
+  assert.ok(isClosed((await store.findUser('half.done'))!))
+  await assert.rejects(resetPassword(failing, 'half.done'), /has its new password, but its sessions could not be ended/)
+})

@@ -90,19 +90,26 @@ export async function changeAccount(store: Store, name: string, fields: Partial<
   return { ...user, ...next }
 }
 
+/** Ends the sessions of an account whose password hash was just changed; a failure says that the change itself was made. */
+async function endSessions(store: Store, user: UserRecord, done: string): Promise<number> {
+  try { return await store.endSessionsOf(user.id) } catch (e) {
+    throw new AccountError(`the account ${user.username} ${done}, but its sessions could not be ended (${(e as Error).message.split('\n')[0]}): run the command again`)
+  }
+}
+
 /** Gives an account a new password (`chosen`, or a generated one) and ends its sessions; a closed account opens again. */
 export async function resetPassword(store: Store, name: string, chosen?: string): Promise<{ password: string; sessionsEnded: number }> {
   const user = await existing(store, name)
   const secret = chosen === undefined ? generatePassword() : password(chosen)
   await store.updateUser(user.id, { passwordHash: await hashPassword(secret) })
-  return { password: secret, sessionsEnded: await store.endSessionsOf(user.id) }
+  return { password: secret, sessionsEnded: await endSessions(store, user, 'has its new password') }
 }
 
 /** Closes an account: no password signs in to it, and its sessions end. Its name stays on what it wrote. */
 export async function closeAccount(store: Store, name: string): Promise<{ sessionsEnded: number }> {
   const user = await existing(store, name)
   await store.updateUser(user.id, { passwordHash: CLOSED })
-  return { sessionsEnded: await store.endSessionsOf(user.id) }
+  return { sessionsEnded: await endSessions(store, user, 'is closed') }
 }
 
 /** Whether an account is closed. */
