@@ -19,6 +19,10 @@ test('a forwarded address is believed from a trusted proxy only, and only as far
   assert.equal(none.trusts('127.0.0.1', 0), false)
   assert.equal(loopback.trusts('::1', 0), true)
   assert.throws(() => trustedProxies('nginx'))
+  // one client, one key: an IPv4 address as a dual-stack socket gives it is the address a proxy forwards
+  assert.equal(none.clientAddress(request('::ffff:10.1.0.7')), '10.1.0.7')
+  assert.equal(loopback.clientAddress(request('::ffff:127.0.0.1', '::ffff:10.1.0.7')), '10.1.0.7')
+  assert.equal(loopback.clientAddress(request('::ffff:127.0.0.1')), '127.0.0.1')
   // a forwarded value that is no address (written by a local process, or a client before a proxy trusted by mistake) is not a key of its own
   for (const junk of ['not-an-ip', 'a'.repeat(10_000), '999.1.1.1', '1.2.3.4:5678', '\u0000']) assert.equal(loopback.clientAddress(request('127.0.0.1', junk)), '127.0.0.1', junk.slice(0, 20))
 })

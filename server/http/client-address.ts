@@ -36,10 +36,16 @@ export function trustedProxies(setting: string | false = DEFAULT_TRUST_PROXY): T
     clientAddress: request => {
       const peer = request.socket.remoteAddress
       if (peer === undefined) return '?'
-      if (list.length === 0) return peer
+      if (list.length === 0) return plainIPv4(peer)
       // what a trusted proxy passes on was written by whoever is before it: anything but an address counts as the proxy's
       const forwarded = proxyAddr(request, compiled)
-      return isIP(forwarded) ? forwarded : peer
+      return plainIPv4(isIP(forwarded) ? forwarded : peer)
     }
   }
+}
+
+/** An IPv4 address as a dual-stack socket gives it (`::ffff:10.1.0.7`) written as IPv4, so that one client is one key whichever way it came. */
+function plainIPv4(address: string): string {
+  const v4 = address.toLowerCase().startsWith('::ffff:') ? address.slice(7) : null
+  return v4 !== null && isIP(v4) === 4 ? v4 : address
 }
