@@ -9,7 +9,6 @@
  */
 import type { Node } from 'prosemirror-model'
 import type { Labels } from '../schema/numbering.js'
-import { normaliseLabel } from '../schema/numbering.js'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
 import { alignSequences, type AlignmentStep } from './align.js'
 import type { RevisionAuthor } from '../schema/marks.js'
@@ -21,6 +20,7 @@ import { sameSubtree, textOf } from './same-subtree.js'
 import { findJoins, sectionBody, type SectionJoin } from './section-joins.js'
 import { rewrittenThrough, surelyRewritten } from './rewrite.js'
 import { withAttributes, withContent } from './rebuild.js'
+import { renumbered, sameNodes, unchangedSubtree, type Built } from './unchanged-subtree.js'
 
 /** Everything the builder needs for one comparison. */
 export interface BuildContext extends ScoringContext {
@@ -39,13 +39,6 @@ export interface BuildContext extends ScoringContext {
   readonly movedTo: ReadonlyMap<Node, { from: Node; moveId: string }>
 }
 
-/** A built node and whether it differs from its old version. */
-export interface Built {
-  readonly node: Node
-  readonly changed: boolean
-  /** True when the two versions were equal (no text marked anywhere in it). */
-  readonly identical?: boolean
-}
 
 /** Containers a later pass aligns again (those holding a moved provision): their alignments are remembered. */
 const ANCESTORS_OF_MOVES = new Set(['resolution', 'preambularSection', 'operativeSection', 'part', 'annex'])
@@ -63,29 +56,8 @@ function attrsDiff(o: Node, n: Node): Record<string, unknown> | null {
   return out
 }
 
-/**
- * The revision node last built for an unchanged identified node, by the old
- * node it was built from (an unchanged subtree is built from its old side,
- * equal to the new one): given again at once for the same label tables (the
- * same documents compared again: labels are remembered per document,
- * compare.ts), and when the labels, the status and the built children come
- * out the same (the text in force compared with draft after draft, or with
- * each proposal of a compilation: one node serves them all).
- */
-const unchangedOutputs = new WeakMap<Node, {
-  readonly oldLabels: Labels; readonly newLabels: Labels; readonly ignoreRenumbering: boolean
-  readonly status: string; readonly oldLabel: string | null; readonly newLabel: string | null; readonly kids: Node[] | null; readonly built: Built
-}>()
-
 /** Sibling keys made so far from text (the same string each time: Maps hash it once; keys by id are cheaper made again). */
 const textKeys = new WeakMap<Node, string>()
-
-function sameNodes(a: readonly Node[] | null, b: readonly Node[] | null): boolean {
-  if (a === b) return true
-  if (!a || !b || a.length !== b.length) return false
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false
-  return true
-}
 
 /** Two lists of siblings aligned, with the sections joined among them (resolution level only). */
 interface Alignment {
@@ -256,7 +228,7 @@ export class RevisionBuilder {
   /** Builds the revision of a matched pair (or of a moved provision, `moveId` given). */
   matched(o: Node, n: Node, moveId: string | null = null): Built {
     // equal subtrees come out the same in every pass: no need to remember them
-    if (moveId === null && sameSubtree(o, n)) return this.unchanged(o, n)
+    if (moveId === null && sameSubtree(o, n)) return unchangedSubtree(this.ctx, o, n)
     if (moveId === null && !this.touched.has(o) && !this.touched.has(n)) {
       const done = this.previous?.matchedMemo.get(o)?.find(m => m.n === n)
       if (done) return done.built
@@ -270,52 +242,8 @@ export class RevisionBuilder {
     return built
   }
 
-  /**
-   * A subtree equal in both versions (`o.eq(n)`): built from the old nodes,
-   * which equal the new ones (ids included), with a revision record on each
-   * identified one (labels may still differ). Text blocks and every subtree
-   * without identified nodes are the old nodes themselves; a container whose
-   * children all came back as they were keeps its content fragment. Building
-   * from the old side lets every comparison against the same old text share
-   * the result.
-   */
-  private unchanged(o: Node, n: Node): Built {
-    if (o.isTextblock || o.isLeaf) return { node: o, changed: false, identical: true }
-    const { oldLabels, newLabels, ignoreRenumbering } = this.ctx
-    // the same documents compared again: the same result, children included
-    const last = unchangedOutputs.get(o)
-    if (last && last.oldLabels === oldLabels && last.newLabels === newLabels && last.ignoreRenumbering === ignoreRenumbering) return last.built
-    let kids: Node[] | null = null
-    let changed = false
-    for (let k = 0; k < o.childCount; k++) {
-      const child = o.child(k)
-      const b = child.isTextblock ? null : this.unchanged(child, n.child(k))
-      if (b) changed ||= b.changed
-      if (b && b.node !== child && !kids) { kids = []; for (let q = 0; q < k; q++) kids.push(o.child(q)) }
-      if (kids) kids.push(b ? b.node : child)
-    }
-    if (!IDENTIFIED_NODES.has(o.type.name)) {
-      return kids ? { node: withContent(o, kids), changed, identical: true } : { node: o, changed, identical: true }
-    }
-    const id = o.attrs.id as string
-    const newLabel = newLabels.byId.get(id) ?? null
-    let oldLabel = oldLabels.byId.get(id) ?? null
-    const renumbered = oldLabel !== newLabel && oldLabel !== null && newLabel !== null && normaliseLabel(oldLabel) !== normaliseLabel(newLabel)
-    if (renumbered && ignoreRenumbering) oldLabel = newLabel
-    const modified = changed || (renumbered && !ignoreRenumbering)
-    const status = modified ? 'modified' : 'unchanged'
-    if (last && last.status === status && last.oldLabel === oldLabel && last.newLabel === newLabel && sameNodes(last.kids, kids)) {
-      unchangedOutputs.set(o, { ...last, oldLabels, newLabels, ignoreRenumbering })
-      return last.built
-    }
-    const revision: RevisionRecord = { status, oldLabel, newLabel, moveId: null, action: modified ? 'MOD' : 'NOC', oldAttrs: null, newAttrs: null }
-    const built: Built = { node: withAttributes(o, { revision }, kids ?? o.content), changed: modified, identical: true }
-    unchangedOutputs.set(o, { oldLabels, newLabels, ignoreRenumbering, status, oldLabel, newLabel, kids, built })
-    return built
-  }
-
   private buildMatched(o: Node, n: Node, moveId: string | null): Built {
-    if (moveId === null && ((this.knownEqual.get(o) === n && (this.ctx.byId || o.attrs.id === undefined)) || sameSubtree(o, n))) return this.unchanged(o, n)
+    if (moveId === null && ((this.knownEqual.get(o) === n && (this.ctx.byId || o.attrs.id === undefined)) || sameSubtree(o, n))) return unchangedSubtree(this.ctx, o, n)
     if (n.isTextblock) {
       const r = this.ctx.diffBlock(o, n)
       return { node: withContent(n, r.content), changed: r.changed }
@@ -331,10 +259,10 @@ export class RevisionBuilder {
     const diff = attrsDiff(o, n)
     let oldLabel = this.ctx.oldLabels.byId.get(o.attrs.id as string) ?? null
     const newLabel = this.ctx.newLabels.byId.get(n.attrs.id as string) ?? null
-    const renumbered = oldLabel !== newLabel && oldLabel !== null && newLabel !== null && normaliseLabel(oldLabel) !== normaliseLabel(newLabel)
-    if (renumbered && this.ctx.ignoreRenumbering) oldLabel = newLabel
+    const moved = renumbered(oldLabel, newLabel)
+    if (moved && this.ctx.ignoreRenumbering) oldLabel = newLabel
     const visibleAttrChange = diff !== null && Object.keys(diff).some(k => k !== 'id')
-    const modified = changed || visibleAttrChange || (renumbered && !this.ctx.ignoreRenumbering)
+    const modified = changed || visibleAttrChange || (moved && !this.ctx.ignoreRenumbering)
     const revision: RevisionRecord = {
       status: moveId ? 'moved-to' : modified ? 'modified' : 'unchanged',
       oldLabel, newLabel, moveId,
