@@ -38,11 +38,10 @@
  * has it there (a bracket around the unit it follows may leave it in place).
  */
 import type { Node } from 'prosemirror-model'
-import { Transform } from 'prosemirror-transform'
-import { agreeOption, agreeProvisionOption, dropOption, dropProvisionOption, findBrackets, type BracketInfo } from '../schema/brackets.js'
+import { settleBrackets, sourceOption } from './settle-brackets.js'
+import { addedIdentity, additionKey, alternativeAliases, identity, sameSpot, unitOrder, type Spot } from './unit-spots.js'
 import { compare } from '../diff/compare.js'
 import { nodeOnSide } from '../diff/accept-reject.js'
-import { sideText } from '../schema/revision.js'
 import { isChange } from './classify.js'
 import { compile, type Compilation, type CompilationCell, type CompilationRow } from './compile.js'
 import { changeSignature, unitChange, type UnitChange } from './change.js'
@@ -85,41 +84,6 @@ export interface DispositionSummary {
   readonly sources: readonly { readonly name: string; readonly fates: Record<Fate, number> }[]
 }
 
-/**
- * Settles every bracket, outermost first: on option `choose(bracket, doc)` (an index), or drops it (-1).
- * Dropping an inline bracket drops its options one by one, asking again after each.
- */
-export function settleBrackets(doc: Node, choose: (bracket: BracketInfo, doc: Node) => number): Node {
-  for (let guard = 0; guard < 100000; guard++) {
-    const b = findBrackets(doc)[0]
-    if (!b) return doc
-    const tr = new Transform(doc)
-    const i = choose(b, doc)
-    if (b.kind === 'inline') {
-      if (i >= 0) agreeOption(tr, b.pos, i)
-      else dropOption(tr, b.pos, 0)
-    } else if (i >= 0) agreeProvisionOption(tr, b.options[i]!.pos)
-    else for (const o of [...b.options].reverse()) dropProvisionOption(tr, o.pos)
-    doc = tr.doc
-  }
-  throw new Error('settleBrackets: brackets never ran out')
-}
-
-/**
- * The option a source's reading settles a bracket on: its own; else, for a provision-level bracket, the first
- * alternative holding a bracket with its option (nested in it); else none (-1: dropped).
- */
-function sourceOption(name: string): (b: BracketInfo, doc: Node) => number {
-  return (b, doc) => {
-    const own = b.options.findIndex(o => o.sources.includes(name))
-    if (own >= 0 || b.kind === 'inline') return own
-    return b.options.findIndex(o => {
-      const alt = doc.nodeAt(o.pos)!
-      return findBrackets(alt).some(inner => inner.options.some(x => x.sources.includes(name)))
-    })
-  }
-}
-
 /** What a cell does to its unit, comparable across compilations of one base. */
 function changeKey(cell: CompilationCell | undefined, added = false): string {
   if (!cell || cell.change === 'absent' || cell.change === 'NOC') return 'NOC'
@@ -127,13 +91,6 @@ function changeKey(cell: CompilationCell | undefined, added = false): string {
   // on an addition row any change is an addition (a section split off reads MOD: its heading is inserted)
   if (added || cell.change === 'ADD' || cell.change === 'moved-to') return additionKey(cell.unit?.kind, cell.blocks)
   return cell.signature
-}
-
-/** A block's text in the new version, footnotes as `^[text]` ('' for a block that only the old version has). */
-function newText(block: Node): string {
-  let out = sideText(block, 'new')
-  block.forEach(c => { if (!c.isText && !c.marks.some(m => m.type.name === 'deletion')) out += `^[${c.textContent}]` })
-  return out
 }
 
 const emptyCounts = (): Record<Fate, number> => ({ taken: 0, 'in-brackets': 0, superseded: 0, dropped: 0, missing: 0 })
@@ -286,63 +243,6 @@ function ownTextChange(baseBlocks: readonly Node[], insertedBlocks: readonly Nod
 }
 
 const changeSignatureOf = (unit: DocumentUnit) => { const change = unitChange(unit); return change === 'NOC' ? 'NOC' : changeSignature(change, unit.blocks) }
-
-/**
- * A unit's place in the new version: the identity of the unit before it (and, when that is a section, its
- * heading; and the last base provision or item before it, additions skipped), and its text.
- */
-interface Spot { readonly previous: string | null; readonly previousHeading: string | null; readonly previousInText: string | null; readonly text: string }
-
-/** The identity of a unit of a revision document: its base key (a moved-in unit: the key it moved from), else its text. */
-function identity(u: DocumentUnit): string {
-  return u.baseKey !== null && u.status !== 'moved-from' ? u.baseKey : u.movedFromKey ?? addedIdentity(u)
-}
-
-/** The text of a unit's own blocks in the new version, one string. */
-const blocksText = (blocks: readonly Node[]) => blocks.map(newText).filter(t => t !== '').join('\u0002')
-
-/** What an addition is compared by: its kind and new text. */
-const additionKey = (kind: UnitKind | undefined, blocks: readonly Node[]) => `+${kind}\u0001${blocksText(blocks)}`
-
-/** The identity of an added unit: its kind and text (new version). */
-const addedIdentity = (u: DocumentUnit) => additionKey(u.kind, u.blocks)
-
-/** Every unit of the new version of a revision document, by identity: the unit before it and its text. */
-function unitOrder(rev: Node, alias: ReadonlyMap<string, string> = new Map()): Map<string, Spot> {
-  const out = new Map<string, Spot>()
-  let previous: string | null = null
-  let previousHeading: string | null = null
-  let previousInText: string | null = null
-  for (const u of documentUnits(rev)) {
-    if (u.status === 'suppressed' || u.status === 'moved-from') continue
-    const own = identity(u)
-    const id = alias.get(own) ?? own
-    out.set(own, { previous, previousHeading, previousInText, text: blocksText(u.blocks) })
-    previous = id
-    previousHeading = u.kind === 'section' ? addedIdentity(u) : null
-    if ((u.kind === 'provision' || u.kind === 'item') && !id.startsWith('+')) previousInText = id
-  }
-  return out
-}
-
-/** In a draft, each later alternative of a provision-level bracket stands for the first (which holds the base id). */
-function alternativeAliases(draft: Node): Map<string, string> {
-  const alias = new Map<string, string>()
-  for (const b of findBrackets(draft)) {
-    if (b.kind !== 'provision') continue
-    const first = draft.nodeAt(b.positions[0]!)!.attrs.id as string
-    for (const p of b.positions.slice(1)) alias.set(draft.nodeAt(p)!.attrs.id as string, first)
-  }
-  return alias
-}
-
-/**
- * Whether two spots are the same: the same text after the same unit (a section: the same one, or one under the
- * same heading, as a comparison may pair a section added with a base one), or (`inText`) after the same base
- * provision or item.
- */
-const sameSpot = (a: Spot | undefined, b: Spot, inText = false) => !!a && a.text === b.text &&
-  (inText ? a.previousInText === b.previousInText : a.previous === b.previous || (a.previousHeading !== null && a.previousHeading === b.previousHeading))
 
 /** The base key of the unit a move moves. */
 function movedKey(row: CompilationRow, cell: CompilationCell): string {
