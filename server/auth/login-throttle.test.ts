@@ -64,3 +64,15 @@ test('an address held for failures over many accounts still lets in an account t
   for (let i = 0; i < 3; i++) assert.equal(th.attempt('kenji', 'nat').allowed, true)
   assert.equal(th.attempt('kenji', 'nat').allowed, false)
 })
+
+test('the addresses of one IPv6 network (/64) share the bucket of failures over all accounts: a host has millions of them', () => {
+  const c = clock()
+  const th = new LoginThrottle({ addressBurst: 30, accountBurst: 1000 }, c.now)
+  const verdicts = Array.from({ length: 40 }, (_, k) => th.attempt(`account-${k}`, `2001:db8:0:7:${k.toString(16)}::1`))
+  assert.equal(verdicts.filter(v => v.allowed).length, 30)
+  assert.deepEqual(verdicts.at(-1), { allowed: false, retryAfterMs: 10_000, reason: 'address' })
+  // another network, and IPv4 addresses, keep buckets of their own
+  assert.equal(th.attempt('account-0', '2001:db8:0:8::1').allowed, true)
+  assert.equal(th.attempt('account-0', '198.51.100.7').allowed, true)
+  assert.equal(th.attempt('account-0', '198.51.100.8').allowed, true)
+})

@@ -6,7 +6,8 @@
  *   back-off (1 s, 2 s, 4 s ... capped at 15 min), reset by a success and
  *   forgotten an hour after the last failure;
  * - per address, over all accounts: a token bucket (30 failures, refilled
- *   one per 10 s), so one address cannot try many accounts;
+ *   one per 10 s), so one address cannot try many accounts; an IPv6
+ *   address counts under its /64, since a host takes addresses there at will;
  * - per account, over all addresses: a looser bucket (50 failures, one per
  *   5 s; faster than one address can spend it), against guessing from many
  *   addresses. An address the account signed in from before holds it by
@@ -19,6 +20,7 @@
  * An attempt counts as a failure as soon as it is let through, and a
  * success gives it back, so that guesses sent all at once are held too.
  */
+import { addressNetwork } from '../http/client-address.js'
 
 /** The limits (all durations in ms). */
 export interface LoginLimits {
@@ -85,7 +87,7 @@ export class LoginThrottle {
     // an account that signed in from this address before is held by the pair's back-off alone: many
     // delegates share one address behind a conference NAT, and one of them guessing must not lock out the rest
     if (this.isKnown(account, address, now)) return { allowed: true }
-    const byAddress = this.level(this.addresses, address, l.addressBurst, l.addressRefillMs, now)
+    const byAddress = this.level(this.addresses, addressNetwork(address), l.addressBurst, l.addressRefillMs, now)
     if (byAddress < 1) return { allowed: false, retryAfterMs: Math.ceil((1 - byAddress) * l.addressRefillMs), reason: 'address' }
     const byAccount = this.level(this.accounts, accountKey(account), l.accountBurst, l.accountRefillMs, now)
     if (byAccount < 1) return { allowed: false, retryAfterMs: Math.ceil((1 - byAccount) * l.accountRefillMs), reason: 'account' }
@@ -104,7 +106,7 @@ export class LoginThrottle {
     pair.until = over > 0 ? now + Math.min(l.maxDelayMs, l.baseDelayMs * 2 ** Math.min(over - 1, 30)) : 0
     put(this.pairs, key, pair)
     if (!this.isKnown(account, address, now)) {
-      this.spend(this.addresses, address, l.addressBurst, l.addressRefillMs, now)
+      this.spend(this.addresses, addressNetwork(address), l.addressBurst, l.addressRefillMs, now)
       this.spend(this.accounts, accountKey(account), l.accountBurst, l.accountRefillMs, now)
     }
   }
@@ -119,7 +121,7 @@ export class LoginThrottle {
     const l = this.limits
     const key = pairKey(account, address)
     this.pairs.delete(key)
-    this.spend(this.addresses, address, l.addressBurst, l.addressRefillMs, now, -1)
+    this.spend(this.addresses, addressNetwork(address), l.addressBurst, l.addressRefillMs, now, -1)
     if (!this.isKnown(account, address, now)) this.spend(this.accounts, accountKey(account), l.accountBurst, l.accountRefillMs, now, -1)
     this.known.delete(key)
     put(this.known, key, now + l.knownForMs)

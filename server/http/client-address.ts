@@ -49,3 +49,18 @@ function plainIPv4(address: string): string {
   const v4 = address.toLowerCase().startsWith('::ffff:') ? address.slice(7) : null
   return v4 !== null && isIP(v4) === 4 ? v4 : address
 }
+
+/**
+ * The network an address is counted under where one host could take many
+ * addresses: an IPv6 address's /64 (a host forms addresses of its own in
+ * its /64 at will), written as `2001:db8:0:7::/64`; an IPv4 address as it is.
+ */
+export function addressNetwork(address: string): string {
+  const plain = plainIPv4(address.split('%')[0]!)
+  if (isIP(plain) !== 6) return plain
+  const groups = (part: string) => part === '' ? [] : part.split(':').flatMap(g => g.includes('.') ? ['0', '0'] : [g])
+  const [head, tail] = plain.split('::') as [string, string | undefined]
+  const front = groups(head)
+  const full = tail === undefined ? front : [...front, ...Array(8 - front.length - groups(tail).length).fill('0'), ...groups(tail)]
+  return `${full.slice(0, 4).map(g => parseInt(g, 16).toString(16)).join(':')}::/64`
+}
