@@ -5,15 +5,23 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { clientIsStale, ensureClientBuilt } from './build-client.js'
 
-test('building the client at start leaves NODE_ENV as it was (vite sets it to production, which turned the demo accounts off)', async () => {
+/**
+ * A project of one page in a temporary folder, with a vite.config.ts like the project's (a plugin sets the root,
+ * since a root given inline would win over the config's); `prelude` is code the config runs first.
+ */
+function clientProject(prelude = ''): string {
   const root = mkdtempSync(join(tmpdir(), 'resdraft-build-'))
+  mkdirSync(join(root, 'client'))
+  writeFileSync(join(root, 'client', 'index.html'), '<!doctype html><title>t</title><script type="module" src="./main.js"></script>')
+  writeFileSync(join(root, 'client', 'main.js'), 'document.title = "built"\n')
+  const clientDir = JSON.stringify(join(root, 'client'))
+  writeFileSync(join(root, 'vite.config.ts'), `${prelude}export default { plugins: [{ name: 'root', config: () => ({ root: ${clientDir} }) }], logLevel: 'silent', build: { outDir: ${JSON.stringify(join(root, 'dist'))}, emptyOutDir: true } }\n`)
+  return root
+}
+
+test('building the client at start leaves NODE_ENV as it was (vite sets it to production, which turned the demo accounts off)', async () => {
+  const root = clientProject()
   try {
-    mkdirSync(join(root, 'client'))
-    writeFileSync(join(root, 'client', 'index.html'), '<!doctype html><title>t</title><script type="module" src="./main.js"></script>')
-    writeFileSync(join(root, 'client', 'main.js'), 'document.title = "built"\n')
-    const clientDir = JSON.stringify(join(root, 'client'))
-    // like the project's vite.config.ts: a plugin sets the root, since the server's inline root would win over the config's
-    writeFileSync(join(root, 'vite.config.ts'), `export default { plugins: [{ name: 'root', config: () => ({ root: ${clientDir} }) }], logLevel: 'silent', build: { outDir: ${JSON.stringify(join(root, 'dist'))}, emptyOutDir: true } }\n`)
     const before = process.env.NODE_ENV
     assert.equal(clientIsStale(root), true)
     assert.equal(await ensureClientBuilt(root, () => {}), 'built')
@@ -23,15 +31,9 @@ test('building the client at start leaves NODE_ENV as it was (vite sets it to pr
 })
 
 test('the client is built in a process of its own, whose memory goes with it (built in the server, Vite left it 500 MB larger)', { timeout: 120_000 }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'resdraft-build-'))
+  // the config records which process ran the build
+  const root = clientProject(`import { writeFileSync } from 'node:fs'\nwriteFileSync(process.cwd() + '/built-by', String(process.pid))\n`)
   try {
-    mkdirSync(join(root, 'client'))
-    writeFileSync(join(root, 'client', 'index.html'), '<!doctype html><title>t</title><script type="module" src="./main.js"></script>')
-    writeFileSync(join(root, 'client', 'main.js'), 'document.title = "built"\n')
-    const clientDir = JSON.stringify(join(root, 'client'))
-    const pidFile = JSON.stringify(join(root, 'built-by'))
-    // the config records which process ran the build
-    writeFileSync(join(root, 'vite.config.ts'), `import { writeFileSync } from 'node:fs'\nwriteFileSync(${pidFile}, String(process.pid))\nexport default { plugins: [{ name: 'root', config: () => ({ root: ${clientDir} }) }], logLevel: 'silent', build: { outDir: ${JSON.stringify(join(root, 'dist'))}, emptyOutDir: true } }\n`)
     assert.equal(await ensureClientBuilt(root, () => {}), 'built')
     assert.notEqual(Number(readFileSync(join(root, 'built-by'), 'utf8')), process.pid)
     assert.equal(clientIsStale(root), false)

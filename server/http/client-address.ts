@@ -30,9 +30,8 @@ export const DEFAULT_TRUST_PROXY = 'loopback'
 export function trustedProxies(setting: string | false = DEFAULT_TRUST_PROXY): TrustedProxies {
   const list = setting === false ? [] : setting.split(',').map(s => s.trim()).filter(s => s !== '')
   const compiled = proxyAddr.compile(list)
-  const trusts = (address: string, hop: number) => compiled(address, hop)
   return {
-    trusts,
+    trusts: compiled,
     clientAddress: request => {
       const peer = request.socket.remoteAddress
       if (peer === undefined) return '?'

@@ -92,11 +92,12 @@ export function openSqliteStore(file: string): Store {
     getCommitteeInputs: db.prepare('SELECT origin, inputs FROM committee_drafts WHERE document_id = ?')
   }
   for (const statement of Object.values(q)) neverCollected.add(statement)
-  // the audit queries of each shape the API asks (a few: their values are parameters), prepared once each
-  const auditStatements = new Map<string, Database.Statement>()
-  const remember = (statements: Map<string, Database.Statement>, sql: string, statement: Database.Statement) => {
-    neverCollected.add(statement)
-    statements.set(sql, statement)
+  // statements made from SQL of a few shapes (the audit queries the API asks, the fields an account change sets:
+  // their values are parameters), prepared once each and, like the others, never collected
+  const shaped = new Map<string, Database.Statement>()
+  const prepared = (sql: string): Database.Statement => {
+    let statement = shaped.get(sql)
+    if (!statement) { statement = db.prepare(sql); neverCollected.add(statement); shaped.set(sql, statement) }
     return statement
   }
   const compact = db.transaction((id: string, state: Uint8Array, through: number) => {
@@ -190,7 +191,7 @@ export function openSqliteStore(file: string): Store {
     async listUsers() { return (q.listUsers.all() as UserRow[]).map(userFromRow) },
     async updateUser(id, fields) {
       const { columns, values } = userChanges(fields)
-      if (columns.length > 0) db.prepare(`UPDATE users SET ${columns.map(c => `${c} = ?`).join(', ')} WHERE id = ?`).run(...values, id)
+      if (columns.length > 0) prepared(`UPDATE users SET ${columns.map(c => `${c} = ?`).join(', ')} WHERE id = ?`).run(...values, id)
     },
     async endSessionsOf(userId) { return q.endSessionsOf.run(userId).changes },
     async createSession(s: Session) { q.insertSession.run(s.id, s.userId, s.expiresAt) },
@@ -203,7 +204,7 @@ export function openSqliteStore(file: string): Store {
     async addAudit(documentId, e: AuditEntry) { q.insertAudit.run(documentId, e.at, e.user, e.delegation, e.action, e.detail) },
     async listAudit(documentId, query) {
       const { sql, params, newestFirst } = auditQuerySQL(documentId, query)
-      const rows = (auditStatements.get(sql) ?? remember(auditStatements, sql, db.prepare(sql))).all(...params) as AuditRow[]
+      const rows = prepared(sql).all(...params) as AuditRow[]
       if (newestFirst) rows.reverse()
       return rows.map(auditFromRow)
     },
