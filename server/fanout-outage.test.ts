@@ -102,6 +102,24 @@ test('an instance that loses Redis keeps running, its users keep editing, and th
   } finally { await setup.cleanup() }
 })
 
+test('what the other instance changed while this one was away from Redis reaches it once Redis is back, with no further change anywhere', { timeout: 90_000 }, async t => {
+  const setup = await twoInstances(t)
+  if (!setup) return
+  const { a, proxy } = setup
+  try {
+    const { onA, onB } = await setup.openOnBoth()
+    proxy.drop()
+    await until(async () => (await (await fetch(`${a.url}/api/health`)).json() as { fanOut?: string }).fanOut === 'failing', 15_000, 'A notices that Redis is away')
+    // B publishes this while A is subscribed to nothing; A itself sends nothing that could be waiting in its queue
+    titleText(onB.doc).insert(0, 'typed on B while A was away ')
+    await until(() => !onB.provider.hasUnsyncedChanges, 5000, 'B acknowledges the change')
+    await new Promise(r => setTimeout(r, 500))
+    assert.ok(!titleText(onA.doc).toString().includes('typed on B'), 'A cannot have it yet')
+    proxy.pass()
+    await until(() => titleText(onA.doc).toString() === titleText(onB.doc).toString(), 20_000, 'A catches up with B once Redis is back')
+  } finally { await setup.cleanup() }
+})
+
 test('a Redis that stops answering does not hold up the opening of documents or the shutdown of an instance for as long as it lasts', { timeout: 90_000 }, async t => {
   const setup = await twoInstances(t)
   if (!setup) return

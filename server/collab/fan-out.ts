@@ -28,11 +28,10 @@
  * While Redis is away, each instance's users go on editing, apart, and
  * are told so (protocol/fan-out-notice.ts, shown in the page's connection
  * status), and again when Redis is back; what they did reaches the other
- * instances then (each instance asks the others for what it lacks at its
- * next change).
+ * instances then (`catchUp`).
  */
 import { Redis } from '@hocuspocus/extension-redis'
-import type { afterLoadDocumentPayload, connectedPayload, onStoreDocumentPayload } from '@hocuspocus/server'
+import type { afterLoadDocumentPayload, connectedPayload, Document, onStoreDocumentPayload } from '@hocuspocus/server'
 import { Redis as RedisClient } from 'ioredis'
 import * as encoding from 'lib0/encoding'
 import { samePresence, type PresenceUser } from '../../protocol/awareness.js'
@@ -255,6 +254,28 @@ export class FanOut extends Redis {
     for (const document of this.instance?.documents.values() ?? []) {
       for (const connection of document.getConnections()) { try { connection.sendStateless(notice) } catch { /* closing */ } }
     }
+    if (!apart) setImmediate(() => this.catchUp())
+  }
+
+  /**
+   * Once Redis answers again: every document loaded here asks the other
+   * instances for what it lacks and tells them what they lack (a first
+   * sync step, which they answer with theirs), and asks for their
+   * presence. Without it, what either side changed while apart crossed
+   * only at the next change, and not at all if nobody typed again. The
+   * PING on the subscribing connection comes back after the subscriptions
+   * ioredis makes again on reconnecting (one connection answers in order),
+   * so the answers are heard.
+   */
+  private catchUp(): void {
+    withTimeout(this.sub.ping(), LOCK_WAIT_MS, 'a PING').then(() => {
+      // the Redis extension's own messages (private in its types); their publishes are caught (constructor)
+      const extension = this as unknown as { publishFirstSyncStep(name: string, document: Document): Promise<number>; requestAwarenessFromOtherInstances(name: string): Promise<number> }
+      for (const [name, document] of this.instance?.documents ?? []) {
+        void extension.publishFirstSyncStep(name, document)
+        void extension.requestAwarenessFromOtherInstances(name)
+      }
+    }, () => undefined)
   }
 
   /**
