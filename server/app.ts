@@ -18,6 +18,7 @@ import { CollabTransport } from './collab/transport.js'
 import type { ServerConfig } from './config.js'
 import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, limitConnectionsPerAddress } from './http/connection-limit.js'
 import { trustedProxies } from './http/client-address.js'
+import { StoreHealth } from './store/store-health.js'
 import { sameOriginWrites } from './http/same-origin-writes.js'
 import { closeStalledAnswers, DEFAULT_RESPONSE_STALL_MS } from './http/stalled-answers.js'
 import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, defaultConfig, demoAccountsWanted } from './config.js'
@@ -71,8 +72,10 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   // one share of the event loop's time per user: the checks of their changes and their restores pay from it
   const loopTime = loopTimeBudget(config.checkBudget)
   const checkpointBytes = checkpointBytesBudget(config.checkpoints)
+  // whether the store answers and takes writes (/api/health)
+  const storeHealth = new StoreHealth(() => store.ping())
   const { hocuspocus, persistence, accessChanged } = await createCollaboration({
-    ...budgetOptions(config), loopTime, logger, maxDocumentBytes: config.maxDocumentBytes, checkpoints: { ...config.checkpoints, bytes: checkpointBytes }, extensions: [transport.extension],
+    ...budgetOptions(config), loopTime, logger, storeHealth, maxDocumentBytes: config.maxDocumentBytes, checkpoints: { ...config.checkpoints, bytes: checkpointBytes }, extensions: [transport.extension],
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
     omitExtensions: config.omitExtensions, accessRecheckMs: config.accessRecheckMs, maxConnectionsPerUser: config.maxConnectionsPerUser
@@ -86,7 +89,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   app.use(securityHeaders)
   const pdf = new SharedPdfRenderer()
   app.use('/api', sameOriginWrites(config.publicOrigins ?? []))
-  app.use('/api', apiRouter({ store, sessions, hocuspocus, accessChanged, sessionTtlMs: config.sessionTtlMs, clientAddress: proxies.clientAddress, loginLimits: config.loginLimits, logger, work, loopTime, checkpointBytes, maxDocumentBytes: config.maxDocumentBytes }, pdf))
+  app.use('/api', apiRouter({ store, sessions, hocuspocus, accessChanged, sessionTtlMs: config.sessionTtlMs, clientAddress: proxies.clientAddress, loginLimits: config.loginLimits, logger, work, loopTime, checkpointBytes, maxDocumentBytes: config.maxDocumentBytes, storeHealth }, pdf))
   app.use(express.static(config.distDir, { index: false }))
   app.use((req, res) => {
     const index = join(config.distDir, 'index.html')

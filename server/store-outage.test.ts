@@ -38,9 +38,13 @@ test('updates typed while the store fails are not applied, logged, kept by the c
   assert.ok(logger.entries.some(e => e.level === 'error' && /could not be stored/.test(e.message) && e.fields?.document === doc.id && e.fields?.user === 'amal'),
     `the failure is logged with document and user (${JSON.stringify(logger.entries.filter(e => e.level !== 'info').slice(-3))})`)
   assert.ok(!a.stateless.some(m => (m as { type?: string }).type === 'refused'), 'the client is not told its change is refused')
+  const during = await api(server.url, null, 'GET', '/api/health')
+  assert.deepEqual([during.status, during.body.ok, during.body.store], [503, false, 'failing'], 'health says the store fails (a proxy or a monitor takes the instance out)')
 
   server.store.appendUpdate = append
   await until(() => titleText(b.doc).toString().startsWith('Typed during the outage: '), 10_000, 'relayed once the store is back')
+  const after = await api(server.url, null, 'GET', '/api/health')
+  assert.deepEqual([after.status, after.body.ok, after.body.store], [200, true, 'ok'], 'and that it is back once a change is stored')
   await until(async () => (await api(server.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json.content[1].content[0].text.startsWith('Typed during the outage'), 10_000, 'stored')
   assert.equal(titleText(a.doc).toString(), titleText(b.doc).toString())
 })
@@ -59,9 +63,25 @@ test('a document snapshot that cannot be written (the debounced store) is logged
   await new Promise(r => setTimeout(r, 300))
   assert.ok(logger.entries.some(e => e.level === 'error' && /snapshot could not be written/.test(e.message) && e.fields?.document === doc.id),
     `the failure is logged with the document (${JSON.stringify(logger.entries.filter(e => e.level !== 'info').slice(-3))})`)
-  assert.equal((await api(server.url, amal, 'GET', '/api/health')).status, 200, 'the server still answers')
+  const health = await api(server.url, amal, 'GET', '/api/health')
+  assert.deepEqual([health.status, health.body.store], [503, 'failing'], 'the server still answers, and says the store fails')
 
   server.store.storeJSON = storeJSON
   titleText(a.doc).insert(0, 'Then: ')
   await until(async () => (await api(server.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json.content[1].content[0].text.startsWith('Then: Saved late: '), 10_000, 'the snapshot written once the store is back')
+  assert.equal((await api(server.url, amal, 'GET', '/api/health')).status, 200)
+})
+
+test('a store that does not answer a round trip (PostgreSQL away, idle) makes health say so within its time-out, and say ok once it answers', async () => {
+  const ping = server.store.ping.bind(server.store)
+  let answer: () => void = () => undefined
+  server.store.ping = () => new Promise<void>(r => { answer = r })
+  await new Promise(r => setTimeout(r, 2100))   // past the reuse of the last round trip's outcome (2 s)
+  try {
+    const started = Date.now()
+    const h = await api(server.url, null, 'GET', '/api/health')
+    assert.deepEqual([h.status, h.body.ok, h.body.store], [503, false, 'failing'])
+    assert.ok(Date.now() - started < 5000, `answered in ${Date.now() - started} ms`)
+  } finally { server.store.ping = ping; answer() }   // PostgreSQL back: the query that waited is answered
+  await until(async () => (await api(server.url, null, 'GET', '/api/health')).status === 200, 10_000, 'ok again')
 })

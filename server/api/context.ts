@@ -9,6 +9,7 @@ import type { WorkPool } from '../work/pool.js'
 import type { RateLimiter } from '../extensions/rate-limit.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { Actor, DocumentMeta, Store, User } from '../store/types.js'
+import type { StoreHealth } from '../store/store-health.js'
 import { canRead } from '../auth/permissions.js'
 
 /** Dependencies of the API. */
@@ -31,6 +32,8 @@ export interface ApiDeps {
   maxDocumentBytes?: number | undefined
   /** Each user's share of the event loop's time, ms (shared with the checks of their changes); routes that work on the loop pay from it. */
   loopTime?: RateLimiter | undefined
+  /** Whether the store answers (`/api/health`; default: one of its own, asking `store`). */
+  storeHealth?: StoreHealth | undefined
   /** Each user's budget of checkpoint bytes (shared with their sessions' checkpoints, extensions/checkpoints.ts); restores pay from it. */
   checkpointBytes?: RateLimiter | undefined
 }

@@ -14,6 +14,7 @@ import { documentRoutes } from './document-routes.js'
 import { exportRoutes, SharedPdfRenderer } from './export-routes.js'
 import { importersOnly, importRoutes } from './import-routes.js'
 import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
+import { StoreHealth } from '../store/store-health.js'
 
 /** Limits of a JSON body sent before signing in. */
 export const SIGN_IN_BODY: JsonBodyLimits = { bytes: 16 * 1024, depth: 4, values: 100 }
@@ -44,13 +45,17 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
     if (sent && sent !== SCHEMA_FINGERPRINT) { res.status(409).json({ error: 'this page is out of date: the document model has changed on the server; reload the page', code: 'outdated-client' }); return }
     next()
   })
-  r.get('/health', (_req, res) => {
+  const storeHealth = deps.storeHealth ?? new StoreHealth(() => deps.store.ping())
+  r.get('/health', (_req, res, next) => {
     // with Redis: whether documents reach the other instances now (collab/fan-out.ts); the instance itself works either way
     const fanOut = deps.hocuspocus.configuration.extensions.find(e => e.extensionName === FAN_OUT) as { failing?: boolean } | undefined
-    res.json({
-      ok: true, schema: SCHEMA_FINGERPRINT, backend: deps.store.backend, documents: deps.hocuspocus.getDocumentsCount(), connections: deps.hocuspocus.getConnectionsCount(),
-      ...(fanOut ? { fanOut: fanOut.failing ? 'failing' : 'ok' } : {})
-    })
+    // a store that fails: 503, so that a proxy's or a monitor's check takes the instance out (store/store-health.ts)
+    storeHealth.state().then(store => {
+      res.status(store === 'ok' ? 200 : 503).json({
+        ok: store === 'ok', store, schema: SCHEMA_FINGERPRINT, backend: deps.store.backend, documents: deps.hocuspocus.getDocumentsCount(), connections: deps.hocuspocus.getConnectionsCount(),
+        ...(fanOut ? { fanOut: fanOut.failing ? 'failing' : 'ok' } : {})
+      })
+    }, next)
   })
   // JSON bodies are read in three sizes: signing in (a user name and a password; no other body is read
   // before the session is checked), a text import's, and any other of a signed-in user's (a committee

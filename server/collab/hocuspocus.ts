@@ -6,6 +6,7 @@ import { Hocuspocus } from '@hocuspocus/server'
 import type { Extension } from '@hocuspocus/server'
 import type { Sessions } from '../auth/sessions.js'
 import type { Store } from '../store/types.js'
+import type { StoreHealth } from '../store/store-health.js'
 import type { Logger } from '../log.js'
 import { Attribution } from '../extensions/attribution.js'
 import { Audit } from '../extensions/audit.js'
@@ -28,6 +29,8 @@ import { recordBracketOperations } from '../extensions/audit.js'
 /** The collaboration core's settings, with the per-user budgets (UserBudgetOptions, handed to validation). */
 export interface CollaborationOptions extends UserBudgetOptions {
   store: Store
+  /** Told of every write of updates and snapshots, taken or refused (`/api/health`). */
+  storeHealth?: StoreHealth | undefined
   sessions: Sessions
   /** Share documents with other instances through Redis. */
   redisUrl?: string | undefined
@@ -75,7 +78,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
   // each user's share of the event loop's time: their changes' checks, the documents their openings load
   const loopTime = o.loopTime ?? loopTimeBudget(o.checkBudget)
   const loads = new DocumentLoads(loopTime)
-  const persistence = new Persistence(o.store, { compactAfter: o.compactAfter, logger: o.logger, loads })
+  const persistence = new Persistence(o.store, { compactAfter: o.compactAfter, logger: o.logger, loads, health: o.storeHealth })
   const access = new AccessChanges(o.store, { periodMs: o.accessRecheckMs, logger: o.logger })
   const extensions: Extension[] = [
     new Authentication(o.store, o.sessions, loads, { recheckMs: o.accessRecheckMs, maxConnectionsPerUser: o.maxConnectionsPerUser, logger: o.logger }),

@@ -15,6 +15,7 @@ import type { Extension, beforeHandleMessagePayload, onLoadDocumentPayload, onSt
 import * as Y from 'yjs'
 import type { Actor, Store, User } from '../store/types.js'
 import type { Logger } from '../log.js'
+import type { StoreHealth } from '../store/store-health.js'
 import type { DocumentLoads } from './document-loads.js'
 import { jsonFromYDoc, yDocFromUpdates } from '../collab/content.js'
 import { parseMessage, SYNC_STEP_2 } from '../collab/messages.js'
@@ -31,6 +32,8 @@ export interface PersistenceOptions {
   logger?: Logger
   /** The loads' turns: a document's load is paid by the user whose opening made it. */
   loads?: DocumentLoads | undefined
+  /** Told of every write, taken or refused (`/api/health`). */
+  health?: StoreHealth | undefined
 }
 
 const isEmptyUpdate = (u: Uint8Array) => u.length <= 2 && u.every(b => b === 0)
@@ -77,7 +80,9 @@ export class Persistence implements Extension {
     const user = (context as { user?: User }).user
     try {
       await this.store.appendUpdate(documentName, msg.update, { userId: user?.id ?? null })
+      this.options.health?.writeSucceeded()
     } catch (e) {
+      this.options.health?.writeFailed()
       this.options.logger?.error('update could not be stored (not applied; the client sends it again)', { document: documentName, user: user?.username, delegation: user?.delegation, error: (e as Error).message })
       reconnectToResend(connection, 1011, 'the server could not store a change; it will be sent again')
       throw e
@@ -97,7 +102,9 @@ export class Persistence implements Extension {
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     try {
       await this.saveSnapshot(document, documentName)
+      this.options.health?.writeSucceeded()
     } catch (e) {
+      this.options.health?.writeFailed()
       // on shutdown the server saves every document once more and reports what fails then (app.ts)
       if (this.shuttingDown) return
       this.options.logger?.error('document snapshot could not be written (its updates are in the update log; written again at the next change)', { document: documentName, error: (e as Error).message })

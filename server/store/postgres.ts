@@ -46,6 +46,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
 
   return {
     backend: 'postgres',
+    async ping() { await pool.query('SELECT 1') },
     async loadUpdates(id): Promise<StoredUpdates> {
       const r = await rows<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE doc_id = $1 ORDER BY seq', [id])
       return { updates: r.map(x => new Uint8Array(x.data)), lastSeq: r.length ? Number(r[r.length - 1]!.seq) : 0 }

@@ -133,6 +133,7 @@ export function openSqliteStore(file: string): Store {
 
   return {
     backend: 'sqlite',
+    async ping() { prepared('SELECT 1').get() },
     async loadUpdates(id): Promise<StoredUpdates> {
       flush()
       const rows = q.loadUpdates.all(id) as { seq: number; data: Buffer }[]

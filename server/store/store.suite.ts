@@ -24,6 +24,10 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
   if (skip) { t.skip(skip); return }
   const { store, cleanup } = await open()
   try {
+    await t.test('answers a round trip (the health check)', async () => {
+      await store.ping()
+    })
+
     await t.test('appends and loads Yjs updates in order; compaction keeps content and later updates', async () => {
       const a = new Y.Doc()
       const updates: Uint8Array[] = []

@@ -145,6 +145,8 @@ export interface MetaStore {
 export interface Store extends UpdateStore, MetaStore {
   /** Which backend this is. */
   readonly backend: 'sqlite' | 'postgres'
+  /** One round trip to the store, rejecting when it fails (the health check: store-health.ts). */
+  ping(): Promise<void>
   /** Releases connections and files. */
   close(): Promise<void>
 }
