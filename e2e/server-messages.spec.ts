@@ -140,3 +140,40 @@ test('a server that cannot share changes with the other servers says so in the c
   await expect(status).toHaveAttribute('data-status', 'online')
   await amal.context.close()
 })
+
+test('a server that cannot store changes says so in the connection status until what was typed is stored', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const id = await freshProposal(amal.page.request, `APT store fails ${Date.now()}`, ['APT'])
+  // the server's side of a store failure (server/extensions/persistence.ts), spoken here for the server: the change
+  // is neither stored nor acknowledged, and the socket is closed with STORE_FAILED so that the page sends it again
+  let failing: WebSocketRoute | null = null
+  let holding = false
+  const held: (() => void)[] = []
+  let toPage: WebSocketRoute | null = null
+  await amal.page.routeWebSocket(/\/collab/, ws => {
+    const server = ws.connectToServer()
+    ws.onMessage(m => { if (ws === failing) return; if (holding) held.push(() => server.send(m)); else server.send(m) })
+    server.onMessage(m => ws.send(m))
+    toPage = ws
+  })
+  await openDocument(amal.page, id)
+  const status = amal.page.getByTestId('status')
+  await expect(status).toHaveAttribute('data-status', 'online')
+  failing = toPage
+  await caretAfter(amal.page, 'الأمن السيبراني')
+  await amal.page.keyboard.type(' غير محفوظ')
+  await expect(status).toHaveAttribute('data-status', 'syncing')
+  holding = true   // the store is still failing when the page comes back: its new socket waits
+  await failing!.close({ code: 1011, reason: 'the server could not store a change; it will be sent again' })
+  await expect(status).toHaveAttribute('data-status', 'unsaved')
+  await expect(status).toHaveText('لم يُحفظ: يتعذر على الخادم حفظ التغييرات الآن')
+  await expect(status).toHaveAttribute('title', /تبقى تغييراتك في هذا المتصفح/)
+  await shot(amal.page, 'status-unsaved')
+  // the store is back: the change goes again on the new socket, and once it is stored the status says so
+  holding = false
+  for (const send of held.splice(0)) send()
+  await expect(status).toHaveAttribute('data-status', 'online', { timeout: 15_000 })
+  const stored = await amal.page.request.get(`/api/documents/${encodeURIComponent(id)}`)
+  expect(JSON.stringify(await stored.json())).toContain('غير محفوظ')
+  await amal.context.close()
+})

@@ -22,6 +22,15 @@ export const REFUSED_RATE = 4429
  */
 export const ACCESS_CHANGED = 4001
 
+/**
+ * Close code of a socket the server closes because it could not store a
+ * change its client sent (a full disk, the database away): the change was
+ * neither applied nor acknowledged, the client keeps it and sends it again
+ * on its next socket, and the page says its changes are not saved until the
+ * server has stored them (server/extensions/persistence.ts, client/editor/collab.ts).
+ */
+export const STORE_FAILED = 1011
+
 /** The largest collaboration message the server takes by default (`MAX_MESSAGE_BYTES`): a change over it is refused whole. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024
 

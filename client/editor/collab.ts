@@ -3,19 +3,21 @@
  * (edits survive a reload while disconnected) and synchronised with the
  * server over the Hocuspocus protocol at `/collab`. Reports a connection
  * status the page can show: online, syncing (connecting, or local changes
- * not yet confirmed) or offline.
+ * not yet confirmed), offline, apart (saved, not shared with the other
+ * servers) or unsaved (the server could not store them: they are kept here
+ * and sent again until it has).
  */
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
-import { ACCESS_CHANGED, readRefusalNotice, REFUSED_RATE, SERVER_BUSY, type RefusalNotice } from '../../protocol/refusal.js'
+import { ACCESS_CHANGED, readRefusalNotice, REFUSED_RATE, SERVER_BUSY, STORE_FAILED, type RefusalNotice } from '../../protocol/refusal.js'
 import { SCHEMA_FINGERPRINT } from '../../schema/fingerprint.js'
 import { showOutdatedNotice } from '../app/outdated.js'
 import { readFanOutNotice } from '../../protocol/fan-out-notice.js'
 
 /** Connection status shown to the user. */
-export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'apart'
+export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'apart' | 'unsaved'
 
 /** One open collaboration session. */
 export interface CollabSession {
@@ -58,8 +60,11 @@ export function openCollab(documentId: string): CollabSession {
   let socket: 'connecting' | 'connected' | 'disconnected' = 'connecting'
   let destroyed = false
   let apart = false
+  /** Whether the server said it could not store this page's changes, and has not stored them since (STORE_FAILED). */
+  let unsaved = false
   const listeners = new Set<(s: ConnectionStatus) => void>()
   const compute = (): ConnectionStatus => {
+    if (unsaved && navigator.onLine) return 'unsaved'
     if (!navigator.onLine || socket === 'disconnected') return 'offline'
     if (socket === 'connecting' || !provider.isSynced || provider.hasUnsyncedChanges) return 'syncing'
     // saved on the server, which cannot share changes with the other servers for now (protocol/fan-out-notice.ts)
@@ -86,7 +91,8 @@ export function openCollab(documentId: string): CollabSession {
     }
   })
   provider.on('synced', emit)
-  provider.on('unsyncedChanges', emit)
+  // every change acknowledged: the server has stored what it could not before
+  provider.on('unsyncedChanges', () => { if (!provider.hasUnsyncedChanges) unsaved = false; emit() })
   /** Stops connecting (until 'online' asks again, where that is allowed). */
   const stop = () => { wanted = false; provider.disconnect(); socket = 'disconnected'; emit() }
   // A refused change (not a passing one, the rate limit) would be sent again on every reconnection
@@ -120,6 +126,7 @@ export function openCollab(documentId: string): CollabSession {
   // again, so that it shows the document as the user now may (writable, read-only, or not at all).
   provider.on('close', ({ event }: { event: { code: number } }) => {
     if (event.code === ACCESS_CHANGED && !destroyed) { stop(); window.location.reload() }
+    if (event.code === STORE_FAILED && provider.hasUnsyncedChanges) { unsaved = true; emit() }
   })
 
   // Going offline: stop trying; coming back: reconnect at once and merge.

@@ -7,9 +7,9 @@
  * applied, stored nor relayed.
  */
 import type { Connection } from '@hocuspocus/server'
-import { ACCESS_CHANGED, REFUSED_RATE, type RefusalNotice } from '../../protocol/refusal.js'
+import { ACCESS_CHANGED, REFUSED_RATE, STORE_FAILED, type RefusalNotice } from '../../protocol/refusal.js'
 
-export { ACCESS_CHANGED, REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, type RefusalNotice } from '../../protocol/refusal.js'
+export { ACCESS_CHANGED, REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, STORE_FAILED, type RefusalNotice } from '../../protocol/refusal.js'
 
 /**
  * An error that makes Hocuspocus drop the message and close the document
@@ -78,7 +78,7 @@ export function refuse(connection: Connection | undefined, code: number, reason:
  * and would hold its changes for ever; on a new socket, after its backoff,
  * it syncs and sends them. (A store that failed: 1011; a rate limit: 1013.)
  */
-export function reconnectToResend(connection: Connection, code: 1011 | 1013, reason: string): void {
+export function reconnectToResend(connection: Connection, code: typeof STORE_FAILED | 1013, reason: string): void {
   closedByServer.add(connection.webSocket)
   connection.webSocket.close(code, reason)
 }

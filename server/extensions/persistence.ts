@@ -19,7 +19,7 @@ import type { StoreHealth } from '../store/store-health.js'
 import type { DocumentLoads } from './document-loads.js'
 import { jsonFromYDoc, yDocFromUpdates } from '../collab/content.js'
 import { parseMessage, SYNC_STEP_2 } from '../collab/messages.js'
-import { reconnectToResend } from '../collab/refusal.js'
+import { reconnectToResend, STORE_FAILED } from '../collab/refusal.js'
 import { countSessionUpdate } from '../collab/session-updates.js'
 
 /** Options of the persistence extension. */
@@ -84,7 +84,7 @@ export class Persistence implements Extension {
     } catch (e) {
       this.options.health?.writeFailed()
       this.options.logger?.error('update could not be stored (not applied; the client sends it again)', { document: documentName, user: user?.username, delegation: user?.delegation, error: (e as Error).message })
-      reconnectToResend(connection, 1011, 'the server could not store a change; it will be sent again')
+      reconnectToResend(connection, STORE_FAILED, 'the server could not store a change; it will be sent again')
       throw e
     }
     this.appended.set(documentName, (this.appended.get(documentName) ?? 0) + 1)
