@@ -11,7 +11,7 @@
  * and not applied, and that client's socket is closed (1011): the client,
  * which still holds the change, reconnects and sends it again.
  */
-import type { Extension, beforeHandleMessagePayload, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server'
+import type { Extension, afterUnloadDocumentPayload, beforeHandleMessagePayload, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { Actor, Store, User } from '../store/types.js'
 import type { Logger } from '../log.js'
@@ -54,6 +54,11 @@ export class Persistence implements Extension {
     this.compactLoadsSlowerThanMs = options.compactLoadsSlowerThanMs ?? 250
   }
 
+  /** How many documents this extension keeps counts or an editor of (the loaded ones at most). */
+  get documentsHeld(): number {
+    return new Set([...this.appended.keys(), ...this.lastEditor.keys()]).size
+  }
+
   async onLoadDocument({ document, documentName, context }: onLoadDocumentPayload): Promise<void> {
     let stored: Awaited<ReturnType<Store['loadUpdates']>>
     // a store that fails (PostgreSQL away) ends the load's turn at once: the next opening need not wait for its time-out
@@ -69,6 +74,17 @@ export class Persistence implements Extension {
     // the document holds exactly the log through lastSeq: its state is the compacted log
     if (updates.length > 1 && (slow || updates.length > this.compactAfter)) await this.store.compact(documentName, Y.encodeStateAsUpdate(document), lastSeq)
     this.appended.set(documentName, 0)
+  }
+
+  /**
+   * A document that left memory is forgotten (its last save has run: Hocuspocus unloads a document with no save
+   * pending); the next load counts afresh. Kept for every document ever loaded, they grew with each proposal an
+   * assembly's server opened (soak probe). A load of the same name begun meanwhile keeps its own.
+   */
+  async afterUnloadDocument({ documentName, instance }: afterUnloadDocumentPayload): Promise<void> {
+    if (instance.documents.has(documentName)) return
+    this.appended.delete(documentName)
+    this.lastEditor.delete(documentName)
   }
 
   async beforeHandleMessage({ update: data, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
