@@ -55,12 +55,24 @@ export class Checkpoints implements Extension {
     this.bytes = checkpointBytesBudget(options)
   }
 
+  /** How many documents' last checkpoint times are kept (those made within `minIntervalMs`, at most). */
+  get documentsHeld(): number {
+    return this.lastCheckpoint.size
+  }
+
   async onDisconnect({ documentName, context, instance }: onDisconnectPayload): Promise<void> {
     const updates = sessionUpdates(context)
     const user = (context as { user?: User } | undefined)?.user
     if (updates === 0 || !user) return
     const now = Date.now()
     if (now - (this.lastCheckpoint.get(documentName) ?? 0) < this.minIntervalMs) return
+    // a time past the interval holds nothing back: forgotten, or the map held every document ever checkpointed (soak
+    // probe). Every time is set on a name not in the map (one held back returned above, one past it is deleted here),
+    // so the map is in the order of time: the sweep stops at the first time still within the interval.
+    for (const [name, at] of this.lastCheckpoint) {
+      if (now - at < this.minIntervalMs) break
+      this.lastCheckpoint.delete(name)
+    }
     this.lastCheckpoint.set(documentName, now)
     await this.checkpoint(instance, documentName, user)
   }
