@@ -53,6 +53,25 @@ test('memory stays bounded under many accounts and addresses', () => {
   assert.ok(sizes.pairs.size <= 100_000 && sizes.accounts.size <= 100_000 && sizes.addresses.size <= 100_000)
 })
 
+test('what no longer holds anyone back is forgotten: a night of failures from many addresses leaves nothing in the morning', () => {
+  // soak probe: 12,600 failed sign-ins from new addresses kept 5.1 MiB (about 410 bytes each) for the life of the
+  // process, up to 100,000 keys per map (some 40 MB) that no time ever freed
+  const c = clock()
+  const th = new LoginThrottle({}, c.now)
+  for (let i = 0; i < 2000; i++) { th.attempt(`ghost${i}`, `172.16.${i >> 8 & 255}.${i & 255}`); c.advance(10) }
+  th.attempt('kenji', '198.51.100.7'); th.succeeded('kenji', '198.51.100.7')
+  const maps = th as unknown as { pairs: Map<string, unknown>; accounts: Map<string, unknown>; addresses: Map<string, unknown>; known: Map<string, unknown> }
+  // a pair counts for an hour; one failure leaves an address's bucket full again in 10 s, an account's in 5 s
+  assert.equal(maps.pairs.size, 2000, 'every failing pair is held while it counts (a success ends its own)')
+  assert.ok(maps.addresses.size >= 1000 && maps.addresses.size <= 1002, `the addresses of the last 10 s (${maps.addresses.size})`)
+  assert.ok(maps.accounts.size >= 500 && maps.accounts.size <= 502, `the accounts of the last 5 s (${maps.accounts.size})`)
+  c.advance(3 * 3600_000)
+  th.attempt('ghost-late', '203.0.113.9')
+  assert.deepEqual([maps.pairs.size, maps.accounts.size, maps.addresses.size], [1, 1, 1], 'only the latest failure is kept')
+  assert.equal(maps.known.size, 1, 'an address an account signed in from is kept for its time (30 days)')
+  assert.equal(th.check('kenji', '198.51.100.7').allowed, true)
+})
+
 test('an address held for failures over many accounts still lets in an account that signed in from it before (a conference NAT); its own back-off still holds', () => {
   const c = clock()
   const th = new LoginThrottle({ freeFailures: 2, baseDelayMs: 1000, addressBurst: 3, addressRefillMs: 10_000 }, c.now)
