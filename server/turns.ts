@@ -1,0 +1,27 @@
+/**
+ * Work taken in turns per key: what reads a document's state and then
+ * writes on what it read (an adoption checks which version is in force,
+ * then writes the text and names the next one) must not interleave with
+ * other such work on that document, or both pass the check on the same
+ * state. Within this process only: instances sharing a PostgreSQL store each
+ * keep their own turns.
+ */
+
+/** Runs work one at a time per key, in the order asked; keys with nothing running are forgotten. */
+export class Turns {
+  /** The last work asked for each key, settled (never rejects). */
+  private readonly last = new Map<string, Promise<void>>()
+
+  /** Runs `work` once every earlier work of `key` has settled; resolves or rejects as `work` does. */
+  run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const before = this.last.get(key) ?? Promise.resolve()
+    const mine = before.then(work)
+    const settled = mine.then(() => undefined, () => undefined)
+    this.last.set(key, settled)
+    void settled.then(() => { if (this.last.get(key) === settled) this.last.delete(key) })
+    return mine
+  }
+
+  /** Keys with work running or waiting (for tests). */
+  get size(): number { return this.last.size }
+}
