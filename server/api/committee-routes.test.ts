@@ -159,3 +159,27 @@ test('GET /api/documents/:id/disposition: one the workers cannot take for the us
   } finally { store.getCommitteeInputs = getCommitteeInputs; await Promise.allSettled(hold) }
   assert.equal((await api(server.url, rita, 'GET', `/api/documents/${id}/disposition`)).status, 200)
 })
+
+test('starting a committee draft of twelve proposals writes the texts it keeps in a worker, not on the event loop', async () => {
+  // seventeenth probe: twelve proposals of 3.5 MB each, and every committee draft wrote their 46 MB of inputs as JSON
+  // text on the event loop (setCommitteeDraft: 440 ms of the 0.6 to 1.1 s /api/health waited)
+  const { base, apt, arb } = await documents()
+  const v = await api(server.url, sec, 'POST', `/api/documents/${base.id}/versions`, { name: 'Rev. Dubai, 2012' })
+  const oneText = JSON.stringify(fixture('compilation/res50-apt-ar.txt')).length
+  const stringify = JSON.stringify
+  let longest = 0
+  JSON.stringify = ((...args: Parameters<typeof stringify>) => { const s = stringify(...args); longest = Math.max(longest, s?.length ?? 0); return s }) as typeof JSON.stringify
+  let r
+  try {
+    r = await api(server.url, sec, 'POST', '/api/committee-drafts', { title: 'twelve', base: `v:${v.body.id}`, proposals: Array.from({ length: 12 }, (_, k) => `d:${k % 2 ? arb.id : apt.id}`) })
+  } finally { JSON.stringify = stringify }
+  assert.equal(r.status, 201, JSON.stringify(r.body))
+  assert.ok(longest < 3 * oneText, `the event loop wrote ${longest} characters of JSON at once (one proposal is ${oneText})`)
+  const inputs = JSON.parse((await server.store.getCommitteeInputs(r.body.id))!) as { baseJSON: unknown; sources: { json: unknown; fallbackName: string; delegations: string[] }[] }
+  assert.equal(inputs.sources.length, 12)
+  assert.deepEqual(inputs.sources[1]!.delegations, ['ARB'])
+  assert.deepEqual(inputs.sources[0]!.json, (await api(server.url, sec, 'GET', `/api/documents/${apt.id}`)).body.json)
+  assert.deepEqual(inputs.baseJSON, (await api(server.url, sec, 'GET', `/api/versions/${v.body.id}`)).body.json)
+  const report = await api(server.url, sec, 'GET', `/api/documents/${r.body.id}/disposition`)
+  assert.equal(report.status, 200, JSON.stringify(report.body).slice(0, 300))
+})

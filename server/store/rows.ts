@@ -134,7 +134,7 @@ export function committeeInputsFromRow(r: { origin: string; inputs: string | nul
 /** The origin and the inputs' JSON text of a committee draft record, as stored. */
 export function committeeToRow(record: CommitteeDraftRecord): { origin: string; inputs: string } {
   const { inputs, ...origin } = record
-  return { origin: JSON.stringify(origin), inputs: JSON.stringify(inputs) }
+  return { origin: JSON.stringify(origin), inputs: typeof inputs === 'string' ? inputs : JSON.stringify(inputs) }
 }
 
 /** The tables, in SQL both SQLite and PostgreSQL accept (`SEQ` and `BLOB` are filled in per backend). */

@@ -48,8 +48,17 @@ export interface UpdateMeta {
  * compares the draft with these, not with what the proposals became since).
  */
 export interface CommitteeDraftRecord extends CommitteeDraftOrigin {
-  /** The base and the sources as compiled (each with its document's delegations since they were kept: work/jobs.ts `CompiledSource`). */
-  inputs: { baseJSON: unknown; sources: { json: unknown; fallbackName: string; delegations?: readonly string[] }[] }
+  /**
+   * The base and the sources as compiled (each with its document's delegations since they were kept: work/jobs.ts
+   * `CompiledSource`), or their JSON text as a worker wrote it (twelve large sources are tens of MB to write).
+   */
+  inputs: CommitteeInputs | string
+}
+
+/** The texts a committee draft was compiled from. */
+export interface CommitteeInputs {
+  baseJSON: unknown
+  sources: { json: unknown; fallbackName: string; delegations?: readonly string[] }[]
 }
 
 /** A document's stored updates and the sequence number of the last one. */

@@ -32,8 +32,11 @@ export interface Jobs {
   /** Several proposals lined up on a base (compile/); each source named by its MOD line, else by `fallbackName`. */
   /** The CompilationJSON as JSON text, written here (twelve large sources made a 108 MB answer: 2.7 s on the event loop). */
   compile: { input: { base: Content; sources: CompiledSource[] }; output: { body: string } }
-  /** A committee draft built from a compilation and the choices per row, as its first Yjs state (committee/draft-state.ts), with the sources as compiled. */
-  'committee-draft': { input: { baseJSON: unknown; sources: CompiledSource[]; choices: Record<string, RowChoice> }; output: { content: PreparedContent; sources: string[] } }
+  /**
+   * A committee draft built from a compilation and the choices per row, as its first Yjs state (committee/draft-state.ts), with the sources as compiled
+   * and `inputs`, the texts it keeps (the store's CommitteeInputs) as JSON text, written here: twelve large sources are tens of MB to write.
+   */
+  'committee-draft': { input: { base: Content; sources: CompiledSource[]; choices: Record<string, RowChoice> }; output: { content: PreparedContent; sources: string[]; inputs: string } }
   /**
    * An export; with `attribution` (the document's Yjs state), each revision is credited to its sources
    * (protocol/attribution.ts), and `author`/`delegation` only credit what has none (renumbered labels).
@@ -113,6 +116,13 @@ function compileSources(base: Content, sources: readonly CompiledSource[]): Comp
   return compile(resolutionFromJSON(parsed(base)), named)
 }
 
+/** The JSON text of a committee draft's inputs (`{ baseJSON, sources: [{ json, fallbackName, delegations }] }`), a text content written as it is. */
+function committeeInputsText(base: Content, sources: readonly CompiledSource[]): string {
+  const text = (content: Content) => 'jsonText' in content ? content.jsonText : JSON.stringify(content.json)
+  const source = (s: CompiledSource) => `{"json":${text(s)},"fallbackName":${JSON.stringify(s.fallbackName)}${s.delegations ? `,"delegations":${JSON.stringify(s.delegations)}` : ''}}`
+  return `{"baseJSON":${text(base)},"sources":[${sources.map(source).join(',')}]}`
+}
+
 /** Runs one job in this thread. */
 export async function runJob<K extends JobName>(name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output']> {
   return (await handlers[name](input as never)) as Jobs[K]['output']
@@ -129,10 +139,10 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
   },
   'start-proposal': request => prepareContent(requestedProposalJSON(request)),
   compile: ({ base, sources }) => ({ body: JSON.stringify(compilationToJSON(compileSources(base, sources))) }),
-  'committee-draft': ({ baseJSON, sources, choices }) => {
-    const compilation = compileSources({ json: baseJSON }, sources)
+  'committee-draft': ({ base, sources, choices }) => {
+    const compilation = compileSources(base, sources)
     const draft = buildCommitteeDraft(compilation, new Map(Object.entries(choices)))
-    return { content: committeeDraftContent(draft.start, draft.steps, draft.doc), sources: compilation.sources.map(s => s.name) }
+    return { content: committeeDraftContent(draft.start, draft.steps, draft.doc), sources: compilation.sources.map(s => s.name), inputs: committeeInputsText(base, sources) }
   },
   disposition: ({ inputs, draftJSON, drops }) => {
     const { baseJSON, sources } = JSON.parse(inputs) as { baseJSON: unknown; sources: CompiledSource[] }
