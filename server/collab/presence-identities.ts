@@ -14,7 +14,8 @@
  * unloading and loading again (the twelfth probe: the first to open an
  * unloaded document could take over the id of the participant who had just
  * left it): the last MAX_REMEMBERED ids of each of the last MAX_DOCUMENTS
- * documents, in this process (a restart forgets them). What outlives a
+ * documents, MAX_REMEMBERED_IN_ALL in all, in this process (a restart
+ * forgets them). What outlives a
  * restart is the document's attribution (stored with it, written by the
  * server only): a client id that wrote the document is registered under
  * its writer's delegation, and `writerDelegationOf` reads it, so that after
@@ -31,8 +32,16 @@ import { attributionMap, registeredClients } from './attribution-map.js'
 export const MAX_REMEMBERED = 10_000
 /** Documents whose ids are remembered (those used least lately are forgotten first). */
 export const MAX_DOCUMENTS = 1_000
+/**
+ * Ids remembered over all documents (the oldest of the documents used least lately are forgotten first):
+ * every opening of a document by a page is an id of its own, and the two bounds above alone allowed ten
+ * million, about a gigabyte (soak probe: 6,300 openings left 6,492 identities). 100,000 is some 10 MB.
+ */
+export const MAX_REMEMBERED_IN_ALL = 100_000
 
 const byDocument = new Map<string, Map<number, unknown>>()
+/** The ids of every memory in `byDocument`. */
+let remembered = 0
 const watched = new WeakSet<Awareness>()
 
 /** The memory of `documentName`, made when missing, moved to the end (the most lately used are kept). */
@@ -41,28 +50,46 @@ function memoryOf(documentName: string): Map<number, unknown> {
   if (known) byDocument.delete(documentName)
   else known = new Map()
   byDocument.set(documentName, known)
-  if (byDocument.size > MAX_DOCUMENTS) byDocument.delete(byDocument.keys().next().value!)
+  if (byDocument.size > MAX_DOCUMENTS) forgetOldest(byDocument.keys().next().value!)
   return known
 }
 
-function remember(known: Map<number, unknown>, clientId: number, state: unknown): void {
+/** Forgets the oldest id of `documentName`, or all of them. */
+function forgetOldest(documentName: string, all = true): void {
+  const known = byDocument.get(documentName)
+  if (!known) return
+  if (all || known.size <= 1) { remembered -= known.size; byDocument.delete(documentName); return }
+  known.delete(known.keys().next().value!)
+  remembered--
+}
+
+function remember(documentName: string, clientId: number, state: unknown): void {
   const user = (state as { user?: unknown } | null | undefined)?.user
   if (user === undefined) return
+  // the document's memory, as lately used (made again if it was forgotten while the document stayed loaded)
+  const known = memoryOf(documentName)
   // moved to the end: the most recently seen are kept
-  known.delete(clientId)
+  if (known.delete(clientId)) remembered--
   known.set(clientId, user)
-  if (known.size > MAX_REMEMBERED) known.delete(known.keys().next().value!)
+  remembered++
+  if (known.size > MAX_REMEMBERED) { known.delete(known.keys().next().value!); remembered-- }
+  while (remembered > MAX_REMEMBERED_IN_ALL) forgetOldest(byDocument.keys().next().value!, false)
+}
+
+/** How many ids are remembered, over all documents. */
+export function rememberedIds(): number {
+  return remembered
 }
 
 /** Starts remembering the identities of the client ids of `documentName`, loaded with `awareness` (call when it is loaded). */
 export function rememberIdentities(documentName: string, awareness: Awareness): void {
   if (watched.has(awareness)) return
   watched.add(awareness)
-  const known = memoryOf(documentName)
-  for (const [id, state] of awareness.getStates()) remember(known, id, state)
+  memoryOf(documentName)
+  for (const [id, state] of awareness.getStates()) remember(documentName, id, state)
   awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
-    for (const id of added) remember(known, id, awareness.getStates().get(id))
-    for (const id of updated) remember(known, id, awareness.getStates().get(id))
+    for (const id of added) remember(documentName, id, awareness.getStates().get(id))
+    for (const id of updated) remember(documentName, id, awareness.getStates().get(id))
   })
 }
 
