@@ -3,8 +3,9 @@
  * writes on what it read (an adoption checks which version is in force,
  * then writes the text and names the next one) must not interleave with
  * other such work on that document, or both pass the check on the same
- * state. Within this process only: instances sharing a PostgreSQL store each
- * keep their own turns.
+ * state. Within this process only: the store's `inTurn` uses these for the
+ * embedded store (one process has the file), and PostgreSQL's adds a turn
+ * shared by every instance on the database (store/postgres-turns.ts).
  */
 
 /** Runs work one at a time per key, in the order asked; keys with nothing running are forgotten. */

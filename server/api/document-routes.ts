@@ -22,7 +22,7 @@ import { auditPage } from './audit-page.js'
 import { delegationNames } from './delegation-names.js'
 import { invite, MAX_NAMED } from '../cosponsors.js'
 import { MAX_TITLE, titleWithin } from './titles.js'
-import { Turns } from '../turns.js'
+import { TurnBusyError } from '../store/postgres-turns.js'
 
 const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
 
@@ -66,9 +66,13 @@ function publicMeta(m: DocumentMeta) {
 export function documentRoutes(deps: ApiDeps): Router {
   const r = Router()
   const readable = (res: Response, id: string): Promise<DocumentMeta> => readableDocument(deps, res, id)
-  // naming a version and adopting change which version of a resolution is in force: one at a time per resolution, so
-  // that two adoptions sent together cannot both pass the check of the version in force (seventeenth probe)
-  const versionsInForce = new Turns()
+  // naming a version and adopting change which version of a resolution is in force: one at a time per resolution, on
+  // every instance sharing the store, so that two adoptions sent together cannot both pass the check of the version in
+  // force (seventeenth probe)
+  const versionsInForce = <T>(resolutionId: string, work: () => Promise<T>): Promise<T> =>
+    deps.store.inTurn(`versions:${resolutionId}`, work).catch((e: unknown) => {
+      throw e instanceof TurnBusyError ? new HttpError(503, e.message, 'busy') : e
+    })
 
   r.get('/', async (_req, res) => {
     const user = userOf(res)
@@ -202,7 +206,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     const doc = await readable(res, req.params.id)
     if (!canManageVersions(user, doc)) throw new HttpError(403, 'only the Secretariat names versions', 'secretariat-only')
     const name = versionNameField(req.body)
-    const { json: _json, ...version } = await versionsInForce.run(doc.id, () => createVersion(deps.store, deps.hocuspocus, doc.id, name, actorOf(user)))
+    const { json: _json, ...version } = await versionsInForce(doc.id, () => createVersion(deps.store, deps.hocuspocus, doc.id, name, actorOf(user)))
     await deps.store.addAudit(doc.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'create-version', detail: name })
     res.status(201).json(version)
   })
@@ -217,7 +221,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     if (from.baseDocumentId !== doc.id) throw new HttpError(400, `"${from.title}" does not amend this resolution`)
     const name = versionNameField(req.body)
     // checked and written in the resolution's turn: another adoption sent together sees this one's version in force
-    const version = await versionsInForce.run(doc.id, async () => {
+    const version = await versionsInForce(doc.id, async () => {
       // a text drafted on an older version would undo what was adopted since: only when asked in so many words
       const older = (req.body as { overNewerVersion?: unknown }).overNewerVersion === true ? null : await olderBase(deps.store, from, doc.id)
       if (older) throw new HttpError(409, `"${from.title}" was drafted on "${older.drafted}", not on the version in force "${older.inForce}": adopting it would undo what was adopted since. Compile it with the version in force, or adopt it anyway (overNewerVersion: true)`, 'older-base')

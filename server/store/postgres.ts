@@ -6,6 +6,7 @@
 import pg from 'pg'
 import { auditFromRow, changedCosponsors, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userChanges, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
+import { postgresTurns, TURNS_SQL } from './postgres-turns.js'
 import type { Actor, CommitteeDraftRecord, DocumentMeta, Store, StoredUpdates, Version } from './types.js'
 
 /** Options of the PostgreSQL backend. */
@@ -37,6 +38,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     await init.query('ALTER TABLE committee_drafts ADD COLUMN IF NOT EXISTS inputs TEXT')
     // a database made before co-sponsors were invited
     await init.query('ALTER TABLE documents ADD COLUMN IF NOT EXISTS invited_cosponsors TEXT')
+    await init.query(TURNS_SQL)
   } finally {
     await init.query('SELECT pg_advisory_unlock(427001)').catch(() => undefined)
     init.release()
@@ -47,6 +49,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
   return {
     backend: 'postgres',
     async ping() { await pool.query('SELECT 1') },
+    inTurn: postgresTurns(pool),
     async loadUpdates(id): Promise<StoredUpdates> {
       const r = await rows<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE doc_id = $1 ORDER BY seq', [id])
       return { updates: r.map(x => new Uint8Array(x.data)), lastSeq: r.length ? Number(r[r.length - 1]!.seq) : 0 }

@@ -20,6 +20,7 @@
 import Database from 'better-sqlite3'
 import { auditFromRow, changedCosponsors, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userChanges, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
+import { Turns } from '../turns.js'
 import type { Actor, AuditEntry, CommitteeDraftRecord, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
 
 /**
@@ -95,6 +96,7 @@ export function openSqliteStore(file: string): Store {
   // statements made from SQL of a few shapes (the audit queries the API asks, the fields an account change sets:
   // their values are parameters), prepared once each and, like the others, never collected
   const shaped = new Map<string, Database.Statement>()
+  const turns = new Turns()
   const prepared = (sql: string): Database.Statement => {
     let statement = shaped.get(sql)
     if (!statement) { statement = db.prepare(sql); neverCollected.add(statement); shaped.set(sql, statement) }
@@ -134,6 +136,8 @@ export function openSqliteStore(file: string): Store {
   return {
     backend: 'sqlite',
     async ping() { prepared('SELECT 1').get() },
+    // one process has the file: its own turns are everyone's
+    inTurn: (key, work) => turns.run(key, work),
     async loadUpdates(id): Promise<StoredUpdates> {
       flush()
       const rows = q.loadUpdates.all(id) as { seq: number; data: Buffer }[]

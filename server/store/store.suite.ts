@@ -28,6 +28,27 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       await store.ping()
     })
 
+    await t.test('work under one key runs one at a time, in the order asked; under other keys at once; a failure gives the turn back', async () => {
+      const log: string[] = []
+      const work = (name: string, ms: number, fail = false) => async () => {
+        log.push(`${name}+`)
+        await new Promise(r => setTimeout(r, ms))
+        log.push(`${name}-`)
+        if (fail) throw new Error(`${name} failed`)
+        return name
+      }
+      const results = await Promise.allSettled([
+        store.inTurn('adopt:r1', work('a', 40, true)),
+        store.inTurn('adopt:r1', work('b', 10)),
+        store.inTurn('adopt:r2', work('c', 10))
+      ])
+      assert.deepEqual(results.map(r => r.status), ['rejected', 'fulfilled', 'fulfilled'])
+      assert.equal((results[1] as PromiseFulfilledResult<string>).value, 'b')
+      assert.ok(log.indexOf('b+') > log.indexOf('a-'), `b waits for a: ${log.join(' ')}`)
+      assert.ok(log.indexOf('c+') < log.indexOf('a-'), `c does not wait for a: ${log.join(' ')}`)
+      assert.equal(await store.inTurn('adopt:r1', async () => 'again'), 'again', 'the key is free again')
+    })
+
     await t.test('appends and loads Yjs updates in order; compaction keeps content and later updates', async () => {
       const a = new Y.Doc()
       const updates: Uint8Array[] = []

@@ -42,6 +42,22 @@ test('PostgreSQL: connections the server loses (a restart, pg_terminate_backend)
   }
 })
 
+test('PostgreSQL: two instances sharing the store take turns under one key (adoptions into one resolution sent to both at once)', { skip: url ? false : 'DATABASE_URL not set' }, async () => {
+  const schema = `resdraft_test_${Math.random().toString(36).slice(2, 10)}`
+  const [one, two] = [await openPostgresStore(url!, { schema }), await openPostgresStore(url!, { schema })]
+  try {
+    let running = 0
+    let most = 0
+    const work = async () => { running++; most = Math.max(most, running); await new Promise(r => setTimeout(r, 30)); running-- }
+    await Promise.all(Array.from({ length: 6 }, (_, k) => (k % 2 ? one : two).inTurn('adopt:r50', work)))
+    assert.equal(most, 1, 'never two at once')
+  } finally {
+    await one.close()
+    await two.close()
+    await dropPostgresSchema(url!, schema)
+  }
+})
+
 test('SQLite: a database made before committee drafts kept their inputs apart is read as before (the column is added at start)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'resdraft-store-'))
   try {

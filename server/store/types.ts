@@ -156,6 +156,15 @@ export interface Store extends UpdateStore, MetaStore {
   readonly backend: 'sqlite' | 'postgres'
   /** One round trip to the store, rejecting when it fails (the health check: store-health.ts). */
   ping(): Promise<void>
+  /**
+   * Runs `work` while no other work under `key` runs, in this instance or in
+   * another sharing the store (one at a time; in the order asked within an
+   * instance): for work that reads the store and then writes on what it read,
+   * such as an adoption checking which version is in force. Resolves or
+   * rejects as `work` does; PostgreSQL's refuses work whose turn it waited
+   * for too long (postgres-turns.ts, TurnBusyError).
+   */
+  inTurn<T>(key: string, work: () => Promise<T>): Promise<T>
   /** Releases connections and files. */
   close(): Promise<void>
 }

@@ -1,0 +1,60 @@
+/**
+ * Turns shared by every instance on one PostgreSQL database: work under a
+ * key (an adoption into a resolution reads which version is in force, then
+ * writes the next) runs while no other instance, nor this one, runs work
+ * under that key.
+ *
+ * A turn is a row of `turns` held for a while (a lease): taken by an insert
+ * that only succeeds when the key is free or its lease has run out, given
+ * back by deleting it. No connection is held while the work runs or while
+ * a turn is waited for (a session's advisory lock would hold one of the
+ * pool's few connections for the work's whole time, and waiters holding
+ * the others would leave it none), and an instance that dies holding a
+ * turn holds it no longer than its lease. Waiters ask again every few
+ * tens of milliseconds, in no particular order between instances, in the
+ * order asked within one (server/turns.ts), and give up after `waitMs`.
+ */
+import { randomUUID } from 'node:crypto'
+import type pg from 'pg'
+import { Turns } from '../turns.js'
+
+/** The table of turns (created with the store's tables). */
+export const TURNS_SQL = 'CREATE TABLE IF NOT EXISTS turns (key TEXT PRIMARY KEY, holder TEXT NOT NULL, until TIMESTAMPTZ NOT NULL)'
+
+/** How long a turn is held at most, s: longer than any work taken in turns (an adoption takes well under a second). */
+const LEASE_SECONDS = 60
+
+/** Options of the shared turns. */
+export interface PostgresTurnsOptions {
+  /** Longest a turn is waited for before the work is refused with TurnBusyError, ms (default 15 s). */
+  waitMs?: number
+}
+
+/** Work refused because another instance held its key's turn for longer than the wait. */
+export class TurnBusyError extends Error {
+  constructor(key: string) {
+    super(`another server is busy with ${key}; try again in a moment`)
+    this.name = 'TurnBusyError'
+  }
+}
+
+/** The `inTurn` of a PostgreSQL store on `pool`; see the module comment. */
+export function postgresTurns(pool: pg.Pool, options: PostgresTurnsOptions = {}): <T>(key: string, work: () => Promise<T>) => Promise<T> {
+  const waitMs = options.waitMs ?? 15_000
+  const here = new Turns()
+  const take = async (key: string, holder: string): Promise<boolean> => (await pool.query(
+    `INSERT INTO turns (key, holder, until) VALUES ($1, $2, now() + make_interval(secs => $3))
+     ON CONFLICT (key) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until WHERE turns.until < now()
+     RETURNING holder`, [key, holder, LEASE_SECONDS])).rowCount === 1
+  return (key, work) => here.run(key, async () => {
+    const holder = randomUUID()
+    const deadline = Date.now() + waitMs
+    while (!(await take(key, holder))) {
+      if (Date.now() > deadline) throw new TurnBusyError(key)
+      await new Promise(r => setTimeout(r, 20 + Math.random() * 30))
+    }
+    try { return await work() } finally {
+      await pool.query('DELETE FROM turns WHERE key = $1 AND holder = $2', [key, holder]).catch(() => undefined)
+    }
+  })
+}
