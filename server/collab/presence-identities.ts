@@ -35,7 +35,7 @@ export const MAX_DOCUMENTS = 1_000
 /**
  * Ids remembered over all documents (the oldest of the documents used least lately are forgotten first):
  * every opening of a document by a page is an id of its own, and the two bounds above alone allowed ten
- * million, about a gigabyte (soak probe: 6,300 openings left 6,492 identities). 100,000 is some 10 MB.
+ * million, about a gigabyte (soak probe: 6,300 openings left 6,492 identities). 100,000 is some 15 MB.
  */
 export const MAX_REMEMBERED_IN_ALL = 100_000
 
