@@ -49,6 +49,9 @@ class RedisProxy {
 
 const alive = (s: ChildServer) => s.process.exitCode === null && s.process.signalCode === null
 
+/** What an instance's health says of the fan-out. */
+const fanOutOf = async (s: ChildServer) => (await (await fetch(`${s.url}/api/health`)).json() as { fanOut?: string }).fanOut
+
 /** Two instances, A reaching Redis through a proxy the test controls, B directly; three documents. */
 async function twoInstances(t: { skip(m: string): void }) {
   const redisUrl = process.env.REDIS_URL
@@ -93,7 +96,7 @@ test('an instance that loses Redis keeps running, its users keep editing, and th
     const notices = (c: typeof onA) => c.stateless.filter(m => (m as { type?: string }).type === 'fan-out')
     assert.deepEqual(notices(onA).at(-1), { type: 'fan-out', shared: false }, "A's users are told their changes do not reach the other instance now")
     assert.deepEqual(notices(onB), [], "B's users are told nothing (B reaches Redis)")
-    assert.equal((await (await fetch(`${b.url}/api/health`)).json() as { fanOut?: string }).fanOut, 'ok')
+    assert.equal(await fanOutOf(b), 'ok')
     await until(() => !onA.provider.hasUnsyncedChanges, 5000, 'A acknowledges what was typed while Redis was away')
     proxy.pass()
     await until(() => titleText(onB.doc).toString().includes(`w${n - 1} `) && titleText(onB.doc).toString() === titleText(onA.doc).toString(), 30_000, 'the instances converge once Redis is back')
@@ -109,7 +112,7 @@ test('what the other instance changed while this one was away from Redis reaches
   try {
     const { onA, onB } = await setup.openOnBoth()
     proxy.drop()
-    await until(async () => (await (await fetch(`${a.url}/api/health`)).json() as { fanOut?: string }).fanOut === 'failing', 15_000, 'A notices that Redis is away')
+    await until(async () => await fanOutOf(a) === 'failing', 15_000, 'A notices that Redis is away')
     // B publishes this while A is subscribed to nothing; A itself sends nothing that could be waiting in its queue
     titleText(onB.doc).insert(0, 'typed on B while A was away ')
     await until(() => !onB.provider.hasUnsyncedChanges, 5000, 'B acknowledges the change')
@@ -161,7 +164,7 @@ test("once a hung Redis answers again, the instance's users are told their chang
     // Redis answers again on the same connections (nothing reconnects)
     proxy.pass()
     await until(() => JSON.stringify(notices().at(-1)) === JSON.stringify({ type: 'fan-out', shared: true }), 20_000, "A's users are told when their changes are shared again")
-    await until(async () => (await (await fetch(`${a.url}/api/health`)).json() as { fanOut?: string }).fanOut === 'ok', 15_000, 'health says ok again')
+    await until(async () => await fanOutOf(a) === 'ok', 15_000, 'health says ok again')
     titleText(onA.doc).insert(0, 'after the hang ')
     await until(() => titleText(onB.doc).toString().includes('after the hang'), 10_000, 'a change made after the hang reaches the other instance')
   } finally { proxy.pass(); await setup.cleanup() }

@@ -8,6 +8,14 @@
  * shared by every instance on the database (store/postgres-turns.ts).
  */
 
+/** Work refused because its key's turn was held, by another instance sharing the store, for longer than it may wait. */
+export class TurnBusyError extends Error {
+  constructor(key: string) {
+    super(`another server is busy with ${key}; try again in a moment`)
+    this.name = 'TurnBusyError'
+  }
+}
+
 /** Runs work one at a time per key, in the order asked; keys with nothing running are forgotten. */
 export class Turns {
   /** The last work asked for each key, settled (never rejects). */

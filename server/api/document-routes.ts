@@ -22,7 +22,7 @@ import { auditPage } from './audit-page.js'
 import { delegationNames } from './delegation-names.js'
 import { invite, MAX_NAMED } from '../cosponsors.js'
 import { MAX_TITLE, titleWithin } from './titles.js'
-import { TurnBusyError } from '../store/postgres-turns.js'
+import { TurnBusyError } from '../turns.js'
 
 const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
 

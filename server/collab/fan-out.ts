@@ -92,6 +92,15 @@ async function heldByAnotherInstance(error: unknown): Promise<boolean> {
   return false
 }
 
+/** What the fan-out uses of the Redis extension that its types keep private. */
+interface RedisExtensionInternals {
+  handleIncomingMessage(channel: Buffer, data: Buffer): Promise<void>
+  pubKey(documentName: string): string
+  encodeMessage(message: Uint8Array): Buffer
+  publishFirstSyncStep(documentName: string, document: Document): Promise<number>
+  requestAwarenessFromOtherInstances(documentName: string): Promise<number>
+}
+
 /** The fan-out extension; see the module comment. */
 export class FanOut extends Redis {
   extensionName = FAN_OUT
@@ -100,12 +109,15 @@ export class FanOut extends Redis {
   /** What is done with an announcement, by its channel (`onAnnouncement`). */
   private readonly announcements = new Map<string, (message: string) => void>()
 
+  /** This extension as the Redis extension's private members see it. */
+  private get inherited(): RedisExtensionInternals { return this as unknown as RedisExtensionInternals }
+
   constructor(options: FanOutOptions) {
     const client = () => new RedisClient(options.url, { commandTimeout: options.commandTimeoutMs ?? 5000 })
     super({ createClient: client, prefix: options.prefix })
     this.logger = options.logger
     // what other instances send is screened (presence) before the extension applies it
-    const apply = (this as unknown as { handleIncomingMessage: (channel: Buffer, data: Buffer) => Promise<void> }).handleIncomingMessage
+    const apply = this.inherited.handleIncomingMessage
     this.sub.off('messageBuffer', apply)
     this.sub.on('messageBuffer', (channel: Buffer, data: Buffer) => {
       const announced = this.announcements.get(channel.toString('utf-8'))
@@ -197,9 +209,7 @@ export class FanOut extends Redis {
     encoding.writeVarUint(e, MESSAGE_SYNC)
     encoding.writeVarUint(e, SYNC_STEP_2)
     encoding.writeVarUint8Array(e, update)
-    // the Redis extension's channel and message prefix (private in its types)
-    const extension = this as unknown as { pubKey(name: string): string; encodeMessage(message: Uint8Array): Buffer }
-    await this.pub.publish(extension.pubKey(documentName), extension.encodeMessage(encoding.toUint8Array(e)))
+    await this.pub.publish(this.inherited.pubKey(documentName), this.inherited.encodeMessage(encoding.toUint8Array(e)))
   }
 
   /**
@@ -319,11 +329,10 @@ export class FanOut extends Redis {
    */
   private catchUp(): void {
     withTimeout(this.sub.ping(), LOCK_WAIT_MS, 'a PING').then(() => {
-      // the Redis extension's own messages (private in its types); their publishes are caught (constructor)
-      const extension = this as unknown as { publishFirstSyncStep(name: string, document: Document): Promise<number>; requestAwarenessFromOtherInstances(name: string): Promise<number> }
+      // their publishes are caught (constructor)
       for (const [name, document] of this.instance?.documents ?? []) {
-        void extension.publishFirstSyncStep(name, document)
-        void extension.requestAwarenessFromOtherInstances(name)
+        void this.inherited.publishFirstSyncStep(name, document)
+        void this.inherited.requestAwarenessFromOtherInstances(name)
       }
     }, () => undefined)
   }

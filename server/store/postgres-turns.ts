@@ -16,7 +16,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
-import { Turns } from '../turns.js'
+import { TurnBusyError, Turns } from '../turns.js'
 
 /** The table of turns (created with the store's tables). */
 export const TURNS_SQL = 'CREATE TABLE IF NOT EXISTS turns (key TEXT PRIMARY KEY, holder TEXT NOT NULL, until TIMESTAMPTZ NOT NULL)'
@@ -28,14 +28,6 @@ const LEASE_SECONDS = 60
 export interface PostgresTurnsOptions {
   /** Longest a turn is waited for before the work is refused with TurnBusyError, ms (default 15 s). */
   waitMs?: number
-}
-
-/** Work refused because another instance held its key's turn for longer than the wait. */
-export class TurnBusyError extends Error {
-  constructor(key: string) {
-    super(`another server is busy with ${key}; try again in a moment`)
-    this.name = 'TurnBusyError'
-  }
 }
 
 /** The `inTurn` of a PostgreSQL store on `pool`; see the module comment. */

@@ -38,6 +38,8 @@ export class StoreHealth {
   private writeFailing = false
   /** The last round trip (or the one under way) and when it ended (Infinity while under way). */
   private trip: { readonly outcome: Promise<StoreState>; endedAt: number } | null = null
+  /** Since when a round trip is under way (at most one is, but for those abandoned), or null. */
+  private pingingSince: number | null = null
 
   /** `ping` makes one round trip to the store, rejecting when it fails. */
   constructor(private readonly ping: () => Promise<unknown>, options: StoreHealthOptions = {}) {
@@ -73,7 +75,4 @@ export class StoreHealth {
     this.trip = trip
     return trip.outcome
   }
-
-  /** Since when a round trip is under way (at most one is, but for those abandoned), or null. */
-  private pingingSince: number | null = null
 }

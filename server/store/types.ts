@@ -162,7 +162,7 @@ export interface Store extends UpdateStore, MetaStore {
    * instance): for work that reads the store and then writes on what it read,
    * such as an adoption checking which version is in force. Resolves or
    * rejects as `work` does; PostgreSQL's refuses work whose turn it waited
-   * for too long (postgres-turns.ts, TurnBusyError).
+   * for too long (postgres-turns.ts; TurnBusyError, server/turns.ts).
    */
   inTurn<T>(key: string, work: () => Promise<T>): Promise<T>
   /** Releases connections and files. */
