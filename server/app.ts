@@ -73,7 +73,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   const loopTime = loopTimeBudget(config.checkBudget)
   const checkpointBytes = checkpointBytesBudget(config.checkpoints)
   // whether the store answers and takes writes (/api/health)
-  const storeHealth = new StoreHealth(() => store.ping())
+  const storeHealth = new StoreHealth(kind => store.ping(kind))
   const { hocuspocus, persistence, accessChanged } = await createCollaboration({
     ...budgetOptions(config), loopTime, logger, storeHealth, maxDocumentBytes: config.maxDocumentBytes, checkpoints: { ...config.checkpoints, bytes: checkpointBytes }, extensions: [transport.extension],
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,

@@ -22,17 +22,25 @@ before(async () => {
 })
 after(async () => { for (const c of clients) c.destroy(); await server.close() })
 
+/** The store refuses every write, the health check's own too, as a full disk does (reads still answer); returns the end of the outage. */
+function refuseWrites(method: 'appendUpdate' | 'storeJSON'): { tries(): number; end(): void } {
+  const store = server.store
+  const [write, ping] = [store[method], store.ping]
+  let tries = 0
+  store[method] = async () => { tries++; throw new Error('SQLITE_FULL: database or disk is full') }
+  store.ping = async kind => { if (kind === 'write') throw new Error('SQLITE_FULL: database or disk is full'); return ping.call(store, kind) }
+  return { tries: () => tries, end() { store[method] = write as never; store.ping = ping } }
+}
+
 test('updates typed while the store fails are not applied, logged, kept by the client, and stored once it is back', async () => {
   const doc = await addDocument(server.store)
   const a = connect(server.url, doc.id, amal), b = connect(server.url, doc.id, kenji)
   clients.push(a, b)
   await Promise.all([a.synced, b.synced])
-  const append = server.store.appendUpdate.bind(server.store)
-  let failures = 0
-  server.store.appendUpdate = async () => { failures++; throw new Error('SQLITE_FULL: database or disk is full') }
+  const outage = refuseWrites('appendUpdate')
 
   titleText(a.doc).insert(0, 'Typed during the outage: ')
-  await until(() => failures > 0, 5000, 'an append tried')
+  await until(() => outage.tries() > 0, 5000, 'an append tried')
   await new Promise(r => setTimeout(r, 300))
   assert.ok(!titleText(b.doc).toString().includes('outage'), 'not relayed while it cannot be stored')
   assert.ok(logger.entries.some(e => e.level === 'error' && /could not be stored/.test(e.message) && e.fields?.document === doc.id && e.fields?.user === 'amal'),
@@ -41,7 +49,7 @@ test('updates typed while the store fails are not applied, logged, kept by the c
   const during = await api(server.url, null, 'GET', '/api/health')
   assert.deepEqual([during.status, during.body.ok, during.body.store], [503, false, 'failing'], 'health says the store fails (a proxy or a monitor takes the instance out)')
 
-  server.store.appendUpdate = append
+  outage.end()
   await until(() => titleText(b.doc).toString().startsWith('Typed during the outage: '), 10_000, 'relayed once the store is back')
   const after = await api(server.url, null, 'GET', '/api/health')
   assert.deepEqual([after.status, after.body.ok, after.body.store], [200, true, 'ok'], 'and that it is back once a change is stored')
@@ -54,22 +62,38 @@ test('a document snapshot that cannot be written (the debounced store) is logged
   const a = connect(server.url, doc.id, amal)
   clients.push(a)
   await a.synced
-  const storeJSON = server.store.storeJSON.bind(server.store)
-  let failures = 0
-  server.store.storeJSON = async () => { failures++; throw new Error('SQLITE_FULL: database or disk is full') }
+  const outage = refuseWrites('storeJSON')
 
   titleText(a.doc).insert(0, 'Saved late: ')
-  await until(() => failures > 0, 5000, 'a snapshot tried')
+  await until(() => outage.tries() > 0, 5000, 'a snapshot tried')
   await new Promise(r => setTimeout(r, 300))
   assert.ok(logger.entries.some(e => e.level === 'error' && /snapshot could not be written/.test(e.message) && e.fields?.document === doc.id),
     `the failure is logged with the document (${JSON.stringify(logger.entries.filter(e => e.level !== 'info').slice(-3))})`)
   const health = await api(server.url, amal, 'GET', '/api/health')
   assert.deepEqual([health.status, health.body.store], [503, 'failing'], 'the server still answers, and says the store fails')
 
-  server.store.storeJSON = storeJSON
+  outage.end()
   titleText(a.doc).insert(0, 'Then: ')
   await until(async () => (await api(server.url, amal, 'GET', `/api/documents/${doc.id}`)).body.json.content[1].content[0].text.startsWith('Then: Saved late: '), 10_000, 'the snapshot written once the store is back')
   assert.equal((await api(server.url, amal, 'GET', '/api/health')).status, 200)
+})
+
+test('a store back after a refused snapshot is ok again though nobody writes (an instance out of rotation gets no writes)', async () => {
+  // nineteenth probe, a real server on PostgreSQL through a proxy: PostgreSQL away as a snapshot was due, the delegate
+  // gone, PostgreSQL back: health answered 503 store failing for as long as it was asked (over ten minutes)
+  const doc = await addDocument(server.store)
+  const a = connect(server.url, doc.id, amal)
+  await a.synced
+  const outage = refuseWrites('storeJSON')
+  titleText(a.doc).insert(0, 'Left during the outage: ')
+  await until(() => outage.tries() > 0, 5000, 'a snapshot tried')
+  a.destroy()
+  await until(() => outage.tries() > 1, 5000, 'the last save tried as the document unloads')
+  assert.equal((await api(server.url, null, 'GET', '/api/health')).status, 503)
+  outage.end()
+  await new Promise(r => setTimeout(r, 2100))   // past the reuse of the last round trip's outcome (2 s)
+  const h = await api(server.url, null, 'GET', '/api/health')
+  assert.deepEqual([h.status, h.body.store], [200, 'ok'], 'the health check\'s own write is taken')
 })
 
 test('a store that does not answer a round trip (PostgreSQL away, idle) makes health say so within its time-out, and say ok once it answers', async () => {

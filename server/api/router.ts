@@ -45,7 +45,7 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
     if (sent && sent !== SCHEMA_FINGERPRINT) { res.status(409).json({ error: 'this page is out of date: the document model has changed on the server; reload the page', code: 'outdated-client' }); return }
     next()
   })
-  const storeHealth = deps.storeHealth ?? new StoreHealth(() => deps.store.ping())
+  const storeHealth = deps.storeHealth ?? new StoreHealth(kind => deps.store.ping(kind))
   r.get('/health', (_req, res, next) => {
     // with Redis: whether documents reach the other instances now (collab/fan-out.ts); the instance itself works either way
     const fanOut = deps.hocuspocus.configuration.extensions.find(e => e.extensionName === FAN_OUT) as { failing?: boolean } | undefined

@@ -48,7 +48,10 @@ export async function openPostgresStore(connectionString: string, options: Postg
 
   return {
     backend: 'postgres',
-    async ping() { await pool.query('SELECT 1') },
+    async ping(kind = 'read') {
+      if (kind === 'write') await pool.query('INSERT INTO write_checks (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at', [new Date().toISOString()])
+      else await pool.query('SELECT 1')
+    },
     inTurn: postgresTurns(pool),
     async loadUpdates(id): Promise<StoredUpdates> {
       const r = await rows<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE doc_id = $1 ORDER BY seq', [id])

@@ -160,5 +160,7 @@ CREATE TABLE IF NOT EXISTS audit (
   action TEXT NOT NULL, detail TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS audit_doc ON audit (document_id, seq);
 CREATE TABLE IF NOT EXISTS committee_drafts (document_id TEXT PRIMARY KEY, origin TEXT NOT NULL, inputs TEXT);
+-- the health check's write round trip (store-health.ts): one row, rewritten
+CREATE TABLE IF NOT EXISTS write_checks (id INTEGER PRIMARY KEY, at TEXT NOT NULL);
 `
 }

@@ -135,7 +135,10 @@ export function openSqliteStore(file: string): Store {
 
   return {
     backend: 'sqlite',
-    async ping() { prepared('SELECT 1').get() },
+    async ping(kind = 'read') {
+      if (kind === 'write') prepared('INSERT INTO write_checks (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at').run(new Date().toISOString())
+      else prepared('SELECT 1').get()
+    },
     // one process has the file: its own turns are everyone's
     inTurn: (key, work) => turns.run(key, work),
     async loadUpdates(id): Promise<StoredUpdates> {

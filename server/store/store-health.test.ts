@@ -33,12 +33,42 @@ test('requests asking together, and within reuseMs, share one round trip', async
   assert.equal(trips, 2)
 })
 
-test('a write the store refused makes it failing at once, whatever the round trip says, until a write succeeds', async () => {
-  const health = new StoreHealth(async () => undefined, { timeoutMs: 200, reuseMs: 0 })
+test('a write the store refused makes it failing, whatever a read says, until a write succeeds', async () => {
+  const health = new StoreHealth(async kind => { if (kind === 'write') throw new Error('No space left on device') }, { timeoutMs: 200, reuseMs: 0 })
   health.writeFailed()
   assert.equal(await health.state(), 'failing', 'a read answering says nothing of a full disk')
   health.writeSucceeded()
   assert.equal(await health.state(), 'ok')
+})
+
+test('after a refused write, a write the health check makes itself says the store takes writes again, though nobody else writes', async () => {
+  // nineteenth probe: PostgreSQL away while a snapshot was due, then back; nobody typed, and health said 503 for good
+  const trips: string[] = []
+  let writes = false
+  const health = new StoreHealth(async kind => { trips.push(kind); if (kind === 'write' && !writes) throw new Error('could not extend file: No space left on device') }, { timeoutMs: 200, reuseMs: 0 })
+  assert.equal(await health.state(), 'ok')
+  health.writeFailed()
+  assert.equal(await health.state(), 'failing', 'a read answering says nothing of a full disk: the check writes')
+  writes = true
+  assert.equal(await health.state(), 'ok', 'the check\'s own write is taken')
+  assert.equal(await health.state(), 'ok')
+  assert.deepEqual(trips, ['read', 'write', 'write', 'read'], 'a write round trip only while a write is refused')
+})
+
+test('a write refused while the check\'s own write is under way is not forgotten when that write is taken', async () => {
+  let answer: () => void = () => undefined
+  const health = new StoreHealth(kind => kind === 'write' ? new Promise<void>(r => { answer = r }) : Promise.resolve(), { timeoutMs: 500, reuseMs: 0 })
+  health.writeFailed()
+  const first = health.state()
+  await sleep(5)
+  health.writeFailed()   // an update refused meanwhile
+  answer()
+  assert.equal(await first, 'ok')
+  const next = health.state()
+  await sleep(5)
+  assert.equal(await Promise.race([next, sleep(100).then(() => 'waiting')]), 'waiting', 'the refusal after the check began is checked again')
+  answer()
+  assert.equal(await next, 'ok')
 })
 
 test('a store that hangs is asked one round trip at a time, however many health requests come', async () => {

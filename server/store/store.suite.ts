@@ -24,8 +24,10 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
   if (skip) { t.skip(skip); return }
   const { store, cleanup } = await open()
   try {
-    await t.test('answers a round trip (the health check)', async () => {
+    await t.test('answers a round trip (the health check), and one that writes, again and again', async () => {
       await store.ping()
+      await store.ping('read')
+      for (let k = 0; k < 3; k++) await store.ping('write')
     })
 
     await t.test('work under one key runs one at a time, in the order asked; under other keys at once; a failure gives the turn back', async () => {

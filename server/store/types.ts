@@ -6,6 +6,7 @@
  */
 
 import type { CosponsorChange } from '../cosponsors.js'
+import type { RoundTripKind } from './store-health.js'
 import type { Actor, AuditEntry, CommitteeDraftOrigin, DocumentMeta, Role, User, Version, VersionMeta } from '../../protocol/api.js'
 
 // The records the API speaks are defined once, in protocol/.
@@ -154,8 +155,12 @@ export interface MetaStore {
 export interface Store extends UpdateStore, MetaStore {
   /** Which backend this is. */
   readonly backend: 'sqlite' | 'postgres'
-  /** One round trip to the store, rejecting when it fails (the health check: store-health.ts). */
-  ping(): Promise<void>
+  /**
+   * One round trip to the store, rejecting when it fails (the health check:
+   * store-health.ts): a read, or with `'write'` a write of one row of
+   * `write_checks`, rewritten each time (a full disk still answers reads).
+   */
+  ping(kind?: RoundTripKind): Promise<void>
   /**
    * Runs `work` while no other work under `key` runs, in this instance or in
    * another sharing the store (one at a time; in the order asked within an
