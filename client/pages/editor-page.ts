@@ -10,7 +10,8 @@ import { h } from '../app/dom.js'
 import { exportFileName, type ExportFormat } from '../app/export-name.js'
 import { fetchFile, saveFile } from '../app/download.js'
 import { saveLocalCopy } from '../app/local-copy.js'
-import { t } from '../app/i18n.js'
+import { t, uiLang } from '../app/i18n.js'
+import { exportFormatName } from '../app/i18n-formats.js'
 import { showPageNotice } from '../app/page-notice.js'
 import { routeHash } from '../app/router.js'
 import { directionOf, isLanguage, resolutionFromJSON, type Language } from '../../schema/index.js'
@@ -167,7 +168,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   // base), everyone else who may export gets the menu of formats.
   const exportMenu = !canExport(user, meta) || user.role === 'secretariat' ? null : h('details', { class: 'export', 'data-testid': 'export-menu' }, h('summary', {}, t('exportAs')),
     h('div', { class: 'menu' }, ...(['docx', 'docx-static', 'html', 'pdf'] as const).map(f =>
-      h('button', { type: 'button', class: 'quiet', 'data-testid': `export-${f}`, onclick: () => { void exportFile(f) } }, f.toUpperCase()))))
+      h('button', { type: 'button', class: 'quiet', 'data-testid': `export-${f}`, onclick: () => { void exportFile(f) } }, exportFormatName(f, uiLang())))))
 
   // The cycle's tools: history, find/replace, shortcut help.
   const history = historyPanel(id, !readOnly, isDraft)

@@ -16,17 +16,14 @@ import { proposalMarkerOf, type ExportFormat } from '../app/export-name.js'
 import { exportFileName } from '../../export/file-name.js'
 import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
+import { exportFormatName } from '../app/i18n-formats.js'
+import { uiLang } from '../app/i18n.js'
 import { parseProposalId, type ProposalId } from '../../export/proposal-id.js'
 import { isLanguage, LANGUAGES, languageInfo } from '../../schema/index.js'
 import { field, input, openSheet, select } from './sheet.js'
 import { errorText } from '../app/i18n-errors.js'
 
-const FORMATS: readonly { value: ExportFormat; label: string }[] = [
-  { value: 'docx', label: 'Word — tracked changes' },
-  { value: 'docx-static', label: 'Word — revision formatting' },
-  { value: 'pdf', label: 'PDF' },
-  { value: 'html', label: 'HTML' }
-]
+const FORMATS: readonly ExportFormat[] = ['docx', 'docx-static', 'pdf', 'html']
 
 /** Opens the export dialog for a document (its current text `doc`). */
 export function exportDialog(meta: DocumentMeta, doc: Node): void {
@@ -57,7 +54,7 @@ export function exportDialog(meta: DocumentMeta, doc: Node): void {
   if (written === languageInfo(isLanguage(doc.attrs.lang) ? doc.attrs.lang : 'en').reasonsWord) written = ''   // the word alone: none written yet
   const reasons = h('textarea', { name: 'reasons', rows: 3, dir: 'auto', 'data-testid': 'field-reasons', placeholder: written }) as HTMLTextAreaElement
   const base = select('base', [])
-  const format = select('format', FORMATS.map(f => ({ value: f.value, label: f.label })))
+  const format = select('format', FORMATS.map(f => ({ value: f, label: exportFormatName(f, uiLang()) })))
   const go = h('button', { type: 'submit', class: 'primary', 'data-testid': 'export-go' }, tc('download'))
   sheet.body.append(
     h('div', { class: 'field-row' }, field(tc('proposalIdExport'), proposalId), field(tc('documentNumber'), documentNumber), field(tc('addendum'), addendum)),
