@@ -7,7 +7,7 @@
  * page's, not the interface's.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { documentId, openDocument, signedInPage } from './helpers.js'
+import { documentId, freshProposal, openDocument, signedInPage } from './helpers.js'
 
 const pageStyle = (page: Page) => page.locator('.ProseMirror.page-content').evaluate(el => {
   const s = getComputedStyle(el)
@@ -30,5 +30,16 @@ test('an English resolution in the Arabic interface is set as English; an Arabic
   const arabic = await pageStyle(page)
   expect(arabic.font).toMatch(/^"Noto Naskh Arabic"/)
   expect(arabic.size).toBe('18px')
+  await amal.context.close()
+})
+
+test('an Arabic page slants nothing: Naskh has no italic, and the browser would only skew its letters (the Reasons were)', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  await openDocument(page, await freshProposal(page.request, `APT upright ${Date.now()}`, ['APT'], { action: 'MOD', proposalId: 'APT/44A13/9' }))
+  const slanted = await page.locator('.ProseMirror.page-content').evaluate(root =>
+    [...root.querySelectorAll('.Call, .Resref, .Reasons')].filter(e => getComputedStyle(e).fontStyle !== 'normal').map(e => e.className))
+  await expect(page.locator('.ProseMirror .Reasons')).toHaveCount(1)
+  expect(slanted).toEqual([])
   await amal.context.close()
 })
