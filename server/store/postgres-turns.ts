@@ -12,7 +12,11 @@
  * the others would leave it none), and an instance that dies holding a
  * turn holds it no longer than its lease. Waiters ask again every few
  * tens of milliseconds, in no particular order between instances, in the
- * order asked within one (server/turns.ts), and give up after `waitMs`.
+ * order asked within one (server/turns.ts), and give up `waitMs` after
+ * they were asked: waiting behind this instance's own earlier work counts
+ * (each waiter's wait began at its own turn here, so that of four namings
+ * sent together while a killed instance's lease ran, the last was answered
+ * after 45 s: the nineteenth probe).
  */
 import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
@@ -26,7 +30,7 @@ const LEASE_SECONDS = 60
 
 /** Options of the shared turns. */
 export interface PostgresTurnsOptions {
-  /** Longest a turn is waited for before the work is refused with TurnBusyError, ms (default 15 s). */
+  /** Longest a turn is waited for, from when the work is asked, before it is refused with TurnBusyError, ms (default 15 s). */
   waitMs?: number
 }
 
@@ -38,9 +42,14 @@ export function postgresTurns(pool: pg.Pool, options: PostgresTurnsOptions = {})
     `INSERT INTO turns (key, holder, until) VALUES ($1, $2, now() + make_interval(secs => $3))
      ON CONFLICT (key) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until WHERE turns.until < now()
      RETURNING holder`, [key, holder, LEASE_SECONDS])).rowCount === 1
-  return (key, work) => here.run(key, async () => {
-    const holder = randomUUID()
+  return (key, work) => {
     const deadline = Date.now() + waitMs
+    return here.run(key, () => inSharedTurn(key, deadline, work))
+  }
+
+  /** Runs `work` once this instance holds `key`'s row, or refuses it when that is not so by `deadline`. */
+  async function inSharedTurn<T>(key: string, deadline: number, work: () => Promise<T>): Promise<T> {
+    const holder = randomUUID()
     while (!(await take(key, holder))) {
       if (Date.now() > deadline) throw new TurnBusyError(key)
       await new Promise(r => setTimeout(r, 20 + Math.random() * 30))
@@ -48,5 +57,5 @@ export function postgresTurns(pool: pg.Pool, options: PostgresTurnsOptions = {})
     try { return await work() } finally {
       await pool.query('DELETE FROM turns WHERE key = $1 AND holder = $2', [key, holder]).catch(() => undefined)
     }
-  })
+  }
 }
