@@ -12,6 +12,7 @@ import { agreeAll, res1Compilation, res50Compilation, unitTexts } from './draft-
 import { settleBrackets } from './settle-brackets.js'
 import { compile } from './compile.js'
 import { item, op, prov, res } from '../schema/builders.js'
+import { draftResolutionContent, resolutionFromJSON } from '../schema/index.js'
 import { documentUnits } from './units.js'
 
 let n = 0
@@ -174,4 +175,28 @@ test('two sources splitting a section at one place under different headings: one
     const agreed = settleBrackets(draft.doc, b => b.options.findIndex(o => o.sources.includes(c.sources[source]!.name)))
     assert.deepEqual(unitTexts(agreed), unitTexts(acceptedProposal(c, source)), `source ${source}`)
   }
+})
+
+test('a source that empties the title: the draft has the title it must have, empty, and no refusal of its own making', () => {
+  const base = res({ lang: 'en', heading: 'RESOLUTION 2', title: 'Study groups', history: '(Geneva, 2022)' },
+    op('resolves', { id: 's1', heading: 'resolves' }, prov('to report', { id: 'r1' })))
+  const emptied = res({ lang: 'en', heading: 'RESOLUTION 2', title: '', history: '(Geneva, 2022)' },
+    op('resolves', { id: 's1', heading: 'resolves' }, prov('to report to the assembly', { id: 'r1' })))
+  const c = compile(base, [{ name: 'APT', doc: emptied }])
+  const draft = buildCommitteeDraft(c, defaultChoices(c), { freshId })
+  assert.deepEqual(findProblems(draft.doc), [])
+  assert.equal(draft.doc.child(1).type.name, 'resolutionTitle')
+  assert.equal(draft.doc.child(1).textContent, '')
+  assert.deepEqual(unitTexts(draft.doc), unitTexts(acceptedProposal(c, 0)))
+})
+
+test('a draft new resolution compiled on a resolution in force (the compile page offers proposals without a base): a valid draft, its empty title kept', () => {
+  const base = res50Compilation().base
+  const skeleton = resolutionFromJSON({ type: 'resolution', attrs: { lang: 'ar' }, content: [
+    { type: 'proposalMarker', attrs: { action: 'ADD', proposalId: '' } }, ...draftResolutionContent('ar', 'APT', freshId), { type: 'reasons', content: [{ type: 'text', text: 'الأسباب: ' }] }] })
+  const c = compile(base, [{ name: 'APT', doc: skeleton }])
+  const draft = buildCommitteeDraft(c, defaultChoices(c), { freshId })
+  assert.deepEqual(findProblems(draft.doc), [])
+  for (const s of draft.steps) assert.deepEqual(findProblems(s.doc), [], `step ${s.sources.join('+')}`)
+  assert.equal(draft.doc.child(0).textContent, 'مشروع قرار جديد [APT-1]')
 })

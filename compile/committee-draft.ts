@@ -51,7 +51,7 @@
  * is: base units keep the base ids; added units keep their source's ids
  * unless taken, then fresh ones.
  */
-import type { Attrs, Node, NodeType } from 'prosemirror-model'
+import { Fragment, type Attrs, type ContentMatch, type Node, type NodeType } from 'prosemirror-model'
 import { copyWithFreshIds, formatSources } from '../schema/brackets.js'
 import { newId } from '../schema/ids.js'
 import { bracketedBlock, type BlockVersion } from './bracket-blocks.js'
@@ -374,9 +374,26 @@ function materialise(c: Compilation, plan: Plan, step: number): Node {
   }
   const rank = (n: Node) => TOP_RANK[n.type.name] ?? 4
   const ordered = top.map((n, i) => ({ n, i })).sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i).map(x => x.n)
-  const doc = c.base.type.create(c.base.attrs, ordered)
+  const doc = c.base.type.create(c.base.attrs, withRequiredBlocks(c.base.type, ordered))
   doc.check()
   return doc
+}
+
+/**
+ * The top-level nodes with the blocks the schema requires and none of them gave, empty, where they go: a
+ * source that empties the title (a draft new resolution's is empty until written) reads as deleting it, and
+ * a resolution without a title is no document (the route answered 500).
+ */
+function withRequiredBlocks(type: NodeType, nodes: readonly Node[]): Node[] {
+  const out: Node[] = []
+  let match: ContentMatch | null = type.contentMatch
+  for (const n of nodes) {
+    const gap = match?.fillBefore(Fragment.from(n))
+    gap?.forEach(g => { out.push(g); match = match?.matchType(g.type) ?? null })
+    out.push(n)
+    match = match?.matchType(n.type) ?? null
+  }
+  return out
 }
 
 function slotOf(u: PlanUnit, parentVersion: Version): number {
