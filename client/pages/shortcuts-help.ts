@@ -11,7 +11,7 @@ const mod = isMac ? '⌘' : 'Ctrl'
 /** The shortcuts, as [keys, what] pairs. */
 export function shortcutList(): [string, string][] {
   return [
-    ['Enter', `${t('addProvision')} / split`],
+    ['Enter', tc('nextProvision')],
     ['Shift-Enter', tc('newParagraph')],
     ['Alt-Enter', t('addProvision')],
     ['Alt-Shift-Enter', t('addSubProvision')],
@@ -29,17 +29,17 @@ export function shortcutList(): [string, string][] {
     [isMac ? '⌘-Shift-↑ / ⌘-Shift-↓' : 'Ctrl-Shift-Home / Ctrl-Shift-End', tc('selectToStartEnd')],
     [`${mod}-F`, tc('find')],
     [`${mod}-H`, `${tc('find')} / ${tc('replace')}`],
-    ['Enter / Shift-Enter (find)', `${tc('findNext')} / ${tc('findPrev')}`],
+    ['Enter / Shift-Enter', `${tc('find')}: ${tc('findNext')} / ${tc('findPrev')}`],
     ['Esc', tc('close')],
     [`? / ${mod}-/`, tc('shortcuts')]
   ]
 }
 
-/** Opens the help. */
+/** Opens the help: keys set left to right, as they are pressed, whatever the interface's direction. */
 export function showShortcuts(): void {
   if (document.querySelector('[data-testid=shortcuts-dialog]')) return
   const sheet = openSheet(tc('shortcuts'), 'shortcuts-dialog', { readOnly: true })
-  sheet.body.append(h('dl', { class: 'shortcut-list' }, ...shortcutList().flatMap(([k, what]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, what)])))
+  sheet.body.append(h('dl', { class: 'shortcut-list' }, ...shortcutList().flatMap(([k, what]) => [h('dt', {}, h('kbd', { dir: 'ltr' }, k)), h('dd', {}, what)])))
 }
 
 /** Whether a key event was typed into an editable place (where `?` is a character). */
