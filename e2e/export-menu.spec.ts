@@ -92,3 +92,18 @@ test('in the Arabic interface the export formats are named in Arabic, in the men
   await amal.context.close()
   await sec.context.close()
 })
+
+test('the export dialog shows, in the empty assembly, place and dates, what the export writes for them in the proposal\'s language', async ({ browser }) => {
+  const sec = await signedInPage(browser, 'sec')
+  await openDocument(sec.page, await documentId(sec.page.request, 'APT proposal on Resolution 50'))
+  await sec.page.getByTestId('export-dialog-open').click()
+  // the Arabic proposal's header block says الحمامات, not the "Hammamet" the fields showed
+  await expect(sec.page.getByTestId('field-place')).toHaveAttribute('placeholder', 'الحمامات')
+  await expect(sec.page.getByTestId('field-assembly')).toHaveAttribute('placeholder', 'الجمعية العالمية لتقييس الاتصالات (WTSA-16)')
+  await expect(sec.page.getByTestId('field-dates')).toHaveAttribute('placeholder', '25 أكتوبر – 3 نوفمبر 2016')
+  // another assembly: its own name; no place or dates but those typed
+  await sec.page.getByTestId('field-acronym').fill('WTSA-24')
+  await expect(sec.page.getByTestId('field-assembly')).toHaveAttribute('placeholder', 'الجمعية العالمية لتقييس الاتصالات (WTSA-24)')
+  await expect(sec.page.getByTestId('field-place')).toHaveAttribute('placeholder', '')
+  await sec.context.close()
+})

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert'
 import { test } from 'node:test'
-import { conferenceFrame, documentReference, formatDateRange, formatDocumentDate, frameLayout, originalLanguageOf } from './conference.js'
+import { assemblyDefaults, conferenceFrame, documentReference, formatDateRange, formatDocumentDate, frameLayout, originalLanguageOf } from './conference.js'
 import type { Layout } from './layout.js'
 import { parseProposalId } from './proposal-id.js'
 
@@ -66,4 +66,17 @@ test('the framed body: "Original:" moves into the header block, the work line fo
   const f = conferenceFrame('ar', { date: '2016-09-29' }, parseProposalId('APT/44A13/1'))
   assert.deepEqual(frameLayout(layout, f).paragraphs.map(p => p.style), ['Source', 'Title1', 'Title2', 'Normal'])
   assert.equal(frameLayout(layout, f).paragraphs[2]!.runs[0]!.text, 'مقترحات لأعمال الجمعية')
+})
+
+test('what empty assembly fields give, in the document\'s language (the export dialog shows them as its placeholders)', () => {
+  assert.deepEqual(assemblyDefaults('ar'), { assembly: 'الجمعية العالمية لتقييس الاتصالات (WTSA-16)', place: 'الحمامات', dates: '25 أكتوبر – 3 نوفمبر 2016' })
+  assert.deepEqual(assemblyDefaults('en'), { assembly: 'World Telecommunication Standardization Assembly (WTSA-16)', place: 'Hammamet', dates: '25 October – 3 November 2016' })
+  // another assembly: its name from the acronym; no place or dates but those given
+  assert.deepEqual(assemblyDefaults('en', 'WTSA-24'), { assembly: 'World Telecommunication Standardization Assembly (WTSA-24)', place: '', dates: '' })
+  for (const lang of ['en', 'ar', 'fr', 'es', 'ru', 'zh'] as const) {
+    const d = assemblyDefaults(lang)
+    const f = conferenceFrame(lang, { documentNumber: 44 })
+    assert.equal(f.assembly, d.assembly, lang)
+    assert.equal(f.placeAndDates, [d.place, d.dates].join(lang === 'ar' ? '، ' : lang === 'zh' ? '，' : ', '), lang)
+  }
 })

@@ -124,25 +124,36 @@ export function documentReference(acronym: string, documentNumber: number, adden
   return `${acronym.replace(/[^A-Za-z0-9]/g, '')}/${documentNumber}${addendum === null ? '' : `(Add.${addendum})`}-${LANGUAGE_LETTER[lang]}`
 }
 
+/**
+ * What empty assembly fields give, worded for a language: the assembly's name from its acronym (WTSA-16
+ * unless given), and for WTSA-16 its place and dates (another assembly has none but those given). The
+ * export dialog shows them as its placeholders.
+ */
+export function assemblyDefaults(lang: Language, acronym = ''): { assembly: string; place: string; dates: string } {
+  const name = acronym.trim() || WTSA16.acronym
+  const isWtsa16 = name === WTSA16.acronym
+  return { assembly: WORDS[lang].assembly(name), place: isWtsa16 ? HAMMAMET[lang] : '', dates: isWtsa16 ? formatDateRange(WTSA16.opens, WTSA16.closes, lang) : '' }
+}
+
 /** Words the frame is built from, worded for a language; the proposal id gives document and addendum unless the options do. */
 export function conferenceFrame(lang: Language, opts: ConferenceOptions = {}, proposalId: ProposalId | null = null): ConferenceFrame {
   const w = WORDS[lang]
   const a = opts.assembly ?? {}
   const acronym = a.acronym?.trim() || WTSA16.acronym
-  const isWtsa16 = acronym === WTSA16.acronym
+  const defaults = assemblyDefaults(lang, acronym)
   const documentNumber = opts.documentNumber ?? proposalId?.document
   if (documentNumber === undefined || !Number.isInteger(documentNumber) || documentNumber < 1) throw new RangeError('a document number is needed (give documentNumber, or a proposal id such as APT/44A13/1)')
   const addendum = opts.addendum === undefined ? proposalId?.addendum ?? null : opts.addendum
   if (addendum !== null && (!Number.isInteger(addendum) || addendum < 1)) throw new RangeError(`addendum must be a positive whole number, got ${addendum}`)
-  const place = a.place?.trim() || (isWtsa16 ? HAMMAMET[lang] : '')
-  const dates = a.dates?.trim() || (a.opens && a.closes ? formatDateRange(a.opens, a.closes, lang) : isWtsa16 ? formatDateRange(WTSA16.opens, WTSA16.closes, lang) : '')
+  const place = a.place?.trim() || defaults.place
+  const dates = a.dates?.trim() || (a.opens && a.closes ? formatDateRange(a.opens, a.closes, lang) : defaults.dates)
   const comma = lang === 'ar' ? '، ' : lang === 'zh' ? '，' : ', '
   // in a right-to-left line a number after Arabic words is laid out right to left ("A-44"): a left-to-right mark keeps "44-A" whole
   const number = `${lang === 'ar' ? '\u200e' : ''}${documentNumber}-${LANGUAGE_LETTER[lang]}`
   const cover = coverWords(lang)
   return {
     lang,
-    assembly: a.name?.trim() || w.assembly(acronym),
+    assembly: a.name?.trim() || defaults.assembly,
     placeAndDates: [place, dates].filter(Boolean).join(comma),
     meeting: opts.meeting?.trim() || w.meeting,
     documentLines: addendum === null ? [w.document(number)] : [w.addendum(addendum), w.document(number)],

@@ -1,7 +1,8 @@
 /**
  * The secretariat's export dialog: proposal number (prefilled from the MOD
  * line), document number and addendum (from the proposal number unless
- * given), assembly, place and dates, original language, the Reasons of the
+ * given), assembly, place and dates (empty: the export's own, shown in the
+ * proposal's language), original language, the Reasons of the
  * unit (empty: those written in the document, shown as its placeholder),
  * the base version and the format. The file is fetched with progress
  * and a clear error, and saved under the proposal number and format
@@ -19,6 +20,7 @@ import { tc } from '../app/i18n-cycle.js'
 import { exportFormatName } from '../app/i18n-formats.js'
 import { uiLang } from '../app/i18n.js'
 import { parseProposalId, type ProposalId } from '../../export/proposal-id.js'
+import { assemblyDefaults } from '../../export/conference.js'
 import { isLanguage, LANGUAGES, languageInfo } from '../../schema/index.js'
 import { field, input, openSheet, select } from './sheet.js'
 import { errorText } from '../app/i18n-errors.js'
@@ -42,11 +44,18 @@ export function exportDialog(meta: DocumentMeta, doc: Node): void {
   fillNumbers()
   const acronym = input('acronym', 'WTSA-16', { dir: 'ltr' })
   const assembly = input('assembly', '')
-  assembly.placeholder = 'World Telecommunication Standardization Assembly (WTSA-16)'
   const place = input('place', '')
-  place.placeholder = 'Hammamet'
   const dates = input('dates', '')
-  dates.placeholder = '25 October – 3 November 2016'
+  // empty, each takes what the export writes in the proposal's language (الحمامات in an Arabic one): shown as placeholders
+  const docLang = isLanguage(meta.lang) ? meta.lang : 'en'
+  const fillDefaults = () => {
+    const d = assemblyDefaults(docLang, acronym.value)
+    assembly.placeholder = d.assembly
+    place.placeholder = d.place
+    dates.placeholder = d.dates
+  }
+  acronym.addEventListener('input', fillDefaults)
+  fillDefaults()
   const originalLanguage = select('originalLanguage', LANGUAGES.map(l => ({ value: l, label: languageInfo(l).name })), meta.lang)
   // empty, the export takes the reasons written in the document: shown as the placeholder, so nobody types them twice
   let written = ''
