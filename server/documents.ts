@@ -103,16 +103,34 @@ function loadedJSON(doc: Y.Doc, lang: string): unknown {
 /** The content last made of a few documents not loaded here (stored-contents.ts). */
 const contentOfStored = new StoredContents()
 
-/** The current content of a document: the live Y.Doc when loaded here, else its stored update log. */
+/** A turn of the event loop: timers, keystrokes and other requests are served before it resolves. */
+const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve))
+
+/**
+ * The current content of a document: the live Y.Doc when loaded here, else
+ * its stored update log. Making it is work on the event loop (tens of ms near
+ * the size limit), so it is made in a turn of its own: a request reading many
+ * documents (a compilation of twelve, a committee draft) reads one per turn,
+ * as loads take turns (extensions/document-loads.ts); a content already made
+ * is given at once.
+ */
 export async function liveJSON(store: Store, hocuspocus: Hocuspocus, id: string): Promise<unknown> {
   const meta = await store.getDocument(id)
   const lang = meta?.lang ?? 'en'
-  const loaded = hocuspocus.documents.get(id)
-  if (loaded) return loadedJSON(loaded, lang)
+  let loaded = hocuspocus.documents.get(id)
+  if (loaded) {
+    const known = contentOfLoaded.get(loaded)
+    if (known && known.lang === lang) return known.json
+    await nextTurn()
+    // the document may have been unloaded meanwhile: then its stored log is read
+    loaded = hocuspocus.documents.get(id)
+    if (loaded) return loadedJSON(loaded, lang)
+  }
   const { updates, lastSeq } = await store.loadUpdates(id)
   if (updates.length === 0) return store.getJSON(id)
   const known = contentOfStored.get(id, lastSeq, updates.length, lang)
   if (known !== undefined) return known
+  await nextTurn()
   const doc = yDocFromUpdates(updates)
   let json: unknown
   try { json = jsonFromYDoc(doc, lang) } finally { doc.destroy() }
