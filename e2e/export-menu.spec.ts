@@ -101,6 +101,8 @@ test('the export dialog shows, in the empty assembly, place and dates, what the 
   await expect(sec.page.getByTestId('field-place')).toHaveAttribute('placeholder', 'الحمامات')
   await expect(sec.page.getByTestId('field-assembly')).toHaveAttribute('placeholder', 'الجمعية العالمية لتقييس الاتصالات (WTSA-16)')
   await expect(sec.page.getByTestId('field-dates')).toHaveAttribute('placeholder', '25 أكتوبر – 3 نوفمبر 2016')
+  // set right to left, as the Arabic they hold: an empty field of direction auto laid them out left to right ("أكتوبر – 3 نوفمبر 2016 25")
+  for (const f of ['assembly', 'place', 'dates']) expect(await sec.page.getByTestId(`field-${f}`).evaluate(e => getComputedStyle(e).direction)).toBe('rtl')
   // another assembly: its own name; no place or dates but those typed
   await sec.page.getByTestId('field-acronym').fill('WTSA-24')
   await expect(sec.page.getByTestId('field-assembly')).toHaveAttribute('placeholder', 'الجمعية العالمية لتقييس الاتصالات (WTSA-24)')

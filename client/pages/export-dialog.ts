@@ -21,7 +21,7 @@ import { exportFormatName } from '../app/i18n-formats.js'
 import { uiLang } from '../app/i18n.js'
 import { parseProposalId, type ProposalId } from '../../export/proposal-id.js'
 import { assemblyDefaults } from '../../export/conference.js'
-import { isLanguage, LANGUAGES, languageInfo } from '../../schema/index.js'
+import { directionOf, isLanguage, LANGUAGES, languageInfo } from '../../schema/index.js'
 import { field, input, openSheet, select } from './sheet.js'
 import { errorText } from '../app/i18n-errors.js'
 
@@ -43,11 +43,12 @@ export function exportDialog(meta: DocumentMeta, doc: Node): void {
   proposalId.addEventListener('input', fillNumbers)
   fillNumbers()
   const acronym = input('acronym', 'WTSA-16', { dir: 'ltr' })
-  const assembly = input('assembly', '')
-  const place = input('place', '')
-  const dates = input('dates', '')
-  // empty, each takes what the export writes in the proposal's language (الحمامات in an Arabic one): shown as placeholders
+  // empty, each takes what the export writes in the proposal's language (الحمامات in an Arabic one): shown as
+  // placeholders, set in that language's direction (an empty field of direction auto is left to right)
   const docLang = isLanguage(meta.lang) ? meta.lang : 'en'
+  const assembly = input('assembly', '', { dir: directionOf(docLang) })
+  const place = input('place', '', { dir: directionOf(docLang) })
+  const dates = input('dates', '', { dir: directionOf(docLang) })
   const fillDefaults = () => {
     const d = assemblyDefaults(docLang, acronym.value)
     assembly.placeholder = d.assembly
