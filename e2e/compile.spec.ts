@@ -91,3 +91,24 @@ test('a proposal drafted on another version of the text in force is marked as su
   await expect(pick.getByTestId('other-base')).toContainText('أُعدّ على «first»')
   await shot(page, 'compile-other-base-ar')
 })
+
+test('the proposals to compile are listed with their boxes on one side, whatever the script of their titles', async ({ page }) => {
+  await signIn(page, 'sec')
+  const docs = await (await page.request.get('/api/documents')).json() as { id: string; title: string; baseVersionId: string | null; baseDocumentId: string | null }[]
+  const apt = docs.find(d => d.title === 'APT proposal on Resolution 50')!
+  // an Arabic title beside the English ones: its box stood at the other end of its line
+  const arabic = await page.request.post(`/api/documents/${apt.baseDocumentId}/proposal`, { data: { title: `مقترح الوفد العربي ${Date.now()}`, action: 'MOD', baseVersionId: apt.baseVersionId, delegations: ['ARB'] } })
+  expect(arabic.status()).toBe(201)
+  await page.getByTestId('compile-link').click()
+  for (const lang of ['en', 'ar']) {
+    await expect(page.locator('html')).toHaveAttribute('lang', lang)
+    await page.getByTestId('compile-base').selectOption({ value: `v:${apt.baseVersionId}` })
+    await expect.poll(() => page.locator('.compile-picks input').count()).toBeGreaterThan(1)
+    const sides = await page.locator('.compile-picks label').evaluateAll(labels => labels.map(l => {
+      const box = l.querySelector('input')!.getBoundingClientRect(), line = l.getBoundingClientRect()
+      return box.left - line.left < line.right - box.right ? 'left' : 'right'
+    }))
+    expect(new Set(sides), `${lang}: ${sides.join(' ')}`).toEqual(new Set([lang === 'ar' ? 'right' : 'left']))
+    await page.getByTestId('ui-lang').click()
+  }
+})

@@ -137,7 +137,8 @@ export async function compilePage(root: HTMLElement, user: User, base: string | 
       const offered = proposalsFor(options, chosen.documentId)
       picks.replaceChildren(...offered.length === 0 ? [h('span', { class: 'muted' }, t('compileNoProposals'))] : offered.map(o => {
         const drafted = otherBase(o, chosen, options)
-        return h('label', { dir: 'auto' }, h('input', { type: 'checkbox', value: o.value, ...(proposals.includes(o.value) ? { checked: '' } : {}) }), ` ${o.label}`,
+        // the line in the interface's direction (every box on one side), the title in its own
+        return h('label', {}, h('input', { type: 'checkbox', value: o.value, ...(proposals.includes(o.value) ? { checked: '' } : {}) }), ' ', h('bdi', {}, o.label),
           o.baseDocumentId === null ? h('small', { class: 'muted' }, ` (${t('compileNoBase')})`) : null,
           drafted === null ? null : h('small', { class: 'other-base', 'data-testid': 'other-base' }, ' (', t('compileOtherBase'), h('bdi', {}, drafted), t('compileOtherBaseEnd'), ')'))
       }))
