@@ -96,6 +96,32 @@ test('a store back after a refused snapshot is ok again though nobody writes (an
   assert.deepEqual([h.status, h.body.store], [200, 'ok'], 'the health check\'s own write is taken')
 })
 
+test('a socket opened while the store fails is told the server is busy (the page opens again a few seconds later), not that it is forbidden', async () => {
+  // nineteenth probe, a real server on PostgreSQL through a proxy: a delegate typed while PostgreSQL was away, the socket
+  // closed with STORE_FAILED, the next one's opening was refused 'permission-denied' (a store read failed in the check of
+  // the session), which the page does not open again after: the change was stored 28 s after PostgreSQL was back, when
+  // the provider gave up its silent socket (30 s without a message)
+  const doc = await addDocument(server.store)
+  const getSession = server.store.getSession
+  server.store.getSession = async () => { throw new Error('Connection terminated unexpectedly') }
+  const a = connect(server.url, doc.id, amal)
+  clients.push(a)
+  try {
+    await assert.rejects(a.synced, /authentication failed: busy/)
+  } finally { server.store.getSession = getSession }
+  assert.ok(logger.entries.some(e => e.level === 'warn' && /opening could not be checked/.test(e.message) && e.fields?.error === 'Connection terminated unexpectedly'),
+    `logged (${JSON.stringify(logger.entries.filter(e => e.level !== 'info').slice(-3))})`)
+
+  // the same when the session is read but the document cannot be loaded
+  const loadUpdates = server.store.loadUpdates
+  server.store.loadUpdates = async () => { throw new Error('Connection terminated unexpectedly') }
+  const b = connect(server.url, doc.id, amal)
+  clients.push(b)
+  try {
+    await assert.rejects(b.synced, /authentication failed: busy/)
+  } finally { server.store.loadUpdates = loadUpdates }
+})
+
 test('a store that does not answer a round trip (PostgreSQL away, idle) makes health say so within its time-out, and say ok once it answers', async () => {
   const ping = server.store.ping.bind(server.store)
   let answer: () => void = () => undefined

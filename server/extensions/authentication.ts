@@ -113,13 +113,26 @@ export class Authentication implements Extension {
     } finally { this.sweeping = false }
   }
 
+  /**
+   * What a read of the store for an opening gives; when the store fails (PostgreSQL away) the opening is refused as
+   * busy, and the page opens again a few seconds later. Hocuspocus would tell any failure as 'permission-denied',
+   * after which a page does not open again (the nineteenth probe: a change sent again after STORE_FAILED waited until
+   * the provider gave up its silent socket, 30 s without a message, and was stored 28 s after PostgreSQL was back).
+   */
+  private async unlessStoreFails<T>(documentName: string, read: () => Promise<T>): Promise<T> {
+    try { return await read() } catch (e) {
+      this.options.logger?.warn('an opening could not be checked against the store (refused as busy: the page opens again)', { document: documentName, error: (e as Error).message })
+      throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })
+    }
+  }
+
   async onAuthenticate({ token, request, requestParameters, documentName, socketId, connectionConfig, instance }: onAuthenticatePayload): Promise<ConnectionContext> {
     const schema = requestParameters.get('schema')
     if (schema !== null && schema !== SCHEMA_FINGERPRINT) throw Object.assign(new Error(OUTDATED_CLIENT), { reason: OUTDATED_CLIENT })
     const given = token || tokenFromHeaders(request.headers)
-    const user = await this.sessions.userOf(given)
+    const user = await this.unlessStoreFails(documentName, () => this.sessions.userOf(given))
     if (!user) throw Object.assign(new Error('unauthorized'), { reason: 'unauthorized' })
-    const doc = await this.store.getDocument(documentName)
+    const doc = await this.unlessStoreFails(documentName, () => this.store.getDocument(documentName))
     const access = doc ? accessOf(user, doc) : null
     if (!access) throw Object.assign(new Error('forbidden'), { reason: 'forbidden' })
     const place = placeOf(socketId, documentName)

@@ -20,6 +20,7 @@ import type { DocumentLoads } from './document-loads.js'
 import { jsonFromYDoc, yDocFromUpdates } from '../collab/content.js'
 import { parseMessage, SYNC_STEP_2 } from '../collab/messages.js'
 import { reconnectToResend, STORE_FAILED } from '../collab/refusal.js'
+import { SERVER_BUSY } from '../../protocol/refusal.js'
 import { countSessionUpdate } from '../collab/session-updates.js'
 
 /** Options of the persistence extension. */
@@ -61,8 +62,15 @@ export class Persistence implements Extension {
 
   async onLoadDocument({ document, documentName, context }: onLoadDocumentPayload): Promise<void> {
     let stored: Awaited<ReturnType<Store['loadUpdates']>>
-    // a store that fails (PostgreSQL away) ends the load's turn at once: the next opening need not wait for its time-out
-    try { stored = await this.store.loadUpdates(documentName) } catch (e) { this.options.loads?.release(documentName); throw e }
+    // a store that fails (PostgreSQL away) ends the load's turn at once: the next opening need not wait for its time-out;
+    // the opening is refused as busy, which the page opens again after (Hocuspocus's word, 'permission-denied', it would
+    // take as final: extensions/authentication.ts). Hocuspocus does not destroy a document whose load failed (its
+    // unloading finds it not yet loaded): its awareness's 3-second timer, and the document, stayed for good.
+    try { stored = await this.store.loadUpdates(documentName) } catch (e) {
+      this.options.loads?.release(documentName)
+      document.destroy()
+      throw Object.assign(e instanceof Error ? e : new Error(String(e)), { reason: SERVER_BUSY })
+    }
     const { updates, lastSeq } = stored
     const started = performance.now()
     // the load's turn (document-loads.ts): from here to the end of this turn of the event loop, paid by the opener
