@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test'
 import { Transform } from 'prosemirror-transform'
 import { bracketRange } from '../schema/brackets.js'
 import { pre, prov, res } from '../schema/builders.js'
-import { adoptedText } from './adopt.js'
+import { adoptedText, adoptedTitle } from './adopt.js'
 import { resolutionFromJSON } from '../schema/check.js'
 import { createDocument } from './documents.js'
 import { api, connect, login, startTestServer, titleText, until } from './test/helpers.js'
@@ -163,4 +163,27 @@ test('a text drafted on an older version than the one in force is not adopted ov
   const asked = await api(server.url, sec, 'POST', `/api/documents/${resolution}/adopt`, { from: proposal, name: 'Rev. Geneva, 2028 (2)', overNewerVersion: true })
   assert.equal(asked.status, 201, JSON.stringify(asked.body))
   assert.equal((await api(server.url, sec, 'GET', `/api/documents/${resolution}/versions`)).body.length, versionsBefore + 2)
+})
+
+test('a resolution whose title names its version in force is named by the adopted version after an adoption; a title that does not name it is left as it is', async () => {
+  const sec = await login(server.url, 'sec')
+  const resolution = (await api(server.url, sec, 'POST', '/api/documents', { title: 'Resolution 50 – Cybersecurity (Rev. Dubai, 2012) retitled', text: RES50 })).body
+  const version = (await api(server.url, sec, 'POST', `/api/documents/${resolution.id}/versions`, { name: 'Rev. Dubai, 2012' })).body
+  const proposal = (await api(server.url, sec, 'POST', `/api/documents/${resolution.id}/proposal`, { title: 'P retitled', action: 'MOD', baseVersionId: version.id, delegations: ['APT'], proposalId: 'APT/44A13/1' })).body
+  const r = await api(server.url, sec, 'POST', `/api/documents/${resolution.id}/adopt`, { from: proposal.id, name: 'Rev. Geneva, 2028' })
+  assert.equal(r.status, 201, JSON.stringify(r.body))
+  const listed = (await api(server.url, sec, 'GET', '/api/documents')).body as { id: string; title: string }[]
+  assert.equal(listed.find(d => d.id === resolution.id)?.title, 'Resolution 50 – Cybersecurity (Rev. Geneva, 2028) retitled')
+  assert.equal((await api(server.url, sec, 'GET', `/api/documents/${resolution.id}`)).body.title, 'Resolution 50 – Cybersecurity (Rev. Geneva, 2028) retitled')
+})
+
+test('the title of an adopted version: the name of the version in force replaced by the new one, once; null when the title does not name it', () => {
+  assert.equal(adoptedTitle('Resolution 50 – Cybersecurity (Rev. Dubai, 2012)', 'Rev. Dubai, 2012', 'Rev. Geneva, 2028'), 'Resolution 50 – Cybersecurity (Rev. Geneva, 2028)')
+  assert.equal(adoptedTitle('القرار 50 (المراجَع في دبي، 2012)', 'المراجَع في دبي، 2012', 'المراجَع في جنيف، 2028'), 'القرار 50 (المراجَع في جنيف، 2028)')
+  assert.equal(adoptedTitle('Cybersecurity', 'Rev. Dubai, 2012', 'Rev. Geneva, 2028'), null)
+  assert.equal(adoptedTitle('Resolution 50 (Rev. Dubai, 2012)', null, 'Rev. Geneva, 2028'), null)
+  assert.equal(adoptedTitle('Resolution 50 (Rev. Dubai, 2012)', '', 'Rev. Geneva, 2028'), null)
+  assert.equal(adoptedTitle('Resolution 50 (Rev. Geneva, 2028)', 'Rev. Geneva, 2028', 'Rev. Geneva, 2028'), null)
+  // a name written with a $ pattern is put in as written
+  assert.equal(adoptedTitle('R (A)', 'A', "$& $1 $'"), "R ($& $1 $')")
 })

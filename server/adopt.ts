@@ -87,6 +87,20 @@ export async function olderBase(store: Store, text: DocumentMeta, resolutionId: 
   return { drafted: older.drafted?.name ?? (await store.getVersion(text.baseVersionId))?.name ?? text.baseVersionId, inForce: older.inForce.name }
 }
 
+/**
+ * The title a resolution takes when version `name` is adopted: its title with
+ * the name of the version that was in force put in place of it
+ * (`Resolution 50 – Cybersecurity (Rev. Dubai, 2012)` → `… (Rev. Geneva, 2028)`),
+ * so that the list of documents names the text in force. Null when the title
+ * does not name the version in force (a title given by hand is kept), or
+ * when the name is the same.
+ */
+export function adoptedTitle(title: string, inForce: string | null, name: string): string | null {
+  if (!inForce || inForce === name) return null
+  const at = title.lastIndexOf(inForce)
+  return at < 0 ? null : title.slice(0, at) + name + title.slice(at + inForce.length)
+}
+
 /** Makes `text` the live content of resolution `documentId` and names it `name`; returns the checkpoint of the text replaced and the new version. */
 export async function adoptText(store: Store, hocuspocus: Hocuspocus, documentId: string, text: Node, name: string, by: Actor, userId: string): Promise<{ before: Version; version: Version }> {
   const before = await createCheckpoint(store, hocuspocus, documentId, { kind: 'before-adopting', version: name }, by)

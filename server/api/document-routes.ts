@@ -8,7 +8,8 @@ import type { Node } from 'prosemirror-model'
 import { canCreateProposal, canImport, canManageVersions, canRead, canWrite } from '../auth/permissions.js'
 import { CHECKPOINT_PREFIX } from '../../protocol/checkpoints.js'
 import { isCheckpoint, restoreVersion } from '../restore.js'
-import { adoptedNewResolution, adoptedText, adoptText, AdoptionError, olderBase } from '../adopt.js'
+import { adoptedNewResolution, adoptedText, adoptedTitle, adoptText, AdoptionError, olderBase } from '../adopt.js'
+import { versionInForce } from '../../protocol/version-in-force.js'
 import { contentText, createDocument, createVersion, liveAnswer, liveJSON } from '../documents.js'
 import { sendPrepared } from '../http/prepared-answer.js'
 import { isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
@@ -227,7 +228,12 @@ export function documentRoutes(deps: ApiDeps): Router {
       if (older) throw new HttpError(409, `"${from.title}" was drafted on "${older.drafted}", not on the version in force "${older.inForce}": adopting it would undo what was adopted since. Compile it with the version in force, or adopt it anyway (overNewerVersion: true)`, 'older-base')
       const source = resolutionFromJSON(await liveJSON(deps.store, deps.hocuspocus, from.id))
       const text = adoptable(() => adoptedText(source))
-      return (await adoptText(deps.store, deps.hocuspocus, doc.id, text, name, actorOf(user), user.id)).version
+      const inForce = versionInForce(await deps.store.listVersions(doc.id))
+      const adopted = (await adoptText(deps.store, deps.hocuspocus, doc.id, text, name, actorOf(user), user.id)).version
+      // a title naming the version that was in force ("… (Rev. Dubai, 2012)") names the adopted one now
+      const title = adoptedTitle((await deps.store.getDocument(doc.id))?.title ?? doc.title, inForce?.name ?? null, name)
+      if (title !== null) await deps.store.retitleDocument(doc.id, titleWithin(title))
+      return adopted
     })
     await deps.store.addAudit(doc.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'adopt', detail: `adopted "${from.title}" as "${name}"` })
     const { json: _json, ...meta } = version

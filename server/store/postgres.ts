@@ -107,6 +107,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
       return r ? documentFromRow(r) : null
     },
     async listDocuments() { return (await rows<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY updated_at DESC, id`)).map(documentFromRow) },
+    async retitleDocument(id, title) { await pool.query('UPDATE documents SET title = $1 WHERE id = $2', [title, id]) },
     async storeJSON(id, json, by, at) {
       await pool.query('UPDATE documents SET json = $1, updated_by = coalesce($2, updated_by), updated_at = $3 WHERE id = $4', [JSON.stringify(json), actor(by), at, id])
     },

@@ -71,6 +71,7 @@ export function openSqliteStore(file: string): Store {
     setDelegations: db.prepare('UPDATE documents SET delegations = ?, invited_cosponsors = ? WHERE id = ?'),
     getDocument: db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ?`),
     listDocuments: db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY updated_at DESC, id`),
+    retitleDocument: db.prepare('UPDATE documents SET title = ? WHERE id = ?'),
     storeJSON: db.prepare('UPDATE documents SET json = ?, updated_by = coalesce(?, updated_by), updated_at = ? WHERE id = ?'),
     getJSON: db.prepare('SELECT json FROM documents WHERE id = ?'),
     insertVersion: db.prepare('INSERT INTO versions (id, document_id, name, created_at, created_by, json) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -173,6 +174,7 @@ export function openSqliteStore(file: string): Store {
       return r ? documentFromRow(r) : null
     },
     async listDocuments() { return (q.listDocuments.all() as DocumentRow[]).map(documentFromRow) },
+    async retitleDocument(id, title) { q.retitleDocument.run(title, id) },
     async storeJSON(id, json, by, at) { q.storeJSON.run(JSON.stringify(json), actor(by), at, id) },
     async getJSON(id) {
       const r = q.getJSON.get(id) as { json: string | null } | undefined

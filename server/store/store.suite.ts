@@ -91,6 +91,11 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       await store.storeJSON('doc-a', { n: 4 }, null, '2026-01-04T00:00:00.000Z')
       assert.deepEqual((await store.getDocument('doc-a'))?.updatedBy, { name: 'Amal', delegation: 'APT' }, 'a null actor keeps the last one')
       assert.deepEqual((await store.listDocuments()).map(d => d.id), ['doc-a', 'doc-b'])
+      await store.retitleDocument('doc-a', 'Resolution 50 (Rev. Geneva, 2028)')
+      assert.equal((await store.getDocument('doc-a'))?.title, 'Resolution 50 (Rev. Geneva, 2028)')
+      assert.deepEqual((await store.listDocuments()).map(d => [d.id, d.title]), [['doc-a', 'Resolution 50 (Rev. Geneva, 2028)'], ['doc-b', meta('doc-b').title]])
+      await store.retitleDocument('nope', 'nothing')
+      assert.equal(await store.getDocument('nope'), null)
     })
 
     await t.test('co-sponsors are changed in one step: an invitation is answered once (an agreement adds the delegation, a refusal only ends the invitation), and answers at the same moment are all kept', async () => {

@@ -99,6 +99,8 @@ export interface MetaStore {
    * the document does not exist or `change` changed nothing.
    */
   changeCosponsors(id: string, change: CosponsorChange): Promise<DocumentMeta | null>
+  /** Gives a document another title (an adoption names it by its new version: server/adopt.ts `adoptedTitle`). */
+  retitleDocument(id: string, title: string): Promise<void>
   /** Stores the canonical JSON of a document and who changed it last. */
   storeJSON(id: string, json: unknown, updatedBy: Actor | null, at: string): Promise<void>
   /** The last stored canonical JSON of a document, or null. */
