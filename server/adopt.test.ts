@@ -7,6 +7,7 @@ import { pre, prov, res } from '../schema/builders.js'
 import { adoptedText, adoptedTitle } from './adopt.js'
 import { resolutionFromJSON } from '../schema/check.js'
 import { createDocument } from './documents.js'
+import { TurnLostError, type HeldTurn } from './turns.js'
 import { api, connect, login, startTestServer, titleText, until } from './test/helpers.js'
 import type { TestServer } from './test/helpers.js'
 
@@ -186,4 +187,19 @@ test('the title of an adopted version: the name of the version in force replaced
   assert.equal(adoptedTitle('Resolution 50 (Rev. Geneva, 2028)', 'Rev. Geneva, 2028', 'Rev. Geneva, 2028'), null)
   // a name written with a $ pattern is put in as written
   assert.equal(adoptedTitle('R (A)', 'A', "$& $1 $'"), "R ($& $1 $')")
+})
+
+test('an adoption whose turn is lost before it writes (its lease ran out while the store stalled, another instance took it) writes nothing and is answered busy', async () => {
+  const sec = await login(server.url, 'sec')
+  const { resolution, proposal } = await resolutionWithProposal(sec, 'lost turn')
+  const before = JSON.stringify(await liveJSON(sec, resolution))
+  const store = server.store as { inTurn: typeof server.store.inTurn }
+  const inTurn = store.inTurn
+  store.inTurn = <T>(key: string, work: (turn: HeldTurn) => Promise<T>) => inTurn.call(server.store, key, () => work({ confirm: () => Promise.reject(new TurnLostError(key)) })) as Promise<T>
+  let r
+  try { r = await api(server.url, sec, 'POST', `/api/documents/${resolution}/adopt`, { from: proposal, name: 'Rev. Geneva, 2028' }) } finally { store.inTurn = inTurn }
+  assert.deepEqual(pick(r), [503, 'busy'])
+  assert.equal(JSON.stringify(await liveJSON(sec, resolution)), before, 'the resolution is as it was')
+  const versions = (await api(server.url, sec, 'GET', `/api/documents/${resolution}/versions`)).body as { name: string }[]
+  assert.ok(!versions.some(v => v.name === 'Rev. Geneva, 2028'), versions.map(v => v.name).join(', '))
 })

@@ -101,10 +101,15 @@ export function adoptedTitle(title: string, inForce: string | null, name: string
   return at < 0 ? null : title.slice(0, at) + name + title.slice(at + inForce.length)
 }
 
-/** Makes `text` the live content of resolution `documentId` and names it `name`; returns the checkpoint of the text replaced and the new version. */
-export async function adoptText(store: Store, hocuspocus: Hocuspocus, documentId: string, text: Node, name: string, by: Actor, userId: string): Promise<{ before: Version; version: Version }> {
+/**
+ * Makes `text` the live content of resolution `documentId` and names it
+ * `name`; returns the checkpoint of the text replaced and the new version.
+ * `beforeWriting` runs just before the text is written (an adoption's turn
+ * confirmed: server/turns.ts `HeldTurn`); when it rejects nothing is written.
+ */
+export async function adoptText(store: Store, hocuspocus: Hocuspocus, documentId: string, text: Node, name: string, by: Actor, userId: string, beforeWriting?: () => Promise<void>): Promise<{ before: Version; version: Version }> {
   const before = await createCheckpoint(store, hocuspocus, documentId, { kind: 'before-adopting', version: name }, by)
-  await writeContent(store, hocuspocus, documentId, text, userId)
+  await writeContent(store, hocuspocus, documentId, text, userId, beforeWriting)
   const version = await createVersion(store, hocuspocus, documentId, name, by)
   return { before, version }
 }

@@ -28,10 +28,13 @@ export function createCheckpoint(store: Store, hocuspocus: Hocuspocus, documentI
 /**
  * Writes `node` as the document's live content: one new change, relayed to
  * everyone who has it open and appended to its update log by `userId`.
+ * `beforeWriting` runs once the document is open, just before the change is
+ * made; when it rejects nothing is written.
  */
-export async function writeContent(store: Store, hocuspocus: Hocuspocus, documentId: string, node: Node, userId: string): Promise<void> {
+export async function writeContent(store: Store, hocuspocus: Hocuspocus, documentId: string, node: Node, userId: string, beforeWriting?: () => Promise<void>): Promise<void> {
   const connection = await hocuspocus.openDirectConnection(documentId, { user: null, restoring: true })
   try {
+    await beforeWriting?.()
     const updates: Uint8Array[] = []
     await connection.transact((doc: Y.Doc) => {
       const capture = (u: Uint8Array) => { updates.push(u) }

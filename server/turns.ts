@@ -16,6 +16,31 @@ export class TurnBusyError extends Error {
   }
 }
 
+/**
+ * Work whose turn was lost before it wrote: its lease ran out while it
+ * stalled (the store's traffic held up), so another instance may have
+ * taken the turn and written on the same state. Nothing was written.
+ */
+export class TurnLostError extends Error {
+  constructor(key: string) {
+    super(`the server lost its turn on ${key} while the store was slow to answer; nothing was written; try again in a moment`)
+    this.name = 'TurnLostError'
+  }
+}
+
+/**
+ * The turn a work holds. `confirm` resolves when the turn is still the
+ * work's, with time left to write in, and rejects with TurnLostError
+ * otherwise: work calls it just before its first write, after whatever may
+ * have stalled (reading the store, loading the document).
+ */
+export interface HeldTurn {
+  confirm(): Promise<void>
+}
+
+/** A turn taken within this process only: held until the work ends, whatever stalls. */
+export const TURN_HELD_HERE: HeldTurn = { confirm: () => Promise.resolve() }
+
 /** Runs work one at a time per key, in the order asked; keys with nothing running are forgotten. */
 export class Turns {
   /** The last work asked for each key, settled (never rejects). */

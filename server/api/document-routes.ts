@@ -23,7 +23,7 @@ import { auditPage } from './audit-page.js'
 import { delegationNames } from './delegation-names.js'
 import { invite, MAX_NAMED } from '../cosponsors.js'
 import { MAX_TITLE, titleWithin } from './titles.js'
-import { TurnBusyError } from '../turns.js'
+import { TurnBusyError, TurnLostError, type HeldTurn } from '../turns.js'
 
 const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
 
@@ -70,9 +70,9 @@ export function documentRoutes(deps: ApiDeps): Router {
   // naming a version and adopting change which version of a resolution is in force: one at a time per resolution, on
   // every instance sharing the store, so that two adoptions sent together cannot both pass the check of the version in
   // force (seventeenth probe)
-  const versionsInForce = <T>(resolutionId: string, work: () => Promise<T>): Promise<T> =>
+  const versionsInForce = <T>(resolutionId: string, work: (turn: HeldTurn) => Promise<T>): Promise<T> =>
     deps.store.inTurn(`versions:${resolutionId}`, work).catch((e: unknown) => {
-      throw e instanceof TurnBusyError ? new HttpError(503, e.message, 'busy') : e
+      throw e instanceof TurnBusyError || e instanceof TurnLostError ? new HttpError(503, e.message, 'busy') : e
     })
 
   r.get('/', async (_req, res) => {
@@ -222,14 +222,15 @@ export function documentRoutes(deps: ApiDeps): Router {
     if (from.baseDocumentId !== doc.id) throw new HttpError(400, `"${from.title}" does not amend this resolution`)
     const name = versionNameField(req.body)
     // checked and written in the resolution's turn: another adoption sent together sees this one's version in force
-    const version = await versionsInForce(doc.id, async () => {
+    const version = await versionsInForce(doc.id, async turn => {
       // a text drafted on an older version would undo what was adopted since: only when asked in so many words
       const older = (req.body as { overNewerVersion?: unknown }).overNewerVersion === true ? null : await olderBase(deps.store, from, doc.id)
       if (older) throw new HttpError(409, `"${from.title}" was drafted on "${older.drafted}", not on the version in force "${older.inForce}": adopting it would undo what was adopted since. Compile it with the version in force, or adopt it anyway (overNewerVersion: true)`, 'older-base')
       const source = resolutionFromJSON(await liveJSON(deps.store, deps.hocuspocus, from.id))
       const text = adoptable(() => adoptedText(source))
       const inForce = versionInForce(await deps.store.listVersions(doc.id))
-      const adopted = (await adoptText(deps.store, deps.hocuspocus, doc.id, text, name, actorOf(user), user.id)).version
+      // the turn is confirmed just before the text is written: one lost while the store stalled writes nothing
+      const adopted = (await adoptText(deps.store, deps.hocuspocus, doc.id, text, name, actorOf(user), user.id, () => turn.confirm())).version
       // a title naming the version that was in force ("… (Rev. Dubai, 2012)") names the adopted one now
       const title = adoptedTitle((await deps.store.getDocument(doc.id))?.title ?? doc.title, inForce?.name ?? null, name)
       if (title !== null) await deps.store.retitleDocument(doc.id, titleWithin(title))

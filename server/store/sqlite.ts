@@ -20,7 +20,7 @@
 import Database from 'better-sqlite3'
 import { auditFromRow, changedCosponsors, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userChanges, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
-import { Turns } from '../turns.js'
+import { TURN_HELD_HERE, Turns } from '../turns.js'
 import type { Actor, AuditEntry, CommitteeDraftRecord, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
 
 /**
@@ -141,7 +141,7 @@ export function openSqliteStore(file: string): Store {
       else prepared('SELECT 1').get()
     },
     // one process has the file: its own turns are everyone's
-    inTurn: (key, work) => turns.run(key, work),
+    inTurn: (key, work) => turns.run(key, () => work(TURN_HELD_HERE)),
     async loadUpdates(id): Promise<StoredUpdates> {
       flush()
       const rows = q.loadUpdates.all(id) as { seq: number; data: Buffer }[]

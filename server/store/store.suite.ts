@@ -49,6 +49,7 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       assert.ok(log.indexOf('b+') > log.indexOf('a-'), `b waits for a: ${log.join(' ')}`)
       assert.ok(log.indexOf('c+') < log.indexOf('a-'), `c does not wait for a: ${log.join(' ')}`)
       assert.equal(await store.inTurn('adopt:r1', async () => 'again'), 'again', 'the key is free again')
+      assert.equal(await store.inTurn('adopt:r1', async turn => { await turn.confirm(); return 'confirmed' }), 'confirmed', 'a turn held is confirmed')
     })
 
     await t.test('appends and loads Yjs updates in order; compaction keeps content and later updates', async () => {

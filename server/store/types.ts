@@ -7,6 +7,7 @@
 
 import type { CosponsorChange } from '../cosponsors.js'
 import type { RoundTripKind } from './store-health.js'
+import type { HeldTurn } from '../turns.js'
 import type { Actor, AuditEntry, CommitteeDraftOrigin, DocumentMeta, Role, User, Version, VersionMeta } from '../../protocol/api.js'
 
 // The records the API speaks are defined once, in protocol/.
@@ -169,9 +170,11 @@ export interface Store extends UpdateStore, MetaStore {
    * instance): for work that reads the store and then writes on what it read,
    * such as an adoption checking which version is in force. Resolves or
    * rejects as `work` does; PostgreSQL's refuses work whose turn it waited
-   * for too long (postgres-turns.ts; TurnBusyError, server/turns.ts).
+   * for too long (postgres-turns.ts; TurnBusyError, server/turns.ts). `work`
+   * gets its turn, to confirm just before it writes (HeldTurn: a lease run
+   * out while the work stalled is a TurnLostError).
    */
-  inTurn<T>(key: string, work: () => Promise<T>): Promise<T>
+  inTurn<T>(key: string, work: (turn: HeldTurn) => Promise<T>): Promise<T>
   /** Releases connections and files. */
   close(): Promise<void>
 }
