@@ -135,3 +135,36 @@ test('a store that does not answer a round trip (PostgreSQL away, idle) makes he
   } finally { server.store.ping = ping; answer() }   // PostgreSQL back: the query that waited is answered
   await until(async () => (await api(server.url, null, 'GET', '/api/health')).status === 200, 10_000, 'ok again')
 })
+
+test('an API request the store cannot answer (PostgreSQL away or restarting, a full disk, the file locked) is answered 503 busy, to try again, and logged as a warning without a stack; a fault of the server itself stays a 500 with its stack', async () => {
+  // nineteenth probe: during a PostgreSQL outage every API request was a 500 'internal error', logged with its stack
+  const store = server.store
+  const list = store.listDocuments
+  const failures = [
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    new Error('Connection terminated unexpectedly'),
+    new Error('timeout exceeded when trying to connect'),
+    Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+    Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }),
+    Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }),
+    Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' })
+  ]
+  const ask = () => fetch(`${server.url}/api/documents`, { headers: { authorization: `Bearer ${amal}` } })
+  try {
+    for (const failure of failures) {
+      store.listDocuments = async () => { throw failure }
+      const logged = logger.entries.length
+      const r = await ask()
+      assert.deepEqual([r.status, r.headers.get('retry-after'), (await r.json() as { code?: string }).code], [503, '5', 'busy'], failure.message)
+      const entries = logger.entries.slice(logged)
+      assert.ok(entries.some(e => e.level === 'warn' && JSON.stringify(e.fields).includes(failure.message)), `${failure.message}: ${JSON.stringify(entries)}`)
+      assert.ok(!entries.some(e => e.level === 'error'), `${failure.message}: ${JSON.stringify(entries)}`)
+    }
+    store.listDocuments = async () => { throw new TypeError('documents.map is not a function') }
+    const logged = logger.entries.length
+    assert.equal((await ask()).status, 500)
+    assert.ok(logger.entries.slice(logged).some(e => e.level === 'error' && String(e.fields?.error).includes('TypeError')))
+  } finally { store.listDocuments = list }
+  assert.equal((await ask()).status, 200)
+})

@@ -2,13 +2,15 @@
  * The last error handler of the app and of the API: a known error gets its
  * status and a one-line message as `{error}`; anything else is logged on
  * the server and answered 500 "internal error". No stack trace, file path
- * or library message reaches the client.
+ * or library message reaches the client. A store that cannot serve for now
+ * (store/store-failure.ts) is a 503 `busy`, logged as a warning.
  */
 import type { NextFunction, Request, Response } from 'express'
 import type { ApiErrorCode } from '../../protocol/api-errors.js'
 import { consoleLogger, type Logger } from '../log.js'
 import { WorkBusyError, WorkError, WorkMemoryError, WorkTimeoutError } from '../work/pool.js'
 import { DocumentTooLargeError } from '../documents.js'
+import { isStoreUnavailable } from '../store/store-failure.js'
 
 /**
  * An error answered with its status and `{error: message}`, and `code` when
@@ -35,6 +37,7 @@ export function describeHttpError(err: unknown): { status: number; message: stri
   if (err instanceof Error && err.name === 'AbortError') return { status: 400, message: 'request abandoned by the client' }
   if (err instanceof WorkTimeoutError || err instanceof WorkMemoryError) return { status: 422, message: err.message, code: 'too-much-work' }
   if (err instanceof WorkError && err.name === 'ImportLimitError') return { status: 413, message: err.message, code: 'too-large' }
+  if (isStoreUnavailable(err)) return { status: 503, message: 'the server cannot reach its database for now; try again in a moment', code: 'busy' }
   const e = (err ?? {}) as LibraryError
   switch (e.type) {
     case 'entity.parse.failed': return { status: 400, message: 'body is not valid JSON' }
@@ -71,11 +74,12 @@ export function refuseNulInAddress(req: Request, _res: Response, next: NextFunct
   else next()
 }
 
-/** Express error middleware answering `{error}` JSON; unexpected errors are logged with their stack. */
+/** Express error middleware answering `{error}` JSON; unexpected errors are logged with their stack, a store that cannot serve with its message. */
 export function errorHandler(logger: Logger = consoleLogger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const known = describeHttpError(err)
     if (!known) logger.error('request failed', { method: req.method, path: req.originalUrl.slice(0, 200), error: (err as Error)?.stack ?? String(err) })
+    else if (isStoreUnavailable(err)) logger.warn('request refused: the store cannot serve for now', { method: req.method, path: req.originalUrl.slice(0, 200), error: (err as Error).message.slice(0, 300) })
     const { status, message, code } = known ?? { status: 500, message: 'internal error' }
     if (res.headersSent) { res.destroy(); return }
     if (err instanceof HttpError && err.retryAfter !== undefined) res.set('Retry-After', String(err.retryAfter))
