@@ -19,12 +19,7 @@ import { languageInfo, isLanguage } from '../../schema/index.js'
 import { canInviteCosponsors } from '../../protocol/permissions.js'
 import { topBar } from './shell.js'
 import { errorText } from '../app/i18n-errors.js'
-
-function when(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return d.toLocaleString(uiLang() === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
-}
+import { formatWhen } from '../app/i18n-dates.js'
 
 /** Text compared for filtering: lower case, compatibility forms folded, Arabic tatweel dropped. */
 const folded = (text: string) => text.normalize('NFKC').replace(/\u0640/g, '').toLowerCase()
@@ -59,7 +54,7 @@ function row(doc: DocumentMeta, all: DocumentMeta[], propose: ((id: string) => v
     h('td', {}, lang?.name ?? doc.lang),
     h('td', {}, doc.kind === 'proposal' ? t('proposal') : doc.kind === 'committee-draft' ? tk('committeeDraft') : t('resolution')),
     h('td', {}, h('span', { dir: 'auto' }, base ?? (doc.baseVersionId ? doc.baseVersionId : t('none'))), older ? ' ' : null, older),
-    h('td', {}, when(doc.updatedAt), doc.updatedBy ? h('span', { class: 'muted' }, ` ${t('by')} `, h('bdi', {}, `${doc.updatedBy.name} (${doc.updatedBy.delegation})`)) : null),
+    h('td', {}, formatWhen(doc.updatedAt, uiLang()), doc.updatedBy ? h('span', { class: 'muted' }, ` ${t('by')} `, h('bdi', {}, `${doc.updatedBy.name} (${doc.updatedBy.delegation})`)) : null),
     h('td', { class: 'row-actions' },
       doc.baseVersionId ? h('a', { href: routeHash({ page: 'compare', old: `v:${doc.baseVersionId}`, new: `d:${doc.id}` }) }, t('compare')) : null,
       propose && doc.kind === 'resolution' ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'row-new-proposal', onclick: () => propose(doc.id) }, tc('newProposal')) : null,

@@ -16,12 +16,11 @@ import { activityList } from './activity-list.js'
 import { versionLabel } from './checkpoint-label.js'
 import { openSheet } from './sheet.js'
 import { errorText } from '../app/i18n-errors.js'
+import { formatWhen } from '../app/i18n-dates.js'
 
-/** A time as the interface language writes it. */
+/** A time as the interface language writes it (app/i18n-dates.ts). */
 export function when(iso?: string): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(uiLang() === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+  return formatWhen(iso, uiLang())
 }
 
 /** Shows a version read-only in a sheet. */
