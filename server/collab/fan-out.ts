@@ -36,9 +36,10 @@
  * While Redis is away, each instance's users go on editing, apart, and
  * are told so (protocol/fan-out-notice.ts, shown in the page's connection
  * status), and again when Redis is back; what they did reaches the other
- * instances then (`catchUp`). So does what was published while Redis had
- * closed the subscribing connection, which ioredis makes again at once
- * without reporting a failure.
+ * instances then (`catchUpSoon`), a few documents at a time
+ * (collab/catch-up.ts). So does what was published while Redis had closed
+ * the subscribing connection, which ioredis makes again at once without
+ * reporting a failure.
  */
 import { Redis } from '@hocuspocus/extension-redis'
 import type { afterLoadDocumentPayload, connectedPayload, Document, onChangePayload, onStoreDocumentPayload } from '@hocuspocus/server'
@@ -47,10 +48,11 @@ import * as encoding from 'lib0/encoding'
 import { samePresence, type PresenceUser } from '../../protocol/awareness.js'
 import { fanOutNotice } from '../../protocol/fan-out-notice.js'
 import type { Logger } from '../log.js'
+import { CatchUp } from './catch-up.js'
 import { isGone, readEntries, writeRawEntries } from './awareness-entries.js'
 import { identityOf } from './presence-identities.js'
 import { FAN_OUT } from './fan-out-name.js'
-import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP_2, parseMessage } from './messages.js'
+import { MESSAGE_AWARENESS, MESSAGE_SYNC, MESSAGE_SYNC_REPLY, SYNC_STEP_2, parseMessage } from './messages.js'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -64,6 +66,8 @@ export interface FanOutOptions {
   commandTimeoutMs?: number
   /** Where failures are reported (at most one line per kind per `REPORT_EVERY_MS`, with a count). */
   logger?: Logger | undefined
+  /** Longest a catch-up waits for the answers to a batch of documents before sending the next, ms (default 200: collab/catch-up.ts). */
+  catchUpWaitMs?: number | undefined
 }
 
 /** How often a document opened without its subscription tries again, ms. */
@@ -108,6 +112,8 @@ export class FanOut extends Redis {
   private readonly reported = new Map<string, { at: number; since: number }>()
   /** What is done with an announcement, by its channel (`onAnnouncement`). */
   private readonly announcements = new Map<string, (message: string) => void>()
+  /** The loaded documents' catch-up with the other instances once Redis is back (`catchUpSoon`). */
+  private readonly catchUp: CatchUp<Document>
 
   /** This extension as the Redis extension's private members see it. */
   private get inherited(): RedisExtensionInternals { return this as unknown as RedisExtensionInternals }
@@ -116,6 +122,16 @@ export class FanOut extends Redis {
     const client = () => new RedisClient(options.url, { commandTimeout: options.commandTimeoutMs ?? 5000 })
     super({ createClient: client, prefix: options.prefix })
     this.logger = options.logger
+    this.catchUp = new CatchUp<Document>({
+      loaded: () => this.instance?.documents ?? new Map<string, Document>(),
+      // one connection answers in order: the PING comes back after the subscriptions ioredis makes again on reconnecting
+      listening: () => withTimeout(this.sub.ping(), LOCK_WAIT_MS, 'a PING'),
+      // their publishes are caught (below)
+      ask: (name, document) => {
+        void this.inherited.publishFirstSyncStep(name, document)
+        void this.inherited.requestAwarenessFromOtherInstances(name)
+      }
+    }, { waitMs: options.catchUpWaitMs })
     // what other instances send is screened (presence) before the extension applies it
     const apply = this.inherited.handleIncomingMessage
     this.sub.off('messageBuffer', apply)
@@ -124,7 +140,9 @@ export class FanOut extends Redis {
       if (announced) { this.receive(announced, data); return }
       let screened: Buffer | null
       try { screened = this.screened(data) } catch (e) { this.report('incoming', 'a message from another instance could not be read; it is left out', e as Error, false); return }
-      if (screened) apply(channel, screened).catch((e: Error) => this.report('incoming', 'a message from another instance could not be applied', e, false))
+      if (!screened) return
+      apply(channel, screened).catch((e: Error) => this.report('incoming', 'a message from another instance could not be applied', e, false))
+      if (this.catchUp.underWay) this.heardAnswer(screened)
     })
     // a subscribing connection closed heard nothing until it was subscribed again: what was published meanwhile is asked for then
     this.sub.on('close', () => { this.unheard = true })
@@ -239,6 +257,7 @@ export class FanOut extends Redis {
   /** Closes the Redis connections; a Redis that does not answer does not hold up the shutdown. */
   override async onDestroy(): Promise<void> {
     if (this.checkingBack) { clearInterval(this.checkingBack); this.checkingBack = null }
+    this.catchUp.stop()
     try {
       if (this.redisFailedRecently()) throw new Error('Redis failed a moment ago')
       await withTimeout(super.onDestroy(), LOCK_WAIT_MS, 'closing the Redis connections')
@@ -285,6 +304,15 @@ export class FanOut extends Redis {
     return Buffer.concat([data.subarray(0, prefixLength), encoding.toUint8Array(e)])
   }
 
+  /** Tells the catch-up that another instance answered a document's first sync step (a second step from another instance: the answer, or a change, applied now). */
+  private heardAnswer(data: Buffer): void {
+    const prefixLength = data[0]! + 1
+    if (data.toString('utf-8', 1, prefixLength) === this.configuration.identifier) return
+    let message
+    try { message = parseMessage(data.subarray(prefixLength)) } catch { return }
+    if ((message.type === MESSAGE_SYNC || message.type === MESSAGE_SYNC_REPLY) && message.syncStep === SYNC_STEP_2) this.catchUp.answered(message.documentName)
+  }
+
   /** Whether this instance's changes do not reach the others now (from a failure of Redis until both connections are ready again). */
   private apart = false
 
@@ -295,7 +323,7 @@ export class FanOut extends Redis {
   private setApart(apart: boolean): void {
     if (this.apart === apart) return
     this.apart = apart
-    if (apart) (this.checkingBack ??= setInterval(() => this.checkBack(), RESUBSCRIBE_MS)).unref()
+    if (apart) { (this.checkingBack ??= setInterval(() => this.checkBack(), RESUBSCRIBE_MS)).unref(); this.catchUp.stop() }
     else if (this.checkingBack) { clearInterval(this.checkingBack); this.checkingBack = null }
     const notice = fanOutNotice(!apart)
     for (const document of this.instance?.documents.values() ?? []) {
@@ -307,34 +335,26 @@ export class FanOut extends Redis {
   /** Whether the subscribing connection closed since the last catch-up (what was published meanwhile was not heard). */
   private unheard = false
 
-  /** Whether a catch-up is to run at the next turn. */
-  private catchingUp = false
-
-  /** Runs `catchUp` at the next turn, once however many ask for it in this one. */
-  private catchUpSoon(): void {
-    if (this.catchingUp) return
-    this.catchingUp = true
-    setImmediate(() => { this.catchingUp = false; this.unheard = false; this.catchUp() })
-  }
+  /** Whether a catch-up is to start at the next turn. */
+  private catchUpAsked = false
 
   /**
-   * Once Redis answers again: every document loaded here asks the other
-   * instances for what it lacks and tells them what they lack (a first
-   * sync step, which they answer with theirs), and asks for their
-   * presence. Without it, what either side changed while apart crossed
-   * only at the next change, and not at all if nobody typed again. The
-   * PING on the subscribing connection comes back after the subscriptions
-   * ioredis makes again on reconnecting (one connection answers in order),
-   * so the answers are heard.
+   * Once Redis answers again, at the next turn (once however many ask for
+   * it in this one): every document loaded here asks the other instances
+   * for what it lacks and tells them what they lack (a first sync step,
+   * which they answer with theirs), and asks for their presence, a batch
+   * of documents at a time (collab/catch-up.ts). Without it, what either
+   * side changed while apart crossed only at the next change, and not at
+   * all if nobody typed again.
    */
-  private catchUp(): void {
-    withTimeout(this.sub.ping(), LOCK_WAIT_MS, 'a PING').then(() => {
-      // their publishes are caught (constructor)
-      for (const [name, document] of this.instance?.documents ?? []) {
-        void this.inherited.publishFirstSyncStep(name, document)
-        void this.inherited.requestAwarenessFromOtherInstances(name)
-      }
-    }, () => undefined)
+  private catchUpSoon(): void {
+    if (this.catchUpAsked) return
+    this.catchUpAsked = true
+    setImmediate(() => {
+      this.catchUpAsked = false
+      this.unheard = false
+      if (!this.apart) this.catchUp.start()
+    })
   }
 
   /**
