@@ -18,7 +18,7 @@ import { englishCount } from '../schema/counted.js'
 import { createVersion } from './documents.js'
 import { olderBaseOf } from '../protocol/version-in-force.js'
 import { createCheckpoint, writeContent } from './restore.js'
-import type { Actor, DocumentMeta, Store, Version } from './store/types.js'
+import type { Actor, DocumentMeta, Store, Version, VersionMeta } from './store/types.js'
 
 /** Why a text cannot be adopted as it stands: a bracket not settled, or a draft's heading where the resolution's number goes. */
 export class AdoptionError extends Error {
@@ -78,11 +78,12 @@ export function adoptedNewResolution(doc: Node): Node {
  * on and of its resolution's version in force (protocol/version-in-force.ts),
  * when the two differ: adopting the text would then undo what was adopted or
  * named since (a second proposal on the same text, adopted after the first).
- * Null when it was drafted on the version in force, or on none.
+ * Null when it was drafted on the version in force, or on none. `versions`:
+ * the resolution's, oldest first (`Store.listVersions`).
  */
-export async function olderBase(store: Store, text: DocumentMeta, resolutionId: string): Promise<{ drafted: string; inForce: string } | null> {
+export async function olderBase(store: Store, text: DocumentMeta, versions: readonly VersionMeta[]): Promise<{ drafted: string; inForce: string } | null> {
   if (!text.baseVersionId) return null
-  const older = olderBaseOf(await store.listVersions(resolutionId), text.baseVersionId)
+  const older = olderBaseOf(versions, text.baseVersionId)
   if (!older) return null
   return { drafted: older.drafted?.name ?? (await store.getVersion(text.baseVersionId))?.name ?? text.baseVersionId, inForce: older.inForce.name }
 }

@@ -91,9 +91,15 @@ function isPrepared(v: unknown): v is PreparedContent {
 const contentOfLoaded = new WeakMap<Y.Doc, { lang: string; json: unknown }>()
 const watched = new WeakSet<Y.Doc>()
 
-function loadedJSON(doc: Y.Doc, lang: string): unknown {
+/** The content last made of a loaded document in language `lang`, or undefined when it must be made (again). */
+function madeContent(doc: Y.Doc, lang: string): unknown {
   const known = contentOfLoaded.get(doc)
-  if (known && known.lang === lang) return known.json
+  return known && known.lang === lang ? known.json : undefined
+}
+
+function loadedJSON(doc: Y.Doc, lang: string): unknown {
+  const known = madeContent(doc, lang)
+  if (known !== undefined) return known
   if (!watched.has(doc)) { watched.add(doc); doc.on('update', () => contentOfLoaded.delete(doc)) }
   const json = jsonFromYDoc(doc, lang)
   contentOfLoaded.set(doc, { lang, json })
@@ -119,8 +125,8 @@ export async function liveJSON(store: Store, hocuspocus: Hocuspocus, id: string)
   const lang = meta?.lang ?? 'en'
   let loaded = hocuspocus.documents.get(id)
   if (loaded) {
-    const known = contentOfLoaded.get(loaded)
-    if (known && known.lang === lang) return known.json
+    const known = madeContent(loaded, lang)
+    if (known !== undefined) return known
     await nextTurn()
     // the document may have been unloaded meanwhile: then its stored log is read
     loaded = hocuspocus.documents.get(id)

@@ -102,24 +102,22 @@ test('a socket opened while the store fails is told the server is busy (the page
   // the session), which the page does not open again after: the change was stored 28 s after PostgreSQL was back, when
   // the provider gave up its silent socket (30 s without a message)
   const doc = await addDocument(server.store)
-  const getSession = server.store.getSession
-  server.store.getSession = async () => { throw new Error('Connection terminated unexpectedly') }
-  const a = connect(server.url, doc.id, amal)
-  clients.push(a)
-  try {
-    await assert.rejects(a.synced, /authentication failed: busy/)
-  } finally { server.store.getSession = getSession }
+  /** Opens the document while the store's `method` fails as a connection to PostgreSQL lost does. */
+  const openWhileFailing = async (method: 'getSession' | 'loadUpdates') => {
+    const read = server.store[method]
+    server.store[method] = async () => { throw new Error('Connection terminated unexpectedly') }
+    const client = connect(server.url, doc.id, amal)
+    clients.push(client)
+    try {
+      await assert.rejects(client.synced, /authentication failed: busy/)
+    } finally { server.store[method] = read as never }
+  }
+  await openWhileFailing('getSession')
   assert.ok(logger.entries.some(e => e.level === 'warn' && /opening could not be checked/.test(e.message) && e.fields?.error === 'Connection terminated unexpectedly'),
     `logged (${JSON.stringify(logger.entries.filter(e => e.level !== 'info').slice(-3))})`)
 
   // the same when the session is read but the document cannot be loaded
-  const loadUpdates = server.store.loadUpdates
-  server.store.loadUpdates = async () => { throw new Error('Connection terminated unexpectedly') }
-  const b = connect(server.url, doc.id, amal)
-  clients.push(b)
-  try {
-    await assert.rejects(b.synced, /authentication failed: busy/)
-  } finally { server.store.loadUpdates = loadUpdates }
+  await openWhileFailing('loadUpdates')
 })
 
 test('a store that does not answer a round trip (PostgreSQL away, idle) makes health say so within its time-out, and say ok once it answers', async () => {

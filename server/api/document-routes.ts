@@ -223,12 +223,13 @@ export function documentRoutes(deps: ApiDeps): Router {
     const name = versionNameField(req.body)
     // checked and written in the resolution's turn: another adoption sent together sees this one's version in force
     const version = await versionsInForce(doc.id, async turn => {
+      const versions = await deps.store.listVersions(doc.id)
       // a text drafted on an older version would undo what was adopted since: only when asked in so many words
-      const older = (req.body as { overNewerVersion?: unknown }).overNewerVersion === true ? null : await olderBase(deps.store, from, doc.id)
+      const older = (req.body as { overNewerVersion?: unknown }).overNewerVersion === true ? null : await olderBase(deps.store, from, versions)
       if (older) throw new HttpError(409, `"${from.title}" was drafted on "${older.drafted}", not on the version in force "${older.inForce}": adopting it would undo what was adopted since. Compile it with the version in force, or adopt it anyway (overNewerVersion: true)`, 'older-base')
       const source = resolutionFromJSON(await liveJSON(deps.store, deps.hocuspocus, from.id))
       const text = adoptable(() => adoptedText(source))
-      const inForce = versionInForce(await deps.store.listVersions(doc.id))
+      const inForce = versionInForce(versions)
       // the turn is confirmed just before the text is written: one lost while the store stalled writes nothing
       const adopted = (await adoptText(deps.store, deps.hocuspocus, doc.id, text, name, actorOf(user), user.id, () => turn.confirm())).version
       // a title naming the version that was in force ("… (Rev. Dubai, 2012)") names the adopted one now
