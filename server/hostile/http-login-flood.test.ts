@@ -4,7 +4,11 @@
  * pool) that read the app's files: a delegate's script sending 64 sign-ins
  * at a time had the app's page take 4.5 s to load and another delegate's
  * sign-in 1.2 s. Counted here as how many of the flood's checked sign-ins
- * are answered while the other user waits (no clock is read).
+ * are answered while the other user waits (no clock is read), as the median
+ * of five waits, beside five reads of /api/health (which reads no file): a
+ * busy machine slows every request alike, and one pause of the whole process
+ * (another test's Chromium taking both cores; seen once in CI, 39 checks
+ * during one page read) moves one wait of five, not the median.
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
@@ -41,19 +45,34 @@ test("a flood of one account's sign-ins does not hold up another's sign-in or th
     }
   }
   const flood = addresses.map(flooder)
+  /** How many of the flood's sign-ins are checked while `request` is answered. */
+  const checkedDuring = async (request: () => Promise<void>) => {
+    const before = checked
+    await request()
+    return checked - before
+  }
+  const median = async (request: () => Promise<void>) => {
+    const counts: number[] = []
+    for (let k = 0; k < 5; k++) counts.push(await checkedDuring(request))
+    return counts.sort((a, b) => a - b)[2]!
+  }
   try {
     await new Promise(r => setTimeout(r, 500))
-    const duringSignIn = checked
-    assert.equal((await signIn('amal', '198.51.100.9')).status, 200)
-    const signInWaited = checked - duringSignIn
-    const duringPage = checked
-    const page = await fetch(`${server.url}/`)
-    assert.equal(page.status, 200)
-    await page.text()
-    const pageWaited = checked - duringPage
+    const signInWaited = await median(async () => assert.equal((await signIn('amal', '198.51.100.9')).status, 200))
+    const pageWaited = await median(async () => {
+      const page = await fetch(`${server.url}/`)
+      assert.equal(page.status, 200)
+      await page.text()
+    })
+    const healthWaited = await median(async () => {
+      const health = await fetch(`${server.url}/api/health`)
+      await health.text()
+    })
     assert.ok(checked > 0, 'the flood was checking passwords')
-    assert.ok(signInWaited <= 8, `${signInWaited} of the flood's sign-ins were checked while another user's waited`)
-    assert.ok(pageWaited <= 8, `${pageWaited} of the flood's sign-ins were checked while the page was read`)
+    assert.ok(signInWaited <= healthWaited + 8, `${signInWaited} of the flood's sign-ins were checked while another user's waited (${healthWaited} during a health read)`)
+    // a page is five file operations in turn (stat, open, two reads, close), each a turn of this busy loop: about 7 here, 241 when
+    // the pool was the flood's
+    assert.ok(pageWaited <= healthWaited + 16, `${pageWaited} of the flood's sign-ins were checked while the page was read (${healthWaited} during a health read)`)
   } finally {
     stop = true
     await Promise.all(flood)
