@@ -102,13 +102,13 @@ test('a Word proposal read against another text in force: each discrepancy said 
   await expect(dialog.getByTestId('base-check').locator('p').first()).toHaveText(`فحص الأساس: يختلف الأساس عن النسخة النافذة في ${places}:`)
   await shot(page, 'read-docx-discrepancies-ar')
 
-  // Resolution 1 is English: the Arabic proposal is refused, in Arabic, with the server's English detail after it
+  // Resolution 1 is English: the Arabic proposal is refused, all in Arabic, naming both languages and what to choose (no English
+  // detail, no advice for scripts)
   const res1 = all.find(d => d.kind === 'resolution' && d.title.startsWith('Resolution 1 '))!
   await dialog.getByTestId('field-resolution').selectOption(res1.id)
   await expect(dialog.getByTestId('field-version').locator('option')).not.toHaveCount(0)
   await dialog.getByTestId('docx-check').click()
-  await expect(dialog.getByTestId('read-docx-dialog-status')).toContainText('ملف Word ليس بلغة النسخة النافذة المختارة')
-  await expect(dialog.getByTestId('read-docx-dialog-status')).toContainText('the Word file is in Arabic; the version in force is in English')
+  await expect(dialog.getByTestId('read-docx-dialog-status')).toHaveText('ملف Word بالعربية والنسخة النافذة المختارة بالإنكليزية: اختر نسخة نافذة بالعربية.')
   await expect(dialog.getByTestId('docx-store')).toBeDisabled()
   await context.close()
 })

@@ -23,7 +23,9 @@ export class ApiError extends Error {
   readonly status: number
   /** The refusal's code, when the server gave one the interface says in its own language (protocol/api-errors.ts). */
   readonly code: ApiErrorCode | null
-  constructor(status: number, message: string, code: ApiErrorCode | null = null) { super(message); this.name = 'ApiError'; this.status = status; this.code = code }
+  /** The values the refusal is about, when the server gave them (client/app/i18n-refusal-params.ts says such a refusal whole). */
+  readonly params: unknown
+  constructor(status: number, message: string, code: ApiErrorCode | null = null, params: unknown = null) { super(message); this.name = 'ApiError'; this.status = status; this.code = code; this.params = params }
 }
 
 /**
@@ -31,11 +33,11 @@ export class ApiError extends Error {
  * one; a page out of date also gets the notice across the top.
  */
 export function refusalOf(status: number, statusText: string, body: unknown): ApiError {
-  const b = (body && typeof body === 'object' ? body : {}) as { error?: unknown; message?: unknown; code?: unknown }
+  const b = (body && typeof body === 'object' ? body : {}) as { error?: unknown; message?: unknown; code?: unknown; params?: unknown }
   if (b.code === 'outdated-client') showOutdatedNotice()
   const message = typeof b.error === 'string' ? b.error : typeof b.message === 'string' ? b.message : statusText
   const code = isApiErrorCode(b.code) ? b.code : status === 413 ? 'too-large' : null
-  return new ApiError(status, message, code)
+  return new ApiError(status, message, code, b.params ?? null)
 }
 
 // Earlier versions of the client kept the session token here; a token left behind is dropped.

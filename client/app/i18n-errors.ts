@@ -9,6 +9,7 @@
 import type { ApiErrorCode } from '../../protocol/api-errors.js'
 import { REFUSED_INVALID, REFUSED_READ_ONLY, REFUSED_TOO_LARGE } from '../../protocol/refusal.js'
 import { ApiError } from './api.js'
+import { refusalFromParams } from './i18n-refusal-params.js'
 import { uiLang, type UiLang } from './i18n.js'
 
 /** A sentence per refusal, and `unreachable` for a request that never got an answer. */
@@ -105,6 +106,8 @@ export function refusalSentence(key: ErrorKey, detail = ''): string {
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) {
     const key: ErrorKey | null = e.status === 0 ? 'unreachable' : e.code
+    const whole = e.code && e.params !== null ? refusalFromParams(e.code, e.params, uiLang()) : null
+    if (whole) return whole
     if (key) return refusalSentence(key, e.message)
   }
   const message = e instanceof Error ? e.message : String(e)

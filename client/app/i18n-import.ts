@@ -7,13 +7,15 @@
  */
 import { ENGLISH_IMPORT_WARNINGS, isImportWarningCode, type ImportWarningParams, type ImportWarningSentences } from '../../schema/text/warnings.js'
 import type { ImportNotice } from './api.js'
+import type { Language } from '../../schema/languages.js'
 import type { UiLang } from './i18n.js'
+import { languageName } from './language-names.js'
 
 /** A value quoted inside a sentence, isolated so that a Latin label or heading keeps its order in an Arabic sentence. */
 const q = (value: string | number): string => `\u2068${value}\u2069`
 
-/** The languages' Arabic names. */
-const LANGUAGE_NAMES: Record<string, string> = { ar: 'العربية', en: 'الإنكليزية', fr: 'الفرنسية', es: 'الإسبانية', ru: 'الروسية', zh: 'الصينية' }
+/** A language's Arabic name (the warning's values are checked against the English sentence first). */
+const arabicName = (lang: Language) => languageName(lang, 'ar')
 
 const ARABIC: ImportWarningSentences = {
   'text-before-heading': () => 'النص الواقع بين سطر المقترح وسطر القرار وُضع في بداية المتن',
@@ -36,7 +38,7 @@ const ARABIC: ImportWarningSentences = {
   'left-out-cover': p => `تُرك الغلاف والتمهيد قبل سطر القرار (عدد الفقرات غير الفارغة: ${q(p.paragraphs)})`,
   'left-out-drawings': p => `تُركت الرسوم (عددها ${q(p.drawings)}${p.captions ? `: ${q(p.captions)}` : ''})؛ أُبقيت تسمياتها وشروحها فقرات`,
   'unknown-styles': p => `أنماط فقرات غير معروفة، أُبقيت فقراتها عادية: ${q(p.styles)}`,
-  'other-script': p => `النص مكتوب ب${LANGUAGE_NAMES[p.detected]} لا ب${LANGUAGE_NAMES[p.chosen]} كما اختير، فلا تُقرأ عناوينه وترقيمه على وجهها؛ اختر ${LANGUAGE_NAMES[p.detected]} أو دع اللغة تُكتشف من النص`
+  'other-script': p => `النص مكتوب ب${arabicName(p.detected)} لا ب${arabicName(p.chosen)} كما اختير، فلا تُقرأ عناوينه وترقيمه على وجهها؛ اختر ${arabicName(p.detected)} أو دع اللغة تُكتشف من النص`
 }
 
 /** The sentences of each interface language other than English (English is the server's message). */

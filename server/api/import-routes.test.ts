@@ -208,6 +208,8 @@ test('a Word proposal in another script than the version in force (Arabic on Eng
     assert.equal(refused.status, 422, JSON.stringify(refused.body))
     assert.equal(refused.body.code, 'language-mismatch')
     assert.match(refused.body.error, /the Word file is in Arabic; the version in force is in English/)
+    // the languages as values too, for the interface to say it all in its own language
+    assert.deepEqual(refused.body.params, { file: 'ar', inForce: 'en' })
   }
   assert.equal(await count(), before)
   // on its own base it is read as before

@@ -117,7 +117,7 @@ export function importRoutes(deps: ApiDeps): Router {
     // read in the language of the version in force, a file in another script would be a proposal of nonsense labels on a base it does not amend
     if (!asked && lang && !sameScript(imported.detectedLang, lang)) {
       const file = languageInfo(imported.detectedLang).englishName
-      throw new HttpError(422, `the Word file is in ${file}; the version in force is in ${languageInfo(lang).englishName}: choose the version in force in ${file} (or name the file's language with lang=)`, 'language-mismatch')
+      throw new HttpError(422, `the Word file is in ${file}; the version in force is in ${languageInfo(lang).englishName}: choose the version in force in ${file} (or name the file's language with lang=)`, 'language-mismatch').about({ file: imported.detectedLang, inForce: lang })
     }
     const check = imported.check
     void res

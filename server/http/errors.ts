@@ -19,8 +19,13 @@ import { isStoreUnavailable } from '../store/store-failure.js'
  * (a client's mistake, not the user's).
  */
 export class HttpError extends Error {
+  /** The values the refusal is about, sent as `params` so that the interface can say it all in its own language (client/app/i18n-refusal-params.ts). */
+  params?: Readonly<Record<string, string | number>>
   /** `retryAfter`: seconds, sent as `Retry-After` (a 429 or 503 that knows when). */
   constructor(readonly status: number, message: string, readonly code?: ApiErrorCode | 'bad-shape', readonly retryAfter?: number) { super(message); this.name = 'HttpError' }
+
+  /** This error with the values it is about (see `params`). */
+  about(params: Readonly<Record<string, string | number>>): this { this.params = params; return this }
 }
 
 /** What express, body-parser and `send` attach to the errors they raise. */
@@ -84,6 +89,7 @@ export function errorHandler(logger: Logger = consoleLogger) {
     if (res.headersSent) { res.destroy(); return }
     if (err instanceof HttpError && err.retryAfter !== undefined) res.set('Retry-After', String(err.retryAfter))
     else if (status === 503) res.set('Retry-After', '5')
-    res.status(status).json(code ? { error: message, code } : { error: message })
+    const params = err instanceof HttpError ? err.params : undefined
+    res.status(status).json({ error: message, ...(code ? { code } : {}), ...(params ? { params } : {}) })
   }
 }
