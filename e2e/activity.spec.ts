@@ -39,3 +39,28 @@ test('a long activity: the newest page first, then the page before it on request
   expect(asked).toEqual(['newest', '4'])
   await sec.context.close()
 })
+
+test('the start of a committee draft is said in the reader’s language: its sources and the text in force, no English sentence in Arabic', async ({ browser }) => {
+  const sec = await signedInPage(browser, 'sec')
+  const docs = await (await sec.page.request.get('/api/documents')).json() as { id: string; title: string; baseVersionId: string | null; baseDocumentId: string | null }[]
+  const apt = docs.find(d => d.title === 'APT proposal on Resolution 50')!
+  const base = docs.find(d => d.id === apt.baseDocumentId)!
+  const started = await sec.page.request.post('/api/committee-drafts', { data: { title: `Draft start words ${Date.now()}`, base: `v:${apt.baseVersionId}`, proposals: [`d:${apt.id}`] } })
+  expect(started.status(), await started.text()).toBe(201)
+  const draft = (await started.json() as { id: string }).id
+  await sec.context.close()
+
+  // Salma (ARB, Arabic interface) reads the draft's history
+  const salma = await signedInPage(browser, 'salma')
+  await openDocument(salma.page, draft)
+  await salma.page.getByTestId('history-toggle').click()
+  const start = salma.page.locator('[data-testid=activity-item][data-op=create-committee-draft]')
+  await expect(start).toHaveCount(1)
+  const detail = start.locator('.detail')
+  await expect(detail).toContainText('من مقترحات APT')
+  await expect(detail).toContainText(`على «${base.title}»`)
+  // the sources and the title are the only Latin words; the version the title names is not said twice
+  expect((await detail.textContent())!.replace(base.title, '').replace('APT', '')).not.toMatch(/[A-Za-z]/)
+  await shot(salma.page, 'activity-draft-start-ar')
+  await salma.context.close()
+})

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { activityEntry, dispositionEntry, operationParts } from './committee-records.js'
+import { activityEntry, dispositionEntry, draftStartParts, operationParts } from './committee-records.js'
 
 test('an audit entry reads as who, delegation, operation, detail and time', () => {
   const e = activityEntry({ at: '2026-12-02T01:00:00Z', user: 'Salma', delegation: 'ARB', action: 'add-option', detail: 'صيغة [ARB]' })
@@ -30,4 +30,12 @@ test('a bracket operation’s detail splits into its option’s text, sources an
   assert.deepEqual(operationParts('[صيغة [مقترحة]] [APT, ARB] (bracket 0ch0)'), { text: 'صيغة [مقترحة]', sources: 'APT, ARB', bracket: '0ch0' })
   assert.deepEqual(operationParts('[base text] [no sources] (bracket b1)'), { text: 'base text', sources: '', bracket: 'b1' })
   assert.equal(operationParts('from AFCP, ARB, APT on "Resolution 50"'), null)
+})
+
+test('a committee draft’s start splits into its sources, the text in force and its version, not said twice', () => {
+  assert.deepEqual(draftStartParts('from APT, AFCP, ARB on "Resolution 50 – Cybersecurity (Rev. Dubai, 2012)" (Rev. Dubai, 2012)'),
+    { sources: ['APT', 'AFCP', 'ARB'], base: 'Resolution 50 – Cybersecurity (Rev. Dubai, 2012)', version: '' })
+  assert.deepEqual(draftStartParts('from APT on "Res 50" (Rev. Geneva, 2028)'), { sources: ['APT'], base: 'Res 50', version: 'Rev. Geneva, 2028' })
+  assert.deepEqual(draftStartParts('from ARB on "القرار 50 \u201cالأمن\u201d"'), { sources: ['ARB'], base: 'القرار 50 \u201cالأمن\u201d', version: '' })
+  assert.equal(draftStartParts('[صيغة] [APT] (bracket b1)'), null)
 })

@@ -63,3 +63,26 @@ export function operationParts(detail: string): { text: string; sources: string;
   const m = /^\[([\s\S]*)\] \[([^\]]*)\] \(bracket ([^)]*)\)$/.exec(detail)
   return m ? { text: m[1]!, sources: m[2] === 'no sources' ? '' : m[2]!, bracket: m[3]! } : null
 }
+
+/** What a committee draft was started from, as the server's audit line says it. */
+export interface DraftStart {
+  /** The delegations whose proposals were compiled. */
+  sources: string[]
+  /** The title of the resolution in force. */
+  base: string
+  /** The name of its version ('' when none, or when the title already ends with it in parentheses). */
+  version: string
+}
+
+/**
+ * The parts of a committee draft's start as the server writes it,
+ * `from APT, ARB on "Resolution 50 – Cybersecurity (Rev. Dubai, 2012)" (Rev. Dubai, 2012)`
+ * (server/api/committee-routes.ts); null for another detail.
+ */
+export function draftStartParts(detail: string): DraftStart | null {
+  const m = /^from ([\s\S]*?) on "([\s\S]*)"(?: \(([^"]*)\))?$/.exec(detail)
+  if (!m) return null
+  const base = m[2]!
+  const version = m[3] ?? ''
+  return { sources: m[1]!.split(', ').filter(s => s !== ''), base, version: base.endsWith(`(${version})`) ? '' : version }
+}

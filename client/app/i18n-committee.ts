@@ -19,7 +19,8 @@ const EN = {
   allAccounted: 'Every proposed change is accounted for.',
   kindHeading: 'heading', kindTitle: 'title', kindHistory: 'history line', kindFormula: 'formula', kindParagraph: 'paragraph',
   kindSection: 'section', kindPart: 'part', kindAnnex: 'annex', kindProvision: 'provision', kindItem: 'item',
-  opCreate: 'started the committee draft', opBracket: 'bracketed', opAddOption: 'added an option', opDropOption: 'dropped an option', opAgree: 'agreed on an option'
+  opCreate: 'started the committee draft', draftFrom: 'from', draftOn: 'on', listSeparator: ', ', quoteOpen: '“', quoteClose: '”',
+  opBracket: 'bracketed', opAddOption: 'added an option', opDropOption: 'dropped an option', opAgree: 'agreed on an option'
 }
 
 /** Keys of the committee strings. */
@@ -39,7 +40,8 @@ const AR: Record<CommitteeKey, string> = {
   allAccounted: 'كل تغيير مقترح له موضعه.',
   kindHeading: 'رأس القرار', kindTitle: 'العنوان', kindHistory: 'سطر التاريخ', kindFormula: 'الصيغة الافتتاحية', kindParagraph: 'فقرة نصية',
   kindSection: 'قسم', kindPart: 'جزء', kindAnnex: 'ملحق', kindProvision: 'فقرة', kindItem: 'بند',
-  opCreate: 'بدأ مشروع اللجنة', opBracket: 'وضع بين قوسين', opAddOption: 'أضاف خيارًا', opDropOption: 'حذف خيارًا', opAgree: 'اتفق على خيار'
+  opCreate: 'بدأ مشروع اللجنة', draftFrom: 'من مقترحات', draftOn: 'على', listSeparator: '، ', quoteOpen: '«', quoteClose: '»',
+  opBracket: 'وضع بين قوسين', opAddOption: 'أضاف خيارًا', opDropOption: 'حذف خيارًا', opAgree: 'اتفق على خيار'
 }
 
 /** The committee string for a key in the current interface language. */

@@ -4,7 +4,7 @@
  * started the draft) and when, newest first (GET /api/documents/:id/activity).
  */
 import { getActivity, type ActivityEntry } from '../app/committee-api.js'
-import { operationParts } from '../app/committee-records.js'
+import { draftStartParts, operationParts } from '../app/committee-records.js'
 import { h } from '../app/dom.js'
 import { tk, type CommitteeKey } from '../app/i18n-committee.js'
 import { when } from './history-panel.js'
@@ -23,9 +23,20 @@ export function operationWords(op: string): string {
   return key ? tk(key) : op
 }
 
-/** An operation's option as the page shows it, `[text] [APT]`; another detail as it is. */
+/** A committee draft's start in the interface's words: from which delegations' proposals, on which text in force. */
+function draftStart(text: string): HTMLElement | null {
+  const start = draftStartParts(text)
+  if (!start) return null
+  const sources = start.sources.flatMap((s, i) => [...(i ? [tk('listSeparator')] : []), h('bdi', {}, s)])
+  return h('div', { class: 'detail' }, `${tk('draftFrom')} `, ...sources, ` ${tk('draftOn')} ${tk('quoteOpen')}`, h('bdi', {}, start.base), tk('quoteClose'),
+    start.version ? h('span', {}, ' (', h('bdi', {}, start.version), ')') : null)
+}
+
+/** An operation's option as the page shows it, `[text] [APT]`; a draft's start in the interface's words; another detail as it is. */
 function detail(text: string): HTMLElement | null {
   if (!text) return null
+  const start = draftStart(text)
+  if (start) return start
   const parts = operationParts(text)
   if (!parts) return h('div', { class: 'detail', dir: 'auto' }, text)
   // on a line of its own, in the option's own direction: `[text] [APT]` reads as on the page
