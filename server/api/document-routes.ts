@@ -24,6 +24,7 @@ import { delegationNames } from './delegation-names.js'
 import { invite, MAX_NAMED } from '../cosponsors.js'
 import { MAX_TITLE, titleWithin } from './titles.js'
 import { TurnBusyError, TurnLostError, type HeldTurn } from '../turns.js'
+import { draftNumbersInUse } from '../draft-numbers.js'
 
 const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
 
@@ -41,21 +42,6 @@ function adoptable(make: () => Node): Node {
     if (e instanceof AdoptionError) throw new HttpError(400, e.message, e.code)
     throw e
   }
-}
-
-/**
- * The numbers (`[APT-1]` ...) of every draft new resolution started so far
- * (proposals with no base text), read from their stored headings; a new one
- * takes the next of its source.
- */
-async function draftNumbersInUse(store: ApiDeps['store']): Promise<string[]> {
-  const numbers: string[] = []
-  for (const meta of await store.listDocuments()) {
-    if (meta.kind !== 'proposal' || meta.baseVersionId !== null) continue
-    const heading = ((await store.getJSON(meta.id)) as { content?: { type?: string; attrs?: { number?: unknown } }[] } | null)?.content?.find(n => n.type === 'resolutionHeading')
-    if (typeof heading?.attrs?.number === 'string') numbers.push(heading.attrs.number)
-  }
-  return numbers
 }
 
 function publicMeta(m: DocumentMeta) {

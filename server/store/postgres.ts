@@ -115,6 +115,9 @@ export async function openPostgresStore(connectionString: string, options: Postg
       const [r] = await rows<{ json: string | null }>('SELECT json FROM documents WHERE id = $1', [id])
       return r?.json ? JSON.parse(r.json) as unknown : null
     },
+    async draftStarts(chars) {
+      return (await rows<{ start: string }>("SELECT substr(json, 1, $1) AS start FROM documents WHERE kind = 'proposal' AND base_version_id IS NULL AND json IS NOT NULL ORDER BY created_at, id", [chars])).map(r => r.start)
+    },
     async createVersion(v: Version) {
       await pool.query('INSERT INTO versions (id, document_id, name, created_at, created_by, json) VALUES ($1, $2, $3, $4, $5, $6)',
         [v.id, v.documentId, v.name, v.createdAt, actor(v.createdBy), JSON.stringify(v.json)])

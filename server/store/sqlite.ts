@@ -74,6 +74,7 @@ export function openSqliteStore(file: string): Store {
     retitleDocument: db.prepare('UPDATE documents SET title = ? WHERE id = ?'),
     storeJSON: db.prepare('UPDATE documents SET json = ?, updated_by = coalesce(?, updated_by), updated_at = ? WHERE id = ?'),
     getJSON: db.prepare('SELECT json FROM documents WHERE id = ?'),
+    draftStarts: db.prepare("SELECT substr(json, 1, ?) AS start FROM documents WHERE kind = 'proposal' AND base_version_id IS NULL AND json IS NOT NULL ORDER BY created_at, id"),
     insertVersion: db.prepare('INSERT INTO versions (id, document_id, name, created_at, created_by, json) VALUES (?, ?, ?, ?, ?, ?)'),
     listVersions: db.prepare('SELECT id, document_id, name, created_at, created_by FROM versions WHERE document_id = ? ORDER BY created_at, id'),
     newestVersions: db.prepare(newestVersionsQuery(() => '?')),
@@ -180,6 +181,7 @@ export function openSqliteStore(file: string): Store {
       const r = q.getJSON.get(id) as { json: string | null } | undefined
       return r?.json ? JSON.parse(r.json) as unknown : null
     },
+    async draftStarts(chars) { return (q.draftStarts.all(chars) as { start: string }[]).map(r => r.start) },
     async createVersion(v: Version) { q.insertVersion.run(v.id, v.documentId, v.name, v.createdAt, actor(v.createdBy), JSON.stringify(v.json)) },
     async listVersions(documentId): Promise<VersionMeta[]> { return (q.listVersions.all(documentId) as VersionRow[]).map(versionFromRow) },
     async newestVersions(prefix) {

@@ -99,6 +99,18 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       assert.equal(await store.getDocument('nope'), null)
     })
 
+    await t.test('draft starts: the start of each draft new resolution\'s stored JSON, no other document\'s', async () => {
+      const draft = { type: 'resolution', content: [{ type: 'resolutionHeading', attrs: { number: '[APT-1]' } }, { type: 'resolutionTitle', content: [{ type: 'text', text: 'é'.repeat(1000) }] }] }
+      await store.createDocument(meta('draft-1', { kind: 'proposal', createdAt: '2026-01-01T00:00:01.000Z' }), draft)
+      await store.createDocument(meta('draft-2', { kind: 'proposal', createdAt: '2026-01-01T00:00:02.000Z' }), { n: 2 })
+      await store.createDocument(meta('mod-1', { kind: 'proposal', baseVersionId: 'v1', baseDocumentId: 'res-1' }), { n: 3 })
+      await store.createDocument(meta('res-1'), { n: 4 })
+      await store.createDocument(meta('cd-1', { kind: 'committee-draft' }), { n: 5 })
+      const text = JSON.stringify(draft)
+      assert.deepEqual(await store.draftStarts(200), [text.slice(0, 200), '{"n":2}'], 'counted in characters, a draft\'s whole text when shorter')
+      assert.deepEqual(await store.draftStarts(text.length + 10), [text, '{"n":2}'])
+    })
+
     await t.test('co-sponsors are changed in one step: an invitation is answered once (an agreement adds the delegation, a refusal only ends the invitation), and answers at the same moment are all kept', async () => {
       await store.createDocument(meta('doc-inv', { kind: 'proposal', invitedCosponsors: ['ARB', 'CEPT', 'RCC'] }), { n: 1 })
       assert.deepEqual((await store.getDocument('doc-inv'))?.invitedCosponsors, ['ARB', 'CEPT', 'RCC'])

@@ -106,6 +106,13 @@ export interface MetaStore {
   storeJSON(id: string, json: unknown, updatedBy: Actor | null, at: string): Promise<void>
   /** The last stored canonical JSON of a document, or null. */
   getJSON(id: string): Promise<unknown>
+  /**
+   * The first `chars` characters of the stored JSON text of every draft new
+   * resolution (a proposal with no base version) that has one: what is
+   * read of each to know the numbers drafts have taken (server/draft-numbers.ts),
+   * never the whole text, which may be megabytes.
+   */
+  draftStarts(chars: number): Promise<string[]>
   /** Adds a version. */
   createVersion(version: Version): Promise<void>
   /** A document's versions, oldest first. */
