@@ -40,8 +40,12 @@ test('the secretariat loads ITU’s Word file of Resolution 1 and the text form 
   await pick(page, 'notes.txt', Buffer.from('Some notes\nwith no resolution heading\n'))
   await expect(dialog.getByTestId('import-dialog-status')).toContainText(/heading/i)
   await expect(dialog.getByTestId('import-store')).toBeDisabled()
+  // a damaged Word file, and an old one (.doc): what is wrong with the file, and what to do, in place of the reader's detail
   await pick(page, 'broken.docx', Buffer.from('PK\u0003\u0004 not really a zip'))
-  await expect(dialog.getByTestId('import-dialog-status')).toContainText('not an ITU resolution Word file')
+  await expect(dialog.getByTestId('import-dialog-status')).toHaveText('The file is damaged or cut short: open it in Word, save it again, and choose it again.')
+  await expect(dialog.getByTestId('import-store')).toBeDisabled()
+  await pick(page, 'old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]))
+  await expect(dialog.getByTestId('import-dialog-status')).toContainText('The file is an old Word document (.doc) or is protected by a password: save it in Word as a .docx document')
   await expect(dialog.getByTestId('import-store')).toBeDisabled()
   await shot(page, 'cycle-import-refused')
 

@@ -53,6 +53,12 @@ test('an import\'s warnings: Arabic in the Arabic interface, each beside the lin
   await expect(dialog.getByTestId('import-found')).toContainText('قسمان، فقرتان')
   await expect(dialog.getByText('تحذيران — اقرأهما قبل الحفظ:')).toBeVisible()
   await shot(page, 'import-warnings-ar')
+
+  // an old Word file (.doc): what is wrong with it and what to do, all in Arabic
+  await dialog.getByTestId('field-file').setInputFiles({ name: 'old.doc', mimeType: 'application/msword', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]) })
+  await expect(dialog.getByTestId('import-dialog-status')).toHaveText('الملف مستند Word قديم (\u200e.doc) أو محمي بكلمة مرور: احفظه في Word بصيغة \u200e.docx دون كلمة مرور، ثم اختره من جديد.')
+  await expect(dialog.getByTestId('import-store')).toBeDisabled()
+  await shot(page, 'import-old-doc-ar')
   await context.close()
 })
 

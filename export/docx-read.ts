@@ -38,6 +38,11 @@ interface ZipEntry { name: string; method: number; flags: number; compressedSize
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 
+/** Whether the bytes are an OLE compound file: an old Word file (.doc), or a .docx saved with a password. */
+export function isOleFile(bytes: Uint8Array): boolean {
+  return OLE_MAGIC.every((b, k) => bytes[k] === b)
+}
+
 function u16(b: Uint8Array, o: number): number { return b[o]! | (b[o + 1]! << 8) }
 function u32(b: Uint8Array, o: number): number { return (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0 }
 
@@ -136,8 +141,9 @@ function decodeXml(data: Uint8Array, name: string): string {
  */
 export function readDocxPackage(bytes: Uint8Array, wanted: readonly string[], limits: DocxLimits = DEFAULT_LIMITS): DocxPackage {
   if (bytes.length > limits.maxFileBytes) throw new DocxInputError('too-large', `file is ${bytes.length} bytes; the limit is ${limits.maxFileBytes} bytes`)
-  if (OLE_MAGIC.every((b, k) => bytes[k] === b)) throw new DocxInputError('encrypted', 'this is an OLE compound file: an encrypted (password-protected) DOCX or an old .doc file; save it as an unprotected .docx')
-  if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50) throw new DocxInputError('not-zip', 'not a DOCX file (a DOCX is a zip archive starting with "PK")')
+  if (isOleFile(bytes)) throw new DocxInputError('encrypted', 'this is an OLE compound file: an encrypted (password-protected) DOCX or an old .doc file; save it as an unprotected .docx')
+  if (bytes.length < 4 || u32(bytes, 0) !== 0x04034b50) throw new DocxInputError('not-zip', 'not a DOCX file (a DOCX is a zip archive starting with "PK")')
+  if (bytes.length < 22) throw new DocxInputError('corrupt', `a zip archive cut short (${bytes.length} bytes, shorter than its end record)`)
   const entries = centralDirectory(bytes)
   const budget = { left: limits.maxTotalBytes }
   const parts = new Map<string, string>()

@@ -9,7 +9,7 @@ import type { Node } from 'prosemirror-model'
 import { sameScript, versionNameOf, type Language } from '../schema/index.js'
 import { detectLanguage, importNote, importText, ImportError, type ImportNote } from '../schema/text/index.js'
 import { readDocxContent } from './docx-paragraphs.js'
-import { DEFAULT_LIMITS, type DocxLimits } from './docx-read.js'
+import { DEFAULT_LIMITS, DocxInputError, isOleFile, type DocxLimits, type DocxProblem } from './docx-read.js'
 import { ituDocxToText } from './itu-docx-text.js'
 
 /** One line of what the reader reports before anything is stored (its code and values say it in any language, warnings.ts). */
@@ -36,9 +36,16 @@ export interface ResolutionFile {
   readonly text: string
 }
 
-/** A file that cannot be read as a resolution: the message says why. */
+/**
+ * What is wrong with a file before any of it is read as a resolution: a
+ * Word file's problem (docx-read.ts), or an empty file, one neither text
+ * nor Word (`binary`), or a text not in UTF-8.
+ */
+export type FileProblem = DocxProblem | 'empty' | 'binary' | 'not-utf8'
+
+/** A file that cannot be read as a resolution: the message says why, and `problem` which problem, when the file itself is at fault. */
 export class ResolutionFileError extends Error {
-  constructor(message: string) { super(message); this.name = 'ResolutionFileError' }
+  constructor(message: string, readonly problem?: FileProblem) { super(message); this.name = 'ResolutionFileError' }
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
@@ -50,7 +57,7 @@ export function isZip(bytes: Uint8Array): boolean {
 
 /** Reads a resolution from the bytes of a text file or of ITU's Word file; throws ResolutionFileError with a clear message. */
 export function readResolutionFile(bytes: Uint8Array, opts: { lang?: Language; limits?: DocxLimits } = {}): ResolutionFile {
-  if (bytes.length === 0) throw new ResolutionFileError('the file is empty')
+  if (bytes.length === 0) throw new ResolutionFileError('the file is empty', 'empty')
   let text: string
   let format: 'text' | 'docx'
   const fileWarnings: ResolutionFileWarning[] = []
@@ -60,15 +67,17 @@ export function readResolutionFile(bytes: Uint8Array, opts: { lang?: Language; l
     try {
       converted = ituDocxToText(readDocxContent(bytes, opts.limits ?? DEFAULT_LIMITS))
     } catch (e) {
-      throw new ResolutionFileError(`not an ITU resolution Word file: ${(e as Error).message}`)
+      throw new ResolutionFileError(`not an ITU resolution Word file: ${(e as Error).message}`, e instanceof DocxInputError ? e.problem : undefined)
     }
     text = converted.lines.join('\n') + '\n'
     for (const o of converted.omissions) fileWarnings.push({ line: null, ...o })
     if (converted.unknownStyles.length) fileWarnings.push({ line: null, ...importNote('unknown-styles', { styles: converted.unknownStyles.join(', ') }) })
   } else {
     format = 'text'
-    if (bytes.includes(0)) throw new ResolutionFileError('this is not a text file (it holds binary data); upload the plain-text form or ITU\'s Word file (.docx)')
-    try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes) } catch { throw new ResolutionFileError('the text file is not UTF-8') }
+    // an old .doc, or a .docx saved with a password, is a compound file: said as what it is
+    if (isOleFile(bytes)) throw new ResolutionFileError('this is an old Word file (.doc) or a password-protected one; save it as an unprotected .docx', 'encrypted')
+    if (bytes.includes(0)) throw new ResolutionFileError('this is not a text file (it holds binary data); upload the plain-text form or ITU\'s Word file (.docx)', 'binary')
+    try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes) } catch { throw new ResolutionFileError('the text file is not UTF-8', 'not-utf8') }
   }
   if (opts.lang) {
     const detected = detectLanguage(text)

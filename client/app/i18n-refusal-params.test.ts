@@ -17,3 +17,18 @@ test('values it cannot say, or a refusal without values of its own, give no sent
   assert.equal(refusalFromParams('language-mismatch', 'ar', 'en'), null)
   assert.equal(refusalFromParams('busy', { file: 'ar', inForce: 'en' }, 'en'), null)
 })
+
+test('a file the reader cannot take: what is wrong with it and what to do, in the interface\'s language, for the problems a person can mend', () => {
+  for (const problem of ['encrypted', 'corrupt', 'not-zip', 'missing-part', 'binary', 'not-utf8', 'empty']) {
+    const en = refusalFromParams('unreadable-file', { problem }, 'en')
+    const ar = refusalFromParams('unreadable-file', { problem }, 'ar')
+    assert.ok(en && ar, problem)
+    assert.doesNotMatch(ar.replace(/Word|UTF-8|\.docx?/g, ''), /[A-Za-z]/, `${problem}: no English in the Arabic sentence but names of formats`)
+  }
+  assert.equal(refusalFromParams('unreadable-file', { problem: 'encrypted' }, 'ar'),
+    'الملف مستند Word قديم (\u200e.doc) أو محمي بكلمة مرور: احفظه في Word بصيغة \u200e.docx دون كلمة مرور، ثم اختره من جديد.')
+  assert.equal(refusalFromParams('unreadable-file', { problem: 'encrypted' }, 'en'),
+    'The file is an old Word document (.doc) or is protected by a password: save it in Word as a .docx document without a password, and choose it again.')
+  // a hostile file's problems keep the sentence and the server's detail
+  for (const problem of ['zip-bomb', 'unsafe-xml', 'too-large', 'something new']) assert.equal(refusalFromParams('unreadable-file', { problem }, 'ar'), null, problem)
+})

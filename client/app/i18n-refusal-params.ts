@@ -22,8 +22,47 @@ const LANGUAGE_MISMATCH: Record<UiLang, (file: string, inForce: string) => strin
   ar: (file, inForce) => `ملف Word ب${file} والنسخة النافذة المختارة ب${inForce}: اختر نسخة نافذة ب${file}.`
 }
 
+/** A file name extension kept left to right inside an Arabic sentence (a left-to-right mark before its dot). */
+const ext = (name: string) => `\u200e.${name}`
+
+/**
+ * What is wrong with a file the reader could not take, and what to do, per
+ * interface language: the problems a person mends by saving the file again
+ * (export/resolution-file.ts `FileProblem`). A hostile file's (a zip bomb,
+ * XML declarations) keep the sentence and the server's detail.
+ */
+const FILE_PROBLEMS: Record<UiLang, Record<string, string>> = {
+  en: {
+    encrypted: 'The file is an old Word document (.doc) or is protected by a password: save it in Word as a .docx document without a password, and choose it again.',
+    corrupt: 'The file is damaged or cut short: open it in Word, save it again, and choose it again.',
+    'not-zip': 'The file is not a Word document (.docx): save it in Word as a .docx document, and choose it again.',
+    'missing-part': 'The file is not a Word document (.docx): save it in Word as a .docx document, and choose it again.',
+    binary: 'The file is neither a text file nor a Word document (.docx): choose the text form of the resolution or ITU\'s Word file.',
+    'not-utf8': 'The text file is not in UTF-8: save it as UTF-8 text, and choose it again.',
+    empty: 'The file is empty.'
+  },
+  ar: {
+    encrypted: `الملف مستند Word قديم (${ext('doc')}) أو محمي بكلمة مرور: احفظه في Word بصيغة ${ext('docx')} دون كلمة مرور، ثم اختره من جديد.`,
+    corrupt: 'الملف تالف أو منقوص: افتحه في Word واحفظه من جديد، ثم اختره مرة أخرى.',
+    'not-zip': `الملف ليس مستند Word بصيغة ${ext('docx')}: احفظه في Word بهذه الصيغة، ثم اختره من جديد.`,
+    'missing-part': `الملف ليس مستند Word بصيغة ${ext('docx')}: احفظه في Word بهذه الصيغة، ثم اختره من جديد.`,
+    binary: `الملف ليس ملفاً نصياً ولا مستند Word بصيغة ${ext('docx')}: اختر الصيغة النصية للقرار أو ملف Word الصادر عن الاتحاد.`,
+    'not-utf8': 'الملف النصي ليس بترميز UTF-8: احفظه نصاً بترميز UTF-8، ثم اختره من جديد.',
+    empty: 'الملف فارغ.'
+  }
+}
+
+const problemOf = (params: unknown): string | null => {
+  const problem = params && typeof params === 'object' ? (params as Record<string, unknown>).problem : null
+  return typeof problem === 'string' ? problem : null
+}
+
 /** The whole sentence of refusal `code` from the answer's `params`, in `ui`; null when the refusal has no such sentence or the values are not ones it can say. */
 export function refusalFromParams(code: ApiErrorCode, params: unknown, ui: UiLang): string | null {
   if (code === 'language-mismatch' && isLanguageMismatch(params)) return LANGUAGE_MISMATCH[ui](languageName(params.file, ui), languageName(params.inForce, ui))
+  if (code === 'unreadable-file') {
+    const problem = problemOf(params)
+    return problem !== null && Object.hasOwn(FILE_PROBLEMS[ui], problem) ? FILE_PROBLEMS[ui][problem]! : null
+  }
   return null
 }

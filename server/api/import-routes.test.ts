@@ -195,6 +195,33 @@ test('a Word file that is no resolution: 422 saying what the file holds (paragra
   assert.equal(await count(), before)
 })
 
+test('a file the reader cannot take says which problem it has (params.problem), for the interface to say what to do: an old .doc or a protected file, a damaged one, no Word file, no text', async () => {
+  const { zipSync, strToU8 } = await import('fflate')
+  const imported = await upload(sec, '/api/imports/resolution?title=Res50base4', new Uint8Array(readFileSync(RES50_TEXT)))
+  const oldDoc = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)])
+  const cutShort = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(40).fill(7)])
+  const spreadsheet = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') })
+  const image = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3])
+  const latin1 = new Uint8Array([0x52, 0xe9, 0x73, 0x6f, 0x6c, 0x75, 0x74, 0x69, 0x6f, 0x6e])
+  const cases: [string, Uint8Array, string][] = [
+    ['/api/imports/resolution/preview', oldDoc, 'encrypted'],
+    ['/api/imports/resolution/preview', cutShort, 'corrupt'],
+    // shorter than a zip's smallest end record, but a zip's start: cut short, not some other kind of file
+    ['/api/imports/resolution/preview', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'corrupt'],
+    ['/api/imports/resolution/preview', spreadsheet, 'missing-part'],
+    ['/api/imports/resolution/preview', image, 'binary'],
+    ['/api/imports/resolution/preview', latin1, 'not-utf8'],
+    [`/api/imports/proposal/preview?base=${imported.body.versionId}`, oldDoc, 'encrypted'],
+    [`/api/imports/proposal/preview?base=${imported.body.versionId}`, cutShort, 'corrupt'],
+    [`/api/imports/proposal/preview?base=${imported.body.versionId}`, spreadsheet, 'missing-part'],
+    [`/api/imports/proposal/preview?base=${imported.body.versionId}`, image, 'not-zip']
+  ]
+  for (const [path, bytes, problem] of cases) {
+    const r = await upload(sec, path, bytes)
+    assert.deepEqual([r.status, r.body.code, r.body.params], [422, 'unreadable-file', { problem }], `${path} ${problem}: ${JSON.stringify(r.body)}`)
+  }
+})
+
 test('a Word proposal in another script than the version in force (Arabic on English) is refused with 422 language-mismatch, nothing stored; asked for by language, it is read', async () => {
   const arabic = await upload(sec, '/api/imports/resolution?title=Res50base3', new Uint8Array(readFileSync(RES50_TEXT)))
   const english = await upload(sec, '/api/imports/resolution?title=Res1base3', new Uint8Array(readFileSync(RES1_DOCX)))

@@ -64,6 +64,12 @@ export function importersOnly(_req: Request, res: Response, next: () => void): v
   throw new HttpError(403, 'only the Secretariat imports documents', 'secretariat-only')
 }
 
+/** A file refused as unreadable, with its problem as params when the reader named one (the interface then says what to do). */
+const unreadable = (message: string, problem: string | undefined) => {
+  const refusal = new HttpError(422, message, 'unreadable-file')
+  return problem ? refusal.about({ problem }) : refusal
+}
+
 /** The import routes (secretariat only). */
 export function importRoutes(deps: ApiDeps): Router {
   const r = Router()
@@ -74,7 +80,7 @@ export function importRoutes(deps: ApiDeps): Router {
   const readResolution = async (req: Request, res: Response) => {
     const lang = langOf(req)
     try { return await deps.work.run('read-resolution-file', { bytes: bytesOf(req), ...(lang ? { lang } : {}) }, userOf(res).id) } catch (e) {
-      if (e instanceof WorkError && (e.name === 'ResolutionFileError' || e.name === 'DocxInputError')) throw new HttpError(422, e.message, 'unreadable-file')
+      if (e instanceof WorkError && (e.name === 'ResolutionFileError' || e.name === 'DocxInputError')) throw unreadable(e.message, e.problem)
       throw e
     }
   }
@@ -108,7 +114,7 @@ export function importRoutes(deps: ApiDeps): Router {
     let imported
     // read and checked in a worker thread (server/work/), with its time limit
     try { imported = await deps.work.run('read-docx-proposal', { bytes: bytesOf(req), ...(lang ? { lang } : {}), inForce: version.json }, userOf(res).id) } catch (e) {
-      if (e instanceof WorkError && e.name === 'DocxInputError') throw new HttpError(422, `not a Word proposal: ${e.message}`, 'unreadable-file')
+      if (e instanceof WorkError && e.name === 'DocxInputError') throw unreadable(`not a Word proposal: ${e.message}`, e.problem)
       // the message says what the file holds (paragraphs, tracked revisions and their authors, language) before why it is no resolution
       if (e instanceof WorkError && e.name === 'DocxImportError') throw new HttpError(422, e.message, 'unreadable-file')
       if (e instanceof WorkError && e.name === 'ImportError') throw new HttpError(422, `the Word file could not be read as a resolution: ${e.message}`, 'unreadable-file')

@@ -49,11 +49,14 @@ export const DEFAULT_WORK_MEMORY_MB = 1024
 export class WorkError extends Error {
   readonly limit: string | undefined
   readonly line: number | undefined
-  constructor(name: string, message: string, limit?: string, line?: number) {
+  /** What is wrong with a file the job read (a DocxInputError's or ResolutionFileError's `problem`). */
+  readonly problem: string | undefined
+  constructor(name: string, message: string, limit?: string, line?: number, problem?: string) {
     super(message)
     this.name = name
     this.limit = limit
     this.line = line
+    this.problem = problem
   }
 }
 
@@ -203,7 +206,7 @@ export class WorkPool {
       if (!job || job.id !== m.id) return
       this.finish(slot)
       if (m.ok) job.resolve(m.output)
-      else job.reject(new WorkError(m.error.name, m.error.message, m.error.limit, m.error.line))
+      else job.reject(new WorkError(m.error.name, m.error.message, m.error.limit, m.error.line, m.error.problem))
     })
     const fail = (e: Error) => {
       this.charge(slot)
