@@ -33,3 +33,29 @@ test('the compare toolbar does not wrap at 1400 px', async ({ browser }) => {
   expect(await rows(page)).toBe(1)
   await amal.context.close()
 })
+
+test('in the inline comparison the link of a moved provision is not struck with the text it stands beside', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
+  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}&view=inline`)
+  const links = page.locator('.inline-compare [data-testid=move-link]')
+  await expect(links.first()).toBeVisible()
+  // CSS draws an ancestor's line-through across its inline descendants (it cannot be taken off them), up to an atomic box
+  const struck = await links.evaluateAll(els => els.filter(link => {
+    for (let e: Element | null = link; e; e = e.parentElement) {
+      const style = getComputedStyle(e)
+      if (style.textDecorationLine.includes('line-through')) return true
+      if (style.display.startsWith('inline-') || style.float !== 'none' || style.position === 'absolute' || style.position === 'fixed') return false
+    }
+    return false
+  }).map(l => l.textContent))
+  const deletedAt = page.locator('.inline-compare .rev-moved-from [data-testid=move-link]').first()
+  await deletedAt.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/screens/compare-inline-move-link.png' })
+  expect(struck).toEqual([])
+  // and each link stays one short line after the text (not wrapped word by word over the next lines)
+  expect(await links.evaluateAll(els => els.filter(e => e.getBoundingClientRect().height > 24).length)).toBe(0)
+  await amal.context.close()
+})
