@@ -7,7 +7,7 @@
  * are refused with a clear message, storing nothing.
  */
 import { readFileSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { caretAfter, documents, editorText, shot, signedInPage, showChanges } from './helpers.js'
 
 const RES1_DOCX = 'fixtures/itu/T-RES-T.1-2016-MSW-E.docx'
@@ -47,12 +47,16 @@ test('the secretariat loads ITU’s Word file of Resolution 1 and the text form 
   await pick(page, 'old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]))
   await expect(dialog.getByTestId('import-dialog-status')).toContainText('The file is an old Word document (.doc) or is protected by a password: save it in Word as a .docx document')
   await expect(dialog.getByTestId('import-store')).toBeDisabled()
+  const disabledLook = await looks(dialog.getByTestId('import-store'))
   await shot(page, 'cycle-import-refused')
 
   // The text form (Arabic): stored under its named version.
   await pick(page, 'res50-2012-ar.txt', readFileSync(RES50_TEXT))
   await expect(dialog.getByTestId('import-found')).toContainText('القـرار 50')
   await expect(dialog.getByTestId('no-warnings')).toBeVisible()
+  // a Store button that cannot be used looks it: it was drawn as the one that can (the same blue), and a click did nothing
+  await expect(dialog.getByTestId('import-store')).toBeEnabled()
+  expect(disabledLook).not.toBe(await looks(dialog.getByTestId('import-store')))
   await dialog.getByTestId('field-title').fill('Resolution 50 (text form)')
   await dialog.getByTestId('import-store').click()
   await expect(page.getByTestId('doc-row').filter({ hasText: 'Resolution 50 (text form)' })).toBeVisible()
@@ -63,6 +67,11 @@ test('the secretariat loads ITU’s Word file of Resolution 1 and the text form 
   expect(versions.map((v: { name: string }) => v.name)).toEqual(['المراجَع في دبي، 2012'])
   await shot(page, 'cycle-list-after-import')
 })
+
+/** How a control is drawn: its opacity, colours and pointer. */
+async function looks(control: Locator): Promise<string> {
+  return control.evaluate(el => { const s = getComputedStyle(el); return [s.opacity, s.backgroundColor, s.color, s.cursor].join(' ') })
+}
 
 /** The seeded Resolution 50 and its 2012 version. */
 async function res50(page: Page): Promise<{ id: string; title: string }> {
