@@ -71,3 +71,16 @@ test("a draft's number is read from the start of its stored content", () => {
   assert.equal(headingNumberIn(cover), null, 'no heading within what was read')
   assert.equal(headingNumberIn(''), null)
 })
+
+test('draft new resolutions started together take numbers of their own', async () => {
+  const kenji = await login(server.url, 'kenji')
+  // a double click, or two drafters of one delegation at the same moment: four starts sent together
+  const started = await Promise.all([1, 2, 3, 4].map(() => api(server.url, kenji, 'POST', '/api/documents/new-proposal', { title: 'Together', action: 'ADD', lang: 'en', proposalId: 'ZZT/1/1' })))
+  const numbers: string[] = []
+  for (const r of started) {
+    assert.equal(r.status, 201, JSON.stringify(r.body))
+    const doc = (await api(server.url, kenji, 'GET', `/api/documents/${r.body.id}`)).body
+    numbers.push((doc.json.content.find((n: { type: string }) => n.type === 'resolutionHeading') as { attrs: { number: string } }).attrs.number)
+  }
+  assert.deepEqual(numbers.sort(), ['[ZZT-1]', '[ZZT-2]', '[ZZT-3]', '[ZZT-4]'])
+})

@@ -12,7 +12,7 @@ import { adoptedNewResolution, adoptedText, adoptedTitle, adoptText, AdoptionErr
 import { versionInForce } from '../../protocol/version-in-force.js'
 import { contentText, createDocument, createVersion, liveAnswer, liveJSON } from '../documents.js'
 import { sendPrepared } from '../http/prepared-answer.js'
-import { isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
+import { draftCode, isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { headingOf, titleOf } from '../proposal-start.js'
 import { cachedVersion } from './version-cache.js'
 import type { DocumentMeta } from '../store/types.js'
@@ -53,13 +53,15 @@ function publicMeta(m: DocumentMeta) {
 export function documentRoutes(deps: ApiDeps): Router {
   const r = Router()
   const readable = (res: Response, id: string): Promise<DocumentMeta> => readableDocument(deps, res, id)
+  // work that reads the store, then writes on what it read, one at a time per key on every instance; a turn not had in time, or lost, is busy
+  const inTurn = <T>(key: string, work: (turn: HeldTurn) => Promise<T>): Promise<T> =>
+    deps.store.inTurn(key, work).catch((e: unknown) => {
+      throw e instanceof TurnBusyError || e instanceof TurnLostError ? new HttpError(503, e.message, 'busy') : e
+    })
   // naming a version and adopting change which version of a resolution is in force: one at a time per resolution, on
   // every instance sharing the store, so that two adoptions sent together cannot both pass the check of the version in
   // force (seventeenth probe)
-  const versionsInForce = <T>(resolutionId: string, work: (turn: HeldTurn) => Promise<T>): Promise<T> =>
-    deps.store.inTurn(`versions:${resolutionId}`, work).catch((e: unknown) => {
-      throw e instanceof TurnBusyError || e instanceof TurnLostError ? new HttpError(503, e.message, 'busy') : e
-    })
+  const versionsInForce = <T>(resolutionId: string, work: (turn: HeldTurn) => Promise<T>): Promise<T> => inTurn(`versions:${resolutionId}`, work)
 
   r.get('/', async (_req, res) => {
     const user = userOf(res)
@@ -133,19 +135,25 @@ export function documentRoutes(deps: ApiDeps): Router {
     else if (isLanguage(body.lang)) lang = body.lang
     else throw new HttpError(400, `lang must be one of ${LANGUAGES.join(', ')}`)
     const cover = body.coverTitle === undefined ? null : stringField(body, 'coverTitle', 500)
-    // built and encoded in a worker (the base parsed there); without an action (the original form of this route) the bare base text
-    const content = await deps.work.run('start-proposal', {
-      baseText: version?.jsonText ?? null, bare: body.action === undefined, coverTitle: cover,
-      start: { action, proposalId, source, delegation: delegations[0]!, lang, draftNumbersInUse: action === 'ADD' ? await draftNumbersInUse(deps.store) : [] }
-    }, user.id)
-    let meta
-    try {
-      // the co-sponsors named are invited as later ones are (server/cosponsors.ts): by a drafter, to agree; by the Secretariat, as submitted
-      const [proposing, ...cosponsors] = delegations
-      const alone = { delegations: [proposing!], invitedCosponsors: [] }
-      const named = invite(cosponsors, user.role === 'secretariat')(alone) ?? alone
-      meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations: [...named.delegations], invitedCosponsors: [...named.invitedCosponsors], shared: false, baseVersionId: version?.meta.id ?? null, baseDocumentId: base?.id ?? null }, content, actorOf(user), user.id)
-    } catch (e) { throw asBadRequest(e) }
+    const create = async (turn: HeldTurn | null): Promise<DocumentMeta> => {
+      // built and encoded in a worker (the base parsed there); without an action (the original form of this route) the bare base text
+      const content = await deps.work.run('start-proposal', {
+        baseText: version?.jsonText ?? null, bare: body.action === undefined, coverTitle: cover,
+        start: { action, proposalId, source, delegation: delegations[0]!, lang, draftNumbersInUse: action === 'ADD' ? await draftNumbersInUse(deps.store) : [] }
+      }, user.id)
+      // (in a turn, confirmed just before the draft is stored: one lost while the work stalled stores nothing)
+      await turn?.confirm()
+      try {
+        // the co-sponsors named are invited as later ones are (server/cosponsors.ts): by a drafter, to agree; by the Secretariat, as submitted
+        const [proposing, ...cosponsors] = delegations
+        const alone = { delegations: [proposing!], invitedCosponsors: [] }
+        const named = invite(cosponsors, user.role === 'secretariat')(alone) ?? alone
+        return await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title, kind: 'proposal', delegations: [...named.delegations], invitedCosponsors: [...named.invitedCosponsors], shared: false, baseVersionId: version?.meta.id ?? null, baseDocumentId: base?.id ?? null }, content, actorOf(user), user.id)
+      } catch (e) { throw asBadRequest(e) }
+    }
+    // a draft new resolution takes the next number of its source: drafts of one source are numbered and stored one at a
+    // time, so that two started together (a double click, two drafters at once, on any instance) do not take the same
+    const meta = action === 'ADD' ? await inTurn(`draft-numbers:${draftCode(proposalId, delegations[0]!)}`, create) : await create(null)
     await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'create-proposal', detail: version && base ? `${action} on version "${version.meta.name}" of "${base.title}"` : `${action}: draft new resolution` })
     if (meta.invitedCosponsors.length > 0) await deps.store.addAudit(meta.id, { at: meta.createdAt, user: user.name, delegation: user.delegation, action: 'cosponsors-invited', detail: `invited to co-sponsor: ${meta.invitedCosponsors.join(', ')}` })
     res.status(201).json(publicMeta(meta))
