@@ -59,3 +59,20 @@ test('in the inline comparison the link of a moved provision is not struck with 
   expect(await links.evaluateAll(els => els.filter(e => e.getBoundingClientRect().height > 24).length)).toBe(0)
   await amal.context.close()
 })
+
+test('at 800 px the compare toolbar wraps rather than cutting the two texts’ names to a word', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  await page.setViewportSize({ width: 800, height: 800 })
+  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
+  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}`)
+  await expect(page.getByTestId('summary')).toContainText('MOD')
+  await page.screenshot({ path: 'test-results/screens/compare-toolbar-800.png' })
+  // each list shows enough of its choice to tell the texts apart ("Resolution 50 – Cybersecurity …", not "Resolu")
+  for (const side of ['compare-old', 'compare-new']) expect((await page.getByTestId(side).boundingBox())!.width).toBeGreaterThanOrEqual(220)
+  // and every tool is still in the window
+  const outside = await page.locator('.compare-tools > *').evaluateAll(els => els.filter(e => { const b = e.getBoundingClientRect(); return b.width > 0 && (b.left < 0 || b.right > window.innerWidth) }).length)
+  expect(outside).toBe(0)
+  await amal.context.close()
+})
