@@ -7,7 +7,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { sameScript, versionNameOf, type Language } from '../schema/index.js'
-import { detectLanguage, importNote, importText, ImportError, type ImportNote } from '../schema/text/index.js'
+import { detectLanguage, importNote, importText, ImportError, type ImportNote, type ImportProblem } from '../schema/text/index.js'
 import { readDocxContent } from './docx-paragraphs.js'
 import { DEFAULT_LIMITS, DocxInputError, isOleFile, type DocxLimits, type DocxProblem } from './docx-read.js'
 import { ituDocxToText } from './itu-docx-text.js'
@@ -39,9 +39,10 @@ export interface ResolutionFile {
 /**
  * What is wrong with a file before any of it is read as a resolution: a
  * Word file's problem (docx-read.ts), or an empty file, one neither text
- * nor Word (`binary`), or a text not in UTF-8.
+ * nor Word (`binary`), or a text not in UTF-8; or a text with no resolution
+ * heading (schema/text/errors.ts).
  */
-export type FileProblem = DocxProblem | 'empty' | 'binary' | 'not-utf8'
+export type FileProblem = DocxProblem | ImportProblem | 'empty' | 'binary' | 'not-utf8'
 
 /** A file that cannot be read as a resolution: the message says why, and `problem` which problem, when the file itself is at fault. */
 export class ResolutionFileError extends Error {
@@ -86,7 +87,7 @@ export function readResolutionFile(bytes: Uint8Array, opts: { lang?: Language; l
   let result
   try { result = importText(text, opts.lang ? { lang: opts.lang } : {}) } catch (e) {
     const line = e instanceof ImportError && e.line ? `line ${e.line}: ` : ''
-    throw new ResolutionFileError(`${line}${(e as Error).message}`)
+    throw new ResolutionFileError(`${line}${(e as Error).message}`, e instanceof ImportError ? e.problem : undefined)
   }
   const lines = text.split('\n')
   const warnings = [...fileWarnings, ...result.warnings.map(w => ({ ...w, text: (lines[w.line - 1] ?? '').slice(0, 200) }))]

@@ -19,7 +19,7 @@ test('values it cannot say, or a refusal without values of its own, give no sent
 })
 
 test('a file the reader cannot take: what is wrong with it and what to do, in the interface\'s language, for the problems a person can mend', () => {
-  for (const problem of ['encrypted', 'corrupt', 'not-zip', 'missing-part', 'binary', 'not-utf8', 'empty']) {
+  for (const problem of ['encrypted', 'corrupt', 'not-zip', 'missing-part', 'binary', 'not-utf8', 'empty', 'no-heading']) {
     const en = refusalFromParams('unreadable-file', { problem }, 'en')
     const ar = refusalFromParams('unreadable-file', { problem }, 'ar')
     assert.ok(en && ar, problem)

@@ -39,7 +39,8 @@ const FILE_PROBLEMS: Record<UiLang, Record<string, string>> = {
     'missing-part': 'The file is not a Word document (.docx): save it in Word as a .docx document, and choose it again.',
     binary: 'The file is neither a text file nor a Word document (.docx): choose the text form of the resolution or ITU\'s Word file.',
     'not-utf8': 'The text file is not in UTF-8: save it as UTF-8 text, and choose it again.',
-    empty: 'The file is empty.'
+    empty: 'The file is empty.',
+    'no-heading': 'The file has no resolution heading (a line such as "RESOLUTION 50 (Rev. Dubai, 2012)"): is it the text of a resolution?'
   },
   ar: {
     encrypted: `الملف مستند Word قديم (${ext('doc')}) أو محمي بكلمة مرور: احفظه في Word بصيغة ${ext('docx')} دون كلمة مرور، ثم اختره من جديد.`,
@@ -48,7 +49,8 @@ const FILE_PROBLEMS: Record<UiLang, Record<string, string>> = {
     'missing-part': `الملف ليس مستند Word بصيغة ${ext('docx')}: احفظه في Word بهذه الصيغة، ثم اختره من جديد.`,
     binary: `الملف ليس ملفاً نصياً ولا مستند Word بصيغة ${ext('docx')}: اختر الصيغة النصية للقرار أو ملف Word الصادر عن الاتحاد.`,
     'not-utf8': 'الملف النصي ليس بترميز UTF-8: احفظه نصاً بترميز UTF-8، ثم اختره من جديد.',
-    empty: 'الملف فارغ.'
+    empty: 'الملف فارغ.',
+    'no-heading': 'لا عنوان قرار في الملف (سطر مثل «القرار 50 (المراجَع في دبي، 2012)»): هل هو نص قرار؟'
   }
 }
 

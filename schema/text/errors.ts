@@ -4,6 +4,9 @@
  * warnings.ts).
  */
 
+/** Problems of a text an interface says in its own language (the message says them in English): no resolution heading in it. */
+export type ImportProblem = 'no-heading'
+
 /**
  * Thrown for input that cannot be imported (not UTF-8, empty, no heading,
  * absurdly long lines). The message does not repeat the line number; callers
@@ -14,10 +17,13 @@ export class ImportError extends Error {
   readonly line: number | undefined
   /** The file being imported, when the caller named it. */
   fileName: string | undefined
-  constructor(message: string, line?: number, fileName?: string) {
+  /** Which problem, when it is one of ImportProblem. */
+  readonly problem: ImportProblem | undefined
+  constructor(message: string, line?: number, fileName?: string, problem?: ImportProblem) {
     super(message)
     this.name = 'ImportError'
     this.line = line
     this.fileName = fileName
+    this.problem = problem
   }
 }

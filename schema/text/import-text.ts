@@ -173,7 +173,7 @@ function read(input: string | Uint8Array, options: ImportOptions): ImportResult 
   if (!heading) {
     throw new ImportError(proposal
       ? 'no resolution heading after the proposal marker (expected a line such as "RESOLUTION 50 (Rev. Dubai, 2012)" or "القرار 50 (...)")'
-      : 'no resolution heading found (expected a line such as "RESOLUTION 50 (Rev. Dubai, 2012)" or "القرار 50 (...)")')
+      : 'no resolution heading found (expected a line such as "RESOLUTION 50 (Rev. Dubai, 2012)" or "القرار 50 (...)")', undefined, undefined, 'no-heading')
   }
   if (!title) { warn(heading.line, 'missing-title', {}); title = textblock('resolutionTitle', [], heading.line) }
   if (pending?.kind === 'part') warn(pending.node.line, 'part-without-title', {})

@@ -211,6 +211,8 @@ test('a file the reader cannot take says which problem it has (params.problem), 
     ['/api/imports/resolution/preview', spreadsheet, 'missing-part'],
     ['/api/imports/resolution/preview', image, 'binary'],
     ['/api/imports/resolution/preview', latin1, 'not-utf8'],
+    // the most common mistake: another text (minutes, notes) taken for the resolution
+    ['/api/imports/resolution/preview', new TextEncoder().encode('Minutes of the meeting\nAgreed.\n'), 'no-heading'],
     [`/api/imports/proposal/preview?base=${imported.body.versionId}`, oldDoc, 'encrypted'],
     [`/api/imports/proposal/preview?base=${imported.body.versionId}`, cutShort, 'corrupt'],
     [`/api/imports/proposal/preview?base=${imported.body.versionId}`, spreadsheet, 'missing-part'],
