@@ -27,8 +27,6 @@ import { MAX_TITLE } from './titles.js'
 const MAX_PROPOSALS = 12
 /** The delegation that runs committee drafts. */
 export const SECRETARIAT = SECRETARIAT_DELEGATION
-/** Audit actions that are connections, not changes (left out of the activity). */
-const CONNECTIONS = ['connect', 'disconnect']
 /** The audit action of an option dropped (collab/brackets.ts), which the disposition report reads. */
 const DROP_OPTION: BracketAction = 'bracket-drop-option'
 
@@ -144,7 +142,7 @@ export function committeeRoutes(deps: ApiDeps): Router {
 
   r.get('/documents/:id/activity', async (req, res) => {
     const doc = await readable(res, req.params.id)
-    res.json(await deps.store.listAudit(doc.id, { exceptActions: CONNECTIONS, ...auditPage(req.query) }))
+    res.json(await deps.store.listAudit(doc.id, { changesOnly: true, ...auditPage(req.query) }))
   })
   return r
 }

@@ -228,9 +228,22 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       const before = await store.listAudit('doc-p', { limit: 10, before: newest[0]!.seq })
       assert.deepEqual(before.map(e => e.at), ['5', '6', '7', '8', '9', '10', '11', '12', '13', '14'])
       assert.deepEqual((await store.listAudit('doc-p', { limit: 10, before: before[0]!.seq })).map(e => e.at), ['0', '1', '2', '3', '4'])
-      assert.deepEqual((await store.listAudit('doc-p', { exceptActions: ['connect'], limit: 3 })).map(e => e.at), ['20', '22', '24'])
+      assert.deepEqual((await store.listAudit('doc-p', { changesOnly: true, limit: 3 })).map(e => e.at), ['20', '22', '24'])
       assert.deepEqual((await store.listAudit('doc-p', { actions: ['connect'], delegation: 'ARB' })).map(e => e.at), ['5', '15'])
       assert.equal((await store.listAudit('doc-p')).length, 25, 'no limit: all of it')
+    })
+
+    await t.test('audit pages of changes only (no connect, no disconnect) and of one delegation, each page before the last', async () => {
+      const actions = ['connect', 'bracket-add-option', 'disconnect', 'restore', 'connect', 'disconnect']
+      for (let k = 0; k < 24; k++) await store.addAudit('doc-q', { at: String(k), user: 'Amal', delegation: k % 4 === 1 ? 'ARB' : 'APT', action: actions[k % 6]!, detail: '' })
+      const changes = await store.listAudit('doc-q', { changesOnly: true, limit: 3 })
+      assert.deepEqual(changes.map(e => e.at), ['15', '19', '21'])
+      assert.deepEqual((await store.listAudit('doc-q', { changesOnly: true, limit: 3, before: changes[0]!.seq })).map(e => e.at), ['7', '9', '13'])
+      assert.deepEqual((await store.listAudit('doc-q', { changesOnly: true })).map(e => e.action), Array(4).fill(['bracket-add-option', 'restore']).flat())
+      const arb = await store.listAudit('doc-q', { delegation: 'ARB', limit: 2 })
+      assert.deepEqual(arb.map(e => e.at), ['17', '21'])
+      assert.deepEqual((await store.listAudit('doc-q', { delegation: 'ARB', limit: 2, before: arb[0]!.seq })).map(e => e.at), ['9', '13'])
+      assert.deepEqual(await store.listAudit('doc-q', { delegation: 'NOBODY', limit: 2 }), [])
     })
 
     await t.test('committee drafts: kind, origin and compiled inputs kept beside the document', async () => {

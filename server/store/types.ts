@@ -18,14 +18,21 @@ export interface UserRecord extends User {
   passwordHash: string
 }
 
+/** Audit actions that are connections, not changes: left out of a document's activity (`AuditQuery.changesOnly`). */
+export const CONNECTION_ACTIONS = ['connect', 'disconnect'] as const
+
 /** Which entries of a document's audit trail to list (every field optional). */
 export interface AuditQuery {
   /** Of this delegation only. */
   delegation?: string | undefined
   /** Of these actions only. */
   actions?: readonly string[] | undefined
-  /** Of none of these actions. */
-  exceptActions?: readonly string[] | undefined
+  /**
+   * Changes only: none of the `CONNECTION_ACTIONS` (a document's activity).
+   * A page of them reads an index of those rows alone (rows.ts), however
+   * many connections the trail holds.
+   */
+  changesOnly?: boolean | undefined
   /** Recorded before the entry with this `seq` (the page before one already read). */
   before?: number | undefined
   /** At most this many: the newest of those that match. */
