@@ -24,6 +24,34 @@ test('the actions of each document row stay inside the row', async ({ page }) =>
   await shot(page, 'document-list')
 })
 
+test('an assembly\'s list stays dense: the last change and the resolution a text is on take two lines at most, in either interface', async ({ browser }) => {
+  // the Secretariat's list of hundreds: 'date, time by Secretariat (Secretariat)' wrapped to four lines, and the resolution's
+  // title to three, so that 42 documents made a page of 4,000 px (seen in the UX audit)
+  const { page, context } = await signedInPage(browser, 'sec')
+  await page.setViewportSize({ width: 1280, height: 900 })
+  for (const lang of ['en', 'ar']) {
+    if (lang === 'ar') { await page.getByTestId('ui-lang').click(); await expect(page.locator('html')).toHaveAttribute('lang', 'ar') }
+    const rows = page.getByTestId('doc-row')
+    await expect(rows.first()).toBeVisible()
+    const cells = await rows.evaluateAll(trs => trs.map(tr => {
+      const lines = (td: Element) => {
+        const range = document.createRange()
+        range.selectNodeContents(td)
+        return range.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight)
+      }
+      const [, , , base, lastChange] = [...tr.querySelectorAll(':scope > td')]
+      return { title: tr.querySelector('a')!.textContent, base: lines(base!), lastChange: lines(lastChange!) }
+    }))
+    await shot(page, `document-list-dense-${lang}`)
+    expect(cells.length).toBeGreaterThan(2)
+    for (const c of cells) {
+      expect(c.lastChange, `${lang}: last change of ${c.title}`).toBeLessThanOrEqual(2.2)
+      expect(c.base, `${lang}: resolution of ${c.title}`).toBeLessThanOrEqual(2.2)
+    }
+  }
+  await context.close()
+})
+
 test('the filter narrows the list by every word typed: title, resolution, delegation', async ({ page }) => {
   await signIn(page, 'sec')
   const rows = page.getByTestId('doc-row')

@@ -53,8 +53,11 @@ function row(doc: DocumentMeta, all: DocumentMeta[], propose: ((id: string) => v
     h('td', {}, h('a', { href: routeHash({ page: 'editor', id: doc.id }), dir: 'auto', class: 'doc-title' }, doc.title), invitation(doc, user, reload)),
     h('td', {}, lang?.name ?? doc.lang),
     h('td', {}, doc.kind === 'proposal' ? t('proposal') : doc.kind === 'committee-draft' ? tk('committeeDraft') : t('resolution')),
-    h('td', {}, h('span', { dir: 'auto' }, base ?? (doc.baseVersionId ? doc.baseVersionId : t('none'))), older ? ' ' : null, older),
-    h('td', {}, formatWhen(doc.updatedAt, uiLang()), doc.updatedBy ? h('span', { class: 'muted' }, ` ${t('by')} `, h('bdi', {}, `${doc.updatedBy.name} (${doc.updatedBy.delegation})`)) : null),
+    // an assembly lists hundreds: the resolution's title in two lines at most (whole on hover), the time on one and who on the next
+    // (the clamped box keeps the column's side; the title inside keeps its own direction)
+    h('td', {}, h('div', { class: 'list-base', title: base ?? '' }, h('span', { dir: 'auto' }, base ?? (doc.baseVersionId ? doc.baseVersionId : t('none')))), older),
+    h('td', {}, h('span', { class: 'list-when' }, formatWhen(doc.updatedAt, uiLang())),
+      doc.updatedBy ? h('div', { class: 'muted small list-who' }, `${t('by')} `, h('bdi', {}, `${doc.updatedBy.name} (${doc.updatedBy.delegation})`)) : null),
     h('td', { class: 'row-actions' },
       doc.baseVersionId ? h('a', { href: routeHash({ page: 'compare', old: `v:${doc.baseVersionId}`, new: `d:${doc.id}` }) }, t('compare')) : null,
       propose && doc.kind === 'resolution' ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'row-new-proposal', onclick: () => propose(doc.id) }, tc('newProposal')) : null,
