@@ -60,6 +60,24 @@ test('in the inline comparison the link of a moved provision is not struck with 
   await amal.context.close()
 })
 
+test('a move link\'s arrow points the way the interface reads: forward for "moved to", back for "moved from" (leftward forward in Arabic)', async ({ browser }) => {
+  // the arrows were the English ones in the Arabic interface too: '→ نُقلت إلى' pointed back to where the line starts (seen in the UX audit)
+  for (const [user, forward, back] of [['amal', '←', '→'], ['rita', '→', '←']] as const) {
+    const { page, context } = await signedInPage(browser, user)
+    const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
+    const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+    await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}&view=inline`)
+    const movedAway = page.locator('.inline-compare .rev-moved-from [data-testid=move-link]')
+    const movedHere = page.locator('.inline-compare .rev-moved-to [data-testid=move-link]')
+    await expect(movedAway.first()).toBeVisible()
+    for (const text of await movedAway.allTextContents()) expect(text.startsWith(forward), `${user}: ${text}`).toBe(true)
+    for (const text of await movedHere.allTextContents()) expect(text.startsWith(back), `${user}: ${text}`).toBe(true)
+    // the label reads in the interface's direction whatever the document's
+    expect(await movedAway.first().getAttribute('dir')).toBe(user === 'amal' ? 'rtl' : 'ltr')
+    await context.close()
+  }
+})
+
 test('at 800 px the compare toolbar wraps rather than cutting the two texts’ names to a word', async ({ browser }) => {
   const amal = await signedInPage(browser, 'amal')
   const page = amal.page

@@ -7,7 +7,7 @@
 import type { Node } from 'prosemirror-model'
 import { compareRefs, listDocuments, listVersions, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
-import { t } from '../app/i18n.js'
+import { t, uiLang } from '../app/i18n.js'
 import { tc } from '../app/i18n-cycle.js'
 import { go, note, type CompareView, type Route } from '../app/router.js'
 import { directionOf, isLanguage, isRenumbered, languageInfo, resolutionFromJSON, resolutionSchema, revisionOf, statusOnSide, type Language } from '../../schema/index.js'
@@ -28,18 +28,26 @@ function changed(node: Node): boolean {
   return marks
 }
 
-/** A link from one half of a move to the other (`moved-from` points to where it went, `moved-to` to where it came from). */
+/**
+ * A link from one half of a move to the other (`moved-from` points to where
+ * it went, `moved-to` to where it came from). Its label is the interface's,
+ * set in the interface's direction whatever the document's, with the arrow
+ * pointing forward or back as that direction reads (leftward is forward in
+ * Arabic; arrows are not mirrored by the browser).
+ */
 function moveLink(status: string, moveId: string): HTMLElement {
+  const rtl = uiLang() === 'ar'
+  const [forward, back] = rtl ? ['←', '→'] : ['→', '←']
   const target = status === 'moved-from' ? `to-${moveId}` : `from-${moveId}`
   return h('a', {
-    class: 'move-link', href: `#${target}`, 'data-testid': 'move-link', contenteditable: 'false',
+    class: 'move-link', href: `#${target}`, 'data-testid': 'move-link', contenteditable: 'false', dir: rtl ? 'rtl' : 'ltr',
     onclick: (e: Event) => {
       e.preventDefault()
       const el = document.getElementById(target)
       el?.scrollIntoView({ block: 'center', behavior: 'smooth' })
       el?.classList.add('current-change')
     }
-  }, status === 'moved-from' ? `→ ${t('movedFrom')}` : `← ${t('movedTo')}`)
+  }, status === 'moved-from' ? `${forward} ${t('movedFrom')}` : `${back} ${t('movedTo')}`)
 }
 
 /** Rows of the side-by-side view: top-level lines, section headings, and each provision with what it holds. */
