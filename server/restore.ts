@@ -47,11 +47,16 @@ export async function writeContent(store: Store, hocuspocus: Hocuspocus, documen
   } finally { await connection.disconnect() }
 }
 
-/** Writes `version` back as the document's content; returns the checkpoints made before and after. */
-export async function restoreVersion(store: Store, hocuspocus: Hocuspocus, documentId: string, version: Version, by: Actor, userId: string): Promise<{ before: Version; after: Version }> {
+/**
+ * Writes `version` back as the document's content; returns the checkpoints
+ * made before and after. `beforeWriting` runs just before the text is
+ * written (the document's turn confirmed, as an adoption's: server/turns.ts
+ * `HeldTurn`); when it rejects nothing is written.
+ */
+export async function restoreVersion(store: Store, hocuspocus: Hocuspocus, documentId: string, version: Version, by: Actor, userId: string, beforeWriting?: () => Promise<void>): Promise<{ before: Version; after: Version }> {
   const node = resolutionFromJSON(version.json)
   const before = await createCheckpoint(store, hocuspocus, documentId, { kind: 'before-restore', version: version.name }, by)
-  await writeContent(store, hocuspocus, documentId, node, userId)
+  await writeContent(store, hocuspocus, documentId, node, userId, beforeWriting)
   const after = await createCheckpoint(store, hocuspocus, documentId, { kind: 'restored', version: version.name }, by)
   return { before, after }
 }

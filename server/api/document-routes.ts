@@ -60,7 +60,8 @@ export function documentRoutes(deps: ApiDeps): Router {
     })
   // naming a version and adopting change which version of a resolution is in force: one at a time per resolution, on
   // every instance sharing the store, so that two adoptions sent together cannot both pass the check of the version in
-  // force (seventeenth probe)
+  // force (seventeenth probe); a restore takes the same turn, so that it cannot write between an adoption's text and
+  // the naming of its version (twenty-first probe)
   const versionsInForce = <T>(resolutionId: string, work: (turn: HeldTurn) => Promise<T>): Promise<T> => inTurn(`versions:${resolutionId}`, work)
 
   r.get('/', async (_req, res) => {
@@ -188,8 +189,11 @@ export function documentRoutes(deps: ApiDeps): Router {
       const wait = Math.max(1, Math.ceil(budget.secondsUntilAny(user.id)))
       throw new HttpError(429, `your restores and sessions have kept as many checkpoints as one user may for now; try again in ${wait} s`, 'over-checkpoint-budget', wait)
     }
-    // writing a version into a large live document is work on the event loop: paid from the user's share of its time
-    const { before, after } = await onUsersTime(deps, user, () => restoreVersion(deps.store, deps.hocuspocus, doc.id, version, actorOf(user), user.id))
+    // in the document's turn, the one adoptions and named versions take: a restore landing between an adoption's writing
+    // and the naming of its version left that version holding the restored text (twenty-first probe). Writing a version
+    // into a large live document is work on the event loop: paid from the user's share of its time, once the turn is had.
+    const { before, after } = await versionsInForce(doc.id, turn =>
+      onUsersTime(deps, user, () => restoreVersion(deps.store, deps.hocuspocus, doc.id, version, actorOf(user), user.id, () => turn.confirm())))
     budget?.spend(user.id, contentText(before.json).length + contentText(after.json).length)
     await deps.store.addAudit(doc.id, { at: after.createdAt, user: user.name, delegation: user.delegation, action: 'restore-version', detail: `restored "${version.name}"` })
     const strip = ({ json: _json, ...meta }: typeof before) => ({ ...meta, automatic: true })
