@@ -84,6 +84,14 @@ test('what the rules refuse exits 1, a usage error 2, each with one line that sa
   assert.doesNotMatch((await users(['list'])).stdout, /x\.y/)
 })
 
+test('a command that does not exist is named as such, with or without a user name (not "delete needs a user name")', { timeout: 60_000 }, async () => {
+  for (const args of [['delete'], ['delete', 'x.y']]) {
+    const r = await users(args)
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`)
+    assert.match(r.stderr, /^resdraft: unknown command "delete"\n/, args.join(' '))
+  }
+})
+
 test('--password-stdin takes one line a sign-in can send: control characters and bytes that are not UTF-8 are refused, a byte-order mark is not part of it, and nothing past the first line is read', { timeout: 60_000 }, async () => {
   // fifteenth probe: each of these was stored; the NUL one can never sign in (a NUL in a sign-in is refused with 400),
   // the others only with characters nobody types

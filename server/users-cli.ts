@@ -57,6 +57,9 @@ function readPassword(): string {
   return line
 }
 
+/** The commands that take a user name (`list` takes none). */
+const COMMANDS = ['add', 'change', 'password', 'close']
+
 async function run(store: Store, argv: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
@@ -75,7 +78,9 @@ async function run(store: Store, argv: string[]): Promise<string> {
     if (username !== undefined) throw new UsageError('list takes no user name')
     return (await store.listUsers()).map(u => [u.username, u.role, u.delegation, u.uiLang, u.name, isClosed(u) ? '(closed)' : ''].join('\t').trimEnd()).join('\n')
   }
-  if (!username) throw new UsageError(command ? `${command} needs a user name` : 'no command')
+  if (command === undefined) throw new UsageError('no command')
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command ${JSON.stringify(command)}`)
+  if (!username) throw new UsageError(`${command} needs a user name`)
   switch (command) {
     case 'add': {
       const { name, delegation, role } = fields
