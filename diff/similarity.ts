@@ -5,7 +5,8 @@
  *
  * Scoring runs for many pairs of provisions, so a text's words are read once
  * into a sorted array of 32-bit word hashes (FNV-1a over the word's UTF-16
- * units, the words being those of tokenise.ts `wordsOf`); two bags are then
+ * units, the words being those of tokenise.ts `wordsOf`: each Han character
+ * a word of its own, Chinese writing no spaces); two bags are then
  * compared by one merge, without strings or maps. Two different words with
  * the same hash would count as shared: at 32 bits that is rare enough for a
  * similarity score, and it is deterministic.
@@ -20,15 +21,18 @@ export interface WordBag {
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
+/** A Han letter, mark or digit: a word of its own (a Han radical or other symbol is none). */
+const HAN_CHAR = /^(?=\p{sc=Han})[\p{L}\p{M}\p{N}]$/u
 
 /** What a UTF-16 unit is to `wordBag`, filled as met (0: not yet known). */
 const UNIT = new Uint8Array(0x10000)
-const IN_WORD = 1, BETWEEN_WORDS = 2, IGNORED = 3, SURROGATE = 4
+const IN_WORD = 1, BETWEEN_WORDS = 2, IGNORED = 3, SURROGATE = 4, HAN = 5
 
 function unitKind(c: number): number {
   let k = UNIT[c]!
   if (k === 0) {
-    k = c === 0x0640 ? IGNORED : c >= 0xd800 && c <= 0xdfff ? SURROGATE : WORD_CHAR.test(String.fromCharCode(c)) ? IN_WORD : BETWEEN_WORDS
+    const ch = String.fromCharCode(c)
+    k = c === 0x0640 ? IGNORED : c >= 0xd800 && c <= 0xdfff ? SURROGATE : HAN_CHAR.test(ch) ? HAN : WORD_CHAR.test(ch) ? IN_WORD : BETWEEN_WORDS
     UNIT[c] = k
   }
   return k
@@ -48,8 +52,17 @@ export function wordBag(text: string): WordBag {
         k = IN_WORD
       } else {
         const cp = text.codePointAt(i)!
-        k = cp > 0xffff && WORD_CHAR.test(String.fromCodePoint(cp)) ? IN_WORD : BETWEEN_WORDS
+        const ch = String.fromCodePoint(cp)
+        k = cp <= 0xffff ? BETWEEN_WORDS : HAN_CHAR.test(ch) ? HAN : WORD_CHAR.test(ch) ? IN_WORD : BETWEEN_WORDS
       }
+    }
+    if (k === HAN) {
+      // a word of its own (both halves of a surrogate pair): it ends the word before it
+      if (inWord) { out.push(h >>> 0); inWord = false }
+      h = Math.imul(0x811c9dc5 ^ c, 0x01000193)
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) h = Math.imul(h ^ text.charCodeAt(++i), 0x01000193)
+      out.push(h >>> 0)
+      continue
     }
     if (k === IN_WORD) {
       if (!inWord) { h = 0x811c9dc5; inWord = true }

@@ -1,16 +1,22 @@
 /**
  * Splitting provision text into the units a word-level diff works on:
  * words (numbers whole: `2012`), runs of spaces, and single punctuation
- * marks. A token never splits a grapheme cluster: an Arabic haraka stays
- * with its letter, a surrogate pair or an emoji ZWJ sequence stays whole,
- * a Vietnamese combining mark stays with its base.
+ * marks. Chinese writes no spaces between its words, so each Han character
+ * is a token (and a word) of its own: a run of ideographs up to the next
+ * punctuation is most of a provision. A token never splits a grapheme
+ * cluster: an Arabic haraka stays with its letter, a surrogate pair or an
+ * emoji ZWJ sequence stays whole, a Vietnamese combining mark stays with
+ * its base.
  */
 
 /**
- * Words (letters, marks, digits and joiners), runs of white space, or any
- * other single code point (punctuation, symbols, emoji).
+ * A Han character (one code point), words of other letters, marks, digits
+ * and joiners, runs of white space, or any other single code point
+ * (punctuation, symbols, emoji).
  */
-const TOKEN = /[\p{L}\p{M}\p{N}\u200C\u200D]+|\s+|[^]/gu
+const TOKEN = new RegExp(String.raw`\p{sc=Han}|[[\p{L}\p{M}\p{N}\u200C\u200D]--\p{sc=Han}]+|\s+|[^]`, 'gv')
+/** A Han character: a word of its own. */
+const HAN_UNIT = /^\p{sc=Han}$/u
 
 /** A code point that must never start a token: it belongs to the cluster before it. */
 const CLUSTER_CONTINUATION = /^[\p{M}\u0E33\u0EB3\uFF9E\uFF9F\u200C\u200D\uFE00-\uFE0F\u{E0020}-\u{E007F}\u{1F3FB}-\u{1F3FF}]/u
@@ -92,7 +98,8 @@ function unitClass(c: number): number {
   let k = UNIT_CLASS[c]!
   if (k === 0) {
     const ch = String.fromCharCode(c)
-    k = WORD_UNIT.test(ch) ? WORD : SPACE_UNIT.test(ch) ? SPACE : OTHER
+    // a Han character is a token of its own, as OTHER units are (each ends the token before it)
+    k = HAN_UNIT.test(ch) ? OTHER : WORD_UNIT.test(ch) ? WORD : SPACE_UNIT.test(ch) ? SPACE : OTHER
     if (MARK_UNIT.test(ch)) k |= MARK
     if (GLUING_UNIT.test(ch)) k |= GLUING
     if (!(c <= 0x0eff || (c >= 0x1e00 && c <= 0x2bff) || (c >= 0xfb50 && c <= 0xfeff))) k |= OUTSIDE_COMMON
@@ -169,8 +176,12 @@ export function isSeparator(token: string): boolean {
 /**
  * The words of a text for similarity scoring: a cheap split on anything
  * that is not a letter, mark or digit (no segmenter, so it stays fast on
- * whole documents). Tatweel is ignored.
+ * whole documents), each Han character a word of its own. Tatweel is
+ * ignored.
  */
 export function wordsOf(text: string): string[] {
-  return text.replace(/\u0640/g, '').split(/[^\p{L}\p{M}\p{N}]+/u).filter(w => w !== '')
+  return text.replace(/\u0640/g, '').split(/[^\p{L}\p{M}\p{N}]+/u).flatMap(w => w.split(HAN_SPLIT)).filter(w => w !== '')
 }
+
+/** Splits before and after every Han character. */
+const HAN_SPLIT = /(\p{sc=Han})/u
