@@ -169,6 +169,13 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const exportMenu = !canExport(user, meta) || user.role === 'secretariat' ? null : h('details', { class: 'export', 'data-testid': 'export-menu' }, h('summary', {}, t('exportAs')),
     h('div', { class: 'menu' }, ...(['docx', 'docx-static', 'html', 'pdf'] as const).map(f =>
       h('button', { type: 'button', class: 'quiet', 'data-testid': `export-${f}`, onclick: () => { void exportFile(f) } }, exportFormatName(f, uiLang())))))
+  // Escape closes the open menu, as it closes the dialogs, and leaves the focus on its summary
+  exportMenu?.addEventListener('keydown', e => {
+    if (e.key !== 'Escape' || !exportMenu.open) return
+    e.preventDefault()
+    exportMenu.open = false
+    exportMenu.querySelector('summary')?.focus()
+  })
 
   // The cycle's tools: history, find/replace, shortcut help.
   const history = historyPanel(id, !readOnly, isDraft)

@@ -47,6 +47,9 @@ export function openSheet(title: string, testid: string, options: SheetOptions =
   dialog.addEventListener('cancel', e => { e.preventDefault(); close() })
   document.body.append(dialog)
   dialog.showModal()
+  // showModal focused the only control there yet, Cancel (which Enter would press): once the caller has put
+  // in its fields (the code that runs right after this), the focus goes to the first of them
+  queueMicrotask(() => { if (dialog.open && form.contains(document.activeElement) && !body.contains(document.activeElement)) firstField(body)?.focus() })
   return {
     dialog, form, body, actions, status, close,
     say(text, error = false) { bar.hidden = true; status.textContent = text; status.classList.toggle('error', error) },
@@ -58,6 +61,14 @@ export function openSheet(title: string, testid: string, options: SheetOptions =
       status.textContent = `${tc('sending')} ${Math.round(p.sent / 1024)} / ${Math.round(p.total / 1024)} KiB`
     }
   }
+}
+
+/** The first field of a sheet's body a user can type into or choose in, if any. */
+function firstField(body: HTMLElement): HTMLElement | null {
+  for (const e of body.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')) {
+    if (!e.disabled && e.type !== 'hidden' && e.getClientRects().length > 0) return e
+  }
+  return null
 }
 
 /** A labelled field. */
