@@ -30,7 +30,9 @@ function signedIn(u: User): void {
   user = u
   const chosen = localStorage.getItem(`resdraft.uiLang.${u.username}`)
   setUiLang((chosen as 'en' | 'ar' | null) ?? u.uiLang, false, false)
-  if (parseRoute(location.hash).page === 'login') go({ page: 'documents' })
+  const route = parseRoute(location.hash)
+  // back to the page the session ended on, if any
+  if (route.page === 'login') { if (route.next) location.hash = route.next; else go({ page: 'documents' }) }
   else void show()
 }
 
@@ -39,7 +41,7 @@ async function show(): Promise<void> {
   close = null
   const mine = ++generation
   const route = parseRoute(location.hash)
-  if (!user || route.page === 'login') { if (route.page !== 'login') go({ page: 'login' }); else loginPage(root, signedIn); return }
+  if (!user || route.page === 'login') { if (route.page !== 'login') go({ page: 'login', next: location.hash }); else loginPage(root, signedIn); return }
   try {
     switch (route.page) {
       case 'documents': await documentsPage(root, user); break
