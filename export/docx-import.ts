@@ -10,7 +10,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { isLanguage, matchSectionHeading, type Language } from '../schema/index.js'
-import { detectLanguage, importText, type ImportWarning } from '../schema/text/index.js'
+import { detectLanguage, importText, ImportError, type ImportProblem, type ImportWarning } from '../schema/text/index.js'
 import { DEFAULT_LIMITS, readDocxPackage, type DocxLimits } from './docx-read.js'
 import { readTrackedDocument, trackedViewLines, type TrackedDocument, type TrackedRevision } from './docx-revisions.js'
 import { readRevisionFormatting, usesRevisionFormatting, type RevisionFormattingCount, type RevisionFormattingMode } from './docx-static-marks.js'
@@ -169,11 +169,19 @@ export function formatDocxFindings(f: DocxFindings): string {
   return lines.join('\n') + '\n'
 }
 
-/** Thrown when a safely read Word file cannot be read as a resolution; `found` says what it holds. */
+/**
+ * Thrown when a safely read Word file cannot be read as a resolution; `found`
+ * says what it holds, `problem` which problem the text importer named (no
+ * resolution heading), and `counts` what it holds as numbers, for an
+ * interface to say it in its own language.
+ */
 export class DocxImportError extends Error {
-  constructor(readonly found: DocxFindings, readonly reason: string) {
+  /** The paragraphs and tracked revisions the file holds. */
+  readonly counts: { readonly paragraphs: number; readonly revisions: number }
+  constructor(readonly found: DocxFindings, readonly reason: string, readonly problem?: ImportProblem) {
     super(`the Word file holds ${formatDocxFindings(found).trimEnd().replace(/\n\s*/g, '; ')}; it cannot be read as a resolution: ${reason}`)
     this.name = 'DocxImportError'
+    this.counts = { paragraphs: found.paragraphs, revisions: found.insertions + found.deletions }
   }
 }
 
@@ -200,7 +208,7 @@ export function importDocxProposal(bytes: Uint8Array, opts: DocxImportOptions = 
     base = importText(texts.baseText, { lang: texts.lang, labels: 'override' })
     proposal = importText(texts.proposalText, { lang: texts.lang, labels: 'override' })
   } catch (e) {
-    throw new DocxImportError(describeDocx(texts), (e as Error).message)
+    throw new DocxImportError(describeDocx(texts), (e as Error).message, e instanceof ImportError ? e.problem : undefined)
   }
   return { ...texts, base: base.doc, proposal: proposal.doc, warnings: { base: base.warnings, proposal: proposal.warnings } }
 }

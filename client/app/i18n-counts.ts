@@ -16,7 +16,8 @@ const PHRASES = {
     places: { one: '{n} place', other: '{n} places' },
     missing: { one: '{n} proposed change missing from the draft', other: '{n} proposed changes missing from the draft' },
     sections: { one: '{n} section', other: '{n} sections' },
-    provisions: { one: '{n} provision', other: '{n} provisions' }
+    provisions: { one: '{n} provision', other: '{n} provisions' },
+    paragraphs: { one: '{n} paragraph', other: '{n} paragraphs' }
   },
   ar: {
     revisions: { zero: 'لا تعديلات متعقَّبة', one: 'تعديل واحد متعقَّب', two: 'تعديلان متعقَّبان', few: '{n} تعديلات متعقَّبة', many: '{n} تعديلاً متعقَّباً', other: '{n} تعديل متعقَّب' },
@@ -26,7 +27,9 @@ const PHRASES = {
     missing: { one: 'تغيير مقترح واحد مفقود من المشروع', two: 'تغييران مقترحان مفقودان من المشروع', few: '{n} تغييرات مقترحة مفقودة من المشروع', many: '{n} تغييراً مقترحاً مفقوداً من المشروع', other: '{n} تغيير مقترح مفقود من المشروع' },
     sections: { zero: 'لا أقسام', one: 'قسم واحد', two: 'قسمان', few: '{n} أقسام', many: '{n} قسماً', other: '{n} قسم' },
     // a word ending in ta marbuta takes no alif in the accusative: «11 فقرة»
-    provisions: { zero: 'لا فقرات', one: 'فقرة واحدة', two: 'فقرتان', few: '{n} فقرات', many: '{n} فقرة', other: '{n} فقرة' }
+    provisions: { zero: 'لا فقرات', one: 'فقرة واحدة', two: 'فقرتان', few: '{n} فقرات', many: '{n} فقرة', other: '{n} فقرة' },
+    // a Word file's paragraphs are فقرات too
+    paragraphs: { zero: 'لا فقرات', one: 'فقرة واحدة', two: 'فقرتان', few: '{n} فقرات', many: '{n} فقرة', other: '{n} فقرة' }
   }
 } as const satisfies Record<UiLang, Record<string, CountedForms>>
 

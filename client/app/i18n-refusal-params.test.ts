@@ -32,3 +32,14 @@ test('a file the reader cannot take: what is wrong with it and what to do, in th
   // a hostile file's problems keep the sentence and the server's detail
   for (const problem of ['zip-bomb', 'unsafe-xml', 'too-large', 'something new']) assert.equal(refusalFromParams('unreadable-file', { problem }, 'ar'), null, problem)
 })
+
+test('a Word file with no resolution heading: what it holds, counted as each language counts, and what it lacks', () => {
+  assert.equal(refusalFromParams('unreadable-file', { problem: 'no-heading', paragraphs: 2, revisions: 1 }, 'ar'),
+    'في ملف Word فقرتان وتعديل واحد متعقَّب، ولا عنوان قرار فيه (سطر مثل «القرار 50 (المراجَع في دبي، 2012)»): هل هو مقترح على قرار؟')
+  assert.equal(refusalFromParams('unreadable-file', { problem: 'no-heading', paragraphs: 14, revisions: 0 }, 'ar'),
+    'في ملف Word 14 فقرة ولا تعديلات متعقَّبة، ولا عنوان قرار فيه (سطر مثل «القرار 50 (المراجَع في دبي، 2012)»): هل هو مقترح على قرار؟')
+  assert.equal(refusalFromParams('unreadable-file', { problem: 'no-heading', paragraphs: 1, revisions: 3 }, 'en'),
+    'The Word file holds 1 paragraph and 3 tracked revisions, but no resolution heading (a line such as "RESOLUTION 50 (Rev. Dubai, 2012)"): is it a proposal on a resolution?')
+  // counts that are not counts: the sentence without them
+  assert.equal(refusalFromParams('unreadable-file', { problem: 'no-heading', paragraphs: -1, revisions: 'x' }, 'en'), refusalFromParams('unreadable-file', { problem: 'no-heading' }, 'en'))
+})

@@ -8,6 +8,7 @@
 import type { ApiErrorCode } from '../../protocol/api-errors.js'
 import { isLanguage, type Language } from '../../schema/languages.js'
 import type { UiLang } from './i18n.js'
+import { countPhrase } from './i18n-counts.js'
 import { languageName } from './language-names.js'
 
 /** The values of a language mismatch: the Word file's language and the chosen version in force's. */
@@ -54,6 +55,18 @@ const FILE_PROBLEMS: Record<UiLang, Record<string, string>> = {
   }
 }
 
+/** A Word file with no resolution heading, saying what it holds (paragraphs and tracked revisions, counted), per interface language. */
+const WORD_FILE_WITHOUT_HEADING: Record<UiLang, (paragraphs: number, revisions: number) => string> = {
+  en: (p, r) => `The Word file holds ${countPhrase('paragraphs', p, 'en')} and ${countPhrase('revisions', r, 'en')}, but no resolution heading (a line such as "RESOLUTION 50 (Rev. Dubai, 2012)"): is it a proposal on a resolution?`,
+  ar: (p, r) => `في ملف Word ${countPhrase('paragraphs', p, 'ar')} و${countPhrase('revisions', r, 'ar')}، ولا عنوان قرار فيه (سطر مثل «القرار 50 (المراجَع في دبي، 2012)»): هل هو مقترح على قرار؟`
+}
+
+/** A count the answer carries, or null when it is not one (a whole number, not negative). */
+const countOf = (params: unknown, key: string): number | null => {
+  const value = params && typeof params === 'object' ? (params as Record<string, unknown>)[key] : null
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null
+}
+
 const problemOf = (params: unknown): string | null => {
   const problem = params && typeof params === 'object' ? (params as Record<string, unknown>).problem : null
   return typeof problem === 'string' ? problem : null
@@ -64,6 +77,8 @@ export function refusalFromParams(code: ApiErrorCode, params: unknown, ui: UiLan
   if (code === 'language-mismatch' && isLanguageMismatch(params)) return LANGUAGE_MISMATCH[ui](languageName(params.file, ui), languageName(params.inForce, ui))
   if (code === 'unreadable-file') {
     const problem = problemOf(params)
+    const [paragraphs, revisions] = [countOf(params, 'paragraphs'), countOf(params, 'revisions')]
+    if (problem === 'no-heading' && paragraphs !== null && revisions !== null) return WORD_FILE_WITHOUT_HEADING[ui](paragraphs, revisions)
     return problem !== null && Object.hasOwn(FILE_PROBLEMS[ui], problem) ? FILE_PROBLEMS[ui][problem]! : null
   }
   return null

@@ -192,6 +192,8 @@ test('a Word file that is no resolution: 422 saying what the file holds (paragra
   assert.match(r.body.error, /^the Word file holds 2 paragraphs.*cannot be read as a resolution: no resolution heading/)
   assert.match(r.body.error, /2 paragraphs, 1 tracked revision \(1 insertion, 0 deletions\), language en/)
   assert.match(r.body.error, /Ann Smith: 1 insertion/)
+  // and as values, for the interface to say it in its own language
+  assert.deepEqual([r.body.code, r.body.params], ['unreadable-file', { problem: 'no-heading', paragraphs: 2, revisions: 1 }])
   assert.equal(await count(), before)
 })
 

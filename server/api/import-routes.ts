@@ -64,10 +64,10 @@ export function importersOnly(_req: Request, res: Response, next: () => void): v
   throw new HttpError(403, 'only the Secretariat imports documents', 'secretariat-only')
 }
 
-/** A file refused as unreadable, with its problem as params when the reader named one (the interface then says what to do). */
-const unreadable = (message: string, problem: string | undefined) => {
+/** A file refused as unreadable, with its problem (and what it holds, counted) as params when the reader named one (the interface then says what to do). */
+const unreadable = (message: string, problem: string | undefined, counts?: Readonly<Record<string, number>>) => {
   const refusal = new HttpError(422, message, 'unreadable-file')
-  return problem ? refusal.about({ problem }) : refusal
+  return problem ? refusal.about({ problem, ...counts }) : refusal
 }
 
 /** The import routes (secretariat only). */
@@ -116,7 +116,7 @@ export function importRoutes(deps: ApiDeps): Router {
     try { imported = await deps.work.run('read-docx-proposal', { bytes: bytesOf(req), ...(lang ? { lang } : {}), inForce: version.json }, userOf(res).id) } catch (e) {
       if (e instanceof WorkError && e.name === 'DocxInputError') throw unreadable(`not a Word proposal: ${e.message}`, e.problem)
       // the message says what the file holds (paragraphs, tracked revisions and their authors, language) before why it is no resolution
-      if (e instanceof WorkError && e.name === 'DocxImportError') throw new HttpError(422, e.message, 'unreadable-file')
+      if (e instanceof WorkError && e.name === 'DocxImportError') throw unreadable(e.message, e.problem, e.counts)
       if (e instanceof WorkError && e.name === 'ImportError') throw new HttpError(422, `the Word file could not be read as a resolution: ${e.message}`, 'unreadable-file')
       throw e
     }

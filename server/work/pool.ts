@@ -51,12 +51,15 @@ export class WorkError extends Error {
   readonly line: number | undefined
   /** What is wrong with a file the job read (a DocxInputError's or ResolutionFileError's `problem`). */
   readonly problem: string | undefined
-  constructor(name: string, message: string, limit?: string, line?: number, problem?: string) {
+  /** What the file holds, as numbers (a DocxImportError's `counts`). */
+  readonly counts: Readonly<Record<string, number>> | undefined
+  constructor(name: string, message: string, limit?: string, line?: number, problem?: string, counts?: Record<string, number>) {
     super(message)
     this.name = name
     this.limit = limit
     this.line = line
     this.problem = problem
+    this.counts = counts
   }
 }
 
@@ -206,7 +209,7 @@ export class WorkPool {
       if (!job || job.id !== m.id) return
       this.finish(slot)
       if (m.ok) job.resolve(m.output)
-      else job.reject(new WorkError(m.error.name, m.error.message, m.error.limit, m.error.line, m.error.problem))
+      else job.reject(new WorkError(m.error.name, m.error.message, m.error.limit, m.error.line, m.error.problem, m.error.counts))
     })
     const fail = (e: Error) => {
       this.charge(slot)
