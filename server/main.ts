@@ -9,6 +9,7 @@ import { ensureClientBuilt } from './build-client.js'
 import { configFromEnv, type ServerConfig } from './config.js'
 import { startServer, type RunningServer } from './app.js'
 import { describeStartupError, prepareDataDir } from './startup-errors.js'
+import { startupLine } from './startup-line.js'
 import { stopOnSignals } from './stop.js'
 
 const root = new URL('..', import.meta.url).pathname
@@ -27,5 +28,5 @@ try {
   console.error(`resdraft: cannot start: ${describeStartupError(e, config?.dataDir ?? 'DATA_DIR')}`)
   process.exit(1)
 }
-console.log(`resdraft listening on ${server.url} (${server.store.backend}${config.redisUrl ? ', redis' : ''}); collaboration at ${server.url.replace('http', 'ws')}/collab`)
+console.log(startupLine({ url: server.url, host: config.host, port: server.port, backend: server.store.backend, redis: !!config.redisUrl }))
 stopOnSignals(server)
