@@ -40,6 +40,8 @@ function stylesheet(rtl: boolean): string {
 body { font-family: ${font}; font-size: ${rtl ? '14pt' : '11pt'}; line-height: 1.45; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; }
 p { margin: 0.5em 0 0; text-align: justify; }
 .tab { display: inline-block; min-width: 2.2em; }
+.lead { display: inline-block; min-width: 2.2em; white-space: nowrap; }
+.lead .tab { min-width: 0.4em; }
 .ResNo, .SectionNo, .AnnexNo { text-align: center; font-size: 1.25em; margin-top: 1.2em; }
 .SectionNo, .AnnexNo { text-transform: uppercase; }
 .Restitle, .Sectiontitle, .Annextitle { text-align: center; font-weight: bold; font-size: 1.25em; margin-top: 0.9em; }
@@ -127,9 +129,15 @@ function splitAtTabs(runs: readonly LayoutRun[]): { segments: LayoutRun[][]; tab
 function paragraphHtml(p: LayoutParagraph, rtl: boolean): string {
   const classes = [p.style, p.move ? `moved-${p.move.side}` : ''].filter(Boolean).join(' ')
   let body: string
-  if (rtl && p.runs.some(r => r.text.includes('\t'))) {
+  if (p.runs.some(r => r.text.includes('\t'))) {
     const { segments, tabs } = splitAtTabs(p.runs)
-    body = segments.map((seg, k) => (k > 0 ? runHtml(tabs[k - 1]!) : '') + (seg.length ? `<span class="seg">${seg.map(runHtml).join('')}</span>` : '')).join('')
+    const segment = (seg: LayoutRun[]) => !seg.length ? '' : rtl ? `<span class="seg">${seg.map(runHtml).join('')}</span>` : seg.map(runHtml).join('')
+    const rest = segments.slice(1).map((seg, k) => (k > 0 ? runHtml(tabs[k]!) : '') + segment(seg)).join('')
+    // the label and its TAB: the text after them starts at the tab stop (level with the section heading), as in
+    // Word, whatever the label's width; a label wider than the stop pushes it on. The MOD line and the Reasons
+    // keep their own gap.
+    const first = segment(segments[0]!) + runHtml(tabs[0]!)
+    body = p.style === 'Proposal' || p.style === 'Reasons' || !segments[0]!.length ? first + rest : `<span class="lead">${first}</span>${rest}`
   } else body = p.runs.map(runHtml).join('')
   return `<p class="${classes}">${body || '<br>'}</p>`
 }
