@@ -177,7 +177,7 @@ test('a drafter starts a proposal on Resolution 50 (2012), edits and exports it;
   const count = (await documents(sec.page.request)).length
   await sec.page.getByTestId('read-docx').click()
   await pick(sec.page, 'notes.docx', Buffer.from('plain text, not a zip'))
-  await expect(sec.page.getByTestId('read-docx-dialog-status')).toContainText('not a Word proposal')
+  await expect(sec.page.getByTestId('read-docx-dialog-status')).toHaveText('The file is not a Word document (.docx): save it in Word as a .docx document, and choose it again.')
   await expect(sec.page.getByTestId('docx-store')).toBeDisabled()
   expect((await documents(sec.page.request)).length).toBe(count)
   await sec.context.close()
