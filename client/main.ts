@@ -29,7 +29,8 @@ let generation = 0
 function signedIn(u: User): void {
   user = u
   const chosen = localStorage.getItem(`resdraft.uiLang.${u.username}`)
-  setUiLang((chosen as 'en' | 'ar' | null) ?? u.uiLang, false, false)
+  // remembered for this browser too: the sign-in page, after a session ends, is in the language last worked in
+  setUiLang((chosen as 'en' | 'ar' | null) ?? u.uiLang, true, false)
   const route = parseRoute(location.hash)
   // back to the page the session ended on, if any
   if (route.page === 'login') { if (route.next) location.hash = route.next; else go({ page: 'documents' }) }

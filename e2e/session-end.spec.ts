@@ -16,6 +16,13 @@ test('signed out in another tab, the drafter signs in again and is back on the d
   await other.close()
   // the page sees it (its connection is refused) and asks to sign in
   await expect(page.locator('input[name=username]')).toBeVisible()
+  // in the language she works in (it was English: only a language picked on the sign-in page itself was remembered)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+  const fresh = await context.newPage()
+  await fresh.goto('/')
+  await expect(fresh.locator('input[name=username]')).toBeVisible()
+  await expect(fresh.locator('html')).toHaveAttribute('lang', 'ar')
+  await fresh.close()
   await page.locator('input[name=username]').fill(USERS.amal.username)
   await page.locator('input[name=password]').fill(USERS.amal.password)
   await page.locator('form.login button[type=submit]').click()
