@@ -34,13 +34,16 @@ test('an assembly\'s list stays dense: the last change and the resolution a text
     const rows = page.getByTestId('doc-row')
     await expect(rows.first()).toBeVisible()
     const cells = await rows.evaluateAll(trs => trs.map(tr => {
-      const lines = (td: Element) => {
+      // a cell's lines: what its contents take up; a clamped box's: what it shows
+      const lines = (el: Element) => {
         const range = document.createRange()
-        range.selectNodeContents(td)
-        return range.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight)
+        range.selectNodeContents(el)
+        const height = el.tagName === 'TD' ? range.getBoundingClientRect().height : el.getBoundingClientRect().height
+        return height / parseFloat(getComputedStyle(el).lineHeight)
       }
       const [, , , base, lastChange] = [...tr.querySelectorAll(':scope > td')]
-      return { title: tr.querySelector('a')!.textContent, base: lines(base!), lastChange: lines(lastChange!) }
+      // (the resolution's title; a mark of an older base, after an adoption, takes a line of its own below it)
+      return { title: tr.querySelector('a')!.textContent, base: lines(base!.querySelector('.list-base') ?? base!), lastChange: lines(lastChange!) }
     }))
     await shot(page, `document-list-dense-${lang}`)
     expect(cells.length).toBeGreaterThan(2)
