@@ -90,6 +90,9 @@ test('a waiting job of a user who has had little of the workers runs before one 
 test('the last free worker is kept for a user with nothing running: one user\'s second long job waits, another user\'s job starts at once', async () => {
   const shared = new WorkPool({ size: 2, queue: 8, timeoutMs: 10_000, perOwner: 2 })
   try {
+    // both workers started first: a worker is started when first needed, which on a busy machine took longer than the
+    // first long job (CI once saw the reviewer's job end before the drafter's worker was up)
+    await Promise.all([shared.run('spin', { ms: 1 }, 'warm-up 1'), shared.run('spin', { ms: 1 }, 'warm-up 2')])
     const finished: string[] = []
     const heavy = shared.run('spin', { ms: 400 }, 'reviewer').then(() => finished.push('reviewer 1'))
     const heavyAgain = shared.run('spin', { ms: 400 }, 'reviewer').then(() => finished.push('reviewer 2'))
@@ -106,6 +109,8 @@ test('the last free worker is kept for a user with nothing running: one user\'s 
 test('a waiting job another user waits for too (a comparison both asked for) starts when either may start one: joining it costs no wait behind the first user\'s work', async () => {
   const shared = new WorkPool({ size: 2, queue: 8, timeoutMs: 10_000, perOwner: 2 })
   try {
+    // both workers started first (see the test before)
+    await Promise.all([shared.run('spin', { ms: 1 }, 'warm-up 1'), shared.run('spin', { ms: 1 }, 'warm-up 2')])
     const finished: string[] = []
     const long = shared.run('spin', { ms: 600 }, 'reviewer').then(() => finished.push('reviewer\'s long job'))
     const comparison = shared.run('spin', { ms: 1 }, 'reviewer')
