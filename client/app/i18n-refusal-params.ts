@@ -14,8 +14,12 @@ import { languageName } from './language-names.js'
 /** The values of a language mismatch: the Word file's language and the chosen version in force's. */
 interface LanguageMismatch { file: Language; inForce: Language }
 
+/** One value of an answer's params, whatever the params are. */
+const paramOf = (params: unknown, key: string): unknown =>
+  params && typeof params === 'object' ? (params as Record<string, unknown>)[key] : undefined
+
 const isLanguageMismatch = (params: unknown): params is LanguageMismatch =>
-  !!params && typeof params === 'object' && isLanguage((params as Record<string, unknown>).file) && isLanguage((params as Record<string, unknown>).inForce)
+  isLanguage(paramOf(params, 'file')) && isLanguage(paramOf(params, 'inForce'))
 
 /** The sentence of a Word file read against a version in force of another language, per interface language. */
 const LANGUAGE_MISMATCH: Record<UiLang, (file: string, inForce: string) => string> = {
@@ -32,12 +36,17 @@ const ext = (name: string) => `\u200e.${name}`
  * (export/resolution-file.ts `FileProblem`). A hostile file's (a zip bomb,
  * XML declarations) keep the sentence and the server's detail.
  */
+/** A file that is no Word document at all, or a zip without one (said alike). */
+const NOT_WORD: Record<UiLang, string> = {
+  en: 'The file is not a Word document (.docx): save it in Word as a .docx document, and choose it again.',
+  ar: `الملف ليس مستند Word بصيغة ${ext('docx')}: احفظه في Word بهذه الصيغة، ثم اختره من جديد.`
+}
 const FILE_PROBLEMS: Record<UiLang, Record<string, string>> = {
   en: {
     encrypted: 'The file is an old Word document (.doc) or is protected by a password: save it in Word as a .docx document without a password, and choose it again.',
     corrupt: 'The file is damaged or cut short: open it in Word, save it again, and choose it again.',
-    'not-zip': 'The file is not a Word document (.docx): save it in Word as a .docx document, and choose it again.',
-    'missing-part': 'The file is not a Word document (.docx): save it in Word as a .docx document, and choose it again.',
+    'not-zip': NOT_WORD.en,
+    'missing-part': NOT_WORD.en,
     binary: 'The file is neither a text file nor a Word document (.docx): choose the text form of the resolution or ITU\'s Word file.',
     'not-utf8': 'The text file is not in UTF-8: save it as UTF-8 text, and choose it again.',
     empty: 'The file is empty.',
@@ -46,8 +55,8 @@ const FILE_PROBLEMS: Record<UiLang, Record<string, string>> = {
   ar: {
     encrypted: `الملف مستند Word قديم (${ext('doc')}) أو محمي بكلمة مرور: احفظه في Word بصيغة ${ext('docx')} دون كلمة مرور، ثم اختره من جديد.`,
     corrupt: 'الملف تالف أو منقوص: افتحه في Word واحفظه من جديد، ثم اختره مرة أخرى.',
-    'not-zip': `الملف ليس مستند Word بصيغة ${ext('docx')}: احفظه في Word بهذه الصيغة، ثم اختره من جديد.`,
-    'missing-part': `الملف ليس مستند Word بصيغة ${ext('docx')}: احفظه في Word بهذه الصيغة، ثم اختره من جديد.`,
+    'not-zip': NOT_WORD.ar,
+    'missing-part': NOT_WORD.ar,
     binary: `الملف ليس ملفاً نصياً ولا مستند Word بصيغة ${ext('docx')}: اختر الصيغة النصية للقرار أو ملف Word الصادر عن الاتحاد.`,
     'not-utf8': 'الملف النصي ليس بترميز UTF-8: احفظه نصاً بترميز UTF-8، ثم اختره من جديد.',
     empty: 'الملف فارغ.',
@@ -63,20 +72,16 @@ const WORD_FILE_WITHOUT_HEADING: Record<UiLang, (paragraphs: number, revisions: 
 
 /** A count the answer carries, or null when it is not one (a whole number, not negative). */
 const countOf = (params: unknown, key: string): number | null => {
-  const value = params && typeof params === 'object' ? (params as Record<string, unknown>)[key] : null
+  const value = paramOf(params, key)
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null
-}
-
-const problemOf = (params: unknown): string | null => {
-  const problem = params && typeof params === 'object' ? (params as Record<string, unknown>).problem : null
-  return typeof problem === 'string' ? problem : null
 }
 
 /** The whole sentence of refusal `code` from the answer's `params`, in `ui`; null when the refusal has no such sentence or the values are not ones it can say. */
 export function refusalFromParams(code: ApiErrorCode, params: unknown, ui: UiLang): string | null {
   if (code === 'language-mismatch' && isLanguageMismatch(params)) return LANGUAGE_MISMATCH[ui](languageName(params.file, ui), languageName(params.inForce, ui))
   if (code === 'unreadable-file') {
-    const problem = problemOf(params)
+    const given = paramOf(params, 'problem')
+    const problem = typeof given === 'string' ? given : null
     const [paragraphs, revisions] = [countOf(params, 'paragraphs'), countOf(params, 'revisions')]
     if (problem === 'no-heading' && paragraphs !== null && revisions !== null) return WORD_FILE_WITHOUT_HEADING[ui](paragraphs, revisions)
     return problem !== null && Object.hasOwn(FILE_PROBLEMS[ui], problem) ? FILE_PROBLEMS[ui][problem]! : null
