@@ -81,6 +81,8 @@ test('once Redis is back, the loaded documents are caught up a batch at a time, 
 
     proxy.pass()
     await until(() => names.every(name => text(a, name) === text(b, name)), 60_000, 'A catches up with every document B changed')
+    // (B's answers to the first batches can bring A the last documents before their own batch is sent: wait for it too)
+    await until(() => names.every(name => events.some(e => e.kind === 'asked' && e.name === name)), 10_000, 'every batch sent')
 
     const asks = events.filter(e => e.kind === 'asked')
     assert.deepEqual(new Set(asks.map(e => e.name)), new Set(names), 'every loaded document is asked for')
