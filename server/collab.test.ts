@@ -209,3 +209,32 @@ test('a page built against another document model is refused at the socket; its 
   await current.synced
   assert.ok(current.doc.getXmlFragment('prosemirror').length > 0)
 })
+
+test("a deletion of the sender's own text that overtakes the text itself (sent on a socket that closed, then sent again on sync) waits for it and is not refused", async () => {
+  const doc = await addDocument(server.store)
+  const a = open(doc, amal)
+  await a.synced
+  // Amal's page types "abc" into the title and then deletes the "b": the update with "abc" went out on a socket
+  // that closed before the server read it; the deletion goes out on the new socket before her page answers the
+  // server's request for what it lacks (HocuspocusProvider sends her changes as soon as the socket is open)
+  const page = new Y.Doc()
+  Y.applyUpdate(page, Y.encodeStateAsUpdate(a.doc))
+  const typed: Uint8Array[] = []
+  page.on('update', (u: Uint8Array) => typed.push(u))
+  titleText(page).insert(0, 'abc')
+  titleText(page).delete(1, 1)
+  const [text, deletion] = typed as [Uint8Array, Uint8Array]
+  assert.equal(Y.decodeUpdate(deletion).structs.length, 0, 'the second update only deletes')
+  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`)
+  const received: Buffer[] = []
+  ws.on('message', (m: Buffer) => received.push(m))
+  await new Promise(r => ws.once('open', r))
+  ws.send(Buffer.from([...str(doc.id), 2, 0, ...str(amal)])) // Auth, Token
+  await until(() => received.length > 0, 3000, 'auth reply')
+  ws.send(Buffer.from([...str(doc.id), 0, 2, ...varBytes(deletion)])) // Sync, Update: the deletion first
+  ws.send(Buffer.from([...str(doc.id), 0, 2, ...varBytes(text)]))     // then the text it deletes from
+  await until(() => title(a) === 'acCybersecurity', 3000, 'both applied')
+  assert.deepEqual(received.filter(m => m.includes(Buffer.from('never received'))).map(String), [], 'nothing refused')
+  await until(async () => (await storedTitle(doc.id)) === 'acCybersecurity', 3000, 'stored')
+  ws.close()
+})

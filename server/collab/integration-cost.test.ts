@@ -130,7 +130,7 @@ const whyUnplaceable = (doc: Y.Doc, update: Uint8Array) => {
   return answer === 'now' ? null : answer
 }
 
-test('an update Yjs could not place now is named: neighbours never received, a gap, a deletion of unknown clocks, a neighbour inside its own string', () => {
+test('an update Yjs could not place now is named: neighbours never received, a gap or a deletion of unknown clocks (waits), a neighbour inside its own string', () => {
   const { doc, t } = paragraphDoc('y'.repeat(100))
   const item = (t as unknown as { _start: Y.Item })._start
   const here: [number, number] = [item.id.client, item.id.clock + 10]
@@ -138,7 +138,11 @@ test('an update Yjs could not place now is named: neighbours never received, a g
   assert.equal(whyUnplaceable(doc, rawStrings([[5000, here, next]])), null, 'typing into a word')
   assert.match(whyUnplaceable(doc, rawStrings([[5000, [99, 3], next]]))!, /never received/)
   assert.match(whyUnplaceable(doc, rawStrings([[5000, here, [98, 0]]]))!, /never received/)
-  assert.match(whyUnplaceable(doc, rawStrings([[5000, here, next]], [[item.id.client, item.id.clock + 90, 50]]))!, /deletes content the server never received/)
+  // a deletion of clocks the server lacks waits for them (a page's own text, overtaken by its deletion), as a gap does;
+  // deletions of many clients' unknown clocks are refused like their content
+  assert.equal(whyUnplaceable(doc, rawStrings([[5000, here, next]], [[item.id.client, item.id.clock + 90, 50]])), 'later')
+  assert.equal(whyUnplaceable(doc, rawStrings([], [[7000, 0, 3]])), 'later', 'a deletion alone, of a client nothing was received of')
+  assert.match(whyUnplaceable(doc, rawStrings([], Array.from({ length: 6 }, (_, i) => [7000 + i, 0, 1] as [number, number, number])))!, /waits for content of 6 clients/)
   // a string of client 5000 starting at clock 10, when nothing of that client came before: it waits (a change overtaking
   // the one before it); so may a few clients' content, not many
   const gap = rawStrings([[5000, here, next]])

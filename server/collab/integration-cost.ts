@@ -212,8 +212,9 @@ export interface UpdateStruct { readonly client: number; readonly clock: number;
  * by a rate limit: Yjs keeps it waiting until that arrives), or why it is
  * refused. Refused: an insert whose origin, right origin or parent belongs to
  * a client the update does not hold and the server never received (nor was
- * given a moment earlier); a deletion of such clocks; waiting content of
- * more than MAX_WAITING_CLIENTS clients; or a neighbour named inside a
+ * given a moment earlier); waiting content (a deletion of clocks the server
+ * has not received counts too) of more than MAX_WAITING_CLIENTS clients;
+ * deletions of more than MAX_WAITING_DELETIONS such ranges; or a neighbour named inside a
  * string of the same update, which no Yjs client writes (its own strings
  * are split where it inserts). Yjs tries waiting content again at every
  * later update, at a cost that grows with all that waits: one update of
@@ -246,10 +247,14 @@ export function placeability(structs: readonly UpdateStruct[], items: readonly P
     }
     if (item.parent && typeof item.parent !== 'string' && !available(item.parent)) return 'it inserts into content the server never received'
   }
+  // a deletion of clocks the server has not received yet waits for them (Yjs keeps it until they come): a page
+  // deletes only what it holds, and what it holds but the server lacks is its own text, sent on a socket that
+  // closed or still on its way (the deletion overtakes it on the next socket, before the page's sync answer)
+  let deletionsWaiting = 0
   for (const d of deletions) {
     if (d.clock + d.len <= (ends.get(d.client) ?? knownEnd(d.client))) continue
-    if (!ends.has(d.client)) return 'it deletes content the server never received'
     waiting.add(d.client)
+    if (++deletionsWaiting > MAX_WAITING_DELETIONS) return 'it deletes too much content the server never received'
   }
   if (waiting.size > MAX_WAITING_CLIENTS) return `it waits for content of ${waiting.size} clients the server never received`
   return waiting.size > 0 ? 'later' : 'now'
@@ -257,6 +262,13 @@ export function placeability(structs: readonly UpdateStruct[], items: readonly P
 
 /** Clients of one update whose content may wait for earlier content of theirs (a sender's own: one or two). */
 export const MAX_WAITING_CLIENTS = 4
+
+/**
+ * Ranges of one update's deletions that may wait for clocks the server has
+ * not received (a page deleting its own text just typed: a range or a few).
+ * Yjs tries waiting deletions again at every later update of the document.
+ */
+export const MAX_WAITING_DELETIONS = 64
 
 /**
  * An upper estimate of the items Yjs steps over to integrate `items` into

@@ -54,6 +54,8 @@ function newCopy(source: Document): Y.Doc {
 
 /** Content a document may hold waiting for what came before it (bytes of Yjs's pending update), this update included. */
 const MAX_WAITING_BYTES = 256 * 1024
+/** Bytes of deletions a document may hold waiting for clocks it has not received (Yjs retries them at every update): hundreds of ranges. */
+const MAX_WAITING_DELETION_BYTES = 2048
 
 /** How long accepted updates are kept for copies of the document, ms. */
 const RECENT_MS = 3000
@@ -275,8 +277,10 @@ export class Validation implements Extension {
     const placeable = placeability(structs, items, deletions, knownEnd)
     if (placeable === 'later') {
       // what waits is tried again at every later update: a little (a change overtaking the one before it) is fine
-      const waiting = (document.store as unknown as { pendingStructs: { update: Uint8Array } | null }).pendingStructs
-      if ((waiting?.update.length ?? 0) + update.length > MAX_WAITING_BYTES) return 'the document already waits for too much content the server never received'
+      const store = document.store as unknown as { pendingStructs: { update: Uint8Array } | null; pendingDs: Uint8Array | null }
+      // Yjs tries waiting deletions again at every update, even when none of their clocks came: 128 KB of them made
+      // every keystroke cost 5 ms instead of 0.1 ms; a few kilobytes cost little
+      if ((store.pendingStructs?.update.length ?? 0) + update.length > MAX_WAITING_BYTES || (store.pendingDs?.length ?? 0) > MAX_WAITING_DELETION_BYTES) return 'the document already waits for too much content the server never received'
     } else if (placeable !== 'now') return placeable
     const steps = integrationSteps(document, items)
     if (steps > MAX_INTEGRATION_STEPS) return `its inserts would make the server step over more than ${MAX_INTEGRATION_STEPS} others to place them (too many inserted at one place, or placed against neighbours far apart)`
