@@ -69,6 +69,32 @@ test('the secretariat loads ITU’s Word file of Resolution 1 and the text form 
 })
 
 /** How a control is drawn: its opacity, colours and pointer. */
+test('the load dialog fills the title and version from the file checked last: another file, or one refused, does not keep the first one\'s; a title typed by hand stays', async ({ browser }) => {
+  const { page } = await signedInPage(browser, 'sec')
+  await page.getByTestId('import-text').click()
+  const dialog = page.getByTestId('import-dialog')
+  await pick(page, 'T-RES-T.1-2016-MSW-E.docx', readFileSync(RES1_DOCX))
+  await expect(dialog.getByTestId('field-version')).toHaveValue('Rev. Hammamet, 2016')
+  await expect(dialog.getByTestId('field-title')).toHaveValue(/RESOLUTION 1/)
+  // a file that is refused: what was filled from the one before goes with it
+  await pick(page, 'notes.txt', Buffer.from('Some notes\nwith no resolution heading\n'))
+  await expect(dialog.getByTestId('import-dialog-status')).toContainText(/heading/i)
+  await expect(dialog.getByTestId('field-title')).toHaveValue('')
+  await expect(dialog.getByTestId('field-version')).toHaveValue('')
+  // Resolution 1 again, then Resolution 50: the title and version are Resolution 50's
+  await pick(page, 'T-RES-T.1-2016-MSW-E.docx', readFileSync(RES1_DOCX))
+  await expect(dialog.getByTestId('field-title')).toHaveValue(/RESOLUTION 1/)
+  await pick(page, 'res50-2012-ar.txt', readFileSync(RES50_TEXT))
+  await expect(dialog.getByTestId('import-found')).toContainText('القـرار 50')
+  await expect(dialog.getByTestId('field-title')).toHaveValue(/القـرار 50/)
+  await expect(dialog.getByTestId('field-version')).toHaveValue('المراجَع في دبي، 2012')
+  // a title typed by hand is the user's: checking another file leaves it
+  await dialog.getByTestId('field-title').fill('My own title')
+  await pick(page, 'T-RES-T.1-2016-MSW-E.docx', readFileSync(RES1_DOCX))
+  await expect(dialog.getByTestId('field-version')).toHaveValue('Rev. Hammamet, 2016')
+  await expect(dialog.getByTestId('field-title')).toHaveValue('My own title')
+})
+
 async function looks(control: Locator): Promise<string> {
   return control.evaluate(el => { const s = getComputedStyle(el); return [s.opacity, s.backgroundColor, s.color, s.cursor].join(' ') })
 }

@@ -11,7 +11,7 @@ import { uiLang } from '../app/i18n.js'
 import { importWarningText } from '../app/i18n-import.js'
 import { LANGUAGES, languageInfo } from '../../schema/index.js'
 import { checkThenStore } from './check-then-store.js'
-import { field, input, openSheet, select } from './sheet.js'
+import { autoFill, field, input, openSheet, select } from './sheet.js'
 
 /** Lists importer warnings, one line each. */
 export function warningList(warnings: ImportNotice[]): HTMLElement {
@@ -30,6 +30,9 @@ export function importResolutionDialog(onStored: (id: string) => void): void {
   const lang = select('lang', [{ value: '', label: tc('langAuto') }, ...LANGUAGES.map(l => ({ value: l, label: languageInfo(l).name }))])
   const title = input('title')
   const version = input('version')
+  // filled from the file checked last: another file's (or none, when a file is refused) replaces them
+  const fillTitle = autoFill(title)
+  const fillVersion = autoFill(version)
   const report = h('div', { class: 'report', 'data-testid': 'import-report' })
   const checkButton = h('button', { type: 'button', class: 'quiet', 'data-testid': 'import-check' }, tc('check'))
   const storeButton = h('button', { type: 'button', class: 'primary', disabled: true, 'data-testid': 'import-store' }, tc('store'))
@@ -38,13 +41,15 @@ export function importResolutionDialog(onStored: (id: string) => void): void {
   checkThenStore({
     sheet, file, report, checkButton, storeButton, onStored,
     check: async f => {
+      fillTitle('')
+      fillVersion('')
       const p: ResolutionPreview = await previewResolution(f, lang.value || undefined, x => sheet.progress(x))
       report.replaceChildren(
         h('p', { 'data-testid': 'import-found' }, `${tc('found')}: `, h('bdi', {}, p.heading), ' — ', h('bdi', {}, p.title),
           ' (', h('bdi', {}, languageInfo(p.lang as 'en').name), `${tc('listComma')}${countPhrase('sections', p.sections, uiLang())}${tc('listComma')}${countPhrase('provisions', p.provisions, uiLang())})`),
         warningList(p.warnings))
-      if (!title.value) title.value = [p.heading, p.title].filter(Boolean).join(' – ')
-      if (!version.value && p.versionName) version.value = p.versionName
+      fillTitle([p.heading, p.title].filter(Boolean).join(' – '))
+      fillVersion(p.versionName ?? '')
     },
     store: async f => (await importResolution(f, { title: title.value.trim() || undefined, version: version.value.trim() || undefined, lang: lang.value || undefined }, x => sheet.progress(x))).id
   })

@@ -11,7 +11,7 @@ import { countPhrase } from '../app/i18n-counts.js'
 import { uiLang } from '../app/i18n.js'
 import { warningList } from './import-dialog.js'
 import { checkThenStore } from './check-then-store.js'
-import { field, input, openSheet, select } from './sheet.js'
+import { autoFill, field, input, openSheet, select } from './sheet.js'
 
 /** The words of each kind of discrepancy and of each part of the text (export/base-check.ts). */
 const KIND_WORDS: Partial<Record<string, CycleKey>> = {
@@ -54,6 +54,8 @@ export function readProposalDialog(docs: DocumentMeta[], onStored: (id: string) 
   const resolution = select('resolution', resolutions.map(d => ({ value: d.id, label: d.title })))
   const version = select('version', [])
   const title = input('title')
+  // the file's name, from the file checked last (see autoFill)
+  const fillTitle = autoFill(title)
   const delegations = input('delegations')
   const report = h('div', { class: 'report', 'data-testid': 'docx-report' })
   const checkButton = h('button', { type: 'button', class: 'quiet', 'data-testid': 'docx-check' }, tc('check'))
@@ -73,6 +75,7 @@ export function readProposalDialog(docs: DocumentMeta[], onStored: (id: string) 
     sheet, file, report, checkButton, storeButton, onStored,
     ready: async () => { await versionsLoaded; return version.value ? null : tc('chooseVersion') },
     check: async f => {
+      fillTitle('')
       const p = await previewProposalDocx(f, version.value, x => sheet.progress(x))
       const authors = p.authors.map(a => `${a.author} (+${a.insertions} −${a.deletions})`).join(', ') + (p.moreAuthors ? ` … (+${p.moreAuthors})` : '')
       report.replaceChildren(
@@ -81,7 +84,7 @@ export function readProposalDialog(docs: DocumentMeta[], onStored: (id: string) 
           : [countPhrase('revisions', p.revisions, uiLang()), ...(authors ? [' — ', h('bdi', {}, authors)] : [])]),
         baseCheck(p),
         ...(p.warnings.proposal.length ? [warningList(p.warnings.proposal)] : []))
-      if (!title.value) title.value = f.name.replace(/\.docx$/i, '')
+      fillTitle(f.name.replace(/\.docx$/i, ''))
     },
     store: async f => (await importProposalDocx(f, { base: version.value, title: title.value.trim() || f.name, delegations: delegations.value.split(/[,،]/).map(s => s.trim()).filter(Boolean) }, x => sheet.progress(x))).id
   })

@@ -83,6 +83,19 @@ export function select(name: string, options: { value: string; label: string }[]
   return s
 }
 
+/**
+ * A filler for a field the dialog fills in itself from what it read (a
+ * title found in a file): each fill replaces the one before, unless the user
+ * has typed in the field since; filling '' takes the last fill away.
+ */
+export function autoFill(field: HTMLInputElement): (value: string) => void {
+  let filled = field.value
+  return value => {
+    if (field.value === filled) field.value = value
+    filled = value
+  }
+}
+
 /** A text input. */
 export function input(name: string, value = '', attrs: Record<string, string> = {}): HTMLInputElement {
   const i = h('input', { name, 'data-testid': `field-${name}`, dir: 'auto', ...attrs })
