@@ -137,3 +137,28 @@ test('an invited drafter with the proposal open sees it become writable when her
   await expect(salma.page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
   for (const p of [amal, salma]) await p.context.close()
 })
+
+test('a list the server answers as busy for a moment (503, Retry-After) is asked for again by itself and shown; one busy for longer says so', async ({ page }) => {
+  let busyLeft = 2
+  let asked = 0
+  await page.route('**/api/documents', async route => {
+    if (route.request().method() !== 'GET') return route.fallback()
+    asked++
+    if (busyLeft-- > 0) return route.fulfill({ status: 503, headers: { 'retry-after': '1' }, contentType: 'application/json', body: JSON.stringify({ error: 'the server cannot reach its database for now; try again in a moment', code: 'busy' }) })
+    return route.fallback()
+  })
+  await signIn(page, 'amal')
+  await expect(page.getByTestId('doc-row').first()).toBeVisible({ timeout: 10_000 })
+  expect(asked).toBe(3)
+  await expect(page.locator('table.documents td.error')).toHaveCount(0)
+  // busy every time: after a few tries, the error (not a page waiting for ever)
+  await page.unroute('**/api/documents')
+  asked = 0
+  await page.route('**/api/documents', route => route.request().method() === 'GET'
+    ? (asked++, route.fulfill({ status: 503, headers: { 'retry-after': '1' }, contentType: 'application/json', body: JSON.stringify({ error: 'busy', code: 'busy' }) }))
+    : route.fallback())
+  await page.reload()
+  await expect(page.locator('table.documents td.error')).toBeVisible({ timeout: 15_000 })
+  expect(asked).toBeGreaterThan(1)
+  expect(asked).toBeLessThanOrEqual(4)
+})

@@ -43,10 +43,26 @@ export function refusalOf(status: number, statusText: string, body: unknown): Ap
 // Earlier versions of the client kept the session token here; a token left behind is dropped.
 localStorage.removeItem('resdraft.token')
 
+/** Times a read the server answers as busy (503) is asked for again by itself before the page says so. */
+const BUSY_RETRIES = 2
+
+/** The wait a busy answer asks for (its Retry-After, in seconds), ms: at most 5 s, 2 s when it names none. */
+function retryDelay(res: Response): number {
+  const seconds = Number(res.headers.get('retry-after'))
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 5) * 1000 : 2000
+}
+
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { [SCHEMA_HEADER]: SCHEMA_FINGERPRINT }
   if (body !== undefined) headers['content-type'] = 'application/json'
-  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
+  const send = () => fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
+  let res = await send()
+  // a server busy for a moment (its database out of reach, its workers all taken) says when to come back: a read
+  // (which changes nothing) is asked for again then, a few times, rather than shown as an error
+  for (let tries = 0; res.status === 503 && method === 'GET' && tries < BUSY_RETRIES; tries++) {
+    await new Promise(resolve => setTimeout(resolve, retryDelay(res)))
+    res = await send()
+  }
   if (!res.ok) {
     let body: unknown = null
     try { body = await res.json() } catch { /* not JSON */ }
