@@ -27,6 +27,8 @@ test('an edit made offline survives a reload and reaches the other browser after
   // Offline: the status says so, and typing still works.
   await amal.context.setOffline(true)
   await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  // and says, when pointed at, that the edits are not lost (Amal works in Arabic)
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('title', /تُحفظ تعديلاتك في هذا المتصفح/)
   await caretAfter(amal.page, 'الأمن السيبراني')
   const words = ' تعديل دون اتصال'
   await amal.page.keyboard.type(words)

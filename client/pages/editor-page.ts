@@ -124,7 +124,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const dialogs = dialogCommands(getView, lang)
 
   const status = h('span', { class: 'status', 'data-testid': 'status', 'data-status': session.status() }, t(session.status()))
-  const showStatus = (s: ConnectionStatus) => { status.dataset.status = s; status.textContent = t(s); status.title = s === 'apart' ? t('apartTip') : s === 'unsaved' ? t('unsavedTip') : '' }
+  const showStatus = (s: ConnectionStatus) => { status.dataset.status = s; status.textContent = t(s); status.title = s === 'apart' ? t('apartTip') : s === 'unsaved' ? t('unsavedTip') : s === 'offline' ? t('offlineTip') : '' }
   const stopStatus = session.onStatus(showStatus)
   // A refused change: the session has stopped sending; the way on is the saved document, without it.
   // (the server's reason is English: isolated, so that it keeps its own direction inside an Arabic sentence; the kind of refusal comes first, in the interface's language)
