@@ -67,6 +67,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     publicOrigins: config.publicOrigins,
     perAddress: new RateLimiter(config.connectionRate.perSecond, config.connectionRate.burst),
     clientAddress: proxies.clientAddress,
+    maxUnreadBytesPerUser: config.maxUnreadBytesPerUser,
     logger
   })
   // one share of the event loop's time per user: the checks of their changes and their restores pay from it

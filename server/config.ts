@@ -79,6 +79,8 @@ export interface ServerConfig {
   accessRecheckMs?: number | undefined
   /** Document connections one account may hold at once (default 100); past it an opening is refused as busy (extensions/user-connections.ts). */
   maxConnectionsPerUser?: number | undefined
+  /** Bytes sent to one account's collaboration sockets that may wait unread together (default 64 MiB); past it, those with the most waiting are ended (collab/unread-bytes.ts). */
+  maxUnreadBytesPerUser?: number | undefined
   /** Open connections (HTTP and WebSocket) from one client address; past it, new ones are closed at once (default 256). */
   maxConnectionsPerAddress?: number | undefined
   /** The reverse proxies whose `X-Forwarded-For` is believed (TRUST_PROXY; Express's syntax; default loopback; false: none), http/client-address.ts. */

@@ -9,10 +9,12 @@
  * - Hocuspocus queues what a connection sends for a document it has not
  *   opened (before signing in, or for another name after): a connection
  *   that sends more than a few messages or bytes that way is closed
- *   (1008), and one that has not signed in within a minute too; one for
- *   which more than 32 MiB sent wait unread (asking for the whole document
- *   again and again, or never reading what others' changes bring) is ended,
- *   when it sends and every two seconds;
+ *   (1008), and one that has not signed in within a minute too; what is
+ *   sent to a connection and waits unread (asking for the whole document
+ *   again and again, or never reading what others' changes bring) is
+ *   bounded per connection and per account (unread-bytes.ts): past it the
+ *   connection is ended, looked at as it is sent, when the connection sends
+ *   and every two seconds;
  * - every error of a raw socket, a WebSocket or the WebSocket server is
  *   handled: the `ws` library closes a connection that breaks the protocol
  *   (1002, e.g. an unmasked client frame) or sends a frame over the limit
@@ -33,6 +35,7 @@ import type WebSocket from 'ws'
 import type { RateLimiter } from '../extensions/rate-limit.js'
 import type { Logger } from '../log.js'
 import { parseMessage } from './messages.js'
+import { DEFAULT_MAX_UNREAD_BYTES, DEFAULT_MAX_UNREAD_BYTES_PER_USER, UnreadBytes } from './unread-bytes.js'
 import { originAllowed } from '../http/origin.js'
 
 /** Options of the transport. */
@@ -47,17 +50,15 @@ export interface TransportOptions {
   perAddress?: RateLimiter | undefined
   /** The address a handshake comes from (forwarded by a trusted proxy, http/client-address.ts; default: the connection's own). */
   clientAddress?: ((request: IncomingMessage) => string) | undefined
+  /** Bytes sent to one connection that may wait unread (default DEFAULT_MAX_UNREAD_BYTES); past it, it is ended. */
+  maxUnreadBytes?: number | undefined
+  /** Bytes sent to one account's connections that may wait unread together (default DEFAULT_MAX_UNREAD_BYTES_PER_USER). */
+  maxUnreadBytesPerUser?: number | undefined
   logger: Logger
 }
 
 /** Messages a connection may send before it has opened a document (the provider sends a handful). */
 const PRE_AUTH_MESSAGES = 100
-/**
- * Bytes sent to a connection and not yet taken by it past which it is closed
- * when it sends anything more (32 MiB: four whole documents of the largest
- * size, on their way to a slow reader).
- */
-const MAX_UNREAD_BYTES = 32 * 1024 * 1024
 /** How often every connection's unread bytes are looked at, ms (a connection that sends is looked at each time). */
 const UNREAD_SWEEP_MS = 2000
 /** Time a connection has to open its first document, ms. */
@@ -87,28 +88,18 @@ export class CollabTransport {
   private readonly signedIn = new WeakSet<object>()
   /** Per WebSocket: the documents it has opened, and what to tell when it opens one. */
   private readonly openDocuments = new WeakMap<object, { open: ReadonlySet<string>; opened: (name: string) => void; closed: (name: string) => void }>()
-  /** Ends connections too much sent to waits for, even when they send nothing (see `endUnreadSockets`). */
+  /** What waits unread for each connection and each account's (unread-bytes.ts). */
+  private readonly unread: UnreadBytes
+  /** Ends connections too much sent to waits for, even when nothing is sent to them and they send nothing. */
   private readonly unreadSweep: NodeJS.Timeout
 
   constructor(private readonly options: TransportOptions) {
     this.path = options.path ?? '/collab'
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload })
     this.wss.on('error', e => options.logger.error('websocket server error', { error: e.message }))
-    this.unreadSweep = setInterval(this.endUnreadSockets, UNREAD_SWEEP_MS)
+    this.unread = new UnreadBytes({ perSocket: options.maxUnreadBytes ?? DEFAULT_MAX_UNREAD_BYTES, perUser: options.maxUnreadBytesPerUser ?? DEFAULT_MAX_UNREAD_BYTES_PER_USER }, options.logger)
+    this.unreadSweep = setInterval(() => this.unread.sweep(this.wss.clients), UNREAD_SWEEP_MS)
     this.unreadSweep.unref()
-  }
-
-  /** Ends every connection more than MAX_UNREAD_BYTES sent to waits for (one that never reads, and answers pings). */
-  private readonly endUnreadSockets = (): void => {
-    for (const ws of this.wss.clients) this.endIfUnread(ws)
-  }
-
-  /** Ends `ws` when more than MAX_UNREAD_BYTES sent to it wait unread; true when it did. */
-  private endIfUnread(ws: WebSocket, address?: string): boolean {
-    if (ws.bufferedAmount <= MAX_UNREAD_BYTES) return false
-    this.options.logger.warn('websocket closed: it does not read what it is sent', { ...(address ? { address } : {}), unread: ws.bufferedAmount })
-    ws.terminate()
-    return true
   }
 
   /** Hands accepted connections to `hocuspocus`. */
@@ -134,6 +125,7 @@ export class CollabTransport {
         this.options.logger.warn('websocket closed on a protocol error', { address, error: e.message, code: (e as { code?: string }).code })
       })
       this.sockets.set(ws, socket)
+      this.unread.watch(ws, address)
       this.boundSocket(ws, address)
       hocuspocus.handleConnection(ws, request)
     })
@@ -173,7 +165,7 @@ export class CollabTransport {
     timer.unref()
     const count = (data: Buffer | ArrayBuffer | Buffer[]) => {
       // what it asks for is answered into its socket: a client that asks and never reads would fill the server's memory
-      if (this.endIfUnread(ws, address)) { ws.off('message', count); return }
+      if (this.unread.endIfUnread(ws)) { ws.off('message', count); return }
       const bytesOf = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data
       // a name that cannot be read is counted too (Hocuspocus closes the socket on it, after every frame already sent)
       const name = documentNameOf(bytesOf) ?? '\u0000unreadable'
@@ -221,8 +213,10 @@ export class CollabTransport {
   readonly extension: Extension = {
     extensionName: 'resdraft-transport',
     priority: 10,
-    connected: async ({ connection, documentName }: connectedPayload) => {
+    connected: async ({ connection, documentName, context }: connectedPayload) => {
       this.signedIn.add(connection.webSocket)
+      const user = (context as { user?: { username?: string } }).user?.username
+      if (user !== undefined) this.unread.belongsTo(connection.webSocket, user)
       const socket = this.openDocuments.get(connection.webSocket)
       socket?.opened(documentName)
       connection.onClose(() => socket?.closed(documentName))

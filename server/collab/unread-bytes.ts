@@ -1,0 +1,137 @@
+/**
+ * What is sent to the collaboration sockets and waits unread, bounded per
+ * socket and per account. A socket that does not read (a client that has
+ * stopped reading, or one that asks and never takes the answer) keeps in
+ * the server's memory everything sent to it; the bound per socket alone let
+ * one account hold it many times over: its 100 connections, each under the
+ * bound, held 100 times as much (the twenty-second probe: 30 sockets of one
+ * drafter that never read, 360 MB after 16 MB of her own typing). So:
+ *
+ * - a socket with more than `perSocket` bytes waiting is ended;
+ * - an account whose sockets together have more than `perUser` waiting has
+ *   those with the most waiting ended until it is under (a socket that
+ *   reads has little waiting: it stays);
+ *
+ * looked at once the current work is done after anything is sent to a
+ * socket (a change relayed, an answer, another instance's change), when the
+ * socket sends, and by a sweep (`sweep`) for what grows unseen.
+ */
+import type WebSocket from 'ws'
+import type { Logger } from '../log.js'
+
+/** The bounds (bytes). */
+export interface UnreadBounds {
+  /** What may wait for one socket. */
+  perSocket: number
+  /** What may wait for one account's sockets together. */
+  perUser: number
+}
+
+/** Bytes past which a socket is ended (32 MiB: four whole documents of the largest size, on their way to a slow reader). */
+export const DEFAULT_MAX_UNREAD_BYTES = 32 * 1024 * 1024
+/** Bytes past which an account's sockets with the most waiting are ended (two sockets' worth). */
+export const DEFAULT_MAX_UNREAD_BYTES_PER_USER = 2 * DEFAULT_MAX_UNREAD_BYTES
+
+/** The unread bytes of every socket, per account. */
+export class UnreadBytes {
+  /** The accounts (user names) each socket has opened documents for (a socket may carry several). */
+  private readonly usersOf = new Map<WebSocket, Set<string>>()
+  /** The sockets of each account. */
+  private readonly socketsOf = new Map<string, Set<WebSocket>>()
+  private readonly addressOf = new WeakMap<WebSocket, string>()
+  /** Sockets sent something since the last look. */
+  private readonly sentTo = new Set<WebSocket>()
+  private lookScheduled = false
+
+  constructor(private readonly bounds: UnreadBounds, private readonly logger: Logger) {}
+
+  /** Watches what is sent to `ws` (from `address`) from now on, until it closes. */
+  watch(ws: WebSocket, address: string): void {
+    this.addressOf.set(ws, address)
+    const send = ws.send.bind(ws) as (...args: unknown[]) => void
+    ws.send = ((...args: unknown[]) => { send(...args); this.sent(ws) }) as typeof ws.send
+    ws.once('close', () => this.forget(ws))
+  }
+
+  /** `ws` carries a document opened by the account named `user`: it counts towards that account's bound. */
+  belongsTo(ws: WebSocket, user: string): void {
+    if (ws.readyState !== ws.OPEN) return
+    let users = this.usersOf.get(ws)
+    if (!users) this.usersOf.set(ws, users = new Set())
+    users.add(user)
+    let sockets = this.socketsOf.get(user)
+    if (!sockets) this.socketsOf.set(user, sockets = new Set())
+    sockets.add(ws)
+  }
+
+  /** Ends `ws` when more than the bound per socket waits for it, or its accounts' sockets past theirs; true when this ended `ws`. */
+  endIfUnread(ws: WebSocket): boolean {
+    if (this.endIfOver(ws)) return true
+    const open = ws.readyState === ws.OPEN
+    for (const user of this.usersOf.get(ws) ?? []) this.boundUser(user)
+    return open && ws.readyState !== ws.OPEN
+  }
+
+  /** Looks at every socket and every account (`sockets`: all open ones). */
+  sweep(sockets: Iterable<WebSocket>): void {
+    for (const ws of sockets) this.endIfOver(ws)
+    for (const user of [...this.socketsOf.keys()]) this.boundUser(user)
+  }
+
+  private sent(ws: WebSocket): void {
+    this.sentTo.add(ws)
+    if (this.lookScheduled) return
+    this.lookScheduled = true
+    // once the current work is done: a change relayed to all of a document's sockets is looked at once
+    process.nextTick(this.lookAtSent)
+  }
+
+  private readonly lookAtSent = (): void => {
+    this.lookScheduled = false
+    const users = new Set<string>()
+    for (const ws of this.sentTo) {
+      this.endIfOver(ws)
+      for (const user of this.usersOf.get(ws) ?? []) users.add(user)
+    }
+    this.sentTo.clear()
+    for (const user of users) this.boundUser(user)
+  }
+
+  private endIfOver(ws: WebSocket): boolean {
+    if (ws.readyState !== ws.OPEN || ws.bufferedAmount <= this.bounds.perSocket) return false
+    this.end(ws, 'websocket closed: it does not read what it is sent', { unread: ws.bufferedAmount })
+    return true
+  }
+
+  /** Ends the sockets of `user` with the most waiting until what waits for them together is within the bound. */
+  private boundUser(user: string): void {
+    const sockets = [...this.socketsOf.get(user) ?? []].filter(ws => ws.readyState === ws.OPEN)
+    let unread = sockets.reduce((n, ws) => n + ws.bufferedAmount, 0)
+    if (unread <= this.bounds.perUser) return
+    const total = unread
+    let ended = 0
+    for (const ws of sockets.sort((a, b) => b.bufferedAmount - a.bufferedAmount)) {
+      if (unread <= this.bounds.perUser) break
+      unread -= ws.bufferedAmount
+      this.end(ws, 'websocket closed: its account\'s connections do not read what they are sent', { user, unread: ws.bufferedAmount, accountUnread: total })
+      ended++
+    }
+    this.logger.info('connections of one account ended for what waited unread', { user, ended, accountUnread: total })
+  }
+
+  private end(ws: WebSocket, why: string, fields: Record<string, string | number>): void {
+    this.logger.warn(why, { address: this.addressOf.get(ws) ?? '?', ...fields })
+    ws.terminate()
+    this.forget(ws)
+  }
+
+  private forget(ws: WebSocket): void {
+    this.sentTo.delete(ws)
+    for (const user of this.usersOf.get(ws) ?? []) {
+      const sockets = this.socketsOf.get(user)
+      sockets?.delete(ws)
+      if (sockets?.size === 0) this.socketsOf.delete(user)
+    }
+    this.usersOf.delete(ws)
+  }
+}
