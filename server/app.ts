@@ -79,7 +79,8 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     ...budgetOptions(config), loopTime, logger, storeHealth, maxDocumentBytes: config.maxDocumentBytes, checkpoints: { ...config.checkpoints, bytes: checkpointBytes }, extensions: [transport.extension],
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
-    omitExtensions: config.omitExtensions, accessRecheckMs: config.accessRecheckMs, maxConnectionsPerUser: config.maxConnectionsPerUser
+    omitExtensions: config.omitExtensions, accessRecheckMs: config.accessRecheckMs, maxConnectionsPerUser: config.maxConnectionsPerUser,
+    waitingExpiryMs: config.waitingExpiryMs
   })
   if (config.seedDocuments) await seedDocuments(store, hocuspocus, config.fixturesDir)
 

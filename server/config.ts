@@ -81,6 +81,8 @@ export interface ServerConfig {
   maxConnectionsPerUser?: number | undefined
   /** Bytes sent to one account's collaboration sockets that may wait unread together (default 64 MiB); past it, those with the most waiting are ended (collab/unread-bytes.ts). */
   maxUnreadBytesPerUser?: number | undefined
+  /** How long content of clocks the server has not received may wait unchanged in a document before it is dropped, ms (extensions/waiting-content.ts; tests shorten it). */
+  waitingExpiryMs?: number | undefined
   /** Open connections (HTTP and WebSocket) from one client address; past it, new ones are closed at once (default 256). */
   maxConnectionsPerAddress?: number | undefined
   /** The reverse proxies whose `X-Forwarded-For` is believed (TRUST_PROXY; Express's syntax; default loopback; false: none), http/client-address.ts. */

@@ -23,6 +23,7 @@ import type { MessageRateOptions } from '../extensions/rate-limit.js'
 import { Validation } from '../extensions/validation.js'
 import { budgetOptions, loopTimeBudget, type UserBudgetOptions } from '../extensions/user-budgets.js'
 import { DocumentLoads } from '../extensions/document-loads.js'
+import { WaitingContent } from '../extensions/waiting-content.js'
 import { recordBracketOperations } from '../extensions/audit.js'
 
 /** Options of the collaboration core. */
@@ -51,6 +52,8 @@ export interface CollaborationOptions extends UserBudgetOptions {
   accessRecheckMs?: number | undefined
   /** Document connections one account may hold at once (extensions/user-connections.ts). */
   maxConnectionsPerUser?: number | undefined
+  /** How long content of clocks not received may wait unchanged before it is dropped, ms (extensions/waiting-content.ts). */
+  waitingExpiryMs?: number | undefined
   /** More extensions (the transport's hooks). */
   extensions?: readonly Extension[] | undefined
   /** Extension names to leave out (benchmarks measure each one's cost; never in production). */
@@ -88,6 +91,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
     new Validation({ ...budgetOptions(o), loopTime, maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
     new Attribution({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     new IdRepair({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
+    new WaitingContent({ expiryMs: o.waitingExpiryMs, logger: o.logger }),
     persistence,
     new Audit(o.store),
     new Checkpoints(o.store, { ...o.checkpoints, logger: o.logger }),
