@@ -113,33 +113,54 @@ const contentOfStored = new StoredContents()
 const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve))
 
 /**
+ * Who pays for making a content that was not made yet (a request's user, from
+ * their share of the event loop's time): asked before it is made (`mayMake`
+ * throws to refuse), told how long making it held the loop (`made`, ms).
+ */
+export interface ContentPayer {
+  mayMake(): void
+  made(ms: number): void
+}
+
+/** Runs `make` (synchronous work on the event loop), paid by `payer` when there is one (asked first unless `ask` is false). */
+function paid<T>(payer: ContentPayer | undefined, make: () => T, ask = true): T {
+  if (!payer) return make()
+  if (ask) payer.mayMake()
+  const started = performance.now()
+  try { return make() } finally { payer.made(performance.now() - started) }
+}
+
+/**
  * The current content of a document: the live Y.Doc when loaded here, else
  * its stored update log. Making it is work on the event loop (tens of ms near
  * the size limit), so it is made in a turn of its own: a request reading many
  * documents (a compilation of twelve, a committee draft) reads one per turn,
  * as loads take turns (extensions/document-loads.ts); a content already made
- * is given at once.
+ * is given at once, and one to make is paid by `payer` when given.
  */
-export async function liveJSON(store: Store, hocuspocus: Hocuspocus, id: string): Promise<unknown> {
+export async function liveJSON(store: Store, hocuspocus: Hocuspocus, id: string, payer?: ContentPayer): Promise<unknown> {
   const meta = await store.getDocument(id)
   const lang = meta?.lang ?? 'en'
   let loaded = hocuspocus.documents.get(id)
   if (loaded) {
     const known = madeContent(loaded, lang)
     if (known !== undefined) return known
+    payer?.mayMake()
     await nextTurn()
     // the document may have been unloaded meanwhile: then its stored log is read
     loaded = hocuspocus.documents.get(id)
-    if (loaded) return loadedJSON(loaded, lang)
+    if (loaded) { const doc = loaded; return paid(payer, () => loadedJSON(doc, lang)) }
   }
   const { updates, lastSeq } = await store.loadUpdates(id)
   if (updates.length === 0) return store.getJSON(id)
   const known = contentOfStored.get(id, lastSeq, updates.length, lang)
   if (known !== undefined) return known
+  payer?.mayMake()
   await nextTurn()
-  const doc = yDocFromUpdates(updates)
-  let json: unknown
-  try { json = jsonFromYDoc(doc, lang) } finally { doc.destroy() }
+  const json = paid(payer, () => {
+    const doc = yDocFromUpdates(updates)
+    try { return jsonFromYDoc(doc, lang) } finally { doc.destroy() }
+  })
   contentOfStored.set(id, lastSeq, updates.length, lang, updates.reduce((n, u) => n + u.length, 0), json)
   return json
 }
@@ -190,12 +211,13 @@ const answerOfContent = new WeakMap<object, { meta: string; answer: PreparedAnsw
  * The answer of `GET /api/documents/:id` as bytes: `meta` (the document's
  * metadata as JSON text) with the current content as `json`, made once per
  * content and metadata and sent as it is to every reader (http/prepared-answer.ts),
- * under an ETag naming both.
+ * under an ETag naming both; what is made for it is paid by `payer` when given.
  */
-export async function liveAnswer(store: Store, hocuspocus: Hocuspocus, id: string, meta: string): Promise<PreparedAnswer> {
-  const json = await liveJSON(store, hocuspocus, id)
-  const make = (): PreparedAnswer =>
-    ({ body: withJSON(meta, contentText(json)), etag: `"${RUN}-${contentNumber(json)}-${createHash('sha1').update(meta).digest('base64url').slice(0, 12)}"` })
+export async function liveAnswer(store: Store, hocuspocus: Hocuspocus, id: string, meta: string, payer?: ContentPayer): Promise<PreparedAnswer> {
+  const json = await liveJSON(store, hocuspocus, id, payer)
+  // (paid, never refused: the content it is made of is had already)
+  const make = (): PreparedAnswer => paid(payer, () =>
+    ({ body: withJSON(meta, contentText(json)), etag: `"${RUN}-${contentNumber(json)}-${createHash('sha1').update(meta).digest('base64url').slice(0, 12)}"` }), false)
   if (json === null || typeof json !== 'object') return make()
   const known = answerOfContent.get(json)
   if (known?.meta === meta) return known.answer

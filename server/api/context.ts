@@ -10,6 +10,7 @@ import type { RateLimiter } from '../extensions/rate-limit.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
 import type { Actor, DocumentMeta, Store, User } from '../store/types.js'
 import type { StoreHealth } from '../store/store-health.js'
+import type { ContentPayer } from '../documents.js'
 import { canRead } from '../auth/permissions.js'
 
 /** Dependencies of the API. */
@@ -61,6 +62,24 @@ export async function onUsersTime<T>(deps: ApiDeps, user: User, work: () => Prom
 
 import { HttpError, describeHttpError } from '../http/errors.js'
 export { HttpError }
+
+/**
+ * The payer of a content made for `user`'s request (documents.ts
+ * `ContentPayer`): from their share of loop time; a user whose share is
+ * spent is refused (429 with Retry-After) before anything is made. Without
+ * a share (no `loopTime`), nobody pays.
+ */
+export function loopTimePayer(deps: ApiDeps, user: User): ContentPayer | undefined {
+  const share = deps.loopTime
+  if (!share) return undefined
+  return {
+    mayMake() {
+      const wait = share.secondsUntilAny(user.id)
+      if (wait > 0) throw new HttpError(429, `your requests have taken the server's time for now; try again in ${Math.ceil(wait)} s`, 'over-time-share', Math.max(1, Math.ceil(wait)))
+    },
+    made(ms) { share.spend(user.id, ms) }
+  }
+}
 
 /**
  * What creating a document from a request's content threw, as the API

@@ -18,7 +18,7 @@ import { cachedVersion } from './version-cache.js'
 import type { DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
-import { HttpError, asBadRequest, actorOf, onUsersTime, readableDocument, stringField, userOf } from './context.js'
+import { HttpError, asBadRequest, actorOf, loopTimePayer, onUsersTime, readableDocument, stringField, userOf } from './context.js'
 import { auditPage } from './audit-page.js'
 import { delegationNames } from './delegation-names.js'
 import { invite, MAX_NAMED } from '../cosponsors.js'
@@ -100,8 +100,9 @@ export function documentRoutes(deps: ApiDeps): Router {
 
   r.get('/:id', async (req, res) => {
     const doc = await readable(res, req.params.id)
-    // the answer (the metadata around the content's text) is made once per state and sent as it is to every reader
-    sendPrepared(req, res, await liveAnswer(deps.store, deps.hocuspocus, doc.id, JSON.stringify(publicMeta(doc))))
+    // the answer (the metadata around the content's text) is made once per state and sent as it is to every reader;
+    // what is made for it is paid from the reader's share of loop time (a content already made costs nothing)
+    sendPrepared(req, res, await liveAnswer(deps.store, deps.hocuspocus, doc.id, JSON.stringify(publicMeta(doc)), loopTimePayer(deps, userOf(res))))
   })
 
   /**
