@@ -94,3 +94,29 @@ test('at 800 px the compare toolbar wraps rather than cutting the two texts’ n
   expect(outside).toBe(0)
   await amal.context.close()
 })
+
+test('scrolled down a side-by-side comparison, the Old and New headings stay in sight below the tools', async ({ browser }) => {
+  // they scrolled away with the first row: halfway down Resolution 50 nothing said which column was the old text,
+  // and in an Arabic text the old one is on the right
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
+  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  // at 800 px the tools take more than one row
+  for (const width of [1400, 800]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}`)
+    await expect(page.getByTestId('summary')).toContainText('MOD')
+    await page.locator('.sbs-row').nth(40).scrollIntoViewIfNeeded()
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000)
+    await page.screenshot({ path: `test-results/screens/compare-scrolled-${width}.png` })
+    // what the user sees at the middle of each heading is that heading, not the tools over it
+    const seen = await page.locator('.sbs-head > div').evaluateAll(cells => cells.map(cell => {
+      const box = cell.getBoundingClientRect()
+      const at = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+      return box.top >= 0 && !!at && cell.contains(at) ? cell.textContent : null
+    }))
+    expect(seen, `${width} px`).toEqual(['القديم', 'الجديد'])
+  }
+  await amal.context.close()
+})

@@ -112,3 +112,28 @@ test('the proposals to compile are listed with their boxes on one side, whatever
     await page.getByTestId('ui-lang').click()
   }
 })
+
+test('scrolled down the table, the column headings stay in sight below the top bar, naming each source', async ({ page }) => {
+  // they stuck at the very top of the window, under the top bar, which hid them: a conflict row halfway down
+  // showed four columns of text and nothing said which was the text in force and which each delegation's
+  await signIn(page, 'sec')
+  const docs = await (await page.request.get('/api/documents')).json() as { id: string; title: string; baseVersionId: string | null }[]
+  const apt = docs.find(d => d.title === 'APT proposal on Resolution 50')!
+  for (const lang of ['en', 'ar']) {
+    await page.goto(`/#/compile?base=v:${apt.baseVersionId}&p=d:${apt.id}`)
+    await expect(page.locator('html')).toHaveAttribute('lang', lang)
+    await expect(page.getByTestId('source-head')).toHaveCount(1)
+    await page.getByTestId('synoptic-row').nth(40).scrollIntoViewIfNeeded()
+    await page.mouse.wheel(0, 400)
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000)
+    await shot(page, `compile-scrolled-${lang}`)
+    // what the user sees at the middle of each heading is that heading, not the top bar over it
+    const seen = await page.locator('table.synoptic thead th').evaluateAll(ths => ths.map(th => {
+      const box = th.getBoundingClientRect()
+      const at = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+      return box.top >= 0 && !!at && th.contains(at)
+    }))
+    expect(seen).toEqual(seen.map(() => true))
+    await page.getByTestId('ui-lang').click()
+  }
+})

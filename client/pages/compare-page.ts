@@ -17,6 +17,7 @@ import { changeCounts } from './change-counts.js'
 import { topBar } from './shell.js'
 import { versionLabel } from './checkpoint-label.js'
 import { errorText } from '../app/i18n-errors.js'
+import { trackHeight } from '../app/sticky-heights.js'
 
 const UNIT = new Set(['provision', 'part', 'annex'])
 
@@ -124,16 +125,16 @@ export async function comparePage(root: HTMLElement, user: User, route: Extract<
   mode.value = route.view ?? 'sbs'
   hideRenumber.checked = route.hideRenumbering ?? false
   const noteOptions = () => note({ page: 'compare', old: oldRef, new: newRef, view: mode.value as CompareView, hideRenumbering: hideRenumber.checked })
-  root.replaceChildren(
-    topBar(user, h('span', { class: 'doc-name' }, t('compareTitle'))),
-    h('div', { class: 'toolbar compare-tools' },
-      h('label', {}, `${t('oldSide')} `, oldSel), h('label', {}, `${t('newSide')} `, newSel),
-      h('button', { type: 'button', class: 'primary', onclick: run, 'data-testid': 'compare-run' }, t('run')),
-      h('span', { class: 'sep' }), mode,
-      h('label', {}, hideRenumber, ` ${t('hideRenumbering')}`),
-      h('button', { type: 'button', class: 'tool', 'data-testid': 'prev-change', onclick: () => step(-1) }, `↑ ${t('previous')}`),
-      h('button', { type: 'button', class: 'tool', 'data-testid': 'next-change', onclick: () => step(1) }, `↓ ${t('next')}`)),
-    h('main', { class: 'compare' }, summary, result))
+  const tools = h('div', { class: 'toolbar compare-tools' },
+    h('label', {}, `${t('oldSide')} `, oldSel), h('label', {}, `${t('newSide')} `, newSel),
+    h('button', { type: 'button', class: 'primary', onclick: run, 'data-testid': 'compare-run' }, t('run')),
+    h('span', { class: 'sep' }), mode,
+    h('label', {}, hideRenumber, ` ${t('hideRenumbering')}`),
+    h('button', { type: 'button', class: 'tool', 'data-testid': 'prev-change', onclick: () => step(-1) }, `↑ ${t('previous')}`),
+    h('button', { type: 'button', class: 'tool', 'data-testid': 'next-change', onclick: () => step(1) }, `↓ ${t('next')}`))
+  root.replaceChildren(topBar(user, h('span', { class: 'doc-name' }, t('compareTitle'))), tools, h('main', { class: 'compare' }, summary, result))
+  // the side-by-side headings stick below the tools, which take more rows in a narrow window
+  trackHeight(tools, '--toolbar-height')
 
   const docs = await listDocuments()
   const options: { value: string; label: string; lang: string }[] = []
