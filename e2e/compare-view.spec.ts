@@ -5,7 +5,7 @@
  * with the text in force stands on the new side only, unmarked.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { documentId, signedInPage } from './helpers.js'
+import { documentId, importResolution, signedInPage } from './helpers.js'
 
 const rows = (page: Page) => page.locator('.compare-tools > *').evaluateAll(els => { const boxes = els.map(e => e.getBoundingClientRect()).filter(b => b.height > 0); const lines: number[] = []; for (const b of boxes) { const mid = (b.top + b.bottom) / 2; if (!lines.some(l => Math.abs(l - mid) < 12)) lines.push(mid) } return lines.length })
 
@@ -119,4 +119,30 @@ test('scrolled down a side-by-side comparison, the Old and New headings stay in 
     expect(seen, `${width} px`).toEqual(['القديم', 'الجديد'])
   }
   await amal.context.close()
+})
+
+test('two texts that say the same: the page says there is no change, rather than leaving the reader to look for one', async ({ browser }) => {
+  // the whole resolution was shown unmarked under "MOD: 0 … NOC: 58" and "Next change" did nothing: a reviewer
+  // comparing a version with the current text could not tell whether the marks were still coming or missing
+  const sec = await signedInPage(browser, 'sec')
+  const page = sec.page
+  const { id, versionId } = await importResolution(page.request, `Unchanged ${Date.now()}`)
+  await page.goto(`/#/compare?old=v:${versionId}&new=d:${id}`)
+  await expect(page.getByTestId('summary-NOC')).toBeVisible()
+  await expect(page.getByTestId('compare-no-changes')).toHaveText('No changes: the two texts say the same.')
+  // with renumbering hidden, it says what may be hidden
+  await page.getByTestId('hide-renumbering').check()
+  await expect(page.getByTestId('compare-no-changes')).toContainText('at most in their numbering')
+  await page.getByTestId('hide-renumbering').uncheck()
+  await page.getByTestId('ui-lang').click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+  await expect(page.getByTestId('compare-no-changes')).toHaveText('لا تغييرات: النصان متطابقان.')
+  await page.screenshot({ path: 'test-results/screens/compare-no-changes-ar.png' })
+  // texts that differ: no such line
+  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
+  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}`)
+  await expect(page.getByTestId('summary')).toContainText('MOD')
+  await expect(page.getByTestId('compare-no-changes')).toHaveCount(0)
+  await sec.context.close()
 })

@@ -174,6 +174,10 @@ export async function comparePage(root: HTMLElement, user: User, route: Extract<
           `${t('compareLanguages')} (`, h('bdi', {}, languageInfo(oldLang).name), t('and'), h('bdi', {}, languageInfo(newLang).name), `)${t('compareLanguagesEnd')}`))
       }
       draw()
+      // nothing marked: say so, rather than leave the reader to look through the whole text for a change
+      if (!rows(revision).some(changed)) {
+        summary.append(h('p', { class: 'no-changes', role: 'status', 'data-testid': 'compare-no-changes' }, t(hideRenumber.checked ? 'compareNoChangesHidden' : 'compareNoChanges')))
+      }
     } catch (e) { result.replaceChildren(h('p', { class: 'error' }, `${t('error')}: ${errorText(e)}`)) }
   }
   mode.addEventListener('change', () => { noteOptions(); draw() })
