@@ -2,6 +2,7 @@
  * The Export menu: shown only to those who may export, each format saved
  * under its own name (proposal id + format), and a failed export says so.
  */
+import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { documentId, openDocument, signedInPage } from './helpers.js'
 
@@ -107,5 +108,32 @@ test('the export dialog shows, in the empty assembly, place and dates, what the 
   await sec.page.getByTestId('field-acronym').fill('WTSA-24')
   await expect(sec.page.getByTestId('field-assembly')).toHaveAttribute('placeholder', 'الجمعية العالمية لتقييس الاتصالات (WTSA-24)')
   await expect(sec.page.getByTestId('field-place')).toHaveAttribute('placeholder', '')
+  await sec.context.close()
+})
+
+test('the export dialog takes the original language the proposal\'s cover names, not the language it is written in', async ({ browser }) => {
+  // the APT proposal, in Arabic, says on its cover "الأصل: بالإنكليزية" (original: English); the dialog offered
+  // Arabic, and an export left at that wrote "الأصل: بالعربية" into the conference document's header
+  const sec = await signedInPage(browser, 'sec')
+  const page = sec.page
+  await openDocument(page, await documentId(page.request, 'APT proposal on Resolution 50'))
+  await expect(page.locator('.ProseMirror')).toContainText('الأصل: بالإنكليزية')
+  await page.getByTestId('export-dialog-open').click()
+  await expect(page.getByTestId('field-originalLanguage')).toHaveValue('en')
+  await page.getByTestId('field-format').selectOption('html')
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-go').click()
+  const html = readFileSync(await (await download).path(), 'utf8')
+  expect(html).toContain('الأصل: بالإنكليزية')
+  expect(html).not.toContain('الأصل: بالعربية')
+  await page.keyboard.press('Escape')
+  // a proposal whose cover names no original language: the language it is written in
+  const docs = await (await page.request.get('/api/documents')).json() as { id: string; title: string; baseVersionId: string | null; baseDocumentId: string | null }[]
+  const apt = docs.find(d => d.title === 'APT proposal on Resolution 50')!
+  const bare = await page.request.post(`/api/documents/${apt.baseDocumentId}/proposal`, { data: { title: `Bare ${Date.now()}`, baseVersionId: apt.baseVersionId, delegations: ['APT'] } })
+  expect(bare.status()).toBe(201)
+  await openDocument(page, (await bare.json() as { id: string }).id)
+  await page.getByTestId('export-dialog-open').click()
+  await expect(page.getByTestId('field-originalLanguage')).toHaveValue('ar')
   await sec.context.close()
 })

@@ -81,6 +81,19 @@ export function coverFromDocument(doc: Node): LayoutParagraph[] | null {
   return out
 }
 
+/**
+ * The original language a document's cover names in its "Original:" line
+ * ("الأصل: بالإنكليزية" -> en), or null when it has no cover or no such line
+ * (what `originalLanguageOf` reads from a layout, for the export dialog).
+ */
+export function coverOriginalLanguage(doc: Node): Language | null {
+  const w = coverWords((doc.attrs.lang ?? 'en') as Language)
+  const texts = coverFromDocument(doc)?.map(p => ({ style: p.style, text: p.runs.map(r => r.text).join('').trim() })) ?? []
+  const origin = texts.find(p => p.style === 'Origin' || p.text.startsWith(w.original))
+  const named = origin && (Object.entries(w.languages) as [Language, string][]).find(([, name]) => origin.text.endsWith(name))
+  return named ? named[0] : null
+}
+
 /** What a proposal does, for its cover title. */
 export type CoverAction = 'MOD' | 'ADD' | 'SUP'
 

@@ -21,6 +21,7 @@ import { exportFormatName } from '../app/i18n-formats.js'
 import { uiLang } from '../app/i18n.js'
 import { parseProposalId, type ProposalId } from '../../export/proposal-id.js'
 import { assemblyDefaults } from '../../export/conference.js'
+import { coverOriginalLanguage } from '../../export/cover.js'
 import { directionOf, isLanguage, LANGUAGES, languageInfo } from '../../schema/index.js'
 import { field, input, openSheet, select } from './sheet.js'
 import { errorText } from '../app/i18n-errors.js'
@@ -57,7 +58,8 @@ export function exportDialog(meta: DocumentMeta, doc: Node): void {
   }
   acronym.addEventListener('input', fillDefaults)
   fillDefaults()
-  const originalLanguage = select('originalLanguage', LANGUAGES.map(l => ({ value: l, label: languageInfo(l).name })), meta.lang)
+  // as the cover says ("الأصل: بالإنكليزية" in the Arabic APT proposal), else the language it is written in
+  const originalLanguage = select('originalLanguage', LANGUAGES.map(l => ({ value: l, label: languageInfo(l).name })), coverOriginalLanguage(doc) ?? meta.lang)
   // empty, the export takes the reasons written in the document: shown as the placeholder, so nobody types them twice
   let written = ''
   doc.forEach(n => { if (n.type.name === 'reasons') written = n.textContent.trim() })
