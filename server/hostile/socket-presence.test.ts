@@ -2,7 +2,8 @@
  * Presence abuse (issue 10, item 4) and hostile origins (item 6): a
  * reviewer claiming to be the Secretariat, malformed states, states for
  * another connection's client id, broadcast messages the application does
- * not define, and a cookie-authenticated socket opened from another site.
+ * not define, awareness queries (answered by nobody, costly to work out),
+ * and a cookie-authenticated socket opened from another site.
  */
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -167,6 +168,27 @@ test('broadcast stateless messages from a client never reach the others', async 
   await new Promise(res => setTimeout(res, 200))
   assert.equal(b.stateless.length, seenBefore, 'nothing relayed')
   c.ws.close()
+  await assertStillServing(server.url, server.store, a, b, [doc.id])
+})
+
+// Hocuspocus answers an awareness query from a client with nothing (it has no way to reply), but works out every
+// state of the document first: on a real server one reviewer's 50 sockets, each with 4 states of its own (200 in
+// all), sending 390 queries each held the event loop 30 s (1 ms a query), within every rate limit.
+test('awareness queries from a client are refused before the server works out every state for them', async () => {
+  const c = await wsClient(server.url)
+  const loaded = server.hocuspocus.documents.get(doc.id)!
+  const getStates = loaded.awareness.getStates
+  let workedOut = 0
+  try {
+    c.ws.send(authMessage(doc.id, rita))
+    await until(() => c.messages.length > 0, 3000, 'authenticated')
+    // (counted from here: a new connection is sent every state once)
+    loaded.awareness.getStates = function (this: typeof loaded.awareness) { workedOut++; return getStates.call(this) }
+    for (let k = 0; k < 100; k++) c.ws.send(message(doc.id, 3))
+    await until(() => workedOut >= 100 || logger.entries.some(e => e.fields.code === REFUSED_INVALID && /awareness quer/.test(String(e.fields.reason))), 5000, 'refused')
+    assert.ok(workedOut <= 1, `every state was worked out ${workedOut} times for 100 queries`)
+    assert.ok(logger.entries.some(e => e.fields.user === 'rita' && /awareness quer/.test(String(e.fields.reason))), 'refused and logged')
+  } finally { loaded.awareness.getStates = getStates; c.ws.close() }
   await assertStillServing(server.url, server.store, a, b, [doc.id])
 })
 
