@@ -137,3 +137,36 @@ test('scrolled down the table, the column headings stay in sight below the top b
     await page.getByTestId('ui-lang').click()
   }
 })
+
+test('stepping through the conflicts far down the table, the next conflict is one click away, in the headings that stay in sight', async ({ page }) => {
+  // "Next conflict" sat in the tools at the top of the page: the first click scrolled the table, and the button, away,
+  // and the secretariat had to scroll back up for each of the next ones
+  await signIn(page, 'sec')
+  const ids: string[] = []
+  for (const [file, title, delegation] of [['res50-arb-test-ar.txt', `ARB steps ${Date.now()}`, 'ARB'], ['res50-afcp-test-ar.txt', `AFCP steps ${Date.now()}`, 'AFCP']] as const) {
+    const r = await page.request.post('/api/documents', { data: { title, text: text(file), kind: 'proposal', delegations: [delegation] } })
+    expect(r.status()).toBe(201)
+    ids.push((await r.json() as { id: string }).id)
+  }
+  const docs = await (await page.request.get('/api/documents')).json() as { id: string; title: string; baseVersionId: string | null }[]
+  const apt = docs.find(d => d.title === 'APT proposal on Resolution 50')!
+  for (const lang of ['en', 'ar']) {
+    await page.goto(`/#/compile?base=v:${apt.baseVersionId}&${[apt.id, ...ids].map(id => `p=d:${id}`).join('&')}`)
+    await expect(page.locator('html')).toHaveAttribute('lang', lang)
+    const conflicts = page.locator('[data-testid=synoptic-row][data-cls=conflict]')
+    await expect(conflicts).toHaveCount(2)
+    await page.getByTestId('next-conflict').click()
+    await expect(conflicts.nth(0)).toHaveClass(/current-change/)
+    await expect(page.getByTestId('next-conflict')).not.toBeInViewport()
+    const next = page.getByTestId('head-next-conflict')
+    await expect(next).toBeInViewport()
+    await expect(next).toHaveAccessibleName(lang === 'en' ? 'Next conflict' : 'التعارض التالي')
+    await shot(page, `compile-head-steps-${lang}`)
+    await next.click()
+    await expect(conflicts.nth(1)).toHaveClass(/current-change/)
+    await expect(conflicts.nth(0)).not.toHaveClass(/current-change/)
+    await page.getByTestId('head-previous-conflict').click()
+    await expect(conflicts.nth(0)).toHaveClass(/current-change/)
+    await page.getByTestId('ui-lang').click()
+  }
+})

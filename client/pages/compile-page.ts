@@ -151,7 +151,14 @@ export async function compilePage(root: HTMLElement, user: User, base: string | 
     const s = c.summary
     counts.replaceChildren(...Object.entries(s.classes).map(([k, v]) => h('span', { class: `count ${k}`, 'data-cls': k }, `${t(CLASS_NAMES[k] ?? 'clsUntouched')}: ${v}`)),
       h('span', { class: 'count' }, `${t('labelsClash')}: ${s.renumberingClashes}`))
-    result.replaceChildren(table(c))
+    const synoptic = table(c)
+    // the steps again in the headings' empty corner, which stays in sight: the tools scroll away with the first step
+    if (s.classes.conflict) {
+      const headStep = (by: number, key: 'previousConflict' | 'nextConflict', arrow: string) =>
+        h('button', { type: 'button', class: 'head-step', title: t(key), 'aria-label': t(key), 'data-testid': `head-${by < 0 ? 'previous' : 'next'}-conflict`, onclick: () => step(by) }, arrow)
+      synoptic.querySelector('thead th.cls')?.append(h('span', { class: 'head-steps' }, headStep(-1, 'previousConflict', '↑'), headStep(1, 'nextConflict', '↓')))
+    }
+    result.replaceChildren(synoptic)
     // the secretariat starts a committee draft from what it sees
     if (user.role === 'secretariat') counts.after(committeeDraftStarter(c, base, proposals, result))
   } catch (e) {
