@@ -4,7 +4,7 @@ import { Transform } from 'prosemirror-transform'
 import type { Node } from 'prosemirror-model'
 import {
   addOption, addProvisionOption, agreeOption, agreeProvisionOption, bracketProvision, bracketRange, dropOption,
-  dropProvisionOption, findBrackets, formatSources, parseSources
+  amongSources, dropProvisionOption, findBrackets, formatSources, ownsOption, parseSources, sourceDelegation
 } from './brackets.js'
 import { brk, fn, item, op, opt, pre, prov, res, txt } from './builders.js'
 import { findProblems } from './check.js'
@@ -238,4 +238,17 @@ test('dropping the first alternative passes its place and ids to the next', () =
   assert.equal(tr.doc.nodeAt(b!.options[0]!.pos)!.child(1).attrs.id, 'bi')
   assert.equal(dropProvisionOption(tr, b!.options[1]!.pos), true, 'dropping a later one changes no id')
   assert.equal(tr.doc.nodeAt(findBrackets(tr.doc)[0]!.pos)!.attrs.id, 'base')
+})
+
+test('a source name stands for its delegation: itself, a proposal number of it, or a name made unique', () => {
+  assert.equal(sourceDelegation('APT'), 'APT')
+  assert.equal(sourceDelegation(' APT/44A13/1 '), 'APT')
+  assert.equal(sourceDelegation('SEN/56/1'), 'SEN')
+  assert.equal(sourceDelegation('APT (2)'), 'APT')
+  assert.equal(sourceDelegation('Secretariat'), 'Secretariat')
+  assert.equal(sourceDelegation('United States (3)'), 'United States')
+  assert.ok(ownsOption('APT/44A13/1, APT (2)', 'APT'))
+  assert.ok(!ownsOption('APT/44A13/1, ARB', 'APT'))
+  assert.ok(!ownsOption('', 'APT'))
+  assert.ok(amongSources('APT/44A13/1, ARB', 'ARB') && amongSources('APT/44A13/1, ARB', 'APT') && !amongSources('APT/44A13/1, ARB', 'EUR'))
 })

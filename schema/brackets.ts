@@ -32,6 +32,31 @@ export function formatSources(list: readonly string[]): string {
   return list.map(x => x.trim()).filter(x => x !== '').join(', ')
 }
 
+/**
+ * The delegation one source name stands for. A compilation names a
+ * delegation's proposal after the delegation (`APT`), or, when it has several
+ * there, by their proposal numbers (`APT/44A13/1`), or else made unique
+ * (`APT (2)`): each is APT's.
+ */
+export function sourceDelegation(name: string): string {
+  const t = name.trim()
+  const unique = /^(.+?) \(\d+\)$/.exec(t)
+  const given = unique ? unique[1]! : t
+  const numbered = /^([A-Za-z][A-Za-z0-9]{1,11})\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/.exec(given)
+  return numbered ? numbered[1]! : given
+}
+
+/** Whether an option of `sources` is `delegation`'s alone (its drafters may drop it): every source is it or one of its proposals. */
+export function ownsOption(sources: string, delegation: string): boolean {
+  const list = parseSources(sources)
+  return list.length > 0 && list.every(s => sourceDelegation(s) === delegation.trim())
+}
+
+/** Whether `delegation` is among an option's sources, itself or by one of its proposals (its drafters may edit the option's text). */
+export function amongSources(sources: string, delegation: string): boolean {
+  return parseSources(sources).some(s => sourceDelegation(s) === delegation.trim())
+}
+
 /** What is wrong with a sources string (empty names, a name twice), null when it is a valid list or empty. */
 export function sourcesProblem(s: string): string | null {
   if (s.trim() === '') return null

@@ -54,7 +54,24 @@ test("a proposal whose MOD line names another delegation's source is compiled un
   const honest = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'honest', action: 'MOD', baseVersionId: version.id, proposalId: 'APT/44A13/2' })
   const r = await api(server.url, sec, 'GET', `/api/compile?base=v:${version.id}&proposal=d:${forged.body.id}&proposal=d:${honest.body.id}`)
   assert.equal(r.status, 200, JSON.stringify(r.body))
-  assert.deepEqual(r.body.sources.map((s: { name: string }) => s.name), ['APT', 'APT (2)'])
+  assert.deepEqual(r.body.sources.map((s: { name: string }) => s.name), ['APT', 'APT/44A13/2'])
+})
+
+test('two proposals of one delegation are named by their proposal numbers, as a committee names them; one whose number is not believed keeps the delegation\'s name', async () => {
+  const base = await createDocument(server.store, { title: 'Res 50 (2012) numbers', delegations: [], shared: true }, fixture('res50-2012-ar.txt'), null)
+  const sec = await login(server.url, 'sec')
+  const version = (await api(server.url, sec, 'POST', `/api/documents/${base.id}/versions`, { name: 'Dubai 2012 numbers' })).body as { id: string }
+  const amal = await login(server.url, 'amal')
+  const start = (proposalId: string) => api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: proposalId, action: 'MOD', baseVersionId: version.id, proposalId })
+  const [first, second, forged] = [await start('APT/44A13/1'), await start('APT/44A13/2'), await start('ARB/44A13/9')]
+  const r = await api(server.url, sec, 'GET', `/api/compile?base=v:${version.id}&proposal=d:${first.body.id}&proposal=d:${second.body.id}`)
+  assert.equal(r.status, 200, JSON.stringify(r.body))
+  assert.deepEqual(r.body.sources.map((s: { name: string }) => s.name), ['APT/44A13/1', 'APT/44A13/2'])
+  const withForged = await api(server.url, sec, 'GET', `/api/compile?base=v:${version.id}&proposal=d:${forged.body.id}&proposal=d:${second.body.id}`)
+  assert.deepEqual(withForged.body.sources.map((s: { name: string }) => s.name), ['APT', 'APT/44A13/2'])
+  // one proposal of a delegation: its delegation's name, as before
+  const alone = await api(server.url, sec, 'GET', `/api/compile?base=v:${version.id}&proposal=d:${second.body.id}`)
+  assert.deepEqual(alone.body.sources.map((s: { name: string }) => s.name), ['APT'])
 })
 
 test('a drafter cannot pass her proposal off as another delegation\'s: the proposing delegation (first named) is her own, the Secretariat is named by the Secretariat alone, and a MOD line is believed for the proposing delegation only', async () => {

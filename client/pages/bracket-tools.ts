@@ -20,7 +20,7 @@ import { onBracketOption, type BracketOptionClick } from '../editor/bracket-view
 import { run } from '../editor/create-editor.js'
 import { ask } from './dialogs.js'
 import { canSettleBrackets } from '../../protocol/permissions.js'
-import { formatSources, parseSources } from '../../schema/brackets.js'
+import { ownsOption } from '../../schema/brackets.js'
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
 const mod = isMac ? '⌘' : 'Ctrl'
@@ -30,7 +30,7 @@ type Who = User
 
 /** Whether the user may drop an option proposed by `sources`: their own delegation's, or anyone's for the secretariat (the server's rule). */
 export function mayDrop(user: Who, sources: string): boolean {
-  return canSettleBrackets(user) || formatSources(parseSources(sources)) === user.delegation
+  return canSettleBrackets(user) || ownsOption(sources, user.delegation)
 }
 
 /** Whether the user may agree on an option (the secretariat). */

@@ -12,7 +12,7 @@ import type { Response } from 'express'
 import { canStartCommitteeDraft } from '../auth/permissions.js'
 import { createDocument, liveJSON } from '../documents.js'
 import type { DropRecord, RowChoice } from '../../compile/index.js'
-import { parseSources } from '../../schema/brackets.js'
+import { parseSources, sourceDelegation } from '../../schema/brackets.js'
 import type { BracketAction } from '../collab/brackets.js'
 import type { AuditEntry, DocumentMeta } from '../store/types.js'
 import { WorkError } from '../work/pool.js'
@@ -99,8 +99,8 @@ export function committeeRoutes(deps: ApiDeps): Router {
       if (e instanceof WorkError && (e.name === 'ResolutionCheckError' || e.name === 'CommitteeDraftError')) throw new HttpError(400, e.message)
       throw e
     }
-    // the sources as compiled (MOD lines name them) write too; a name made unique ("APT (2)") is no delegation
-    for (const name of built.sources) for (const d of parseSources(name)) if (!/\(\d+\)$/.test(d)) delegations.add(d)
+    // the delegations of the sources as compiled (MOD lines name them: APT, or APT/44A13/1 and APT/44A13/2) write too
+    for (const name of built.sources) for (const d of parseSources(name)) delegations.add(sourceDelegation(d))
     delegations.add(SECRETARIAT)
     let meta
     try {

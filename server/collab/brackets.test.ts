@@ -156,3 +156,25 @@ test("an option's text is edited by its own delegations and the Secretariat only
   assert.match(review(council, APT).problems.join(), /\("ARB"\)/)
   assert.deepEqual(review(council, ARB).problems, [])
 })
+
+test('an option named by a proposal number (a delegation with several proposals in a committee draft: APT/44A13/1) is its delegation\'s: APT edits and drops it, ARB does neither', () => {
+  const numbered = res({ title: 'Cybersecurity' },
+    op('resolves',
+      prov(['to ', brk(opt('take measures', 'APT/44A13/1'), opt('take all measures', 'APT/44A13/2, ARB'), { id: 'k1' }), ' now;'], { id: 'r1' }),
+      prov('to report to the assembly;', { id: 'r2', bracket: 'B', sources: 'APT (2)' }),
+      prov('to report to the Council;', { id: 'r3', bracket: 'B', sources: 'ARB' }),
+      { id: 's2' }))
+  const b = inline(numbered)
+  const typed = edit(numbered, tr => { tr.insert(b.options[0]!.pos + 1 + 'take '.length, tr.doc.type.schema.text('firm ')); return true })
+  assert.deepEqual(reviewBrackets(numbered, typed, APT).problems, [])
+  assert.match(reviewBrackets(numbered, typed, ARB).problems.join(), /\("APT\/44A13\/1"\)/)
+  const typedJoint = edit(numbered, tr => { tr.insert(b.options[1]!.pos + 1 + 'take '.length, tr.doc.type.schema.text('really ')); return true })
+  assert.deepEqual(reviewBrackets(numbered, typedJoint, APT).problems, [])
+  assert.deepEqual(reviewBrackets(numbered, typedJoint, ARB).problems, [])
+  const dropped = edit(numbered, tr => dropOption(tr, b.pos, 0))
+  assert.deepEqual(reviewBrackets(numbered, dropped, APT).problems, [])
+  assert.match(reviewBrackets(numbered, dropped, ARB).problems.join(), /only the Secretariat drops another delegation's option/)
+  assert.ok(reviewBrackets(numbered, edit(numbered, tr => dropOption(tr, b.pos, 1)), APT).problems.length > 0, 'APT may not drop the option it shares with ARB')
+  // "APT (2)": the name a second APT proposal without a number is given
+  assert.deepEqual(reviewBrackets(numbered, edit(numbered, tr => dropProvisionOption(tr, unitPos(numbered, 'r2'))), APT).problems, [])
+})

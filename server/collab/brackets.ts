@@ -8,8 +8,8 @@
  *   the server, not through validation);
  * - the sources of an existing option never change;
  * - a drafter may drop only options whose sources are exactly their
- *   delegation, and edit the text only of options their delegation is
- *   among the sources of; only the Secretariat agrees on an option, drops
+ *   delegation (or its proposals: `APT/44A13/1`, `APT (2)`), and edit the
+ *   text only of options their delegation is among the sources of; only the Secretariat agrees on an option, drops
  *   another delegation's or edits its text.
  *
  * Options are compared per bracket id (inline: the node's; provision-level:
@@ -26,7 +26,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import * as Y from 'yjs'
-import { findBrackets, formatSources, parseSources } from '../../schema/brackets.js'
+import { amongSources, findBrackets, formatSources, ownsOption, parseSources } from '../../schema/brackets.js'
 import { FRAGMENT } from '../../protocol/shared-doc.js'
 
 /** The actions recorded in the activity log. */
@@ -164,8 +164,8 @@ export function reviewBrackets(before: Node, after: Node, writer: BracketWriter)
   const operations: BracketOperation[] = []
   const settles = writer.role === 'secretariat'
   const own = norm(writer.delegation)
-  const mayDrop = (sources: string) => settles || sources === own
-  const mayEdit = (sources: string) => settles || parseSources(sources).includes(writer.delegation.trim())
+  const mayDrop = (sources: string) => settles || ownsOption(sources, own)
+  const mayEdit = (sources: string) => settles || amongSources(sources, writer.delegation)
   const add = (action: BracketAction, bracket: string, sources: string, text: string) => {
     if (sources !== own) problems.push(`a new bracket option must carry your delegation's name ("${own}"), not "${short(sources)}"`)
     operations.push({ action, bracket, sources, text: short(text) })

@@ -91,8 +91,9 @@ export type CompiledSource = Content & {
 export type JobName = keyof Jobs
 
 /**
- * Compiles proposals on a base; each source named by its MOD line, else by
- * `fallbackName` (made unique). The MOD line's source is believed only when
+ * Compiles proposals on a base; each source named by its MOD line's
+ * delegation, else by `fallbackName`, or by its proposal number when its
+ * delegation has several proposals here (made unique). The MOD line's source is believed only when
  * it is its document's proposing delegation (the first of `delegations`),
  * or the Secretariat proposes (or no delegation does): a drafter could
  * otherwise write another delegation's name in their line, or name it as a
@@ -100,18 +101,25 @@ export type JobName = keyof Jobs
  * written, as theirs.
  */
 function compileSources(base: Content, sources: readonly CompiledSource[]): Compilation {
-  const names = new Set<string>()
-  const named = sources.map(source => {
+  const read = sources.map(source => {
     const { fallbackName, delegations } = source
     const doc = resolutionFromJSON(parsed(source))
     const found = proposalSource(doc)
     const proposing = delegations?.[0]
     const believed = found && (proposing === undefined || proposing === found.name || proposing === SECRETARIAT_DELEGATION) ? found : null
-    const given = believed?.name ?? fallbackName
-    let name = given
-    for (let n = 2; names.has(name); n++) name = `${given} (${n})`
+    return { given: believed?.name ?? fallbackName, proposalId: believed?.proposalId ?? null, doc }
+  })
+  // a delegation with one proposal here is named as itself; with several, each is named by its proposal number, as a
+  // committee names them (APT/44A13/1, APT/44A13/2), and one without a number it may claim keeps the delegation's name
+  const proposalsOf = new Map<string, number>()
+  for (const r of read) proposalsOf.set(r.given, (proposalsOf.get(r.given) ?? 0) + 1)
+  const names = new Set<string>()
+  const named = read.map(({ given, proposalId, doc }) => {
+    const first = (proposalsOf.get(given) ?? 0) > 1 && proposalId ? proposalId : given
+    let name = first
+    for (let n = 2; names.has(name); n++) name = `${first} (${n})`
     names.add(name)
-    return { name, proposalId: believed?.proposalId ?? null, doc }
+    return { name, proposalId, doc }
   })
   return compile(resolutionFromJSON(parsed(base)), named)
 }
