@@ -80,3 +80,12 @@ test('what empty assembly fields give, in the document\'s language (the export d
     assert.equal(f.placeAndDates, [d.place, d.dates].join(lang === 'ar' ? '، ' : lang === 'zh' ? '，' : ', '), lang)
   }
 })
+
+test('a Chinese date range starts with its year, as Chinese writes dates: 2016年10月25日–11月3日', () => {
+  // the header block of a Chinese proposal read "哈马马特，10月25日 – 2016年11月3日", the year in the middle of the range
+  assert.equal(formatDateRange('2016-10-25', '2016-11-03', 'zh'), '2016年10月25日–11月3日')
+  assert.equal(formatDateRange('2016-10-03', '2016-10-14', 'zh'), '2016年10月3日–14日')
+  assert.equal(formatDateRange('2016-12-28', '2017-01-03', 'zh'), '2016年12月28日–2017年1月3日')
+  assert.equal(assemblyDefaults('zh', 'WTSA-16').dates, '2016年10月25日–11月3日')
+  assert.equal(formatDateRange('2016-10-25', '2016-11-03', 'en'), '25 October – 3 November 2016')
+})

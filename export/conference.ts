@@ -108,13 +108,15 @@ export function formatDocumentDate(iso: string, lang: Language): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(parseDate(iso, 'date'))
 }
 
-/** "25 October – 3 November 2016" (one month: "3–14 October 2016"). */
+/** "25 October – 3 November 2016" (one month: "3–14 October 2016"); Chinese, year first: "2016年10月25日–11月3日". */
 export function formatDateRange(opens: string, closes: string, lang: Language): string {
   const a = parseDate(opens, 'opening date'), b = parseDate(closes, 'closing date')
   const f = (d: Date, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(LOCALES[lang], { ...o, timeZone: 'UTC' }).format(d)
   const sameYear = a.getUTCFullYear() === b.getUTCFullYear()
   const sameMonth = sameYear && a.getUTCMonth() === b.getUTCMonth()
-  if (sameMonth && lang !== 'zh') return `${f(a, { day: 'numeric' })}–${f(b, { day: 'numeric', month: 'long', year: 'numeric' })}`
+  // the year (and month) said once, where a Chinese date starts: at the opening day
+  if (lang === 'zh') return `${f(a, { day: 'numeric', month: 'long', year: 'numeric' })}–${f(b, sameMonth ? { day: 'numeric' } : sameYear ? { day: 'numeric', month: 'long' } : { day: 'numeric', month: 'long', year: 'numeric' })}`
+  if (sameMonth) return `${f(a, { day: 'numeric' })}–${f(b, { day: 'numeric', month: 'long', year: 'numeric' })}`
   const start = sameYear ? f(a, { day: 'numeric', month: 'long' }) : f(a, { day: 'numeric', month: 'long', year: 'numeric' })
   return `${start} – ${f(b, { day: 'numeric', month: 'long', year: 'numeric' })}`
 }
