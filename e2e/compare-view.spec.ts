@@ -146,3 +146,21 @@ test('two texts that say the same: the page says there is no change, rather than
   await expect(page.getByTestId('compare-no-changes')).toHaveCount(0)
   await sec.context.close()
 })
+
+test('"Previous change" pressed first goes to the last change, "Next change" to the first', async ({ browser }) => {
+  // the first "Previous change" went to the one before the last: the last change of the text was skipped
+  const rita = await signedInPage(browser, 'rita')
+  const page = rita.page
+  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
+  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  for (const view of ['sbs', 'inline']) {
+    await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}${view === 'inline' ? '&view=inline' : ''}`)
+    await expect(page.getByTestId('summary')).toContainText('MOD')
+    const changes = page.locator('.compare-result [data-change]')
+    await page.getByTestId('prev-change').click()
+    await expect(changes.last(), view).toHaveClass(/current-change/)
+    await page.getByTestId('next-change').click()
+    await expect(changes.first(), view).toHaveClass(/current-change/)
+  }
+  await rita.context.close()
+})

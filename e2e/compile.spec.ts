@@ -170,3 +170,22 @@ test('stepping through the conflicts far down the table, the next conflict is on
     await page.getByTestId('ui-lang').click()
   }
 })
+
+test('"Previous conflict" pressed first goes to the last conflict', async ({ page }) => {
+  // it went to the one before the last (with two conflicts, the first)
+  await signIn(page, 'sec')
+  const ids: string[] = []
+  for (const [file, title, delegation] of [['res50-arb-test-ar.txt', `ARB previous ${Date.now()}`, 'ARB'], ['res50-afcp-test-ar.txt', `AFCP previous ${Date.now()}`, 'AFCP']] as const) {
+    const r = await page.request.post('/api/documents', { data: { title, text: text(file), kind: 'proposal', delegations: [delegation] } })
+    expect(r.status()).toBe(201)
+    ids.push((await r.json() as { id: string }).id)
+  }
+  const docs = await (await page.request.get('/api/documents')).json() as { id: string; title: string; baseVersionId: string | null }[]
+  const apt = docs.find(d => d.title === 'APT proposal on Resolution 50')!
+  await page.goto(`/#/compile?base=v:${apt.baseVersionId}&${[apt.id, ...ids].map(id => `p=d:${id}`).join('&')}`)
+  const conflicts = page.locator('[data-testid=synoptic-row][data-cls=conflict]')
+  await expect(conflicts).toHaveCount(2)
+  await page.getByTestId('previous-conflict').click()
+  await expect(conflicts.nth(1)).toHaveClass(/current-change/)
+  await expect(conflicts.nth(0)).not.toHaveClass(/current-change/)
+})

@@ -112,7 +112,8 @@ export async function comparePage(root: HTMLElement, user: User, route: Extract<
     const list = [...result.querySelectorAll<HTMLElement>('[data-change]')]
     if (!list.length) return
     list[current]?.classList.remove('current-change')
-    current = (current + d + list.length) % list.length
+    // the first step back goes to the last change, the first forward to the first
+    current = current < 0 ? (d > 0 ? 0 : list.length - 1) : (current + d + list.length) % list.length
     list[current]!.classList.add('current-change')
     list[current]!.scrollIntoView({ block: 'center', behavior: 'smooth' })
   }

@@ -105,7 +105,8 @@ export async function compilePage(root: HTMLElement, user: User, base: string | 
   const step = (by: number) => {
     const list = conflicts()
     if (!list.length) return
-    conflictAt = (conflictAt + by + list.length) % list.length
+    // the first step back goes to the last conflict, the first forward to the first
+    conflictAt = conflictAt < 0 ? (by > 0 ? 0 : list.length - 1) : (conflictAt + by + list.length) % list.length
     list.forEach(el => el.classList.remove('current-change'))
     list[conflictAt]!.classList.add('current-change')
     list[conflictAt]!.scrollIntoView({ block: 'center' })
