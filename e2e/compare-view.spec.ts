@@ -164,3 +164,30 @@ test('"Previous change" pressed first goes to the last change, "Next change" to 
   }
   await rita.context.close()
 })
+
+test('after following a move link, one change is outlined, and "Next change" goes on from there', async ({ browser }) => {
+  // the link outlined its target beside the change stepped to before (two outlined), and "Next change" went back
+  // to the change after the earlier one
+  const rita = await signedInPage(browser, 'rita')
+  const page = rita.page
+  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
+  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  for (const view of ['sbs', 'inline']) {
+    await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}${view === 'inline' ? '&view=inline' : ''}`)
+    await expect(page.getByTestId('summary')).toContainText('MOD')
+    const changes = page.locator('.compare-result [data-change]')
+    await page.getByTestId('next-change').click()
+    await expect(changes.first()).toHaveClass(/current-change/)
+    const link = page.locator('.compare-result [data-testid=move-link]').first()
+    const target = (await link.getAttribute('href'))!.slice(1)
+    await link.click()
+    await expect(page.locator(`[id="${target}"]`)).toHaveClass(/current-change/)
+    await expect(page.locator('.current-change'), view).toHaveCount(1)
+    const at = await changes.evaluateAll((els, id) => els.findIndex(e => e.id === id), target)
+    expect(at, view).toBeGreaterThan(0)
+    await page.getByTestId('next-change').click()
+    await expect(changes.nth(at + 1), view).toHaveClass(/current-change/)
+    await expect(page.locator('.current-change'), view).toHaveCount(1)
+  }
+  await rita.context.close()
+})

@@ -46,6 +46,8 @@ function moveLink(status: string, moveId: string): HTMLElement {
       e.preventDefault()
       const el = document.getElementById(target)
       el?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+      // one change outlined: the one gone to, from which the next and previous steps go on
+      if (el) for (const other of document.querySelectorAll('.current-change')) other.classList.remove('current-change')
       el?.classList.add('current-change')
     }
   }, status === 'moved-from' ? `${forward} ${t('movedFrom')}` : `${back} ${t('movedTo')}`)
@@ -111,6 +113,9 @@ export async function comparePage(root: HTMLElement, user: User, route: Extract<
   const step = (d: 1 | -1) => {
     const list = [...result.querySelectorAll<HTMLElement>('[data-change]')]
     if (!list.length) return
+    // a move link may have gone to another change since the last step: go on from there
+    const outlined = list.findIndex(e => e.classList.contains('current-change'))
+    if (outlined >= 0) current = outlined
     list[current]?.classList.remove('current-change')
     // the first step back goes to the last change, the first forward to the first
     current = current < 0 ? (d > 0 ? 0 : list.length - 1) : (current + d + list.length) % list.length
