@@ -112,7 +112,7 @@ export class DocxWriter {
   paragraphXml(p: LayoutParagraph, markRPr: string, content: string): string {
     const bidi = this.dir === 'rtl' ? '<w:bidi/>' : ''
     const rtl = this.dir === 'rtl' ? '<w:rtl/>' : ''
-    return `<w:p><w:pPr><w:pStyle w:val="${p.style}"/>${bidi}<w:rPr>${markRPr}${rtl}</w:rPr></w:pPr>${content}</w:p>`
+    return `<w:p><w:pPr><w:pStyle w:val="${p.style}"/>${p.keepWithNext ? '<w:keepNext/>' : ''}${bidi}<w:rPr>${markRPr}${rtl}</w:rPr></w:pPr>${content}</w:p>`
   }
 }
 

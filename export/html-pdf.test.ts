@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert'
 import { execFileSync } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +12,7 @@ import { layoutProposal } from './proposal-document.js'
 import { parseProposalId } from './proposal-id.js'
 import { CHROMIUM_PATH, exportPdf } from './pdf.js'
 import { sampleRevision } from './sample-revision.js'
+import { importText } from '../schema/text/index.js'
 
 const SOURCE = 'إدارات أعضاء جماعة آسيا والمحيط الهادئ للاتصالات'
 const layout = layoutProposal({ firstId: parseProposalId('APT/44A13/1'), units: [{ action: 'MOD', revision: sampleRevision(), reasons: 'تحديث القرار.' }],
@@ -99,4 +100,25 @@ test('PDF and HTML: adjacent footnote references read as two ("1, 2"; «1، 2» 
     const text = strip(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }))
     assert.match(text, new RegExp(`2016\\s*1\\s*${separator}\\s*2`), `${lang}: ${text.slice(0, 300)}`)
   }
+})
+
+test('PDF: no page of Resolution 1 ends with a numbered title whose text is on the next page', async t => {
+  // "1bis.7.1 Definition" and "9.8.2 Deletion of Recommendations between WTSAs" stood alone at the foot of their pages
+  if (!existsSync(CHROMIUM_PATH)) { t.skip('chromium not installed'); return }
+  if (!dir) dir = await mkdtemp(join(tmpdir(), 'resdraft-pdf-'))
+  const res1 = readFileSync(new URL('../fixtures/res1-2016-en.txt', import.meta.url), 'utf8')
+  const file = join(dir, 'res1.pdf')
+  await writeFile(file, await exportPdf(exportHtml(layoutResolution(importText(res1).doc))))
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])
+  assert.ok(pages > 10, `${pages} pages`)
+  // the titles: a numbered line of a few words, without the punctuation that ends a provision's text
+  const titles = new Set(res1.split('\n').filter(l => /^\d+(bis)?(\.\d+)+\t[^.;:,]{1,70}$/.test(l)).map(l => l.replace('\t', ' ')))
+  assert.ok(titles.has('9.8.2 Deletion of Recommendations between WTSAs'))
+  const orphans: string[] = []
+  for (let page = 1; page < pages; page++) {
+    const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).split('\n').map(l => l.replace(/\s+/g, ' ').trim()).filter(Boolean)
+    const last = lines[lines.length - 1]!
+    if (titles.has(last)) orphans.push(`page ${page}: ${last}`)
+  }
+  assert.deepEqual(orphans, [])
 })

@@ -60,6 +60,7 @@ html:lang(zh) .Call, html:lang(zh) .Resref { font-style: normal; }
 .Title1 { text-align: center; text-transform: uppercase; font-size: 1.2em; margin-bottom: 1em; }
 .Title2 { text-align: center; font-size: 1.1em; margin-bottom: 1em; }
 .Headingb { font-weight: bold; margin-top: 1em; break-after: avoid; }
+.keep { break-after: avoid; }
 .seg { unicode-bidi: isolate; }
 table.itu-header { width: 100%; border-collapse: collapse; margin-bottom: 1.5em; }
 table.itu-header td { vertical-align: top; padding: 0.1em 0; text-align: start; }
@@ -127,7 +128,7 @@ function splitAtTabs(runs: readonly LayoutRun[]): { segments: LayoutRun[][]; tab
  * left-to-right phrase.
  */
 function paragraphHtml(p: LayoutParagraph, rtl: boolean): string {
-  const classes = [p.style, p.move ? `moved-${p.move.side}` : ''].filter(Boolean).join(' ')
+  const classes = [p.style, p.move ? `moved-${p.move.side}` : '', p.keepWithNext ? 'keep' : ''].filter(Boolean).join(' ')
   let body: string
   if (p.runs.some(r => r.text.includes('\t'))) {
     const { segments, tabs } = splitAtTabs(p.runs)

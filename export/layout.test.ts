@@ -94,3 +94,16 @@ test('an empty history line (a draft new resolution before adoption) lays out no
   assert.equal(withHistory([schema.text('(Geneva, 2024)')]).length, 1)
   assert.equal(withHistory([txt('(Geneva, 2024)', del())]).length, 1, 'a deleted history line is shown struck')
 })
+
+test('a short provision that titles the sub-provisions after it is kept with them on the page; others are not', () => {
+  // Resolution 1's "9.8.2 Deletion of Recommendations between WTSAs" stood alone at the foot of a PDF page, its text on the next
+  const doc = res({ heading: 'RESOLUTION 1', title: 'Rules' }, op('resolves',
+    prov('Deletion of Recommendations between WTSAs', prov('At a study group meeting it may be agreed to delete a Recommendation.'), prov('Notification of the result shall be included in another circular.')),
+    prov('A provision with no sub-provision.'),
+    prov('Introduction to a list:', item('letter', 'first;'), item('letter', 'second.'))))
+  const keep = layoutResolution(doc).paragraphs.filter(p => p.keepWithNext).map(p => paragraphText(p, 'new').split('\t').pop())
+  assert.deepEqual(keep, ['Deletion of Recommendations between WTSAs', 'Introduction to a list:'])
+  // a long paragraph before its sub-provisions is left to break as it falls
+  const long = res({ heading: 'RESOLUTION 1', title: 'Rules' }, op('resolves', prov('word '.repeat(60), prov('sub'))))
+  assert.equal(layoutResolution(long).paragraphs.filter(p => p.keepWithNext).length, 0)
+})

@@ -57,6 +57,11 @@ export interface LayoutParagraph {
   readonly move?: LayoutMove
   /** The paragraph as a whole was inserted or deleted (its paragraph mark is tracked too). */
   readonly mark?: RevisionMark
+  /**
+   * Printed on the page of the paragraph after it: a short first paragraph of a provision that goes on (Resolution
+   * 1's "9.8.2 Deletion of Recommendations between WTSAs" above its sub-provisions, a list's introduction).
+   */
+  readonly keepWithNext?: true
 }
 
 /** A flattened document, ready to be written. */
@@ -191,6 +196,8 @@ function markWithin(node: Node, kind: 'insertion' | 'deletion'): Mark | undefine
 }
 
 const ITEM_LEVELS: ParagraphStyle[] = ['enumlev1', 'enumlev2', 'enumlev3']
+/** The longest first paragraph kept on the page of what follows it in its provision (a longer one may break across pages itself). */
+const TITLE_LENGTH = 200
 
 /** Lays out the resolution part of a document (heading to annexes), skipping any proposal cover, marker and reasons. */
 export function layoutResolution(doc: Node, opts: LayoutOptions = {}): Layout {
@@ -218,8 +225,8 @@ export function layoutResolution(doc: Node, opts: LayoutOptions = {}): Layout {
       default: return outer
     }
   }
-  const push = (style: ParagraphStyle, runs: LayoutRun[], scope: Scope) => {
-    paragraphs.push({ style, runs: mergeRuns(runs), ...(scope.move ? { move: scope.move } : {}), ...(scope.mark ? { mark: scope.mark } : {}) })
+  const push = (style: ParagraphStyle, runs: LayoutRun[], scope: Scope, keepWithNext = false) => {
+    paragraphs.push({ style, runs: mergeRuns(runs), ...(scope.move ? { move: scope.move } : {}), ...(scope.mark ? { mark: scope.mark } : {}), ...(keepWithNext ? { keepWithNext: true as const } : {}) })
   }
   const labelOf = (node: Node): LayoutRun[] => labelRuns(shown(node), kind => markOf(kind, node))
 
@@ -229,11 +236,13 @@ export function layoutResolution(doc: Node, opts: LayoutOptions = {}): Layout {
     const bracketed = isBracketedUnit(node)
     const rev = inner.mark ? { revision: inner.mark } : {}
     let first = true
-    node.forEach(child => {
+    node.forEach((child, _offset, index) => {
       const name = child.type.name
       if (name === 'paragraph') {
         const lead: LayoutRun[] = first ? [...(bracketed ? [{ text: '[', ...rev }] : []), ...labelOf(node), { text: '\t', ...rev }] : []
-        push(first ? style : 'Normal', [...lead, ...inlineRuns(child, opts, nextFootnote)], inner)
+        // a title or an introduction, not a page's last line apart from what it titles or introduces
+        const keep = first && index < node.childCount - 1 && child.textContent.length <= TITLE_LENGTH
+        push(first ? style : 'Normal', [...lead, ...inlineRuns(child, opts, nextFootnote)], inner, keep)
         first = false
       } else if (name === 'note') push('Note', inlineRuns(child, opts, nextFootnote), inner)
       else if (name === 'item') layoutLabelled(child, inner, ITEM_LEVELS[Math.min(depth, 2)]!, depth + 1)

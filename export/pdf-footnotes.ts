@@ -35,7 +35,7 @@ export async function placeFootnotesAtPageFoot(page: Page, box: PageBox = A4_TEX
     section.remove()
     const blocks = Array.from(document.body.children).filter(e => !['SCRIPT', 'STYLE'].includes(e.tagName))
     if (!blocks.length) return 0
-    const KEEP_WITH_NEXT = ['Call', 'Proposal', 'Headingb', 'ResNo', 'Restitle', 'Resref', 'SectionNo', 'Sectiontitle', 'AnnexNo', 'Annextitle']
+    const KEEP_WITH_NEXT = ['Call', 'Proposal', 'Headingb', 'ResNo', 'Restitle', 'Resref', 'SectionNo', 'Sectiontitle', 'AnnexNo', 'Annextitle', 'keep']
     const notesBox = () => { const d = document.createElement('div'); d.className = 'page-notes'; return d }
     // each note's height, measured in a notes box at the page's width
     const probe = notesBox()
