@@ -3,6 +3,7 @@
  * fallback to dist/index.html); the `upgrade` event at `/collab` hands
  * WebSockets to the Hocuspocus collaboration core.
  */
+import { MemoryPressure } from './collab/memory-pressure.js'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { Hocuspocus } from '@hocuspocus/server'
@@ -80,7 +81,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     store, sessions, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, maxMessageBytes: config.maxMessageBytes,
     messageRate: config.messageRate, compactAfter: config.compactAfter, debounce: config.debounce,
     omitExtensions: config.omitExtensions, accessRecheckMs: config.accessRecheckMs, maxConnectionsPerUser: config.maxConnectionsPerUser,
-    waitingExpiryMs: config.waitingExpiryMs
+    waitingExpiryMs: config.waitingExpiryMs, memory: new MemoryPressure(config.memoryGauge, config.memoryTightShare)
   })
   if (config.seedDocuments) await seedDocuments(store, hocuspocus, config.fixturesDir)
 

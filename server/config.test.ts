@@ -20,6 +20,8 @@ test('PORT and the numeric settings must be valid: a bad value is refused, not i
   assert.throws(() => configFromEnv({ MAX_CONNECTIONS_PER_ADDRESS: '0' }), /MAX_CONNECTIONS_PER_ADDRESS/)
   assert.equal(configFromEnv({ MAX_CONNECTIONS_PER_USER: '250' }).maxConnectionsPerUser, 250)
   assert.throws(() => configFromEnv({ MAX_CONNECTIONS_PER_USER: 'many' }), /MAX_CONNECTIONS_PER_USER/)
+  assert.equal(configFromEnv({ MEMORY_TIGHT_SHARE: '0.8' }).memoryTightShare, 0.8)
+  assert.throws(() => configFromEnv({ MEMORY_TIGHT_SHARE: '1.5' }), /MEMORY_TIGHT_SHARE/)
   assert.equal(configFromEnv({ ACCESS_RECHECK_MS: '60000' }).accessRecheckMs, 60_000)
   assert.equal(configFromEnv({ WORK_THREADS: '3' }).work?.size, 3)
   assert.equal(configFromEnv({}).work?.size, undefined, 'unset: the pool default')

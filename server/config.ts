@@ -1,4 +1,5 @@
 /** Server configuration, from the environment or given by tests. */
+import type { MemoryGauge } from './collab/memory-pressure.js'
 import { resolve } from 'node:path'
 import type { LoginLimits } from './auth/login-throttle.js'
 import { parseOrigins } from './http/origin.js'
@@ -83,6 +84,10 @@ export interface ServerConfig {
   maxUnreadBytesPerUser?: number | undefined
   /** How long content of clocks the server has not received may wait unchanged in a document before it is dropped, ms (extensions/waiting-content.ts; tests shorten it). */
   waitingExpiryMs?: number | undefined
+  /** The share of the heap limit past which new content and document loads are held back (default 0.75; collab/memory-pressure.ts). */
+  memoryTightShare?: number | undefined
+  /** Reads the heap's share in use (tests set it; default V8's own figures). */
+  memoryGauge?: MemoryGauge | undefined
   /** Open connections (HTTP and WebSocket) from one client address; past it, new ones are closed at once (default 256). */
   maxConnectionsPerAddress?: number | undefined
   /** The reverse proxies whose `X-Forwarded-For` is believed (TRUST_PROXY; Express's syntax; default loopback; false: none), http/client-address.ts. */
@@ -192,6 +197,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxConnectionsPerAddress: num(env, 'MAX_CONNECTIONS_PER_ADDRESS', 'a number from 1', 1, 1_000_000),
     trustProxy: proxies(env.TRUST_PROXY),
     maxConnectionsPerUser: num(env, 'MAX_CONNECTIONS_PER_USER', 'a number from 1', 1, 1_000_000),
+    memoryTightShare: num(env, 'MEMORY_TIGHT_SHARE', 'a share of the heap limit from 0.3 to 0.95', 0.3, 0.95, false),
     headersTimeoutMs: num(env, 'HEADERS_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),
     requestTimeoutMs: num(env, 'REQUEST_TIMEOUT_MS', 'milliseconds from 1000', 1000, 3600_000),
     responseStallMs: num(env, 'RESPONSE_STALL_MS', 'milliseconds from 1000', 1000, 3600_000),

@@ -24,6 +24,7 @@ import { Validation } from '../extensions/validation.js'
 import { budgetOptions, loopTimeBudget, type UserBudgetOptions } from '../extensions/user-budgets.js'
 import { DocumentLoads } from '../extensions/document-loads.js'
 import { WaitingContent } from '../extensions/waiting-content.js'
+import type { MemoryPressure } from './memory-pressure.js'
 import { recordBracketOperations } from '../extensions/audit.js'
 
 /** Options of the collaboration core. */
@@ -54,6 +55,8 @@ export interface CollaborationOptions extends UserBudgetOptions {
   maxConnectionsPerUser?: number | undefined
   /** How long content of clocks not received may wait unchanged before it is dropped, ms (extensions/waiting-content.ts). */
   waitingExpiryMs?: number | undefined
+  /** The server's memory pressure: while tight, new content and document loads are held back (collab/memory-pressure.ts). */
+  memory?: MemoryPressure | undefined
   /** More extensions (the transport's hooks). */
   extensions?: readonly Extension[] | undefined
   /** Extension names to leave out (benchmarks measure each one's cost; never in production). */
@@ -84,11 +87,11 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
   const persistence = new Persistence(o.store, { compactAfter: o.compactAfter, logger: o.logger, loads, health: o.storeHealth })
   const access = new AccessChanges(o.store, { periodMs: o.accessRecheckMs, logger: o.logger })
   const extensions: Extension[] = [
-    new Authentication(o.store, o.sessions, loads, { recheckMs: o.accessRecheckMs, maxConnectionsPerUser: o.maxConnectionsPerUser, logger: o.logger }),
+    new Authentication(o.store, o.sessions, loads, { recheckMs: o.accessRecheckMs, maxConnectionsPerUser: o.maxConnectionsPerUser, memory: o.memory, logger: o.logger }),
     access,
     new MessageRateLimit(o.messageRate, o.logger),
     new Presence(o.logger),
-    new Validation({ ...budgetOptions(o), loopTime, maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
+    new Validation({ ...budgetOptions(o), loopTime, memory: o.memory, maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
     new Attribution({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     new IdRepair({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     new WaitingContent({ expiryMs: o.waitingExpiryMs, logger: o.logger }),

@@ -25,6 +25,7 @@
  * An account holds a bounded number of document connections at once
  * (user-connections.ts); an opening past it is refused as `busy` too.
  */
+import type { MemoryPressure } from '../collab/memory-pressure.js'
 import type { Extension, Hocuspocus, connectedPayload, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server'
 import { accessOf } from './access-changes.js'
 import { publicUser, tokenFromHeaders } from '../auth/sessions.js'
@@ -73,7 +74,7 @@ export class Authentication implements Extension {
   private readonly connections: UserConnections
 
   constructor(private readonly store: Store, private readonly sessions: Sessions, private readonly loads?: DocumentLoads,
-    private readonly options: { recheckMs?: number | undefined; maxConnectionsPerUser?: number | undefined; logger?: Logger | undefined } = {}) {
+    private readonly options: { recheckMs?: number | undefined; maxConnectionsPerUser?: number | undefined; memory?: MemoryPressure | undefined; logger?: Logger | undefined } = {}) {
     this.connections = new UserConnections(options.maxConnectionsPerUser)
   }
 
@@ -138,6 +139,12 @@ export class Authentication implements Extension {
     const place = placeOf(socketId, documentName)
     if (!this.connections.reserve(user.id, place)) {
       this.options.logger?.info('opening refused: the account holds as many document connections as one may', { user: user.username, held: this.connections.heldBy(user.id) })
+      throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })
+    }
+    // a document to load while the heap is nearly full: not now (collab/memory-pressure.ts)
+    if (!instance.documents.has(documentName) && this.options.memory?.tight()) {
+      this.connections.release(user.id, place)
+      this.options.logger?.warn('opening refused: the server is short of memory', { document: documentName, user: user.username })
       throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })
     }
     if (this.loads && !instance.documents.has(documentName) && !await this.loads.wait(user.id, documentName)) {

@@ -13,6 +13,7 @@
  * collab/refusal.ts), and so, before anything is applied, is an update whose
  * inserts would take Yjs too long to place (collab/integration-cost.ts).
  */
+import type { MemoryPressure } from '../collab/memory-pressure.js'
 import type { beforeHandleMessagePayload, Connection, Document, Extension, afterUnloadDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { CommentWriter } from '../collab/comment-authorship.js'
@@ -38,8 +39,15 @@ export interface ValidationOptions extends UserBudgetOptions {
   maxDocumentBytes?: number | undefined
   /** Where refused updates are reported, with document and user. */
   logger?: Logger | undefined
+  /** The server's memory pressure: while tight, updates adding content are held back (collab/memory-pressure.ts). */
+  memory?: MemoryPressure | undefined
   /** Told the bracket operations of each accepted update (collab/brackets.ts), for the activity log. */
   onBracketOperations?: ((documentName: string, user: CommentWriter, operations: BracketOperation[]) => void) | undefined
+}
+
+/** Whether an update adds content (any struct that is not a deletion's leftover); a message that is no update adds none. */
+function addsContent(update: Uint8Array): boolean {
+  try { return decodedOnce(update).structs.some(s => s instanceof Y.Item) } catch { return false }
 }
 
 /** A copy of a live document. */
@@ -133,6 +141,7 @@ export class Validation implements Extension {
   private readonly maxBytes: number
   private readonly maxDocumentBytes: number
   private readonly logger: Logger | undefined
+  private readonly memory: MemoryPressure | undefined
   private readonly onBracketOperations: ValidationOptions['onBracketOperations']
   /** Per document: updates accepted lately, size bound, accepted clocks. */
   private readonly documents = new Map<string, DocumentState>()
@@ -145,6 +154,7 @@ export class Validation implements Extension {
     this.logger = options.logger
     this.onBracketOperations = options.onBracketOperations
     this.budgets = new UserBudgets(options)
+    this.memory = options.memory
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
@@ -336,6 +346,7 @@ export class Validation implements Extension {
     if (!connection.readOnly) {
       const costly = this.integrationProblem(document, documentName, update, spender)
       if (costly) throw this.refused(connection, documentName, user, REFUSED_INVALID, `invalid update: ${costly}`)
+      if (this.memory?.tight() && addsContent(update)) throw this.throttled(connection, documentName, user, 'the server is short of memory', 'the server is short of memory; your changes are sent again in a moment')
       if (!this.budgets.storedBytes.take(spender, update.length)) throw this.throttled(connection, documentName, user, 'sends more than the server stores for one user', 'you are sending more than the server stores for one user; your changes are sent again in a moment')
     }
     // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection
