@@ -60,7 +60,7 @@ async function serve(mode: Mode, dataDir: string): Promise<void> {
     const { startServer } = await import('../server/app.js')
     const s = await startServer({
       port: 0, dataDir, seedDocuments: false, sessionSecret: 'bench', demoAccounts: true,
-      connectionRate: { perSecond: 10_000, burst: 10_000 }, messageRate: { perSecond: 10_000, burst: 10_000 }, maxConnectionsPerAddress: 10_000, maxConnectionsPerUser: 10_000, maxUnreadBytesPerUser: 1024 ** 4,
+      connectionRate: { perSecond: 10_000, burst: 10_000 }, messageRate: { perSecond: 10_000, burst: 10_000, perUserPerSecond: 1_000_000, perUserBurst: 1_000_000 }, maxConnectionsPerAddress: 10_000, maxConnectionsPerUser: 10_000, maxUnreadBytesPerUser: 1024 ** 4,
       // every bench client signs in as one user, from one address
       sessionsPerUser: { perSecond: 10_000, burst: 10_000 },
       storedBytesPerUser: { perSecond: 1024 ** 3, burst: 1024 ** 3 },

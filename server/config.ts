@@ -38,8 +38,8 @@ export interface ServerConfig {
   fixturesDir: string
   /** Largest WebSocket message accepted (default 1 MiB). */
   maxMessageBytes: number
-  /** Messages per second (sustained, burst) per connection. */
-  messageRate: { perSecond: number; burst: number }
+  /** Messages per second (sustained, burst) per connection, and (optional) per account, all its connections together. */
+  messageRate: { perSecond: number; burst: number; perUserPerSecond?: number; perUserBurst?: number }
   /** New WebSocket connections per second (sustained, burst) per client IP. */
   connectionRate: { perSecond: number; burst: number }
   /** Compact a document's update log after this many updates. */

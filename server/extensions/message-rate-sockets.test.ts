@@ -28,3 +28,25 @@ test('a socket that closed holds no bucket of the message rate limit; one still 
   for (let k = 0; k < 1000 && !refused; k++) await message(limit, sockets[0]!, 0).catch((e: unknown) => { refused = e })
   assert.match(String(refused), /rate-limited/, 'the open socket still spends its own bucket')
 })
+
+/** A message of `user`'s connection on socket `n`. */
+const userMessage = (limit: MessageRateLimit, webSocket: EventEmitter, n: number, user: string) =>
+  limit.beforeHandleMessage({ connection: { socketId: `${user}-socket-${n}`, webSocket }, documentName: 'doc', context: { user: { id: user, username: user } } } as unknown as beforeHandleMessagePayload)
+
+test("one account's sockets together are held to the account's rate, not each to a socket's: many sockets do not multiply it; another account keeps its own", async () => {
+  // the hostile probe: one account's hundred sockets, each within its own rate, sent 10,000 messages a second
+  const limit = new MessageRateLimit({ perSecond: 100, burst: 400, perUserPerSecond: 400, perUserBurst: 1600 })
+  const sockets = Array.from({ length: 20 }, () => new Socket())
+  let taken = 0
+  // a refused socket is closed: what it sends after is dropped unread (never answered), so it sends no more here
+  const closed = new Set<number>()
+  for (let round = 0; round < 150; round++) {
+    for (const [n, socket] of sockets.entries()) if (!closed.has(n)) await userMessage(limit, socket, n, 'amal').then(() => { taken++ }, () => { closed.add(n) })
+  }
+  const refused = closed.size
+  assert.ok(taken <= 1600 + 50, `${taken} messages taken of the 3000 the account's sockets would send: about the account's burst`)
+  assert.ok(refused > 0)
+  // kenji's socket is his own, and messages before sign-in are held to the socket's rate only
+  await userMessage(limit, new Socket(), 0, 'kenji')
+  await message(limit, new Socket(), 99)
+})

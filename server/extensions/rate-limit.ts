@@ -1,6 +1,6 @@
 /**
- * Rate limits: token buckets (`RateLimiter`) per socket for messages (the
- * extension), per client IP for new WebSocket connections (the HTTP upgrade
+ * Rate limits: token buckets (`RateLimiter`) per socket and per account for
+ * messages (the extension), per client IP for new WebSocket connections (the HTTP upgrade
  * handler), and per user for what their changes and heavy requests cost
  * (user-budgets.ts).
  */
@@ -60,6 +60,10 @@ export interface MessageRateOptions {
   perSecond?: number
   /** Burst size (default 400). */
   burst?: number
+  /** Sustained messages per second of one account's sockets together (default 400). */
+  perUserPerSecond?: number
+  /** Their burst (default 1600: four sockets' worth, far more than a person's tabs send). */
+  perUserBurst?: number
 }
 
 /**
@@ -71,11 +75,14 @@ export class MessageRateLimit implements Extension {
   extensionName = 'resdraft-rate-limit'
   priority = 300
   private readonly limiter: RateLimiter
+  /** One bucket per account, for its sockets together: a hundred sockets each within its own rate sent 10,000 messages a second. */
+  private readonly perUser: RateLimiter
   /** The sockets whose close drops their bucket. */
   private readonly watched = new WeakSet<object>()
 
   constructor(options: MessageRateOptions = {}, private readonly logger?: Logger) {
     this.limiter = new RateLimiter(options.perSecond ?? 100, options.burst ?? 400)
+    this.perUser = new RateLimiter(options.perUserPerSecond ?? 400, options.perUserBurst ?? 1600)
   }
 
   /** How many sockets hold a bucket. */
@@ -90,8 +97,9 @@ export class MessageRateLimit implements Extension {
       this.watched.add(webSocket)
       webSocket.once('close', () => this.limiter.forget(socketId))
     }
-    if (this.limiter.take(socketId)) return
-    const user = (context as { user?: { username?: string; delegation?: string } }).user
+    const user = (context as { user?: { id?: string; username?: string; delegation?: string } }).user
+    // the socket's own rate, then (once signed in) its account's, all its sockets together
+    if (this.limiter.take(socketId) && (!user?.id || this.perUser.take(user.id))) return
     this.logger?.warn('message refused', { document: documentName, user: user?.username, delegation: user?.delegation, code: REFUSED_RATE, reason: 'rate-limited' })
     throw throttle(connection, 'rate-limited: too many messages')
   }

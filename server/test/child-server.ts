@@ -14,7 +14,7 @@ const server = await startServer({
   demoAccounts: true,
   debounce: 200,
   connectionRate: { perSecond: 1000, burst: 1000 },
-  messageRate: { perSecond: 1000, burst: 2000 },
+  messageRate: { perSecond: 1000, burst: 2000, perUserPerSecond: 4000, perUserBurst: 8000 },
   databaseSchema: process.env.DATABASE_SCHEMA || undefined,
   redisPrefix: process.env.REDIS_PREFIX || undefined
 })
