@@ -189,3 +189,23 @@ test('"Previous conflict" pressed first goes to the last conflict', async ({ pag
   await expect(conflicts.nth(1)).toHaveClass(/current-change/)
   await expect(conflicts.nth(0)).not.toHaveClass(/current-change/)
 })
+
+test('a proposal with no base recorded is offered for a text in force in its own language only', async ({ page }) => {
+  // an Arabic test proposal imported from text was offered for a Chinese text in force: ticked, every row came out
+  // all struck and all inserted, since the two share no words
+  await signIn(page, 'sec')
+  const arabic = await page.request.post('/api/documents', { data: { title: `ARB no base ${Date.now()}`, text: text('res50-arb-test-ar.txt'), kind: 'proposal', delegations: ['ARB'] } })
+  expect(arabic.status()).toBe(201)
+  const arabicId = (await arabic.json() as { id: string }).id
+  const chinese = ['第50号决议（2012年，迪拜，修订版）', '网络安全', '（2004年，弗洛里亚诺波利斯；2012年，迪拜）', '世界电信标准化全会（2012年，迪拜），',
+    '考虑到', 'a)\t信息通信技术基础设施至关重要；', '做出决议', '1\t继续将网络安全作为高度优先事项。'].join('\n') + '\n'
+  const { versionId: chineseVersion } = await importResolution(page.request, `Chinese text in force ${Date.now()}`, { text: chinese })
+  const docs = await (await page.request.get('/api/documents')).json() as { id: string; title: string; baseVersionId: string | null }[]
+  const apt = docs.find(d => d.title === 'APT proposal on Resolution 50')!
+  await page.goto('/#/compile')
+  await expect.poll(() => page.getByTestId('compile-base').locator(`option[value="v:${chineseVersion}"]`).count()).toBe(1)
+  await page.getByTestId('compile-base').selectOption({ value: `v:${apt.baseVersionId}` })
+  await expect(page.locator(`.compile-picks input[value="d:${arabicId}"]`)).toHaveCount(1)
+  await page.getByTestId('compile-base').selectOption({ value: `v:${chineseVersion}` })
+  await expect(page.locator(`.compile-picks input[value="d:${arabicId}"]`)).toHaveCount(0)
+})

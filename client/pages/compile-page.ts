@@ -56,12 +56,12 @@ function table(c: CompilationJSON): HTMLElement {
 }
 
 /** A text or proposal the pickers offer (`versionName`: a named version's, as the interface says it). */
-interface RefOption { value: string; label: string; kind: string; documentId: string; baseDocumentId: string | null; baseVersionId: string | null; versionName?: string }
+interface RefOption { value: string; label: string; kind: string; lang: string; documentId: string; baseDocumentId: string | null; baseVersionId: string | null; versionName?: string }
 
 async function refOptions(): Promise<RefOption[]> {
   const options: RefOption[] = []
   for (const d of await listDocuments()) {
-    const base = { kind: d.kind, documentId: d.id, baseDocumentId: d.baseDocumentId, baseVersionId: d.baseVersionId }
+    const base = { kind: d.kind, lang: d.lang, documentId: d.id, baseDocumentId: d.baseDocumentId, baseVersionId: d.baseVersionId }
     options.push({ value: `d:${d.id}`, label: `${d.title} — ${t('current')}`, ...base })
     try {
       for (const v of await listVersions(d.id)) {
@@ -85,12 +85,14 @@ function otherBase(proposal: RefOption, chosen: RefOption, options: readonly Ref
 
 /**
  * The proposals to offer for a text in force: those started on that
- * resolution, then those with no base recorded (imported from text); not
- * those on another resolution (an assembly has hundreds).
+ * resolution, then those with no base recorded (imported from text) in its
+ * language (one in another shares no words with it: every row would be all
+ * struck and all inserted); not those on another resolution (an assembly has
+ * hundreds).
  */
-function proposalsFor<T extends { kind: string; value: string; baseDocumentId: string | null }>(options: readonly T[], baseDocumentId: string): T[] {
+function proposalsFor<T extends { kind: string; lang: string; value: string; baseDocumentId: string | null }>(options: readonly T[], base: { documentId: string; lang: string }): T[] {
   const proposals = options.filter(o => o.kind === 'proposal' && o.value.startsWith('d:'))
-  return [...proposals.filter(o => o.baseDocumentId === baseDocumentId), ...proposals.filter(o => o.baseDocumentId === null)]
+  return [...proposals.filter(o => o.baseDocumentId === base.documentId), ...proposals.filter(o => o.baseDocumentId === null && o.lang === base.lang)]
 }
 
 /** Renders the compile page: pickers, then the synoptic table of the chosen base and proposals. */
@@ -135,7 +137,7 @@ export async function compilePage(root: HTMLElement, user: User, base: string | 
     const showPicks = () => {
       const chosen = options.find(o => o.value === baseSel.value)
       if (!chosen) { picks.replaceChildren(h('span', { class: 'muted' }, t('compileChooseBase'))); return }
-      const offered = proposalsFor(options, chosen.documentId)
+      const offered = proposalsFor(options, chosen)
       picks.replaceChildren(...offered.length === 0 ? [h('span', { class: 'muted' }, t('compileNoProposals'))] : offered.map(o => {
         const drafted = otherBase(o, chosen, options)
         // the line in the interface's direction (every box on one side), the title in its own
