@@ -21,13 +21,21 @@
  * For the light pair, the floor of any comparer that writes this revision
  * document is printed too: the labels of both versions and one node with its
  * revision record per section, provision and item, on fresh documents.
+ * diff-match-patch runs at one of two speeds in this process, whichever way
+ * its earlier runs left V8's code for it (the Resolution 50 pair: about 195
+ * or about 450 ms a run); for the heavy and the real pairs the baseline is
+ * also timed alone in a fresh process, and the ratios against it printed.
  * Targets: compare at least as fast as the baseline at every edit rate, >= 100x
  * faster on the real Resolution 50 pair, nothing bounded; compendium < 1 s and
  * < 100 MB. Figures are printed, not asserted.
  */
 import DiffMatchPatch from 'diff-match-patch'
 import type { Node } from 'prosemirror-model'
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { compare, shareLineage } from '../diff/compare.js'
 import { importText } from '../schema/text/index.js'
 import { computeLabels, type Labels } from '../schema/numbering.js'
@@ -50,6 +58,22 @@ function withRecords(doc: Node, labels: Labels): Node {
   const label = labels.byId.get(doc.attrs.id as string) ?? null
   attrs.revision = { status: 'unchanged', oldLabel: label, newLabel: label, moveId: null, action: 'NOC', oldAttrs: null, newAttrs: null }
   return doc.type.create(attrs, kids)
+}
+
+/** The baseline's median ms over 8 runs on `fa` and `fb` in a Node process of its own (no earlier runs shaping V8's code for it). */
+function baselineInFreshProcess(fa: string, fb: string): number {
+  const dir = mkdtempSync(join(tmpdir(), 'resdraft-dmp-'))
+  try {
+    writeFileSync(join(dir, 'a.txt'), fa)
+    writeFileSync(join(dir, 'b.txt'), fb)
+    const script = `const DMP = require(${JSON.stringify(createRequire(import.meta.url).resolve('diff-match-patch'))}); const fs = require('node:fs');
+const a = fs.readFileSync(process.argv[1], 'utf8'), b = fs.readFileSync(process.argv[2], 'utf8'); const t = [];
+for (let i = 0; i < 8; i++) { const s = performance.now(); const d = new DMP(); d.Diff_Timeout = 0; d.diff_cleanupSemantic(d.diff_main(a, b)); t.push(performance.now() - s) }
+t.sort((x, y) => x - y); console.log(t[4])`
+    const flags = process.execArgv.filter(f => f.startsWith('--max-') || f.startsWith('--expose'))
+    const out = spawnSync(process.execPath, [...flags, '-e', script, join(dir, 'a.txt'), join(dir, 'b.txt')], { encoding: 'utf8' })
+    return Number(out.stdout.trim())
+  } finally { rmSync(dir, { recursive: true, force: true }) }
 }
 
 function time<T>(f: () => T): [number, T] {
@@ -120,6 +144,12 @@ for (const [name, a, b] of cases) {
     coldRatios.push(bl / (ms / copies.length))
   }
   console.log(`${(name + ' cold').padEnd(18)} ${''.padStart(14)}  ${median(coldOurs).toFixed(2).padStart(12)} ${median(coldBaseline).toFixed(2).padStart(12)} ${median(coldRatios).toFixed(1).padStart(7)}x`)
+  if (name === 'heavy' || name === 'res50') {
+    // diff-match-patch runs in one of two speeds here, whichever way the process's earlier runs left V8's code for it
+    // (the Resolution 50 pair: about 195 or about 450 ms a run, for the same texts): alone in a fresh process too
+    const alone = baselineInFreshProcess(fa, fb)
+    console.log(`${'  baseline alone'.padEnd(18)} ${''.padStart(14)}  ${''.padStart(12)} ${alone.toFixed(2).padStart(12)}   (median of 8 runs in a fresh process: ${(alone / median(ours)).toFixed(1)}x warm, ${(alone / median(coldOurs)).toFixed(1)}x cold against it)`)
+  }
   if (name === 'light') {
     // What any comparer that writes this revision document spends on fresh documents before it compares anything:
     // the labels of both versions, and one node with a revision record per section, provision and item (public API).
