@@ -19,6 +19,7 @@ import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, actorOf, userOf } from './context.js'
 import { delegationNames } from './delegation-names.js'
+import { cachedVersion } from './version-cache.js'
 import { MAX_NAMED } from '../cosponsors.js'
 import { MAX_TITLE, titleWithin } from './titles.js'
 
@@ -105,15 +106,21 @@ export function importRoutes(deps: ApiDeps): Router {
 
   const readProposal = async (req: Request, res: Response) => {
     const baseId = queryString(req, 'base', 100, true)!
-    const version = await deps.store.getVersion(baseId)
-    if (!version) throw new HttpError(404, 'no such version in force', 'no-version')
+    // refused before the version is read when the workers cannot take the file
+    const refused = deps.work.refusalFor(userOf(res).id)
+    if (refused) throw refused
+    // the version as kept for every request (version-cache.ts), handed to the worker as the text it is stored as: it was
+    // read, parsed and cloned into the worker on the event loop for each preview (80 ms a request on a 9 MB version)
+    const cached = await cachedVersion(deps.store, baseId)
+    if (!cached) throw new HttpError(404, 'no such version in force', 'no-version')
+    const version = cached.meta
     const baseDoc = await deps.store.getDocument(version.documentId)
     if (!baseDoc) throw new HttpError(404, 'no such version in force', 'no-version')
     const asked = langOf(req)
     const lang = asked ?? (isLanguage(baseDoc.lang) ? baseDoc.lang : undefined)
     let imported
     // read and checked in a worker thread (server/work/), with its time limit
-    try { imported = await deps.work.run('read-docx-proposal', { bytes: bytesOf(req), ...(lang ? { lang } : {}), inForce: version.json }, userOf(res).id) } catch (e) {
+    try { imported = await deps.work.run('read-docx-proposal', { bytes: bytesOf(req), ...(lang ? { lang } : {}), inForceText: cached.jsonText }, userOf(res).id) } catch (e) {
       if (e instanceof WorkError && e.name === 'DocxInputError') throw unreadable(`not a Word proposal: ${e.message}`, e.problem)
       // the message says what the file holds (paragraphs, tracked revisions and their authors, language) before why it is no resolution
       if (e instanceof WorkError && e.name === 'DocxImportError') throw unreadable(e.message, e.problem, e.counts)

@@ -56,7 +56,8 @@ export interface Jobs {
   }
   /** A delegation's Word proposal read and its base checked against the version in force (POST /api/imports/proposal...). */
   'read-docx-proposal': {
-    input: { bytes: Uint8Array; lang?: Language; inForce: unknown }
+    /** `inForceText`: the version in force as the JSON text it is stored as, parsed here. */
+    input: { bytes: Uint8Array; lang?: Language; inForceText: string }
     /** `authors`: the first dozen, names cut short (export/docx-import.ts `authorsSaid`); `moreAuthors`: how many more. */
     output: { lang: Language; detectedLang: Language; revisions: number; authors: readonly unknown[]; moreAuthors: number; revisionFormatting: unknown; warnings: { base: readonly unknown[]; proposal: readonly unknown[] }; check: BaseCheck; content: PreparedContent }
   }
@@ -172,9 +173,9 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     f.doc.descendants(n => { if (n.type.name === 'provision') provisions++; if (n.type.name.endsWith('Section')) sections++; return true })
     return { format: f.format, lang: f.lang, heading: f.heading, title: f.title, versionName: f.versionName, warnings: f.warnings, sections, provisions, content: prepareContent(f.doc.toJSON()) }
   },
-  'read-docx-proposal': ({ bytes, lang, inForce }) => {
+  'read-docx-proposal': ({ bytes, lang, inForceText }) => {
     const imported = importDocxProposal(bytes, lang ? { lang } : {})
-    const check = checkBase(imported.base, resolutionFromJSON(inForce), (a, b) => compare(a, b).doc)
+    const check = checkBase(imported.base, resolutionFromJSON(JSON.parse(inForceText)), (a, b) => compare(a, b).doc)
     const { said, more } = authorsSaid(imported.authors)
     return {
       lang: imported.lang, detectedLang: imported.detectedLang, revisions: imported.tracked.revisions.length, authors: said, moreAuthors: more, revisionFormatting: imported.revisionFormatting,
