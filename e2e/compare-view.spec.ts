@@ -206,3 +206,13 @@ test('side by side, a Chinese text\'s section headings stand upright, as on its 
   expect(slanted).toEqual([])
   await sec.context.close()
 })
+
+test('a link to a comparison whose old text does not exist (or may not be read) says which of the two it is', async ({ browser }) => {
+  // it said "Something went wrong: This version does not exist." with the Old picker blank, and nothing about which side
+  const rita = await signedInPage(browser, 'rita')
+  const page = rita.page
+  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
+  await page.goto(`/#/compare?old=v:no-such-version&new=d:${proposal}`)
+  await expect(page.getByTestId('compare-result')).toContainText('The text chosen as Old does not exist, or you may not read it: choose another.')
+  await rita.context.close()
+})

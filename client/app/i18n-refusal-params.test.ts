@@ -43,3 +43,14 @@ test('a Word file with no resolution heading: what it holds, counted as each lan
   // counts that are not counts: the sentence without them
   assert.equal(refusalFromParams('unreadable-file', { problem: 'no-heading', paragraphs: -1, revisions: 'x' }, 'en'), refusalFromParams('unreadable-file', { problem: 'no-heading' }, 'en'))
 })
+
+test('a text chosen that does not exist (or may not be read): which one, in the words of the page it was chosen on', () => {
+  assert.equal(refusalFromParams('no-version', { side: 'old' }, 'en'), 'The text chosen as Old does not exist, or you may not read it: choose another.')
+  assert.equal(refusalFromParams('no-document', { side: 'new' }, 'en'), 'The text chosen as New does not exist, or you may not read it: choose another.')
+  assert.equal(refusalFromParams('no-version', { side: 'base' }, 'en'), 'The text in force chosen does not exist, or you may not read it: choose another.')
+  assert.equal(refusalFromParams('no-document', { side: 'proposal' }, 'en'), 'One of the proposals chosen does not exist, or you may not read it: leave it out.')
+  assert.equal(refusalFromParams('no-version', { side: 'old' }, 'ar'), 'النص المختار «القديم» غير موجود، أو لا يحق لك الاطلاع عليه: اختر غيره.')
+  for (const side of ['old', 'new', 'base', 'proposal']) assert.doesNotMatch(refusalFromParams('no-document', { side }, 'ar')!, /[A-Za-z]/)
+  assert.equal(refusalFromParams('no-version', { side: 'elsewhere' }, 'en'), null)
+  assert.equal(refusalFromParams('no-version', null, 'en'), null)
+})

@@ -70,6 +70,26 @@ const WORD_FILE_WITHOUT_HEADING: Record<UiLang, (paragraphs: number, revisions: 
   ar: (p, r) => `في ملف Word ${countPhrase('paragraphs', p, 'ar')} و${countPhrase('revisions', r, 'ar')}، ولا عنوان قرار فيه (سطر مثل «القرار 50 (المراجَع في دبي، 2012)»): هل هو مقترح على قرار؟`
 }
 
+/**
+ * A text chosen for a comparison or a compilation that does not exist (or
+ * may not be read), by the side the server names: which one, in the words
+ * of the page it was chosen on, per interface language.
+ */
+const MISSING_TEXT: Record<UiLang, Record<string, string>> = {
+  en: {
+    old: 'The text chosen as Old does not exist, or you may not read it: choose another.',
+    new: 'The text chosen as New does not exist, or you may not read it: choose another.',
+    base: 'The text in force chosen does not exist, or you may not read it: choose another.',
+    proposal: 'One of the proposals chosen does not exist, or you may not read it: leave it out.'
+  },
+  ar: {
+    old: 'النص المختار «القديم» غير موجود، أو لا يحق لك الاطلاع عليه: اختر غيره.',
+    new: 'النص المختار «الجديد» غير موجود، أو لا يحق لك الاطلاع عليه: اختر غيره.',
+    base: 'النص النافذ المختار غير موجود، أو لا يحق لك الاطلاع عليه: اختر غيره.',
+    proposal: 'أحد المقترحات المختارة غير موجود، أو لا يحق لك الاطلاع عليه: اتركه جانباً.'
+  }
+}
+
 /** A count the answer carries, or null when it is not one (a whole number, not negative). */
 const countOf = (params: unknown, key: string): number | null => {
   const value = paramOf(params, key)
@@ -79,6 +99,10 @@ const countOf = (params: unknown, key: string): number | null => {
 /** The whole sentence of refusal `code` from the answer's `params`, in `ui`; null when the refusal has no such sentence or the values are not ones it can say. */
 export function refusalFromParams(code: ApiErrorCode, params: unknown, ui: UiLang): string | null {
   if (code === 'language-mismatch' && isLanguageMismatch(params)) return LANGUAGE_MISMATCH[ui](languageName(params.file, ui), languageName(params.inForce, ui))
+  if (code === 'no-version' || code === 'no-document') {
+    const side = paramOf(params, 'side')
+    return typeof side === 'string' && Object.hasOwn(MISSING_TEXT[ui], side) ? MISSING_TEXT[ui][side]! : null
+  }
   if (code === 'unreadable-file') {
     const given = paramOf(params, 'problem')
     const problem = typeof given === 'string' ? given : null

@@ -84,11 +84,11 @@ export function committeeRoutes(deps: ApiDeps): Router {
       throw new HttpError(400, `"proposals" must be 1 to ${MAX_PROPOSALS} references (v:<versionId> or d:<documentId>)`)
     }
     const choices = choicesOf(body, proposals.length)
-    const base = await refs.resolve(res, body.base)
+    const base = await refs.resolve(res, body.base, 'base')
     const delegations = new Set<string>()
     const sources = []
     for (const ref of proposals as string[]) {
-      const p = await refs.resolve(res, ref)
+      const p = await refs.resolve(res, ref, 'proposal')
       for (const d of p.document.delegations) delegations.add(d)
       // as text: the worker parses it, and writes the inputs kept below (twelve large sources: 46 MB, 440 ms of the event loop)
       sources.push({ jsonText: p.jsonText(), fallbackName: p.document.delegations[0] ?? p.document.title, delegations: p.document.delegations })

@@ -24,7 +24,7 @@ export function compareRoutes(deps: ApiDeps): Router {
   r.get('/compare', async (req, res) => {
     const user = userOf(res)
     // reading the texts is paid from the user's loop time; a comparison already made for them is answered from it
-    const [oldRef, newRef] = await onUsersTime(deps, user, async () => [await refs.resolve(res, req.query.old), await refs.resolve(res, req.query.new)])
+    const [oldRef, newRef] = await onUsersTime(deps, user, async () => [await refs.resolve(res, req.query.old, 'old'), await refs.resolve(res, req.query.new, 'new')])
     const flag = (name: string) => req.query[name] === '1' || req.query[name] === 'true'
     // showWhitespace: changes made only of white space (space ↔ no-break space, doubled spaces) marked and counted
     const options = { ignoreRenumbering: flag('ignoreRenumbering'), showWhitespace: flag('showWhitespace') }
@@ -41,9 +41,9 @@ export function compareRoutes(deps: ApiDeps): Router {
     if (proposalRefs.length === 0 || proposalRefs.length > MAX_COMPILED) throw new HttpError(400, `give 1 to ${MAX_COMPILED} proposal=REF`)
     const user = userOf(res)
     const { base, sources } = await onUsersTime(deps, user, async () => {
-      const base = await refs.resolve(res, req.query.base)
+      const base = await refs.resolve(res, req.query.base, 'base')
       const sources = []
-      for (const ref of proposalRefs) sources.push(await refs.resolve(res, ref))
+      for (const ref of proposalRefs) sources.push(await refs.resolve(res, ref, 'proposal'))
       return { base, sources }
     })
     // each source is named by its document's delegations when its MOD line may not name it: they are part of the key

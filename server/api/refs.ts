@@ -23,12 +23,19 @@ export interface ResolvedRef {
   version: VersionMeta | null
 }
 
+/** Which text of a request a reference names: a comparison's old or new, a compilation's base or one of its proposals. */
+export type RefSide = 'old' | 'new' | 'base' | 'proposal'
+
 /** Resolves references for the user of a response. */
 export interface RefResolver {
   /** A version the user may read (404 otherwise), as kept for every request (version-cache.ts). */
   version(res: Response, id: string): Promise<CachedVersion>
-  /** The content of a reference and its document (400 when malformed, 404 when not readable). */
-  resolve(res: Response, ref: unknown): Promise<ResolvedRef>
+  /**
+   * The content of a reference and its document (400 when malformed, 404
+   * when not readable); a 404 names `side`, when given, as its `params`, so
+   * that the page can say which text chosen is missing.
+   */
+  resolve(res: Response, ref: unknown, side?: RefSide): Promise<ResolvedRef>
 }
 
 /** The reference resolver of the API. */
@@ -41,15 +48,18 @@ export function refResolver(deps: ApiDeps): RefResolver {
   }
   return {
     async version(res, id) { return (await versionOf(res, id)).version },
-    async resolve(res, ref) {
+    async resolve(res, ref, side) {
       if (typeof ref !== 'string') throw new HttpError(400, 'a reference must be v:<versionId> or d:<documentId>')
+      const named = (e: HttpError) => side ? e.about({ side }) : e
       if (ref.startsWith('v:')) {
-        const { version, document } = await versionOf(res, ref.slice(2))
+        let found: Awaited<ReturnType<typeof versionOf>>
+        try { found = await versionOf(res, ref.slice(2)) } catch (e) { throw e instanceof HttpError ? named(e) : e }
+        const { version, document } = found
         return { json: () => version.json(), jsonText: () => version.jsonText, contentKey: `v:${version.meta.id}`, document, version: version.meta }
       }
       if (ref.startsWith('d:')) {
         const document = await deps.store.getDocument(ref.slice(2))
-        if (!document || !canRead(userOf(res), document)) throw new HttpError(404, `no such document: ${ref.slice(0, 60)}`, 'no-document')
+        if (!document || !canRead(userOf(res), document)) throw named(new HttpError(404, `no such document: ${ref.slice(0, 60)}`, 'no-document'))
         const json = await liveJSON(deps.store, deps.hocuspocus, document.id)
         return { json: () => json, jsonText: () => contentText(json), contentKey: `d:${document.id}#${contentNumber(json)}`, document, version: null }
       }
