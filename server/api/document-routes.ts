@@ -212,7 +212,8 @@ export function documentRoutes(deps: ApiDeps): Router {
     const doc = await readable(res, req.params.id)
     if (!canManageVersions(user, doc)) throw new HttpError(403, 'only the Secretariat names versions', 'secretariat-only')
     const name = versionNameField(req.body)
-    const { json: _json, ...version } = await versionsInForce(doc.id, () => createVersion(deps.store, deps.hocuspocus, doc.id, name, actorOf(user)))
+    // the content read and written out whole on the event loop (tens of ms for a large document): paid from the user's share of its time
+    const { json: _json, ...version } = await versionsInForce(doc.id, () => onUsersTime(deps, user, () => createVersion(deps.store, deps.hocuspocus, doc.id, name, actorOf(user))))
     await deps.store.addAudit(doc.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'create-version', detail: name })
     res.status(201).json(version)
   })
@@ -226,8 +227,10 @@ export function documentRoutes(deps: ApiDeps): Router {
     const from = await readable(res, stringField(req.body, 'from', 100))
     if (from.baseDocumentId !== doc.id) throw new HttpError(400, `"${from.title}" does not amend this resolution`)
     const name = versionNameField(req.body)
-    // checked and written in the resolution's turn: another adoption sent together sees this one's version in force
-    const version = await versionsInForce(doc.id, async turn => {
+    // checked and written in the resolution's turn: another adoption sent together sees this one's version in force. The
+    // text read and parsed, the checkpoint, the writing and the naming are work on the event loop (hundreds of ms for a
+    // large resolution): paid from the user's share of its time, as a restore is, once the turn is had
+    const version = await versionsInForce(doc.id, turn => onUsersTime(deps, user, async () => {
       const versions = await deps.store.listVersions(doc.id)
       // a text drafted on an older version would undo what was adopted since: only when asked in so many words
       const older = (req.body as { overNewerVersion?: unknown }).overNewerVersion === true ? null : await olderBase(deps.store, from, versions)
@@ -241,7 +244,7 @@ export function documentRoutes(deps: ApiDeps): Router {
       const title = adoptedTitle((await deps.store.getDocument(doc.id))?.title ?? doc.title, inForce?.name ?? null, name)
       if (title !== null) await deps.store.retitleDocument(doc.id, titleWithin(title))
       return adopted
-    })
+    }))
     await deps.store.addAudit(doc.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'adopt', detail: `adopted "${from.title}" as "${name}"` })
     const { json: _json, ...meta } = version
     res.status(201).json(meta)
@@ -252,16 +255,19 @@ export function documentRoutes(deps: ApiDeps): Router {
     const user = userOf(res)
     const from = await readable(res, req.params.id)
     if (!canImport(user)) throw new HttpError(403, 'only the Secretariat adopts a text as a resolution', 'secretariat-only')
-    const doc = resolutionFromJSON(await liveJSON(deps.store, deps.hocuspocus, from.id))
-    let marker: string | null = null
-    doc.forEach(n => { if (n.type.name === 'proposalMarker') marker = String(n.attrs.action) })
-    if (from.kind !== 'proposal' || from.baseDocumentId !== null || marker !== 'ADD') throw new HttpError(400, 'only a draft new resolution (ADD) is adopted as a new resolution; a MOD is adopted into the resolution it amends')
-    const name = versionNameField(req.body)
-    const text = adoptable(() => adoptedNewResolution(doc))
-    const adopted = text.toJSON()
-    const title = [headingOf(adopted), titleOf(adopted)].map(s => s.trim()).filter(Boolean).join(' – ')
-    const meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title: titleWithin(title), kind: 'resolution', delegations: ['Secretariat'], shared: true }, adopted, actorOf(user), user.id)
-    const version = await createVersion(deps.store, deps.hocuspocus, meta.id, name, actorOf(user))
+    // the text read and parsed, stored as a new document and named: work on the event loop, paid from the user's share of its time
+    const { meta, version, name } = await onUsersTime(deps, user, async () => {
+      const doc = resolutionFromJSON(await liveJSON(deps.store, deps.hocuspocus, from.id))
+      let marker: string | null = null
+      doc.forEach(n => { if (n.type.name === 'proposalMarker') marker = String(n.attrs.action) })
+      if (from.kind !== 'proposal' || from.baseDocumentId !== null || marker !== 'ADD') throw new HttpError(400, 'only a draft new resolution (ADD) is adopted as a new resolution; a MOD is adopted into the resolution it amends')
+      const name = versionNameField(req.body)
+      const text = adoptable(() => adoptedNewResolution(doc))
+      const adopted = text.toJSON()
+      const title = [headingOf(adopted), titleOf(adopted)].map(s => s.trim()).filter(Boolean).join(' – ')
+      const meta = await createDocument(deps.store, { maxBytes: deps.maxDocumentBytes, title: titleWithin(title), kind: 'resolution', delegations: ['Secretariat'], shared: true }, adopted, actorOf(user), user.id)
+      return { meta, name, version: await createVersion(deps.store, deps.hocuspocus, meta.id, name, actorOf(user)) }
+    })
     await deps.store.addAudit(meta.id, { at: version.createdAt, user: user.name, delegation: user.delegation, action: 'adopt', detail: `adopted the draft new resolution "${from.title}" as "${name}"` })
     res.status(201).json(publicMeta(meta))
   })
