@@ -245,3 +245,25 @@ test('a committee draft: compiled, started, bracketed, options added at once by 
 
   for (const c of [sec.context, amal.context, salma.context]) await c.close()
 })
+
+test('a committee draft is started from the foot of a long synoptic table too: after choosing rows far down, the secretariat does not scroll back up', async ({ browser }) => {
+  const sec = await signedInPage(browser, 'sec')
+  const docs = await (await sec.page.request.get('/api/documents')).json() as { id: string; title: string; baseVersionId: string | null }[]
+  const apt = docs.find(d => d.title === 'APT proposal on Resolution 50')!
+  await sec.page.goto(`/#/compile?base=${encodeURIComponent(`v:${apt.baseVersionId}`)}&p=${encodeURIComponent(`d:${apt.id}`)}`)
+  await expect(sec.page.getByTestId('synoptic-row').first()).toBeVisible()
+  await sec.page.getByTestId('committee-start').click()
+  const title = `Committee draft from the foot ${Date.now()}`
+  await sec.page.getByTestId('committee-title').fill(title)
+  // the last row's choice, then the button right below the table
+  const last = sec.page.getByTestId('row-choice').last()
+  await last.scrollIntoViewIfNeeded()
+  await expect(sec.page.getByTestId('committee-create-end')).toBeInViewport()
+  await expect(sec.page.getByTestId('committee-create')).not.toBeInViewport()
+  await sec.page.getByTestId('committee-create-end').click()
+  await expect(sec.page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible({ timeout: 30_000 })
+  const draftId = decodeURIComponent(new URL(sec.page.url()).hash.replace(/^#\/doc\//, ''))
+  const meta = await (await sec.page.request.get(`/api/documents/${draftId}`)).json() as { kind: string; title: string }
+  expect([meta.kind, meta.title]).toEqual(['committee-draft', title])
+  await sec.context.close()
+})

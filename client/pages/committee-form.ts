@@ -25,6 +25,14 @@ export function committeeDraftStarter(c: CompilationJSON, base: string, proposal
     h('p', { class: 'help small' }, tk('draftHelp')),
     h('label', {}, `${tk('draftTitle')} `, title), h('div', {}, create), status)
   const open = h('button', { type: 'button', 'data-testid': 'committee-start' }, `${tk('startDraft')}…`)
+  // the same button at the foot of the table: the choices run down a long table, and the form is above it
+  const statusEnd = h('p', { class: 'sheet-status', role: 'status', 'aria-live': 'polite' })
+  const createEnd = h('button', { type: 'button', class: 'primary', 'data-testid': 'committee-create-end', onclick: () => create.click() }, tk('startDraft'))
+  const footer = h('div', { class: 'committee-footer' }, createEnd, statusEnd)
+  /** Says `text` (an error when `error`) beside both buttons. */
+  const say = (text: string, error = false) => {
+    for (const p of [status, statusEnd]) { p.textContent = text; p.classList.toggle('error', error) }
+  }
 
   open.addEventListener('click', () => {
     if (!form.hidden) return
@@ -45,6 +53,7 @@ export function committeeDraftStarter(c: CompilationJSON, base: string, proposal
       // beside the row's class, where the eye already is
       tr.querySelector('td.cls')?.after(h('td', { class: 'choice' }, select))
     })
+    result.append(footer)
     title.focus()
   })
 
@@ -52,16 +61,16 @@ export function committeeDraftStarter(c: CompilationJSON, base: string, proposal
     const name = title.value.trim()
     if (!name) { title.focus(); return }
     create.setAttribute('disabled', '')
-    status.textContent = tk('creating')
-    status.classList.remove('error')
+    createEnd.setAttribute('disabled', '')
+    say(tk('creating'))
     try {
       const choices = changedChoices(c.rows, new Map([...selects].map(([key, select]) => [key, select.value])))
       const meta = await startCommitteeDraft({ title: name, base, proposals: [...proposals], choices })
       go({ page: 'editor', id: meta.id })
     } catch (e) {
-      status.textContent = errorText(e)
-      status.classList.add('error')
+      say(errorText(e), true)
       create.removeAttribute('disabled')
+      createEnd.removeAttribute('disabled')
     }
   })
   return h('div', { class: 'committee-starter' }, open, form)
