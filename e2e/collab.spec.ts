@@ -43,6 +43,19 @@ test('APT and ARB delegates type into the same Arabic proposal and see each othe
   // Each sees the other's caret, with name and delegation.
   await expect(amal.page.locator('.remote-caret-flag', { hasText: 'Salma · ARB' })).toBeVisible()
   await expect(salma.page.locator('.remote-caret-flag', { hasText: 'Amal · APT' })).toBeVisible()
+  // ... the whole of it on the flag's colour (its letters are white: any part outside is lost on the white page).
+  // A provision's hanging indent pushed all but its last letters out of the flag ('RB', 'T').
+  for (const page of [amal.page, salma.page]) {
+    const fit = await page.locator('.remote-caret-flag').first().evaluate(flag => {
+      const box = flag.getBoundingClientRect()
+      const range = document.createRange()
+      range.selectNodeContents(flag)
+      const text = range.getBoundingClientRect()
+      return { left: Math.round(text.left - box.left), right: Math.round(box.right - text.right) }
+    })
+    expect(fit.left).toBeGreaterThanOrEqual(0)
+    expect(fit.right).toBeGreaterThanOrEqual(0)
+  }
   await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
 
   await shot(amal.page, 'collab-amal')
