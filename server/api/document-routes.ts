@@ -177,7 +177,14 @@ export function documentRoutes(deps: ApiDeps): Router {
 
   r.get('/:id/versions', async (req, res) => {
     const doc = await readable(res, req.params.id)
-    res.json((await deps.store.listVersions(doc.id)).map(v => ({ ...v, automatic: isCheckpoint(v) })))
+    // every version's row read and written out: versions are never removed (a checkpoint a minute while a document is
+    // worked on, 43,200 in a month, and two per restore), so the list is paid from the user's share of loop time
+    const payer = loopTimePayer(deps, userOf(res))
+    payer?.mayMake()
+    const started = performance.now()
+    try {
+      res.json((await deps.store.listVersions(doc.id)).map(v => ({ ...v, automatic: isCheckpoint(v) })))
+    } finally { payer?.made(performance.now() - started) }
   })
 
   // Restores a version of this document as a new change (checkpoints before and after); history is never rewritten.
