@@ -216,3 +216,22 @@ test('a link to a comparison whose old text does not exist (or may not be read) 
   await expect(page.getByTestId('compare-result')).toContainText('The text chosen as Old does not exist, or you may not read it: choose another.')
   await rita.context.close()
 })
+
+test('a move link followed from the keyboard takes the focus to the moved text, whose own link leads back', async ({ browser }) => {
+  // the page scrolled to the target, but the focus stayed on the link left behind: the next Tab went on from there
+  const rita = await signedInPage(browser, 'rita')
+  const page = rita.page
+  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
+  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}`)
+  await expect(page.getByTestId('summary')).toContainText('MOD')
+  const link = page.locator('.compare-result [data-testid=move-link]').first()
+  const target = (await link.getAttribute('href'))!.slice(1)
+  await link.focus()
+  await page.keyboard.press('Enter')
+  await expect.poll(() => page.evaluate(id => !!document.activeElement?.closest(`[id="${id}"]`), target)).toBe(true)
+  // and Enter again goes back where it came from
+  const back = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'))
+  expect(back && back !== `#${target}`).toBeTruthy()
+  await rita.context.close()
+})

@@ -49,6 +49,10 @@ function moveLink(status: string, moveId: string): HTMLElement {
       // one change outlined: the one gone to, from which the next and previous steps go on
       if (el) for (const other of document.querySelectorAll('.current-change')) other.classList.remove('current-change')
       el?.classList.add('current-change')
+      // the focus goes along: to the moved text's own link back, else to the text itself (the next Tab goes on from there)
+      const focusable = el?.querySelector<HTMLElement>('.move-link') ?? el
+      if (focusable && focusable === el && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1')
+      focusable?.focus({ preventScroll: true })
     }
   }, status === 'moved-from' ? `${forward} ${t('movedFrom')}` : `${back} ${t('movedTo')}`)
 }
