@@ -84,18 +84,26 @@ export function committeeRoutes(deps: ApiDeps): Router {
       throw new HttpError(400, `"proposals" must be 1 to ${MAX_PROPOSALS} references (v:<versionId> or d:<documentId>)`)
     }
     const choices = choicesOf(body, proposals.length)
-    const base = await refs.resolve(res, body.base, 'base')
+    // refused before any text is read when the workers cannot take it. Reading the texts (each made from its document and
+    // written out as JSON text, once per state of the document) is work on the event loop: paid from the user's share of
+    // its time, as a compilation's is (a base and two proposals of 2,000 provisions, read again after each change, were not)
+    const refused = deps.work.refusalFor(user.id)
+    if (refused) throw refused
     const delegations = new Set<string>()
-    const sources = []
-    for (const ref of proposals as string[]) {
-      const p = await refs.resolve(res, ref, 'proposal')
-      for (const d of p.document.delegations) delegations.add(d)
-      // as text: the worker parses it, and writes the inputs kept below (twelve large sources: 46 MB, 440 ms of the event loop)
-      sources.push({ jsonText: p.jsonText(), fallbackName: p.document.delegations[0] ?? p.document.title, delegations: p.document.delegations })
-    }
+    const { base, baseText, sources } = await onUsersTime(deps, user, async () => {
+      const base = await refs.resolve(res, body.base, 'base')
+      const sources = []
+      for (const ref of proposals as string[]) {
+        const p = await refs.resolve(res, ref, 'proposal')
+        for (const d of p.document.delegations) delegations.add(d)
+        // as text: the worker parses it, and writes the inputs kept below (twelve large sources: 46 MB, 440 ms of the event loop)
+        sources.push({ jsonText: p.jsonText(), fallbackName: p.document.delegations[0] ?? p.document.title, delegations: p.document.delegations })
+      }
+      return { base, baseText: base.jsonText(), sources }
+    })
     let built
     // compilation and draft in a worker thread, under the pool's time limit
-    try { built = await deps.work.run('committee-draft', { base: { jsonText: base.jsonText() }, sources, choices }, userOf(res).id) } catch (e) {
+    try { built = await deps.work.run('committee-draft', { base: { jsonText: baseText }, sources, choices }, user.id) } catch (e) {
       if (e instanceof WorkError && (e.name === 'ResolutionCheckError' || e.name === 'CommitteeDraftError')) throw new HttpError(400, e.message)
       throw e
     }
