@@ -195,8 +195,12 @@ export function documentRoutes(deps: ApiDeps): Router {
     // a restore is written by the server, past the bracket rules (collab/brackets.ts): in a committee draft only the Secretariat's
     if (doc.kind === 'committee-draft' && user.role !== 'secretariat') throw new HttpError(403, 'only the Secretariat restores a version of a committee draft', 'secretariat-only')
     const versionId = stringField(req.body, 'versionId', 100)
-    const version = await deps.store.getVersion(versionId)
-    if (!version || version.documentId !== doc.id) throw new HttpError(400, 'versionId is not a version of this document')
+    // the version as kept for every request (version-cache.ts), parsed only once the user's share has been looked at: it
+    // was read and parsed before, and a restore refused gives its creation back, so a drafter whose share was spent
+    // could have a large version parsed again and again, each refused (50 ms a request on a 9 MB version)
+    const cached = await cachedVersion(deps.store, versionId)
+    if (!cached || cached.meta.documentId !== doc.id) throw new HttpError(400, 'versionId is not a version of this document')
+    const version = cached.meta
     // the two checkpoints it keeps are paid from the user's budget of checkpoint bytes (the Secretariat's are not budgeted)
     const budget = user.role === 'secretariat' ? undefined : deps.checkpointBytes
     if (budget && !budget.hasAny(user.id)) {
@@ -207,7 +211,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     // and the naming of its version left that version holding the restored text (twenty-first probe). Writing a version
     // into a large live document is work on the event loop: paid from the user's share of its time, once the turn is had.
     const { before, after } = await versionsInForce(doc.id, turn =>
-      onUsersTime(deps, user, () => restoreVersion(deps.store, deps.hocuspocus, doc.id, version, actorOf(user), user.id, () => turn.confirm())))
+      onUsersTime(deps, user, () => restoreVersion(deps.store, deps.hocuspocus, doc.id, { ...version, json: JSON.parse(cached.jsonText) as unknown }, actorOf(user), user.id, () => turn.confirm())))
     budget?.spend(user.id, contentText(before.json).length + contentText(after.json).length)
     await deps.store.addAudit(doc.id, { at: after.createdAt, user: user.name, delegation: user.delegation, action: 'restore-version', detail: `restored "${version.name}"` })
     const strip = ({ json: _json, ...meta }: typeof before) => ({ ...meta, automatic: true })
