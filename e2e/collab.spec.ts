@@ -3,7 +3,7 @@
  * it but cannot change it.
  */
 import { expect, test, type Browser } from '@playwright/test'
-import { caretAfter, documentId, editorText, openDocument, selectText, shot, signedInPage } from './helpers.js'
+import { agreeToCosponsor, caretAfter, documentId, editorText, freshProposal, openDocument, selectText, shot, signedInPage } from './helpers.js'
 
 /** Amal (APT) and Salma (ARB), each in a browser context of their own, with the seeded APT proposal open. */
 async function bothDelegatesOnTheProposal(browser: Browser) {
@@ -112,6 +112,44 @@ test('a comment on a selection, with a reply and resolve, is seen by the other d
   await salmaCard.getByTestId('resolve').click()
   await expect(card).toHaveCount(0)
   await expect(amal.page.locator('.ProseMirror .has-comment')).toHaveCount(0)
+  await amal.context.close()
+  await salma.context.close()
+})
+
+test("a provision the other delegation adds does not take the drafter's caret or text", async ({ browser }) => {
+  // A fresh proposal on the 2012 text: the last provision of 'considering' refers to the one before it
+  // ('إذ تضع في اعتبارها و)'), so a provision added above relabels that reference in the same change.
+  const amal = await signedInPage(browser, 'amal')
+  const salma = await signedInPage(browser, 'salma')
+  const id = await freshProposal(amal.page.request, 'Caret kept across a provision added', ['APT', 'ARB'], { action: 'MOD', proposalId: 'APT/44A13/1' })
+  await agreeToCosponsor(salma.page.request, id)
+  await openDocument(amal.page, id)
+  await openDocument(salma.page, id)
+
+  // Salma is writing in 'considering b)'.
+  await caretAfter(salma.page, 'أن الشبكة الهاتفية')
+  await salma.page.keyboard.type(' سلمى')
+  await expect.poll(() => editorText(amal.page)).toContain('أن الشبكة الهاتفية سلمى')
+
+  // Amal adds a provision after 'considering a)'.
+  await caretAfter(amal.page, 'والاقتصادي بجميع أشكاله')
+  await amal.page.keyboard.press('End')
+  await amal.page.keyboard.press('Alt+Enter')
+  await amal.page.keyboard.type('بند أمل')
+  await expect.poll(() => editorText(salma.page)).toContain('بند أمل')
+  await expect(salma.page.locator('.ProseMirror')).toContainText('إذ تضع في اعتبارها ز )')
+
+  // Salma's caret is where she left it: her next words go on in her provision, not into Amal's.
+  const caret = await salma.page.evaluate(() => {
+    const { $from } = (window as unknown as { resdraft: { view: { state: { selection: { $from: { parent: { textContent: string }; parentOffset: number } } } } } }).resdraft.view.state.selection
+    return $from.parent.textContent.slice(0, $from.parentOffset)
+  })
+  expect(caret).toBe('أن الشبكة الهاتفية سلمى')
+  await salma.page.keyboard.type(' تكتب')
+  const provisions = () => amal.page.locator('.ProseMirror .provision').evaluateAll(ps => ps.map(p => p.textContent ?? ''))
+  await expect.poll(async () => (await provisions()).find(t => t.includes('بند أمل'))).toContain('بند أمل')
+  await expect.poll(async () => (await provisions()).filter(t => t.includes('تكتب')).map(t => t.includes('أن الشبكة الهاتفية سلمى تكتب'))).toEqual([true])
+  expect((await provisions()).find(t => t.includes('بند أمل'))).not.toContain('تكتب')
   await amal.context.close()
   await salma.context.close()
 })

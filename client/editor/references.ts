@@ -89,6 +89,8 @@ export interface ReferenceWords {
 
 /** Keeps references right after one's own edits and flags references to provisions that are gone. */
 export function referencesPlugin(words: ReferenceWords = { brokenHint: 'This reference points at a provision that is no longer in the text' }): Plugin<DecorationSet> {
+  /** A local change in a shared document may have changed what the references should read (appendTransaction). */
+  let pending = false
   return new Plugin<DecorationSet>({
     key,
     state: {
@@ -98,9 +100,26 @@ export function referencesPlugin(words: ReferenceWords = { brokenHint: 'This ref
     props: { decorations: state => key.getState(state) },
     appendTransaction(trs, _old, state) {
       if (!trs.some(tr => !isRemote(tr) && mayChangeReferences(tr))) return null
+      // In a shared document the references are fixed in a change of their own, just after (view, below): made in
+      // the same change as a provision added above their provision, they made y-prosemirror rewrite every shared
+      // provision from the new one down to the reference's with its neighbour's content, and a collaborator's caret
+      // (and what they typed at that moment) went into the new provision.
+      if (ySyncPluginKey.getState(state)) { pending = true; return null }
       const tr = state.tr
       fixReferences(tr)
       return tr.docChanged ? tr : null
-    }
+    },
+    view: () => ({
+      update: view => {
+        if (!pending) return
+        pending = false
+        queueMicrotask(() => {
+          if (view.isDestroyed) return
+          const tr = view.state.tr
+          fixReferences(tr)
+          if (tr.docChanged) view.dispatch(tr)
+        })
+      }
+    })
   })
 }
