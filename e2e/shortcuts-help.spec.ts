@@ -22,5 +22,9 @@ test('in the Arabic interface the shortcuts say what they do in Arabic, their ke
   const keys = await dialog.locator('dt kbd').evaluateAll(ks => ks.map(k => ({ text: k.textContent, dir: getComputedStyle(k).direction })))
   expect(keys.filter(k => k.dir !== 'ltr')).toEqual([])
   expect(keys.map(k => k.text)).toContain('Alt-↑ / Alt-↓')
+  // Every key the toolbar's buttons name in their tooltips is in the list (Ctrl-Alt-R, the cross-reference, was not).
+  const listed = keys.map(k => k.text ?? '').join(' / ').split(' / ')
+  const tools = await page.locator('.toolbar button.tool[title]').evaluateAll(bs => bs.map(b => /\(([^()]+)\)$/.exec(b.getAttribute('title') ?? '')?.[1] ?? ''))
+  expect(tools.filter(k => k && !listed.includes(k))).toEqual([])
   await amal.context.close()
 })

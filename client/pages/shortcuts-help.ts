@@ -19,6 +19,7 @@ export function shortcutList(): [string, string][] {
     [`${mod}-Alt-M`, t('moveTo')],
     [`${mod}-Alt-S`, t('addSection')],
     [`${mod}-Alt-F`, t('footnote')],
+    [`${mod}-Alt-R`, t('reference')],
     [`${mod}-Alt-B`, `${tk('bracket')} (${tk('bracketHint')})`],
     [`${mod}-Alt-O`, `${tk('addOption')} (${tk('addOptionHint')})`],
     ['Shift-F10', tk('bracketMenu')],
