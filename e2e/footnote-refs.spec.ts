@@ -29,3 +29,28 @@ test('adjacent footnote references are set apart', async ({ browser }) => {
   expect(painted.join('')).toMatch(/^\d+[,،]\s*\d+$/u)
   await amal.context.close()
 })
+
+test('from the keyboard: Ctrl-Alt-F, the footnote text, Enter inserts the footnote', async ({ browser }) => {
+  // Enter in the one-line text dialogs (footnote, heading, version name) put a line break into the text, and the
+  // dialog stayed open: a keyboard user had to find OK with Tab, and the footnote kept the break.
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const id = await freshProposal(page.request, `APT footnote from the keyboard ${Date.now()}`, ['APT'])
+  await openDocument(page, id)
+  await caretAfter(page, 'غوادالاخارا')
+  await page.keyboard.press('Control+Alt+f')
+  await expect(page.getByTestId('dialog-text')).toBeFocused()
+  await page.keyboard.type('حاشية من لوحة المفاتيح')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('dialog-text')).toHaveCount(0)
+  await expect(page.getByTestId('footnote-item')).toContainText(['حاشية من لوحة المفاتيح'])
+  const notes = await page.evaluate(() => {
+    const out: string[] = []
+    ;(window as unknown as { resdraft: { view: { state: { doc: { descendants(f: (n: { type: { name: string }; textContent: string }) => boolean): void } } } } }).resdraft.view.state.doc
+      .descendants(n => { if (n.type.name === 'footnote') out.push(n.textContent); return true })
+    return out
+  })
+  expect(notes).toContain('حاشية من لوحة المفاتيح')
+  await expect(page.locator('.ProseMirror')).toBeFocused()
+  await amal.context.close()
+})

@@ -39,6 +39,13 @@ export function choose(title: string, options: { value: string; label: string; g
 export function ask(title: string, dir?: string, initial = ''): Promise<string | null> {
   const area = h('textarea', { rows: 3, dir: dir ?? 'auto', 'data-testid': 'dialog-text' })
   area.value = initial
+  // every text asked for is one line (a footnote, a heading, a name): Enter gives it, as in the other dialogs, and
+  // puts no line break into it (Shift-Enter neither: the line wraps by itself)
+  area.addEventListener('keydown', (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' || e.isComposing || e.ctrlKey || e.altKey || e.metaKey) return
+    e.preventDefault()
+    area.form?.requestSubmit()
+  })
   return modal(title, area, () => area.value.trim())
 }
 
