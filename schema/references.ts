@@ -21,7 +21,7 @@
  * text, and the diff engine shows a changed label as struck and inserted
  * words like any other edit.
  */
-import type { Mark, Node } from 'prosemirror-model'
+import { Mark, type Node } from 'prosemirror-model'
 import type { Transform } from 'prosemirror-transform'
 import { computeLabels, normaliseLabel } from './numbering.js'
 import { CJK, LABEL_FIRST_CONNECTOR, LABEL_FIRST_PHRASES, NOT_LETTER_NEXT, wordsPattern } from './reference-forms.js'
@@ -184,12 +184,30 @@ export function referenceFixes(doc: Node): ReferenceSpan[] {
  * references whose target is gone are left as they are. Returns the
  * transform (no steps when nothing changed).
  */
+/** Spaces that stand for one another in a reference's words (space, no-break space, narrow no-break space). */
+const SPACES = /^[ \u00a0\u202f]$/
+
 export function fixReferences(tr: Transform): Transform {
   const fixes = referenceFixes(tr.doc).filter(f => f.expected !== null)
   const rewrite = (from: number, to: number, text: string) => {
     const marks = tr.doc.resolve(from).marksAcross(tr.doc.resolve(to)) ?? []
     const first = tr.doc.nodeAt(from)
-    tr.replaceWith(from, to, resolutionSchema.text(text, first?.marks ?? marks))
+    const old = tr.doc.textBetween(from, to)
+    // Only what differs is rewritten, a space of one kind standing for another (the text's no-break space kept):
+    // rewritten whole, 'في\u00a0اعتبارها و)' became 'في اعتبارها ز )', and the amendment view struck the no-break
+    // space beside the new label. Only over plain text (one position a character), with the marks all alike.
+    let start = 0
+    let end = 0
+    let alike = first?.isText === true
+    tr.doc.nodesBetween(from, to, n => { if (n.isInline && (!n.isText || !Mark.sameSet(n.marks, first!.marks))) alike = false })
+    if (alike && old.length === to - from) {
+      const same = (a: string, b: string) => a === b || (SPACES.test(a) && SPACES.test(b))
+      while (start < old.length && start < text.length && same(old[start]!, text[start]!)) start++
+      while (end < old.length - start && end < text.length - start && same(old[old.length - 1 - end]!, text[text.length - 1 - end]!)) end++
+    }
+    const middle = text.slice(start, text.length - end)
+    if (middle) tr.replaceWith(from + start, to - end, resolutionSchema.text(middle, first?.marks ?? marks))
+    else if (to - end > from + start) tr.delete(from + start, to - end)
   }
   for (const f of fixes.reverse()) {
     // the words stand after the label: rewritten first, the label's place holds

@@ -73,3 +73,16 @@ test('a reference to a provision no longer in the text is flagged, with the hint
   // (an inline decoration's DOM attributes are not public API: read as the view reads them)
   assert.equal((flagged[0] as unknown as { type: { attrs: Record<string, string> } }).type.attrs.title, hint)
 })
+
+test('a reference relabelled keeps its own no-break space: only the label is rewritten', () => {
+  // The 2012 Resolution 50 writes 'إذ تضع في\u00a0اعتبارها و)'; rewritten whole with a plain space, the amendment
+  // view struck the no-break space and inserted a space beside the new label (a change nobody made).
+  const d = res({ lang: 'en' },
+    pre('considering', prov('that one;', { id: 'a' }), prov('that two;', { id: 'b' })),
+    op('resolves', prov(['to act under ', txt('considering\u00a0b)', ref('b')), '.'], { id: 'r1' })))
+  let state = EditorState.create({ schema, doc: d, plugins: [referencesPlugin()] })
+  state = state.apply(state.tr.insert(at('that two', state) - 2, prov('new', { id: 'n' })))
+  const refs: string[] = []
+  state.doc.descendants(n => { if (n.isText && n.marks.some(m => m.type.name === 'reference')) refs.push(n.text!); return true })
+  assert.deepEqual(refs, ['considering\u00a0c)'])
+})
