@@ -5,7 +5,7 @@
  * struck (suppressed) provision takes no typing.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { documentId, freshProposal, openDocument, selectText, shot, signedInPage, showChanges } from './helpers.js'
+import { caretAfter, documentId, freshProposal, openDocument, selectText, shot, signedInPage, showChanges } from './helpers.js'
 
 /** How many pixels of a colour close to `rgb` a screenshot of `clip` holds. */
 async function pixelsLike(page: Page, clip: { x: number; y: number; width: number; height: number }, rgb: [number, number, number]): Promise<number> {
@@ -83,5 +83,20 @@ test('right after typing, one click on "Show changes" turns the view on: the top
   const toggle = page.getByTestId('amend-toggle')
   await toggle.click()
   await expect(toggle).toBeChecked()
+  await amal.context.close()
+})
+
+test('the list of changes quotes a provision added as it reads once typed, not its first letter', async ({ browser }) => {
+  // Typing in a provision just added takes the fast path, which left the list's quote as the comparison had
+  // found it: '2.1 ب' for a sub-provision reading 'بند فرعي أول', however long one waited.
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const id = await freshProposal(page.request, `APT added quote ${Date.now()}`, ['APT'], { action: 'MOD', proposalId: 'APT/44A13/1' })
+  await openDocument(page, id)
+  await showChanges(page)
+  await caretAfter(page, 'أن يواصل قطاع تقييس الاتصالات،')
+  await page.keyboard.press('Alt+Shift+Enter')
+  await page.keyboard.type('بند فرعي أول', { delay: 20 })
+  await expect(page.getByTestId('change').filter({ hasText: '2.1' })).toContainText('بند فرعي أول', { timeout: 8000 })
   await amal.context.close()
 })

@@ -190,7 +190,8 @@ function firstLine(node: Node, side: Side): string {
   return ''
 }
 
-function changeOf(node: Node, rev: Rev): UnitChange {
+/** The entry of the list of changes for a unit (`node`, of the revision or the current text) with its revision. */
+export function changeOf(node: Node, rev: Rev): UnitChange {
   // a provision the proposal keeps is quoted as it now reads; a suppressed one as it read
   const text = firstLine(node, statusOnSide(rev.status ?? 'unchanged', 'new') ? 'new' : 'old')
   return { id: node.attrs.id, status: rev.status ?? 'unchanged', action: rev.action ?? null, label: rev.newLabel ?? rev.oldLabel ?? '', oldLabel: rev.oldLabel ?? null, text: text.length > 80 ? `${text.slice(0, 80)}…` : text }

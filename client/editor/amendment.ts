@@ -17,7 +17,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { DecorationSet } from 'prosemirror-view'
 import { revisionOf, statusOnSide, type Language } from '../../schema/index.js'
 import { changedUnits, isTextEdit, isUnit } from './changed-units.js'
-import { absolute, amendmentDecorations, MARKS_SLICE_MS, UNCHANGED, unitDecos, type CacheEntry, type Rev, type UnitChange } from './amendment-marks.js'
+import { absolute, amendmentDecorations, changeOf, MARKS_SLICE_MS, UNCHANGED, unitDecos, type CacheEntry, type Rev, type UnitChange } from './amendment-marks.js'
 
 /** Compares the current text with the base: the whole document, incrementally, or one unit while typing. */
 export interface LiveComparer {
@@ -208,7 +208,9 @@ export function amendmentPlugin(makeComparer: () => LiveComparer | null): Plugin
       let set = prev.decorations.map(tr.mapping, state.doc)
       set = set.remove(set.find(pos, pos + cur.nodeSize, spec => (spec as { unit?: string }).unit === id))
       set = set.add(state.doc, rel.map(d => absolute(d, pos, cur.nodeSize, id)))
-      return { ...prev, kept, overrides, decorations: set, lastMs: { compare: t1 - t0, marks: performance.now() - t1, fast: true } }
+      // the list quotes the unit as it now reads (a unit added has no override: no whole comparison follows)
+      const changes = prev.changes.map(c => c.id === id ? { ...c, text: changeOf(cur, rev).text } : c)
+      return { ...prev, kept, overrides, decorations: set, changes, lastMs: { compare: t1 - t0, marks: performance.now() - t1, fast: true } }
     }
     const built = amendmentDecorations(prev.revision, state.doc, kept, cache, overrides)
     return { ...prev, kept, overrides, ...built, lastMs: { compare: t1 - t0, marks: performance.now() - t1, fast: true } }
