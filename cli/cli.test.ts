@@ -134,3 +134,16 @@ test('a reader that stops early (resdraft compare … | head -1) ends the comman
   assert.doesNotMatch(r.stderr, /EPIPE|Unhandled 'error' event/, r.stderr)
   assert.match(r.stderr, /status 0\b/)
 })
+
+test('a compare in a child process does not load Web Crypto: its ids are names, not secrets, and Node takes about 9 ms to load it at a command\'s start', () => {
+  const watch = join(tmp, 'watch-modules.mjs')
+  writeFileSync(watch, "process.on('exit', () => process.stderr.write(`\\nloaded: ${process.moduleLoadList.filter(m => m.includes('crypto')).join(' ')}\\n`))\n")
+  const args = [join(root, 'bin', 'resdraft.mjs'), 'compare', join(root, 'fixtures', 'res50-2012-ar.txt'), join(root, 'fixtures', 'res50-proposed-ar.txt')]
+  // a first run (re)builds the bundles when their sources changed, hashing them (node:crypto): not what is looked at here
+  assert.equal(spawnSync(process.execPath, args, { encoding: 'utf8', cwd: root }).status, 0)
+  const r = spawnSync(process.execPath, ['--import', watch, ...args], { encoding: 'utf8', cwd: root })
+  assert.equal(r.status, 0, r.stderr)
+  assert.ok(r.stdout.length > 1000, 'the comparison is printed')
+  const loaded = /loaded: (.*)/.exec(r.stderr)?.[1] ?? ''
+  assert.doesNotMatch(loaded, /webcrypto|crypto\/random/, loaded)
+})

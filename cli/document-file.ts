@@ -12,7 +12,12 @@ import { ResolutionCheckError } from '../schema/check.js'
 import { documentFromJSON } from '../schema/document-json.js'
 import type { Language } from '../schema/languages.js'
 import { ImportError, importText, type ImportOptions, type ImportResult } from '../schema/text/index.js'
+import { useRandomSource } from '../schema/ids.js'
 import { InputError, type CliIO } from './args.js'
+
+// the ids a command gives what it reads come from Math.random, not Web Crypto, which Node takes about 9 ms to load
+// (schema/ids.ts); every command reads its files through this module
+useRandomSource(bytes => { for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256) })
 
 /** How to read a file given on the command line. */
 export interface ReadOptions {

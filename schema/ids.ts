@@ -26,9 +26,22 @@ const ID_LENGTH = 12
 const pool = new Uint8Array(ID_LENGTH * 128)
 let used = pool.length
 
+/** Fills a buffer with random bytes: the platform's Web Crypto unless `useRandomSource` gave another. */
+let fillRandom = (bytes: Uint8Array): void => { globalThis.crypto.getRandomValues(bytes) }
+
+/**
+ * Makes ids from `fill` instead of Web Crypto. Ids are names, not secrets:
+ * the command line fills them from `Math.random`, since Node loads its Web
+ * Crypto when first asked, about 9 ms of a command's start.
+ */
+export function useRandomSource(fill: (bytes: Uint8Array) => void): void {
+  fillRandom = fill
+  used = pool.length
+}
+
 /** A fresh random id: 12 base-36 characters (about 62 bits). */
 export function newId(): string {
-  if (used + ID_LENGTH > pool.length) { globalThis.crypto.getRandomValues(pool); used = 0 }
+  if (used + ID_LENGTH > pool.length) { fillRandom(pool); used = 0 }
   let out = ''
   for (let k = 0; k < ID_LENGTH; k++) out += ALPHABET[pool[used + k]! % 36]
   used += ID_LENGTH
