@@ -7,6 +7,13 @@
 import { expect, test, type Page } from '@playwright/test'
 import { documentId, importResolution, signedInPage } from './helpers.js'
 
+/** The seeded APT proposal on Resolution 50 and the version in force it was drafted on (the pair most tests here compare). */
+async function aptProposal(page: Page): Promise<{ proposal: string; baseVersionId: string }> {
+  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
+  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  return { proposal, baseVersionId }
+}
+
 const rows = (page: Page) => page.locator('.compare-tools > *').evaluateAll(els => { const boxes = els.map(e => e.getBoundingClientRect()).filter(b => b.height > 0); const lines: number[] = []; for (const b of boxes) { const mid = (b.top + b.bottom) / 2; if (!lines.some(l => Math.abs(l - mid) < 12)) lines.push(mid) } return lines.length })
 
 test('the compare toolbar does not wrap at 1400 px', async ({ browser }) => {
@@ -37,8 +44,7 @@ test('the compare toolbar does not wrap at 1400 px', async ({ browser }) => {
 test('in the inline comparison the link of a moved provision is not struck with the text it stands beside', async ({ browser }) => {
   const amal = await signedInPage(browser, 'amal')
   const page = amal.page
-  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
-  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  const { proposal, baseVersionId } = await aptProposal(page)
   await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}&view=inline`)
   const links = page.locator('.inline-compare [data-testid=move-link]')
   await expect(links.first()).toBeVisible()
@@ -64,8 +70,7 @@ test('a move link\'s arrow points the way the interface reads: forward for "move
   // the arrows were the English ones in the Arabic interface too: '→ نُقلت إلى' pointed back to where the line starts (seen in the UX audit)
   for (const [user, forward, back] of [['amal', '←', '→'], ['rita', '→', '←']] as const) {
     const { page, context } = await signedInPage(browser, user)
-    const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
-    const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+    const { proposal, baseVersionId } = await aptProposal(page)
     await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}&view=inline`)
     const movedAway = page.locator('.inline-compare .rev-moved-from [data-testid=move-link]')
     const movedHere = page.locator('.inline-compare .rev-moved-to [data-testid=move-link]')
@@ -82,8 +87,7 @@ test('at 800 px the compare toolbar wraps rather than cutting the two texts’ n
   const amal = await signedInPage(browser, 'amal')
   const page = amal.page
   await page.setViewportSize({ width: 800, height: 800 })
-  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
-  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  const { proposal, baseVersionId } = await aptProposal(page)
   await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}`)
   await expect(page.getByTestId('summary')).toContainText('MOD')
   await page.screenshot({ path: 'test-results/screens/compare-toolbar-800.png' })
@@ -100,8 +104,7 @@ test('scrolled down a side-by-side comparison, the Old and New headings stay in 
   // and in an Arabic text the old one is on the right
   const amal = await signedInPage(browser, 'amal')
   const page = amal.page
-  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
-  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  const { proposal, baseVersionId } = await aptProposal(page)
   // at 800 px the tools take more than one row
   for (const width of [1400, 800]) {
     await page.setViewportSize({ width, height: 900 })
@@ -139,8 +142,7 @@ test('two texts that say the same: the page says there is no change, rather than
   await expect(page.getByTestId('compare-no-changes')).toHaveText('لا تغييرات: النصان متطابقان.')
   await page.screenshot({ path: 'test-results/screens/compare-no-changes-ar.png' })
   // texts that differ: no such line
-  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
-  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  const { proposal, baseVersionId } = await aptProposal(page)
   await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}`)
   await expect(page.getByTestId('summary')).toContainText('MOD')
   await expect(page.getByTestId('compare-no-changes')).toHaveCount(0)
@@ -151,8 +153,7 @@ test('"Previous change" pressed first goes to the last change, "Next change" to 
   // the first "Previous change" went to the one before the last: the last change of the text was skipped
   const rita = await signedInPage(browser, 'rita')
   const page = rita.page
-  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
-  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  const { proposal, baseVersionId } = await aptProposal(page)
   for (const view of ['sbs', 'inline']) {
     await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}${view === 'inline' ? '&view=inline' : ''}`)
     await expect(page.getByTestId('summary')).toContainText('MOD')
@@ -170,8 +171,7 @@ test('after following a move link, one change is outlined, and "Next change" goe
   // to the change after the earlier one
   const rita = await signedInPage(browser, 'rita')
   const page = rita.page
-  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
-  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  const { proposal, baseVersionId } = await aptProposal(page)
   for (const view of ['sbs', 'inline']) {
     await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}${view === 'inline' ? '&view=inline' : ''}`)
     await expect(page.getByTestId('summary')).toContainText('MOD')
@@ -221,8 +221,7 @@ test('a move link followed from the keyboard takes the focus to the moved text, 
   // the page scrolled to the target, but the focus stayed on the link left behind: the next Tab went on from there
   const rita = await signedInPage(browser, 'rita')
   const page = rita.page
-  const proposal = await documentId(page.request, 'APT proposal on Resolution 50')
-  const { baseVersionId } = await (await page.request.get(`/api/documents/${proposal}`)).json() as { baseVersionId: string }
+  const { proposal, baseVersionId } = await aptProposal(page)
   await page.goto(`/#/compare?old=v:${baseVersionId}&new=d:${proposal}`)
   await expect(page.getByTestId('summary')).toContainText('MOD')
   const link = page.locator('.compare-result [data-testid=move-link]').first()

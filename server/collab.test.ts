@@ -184,14 +184,20 @@ function varUint(n: number): number[] { const out: number[] = []; while (n > 127
 function varBytes(b: Uint8Array | number[]): number[] { return [...varUint(b.length), ...b] }
 const str = (s: string) => varBytes([...Buffer.from(s)])
 
-test('bytes that are not a Yjs update are refused', async () => {
-  const doc = await addDocument(server.store)
+/** A raw socket signed in as `token` on document `id`, and every message it received (from the auth reply on). */
+async function rawSocket(id: string, token: string): Promise<{ ws: WebSocket; received: Buffer[] }> {
   const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`)
   const received: Buffer[] = []
   ws.on('message', (m: Buffer) => received.push(m))
   await new Promise(r => ws.once('open', r))
-  ws.send(Buffer.from([...str(doc.id), 2, 0, ...str(amal)])) // Auth, Token
+  ws.send(Buffer.from([...str(id), 2, 0, ...str(token)])) // Auth, Token
   await until(() => received.length > 0, 3000, 'auth reply')
+  return { ws, received }
+}
+
+test('bytes that are not a Yjs update are refused', async () => {
+  const doc = await addDocument(server.store)
+  const { ws, received } = await rawSocket(doc.id, amal)
   const before = await server.store.loadUpdates(doc.id)
   ws.send(Buffer.from([...str(doc.id), 0, 2, ...varBytes([1, 200, 3, 255, 255, 9, 9, 9])])) // Sync, Update, garbage
   await until(() => received.some(m => m.includes(Buffer.from('not a Yjs update'))), 3000, 'refusal')
@@ -225,12 +231,7 @@ test("a deletion of the sender's own text that overtakes the text itself (sent o
   titleText(page).delete(1, 1)
   const [text, deletion] = typed as [Uint8Array, Uint8Array]
   assert.equal(Y.decodeUpdate(deletion).structs.length, 0, 'the second update only deletes')
-  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`)
-  const received: Buffer[] = []
-  ws.on('message', (m: Buffer) => received.push(m))
-  await new Promise(r => ws.once('open', r))
-  ws.send(Buffer.from([...str(doc.id), 2, 0, ...str(amal)])) // Auth, Token
-  await until(() => received.length > 0, 3000, 'auth reply')
+  const { ws, received } = await rawSocket(doc.id, amal)
   ws.send(Buffer.from([...str(doc.id), 0, 2, ...varBytes(deletion)])) // Sync, Update: the deletion first
   ws.send(Buffer.from([...str(doc.id), 0, 2, ...varBytes(text)]))     // then the text it deletes from
   await until(() => title(a) === 'acCybersecurity', 3000, 'both applied')

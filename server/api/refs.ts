@@ -40,26 +40,28 @@ export interface RefResolver {
 
 /** The reference resolver of the API. */
 export function refResolver(deps: ApiDeps): RefResolver {
-  const versionOf = async (res: Response, id: string): Promise<{ version: CachedVersion; document: DocumentMeta }> => {
+  /** A 404 naming the side of the request it is about, when there is one (see `resolve`). */
+  const notFound = (message: string, code: 'no-version' | 'no-document', side?: RefSide) => {
+    const e = new HttpError(404, message, code)
+    return side ? e.about({ side }) : e
+  }
+  const versionOf = async (res: Response, id: string, side?: RefSide): Promise<{ version: CachedVersion; document: DocumentMeta }> => {
     const version = await cachedVersion(deps.store, id)
     const document = version ? await deps.store.getDocument(version.meta.documentId) : null
-    if (!version || !document || !canRead(userOf(res), document)) throw new HttpError(404, 'no such version', 'no-version')
+    if (!version || !document || !canRead(userOf(res), document)) throw notFound('no such version', 'no-version', side)
     return { version, document }
   }
   return {
     async version(res, id) { return (await versionOf(res, id)).version },
     async resolve(res, ref, side) {
       if (typeof ref !== 'string') throw new HttpError(400, 'a reference must be v:<versionId> or d:<documentId>')
-      const named = (e: HttpError) => side ? e.about({ side }) : e
       if (ref.startsWith('v:')) {
-        let found: Awaited<ReturnType<typeof versionOf>>
-        try { found = await versionOf(res, ref.slice(2)) } catch (e) { throw e instanceof HttpError ? named(e) : e }
-        const { version, document } = found
+        const { version, document } = await versionOf(res, ref.slice(2), side)
         return { json: () => version.json(), jsonText: () => version.jsonText, contentKey: `v:${version.meta.id}`, document, version: version.meta }
       }
       if (ref.startsWith('d:')) {
         const document = await deps.store.getDocument(ref.slice(2))
-        if (!document || !canRead(userOf(res), document)) throw named(new HttpError(404, `no such document: ${ref.slice(0, 60)}`, 'no-document'))
+        if (!document || !canRead(userOf(res), document)) throw notFound(`no such document: ${ref.slice(0, 60)}`, 'no-document', side)
         const json = await liveJSON(deps.store, deps.hocuspocus, document.id)
         return { json: () => json, jsonText: () => contentText(json), contentKey: `d:${document.id}#${contentNumber(json)}`, document, version: null }
       }
