@@ -153,3 +153,48 @@ test("a provision the other delegation adds does not take the drafter's caret or
   await amal.context.close()
   await salma.context.close()
 })
+
+/** The text before the caret of `page`, in the textblock the caret is in. */
+async function textBeforeCaret(page: import('@playwright/test').Page): Promise<string> {
+  return page.evaluate(() => {
+    const { $from } = (window as unknown as { resdraft: { view: { state: { selection: { $from: { parent: { textContent: string }; parentOffset: number } } } } } }).resdraft.view.state.selection
+    return $from.parent.textContent.slice(0, $from.parentOffset)
+  })
+}
+
+for (const where of ['the provision moved', 'the provision it passes'] as const) {
+  test(`a provision the other delegation moves does not take the drafter's caret or text (caret in ${where})`, async ({ browser }) => {
+    // A fresh proposal on the 2012 text. Amal (APT) moves 'considering c)' one place up, above 'considering b)';
+    // Salma (ARB) is writing in one of the two.
+    const amal = await signedInPage(browser, 'amal')
+    const salma = await signedInPage(browser, 'salma')
+    const id = await freshProposal(amal.page.request, `Caret kept across a move (${where})`, ['APT', 'ARB'], { action: 'MOD', proposalId: 'APT/44A13/1' })
+    await agreeToCosponsor(salma.page.request, id)
+    await openDocument(amal.page, id)
+    await openDocument(salma.page, id)
+
+    const salmasWords = where === 'the provision moved' ? 'أن الفصل بين عناصر المستعمل' : 'أن الشبكة الهاتفية'
+    await caretAfter(salma.page, salmasWords)
+    await salma.page.keyboard.type(' سلمى')
+    await expect.poll(() => editorText(amal.page)).toContain(`${salmasWords} سلمى`)
+
+    await caretAfter(amal.page, 'أن الفصل بين عناصر')
+    await amal.page.keyboard.press('Alt+ArrowUp')
+    const provisions = (page: import('@playwright/test').Page) => page.locator('.ProseMirror .provision').evaluateAll(ps => ps.map(p => p.textContent ?? ''))
+    const order = async (page: import('@playwright/test').Page) => (await provisions(page)).findIndex(t => t.includes('أن الفصل بين عناصر')) - (await provisions(page)).findIndex(t => t.includes('أن الشبكة الهاتفية'))
+    await expect.poll(() => order(salma.page)).toBe(-1)
+
+    // Salma's caret is where she left it, and her next words go on in her provision.
+    expect(await textBeforeCaret(salma.page)).toBe(`${salmasWords} سلمى`)
+    await salma.page.keyboard.type(' تكتب')
+    await expect.poll(async () => (await provisions(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes(`${salmasWords} سلمى تكتب`))).toEqual([true])
+    // Amal's caret moved with her provision too.
+    expect(await textBeforeCaret(amal.page)).toBe('أن الفصل بين عناصر')
+    // One undo takes the move back, and keeps what Salma wrote since: the provision recreated is not hers.
+    await amal.page.keyboard.press('Control+z')
+    await expect.poll(() => order(salma.page)).toBe(1)
+    await expect.poll(async () => (await provisions(amal.page)).filter(t => t.includes(`${salmasWords} سلمى تكتب`)).length).toBe(1)
+    await amal.context.close()
+    await salma.context.close()
+  })
+}

@@ -6,6 +6,7 @@
 import { Fragment, type Node, type ResolvedPos } from 'prosemirror-model'
 import { AllSelection, TextSelection, type Command, type EditorState } from 'prosemirror-state'
 import { defaultHeading, resolutionSchema as schema, sectionKindInfo, type Language } from '../../schema/index.js'
+import { isSharedDocument, swapInSharedDocument } from './shared-swap.js'
 
 /** A provision or item around a position. */
 export interface Unit { node: Node; pos: number; depth: number }
@@ -160,7 +161,7 @@ function moveNode(state: EditorState, unit: Unit, target: (doc: Node) => number 
 
 /** Moves the current provision one place up (or down); at the edge of a section it crosses into the neighbouring section. */
 export function moveProvision(direction: -1 | 1): Command {
-  return (state, dispatch) => {
+  return (state, dispatch, view) => {
     const unit = unitAt(state.selection.$from, ['provision'])
     if (!unit) return false
     const $pos = state.doc.resolve(unit.pos)
@@ -170,6 +171,11 @@ export function moveProvision(direction: -1 | 1): Command {
     let tr
     if (sibling && sibling.type === unit.node.type) {
       const siblingPos = direction === 1 ? unit.pos + unit.node.nodeSize : unit.pos - sibling.nodeSize
+      if (view && isSharedDocument(state)) {
+        // Two changes, not one, so that no collaborator's caret changes provision (shared-swap.ts).
+        if (dispatch) swapInSharedDocument(view, unit, { node: sibling, pos: siblingPos, depth: unit.depth }, direction)
+        return true
+      }
       tr = moveNode(state, unit, () => direction === 1 ? siblingPos - unit.node.nodeSize + sibling.nodeSize : siblingPos)
     } else if ($pos.depth === 1) {
       const sections = sectionsOf(state.doc)
