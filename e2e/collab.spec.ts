@@ -198,3 +198,26 @@ for (const where of ['the provision moved', 'the provision it passes'] as const)
     await salma.context.close()
   })
 }
+
+test("a provision the other delegation moves into the section above does not take the drafter's caret or text", async ({ browser }) => {
+  // Amal (APT) moves the first provision of 'considering further' up, to the end of 'considering', just after
+  // the provision Salma (ARB) is writing in.
+  const amal = await signedInPage(browser, 'amal')
+  const salma = await signedInPage(browser, 'salma')
+  const id = await freshProposal(amal.page.request, 'Caret kept across a move between sections', ['APT', 'ARB'], { action: 'MOD', proposalId: 'APT/44A13/1' })
+  await agreeToCosponsor(salma.page.request, id)
+  await openDocument(amal.page, id)
+  await openDocument(salma.page, id)
+  await caretAfter(salma.page, 'أن قطاع تقييس الاتصالات عليه')
+  await salma.page.keyboard.type(' سلمى')
+  await expect.poll(() => editorText(amal.page)).toContain('عليه سلمى')
+  await caretAfter(amal.page, 'تقدم تعريفاً')
+  await amal.page.keyboard.press('Alt+ArrowUp')
+  const provisions = (page: import('@playwright/test').Page) => page.locator('.ProseMirror .provision').evaluateAll(ps => ps.map(p => p.textContent ?? ''))
+  await expect.poll(async () => { const p = await provisions(salma.page); return p.findIndex(t => t.includes('تقدم تعريفاً')) - p.findIndex(t => t.includes('عليه سلمى')) }).toBe(1)
+  expect(await textBeforeCaret(salma.page)).toBe('أن قطاع تقييس الاتصالات عليه سلمى')
+  await salma.page.keyboard.type(' تكتب')
+  await expect.poll(async () => (await provisions(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes('عليه سلمى تكتب'))).toEqual([true])
+  await amal.context.close()
+  await salma.context.close()
+})
