@@ -104,6 +104,24 @@ test('Alt-Enter adds an empty provision after the current one; in a heading, fir
   assert.equal(run(at(doc(), 'Cybersecurity'), addProvision), null, 'not in the title')
 })
 
+test('Alt-Enter in an annex adds an empty provision after the current block; after the title from its heading', () => {
+  const schema = doc().type.schema
+  const withAnnex = (...blocks: Node[]) => {
+    const d = doc()
+    const annex = schema.nodes.annex!.create({ id: 'a1' }, [schema.nodes.annexHeading!.create(null, schema.text('ANNEX A')), ...blocks])
+    return d.copy(d.content.addToEnd(annex))
+  }
+  const annexBlocks = (d: Node) => { const out: string[] = []; d.lastChild!.forEach(c => out.push(`${c.type.name}:${c.textContent}`)); return out.join(' ') }
+  const title = schema.nodes.annexTitle!.create(null, schema.text('Guidelines'))
+  const paragraph = schema.nodes.paragraph!.create(null, schema.text('an annex paragraph'))
+  const s = run(at(withAnnex(title, paragraph), 'an annex'), addProvision)!
+  assert.equal(annexBlocks(s.doc), 'annexHeading:ANNEX A annexTitle:Guidelines paragraph:an annex paragraph provision:')
+  assert.equal(s.selection.$from.parent.type.name, 'paragraph')
+  assert.equal(s.selection.$from.node(s.selection.$from.depth - 1).type.name, 'provision', 'the cursor in the new provision')
+  assert.equal(annexBlocks(run(at(withAnnex(title, paragraph), 'ANNEX'), addProvision)!.doc), 'annexHeading:ANNEX A annexTitle:Guidelines provision: paragraph:an annex paragraph')
+  assert.equal(annexBlocks(run(at(withAnnex(paragraph), 'ANNEX'), addProvision)!.doc), 'annexHeading:ANNEX A provision: paragraph:an annex paragraph')
+})
+
 test('Alt-Shift-Enter adds a sub-provision at the end of the current provision', () => {
   const s = run(at(doc(), 'that two'), addSubProvision)!
   assert.equal(outline(s.doc), 'recalling[that one|that two/()] considering[that three] resolves[to act*]')

@@ -118,8 +118,14 @@ export const addProvision: Command = (state, dispatch) => {
   if (unit) at = unit.pos + unit.node.nodeSize
   else {
     const section = sectionAt($from)
-    if (!section || section.node.type.name === 'annex') return false
-    at = section.pos + 1 + section.node.child(0).nodeSize
+    if (!section) return false
+    if (section.node.type.name === 'annex') {
+      // after the annex's block holding the caret, or after its heading and title
+      const index = $from.index(section.depth)
+      let after = index
+      while (after + 1 < section.node.childCount && section.node.child(after + 1).type.name === 'annexTitle') after++
+      at = $from.posAtIndex(after + 1, section.depth)
+    } else at = section.pos + 1 + section.node.child(0).nodeSize
   }
   if (dispatch) {
     const tr = state.tr.insert(at, emptyProvision())
