@@ -5,7 +5,11 @@
  * indexes that bound it (they are made when the store opens). Counted, not
  * timed: SQLite's plan must search an index holding only the rows asked for
  * (better-sqlite3 gives no count of rows stepped over); PostgreSQL's
- * EXPLAIN ANALYZE counts the rows its scans read.
+ * EXPLAIN ANALYZE counts the rows its scans read. Likewise the first drop
+ * of each list of sources (what the disposition report reads: the store's
+ * `listFirstPerSources`) reads a row or two per list, however many drops of
+ * the same sources the trail holds, on a database made before the column of
+ * sources too (filled when the store opens).
  */
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -15,7 +19,7 @@ import { test } from 'node:test'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import { dropPostgresSchema, openPostgresStore } from './postgres.js'
-import { auditQuerySQL } from './rows.js'
+import { auditQuerySQL, nextSourcesQuery } from './rows.js'
 import { openSqliteStore } from './sqlite.js'
 import type { AuditQuery, Store } from './types.js'
 
@@ -115,3 +119,67 @@ function rowsRead(node: PlanNode): number {
   const own = /Scan/.test(node['Node Type']) ? (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'] : 0
   return own + (node.Plans ?? []).reduce((n, p) => n + rowsRead(p), 0)
 }
+
+/** Drops of the same few sources, as a drafter adding and dropping their own option again and again leaves them. */
+const DROPS = 20_000
+const DROP = 'bracket-drop-option'
+/** A drop's detail (collab/brackets.ts `operationDetail`). */
+const dropDetail = (k: number, sources: string) => `[option ${k}] [${sources}] (bracket b${k})`
+/** The sources of the k-th drop: the Secretariat's drop of APT's and ARB's joint option first, then APT's and ARB's own. */
+const dropSources = (k: number) => k === 0 ? 'APT, ARB' : k % 2 ? 'APT' : 'ARB'
+
+/** The first drop of each list of sources, read through the store (from rows written before the column of sources). */
+async function checkFirstDrops(store: Store): Promise<void> {
+  assert.deepEqual((await store.listFirstPerSources(DOC, DROP)).map(e => e.detail), [dropDetail(0, 'APT, ARB'), dropDetail(1, 'APT'), dropDetail(2, 'ARB')])
+}
+
+test('SQLite: the first drop of each list of sources searches an index of those drops, on a database made before the column of sources', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'resdraft-audit-drops-'))
+  const file = join(dir, 'test.sqlite')
+  try {
+    await (openSqliteStore(file)).close()
+    const db = new Database(file)
+    try {
+      db.exec('DROP INDEX IF EXISTS audit_sources; ALTER TABLE audit DROP COLUMN sources')
+      const add = db.prepare('INSERT INTO audit (document_id, at, user_name, delegation, action, detail) VALUES (?, ?, ?, ?, ?, ?)')
+      db.transaction(() => {
+        for (let k = 0; k < DROPS; k++) add.run(DOC, 'x', 'Amal', 'APT', k % 5 === 4 ? 'connect' : DROP, dropDetail(k, dropSources(k)))
+      })()
+    } finally { db.close() }
+    await (openSqliteStore(file)).close()
+    const look = new Database(file, { readonly: true })
+    try {
+      const plan = (look.prepare(`EXPLAIN QUERY PLAN ${nextSourcesQuery()}`).all(DOC, DROP, 'APT') as { detail: string }[]).map(r => r.detail).join('; ')
+      assert.match(plan, /USING (COVERING )?INDEX \w+ \(document_id=\? AND action=\? AND sources>\?\)/, `the next list of sources: "${plan}"`)
+      assert.doesNotMatch(plan, /TEMP B-TREE/, 'read in the index\'s order, not sorted after')
+    } finally { look.close() }
+    const store = openSqliteStore(file)
+    try { await checkFirstDrops(store) } finally { await store.close() }
+  } finally { rmSync(dir, { recursive: true, force: true }) }
+})
+
+test('PostgreSQL: the first drop of each list of sources reads a row or two per list, on a database made before the column of sources', { skip: url ? false : 'DATABASE_URL not set' }, async () => {
+  const schema = `resdraft_test_${Math.random().toString(36).slice(2, 10)}`
+  const admin = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` })
+  await (await openPostgresStore(url!, { schema })).close()
+  await admin.connect()
+  try {
+    await admin.query('ALTER TABLE audit DROP COLUMN sources')
+    await admin.query(`INSERT INTO audit (document_id, at, user_name, delegation, action, detail)
+      SELECT $1, 'x', 'Amal', 'APT', CASE WHEN k % 5 = 4 THEN 'connect' ELSE $2 END,
+        '[option ' || k || '] [' || CASE WHEN k = 0 THEN 'APT, ARB' WHEN k % 2 = 1 THEN 'APT' ELSE 'ARB' END || '] (bracket b' || k || ')'
+      FROM generate_series(0, $3::int - 1) k ORDER BY k`, [DOC, DROP, DROPS])
+    await (await openPostgresStore(url!, { schema })).close()
+    await admin.query('ANALYZE audit')
+    for (const after of ['', 'APT', 'APT, ARB', 'ARB']) {
+      const plan = (await admin.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${nextSourcesQuery(true)}`, [DOC, DROP, after])).rows[0]['QUERY PLAN'][0].Plan as PlanNode
+      const read = rowsRead(plan)
+      assert.ok(read <= 2, `the list of sources after "${after}": ${read} rows read`)
+    }
+    const store = await openPostgresStore(url!, { schema })
+    try { await checkFirstDrops(store) } finally { await store.close() }
+  } finally {
+    await admin.end()
+    await dropPostgresSchema(url!, schema)
+  }
+})

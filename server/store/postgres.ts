@@ -4,7 +4,7 @@
  * server instances can share documents.
  */
 import pg from 'pg'
-import { auditFromRow, changedCosponsors, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userChanges, userFromRow, versionFromRow } from './rows.js'
+import { AUDIT_SOURCES_INDEX_SQL, auditFromRow, auditSources, changedCosponsors, auditQuerySQL, committeeInputsFromRow, firstPerSources, nextSourcesQuery, UNFILLED_SOURCES_SQL, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userChanges, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import { postgresTurns, TURNS_SQL } from './postgres-turns.js'
 import type { Actor, CommitteeDraftRecord, DocumentMeta, Store, StoredUpdates, Version } from './types.js'
@@ -38,6 +38,10 @@ export async function openPostgresStore(connectionString: string, options: Postg
     await init.query('ALTER TABLE committee_drafts ADD COLUMN IF NOT EXISTS inputs TEXT')
     // a database made before co-sponsors were invited
     await init.query('ALTER TABLE documents ADD COLUMN IF NOT EXISTS invited_cosponsors TEXT')
+    // a database made before the audit trail kept each entry's sources: the column, filled from the details, at once
+    const sourcesKept = await init.query("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'audit' AND column_name = 'sources'")
+    if (!sourcesKept.rowCount) await addAuditSources(init)
+    await init.query(AUDIT_SOURCES_INDEX_SQL)
     await init.query(TURNS_SQL)
   } finally {
     await init.query('SELECT pg_advisory_unlock(427001)').catch(() => undefined)
@@ -159,14 +163,18 @@ export async function openPostgresStore(connectionString: string, options: Postg
     async purgeSessions(now) { await pool.query('DELETE FROM sessions WHERE expires_at < $1', [now]) },
     async addAudit(documentId, e) {
       // a detail may quote a document's text (a bracket option's), which may hold a NUL that text here cannot: U+FFFD instead
-      await pool.query('INSERT INTO audit (document_id, at, user_name, delegation, action, detail) VALUES ($1, $2, $3, $4, $5, $6)',
-        [documentId, e.at, e.user, e.delegation, e.action, e.detail.replaceAll('\u0000', '\uFFFD')])
+      const detail = e.detail.replaceAll('\u0000', '\uFFFD')
+      await pool.query('INSERT INTO audit (document_id, at, user_name, delegation, action, detail, sources) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [documentId, e.at, e.user, e.delegation, e.action, detail, auditSources(detail)])
     },
     async listAudit(documentId, query) {
       const { sql, params, newestFirst } = auditQuerySQL(documentId, query, true)
       const r = await rows<AuditRow>(sql, params)
       if (newestFirst) r.reverse()
       return r.map(auditFromRow)
+    },
+    async listFirstPerSources(documentId, action) {
+      return firstPerSources(async after => (await rows<AuditRow & { sources: string }>(nextSourcesQuery(true), [documentId, action, after]))[0])
     },
     async setCommitteeDraft(documentId, record) {
       const row = committeeToRow(record)
@@ -181,6 +189,29 @@ export async function openPostgresStore(connectionString: string, options: Postg
       return r ? committeeInputsFromRow(r) : null
     },
     async close() { await pool.end() }
+  }
+}
+
+/**
+ * Adds the column of sources to the audit trail of a database made before
+ * it, filled from the details (rows.ts `auditSources`), in one transaction:
+ * a start that fails leaves the column to the next one.
+ */
+async function addAuditSources(c: pg.PoolClient): Promise<void> {
+  await c.query('BEGIN')
+  try {
+    await c.query('ALTER TABLE audit ADD COLUMN sources TEXT')
+    const filled = (await c.query<{ seq: string; detail: string }>(UNFILLED_SOURCES_SQL)).rows
+      .map(r => ({ seq: r.seq, sources: auditSources(r.detail) })).filter(r => r.sources !== null)
+    for (let k = 0; k < filled.length; k += 10_000) {
+      const part = filled.slice(k, k + 10_000)
+      await c.query('UPDATE audit SET sources = f.sources FROM unnest($1::bigint[], $2::text[]) AS f(seq, sources) WHERE audit.seq = f.seq',
+        [part.map(r => r.seq), part.map(r => r.sources)])
+    }
+    await c.query('COMMIT')
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined)
+    throw e
   }
 }
 

@@ -3,6 +3,7 @@
  * values as text so that the two schemas stay the same).
  */
 import type { CosponsorChange } from '../cosponsors.js'
+import { detailSourcesKey } from '../collab/detail-sources.js'
 import { CONNECTION_ACTIONS } from './types.js'
 import type { Actor, AuditEntry, AuditQuery, CommitteeDraftOrigin, CommitteeDraftRecord, DocumentMeta, Role, UserRecord, VersionMeta } from './types.js'
 
@@ -122,6 +123,53 @@ export function auditQuerySQL(documentId: string, query: AuditQuery = {}, number
 }
 
 /**
+ * What an audit row keeps in its `sources` column: the sources of the
+ * bracket option its detail names, as one string (collab/detail-sources.ts),
+ * or null. Written with every entry; an entry of a database made before the
+ * column gets it when the store opens (`UNFILLED_SOURCES_SQL`).
+ */
+export function auditSources(detail: string): string | null {
+  return detailSourcesKey(detail)
+}
+
+/**
+ * The rows of a database made before the column of sources that may name
+ * some (a bracket operation's detail ends `] (bracket <id>)`), whose
+ * `auditSources` the store writes when it adds the column on opening.
+ */
+export const UNFILLED_SOURCES_SQL = "SELECT seq, detail FROM audit WHERE detail LIKE '%] (bracket %'"
+
+/**
+ * The index of the first entries per list of sources (`nextSourcesQuery`),
+ * made on opening once the column is there (a database made before it
+ * gets the column first).
+ */
+export const AUDIT_SOURCES_INDEX_SQL = 'CREATE INDEX IF NOT EXISTS audit_sources ON audit (document_id, action, sources, seq)'
+
+/**
+ * The first entry of an action in a document's trail whose sources come
+ * after a list of sources (in the column's order; parameters: the
+ * document, the action, that list, '' for the first): one row of the index
+ * `audit_sources`, however many entries of the same sources there are.
+ * `numbered`: PostgreSQL's `$1` placeholders.
+ */
+export function nextSourcesQuery(numbered = false): string {
+  const [doc, action, after] = numbered ? ['$1', '$2', '$3'] : ['?', '?', '?']
+  return `SELECT seq, at, user_name, delegation, action, detail, sources FROM audit
+    WHERE document_id = ${doc} AND action = ${action} AND sources > ${after} ORDER BY sources, seq LIMIT 1`
+}
+
+/**
+ * The first entry of each list of sources (`MetaStore.listFirstPerSources`), oldest first, from `next`, which runs
+ * `nextSourcesQuery` for the list after the one given: one query per list, and one more.
+ */
+export async function firstPerSources(next: (after: string) => Promise<(AuditRow & { sources: string }) | undefined>): Promise<AuditEntry[]> {
+  const out: AuditEntry[] = []
+  for (let row = await next(''); row; row = await next(row.sources)) out.push(auditFromRow(row))
+  return out.sort((a, b) => a.seq! - b.seq!)
+}
+
+/**
  * The origin of a stored committee draft (`old`: a row written before the inputs had a column of their own,
  * which holds them inside the origin, read whole for such rows only).
  */
@@ -162,7 +210,7 @@ CREATE TABLE IF NOT EXISTS users (
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit (
   seq ${seq}, document_id TEXT NOT NULL, at TEXT NOT NULL, user_name TEXT NOT NULL, delegation TEXT NOT NULL,
-  action TEXT NOT NULL, detail TEXT NOT NULL);
+  action TEXT NOT NULL, detail TEXT NOT NULL, sources TEXT);
 CREATE INDEX IF NOT EXISTS audit_doc ON audit (document_id, seq);
 -- a page of the activity, of one delegation's entries, of one action's (the drops a disposition reads) reads those rows
 -- alone: through audit_doc it read back over every connection, every other delegation's entry (200,000 rows: 70 to

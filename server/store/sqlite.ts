@@ -18,7 +18,7 @@
  * on `nextTick`.
  */
 import Database from 'better-sqlite3'
-import { auditFromRow, changedCosponsors, auditQuerySQL, committeeInputsFromRow, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userChanges, userFromRow, versionFromRow } from './rows.js'
+import { AUDIT_SOURCES_INDEX_SQL, auditFromRow, auditSources, changedCosponsors, auditQuerySQL, committeeInputsFromRow, firstPerSources, nextSourcesQuery, UNFILLED_SOURCES_SQL, committeeOriginFromRow, committeeToRow, DOCUMENT_COLUMNS, documentFromRow, newestVersionsQuery, schemaSQL, userChanges, userFromRow, versionFromRow } from './rows.js'
 import type { AuditRow, DocumentRow, UserRow, VersionRow } from './rows.js'
 import { TURN_HELD_HERE, Turns } from '../turns.js'
 import type { Actor, AuditEntry, CommitteeDraftRecord, DocumentMeta, Session, Store, StoredUpdates, UpdateMeta, UserRecord, Version, VersionMeta } from './types.js'
@@ -61,6 +61,21 @@ export function openSqliteStore(file: string): Store {
   if (!(db.prepare('PRAGMA table_info(committee_drafts)').all() as { name: string }[]).some(c => c.name === 'inputs')) db.exec('ALTER TABLE committee_drafts ADD COLUMN inputs TEXT')
   // a database made before co-sponsors were invited
   if (!(db.prepare('PRAGMA table_info(documents)').all() as { name: string }[]).some(c => c.name === 'invited_cosponsors')) db.exec('ALTER TABLE documents ADD COLUMN invited_cosponsors TEXT')
+  // a database made before the audit trail kept each entry's sources: the column, filled from the details, at once
+  if (!(db.prepare('PRAGMA table_info(audit)').all() as { name: string }[]).some(c => c.name === 'sources')) {
+    db.transaction(() => {
+      db.exec('ALTER TABLE audit ADD COLUMN sources TEXT')
+      const fill = db.prepare('UPDATE audit SET sources = ? WHERE seq = ?')
+      neverCollected.add(fill)
+      const unfilled = db.prepare(UNFILLED_SOURCES_SQL)
+      neverCollected.add(unfilled)
+      for (const r of unfilled.all() as { seq: number; detail: string }[]) {
+        const sources = auditSources(r.detail)
+        if (sources !== null) fill.run(sources, r.seq)
+      }
+    })()
+  }
+  db.exec(AUDIT_SOURCES_INDEX_SQL)
 
   const q = {
     insertUpdate: db.prepare('INSERT INTO updates (doc_id, data, user_id, at) VALUES (?, ?, ?, ?)'),
@@ -89,7 +104,8 @@ export function openSqliteStore(file: string): Store {
     getSession: db.prepare('SELECT id, user_id, expires_at FROM sessions WHERE id = ?'),
     deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
     purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
-    insertAudit: db.prepare('INSERT INTO audit (document_id, at, user_name, delegation, action, detail) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertAudit: db.prepare('INSERT INTO audit (document_id, at, user_name, delegation, action, detail, sources) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    nextSources: db.prepare(nextSourcesQuery()),
     insertCommittee: db.prepare('INSERT INTO committee_drafts (document_id, origin, inputs) VALUES (?, ?, ?)'),
     getCommittee: db.prepare('SELECT origin, inputs IS NULL AS old FROM committee_drafts WHERE document_id = ?'),
     getCommitteeInputs: db.prepare('SELECT origin, inputs FROM committee_drafts WHERE document_id = ?')
@@ -213,12 +229,15 @@ export function openSqliteStore(file: string): Store {
     },
     async deleteSession(id) { q.deleteSession.run(id) },
     async purgeSessions(now) { q.purgeSessions.run(now) },
-    async addAudit(documentId, e: AuditEntry) { q.insertAudit.run(documentId, e.at, e.user, e.delegation, e.action, e.detail) },
+    async addAudit(documentId, e: AuditEntry) { q.insertAudit.run(documentId, e.at, e.user, e.delegation, e.action, e.detail, auditSources(e.detail)) },
     async listAudit(documentId, query) {
       const { sql, params, newestFirst } = auditQuerySQL(documentId, query)
       const rows = prepared(sql).all(...params) as AuditRow[]
       if (newestFirst) rows.reverse()
       return rows.map(auditFromRow)
+    },
+    async listFirstPerSources(documentId, action) {
+      return firstPerSources(async after => q.nextSources.get(documentId, action, after) as (AuditRow & { sources: string }) | undefined)
     },
     async setCommitteeDraft(documentId, record: CommitteeDraftRecord) {
       const row = committeeToRow(record)

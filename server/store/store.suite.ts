@@ -246,6 +246,31 @@ export async function runStoreSuite(t: TestContext, open: () => Promise<StoreUnd
       assert.deepEqual(await store.listAudit('doc-q', { delegation: 'NOBODY', limit: 2 }), [])
     })
 
+    await t.test('the first entry of an action per list of sources: one entry per list, oldest first, however many the trail holds', async () => {
+      // a drafter adding and dropping their own option again and again leaves thousands of drops of the same sources
+      const drop = 'bracket-drop-option'
+      const detail = (text: string, sources: string, bracket = 'b1') => `[${text}] [${sources}] (bracket ${bracket})`
+      const entry = (at: number, user: string, delegation: string, action: string, text: string) => ({ at: String(at), user, delegation, action, detail: text })
+      await store.addAudit('doc-d', entry(0, 'Amal', 'APT', drop, 'not a bracket operation [APT]'))
+      await store.addAudit('doc-d', entry(1, 'Salma', 'Secretariat', drop, detail('to act [now]', 'ARB, APT', 'k1')))
+      await store.addAudit('doc-d', entry(2, 'Salma', 'Secretariat', drop, detail('base text', 'no sources')))
+      await store.addAudit('doc-e', entry(3, 'Claire', 'CEPT', drop, detail('another document', 'CEPT')))
+      for (let k = 0; k < 3000; k++) {
+        await store.addAudit('doc-d', entry(10 + 2 * k, k < 5 ? 'Salma' : 'Amal', k < 5 ? 'Secretariat' : 'APT', k % 3 === 0 ? 'bracket-add-option' : drop, detail(`option ${k}`, 'APT', `b${k}`)))
+        await store.addAudit('doc-d', entry(11 + 2 * k, 'Omar', 'ARB', k % 7 === 0 ? 'connect' : drop, detail(`option ${k}`, 'ARB', `c${k}`)))
+      }
+      const first = await store.listFirstPerSources('doc-d', drop)
+      assert.deepEqual(first.map(e => [e.at, e.user, e.detail]), [
+        ['1', 'Salma', '[to act [now]] [ARB, APT] (bracket k1)'],
+        ['12', 'Salma', '[option 1] [APT] (bracket b1)'],
+        ['13', 'Omar', '[option 1] [ARB] (bracket c1)']
+      ], 'one entry per list of sources (none for an entry naming none), the first of each, oldest first')
+      assert.ok(first.every((e, k) => k === 0 || e.seq! > first[k - 1]!.seq!), 'each entry says where it stands')
+      assert.deepEqual((await store.listFirstPerSources('doc-e', drop)).map(e => e.at), ['3'])
+      assert.deepEqual(await store.listFirstPerSources('doc-d', 'bracket-agree'), [])
+      assert.deepEqual(await store.listFirstPerSources('doc-none', drop), [])
+    })
+
     await t.test('committee drafts: kind, origin and compiled inputs kept beside the document', async () => {
       await store.createDocument(meta('doc-c', { kind: 'committee-draft', delegations: ['APT', 'ARB', 'Secretariat'], shared: true }), { n: 5 })
       assert.equal((await store.getDocument('doc-c'))?.kind, 'committee-draft')

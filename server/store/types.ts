@@ -156,6 +156,14 @@ export interface MetaStore {
   addAudit(documentId: string, entry: AuditEntry): Promise<void>
   /** A document's audit trail, oldest first, each entry with its `seq`: all of it, or the page `query` asks for. */
   listAudit(documentId: string, query?: AuditQuery): Promise<AuditEntry[]>
+  /**
+   * Of a document's `action` entries that name the sources of a bracket
+   * option (collab/detail-sources.ts), the first of each list of sources,
+   * oldest first, each with its `seq`: a row or two read per list (an index
+   * of them, rows.ts), however many entries of the same sources the trail
+   * holds (a drafter adding and dropping their own option again and again).
+   */
+  listFirstPerSources(documentId: string, action: string): Promise<AuditEntry[]>
   /** Keeps where a committee draft came from (once, when it is created). */
   setCommitteeDraft(documentId: string, record: CommitteeDraftRecord): Promise<void>
   /** Where a committee draft came from, or null (not a committee draft). */
