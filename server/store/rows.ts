@@ -212,7 +212,7 @@ CREATE TABLE IF NOT EXISTS audit (
   seq ${seq}, document_id TEXT NOT NULL, at TEXT NOT NULL, user_name TEXT NOT NULL, delegation TEXT NOT NULL,
   action TEXT NOT NULL, detail TEXT NOT NULL, sources TEXT);
 CREATE INDEX IF NOT EXISTS audit_doc ON audit (document_id, seq);
--- a page of the activity, of one delegation's entries, of one action's (the drops a disposition reads) reads those rows
+-- a page of the activity, of one delegation's entries, of one action's reads those rows
 -- alone: through audit_doc it read back over every connection, every other delegation's entry (200,000 rows: 70 to
 -- 265 ms of SQLite on the event loop for an empty page, the twenty-first probe); made on opening a database made before
 CREATE INDEX IF NOT EXISTS audit_changes ON audit (document_id, seq) WHERE ${CHANGES_ONLY};
