@@ -84,7 +84,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
   // each user's share of the event loop's time: their changes' checks, the documents their openings load
   const loopTime = o.loopTime ?? loopTimeBudget(o.checkBudget)
   const loads = new DocumentLoads(loopTime)
-  const persistence = new Persistence(o.store, { compactAfter: o.compactAfter, logger: o.logger, loads, health: o.storeHealth })
+  const persistence = new Persistence(o.store, { compactAfter: o.compactAfter, logger: o.logger, loads, health: o.storeHealth, shares: o.memory?.shares })
   const access = new AccessChanges(o.store, { periodMs: o.accessRecheckMs, logger: o.logger })
   const extensions: Extension[] = [
     new Authentication(o.store, o.sessions, loads, { recheckMs: o.accessRecheckMs, maxConnectionsPerUser: o.maxConnectionsPerUser, memory: o.memory, logger: o.logger }),

@@ -8,13 +8,16 @@
  * (a hostile probe). Per-account budgets bound how fast an account
  * writes, not what all accounts keep loaded together.
  *
- * While the heap is tight, an opening that would load a document is refused
- * as busy (the page opens again a moment later, authentication.ts), and an
- * update that adds content is held back as rate-limited (the page sends it
- * again, validation.ts); deletions, comments read, and documents already
- * loaded go on. The figure is read at most every `CHECK_MS`.
+ * While the heap is tight, an update that adds content is held back as
+ * rate-limited (the page sends it again, validation.ts), and an opening that
+ * would load a document is refused as busy (the page opens again a moment
+ * later, authentication.ts) when its account made as much load as any other,
+ * on average, or more (loaded-shares.ts); past the full share every such
+ * opening is. Deletions, comments read, and documents already loaded go on.
+ * The figure is read at most every `CHECK_MS`.
  */
 import v8 from 'node:v8'
+import { LoadedShares } from './loaded-shares.js'
 
 /** The share of the heap limit in use, from 0 to 1. */
 export type MemoryGauge = () => number
@@ -28,23 +31,40 @@ export const heapShare: MemoryGauge = () => {
 /** The share of the heap limit past which the server sheds load, by default. */
 export const DEFAULT_TIGHT_SHARE = 0.75
 
+/** The share of the heap limit past which no opening loads a document, whoever made the load so far. */
+export const FULL_SHARE = 0.9
+
 /** How long one reading of the gauge serves, ms. */
 const CHECK_MS = 200
 
 /** The server's memory pressure; see the module comment. */
 export class MemoryPressure {
+  /** Who made each loaded document load (the persistence extension tells it). */
+  readonly shares = new LoadedShares()
   private readAt = -Infinity
-  private last = false
+  private last = 0
 
   constructor(private readonly gauge: MemoryGauge = heapShare, private readonly tightShare: number = DEFAULT_TIGHT_SHARE) {}
 
-  /** Whether the heap is past its tight share (read again at most every CHECK_MS). */
-  tight(): boolean {
+  /** The heap's share in use, read again at most every CHECK_MS. */
+  private share(): number {
     const now = performance.now()
     if (now - this.readAt >= CHECK_MS) {
       this.readAt = now
-      this.last = this.gauge() > this.tightShare
+      this.last = this.gauge()
     }
     return this.last
+  }
+
+  /** Whether the heap is past its tight share. */
+  tight(): boolean {
+    return this.share() > this.tightShare
+  }
+
+  /** Whether an opening of `userId` may load a document now: memory is not tight, or not full and the account holds less than its share. */
+  mayLoadFor(userId: string): boolean {
+    const share = this.share()
+    if (share <= this.tightShare) return true
+    return share <= Math.max(FULL_SHARE, this.tightShare) && !this.shares.atOrAboveFairShare(userId)
   }
 }

@@ -141,8 +141,9 @@ export class Authentication implements Extension {
       this.options.logger?.info('opening refused: the account holds as many document connections as one may', { user: user.username, held: this.connections.heldBy(user.id) })
       throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })
     }
-    // a document to load while the heap is nearly full: not now (collab/memory-pressure.ts)
-    if (!instance.documents.has(documentName) && this.options.memory?.tight()) {
+    // a document to load while the heap is nearly full, by an account filling it (or past the full share): not now
+    // (collab/memory-pressure.ts)
+    if (!instance.documents.has(documentName) && this.options.memory && !this.options.memory.mayLoadFor(user.id)) {
       this.connections.release(user.id, place)
       this.options.logger?.warn('opening refused: the server is short of memory', { document: documentName, user: user.username })
       throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })

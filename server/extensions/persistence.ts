@@ -22,6 +22,7 @@ import { parseMessage, SYNC_STEP_2 } from '../collab/messages.js'
 import { reconnectToResend, STORE_FAILED } from '../collab/refusal.js'
 import { SERVER_BUSY } from '../../protocol/refusal.js'
 import { countSessionUpdate } from '../collab/session-updates.js'
+import type { LoadedShares } from '../collab/loaded-shares.js'
 
 /** Options of the persistence extension. */
 export interface PersistenceOptions {
@@ -35,6 +36,8 @@ export interface PersistenceOptions {
   loads?: DocumentLoads | undefined
   /** Told of every write, taken or refused (`/api/health`). */
   health?: StoreHealth | undefined
+  /** Told which account's opening loaded each document, and from how many stored bytes (collab/loaded-shares.ts). */
+  shares?: LoadedShares | undefined
 }
 
 const isEmptyUpdate = (u: Uint8Array) => u.length <= 2 && u.every(b => b === 0)
@@ -82,6 +85,8 @@ export class Persistence implements Extension {
     // the document holds exactly the log through lastSeq: its state is the compacted log
     if (updates.length > 1 && (slow || updates.length > this.compactAfter)) await this.store.compact(documentName, Y.encodeStateAsUpdate(document), lastSeq)
     this.appended.set(documentName, 0)
+    // counted once loaded: a load that failed leaves nothing to count (nor, with Hocuspocus, any unloading to tell of)
+    if (opener) this.options.shares?.loaded(documentName, opener.id, updates.reduce((sum, u) => sum + u.length, 0))
   }
 
   /**
@@ -91,6 +96,7 @@ export class Persistence implements Extension {
    */
   async afterUnloadDocument({ documentName, instance }: afterUnloadDocumentPayload): Promise<void> {
     if (instance.documents.has(documentName)) return
+    this.options.shares?.unloaded(documentName)
     this.appended.delete(documentName)
     this.lastEditor.delete(documentName)
   }

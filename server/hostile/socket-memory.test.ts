@@ -34,7 +34,7 @@ test('with the heap nearly full, new content is held back and a document not loa
   const writer = connect(server.url, open.id, tokens.amal!), a = connect(server.url, open.id, tokens.kenji!), b = connect(server.url, open.id, tokens.kenji!)
   try {
     await Promise.all([writer.synced, a.synced, b.synced])
-    heapShare = 0.9
+    heapShare = 0.95
     await sleep(300)
     // deleting frees memory: it goes through
     titleText(a.doc).delete(0, 5)
@@ -61,4 +61,42 @@ test('with the heap nearly full, new content is held back and a document not loa
     try { await later.synced } finally { later.destroy() }
     await assertStillServing(server.url, server.store, a, b, [open.id])
   } finally { heapShare = 0.2; writer.destroy(); a.destroy(); b.destroy() }
+})
+
+test('with the heap tight, an account holding less than its share of the loaded documents may still open one; the account holding most may not; past the full share nobody may', async () => {
+  // kenji has loaded two documents, amal none: kenji is what fills the heap
+  const kenjis = await Promise.all([0, 1, 2].map(() => addDocument(server.store, { delegations: ['APT'] })))
+  const amals = await Promise.all([0, 1].map(() => addDocument(server.store, { delegations: ['APT'] })))
+  const held = [connect(server.url, kenjis[0]!.id, tokens.kenji!), connect(server.url, kenjis[1]!.id, tokens.kenji!)]
+  const opened: ReturnType<typeof connect>[] = []
+  try {
+    await Promise.all(held.map(c => c.synced))
+    heapShare = 0.8
+    await sleep(300)
+    // kenji's next document is not loaded now
+    const kenjisNext = connect(server.url, kenjis[2]!.id, tokens.kenji!)
+    opened.push(kenjisNext)
+    await assert.rejects(kenjisNext.synced, /busy/)
+    assert.equal(server.hocuspocus.documents.has(kenjis[2]!.id), false)
+    // amal's is: she holds nothing loaded
+    const amalsFirst = connect(server.url, amals[0]!.id, tokens.amal!)
+    opened.push(amalsFirst)
+    await amalsFirst.synced
+    // past the full share, nobody's opening loads a document
+    heapShare = 0.95
+    await sleep(300)
+    const amalsSecond = connect(server.url, amals[1]!.id, tokens.amal!)
+    opened.push(amalsSecond)
+    await assert.rejects(amalsSecond.synced, /busy/)
+    assert.equal(server.hocuspocus.documents.has(amals[1]!.id), false)
+    heapShare = 0.2
+    await sleep(300)
+    const later = connect(server.url, kenjis[2]!.id, tokens.kenji!)
+    opened.push(later)
+    await later.synced
+    const peer = connect(server.url, kenjis[0]!.id, tokens.amal!)
+    opened.push(peer)
+    await peer.synced
+    await assertStillServing(server.url, server.store, held[0]!, peer, [kenjis[0]!.id])
+  } finally { heapShare = 0.2; for (const c of [...held, ...opened]) c.destroy() }
 })
