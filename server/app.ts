@@ -69,6 +69,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     perAddress: new RateLimiter(config.connectionRate.perSecond, config.connectionRate.burst),
     clientAddress: proxies.clientAddress,
     maxUnreadBytesPerUser: config.maxUnreadBytesPerUser,
+    maxUnreadBytesTotal: config.maxUnreadBytesTotal,
     logger
   })
   // one share of the event loop's time per user: the checks of their changes and their restores pay from it

@@ -82,6 +82,8 @@ export interface ServerConfig {
   maxConnectionsPerUser?: number | undefined
   /** Bytes sent to one account's collaboration sockets that may wait unread together (default 64 MiB); past it, those with the most waiting are ended (collab/unread-bytes.ts). */
   maxUnreadBytesPerUser?: number | undefined
+  /** Bytes sent to all collaboration sockets that may wait unread together (default 512 MiB); past it, those with the most waiting are ended (collab/unread-bytes.ts). */
+  maxUnreadBytesTotal?: number | undefined
   /** How long content of clocks the server has not received may wait unchanged in a document before it is dropped, ms (extensions/waiting-content.ts; tests shorten it). */
   waitingExpiryMs?: number | undefined
   /** The share of the heap limit past which new content and document loads are held back (default 0.75; collab/memory-pressure.ts). */

@@ -35,7 +35,7 @@ import type WebSocket from 'ws'
 import type { RateLimiter } from '../extensions/rate-limit.js'
 import type { Logger } from '../log.js'
 import { parseMessage } from './messages.js'
-import { DEFAULT_MAX_UNREAD_BYTES, DEFAULT_MAX_UNREAD_BYTES_PER_USER, UnreadBytes } from './unread-bytes.js'
+import { DEFAULT_MAX_UNREAD_BYTES, DEFAULT_MAX_UNREAD_BYTES_PER_USER, DEFAULT_MAX_UNREAD_BYTES_TOTAL, UnreadBytes } from './unread-bytes.js'
 import { originAllowed } from '../http/origin.js'
 
 /** Options of the transport. */
@@ -54,6 +54,8 @@ export interface TransportOptions {
   maxUnreadBytes?: number | undefined
   /** Bytes sent to one account's connections that may wait unread together (default DEFAULT_MAX_UNREAD_BYTES_PER_USER). */
   maxUnreadBytesPerUser?: number | undefined
+  /** Bytes sent to all connections that may wait unread together (default DEFAULT_MAX_UNREAD_BYTES_TOTAL). */
+  maxUnreadBytesTotal?: number | undefined
   logger: Logger
 }
 
@@ -97,7 +99,7 @@ export class CollabTransport {
     this.path = options.path ?? '/collab'
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload })
     this.wss.on('error', e => options.logger.error('websocket server error', { error: e.message }))
-    this.unread = new UnreadBytes({ perSocket: options.maxUnreadBytes ?? DEFAULT_MAX_UNREAD_BYTES, perUser: options.maxUnreadBytesPerUser ?? DEFAULT_MAX_UNREAD_BYTES_PER_USER }, options.logger)
+    this.unread = new UnreadBytes({ perSocket: options.maxUnreadBytes ?? DEFAULT_MAX_UNREAD_BYTES, perUser: options.maxUnreadBytesPerUser ?? DEFAULT_MAX_UNREAD_BYTES_PER_USER, total: options.maxUnreadBytesTotal ?? DEFAULT_MAX_UNREAD_BYTES_TOTAL }, options.logger)
     this.unreadSweep = setInterval(() => this.unread.sweep(this.wss.clients), UNREAD_SWEEP_MS)
     this.unreadSweep.unref()
   }

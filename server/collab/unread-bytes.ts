@@ -11,6 +11,10 @@
  * - an account whose sockets together have more than `perUser` waiting has
  *   those with the most waiting ended until it is under (a socket that
  *   reads has little waiting: it stays);
+ * - when all sockets together have more than `total` waiting, those with the
+ *   most waiting are ended until it is under: accounts acting together, each
+ *   within its bound, held the server's memory outside the heap, which the
+ *   memory pressure (memory-pressure.ts) does not read;
  *
  * looked at once the current work is done after anything is sent to a
  * socket (a change relayed, an answer, another instance's change), when the
@@ -25,15 +29,23 @@ export interface UnreadBounds {
   perSocket: number
   /** What may wait for one account's sockets together. */
   perUser: number
+  /** What may wait for all sockets together. */
+  total: number
 }
 
 /** Bytes past which a socket is ended (32 MiB: four whole documents of the largest size, on their way to a slow reader). */
 export const DEFAULT_MAX_UNREAD_BYTES = 32 * 1024 * 1024
 /** Bytes past which an account's sockets with the most waiting are ended (two sockets' worth). */
 export const DEFAULT_MAX_UNREAD_BYTES_PER_USER = 2 * DEFAULT_MAX_UNREAD_BYTES
+/** Bytes past which the server's sockets with the most waiting are ended (eight accounts' worth). */
+export const DEFAULT_MAX_UNREAD_BYTES_TOTAL = 8 * DEFAULT_MAX_UNREAD_BYTES_PER_USER
+/** A socket sent to with less than this waiting does not make the server add up what waits for all (they read). */
+const READING = 64 * 1024
 
 /** The unread bytes of every socket, per account. */
 export class UnreadBytes {
+  /** Every socket watched, until it closes. */
+  private readonly watched = new Set<WebSocket>()
   /** The accounts (user names) each socket has opened documents for (a socket may carry several). */
   private readonly usersOf = new Map<WebSocket, Set<string>>()
   /** The sockets of each account. */
@@ -48,6 +60,7 @@ export class UnreadBytes {
   /** Watches what is sent to `ws` (from `address`) from now on, until it closes. */
   watch(ws: WebSocket, address: string): void {
     this.addressOf.set(ws, address)
+    this.watched.add(ws)
     const send = ws.send.bind(ws) as (...args: unknown[]) => void
     ws.send = ((...args: unknown[]) => { send(...args); this.sent(ws) }) as typeof ws.send
     ws.once('close', () => this.forget(ws))
@@ -76,6 +89,7 @@ export class UnreadBytes {
   sweep(sockets: Iterable<WebSocket>): void {
     for (const ws of sockets) this.endIfOver(ws)
     for (const user of [...this.socketsOf.keys()]) this.boundUser(user)
+    this.boundTotal()
   }
 
   private sent(ws: WebSocket): void {
@@ -89,12 +103,15 @@ export class UnreadBytes {
   private readonly lookAtSent = (): void => {
     this.lookScheduled = false
     const users = new Set<string>()
+    let unreading = false
     for (const ws of this.sentTo) {
+      unreading ||= ws.bufferedAmount >= READING
       this.endIfOver(ws)
       for (const user of this.usersOf.get(ws) ?? []) users.add(user)
     }
     this.sentTo.clear()
     for (const user of users) this.boundUser(user)
+    if (unreading) this.boundTotal()
   }
 
   private endIfOver(ws: WebSocket): boolean {
@@ -119,6 +136,22 @@ export class UnreadBytes {
     this.logger.info('connections of one account ended for what waited unread', { user, ended, accountUnread: total })
   }
 
+  /** Ends the sockets with the most waiting until what waits for all of them together is within the bound. */
+  private boundTotal(): void {
+    let unread = 0
+    for (const ws of this.watched) if (ws.readyState === ws.OPEN) unread += ws.bufferedAmount
+    if (unread <= this.bounds.total) return
+    const total = unread
+    let ended = 0
+    for (const ws of [...this.watched].filter(w => w.readyState === w.OPEN).sort((a, b) => b.bufferedAmount - a.bufferedAmount)) {
+      if (unread <= this.bounds.total) break
+      unread -= ws.bufferedAmount
+      this.end(ws, 'websocket closed: the server\'s connections do not read what they are sent', { unread: ws.bufferedAmount, serverUnread: total })
+      ended++
+    }
+    this.logger.info('connections ended for what waited unread on the whole server', { ended, serverUnread: total })
+  }
+
   private end(ws: WebSocket, why: string, fields: Record<string, string | number>): void {
     this.logger.warn(why, { address: this.addressOf.get(ws) ?? '?', ...fields })
     ws.terminate()
@@ -126,6 +159,7 @@ export class UnreadBytes {
   }
 
   private forget(ws: WebSocket): void {
+    this.watched.delete(ws)
     this.sentTo.delete(ws)
     for (const user of this.usersOf.get(ws) ?? []) {
       const sockets = this.socketsOf.get(user)
