@@ -37,11 +37,13 @@ export async function placeFootnotesAtPageFoot(page: Page, box: PageBox = A4_TEX
     if (!blocks.length) return 0
     const KEEP_WITH_NEXT = ['Call', 'Proposal', 'Headingb', 'ResNo', 'Restitle', 'Resref', 'SectionNo', 'Sectiontitle', 'AnnexNo', 'Annextitle', 'keep']
     const notesBox = () => { const d = document.createElement('div'); d.className = 'page-notes'; return d }
-    // each note's height, measured in a notes box at the page's width
+    // each note's height, measured in a notes box at the page's width: all put in first, then all read, so that the
+    // page is laid out once (a read after each note laid it out again each time: 5,000 notes held Chromium 15 s)
     const probe = notesBox()
     document.body.appendChild(probe)
     const noteHeight = new Map()
-    for (const [id, p] of notes) { probe.appendChild(p); noteHeight.set(id, p.getBoundingClientRect().height + 4) }
+    for (const p of notes.values()) probe.appendChild(p)
+    for (const [id, p] of notes) noteHeight.set(id, p.getBoundingClientRect().height + 4)
     probe.replaceChildren()
     const ruleHeight = probe.getBoundingClientRect().height + 16
     probe.remove()
