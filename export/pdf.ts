@@ -22,7 +22,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
 export interface PdfOptions {
   /** Paper size; default A4. */
   readonly format?: 'A4' | 'Letter'
-  /** Give up after this many milliseconds (default 30 s). */
+  /** Give up after this many milliseconds, the whole printing (page, footnotes, PDF) together (default 30 s). */
   readonly timeoutMs?: number
   /** Aborted when nobody waits for the PDF any more (the client has gone): it is then not printed. */
   readonly signal?: AbortSignal
@@ -34,6 +34,11 @@ export const MAX_QUEUED_RENDERINGS = 4
 /** The printer's queue is full. */
 export class PrinterBusyError extends Error {
   constructor() { super('the server is busy printing other PDFs; try again in a few seconds'); this.name = 'PrinterBusyError' }
+}
+
+/** A printing ran past its time limit (its page was closed). */
+export class PrintTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) { super(`printing the PDF took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; the document is too large or too complex`); this.name = 'PrintTimeoutError' }
 }
 
 /**
@@ -65,25 +70,44 @@ export class PdfRenderer {
     return page
   }
 
-  /** Prints a standalone HTML page to PDF. The page may not load anything from the network. */
+  /**
+   * Prints a standalone HTML page to PDF. The page may not load anything
+   * from the network. The printing as a whole has `timeoutMs`: past it the
+   * page is closed (which stops whatever Chromium was doing on it) and
+   * PrintTimeoutError thrown. Each step's own limit was no bound on the
+   * whole, and laying the footnotes had none.
+   */
   render(html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
     if (this.queued >= MAX_QUEUED_RENDERINGS) return Promise.reject(new PrinterBusyError())
     this.queued++
     const run = async () => {
       opts.signal?.throwIfAborted()
-      const page = await this.openPage()
       const timeout = opts.timeoutMs ?? 30_000
-      try {
+      let timer: NodeJS.Timeout | undefined
+      let stopped = false
+      const late = new Promise<never>((_, reject) => { timer = setTimeout(() => { stopped = true; reject(new PrintTimeoutError(timeout)) }, timeout) })
+      let page: Page | null = null
+      const printing = (async () => {
+        page = await this.openPage()
+        // (a page had only after the time limit is left for the next printing)
+        if (stopped) throw new PrintTimeoutError(timeout)
         await page.setContent(html, { waitUntil: 'load', timeout })
         // footnotes at the foot of their page (A4 only: the text area is A4's)
         if ((opts.format ?? 'A4') === 'A4') await placeFootnotesAtPageFoot(page)
         const pdf = await page.pdf({ format: opts.format ?? 'A4', printBackground: true, preferCSSPageSize: true, timeout } as Parameters<typeof page.pdf>[0])
         return new Uint8Array(pdf)
+      })()
+      // (left behind by the time limit, it fails once its page is closed)
+      printing.catch(() => undefined)
+      try {
+        return await Promise.race([printing, late])
       } catch (e) {
-        await page.context().close().catch(() => undefined)
+        const closing = (page as Page | null) ?? this.page
+        await closing?.context().close().catch(() => undefined)
         this.page = null
-        throw e
-      }
+        // a step's own limit reached is the printing's too
+        throw (e as Error).name === 'TimeoutError' ? new PrintTimeoutError(timeout) : e
+      } finally { clearTimeout(timer) }
     }
     const result = this.queue.then(run, run).finally(() => { this.queued-- })
     this.queue = result.catch(() => undefined)

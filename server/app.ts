@@ -91,7 +91,8 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   app.disable('x-powered-by')
   app.set('trust proxy', proxies.trusts)
   app.use(securityHeaders)
-  const pdf = new SharedPdfRenderer()
+  // a PDF's printing has the time limit of the work that made its HTML
+  const pdf = new SharedPdfRenderer({ timeoutMs: config.work?.timeoutMs })
   app.use('/api', sameOriginWrites(config.publicOrigins ?? []))
   app.use('/api', apiRouter({ store, sessions, hocuspocus, accessChanged, sessionTtlMs: config.sessionTtlMs, clientAddress: proxies.clientAddress, loginLimits: config.loginLimits, logger, work, loopTime, checkpointBytes, maxDocumentBytes: config.maxDocumentBytes, storeHealth }, pdf))
   app.use(express.static(config.distDir, { index: false }))

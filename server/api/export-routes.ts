@@ -46,6 +46,15 @@ export class SharedPdfRenderer {
   private renderer: Promise<PdfRenderer> | null = null
   private readonly admission = new PdfAdmission({ places: MAX_QUEUED_RENDERINGS, perUser: PDFS_PER_USER, waiting: PDF_WAITING, waitMs: PDF_WAIT_MS })
   /**
+   * `timeoutMs`: the longest one printing may take, ms, as a whole (the work pool's time limit: the server's; the
+   * renderer's default of 30 s without). Past it, the export is answered 422 too-much-work.
+   */
+  constructor(private readonly options: { timeoutMs?: number | undefined } = {}) {}
+  /** The time limit of one printing, as `render` takes it (none given: the renderer's default). */
+  get printing(): { timeoutMs?: number } {
+    return this.options.timeoutMs === undefined ? {} : { timeoutMs: this.options.timeoutMs }
+  }
+  /**
    * A place in the printer for one PDF request of `user` (its HTML still to
    * be made, then printed), before any work: at once, or after waiting its
    * turn; refused (503) when it cannot have one (pdf-admission.ts). One
@@ -143,7 +152,7 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
         if (e instanceof WorkError && e.name === 'ExportInputError') throw new HttpError(500, `export failed: ${e.message}`)
         throw e
       }
-      bytes = file.html !== undefined ? await (await pdf.get()).render(file.html, { signal: gone.signal }) : file.bytes
+      bytes = file.html !== undefined ? await (await pdf.get()).render(file.html, { ...pdf.printing, signal: gone.signal }) : file.bytes
     } finally { release() }
     res.status(200)
       .set('Content-Type', file.contentType)

@@ -41,6 +41,8 @@ export function describeHttpError(err: unknown): { status: number; message: stri
   if (err instanceof Error && err.name === 'PrinterBusyError') return { status: 503, message: err.message, code: 'busy' }
   if (err instanceof Error && err.name === 'AbortError') return { status: 400, message: 'request abandoned by the client' }
   if (err instanceof WorkTimeoutError || err instanceof WorkMemoryError) return { status: 422, message: err.message, code: 'too-much-work' }
+  // a PDF whose printing ran past the time limit (export/pdf.ts)
+  if (err instanceof Error && err.name === 'PrintTimeoutError') return { status: 422, message: err.message, code: 'too-much-work' }
   if (err instanceof WorkError && err.name === 'ImportLimitError') return { status: 413, message: err.message, code: 'too-large' }
   if (isStoreUnavailable(err)) return { status: 503, message: 'the server cannot reach its database for now; try again in a moment', code: 'busy' }
   const e = (err ?? {}) as LibraryError
