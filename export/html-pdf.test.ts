@@ -10,7 +10,7 @@ import { exportHtml } from './html.js'
 import { layoutResolution } from './layout.js'
 import { layoutProposal } from './proposal-document.js'
 import { parseProposalId } from './proposal-id.js'
-import { CHROMIUM_PATH, exportPdf } from './pdf.js'
+import { CHROMIUM_PATH, exportPdf, PdfRenderer } from './pdf.js'
 import { sampleRevision } from './sample-revision.js'
 import { importText } from '../schema/text/index.js'
 
@@ -121,4 +121,27 @@ test('PDF: no page of Resolution 1 ends with a numbered title whose text is on t
     if (titles.has(last)) orphans.push(`page ${page}: ${last}`)
   }
   assert.deepEqual(orphans, [])
+})
+
+test('PDF: the Reasons follow the text they justify, never alone at the top of a page', async t => {
+  // a Chinese proposal of 34 provisions printed «理由：» alone on its last page (UX audit); with a few provision
+  // counts around it one of them ends its text at the foot of a page, whatever the fonts' exact metrics
+  if (!existsSync(CHROMIUM_PATH)) { t.skip('chromium not installed'); return }
+  if (!dir) dir = await mkdtemp(join(tmpdir(), 'resdraft-pdf-'))
+  const line = '信息通信技术的安全对于社会经济发展至关重要，各国应加强合作。'
+  const renderer = await PdfRenderer.launch()
+  const alone: string[] = []
+  try {
+    for (let n = 28; n <= 40; n++) {
+      const doc = res({ lang: 'zh', heading: '第50号决议', title: '网络安全' }, op('resolves', ...Array.from({ length: n }, (_, k) => prov(line.repeat(1 + k % 3)))))
+      const file = join(dir, `zh-reasons-${n}.pdf`)
+      await writeFile(file, await renderer.render(exportHtml(layoutProposal({ firstId: parseProposalId('CHN/44A1/1'), units: [{ action: 'ADD', doc, reasons: '加强网络安全合作。' }] }))))
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])
+      for (let page = 2; page <= pages; page++) {
+        const first = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).split('\n').map(l => l.trim()).find(Boolean)
+        if (first?.startsWith('理由：')) alone.push(`${n} provisions, page ${page}: ${first}`)
+      }
+    }
+  } finally { await renderer.close() }
+  assert.deepEqual(alone, [])
 })

@@ -116,6 +116,9 @@ export function layoutProposal(input: ProposalInput): Layout {
       default:
         paragraphs.push(...headingOnly(layoutResolution(doc, { plain: true })))
     }
+    // the Reasons follow the text they justify: its last paragraph keeps with them, never alone atop the next page
+    const last = paragraphs[paragraphs.length - 1]!
+    paragraphs[paragraphs.length - 1] = { ...last, keepWithNext: true }
     let reasons = reasonsText(unit).trim()
     if (reasons.startsWith(reasonsWord)) reasons = reasons.slice(reasonsWord.length).trim()
     paragraphs.push({ style: 'Reasons', runs: [{ text: reasonsWord, strong: true }, { text: `\t${reasons}` }] })
