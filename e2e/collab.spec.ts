@@ -2,7 +2,7 @@
  * Two delegations draft the same Arabic proposal at once; a reviewer reads
  * it but cannot change it.
  */
-import { expect, test, type Browser } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import { agreeToCosponsor, caretAfter, documentId, editorText, freshProposal, openDocument, selectText, shot, signedInPage } from './helpers.js'
 
 /** Amal (APT) and Salma (ARB), each in a browser context of their own, with the seeded APT proposal open. */
@@ -14,6 +14,28 @@ async function bothDelegatesOnTheProposal(browser: Browser) {
   await openDocument(salma.page, id)
   return { amal, salma, id }
 }
+
+/** Amal (APT) and Salma (ARB), each in a browser context of their own, on a fresh proposal of theirs on the 2012 text. */
+async function bothDelegatesOnAFreshProposal(browser: Browser, title: string) {
+  const amal = await signedInPage(browser, 'amal')
+  const salma = await signedInPage(browser, 'salma')
+  const id = await freshProposal(amal.page.request, title, ['APT', 'ARB'], { action: 'MOD', proposalId: 'APT/44A13/1' })
+  await agreeToCosponsor(salma.page.request, id)
+  await openDocument(amal.page, id)
+  await openDocument(salma.page, id)
+  return { amal, salma }
+}
+
+/** The text before the caret of `page`, in the textblock the caret is in. */
+async function textBeforeCaret(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const { $from } = (window as unknown as { resdraft: { view: { state: { selection: { $from: { parent: { textContent: string }; parentOffset: number } } } } } }).resdraft.view.state.selection
+    return $from.parent.textContent.slice(0, $from.parentOffset)
+  })
+}
+
+/** The text of every provision on the page, in order. */
+const provisionTexts = (page: Page) => page.locator('.ProseMirror .provision').evaluateAll(ps => ps.map(p => p.textContent ?? ''))
 
 test('APT and ARB delegates type into the same Arabic proposal and see each other', async ({ browser }) => {
   const { amal, salma } = await bothDelegatesOnTheProposal(browser)
@@ -119,12 +141,7 @@ test('a comment on a selection, with a reply and resolve, is seen by the other d
 test("a provision the other delegation adds does not take the drafter's caret or text", async ({ browser }) => {
   // A fresh proposal on the 2012 text: the last provision of 'considering' refers to the one before it
   // ('إذ تضع في اعتبارها و)'), so a provision added above relabels that reference in the same change.
-  const amal = await signedInPage(browser, 'amal')
-  const salma = await signedInPage(browser, 'salma')
-  const id = await freshProposal(amal.page.request, 'Caret kept across a provision added', ['APT', 'ARB'], { action: 'MOD', proposalId: 'APT/44A13/1' })
-  await agreeToCosponsor(salma.page.request, id)
-  await openDocument(amal.page, id)
-  await openDocument(salma.page, id)
+  const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Caret kept across a provision added')
 
   // Salma is writing in 'considering b)'.
   await caretAfter(salma.page, 'أن الشبكة الهاتفية')
@@ -140,13 +157,9 @@ test("a provision the other delegation adds does not take the drafter's caret or
   await expect(salma.page.locator('.ProseMirror')).toContainText('إذ تضع في اعتبارها ز )')
 
   // Salma's caret is where she left it: her next words go on in her provision, not into Amal's.
-  const caret = await salma.page.evaluate(() => {
-    const { $from } = (window as unknown as { resdraft: { view: { state: { selection: { $from: { parent: { textContent: string }; parentOffset: number } } } } } }).resdraft.view.state.selection
-    return $from.parent.textContent.slice(0, $from.parentOffset)
-  })
-  expect(caret).toBe('أن الشبكة الهاتفية سلمى')
+  expect(await textBeforeCaret(salma.page)).toBe('أن الشبكة الهاتفية سلمى')
   await salma.page.keyboard.type(' تكتب')
-  const provisions = () => amal.page.locator('.ProseMirror .provision').evaluateAll(ps => ps.map(p => p.textContent ?? ''))
+  const provisions = () => provisionTexts(amal.page)
   await expect.poll(async () => (await provisions()).find(t => t.includes('بند أمل'))).toContain('بند أمل')
   await expect.poll(async () => (await provisions()).filter(t => t.includes('تكتب')).map(t => t.includes('أن الشبكة الهاتفية سلمى تكتب'))).toEqual([true])
   expect((await provisions()).find(t => t.includes('بند أمل'))).not.toContain('تكتب')
@@ -154,24 +167,11 @@ test("a provision the other delegation adds does not take the drafter's caret or
   await salma.context.close()
 })
 
-/** The text before the caret of `page`, in the textblock the caret is in. */
-async function textBeforeCaret(page: import('@playwright/test').Page): Promise<string> {
-  return page.evaluate(() => {
-    const { $from } = (window as unknown as { resdraft: { view: { state: { selection: { $from: { parent: { textContent: string }; parentOffset: number } } } } } }).resdraft.view.state.selection
-    return $from.parent.textContent.slice(0, $from.parentOffset)
-  })
-}
-
 for (const where of ['the provision moved', 'the provision it passes'] as const) {
   test(`a provision the other delegation moves does not take the drafter's caret or text (caret in ${where})`, async ({ browser }) => {
     // A fresh proposal on the 2012 text. Amal (APT) moves 'considering c)' one place up, above 'considering b)';
     // Salma (ARB) is writing in one of the two.
-    const amal = await signedInPage(browser, 'amal')
-    const salma = await signedInPage(browser, 'salma')
-    const id = await freshProposal(amal.page.request, `Caret kept across a move (${where})`, ['APT', 'ARB'], { action: 'MOD', proposalId: 'APT/44A13/1' })
-    await agreeToCosponsor(salma.page.request, id)
-    await openDocument(amal.page, id)
-    await openDocument(salma.page, id)
+    const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, `Caret kept across a move (${where})`)
 
     const salmasWords = where === 'the provision moved' ? 'أن الفصل بين عناصر المستعمل' : 'أن الشبكة الهاتفية'
     await caretAfter(salma.page, salmasWords)
@@ -180,8 +180,8 @@ for (const where of ['the provision moved', 'the provision it passes'] as const)
 
     await caretAfter(amal.page, 'أن الفصل بين عناصر')
     await amal.page.keyboard.press('Alt+ArrowUp')
-    const provisions = (page: import('@playwright/test').Page) => page.locator('.ProseMirror .provision').evaluateAll(ps => ps.map(p => p.textContent ?? ''))
-    const order = async (page: import('@playwright/test').Page) => (await provisions(page)).findIndex(t => t.includes('أن الفصل بين عناصر')) - (await provisions(page)).findIndex(t => t.includes('أن الشبكة الهاتفية'))
+    const provisions = provisionTexts
+    const order = async (page: Page) => (await provisions(page)).findIndex(t => t.includes('أن الفصل بين عناصر')) - (await provisions(page)).findIndex(t => t.includes('أن الشبكة الهاتفية'))
     await expect.poll(() => order(salma.page)).toBe(-1)
 
     // Salma's caret is where she left it, and her next words go on in her provision.
@@ -202,18 +202,13 @@ for (const where of ['the provision moved', 'the provision it passes'] as const)
 test("a provision the other delegation moves into the section above does not take the drafter's caret or text", async ({ browser }) => {
   // Amal (APT) moves the first provision of 'considering further' up, to the end of 'considering', just after
   // the provision Salma (ARB) is writing in.
-  const amal = await signedInPage(browser, 'amal')
-  const salma = await signedInPage(browser, 'salma')
-  const id = await freshProposal(amal.page.request, 'Caret kept across a move between sections', ['APT', 'ARB'], { action: 'MOD', proposalId: 'APT/44A13/1' })
-  await agreeToCosponsor(salma.page.request, id)
-  await openDocument(amal.page, id)
-  await openDocument(salma.page, id)
+  const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Caret kept across a move between sections')
   await caretAfter(salma.page, 'أن قطاع تقييس الاتصالات عليه')
   await salma.page.keyboard.type(' سلمى')
   await expect.poll(() => editorText(amal.page)).toContain('عليه سلمى')
   await caretAfter(amal.page, 'تقدم تعريفاً')
   await amal.page.keyboard.press('Alt+ArrowUp')
-  const provisions = (page: import('@playwright/test').Page) => page.locator('.ProseMirror .provision').evaluateAll(ps => ps.map(p => p.textContent ?? ''))
+  const provisions = provisionTexts
   await expect.poll(async () => { const p = await provisions(salma.page); return p.findIndex(t => t.includes('تقدم تعريفاً')) - p.findIndex(t => t.includes('عليه سلمى')) }).toBe(1)
   expect(await textBeforeCaret(salma.page)).toBe('أن قطاع تقييس الاتصالات عليه سلمى')
   await salma.page.keyboard.type(' تكتب')
