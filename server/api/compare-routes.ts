@@ -4,7 +4,7 @@
  */
 import { Router } from 'express'
 import type { ApiDeps } from './context.js'
-import { HttpError, onUsersTime, userOf } from './context.js'
+import { HttpError, loopTimePayer, onUsersTime, userOf } from './context.js'
 import { refResolver } from './refs.js'
 import { sendPrepared } from '../http/prepared-answer.js'
 import { SharedAnswers } from './shared-answers.js'
@@ -18,8 +18,9 @@ export function compareRoutes(deps: ApiDeps): Router {
   const refs = refResolver(deps)
   const answers = new SharedAnswers()
 
-  // the version as stored, the same bytes for every request (version-cache.ts)
-  r.get('/versions/:id', async (req, res) => { sendPrepared(req, res, (await refs.version(res, req.params.id)).answer) })
+  // the version as stored, the same bytes for every request (version-cache.ts); reading one not kept is paid from the
+  // reader's share of loop time, as reading a document is
+  r.get('/versions/:id', async (req, res) => { sendPrepared(req, res, (await refs.version(res, req.params.id, loopTimePayer(deps, userOf(res)))).answer) })
 
   r.get('/compare', async (req, res) => {
     const user = userOf(res)

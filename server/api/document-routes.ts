@@ -134,7 +134,9 @@ export function documentRoutes(deps: ApiDeps): Router {
     let base: DocumentMeta | null = null
     if (action !== 'ADD') {
       const baseVersionId = stringField(body, 'baseVersionId', 100)
-      version = await cachedVersion(deps.store, baseVersionId)
+      // a version not kept is read on the event loop, paid from the user's share (a proposal refused for a field checked
+      // later gives its creation back: nothing else bounded reading version after version this way)
+      version = await cachedVersion(deps.store, baseVersionId, loopTimePayer(deps, user))
       base = version ? await deps.store.getDocument(version.meta.documentId) : null
       if (!version || !base || !canRead(user, base) || (baseDocumentId !== null && version.meta.documentId !== baseDocumentId)) throw new HttpError(400, 'baseVersionId is not a version of this document')
     }

@@ -5,7 +5,7 @@
  */
 import type { Response } from 'express'
 import { canRead } from '../auth/permissions.js'
-import { contentNumber, contentText, liveJSON } from '../documents.js'
+import { contentNumber, contentText, liveJSON, type ContentPayer } from '../documents.js'
 import type { DocumentMeta, VersionMeta } from '../store/types.js'
 import { cachedVersion, type CachedVersion } from './version-cache.js'
 import type { ApiDeps } from './context.js'
@@ -28,8 +28,8 @@ export type RefSide = 'old' | 'new' | 'base' | 'proposal'
 
 /** Resolves references for the user of a response. */
 export interface RefResolver {
-  /** A version the user may read (404 otherwise), as kept for every request (version-cache.ts). */
-  version(res: Response, id: string): Promise<CachedVersion>
+  /** A version the user may read (404 otherwise), as kept for every request (version-cache.ts); one not kept is read paid by `payer` when given. */
+  version(res: Response, id: string, payer?: ContentPayer): Promise<CachedVersion>
   /**
    * The content of a reference and its document (400 when malformed, 404
    * when not readable); a 404 names `side`, when given, as its `params`, so
@@ -45,14 +45,14 @@ export function refResolver(deps: ApiDeps): RefResolver {
     const e = new HttpError(404, message, code)
     return side ? e.about({ side }) : e
   }
-  const versionOf = async (res: Response, id: string, side?: RefSide): Promise<{ version: CachedVersion; document: DocumentMeta }> => {
-    const version = await cachedVersion(deps.store, id)
+  const versionOf = async (res: Response, id: string, side?: RefSide, payer?: ContentPayer): Promise<{ version: CachedVersion; document: DocumentMeta }> => {
+    const version = await cachedVersion(deps.store, id, payer)
     const document = version ? await deps.store.getDocument(version.meta.documentId) : null
     if (!version || !document || !canRead(userOf(res), document)) throw notFound('no such version', 'no-version', side)
     return { version, document }
   }
   return {
-    async version(res, id) { return (await versionOf(res, id)).version },
+    async version(res, id, payer) { return (await versionOf(res, id, undefined, payer)).version },
     async resolve(res, ref, side) {
       if (typeof ref !== 'string') throw new HttpError(400, 'a reference must be v:<versionId> or d:<documentId>')
       if (ref.startsWith('v:')) {
