@@ -346,6 +346,8 @@ test('find and replace in Arabic (Ctrl-F / Ctrl-H): labels never match; keyboard
   await expect.poll(() => editorText(page)).toContain('غوادالاخارا')
 
   // The amendment view: only the current text is searched, never the struck base text shown beside it
+  // (the search starts from the caret: the next replacement is made in 'recalling a)', not in 'b)' typed into below)
+  await caretAfter(page, 'القرار 130')
   await page.keyboard.press('Control+h')
   await page.getByTestId('find-input').fill('غوادالاخارا')
   // (the undo took back "replace all", and the single replacement before it too when both fell in one undo step)

@@ -64,3 +64,49 @@ test('undo removes the provision, section and footnote one added', async ({ brow
   await expect.poll(() => footnotes(page)).toBe(f0 + 1)
   await amal.context.close()
 })
+
+/** The text of the caret's text block up to the caret, a bar, and the next 12 characters: "before|after". */
+function caretContext(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const { $from } = (window as unknown as { resdraft: { view: { state: { selection: { $from: { parent: { textContent: string }; parentOffset: number } } } } } }).resdraft.view.state.selection
+    const text = $from.parent.textContent
+    return `${text.slice(0, $from.parentOffset)}|${text.slice($from.parentOffset, $from.parentOffset + 12)}`
+  })
+}
+
+test('after undo the caret is back where it stood before the change undone', async ({ browser }) => {
+  // Amal undoes a provision she added and moves she made (Alt-ArrowUp, Alt-ArrowDown, the toolbar's buttons, a
+  // move into the next section): each time her caret goes back into the provision where she was, so the next
+  // words she types go there, not at the start of another provision.
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const id = await freshProposal(page.request, `Caret back after undo ${Date.now()}`, ['APT'])
+  await openDocument(page, id)
+  const inC = ['أن الفصل بين عناصر', 'أن الفصل بين عناصر| المستعمل وع'] as const
+  const lastOfConsidering = ['أن قطاع تقييس الاتصالات عليه', 'أن قطاع تقييس الاتصالات عليه| أن يؤدي دور'] as const
+  const changes: [string, readonly [string, string], () => Promise<void>][] = [
+    ['Alt-Enter', inC, () => page.keyboard.press('Alt+Enter')],
+    ['Alt-ArrowUp', inC, () => page.keyboard.press('Alt+ArrowUp')],
+    ['Alt-ArrowDown', inC, () => page.keyboard.press('Alt+ArrowDown')],
+    ['Move up (toolbar)', inC, () => page.getByTestId('move-up').click()],
+    ['Move down (toolbar)', inC, () => page.getByTestId('move-down').click()],
+    ['Alt-ArrowDown into the next section', lastOfConsidering, () => page.keyboard.press('Alt+ArrowDown')]
+  ]
+  const text0 = await editorText(page)
+  const found: Record<string, string> = {}
+  for (const [name, [caret], change] of changes) {
+    await caretAfter(page, caret)
+    await change()
+    await expect.poll(() => editorText(page).then(t => t !== text0)).toBe(true)
+    await page.waitForTimeout(700)
+    await undo(page, 1)
+    await expect.poll(() => editorText(page)).toBe(text0)
+    found[name] = await caretContext(page)
+    await page.waitForTimeout(700)
+  }
+  expect(found).toEqual(Object.fromEntries(changes.map(([name, [, where]]) => [name, where])))
+  // typing goes on where the caret was
+  await page.keyboard.type(' أمل')
+  await expect.poll(() => editorText(page)).toContain('أن قطاع تقييس الاتصالات عليه أمل أن يؤدي')
+  await amal.context.close()
+})

@@ -20,6 +20,7 @@ import { findPlugin } from './find-replace.js'
 import { labelsPlugin } from './labels.js'
 import { headingGuardPlugin } from './heading-guard.js'
 import { proposalGuardPlugin } from './proposal-guard.js'
+import { undoCaretPlugin } from './undo-caret.js'
 import { referencesPlugin, type ReferenceWords } from './references.js'
 import { cleanPastedHTML, pasteProvisions, pasteTooLarge, transformPasted } from './paste.js'
 import { cursorBuilder, selectionBuilder, showCursorOf } from './presence.js'
@@ -73,6 +74,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     ySyncPlugin(options.fragment),
     ...(options.awareness ? [yCursorPlugin(options.awareness, { cursorBuilder, selectionBuilder, awarenessStateFilter: showCursorOf } as never)] : []),
     yUndoPlugin(),
+    undoCaretPlugin(),
     ...(options.keys ? [keymap(options.keys)] : []),
     ...editorKeymaps(options.dialogs),
     amendmentPlugin(options.makeComparer ?? (() => null)),

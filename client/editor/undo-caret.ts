@@ -1,0 +1,69 @@
+/**
+ * Where an undo leaves the caret: where it stood before the change undone.
+ *
+ * y-prosemirror's undo plugin keeps, with each step of Y's undo manager, the
+ * selection from before the last transaction applied when the step was
+ * made. A structural command is more than one transaction: an appended fix
+ * (the unique-ids plugin gives a new provision its id) or a second change (a
+ * move in a shared document is a deletion, then an insertion:
+ * shared-swap.ts). The selection kept was then one inside what the command
+ * made, which the undo removes. And that selection is handed to the binding
+ * only after the undo was drawn ('stack-item-popped' comes after Y's
+ * transaction), so the caret was only mapped through the undo: to the start
+ * of the next provision. This plugin keeps the selection from before the
+ * first transaction of the user's own change (one not appended by a plugin,
+ * not a collaborator's or an undo), gives it to the step when it is made,
+ * and puts the caret there once the step is undone.
+ */
+import { Plugin, PluginKey, TextSelection, type Transaction } from 'prosemirror-state'
+import { getRelativeSelection, relativePositionToAbsolutePosition, ySyncPluginKey, yUndoPluginKey } from 'y-prosemirror'
+import type { UndoManager } from 'yjs'
+
+type RelativeSelection = ReturnType<typeof getRelativeSelection>
+
+const key = new PluginKey<null>('undoCaret')
+
+/** A change from the Yjs binding: a collaborator's, or an undo or redo. */
+const isRemote = (tr: Transaction) => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
+
+/** The plugin that makes an undo put the caret back where it stood before the change; after yUndoPlugin in the list. */
+export function undoCaretPlugin(): Plugin<null> {
+  /** The selection before the last change the user made, kept until the binding hands that change to Y. */
+  let before: RelativeSelection | null = null
+  return new Plugin<null>({
+    key,
+    state: {
+      init: () => null,
+      apply(tr, _value, oldState) {
+        if (!tr.docChanged || tr.getMeta('appendedTransaction') || isRemote(tr)) return null
+        const binding = ySyncPluginKey.getState(oldState)?.binding
+        if (binding) before = getRelativeSelection(binding, oldState)
+        return null
+      }
+    },
+    view(view) {
+      const undoManager = (yUndoPluginKey.getState(view.state) as { undoManager?: UndoManager } | undefined)?.undoManager
+      // Heard after y-prosemirror's own listener (registered when its plugin's view was made), so this one has the last word.
+      const added = ({ stackItem, origin, type }: { stackItem: { meta: Map<unknown, unknown> }; origin: unknown; type: 'undo' | 'redo' }) => {
+        const binding = ySyncPluginKey.getState(view.state)?.binding
+        if (type === 'undo' && origin === ySyncPluginKey && binding && before) stackItem.meta.set(binding, before)
+        before = null
+      }
+      const popped = ({ stackItem, type }: { stackItem: { meta: Map<unknown, unknown> }; type: 'undo' | 'redo' }) => {
+        const binding = ySyncPluginKey.getState(view.state)?.binding
+        if (!binding || view.isDestroyed) return
+        const selection = stackItem.meta.get(binding) as RelativeSelection | undefined
+        if (type !== 'undo' || !selection?.anchor || !selection.head) return
+        const anchor = relativePositionToAbsolutePosition(binding.doc, binding.type, selection.anchor, binding.mapping)
+        const head = relativePositionToAbsolutePosition(binding.doc, binding.type, selection.head, binding.mapping)
+        if (anchor === null || head === null) return
+        const { doc } = view.state
+        if (Math.max(anchor, head) > doc.content.size) return
+        view.dispatch(view.state.tr.setSelection(TextSelection.between(doc.resolve(anchor), doc.resolve(head))).scrollIntoView())
+      }
+      undoManager?.on('stack-item-added', added)
+      undoManager?.on('stack-item-popped', popped)
+      return { destroy: () => { undoManager?.off('stack-item-added', added); undoManager?.off('stack-item-popped', popped) } }
+    }
+  })
+}
