@@ -216,3 +216,26 @@ test("a provision the other delegation moves into the section above does not tak
   await amal.context.close()
   await salma.context.close()
 })
+
+test("a provision moved to the end of its own section does not take the caret of a drafter writing further down", async ({ browser }) => {
+  // Amal (APT) moves 'considering c)' to the end of 'considering' (Move to…); Salma (ARB) is writing in 'considering d)'.
+  const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Caret kept across a move to a section end')
+  await caretAfter(salma.page, 'أن تقارب الشبكات')
+  await salma.page.keyboard.type(' سلمى')
+  await expect.poll(() => editorText(amal.page)).toContain('أن تقارب الشبكات سلمى')
+  await caretAfter(amal.page, 'أن الفصل بين عناصر')
+  await amal.page.keyboard.press('Control+Alt+m')
+  await amal.page.getByTestId('dialog-select').selectOption({ label: 'وإذ تضع في اعتبارها' })
+  await amal.page.getByTestId('dialog-select').press('Enter')
+  const position = async (page: Page, words: string) => (await provisionTexts(page)).findIndex(t => t.includes(words))
+  await expect.poll(async () => await position(salma.page, 'أن الفصل بين عناصر') - await position(salma.page, 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
+  expect(await textBeforeCaret(salma.page)).toBe('أن تقارب الشبكات سلمى')
+  await salma.page.keyboard.type(' تكتب')
+  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes('أن تقارب الشبكات سلمى تكتب'))).toEqual([true])
+  // one undo takes the move back, and keeps what Salma wrote since
+  await amal.page.keyboard.press('Control+z')
+  await expect.poll(async () => await position(salma.page, 'أن الفصل بين عناصر') - await position(salma.page, 'أن الشبكة الهاتفية')).toBe(1)
+  expect((await provisionTexts(amal.page)).filter(t => t.includes('أن تقارب الشبكات سلمى تكتب'))).toHaveLength(1)
+  await amal.context.close()
+  await salma.context.close()
+})

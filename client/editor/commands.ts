@@ -4,9 +4,10 @@
  * new or copied nodes get fresh ids from the unique-ids plugin.
  */
 import { Fragment, type Node, type ResolvedPos } from 'prosemirror-model'
-import { AllSelection, TextSelection, type Command, type EditorState } from 'prosemirror-state'
+import { AllSelection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
+import type { EditorView } from 'prosemirror-view'
 import { defaultHeading, resolutionSchema as schema, sectionKindInfo, type Language } from '../../schema/index.js'
-import { isSharedDocument, swapInSharedDocument } from './shared-swap.js'
+import { isSharedDocument, moveInTwoChanges, swapInSharedDocument } from './shared-moves.js'
 
 /** A provision or item around a position. */
 export interface Unit { node: Node; pos: number; depth: number }
@@ -165,6 +166,18 @@ function moveNode(state: EditorState, unit: Unit, target: (doc: Node) => number 
   return tr.setSelection(TextSelection.near(tr.doc.resolve(Math.max(at + 2, inner)))).scrollIntoView()
 }
 
+/**
+ * Dispatches the move of `unit` to where `target` says in the document
+ * without it; in a shared document as two changes (shared-moves.ts).
+ */
+function dispatchMove(state: EditorState, dispatch: ((tr: Transaction) => void) | undefined, view: EditorView | undefined, unit: Unit, target: (doc: Node) => number | null): boolean {
+  const tr = moveNode(state, unit, target)
+  if (!tr) return false
+  if (dispatch && view && isSharedDocument(state)) moveInTwoChanges(view, unit, target, true)
+  else if (dispatch) dispatch(tr)
+  return true
+}
+
 /** Moves the current provision one place up (or down); at the edge of a section it crosses into the neighbouring section. */
 export function moveProvision(direction: -1 | 1): Command {
   return (state, dispatch, view) => {
@@ -174,44 +187,36 @@ export function moveProvision(direction: -1 | 1): Command {
     const parent = $pos.parent
     const index = $pos.index()
     const sibling = parent.maybeChild(index + direction)
-    let tr
     if (sibling && sibling.type === unit.node.type) {
       const siblingPos = direction === 1 ? unit.pos + unit.node.nodeSize : unit.pos - sibling.nodeSize
       if (view && isSharedDocument(state)) {
-        // Two changes, not one, so that no collaborator's caret changes provision (shared-swap.ts).
+        // of the two, the one no collaborator is writing in is recreated (shared-moves.ts)
         if (dispatch) swapInSharedDocument(view, unit, { node: sibling, pos: siblingPos, depth: unit.depth }, direction)
         return true
       }
-      tr = moveNode(state, unit, () => direction === 1 ? siblingPos - unit.node.nodeSize + sibling.nodeSize : siblingPos)
-    } else if ($pos.depth === 1) {
-      const sections = sectionsOf(state.doc)
-      const here = sections.findIndex(s => s.pos === $pos.before(1))
-      const other = sections[here + direction]
-      if (!other) return false
-      tr = moveNode(state, unit, doc => {
-        const moved = sectionsOf(doc)[here + direction]
-        if (!moved) return null
-        return direction === 1 ? moved.pos + 1 + moved.node.child(0).nodeSize : moved.pos + moved.node.nodeSize - 1
-      })
-    } else return false
-    if (!tr) return false
-    if (dispatch) dispatch(tr)
-    return true
+      return dispatchMove(state, dispatch, view, unit, () => direction === 1 ? siblingPos - unit.node.nodeSize + sibling.nodeSize : siblingPos)
+    }
+    if ($pos.depth !== 1) return false
+    const sections = sectionsOf(state.doc)
+    const here = sections.findIndex(s => s.pos === $pos.before(1))
+    if (!sections[here + direction]) return false
+    return dispatchMove(state, dispatch, view, unit, doc => {
+      const moved = sectionsOf(doc)[here + direction]
+      if (!moved) return null
+      return direction === 1 ? moved.pos + 1 + moved.node.child(0).nodeSize : moved.pos + moved.node.nodeSize - 1
+    })
   }
 }
 
 /** Moves the current provision to the end of the section with the given id. */
 export function moveProvisionToSection(sectionId: string): Command {
-  return (state, dispatch) => {
+  return (state, dispatch, view) => {
     const unit = unitAt(state.selection.$from, ['provision'])
     if (!unit) return false
-    const tr = moveNode(state, unit, doc => {
+    return dispatchMove(state, dispatch, view, unit, doc => {
       const target = sectionsOf(doc).find(s => s.node.attrs.id === sectionId)
       return target ? target.pos + target.node.nodeSize - 1 : null
     })
-    if (!tr) return false
-    if (dispatch) dispatch(tr)
-    return true
   }
 }
 
