@@ -199,8 +199,9 @@ export function documentRoutes(deps: ApiDeps): Router {
     const versionId = stringField(req.body, 'versionId', 100)
     // the version as kept for every request (version-cache.ts), parsed only once the user's share has been looked at: it
     // was read and parsed before, and a restore refused gives its creation back, so a drafter whose share was spent
-    // could have a large version parsed again and again, each refused (50 ms a request on a 9 MB version)
-    const cached = await cachedVersion(deps.store, versionId)
+    // could have a large version parsed again and again, each refused (50 ms a request on a 9 MB version); one not kept
+    // is read paid from that share (it is found to be another document's only once read)
+    const cached = await cachedVersion(deps.store, versionId, loopTimePayer(deps, user))
     if (!cached || cached.meta.documentId !== doc.id) throw new HttpError(400, 'versionId is not a version of this document')
     const version = cached.meta
     // the two checkpoints it keeps are paid from the user's budget of checkpoint bytes (the Secretariat's are not budgeted)

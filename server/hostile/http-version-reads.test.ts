@@ -11,8 +11,10 @@
  *   liked;
  * - a drafter starting proposals on version after version
  *   (POST /api/documents/new-proposal), each refused for a field checked
- *   after the version is read, did the same: a proposal refused gives its
- *   creation back, so nothing bounded it.
+ *   after the version is read, or restoring into her own document version
+ *   after version of another (POST /api/documents/:id/restore), each
+ *   refused as not its version, did the same: a proposal or restore refused
+ *   gives its creation back, so nothing bounded it.
  *
  * Counted, not timed: with a small share, the first read overdraws it and
  * the next are answered 429 over-time-share before the store is read; a
@@ -105,6 +107,20 @@ test('a drafter starting proposals on version after version, each refused for a 
   }
   t.diagnostic(`claire's proposals: ${statuses.join(' ')}; versions read from the store: ${reads}`)
   assert.equal(statuses[0], 400, 'the first is refused for its field')
+  assert.ok(statuses.includes(429), `the share spent, the next are refused before the version is read: ${statuses.join(' ')}`)
+  assert.deepEqual(new Set(statuses), new Set([400, 429]), statuses.join(' '))
+  assert.equal(reads, statuses.filter(s => s === 400).length, 'a refused request reads nothing from the store')
+})
+
+test('a drafter restoring into her own document version after version of another, each refused as not its version, pays for each read', { timeout: 120_000 }, async t => {
+  // (the version is read before it is found to be another document's, and a restore refused gives its creation back)
+  const own = await addDocument(server.store, { delegations: ['APT'], shared: false, title: 'Own' })
+  const ids = await checkpoints()
+  reads = 0
+  const statuses: number[] = []
+  for (const id of ids) statuses.push((await api(server.url, kenji, 'POST', `/api/documents/${own.id}/restore`, { versionId: id })).status)
+  t.diagnostic(`kenji's restores: ${statuses.join(' ')}; versions read from the store: ${reads}`)
+  assert.equal(statuses[0], 400, 'the first is refused as another document\'s version')
   assert.ok(statuses.includes(429), `the share spent, the next are refused before the version is read: ${statuses.join(' ')}`)
   assert.deepEqual(new Set(statuses), new Set([400, 429]), statuses.join(' '))
   assert.equal(reads, statuses.filter(s => s === 400).length, 'a refused request reads nothing from the store')
