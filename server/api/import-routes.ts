@@ -17,7 +17,7 @@ import { createDocument, createVersion } from '../documents.js'
 import { isLanguage, languageInfo, sameScript, type Language } from '../../schema/index.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
-import { HttpError, actorOf, userOf } from './context.js'
+import { HttpError, actorOf, loopTimePayer, userOf } from './context.js'
 import { delegationNames } from './delegation-names.js'
 import { cachedVersion } from './version-cache.js'
 import { MAX_NAMED } from '../cosponsors.js'
@@ -110,8 +110,9 @@ export function importRoutes(deps: ApiDeps): Router {
     const refused = deps.work.refusalFor(userOf(res).id)
     if (refused) throw refused
     // the version as kept for every request (version-cache.ts), handed to the worker as the text it is stored as: it was
-    // read, parsed and cloned into the worker on the event loop for each preview (80 ms a request on a 9 MB version)
-    const cached = await cachedVersion(deps.store, baseId)
+    // read, parsed and cloned into the worker on the event loop for each preview (80 ms a request on a 9 MB version); one
+    // not kept is read paid from the user's share of loop time
+    const cached = await cachedVersion(deps.store, baseId, loopTimePayer(deps, userOf(res)))
     if (!cached) throw new HttpError(404, 'no such version in force', 'no-version')
     const version = cached.meta
     const baseDoc = await deps.store.getDocument(version.documentId)

@@ -14,7 +14,9 @@
  *   after the version is read, or restoring into her own document version
  *   after version of another (POST /api/documents/:id/restore), each
  *   refused as not its version, did the same: a proposal or restore refused
- *   gives its creation back, so nothing bounded it.
+ *   gives its creation back, so nothing bounded it;
+ * - the Secretariat previewing Word files (a byte each) against version
+ *   after version (POST /api/imports/proposal/preview?base=).
  *
  * Counted, not timed: with a small share, the first read overdraws it and
  * the next are answered 429 over-time-share before the store is read; a
@@ -124,5 +126,22 @@ test('a drafter restoring into her own document version after version of another
   assert.ok(statuses.includes(429), `the share spent, the next are refused before the version is read: ${statuses.join(' ')}`)
   assert.deepEqual(new Set(statuses), new Set([400, 429]), statuses.join(' '))
   assert.equal(reads, statuses.filter(s => s === 400).length, 'a refused request reads nothing from the store')
+})
+
+test('the Secretariat previewing files against version after version pays for each read', { timeout: 120_000 }, async t => {
+  const sec = await login(server.url, 'sec')
+  const ids = await checkpoints()
+  reads = 0
+  const statuses: number[] = []
+  for (const id of ids) {
+    const r = await fetch(`${server.url}/api/imports/proposal/preview?base=${id}`, { method: 'POST', headers: { authorization: `Bearer ${sec}`, 'content-type': 'application/octet-stream' }, body: 'x' })
+    await r.arrayBuffer()
+    statuses.push(r.status)
+  }
+  t.diagnostic(`the Secretariat's previews: ${statuses.join(' ')}; versions read from the store: ${reads}`)
+  assert.equal(statuses[0], 422, 'the first is refused as no Word file')
+  assert.ok(statuses.includes(429), `the share spent, the next are refused before the version is read: ${statuses.join(' ')}`)
+  assert.deepEqual(new Set(statuses), new Set([422, 429]), statuses.join(' '))
+  assert.equal(reads, statuses.filter(s => s === 422).length, 'a refused request reads nothing from the store')
   await stillServing()
 })
