@@ -187,7 +187,8 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const find = findBar(getView, !readOnly, dir)
   const findButton = h('button', { type: 'button', class: 'tool', title: `${tc('find')} (Ctrl-F)`, 'aria-keyshortcuts': 'Control+F', 'data-testid': 'find-open', onmousedown: (e: Event) => e.preventDefault(), onclick: () => find.open(false) }, tc('find'))
   // The page's tools sit at the end of the toolbar row, not in the top bar: find, history, help.
-  const toolRow = readOnly ? h('div', { class: 'toolbar placeholder', role: 'toolbar', 'aria-label': tc('toolbarLabel') }) : toolbar(getView, dialogs)
+  const tools = readOnly ? null : toolbar(getView, dialogs)
+  const toolRow = tools?.element ?? h('div', { class: 'toolbar placeholder', role: 'toolbar', 'aria-label': tc('toolbarLabel') })
   trackHeight(toolRow, '--toolbar-height')
   // A committee draft: bracket and add options in the toolbar (the rest from the menu beside an option); "nothing forgotten".
   if (isDraft && !readOnly) toolRow.append(...bracketButtons(getView, user, dir))
@@ -247,11 +248,13 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
       clearTimeout(timer)
       find.refresh()
       settings?.refresh()
+      tools?.refresh()
       timer = window.setTimeout(() => { renderFootnotes(footnotes, v, !readOnly, dir); renderChangesPanel(changes, v, !readOnly, dir); announceChanges(announcer, v) }, 250)
     }
   })
   renderFootnotes(footnotes, view, !readOnly, dir)
   settings?.refresh()
+  tools?.refresh()
   const stopMenu = isDraft ? mountBracketMenu(view, user, dir, !readOnly) : () => {}
   const stopComments = mountCommentsPanel(commentsHost, session.comments, getView, user, !readOnly || user.role === 'reviewer', dir)
   host.dataset.ready = 'true'
