@@ -19,9 +19,13 @@ export function exportFileName(proposalId: string | null | undefined, title: str
   return `${fileStem(proposalId, title)}${ENDINGS[format]}`
 }
 
-/** The name of a document's files without what tells them apart (`APT-44A13-1`, or the title made safe; `document` when nothing is left). */
+/**
+ * The name of a document's files without what tells them apart (`APT-44A13-1`, or the title made safe; `document` when
+ * nothing is left), at most 80 UTF-16 units, cut between characters: half of a surrogate pair left at the end made the
+ * name no text (the server's `filename*` could not be written, and every export of the document was refused).
+ */
 export function fileStem(proposalId: string | null | undefined, title: string): string {
   const stem = (proposalId?.trim() ? proposalId.trim().replace(/\//g, '-') : title)
-    .normalize('NFC').replace(/[^\p{L}\p{M}\p{N}.-]+/gu, '_').replace(/^[_.]+|_+$/g, '').slice(0, 80)
+    .normalize('NFC').replace(/[^\p{L}\p{M}\p{N}.-]+/gu, '_').replace(/^[_.]+|_+$/g, '').slice(0, 80).replace(/[\uD800-\uDBFF]$/, '')
   return stem || 'document'
 }
