@@ -2,10 +2,11 @@
  * Which account made each loaded document load, and how much it loaded: the
  * server's memory, shared out. While the heap is tight (memory-pressure.ts)
  * an account that made as much load as any other, on average, or more, is
- * the one filling it, and its openings that would load another document are
- * refused; an account that made less load may still open one (the hostile
- * probe's account holding a hundred documents open had stopped everyone
- * else opening anything). A document counts for the account whose opening
+ * the one filling it: its openings that would load another document, and
+ * its updates that add content, wait; an account that made less load may
+ * still open a document and type (the hostile probe's account holding a
+ * hundred documents open had stopped everyone else opening or typing
+ * anything). A document counts for the account whose opening
  * loaded it, for as long as it stays loaded, at the size of its stored log
  * (at least `MIN_DOCUMENT_BYTES`: a document with little stored still takes
  * memory).

@@ -8,13 +8,14 @@
  * (a hostile probe). Per-account budgets bound how fast an account
  * writes, not what all accounts keep loaded together.
  *
- * While the heap is tight, an update that adds content is held back as
- * rate-limited (the page sends it again, validation.ts), and an opening that
- * would load a document is refused as busy (the page opens again a moment
- * later, authentication.ts) when its account made as much load as any other,
- * on average, or more (loaded-shares.ts); past the full share every such
- * opening is. Deletions, comments read, and documents already loaded go on.
- * The figure is read at most every `CHECK_MS`.
+ * While the heap is tight, what an account sends that would fill it further
+ * waits when the account made as much of the load as any other, on average,
+ * or more (loaded-shares.ts); past the full share, whoever sends it: an
+ * update that adds content is held back as rate-limited (the page sends it
+ * again, validation.ts), and an opening that would load a document is
+ * refused as busy (the page opens again a moment later, authentication.ts).
+ * Deletions, comments read, and documents already loaded go on. The figure
+ * is read at most every `CHECK_MS`.
  */
 import v8 from 'node:v8'
 import { LoadedShares } from './loaded-shares.js'
@@ -56,13 +57,8 @@ export class MemoryPressure {
     return this.last
   }
 
-  /** Whether the heap is past its tight share. */
-  tight(): boolean {
-    return this.share() > this.tightShare
-  }
-
-  /** Whether an opening of `userId` may load a document now: memory is not tight, or not full and the account holds less than its share. */
-  mayLoadFor(userId: string): boolean {
+  /** Whether `userId` may add to what the heap holds now (load a document, add content): memory is not tight, or not full and the account holds less than its share. */
+  allowsGrowthBy(userId: string): boolean {
     const share = this.share()
     if (share <= this.tightShare) return true
     return share <= Math.max(FULL_SHARE, this.tightShare) && !this.shares.atOrAboveFairShare(userId)

@@ -143,7 +143,7 @@ export class Authentication implements Extension {
     }
     // a document to load while the heap is nearly full, by an account filling it (or past the full share): not now
     // (collab/memory-pressure.ts)
-    if (!instance.documents.has(documentName) && this.options.memory && !this.options.memory.mayLoadFor(user.id)) {
+    if (!instance.documents.has(documentName) && this.options.memory && !this.options.memory.allowsGrowthBy(user.id)) {
       this.connections.release(user.id, place)
       this.options.logger?.warn('opening refused: the server is short of memory', { document: documentName, user: user.username })
       throw Object.assign(new Error(SERVER_BUSY), { reason: SERVER_BUSY })

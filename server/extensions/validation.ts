@@ -346,7 +346,7 @@ export class Validation implements Extension {
     if (!connection.readOnly) {
       const costly = this.integrationProblem(document, documentName, update, spender)
       if (costly) throw this.refused(connection, documentName, user, REFUSED_INVALID, `invalid update: ${costly}`)
-      if (this.memory?.tight() && addsContent(update)) throw this.throttled(connection, documentName, user, 'the server is short of memory', 'the server is short of memory; your changes are sent again in a moment')
+      if (this.memory && !this.memory.allowsGrowthBy(spender) && addsContent(update)) throw this.throttled(connection, documentName, user, 'the server is short of memory', 'the server is short of memory; your changes are sent again in a moment')
       if (!this.budgets.storedBytes.take(spender, update.length)) throw this.throttled(connection, documentName, user, 'sends more than the server stores for one user', 'you are sending more than the server stores for one user; your changes are sent again in a moment')
     }
     // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection

@@ -100,3 +100,27 @@ test('with the heap tight, an account holding less than its share of the loaded 
     await assertStillServing(server.url, server.store, held[0]!, peer, [kenjis[0]!.id])
   } finally { heapShare = 0.2; for (const c of [...held, ...opened]) c.destroy() }
 })
+
+test('with the heap tight, an account holding less than its share of the loaded documents may still add content; the account holding most may not', async () => {
+  // kenji's openings loaded both documents; amal types into one of them
+  const docs = await Promise.all([0, 1].map(() => addDocument(server.store, { delegations: ['APT'] })))
+  const kenjis = docs.map(d => connect(server.url, d.id, tokens.kenji!))
+  const clients = [...kenjis]
+  try {
+    await Promise.all(kenjis.map(c => c.synced))
+    const amal = connect(server.url, docs[0]!.id, tokens.amal!)
+    clients.push(amal)
+    await amal.synced
+    heapShare = 0.8
+    await sleep(300)
+    titleText(amal.doc).insert(0, 'amal ')
+    await until(() => titleText(kenjis[0]!.doc).toString().startsWith('amal '), 5000, "amal's words reach kenji")
+    assert.equal(amal.closes.length, 0, 'amal is not held back')
+    titleText(kenjis[1]!.doc).insert(0, 'y'.repeat(10_000))
+    await until(() => kenjis[1]!.closes.length > 0, 5000, 'kenji is held back')
+    const notice = kenjis[1]!.stateless.find(s => (s as { type?: string }).type === 'refused') as { code: number; reason: string } | undefined
+    assert.equal(notice?.code, REFUSED_RATE, JSON.stringify(kenjis[1]!.stateless))
+    heapShare = 0.2
+    await assertStillServing(server.url, server.store, kenjis[0]!, amal, [docs[0]!.id])
+  } finally { heapShare = 0.2; for (const c of clients) c.destroy() }
+})
