@@ -114,6 +114,9 @@ export class PdfRenderer {
     return result
   }
 
+  /** Whether its Chromium still runs (false once it has exited, killed or crashed: nothing can be printed with it). */
+  get connected(): boolean { return this.browser.isConnected() }
+
   /** Closes Chromium. */
   async close(): Promise<void> { await this.browser.close() }
 }

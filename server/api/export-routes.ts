@@ -65,8 +65,17 @@ export class SharedPdfRenderer {
   admit(user: string, signal?: AbortSignal): Promise<() => void> {
     return this.admission.admit(user, signal)
   }
-  /** The renderer, started on first use. */
-  get(): Promise<PdfRenderer> {
+  /**
+   * The renderer, started on first use, and again when its Chromium has exited (killed when the machine ran short of
+   * memory, crashed): it was kept for the life of the server, and every PDF after was a 500.
+   */
+  async get(): Promise<PdfRenderer> {
+    const kept = this.renderer
+    if (kept) {
+      const renderer = await kept.catch(() => null)
+      if (renderer?.connected) return renderer
+      if (this.renderer === kept) this.renderer = null
+    }
     this.renderer ??= loadExport().then(m => m.PdfRenderer.launch()).catch(e => { this.renderer = null; throw e })
     return this.renderer
   }
