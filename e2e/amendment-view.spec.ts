@@ -100,3 +100,21 @@ test('the list of changes quotes a provision added as it reads once typed, not i
   await expect(page.getByTestId('change').filter({ hasText: '2.1' })).toContainText('بند فرعي أول', { timeout: 8000 })
   await amal.context.close()
 })
+
+test('turning the amendment view on announces no list of every change', async ({ browser }) => {
+  // A screen-reader user switching the view on over the seeded APT proposal heard 'تغيير: MOD معدّلة; MOD أ ) معدّلة;
+  // SUP ب) محذوفة (+71)', every change, where the summary beside the page tells what there is (changes made later
+  // are announced: cycle.spec.ts).
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  await openDocument(page, await documentId(page.request, 'APT proposal on Resolution 50'))
+  // on a slow machine the comparison is drawn over several states, the announcement's timer falling between them
+  const cdp = await amal.context.newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 })
+  await showChanges(page)
+  await expect(page.getByTestId('amend-summary')).toContainText('MOD 24')
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  await page.waitForTimeout(1000) // the panels and the announcement follow 250 ms after a change
+  await expect(page.getByTestId('announcer')).toHaveText('')
+  await amal.context.close()
+})

@@ -19,6 +19,8 @@ export function announceChanges(region: HTMLElement, view: EditorView): void {
   const before = seen.get(region)
   const now = new Map<string, string>()
   if (!state?.active) { seen.delete(region); return }
+  // switched on, the view is compared and drawn over several states: the first list kept is the whole one
+  if (!seen.has(region) && (state.pending || state.warming)) return
   for (const c of state.changes) {
     const word = STATUS_WORD[c.status] ? t(STATUS_WORD[c.status]!) : c.status
     now.set(c.id, `${c.action ?? ''} ${c.label} ${word}`.trim())
