@@ -11,7 +11,7 @@
  *
  * export/ (the Word readers) and diff/ are loaded on first use.
  */
-import express, { Router, type Request, type Response } from 'express'
+import express, { Router, type Request, type RequestHandler, type Response } from 'express'
 import { canImport } from '../auth/permissions.js'
 import { createDocument, createVersion } from '../documents.js'
 import { isLanguage, languageInfo, sameScript, type Language } from '../../schema/index.js'
@@ -71,10 +71,11 @@ const unreadable = (message: string, problem: string | undefined, counts?: Reado
   return problem ? refusal.about({ problem, ...counts }) : refusal
 }
 
-/** The import routes (secretariat only). */
-export function importRoutes(deps: ApiDeps): Router {
+/** The import routes (secretariat only); `uploads` counts each user's uploads in flight (import-uploads.ts), with the text import's. */
+export function importRoutes(deps: ApiDeps, uploads: RequestHandler): Router {
   const r = Router()
   r.use(importersOnly)
+  r.use(uploads)
   r.use(express.raw({ type: () => true, limit: MAX_IMPORT_BYTES }))
 
   // Reading runs in a worker thread (server/work/), with its time limit.

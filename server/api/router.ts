@@ -13,6 +13,7 @@ import { cosponsorshipRoutes } from './cosponsorship-routes.js'
 import { documentRoutes } from './document-routes.js'
 import { exportRoutes, SharedPdfRenderer } from './export-routes.js'
 import { importersOnly, importRoutes } from './import-routes.js'
+import { importUploads } from './import-uploads.js'
 import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
 import { StoreHealth } from '../store/store-health.js'
 
@@ -76,11 +77,12 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
     const seconds = Math.ceil(1 / CREATION_BUDGET.perSecond)
     res.status(429).set('Retry-After', String(seconds)).json({ error: `too many new documents or restores in a short time; try again in ${seconds} s`, code: 'too-many-creations' })
   })
-  // a text import's body is read for the Secretariat alone
-  r.post('/documents', importersOnly, jsonBody(TEXT_IMPORT_BODY))
+  // a text import's body is read for the Secretariat alone, and a few at a time per user, as a file import's
+  const uploads = importUploads(deps.work.jobsPerOwner)
+  r.post('/documents', importersOnly, uploads, jsonBody(TEXT_IMPORT_BODY))
   r.use(jsonBody(SIGNED_IN_BODY))
   r.use(exportRoutes(deps, pdf))
-  r.use('/imports', importRoutes(deps))
+  r.use('/imports', importRoutes(deps, uploads))
   r.use(committeeRoutes(deps))
   r.use('/documents', cosponsorshipRoutes(deps))
   r.use('/documents', documentRoutes(deps))

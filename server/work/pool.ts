@@ -179,6 +179,11 @@ export class WorkPool {
     return promise
   }
 
+  /** Jobs one owner may have running and waiting at once (`perOwner`). */
+  get jobsPerOwner(): number {
+    return this.perOwner
+  }
+
   /** Jobs running and waiting. */
   get load(): { running: number; waiting: number } {
     return { running: this.slots.filter(s => s.job).length, waiting: this.waiting.length }
