@@ -5,7 +5,7 @@
  * from Word is cleaned into provisions.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { caretAfter, editorText, freshProposal, openDocument, shot, signedInPage } from './helpers.js'
+import { caretAfter, editorText, freshProposal, openDocument, selectText, shot, signedInPage } from './helpers.js'
 
 const labels = (page: Page, section = 0) => page.locator('.ProseMirror section.preambular').nth(section).locator(':scope > .provision > p > .label').allTextContents()
 const provisionTexts = (page: Page) => page.locator('.ProseMirror section.preambular').first().locator(':scope > .provision > p:first-child').evaluateAll(ps => ps.map(p => {
@@ -100,4 +100,31 @@ test('structural editing commands, footnotes, undo and paste from Word', async (
   await page.locator('.ProseMirror section[data-kind=emphasizing]').scrollIntoViewIfNeeded()
   await shot(page, 'structure')
   await amal.context.close()
+})
+
+test('a provision moved keeps the words selected in it selected', async ({ browser }) => {
+  // Amal selects words in 'considering c)' and moves the provision (Alt-ArrowDown, Move up in the toolbar, and from
+  // the last provision of 'considering' into the next section): the selection fell to a caret at its start, so a
+  // second move, or Ctrl-B, or typing over the words, found nothing selected.
+  const { page, context } = await signedInPage(browser, 'amal')
+  const id = await freshProposal(page.request, `Selection kept across a move ${Date.now()}`, ['APT'])
+  await openDocument(page, id)
+  const selected = () => page.evaluate(() => {
+    const { state } = (window as unknown as { resdraft: { view: { state: { selection: { from: number; to: number }; doc: { textBetween(a: number, b: number): string } } } } }).resdraft.view
+    return state.doc.textBetween(state.selection.from, state.selection.to)
+  })
+  const found: string[] = []
+  for (const [words, move] of [
+    ['عناصر المستعمل', () => page.keyboard.press('Alt+ArrowDown')],
+    ['عناصر المستعمل', () => page.getByTestId('move-up').click()],
+    ['تقييس الاتصالات عليه', () => page.keyboard.press('Alt+ArrowDown')]
+  ] as const) {
+    await selectText(page, words)
+    const before = await editorText(page)
+    await move()
+    await expect.poll(() => editorText(page)).not.toBe(before)
+    found.push(await selected())
+  }
+  expect(found).toEqual(['عناصر المستعمل', 'عناصر المستعمل', 'تقييس الاتصالات عليه'])
+  await context.close()
 })

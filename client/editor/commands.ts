@@ -7,6 +7,7 @@ import { Fragment, type Node, type ResolvedPos } from 'prosemirror-model'
 import { AllSelection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { defaultHeading, resolutionSchema as schema, sectionKindInfo, type Language } from '../../schema/index.js'
+import { selectionCarried } from './carried-selection.js'
 import { isSharedDocument, moveInTwoChanges, swapInSharedDocument } from './shared-moves.js'
 
 /** A provision or item around a position. */
@@ -162,8 +163,7 @@ function moveNode(state: EditorState, unit: Unit, target: (doc: Node) => number 
   const $at = tr.doc.resolve(at)
   if (!$at.parent.canReplace($at.index(), $at.index(), Fragment.from(unit.node))) return null
   tr.insert(at, unit.node)
-  const inner = Math.min(at + 2 + (state.selection.from - unit.pos - 2), at + unit.node.nodeSize - 1)
-  return tr.setSelection(TextSelection.near(tr.doc.resolve(Math.max(at + 2, inner)))).scrollIntoView()
+  return tr.setSelection(selectionCarried(state, unit, tr.doc, at)).scrollIntoView()
 }
 
 /**

@@ -17,9 +17,10 @@
  * cursor plugin); when both have one, the provision moved.
  */
 import { Fragment, type Node } from 'prosemirror-model'
-import { TextSelection, type EditorState } from 'prosemirror-state'
+import type { EditorState } from 'prosemirror-state'
 import type { DecorationSet, EditorView } from 'prosemirror-view'
 import { yCursorPluginKey, ySyncPluginKey } from 'y-prosemirror'
+import { selectionCarried } from './carried-selection.js'
 import type { Unit } from './commands.js'
 
 /** Whether the document is shared through Yjs (the sync plugin is present). */
@@ -55,13 +56,13 @@ function fits(doc: Node, pos: number, node: Node): boolean {
  * Moves the node at `unit` in two changes: deleted, then inserted where
  * `target` says in the document without it (found again there by ids, not by
  * positions: plugins may append changes to the deletion). With `caret`, the
- * caret goes into the moved node at the offset it had; otherwise it stays
- * where it is. Should no place be found after the deletion, the node goes
- * back where it was: a move never loses a provision.
+ * selection goes into the moved node as it stood there (carried-selection.ts);
+ * otherwise it stays where it is. Should no place be found after the
+ * deletion, the node goes back where it was: a move never loses a provision.
  */
 export function moveInTwoChanges(view: EditorView, unit: Unit, target: (doc: Node) => number | null, caret: boolean): void {
-  const before = view.state.doc
-  const caretOffset = view.state.selection.from - unit.pos
+  const state = view.state
+  const before = state.doc
   view.dispatch(view.state.tr.delete(unit.pos, unit.pos + unit.node.nodeSize))
   if (view.state.doc === before) return   // the deletion was refused: nothing moved
   let at = target(view.state.doc)
@@ -69,10 +70,7 @@ export function moveInTwoChanges(view: EditorView, unit: Unit, target: (doc: Nod
   // (not seen: the place it left fits it, unless a plugin changed the document around it; then the document as it was)
   if (!fits(view.state.doc, at, unit.node)) { view.dispatch(view.state.tr.replaceWith(0, view.state.doc.content.size, before.content)); return }
   const tr = view.state.tr.insert(at, unit.node)
-  if (caret) {
-    const inside = Math.min(at + Math.max(2, caretOffset), at + unit.node.nodeSize - 1)
-    tr.setSelection(TextSelection.near(tr.doc.resolve(inside)))
-  }
+  if (caret) tr.setSelection(selectionCarried(state, unit, tr.doc, at))
   view.dispatch(tr.scrollIntoView())
 }
 
