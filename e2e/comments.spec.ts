@@ -46,3 +46,23 @@ test('a reviewer’s comment: without a provision chosen the panel says so and k
   await expect(page.locator(`.ProseMirror [data-id="${provisionId}"].has-comment`)).toHaveCount(1)
   await rita.context.close()
 })
+
+test('Reply with nothing written puts the focus in the reply box, as Comment does in its own', async ({ browser }) => {
+  // the Reply button of a comment did nothing and said nothing while its box was empty (UX audit)
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const id = await freshProposal(page.request, `Reply test ${Date.now()}`, ['APT'])
+  await openDocument(page, id)
+  const panel = page.getByTestId('comments-panel')
+  await page.locator('.ProseMirror .provision p').first().click()
+  await panel.getByTestId('comment-text').fill('أي قرار؟')
+  await panel.getByTestId('add-comment').click()
+  const comment = panel.getByTestId('comment')
+  await expect(comment).toHaveCount(1)
+  await comment.getByTestId('reply').click()
+  await expect(comment.getByTestId('reply-text')).toBeFocused()
+  await comment.getByTestId('reply-text').fill('القرار 130')
+  await comment.getByTestId('reply').click()
+  await expect(comment).toContainText('القرار 130')
+  await amal.context.close()
+})

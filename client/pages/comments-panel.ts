@@ -57,7 +57,7 @@ export function mountCommentsPanel(host: HTMLElement, comments: Y.Array<unknown>
       ...c.replies.map(r => h('div', { class: 'reply' }, h('strong', {}, r.author), h('span', { class: 'muted' }, ` (${r.delegation})`), h('p', { dir: 'auto' }, r.text))),
       canWrite ? h('div', { class: 'comment-actions' },
         replyBox,
-        h('button', { type: 'button', class: 'quiet', onclick: () => { if (replyBox.value.trim()) replyTo(comments, c.id, replyBox.value.trim(), by) } }, t('reply')),
+        h('button', { type: 'button', class: 'quiet', 'data-testid': 'reply', onclick: () => { if (replyBox.value.trim()) replyTo(comments, c.id, replyBox.value.trim(), by); else replyBox.focus() } }, t('reply')),
         h('button', { type: 'button', class: 'quiet', 'data-testid': 'resolve', onclick: () => setResolved(comments, c.id, !c.resolved) }, c.resolved ? t('reopen') : t('resolve'))) : null)
   }
 
