@@ -4,7 +4,7 @@
  * language, unique ids, section kinds that fit their section, item styles,
  * proposal markers, square brackets (an option's sources a valid list or
  * empty; a provision's `bracket` and `sources` both set or both null), and
- * a bound on the number of text blocks.
+ * bounds on the number of text blocks and on the nesting of provisions.
  */
 import { Node } from 'prosemirror-model'
 import { isLanguage } from './languages.js'
@@ -37,10 +37,36 @@ export class ResolutionCheckError extends Error {
  */
 export const MAX_TEXT_BLOCKS = 10_000
 
+/**
+ * The most levels provisions and items may nest within each other (a
+ * provision alone is one level): the importer holds provisions to 8
+ * (schema/text/limits.ts) and items nest three deep, so 16 leaves room. A
+ * shared document had no bound: much of what is done with one walks it
+ * recursively, some of it faster than its depth grows, and past a few
+ * hundred levels y-prosemirror's own walks overflow the stack.
+ */
+export const MAX_NESTING = 16
+
+/** The most levels provisions and items nest within each other in `doc`, counted without recursion (so any depth can be told). */
+export function nestingOf(doc: Node): number {
+  let deepest = 0
+  const stack: [Node, number][] = [[doc, 0]]
+  while (stack.length) {
+    const [node, level] = stack.pop()!
+    const here = node.type.name === 'provision' || node.type.name === 'item' ? level + 1 : level
+    if (here > deepest) deepest = here
+    if (!node.isTextblock) node.forEach(child => { stack.push([child, here]) })
+  }
+  return deepest
+}
+
 const REVISION_STATUSES = new Set(['unchanged', 'modified', 'added', 'suppressed', 'moved-from', 'moved-to'])
 
 /** Lists what is wrong with a document; an empty list means it is valid. */
 export function findProblems(doc: Node): string[] {
+  // first, and alone: the checks below walk the document recursively
+  const nesting = nestingOf(doc)
+  if (nesting > MAX_NESTING) return [`provisions and items are nested ${nesting} levels deep, more than the ${MAX_NESTING} a document may hold`]
   const problems: string[] = []
   try { doc.check() } catch (e) { problems.push((e as Error).message) }
   if (doc.type !== resolutionSchema.topNodeType) problems.push(`top node is ${doc.type.name}, expected resolution`)
