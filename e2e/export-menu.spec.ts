@@ -137,3 +137,23 @@ test('the export dialog takes the original language the proposal\'s cover names,
   await expect(page.getByTestId('field-originalLanguage')).toHaveValue('ar')
   await sec.context.close()
 })
+
+test('once a file is exported, the export dialog\'s other button says Close: there is nothing left to cancel', async ({ browser }) => {
+  // it kept saying Cancel beside 'Exported: APT-44A13-1.html', as if leaving would undo the download (UX audit)
+  const sec = await signedInPage(browser, 'sec')
+  const page = sec.page
+  await openDocument(page, await documentId(page.request, 'APT proposal on Resolution 50'))
+  await page.getByTestId('export-dialog-open').click()
+  const dialog = page.getByTestId('export-dialog')
+  await expect(dialog.locator('.actions button.quiet')).toHaveText('Cancel')
+  await dialog.locator('select[name=format]').selectOption('html')
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-go').click()
+  expect((await download).suggestedFilename()).toBe('APT-44A13-1.html')
+  await expect(page.getByTestId('export-dialog-status')).toContainText('APT-44A13-1.html')
+  await expect(dialog.locator('.actions button.quiet')).toHaveText('Close')
+  await dialog.locator('.actions button.quiet').click()
+  await expect(dialog).toHaveCount(0)
+  await expect(page.getByTestId('export-dialog-open')).toBeFocused()
+  await sec.context.close()
+})

@@ -108,6 +108,7 @@ export function exportDialog(meta: DocumentMeta, doc: Node): void {
       const name = exportFileName(proposalId.value.toUpperCase(), meta.title, fmt)
       saveFile(file, name)
       sheet.say(`${tc('exported')}: ${name}`)
+      sheet.done()
       sheet.dialog.dataset.done = name
     } catch (e) { sheet.say(errorText(e), true) } finally { go.disabled = false }
   })

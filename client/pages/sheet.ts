@@ -19,6 +19,8 @@ export interface Sheet {
   say(text: string, error?: boolean): void
   /** Shows upload progress. */
   progress(p: UploadProgress): void
+  /** Something was done that leaving will not undo (a file exported): the close button says “Close”, no longer “Cancel”. */
+  done(): void
   close(): void
 }
 
@@ -43,7 +45,8 @@ export function openSheet(title: string, testid: string, options: SheetOptions =
   const form = h('form', { method: 'dialog', onsubmit: (e: Event) => e.preventDefault() }, h('h2', {}, title), body, bar, status, actions)
   dialog.append(form)
   const close = () => { dialog.close(); dialog.remove(); options.onClose?.() }
-  actions.append(h('button', { type: 'button', class: 'quiet', onclick: close }, options.readOnly ? t('close') : t('cancel')))
+  const leave = h('button', { type: 'button', class: 'quiet', onclick: close }, options.readOnly ? t('close') : t('cancel'))
+  actions.append(leave)
   dialog.addEventListener('cancel', e => { e.preventDefault(); close() })
   document.body.append(dialog)
   dialog.showModal()
@@ -52,6 +55,7 @@ export function openSheet(title: string, testid: string, options: SheetOptions =
   queueMicrotask(() => { if (dialog.open && form.contains(document.activeElement) && !body.contains(document.activeElement)) firstField(body)?.focus() })
   return {
     dialog, form, body, actions, status, close,
+    done() { leave.textContent = t('close') },
     say(text, error = false) { bar.hidden = true; status.textContent = text; status.classList.toggle('error', error) },
     progress(p) {
       status.classList.remove('error')
