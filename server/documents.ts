@@ -66,8 +66,7 @@ export async function createDocument(store: Store, input: NewDocument, json: unk
   const content = isPrepared(json) ? json : prepareContent(json)
   // every way in (an import, a proposal, an upload, an adoption) meets the limit the socket holds changes to:
   // a Word import of 95 MB was stored, and no one could open it
-  const limit = input.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
-  if (content.update.length > limit) throw new DocumentTooLargeError(content.update.length, limit)
+  assertWithinSize(content, input.maxBytes)
   const now = new Date().toISOString()
   const meta: DocumentMeta = {
     id: randomUUID(), title: input.title, lang: content.lang, kind: input.kind ?? 'resolution',
@@ -76,6 +75,15 @@ export async function createDocument(store: Store, input: NewDocument, json: unk
   }
   await store.createDocument(meta, content.canonical, { update: content.update, userId })
   return meta
+}
+
+/**
+ * Throws DocumentTooLargeError when `content` is past `maxBytes` (default
+ * DEFAULT_MAX_DOCUMENT_BYTES): the size every new document is held to, and
+ * what an import's preview tells before the import is confirmed.
+ */
+export function assertWithinSize(content: PreparedContent, maxBytes = DEFAULT_MAX_DOCUMENT_BYTES): void {
+  if (content.update.length > maxBytes) throw new DocumentTooLargeError(content.update.length, maxBytes)
 }
 
 function isPrepared(v: unknown): v is PreparedContent {

@@ -13,7 +13,7 @@
  */
 import express, { Router, type Request, type RequestHandler, type Response } from 'express'
 import { canImport } from '../auth/permissions.js'
-import { createDocument, createVersion } from '../documents.js'
+import { assertWithinSize, createDocument, createVersion } from '../documents.js'
 import { isLanguage, languageInfo, sameScript, type Language } from '../../schema/index.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
@@ -89,6 +89,8 @@ export function importRoutes(deps: ApiDeps, uploads: RequestHandler): Router {
 
   r.post('/resolution/preview', async (req, res) => {
     const f = await readResolution(req, res)
+    // what the import would refuse, the preview refuses (413): it said nothing, and the import that followed was refused
+    assertWithinSize(f.content, deps.maxDocumentBytes)
     res.json({ format: f.format, lang: f.lang, heading: f.heading, title: f.title, versionName: f.versionName, warnings: f.warnings, sections: f.sections, provisions: f.provisions })
   })
 
@@ -141,6 +143,7 @@ export function importRoutes(deps: ApiDeps, uploads: RequestHandler): Router {
 
   r.post('/proposal/preview', async (req, res) => {
     const { imported, check, version, baseDoc } = await readProposal(req, res)
+    assertWithinSize(imported.content, deps.maxDocumentBytes)
     res.json({
       lang: imported.lang, revisions: imported.revisions, authors: imported.authors, moreAuthors: imported.moreAuthors, revisionFormatting: imported.revisionFormatting,
       warnings: { base: imported.warnings.base, proposal: imported.warnings.proposal },
