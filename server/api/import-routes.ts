@@ -71,7 +71,7 @@ const unreadable = (message: string, problem: string | undefined, counts?: Reado
   return problem ? refusal.about({ problem, ...counts }) : refusal
 }
 
-/** The import routes (secretariat only); `uploads` counts each user's uploads in flight (import-uploads.ts), with the text import's. */
+/** The import routes (secretariat only); `uploads` counts each user's uploads in flight (bodies-in-flight.ts), with the text import's. */
 export function importRoutes(deps: ApiDeps, uploads: RequestHandler): Router {
   const r = Router()
   r.use(importersOnly)

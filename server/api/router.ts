@@ -13,7 +13,7 @@ import { cosponsorshipRoutes } from './cosponsorship-routes.js'
 import { documentRoutes } from './document-routes.js'
 import { exportRoutes, SharedPdfRenderer } from './export-routes.js'
 import { importersOnly, importRoutes } from './import-routes.js'
-import { importUploads } from './import-uploads.js'
+import { bodiesInFlight } from './bodies-in-flight.js'
 import { SCHEMA_FINGERPRINT, SCHEMA_HEADER } from '../../schema/fingerprint.js'
 import { StoreHealth } from '../store/store-health.js'
 
@@ -21,6 +21,8 @@ import { StoreHealth } from '../store/store-health.js'
 export const SIGN_IN_BODY: JsonBodyLimits = { bytes: 16 * 1024, depth: 4, values: 100 }
 /** Limits of a signed-in user's JSON body, but a text import's. */
 export const SIGNED_IN_BODY: JsonBodyLimits = { bytes: 1024 * 1024, ...API_BODY_SHAPE }
+/** Requests with a body one signed-in user may have on their way at once (bodies-in-flight.ts): far more than a page sends together. */
+export const SIGNED_IN_BODIES_PER_USER = 16
 /** Limits of a text import's body: one long string (5,000,000 characters at most, up to 6 MB of UTF-8) and a few small fields. */
 export const TEXT_IMPORT_BODY: JsonBodyLimits = { bytes: 6 * 1024 * 1024, ...API_BODY_SHAPE }
 
@@ -78,9 +80,9 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
     res.status(429).set('Retry-After', String(seconds)).json({ error: `too many new documents or restores in a short time; try again in ${seconds} s`, code: 'too-many-creations' })
   })
   // a text import's body is read for the Secretariat alone, and a few at a time per user, as a file import's
-  const uploads = importUploads(deps.work.jobsPerOwner)
+  const uploads = bodiesInFlight(deps.work.jobsPerOwner, 'imports')
   r.post('/documents', importersOnly, uploads, jsonBody(TEXT_IMPORT_BODY))
-  r.use(jsonBody(SIGNED_IN_BODY))
+  r.use(bodiesInFlight(SIGNED_IN_BODIES_PER_USER, 'requests with a body'), jsonBody(SIGNED_IN_BODY))
   r.use(exportRoutes(deps, pdf))
   r.use('/imports', importRoutes(deps, uploads))
   r.use(committeeRoutes(deps))
