@@ -118,3 +118,19 @@ test('turning the amendment view on announces no list of every change', async ({
   await expect(page.getByTestId('announcer')).toHaveText('')
   await amal.context.close()
 })
+
+test('a change to a section is announced with its heading, as the list of changes quotes it', async ({ browser }) => {
+  // a screen reader heard 'تغيير: MOD معدّلة' for a section whose heading changed: which one, it did not say (UX audit)
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const id = await freshProposal(page.request, `Announce a section ${Date.now()}`, ['APT'], { action: 'MOD', proposalId: 'APT/44A13/1' })
+  await openDocument(page, id)
+  await showChanges(page)
+  await page.waitForTimeout(1000) // what stands when the view is switched on is the summary's to tell, not announced
+  await caretAfter(page, 'القرار 130')
+  await page.getByTestId('change-heading').click()
+  await page.getByTestId('dialog-select').selectOption('noting')
+  await page.getByTestId('dialog-ok').click()
+  await expect(page.getByTestId('announcer')).toHaveText(/^تغيير: MOD إذ تلاحظ معدّلة/)
+  await amal.context.close()
+})

@@ -23,7 +23,8 @@ export function announceChanges(region: HTMLElement, view: EditorView): void {
   if (!seen.has(region) && (state.pending || state.warming)) return
   for (const c of state.changes) {
     const word = STATUS_WORD[c.status] ? t(STATUS_WORD[c.status]!) : c.status
-    now.set(c.id, `${c.action ?? ''} ${c.label} ${word}`.trim())
+    // a unit without a label (a section) is named by its words, as the list of changes quotes it
+    now.set(c.id, `${c.action ?? ''} ${c.label || c.text} ${word}`.trim())
   }
   seen.set(region, now)
   if (!before) return // the first state after switching on is the summary's to tell, not a list of every change
