@@ -10,7 +10,7 @@ import { prosemirrorJSONToYDoc } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { commentProblem } from '../../protocol/comments.js'
 import { ATTRIBUTION, COMMENTS, FRAGMENT, ROOT_NAMES } from '../../protocol/shared-doc.js'
-import { findProblems } from '../../schema/check.js'
+import { findProblems, MAX_NESTING } from '../../schema/check.js'
 import { elementAttributesProblem, markAttributesProblem } from './attributes.js'
 import { resolutionSchema } from '../../schema/schema.js'
 
@@ -95,8 +95,18 @@ export function yDocFromUpdates(updates: readonly Uint8Array[]): Y.Doc {
  */
 export function documentProblems(doc: Y.Doc): string[] {
   let node: Node
-  try { node = nodeFromYDoc(doc, 'en', true) } catch (e) { return [`not a resolution document: ${(e as Error).message}`] }
+  try { node = nodeFromYDoc(doc, 'en', true) } catch (e) { return [unreadable(e)] }
   return findProblems(node)
+}
+
+/**
+ * Why a Y.Doc could not be read as a resolution (`nodeFromYDoc` threw): its
+ * message, or, when the reading overflowed the stack (elements nested
+ * thousands deep), that it is nested too deep.
+ */
+export function unreadable(e: unknown): string {
+  if (e instanceof RangeError) return `not a resolution document: its elements are nested too deep to be read (provisions and items may nest ${MAX_NESTING} levels)`
+  return `not a resolution document: ${(e as Error).message}`
 }
 
 /**

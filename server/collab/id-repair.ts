@@ -13,7 +13,7 @@ import { FRAGMENT } from '../../protocol/shared-doc.js'
 import { findProblems } from '../../schema/check.js'
 import { IDENTIFIED_NODES } from '../../schema/nodes.js'
 import { newId, withUniqueIds } from '../../schema/ids.js'
-import { nodeFromYDoc } from './content.js'
+import { nodeFromYDoc, unreadable } from './content.js'
 
 /**
  * Problems of the document in a Y.Doc other than missing or repeated ids
@@ -23,7 +23,7 @@ import { nodeFromYDoc } from './content.js'
  */
 export function problemsBeyondIds(doc: Y.Doc): string[] {
   let node
-  try { node = nodeFromYDoc(doc, 'en', true) } catch (e) { return [`not a resolution document: ${(e as Error).message}`] }
+  try { node = nodeFromYDoc(doc, 'en', true) } catch (e) { return [unreadable(e)] }
   return findProblems(withUniqueIds(node))
 }
 

@@ -57,6 +57,23 @@ function nest(doc: Y.Doc, parent: Y.XmlElement, levels: number): void {
   })
 }
 
+test('a chain of 5,000 provisions, deeper than the server reads recursively, is refused as nested too deep', { timeout: 60_000 }, async () => {
+  const doc = await addDocument(server.store, { delegations: ['APT'], shared: false, title: 'Deeper' })
+  const [amal, kenji] = await Promise.all([login(server.url, 'amal'), login(server.url, 'kenji')])
+  const bad = connect(server.url, doc.id, amal), a = connect(server.url, doc.id, kenji), b = connect(server.url, doc.id, kenji)
+  try {
+    await Promise.all([bad.synced, a.synced, b.synced])
+    nest(bad.doc, provision(bad.doc.getXmlFragment(FRAGMENT), 'r1')!, 5000)
+    await until(() => bad.closes.length > 0, 10_000, 'the attacker is refused')
+    const notice = bad.stateless.find(s => (s as { type?: string }).type === 'refused') as { code: number; reason: string } | undefined
+    assert.equal(notice?.code, REFUSED_INVALID)
+    // the reading overflowed the stack: said as what it is, not as the engine's message
+    assert.match(notice.reason, /nested/)
+    assert.doesNotMatch(notice.reason, /call stack/)
+    await assertStillServing(server.url, server.store, a, b, [doc.id])
+  } finally { bad.destroy(); a.destroy(); b.destroy() }
+})
+
 test('a chain of 300 provisions each inside the last is refused; one nested as deep as the model holds is taken', { timeout: 60_000 }, async () => {
   const doc = await addDocument(server.store, { delegations: ['APT'], shared: false, title: 'Nested' })
   const [amal, kenji] = await Promise.all([login(server.url, 'amal'), login(server.url, 'kenji')])
