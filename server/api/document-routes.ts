@@ -146,6 +146,11 @@ export function documentRoutes(deps: ApiDeps): Router {
     else throw new HttpError(400, `lang must be one of ${LANGUAGES.join(', ')}`)
     const cover = body.coverTitle === undefined ? null : stringField(body, 'coverTitle', 500)
     const create = async (turn: HeldTurn | null): Promise<DocumentMeta> => {
+      // refused before the drafts' numbers are read when the workers cannot take the job: they are read from every draft in
+      // the store, on the event loop, and a refused start gives its creation back (a drafter whose two jobs ran had them
+      // read for each start she sent, each refused)
+      const refused = deps.work.refusalFor(user.id)
+      if (refused) throw refused
       // built and encoded in a worker (the base parsed there); without an action (the original form of this route) the bare base text
       const content = await deps.work.run('start-proposal', {
         baseText: version?.jsonText ?? null, bare: body.action === undefined, coverTitle: cover,
