@@ -32,10 +32,10 @@ import { assertStillServing } from './raw-socket.js'
 let server: TestServer
 let rita = ''
 let kenji = ''
-// the share: 30 ms at once, then 20 ms a second (reading a version of 9.8 MB takes 22 ms here; the peers' typing is
-// checked from it too, and a busy machine may overdraw it for a moment)
+// the share: 10 ms at once, then 20 ms a second (reading a version of 9.8 MB takes 22 ms here, a few ms on a fast
+// machine; the peers' typing is checked from it too, and a busy machine may overdraw it for a moment)
 before(async () => {
-  server = await startTestServer({ checkBudget: { msPerSecond: 20, burstMs: 30 } })
+  server = await startTestServer({ checkBudget: { msPerSecond: 20, burstMs: 10 } })
   rita = await login(server.url, 'rita')
   kenji = await login(server.url, 'kenji')
   // the store's reads of versions, counted
