@@ -5,10 +5,8 @@
  */
 import { Fragment, type Node, type ResolvedPos } from 'prosemirror-model'
 import { AllSelection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
-import type { EditorView } from 'prosemirror-view'
 import { defaultHeading, resolutionSchema as schema, sectionKindInfo, type Language } from '../../schema/index.js'
 import { selectionCarried } from './carried-selection.js'
-import { isSharedDocument, moveInTwoChanges, swapInSharedDocument } from './shared-moves.js'
 
 /** A provision or item around a position. */
 export interface Unit { node: Node; pos: number; depth: number }
@@ -166,21 +164,17 @@ function moveNode(state: EditorState, unit: Unit, target: (doc: Node) => number 
   return tr.setSelection(selectionCarried(state, unit, tr.doc, at)).scrollIntoView()
 }
 
-/**
- * Dispatches the move of `unit` to where `target` says in the document
- * without it; in a shared document as two changes (shared-moves.ts).
- */
-function dispatchMove(state: EditorState, dispatch: ((tr: Transaction) => void) | undefined, view: EditorView | undefined, unit: Unit, target: (doc: Node) => number | null): boolean {
+/** Dispatches the move of `unit` to where `target` says in the document without it (one change: see caret-keeps-provision.ts). */
+function dispatchMove(state: EditorState, dispatch: ((tr: Transaction) => void) | undefined, unit: Unit, target: (doc: Node) => number | null): boolean {
   const tr = moveNode(state, unit, target)
   if (!tr) return false
-  if (dispatch && view && isSharedDocument(state)) moveInTwoChanges(view, unit, target, true)
-  else if (dispatch) dispatch(tr)
+  if (dispatch) dispatch(tr)
   return true
 }
 
 /** Moves the current provision one place up (or down); at the edge of a section it crosses into the neighbouring section. */
 export function moveProvision(direction: -1 | 1): Command {
-  return (state, dispatch, view) => {
+  return (state, dispatch) => {
     const unit = unitAt(state.selection.$from, ['provision'])
     if (!unit) return false
     const $pos = state.doc.resolve(unit.pos)
@@ -189,18 +183,13 @@ export function moveProvision(direction: -1 | 1): Command {
     const sibling = parent.maybeChild(index + direction)
     if (sibling && sibling.type === unit.node.type) {
       const siblingPos = direction === 1 ? unit.pos + unit.node.nodeSize : unit.pos - sibling.nodeSize
-      if (view && isSharedDocument(state)) {
-        // of the two, the one no collaborator is writing in is recreated (shared-moves.ts)
-        if (dispatch) swapInSharedDocument(view, unit, { node: sibling, pos: siblingPos, depth: unit.depth }, direction)
-        return true
-      }
-      return dispatchMove(state, dispatch, view, unit, () => direction === 1 ? siblingPos - unit.node.nodeSize + sibling.nodeSize : siblingPos)
+      return dispatchMove(state, dispatch, unit, () => direction === 1 ? siblingPos - unit.node.nodeSize + sibling.nodeSize : siblingPos)
     }
     if ($pos.depth !== 1) return false
     const sections = sectionsOf(state.doc)
     const here = sections.findIndex(s => s.pos === $pos.before(1))
     if (!sections[here + direction]) return false
-    return dispatchMove(state, dispatch, view, unit, doc => {
+    return dispatchMove(state, dispatch, unit, doc => {
       const moved = sectionsOf(doc)[here + direction]
       if (!moved) return null
       return direction === 1 ? moved.pos + 1 + moved.node.child(0).nodeSize : moved.pos + moved.node.nodeSize - 1
@@ -210,10 +199,10 @@ export function moveProvision(direction: -1 | 1): Command {
 
 /** Moves the current provision to the end of the section with the given id. */
 export function moveProvisionToSection(sectionId: string): Command {
-  return (state, dispatch, view) => {
+  return (state, dispatch) => {
     const unit = unitAt(state.selection.$from, ['provision'])
     if (!unit) return false
-    return dispatchMove(state, dispatch, view, unit, doc => {
+    return dispatchMove(state, dispatch, unit, doc => {
       const target = sectionsOf(doc).find(s => s.node.attrs.id === sectionId)
       return target ? target.pos + target.node.nodeSize - 1 : null
     })

@@ -7,7 +7,7 @@
 import { EditorState, type Command, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { keymap } from 'prosemirror-keymap'
-import { yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
+import { yCursorPlugin, ySyncPlugin, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { directionOf, resolutionSchema as schema, type Language } from '../../schema/index.js'
@@ -27,6 +27,8 @@ import { cursorBuilder, selectionBuilder, showCursorOf } from './presence.js'
 import { placeholdersPlugin, type Placeholders } from './placeholders.js'
 import { readOnlyClickPlugin } from './read-only-click.js'
 import { uniqueIdsPlugin } from './unique-ids.js'
+import { isRemote } from './remote-change.js'
+import { caretKeepsProvisionPlugin } from './caret-keeps-provision.js'
 
 /** What the editor needs. */
 export interface EditorOptions {
@@ -52,7 +54,6 @@ export interface EditorOptions {
 }
 
 /** Changes that came through the Yjs binding: collaborators', and undo/redo. */
-const isRemote = (tr: Transaction) => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
 
 /**
  * The document the editor starts with: the shared text as it is already
@@ -75,6 +76,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
     ...(options.awareness ? [yCursorPlugin(options.awareness, { cursorBuilder, selectionBuilder, awarenessStateFilter: showCursorOf } as never)] : []),
     yUndoPlugin(),
     undoCaretPlugin(),
+    caretKeepsProvisionPlugin(),
     ...(options.keys ? [keymap(options.keys)] : []),
     ...editorKeymaps(options.dialogs),
     amendmentPlugin(options.makeComparer ?? (() => null)),

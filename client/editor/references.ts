@@ -12,8 +12,8 @@ import { Decoration, DecorationSet } from 'prosemirror-view'
 import { ySyncPluginKey } from 'y-prosemirror'
 import { Fragment, Slice } from 'prosemirror-model'
 import { fixReferences, referenceFixes, referencePhrase, referenceTargets, resolutionSchema as schema, type ReferenceTarget } from '../../schema/index.js'
+import { isRemote } from './remote-change.js'
 
-const isRemote = (tr: Transaction) => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
 
 /** The provisions and items a reference can point at, in document order, with the text a reference to each would show. */
 export function referenceChoices(doc: Parameters<typeof referenceTargets>[0]): { target: ReferenceTarget; text: string }[] {

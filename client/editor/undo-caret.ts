@@ -4,9 +4,9 @@
  * y-prosemirror's undo plugin keeps, with each step of Y's undo manager, the
  * selection from before the last transaction applied when the step was
  * made. A structural command is more than one transaction: an appended fix
- * (the unique-ids plugin gives a new provision its id) or a second change (a
- * move in a shared document is a deletion, then an insertion:
- * shared-swap.ts). The selection kept was then one inside what the command
+ * (the unique-ids plugin gives a new provision its id) or a second change
+ * (the references fixed just after a provision is added: references.ts).
+ * The selection kept was then one inside what the command
  * made, which the undo removes. And that selection is handed to the binding
  * only after the undo was drawn ('stack-item-popped' comes after Y's
  * transaction), so the caret was only mapped through the undo: to the start
@@ -18,13 +18,13 @@
 import { Plugin, PluginKey, TextSelection, type Transaction } from 'prosemirror-state'
 import { getRelativeSelection, relativePositionToAbsolutePosition, ySyncPluginKey, yUndoPluginKey } from 'y-prosemirror'
 import type { UndoManager } from 'yjs'
+import { isRemote } from './remote-change.js'
 
 type RelativeSelection = ReturnType<typeof getRelativeSelection>
 
 const key = new PluginKey<null>('undoCaret')
 
 /** A change from the Yjs binding: a collaborator's, or an undo or redo. */
-const isRemote = (tr: Transaction) => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
 
 /** The plugin that makes an undo put the caret back where it stood before the change; after yUndoPlugin in the list. */
 export function undoCaretPlugin(): Plugin<null> {

@@ -1,0 +1,79 @@
+/**
+ * The caret after a collaborator's move, as y-prosemirror sends it: the two
+ * shared provisions rewritten in place, the caret left at its old place.
+ */
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Node } from 'prosemirror-model'
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
+import { ySyncPluginKey } from 'y-prosemirror'
+import { op, pre, prov, res, resetBuilderIds } from '../../schema/index.js'
+import { caretKeepsProvisionPlugin } from './caret-keeps-provision.js'
+
+function doc(): Node {
+  resetBuilderIds()
+  return res({ lang: 'en', title: 'Cybersecurity' },
+    pre('recalling', prov('that one', { id: 'p1' }), prov('that two', { id: 'p2' }), { id: 's1' }),
+    op('resolves', prov('to act', { id: 'p3' }), { id: 's2' }))
+}
+
+const textPos = (d: Node, text: string) => { let pos = -1; d.descendants((n, p) => { if (pos < 0 && n.isText && n.text!.includes(text)) pos = p + n.text!.indexOf(text); return pos < 0 }); return pos }
+const remote = (tr: Transaction) => tr.setMeta(ySyncPluginKey, { isChangeOrigin: true })
+
+/** A state with the plugin and the caret `offset` characters into `text`. */
+function stateAt(d: Node, text: string, offset: number): EditorState {
+  return EditorState.create({ doc: d, plugins: [caretKeepsProvisionPlugin()], selection: TextSelection.create(d, textPos(d, text) + offset) })
+}
+
+/** The two provisions of 'recalling' swapped by rewriting each in place with the other (as the binding does). */
+function swappedInPlace(state: EditorState): Transaction {
+  const section = state.doc.child(state.doc.childCount - 2)
+  let sectionPos = 0
+  state.doc.forEach((n, o) => { if (n === section) sectionPos = o })
+  const [heading, first, second] = [section.child(0), section.child(1), section.child(2)]
+  const start = sectionPos + 1 + heading.nodeSize
+  // the same sizes are replaced in place: the caret's position maps into whatever stands there now
+  return state.tr.replaceWith(start, start + first.nodeSize + second.nodeSize, [second, first])
+}
+
+const provisionIdAtCaret = (s: EditorState) => s.selection.$from.node(s.selection.$from.depth - 1).attrs.id
+
+test("after a collaborator's move, the caret is back in its own provision, at the same place", () => {
+  const state = stateAt(doc(), 'that two', 6)
+  const tr = remote(swappedInPlace(state))
+  // what y-prosemirror does: the caret kept by its place in the shared text, now the other provision's
+  tr.setSelection(TextSelection.create(tr.doc, state.selection.from))
+  const after = state.apply(tr)
+  assert.equal(provisionIdAtCaret(after), 'p2')
+  assert.equal(after.selection.from, textPos(after.doc, 'that two') + 6)
+})
+
+test('a selection within a paragraph keeps its words; a change of this page, or an edit of the paragraph, is left alone', () => {
+  const d = doc()
+  const selected = EditorState.create({ doc: d, plugins: [caretKeepsProvisionPlugin()], selection: TextSelection.create(d, textPos(d, 'that two') + 5, textPos(d, 'that two') + 8) })
+  const moved = remote(swappedInPlace(selected))
+  moved.setSelection(TextSelection.create(moved.doc, selected.selection.anchor, selected.selection.head))
+  const after = selected.apply(moved)
+  assert.equal(after.doc.textBetween(after.selection.from, after.selection.to), 'two')
+  // the same swap made on this page: the page's own selection stands
+  const state = stateAt(d, 'that two', 6)
+  const local = swappedInPlace(state)
+  local.setSelection(TextSelection.create(local.doc, state.selection.from))
+  assert.equal(provisionIdAtCaret(state.apply(local)), 'p1')
+  // the paragraph changed under the caret as well: no place to be sure of
+  const edited = remote(swappedInPlace(state))
+  edited.insertText('!', textPos(edited.doc, 'that two'))
+  edited.setSelection(TextSelection.create(edited.doc, state.selection.from))
+  assert.equal(provisionIdAtCaret(state.apply(edited)), 'p1')
+})
+
+test('a caret whose provision is gone stays where the change left it', () => {
+  const state = stateAt(doc(), 'that two', 2)
+  const section = state.doc.child(state.doc.childCount - 2)
+  let sectionPos = 0
+  state.doc.forEach((n, o) => { if (n === section) sectionPos = o })
+  const secondAt = sectionPos + 1 + section.child(0).nodeSize + section.child(1).nodeSize
+  const tr = remote(state.tr.delete(secondAt, secondAt + section.child(2).nodeSize))
+  const after = state.apply(tr)
+  assert.equal(after.selection.from, tr.selection.from)
+})
