@@ -58,17 +58,11 @@ export function findMoves(deleted: readonly Node[], inserted: readonly Node[], o
     })
   }
   const pairs: [number, number, number][] = []
-  if (deleted.length * inserted.length <= MAX_SCORED_PAIRS && scoredWords(deleted, inserted, usedFrom, usedTo, options) <= MAX_SCORED_WORDS) {
-    for (let i = 0; i < deleted.length; i++) {
-      if (usedFrom.has(i)) continue
-      const a = options.bagOf(deleted[i]!)
-      for (let j = 0; j < inserted.length; j++) {
-        if (usedTo.has(j)) continue
-        const b = options.bagOf(inserted[j]!)
-        if (!canReach(a, b, options.threshold)) continue
-        const s = bagSimilarity(a, b)
-        if (s >= options.threshold) pairs.push([s, i, j])
-      }
+  const candidates = deleted.length * inserted.length <= MAX_SCORED_PAIRS ? candidatePairs(deleted, inserted, usedFrom, usedTo, options) : null
+  if (candidates && candidates.words <= MAX_SCORED_WORDS) {
+    for (const [i, j] of candidates.pairs) {
+      const s = bagSimilarity(options.bagOf(deleted[i]!), options.bagOf(inserted[j]!))
+      if (s >= options.threshold) pairs.push([s, i, j])
     }
   } else {
     const byText = new Map<string, number[]>()
@@ -80,8 +74,12 @@ export function findMoves(deleted: readonly Node[], inserted: readonly Node[], o
   return moves
 }
 
-/** The words scoring the candidate pairs would merge: both bags' sizes, over the pairs not paired yet whose sizes could reach the threshold. */
-function scoredWords(deleted: readonly Node[], inserted: readonly Node[], usedFrom: ReadonlySet<number>, usedTo: ReadonlySet<number>, options: MoveOptions): number {
+/**
+ * The pairs not paired yet whose sizes could reach the threshold, and the
+ * words scoring them would merge (both bags' sizes, summed over the pairs).
+ */
+function candidatePairs(deleted: readonly Node[], inserted: readonly Node[], usedFrom: ReadonlySet<number>, usedTo: ReadonlySet<number>, options: MoveOptions): { pairs: [number, number][]; words: number } {
+  const pairs: [number, number][] = []
   let words = 0
   for (let i = 0; i < deleted.length; i++) {
     if (usedFrom.has(i)) continue
@@ -89,8 +87,8 @@ function scoredWords(deleted: readonly Node[], inserted: readonly Node[], usedFr
     for (let j = 0; j < inserted.length; j++) {
       if (usedTo.has(j)) continue
       const b = options.bagOf(inserted[j]!)
-      if (canReach(a, b, options.threshold)) words += a.size + b.size
+      if (canReach(a, b, options.threshold)) { pairs.push([i, j]); words += a.size + b.size }
     }
   }
-  return words
+  return { pairs, words }
 }

@@ -37,6 +37,12 @@ async function textBeforeCaret(page: Page): Promise<string> {
 /** The text of every provision on the page, in order. */
 const provisionTexts = (page: Page) => page.locator('.ProseMirror .provision').evaluateAll(ps => ps.map(p => p.textContent ?? ''))
 
+/** How many places the provision reading `later` stands after the one reading `earlier` (negative: before it). */
+async function placesApart(page: Page, later: string, earlier: string): Promise<number> {
+  const texts = await provisionTexts(page)
+  return texts.findIndex(t => t.includes(later)) - texts.findIndex(t => t.includes(earlier))
+}
+
 test('APT and ARB delegates type into the same Arabic proposal and see each other', async ({ browser }) => {
   const { amal, salma } = await bothDelegatesOnTheProposal(browser)
 
@@ -180,14 +186,13 @@ for (const where of ['the provision moved', 'the provision it passes'] as const)
 
     await caretAfter(amal.page, 'أن الفصل بين عناصر')
     await amal.page.keyboard.press('Alt+ArrowUp')
-    const provisions = provisionTexts
-    const order = async (page: Page) => (await provisions(page)).findIndex(t => t.includes('أن الفصل بين عناصر')) - (await provisions(page)).findIndex(t => t.includes('أن الشبكة الهاتفية'))
+    const order = (page: Page) => placesApart(page, 'أن الفصل بين عناصر', 'أن الشبكة الهاتفية')
     await expect.poll(() => order(salma.page)).toBe(-1)
 
     // Salma's caret is where she left it, and her next words go on in her provision.
     expect(await textBeforeCaret(salma.page)).toBe(`${salmasWords} سلمى`)
     await salma.page.keyboard.type(' تكتب')
-    await expect.poll(async () => (await provisions(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes(`${salmasWords} سلمى تكتب`))).toEqual([true])
+    await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes(`${salmasWords} سلمى تكتب`))).toEqual([true])
     // Amal's caret moved with her provision too.
     expect(await textBeforeCaret(amal.page)).toBe('أن الفصل بين عناصر')
     // One undo takes the move back; nothing Salma wrote is lost (what she wrote after the move may stand in the
@@ -209,11 +214,10 @@ test("a provision the other delegation moves into the section above does not tak
   await expect.poll(() => editorText(amal.page)).toContain('عليه سلمى')
   await caretAfter(amal.page, 'تقدم تعريفاً')
   await amal.page.keyboard.press('Alt+ArrowUp')
-  const provisions = provisionTexts
-  await expect.poll(async () => { const p = await provisions(salma.page); return p.findIndex(t => t.includes('تقدم تعريفاً')) - p.findIndex(t => t.includes('عليه سلمى')) }).toBe(1)
+  await expect.poll(() => placesApart(salma.page, 'تقدم تعريفاً', 'عليه سلمى')).toBe(1)
   expect(await textBeforeCaret(salma.page)).toBe('أن قطاع تقييس الاتصالات عليه سلمى')
   await salma.page.keyboard.type(' تكتب')
-  await expect.poll(async () => (await provisions(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes('عليه سلمى تكتب'))).toEqual([true])
+  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes('عليه سلمى تكتب'))).toEqual([true])
   await amal.context.close()
   await salma.context.close()
 })
@@ -228,14 +232,13 @@ test("a provision moved to the end of its own section does not take the caret of
   await amal.page.keyboard.press('Control+Alt+m')
   await amal.page.getByTestId('dialog-select').selectOption({ label: 'وإذ تضع في اعتبارها' })
   await amal.page.getByTestId('dialog-select').press('Enter')
-  const position = async (page: Page, words: string) => (await provisionTexts(page)).findIndex(t => t.includes(words))
-  await expect.poll(async () => await position(salma.page, 'أن الفصل بين عناصر') - await position(salma.page, 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
+  await expect.poll(() => placesApart(salma.page, 'أن الفصل بين عناصر', 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
   expect(await textBeforeCaret(salma.page)).toBe('أن تقارب الشبكات سلمى')
   await salma.page.keyboard.type(' تكتب')
   await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes('أن تقارب الشبكات سلمى تكتب'))).toEqual([true])
   // one undo takes the move back; nothing Salma wrote is lost
   await amal.page.keyboard.press('Control+z')
-  await expect.poll(async () => await position(salma.page, 'أن الفصل بين عناصر') - await position(salma.page, 'أن الشبكة الهاتفية')).toBe(1)
+  await expect.poll(() => placesApart(salma.page, 'أن الفصل بين عناصر', 'أن الشبكة الهاتفية')).toBe(1)
   for (const words of ['سلمى', 'تكتب']) await expect.poll(() => editorText(amal.page)).toContain(words)
   await amal.context.close()
   await salma.context.close()
@@ -253,8 +256,7 @@ test('words a drafter types offline in a provision the other delegation moves me
   await salma.page.keyboard.type(' كتبت دون اتصال')
   await caretAfter(amal.page, 'أن الفصل بين عناصر', 3)
   await amal.page.keyboard.press('Alt+ArrowUp')
-  const position = async (page: Page, words: string) => (await provisionTexts(page)).findIndex(t => t.includes(words))
-  await expect.poll(async () => await position(amal.page, 'أن الفصل بين عناصر') - await position(amal.page, 'أن الشبكة الهاتفية')).toBe(-1)
+  await expect.poll(() => placesApart(amal.page, 'أن الفصل بين عناصر', 'أن الشبكة الهاتفية')).toBe(-1)
   await salma.context.setOffline(false)
   await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
   // both have Salma's words, and the same text

@@ -44,14 +44,9 @@ function paragraphStart(doc: Node, place: CaretPlace): number | null {
   doc.descendants((node, pos) => {
     if (found !== null) return false
     if (node.type.name !== 'provision' || node.attrs.id !== place.provisionId) return !node.isTextblock
-    if (place.index < node.childCount) {
-      const paragraph = node.child(place.index)
-      if (paragraph.isTextblock && paragraph.textContent === place.text) {
-        let offset = pos + 1
-        for (let k = 0; k < place.index; k++) offset += node.child(k).nodeSize
-        found = offset + 1
-      }
-    }
+    node.forEach((paragraph, offset, index) => {
+      if (index === place.index && paragraph.isTextblock && paragraph.textContent === place.text) found = pos + 1 + offset + 1
+    })
     return false
   })
   return found

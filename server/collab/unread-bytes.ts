@@ -122,34 +122,34 @@ export class UnreadBytes {
 
   /** Ends the sockets of `user` with the most waiting until what waits for them together is within the bound. */
   private boundUser(user: string): void {
-    const sockets = [...this.socketsOf.get(user) ?? []].filter(ws => ws.readyState === ws.OPEN)
-    let unread = sockets.reduce((n, ws) => n + ws.bufferedAmount, 0)
-    if (unread <= this.bounds.perUser) return
-    const total = unread
-    let ended = 0
-    for (const ws of sockets.sort((a, b) => b.bufferedAmount - a.bufferedAmount)) {
-      if (unread <= this.bounds.perUser) break
-      unread -= ws.bufferedAmount
-      this.end(ws, 'websocket closed: its account\'s connections do not read what they are sent', { user, unread: ws.bufferedAmount, accountUnread: total })
-      ended++
-    }
-    this.logger.info('connections of one account ended for what waited unread', { user, ended, accountUnread: total })
+    const done = this.endMostWaiting(this.socketsOf.get(user) ?? [], this.bounds.perUser, 'websocket closed: its account\'s connections do not read what they are sent', total => ({ user, accountUnread: total }))
+    if (done) this.logger.info('connections of one account ended for what waited unread', { user, ended: done.ended, accountUnread: done.total })
   }
 
   /** Ends the sockets with the most waiting until what waits for all of them together is within the bound. */
   private boundTotal(): void {
-    let unread = 0
-    for (const ws of this.watched) if (ws.readyState === ws.OPEN) unread += ws.bufferedAmount
-    if (unread <= this.bounds.total) return
+    const done = this.endMostWaiting(this.watched, this.bounds.total, 'websocket closed: the server\'s connections do not read what they are sent', total => ({ serverUnread: total }))
+    if (done) this.logger.info('connections ended for what waited unread on the whole server', { ended: done.ended, serverUnread: done.total })
+  }
+
+  /**
+   * Ends the open ones of `sockets` with the most waiting, each logged as `why`
+   * with `fields`, until what waits for them together is within `bound`; how
+   * many it ended and what waited for them all before, or null when within.
+   */
+  private endMostWaiting(sockets: Iterable<WebSocket>, bound: number, why: string, fields: (total: number) => Record<string, string | number>): { ended: number; total: number } | null {
+    const open = [...sockets].filter(ws => ws.readyState === ws.OPEN)
+    let unread = open.reduce((n, ws) => n + ws.bufferedAmount, 0)
+    if (unread <= bound) return null
     const total = unread
     let ended = 0
-    for (const ws of [...this.watched].filter(w => w.readyState === w.OPEN).sort((a, b) => b.bufferedAmount - a.bufferedAmount)) {
-      if (unread <= this.bounds.total) break
+    for (const ws of open.sort((a, b) => b.bufferedAmount - a.bufferedAmount)) {
+      if (unread <= bound) break
       unread -= ws.bufferedAmount
-      this.end(ws, 'websocket closed: the server\'s connections do not read what they are sent', { unread: ws.bufferedAmount, serverUnread: total })
+      this.end(ws, why, { ...fields(total), unread: ws.bufferedAmount })
       ended++
     }
-    this.logger.info('connections ended for what waited unread on the whole server', { ended, serverUnread: total })
+    return { ended, total }
   }
 
   private end(ws: WebSocket, why: string, fields: Record<string, string | number>): void {
