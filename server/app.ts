@@ -45,6 +45,8 @@ export interface RunningServer {
   hocuspocus: Hocuspocus
   /** The worker threads of heavy requests (for tests and tools). */
   work: WorkPool
+  /** The printer of PDF exports and its turns (for tests and tools). */
+  pdf: SharedPdfRenderer
   /**
    * Stores open documents, closes connections, the store and the port.
    * Rejects (after closing everything) when a document's last save failed;
@@ -92,7 +94,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   app.set('trust proxy', proxies.trusts)
   app.use(securityHeaders)
   // a PDF's printing has the time limit of the work that made its HTML
-  const pdf = new SharedPdfRenderer({ timeoutMs: config.work?.timeoutMs })
+  const pdf = new SharedPdfRenderer({ timeoutMs: config.work?.timeoutMs, launch: config.printer })
   app.use('/api', sameOriginWrites(config.publicOrigins ?? []))
   app.use('/api', apiRouter({ store, sessions, hocuspocus, accessChanged, sessionTtlMs: config.sessionTtlMs, clientAddress: proxies.clientAddress, loginLimits: config.loginLimits, logger, work, loopTime, checkpointBytes, maxDocumentBytes: config.maxDocumentBytes, storeHealth }, pdf))
   app.use(express.static(config.distDir, { index: false }))
@@ -139,6 +141,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     store,
     hocuspocus,
     work,
+    pdf,
     close() {
       closing ??= (async () => {
         clearInterval(sweep)

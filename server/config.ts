@@ -5,6 +5,7 @@ import type { LoginLimits } from './auth/login-throttle.js'
 import { parseOrigins } from './http/origin.js'
 import type { Logger } from './log.js'
 import type { WorkPoolOptions } from './work/pool.js'
+import type { PdfPrinter } from './api/export-routes.js'
 import type { CheckpointOptions } from './extensions/checkpoints.js'
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './documents.js'
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../protocol/refusal.js'
@@ -90,6 +91,8 @@ export interface ServerConfig {
   memoryTightShare?: number | undefined
   /** Reads the heap's share in use (tests set it; default V8's own figures). */
   memoryGauge?: MemoryGauge | undefined
+  /** Starts the printer of PDF exports (default: Chromium, export/pdf.ts); tests give one whose printings they hold. */
+  printer?: (() => Promise<PdfPrinter>) | undefined
   /** Open connections (HTTP and WebSocket) from one client address; past it, new ones are closed at once (default 256). */
   maxConnectionsPerAddress?: number | undefined
   /** The reverse proxies whose `X-Forwarded-For` is believed (TRUST_PROXY; Express's syntax; default loopback; false: none), http/client-address.ts. */

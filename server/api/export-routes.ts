@@ -41,15 +41,25 @@ export const PDFS_PER_USER = 2
 export const PDF_WAITING = 8
 export const PDF_WAIT_MS = 20_000
 
+/** What prints PDFs: a PdfRenderer (one Chromium), or what a test puts in its place. */
+export type PdfPrinter = Pick<PdfRenderer, 'render' | 'connected' | 'close'>
+
 /** A lazily started PDF renderer shared by all requests; `close()` on shutdown. */
 export class SharedPdfRenderer {
-  private renderer: Promise<PdfRenderer> | null = null
+  private renderer: Promise<PdfPrinter> | null = null
   private readonly admission = new PdfAdmission({ places: MAX_QUEUED_RENDERINGS, perUser: PDFS_PER_USER, waiting: PDF_WAITING, waitMs: PDF_WAIT_MS })
+  /** PDFs whose HTML is made, printing or waiting for the printer. */
+  private atPrinterNow = 0
   /**
    * `timeoutMs`: the longest one printing may take, ms, as a whole (the work pool's time limit: the server's; the
    * renderer's default of 30 s without). Past it, the export is answered 422 too-much-work.
+   * `launch`: starts the printer (default: Chromium, PdfRenderer.launch); tests give one whose printings they hold.
    */
-  constructor(private readonly options: { timeoutMs?: number | undefined } = {}) {}
+  constructor(private readonly options: { timeoutMs?: number | undefined; launch?: (() => Promise<PdfPrinter>) | undefined } = {}) {}
+  /** PDFs whose HTML is made, printing or waiting for the printer (for tests and health). */
+  get atPrinter(): number {
+    return this.atPrinterNow
+  }
   /** The time limit of one printing, as `render` takes it (none given: the renderer's default). */
   get printing(): { timeoutMs?: number } {
     return this.options.timeoutMs === undefined ? {} : { timeoutMs: this.options.timeoutMs }
@@ -69,15 +79,25 @@ export class SharedPdfRenderer {
    * The renderer, started on first use, and again when its Chromium has exited (killed when the machine ran short of
    * memory, crashed): it was kept for the life of the server, and every PDF after was a 500.
    */
-  async get(): Promise<PdfRenderer> {
+  async get(): Promise<PdfPrinter> {
     const kept = this.renderer
     if (kept) {
       const renderer = await kept.catch(() => null)
       if (renderer?.connected) return renderer
       if (this.renderer === kept) this.renderer = null
     }
-    this.renderer ??= loadExport().then(m => m.PdfRenderer.launch()).catch(e => { this.renderer = null; throw e })
+    this.renderer ??= (this.options.launch ?? (() => loadExport().then(m => m.PdfRenderer.launch())))().catch(e => { this.renderer = null; throw e })
     return this.renderer
+  }
+  /**
+   * Prints the HTML of one PDF request of `user`, admitted before (`admit`); `signal` aborts when nobody waits for it any
+   * more (it is then not printed).
+   */
+  async print(user: string, html: string, signal: AbortSignal): Promise<Uint8Array> {
+    this.atPrinterNow++
+    try {
+      return await (await this.get()).render(html, { ...this.printing, signal })
+    } finally { this.atPrinterNow-- }
   }
   /** Stops Chromium if it was started. */
   async close(): Promise<void> {
@@ -161,7 +181,7 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
         if (e instanceof WorkError && e.name === 'ExportInputError') throw new HttpError(500, `export failed: ${e.message}`)
         throw e
       }
-      bytes = file.html !== undefined ? await (await pdf.get()).render(file.html, { ...pdf.printing, signal: gone.signal }) : file.bytes
+      bytes = file.html !== undefined ? await pdf.print(user.id, file.html, gone.signal) : file.bytes
     } finally { release() }
     res.status(200)
       .set('Content-Type', file.contentType)
