@@ -265,3 +265,25 @@ test('words a drafter types offline in a provision the other delegation moves me
   await amal.context.close()
   await salma.context.close()
 })
+
+test('words a drafter types offline in a provision the other delegation moves into another section are not lost', async ({ browser }) => {
+  // Salma (ARB) goes offline and writes in the first provision of 'considering further'; Amal (APT) moves that
+  // provision up into 'considering' (the shared provision is deleted and a copy inserted there); Salma comes back.
+  const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Offline words kept across a move between sections')
+  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  await salma.context.setOffline(true)
+  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  await caretAfter(salma.page, 'تقدم تعريفاً')
+  await salma.page.keyboard.type(' كتبت دون اتصال')
+  await caretAfter(amal.page, 'تقدم تعريفاً')
+  await amal.page.keyboard.press('Alt+ArrowUp')
+  await expect.poll(() => placesApart(amal.page, 'تقدم تعريفاً', 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
+  await salma.context.setOffline(false)
+  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
+  // both have Salma's words, once, in the moved provision, and the same text
+  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت دون اتصال')).map(t => t.includes('تقدم تعريفاً كتبت دون اتصال')), { timeout: 20_000 }).toEqual([true])
+  await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
+  expect(await placesApart(salma.page, 'تقدم تعريفاً', 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
+  await amal.context.close()
+  await salma.context.close()
+})

@@ -15,6 +15,7 @@ import { ACCESS_CHANGED, readRefusalNotice, REFUSED_RATE, SERVER_BUSY, STORE_FAI
 import { SCHEMA_FINGERPRINT } from '../../schema/fingerprint.js'
 import { showOutdatedNotice } from '../app/outdated.js'
 import { readFanOutNotice } from '../../protocol/fan-out-notice.js'
+import { watchMovedWords } from './moved-words.js'
 
 /** Connection status shown to the user. */
 export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'apart' | 'unsaved'
@@ -54,6 +55,8 @@ export function openCollab(documentId: string): CollabSession {
   const ydoc = new Y.Doc()
   const fragment = ydoc.getXmlFragment(FRAGMENT)
   const comments = ydoc.getArray<unknown>(COMMENTS)
+  // words this page typed into a provision a collaborator moved to another section meanwhile are typed again into it
+  const stopKeepingMovedWords = watchMovedWords(ydoc, fragment)
   const local = new IndexeddbPersistence(`resdraft:${documentId}`, ydoc)
   const provider = new HocuspocusProvider({ url: collabUrl(), name: documentId, token: '', document: ydoc })
 
@@ -150,6 +153,7 @@ export function openCollab(documentId: string): CollabSession {
     discardLocalCopy: () => local.clearData(),
     destroy() {
       destroyed = true
+      stopKeepingMovedWords()
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
       const websocket = provider.configuration.websocketProvider

@@ -1,0 +1,186 @@
+/**
+ * Words typed into a provision while another delegation moves it to another
+ * section: pages bound by y-prosemirror's own binding (HeadlessEditor), a
+ * server document between them that collects deleted content as the real
+ * one does, and updates delivered in the orders a network can deliver them.
+ */
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Node } from 'prosemirror-model'
+import { TextSelection } from 'prosemirror-state'
+import { prosemirrorToYXmlFragment } from 'y-prosemirror'
+import * as Y from 'yjs'
+import { FRAGMENT } from '../../protocol/shared-doc.js'
+import { ins, op, pre, prov, res, resetBuilderIds, txt } from '../../schema/index.js'
+import { docOfFragment, HeadlessEditor } from '../../server/test/headless-editor.js'
+import { moveProvision, moveProvisionToSection } from './commands.js'
+import { watchMovedWords } from './moved-words.js'
+
+function resolution(): Node {
+  resetBuilderIds()
+  return res({ lang: 'en', title: 'Cybersecurity' },
+    pre('recalling', prov('that one', { id: 'p1' }), prov('that two', { id: 'p2' }), { id: 's1' }),
+    op('resolves', prov('to act', { id: 'p3' }), { id: 's2' }))
+}
+
+/** A page: its Y.Doc, an editor bound to it, and words kept across moves. */
+class Page {
+  readonly ydoc = new Y.Doc()
+  readonly editor: HeadlessEditor
+  constructor(server: Y.Doc) {
+    Y.applyUpdate(this.ydoc, Y.encodeStateAsUpdate(server), 'network')
+    const fragment = this.ydoc.getXmlFragment(FRAGMENT)
+    this.editor = new HeadlessEditor(fragment)
+    watchMovedWords(this.ydoc, fragment)
+  }
+  /** Types `words` just after `after`, with `marks`. */
+  type(after: string, words: string, ...marks: Parameters<typeof txt>[1][]): void {
+    const pos = textEnd(this.editor.doc, after)
+    this.editor.dispatch(this.editor.state.tr.insert(pos, txt(words, ...marks)))
+  }
+  /** Types `words` just before `before`. */
+  typeBefore(before: string, words: string): void {
+    const pos = textEnd(this.editor.doc, before) - before.length
+    this.editor.dispatch(this.editor.state.tr.insert(pos, txt(words)))
+  }
+  /** Puts the caret in the words `within`, then runs a command. */
+  run(within: string, command: ReturnType<typeof moveProvisionToSection>): void {
+    const pos = textEnd(this.editor.doc, within)
+    this.editor.dispatch(this.editor.state.tr.setSelection(TextSelection.create(this.editor.doc, pos)))
+    assert.ok(command(this.editor.state, tr => this.editor.dispatch(tr)), 'the command ran')
+  }
+  get doc(): Node { return docOfFragment(this.ydoc.getXmlFragment(FRAGMENT)) }
+}
+
+function textEnd(doc: Node, text: string): number {
+  let pos = -1
+  doc.descendants((n, p) => { if (pos < 0 && n.isText && n.text!.includes(text)) pos = p + n.text!.indexOf(text) + text.length; return pos < 0 })
+  assert.ok(pos >= 0, `"${text}" is in the document`)
+  return pos
+}
+
+/** What `from` has that `to` lacks, delivered. */
+function deliver(from: Y.Doc, to: Y.Doc): void {
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'network')
+}
+
+function setting() {
+  const server = new Y.Doc({ gc: true })
+  prosemirrorToYXmlFragment(resolution(), server.getXmlFragment(FRAGMENT))
+  return { server, amal: new Page(server), salma: new Page(server) }
+}
+
+/** The section id and text of a provision, read from a document. */
+function provision(doc: Node, id: string): { section: string; text: string } | null {
+  let found: { section: string; text: string } | null = null
+  doc.forEach(section => section.forEach(child => { if (child.attrs.id === id) found = { section: section.attrs.id as string, text: child.textContent } }))
+  return found
+}
+
+const occurrences = (doc: Node, words: string) => doc.textContent.split(words).length - 1
+
+/** Every document equal, and the words in provision p2, once, in section s2. */
+function assertKept(docs: Y.Doc[], words: string, text: string): void {
+  const read = docs.map(d => docOfFragment(d.getXmlFragment(FRAGMENT)))
+  for (const d of read) assert.deepEqual(d.toJSON(), read[0]!.toJSON(), 'every document the same')
+  assert.deepEqual(provision(read[0]!, 'p2'), { section: 's2', text })
+  assert.equal(occurrences(read[0]!, words), 1)
+}
+
+test('words typed offline in a provision moved to another section meanwhile are kept, in the moved provision', () => {
+  const { server, amal, salma } = setting()
+  salma.type('that two', ' and three')
+  amal.run('that two', moveProvisionToSection('s2'))
+  deliver(amal.ydoc, server)
+  // Salma comes back: the server's state reaches her first, then hers the server
+  deliver(server, salma.ydoc)
+  deliver(salma.ydoc, server)
+  deliver(server, amal.ydoc)
+  assertKept([server, amal.ydoc, salma.ydoc], ' and three', 'that two and three')
+})
+
+test('words that reach the server after the move, before the page hears of it, are kept', () => {
+  const { server, amal, salma } = setting()
+  salma.typeBefore('two', 'very ')
+  amal.run('that two', moveProvisionToSection('s2'))
+  deliver(amal.ydoc, server)
+  // Salma's words were in flight: the server places them in the provision it has deleted, then tells her of the move
+  deliver(salma.ydoc, server)
+  deliver(server, salma.ydoc)
+  deliver(salma.ydoc, server)
+  deliver(server, amal.ydoc)
+  assert.equal(occurrences(salma.doc, 'very '), 1)
+  assertKept([server, amal.ydoc, salma.ydoc], 'very ', 'that very two')
+})
+
+test('words the server had before an offline move arrived are kept, and words the mover knew are not doubled', () => {
+  const { server, amal, salma } = setting()
+  salma.type('that two', ' known')
+  deliver(salma.ydoc, server)
+  deliver(server, amal.ydoc)
+  // Amal goes offline and moves the provision; Salma, online, goes on writing in it
+  amal.run('that two', moveProvisionToSection('s2'))
+  salma.type('known', ' later')
+  deliver(salma.ydoc, server)
+  deliver(amal.ydoc, server)
+  deliver(server, salma.ydoc)
+  deliver(salma.ydoc, server)
+  deliver(server, amal.ydoc)
+  assertKept([server, amal.ydoc, salma.ydoc], ' later', 'that two known later')
+  assert.equal(occurrences(salma.doc, ' known'), 1)
+})
+
+test('the words keep their marks: an insertion of the ARB delegation stays one', () => {
+  const { server, amal, salma } = setting()
+  salma.type('that two', ' amended', ins('Salma', 'ARB'))
+  amal.run('that two', moveProvisionToSection('s2'))
+  deliver(amal.ydoc, server)
+  deliver(server, salma.ydoc)
+  deliver(salma.ydoc, server)
+  deliver(server, amal.ydoc)
+  assertKept([server, amal.ydoc, salma.ydoc], ' amended', 'that two amended')
+  let marks: unknown = null
+  amal.doc.descendants(n => { if (n.isText && n.text === ' amended') marks = n.marks.map(m => ({ type: m.type.name, ...m.attrs })); return true })
+  assert.deepEqual(marks, [{ type: 'insertion', author: 'Salma', delegation: 'ARB', date: null }])
+})
+
+test('a third page, which wrote nothing, puts nothing back: the words stand once on every page', () => {
+  const { server, amal, salma } = setting()
+  const omar = new Page(server)
+  salma.type('that two', ' words')
+  amal.run('that two', moveProvisionToSection('s2'))
+  deliver(amal.ydoc, server)
+  deliver(server, omar.ydoc)
+  deliver(server, salma.ydoc)
+  deliver(salma.ydoc, server)
+  deliver(server, omar.ydoc)
+  deliver(server, amal.ydoc)
+  assertKept([server, amal.ydoc, salma.ydoc, omar.ydoc], ' words', 'that two words')
+})
+
+test('a provision the other delegation deletes takes the words typed in it meanwhile, as any deletion does', () => {
+  const { server, amal, salma } = setting()
+  salma.type('that two', ' gone')
+  const from = textEnd(amal.editor.doc, 'that one') + 2
+  const to = textEnd(amal.editor.doc, 'that two') + 2
+  amal.editor.dispatch(amal.editor.state.tr.delete(from, to))
+  deliver(amal.ydoc, server)
+  deliver(server, salma.ydoc)
+  deliver(salma.ydoc, server)
+  deliver(server, amal.ydoc)
+  assert.equal(provision(salma.doc, 'p2'), null)
+  assert.equal(occurrences(salma.doc, ' gone'), 0)
+  assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
+})
+
+test('a move within the section (the binding rewrites in place) keeps the words once, as before', () => {
+  const { server, amal, salma } = setting()
+  salma.type('that two', ' here')
+  amal.run('that two', moveProvision(-1))
+  deliver(amal.ydoc, server)
+  deliver(server, salma.ydoc)
+  deliver(salma.ydoc, server)
+  deliver(server, amal.ydoc)
+  assert.equal(occurrences(amal.doc, ' here'), 1)
+  assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
+})
