@@ -19,6 +19,7 @@ import * as Y from 'yjs'
 import type { CommentWriter } from '../collab/comment-authorship.js'
 import type { BracketOperation } from '../collab/brackets.js'
 import { rootProblems } from '../collab/content.js'
+import { attributionMap, registeredClients } from '../collab/attribution-map.js'
 import { decodedOnce, hasPending, problemsAfter, type Decoded } from '../collab/update-problems.js'
 import { integrationSteps, MAX_INTEGRATION_STEPS, placeability, placedItems, type PlacedItem, type UpdateStruct } from '../collab/integration-cost.js'
 import { typesIntoText, typingCandidate } from '../collab/typing.js'
@@ -132,6 +133,33 @@ function inAcceptedText(recent: readonly Accepted[], id: Y.ID): boolean {
     for (let i = 0; i < a.ranges.length; i += 3) if (a.ranges[i] === id.client && a.ranges[i + 1]! <= id.clock && id.clock < a.ranges[i + 2]!) return true
   }
   return false
+}
+
+/**
+ * Whether every deletion of `update` that `copy` (the update applied) still holds waiting is of clocks of the
+ * update's own clients, or of clients registered to `delegation`: a page deletes only what it holds, and what
+ * it holds that the server lacks is its own (the deletion of a comment whose posting was dropped with a
+ * throttled socket). A deletion waiting for another writer's clocks would take effect when they arrive.
+ */
+function deletionsWaitForOwnClients(copy: Y.Doc, update: Uint8Array, delegation: string | undefined): boolean {
+  let decoded: Decoded
+  try { decoded = decodedOnce(update) } catch { return false }
+  let own: Set<number> | null = null
+  for (const [client, ranges] of decoded.ds.clients) {
+    const state = Y.getState(copy.store, client)
+    if (!ranges.some(r => r.clock + r.len > state)) continue
+    own ??= ownClients(copy, decoded, delegation)
+    if (!own.has(client)) return false
+  }
+  return true
+}
+
+/** The clients of `decoded`'s structs, and those the document's attribution registers to `delegation`. */
+function ownClients(copy: Y.Doc, decoded: Decoded, delegation: string | undefined): Set<number> {
+  const own = new Set<number>()
+  for (const s of decoded.structs) if (!(s instanceof Y.Skip)) own.add(s.id.client)
+  if (delegation !== undefined) for (const [client, owner] of registeredClients(attributionMap(copy))) if (owner === delegation) own.add(client)
+  return own
 }
 
 /** The validation extension. */
@@ -251,8 +279,14 @@ export class Validation implements Extension {
     } finally { copy.destroy() }
   }
 
-  /** Whether `update` changes nothing but the comments (what a reviewer may send). */
-  onlyComments(document: Document, documentName: string, update: Uint8Array): boolean {
+  /**
+   * Whether `update` changes nothing but the comments (what a reviewer may send). Content of it may wait for
+   * earlier content of its own clients, as a drafter's may (a comment written while the socket was away comes
+   * before the page's sync answer, which carries the one before it): inserts wait for nothing else (the
+   * integration check, `placeability`, refuses them first), and what waits is checked with the update that
+   * completes it. A deletion that waits for another client's clocks is refused: what it deletes cannot be seen.
+   */
+  onlyComments(document: Document, documentName: string, update: Uint8Array, delegation?: string): boolean {
     const copy = newCopy(document)
     try {
       for (const a of this.pending(document, this.stateOf(documentName))) Y.applyUpdate(copy, a.update)
@@ -260,7 +294,8 @@ export class Validation implements Extension {
       let others = false
       copy.on('afterTransaction', (tr: Y.Transaction) => { for (const t of tr.changed.keys()) if (t !== comments) others = true })
       try { Y.applyUpdate(copy, update) } catch { return false }
-      return !others && rootProblems(copy).length === 0 && !hasPending(copy)
+      if (others || rootProblems(copy).length > 0) return false
+      return !hasPending(copy) || deletionsWaitForOwnClients(copy, update, delegation)
     } finally { copy.destroy() }
   }
 
@@ -354,7 +389,7 @@ export class Validation implements Extension {
     if (commentOnly) {
       this.withinBudget(connection, documentName, user, spender)
       const started = performance.now()
-      const allowed = this.onlyComments(document, documentName, update)
+      const allowed = this.onlyComments(document, documentName, update, user?.delegation)
       this.budgets.checkTime.spend(spender, performance.now() - started)
       if (!allowed) throw this.refused(connection, documentName, user, REFUSED_READ_ONLY, 'read-only: reviewers may comment but not change the text')
     }
