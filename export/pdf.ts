@@ -31,9 +31,14 @@ export interface PdfOptions {
 /** Renderings a `PdfRenderer` holds at once, the one printing included; past it, `render` refuses at once. */
 export const MAX_QUEUED_RENDERINGS = 4
 
-/** The printer's queue is full. */
+/** The printer's queue is full, or (`ownShare`: how many PDFs of theirs it holds) the requester's share of it. */
 export class PrinterBusyError extends Error {
-  constructor() { super('the server is busy printing other PDFs; try again in a few seconds'); this.name = 'PrinterBusyError' }
+  constructor(ownShare?: number) {
+    super(ownShare === undefined
+      ? 'the server is busy printing other PDFs; try again in a few seconds'
+      : `the server is still making ${ownShare} of your own PDFs; try again when one is done`)
+    this.name = 'PrinterBusyError'
+  }
 }
 
 /** A printing ran past its time limit (its page was closed). */

@@ -51,3 +51,23 @@ test('a request waits a bounded time, leaves the line when its client goes, and 
   release()
   assert.deepEqual(printer.state, { inFlight: 0, waiting: 0 }, 'a place is given back once')
 })
+
+test('a refusal says whose PDFs the server is busy with: the user\'s own past their bound, everyone\'s when the line is full', async () => {
+  const refusal = (p: Promise<unknown>) => p.then(() => 'admitted', (e: Error) => `${e.name}: ${e.message}`)
+  const own = (n: number) => `PrinterBusyError: the server is still making ${n} of your own PDFs; try again when one is done`
+  const everyone = 'PrinterBusyError: the server is busy printing other PDFs; try again in a few seconds'
+  const roomy = new PdfAdmission(limits)
+  await roomy.admit('a')
+  await roomy.admit('a')
+  assert.equal(await refusal(roomy.admit('a')), own(2), 'past their share in flight')
+  const full = new PdfAdmission({ ...limits, places: 2, waiting: 1 })
+  await full.admit('a')
+  await full.admit('b')
+  const leave = new AbortController()
+  const waiting = full.admit('a', leave.signal)
+  assert.equal(await outcome(waiting), 'waiting')
+  assert.equal(await refusal(full.admit('a')), own(2), 'one in flight and one waiting: their own request waits already')
+  assert.equal(await refusal(full.admit('c')), everyone, 'the line is full of others\' requests')
+  leave.abort()
+  assert.equal(await outcome(waiting), 'refused')
+})

@@ -10,7 +10,12 @@
  * So users who keep the printer busy between them (the eighth probe's three
  * accounts, each sending again the moment it was answered) are served after
  * anyone who has nothing printing: that user waits for one PDF's printing,
- * not for ever. The rest is refused at once, with Retry-After (503).
+ * not for ever. The rest is refused at once, with Retry-After (503): a
+ * user past their own bound (their share in flight, or a request of theirs
+ * already waiting) is told that it is their own PDFs the server is making.
+ *
+ * Admitted PDFs are printed one at a time, in turns across users
+ * (export-routes.ts, account-turns.ts).
  */
 import { PrinterBusyError } from '../../export/pdf.js'
 
@@ -53,10 +58,12 @@ export class PdfAdmission {
    */
   admit(user: string, signal?: AbortSignal): Promise<() => void> {
     const mine = this.inFlight.get(user) ?? 0
-    if (mine >= this.limits.perUser) return Promise.reject(new PrinterBusyError())
+    // past the user's own bound: refused saying so (it is their own PDFs the server is busy with)
+    if (mine >= this.limits.perUser) return Promise.reject(new PrinterBusyError(mine))
     // no waiting request fits now (the line is served whenever a place frees): one that fits takes it
     if (this.fits(user, this.limits.places - this.total)) return Promise.resolve(this.take(user))
-    if (this.line.length >= this.limits.waiting || this.line.some(w => w.user === user) || signal?.aborted) return Promise.reject(new PrinterBusyError())
+    if (this.line.some(w => w.user === user)) return Promise.reject(new PrinterBusyError(mine + 1))
+    if (this.line.length >= this.limits.waiting || signal?.aborted) return Promise.reject(new PrinterBusyError())
     return new Promise((resolve, reject) => {
       const leave = () => {
         clearTimeout(timer)
