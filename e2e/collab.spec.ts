@@ -37,6 +37,24 @@ async function textBeforeCaret(page: Page): Promise<string> {
 /** The text of every provision on the page, in order. */
 const provisionTexts = (page: Page) => page.locator('.ProseMirror .provision').evaluateAll(ps => ps.map(p => p.textContent ?? ''))
 
+/**
+ * Waits until the browser has stored the page's changes made so far (y-indexeddb writes each update in a
+ * transaction of its own; a read of the same store begun after them ends after they have).
+ */
+async function storedInBrowser(page: Page): Promise<void> {
+  const documentId = decodeURIComponent(new URL(page.url()).hash.replace('#/doc/', ''))
+  await page.evaluate(name => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open(name)
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const tr = open.result.transaction('updates', 'readonly')
+      tr.oncomplete = () => { open.result.close(); resolve() }
+      tr.onerror = () => reject(tr.error)
+      tr.objectStore('updates').count()
+    }
+  }), `resdraft:${documentId}`)
+}
+
 /** How many places the provision reading `later` stands after the one reading `earlier` (negative: before it). */
 async function placesApart(page: Page, later: string, earlier: string): Promise<number> {
   const texts = await provisionTexts(page)
@@ -284,6 +302,31 @@ test('words a drafter types offline in a provision the other delegation moves in
   await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت دون اتصال')).map(t => t.includes('تقدم تعريفاً كتبت دون اتصال')), { timeout: 20_000 }).toEqual([true])
   await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
   expect(await placesApart(salma.page, 'تقدم تعريفاً', 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
+  await amal.context.close()
+  await salma.context.close()
+})
+
+test('words typed offline in a page since closed are kept when the provision was moved into another section meanwhile', async ({ browser }) => {
+  // Salma (ARB) writes offline and closes the page (her words wait in the browser); Amal (APT) moves the provision
+  // into the section above; Salma, back online, opens the proposal again: the new page sends the words and, as they
+  // were deleted with the provision the move deleted, types them again into the moved one.
+  const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Offline words of a closed page kept across a move')
+  const url = salma.page.url()
+  await salma.context.setOffline(true)
+  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  await caretAfter(salma.page, 'تقدم تعريفاً')
+  await salma.page.keyboard.type(' كتبت ثم أغلقت')
+  await storedInBrowser(salma.page)
+  await salma.page.close()
+  await caretAfter(amal.page, 'تقدم تعريفاً')
+  await amal.page.keyboard.press('Alt+ArrowUp')
+  await expect.poll(() => placesApart(amal.page, 'تقدم تعريفاً', 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
+  await salma.context.setOffline(false)
+  const again = await salma.context.newPage()
+  await again.goto(url)
+  await expect(again.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت ثم أغلقت')).map(t => t.includes('تقدم تعريفاً كتبت ثم أغلقت')), { timeout: 20_000 }).toEqual([true])
+  await expect.poll(async () => await editorText(again) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
   await amal.context.close()
   await salma.context.close()
 })

@@ -16,6 +16,7 @@ import { SCHEMA_FINGERPRINT } from '../../schema/fingerprint.js'
 import { showOutdatedNotice } from '../app/outdated.js'
 import { readFanOutNotice } from '../../protocol/fan-out-notice.js'
 import { watchMovedWords } from './moved-words.js'
+import { claimOwnClients } from './own-clients.js'
 
 /** Connection status shown to the user. */
 export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'apart' | 'unsaved'
@@ -45,6 +46,9 @@ export interface CollabSession {
   destroy(): void
 }
 
+/** How long the socket waits for this browser's copy of the document to be read, ms (a stuck IndexedDB does not keep the page offline). */
+const LOCAL_COPY_WAIT_MS = 3000
+
 /** The collaboration socket's address on this origin (with this page's document-model fingerprint). */
 export function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab?schema=${SCHEMA_FINGERPRINT}`
@@ -55,10 +59,16 @@ export function openCollab(documentId: string): CollabSession {
   const ydoc = new Y.Doc()
   const fragment = ydoc.getXmlFragment(FRAGMENT)
   const comments = ydoc.getArray<unknown>(COMMENTS)
-  // words this page typed into a provision a collaborator moved to another section meanwhile are typed again into it
-  const stopKeepingMovedWords = watchMovedWords(ydoc, fragment)
+  // words this page (or an earlier page of this browser, whose offline words it sends) typed into a provision a
+  // collaborator moved to another section meanwhile are typed again into it
+  const ownClients = claimOwnClients(documentId, ydoc.clientID)
+  const stopKeepingMovedWords = watchMovedWords(ydoc, fragment, client => ownClients.has(client))
   const local = new IndexeddbPersistence(`resdraft:${documentId}`, ydoc)
-  const provider = new HocuspocusProvider({ url: collabUrl(), name: documentId, token: '', document: ydoc })
+  // The socket opens once this browser's copy is read (and the ids of earlier pages taken, own-clients.ts): words an
+  // earlier page typed offline must stand in the document before the server's changes come, or a provision moved
+  // meanwhile would be deleted before they are in it, and nothing could put them back (moved-words.ts).
+  // (`autoConnect` is passed on to the socket the provider makes; its own configuration type does not list it)
+  const provider = new HocuspocusProvider({ url: collabUrl(), name: documentId, token: '', document: ydoc, autoConnect: false } as ConstructorParameters<typeof HocuspocusProvider>[0])
 
   let socket: 'connecting' | 'connected' | 'disconnected' = 'connecting'
   let destroyed = false
@@ -132,6 +142,11 @@ export function openCollab(documentId: string): CollabSession {
     if (event.code === STORE_FAILED && provider.hasUnsyncedChanges) { unsaved = true; emit() }
   })
 
+  const copyRead = Promise.all([local.whenSynced, ownClients.ready])
+  void Promise.race([copyRead, new Promise(resolve => setTimeout(resolve, LOCAL_COPY_WAIT_MS))]).then(() => {
+    if (wanted && !destroyed && !refused && navigator.onLine) void provider.connect()
+  })
+
   // Going offline: stop trying; coming back: reconnect at once and merge.
   const goOffline = () => { closingOnPurpose ||= socket !== 'disconnected'; stop() }
   const goOnline = () => { if (refused) return; wanted = true; void provider.connect(); emit() }
@@ -154,6 +169,7 @@ export function openCollab(documentId: string): CollabSession {
     destroy() {
       destroyed = true
       stopKeepingMovedWords()
+      ownClients.release()
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
       const websocket = provider.configuration.websocketProvider

@@ -30,6 +30,9 @@ import * as Y from 'yjs'
 import { IDENTIFIED_NODES } from '../../schema/nodes.js'
 import { resolutionSchema } from '../../schema/schema.js'
 
+/** Whether words of a Yjs client id are this page's to put back (its own id; see own-clients.ts for earlier pages'). */
+export type OwnClients = (client: number) => boolean
+
 /** The origin of the transactions that put words back. */
 export const MOVED_WORDS_ORIGIN = Object.freeze({ movedWords: true })
 
@@ -55,12 +58,14 @@ type AnyType = Y.AbstractType<unknown> & { _item: AnyItem | null; _start: AnyIte
  * (see the module comment), in one transaction with `MOVED_WORDS_ORIGIN`.
  * Returns how many characters were put back.
  */
-export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transaction): number {
+export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transaction, isOwn: OwnClients = c => c === doc.clientID): number {
   // only another page's change can delete this page's words without this page asking
-  if (tr.local || !tr.deleteSet.clients.has(doc.clientID)) return 0
+  if (tr.local) return 0
+  const own = ownDeletions(tr, isOwn)
+  if (own.clients.size === 0) return 0
   const movedElements = new Set<AnyType>()
   let twins: Map<string, Y.XmlElement> | null = null
-  Y.iterateDeletedStructs(tr, ownDeletions(tr, doc.clientID), struct => {
+  Y.iterateDeletedStructs(tr, own, struct => {
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) return
     twins ??= liveIdentifiedElements(fragment)
     const element = deletedAncestorWithTwin(struct as AnyItem, tr, twins)
@@ -70,7 +75,7 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
   const work: [Y.XmlElement, Insertion[]][] = []
   for (const element of movedElements) {
     const twin = twins!.get(idOf(element)!)!
-    const before = textblocksBefore(element, tr).map(b => ({ block: b, text: blockTextBefore(b, tr, doc.clientID) }))
+    const before = textblocksBefore(element, tr).map(b => ({ block: b, text: blockTextBefore(b, tr, isOwn) }))
     const now = textblocksNow(twin)
     for (let k = 0; k < before.length; k++) {
       const { text } = before[k]!
@@ -91,16 +96,16 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
 }
 
 /** Calls `keepMovedWords` after every transaction of `doc`; returns the function that stops it. */
-export function watchMovedWords(doc: Y.Doc, fragment: Y.XmlFragment): () => void {
-  const listener = (tr: Y.Transaction) => { keepMovedWords(doc, fragment, tr) }
+export function watchMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, isOwn?: OwnClients): () => void {
+  const listener = (tr: Y.Transaction) => { keepMovedWords(doc, fragment, tr, isOwn) }
   doc.on('afterTransaction', listener)
   return () => doc.off('afterTransaction', listener)
 }
 
-/** The part of `tr`'s deletions that are `client`'s. */
-function ownDeletions(tr: Y.Transaction, client: number): ReturnType<typeof Y.createDeleteSet> {
+/** The part of `tr`'s deletions that are this page's. */
+function ownDeletions(tr: Y.Transaction, isOwn: OwnClients): ReturnType<typeof Y.createDeleteSet> {
   const ds = Y.createDeleteSet()
-  ds.clients.set(client, tr.deleteSet.clients.get(client)!)
+  for (const [client, ranges] of tr.deleteSet.clients) if (isOwn(client)) ds.clients.set(client, ranges)
   return ds
 }
 
@@ -172,8 +177,8 @@ function textblocksNow(element: Y.XmlElement): Y.XmlElement[] {
   return out
 }
 
-/** A deleted text block as it stood before `tr`: its characters, which of them `client` wrote, and their marks. */
-function blockTextBefore(block: AnyType, tr: Y.Transaction, client: number): BlockText {
+/** A deleted text block as it stood before `tr`: its characters, which of them are this page's, and their marks. */
+function blockTextBefore(block: AnyType, tr: Y.Transaction, isOwn: OwnClients): BlockText {
   let text = ''
   const characters: Character[] = []
   for (const child of childrenBefore(block, tr)) {
@@ -188,7 +193,7 @@ function blockTextBefore(block: AnyType, tr: Y.Transaction, client: number): Blo
         else attributes[content.key] = content.value
       } else if (content instanceof Y.ContentString) {
         text += content.str
-        for (let k = 0; k < content.str.length; k++) characters.push({ own: item.id.client === client, attributes })
+        for (let k = 0; k < content.str.length; k++) characters.push({ own: isOwn(item.id.client), attributes })
       } else if (content instanceof Y.ContentEmbed || content instanceof Y.ContentType) {
         text += OBJECT
         characters.push({ own: false, attributes: NO_ATTRIBUTES })
