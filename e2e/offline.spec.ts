@@ -79,3 +79,27 @@ test('the network drops and returns before the old socket has closed: the page r
   await amal.context.close()
   await salma.context.close()
 })
+
+test('closing the page before the server has every change asks first; once all is stored it closes at once', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  const id = await freshProposal(amal.page.request, `APT close while offline ${Date.now()}`, ['APT'])
+  await openDocument(amal.page, id)
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  const asked: string[] = []
+  amal.page.on('dialog', dialog => { asked.push(dialog.type()); void dialog.dismiss() })
+  // typed while offline: closing asks (and, dismissed, the page stays)
+  await amal.context.setOffline(true)
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  await caretAfter(amal.page, 'الأمن السيبراني')
+  await amal.page.keyboard.type(' لم يرسل بعد')
+  await amal.page.close({ runBeforeUnload: true })
+  await expect.poll(() => asked).toEqual(['beforeunload'])
+  expect(amal.page.isClosed()).toBe(false)
+  // back online, everything stored: closing does not ask
+  await amal.context.setOffline(false)
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
+  await amal.page.close({ runBeforeUnload: true })
+  await expect.poll(() => amal.page.isClosed()).toBe(true)
+  expect(asked).toEqual(['beforeunload'])
+  await amal.context.close()
+})

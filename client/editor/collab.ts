@@ -91,6 +91,9 @@ export function openCollab(documentId: string): CollabSession {
   // closed asks for a connection again if one is wanted by then. (Other closes are the provider's
   // to retry, with its backoff.)
   let wanted = true
+  // Closing the page before the server has confirmed every change: the browser asks first (the changes wait in
+  // IndexedDB for the next page, but the last keystrokes may not be written yet, and a browser's storage can be cleared)
+  const askBeforeClosing = (event: BeforeUnloadEvent) => { if (provider.hasUnsyncedChanges) event.preventDefault() }
   let refused = false
   let closingOnPurpose = false
   provider.on('status', ({ status }: { status: typeof socket }) => {
@@ -138,7 +141,7 @@ export function openCollab(documentId: string): CollabSession {
   // The user's rights on the document changed (a co-sponsorship answered or withdrawn): the page is opened
   // again, so that it shows the document as the user now may (writable, read-only, or not at all).
   provider.on('close', ({ event }: { event: { code: number } }) => {
-    if (event.code === ACCESS_CHANGED && !destroyed) { stop(); window.location.reload() }
+    if (event.code === ACCESS_CHANGED && !destroyed) { stop(); window.removeEventListener('beforeunload', askBeforeClosing); window.location.reload() }
     if (event.code === STORE_FAILED && provider.hasUnsyncedChanges) { unsaved = true; emit() }
   })
 
@@ -152,6 +155,7 @@ export function openCollab(documentId: string): CollabSession {
   const goOnline = () => { if (refused) return; wanted = true; void provider.connect(); emit() }
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)
+  window.addEventListener('beforeunload', askBeforeClosing)
 
   const ready = new Promise<void>(resolve => {
     let done = false
@@ -165,13 +169,18 @@ export function openCollab(documentId: string): CollabSession {
     status: () => last,
     onStatus: fn => { listeners.add(fn); return () => listeners.delete(fn) },
     onRefused: fn => { refusedListeners.add(fn); return () => refusedListeners.delete(fn) },
-    discardLocalCopy: () => local.clearData(),
+    discardLocalCopy: () => {
+      // the user lets this page's unsent changes go: the reload that follows does not ask
+      window.removeEventListener('beforeunload', askBeforeClosing)
+      return local.clearData()
+    },
     destroy() {
       destroyed = true
       stopKeepingMovedWords()
       ownClients.release()
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
+      window.removeEventListener('beforeunload', askBeforeClosing)
       const websocket = provider.configuration.websocketProvider
       provider.destroy()
       // a socket the server closed shortly before keeps a reconnection timer that destroy() leaves
