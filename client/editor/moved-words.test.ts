@@ -23,15 +23,15 @@ function resolution(): Node {
     op('resolves', prov('to act', { id: 'p3' }), { id: 's2' }))
 }
 
-/** A page: its Y.Doc, an editor bound to it, and words kept across moves. */
+/** A page: its Y.Doc, an editor bound to it, and words kept across moves (its own, and those of the client ids it answers for). */
 class Page {
   readonly ydoc = new Y.Doc()
   readonly editor: HeadlessEditor
-  constructor(server: Y.Doc) {
-    Y.applyUpdate(this.ydoc, Y.encodeStateAsUpdate(server), 'network')
+  constructor(state: Y.Doc | Uint8Array, answersFor: number[] = []) {
+    Y.applyUpdate(this.ydoc, state instanceof Uint8Array ? state : Y.encodeStateAsUpdate(state), 'network')
     const fragment = this.ydoc.getXmlFragment(FRAGMENT)
     this.editor = new HeadlessEditor(fragment)
-    watchMovedWords(this.ydoc, fragment)
+    watchMovedWords(this.ydoc, fragment, client => client === this.ydoc.clientID || answersFor.includes(client))
   }
   /** Types `words` just after `after`, with `marks`. */
   type(after: string, words: string, ...marks: Parameters<typeof txt>[1][]): void {
@@ -183,4 +183,21 @@ test('a move within the section (the binding rewrites in place) keeps the words 
   deliver(server, amal.ydoc)
   assert.equal(occurrences(amal.doc, ' here'), 1)
   assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
+})
+
+test("words the server lost to a move while their page was closed come back when the browser's next page opens the document", () => {
+  const { server, amal, salma } = setting()
+  salma.type('that two', ' stored')
+  deliver(salma.ydoc, server)
+  // Salma closes her page (the browser keeps its copy); Amal, offline since before her words, moves the provision
+  const browserCopy = Y.encodeStateAsUpdate(salma.ydoc)
+  amal.run('that two', moveProvisionToSection('s2'))
+  deliver(amal.ydoc, server)
+  assert.equal(occurrences(docOfFragment(server.getXmlFragment(FRAGMENT)), ' stored'), 0, 'the move deleted them on the server')
+  // her next page reads the browser's copy, answers for the closed page's client id, then hears from the server
+  const next = new Page(browserCopy, [salma.ydoc.clientID])
+  deliver(server, next.ydoc)
+  deliver(next.ydoc, server)
+  deliver(server, amal.ydoc)
+  assertKept([server, amal.ydoc, next.ydoc], ' stored', 'that two stored')
 })
