@@ -66,7 +66,7 @@ test('an instance that loses Redis keeps running, its users keep editing, and th
     await until(() => !onA.provider.hasUnsyncedChanges, 5000, 'A acknowledges what was typed while Redis was away')
     proxy.pass()
     await until(() => titleText(onB.doc).toString().includes(`w${n - 1} `) && titleText(onB.doc).toString() === titleText(onA.doc).toString(), 30_000, 'the instances converge once Redis is back')
-    await until(() => JSON.stringify(notices(onA).at(-1)) === JSON.stringify({ type: 'fan-out', shared: true }), 10_000, "A's users are told when their changes are shared again")
+    await until(() => JSON.stringify(notices(onA).at(-1)) === JSON.stringify({ type: 'fan-out', shared: true }), 20_000, "A's users are told when their changes are shared again")
     assert.ok(alive(a) && alive(b))
   } finally { await setup.cleanup() }
 })
