@@ -327,6 +327,8 @@ test('words typed offline in a page since closed are kept when the provision was
   await expect(again.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
   await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت ثم أغلقت')).map(t => t.includes('تقدم تعريفاً كتبت ثم أغلقت')), { timeout: 20_000 }).toEqual([true])
   await expect.poll(async () => await editorText(again) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
+  await again.locator('.ProseMirror .provision', { hasText: 'كتبت ثم أغلقت' }).scrollIntoViewIfNeeded()
+  await shot(again, 'offline-words-kept-across-move')
   await amal.context.close()
   await salma.context.close()
 })
