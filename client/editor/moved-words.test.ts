@@ -11,15 +11,15 @@ import { TextSelection } from 'prosemirror-state'
 import { prosemirrorToYXmlFragment } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { FRAGMENT } from '../../protocol/shared-doc.js'
-import { ins, op, pre, prov, res, resetBuilderIds, txt } from '../../schema/index.js'
+import { ins, op, p, pre, prov, res, resetBuilderIds, txt } from '../../schema/index.js'
 import { docOfFragment, HeadlessEditor } from '../../server/test/headless-editor.js'
 import { moveProvision, moveProvisionToSection } from './commands.js'
 import { watchMovedWords } from './moved-words.js'
 
-function resolution(): Node {
+function resolution(second: Node[] = []): Node {
   resetBuilderIds()
   return res({ lang: 'en', title: 'Cybersecurity' },
-    pre('recalling', prov('that one', { id: 'p1' }), prov('that two', { id: 'p2' }), { id: 's1' }),
+    pre('recalling', prov('that one', { id: 'p1' }), prov('that two', ...second, { id: 'p2' }), { id: 's1' }),
     op('resolves', prov('to act', { id: 'p3' }), { id: 's2' }))
 }
 
@@ -64,9 +64,9 @@ function deliver(from: Y.Doc, to: Y.Doc): void {
   Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'network')
 }
 
-function setting() {
+function setting(second: Node[] = []) {
   const server = new Y.Doc({ gc: true })
-  prosemirrorToYXmlFragment(resolution(), server.getXmlFragment(FRAGMENT))
+  prosemirrorToYXmlFragment(resolution(second), server.getXmlFragment(FRAGMENT))
   return { server, amal: new Page(server), salma: new Page(server) }
 }
 
@@ -200,4 +200,21 @@ test("words the server lost to a move while their page was closed come back when
   deliver(next.ydoc, server)
   deliver(server, amal.ydoc)
   assertKept([server, amal.ydoc, next.ydoc], ' stored', 'that two stored')
+})
+
+test('words in the second paragraph of a moved provision go back into that paragraph, though the mover added one above it', () => {
+  const { server, amal, salma } = setting([p('and further')])
+  salma.type('and further', ' still')
+  amal.run('that two', moveProvisionToSection('s2'))
+  // Amal, still offline, adds a paragraph to the moved provision, after its first
+  const at = textEnd(amal.editor.doc, 'that two') + 1
+  amal.editor.dispatch(amal.editor.state.tr.insert(at, p('a new paragraph')))
+  deliver(amal.ydoc, server)
+  deliver(server, salma.ydoc)
+  deliver(salma.ydoc, server)
+  deliver(server, amal.ydoc)
+  const paragraphs: string[] = []
+  amal.doc.forEach(section => section.forEach(child => { if (child.attrs.id === 'p2') child.forEach(n => paragraphs.push(n.textContent)) }))
+  assert.deepEqual(paragraphs, ['that two', 'a new paragraph', 'and further still'])
+  assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
 })

@@ -63,24 +63,29 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
   if (tr.local) return 0
   const own = ownDeletions(tr, isOwn)
   if (own.clients.size === 0) return 0
-  const movedElements = new Set<AnyType>()
-  let twins: Map<string, Y.XmlElement> | null = null
+  // words deleted with an identified element (not by a deletion of text: the document is only walked for those)
+  const chains = new Map<AnyType, AnyType[]>()
   Y.iterateDeletedStructs(tr, own, struct => {
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) return
-    twins ??= liveIdentifiedElements(fragment)
-    const element = deletedAncestorWithTwin(struct as AnyItem, tr, twins)
-    if (element) movedElements.add(element)
+    const chain = deletedIdentifiedAncestors(struct as AnyItem, tr)
+    if (chain.length && !chains.has(chain[0]!)) chains.set(chain[0]!, chain)
   })
-  if (movedElements.size === 0) return 0
+  if (chains.size === 0) return 0
+  const twins = liveIdentifiedElements(fragment)
+  const movedElements = new Set<AnyType>()
+  for (const chain of chains.values()) {
+    const moved = chain.find(element => twins.has(idOf(element) ?? ''))
+    if (moved) movedElements.add(moved)
+  }
   const work: [Y.XmlElement, Insertion[]][] = []
   for (const element of movedElements) {
-    const twin = twins!.get(idOf(element)!)!
+    const twin = twins.get(idOf(element)!)!
     const before = textblocksBefore(element, tr).map(b => ({ block: b, text: blockTextBefore(b, tr, isOwn) }))
     const now = textblocksNow(twin)
     for (let k = 0; k < before.length; k++) {
       const { text } = before[k]!
       if (!text.characters.some(c => c.own)) continue
-      const target = before.length === now.length ? now[k]! : closest(text.text, now)
+      const target = before.length === now.length ? now[k]! : closest(text.text, now, Math.round(k * now.length / before.length))
       if (!target) continue
       const insertions = missingOwnWords(text, blockTextNow(target))
       if (insertions.length) work.push([target, insertions])
@@ -130,15 +135,15 @@ function liveIdentifiedElements(fragment: Y.XmlFragment): Map<string, Y.XmlEleme
   return out
 }
 
-/** The innermost identified element around `item` that `tr` deleted and whose id stands elsewhere (null: none, the words went with a deletion). */
-function deletedAncestorWithTwin(item: AnyItem, tr: Y.Transaction, twins: Map<string, Y.XmlElement>): AnyType | null {
+/** The identified elements around `item` that `tr` deleted, innermost first (none: the words went with a deletion of text). */
+function deletedIdentifiedAncestors(item: AnyItem, tr: Y.Transaction): AnyType[] {
+  const out: AnyType[] = []
   for (let type = item.parent as AnyType | null; type && type._item; type = type._item.parent as AnyType | null) {
     if (!(type instanceof Y.XmlElement) || !IDENTIFIED_NODES.has(type.nodeName)) continue
-    if (!Y.isDeleted(tr.deleteSet, type._item.id)) return null
-    const id = idOf(type)
-    if (id && twins.has(id)) return type
+    if (!Y.isDeleted(tr.deleteSet, type._item.id)) break
+    out.push(type)
   }
-  return null
+  return out
 }
 
 /** Whether an item stood before `tr`: not deleted, or deleted by it, and not made by it. */
@@ -213,15 +218,24 @@ function blockTextNow(block: Y.XmlElement): string {
   return text
 }
 
-/** The standing text block most like `text` (when the copy's blocks do not pair one to one with the deleted element's). */
-function closest(text: string, blocks: Y.XmlElement[]): Y.XmlElement | null {
+/** How many blocks on either side of its place a block is looked for in the copy (when the blocks do not pair one to one). */
+const NEAR_BLOCKS = 8
+
+/**
+ * The standing text block most like `text` among those near place `at`
+ * (when the copy's blocks do not pair one to one with the deleted
+ * element's): the one sharing the longest start and end with it.
+ */
+function closest(text: string, blocks: Y.XmlElement[], at: number): Y.XmlElement | null {
   let best: Y.XmlElement | null = null
-  let distance = Infinity
-  const dmp = new DiffMatchPatch()
-  dmp.Diff_Timeout = 0.05
-  for (const block of blocks) {
-    const d = dmp.diff_levenshtein(dmp.diff_main(text, blockTextNow(block), false))
-    if (d < distance) { distance = d; best = block }
+  let shared = -1
+  for (let k = Math.max(0, at - NEAR_BLOCKS); k <= Math.min(blocks.length - 1, at + NEAR_BLOCKS); k++) {
+    const other = blockTextNow(blocks[k]!)
+    let start = 0
+    while (start < text.length && start < other.length && text[start] === other[start]) start++
+    let end = 0
+    while (end < text.length - start && end < other.length - start && text[text.length - 1 - end] === other[other.length - 1 - end]) end++
+    if (start + end > shared) { shared = start + end; best = blocks[k]! }
   }
   return best
 }
