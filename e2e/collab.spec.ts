@@ -213,11 +213,12 @@ for (const where of ['the provision moved', 'the provision it passes'] as const)
     await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes(`${salmasWords} سلمى تكتب`))).toEqual([true])
     // Amal's caret moved with her provision too.
     expect(await textBeforeCaret(amal.page)).toBe('أن الفصل بين عناصر')
-    // One undo takes the move back; nothing Salma wrote is lost (what she wrote after the move may stand in the
-    // provision that came back to its place: the undo rewrites the two shared provisions as the move did)
+    // One undo takes the move back; what Salma wrote stays in her provision (the undo rewrites the two shared
+    // provisions back in place, and her page carries her words back into hers: moved-words.ts)
     await amal.page.keyboard.press('Control+z')
     await expect.poll(() => order(salma.page)).toBe(1)
-    for (const words of ['سلمى', 'تكتب']) await expect.poll(() => editorText(amal.page)).toContain(words)
+    await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes(`${salmasWords} سلمى تكتب`))).toEqual([true])
+    await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page)).toBe(true)
     await amal.context.close()
     await salma.context.close()
   })
@@ -254,10 +255,11 @@ test("a provision moved to the end of its own section does not take the caret of
   expect(await textBeforeCaret(salma.page)).toBe('أن تقارب الشبكات سلمى')
   await salma.page.keyboard.type(' تكتب')
   await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes('أن تقارب الشبكات سلمى تكتب'))).toEqual([true])
-  // one undo takes the move back; nothing Salma wrote is lost
+  // one undo takes the move back; what Salma wrote stays in her provision
   await amal.page.keyboard.press('Control+z')
   await expect.poll(() => placesApart(salma.page, 'أن الفصل بين عناصر', 'أن الشبكة الهاتفية')).toBe(1)
-  for (const words of ['سلمى', 'تكتب']) await expect.poll(() => editorText(amal.page)).toContain(words)
+  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes('أن تقارب الشبكات سلمى تكتب'))).toEqual([true])
+  await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page)).toBe(true)
   await amal.context.close()
   await salma.context.close()
 })
@@ -277,8 +279,8 @@ test('words a drafter types offline in a provision the other delegation moves me
   await expect.poll(() => placesApart(amal.page, 'أن الفصل بين عناصر', 'أن الشبكة الهاتفية')).toBe(-1)
   await salma.context.setOffline(false)
   await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
-  // both have Salma's words, and the same text
-  await expect.poll(() => editorText(amal.page), { timeout: 20_000 }).toContain('كتبت دون اتصال')
+  // both have Salma's words, in the provision she wrote them in, and the same text
+  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت دون اتصال')).map(t => t.includes('أن الفصل بين عناصر كتبت دون اتصال')), { timeout: 20_000 }).toEqual([true])
   await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
   await amal.context.close()
   await salma.context.close()

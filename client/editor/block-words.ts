@@ -1,0 +1,214 @@
+/**
+ * The words of shared text blocks, read as they stood before a Yjs
+ * transaction, and a page's words carried from one block to another (for
+ * moved-words.ts).
+ *
+ * A ProseMirror text block is, in y-prosemirror's shared document, a
+ * Y.XmlElement whose children are Y.XmlText runs (marks as formatting
+ * attributes) and Y.XmlElements for inline nodes. Before Yjs collects what
+ * a transaction deleted (the 'afterTransaction' event comes before), a
+ * block's items still hold their content, deleted or not, so the block can
+ * be read as it stood before: the items that were there (not made by the
+ * transaction, not deleted before it).
+ */
+import DiffMatchPatch from 'diff-match-patch'
+import * as Y from 'yjs'
+import { IDENTIFIED_NODES } from '../../schema/nodes.js'
+import { resolutionSchema } from '../../schema/schema.js'
+
+/** What Yjs's items and types expose that these modules read (internal fields of Yjs 13). */
+export type AnyItem = Y.Item & { content: { str?: string; type?: Y.AbstractType<unknown>; getContent(): unknown[] } }
+/** A Yjs type with its internal fields. */
+export type AnyType = Y.AbstractType<unknown> & { _item: AnyItem | null; _start: AnyItem | null; _map: Map<string, AnyItem> }
+
+/** Where a character stands in its Y.XmlText: the item holding it and its place in the item. */
+interface Place { readonly text: Y.XmlText; readonly item: AnyItem; readonly offset: number }
+
+/** One character of a text block as it stood: whether it is to be carried, its marks, and where it stands. */
+interface Character { readonly carried: boolean; readonly attributes: Readonly<Record<string, unknown>>; readonly place: Place | null }
+
+/** A text block's text and characters (an inline element counts as one character, U+FFFC). */
+export interface BlockText { readonly text: string; readonly characters: readonly Character[] }
+
+/** Words to type into a block: where in its text, what, with which marks, and the characters they were. */
+export interface Insertion { readonly at: number; readonly text: string; readonly attributes: Record<string, unknown>; readonly from: readonly Character[] }
+
+const OBJECT = '\uFFFC'
+const NO_ATTRIBUTES: Readonly<Record<string, unknown>> = Object.freeze({})
+const isTextblock = (name: string) => resolutionSchema.nodes[name]?.isTextblock === true
+
+/** Whether an item stood before `tr`: not made by it, and not deleted before it. */
+export function stoodBefore(item: AnyItem, tr: Y.Transaction): boolean {
+  if (item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)) return false
+  return !item.deleted || Y.isDeleted(tr.deleteSet, item.id)
+}
+
+/** The children of a type that stood before `tr`. */
+function childrenBefore(type: AnyType, tr: Y.Transaction): AnyItem[] {
+  const out: AnyItem[] = []
+  for (let item = type._start; item; item = item.right as AnyItem | null) if (stoodBefore(item, tr)) out.push(item)
+  return out
+}
+
+/** The text blocks inside an element as they stood before `tr`, in order; with `ownOnly`, not those of identified elements inside it. */
+export function textblocksBefore(element: AnyType, tr: Y.Transaction, ownOnly = false): AnyType[] {
+  const out: AnyType[] = []
+  for (const item of childrenBefore(element, tr)) {
+    const type = item.content.type as AnyType | undefined
+    if (!(type instanceof Y.XmlElement)) continue
+    if (isTextblock(type.nodeName)) out.push(type)
+    else if (!ownOnly || !IDENTIFIED_NODES.has(type.nodeName)) out.push(...textblocksBefore(type, tr, ownOnly))
+  }
+  return out
+}
+
+/** The text blocks inside a standing element, in order. */
+export function textblocksNow(element: Y.XmlElement): Y.XmlElement[] {
+  const out: Y.XmlElement[] = []
+  for (const child of element.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue
+    if (isTextblock(child.nodeName)) out.push(child)
+    else out.push(...textblocksNow(child))
+  }
+  return out
+}
+
+/** A text block as it stood before `tr`: its characters, which of them `carried` picks, and their marks. */
+export function blockTextBefore(block: AnyType, tr: Y.Transaction, carried: (item: AnyItem) => boolean): BlockText {
+  let text = ''
+  const characters: Character[] = []
+  const object = () => { text += OBJECT; characters.push({ carried: false, attributes: NO_ATTRIBUTES, place: null }) }
+  for (const child of childrenBefore(block, tr)) {
+    const run = child.content.type
+    if (!(run instanceof Y.XmlText)) { object(); continue }
+    let attributes: Record<string, unknown> = {}
+    for (const item of childrenBefore(run as unknown as AnyType, tr)) {
+      const content = item.content as unknown
+      if (content instanceof Y.ContentFormat) {
+        attributes = { ...attributes }
+        if (content.value === null) delete attributes[content.key]
+        else attributes[content.key] = content.value
+      } else if (content instanceof Y.ContentString) {
+        text += content.str
+        const picked = carried(item)
+        for (let k = 0; k < content.str.length; k++) characters.push({ carried: picked, attributes, place: { text: run, item, offset: k } })
+      } else if (content instanceof Y.ContentEmbed || content instanceof Y.ContentType) object()
+    }
+  }
+  return { text, characters }
+}
+
+/** A standing text block's text (an inline element or embed counts as one character). */
+export function blockTextNow(block: Y.XmlElement): string {
+  let text = ''
+  for (const child of block.toArray()) {
+    if (!(child instanceof Y.XmlText)) { text += OBJECT; continue }
+    for (const op of child.toDelta() as { insert: unknown }[]) text += typeof op.insert === 'string' ? op.insert : OBJECT
+  }
+  return text
+}
+
+/** How many blocks on either side of its place a block is looked for (when two elements' blocks do not pair one to one). */
+const NEAR_BLOCKS = 8
+
+/**
+ * The standing block that `before` (block `index` of `count`) became in
+ * `blocks`: the one at the same index when the counts agree, else the one
+ * nearby sharing the longest start and end with it.
+ */
+export function counterpart(before: BlockText, index: number, count: number, blocks: Y.XmlElement[]): Y.XmlElement | null {
+  if (count === blocks.length) return blocks[index] ?? null
+  const at = Math.round(index * blocks.length / count)
+  const text = before.text
+  let best: Y.XmlElement | null = null
+  let shared = -1
+  for (let k = Math.max(0, at - NEAR_BLOCKS); k <= Math.min(blocks.length - 1, at + NEAR_BLOCKS); k++) {
+    const other = blockTextNow(blocks[k]!)
+    let start = 0
+    while (start < text.length && start < other.length && text[start] === other[start]) start++
+    let end = 0
+    while (end < text.length - start && end < other.length - start && text[text.length - 1 - end] === other[other.length - 1 - end]) end++
+    if (start + end > shared) { shared = start + end; best = blocks[k]! }
+  }
+  return best
+}
+
+/**
+ * Where the carried characters of `before` missing from `now` (the text of
+ * the block they belong in) go: a character diff of the one against the
+ * other; in each run `now` lacks, the carried characters are typed at that
+ * place, grouped by their marks (others' characters missing there were
+ * deleted by whoever wrote `now`). In order of place in `now`.
+ */
+export function missingWords(before: BlockText, now: string): Insertion[] {
+  const dmp = new DiffMatchPatch()
+  dmp.Diff_Timeout = 0.1
+  const out: Insertion[] = []
+  let b = 0
+  let t = 0
+  /** The index in `before` just past the last character put into `out`. */
+  let lastEnd = -1
+  for (const [op, run] of dmp.diff_main(before.text, now, false)) {
+    if (op === DiffMatchPatch.DIFF_EQUAL) { b += run.length; t += run.length; continue }
+    if (op === DiffMatchPatch.DIFF_INSERT) { t += run.length; continue }
+    for (let k = 0; k < run.length; k++, b++) {
+      const c = before.characters[b]!
+      if (!c.carried) continue
+      const last = out.at(-1)
+      if (last && last.at === t && lastEnd === b && last.attributes === c.attributes) out[out.length - 1] = { ...last, text: last.text + before.text[b]!, from: [...last.from, c] }
+      else out.push({ at: t, text: before.text[b]!, attributes: c.attributes as Record<string, unknown>, from: [c] })
+      lastEnd = b + 1
+    }
+  }
+  return out
+}
+
+/** Types an insertion into a standing text block: into the Y.XmlText at that place (a new one where none is). */
+export function typeInto(block: Y.XmlElement, { at, text, attributes }: Insertion): void {
+  const children = block.toArray()
+  let start = 0
+  for (let k = 0; k < children.length; k++) {
+    const child = children[k]!
+    if (child instanceof Y.XmlText && at <= start + child.length) { child.insert(at - start, text, { ...attributes }); return }
+    if (at <= start) { newTextAt(block, k, text, attributes); return }
+    start += child instanceof Y.XmlText ? child.length : 1
+  }
+  newTextAt(block, children.length, text, attributes)
+}
+
+/** A new Y.XmlText holding `text`, as child `index` of `block`. */
+function newTextAt(block: Y.XmlElement, index: number, text: string, attributes: Record<string, unknown>): void {
+  const run = new Y.XmlText()
+  block.insert(index, [run])
+  run.insert(0, text, { ...attributes })
+}
+
+/** Deletes standing characters (as `blockTextBefore` read them) from where they stand. */
+export function deleteCharacters(characters: readonly Character[]): void {
+  const byText = new Map<Y.XmlText, number[]>()
+  for (const { place } of characters) {
+    if (!place || place.item.deleted) continue
+    const indexes = byText.get(place.text) ?? []
+    indexes.push(indexOf(place.text, place.item) + place.offset)
+    byText.set(place.text, indexes)
+  }
+  for (const [text, indexes] of byText) {
+    // from the end, a run of neighbours at a time: earlier indexes stay right
+    indexes.sort((a, b) => b - a)
+    for (let k = 0; k < indexes.length;) {
+      let length = 1
+      while (k + length < indexes.length && indexes[k + length] === indexes[k]! - length) length++
+      text.delete(indexes[k + length - 1]!, length)
+      k += length
+    }
+  }
+}
+
+/** Where a standing item starts in its Y.XmlText's content. */
+function indexOf(text: Y.XmlText, target: AnyItem): number {
+  let index = 0
+  for (let item = (text as unknown as AnyType)._start; item && item !== target; item = item.right as AnyItem | null) {
+    if (!item.deleted && item.countable) index += item.length
+  }
+  return index
+}
