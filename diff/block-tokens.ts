@@ -23,7 +23,7 @@ import { isSeparator, tokenise } from './tokenise.js'
 export interface Token { readonly key: string; readonly text: string; readonly marks: readonly Mark[]; readonly node: Node | null; readonly separator: boolean }
 
 /** A block read: its tokens and the number of each token's key. */
-interface BlockReading { readonly tokens: readonly Token[]; readonly numbers: Int32Array }
+export interface BlockReading { readonly tokens: readonly Token[]; readonly numbers: Int32Array }
 
 /** The text blocks of one comparison, read once each; see the module comment. */
 export class BlockTokens {
@@ -45,20 +45,35 @@ export class BlockTokens {
     return this.keys.size
   }
 
+  /**
+   * The tokens of `text`, part of a text block's text carrying `marks`, and
+   * their key numbers (as the blocks' are numbered); not kept. The part
+   * must start and end where the whole text's tokens do (common-ends.ts).
+   */
+  textPart(text: string, marks: readonly Mark[]): BlockReading {
+    const tokens: Token[] = []
+    textTokens(text, marks, tokens)
+    return { tokens, numbers: this.number(tokens) }
+  }
+
   private reading(block: Node): BlockReading {
     let known = this.read.get(block)
     if (!known) {
       const tokens = readTokens(block)
-      const numbers = new Int32Array(tokens.length)
-      for (let k = 0; k < tokens.length; k++) {
-        const key = tokens[k]!.key
-        let id = this.keys.get(key)
-        if (id === undefined) this.keys.set(key, id = this.keys.size)
-        numbers[k] = id
-      }
-      this.read.set(block, known = { tokens, numbers })
+      this.read.set(block, known = { tokens, numbers: this.number(tokens) })
     }
     return known
+  }
+
+  private number(tokens: readonly Token[]): Int32Array {
+    const numbers = new Int32Array(tokens.length)
+    for (let k = 0; k < tokens.length; k++) {
+      const key = tokens[k]!.key
+      let id = this.keys.get(key)
+      if (id === undefined) this.keys.set(key, id = this.keys.size)
+      numbers[k] = id
+    }
+    return numbers
   }
 }
 
@@ -75,16 +90,20 @@ function marksKey(marks: readonly Mark[]): string {
 function readTokens(block: Node): Token[] {
   const out: Token[] = []
   block.forEach(child => {
-    if (child.isText) {
-      const mk = marksKey(child.marks)
-      // most texts hold no control character: their unmarked tokens are their own keys, with no test each
-      const plain = mk === '' && !CONTROL_CHARACTER.test(child.text!)
-      for (const t of tokenise(child.text!)) out.push({ key: plain ? t : textKey(mk, t), text: t, marks: child.marks, node: null, separator: isSeparator(t) })
-    } else {
+    if (child.isText) textTokens(child.text!, child.marks, out)
+    else {
       out.push({ key: `${marksKey(child.marks)}\u0002${child.type.name}\u0002${JSON.stringify(child.content.toJSON() ?? null)}`, text: '', marks: child.marks, node: child, separator: false })
     }
   })
   return out
+}
+
+/** Appends the tokens of a text carrying `marks` to `out`. */
+function textTokens(text: string, marks: readonly Mark[], out: Token[]): void {
+  const mk = marksKey(marks)
+  // most texts hold no control character: their unmarked tokens are their own keys, with no test each
+  const plain = mk === '' && !CONTROL_CHARACTER.test(text)
+  for (const t of tokenise(text)) out.push({ key: plain ? t : textKey(mk, t), text: t, marks, node: null, separator: isSeparator(t) })
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Node } from 'prosemirror-model'
 import type { RevisionAuthor } from '../schema/marks.js'
 import type { RevisionRecord } from '../schema/revision.js'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
-import { computeLabels, type Labels } from '../schema/numbering.js'
+import { computeUnitLabels, type Labels } from '../schema/numbering.js'
 import { BlockTokens } from './block-tokens.js'
 import { diffInline, type InlineDiffContext, type InlineDiffResult } from './inline-diff.js'
 import { DEFAULT_MOVE_THRESHOLD, findMoves } from './moves.js'
@@ -22,6 +22,7 @@ import { wordBag, type WordBag } from './similarity.js'
 import { sameSubtree, textOf } from './same-subtree.js'
 import { summarise, type ChangeSummary } from './summary.js'
 import { withUniqueRevisionIds } from './unique-ids.js'
+import { NodeMemo, rememberingAcross } from './node-memo.js'
 
 /** Options of a comparison. */
 export interface CompareOptions {
@@ -61,8 +62,8 @@ interface DocumentIds { readonly all: Set<string>; readonly units: Set<string> }
  * compares the same text in force with every keystroke's draft.
  */
 const idsOfDocument = new WeakMap<Node, DocumentIds>()
-const labelsOfDocument = new WeakMap<Node, Labels>()
-const bags = new WeakMap<Node, WordBag>()
+const labelsOfDocument = new WeakMap<Node, UnitLabels>()
+const bags = new NodeMemo<WordBag>()
 
 function bagOf(n: Node): WordBag {
   let b = bags.get(n)
@@ -70,9 +71,12 @@ function bagOf(n: Node): WordBag {
   return b
 }
 
-function labelsOf(doc: Node): Labels {
+/** The labels a comparison reads: those of provisions, items and parts (footnote numbers are the renderers'). */
+type UnitLabels = Pick<Labels, 'byId'>
+
+function labelsOf(doc: Node): UnitLabels {
   let l = labelsOfDocument.get(doc)
-  if (!l) { l = computeLabels(doc); labelsOfDocument.set(doc, l) }
+  if (!l) { l = { byId: computeUnitLabels(doc) }; labelsOfDocument.set(doc, l) }
   return l
 }
 
@@ -121,7 +125,7 @@ export function diffOptionsKey(options: CompareOptions): string {
  * diffed again. Blocks are immutable; a block no longer referenced drops its
  * entry.
  */
-const blockDiffs = new WeakMap<Node, { readonly n: Node; readonly key: string; readonly result: InlineDiffResult }>()
+const blockDiffs = new NodeMemo<{ readonly n: Node; readonly key: string; readonly result: InlineDiffResult }>()
 
 /** The remembered block diffs as the cache of comparisons made with options `key`. */
 function rememberedDiffs(key: string): BlockDiffCache {
@@ -143,6 +147,12 @@ export function compare(oldDoc: Node, newDoc: Node, options: CompareOptions = {}
 
 /** `compare` with an optional text-block diff cache (for the incremental comparer). */
 export function compareWithCache(oldDoc: Node, newDoc: Node, options: CompareOptions = {}, cache?: BlockDiffCache): Comparison {
+  // per-node results are kept for later comparisons only when a document comes again (node-memo.ts)
+  const again = labelsOfDocument.has(oldDoc) || labelsOfDocument.has(newDoc)
+  return rememberingAcross(again, () => comparePair(oldDoc, newDoc, options, cache))
+}
+
+function comparePair(oldDoc: Node, newDoc: Node, options: CompareOptions, cache: BlockDiffCache | undefined): Comparison {
   const tokens = new BlockTokens()
   const inline: InlineDiffContext = { budget: options.diffBudget, author: options.author, bounded: 0, showWhitespace: options.showWhitespace ?? false, tokens }
   const blocks = cache ?? rememberedDiffs(diffOptionsKey(options))

@@ -29,12 +29,13 @@
  * report it.
  */
 import DiffMatchPatch from 'diff-match-patch'
-import type { Mark, Node } from 'prosemirror-model'
+import { Mark, type Node } from 'prosemirror-model'
 import type { RevisionAuthor } from '../schema/marks.js'
 import { resolutionSchema as schema } from '../schema/schema.js'
 import { boundedTokenDiff } from './bounded-diff.js'
 import { deletedFootnoteId, sharedFootnoteId } from '../schema/revision.js'
 import { BlockTokens, type Token } from './block-tokens.js'
+import { commonEnds } from './common-ends.js'
 
 /** Settings and counters shared by all inline diffs of one comparison. */
 export interface InlineDiffContext {
@@ -255,8 +256,12 @@ function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
   return a.every((m, i) => m.eq(b[i]!))
 }
 
+/** The revision marks of comparisons that credit nobody, made once (marks are immutable). */
+const anonymous: { insertion?: Mark; deletion?: Mark } = {}
+
 /** The revision mark of a kind, stamped with the comparison's author. */
 export function revisionMark(kind: 'insertion' | 'deletion', author?: RevisionAuthor): Mark {
+  if (!author) return anonymous[kind] ??= schema.marks[kind]!.create({ author: null, delegation: null, date: null })
   return schema.marks[kind]!.create({ author: author?.author ?? null, delegation: author?.delegation ?? null, date: author?.date ?? null })
 }
 
@@ -282,10 +287,35 @@ export function diffInline(oldBlock: Node, newBlock: Node, ctx: InlineDiffContex
     return { content, changed: false }
   }
   const read = ctx.tokens ?? new BlockTokens()
-  const oldTokens = read.tokens(oldBlock)
-  const newTokens = read.tokens(newBlock)
-  const oldNumbers = read.numbers(oldBlock)
-  const newNumbers = read.numbers(newBlock)
+  // one text each with the same marks (most paragraphs): only the changed middle is read and diffed (common-ends.ts)
+  const x = oldBlock.childCount === 1 ? oldBlock.firstChild! : null
+  const y = newBlock.childCount === 1 ? newBlock.firstChild! : null
+  const ends = x?.isText && y?.isText && Mark.sameSet(x.marks, y.marks) ? commonEnds(x.text!, y.text!) : null
+  if (ends && (ends.head > 0 || ends.tail > 0)) {
+    const o = read.textPart(x!.text!.slice(ends.head, x!.text!.length - ends.tail), x!.marks)
+    const n = read.textPart(y!.text!.slice(ends.head, y!.text!.length - ends.tail), y!.marks)
+    const head = y!.text!.slice(0, ends.head)
+    const tail = y!.text!.slice(y!.text!.length - ends.tail)
+    return diffTokens(o.tokens, o.numbers, n.tokens, n.numbers, ctx, read, { head, tail, marks: y!.marks })
+  }
+  return diffTokens(read.tokens(oldBlock), read.numbers(oldBlock), read.tokens(newBlock), read.numbers(newBlock), ctx, read, null)
+}
+
+/** Text both versions share before and after the tokens diffed (carrying `marks`). */
+interface SharedEnds { readonly head: string; readonly tail: string; readonly marks: readonly Mark[] }
+
+/** Sentinels standing for the shared head and tail in the token strings (below every token character). */
+const HEAD = '\u0001'
+const TAIL = '\u0002'
+
+/**
+ * The marked content of two token sequences (with their key numbers); with
+ * `ends`, the text shared before and after them. The shared ends take part
+ * in diff-match-patch's clean-up as one sentinel character each: an
+ * equality at the edge of a text is never folded into a change, and no
+ * change is moved into one (nothing equals a sentinel).
+ */
+function diffTokens(oldTokens: readonly Token[], oldNumbers: Int32Array, newTokens: readonly Token[], newNumbers: Int32Array, ctx: InlineDiffContext, read: BlockTokens, ends: SharedEnds | null): InlineDiffResult {
   const tokenOf = new TokenTable(read.distinctKeys)
   let a: string
   let b: string
@@ -295,16 +325,23 @@ export function diffInline(oldBlock: Node, newBlock: Node, ctx: InlineDiffContex
   } catch (e) {
     if (!(e instanceof RangeError)) throw e
     ctx.bounded++
-    return coarseDiff(oldTokens, newTokens, ctx)
+    return coarseDiff(oldTokens, newTokens, ctx, ends)
+  }
+  if (ends) {
+    a = (ends.head ? HEAD : '') + a + (ends.tail ? TAIL : '')
+    b = (ends.head ? HEAD : '') + b + (ends.tail ? TAIL : '')
   }
 
   const { diffs, bounded: coarse } = boundedTokenDiff(a, b, ctx.budget)
   if (coarse) ctx.bounded++
   new DiffMatchPatch().diff_cleanupSemantic(diffs)
+  if (ends?.head) diffs[0]![1] = diffs[0]![1].slice(1)
+  if (ends?.tail) diffs[diffs.length - 1]![1] = diffs[diffs.length - 1]![1].slice(0, -1)
 
   const del = revisionMark('deletion', ctx.author)
   const ins = revisionMark('insertion', ctx.author)
   const w = new InlineWriter()
+  if (ends?.head) w.add(sharedText(ends.head, ends.marks), null)
   let i = 0
   let j = 0
   let changed = false
@@ -324,17 +361,24 @@ export function diffInline(oldBlock: Node, newBlock: Node, ctx: InlineDiffContex
       for (let k = 0; k < g.ins.length; k++, j++) w.add(newTokens[j]!, ins)
     }
   }
+  if (ends?.tail) w.add(sharedText(ends.tail, ends.marks), null)
   w.flush()
   return { content: w.nodes, changed, coarse }
 }
 
+/** Text written as one equal token. */
+function sharedText(text: string, marks: readonly Mark[]): Token {
+  return { key: '', text, marks, node: null, separator: false }
+}
+
 /** More distinct tokens than private characters: equal prefix and suffix, the middle replaced (deterministic, correct). */
-function coarseDiff(oldTokens: readonly Token[], newTokens: readonly Token[], ctx: InlineDiffContext): InlineDiffResult {
+function coarseDiff(oldTokens: readonly Token[], newTokens: readonly Token[], ctx: InlineDiffContext, ends: SharedEnds | null): InlineDiffResult {
   let p = 0
   while (p < oldTokens.length && p < newTokens.length && oldTokens[p]!.key === newTokens[p]!.key) p++
   let q = 0
   while (q < oldTokens.length - p && q < newTokens.length - p && oldTokens[oldTokens.length - 1 - q]!.key === newTokens[newTokens.length - 1 - q]!.key) q++
   const w = new InlineWriter()
+  if (ends?.head) w.add(sharedText(ends.head, ends.marks), null)
   const equal = (o: Token, n: Token) => w.add(sharedToken(o, n), null, n.node?.type.name === 'footnote' ? sharedFootnoteId(n.node.attrs.id, o.node!.attrs.id) : undefined)
   for (let k = 0; k < p; k++) equal(oldTokens[k]!, newTokens[k]!)
   const del = revisionMark('deletion', ctx.author)
@@ -342,6 +386,7 @@ function coarseDiff(oldTokens: readonly Token[], newTokens: readonly Token[], ct
   for (const t of oldTokens.slice(p, oldTokens.length - q)) w.add(t, del, t.node?.type.name === 'footnote' ? deletedFootnoteId(t.node.attrs.id) : undefined)
   for (const t of newTokens.slice(p, newTokens.length - q)) w.add(t, ins)
   for (let k = q; k > 0; k--) equal(oldTokens[oldTokens.length - k]!, newTokens[newTokens.length - k]!)
+  if (ends?.tail) w.add(sharedText(ends.tail, ends.marks), null)
   w.flush()
   return { content: w.nodes, changed: true, coarse: true }
 }

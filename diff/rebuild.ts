@@ -13,6 +13,7 @@
  * `NodeType.create` gives, so that a change in ProseMirror shows there.
  */
 import { Fragment, Node } from 'prosemirror-model'
+import { attrNames } from './attr-names.js'
 
 type NodeConstructor = new (type: Node['type'], attrs: Node['attrs'], content: Fragment, marks: Node['marks']) => Node
 const MakeNode = Node as unknown as NodeConstructor
@@ -27,7 +28,7 @@ export function withAttributes(node: Node, changes: Readonly<Record<string, stri
   // a plain object, the keys in the node's order: one shape for every node of a type, where ProseMirror's own
   // prototype-less objects are each a dictionary (a revision document of fresh nodes allocates a third less)
   const attrs: Record<string, unknown> = {}
-  for (const k in node.attrs) attrs[k] = node.attrs[k]
-  for (const k in changes) attrs[k] = changes[k]
+  const own = node.attrs
+  for (const k of attrNames(node.type)) attrs[k] = k in changes ? changes[k] : own[k]
   return new MakeNode(node.type, attrs, content instanceof Fragment ? content : Fragment.fromArray(content as Node[]), node.marks)
 }

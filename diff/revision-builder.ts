@@ -20,6 +20,8 @@ import { sameSubtree, textOf } from './same-subtree.js'
 import { findJoins, sectionBody, type SectionJoin } from './section-joins.js'
 import { rewrittenThrough, surelyRewritten } from './rewrite.js'
 import { withAttributes, withContent } from './rebuild.js'
+import { NodeMemo } from './node-memo.js'
+import { attrNames } from './attr-names.js'
 import { renumbered, sameNodes, unchangedSubtree, type Built } from './unchanged-subtree.js'
 
 /** Everything the builder needs for one comparison. */
@@ -27,8 +29,8 @@ export interface BuildContext extends ScoringContext {
   /** Who is credited on the marks. */
   readonly author?: RevisionAuthor | undefined
   readonly ignoreRenumbering: boolean
-  readonly oldLabels: Labels
-  readonly newLabels: Labels
+  readonly oldLabels: Pick<Labels, 'byId'>
+  readonly newLabels: Pick<Labels, 'byId'>
   /** Diffs two text blocks (possibly from a cache). */
   readonly diffBlock: (oldBlock: Node, newBlock: Node) => InlineDiffResult
   /** The text blocks this comparison has read (the rewrite bound and the word diffs share them). */
@@ -47,7 +49,7 @@ const CONTAINERS_OF_CANDIDATES = new Set(['preambularSection', 'operativeSection
 
 function attrsDiff(o: Node, n: Node): Record<string, unknown> | null {
   let out: Record<string, unknown> | null = null
-  for (const k in o.attrs) {
+  for (const k of attrNames(o.type)) {
     if (k === 'revision') continue
     const a = o.attrs[k]
     const b = n.attrs[k]
@@ -57,7 +59,7 @@ function attrsDiff(o: Node, n: Node): Record<string, unknown> | null {
 }
 
 /** Sibling keys made so far from text (the same string each time: Maps hash it once; keys by id are cheaper made again). */
-const textKeys = new WeakMap<Node, string>()
+const textKeys = new NodeMemo<string>()
 
 /** Two lists of siblings aligned, with the sections joined among them (resolution level only). */
 interface Alignment {
@@ -81,7 +83,7 @@ export class RevisionBuilder {
   /** Alignments made in this pass, by the first sibling aligned (a later pass reuses them). */
   readonly alignments = new Map<Node | null, Alignment[]>()
   /** Pairs already found equal while trimming an alignment. */
-  private readonly knownEqual = new WeakMap<Node, Node>()
+  private readonly knownEqual = new Map<Node, Node>()
 
   /**
    * `previous` is an earlier pass over the same documents; its results are

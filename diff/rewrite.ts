@@ -12,6 +12,7 @@
 import type { Node } from 'prosemirror-model'
 import type { BlockTokens } from './block-tokens.js'
 import { textOf } from './same-subtree.js'
+import { NodeMemo } from './node-memo.js'
 
 /** Below this share of unchanged text a matched provision or item is shown deleted and inserted whole. */
 export const REWRITE_SHARE = 1 / 3
@@ -153,7 +154,7 @@ export function surelyRewritten(o: Node, n: Node, read: BlockTokens): boolean {
 }
 
 /** The last answer for each old node (a comparison's second pass, after moves, asks again). */
-const answers = new WeakMap<Node, { readonly n: Node; readonly sure: boolean }>()
+const answers = new NodeMemo<{ readonly n: Node; readonly sure: boolean }>()
 
 function decide(o: Node, n: Node, read: BlockTokens): boolean {
   // a third of the longer text the same at the start and end: a light edit, left to the word diff (answering "not sure" is always safe)

@@ -9,10 +9,12 @@
  * building both ask about).
  */
 import { Mark, type Node } from 'prosemirror-model'
+import { NodeMemo } from './node-memo.js'
+import { attrNames } from './attr-names.js'
 
 /** For each node, the last node found equal to it, and the last found different. */
-const confirmed = new WeakMap<Node, Node>()
-const refuted = new WeakMap<Node, Node>()
+const confirmed = new NodeMemo<Node>()
+const refuted = new NodeMemo<Node>()
 
 /** `a.eq(b)`, answered at once for a pair compared before (a section that differs is asked about more than once). */
 export function sameSubtree(a: Node, b: Node): boolean {
@@ -37,7 +39,7 @@ export function equalNodes(a: Node, b: Node): boolean {
   if (n !== b.childCount || !Mark.sameSet(a.marks, b.marks)) return false
   const x = a.attrs
   const y = b.attrs
-  for (const k in x) if (x[k] !== y[k] && !sameValue(x[k], y[k])) return false
+  for (const k of attrNames(a.type)) if (x[k] !== y[k] && !sameValue(x[k], y[k])) return false
   for (let i = 0; i < n; i++) if (!equalNodes(a.child(i), b.child(i))) return false
   return true
 }
@@ -60,7 +62,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return true
 }
 
-const texts = new WeakMap<Node, string>()
+const texts = new NodeMemo<string>()
 
 /** `node.textContent`, remembered per node. */
 export function textOf(node: Node): string {

@@ -17,6 +17,7 @@
 import type { Node } from 'prosemirror-model'
 import { bagSimilarity, canReach, type WordBag } from './similarity.js'
 import { sameSubtree, textOf } from './same-subtree.js'
+import { attrNames } from './attr-names.js'
 
 /** Similarity below which two provisions (or paragraphs) are not taken for versions of each other. */
 export const MATCH_FLOOR = 0.4
@@ -34,7 +35,7 @@ const SINGLETONS = new Set(['sectionHeading', 'partTitle', 'annexHeading', 'anne
 const SECTIONS = new Set(['preambularSection', 'operativeSection'])
 
 function sameAttrs(a: Node, b: Node): boolean {
-  for (const k in a.attrs) {
+  for (const k of attrNames(a.type)) {
     const x = a.attrs[k]
     const y = b.attrs[k]
     if (x !== y && (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y))) return false

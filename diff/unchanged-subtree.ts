@@ -13,6 +13,7 @@ import type { Labels } from '../schema/numbering.js'
 import { normaliseLabel } from '../schema/numbering.js'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
 import type { RevisionRecord } from '../schema/revision.js'
+import { NodeMemo } from './node-memo.js'
 import { withAttributes, withContent } from './rebuild.js'
 
 /** A built node and whether it differs from its old version. */
@@ -25,8 +26,8 @@ export interface Built {
 
 /** What labels an unchanged subtree's records: the two versions' label tables, and whether renumbering counts. */
 export interface LabelContext {
-  readonly oldLabels: Labels
-  readonly newLabels: Labels
+  readonly oldLabels: Pick<Labels, 'byId'>
+  readonly newLabels: Pick<Labels, 'byId'>
   readonly ignoreRenumbering: boolean
 }
 
@@ -51,7 +52,7 @@ export function sameNodes(a: readonly Node[] | null, b: readonly Node[] | null):
  * out the same (the text in force compared with draft after draft, or with
  * each proposal of a compilation: one node serves them all).
  */
-const remembered = new WeakMap<Node, LabelContext & {
+const remembered = new NodeMemo<LabelContext & {
   readonly status: string; readonly oldLabel: string | null; readonly newLabel: string | null; readonly kids: Node[] | null; readonly built: Built
 }>()
 

@@ -137,8 +137,15 @@ export function overriddenLabel(override: string, base: string | null): string {
 
 /** Computes every derived label of a resolution document. */
 export function computeLabels(doc: Node): Labels {
-  const run: LabelRun = { lang: (doc.attrs.lang ?? 'en') as Language, byId: new Map() }
   const footnotes = new Map<number, number>()
+  const byId = computeUnitLabels(doc)
+  numberFootnotes(doc, 0, footnotes)
+  return { byId, footnotes }
+}
+
+/** The labels of a document's provisions, items and parts by id: `computeLabels` without the footnote numbers (no walk through the text). */
+export function computeUnitLabels(doc: Node): Map<string, string> {
+  const run: LabelRun = { lang: (doc.attrs.lang ?? 'en') as Language, byId: new Map() }
   const parts: PartCount = { count: 0, base: null }
   for (let k = 0; k < doc.childCount; k++) {
     const child = doc.child(k)
@@ -156,8 +163,7 @@ export function computeLabels(doc: Node): Labels {
       labelChildren(run, child, { kind: 'operative', prefix: '' })
     }
   }
-  numberFootnotes(doc, 0, footnotes)
-  return { byId: run.byId, footnotes }
+  return run.byId
 }
 
 /** Parts numbered so far in one sequence, and the last label a part took without an extension. */
