@@ -25,7 +25,7 @@ export type AnyType = Y.AbstractType<unknown> & { _item: AnyItem | null; _start:
 interface Place { readonly text: Y.XmlText; readonly item: AnyItem; readonly offset: number }
 
 /** One character of a text block as it stood: whether it is to be carried, its marks, and where it stands. */
-interface Character { readonly carried: boolean; readonly attributes: Readonly<Record<string, unknown>>; readonly place: Place | null }
+export interface Character { readonly carried: boolean; readonly attributes: Readonly<Record<string, unknown>>; readonly place: Place | null }
 
 /** A text block's text and characters (an inline element counts as one character, U+FFFC). */
 export interface BlockText { readonly text: string; readonly characters: readonly Character[] }
@@ -98,15 +98,37 @@ export function blockTextBefore(block: AnyType, tr: Y.Transaction, carried: (ite
   return { text, characters }
 }
 
-/** A standing text block's text (an inline element or embed counts as one character). */
-export function blockTextNow(block: Y.XmlElement): string {
+/** A standing text block's characters (an inline element or embed counts as one), with where each stands. */
+export function blockTextNow(block: Y.XmlElement): BlockText {
   let text = ''
+  const characters: Character[] = []
+  const object = () => { text += OBJECT; characters.push({ carried: false, attributes: NO_ATTRIBUTES, place: null }) }
   for (const child of block.toArray()) {
-    if (!(child instanceof Y.XmlText)) { text += OBJECT; continue }
-    for (const op of child.toDelta() as { insert: unknown }[]) text += typeof op.insert === 'string' ? op.insert : OBJECT
+    if (!(child instanceof Y.XmlText)) { object(); continue }
+    for (let item = (child as unknown as AnyType)._start; item; item = item.right as AnyItem | null) {
+      if (item.deleted || !item.countable) continue
+      const content = item.content as unknown
+      if (content instanceof Y.ContentString) {
+        text += content.str
+        for (let k = 0; k < content.str.length; k++) characters.push({ carried: false, attributes: NO_ATTRIBUTES, place: { text: child, item, offset: k } })
+      } else object()
+    }
   }
-  return text
+  return { text, characters }
 }
+
+/** The key of a character (its Yjs id: client and clock, which stay when Yjs splits an item). */
+export function characterKey(c: Character): string {
+  return c.place ? `${c.place.item.id.client}:${c.place.item.id.clock + c.place.offset}` : ''
+}
+
+/** A character diff (diff-match-patch, bounded to 0.1 s): [-1 deleted | 0 equal | 1 inserted, text] runs. */
+function diffCharacters(a: string, b: string): [number, string][] {
+  const dmp = new DiffMatchPatch()
+  dmp.Diff_Timeout = 0.1
+  return dmp.diff_main(a, b, false)
+}
+
 
 /** How many blocks on either side of its place a block is looked for (when two elements' blocks do not pair one to one). */
 const NEAR_BLOCKS = 8
@@ -123,7 +145,7 @@ export function counterpart(before: BlockText, index: number, count: number, blo
   let best: Y.XmlElement | null = null
   let shared = -1
   for (let k = Math.max(0, at - NEAR_BLOCKS); k <= Math.min(blocks.length - 1, at + NEAR_BLOCKS); k++) {
-    const other = blockTextNow(blocks[k]!)
+    const other = blockTextNow(blocks[k]!).text
     let start = 0
     while (start < text.length && start < other.length && text[start] === other[start]) start++
     let end = 0
@@ -141,14 +163,12 @@ export function counterpart(before: BlockText, index: number, count: number, blo
  * deleted by whoever wrote `now`). In order of place in `now`.
  */
 export function missingWords(before: BlockText, now: string): Insertion[] {
-  const dmp = new DiffMatchPatch()
-  dmp.Diff_Timeout = 0.1
   const out: Insertion[] = []
   let b = 0
   let t = 0
   /** The index in `before` just past the last character put into `out`. */
   let lastEnd = -1
-  for (const [op, run] of dmp.diff_main(before.text, now, false)) {
+  for (const [op, run] of diffCharacters(before.text, now)) {
     if (op === DiffMatchPatch.DIFF_EQUAL) { b += run.length; t += run.length; continue }
     if (op === DiffMatchPatch.DIFF_INSERT) { t += run.length; continue }
     for (let k = 0; k < run.length; k++, b++) {

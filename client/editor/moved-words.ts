@@ -25,12 +25,17 @@
  *
  * Only a page's own words are carried (one page per word: no copies), and
  * only words missing where they belong (the mover's copy holds every word
- * it knew of). A provision deleted, not moved, takes its words with it, as
- * any deletion does.
+ * it knew of); words this page carried before that a later rewrite leaves
+ * in another provision again leave it even when their provision holds them
+ * (a mover copied the words they were carried from). A provision deleted,
+ * not moved, takes its words with it, as any deletion does. What this
+ * cannot mend: a mover's page that receives the words where a move left
+ * them and copies them into a later move before this page has carried them
+ * back (moved-words-random.test.ts measures how often).
  */
 import * as Y from 'yjs'
 import { IDENTIFIED_NODES } from '../../schema/nodes.js'
-import { blockTextBefore, blockTextNow, counterpart, deleteCharacters, missingWords, stoodBefore, textblocksBefore, textblocksNow, typeInto, type AnyItem, type AnyType, type Insertion } from './block-words.js'
+import { blockTextBefore, blockTextNow, characterKey, counterpart, deleteCharacters, missingWords, stoodBefore, textblocksBefore, textblocksNow, typeInto, type AnyItem, type AnyType, type BlockText, type Character, type Insertion } from './block-words.js'
 
 /** Whether words of a Yjs client id are this page's to carry (its own id; see own-clients.ts for earlier pages'). */
 export type OwnClients = (client: number) => boolean
@@ -57,35 +62,95 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
   const standing = identifiedElements(fragment)
   const sources: Source[] = []
   for (const chain of deleted.values()) {
-    const element = chain.find(e => standing.has(idOf(e) ?? ''))
-    if (element) sources.push({ element, id: idOf(element)!, deleted: true })
+    const element = chain.find(e => standing.has(idBefore(e, tr) ?? ''))
+    if (element) sources.push({ element, id: idBefore(element, tr)!, deleted: true })
   }
   for (const { element, id } of renamed) if (standing.has(id) && standing.get(id) !== element) sources.push({ element, id, deleted: false })
 
-  const insertions: [Y.XmlElement, Insertion[]][] = []
-  for (const { element, id, deleted } of sources) {
-    // from a deleted element, this page's words; from a rewritten one, those still standing in it (the mover deleted those it knew)
+  // What leaves each source, read before anything moves: from a deleted element, this page's words; from a rewritten
+  // one, those still standing in it (the mover deleted those it knew). An element given another id with its text as
+  // it was (the server's repair of a repeated id) keeps its words.
+  const plans = sources.map(({ element, id, deleted }) => {
     const carried = (item: AnyItem) => isOwn(item.id.client) && (deleted || !item.deleted)
-    const before = textblocksBefore(element, tr, !deleted).map(b => blockTextBefore(b, tr, carried))
-    // an element given another id with its text as it was (the server's repair of a repeated id) keeps its words
-    if (!deleted && !before.some(b => b.characters.some(c => c.place?.item.deleted))) continue
-    const now = textblocksNow(standing.get(id)!)
-    before.forEach((text, k) => {
+    const blocks = textblocksBefore(element, tr, !deleted).map(b => blockTextBefore(b, tr, carried))
+    const rewritten = deleted || blocks.some(b => b.characters.some(c => c.place?.item.deleted))
+    return { target: standing.get(id)!, blocks: rewritten ? blocks : [], deleted }
+  })
+  // A block words go into is compared without the words that may leave it (words of two provisions rewritten into
+  // each other go both ways); what does leave, leaves before anything comes in.
+  const leaving = new Set<string>()
+  for (const plan of plans) if (!plan.deleted) for (const b of plan.blocks) for (const c of b.characters) if (c.carried) leaving.add(characterKey(c))
+  const moves: { target: Y.XmlElement; now: BlockText; missing: Insertion[] }[] = []
+  const deletions: Character[] = []
+  /** Whether this page typed `c` when it carried words before (not when its user typed). */
+  const carriedBefore = ({ place }: Character) => place !== null && place.item.id.client === doc.clientID &&
+    carriedClocks(doc).some(([from, to]) => place.item.id.clock + place.offset >= from && place.item.id.clock + place.offset < to)
+  for (const plan of plans) {
+    const now = textblocksNow(plan.target)
+    plan.blocks.forEach((text, k) => {
       if (!text.characters.some(c => c.carried)) return
-      const target = counterpart(text, k, before.length, now)
-      const missing = target ? missingWords(text, blockTextNow(target)) : []
-      if (missing.length) insertions.push([target!, missing])
+      const target = counterpart(text, k, plan.blocks.length, now)
+      if (!target) return
+      const standingText = blockTextNow(target)
+      const missing = missingWords(text, without(standingText, leaving))
+      if (missing.length) moves.push({ target, now: standingText, missing })
+      if (plan.deleted) return
+      // out of a rewritten element go the words carried, and the words this page carried there before that the
+      // provision they belong to holds already (a mover copied the words they were carried from)
+      const going = new Set(missing.flatMap(i => i.from))
+      for (const c of text.characters) if (going.has(c) || (c.carried && carriedBefore(c))) deletions.push(c)
     })
   }
-  if (insertions.length === 0) return 0
+  if (deletions.length === 0 && moves.length === 0) return 0
+  const left = new Set(deletions.map(characterKey))
   let count = 0
+  const firstClock = Y.getState(doc.store, doc.clientID)
   doc.transact(() => {
-    // out of the rewritten elements first (their places are read as they stand), then into the right ones
-    deleteCharacters(insertions.flatMap(([, list]) => list.flatMap(i => i.from)))
-    // the last place first: the places computed in the block's text stay right (words at one place keep their order)
-    for (const [block, list] of insertions) for (const insertion of [...list].reverse()) { typeInto(block, insertion); count += insertion.text.length }
+    deleteCharacters(deletions)
+    for (const { target, now, missing } of moves) {
+      // the last place first: places stay right (words at one place keep their order)
+      for (const insertion of [...missing].reverse()) {
+        typeInto(target, { ...insertion, at: placeAfterLeaving(now, leaving, left, insertion.at) })
+        count += insertion.text.length
+      }
+    }
   }, MOVED_WORDS_ORIGIN)
+  carriedClocks(doc).push([firstClock, Y.getState(doc.store, doc.clientID)])
   return count
+}
+
+/** The clock ranges of this page's characters that carrying transactions made, per document. */
+const carried = new WeakMap<Y.Doc, [number, number][]>()
+
+function carriedClocks(doc: Y.Doc): [number, number][] {
+  let ranges = carried.get(doc)
+  if (!ranges) carried.set(doc, ranges = [])
+  return ranges
+}
+
+/** A block's text without the characters in `leaving`. */
+function without(text: BlockText, leaving: ReadonlySet<string>): string {
+  let out = ''
+  text.characters.forEach((c, k) => { if (!leaving.has(characterKey(c))) out += text.text[k] })
+  return out
+}
+
+/**
+ * Where place `at` of a block's text without the words that may leave it
+ * stands once the words that did leave it (`left`) have gone: after `at`
+ * of the characters that stay, counting those that might have left but
+ * did not.
+ */
+function placeAfterLeaving(now: BlockText, leaving: ReadonlySet<string>, left: ReadonlySet<string>, at: number): number {
+  let seen = 0
+  let place = 0
+  for (const c of now.characters) {
+    if (seen === at) break
+    const key = characterKey(c)
+    if (!leaving.has(key)) seen++
+    if (!left.has(key)) place++
+  }
+  return place
 }
 
 /** Calls `keepMovedWords` after every transaction of `doc`; returns the function that stops it. */
@@ -125,18 +190,22 @@ function renamedElements(tr: Y.Transaction): { element: AnyType; id: string }[] 
     if (!keys.has('id') || !(type instanceof Y.XmlElement) || !IDENTIFIED_NODES.has(type.nodeName)) continue
     const element = type as unknown as AnyType
     if (element._item?.deleted) continue
-    // the entry the id had before: left of the current one, the first that stood before the change
-    let entry = element._map.get('id')?.left as AnyItem | null | undefined
-    while (entry && !stoodBefore(entry, tr)) entry = entry.left as AnyItem | null
-    const id = entry?.content.getContent().at(-1)
-    if (typeof id === 'string' && id !== idOf(element)) out.push({ element, id })
+    const id = idBefore(element, tr)
+    if (id !== undefined && id !== idOf(element)) out.push({ element, id })
   }
   return out
 }
 
-/** The id of an identified element, read even when the element is deleted (before Yjs collects it). */
+/** The id of an identified element (its current entry, read even when the element is deleted: before Yjs collects it). */
 function idOf(type: AnyType | Y.XmlElement): string | undefined {
-  const entry = (type as AnyType)._map.get('id')
+  const value = (type as AnyType)._map.get('id')?.content.getContent().at(-1)
+  return typeof value === 'string' ? value : undefined
+}
+
+/** The id an identified element had before `tr` (the entry that stood then: ids set by `tr` stand left of it). */
+function idBefore(element: AnyType, tr: Y.Transaction): string | undefined {
+  let entry = element._map.get('id') as AnyItem | null | undefined
+  while (entry && !stoodBefore(entry, tr)) entry = entry.left as AnyItem | null
   const value = entry?.content.getContent().at(-1)
   return typeof value === 'string' ? value : undefined
 }
