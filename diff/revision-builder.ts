@@ -11,6 +11,7 @@ import type { Node } from 'prosemirror-model'
 import type { Labels } from '../schema/numbering.js'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
 import { alignSequences, type AlignmentStep } from './align.js'
+import { idAlignment } from './id-alignment.js'
 import type { RevisionAuthor } from '../schema/marks.js'
 import type { BlockTokens } from './block-tokens.js'
 import { markAll, type InlineDiffResult } from './inline-diff.js'
@@ -163,7 +164,7 @@ export class RevisionBuilder {
     let made: Alignment
     if (known) made = known
     else {
-      const steps = alignSequences(olds.length, news.length,
+      const steps = (this.ctx.byId ? idAlignment(parentType, olds, news, this.ctx.oldIds, this.ctx.newIds) : null) ?? alignSequences(olds.length, news.length,
         (i, j) => scoreBlocks(this.ctx, parentType, olds[i]!, news[j]!, i === 0 && j === 0),
         (i, j) => {
           const same = sameBlock(this.ctx, olds[i]!, news[j]!)
