@@ -134,3 +134,21 @@ test('a change to a section is announced with its heading, as the list of change
   await expect(page.getByTestId('announcer')).toHaveText(/^تغيير: MOD إذ تلاحظ معدّلة/)
   await amal.context.close()
 })
+
+test('several changes at once are announced apart with the Arabic semicolon on an Arabic page', async ({ browser }) => {
+  // a new provision adds one unit and renumbers those after it: one announcement of several lines, which an
+  // Arabic screen reader read with a Latin ";" between them (UX audit)
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const id = await freshProposal(page.request, `Announce several ${Date.now()}`, ['APT'], { action: 'MOD', proposalId: 'APT/44A13/1' })
+  await openDocument(page, id)
+  await showChanges(page)
+  await page.waitForTimeout(1000) // what stands when the view is switched on is the summary's to tell, not announced
+  await caretAfter(page, 'القرار 130')
+  await page.keyboard.press('End')
+  await page.keyboard.press('Alt+Enter')
+  await page.keyboard.type('بند جديد')
+  await expect(page.getByTestId('announcer')).toHaveText(/^تغيير: .+؛ .+/)
+  expect(await page.getByTestId('announcer').textContent()).not.toContain(';')
+  await amal.context.close()
+})

@@ -29,5 +29,5 @@ export function announceChanges(region: HTMLElement, view: EditorView): void {
   seen.set(region, now)
   if (!before) return // the first state after switching on is the summary's to tell, not a list of every change
   const fresh = [...now].filter(([id, line]) => before.get(id) !== line).map(([, line]) => line)
-  if (fresh.length) region.textContent = `${tc('changeAnnounce')}: ${fresh.slice(0, 3).join('; ')}${fresh.length > 3 ? ` (+${fresh.length - 3})` : ''}`
+  if (fresh.length) region.textContent = `${tc('changeAnnounce')}: ${fresh.slice(0, 3).join(tc('listSemicolon'))}${fresh.length > 3 ? ` (+${fresh.length - 3})` : ''}`
 }
