@@ -6,7 +6,7 @@
  * there lands there.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { caretAfter, editorText, freshProposal, openDocument, signedInPage } from './helpers.js'
+import { caretAfter, editorText, freshProposal, openDocument, shot, signedInPage } from './helpers.js'
 
 interface NodeLike { isTextblock: boolean; nodeSize: number; textContent: string }
 interface ViewLike { state: { doc: { descendants(f: (n: NodeLike, pos: number) => void): void }; selection: { from: number; to: number } } }
@@ -82,4 +82,29 @@ test('the MOD line, clicked and deleted, stays: it changes through the proposal 
     await expect(marker, key).toContainText('APT/44A13/8')
   }
   await expect(page.getByTestId('proposal-settings-open')).toBeVisible()
+})
+
+test('the first Tab on a page reaches a skip link, in the page language, that takes the keyboard into the text', async ({ browser }) => {
+  const { page } = await signedInPage(browser, 'amal')
+  const id = await freshProposal(page.request, `APT skip link ${Date.now()}`, ['APT'])
+  await openDocument(page, id)
+  const skip = page.getByTestId('skip-link')
+  // out of sight until reached
+  expect((await skip.boundingBox())!.y).toBeLessThan(0)
+  await page.locator('body').focus()
+  await page.keyboard.press('Tab')
+  await expect(skip).toBeFocused()
+  await expect(skip).toHaveText('انتقل إلى المحتوى')
+  expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0)
+  await shot(page, 'skip-link')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.ProseMirror')).toBeFocused()
+  // on the list of documents it takes the keyboard to the list
+  await page.goto('/#/')
+  await expect(page.locator('main.list')).toBeVisible()
+  await page.locator('body').focus()
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('skip-link')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('main.list')).toBeFocused()
 })

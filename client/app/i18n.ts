@@ -9,7 +9,7 @@ export type UiLang = 'en' | 'ar'
 
 const EN = {
   appName: 'resdraft',
-  signIn: 'Sign in', signOut: 'Sign out', username: 'User name', password: 'Password',
+  signIn: 'Sign in', signOut: 'Sign out', skipToContent: 'Skip to the content', username: 'User name', password: 'Password',
   signInFailed: 'User name or password not recognised.',
   documents: 'Documents', filterDocuments: 'Filter: title, delegation, resolution…', shownOf: 'shown of', noMatch: 'No document matches.',
   title: 'Title', language: 'Language', kind: 'Kind', base: 'Base version',
@@ -60,7 +60,7 @@ export type StringKey = keyof typeof EN
 
 const AR: Record<StringKey, string> = {
   appName: 'resdraft',
-  signIn: 'تسجيل الدخول', signOut: 'تسجيل الخروج', username: 'اسم المستخدم', password: 'كلمة المرور',
+  signIn: 'تسجيل الدخول', signOut: 'تسجيل الخروج', skipToContent: 'انتقل إلى المحتوى', username: 'اسم المستخدم', password: 'كلمة المرور',
   signInFailed: 'اسم المستخدم أو كلمة المرور غير صحيحة.',
   documents: 'الوثائق', filterDocuments: 'تصفية: العنوان، الوفد، القرار…', shownOf: 'معروضة من', noMatch: 'لا وثيقة مطابقة.',
   title: 'العنوان', language: 'اللغة', kind: 'النوع', base: 'النسخة الأساس',

@@ -218,7 +218,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
       presence, amendToggle ?? '', versionButton ?? '', adoptButton(meta, user, () => view?.state.doc ?? resolutionFromJSON(meta.json)) ?? '', exportMenu ?? exportDialogButton ?? ''),
     toolRow,
     find.element, announcer,
-    h('div', { class: 'workspace' },
+    h('main', { class: 'workspace' },
       h('div', { class: 'sheet-column' }, olderBaseNote(meta), host, footnotes),
       h('div', { class: 'side' }, history.element, changes, commentsHost)))
 

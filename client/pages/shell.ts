@@ -8,7 +8,20 @@ import { setUiLang, t, uiLang } from '../app/i18n.js'
 import { go } from '../app/router.js'
 import { trackHeight } from '../app/sticky-heights.js'
 
-/** Builds the top bar; `middle` holds page-specific content. */
+/**
+ * The first stop of the keyboard on every page: past the bar and the tools,
+ * into the content (the document's text where there is one, else the page's
+ * main part). Shown only when it has focus.
+ */
+function skipToContent(): void {
+  const target = document.querySelector<HTMLElement>('main .ProseMirror') ?? document.querySelector<HTMLElement>('main')
+  if (!target) return
+  // the text of a read-only document, or the page's main part, takes focus without being in the tab order
+  if (!target.isContentEditable && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1')
+  target.focus()
+}
+
+/** Builds the top bar (a skip link first); `middle` holds page-specific content. */
 export function topBar(user: User | null, ...middle: (Node | string | null)[]): HTMLElement {
   const langSwitch = h('button', {
     class: 'lang-switch', type: 'button', 'data-testid': 'ui-lang',
@@ -16,6 +29,7 @@ export function topBar(user: User | null, ...middle: (Node | string | null)[]): 
     onclick: () => setUiLang(uiLang() === 'ar' ? 'en' : 'ar')
   }, uiLang() === 'ar' ? 'English' : 'العربية')
   const bar = h('header', { class: 'topbar' },
+    h('button', { class: 'skip-link', type: 'button', 'data-testid': 'skip-link', onclick: skipToContent }, t('skipToContent')),
     h('a', { class: 'brand', href: '#/' }, t('appName')),
     h('div', { class: 'topbar-middle' }, ...middle.filter((m): m is Node | string => m !== null)),
     langSwitch,
