@@ -12,7 +12,6 @@
 import type { Node } from 'prosemirror-model'
 import type { RevisionAuthor } from '../schema/marks.js'
 import type { RevisionRecord } from '../schema/revision.js'
-import { IDENTIFIED_NODES } from '../schema/nodes.js'
 import { computeUnitLabels, type Labels } from '../schema/numbering.js'
 import { BlockTokens } from './block-tokens.js'
 import { diffInline, type InlineDiffContext, type InlineDiffResult } from './inline-diff.js'
@@ -53,8 +52,34 @@ export interface BlockDiffCache {
 
 const HEADER_SLOTS = ['proposalHeader', 'proposalMarker', 'resolutionHeading', 'resolutionTitle', 'historyLine', 'assemblyFormula'] as const
 
-/** Ids of one document: every identified node's, and those of provisions and items alone. */
-interface DocumentIds { readonly all: Set<string>; readonly units: Set<string> }
+/**
+ * Ids of one document, read off its labels (every provision, item and part
+ * has one, by id) and its top-level blocks (sections and annexes, the other
+ * identified blocks; parts stand there or in an annex): no walk of its own.
+ * `has` answers for every identified block outside text (footnotes are not
+ * asked about).
+ */
+class DocumentIds {
+  /** Sections and annexes. */
+  private readonly outer = new Set<string>()
+  /** Parts (labelled like provisions and items, but not units). */
+  readonly parts = new Set<string>()
+  constructor(doc: Node, readonly labelled: ReadonlyMap<string, string>) {
+    const visit = (container: Node) => container.forEach(c => {
+      const name = c.type.name
+      if (name === 'part') this.parts.add(c.attrs.id as string)
+      else if (name === 'annex' || name === 'preambularSection' || name === 'operativeSection') this.outer.add(c.attrs.id as string)
+      if (name === 'annex') visit(c)
+    })
+    visit(doc)
+  }
+  /** Whether an identified block of the document has this id. */
+  has(id: string): boolean { return this.labelled.has(id) || this.outer.has(id) }
+  /** Whether a provision or item of the document has this id. */
+  hasUnit(id: string): boolean { return this.labelled.has(id) && !this.parts.has(id) }
+  /** How many provisions and items the document has. */
+  get units(): number { return this.labelled.size - this.parts.size }
+}
 
 /**
  * What is derived from one document alone (its ids, labels, word bags) is
@@ -81,30 +106,16 @@ function labelsOf(doc: Node): UnitLabels {
 }
 
 function documentIds(doc: Node): DocumentIds {
-  const known = idsOfDocument.get(doc)
-  if (known) return known
-  const ids = { all: new Set<string>(), units: new Set<string>() }
-  collectIds(doc, ids)
-  idsOfDocument.set(doc, ids)
+  let ids = idsOfDocument.get(doc)
+  if (!ids) idsOfDocument.set(doc, ids = new DocumentIds(doc, labelsOf(doc).byId))
   return ids
 }
 
-/** Adds the ids of the identified block nodes under `node` (text blocks are not entered). */
-function collectIds(node: Node, ids: { all: Set<string>; units: Set<string> }): void {
-  for (let k = 0; k < node.childCount; k++) {
-    const child = node.child(k)
-    const name = child.type.name
-    if (IDENTIFIED_NODES.has(name)) ids.all.add(child.attrs.id as string)
-    if (name === 'provision' || name === 'item') ids.units.add(child.attrs.id as string)
-    if (!child.isTextblock && child.childCount > 0) collectIds(child, ids)
-  }
-}
-
 function lineageOf(a: DocumentIds, b: DocumentIds): boolean {
-  const smaller = Math.min(a.units.size, b.units.size)
+  const smaller = Math.min(a.units, b.units)
   if (smaller === 0) return false
   let shared = 0
-  for (const id of a.units) if (b.units.has(id)) shared++
+  for (const id of a.labelled.keys()) if (!a.parts.has(id) && b.hasUnit(id)) shared++
   return shared * 2 >= smaller
 }
 
@@ -172,8 +183,8 @@ function comparePair(oldDoc: Node, newDoc: Node, options: CompareOptions, cache:
   const newIds = documentIds(newDoc)
   const base = {
     byId: lineageOf(oldIds, newIds),
-    oldIds: oldIds.all,
-    newIds: newIds.all,
+    oldIds,
+    newIds,
     bagOf,
     headingBagOf: (s: Node) => bagOf(s.firstChild ?? s),
     ignoreRenumbering: options.ignoreRenumbering ?? false,

@@ -19,6 +19,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import type { AlignmentStep } from './align.js'
+import type { IdSet } from './scoring.js'
 
 /** Types aligned by id alone when the documents share a lineage (scoring.ts). */
 const BY_ID = new Set(['provision', 'item', 'part', 'annex'])
@@ -26,7 +27,7 @@ const BY_ID = new Set(['provision', 'item', 'part', 'annex'])
 const FIRST = new Set(['sectionHeading', 'partTitle', 'annexHeading'])
 
 /** The alignment of `olds` with `news` (children of a `parentType`), or null; see the module comment. */
-export function idAlignment(parentType: string, olds: readonly Node[], news: readonly Node[], oldIds: ReadonlySet<string>, newIds: ReadonlySet<string>): AlignmentStep[] | null {
+export function idAlignment(parentType: string, olds: readonly Node[], news: readonly Node[], oldIds: IdSet, newIds: IdSet): AlignmentStep[] | null {
   const steps: AlignmentStep[] = []
   let start = 0
   const a = olds[0]

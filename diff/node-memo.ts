@@ -12,7 +12,8 @@
  * server compares, a sixth of the comparison). So a comparison remembers
  * across comparisons only when one of its documents was compared before
  * (compare.ts decides, `rememberingAcross`); otherwise it remembers for
- * itself alone, in Maps emptied when it ends.
+ * itself alone, in Maps emptied when it ends, and only what it would
+ * otherwise make more than once.
  */
 import type { Node } from 'prosemirror-model'
 
@@ -26,7 +27,12 @@ export class NodeMemo<V> {
   private readonly lasting = new WeakMap<Node, V>()
   private readonly passing = new Map<Node, V>()
 
-  constructor() { memos.push(this as NodeMemo<unknown>) }
+  /**
+   * `within`: whether a comparison that remembers for itself alone keeps
+   * this result at all (false for results a comparison asks for once per
+   * node and pass: a Map entry costs more than making them again).
+   */
+  constructor(private readonly within = true) { memos.push(this as NodeMemo<unknown>) }
 
   /** The result remembered for `node` (across comparisons, or in this one). */
   get(node: Node): V | undefined {
@@ -36,7 +42,7 @@ export class NodeMemo<V> {
   /** Remembers `value` for `node`, for as long as the running comparison allows. */
   set(node: Node, value: V): void {
     if (across) this.lasting.set(node, value)
-    else this.passing.set(node, value)
+    else if (this.within) this.passing.set(node, value)
   }
 
   /** Drops what was remembered for one comparison only. */

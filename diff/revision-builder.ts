@@ -125,8 +125,9 @@ export class RevisionBuilder {
         const n = news[step.newIndex]!
         const unit = LABELLED_UNITS.has(n.type.name)
         // decided before the word diff when a bound can (rewrite.ts); a subtree a move touches holds text from elsewhere
-        const sure = unit && !this.touched.has(o) && !this.touched.has(n) && !sameSubtree(o, n) && surelyRewritten(o, n, this.ctx.tokens)
-        const b = sure ? null : this.matched(o, n)
+        const same = this.equal(o, n)
+        const sure = unit && !same && !this.touched.has(o) && !this.touched.has(n) && surelyRewritten(o, n, this.ctx.tokens)
+        const b = sure ? null : this.matched(o, n, null, same)
         if (!b || (!b.identical && unit && rewrittenThrough(b.node))) {
           // shown as drafters do: the old text struck whole, the new one inserted whole (not candidates for moves)
           changed = true
@@ -228,10 +229,15 @@ export class RevisionBuilder {
     return k
   }
 
-  /** Builds the revision of a matched pair (or of a moved provision, `moveId` given). */
-  matched(o: Node, n: Node, moveId: string | null = null): Built {
+  /** Whether a matched pair is equal (`eq`), known from the alignment or found now. */
+  private equal(o: Node, n: Node): boolean {
+    return (this.knownEqual.get(o) === n && (this.ctx.byId || o.attrs.id === undefined)) || sameSubtree(o, n)
+  }
+
+  /** Builds the revision of a matched pair (or of a moved provision, `moveId` given); `same`: whether the two are equal, when known. */
+  matched(o: Node, n: Node, moveId: string | null = null, same?: boolean): Built {
     // equal subtrees come out the same in every pass: no need to remember them
-    if (moveId === null && sameSubtree(o, n)) return unchangedSubtree(this.ctx, o, n)
+    if (moveId === null && (same ?? this.equal(o, n))) return unchangedSubtree(this.ctx, o, n)
     if (moveId === null && !this.touched.has(o) && !this.touched.has(n)) {
       const done = this.previous?.matchedMemo.get(o)?.find(m => m.n === n)
       if (done) return done.built
@@ -245,8 +251,8 @@ export class RevisionBuilder {
     return built
   }
 
+  /** The revision of a matched pair not equal (or moved). */
   private buildMatched(o: Node, n: Node, moveId: string | null): Built {
-    if (moveId === null && ((this.knownEqual.get(o) === n && (this.ctx.byId || o.attrs.id === undefined)) || sameSubtree(o, n))) return unchangedSubtree(this.ctx, o, n)
     if (n.isTextblock) {
       const r = this.ctx.diffBlock(o, n)
       return { node: withContent(n, r.content), changed: r.changed }

@@ -13,8 +13,9 @@ import { NodeMemo } from './node-memo.js'
 import { attrNames } from './attr-names.js'
 
 /** For each node, the last node found equal to it, and the last found different. */
-const confirmed = new NodeMemo<Node>()
-const refuted = new NodeMemo<Node>()
+// a comparison asks once per pair (revision-builder.ts passes the answer on): kept only across comparisons
+const confirmed = new NodeMemo<Node>(false)
+const refuted = new NodeMemo<Node>(false)
 
 /** `a.eq(b)`, answered at once for a pair compared before (a section that differs is asked about more than once). */
 export function sameSubtree(a: Node, b: Node): boolean {

@@ -22,11 +22,15 @@ import { attrNames } from './attr-names.js'
 /** Similarity below which two provisions (or paragraphs) are not taken for versions of each other. */
 export const MATCH_FLOOR = 0.4
 
+/** A set of ids, as far as the scorer asks. */
+export interface IdSet { has(id: string): boolean }
+
 /** What a scorer needs to know about the comparison. */
 export interface ScoringContext {
   readonly byId: boolean
-  readonly oldIds: ReadonlySet<string>
-  readonly newIds: ReadonlySet<string>
+  /** The ids of each version's identified blocks (outside text). */
+  readonly oldIds: IdSet
+  readonly newIds: IdSet
   readonly bagOf: (node: Node) => WordBag
   readonly headingBagOf: (section: Node) => WordBag
 }

@@ -50,11 +50,12 @@ export function sameNodes(a: readonly Node[] | null, b: readonly Node[] | null):
  * same documents compared again: labels are remembered per document,
  * compare.ts), and when the labels, the status and the built children come
  * out the same (the text in force compared with draft after draft, or with
- * each proposal of a compilation: one node serves them all).
+ * each proposal of a compilation: one node serves them all). Kept only
+ * across comparisons: within one, a unit is built once per pass.
  */
 const remembered = new NodeMemo<LabelContext & {
   readonly status: string; readonly oldLabel: string | null; readonly newLabel: string | null; readonly kids: Node[] | null; readonly built: Built
-}>()
+}>(false)
 
 /** The revision of `o`, equal to `n`; see the module comment. */
 export function unchangedSubtree(ctx: LabelContext, o: Node, n: Node): Built {
