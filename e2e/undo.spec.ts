@@ -110,3 +110,39 @@ test('after undo the caret is back where it stood before the change undone', asy
   await expect.poll(() => editorText(page)).toContain('أن قطاع تقييس الاتصالات عليه أمل أن يؤدي')
   await amal.context.close()
 })
+
+test('after redo the caret is where it stood once the change was made', async ({ browser }) => {
+  // Amal types, adds a provision, moves one; undoes each, then redoes it: her caret goes to the end of the words
+  // typed again, into the provision added again, into the provision moved again, not left where the undo put it.
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const id = await freshProposal(page.request, `Caret after redo ${Date.now()}`, ['APT'])
+  await openDocument(page, id)
+  const changes: [string, () => Promise<void>][] = [
+    ['typing', () => page.keyboard.type(' جديد')],
+    ['Alt-Enter', () => page.keyboard.press('Alt+Enter')],
+    ['Alt-ArrowUp', () => page.keyboard.press('Alt+ArrowUp')]
+  ]
+  const text0 = await editorText(page)
+  const after: Record<string, string> = {}
+  const redone: Record<string, string> = {}
+  for (const [name, change] of changes) {
+    await caretAfter(page, 'أن الفصل بين عناصر')
+    await change()
+    await expect.poll(() => editorText(page).then(t => t !== text0)).toBe(true)
+    const changed = await editorText(page)
+    after[name] = await caretContext(page)
+    await page.waitForTimeout(700)
+    await undo(page, 1)
+    await expect.poll(() => editorText(page)).toBe(text0)
+    await page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => editorText(page)).toBe(changed)
+    redone[name] = await caretContext(page)
+    await undo(page, 1)
+    await expect.poll(() => editorText(page)).toBe(text0)
+    await page.waitForTimeout(700)
+  }
+  expect(redone).toEqual(after)
+  expect(after.typing).toBe('أن الفصل بين عناصر جديد| المستعمل وع')
+  await amal.context.close()
+})

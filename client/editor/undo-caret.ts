@@ -1,5 +1,6 @@
 /**
- * Where an undo leaves the caret: where it stood before the change undone.
+ * Where an undo leaves the caret: where it stood before the change undone;
+ * and a redo: where it stood once the change was made (as the undo began).
  *
  * y-prosemirror's undo plugin keeps, with each step of Y's undo manager, the
  * selection from before the last transaction applied when the step was
@@ -44,16 +45,24 @@ export function undoCaretPlugin(): Plugin<null> {
     view(view) {
       const undoManager = (yUndoPluginKey.getState(view.state) as { undoManager?: UndoManager } | undefined)?.undoManager
       // Heard after y-prosemirror's own listener (registered when its plugin's view was made), so this one has the last word.
+      // The selection as an undo begins (once the undo is drawn it is gone): a redo puts the caret back there.
+      let beforeUndo: RelativeSelection | null = null
+      const undoBegins = (tr: { origin: unknown }) => {
+        const binding = ySyncPluginKey.getState(view.state)?.binding
+        if (undoManager && tr.origin === undoManager && binding && !view.isDestroyed) beforeUndo = getRelativeSelection(binding, view.state)
+      }
       const added = ({ stackItem, origin, type }: { stackItem: { meta: Map<unknown, unknown> }; origin: unknown; type: 'undo' | 'redo' }) => {
         const binding = ySyncPluginKey.getState(view.state)?.binding
         if (type === 'undo' && origin === ySyncPluginKey && binding && before) stackItem.meta.set(binding, before)
+        if (type === 'redo' && binding && beforeUndo) stackItem.meta.set(binding, beforeUndo)
         before = null
+        beforeUndo = null
       }
       const popped = ({ stackItem, type }: { stackItem: { meta: Map<unknown, unknown> }; type: 'undo' | 'redo' }) => {
         const binding = ySyncPluginKey.getState(view.state)?.binding
         if (!binding || view.isDestroyed) return
         const selection = stackItem.meta.get(binding) as RelativeSelection | undefined
-        if (type !== 'undo' || !selection?.anchor || !selection.head) return
+        if (!selection?.anchor || !selection.head) return
         const anchor = relativePositionToAbsolutePosition(binding.doc, binding.type, selection.anchor, binding.mapping)
         const head = relativePositionToAbsolutePosition(binding.doc, binding.type, selection.head, binding.mapping)
         if (anchor === null || head === null) return
@@ -61,9 +70,16 @@ export function undoCaretPlugin(): Plugin<null> {
         if (Math.max(anchor, head) > doc.content.size) return
         view.dispatch(view.state.tr.setSelection(TextSelection.between(doc.resolve(anchor), doc.resolve(head))).scrollIntoView())
       }
+      undoManager?.doc.on('beforeTransaction', undoBegins)
       undoManager?.on('stack-item-added', added)
       undoManager?.on('stack-item-popped', popped)
-      return { destroy: () => { undoManager?.off('stack-item-added', added); undoManager?.off('stack-item-popped', popped) } }
+      return {
+        destroy: () => {
+          undoManager?.doc.off('beforeTransaction', undoBegins)
+          undoManager?.off('stack-item-added', added)
+          undoManager?.off('stack-item-popped', popped)
+        }
+      }
     }
   })
 }
