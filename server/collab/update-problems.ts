@@ -10,6 +10,7 @@ import * as Y from 'yjs'
 import type { Node } from 'prosemirror-model'
 import { reviewBrackets, yHasBrackets, type BracketOperation } from './brackets.js'
 import { commentAuthorshipProblems, type CommentWriter } from './comment-authorship.js'
+import { addCommentChange, type CommentChange } from './comment-room.js'
 import { attributionChanged, commentsProblems, nodeFromYDoc, rootProblems } from './content.js'
 import { problemsBeyondIds } from './id-repair.js'
 import { misplacedItems } from './integrity.js'
@@ -42,9 +43,11 @@ export const hasPending = (doc: Y.Doc) => {
 /**
  * What is wrong with `doc` (a copy of a document) after `update` (empty when
  * the update is acceptable). With `writer`, comments must also be changed
- * only as their authorship allows (collab/comment-authorship.ts).
+ * only as their authorship allows (collab/comment-authorship.ts). What the
+ * update did to the comments, per client that wrote them, is added to
+ * `commentChange` (collab/comment-room.ts).
  */
-export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[]): string[] {
+export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[], commentChange?: CommentChange): string[] {
   let textOnly: boolean
   try { textOnly = onlyInsertsText(update) } catch { return ['not a Yjs update'] }
   const pendingBefore = hasPending(doc)
@@ -59,8 +62,10 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
   let textEntries = false
   let misplaced = 0
   const integrated = (tr: Y.Transaction) => { misplaced += misplacedItems(tr).length }
+  const comments = doc.getArray(COMMENTS)
   const collect = (tr: Y.Transaction) => {
     changed = [...tr.changed.keys()] as Y.AbstractType<unknown>[]
+    if (commentChange && tr.changed.has(comments as Y.AbstractType<Y.YEvent<any>>)) addCommentChange(commentChange, tr, comments)
     for (const [type, keys] of tr.changed) if (type instanceof Y.XmlText && [...keys].some(k => k !== null)) textEntries = true
   }
   doc.on('beforeObserverCalls', integrated)
@@ -70,7 +75,6 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
   const roots = rootProblems(doc)
   if (roots.length) return roots
   if (attributionChanged(doc, changed)) return [`changes to "${ATTRIBUTION}", which only the server writes`]
-  const comments = doc.getArray(COMMENTS)
   // Formatting items are not "countable", so Yjs does not list their type in
   // `transaction.changed`: only updates made of plain strings (and deletions
   // inside text) may skip the whole-document check, and only when no string

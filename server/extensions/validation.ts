@@ -20,6 +20,7 @@ import type { CommentWriter } from '../collab/comment-authorship.js'
 import type { BracketOperation } from '../collab/brackets.js'
 import { rootProblems } from '../collab/content.js'
 import { attributionMap, registeredClients } from '../collab/attribution-map.js'
+import { CommentBytes, ceilingProblem, commentRoomFor, delegationRoomProblem, noCommentChange, NO_ROOM, type CommentChange, type CommentRoom } from '../collab/comment-room.js'
 import { decodedOnce, hasPending, problemsAfter, type Decoded } from '../collab/update-problems.js'
 import { integrationSteps, MAX_INTEGRATION_STEPS, placeability, placedItems, type PlacedItem, type UpdateStruct } from '../collab/integration-cost.js'
 import { typesIntoText, typingCandidate } from '../collab/typing.js'
@@ -80,6 +81,8 @@ interface Accepted {
   ranges: number[]
   /** Whether it was plain typing (its strings sit in a Y.XmlText). */
   text: boolean
+  /** What it did to the comments, per client that wrote them (collab/comment-room.ts): counted until the live document holds it. */
+  comments?: Map<number, number> | undefined
 }
 
 /** What validation keeps per document. */
@@ -96,6 +99,8 @@ interface DocumentState {
   acceptedEnds: Map<number, number>
   /** What typing may rely on beyond the document (made once per document: the hot path makes no closures). */
   typing: TypingContext
+  /** What the comments count per client that wrote them (collab/comment-room.ts), from the first update inserting into them. */
+  comments?: { document: Document; bytes: CommentBytes }
 }
 
 /** Adds a struct to clock ranges (client, start, end triples; a client's structs come in clock order). */
@@ -168,6 +173,8 @@ export class Validation implements Extension {
   priority = 200
   private readonly maxBytes: number
   private readonly maxDocumentBytes: number
+  /** The comments' bounds in a document (collab/comment-room.ts). */
+  private readonly commentRoom: CommentRoom
   private readonly logger: Logger | undefined
   private readonly memory: MemoryPressure | undefined
   private readonly onBracketOperations: ValidationOptions['onBracketOperations']
@@ -179,6 +186,7 @@ export class Validation implements Extension {
   constructor(options: ValidationOptions = {}) {
     this.maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
     this.maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
+    this.commentRoom = commentRoomFor(this.maxDocumentBytes)
     this.logger = options.logger
     this.onBracketOperations = options.onBracketOperations
     this.budgets = new UserBudgets(options)
@@ -248,6 +256,7 @@ export class Validation implements Extension {
       if (!typesIntoText(document, typing, state.typing)) typing = null
     }
     let ranges: number[]
+    let comments: CommentChange | undefined
     if (typing) {
       const tooLarge = this.sizeProblem(document, state, update, typing.structs.some(s => s.kind === 'string'))
       if (tooLarge) return [tooLarge]
@@ -257,11 +266,14 @@ export class Validation implements Extension {
       try { decoded = decodedOnce(update) } catch { return ['not a Yjs update'] }
       const tooLarge = this.sizeProblem(document, state, update, decoded.structs.some(s => s instanceof Y.Item))
       if (tooLarge) return [tooLarge]
-      const problems = this.problemsInCopy(document, state, update, writer, operations)
+      comments = noCommentChange()
+      const problems = this.problemsInCopy(document, state, update, writer, operations, comments)
       if (problems.length) return problems
+      const noRoom = comments.inserted > 0 ? this.commentRoomProblem(document, state, update, decoded, comments, writer) : null
+      if (noRoom) return [noRoom]
       ranges = rangesOfDecoded(decoded)
     }
-    state.recent.push({ at: Date.now(), update, text: typing !== null, ranges })
+    state.recent.push({ at: Date.now(), update, text: typing !== null, ranges, comments: comments?.byClient.size ? comments.byClient : undefined })
     for (let i = 0; i < ranges.length; i += 3) if ((state.acceptedEnds.get(ranges[i]!) ?? 0) < ranges[i + 2]!) state.acceptedEnds.set(ranges[i]!, ranges[i + 2]!)
     state.size! += update.length
     return []
@@ -271,12 +283,34 @@ export class Validation implements Extension {
    * The slow path: what is wrong after `update` with a copy of the document
    * holding the accepted updates it may not hold yet (`problemsAfter`).
    */
-  private problemsInCopy(document: Document, state: DocumentState, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[]): string[] {
+  private problemsInCopy(document: Document, state: DocumentState, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[], comments?: CommentChange): string[] {
     const copy = newCopy(document)
     try {
       for (const a of this.pending(document, state)) Y.applyUpdate(copy, a.update)
-      return problemsAfter(copy, update, writer, operations)
+      return problemsAfter(copy, update, writer, operations, comments)
     } finally { copy.destroy() }
+  }
+
+  /**
+   * Why an update inserting into the comments finds no room for them (collab/comment-room.ts), or null: the
+   * document would pass the comments' ceiling, or the writer's delegation its share of the comments.
+   */
+  private commentRoomProblem(document: Document, state: DocumentState, update: Uint8Array, decoded: Decoded, change: CommentChange, writer?: CommentWriter): string | null {
+    let size = state.size ?? this.measure(document, state)
+    // measured again only when the bound says it may be past (deletions, text merged into runs)
+    if (size + update.length > this.commentRoom.ceiling) size = this.measure(document, state)
+    const ceiling = ceilingProblem(this.commentRoom, size + update.length)
+    if (ceiling || !writer) return ceiling
+    if (state.comments?.document !== document) state.comments = { document, bytes: new CommentBytes(document) }
+    // the update's own clients (a new page's is registered once it is taken) and those registered to the delegation
+    const own = new Set<number>()
+    for (const s of decoded.structs) own.add(s.id.client)
+    for (const [client, owner] of registeredClients(attributionMap(document))) if (owner === writer.delegation) own.add(client)
+    const isOwn = (client: number) => own.has(client)
+    // what the live document holds, and what was taken but is not applied yet (a burst is checked before it is applied)
+    let held = state.comments.bytes.heldBy(isOwn)
+    for (const a of this.pending(document, state)) for (const [client, n] of a.comments ?? []) if (isOwn(client)) held += n
+    return delegationRoomProblem(this.commentRoom, writer.delegation, held, change, isOwn)
   }
 
   /**
@@ -411,6 +445,7 @@ export class Validation implements Extension {
       this.budgets.bracketOperations.spend(spender, operations.length)
       this.onBracketOperations?.(documentName, user, operations)
     }
+    if (problems[0]?.startsWith(NO_ROOM)) throw this.refused(connection, documentName, user, REFUSED_TOO_LARGE, problems[0])
     if (problems.length) throw this.refused(connection, documentName, user, problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
   }
 }
