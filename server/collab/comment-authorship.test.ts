@@ -62,3 +62,16 @@ test('a new comment or reply is dated by a time, not later than the server\'s cl
   const legacy = { ...comment('old', pierre), createdAt: 'garbage' }
   assert.deepEqual(commentAuthorshipProblems([legacy], [legacy, comment('a', amal)], amal, now), [])
 })
+
+test('the comments a change leaves as they were are not serialised again: the check reads what changed', () => {
+  // the server reads the comments before and after a change from one document: an entry the change left is the same object
+  let serialised = 0
+  const counted = (c: ReturnType<typeof comment>) => Object.assign(c, { toJSON() { serialised++; const { toJSON: _, ...rest } = this as typeof c & { toJSON: unknown }; return rest } })
+  const kept = Array.from({ length: 1000 }, (_, i) => counted(comment(`k${i}`, pierre, [reply(`r${i}`, pierre)])))
+  const posted = comment('new', amal)
+  assert.deepEqual(commentAuthorshipProblems(kept, [...kept, posted], amal), [])
+  assert.equal(serialised, 0, `${serialised} entries serialised for one new comment`)
+  // a changed entry is still compared in full
+  const replied = { ...kept[3]!, replies: [reply('r3', pierre, 'rewritten')] }
+  assert.match(commentAuthorshipProblems(kept, [...kept.slice(0, 3), replied, ...kept.slice(4)], amal).join(), /reply r3 may not be rewritten/)
+})
