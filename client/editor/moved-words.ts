@@ -31,7 +31,15 @@
  * not moved, takes its words with it, as any deletion does. What this
  * cannot mend: a mover's page that receives the words where a move left
  * them and copies them into a later move before this page has carried them
- * back (moved-words-random.test.ts measures how often).
+ * back (moved-words-random.test.ts measures how often). What this cannot
+ * tell apart: a deletion that knew the words, when the element's id stands
+ * elsewhere. y-prosemirror moves some provisions by rewriting one element
+ * in place and deleting another, and a restored version written over the
+ * text (server/restore.ts) can do the same; to this page both are its
+ * words deleted with an element whose id stands elsewhere (the server's
+ * relay encodes what a deletion took with it as deleted by it). So words
+ * typed since a version, in a provision the restore rewrote that way, are
+ * put back by their page after the restore, as a new change of theirs.
  */
 import * as Y from 'yjs'
 import { IDENTIFIED_NODES } from '../../schema/nodes.js'
