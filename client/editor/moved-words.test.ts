@@ -64,6 +64,14 @@ function deliver(from: Y.Doc, to: Y.Doc): void {
   Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'network')
 }
 
+/** The mover's changes reach the server, then the writer's page, whose own changes go back through the server to the mover. */
+function moverThenWriter(server: Y.Doc, mover: Page, writer: Page): void {
+  deliver(mover.ydoc, server)
+  deliver(server, writer.ydoc)
+  deliver(writer.ydoc, server)
+  deliver(server, mover.ydoc)
+}
+
 function setting(second: Node[] = []) {
   const server = new Y.Doc({ gc: true })
   prosemirrorToYXmlFragment(resolution(second), server.getXmlFragment(FRAGMENT))
@@ -122,10 +130,7 @@ test('words the server had before an offline move arrived are kept, and words th
   amal.run('that two', moveProvisionToSection('s2'))
   salma.type('known', ' later')
   deliver(salma.ydoc, server)
-  deliver(amal.ydoc, server)
-  deliver(server, salma.ydoc)
-  deliver(salma.ydoc, server)
-  deliver(server, amal.ydoc)
+  moverThenWriter(server, amal, salma)
   assertKept([server, amal.ydoc, salma.ydoc], ' later', 'that two known later')
   assert.equal(occurrences(salma.doc, ' known'), 1)
 })
@@ -134,10 +139,7 @@ test('the words keep their marks: an insertion of the ARB delegation stays one',
   const { server, amal, salma } = setting()
   salma.type('that two', ' amended', ins('Salma', 'ARB'))
   amal.run('that two', moveProvisionToSection('s2'))
-  deliver(amal.ydoc, server)
-  deliver(server, salma.ydoc)
-  deliver(salma.ydoc, server)
-  deliver(server, amal.ydoc)
+  moverThenWriter(server, amal, salma)
   assertKept([server, amal.ydoc, salma.ydoc], ' amended', 'that two amended')
   let marks: unknown = null
   amal.doc.descendants(n => { if (n.isText && n.text === ' amended') marks = n.marks.map(m => ({ type: m.type.name, ...m.attrs })); return true })
@@ -164,10 +166,7 @@ test('a provision the other delegation deletes takes the words typed in it meanw
   const from = textEnd(amal.editor.doc, 'that one') + 2
   const to = textEnd(amal.editor.doc, 'that two') + 2
   amal.editor.dispatch(amal.editor.state.tr.delete(from, to))
-  deliver(amal.ydoc, server)
-  deliver(server, salma.ydoc)
-  deliver(salma.ydoc, server)
-  deliver(server, amal.ydoc)
+  moverThenWriter(server, amal, salma)
   assert.equal(provision(salma.doc, 'p2'), null)
   assert.equal(occurrences(salma.doc, ' gone'), 0)
   assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
@@ -184,10 +183,7 @@ test('a move within the section (the binding rewrites the two shared provisions 
   const { server, amal, salma } = setting()
   salma.type('that two', ' here')
   amal.run('that two', moveProvision(-1))
-  deliver(amal.ydoc, server)
-  deliver(server, salma.ydoc)
-  deliver(salma.ydoc, server)
-  deliver(server, amal.ydoc)
+  moverThenWriter(server, amal, salma)
   assert.deepEqual(provisions(amal.doc, 's1'), [['p2', 'that two here'], ['p1', 'that one']])
   assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
 })
@@ -204,10 +200,7 @@ test("an undo of a move, after a collaborator wrote in the moved provision, leav
   deliver(server, amal.ydoc)
   // Amal undoes her move: the two shared provisions are rewritten back in place
   history.undo()
-  deliver(amal.ydoc, server)
-  deliver(server, salma.ydoc)
-  deliver(salma.ydoc, server)
-  deliver(server, amal.ydoc)
+  moverThenWriter(server, amal, salma)
   assert.deepEqual(provisions(amal.doc, 's1'), [['p1', 'that one'], ['p2', 'that two after']])
   assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
 })
@@ -236,10 +229,7 @@ test('words in the second paragraph of a moved provision go back into that parag
   // Amal, still offline, adds a paragraph to the moved provision, after its first
   const at = textEnd(amal.editor.doc, 'that two') + 1
   amal.editor.dispatch(amal.editor.state.tr.insert(at, p('a new paragraph')))
-  deliver(amal.ydoc, server)
-  deliver(server, salma.ydoc)
-  deliver(salma.ydoc, server)
-  deliver(server, amal.ydoc)
+  moverThenWriter(server, amal, salma)
   const paragraphs: string[] = []
   amal.doc.forEach(section => section.forEach(child => { if (child.attrs.id === 'p2') child.forEach(n => paragraphs.push(n.textContent)) }))
   assert.deepEqual(paragraphs, ['that two', 'a new paragraph', 'and further still'])
@@ -257,10 +247,7 @@ test("an element given another id with its text as it was (the server's repair o
   const [first, second] = elements.filter(e => e.nodeName === 'provision')
   amal.ydoc.transact(() => first!.setAttribute('id', 'p2'), 'server')
   amal.ydoc.transact(() => second!.setAttribute('id', 'p2-repaired'), 'server')
-  deliver(amal.ydoc, server)
-  deliver(server, salma.ydoc)
-  deliver(salma.ydoc, server)
-  deliver(server, amal.ydoc)
+  moverThenWriter(server, amal, salma)
   assert.deepEqual(provisions(salma.doc, 's1'), [['p2', 'that one'], ['p2-repaired', 'that two mine']])
   assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
 })
