@@ -15,6 +15,7 @@
  * (inline-diff.ts, `ownSpacing`), as it would in the whole text. Texts with
  * no such place (Chinese, a change in the first or last word) are not cut.
  */
+import { tokenise } from './tokenise.js'
 
 /** Characters cut off both versions: `head` at the start, `tail` at the end (both 0: not cut). */
 export interface CommonEnds { readonly head: number; readonly tail: number }
@@ -47,4 +48,36 @@ export function commonEnds(a: string, b: string): CommonEnds {
     if (WHITE_SPACE.test(a[c - 1]!) && STARTS_CLEANLY.test(a[c]!) && !GLUES_BACK.test(a[c]!)) { tail = t; break }
   }
   return head === 0 && tail === 0 ? NOT_CUT : { head, tail }
+}
+
+/** Stand-ins for the head and the tail in the token strings diffed (below every token character, inline-diff.ts). */
+export const HEAD = '\u0001'
+export const TAIL = '\u0002'
+
+/**
+ * Whether diff-match-patch's clean-up of the whole texts could place a
+ * change of the middle otherwise (`diffs`: the middle's diff after clean-up,
+ * with HEAD and TAIL standing for the ends; `textOf`: the text of token
+ * characters). Its clean-up moves a lone insertion or deletion as far right
+ * as the text repeats (`the [the ]role`), and to either end of the text when
+ * it can get there; a sentinel stops it at a cut. That matters only for a
+ * lone change next to the tail whose first word is the tail's first word,
+ * or one as long as the head or the tail (it could repeat all of it): the
+ * caller then diffs the whole texts.
+ */
+export function mayShiftIntoEnds(diffs: readonly [number, string][], head: string, tail: string, textOf: (chars: string) => string): boolean {
+  const n = diffs.length
+  if (head && n >= 3 && diffs[1]![0] !== 0 && diffs[2]![0] === 0 && textOf(diffs[1]![1]).length >= head.length) return true
+  if (tail && n >= 3 && diffs[n - 2]![0] !== 0 && diffs[n - 3]![0] === 0) {
+    const edit = diffs[n - 2]![1]
+    if (textOf(edit).length >= tail.length) return true
+    if (diffs[n - 1]![1] === TAIL && textOf(edit[0]!) === firstToken(tail)) return true
+  }
+  return false
+}
+
+/** The first token of a tail (it starts a token, common-ends' cut): tokenised up to its first white space. */
+function firstToken(tail: string): string {
+  const space = tail.search(/\s/)
+  return tokenise(space < 0 ? tail : tail.slice(0, space + 1))[0] ?? ''
 }

@@ -35,7 +35,7 @@ import { resolutionSchema as schema } from '../schema/schema.js'
 import { boundedTokenDiff } from './bounded-diff.js'
 import { deletedFootnoteId, sharedFootnoteId } from '../schema/revision.js'
 import { BlockTokens, type Token } from './block-tokens.js'
-import { commonEnds } from './common-ends.js'
+import { commonEnds, HEAD, mayShiftIntoEnds, TAIL } from './common-ends.js'
 
 /** Settings and counters shared by all inline diffs of one comparison. */
 export interface InlineDiffContext {
@@ -296,26 +296,25 @@ export function diffInline(oldBlock: Node, newBlock: Node, ctx: InlineDiffContex
     const n = read.textPart(y!.text!.slice(ends.head, y!.text!.length - ends.tail), y!.marks)
     const head = y!.text!.slice(0, ends.head)
     const tail = y!.text!.slice(y!.text!.length - ends.tail)
-    return diffTokens(o.tokens, o.numbers, n.tokens, n.numbers, ctx, read, { head, tail, marks: y!.marks })
+    const r = diffTokens(o.tokens, o.numbers, n.tokens, n.numbers, ctx, read, { head, tail, marks: y!.marks })
+    if (r) return r
   }
-  return diffTokens(read.tokens(oldBlock), read.numbers(oldBlock), read.tokens(newBlock), read.numbers(newBlock), ctx, read, null)
+  return diffTokens(read.tokens(oldBlock), read.numbers(oldBlock), read.tokens(newBlock), read.numbers(newBlock), ctx, read, null)!
 }
 
 /** Text both versions share before and after the tokens diffed (carrying `marks`). */
 interface SharedEnds { readonly head: string; readonly tail: string; readonly marks: readonly Mark[] }
-
-/** Sentinels standing for the shared head and tail in the token strings (below every token character). */
-const HEAD = '\u0001'
-const TAIL = '\u0002'
 
 /**
  * The marked content of two token sequences (with their key numbers); with
  * `ends`, the text shared before and after them. The shared ends take part
  * in diff-match-patch's clean-up as one sentinel character each: an
  * equality at the edge of a text is never folded into a change, and no
- * change is moved into one (nothing equals a sentinel).
+ * change is moved into one (nothing equals a sentinel). Null when the
+ * whole texts' clean-up could have placed a change otherwise
+ * (`mayShiftIntoEnds`): the caller diffs them whole.
  */
-function diffTokens(oldTokens: readonly Token[], oldNumbers: Int32Array, newTokens: readonly Token[], newNumbers: Int32Array, ctx: InlineDiffContext, read: BlockTokens, ends: SharedEnds | null): InlineDiffResult {
+function diffTokens(oldTokens: readonly Token[], oldNumbers: Int32Array, newTokens: readonly Token[], newNumbers: Int32Array, ctx: InlineDiffContext, read: BlockTokens, ends: SharedEnds | null): InlineDiffResult | null {
   const tokenOf = new TokenTable(read.distinctKeys)
   let a: string
   let b: string
@@ -333,8 +332,9 @@ function diffTokens(oldTokens: readonly Token[], oldNumbers: Int32Array, newToke
   }
 
   const { diffs, bounded: coarse } = boundedTokenDiff(a, b, ctx.budget)
-  if (coarse) ctx.bounded++
   new DiffMatchPatch().diff_cleanupSemantic(diffs)
+  if (ends && mayShiftIntoEnds(diffs, ends.head, ends.tail, chars => textOfChars(chars, tokenOf))) return null
+  if (coarse) ctx.bounded++
   if (ends?.head) diffs[0]![1] = diffs[0]![1].slice(1)
   if (ends?.tail) diffs[diffs.length - 1]![1] = diffs[diffs.length - 1]![1].slice(0, -1)
 
@@ -364,6 +364,13 @@ function diffTokens(oldTokens: readonly Token[], oldNumbers: Int32Array, newToke
   if (ends?.tail) w.add(sharedText(ends.tail, ends.marks), null)
   w.flush()
   return { content: w.nodes, changed, coarse }
+}
+
+/** The text of a run of token characters. */
+function textOfChars(chars: string, tokenOf: TokenTable): string {
+  let s = ''
+  for (let k = 0; k < chars.length; k++) { const t = tokenOf.get(chars[k]!)!; s += t.node ? '\ufffc' : t.text }
+  return s
 }
 
 /** Text written as one equal token. */
