@@ -79,16 +79,16 @@ export function importRoutes(deps: ApiDeps, uploads: RequestHandler): Router {
   r.use(express.raw({ type: () => true, limit: MAX_IMPORT_BYTES }))
 
   // Reading runs in a worker thread (server/work/), with its time limit.
-  const readResolution = async (req: Request, res: Response) => {
+  const readResolution = async (req: Request, res: Response, preview = false) => {
     const lang = langOf(req)
-    try { return await deps.work.run('read-resolution-file', { bytes: bytesOf(req), ...(lang ? { lang } : {}) }, userOf(res).id) } catch (e) {
+    try { return await deps.work.run('read-resolution-file', { bytes: bytesOf(req), ...(lang ? { lang } : {}), preview }, userOf(res).id) } catch (e) {
       if (e instanceof WorkError && (e.name === 'ResolutionFileError' || e.name === 'DocxInputError')) throw unreadable(e.message, e.problem)
       throw e
     }
   }
 
   r.post('/resolution/preview', async (req, res) => {
-    const f = await readResolution(req, res)
+    const f = await readResolution(req, res, true)
     // what the import would refuse, the preview refuses (413): it said nothing, and the import that followed was refused
     assertWithinSize(f.content, deps.maxDocumentBytes)
     res.json({ format: f.format, lang: f.lang, heading: f.heading, title: f.title, versionName: f.versionName, warnings: f.warnings, sections: f.sections, provisions: f.provisions })
@@ -107,7 +107,7 @@ export function importRoutes(deps: ApiDeps, uploads: RequestHandler): Router {
     res.status(201).json({ ...rest, versionId: version.id, versionName, warnings: f.warnings })
   })
 
-  const readProposal = async (req: Request, res: Response) => {
+  const readProposal = async (req: Request, res: Response, preview = false) => {
     const baseId = queryString(req, 'base', 100, true)!
     // refused before the version is read when the workers cannot take the file
     const refused = deps.work.refusalFor(userOf(res).id)
@@ -124,7 +124,7 @@ export function importRoutes(deps: ApiDeps, uploads: RequestHandler): Router {
     const lang = asked ?? (isLanguage(baseDoc.lang) ? baseDoc.lang : undefined)
     let imported
     // read and checked in a worker thread (server/work/), with its time limit
-    try { imported = await deps.work.run('read-docx-proposal', { bytes: bytesOf(req), ...(lang ? { lang } : {}), inForceText: cached.jsonText }, userOf(res).id) } catch (e) {
+    try { imported = await deps.work.run('read-docx-proposal', { bytes: bytesOf(req), ...(lang ? { lang } : {}), inForceText: cached.jsonText, preview }, userOf(res).id) } catch (e) {
       if (e instanceof WorkError && e.name === 'DocxInputError') throw unreadable(`not a Word proposal: ${e.message}`, e.problem)
       // the message says what the file holds (paragraphs, tracked revisions and their authors, language) before why it is no resolution
       if (e instanceof WorkError && e.name === 'DocxImportError') throw unreadable(e.message, e.problem, e.counts)
@@ -142,7 +142,7 @@ export function importRoutes(deps: ApiDeps, uploads: RequestHandler): Router {
   }
 
   r.post('/proposal/preview', async (req, res) => {
-    const { imported, check, version, baseDoc } = await readProposal(req, res)
+    const { imported, check, version, baseDoc } = await readProposal(req, res, true)
     assertWithinSize(imported.content, deps.maxDocumentBytes)
     res.json({
       lang: imported.lang, revisions: imported.revisions, authors: imported.authors, moreAuthors: imported.moreAuthors, revisionFormatting: imported.revisionFormatting,
