@@ -22,7 +22,7 @@ import { Router } from 'express'
 import { MAX_QUEUED_RENDERINGS, type PdfRenderer } from '../../export/pdf.js'
 import { EXPORT_FORMATS, isExportFormat } from '../../export/formats.js'
 import { canExport, canRead } from '../auth/permissions.js'
-import { liveJSON, liveState } from '../documents.js'
+import { contentText, liveJSON, liveState } from '../documents.js'
 import { WorkError } from '../work/pool.js'
 import type { ApiDeps } from './context.js'
 import { HttpError, onUsersTime, userOf } from './context.js'
@@ -149,7 +149,7 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
     let file
     let bytes: Uint8Array
     try {
-      const { committee, doc, attribution, baseText, committeeInputs } = await onUsersTime(deps, user, async () => {
+      const { committee, doc, docText, attribution, baseText, committeeInputs } = await onUsersTime(deps, user, async () => {
         // A committee draft: its revisions are credited to their sources, read from the shared document's attribution.
         const committee = meta.kind === 'committee-draft' ? await deps.store.getCommitteeDraft(id) : null
         let doc: unknown
@@ -169,7 +169,9 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
           if (!version || (version.meta.documentId !== id && version.meta.documentId !== meta.baseDocumentId)) throw new HttpError(404, `no version ${baseRef} of document ${id}`, 'no-version')
           baseText = version.jsonText
         }
-        return { committee, doc, attribution, baseText, committeeInputs }
+        // the document too goes to the worker as JSON text, written here on the user's time (kept with a live content, so a
+        // comparison or another export of it writes nothing again): its objects were copied on the event loop, unpaid
+        return { committee, doc, docText: contentText(doc), attribution, baseText, committeeInputs }
       })
       // a proposal exported against its own base, under its own proposal number unless one is given
       let proposalId = q('proposalId') ?? null
@@ -178,7 +180,7 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
       try {
         // in a committee draft, what no source made (labels renumbered by others' changes) is the Secretariat's editing
         const delegation = q('delegation') ?? (committee ? SECRETARIAT : null)
-        file = await deps.work.run('export', { doc, base: null, baseText, format, proposalId, options, author: q('author') ?? null, delegation, name: meta.title, attribution, committeeInputs }, userOf(res).id)
+        file = await deps.work.run('export', { doc: null, docText, base: null, baseText, format, proposalId, options, author: q('author') ?? null, delegation, name: meta.title, attribution, committeeInputs }, userOf(res).id)
       } catch (e) {
         if (e instanceof WorkError && (e.name === 'ProposalExportError' || e.name === 'ProposalIdError')) throw new HttpError(400, e.message)
         if (e instanceof WorkError && e.name === 'ExportInputError') throw new HttpError(500, `export failed: ${e.message}`)

@@ -43,9 +43,9 @@ export interface Jobs {
    */
   /**
    * `committeeInputs`: a committee draft's inputs as JSON text, whose base is the export's base when none is given;
-   * `baseText`: the base as the JSON text it is stored as, when `base` is null (both parsed here, not on the event loop).
+   * `docText`, `baseText`: the document and the base as JSON text, when `doc`, `base` are null (all parsed here, not on the event loop).
    */
-  export: { input: DocumentExport & { attribution?: Uint8Array | null; committeeInputs?: string | null; baseText?: string | null }; output: ExportedFile }
+  export: { input: DocumentExport & { attribution?: Uint8Array | null; committeeInputs?: string | null; docText?: string | null; baseText?: string | null }; output: ExportedFile }
   /** What became of every change of every proposal in a committee draft (compile/disposition.ts), its drops from the activity log. */
   disposition: {
     /** `inputs`: the draft's inputs as stored, JSON text (`CommitteeDraftRecord.inputs`), parsed here. */
@@ -171,7 +171,11 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     const entries = disposition(compilation, resolutionFromJSON(draftJSON), drops)
     return { sources: compilation.sources.map(s => s.name), entries, summary: summariseDisposition(compilation, entries) }
   },
-  export: ({ attribution, committeeInputs, baseText, ...given }) => exportDocument({ ...given, base: given.base ?? (baseText ? JSON.parse(baseText) : null) ?? (committeeInputs ? (JSON.parse(committeeInputs) as { baseJSON: unknown }).baseJSON : null) }, (a, b, who) => {
+  export: ({ attribution, committeeInputs, docText, baseText, ...given }) => exportDocument({
+    ...given,
+    doc: given.doc ?? (docText ? JSON.parse(docText) : null),
+    base: given.base ?? (baseText ? JSON.parse(baseText) : null) ?? (committeeInputs ? (JSON.parse(committeeInputs) as { baseJSON: unknown }).baseJSON : null)
+  }, (a, b, who) => {
     if (!attribution) return compare(a, b, { author: who }).doc
     // marks credited to their sources; what has none (renumbered labels) falls back to `who` in the layout
     const revision = compare(a, b).doc
