@@ -126,8 +126,11 @@ export function shareLineage(oldDoc: Node, newDoc: Node): boolean {
 
 /** The options a text block's word diff depends on, as one string (caches of block diffs key on it). */
 export function diffOptionsKey(options: CompareOptions): string {
+  if (!options.author && options.diffBudget === undefined && !options.showWhitespace) return DEFAULT_OPTIONS_KEY
   return JSON.stringify([options.author ?? null, options.diffBudget ?? null, options.showWhitespace ?? false])
 }
+/** The key of the default options (most comparisons): the string made once. */
+const DEFAULT_OPTIONS_KEY = JSON.stringify([null, null, false])
 
 /**
  * The word diff last made of each old text block, with the new block and the

@@ -36,7 +36,7 @@ export class NodeMemo<V> {
 
   /** The result remembered for `node` (across comparisons, or in this one). */
   get(node: Node): V | undefined {
-    return across ? this.lasting.get(node) : this.passing.get(node)
+    return across ? this.lasting.get(node) : this.within ? this.passing.get(node) : undefined
   }
 
   /** Remembers `value` for `node`, for as long as the running comparison allows. */
