@@ -50,8 +50,9 @@ export function commonEnds(a: string, b: string): CommonEnds {
   return head === 0 && tail === 0 ? NOT_CUT : { head, tail }
 }
 
-/** Stand-ins for the head and the tail in the token strings diffed (below every token character, inline-diff.ts). */
+/** Stands for the head in the token strings diffed (below every token character, inline-diff.ts). */
 export const HEAD = '\u0001'
+/** Stands for the tail in the token strings diffed. */
 export const TAIL = '\u0002'
 
 /**
