@@ -103,3 +103,38 @@ test('closing the page before the server has every change asks first; once all i
   expect(asked).toEqual(['beforeunload'])
   await amal.context.close()
 })
+
+test('a page with no change of its own closes at once, though the server has not answered yet or cannot be reached', async ({ browser }) => {
+  // Amal opens her proposal again while the collaboration server does not answer (a hung connection), then while it
+  // cannot be reached at all: the page shows the copy kept in the browser, and she has typed nothing. The page's
+  // status says it is not in step with the server, but closing it loses nothing: it does not ask.
+  const amal = await signedInPage(browser, 'amal')
+  const id = await freshProposal(amal.page.request, `APT close with nothing to send ${Date.now()}`, ['APT'])
+  let server: 'answers' | 'silent' | 'unreachable' = 'answers'
+  await amal.context.routeWebSocket(/\/collab/, ws => {
+    if (server === 'answers') ws.connectToServer()
+    else if (server === 'unreachable') void ws.close()
+  })
+  const asked: string[] = []
+  const open = async () => {
+    const page = await amal.context.newPage()
+    page.on('dialog', dialog => { asked.push(dialog.type()); void dialog.accept() })
+    await openDocument(page, id)
+    return page
+  }
+  let page = await open()
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  await amal.page.close()
+  for (const state of ['silent', 'unreachable'] as const) {
+    await page.close({ runBeforeUnload: true })
+    await expect.poll(() => page.isClosed()).toBe(true)
+    server = state
+    page = await open()
+    await expect(page.getByTestId('status')).toHaveAttribute('data-status', state === 'silent' ? 'syncing' : 'offline')
+    await page.locator('.ProseMirror').click()
+  }
+  await page.close({ runBeforeUnload: true })
+  await expect.poll(() => page.isClosed()).toBe(true)
+  expect(asked).toEqual([])
+  await amal.context.close()
+})

@@ -91,9 +91,14 @@ export function openCollab(documentId: string): CollabSession {
   // closed asks for a connection again if one is wanted by then. (Other closes are the provider's
   // to retry, with its backoff.)
   let wanted = true
-  // Closing the page before the server has confirmed every change: the browser asks first (the changes wait in
-  // IndexedDB for the next page, but the last keystrokes may not be written yet, and a browser's storage can be cleared)
-  const askBeforeClosing = (event: BeforeUnloadEvent) => { if (provider.hasUnsyncedChanges) event.preventDefault() }
+  // Closing the page before the server has confirmed every change made in it: the browser asks first (the changes
+  // wait in IndexedDB for the next page, but the last keystrokes may not be written yet, and a browser's storage can
+  // be cleared). The provider's count of unconfirmed changes also counts this browser's copy as it is read and the
+  // page's first exchange with the server: a page that changed nothing closes at once while the server is out of
+  // reach or has not answered yet (what the copy held stays there for the next page).
+  let changedHere = false
+  ydoc.on('update', (_update: Uint8Array, origin: unknown) => { if (origin !== provider && origin !== local) changedHere = true })
+  const askBeforeClosing = (event: BeforeUnloadEvent) => { if (changedHere && provider.hasUnsyncedChanges) event.preventDefault() }
   let refused = false
   let closingOnPurpose = false
   provider.on('status', ({ status }: { status: typeof socket }) => {
@@ -108,7 +113,7 @@ export function openCollab(documentId: string): CollabSession {
   })
   provider.on('synced', emit)
   // every change acknowledged: the server has stored what it could not before
-  provider.on('unsyncedChanges', () => { if (!provider.hasUnsyncedChanges) unsaved = false; emit() })
+  provider.on('unsyncedChanges', () => { if (!provider.hasUnsyncedChanges) { unsaved = false; changedHere = false } emit() })
   /** Stops connecting (until 'online' asks again, where that is allowed). */
   const stop = () => { wanted = false; provider.disconnect(); socket = 'disconnected'; emit() }
   // A refused change (not a passing one, the rate limit) would be sent again on every reconnection
