@@ -101,3 +101,34 @@ test('a string whose clocks overlap those the document holds (integrated from th
   assert.deepEqual(inFlight.check(stringUpdate({ client: 777, clock: 12, text: 'waiting', origin: char })), [])
   assert.match(inFlight.check(stringUpdate({ client: 777, clock: 9, text: 'fills', origin: (title as unknown as { _start: Y.Item })._start.id })).join(), /another parent/)
 })
+
+test("a reviewer's comment is checked on one copy of the document, and her change of the text on that copy refused", async () => {
+  const live = new Y.Doc()
+  Y.applyUpdate(live, sample)
+  const validation = new Validation()
+  const page = new Y.Doc()
+  Y.applyUpdate(page, Y.encodeStateAsUpdate(live))
+  const sv = Y.encodeStateVector(page)
+  page.getArray('comments').push([{ id: 'c', anchor: { provisionId: 'c1' }, author: 'Rita', delegation: 'Reviewer', text: 'why?', createdAt: '2026-11-23T09:00:00Z', replies: [], resolved: false }])
+  const comment = Y.encodeStateAsUpdate(page, sv)
+  const sv2 = Y.encodeStateVector(page)
+  firstText(page).insert(0, 'REVIEWER ')
+  const typed = Y.encodeStateAsUpdate(page, sv2)
+  const stateless: string[] = []
+  const connection = { readOnly: false, socketId: 's', webSocket: {}, sendStateless: (s: string) => stateless.push(s) }
+  const send = (update: Uint8Array) => {
+    const e = encoding.createEncoder()
+    encoding.writeVarString(e, 'd'); encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, update)
+    return validation.beforeHandleMessage({ update: encoding.toUint8Array(e), connection, document: live, documentName: 'd', context: { user: { id: 'u', name: 'Rita', delegation: 'Reviewer', role: 'reviewer' }, commentOnly: true } } as unknown as Parameters<Validation['beforeHandleMessage']>[0])
+  }
+  // every copy of the document is destroyed once checked: count them
+  const destroy = Y.Doc.prototype.destroy
+  let copies = 0
+  Y.Doc.prototype.destroy = function (this: Y.Doc) { copies++; destroy.call(this) }
+  try {
+    await send(comment)
+    assert.equal(copies, 1, `${copies} copies made for one comment`)
+    await assert.rejects(send(typed), /read-only/)
+    assert.match(stateless.join(), /reviewers may comment but not change the text/)
+  } finally { Y.Doc.prototype.destroy = destroy }
+})

@@ -18,7 +18,6 @@ import type { beforeHandleMessagePayload, Connection, Document, Extension, after
 import * as Y from 'yjs'
 import type { CommentWriter } from '../collab/comment-authorship.js'
 import type { BracketOperation } from '../collab/brackets.js'
-import { rootProblems } from '../collab/content.js'
 import { attributionMap, registeredClients } from '../collab/attribution-map.js'
 import { CommentBytes, ceilingProblem, commentRoomFor, delegationRoomProblem, noCommentChange, NO_ROOM, type CommentChange, type CommentRoom } from '../collab/comment-room.js'
 import { decodedOnce, hasPending, problemsAfter, type Decoded } from '../collab/update-problems.js'
@@ -140,6 +139,17 @@ function inAcceptedText(recent: readonly Accepted[], id: Y.ID): boolean {
   return false
 }
 
+/** The refusal of a reviewer's change that touches more than the comments. */
+const NOT_COMMENTS_ONLY = 'read-only: reviewers may comment but not change the text'
+
+/** Watches `copy`'s next transactions: the function returned tells whether they changed anything but the comments. */
+function watchOthersThanComments(copy: Y.Doc): () => boolean {
+  const comments = copy.getArray(COMMENTS)
+  let others = false
+  copy.on('afterTransaction', (tr: Y.Transaction) => { for (const t of tr.changed.keys()) if (t !== comments) others = true })
+  return () => others
+}
+
 /**
  * Whether every deletion of `update` that `copy` (the update applied) still holds waiting is of clocks of the
  * update's own clients, or of clients registered to `delegation`: a page deletes only what it holds, and what
@@ -247,10 +257,14 @@ export class Validation implements Extension {
     if (n) recent.splice(0, n)
   }
 
-  /** What is wrong with the document after `update` (empty when it is acceptable); records it when accepted. */
-  check(document: Document, documentName: string, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[]): string[] {
+  /**
+   * What is wrong with the document after `update` (empty when it is acceptable); records it when accepted.
+   * With `commentOnly` (a reviewer's), an update that changes anything but the comments is refused too, told
+   * on the same copy of the document.
+   */
+  check(document: Document, documentName: string, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[], commentOnly = false): string[] {
     const state = this.stateOf(documentName)
-    let typing: TypingCandidate | null = typingCandidate(update)
+    let typing: TypingCandidate | null = commentOnly ? null : typingCandidate(update)
     if (typing) {
       this.dropOldest(document, state)
       if (!typesIntoText(document, typing, state.typing)) typing = null
@@ -267,7 +281,7 @@ export class Validation implements Extension {
       const tooLarge = this.sizeProblem(document, state, update, decoded.structs.some(s => s instanceof Y.Item))
       if (tooLarge) return [tooLarge]
       comments = noCommentChange()
-      const problems = this.problemsInCopy(document, state, update, writer, operations, comments)
+      const problems = this.problemsInCopy(document, state, update, writer, operations, comments, commentOnly)
       if (problems.length) return problems
       const noRoom = comments.inserted > 0 ? this.commentRoomProblem(document, state, update, decoded, comments, writer) : null
       if (noRoom) return [noRoom]
@@ -283,11 +297,19 @@ export class Validation implements Extension {
    * The slow path: what is wrong after `update` with a copy of the document
    * holding the accepted updates it may not hold yet (`problemsAfter`).
    */
-  private problemsInCopy(document: Document, state: DocumentState, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[], comments?: CommentChange): string[] {
+  private problemsInCopy(document: Document, state: DocumentState, update: Uint8Array, writer?: CommentWriter, operations?: BracketOperation[], comments?: CommentChange, commentOnly = false): string[] {
     const copy = newCopy(document)
     try {
       for (const a of this.pending(document, state)) Y.applyUpdate(copy, a.update)
-      return problemsAfter(copy, update, writer, operations, comments)
+      if (!commentOnly) return problemsAfter(copy, update, writer, operations, comments)
+      const changesOthers = watchOthersThanComments(copy)
+      const problems = problemsAfter(copy, update, writer, operations, comments)
+      // content of the update may wait for earlier content of its own clients, as a drafter's may (a comment
+      // written while the socket was away comes before the page's sync answer, which carries the one before it):
+      // inserts wait for nothing else (`placeability` refused them first), and what waits is checked with the
+      // update that completes it; a deletion waiting for another writer's clocks is refused, what it deletes unseen
+      if (changesOthers() || (hasPending(copy) && !deletionsWaitForOwnClients(copy, update, writer?.delegation))) return [NOT_COMMENTS_ONLY]
+      return problems
     } finally { copy.destroy() }
   }
 
@@ -311,26 +333,6 @@ export class Validation implements Extension {
     let held = state.comments.bytes.heldBy(isOwn)
     for (const a of this.pending(document, state)) for (const [client, n] of a.comments ?? []) if (isOwn(client)) held += n
     return delegationRoomProblem(this.commentRoom, writer.delegation, held, change, isOwn)
-  }
-
-  /**
-   * Whether `update` changes nothing but the comments (what a reviewer may send). Content of it may wait for
-   * earlier content of its own clients, as a drafter's may (a comment written while the socket was away comes
-   * before the page's sync answer, which carries the one before it): inserts wait for nothing else (the
-   * integration check, `placeability`, refuses them first), and what waits is checked with the update that
-   * completes it. A deletion that waits for another client's clocks is refused: what it deletes cannot be seen.
-   */
-  onlyComments(document: Document, documentName: string, update: Uint8Array, delegation?: string): boolean {
-    const copy = newCopy(document)
-    try {
-      for (const a of this.pending(document, this.stateOf(documentName))) Y.applyUpdate(copy, a.update)
-      const comments = copy.getArray(COMMENTS)
-      let others = false
-      copy.on('afterTransaction', (tr: Y.Transaction) => { for (const t of tr.changed.keys()) if (t !== comments) others = true })
-      try { Y.applyUpdate(copy, update) } catch { return false }
-      if (others || rootProblems(copy).length > 0) return false
-      return !hasPending(copy) || deletionsWaitForOwnClients(copy, update, delegation)
-    } finally { copy.destroy() }
   }
 
   /** Why Yjs could not place `update` now, or would take too long to (collab/integration-cost.ts), or null. */
@@ -418,15 +420,6 @@ export class Validation implements Extension {
       if (this.memory && !this.memory.allowsGrowthBy(spender) && addsContent(update)) throw this.throttled(connection, documentName, user, 'the server is short of memory', 'the server is short of memory; your changes are sent again in a moment')
       if (!this.budgets.storedBytes.take(spender, update.length)) throw this.throttled(connection, documentName, user, 'sends more than the server stores for one user', 'you are sending more than the server stores for one user; your changes are sent again in a moment')
     }
-    // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection
-    // closed. Telling copies the document, so it is paid from the reviewer's check budget.
-    if (commentOnly) {
-      this.withinBudget(connection, documentName, user, spender)
-      const started = performance.now()
-      const allowed = this.onlyComments(document, documentName, update, user?.delegation)
-      this.budgets.checkTime.spend(spender, performance.now() - started)
-      if (!allowed) throw this.refused(connection, documentName, user, REFUSED_READ_ONLY, 'read-only: reviewers may comment but not change the text')
-    }
     if (connection.readOnly) {
       if (!Y.snapshotContainsUpdate(Y.snapshot(document), update)) {
         // Hocuspocus itself refuses it (sync status false); say why.
@@ -439,12 +432,15 @@ export class Validation implements Extension {
     if (!this.budgets.bracketOperations.hasAny(spender)) throw this.throttled(connection, documentName, user, 'too many bracket operations', 'too many bracket operations in a short time; your changes are sent again in a moment')
     const operations: BracketOperation[] = []
     const started = performance.now()
-    const problems = this.check(document, documentName, update, user, operations)
+    // A reviewer may change comments only: anything else is refused (not applied, not stored) and the connection
+    // closed, told on the copy of the document every one of her changes is checked on (paid from her check budget)
+    const problems = this.check(document, documentName, update, user, operations, commentOnly)
     this.budgets.checkTime.spend(spender, performance.now() - started)
     if (!problems.length && operations.length && user) {
       this.budgets.bracketOperations.spend(spender, operations.length)
       this.onBracketOperations?.(documentName, user, operations)
     }
+    if (problems[0] === NOT_COMMENTS_ONLY) throw this.refused(connection, documentName, user, REFUSED_READ_ONLY, NOT_COMMENTS_ONLY)
     if (problems[0]?.startsWith(NO_ROOM)) throw this.refused(connection, documentName, user, REFUSED_TOO_LARGE, problems[0])
     if (problems.length) throw this.refused(connection, documentName, user, problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
   }
