@@ -282,6 +282,11 @@ test('words a drafter types offline in a provision the other delegation moves me
   // both have Salma's words, in the provision she wrote them in, and the same text
   await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت دون اتصال')).map(t => t.includes('أن الفصل بين عناصر كتبت دون اتصال')), { timeout: 20_000 }).toEqual([true])
   await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
+  // her caret came back with her words (it was left in the neighbouring provision, inside its first word, and her
+  // next words went there), and she writes on in her provision
+  expect(await textBeforeCaret(salma.page)).toBe('أن الفصل بين عناصر كتبت دون اتصال')
+  await salma.page.keyboard.type(' ثم عادت')
+  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('ثم عادت')).map(t => t.includes('كتبت دون اتصال ثم عادت'))).toEqual([true])
   await amal.context.close()
   await salma.context.close()
 })
@@ -304,6 +309,10 @@ test('words a drafter types offline in a provision the other delegation moves in
   await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت دون اتصال')).map(t => t.includes('تقدم تعريفاً كتبت دون اتصال')), { timeout: 20_000 }).toEqual([true])
   await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
   expect(await placesApart(salma.page, 'تقدم تعريفاً', 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
+  // her caret came back with her words, and she writes on in her provision
+  expect(await textBeforeCaret(salma.page)).toMatch(/^أن التوصية ITU.T.X\.1205 تقدم تعريفاً كتبت دون اتصال$/)
+  await salma.page.keyboard.type(' ثم عادت')
+  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('ثم عادت')).map(t => t.includes('كتبت دون اتصال ثم عادت'))).toEqual([true])
   await amal.context.close()
   await salma.context.close()
 })

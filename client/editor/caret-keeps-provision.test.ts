@@ -77,3 +77,28 @@ test('a caret whose provision is gone stays where the change left it', () => {
   const after = state.apply(tr)
   assert.equal(after.selection.from, tr.selection.from)
 })
+
+test('words the drafter typed that come back in a later transaction of the batch bring the caret back with them', () => {
+  // The drafter typed ' new' into 'that two' (offline): a collaborator's move arrives without them, and the caret,
+  // kept by its place among them, lands in the other provision; the page then carries the words back (moved-words.ts),
+  // in a transaction of its own: the caret goes back with them, unless the drafter has acted in between.
+  const start = stateAt(doc(), 'that two', 8)
+  const typed = start.apply(start.tr.insertText(' new'))
+  /** The move without the words: the caret left in the other provision. */
+  const moveWithout = (s: EditorState) => {
+    const tr = remote(swappedInPlace(s))
+    const at = textPos(tr.doc, 'that two new')
+    tr.delete(at + 8, at + 12).setSelection(TextSelection.create(tr.doc, textPos(tr.doc, 'that one') + 2))
+    return tr
+  }
+  const carryBack = (s: EditorState) => remote(s.tr.insertText(' new', textPos(s.doc, 'that two') + 8))
+  const moved = typed.apply(moveWithout(typed))
+  assert.equal(provisionIdAtCaret(moved), 'p1')
+  const carried = moved.apply(carryBack(moved))
+  assert.equal(provisionIdAtCaret(carried), 'p2')
+  assert.equal(carried.doc.textBetween(textPos(carried.doc, 'that two'), carried.selection.from), 'that two new')
+  // the drafter clicked elsewhere before the words came back: the caret stays where they put it
+  const again = typed.apply(moveWithout(typed))
+  const clicked = again.apply(again.tr.setSelection(TextSelection.create(again.doc, textPos(again.doc, 'to act') + 1)))
+  assert.equal(provisionIdAtCaret(clicked.apply(carryBack(clicked))), 'p3')
+})

@@ -12,9 +12,20 @@
  * within one paragraph) that has changed provision is put back into its own
  * provision, found by id, at the same place, when that paragraph reads as it
  * did: the provision was moved, not edited under the caret.
+ *
+ * Words the drafter typed that the mover had not received (offline, or in
+ * flight) come back into the provision only in a second shared-document
+ * transaction of the same batch (moved-words.ts carries them): after the
+ * move alone the paragraph lacks them, and the caret, kept by its place
+ * among them, then stood in the neighbouring provision (inside its first
+ * word, or at the start of a paragraph elsewhere). So the place the caret
+ * left is kept until the batch ends, and the caret goes back there once the
+ * paragraph reads as it did.
  */
 import type { Node, ResolvedPos } from 'prosemirror-model'
 import { Plugin, TextSelection, type EditorState } from 'prosemirror-state'
+import { ySyncPluginKey } from 'y-prosemirror'
+import type * as Y from 'yjs'
 import { isRemote } from './remote-change.js'
 
 /** Where a caret stands: its provision's id, the paragraph's index in it, the paragraph's text, and anchor and head within it. */
@@ -54,16 +65,30 @@ function paragraphStart(doc: Node, place: CaretPlace): number | null {
 
 /** The plugin; see the module comment. */
 export function caretKeepsProvisionPlugin(): Plugin {
+  /** Where the caret stood before a collaborator's change took it out of its provision, while the batch of shared-document transactions lasts. */
+  let left: CaretPlace | null = null
   return new Plugin({
     appendTransaction(trs, oldState, newState) {
-      if (!trs.some(tr => tr.docChanged && isRemote(tr))) return null
-      const before = caretPlace(oldState)
+      if (!trs.some(tr => tr.docChanged && isRemote(tr))) {
+        // the drafter acts: where the caret stood before is theirs to decide now
+        if (trs.some(tr => tr.docChanged || tr.selectionSet)) left = null
+        return null
+      }
+      const before = left ?? caretPlace(oldState)
       if (!before) return null
       const now = provisionOf(newState.selection.$anchor)
-      if (now?.node.attrs.id === before.provisionId) return null
+      if (now?.node.attrs.id === before.provisionId) { left = null; return null }
       const start = paragraphStart(newState.doc, before)
-      if (start === null) return null
+      // (the words the caret stood among may come back in the next transaction of the batch)
+      if (start === null) { left = before; return null }
+      left = null
       return newState.tr.setSelection(TextSelection.create(newState.doc, start + before.anchor, start + before.head)).setMeta('addToHistory', false)
+    },
+    view(view) {
+      const doc = (ySyncPluginKey.getState(view.state) as { doc?: Y.Doc } | undefined)?.doc
+      const batchEnds = () => { left = null }
+      doc?.on('afterAllTransactions', batchEnds)
+      return { destroy: () => doc?.off('afterAllTransactions', batchEnds) }
     }
   })
 }
