@@ -343,3 +343,33 @@ test('words typed offline in a page since closed are kept when the provision was
   await amal.context.close()
   await salma.context.close()
 })
+
+test('words typed offline in a provision moved into another section and back, then down, are kept, and the caret with them', async ({ browser }) => {
+  // Salma (ARB) writes offline in the first provision of 'considering further'; Amal (APT) moves it up into
+  // 'considering' (the shared provision deleted, a copy inserted), down again into 'considering further' (another
+  // copy), and one place down (rewritten in place with its neighbour). Salma comes back: her words are in her
+  // provision, once, and her caret with them (it was left at the end of the document).
+  const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Offline words and caret kept across moves there and back')
+  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  await salma.context.setOffline(true)
+  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  await caretAfter(salma.page, 'تقدم تعريفاً')
+  await salma.page.keyboard.type(' كتبت دون اتصال')
+  await caretAfter(amal.page, 'تقدم تعريفاً')
+  await amal.page.keyboard.press('Alt+ArrowUp')
+  await expect.poll(() => placesApart(amal.page, 'تقدم تعريفاً', 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
+  await amal.page.keyboard.press('Alt+ArrowDown')
+  await expect(amal.page.locator('.ProseMirror .provision', { hasText: 'تقدم تعريفاً' })).toContainText('أ )')
+  await amal.page.keyboard.press('Alt+ArrowDown')
+  await expect.poll(() => placesApart(amal.page, 'تقدم تعريفاً', 'تقدم إطاراً منهجياً')).toBe(1)
+  await salma.context.setOffline(false)
+  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
+  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت دون اتصال')).map(t => t.includes('تقدم تعريفاً كتبت دون اتصال')), { timeout: 20_000 }).toEqual([true])
+  await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
+  expect(await placesApart(salma.page, 'تقدم تعريفاً', 'تقدم إطاراً منهجياً')).toBe(1)
+  expect(await textBeforeCaret(salma.page)).toMatch(/^أن التوصية ITU.T.X\.1205 تقدم تعريفاً كتبت دون اتصال$/)
+  await salma.page.keyboard.type(' ثم عادت')
+  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('ثم عادت')).map(t => t.includes('كتبت دون اتصال ثم عادت'))).toEqual([true])
+  await amal.context.close()
+  await salma.context.close()
+})

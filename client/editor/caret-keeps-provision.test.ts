@@ -102,3 +102,17 @@ test('words the drafter typed that come back in a later transaction of the batch
   const clicked = again.apply(again.tr.setSelection(TextSelection.create(again.doc, textPos(again.doc, 'to act') + 1)))
   assert.equal(provisionIdAtCaret(clicked.apply(carryBack(clicked))), 'p3')
 })
+
+test('a caret left in its own provision, away from the words still to come back, goes back among them', () => {
+  // (a provision moved to another section and on: the caret, its shared paragraph deleted, came to the start of the
+  // provision's new copy, which lacks the drafter's words until they are carried back)
+  const start = stateAt(doc(), 'that two', 8)
+  const typed = start.apply(start.tr.insertText(' new'))
+  const tr = remote(typed.tr)
+  const at = textPos(tr.doc, 'that two new')
+  tr.delete(at + 8, at + 12).setSelection(TextSelection.create(tr.doc, at))
+  const moved = typed.apply(tr)
+  assert.equal(moved.selection.from, textPos(moved.doc, 'that two'))
+  const carried = moved.apply(remote(moved.tr.insertText(' new', textPos(moved.doc, 'that two') + 8)))
+  assert.equal(carried.doc.textBetween(textPos(carried.doc, 'that two'), carried.selection.from), 'that two new')
+})

@@ -74,14 +74,20 @@ export function caretKeepsProvisionPlugin(): Plugin {
         if (trs.some(tr => tr.docChanged || tr.selectionSet)) left = null
         return null
       }
+      const waiting = left !== null
       const before = left ?? caretPlace(oldState)
-      if (!before) return null
-      const now = provisionOf(newState.selection.$anchor)
-      if (now?.node.attrs.id === before.provisionId) { left = null; return null }
-      const start = paragraphStart(newState.doc, before)
-      // (the words the caret stood among may come back in the next transaction of the batch)
-      if (start === null) { left = before; return null }
       left = null
+      if (!before) return null
+      const here = caretPlace(newState)
+      // still in its provision, whose paragraph reads as it did: where the binding kept it (once words it was waiting
+      // for are back, at its place among them)
+      if (here?.provisionId === before.provisionId && here.text === before.text && (!waiting || (here.anchor === before.anchor && here.head === before.head))) return null
+      const start = paragraphStart(newState.doc, before)
+      if (start === null) {
+        // the paragraph lacks words the caret stood among, which may come back in the next transaction of the batch
+        left = before
+        return null
+      }
       return newState.tr.setSelection(TextSelection.create(newState.doc, start + before.anchor, start + before.head)).setMeta('addToHistory', false)
     },
     view(view) {
