@@ -146,3 +146,42 @@ test('after redo the caret is where it stood once the change was made', async ({
   expect(after.typing).toBe('أن الفصل بين عناصر جديد| المستعمل وع')
   await amal.context.close()
 })
+
+test('an undo after a redo puts the caret back where the first undo did', async ({ browser }) => {
+  // Amal makes a change, undoes it, redoes it and undoes it again: the second undo puts her caret where the first
+  // did, where it stood before the change. After a move into the next section it went to the start of the provision
+  // below (the caret kept with the step the redo made was read off the shared document the redo had already changed).
+  const amal = await signedInPage(browser, 'amal')
+  const page = amal.page
+  const id = await freshProposal(page.request, `Caret after undo, redo, undo ${Date.now()}`, ['APT'])
+  await openDocument(page, id)
+  const changes: [string, string, () => Promise<void>][] = [
+    ['typing', 'أن الفصل بين عناصر', () => page.keyboard.type(' جديد')],
+    ['Alt-Enter', 'أن الفصل بين عناصر', () => page.keyboard.press('Alt+Enter')],
+    ['Alt-ArrowUp', 'أن الفصل بين عناصر', () => page.keyboard.press('Alt+ArrowUp')],
+    ['Alt-ArrowUp into the section above', 'تقدم تعريفاً', () => page.keyboard.press('Alt+ArrowUp')],
+    ['Alt-ArrowDown into the next section', 'أن قطاع تقييس الاتصالات عليه', () => page.keyboard.press('Alt+ArrowDown')]
+  ]
+  const text0 = await editorText(page)
+  const first: Record<string, string> = {}
+  const again: Record<string, string> = {}
+  for (const [name, caret, change] of changes) {
+    await caretAfter(page, caret)
+    await change()
+    await expect.poll(() => editorText(page).then(t => t !== text0)).toBe(true)
+    const changed = await editorText(page)
+    await page.waitForTimeout(700)
+    await undo(page, 1)
+    await expect.poll(() => editorText(page)).toBe(text0)
+    first[name] = await caretContext(page)
+    await page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => editorText(page)).toBe(changed)
+    await undo(page, 1)
+    await expect.poll(() => editorText(page)).toBe(text0)
+    again[name] = await caretContext(page)
+    await page.waitForTimeout(700)
+  }
+  expect(again).toEqual(first)
+  expect(first['Alt-ArrowUp into the section above']).toMatch(/تقدم تعريفاً\| ووصفاً/)
+  await amal.context.close()
+})

@@ -1,6 +1,7 @@
 /**
  * Where an undo leaves the caret: where it stood before the change undone;
- * and a redo: where it stood once the change was made (as the undo began).
+ * and a redo: where it stood once the change was made (as the undo began);
+ * an undo of a redone change: where it stood as the redo began.
  *
  * y-prosemirror's undo plugin keeps, with each step of Y's undo manager, the
  * selection from before the last transaction applied when the step was
@@ -45,18 +46,21 @@ export function undoCaretPlugin(): Plugin<null> {
     view(view) {
       const undoManager = (yUndoPluginKey.getState(view.state) as { undoManager?: UndoManager } | undefined)?.undoManager
       // Heard after y-prosemirror's own listener (registered when its plugin's view was made), so this one has the last word.
-      // The selection as an undo begins (once the undo is drawn it is gone): a redo puts the caret back there.
-      let beforeUndo: RelativeSelection | null = null
-      const undoBegins = (tr: { origin: unknown }) => {
+      // The selection as an undo or a redo begins (once it is drawn it is gone): the step it puts on the other stack
+      // takes the caret back there. (y-prosemirror keeps with it the selection from before the last transaction,
+      // read off the shared document the undo or redo has already changed: after a redo, the next undo of a move
+      // put the caret at the end of the provision, or at the start of the one below.)
+      let beforeStep: RelativeSelection | null = null
+      const stepBegins = (tr: { origin: unknown }) => {
         const binding = ySyncPluginKey.getState(view.state)?.binding
-        if (undoManager && tr.origin === undoManager && binding && !view.isDestroyed) beforeUndo = getRelativeSelection(binding, view.state)
+        if (undoManager && tr.origin === undoManager && binding && !view.isDestroyed) beforeStep = getRelativeSelection(binding, view.state)
       }
       const added = ({ stackItem, origin, type }: { stackItem: { meta: Map<unknown, unknown> }; origin: unknown; type: 'undo' | 'redo' }) => {
         const binding = ySyncPluginKey.getState(view.state)?.binding
         if (type === 'undo' && origin === ySyncPluginKey && binding && before) stackItem.meta.set(binding, before)
-        if (type === 'redo' && binding && beforeUndo) stackItem.meta.set(binding, beforeUndo)
+        if (undoManager && origin === undoManager && binding && beforeStep) stackItem.meta.set(binding, beforeStep)
         before = null
-        beforeUndo = null
+        beforeStep = null
       }
       const popped = ({ stackItem, type }: { stackItem: { meta: Map<unknown, unknown> }; type: 'undo' | 'redo' }) => {
         const binding = ySyncPluginKey.getState(view.state)?.binding
@@ -70,12 +74,12 @@ export function undoCaretPlugin(): Plugin<null> {
         if (Math.max(anchor, head) > doc.content.size) return
         view.dispatch(view.state.tr.setSelection(TextSelection.between(doc.resolve(anchor), doc.resolve(head))).scrollIntoView())
       }
-      undoManager?.doc.on('beforeTransaction', undoBegins)
+      undoManager?.doc.on('beforeTransaction', stepBegins)
       undoManager?.on('stack-item-added', added)
       undoManager?.on('stack-item-popped', popped)
       return {
         destroy: () => {
-          undoManager?.doc.off('beforeTransaction', undoBegins)
+          undoManager?.doc.off('beforeTransaction', stepBegins)
           undoManager?.off('stack-item-added', added)
           undoManager?.off('stack-item-popped', popped)
         }
