@@ -138,3 +138,25 @@ test('a page with no change of its own closes at once, though the server has not
   expect(asked).toEqual([])
   await amal.context.close()
 })
+
+test('pages that cannot reach the server say so in the interface language, and signing in does not blame the password', async ({ browser }) => {
+  // Amal, offline, goes back from her proposal to the list of documents, then opens the proposal again: both
+  // say the server could not be reached, in Arabic (they showed the browser's 'Failed to fetch'). Signing in with
+  // the server out of reach said the name or password was wrong.
+  const amal = await signedInPage(browser, 'amal')
+  const id = await freshProposal(amal.page.request, `APT offline pages ${Date.now()}`, ['APT'])
+  await openDocument(amal.page, id)
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  await amal.context.setOffline(true)
+  await amal.page.locator('a.back').click()
+  await expect(amal.page.locator('main')).toContainText('تعذّر الوصول إلى الخادم')
+  await expect(amal.page.locator('main')).not.toContainText('Failed to fetch')
+  await amal.page.goto(`/#/doc/${encodeURIComponent(id)}`)
+  await expect(amal.page.getByTestId('page-error')).toHaveText('تعذّر الوصول إلى الخادم.')
+  await amal.page.goto('/#/login')
+  await amal.page.locator('input[name=username]').fill('amal')
+  await amal.page.locator('input[name=password]').fill('amal-demo')
+  await amal.page.locator('form.login button[type=submit]').click()
+  await expect(amal.page.locator('form.login [role=alert]')).toHaveText('تعذّر الوصول إلى الخادم.')
+  await amal.context.close()
+})

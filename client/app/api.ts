@@ -55,7 +55,15 @@ function retryDelay(res: Response): number {
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { [SCHEMA_HEADER]: SCHEMA_FINGERPRINT }
   if (body !== undefined) headers['content-type'] = 'application/json'
-  const send = () => fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
+  const send = async () => {
+    try {
+      return await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
+    } catch (e) {
+      // no answer at all (offline, the server down): said in the interface's language, not as the browser's 'Failed to fetch'
+      if (e instanceof TypeError) throw new ApiError(0, 'the server could not be reached')
+      throw e
+    }
+  }
   let res = await send()
   // a server busy for a moment (its database out of reach, its workers all taken) says when to come back: a read
   // (which changes nothing) is asked for again then, a few times, rather than shown as an error
