@@ -373,3 +373,36 @@ test('words typed offline in a provision moved into another section and back, th
   await amal.context.close()
   await salma.context.close()
 })
+
+for (const where of ['within its section', 'into the section above'] as const) {
+  test(`an undo of words typed offline into a provision moved meanwhile (${where}) takes them, and only them`, async ({ browser }) => {
+    // Salma (ARB) writes in one provision, then offline in another, which Amal (APT) moves meanwhile; back online,
+    // her page types her words again into the moved provision. Ctrl-Z takes those words away (it undid her earlier
+    // words instead: the words typed again were not in the step that typed them), and Ctrl-Shift-Z brings them back.
+    const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, `Undo of words carried across a move (${where})`)
+    const words = where === 'within its section' ? 'أن الفصل بين عناصر' : 'تقدم تعريفاً'
+    await caretAfter(salma.page, 'أن تقارب الشبكات')
+    await salma.page.keyboard.type(' سابقة')
+    await expect.poll(() => editorText(amal.page)).toContain('الشبكات سابقة')
+    await salma.page.waitForTimeout(700)   // past the undo manager's grouping
+    await salma.context.setOffline(true)
+    await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+    await caretAfter(salma.page, words)
+    await salma.page.keyboard.type(' كتبت دون اتصال')
+    await caretAfter(amal.page, words, 3)
+    const before = await editorText(amal.page)
+    await amal.page.keyboard.press('Alt+ArrowUp')
+    await expect.poll(() => editorText(amal.page)).not.toBe(before)
+    await salma.context.setOffline(false)
+    await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت دون اتصال')).map(t => t.includes(`${words} كتبت دون اتصال`)), { timeout: 20_000 }).toEqual([true])
+    await salma.page.keyboard.press('Control+z')
+    await expect.poll(() => editorText(amal.page)).not.toContain('كتبت دون اتصال')
+    expect(await editorText(salma.page)).toContain('الشبكات سابقة')
+    await salma.page.keyboard.press('Control+Shift+z')
+    await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت دون اتصال')).map(t => t.includes(`${words} كتبت دون اتصال`))).toEqual([true])
+    await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page)).toBe(true)
+    expect(await editorText(amal.page)).toContain('الشبكات سابقة')
+    await amal.context.close()
+    await salma.context.close()
+  })
+}

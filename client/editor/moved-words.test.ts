@@ -14,7 +14,7 @@ import { FRAGMENT } from '../../protocol/shared-doc.js'
 import { ins, op, p, pre, prov, res, resetBuilderIds, txt } from '../../schema/index.js'
 import { docOfFragment, HeadlessEditor } from '../../server/test/headless-editor.js'
 import { moveProvision, moveProvisionToSection } from './commands.js'
-import { watchMovedWords } from './moved-words.js'
+import { undoWithCarriedWords, watchMovedWords } from './moved-words.js'
 
 function resolution(second: Node[] = []): Node {
   resetBuilderIds()
@@ -251,3 +251,25 @@ test("an element given another id with its text as it was (the server's repair o
   assert.deepEqual(provisions(salma.doc, 's1'), [['p2', 'that one'], ['p2-repaired', 'that two mine']])
   assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
 })
+
+for (const [name, move] of [['within its section', moveProvision(-1)], ['to another section', moveProvisionToSection('s2')]] as const) {
+  test(`an undo of words typed again after a move (${name}) takes them, not the step before; a redo brings them back`, () => {
+    const { server, amal, salma } = setting()
+    // Salma's undo history, as y-prosemirror's undo plugin keeps it, with the carried words joining the step that typed them
+    const history = new Y.UndoManager(salma.ydoc.getXmlFragment(FRAGMENT), { trackedOrigins: new Set([ySyncPluginKey]), captureTimeout: 0 })
+    undoWithCarriedWords(history)
+    salma.type('that one', ' earlier')
+    salma.type('that two', ' offline')
+    amal.run('that two', move)
+    moverThenWriter(server, amal, salma)
+    assert.equal(occurrences(salma.doc, ' offline'), 1)
+    history.undo()
+    moverThenWriter(server, amal, salma)
+    assert.equal(occurrences(amal.doc, ' offline'), 0)
+    assert.equal(occurrences(amal.doc, ' earlier'), 1)
+    history.redo()
+    moverThenWriter(server, amal, salma)
+    assert.equal(provision(amal.doc, 'p2')?.text, 'that two offline')
+    assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
+  })
+}

@@ -113,15 +113,22 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
   const left = new Set(deletions.map(characterKey))
   let count = 0
   const firstClock = Y.getState(doc.store, doc.clientID)
-  doc.transact(() => {
+  doc.transact(tr => {
     deleteCharacters(deletions)
+    // what each insertion made, with the characters it typed again as they were typed: an undo of their typing takes
+    // the words they became too (undoWithCarriedWords)
+    const made: Carried[] = []
     for (const { target, now, missing } of moves) {
       // the last place first: places stay right (words at one place keep their order)
       for (const insertion of [...missing].reverse()) {
+        const start = Y.getState(doc.store, doc.clientID)
         typeInto(target, { ...insertion, at: placeAfterLeaving(now, leaving, left, insertion.at) })
         count += insertion.text.length
+        const from = insertion.from.flatMap(({ place }) => place ? [Y.createID(place.item.id.client, place.item.id.clock + place.offset)] : [])
+        made.push({ from, clocks: [start, Y.getState(doc.store, doc.clientID)] })
       }
     }
+    tr.meta.set(CARRIED, made)
   }, MOVED_WORDS_ORIGIN)
   carriedClocks(doc).push([firstClock, Y.getState(doc.store, doc.clientID)])
   return count
@@ -159,6 +166,38 @@ function placeAfterLeaving(now: BlockText, leaving: ReadonlySet<string>, left: R
     if (!left.has(key)) place++
   }
   return place
+}
+
+/** Words a carrying transaction typed again: the ids their characters had when typed, and the clocks of this page's it made for them. */
+interface Carried { readonly from: readonly Y.ID[]; readonly clocks: readonly [number, number] }
+
+/** The key, in a carrying transaction's meta, of what it typed again (`Carried[]`). */
+const CARRIED = Symbol('carried')
+
+/**
+ * Keeps an undo of this page's typing whole across carrying: the words
+ * typed again are new characters, which the step that typed them (still on
+ * `undoManager`'s undo stack, its characters now deleted or left elsewhere)
+ * did not hold, so its undo left them and, having nothing left to undo,
+ * undid the step before instead. The characters made for words typed again
+ * join the latest undo step that typed any of them. Returns the function
+ * that stops it.
+ */
+export function undoWithCarriedWords(undoManager: Y.UndoManager): () => void {
+  const doc = undoManager.doc
+  const listener = (tr: Y.Transaction) => {
+    if (tr.origin !== MOVED_WORDS_ORIGIN) return
+    for (const { from, clocks: [start, end] } of (tr.meta.get(CARRIED) as Carried[] | undefined) ?? []) {
+      if (end <= start) continue
+      const step = undoManager.undoStack.findLast(item => from.some(id => Y.isDeleted(item.insertions, id)))
+      if (!step) continue
+      const made = Y.createDeleteSet()
+      made.clients.set(doc.clientID, [{ clock: start, len: end - start } as never])
+      step.insertions = Y.mergeDeleteSets([step.insertions, made])
+    }
+  }
+  doc.on('afterTransaction', listener)
+  return () => doc.off('afterTransaction', listener)
 }
 
 /** Calls `keepMovedWords` after every transaction of `doc`; returns the function that stops it. */

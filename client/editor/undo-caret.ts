@@ -20,6 +20,7 @@
 import { Plugin, PluginKey, TextSelection, type Transaction } from 'prosemirror-state'
 import { getRelativeSelection, relativePositionToAbsolutePosition, ySyncPluginKey, yUndoPluginKey } from 'y-prosemirror'
 import type { UndoManager } from 'yjs'
+import { undoWithCarriedWords } from './moved-words.js'
 import { isRemote } from './remote-change.js'
 
 type RelativeSelection = ReturnType<typeof getRelativeSelection>
@@ -74,11 +75,14 @@ export function undoCaretPlugin(): Plugin<null> {
         if (Math.max(anchor, head) > doc.content.size) return
         view.dispatch(view.state.tr.setSelection(TextSelection.between(doc.resolve(anchor), doc.resolve(head))).scrollIntoView())
       }
+      // (an undo of typing takes the words typed again after a collaborator's move too: moved-words.ts)
+      const stopCarried = undoManager ? undoWithCarriedWords(undoManager) : () => {}
       undoManager?.doc.on('beforeTransaction', stepBegins)
       undoManager?.on('stack-item-added', added)
       undoManager?.on('stack-item-popped', popped)
       return {
         destroy: () => {
+          stopCarried()
           undoManager?.doc.off('beforeTransaction', stepBegins)
           undoManager?.off('stack-item-added', added)
           undoManager?.off('stack-item-popped', popped)
