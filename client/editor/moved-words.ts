@@ -71,7 +71,9 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
   const sources: Source[] = []
   for (const chain of deleted.values()) {
     const element = chain.find(e => standing.has(idBefore(e, tr) ?? ''))
-    if (element) sources.push({ element, id: idBefore(element, tr)!, deleted: true })
+    // (one element once: words in a footnote the page added, an identified element of its own with no copy
+    // standing, lead to the provision holding it, as do the provision's own words)
+    if (element && !sources.some(s => s.element === element)) sources.push({ element, id: idBefore(element, tr)!, deleted: true })
   }
   for (const { element, id } of renamed) if (standing.has(id) && standing.get(id) !== element) sources.push({ element, id, deleted: false })
 
