@@ -4,7 +4,8 @@
  * connection returns.
  */
 import { expect, test, type WebSocketRoute } from '@playwright/test'
-import { agreeToCosponsor, caretAfter, editorText, freshProposal, openDocument, shot, signedInPage } from './helpers.js'
+import * as encoding from 'lib0/encoding'
+import { agreeToCosponsor, caretAfter, editorText, freshProposal, openDocument, serverMessage, shot, signedInPage } from './helpers.js'
 
 test('an edit made offline survives a reload and reaches the other browser after reconnecting', async ({ browser }) => {
   const amal = await signedInPage(browser, 'amal')
@@ -158,5 +159,42 @@ test('pages that cannot reach the server say so in the interface language, and s
   await amal.page.locator('input[name=password]').fill('amal-demo')
   await amal.page.locator('form.login button[type=submit]').click()
   await expect(amal.page.locator('form.login [role=alert]')).toHaveText('تعذّر الوصول إلى الخادم.')
+  await amal.context.close()
+})
+
+test("the page's own Reload, when the server runs a newer document model, does not ask; the words typed offline come back after it", async ({ browser }) => {
+  // Amal types offline; when she is back, the server (updated meanwhile) turns the page away as out of date. The
+  // notice's Reload asked 'leave the page? changes may not be saved': the page cannot send them any more, and the
+  // reloaded page sends them (they wait in the browser).
+  const amal = await signedInPage(browser, 'amal')
+  const id = await freshProposal(amal.page.request, `APT outdated after offline ${Date.now()}`, ['APT'])
+  let connections = 0
+  await amal.page.routeWebSocket(/\/collab/, ws => {
+    connections++
+    if (connections === 2) {
+      ws.onMessage(() => ws.send(serverMessage(id, 2, e => { encoding.writeVarUint(e, 1); encoding.writeVarString(e, 'outdated-client') })))
+      return
+    }
+    const server = ws.connectToServer()
+    ws.onMessage(m => server.send(m))
+    server.onMessage(m => ws.send(m))
+  })
+  await openDocument(amal.page, id)
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  const asked: string[] = []
+  amal.page.on('dialog', dialog => { asked.push(dialog.type()); void dialog.dismiss() })
+  await amal.context.setOffline(true)
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  await caretAfter(amal.page, 'الأمن السيبراني')
+  await amal.page.keyboard.type(' قبل التحديث')
+  await amal.page.waitForTimeout(300) // let y-indexeddb write
+  await amal.context.setOffline(false)
+  await expect(amal.page.getByTestId('outdated')).toBeVisible({ timeout: 20_000 })
+  await amal.page.getByTestId('outdated').getByRole('button', { name: 'إعادة التحميل' }).click()
+  await expect.poll(() => connections, { timeout: 20_000 }).toBeGreaterThanOrEqual(3)
+  await expect(amal.page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
+  expect(await editorText(amal.page)).toContain('الأمن السيبراني قبل التحديث')
+  expect(asked).toEqual([])
   await amal.context.close()
 })

@@ -140,6 +140,9 @@ export function openCollab(documentId: string): CollabSession {
     }
     if (reason !== 'outdated-client') return
     stop()
+    // this page can send nothing more; the notice's Reload (or closing) is the way on, and the next page sends what
+    // waits in the browser: neither asks
+    window.removeEventListener('beforeunload', askBeforeClosing)
     showOutdatedNotice()
   })
 
