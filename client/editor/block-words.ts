@@ -206,10 +206,14 @@ function newTextAt(block: Y.XmlElement, index: number, text: string, attributes:
 /** Deletes standing characters (as `blockTextBefore` read them) from where they stand. */
 export function deleteCharacters(characters: readonly Character[]): void {
   const byText = new Map<Y.XmlText, number[]>()
+  // where each item starts, found once per item (its characters come one by one)
+  const starts = new Map<AnyItem, number>()
   for (const { place } of characters) {
     if (!place || place.item.deleted) continue
+    let start = starts.get(place.item)
+    if (start === undefined) starts.set(place.item, start = indexOf(place.text, place.item))
     const indexes = byText.get(place.text) ?? []
-    indexes.push(indexOf(place.text, place.item) + place.offset)
+    indexes.push(start + place.offset)
     byText.set(place.text, indexes)
   }
   for (const [text, indexes] of byText) {

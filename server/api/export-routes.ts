@@ -180,7 +180,7 @@ export function exportRoutes(deps: ApiDeps, pdf: SharedPdfRenderer): Router {
       try {
         // in a committee draft, what no source made (labels renumbered by others' changes) is the Secretariat's editing
         const delegation = q('delegation') ?? (committee ? SECRETARIAT : null)
-        file = await deps.work.run('export', { doc: null, docText, base: null, baseText, format, proposalId, options, author: q('author') ?? null, delegation, name: meta.title, attribution, committeeInputs }, userOf(res).id)
+        file = await deps.work.run('export', { doc: { jsonText: docText }, base: baseText === null ? null : { jsonText: baseText }, format, proposalId, options, author: q('author') ?? null, delegation, name: meta.title, attribution, committeeInputs }, userOf(res).id)
       } catch (e) {
         if (e instanceof WorkError && (e.name === 'ProposalExportError' || e.name === 'ProposalIdError')) throw new HttpError(400, e.message)
         if (e instanceof WorkError && e.name === 'ExportInputError') throw new HttpError(500, `export failed: ${e.message}`)

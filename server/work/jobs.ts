@@ -42,10 +42,10 @@ export interface Jobs {
    * (protocol/attribution.ts), and `author`/`delegation` only credit what has none (renumbered labels).
    */
   /**
-   * `committeeInputs`: a committee draft's inputs as JSON text, whose base is the export's base when none is given;
-   * `docText`, `baseText`: the document and the base as JSON text, when `doc`, `base` are null (all parsed here, not on the event loop).
+   * `doc`, `base`: the document and its base as `Content` (their JSON text, parsed here, not on the event loop);
+   * `committeeInputs`: a committee draft's inputs as JSON text, whose base is the export's base when none is given.
    */
-  export: { input: DocumentExport & { attribution?: Uint8Array | null; committeeInputs?: string | null; docText?: string | null; baseText?: string | null }; output: ExportedFile }
+  export: { input: Omit<DocumentExport, 'doc' | 'base'> & { doc: Content; base: Content | null; attribution?: Uint8Array | null; committeeInputs?: string | null }; output: ExportedFile }
   /** What became of every change of every proposal in a committee draft (compile/disposition.ts), its drops from the activity log. */
   disposition: {
     /** `inputs`: the draft's inputs as stored, JSON text (`CommitteeDraftRecord.inputs`), parsed here. */
@@ -171,10 +171,10 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
     const entries = disposition(compilation, resolutionFromJSON(draftJSON), drops)
     return { sources: compilation.sources.map(s => s.name), entries, summary: summariseDisposition(compilation, entries) }
   },
-  export: ({ attribution, committeeInputs, docText, baseText, ...given }) => exportDocument({
+  export: ({ attribution, committeeInputs, doc, base, ...given }) => exportDocument({
     ...given,
-    doc: given.doc ?? (docText ? JSON.parse(docText) : null),
-    base: given.base ?? (baseText ? JSON.parse(baseText) : null) ?? (committeeInputs ? (JSON.parse(committeeInputs) as { baseJSON: unknown }).baseJSON : null)
+    doc: parsed(doc),
+    base: base ? parsed(base) : committeeInputs ? (JSON.parse(committeeInputs) as { baseJSON: unknown }).baseJSON : null
   }, (a, b, who) => {
     if (!attribution) return compare(a, b, { author: who }).doc
     // marks credited to their sources; what has none (renumbered labels) falls back to `who` in the layout
