@@ -3,7 +3,7 @@
  * it but cannot change it.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { agreeToCosponsor, caretAfter, documentId, editorText, freshProposal, openDocument, selectText, shot, signedInPage } from './helpers.js'
+import { agreeToCosponsor, backOnline, caretAfter, documentId, editorText, freshProposal, goOffline, openDocument, selectText, shot, signedInPage, storedInBrowser } from './helpers.js'
 
 /** Amal (APT) and Salma (ARB), each in a browser context of their own, with the seeded APT proposal open. */
 async function bothDelegatesOnTheProposal(browser: Browser) {
@@ -38,22 +38,10 @@ async function textBeforeCaret(page: Page): Promise<string> {
 const provisionTexts = (page: Page) => page.locator('.ProseMirror .provision').evaluateAll(ps => ps.map(p => p.textContent ?? ''))
 
 /**
- * Waits until the browser has stored the page's changes made so far (y-indexeddb writes each update in a
- * transaction of its own; a read of the same store begun after them ends after they have).
+ * For each provision holding `words`, whether it reads `context` too: [true] when the words stand once, in the
+ * provision reading `context`.
  */
-async function storedInBrowser(page: Page): Promise<void> {
-  const documentId = decodeURIComponent(new URL(page.url()).hash.replace('#/doc/', ''))
-  await page.evaluate(name => new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open(name)
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => {
-      const tr = open.result.transaction('updates', 'readonly')
-      tr.oncomplete = () => { open.result.close(); resolve() }
-      tr.onerror = () => reject(tr.error)
-      tr.objectStore('updates').count()
-    }
-  }), `resdraft:${documentId}`)
-}
+const whereWordsStand = async (page: Page, words: string, context: string) => (await provisionTexts(page)).filter(t => t.includes(words)).map(t => t.includes(context))
 
 /** How many places the provision reading `later` stands after the one reading `earlier` (negative: before it). */
 async function placesApart(page: Page, later: string, earlier: string): Promise<number> {
@@ -210,14 +198,14 @@ for (const where of ['the provision moved', 'the provision it passes'] as const)
     // Salma's caret is where she left it, and her next words go on in her provision.
     expect(await textBeforeCaret(salma.page)).toBe(`${salmasWords} سلمى`)
     await salma.page.keyboard.type(' تكتب')
-    await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes(`${salmasWords} سلمى تكتب`))).toEqual([true])
+    await expect.poll(() => whereWordsStand(amal.page, 'تكتب', `${salmasWords} سلمى تكتب`)).toEqual([true])
     // Amal's caret moved with her provision too.
     expect(await textBeforeCaret(amal.page)).toBe('أن الفصل بين عناصر')
     // One undo takes the move back; what Salma wrote stays in her provision (the undo rewrites the two shared
     // provisions back in place, and her page carries her words back into hers: moved-words.ts)
     await amal.page.keyboard.press('Control+z')
     await expect.poll(() => order(salma.page)).toBe(1)
-    await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes(`${salmasWords} سلمى تكتب`))).toEqual([true])
+    await expect.poll(() => whereWordsStand(amal.page, 'تكتب', `${salmasWords} سلمى تكتب`)).toEqual([true])
     await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page)).toBe(true)
     await amal.context.close()
     await salma.context.close()
@@ -236,7 +224,7 @@ test("a provision the other delegation moves into the section above does not tak
   await expect.poll(() => placesApart(salma.page, 'تقدم تعريفاً', 'عليه سلمى')).toBe(1)
   expect(await textBeforeCaret(salma.page)).toBe('أن قطاع تقييس الاتصالات عليه سلمى')
   await salma.page.keyboard.type(' تكتب')
-  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes('عليه سلمى تكتب'))).toEqual([true])
+  await expect.poll(() => whereWordsStand(amal.page, 'تكتب', 'عليه سلمى تكتب')).toEqual([true])
   await amal.context.close()
   await salma.context.close()
 })
@@ -254,11 +242,11 @@ test("a provision moved to the end of its own section does not take the caret of
   await expect.poll(() => placesApart(salma.page, 'أن الفصل بين عناصر', 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
   expect(await textBeforeCaret(salma.page)).toBe('أن تقارب الشبكات سلمى')
   await salma.page.keyboard.type(' تكتب')
-  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes('أن تقارب الشبكات سلمى تكتب'))).toEqual([true])
+  await expect.poll(() => whereWordsStand(amal.page, 'تكتب', 'أن تقارب الشبكات سلمى تكتب')).toEqual([true])
   // one undo takes the move back; what Salma wrote stays in her provision
   await amal.page.keyboard.press('Control+z')
   await expect.poll(() => placesApart(salma.page, 'أن الفصل بين عناصر', 'أن الشبكة الهاتفية')).toBe(1)
-  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('تكتب')).map(t => t.includes('أن تقارب الشبكات سلمى تكتب'))).toEqual([true])
+  await expect.poll(() => whereWordsStand(amal.page, 'تكتب', 'أن تقارب الشبكات سلمى تكتب')).toEqual([true])
   await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page)).toBe(true)
   await amal.context.close()
   await salma.context.close()
@@ -270,23 +258,21 @@ test('words a drafter types offline in a provision the other delegation moves me
   const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Offline words kept across a move')
   await caretAfter(salma.page, 'أن الشبكة الهاتفية')
   await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
-  await salma.context.setOffline(true)
-  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  await goOffline(salma)
   await caretAfter(salma.page, 'أن الفصل بين عناصر')
   await salma.page.keyboard.type(' كتبت دون اتصال')
   await caretAfter(amal.page, 'أن الفصل بين عناصر', 3)
   await amal.page.keyboard.press('Alt+ArrowUp')
   await expect.poll(() => placesApart(amal.page, 'أن الفصل بين عناصر', 'أن الشبكة الهاتفية')).toBe(-1)
-  await salma.context.setOffline(false)
-  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
+  await backOnline(salma)
   // both have Salma's words, in the provision she wrote them in, and the same text
-  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت دون اتصال')).map(t => t.includes('أن الفصل بين عناصر كتبت دون اتصال')), { timeout: 20_000 }).toEqual([true])
+  await expect.poll(() => whereWordsStand(amal.page, 'كتبت دون اتصال', 'أن الفصل بين عناصر كتبت دون اتصال'), { timeout: 20_000 }).toEqual([true])
   await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
   // her caret came back with her words (it was left in the neighbouring provision, inside its first word, and her
   // next words went there), and she writes on in her provision
   expect(await textBeforeCaret(salma.page)).toBe('أن الفصل بين عناصر كتبت دون اتصال')
   await salma.page.keyboard.type(' ثم عادت')
-  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('ثم عادت')).map(t => t.includes('كتبت دون اتصال ثم عادت'))).toEqual([true])
+  await expect.poll(() => whereWordsStand(amal.page, 'ثم عادت', 'كتبت دون اتصال ثم عادت')).toEqual([true])
   await amal.context.close()
   await salma.context.close()
 })
@@ -296,23 +282,21 @@ test('words a drafter types offline in a provision the other delegation moves in
   // provision up into 'considering' (the shared provision is deleted and a copy inserted there); Salma comes back.
   const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Offline words kept across a move between sections')
   await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
-  await salma.context.setOffline(true)
-  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  await goOffline(salma)
   await caretAfter(salma.page, 'تقدم تعريفاً')
   await salma.page.keyboard.type(' كتبت دون اتصال')
   await caretAfter(amal.page, 'تقدم تعريفاً')
   await amal.page.keyboard.press('Alt+ArrowUp')
   await expect.poll(() => placesApart(amal.page, 'تقدم تعريفاً', 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
-  await salma.context.setOffline(false)
-  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
+  await backOnline(salma)
   // both have Salma's words, once, in the moved provision, and the same text
-  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت دون اتصال')).map(t => t.includes('تقدم تعريفاً كتبت دون اتصال')), { timeout: 20_000 }).toEqual([true])
+  await expect.poll(() => whereWordsStand(amal.page, 'كتبت دون اتصال', 'تقدم تعريفاً كتبت دون اتصال'), { timeout: 20_000 }).toEqual([true])
   await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
   expect(await placesApart(salma.page, 'تقدم تعريفاً', 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
   // her caret came back with her words, and she writes on in her provision
   expect(await textBeforeCaret(salma.page)).toMatch(/^أن التوصية ITU.T.X\.1205 تقدم تعريفاً كتبت دون اتصال$/)
   await salma.page.keyboard.type(' ثم عادت')
-  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('ثم عادت')).map(t => t.includes('كتبت دون اتصال ثم عادت'))).toEqual([true])
+  await expect.poll(() => whereWordsStand(amal.page, 'ثم عادت', 'كتبت دون اتصال ثم عادت')).toEqual([true])
   await amal.context.close()
   await salma.context.close()
 })
@@ -323,8 +307,7 @@ test('words typed offline in a page since closed are kept when the provision was
   // were deleted with the provision the move deleted, types them again into the moved one.
   const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Offline words of a closed page kept across a move')
   const url = salma.page.url()
-  await salma.context.setOffline(true)
-  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  await goOffline(salma)
   await caretAfter(salma.page, 'تقدم تعريفاً')
   await salma.page.keyboard.type(' كتبت ثم أغلقت')
   await storedInBrowser(salma.page)
@@ -336,7 +319,7 @@ test('words typed offline in a page since closed are kept when the provision was
   const again = await salma.context.newPage()
   await again.goto(url)
   await expect(again.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
-  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت ثم أغلقت')).map(t => t.includes('تقدم تعريفاً كتبت ثم أغلقت')), { timeout: 20_000 }).toEqual([true])
+  await expect.poll(() => whereWordsStand(amal.page, 'كتبت ثم أغلقت', 'تقدم تعريفاً كتبت ثم أغلقت'), { timeout: 20_000 }).toEqual([true])
   await expect.poll(async () => await editorText(again) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
   await again.locator('.ProseMirror .provision', { hasText: 'كتبت ثم أغلقت' }).scrollIntoViewIfNeeded()
   await shot(again, 'offline-words-kept-across-move')
@@ -351,8 +334,7 @@ test('words typed offline in a provision moved into another section and back, th
   // provision, once, and her caret with them (it was left at the end of the document).
   const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Offline words and caret kept across moves there and back')
   await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
-  await salma.context.setOffline(true)
-  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  await goOffline(salma)
   await caretAfter(salma.page, 'تقدم تعريفاً')
   await salma.page.keyboard.type(' كتبت دون اتصال')
   await caretAfter(amal.page, 'تقدم تعريفاً')
@@ -362,14 +344,13 @@ test('words typed offline in a provision moved into another section and back, th
   await expect(amal.page.locator('.ProseMirror .provision', { hasText: 'تقدم تعريفاً' })).toContainText('أ )')
   await amal.page.keyboard.press('Alt+ArrowDown')
   await expect.poll(() => placesApart(amal.page, 'تقدم تعريفاً', 'تقدم إطاراً منهجياً')).toBe(1)
-  await salma.context.setOffline(false)
-  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
-  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت دون اتصال')).map(t => t.includes('تقدم تعريفاً كتبت دون اتصال')), { timeout: 20_000 }).toEqual([true])
+  await backOnline(salma)
+  await expect.poll(() => whereWordsStand(amal.page, 'كتبت دون اتصال', 'تقدم تعريفاً كتبت دون اتصال'), { timeout: 20_000 }).toEqual([true])
   await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
   expect(await placesApart(salma.page, 'تقدم تعريفاً', 'تقدم إطاراً منهجياً')).toBe(1)
   expect(await textBeforeCaret(salma.page)).toMatch(/^أن التوصية ITU.T.X\.1205 تقدم تعريفاً كتبت دون اتصال$/)
   await salma.page.keyboard.type(' ثم عادت')
-  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('ثم عادت')).map(t => t.includes('كتبت دون اتصال ثم عادت'))).toEqual([true])
+  await expect.poll(() => whereWordsStand(amal.page, 'ثم عادت', 'كتبت دون اتصال ثم عادت')).toEqual([true])
   await amal.context.close()
   await salma.context.close()
 })
@@ -385,8 +366,7 @@ for (const where of ['within its section', 'into the section above'] as const) {
     await salma.page.keyboard.type(' سابقة')
     await expect.poll(() => editorText(amal.page)).toContain('الشبكات سابقة')
     await salma.page.waitForTimeout(700)   // past the undo manager's grouping
-    await salma.context.setOffline(true)
-    await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+    await goOffline(salma)
     await caretAfter(salma.page, words)
     await salma.page.keyboard.type(' كتبت دون اتصال')
     await caretAfter(amal.page, words, 3)
@@ -394,12 +374,12 @@ for (const where of ['within its section', 'into the section above'] as const) {
     await amal.page.keyboard.press('Alt+ArrowUp')
     await expect.poll(() => editorText(amal.page)).not.toBe(before)
     await salma.context.setOffline(false)
-    await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت دون اتصال')).map(t => t.includes(`${words} كتبت دون اتصال`)), { timeout: 20_000 }).toEqual([true])
+    await expect.poll(() => whereWordsStand(amal.page, 'كتبت دون اتصال', `${words} كتبت دون اتصال`), { timeout: 20_000 }).toEqual([true])
     await salma.page.keyboard.press('Control+z')
     await expect.poll(() => editorText(amal.page)).not.toContain('كتبت دون اتصال')
     expect(await editorText(salma.page)).toContain('الشبكات سابقة')
     await salma.page.keyboard.press('Control+Shift+z')
-    await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('كتبت دون اتصال')).map(t => t.includes(`${words} كتبت دون اتصال`))).toEqual([true])
+    await expect.poll(() => whereWordsStand(amal.page, 'كتبت دون اتصال', `${words} كتبت دون اتصال`)).toEqual([true])
     await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page)).toBe(true)
     expect(await editorText(amal.page)).toContain('الشبكات سابقة')
     await amal.context.close()

@@ -183,3 +183,33 @@ export function serverMessage(documentName: string, type: number, body: (e: enco
   body(e)
   return Buffer.from(encoding.toUint8Array(e))
 }
+
+/**
+ * Waits until the browser has stored the page's changes made so far (y-indexeddb writes each update in a
+ * transaction of its own; a read of the same store begun after them ends after they have).
+ */
+export async function storedInBrowser(page: Page): Promise<void> {
+  const documentId = decodeURIComponent(new URL(page.url()).hash.replace('#/doc/', ''))
+  await page.evaluate(name => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open(name)
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const tr = open.result.transaction('updates', 'readonly')
+      tr.oncomplete = () => { open.result.close(); resolve() }
+      tr.onerror = () => reject(tr.error)
+      tr.objectStore('updates').count()
+    }
+  }), `resdraft:${documentId}`)
+}
+
+/** Takes a signed-in browser off the network and waits until the page says it is offline. */
+export async function goOffline({ page, context }: { page: Page; context: BrowserContext }): Promise<void> {
+  await context.setOffline(true)
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+}
+
+/** Puts a signed-in browser back on the network and waits until its page is online again (the reconnection takes up to the provider's backoff). */
+export async function backOnline({ page, context }: { page: Page; context: BrowserContext }): Promise<void> {
+  await context.setOffline(false)
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
+}

@@ -5,7 +5,7 @@
  */
 import { expect, test, type WebSocketRoute } from '@playwright/test'
 import * as encoding from 'lib0/encoding'
-import { agreeToCosponsor, caretAfter, editorText, freshProposal, openDocument, serverMessage, shot, signedInPage } from './helpers.js'
+import { agreeToCosponsor, backOnline, caretAfter, editorText, freshProposal, goOffline, openDocument, serverMessage, shot, signedInPage, storedInBrowser } from './helpers.js'
 
 test('an edit made offline survives a reload and reaches the other browser after reconnecting', async ({ browser }) => {
   const amal = await signedInPage(browser, 'amal')
@@ -26,8 +26,7 @@ test('an edit made offline survives a reload and reaches the other browser after
   await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
 
   // Offline: the status says so, and typing still works.
-  await amal.context.setOffline(true)
-  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  await goOffline(amal)
   // and says, when pointed at, that the edits are not lost (Amal works in Arabic)
   await expect(amal.page.getByTestId('status')).toHaveAttribute('title', /تُحفظ تعديلاتك في هذا المتصفح/)
   await caretAfter(amal.page, 'الأمن السيبراني')
@@ -51,8 +50,7 @@ test('an edit made offline survives a reload and reaches the other browser after
   // The connection returns: the edit merges and reaches Salma.
   serverReachable = true
   await amal.context.setOffline(true)
-  await amal.context.setOffline(false)
-  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
+  await backOnline(amal)
   await expect.poll(() => editorText(salma.page), { timeout: 20_000 }).toContain(`الأمن السيبراني${words}`)
   await expect(salma.page.locator('.ProseMirror')).toContainText(words.trim())
   await shot(salma.page, 'offline-merged-salma')
@@ -89,16 +87,14 @@ test('closing the page before the server has every change asks first; once all i
   const asked: string[] = []
   amal.page.on('dialog', dialog => { asked.push(dialog.type()); void dialog.dismiss() })
   // typed while offline: closing asks (and, dismissed, the page stays)
-  await amal.context.setOffline(true)
-  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  await goOffline(amal)
   await caretAfter(amal.page, 'الأمن السيبراني')
   await amal.page.keyboard.type(' لم يرسل بعد')
   await amal.page.close({ runBeforeUnload: true })
   await expect.poll(() => asked).toEqual(['beforeunload'])
   expect(amal.page.isClosed()).toBe(false)
   // back online, everything stored: closing does not ask
-  await amal.context.setOffline(false)
-  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
+  await backOnline(amal)
   await amal.page.close({ runBeforeUnload: true })
   await expect.poll(() => amal.page.isClosed()).toBe(true)
   expect(asked).toEqual(['beforeunload'])
@@ -183,11 +179,10 @@ test("the page's own Reload, when the server runs a newer document model, does n
   await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
   const asked: string[] = []
   amal.page.on('dialog', dialog => { asked.push(dialog.type()); void dialog.dismiss() })
-  await amal.context.setOffline(true)
-  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  await goOffline(amal)
   await caretAfter(amal.page, 'الأمن السيبراني')
   await amal.page.keyboard.type(' قبل التحديث')
-  await amal.page.waitForTimeout(300) // let y-indexeddb write
+  await storedInBrowser(amal.page)
   await amal.context.setOffline(false)
   await expect(amal.page.getByTestId('outdated')).toBeVisible({ timeout: 20_000 })
   await amal.page.getByTestId('outdated').getByRole('button', { name: 'إعادة التحميل' }).click()
