@@ -301,6 +301,47 @@ test('words a drafter types offline in a provision the other delegation moves in
   await salma.context.close()
 })
 
+/** Each footnote on the page: its text, and the text of the provision holding it (footnote text excluded). */
+const footnotesOn = (page: Page) => page.evaluate(() => {
+  const out: { note: string; provision: string }[] = []
+  type N = { type: { name: string }; textContent: string; isText: boolean; text?: string; descendants(f: (n: N) => boolean): void }
+  ;(window as unknown as { resdraft: { view: { state: { doc: N } } } }).resdraft.view.state.doc.descendants(n => {
+    if (n.type.name !== 'provision') return true
+    let words = ''
+    const notes: string[] = []
+    n.descendants(c => { if (c.type.name === 'footnote') { notes.push(c.textContent); return false } if (c.isText) words += c.text; return true })
+    for (const note of notes) out.push({ note, provision: words })
+    return false
+  })
+  return out
+})
+
+test('a footnote a drafter adds offline into a provision the other delegation moves into another section is not lost', async ({ browser }) => {
+  // Salma (ARB) goes offline and adds a footnote in the first provision of 'considering further'; Amal (APT) moves
+  // that provision up into 'considering' (the shared provision is deleted and a copy inserted there); Salma comes back.
+  const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Offline footnote kept across a move between sections')
+  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  const before = (await footnotesOn(amal.page)).length
+  await goOffline(salma)
+  await caretAfter(salma.page, 'تقدم تعريفاً')
+  await salma.page.keyboard.press('Control+Alt+f')
+  await salma.page.keyboard.type('حاشية دون اتصال')
+  await salma.page.keyboard.press('Enter')
+  await caretAfter(amal.page, 'تقدم تعريفاً')
+  await amal.page.keyboard.press('Alt+ArrowUp')
+  await expect.poll(() => placesApart(amal.page, 'تقدم تعريفاً', 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
+  await backOnline(salma)
+  // both pages have her footnote, once, in the moved provision, and the same text
+  const held = async (page: Page) => (await footnotesOn(page)).filter(f => f.note === 'حاشية دون اتصال').map(f => f.provision.includes('تقدم تعريفاً'))
+  await expect.poll(() => held(amal.page), { timeout: 20_000 }).toEqual([true])
+  await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
+  expect(await held(salma.page)).toEqual([true])
+  expect((await footnotesOn(amal.page)).length).toBe(before + 1)
+  await expect(amal.page.getByTestId('footnote-item')).toContainText(['حاشية دون اتصال'])
+  await amal.context.close()
+  await salma.context.close()
+})
+
 test('words typed offline in a page since closed are kept when the provision was moved into another section meanwhile', async ({ browser }) => {
   // Salma (ARB) writes offline and closes the page (her words wait in the browser); Amal (APT) moves the provision
   // into the section above; Salma, back online, opens the proposal again: the new page sends the words and, as they

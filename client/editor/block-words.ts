@@ -24,14 +24,33 @@ export type AnyType = Y.AbstractType<unknown> & { _item: AnyItem | null; _start:
 /** Where a character stands in its Y.XmlText: the item holding it and its place in the item. */
 interface Place { readonly text: Y.XmlText; readonly item: AnyItem; readonly offset: number }
 
-/** One character of a text block as it stood: whether it is to be carried, its marks, and where it stands. */
-export interface Character { readonly carried: boolean; readonly attributes: Readonly<Record<string, unknown>>; readonly place: Place | null }
+/**
+ * One character of a text block as it stood: whether it is to be carried,
+ * its marks, and where it stands; or an inline element (a footnote), with
+ * the item holding it.
+ */
+export interface Character {
+  readonly carried: boolean
+  readonly attributes: Readonly<Record<string, unknown>>
+  readonly place: Place | null
+  readonly inline: AnyItem | null
+}
 
 /** A text block's text and characters (an inline element counts as one character, U+FFFC). */
 export interface BlockText { readonly text: string; readonly characters: readonly Character[] }
 
-/** Words to type into a block: where in its text, what, with which marks, and the characters they were. */
-export interface Insertion { readonly at: number; readonly text: string; readonly attributes: Record<string, unknown>; readonly from: readonly Character[] }
+/**
+ * Words to type into a block: where in its text, what, with which marks,
+ * and the characters they were; or an inline element to type again there
+ * (`inline`, the item that held it; `text` is then one U+FFFC).
+ */
+export interface Insertion {
+  readonly at: number
+  readonly text: string
+  readonly attributes: Record<string, unknown>
+  readonly from: readonly Character[]
+  readonly inline?: AnyItem
+}
 
 const OBJECT = '\uFFFC'
 const NO_ATTRIBUTES: Readonly<Record<string, unknown>> = Object.freeze({})
@@ -77,10 +96,11 @@ export function textblocksNow(element: Y.XmlElement): Y.XmlElement[] {
 export function blockTextBefore(block: AnyType, tr: Y.Transaction, carried: (item: AnyItem) => boolean): BlockText {
   let text = ''
   const characters: Character[] = []
-  const object = () => { text += OBJECT; characters.push({ carried: false, attributes: NO_ATTRIBUTES, place: null }) }
+  const object = (inline: AnyItem | null = null, picked = false) => { text += OBJECT; characters.push({ carried: picked, attributes: NO_ATTRIBUTES, place: null, inline }) }
   for (const child of childrenBefore(block, tr)) {
     const run = child.content.type
-    if (!(run instanceof Y.XmlText)) { object(); continue }
+    // an inline element (a footnote) is carried whole, as its words are
+    if (!(run instanceof Y.XmlText)) { object(child, run instanceof Y.XmlElement && carried(child)); continue }
     let attributes: Record<string, unknown> = {}
     for (const item of childrenBefore(run as unknown as AnyType, tr)) {
       const content = item.content as unknown
@@ -91,7 +111,7 @@ export function blockTextBefore(block: AnyType, tr: Y.Transaction, carried: (ite
       } else if (content instanceof Y.ContentString) {
         text += content.str
         const picked = carried(item)
-        for (let k = 0; k < content.str.length; k++) characters.push({ carried: picked, attributes, place: { text: run, item, offset: k } })
+        for (let k = 0; k < content.str.length; k++) characters.push({ carried: picked, attributes, place: { text: run, item, offset: k }, inline: null })
       } else if (content instanceof Y.ContentEmbed || content instanceof Y.ContentType) object()
     }
   }
@@ -102,23 +122,24 @@ export function blockTextBefore(block: AnyType, tr: Y.Transaction, carried: (ite
 export function blockTextNow(block: Y.XmlElement): BlockText {
   let text = ''
   const characters: Character[] = []
-  const object = () => { text += OBJECT; characters.push({ carried: false, attributes: NO_ATTRIBUTES, place: null }) }
+  const object = (inline: AnyItem | null = null) => { text += OBJECT; characters.push({ carried: false, attributes: NO_ATTRIBUTES, place: null, inline }) }
   for (const child of block.toArray()) {
-    if (!(child instanceof Y.XmlText)) { object(); continue }
+    if (!(child instanceof Y.XmlText)) { object((child as unknown as AnyType)._item); continue }
     for (let item = (child as unknown as AnyType)._start; item; item = item.right as AnyItem | null) {
       if (item.deleted || !item.countable) continue
       const content = item.content as unknown
       if (content instanceof Y.ContentString) {
         text += content.str
-        for (let k = 0; k < content.str.length; k++) characters.push({ carried: false, attributes: NO_ATTRIBUTES, place: { text: child, item, offset: k } })
+        for (let k = 0; k < content.str.length; k++) characters.push({ carried: false, attributes: NO_ATTRIBUTES, place: { text: child, item, offset: k }, inline: null })
       } else object()
     }
   }
   return { text, characters }
 }
 
-/** The key of a character (its Yjs id: client and clock, which stay when Yjs splits an item). */
+/** The key of a character (its Yjs id: client and clock, which stay when Yjs splits an item; an inline element's item's). */
 export function characterKey(c: Character): string {
+  if (c.inline) return `${c.inline.id.client}:${c.inline.id.clock}`
   return c.place ? `${c.place.item.id.client}:${c.place.item.id.clock + c.place.offset}` : ''
 }
 
@@ -175,7 +196,8 @@ export function missingWords(before: BlockText, now: string): Insertion[] {
       const c = before.characters[b]!
       if (!c.carried) continue
       const last = out.at(-1)
-      if (last && last.at === t && lastEnd === b && last.attributes === c.attributes) out[out.length - 1] = { ...last, text: last.text + before.text[b]!, from: [...last.from, c] }
+      if (c.inline) out.push({ at: t, text: OBJECT, attributes: {}, from: [c], inline: c.inline })
+      else if (last && !last.inline && last.at === t && lastEnd === b && last.attributes === c.attributes) out[out.length - 1] = { ...last, text: last.text + before.text[b]!, from: [...last.from, c] }
       else out.push({ at: t, text: before.text[b]!, attributes: c.attributes as Record<string, unknown>, from: [c] })
       lastEnd = b + 1
     }
@@ -203,12 +225,17 @@ function newTextAt(block: Y.XmlElement, index: number, text: string, attributes:
   run.insert(0, text, { ...attributes })
 }
 
-/** Deletes standing characters (as `blockTextBefore` read them) from where they stand. */
+/** Deletes standing characters (as `blockTextBefore` read them), inline elements among them, from where they stand. */
 export function deleteCharacters(characters: readonly Character[]): void {
   const byText = new Map<Y.XmlText, number[]>()
   // where each item starts, found once per item (its characters come one by one)
   const starts = new Map<AnyItem, number>()
-  for (const { place } of characters) {
+  for (const { place, inline } of characters) {
+    if (inline && !inline.deleted) {
+      const block = inline.parent as Y.XmlElement
+      const index = block.toArray().indexOf(inline.content.type as Y.XmlElement)
+      if (index >= 0) block.delete(index, 1)
+    }
     if (!place || place.item.deleted) continue
     let start = starts.get(place.item)
     if (start === undefined) starts.set(place.item, start = indexOf(place.text, place.item))

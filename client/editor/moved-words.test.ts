@@ -286,3 +286,44 @@ test('words typed offline with a footnote into a provision moved to another sect
   assert.equal(provision(amal.doc, 'p2')?.section, 's2')
   assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
 })
+
+/** Where footnote `id` stands: the provision holding it, its text, and the words just before it; every footnote's id, in order. */
+function footnote(doc: Node, id: string): { provision: string; text: string; after: string } | null {
+  let found: { provision: string; text: string; after: string } | null = null
+  doc.descendants(n => {
+    if (n.type.name !== 'provision') return true
+    n.descendants((child, pos) => {
+      if (child.type.name === 'footnote' && child.attrs.id === id) found = { provision: n.attrs.id as string, text: child.textContent, after: n.textBetween(Math.max(0, pos - 5), pos) }
+      return true
+    })
+    return false
+  })
+  return found
+}
+const footnoteIds = (doc: Node) => { const out: string[] = []; doc.descendants(n => { if (n.type.name === 'footnote') out.push(n.attrs.id as string); return true }); return out }
+
+for (const [name, move, section] of [['within its section', moveProvision(-1), 's1'], ['to another section', moveProvisionToSection('s2'), 's2']] as const) {
+  test(`a footnote added offline into a provision moved ${name} meanwhile stays in it, once, where it was put`, () => {
+    const { server, amal, salma } = setting()
+    salma.editor.dispatch(salma.editor.state.tr.insert(textEnd(salma.editor.doc, 'that two'), fn('a note', 'f9')))
+    amal.run('that two', move)
+    moverThenWriter(server, amal, salma)
+    assert.deepEqual(footnote(amal.doc, 'f9'), { provision: 'p2', text: 'a note', after: 't two' })
+    assert.deepEqual(footnoteIds(amal.doc), ['f9'])
+    assert.equal(provision(amal.doc, 'p2')?.section, section)
+    assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
+    assert.deepEqual(amal.doc.toJSON(), docOfFragment(server.getXmlFragment(FRAGMENT)).toJSON())
+  })
+
+  test(`a footnote added offline between words of a provision moved ${name} meanwhile keeps its place and the words around it`, () => {
+    const { server, amal, salma } = setting()
+    salma.editor.dispatch(salma.editor.state.tr.insert(textEnd(salma.editor.doc, 'that two') - ' two'.length, fn('a note', 'f9')))
+    salma.type(' two', ' and more', ins('Salma', 'ARB'))
+    amal.run('that two', move)
+    moverThenWriter(server, amal, salma)
+    assert.deepEqual(footnote(amal.doc, 'f9'), { provision: 'p2', text: 'a note', after: 'that' })
+    assert.equal(provision(amal.doc, 'p2')?.text, 'thata note two and more')
+    assert.deepEqual(footnoteIds(amal.doc), ['f9'])
+    assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
+  })
+}

@@ -14,14 +14,15 @@
  *
  * This page sees that happen when the change arrives: in a transaction from
  * another page, its own words are deleted with an identified element whose
- * id stands elsewhere, or an identified element holding its words changes
- * id. Before Yjs collects what was deleted, the words are read from where
- * they were and typed again into the element that now has the id they were
- * typed under, in the corresponding text block, at the same place relative
- * to the words around them, with the marks they had (an insertion mark
- * stays an insertion of the same delegation); from a rewritten element they
- * are deleted. That is a change of this page like any other: sent to the
- * server, kept offline.
+ * id stands elsewhere, or an identified element holding its words changes id
+ * and has its text rewritten. Before Yjs collects what was deleted, the
+ * words are read from where they were and typed again into the element that
+ * now has the id they were typed under, in the corresponding text block, at
+ * the same place relative to the words around them, with the marks they had
+ * (an insertion mark stays an insertion of the same delegation); from a
+ * rewritten element they are deleted. A footnote the page added goes the
+ * same way, whole, as a copy with its id (inline-copies.ts). That is a
+ * change of this page like any other: sent to the server, kept offline.
  *
  * Only a page's own words are carried (one page per word: no copies), and
  * only words missing where they belong (the mover's copy holds every word
@@ -43,6 +44,7 @@
  */
 import * as Y from 'yjs'
 import { IDENTIFIED_NODES } from '../../schema/nodes.js'
+import { inlineCopyBefore, insertInline, type InlineCopy } from './inline-copies.js'
 import { blockTextBefore, blockTextNow, characterKey, counterpart, deleteCharacters, missingWords, stoodBefore, textblocksBefore, textblocksNow, typeInto, type AnyItem, type AnyType, type BlockText, type Character, type Insertion } from './block-words.js'
 
 /** Whether words of a Yjs client id are this page's to carry (its own id; see own-clients.ts for earlier pages'). */
@@ -82,8 +84,9 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
   // it was (the server's repair of a repeated id) keeps its words.
   const plans = sources.map(({ element, id, deleted }) => {
     const carried = (item: AnyItem) => isOwn(item.id.client) && (deleted || !item.deleted)
-    const blocks = textblocksBefore(element, tr, !deleted).map(b => blockTextBefore(b, tr, carried))
-    const rewritten = deleted || blocks.some(b => b.characters.some(c => c.place?.item.deleted))
+    const types = textblocksBefore(element, tr, !deleted)
+    const blocks = types.map(b => blockTextBefore(b, tr, carried))
+    const rewritten = deleted || blocks.some(b => b.characters.some(c => c.place?.item.deleted)) || types.some(b => writtenInto(b, tr))
     return { target: standing.get(id)!, blocks: rewritten ? blocks : [], deleted }
   })
   // A block words go into is compared without the words that may leave it (words of two provisions rewritten into
@@ -112,6 +115,9 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
     })
   }
   if (deletions.length === 0 && moves.length === 0) return 0
+  // inline elements carried are read as they stood before anything is deleted (their copies are typed again)
+  const copies = new Map<AnyItem, InlineCopy>()
+  for (const { missing } of moves) for (const { inline } of missing) if (inline) copies.set(inline, inlineCopyBefore(inline, tr))
   const left = new Set(deletions.map(characterKey))
   let count = 0
   const firstClock = Y.getState(doc.store, doc.clientID)
@@ -124,7 +130,9 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
       // the last place first: places stay right (words at one place keep their order)
       for (const insertion of [...missing].reverse()) {
         const start = Y.getState(doc.store, doc.clientID)
-        typeInto(target, { ...insertion, at: placeAfterLeaving(now, leaving, left, insertion.at) })
+        const at = placeAfterLeaving(now, leaving, left, insertion.at)
+        if (insertion.inline) insertInline(target, at, copies.get(insertion.inline)!)
+        else typeInto(target, { ...insertion, at })
         count += insertion.text.length
         const from = insertion.from.flatMap(({ place }) => place ? [Y.createID(place.item.id.client, place.item.id.clock + place.offset)] : [])
         made.push({ from, clocks: [start, Y.getState(doc.store, doc.clientID)] })
@@ -134,6 +142,18 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
   }, MOVED_WORDS_ORIGIN)
   carriedClocks(doc).push([firstClock, Y.getState(doc.store, doc.clientID)])
   return count
+}
+
+/** Whether `tr` wrote into a text block: a run or inline element, or words in a run, that it made and that stand. */
+function writtenInto(block: AnyType, tr: Y.Transaction): boolean {
+  const made = (item: AnyItem) => !item.deleted && item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
+  for (let child = block._start; child; child = child.right as AnyItem | null) {
+    if (made(child)) return true
+    const run = child.content.type
+    if (!(run instanceof Y.XmlText) || child.deleted) continue
+    for (let item = (run as unknown as AnyType)._start; item; item = item.right as AnyItem | null) if (made(item)) return true
+  }
+  return false
 }
 
 /** The clock ranges of this page's characters that carrying transactions made, per document. */
