@@ -189,8 +189,9 @@ export function serverMessage(documentName: string, type: number, body: (e: enco
  * transaction of its own; a read of the same store begun after them ends after they have).
  */
 export async function storedInBrowser(page: Page): Promise<void> {
-  const documentId = decodeURIComponent(new URL(page.url()).hash.replace('#/doc/', ''))
-  await page.evaluate(name => new Promise<void>((resolve, reject) => {
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    // the copy of the signed-in user (client/editor/browser-copy.ts)
+    const name = (window as unknown as { resdraft: { session: { copyName: string } } }).resdraft.session.copyName
     const open = indexedDB.open(name)
     open.onerror = () => reject(open.error)
     open.onsuccess = () => {
@@ -199,7 +200,7 @@ export async function storedInBrowser(page: Page): Promise<void> {
       tr.onerror = () => reject(tr.error)
       tr.objectStore('updates').count()
     }
-  }), `resdraft:${documentId}`)
+  }))
 }
 
 /** Takes a signed-in browser off the network and waits until the page says it is offline. */

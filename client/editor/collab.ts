@@ -1,7 +1,9 @@
 /**
  * The shared document of one drafting session: a Y.Doc kept in IndexedDB
- * (edits survive a reload while disconnected) and synchronised with the
- * server over the Hocuspocus protocol at `/collab`. Reports a connection
+ * per user (edits survive a reload while disconnected, and wait there for
+ * the user's next page if she leaves before they are sent; browser-copy.ts)
+ * and synchronised with the server over the Hocuspocus protocol at
+ * `/collab`. Reports a connection
  * status the page can show: online, syncing (connecting, or local changes
  * not yet confirmed), offline, apart (saved, not shared with the other
  * servers) or unsaved (the server could not store them: they are kept here
@@ -17,6 +19,7 @@ import { showOutdatedNotice } from '../app/outdated.js'
 import { readFanOutNotice } from '../../protocol/fan-out-notice.js'
 import { watchMovedWords } from './moved-words.js'
 import { claimOwnClients } from './own-clients.js'
+import { browserCopyName } from './browser-copy.js'
 
 /** Connection status shown to the user. */
 export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'apart' | 'unsaved'
@@ -27,6 +30,8 @@ export interface CollabSession {
   readonly fragment: Y.XmlFragment
   readonly comments: Y.Array<unknown>
   readonly provider: HocuspocusProvider
+  /** The name of this browser's copy of the document (IndexedDB). */
+  readonly copyName: string
   /** Resolves once there is content to show: local (IndexedDB) or from the server. */
   readonly ready: Promise<void>
   /** The current status. */
@@ -40,7 +45,7 @@ export interface CollabSession {
    * reconnection. Returns an unsubscribe function.
    */
   onRefused(fn: (notice: RefusalNotice) => void): () => void
-  /** Forgets this browser's copy of the document (IndexedDB), refused changes included; reload the page afterwards. */
+  /** Forgets this browser's copy of the document kept for the signed-in user (IndexedDB), refused changes included; reload the page afterwards. */
   discardLocalCopy(): Promise<void>
   /** Closes the socket and the local store. */
   destroy(): void
@@ -54,16 +59,21 @@ export function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab?schema=${SCHEMA_FINGERPRINT}`
 }
 
-/** Opens the shared document `documentId` (the handshake carries the session cookie: no token is sent). */
-export function openCollab(documentId: string): CollabSession {
+/**
+ * Opens the shared document `documentId` for the signed-in user whose id is `userId` (the handshake carries the
+ * session cookie: no token is sent), with this browser's copy of it kept for that user (browser-copy.ts).
+ */
+export function openCollab(documentId: string, userId: string): CollabSession {
   const ydoc = new Y.Doc()
   const fragment = ydoc.getXmlFragment(FRAGMENT)
   const comments = ydoc.getArray<unknown>(COMMENTS)
   // words this page (or an earlier page of this browser, whose offline words it sends) typed into a provision a
   // collaborator moved to another section meanwhile are typed again into it
-  const ownClients = claimOwnClients(documentId, ydoc.clientID)
+  const ownClients = claimOwnClients(userId, documentId, ydoc.clientID)
   const stopKeepingMovedWords = watchMovedWords(ydoc, fragment, client => ownClients.has(client))
-  const local = new IndexeddbPersistence(`resdraft:${documentId}`, ydoc)
+  // the user's own copy: words another user typed offline in this browser wait for her, unseen and unsent here
+  const copyName = browserCopyName(userId, documentId)
+  const local = new IndexeddbPersistence(copyName, ydoc)
   // The socket opens once this browser's copy is read (and the ids of earlier pages taken, own-clients.ts): words an
   // earlier page typed offline must stand in the document before the server's changes come, or a provision moved
   // meanwhile would be deleted before they are in it, and nothing could put them back (moved-words.ts).
@@ -173,7 +183,7 @@ export function openCollab(documentId: string): CollabSession {
   })
 
   return {
-    ydoc, fragment, comments, provider, ready,
+    ydoc, fragment, comments, provider, ready, copyName,
     status: () => last,
     onStatus: fn => { listeners.add(fn); return () => listeners.delete(fn) },
     onRefused: fn => { refusedListeners.add(fn); return () => refusedListeners.delete(fn) },

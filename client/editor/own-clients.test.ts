@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { claimOwnClients, REMEMBERED_CLIENTS, type OwnClientsEnvironment } from './own-clients.js'
+import { claimOwnClients, clientsRecordKey, REMEMBERED_CLIENTS, type OwnClientsEnvironment } from './own-clients.js'
 
 /** localStorage and Web Locks as one browser has them (shared by its pages). */
 function browser(): OwnClientsEnvironment & { store: Map<string, string> } {
@@ -22,36 +22,54 @@ function browser(): OwnClientsEnvironment & { store: Map<string, string> } {
 
 test("a page answers for its own id, and for an earlier page's once that page has closed, never for an open page's", async () => {
   const b = browser()
-  const first = claimOwnClients('doc', 1, b)
+  const first = claimOwnClients('amal', 'doc', 1, b)
   await first.ready
-  const second = claimOwnClients('doc', 2, b)
+  const second = claimOwnClients('amal', 'doc', 2, b)
   await second.ready
   assert.deepEqual([first.has(1), first.has(2), second.has(1), second.has(2)], [true, false, false, true])
   first.release()
   await new Promise(r => setImmediate(r))
-  const third = claimOwnClients('doc', 3, b)
+  const third = claimOwnClients('amal', 'doc', 3, b)
   await third.ready
   assert.deepEqual([third.has(1), third.has(2), third.has(3)], [true, false, true])
   // another document's pages are not this one's
-  const elsewhere = claimOwnClients('other', 4, b)
+  const elsewhere = claimOwnClients('amal', 'other', 4, b)
   await elsewhere.ready
   assert.equal(elsewhere.has(1), false)
 })
 
 test('without Web Locks a page answers for its own id alone; the record keeps the last ids, and an unreadable record is none', async () => {
   const b = browser()
-  const plain = claimOwnClients('doc', 1, { storage: b.storage, locks: null })
+  const plain = claimOwnClients('amal', 'doc', 1, { storage: b.storage, locks: null })
   await plain.ready
   plain.release()
-  const next = claimOwnClients('doc', 2, { storage: b.storage, locks: null })
+  const next = claimOwnClients('amal', 'doc', 2, { storage: b.storage, locks: null })
   await next.ready
   assert.deepEqual([next.has(1), next.has(2)], [false, true])
-  for (let id = 10; id < 10 + REMEMBERED_CLIENTS + 5; id++) claimOwnClients('doc', id, { storage: b.storage, locks: null })
-  const ids = JSON.parse(b.store.get('resdraft:clients:doc')!) as number[]
+  for (let id = 10; id < 10 + REMEMBERED_CLIENTS + 5; id++) claimOwnClients('amal', 'doc', id, { storage: b.storage, locks: null })
+  const ids = JSON.parse(b.store.get(clientsRecordKey('amal', 'doc'))!) as number[]
   assert.equal(ids.length, REMEMBERED_CLIENTS)
   assert.equal(ids.at(-1), 10 + REMEMBERED_CLIENTS + 4)
-  b.store.set('resdraft:clients:doc', '{not json')
-  const after = claimOwnClients('doc', 99, b)
+  b.store.set(clientsRecordKey('amal', 'doc'), '{not json')
+  const after = claimOwnClients('amal', 'doc', 99, b)
   await after.ready
-  assert.deepEqual(JSON.parse(b.store.get('resdraft:clients:doc')!), [99])
+  assert.deepEqual(JSON.parse(b.store.get(clientsRecordKey('amal', 'doc'))!), [99])
+})
+
+test("one browser shared by two users: a page of one never answers for the ids of the other's earlier pages", async () => {
+  const b = browser()
+  const amal = claimOwnClients('amal', 'doc', 1, b)
+  await amal.ready
+  amal.release()
+  await new Promise(r => setImmediate(r))
+  // Salma signs in on the same browser: Amal's words are not hers to carry (nor in her copy)
+  const salma = claimOwnClients('salma', 'doc', 2, b)
+  await salma.ready
+  assert.deepEqual([salma.has(1), salma.has(2)], [false, true])
+  salma.release()
+  await new Promise(r => setImmediate(r))
+  // Amal's next page on the browser answers for her earlier page's id, not for Salma's
+  const again = claimOwnClients('amal', 'doc', 3, b)
+  await again.ready
+  assert.deepEqual([again.has(1), again.has(2), again.has(3)], [true, false, true])
 })

@@ -9,15 +9,16 @@
  * earlier pages on the document as well as for its own: those no open page
  * holds.
  *
- * Each page records its id (localStorage, per document, the last
- * `REMEMBERED_CLIENTS`) and holds a Web Lock named after it while it is
+ * Each page records its id (localStorage, per user and document, the last
+ * `REMEMBERED_CLIENTS`, as this browser's copy of the document is kept per
+ * user: browser-copy.ts) and holds a Web Lock named after it while it is
  * open; a new page takes the locks of the recorded ids no page holds. Two
  * pages never answer for one id, so no words are put back twice. Without
  * Web Locks (a page not served over HTTPS or from localhost) a page
  * answers for its own id alone.
  */
 
-/** How many client ids of earlier pages are remembered per document. */
+/** How many client ids of earlier pages are remembered per user and document. */
 export const REMEMBERED_CLIENTS = 20
 
 /** The client ids a page answers for. */
@@ -44,25 +45,27 @@ export function browserEnvironment(): OwnClientsEnvironment {
   return { storage, locks }
 }
 
-const storageKey = (documentId: string) => `resdraft:clients:${documentId}`
+/** Where the ids of the earlier pages of user `userId` on `documentId` are recorded. */
+export const clientsRecordKey = (userId: string, documentId: string) => `resdraft:clients:user:${encodeURIComponent(userId)}:${documentId}`
 const lockName = (documentId: string, client: number) => `resdraft:client:${documentId}:${client}`
 
-/** The recorded ids of earlier pages on a document (an unreadable record is none). */
-function recorded(storage: OwnClientsEnvironment['storage'], documentId: string): number[] {
+/** The recorded ids under `key` (an unreadable record is none). */
+function recorded(storage: OwnClientsEnvironment['storage'], key: string): number[] {
   try {
-    const value: unknown = JSON.parse(storage?.getItem(storageKey(documentId)) ?? '[]')
+    const value: unknown = JSON.parse(storage?.getItem(key) ?? '[]')
     return Array.isArray(value) ? value.filter((c): c is number => Number.isSafeInteger(c)) : []
   } catch { return [] }
 }
 
-/** Claims the ids page `clientId` answers for on `documentId` (see the module comment). */
-export function claimOwnClients(documentId: string, clientId: number, environment: OwnClientsEnvironment = browserEnvironment()): OwnClientIds {
+/** Claims the ids page `clientId` of the user whose id is `userId` answers for on `documentId` (see the module comment). */
+export function claimOwnClients(userId: string, documentId: string, clientId: number, environment: OwnClientsEnvironment = browserEnvironment()): OwnClientIds {
   const { storage, locks } = environment
+  const key = clientsRecordKey(userId, documentId)
   const held = new Set([clientId])
   const releases: (() => void)[] = []
   let released = false
-  const earlier = recorded(storage, documentId).filter(c => c !== clientId)
-  try { storage?.setItem(storageKey(documentId), JSON.stringify([...earlier, clientId].slice(-REMEMBERED_CLIENTS))) } catch { /* storage full or refused: this page's id is not remembered */ }
+  const earlier = recorded(storage, key).filter(c => c !== clientId)
+  try { storage?.setItem(key, JSON.stringify([...earlier, clientId].slice(-REMEMBERED_CLIENTS))) } catch { /* storage full or refused: this page's id is not remembered */ }
 
   /** Takes the lock of `client` if no page holds it, and holds it until `release`. */
   const take = (client: number): Promise<boolean> => new Promise(resolve => {

@@ -24,6 +24,7 @@ import { mountPresenceList, presenceOf } from '../editor/presence.js'
 import { renderChangesPanel } from './changes-panel.js'
 import { mountCommentsPanel } from './comments-panel.js'
 import { olderBaseNote } from './older-base.js'
+import { unkeyedCopyNote } from './unkeyed-copy-note.js'
 import { ask, notifyError } from './dialogs.js'
 import { canExport } from '../../protocol/permissions.js'
 import { dialogCommands, proposalSettingsButton, toolbar } from './toolbar.js'
@@ -115,7 +116,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const dir = directionOf(lang)
   // The server's rule: reviewers never write; others write documents of their own delegation.
   const readOnly = user.role === 'reviewer' || !meta.delegations.includes(user.delegation)
-  const session = openCollab(id)
+  const session = openCollab(id, user.id)
   // the server sets the same from the session (a state claiming anyone else is corrected)
   session.provider.setAwarenessField('user', presenceOf(user))
 
@@ -219,7 +220,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
     toolRow,
     find.element, announcer,
     h('main', { class: 'workspace' },
-      h('div', { class: 'sheet-column' }, olderBaseNote(meta), host, footnotes),
+      h('div', { class: 'sheet-column' }, olderBaseNote(meta), unkeyedCopyNote(session, id, user.delegation, meta.title, lang), host, footnotes),
       h('div', { class: 'side' }, history.element, changes, commentsHost)))
 
   await session.ready

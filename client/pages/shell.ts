@@ -34,7 +34,7 @@ export function topBar(user: User | null, ...middle: (Node | string | null)[]): 
     h('div', { class: 'topbar-middle' }, ...middle.filter((m): m is Node | string => m !== null)),
     langSwitch,
     user ? h('span', { class: 'who', 'data-testid': 'who' }, `${user.name} · ${user.delegation}`) : null,
-    user ? h('button', { type: 'button', class: 'quiet', onclick: async () => { await logout(); go({ page: 'login' }) } }, t('signOut')) : null
+    user ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'sign-out', onclick: async () => { await logout(); go({ page: 'login' }) } }, t('signOut')) : null
   )
   trackHeight(bar, '--topbar-height')
   return bar
