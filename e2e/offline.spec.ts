@@ -137,18 +137,19 @@ test('a page with no change of its own closes at once, though the server has not
 })
 
 test('pages that cannot reach the server say so in the interface language, and signing in does not blame the password', async ({ browser }) => {
-  // Amal, offline, goes back from her proposal to the list of documents, then opens the proposal again: both
-  // say the server could not be reached, in Arabic (they showed the browser's 'Failed to fetch'). Signing in with
-  // the server out of reach said the name or password was wrong.
+  // Amal, offline, goes back from her proposal to the list of documents, then opens a proposal this browser holds
+  // no copy of: both say the server could not be reached, in Arabic (they showed the browser's 'Failed to fetch').
+  // Signing in with the server out of reach said the name or password was wrong.
   const amal = await signedInPage(browser, 'amal')
   const id = await freshProposal(amal.page.request, `APT offline pages ${Date.now()}`, ['APT'])
+  const neverOpened = await freshProposal(amal.page.request, `APT offline pages, not opened ${Date.now()}`, ['APT'])
   await openDocument(amal.page, id)
   await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
   await amal.context.setOffline(true)
   await amal.page.locator('a.back').click()
   await expect(amal.page.locator('main')).toContainText('تعذّر الوصول إلى الخادم')
   await expect(amal.page.locator('main')).not.toContainText('Failed to fetch')
-  await amal.page.goto(`/#/doc/${encodeURIComponent(id)}`)
+  await amal.page.goto(`/#/doc/${encodeURIComponent(neverOpened)}`)
   await expect(amal.page.getByTestId('page-error')).toHaveText('تعذّر الوصول إلى الخادم.')
   await amal.page.goto('/#/login')
   await amal.page.locator('input[name=username]').fill('amal')
@@ -192,4 +193,34 @@ test("the page's own Reload, when the server runs a newer document model, does n
   expect(await editorText(amal.page)).toContain('الأمن السيبراني قبل التحديث')
   expect(asked).toEqual([])
   await amal.context.close()
+})
+
+test('a document left through the app’s own link opens again offline from the browser’s copy; words typed then are sent once back online', async ({ browser }) => {
+  // Amal, offline, goes back from her proposal to the list of documents (which cannot be read), then back to the
+  // proposal: the page asked the server for the document's details first, and said it could not be reached.
+  const amal = await signedInPage(browser, 'amal')
+  const salma = await signedInPage(browser, 'salma')
+  const id = await freshProposal(amal.page.request, `APT offline navigation ${Date.now()}`, ['APT', 'ARB'])
+  await agreeToCosponsor(salma.page.request, id)
+  await openDocument(amal.page, id)
+  await openDocument(salma.page, id)
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  await goOffline(amal)
+  await amal.page.locator('a.back').click()
+  await expect(amal.page.locator('main')).toContainText('تعذّر الوصول إلى الخادم')
+  await amal.page.goBack()
+  await expect(amal.page.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible()
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'offline')
+  // the details remembered from the last visit: title, and writable for her delegation
+  await expect(amal.page.locator('.doc-name')).toHaveText(/APT offline navigation/)
+  await expect(amal.page.getByTestId('read-only')).toHaveCount(0)
+  await caretAfter(amal.page, 'الأمن السيبراني')
+  const words = ' بعد العودة دون اتصال'
+  await amal.page.keyboard.type(words)
+  await storedInBrowser(amal.page)
+  expect((await editorText(salma.page)).includes(words.trim())).toBe(false)
+  await backOnline(amal)
+  await expect.poll(() => editorText(salma.page), { timeout: 20_000 }).toContain(`الأمن السيبراني${words}`)
+  await amal.context.close()
+  await salma.context.close()
 })

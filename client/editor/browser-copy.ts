@@ -29,7 +29,27 @@ export function unkeyedCopyName(documentId: string): string {
  * by that name (or it cannot be read). Creates nothing: opening a database
  * that does not exist is given up before it is made.
  */
-export function readCopy(name: string): Promise<Uint8Array[] | null> {
+export async function readCopy(name: string): Promise<Uint8Array[] | null> {
+  const db = await openCopy(name)
+  if (!db) return null
+  return new Promise(resolve => {
+    try {
+      const all = db.transaction('updates', 'readonly').objectStore('updates').getAll()
+      all.onsuccess = () => { db.close(); resolve((all.result as unknown[]).filter((u): u is Uint8Array => u instanceof Uint8Array)) }
+      all.onerror = () => { db.close(); resolve(null) }
+    } catch { db.close(); resolve(null) }
+  })
+}
+
+/** Whether this browser holds a copy named `name` (creates nothing). */
+export async function hasCopy(name: string): Promise<boolean> {
+  const db = await openCopy(name)
+  db?.close()
+  return db !== null
+}
+
+/** The copy `name`'s database, open, or null when there is none by that name (none is made) or it cannot be opened. */
+function openCopy(name: string): Promise<IDBDatabase | null> {
   return new Promise(resolve => {
     let request: IDBOpenDBRequest
     try { request = indexedDB.open(name) } catch { resolve(null); return }
@@ -39,12 +59,8 @@ export function readCopy(name: string): Promise<Uint8Array[] | null> {
     request.onblocked = () => resolve(null)
     request.onsuccess = () => {
       const db = request.result
-      try {
-        if (!db.objectStoreNames.contains('updates')) { db.close(); resolve(null); return }
-        const all = db.transaction('updates', 'readonly').objectStore('updates').getAll()
-        all.onsuccess = () => { db.close(); resolve((all.result as unknown[]).filter((u): u is Uint8Array => u instanceof Uint8Array)) }
-        all.onerror = () => { db.close(); resolve(null) }
-      } catch { db.close(); resolve(null) }
+      if (db.objectStoreNames.contains('updates')) resolve(db)
+      else { db.close(); resolve(null) }
     }
   })
 }

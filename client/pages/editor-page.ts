@@ -4,7 +4,8 @@
  * the top bar; changes and comments beside it; footnotes under it).
  */
 import type { EditorView } from 'prosemirror-view'
-import { exportUrl, getDocument, getVersion, saveVersion, type DocumentWithJSON, type User } from '../app/api.js'
+import { exportUrl, getVersion, saveVersion, type DocumentWithJSON, type User } from '../app/api.js'
+import { documentDetails } from '../app/remembered-details.js'
 import { trackHeight } from '../app/sticky-heights.js'
 import { h } from '../app/dom.js'
 import { exportFileName, type ExportFormat } from '../app/export-name.js'
@@ -14,7 +15,7 @@ import { t, uiLang } from '../app/i18n.js'
 import { exportFormatName } from '../app/i18n-formats.js'
 import { showPageNotice } from '../app/page-notice.js'
 import { routeHash } from '../app/router.js'
-import { directionOf, isLanguage, resolutionFromJSON, type Language } from '../../schema/index.js'
+import { directionOf, isLanguage, resolutionFromJSON, resolutionSchema, type Language } from '../../schema/index.js'
 import { amendmentKey, setAmendmentView, type AmendmentState } from '../editor/amendment.js'
 import { openCollab, type CollabSession, type ConnectionStatus } from '../editor/collab.js'
 import { setFootnoteText } from '../editor/commands.js'
@@ -111,9 +112,12 @@ function withReason(sentence: string, kind: string | null, reason: string): (str
 /** Opens a document for editing; returns a function that closes it. */
 export async function editorPage(root: HTMLElement, user: User, id: string): Promise<() => void> {
   root.replaceChildren(topBar(user), h('main', { class: 'centre' }, t('loading')))
-  const meta = await getDocument(id)
+  // offline, a document this browser keeps a copy of opens from it, with the details remembered from the last visit
+  const meta = await documentDetails(user.id, id)
   const lang: Language = isLanguage(meta.lang) ? meta.lang : 'en'
   const dir = directionOf(lang)
+  /** The document as the page shows it: before the editor is up, as the server gave it (opened offline: a bare resolution). */
+  const shownDoc = () => view?.state.doc ?? (meta.json === null ? resolutionSchema.nodes.resolution!.createAndFill({ lang })! : resolutionFromJSON(meta.json))
   // The server's rule: reviewers never write; others write documents of their own delegation.
   const readOnly = user.role === 'reviewer' || !meta.delegations.includes(user.delegation)
   const session = openCollab(id, user.id)
@@ -162,7 +166,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   // Export: only for those the server lets export (the same rule); each format saved under its own name; a refusal is shown.
   const exportFile = async (format: ExportFormat) => {
     exportMenu?.removeAttribute('open')
-    try { saveFile(await fetchFile(exportUrl(id, format)), exportFileName(view?.state.doc ?? resolutionFromJSON(meta.json), meta.title, format)) }
+    try { saveFile(await fetchFile(exportUrl(id, format)), exportFileName(shownDoc(), meta.title, format)) }
     catch (e) { notifyError(errorText(e)) }
   }
   // One export control, in the top bar: the Secretariat's opens the export dialog (cover, numbers, reasons,
@@ -182,7 +186,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
   const history = historyPanel(id, !readOnly, isDraft)
   const historyButton = h('button', { type: 'button', class: 'tool', 'data-testid': 'history-toggle', 'aria-expanded': 'false', onclick: () => { history.toggle(); historyButton.setAttribute('aria-expanded', String(!history.element.hidden)) } }, tc('history'))
   const exportDialogButton = user.role === 'secretariat' && canExport(user, meta)
-    ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'export-dialog-open', onclick: () => exportDialog(meta, view?.state.doc ?? resolutionFromJSON(meta.json)) }, tc('exportDialog'))
+    ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'export-dialog-open', onclick: () => exportDialog(meta, shownDoc()) }, tc('exportDialog'))
     : null
   const helpButton = h('button', { type: 'button', class: 'tool', 'aria-label': tc('shortcuts'), title: tc('shortcutsButton'), 'data-testid': 'shortcuts-open', onclick: () => showShortcuts() }, '?')
   const find = findBar(getView, !readOnly, dir)
@@ -216,7 +220,7 @@ export async function editorPage(root: HTMLElement, user: User, id: string): Pro
       h('a', { href: routeHash({ page: 'documents' }), class: 'back' }, `‹ ${t('back')}`),
       h('span', { class: 'doc-name', lang, dir: 'auto' }, meta.title),
       status, readOnly ? h('span', { class: 'badge-ro', 'data-testid': 'read-only' }, t('readOnly')) : null,
-      presence, amendToggle ?? '', versionButton ?? '', adoptButton(meta, user, () => view?.state.doc ?? resolutionFromJSON(meta.json)) ?? '', exportMenu ?? exportDialogButton ?? ''),
+      presence, amendToggle ?? '', versionButton ?? '', adoptButton(meta, user, shownDoc) ?? '', exportMenu ?? exportDialogButton ?? ''),
     toolRow,
     find.element, announcer,
     h('main', { class: 'workspace' },

@@ -1,0 +1,52 @@
+/**
+ * The details of a document (title, language, kind, delegations, base...)
+ * as the user last opened it in this browser, remembered (localStorage,
+ * per user and document, without the content). The editor asks the server
+ * for them before it opens the document; offline the server cannot answer,
+ * and a document whose copy this browser keeps for the user
+ * (client/editor/browser-copy.ts) opens from that copy with the details
+ * remembered: the words typed then wait in the copy until the connection
+ * returns.
+ */
+import { ApiError, getDocument, type DocumentMeta, type DocumentWithJSON } from './api.js'
+import { browserCopyName, hasCopy } from '../editor/browser-copy.js'
+
+/** Where the details of `documentId` are remembered for the user whose id is `userId`. */
+const detailsKey = (userId: string, documentId: string) => `resdraft:details:user:${encodeURIComponent(userId)}:${documentId}`
+
+/** Remembers the details of `document` (its content left out) for the user `userId`. */
+export function rememberDetails(userId: string, document: DocumentWithJSON): void {
+  const { json: _content, ...details } = document
+  try { localStorage.setItem(detailsKey(userId, document.id), JSON.stringify(details)) } catch { /* storage full or refused: not remembered */ }
+}
+
+/** The details of `documentId` remembered for the user `userId`, or null (none, or unreadable). */
+export function rememberedDetails(userId: string, documentId: string): DocumentMeta | null {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(detailsKey(userId, documentId)) ?? 'null')
+    if (!value || typeof value !== 'object') return null
+    const d = value as Partial<DocumentMeta>
+    const readable = d.id === documentId && typeof d.title === 'string' && typeof d.lang === 'string' && typeof d.kind === 'string' && Array.isArray(d.delegations)
+    return readable ? { ...d, invitedCosponsors: d.invitedCosponsors ?? [] } as DocumentMeta : null
+  } catch { return null }
+}
+
+/**
+ * The details and content of `documentId` for the editor of the user
+ * `userId`: from the server, remembered as they come; when the server cannot
+ * be reached, the details remembered, with no content (`json` null: the
+ * editor shows this browser's copy), provided the browser keeps a copy for
+ * the user. Otherwise the server's refusal, or its being out of reach.
+ */
+export async function documentDetails(userId: string, documentId: string): Promise<DocumentWithJSON> {
+  try {
+    const document = await getDocument(documentId)
+    rememberDetails(userId, document)
+    return document
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 0) throw e
+    const remembered = rememberedDetails(userId, documentId)
+    if (!remembered || !await hasCopy(browserCopyName(userId, documentId))) throw e
+    return { ...remembered, json: null }
+  }
+}
