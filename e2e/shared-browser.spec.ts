@@ -177,3 +177,14 @@ test('a copy kept before copies were per user: words of a client id registered t
   await expect(note).toBeHidden()
   await shared.context.close()
 })
+
+test('signing out with the server out of reach says so, and leaves the user signed in (the server alone ends a session)', async ({ browser }) => {
+  const amal = await signedInPage(browser, 'amal')
+  await amal.context.setOffline(true)
+  await amal.page.getByTestId('sign-out').click()
+  await expect(amal.page.getByTestId('error-notice')).toContainText('تعذّر الوصول إلى الخادم')
+  await expect(amal.page.getByTestId('who')).toBeVisible()
+  await amal.context.setOffline(false)
+  await signOut(amal.page)
+  await amal.context.close()
+})

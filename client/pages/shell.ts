@@ -6,6 +6,8 @@ import { logout, type User } from '../app/api.js'
 import { h } from '../app/dom.js'
 import { setUiLang, t, uiLang } from '../app/i18n.js'
 import { go } from '../app/router.js'
+import { errorText } from '../app/i18n-errors.js'
+import { notifyError } from './dialogs.js'
 import { trackHeight } from '../app/sticky-heights.js'
 
 /**
@@ -21,6 +23,16 @@ function skipToContent(): void {
   target.focus()
 }
 
+/**
+ * Signs out and shows the sign-in page. Only the server ends a session (its cookie is out of the page's reach): when
+ * it cannot be reached the user stays signed in, and is told. The browser's copies of documents are kept per user
+ * (client/editor/browser-copy.ts): words not sent yet wait for the user's next sign-in in this browser.
+ */
+async function signOut(): Promise<void> {
+  try { await logout() } catch (e) { notifyError(errorText(e)); return }
+  go({ page: 'login' })
+}
+
 /** Builds the top bar (a skip link first); `middle` holds page-specific content. */
 export function topBar(user: User | null, ...middle: (Node | string | null)[]): HTMLElement {
   const langSwitch = h('button', {
@@ -34,7 +46,7 @@ export function topBar(user: User | null, ...middle: (Node | string | null)[]): 
     h('div', { class: 'topbar-middle' }, ...middle.filter((m): m is Node | string => m !== null)),
     langSwitch,
     user ? h('span', { class: 'who', 'data-testid': 'who' }, `${user.name} · ${user.delegation}`) : null,
-    user ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'sign-out', onclick: async () => { await logout(); go({ page: 'login' }) } }, t('signOut')) : null
+    user ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'sign-out', onclick: () => { void signOut() } }, t('signOut')) : null
   )
   trackHeight(bar, '--topbar-height')
   return bar
