@@ -101,14 +101,9 @@ export function blockTextBefore(block: AnyType, tr: Y.Transaction, carried: (ite
     const run = child.content.type
     // an inline element (a footnote) is carried whole, as its words are
     if (!(run instanceof Y.XmlText)) { object(child, run instanceof Y.XmlElement && carried(child)); continue }
-    let attributes: Record<string, unknown> = {}
-    for (const item of childrenBefore(run as unknown as AnyType, tr)) {
+    for (const { item, attributes } of runBefore(run as unknown as AnyType, tr)) {
       const content = item.content as unknown
-      if (content instanceof Y.ContentFormat) {
-        attributes = { ...attributes }
-        if (content.value === null) delete attributes[content.key]
-        else attributes[content.key] = content.value
-      } else if (content instanceof Y.ContentString) {
+      if (content instanceof Y.ContentString) {
         text += content.str
         const picked = carried(item)
         for (let k = 0; k < content.str.length; k++) characters.push({ carried: picked, attributes, place: { text: run, item, offset: k }, inline: null })
@@ -116,6 +111,22 @@ export function blockTextBefore(block: AnyType, tr: Y.Transaction, carried: (ite
     }
   }
   return { text, characters }
+}
+
+/**
+ * The items of a text run (a Y.XmlText) that stood before `tr`, each with
+ * the formatting attributes (marks) in force where it stands; the
+ * formatting items themselves are read, not given.
+ */
+export function* runBefore(run: AnyType, tr: Y.Transaction): Generator<{ item: AnyItem; attributes: Readonly<Record<string, unknown>> }> {
+  let attributes: Record<string, unknown> = {}
+  for (const item of childrenBefore(run, tr)) {
+    const content = item.content as unknown
+    if (!(content instanceof Y.ContentFormat)) { yield { item, attributes }; continue }
+    attributes = { ...attributes }
+    if (content.value === null) delete attributes[content.key]
+    else attributes[content.key] = content.value
+  }
 }
 
 /** A standing text block's characters (an inline element or embed counts as one), with where each stands. */

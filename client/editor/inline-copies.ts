@@ -9,7 +9,7 @@
  * belongs, and the element it was made from deleted if it still stands.
  */
 import * as Y from 'yjs'
-import { stoodBefore, type AnyItem, type AnyType } from './block-words.js'
+import { runBefore, stoodBefore, type AnyItem, type AnyType } from './block-words.js'
 
 /** An inline element as it stood: its node name, attributes and children (text runs as Yjs deltas, elements as copies). */
 export interface InlineCopy {
@@ -44,17 +44,9 @@ export function inlineCopyBefore(item: AnyItem, tr: Y.Transaction): InlineCopy {
 /** A text run as it stood before `tr`, as a delta (its formatting attributes are marks). */
 function textBefore(text: AnyType, tr: Y.Transaction): TextDelta {
   const delta: TextDelta = []
-  let attributes: Record<string, unknown> = {}
-  for (let item = text._start; item; item = item.right as AnyItem | null) {
-    if (!stoodBefore(item, tr)) continue
+  for (const { item, attributes } of runBefore(text, tr)) {
     const content = item.content as unknown
-    if (content instanceof Y.ContentFormat) {
-      attributes = { ...attributes }
-      if (content.value === null) delete attributes[content.key]
-      else attributes[content.key] = content.value
-    } else if (content instanceof Y.ContentString) {
-      delta.push(Object.keys(attributes).length ? { insert: content.str, attributes } : { insert: content.str })
-    }
+    if (content instanceof Y.ContentString) delta.push(Object.keys(attributes).length ? { insert: content.str, attributes: { ...attributes } } : { insert: content.str })
   }
   return delta
 }
