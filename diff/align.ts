@@ -113,7 +113,6 @@ function alignDense(o0: number, oldEnd: number, n0: number, newEnd: number, scor
   let start = 0
   const oldCount = oldEnd - o0
   const newCount = newEnd - n0
-  const sc: PairScorer = (i, j) => score(o0 + i, n0 + j)
   const eq = same ? (i: number, j: number) => same(o0 + i, n0 + j) : undefined
   while (eq && start < oldCount && start < newCount && eq(start, start)) start++
   let endOld = oldCount
@@ -133,7 +132,7 @@ function alignDense(o0: number, oldEnd: number, n0: number, newEnd: number, scor
     for (let i = n - 1; i >= 0; i--) {
       for (let j = m - 1; j >= 0; j--) {
         let v = Math.max(best[(i + 1) * width + j]!, best[i * width + j + 1]!)
-        const s = sc(start + i, start + j)
+        const s = score(o0 + start + i, n0 + start + j)
         if (s !== null) {
           scores[i * m + j] = s
           v = Math.max(v, s + best[(i + 1) * width + j + 1]!)
@@ -145,12 +144,11 @@ function alignDense(o0: number, oldEnd: number, n0: number, newEnd: number, scor
     let j = 0
     const pendingDel: AlignmentStep[] = []
     const pendingIns: AlignmentStep[] = []
-    const flush = () => { steps.push(...pendingDel, ...pendingIns); pendingDel.length = 0; pendingIns.length = 0 }
     while (i < n && j < m) {
       const here = best[i * width + j]!
       const s = scores[i * m + j]!
       if (!Number.isNaN(s) && here === s + best[(i + 1) * width + j + 1]!) {
-        flush()
+        flushPending(steps, pendingDel, pendingIns)
         steps.push({ kind: 'match', oldIndex: start + i, newIndex: start + j })
         i++; j++
       } else if (here === best[(i + 1) * width + j]!) { pendingDel.push({ kind: 'delete', oldIndex: start + i }); i++ }
@@ -158,11 +156,19 @@ function alignDense(o0: number, oldEnd: number, n0: number, newEnd: number, scor
     }
     for (; i < n; i++) pendingDel.push({ kind: 'delete', oldIndex: start + i })
     for (; j < m; j++) pendingIns.push({ kind: 'insert', newIndex: start + j })
-    flush()
+    flushPending(steps, pendingDel, pendingIns)
   } else {
     for (let i = 0; i < n; i++) steps.push({ kind: 'delete', oldIndex: start + i })
     for (let j = 0; j < m; j++) steps.push({ kind: 'insert', newIndex: start + j })
   }
   for (let k = 0; k < oldCount - endOld; k++) steps.push({ kind: 'match', oldIndex: endOld + k, newIndex: endNew + k })
   return steps.map(st => st.kind === 'match' ? { kind: 'match', oldIndex: st.oldIndex + o0, newIndex: st.newIndex + n0 } : st.kind === 'delete' ? { kind: 'delete', oldIndex: st.oldIndex + o0 } : { kind: 'insert', newIndex: st.newIndex + n0 })
+}
+
+/** Moves the deletions, then the insertions, waiting between two matches into `steps`. */
+function flushPending(steps: AlignmentStep[], pendingDel: AlignmentStep[], pendingIns: AlignmentStep[]): void {
+  for (const st of pendingDel) steps.push(st)
+  for (const st of pendingIns) steps.push(st)
+  pendingDel.length = 0
+  pendingIns.length = 0
 }

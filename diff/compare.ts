@@ -65,13 +65,16 @@ class DocumentIds {
   /** Parts (labelled like provisions and items, but not units). */
   readonly parts = new Set<string>()
   constructor(doc: Node, readonly labelled: ReadonlyMap<string, string>) {
-    const visit = (container: Node) => container.forEach(c => {
+    this.visit(doc)
+  }
+  private visit(container: Node): void {
+    for (let k = 0; k < container.childCount; k++) {
+      const c = container.child(k)
       const name = c.type.name
       if (name === 'part') this.parts.add(c.attrs.id as string)
       else if (name === 'annex' || name === 'preambularSection' || name === 'operativeSection') this.outer.add(c.attrs.id as string)
-      if (name === 'annex') visit(c)
-    })
-    visit(doc)
+      if (name === 'annex') this.visit(c)
+    }
   }
   /** Whether an identified block of the document has this id. */
   has(id: string): boolean { return this.labelled.has(id) || this.outer.has(id) }
@@ -96,6 +99,11 @@ function bagOf(n: Node): WordBag {
   return b
 }
 
+/** The word bag of a section's heading. */
+function headingBagOf(section: Node): WordBag {
+  return bagOf(section.firstChild ?? section)
+}
+
 /** The labels a comparison reads: those of provisions, items and parts (footnote numbers are the renderers'). */
 type UnitLabels = Pick<Labels, 'byId'>
 
@@ -115,7 +123,9 @@ function lineageOf(a: DocumentIds, b: DocumentIds): boolean {
   const smaller = Math.min(a.units, b.units)
   if (smaller === 0) return false
   let shared = 0
-  for (const id of a.labelled.keys()) if (!a.parts.has(id) && b.hasUnit(id)) shared++
+  // most documents have no parts: their labelled ids are all units
+  if (a.parts.size === 0 && b.parts.size === 0) for (const id of a.labelled.keys()) { if (b.labelled.has(id)) shared++ }
+  else for (const id of a.labelled.keys()) if (!a.parts.has(id) && b.hasUnit(id)) shared++
   return shared * 2 >= smaller
 }
 
@@ -189,7 +199,7 @@ function comparePair(oldDoc: Node, newDoc: Node, options: CompareOptions, cache:
     oldIds,
     newIds,
     bagOf,
-    headingBagOf: (s: Node) => bagOf(s.firstChild ?? s),
+    headingBagOf,
     ignoreRenumbering: options.ignoreRenumbering ?? false,
     oldLabels: labelsOf(oldDoc),
     newLabels: labelsOf(newDoc),
@@ -242,16 +252,19 @@ function movedAndAncestors(oldDoc: Node, newDoc: Node, moves: readonly { from: N
  * `suppressed`) and, when both do, what the old one said (`oldAttrs`).
  */
 function markerRevision(o: Node | undefined, n: Node | undefined): Node | null {
-  const record = (status: RevisionRecord['status'], action: RevisionRecord['action'], oldAttrs: Record<string, unknown> | null): RevisionRecord =>
-    ({ status, action, oldLabel: null, newLabel: null, moveId: null, oldAttrs, newAttrs: null })
   if (o && n) {
     const changed = o.attrs.action !== n.attrs.action || o.attrs.proposalId !== n.attrs.proposalId
-    const revision = changed ? record('modified', 'MOD', { action: o.attrs.action, proposalId: o.attrs.proposalId }) : record('unchanged', 'NOC', null)
+    const revision = changed ? markerRecord('modified', 'MOD', { action: o.attrs.action, proposalId: o.attrs.proposalId }) : markerRecord('unchanged', 'NOC', null)
     return n.type.create({ ...n.attrs, revision })
   }
-  if (n) return n.type.create({ ...n.attrs, revision: record('added', 'ADD', null) })
-  if (o) return o.type.create({ ...o.attrs, revision: record('suppressed', 'SUP', null) })
+  if (n) return n.type.create({ ...n.attrs, revision: markerRecord('added', 'ADD', null) })
+  if (o) return o.type.create({ ...o.attrs, revision: markerRecord('suppressed', 'SUP', null) })
   return null
+}
+
+/** The record of a proposal marker. */
+function markerRecord(status: RevisionRecord['status'], action: RevisionRecord['action'], oldAttrs: Record<string, unknown> | null): RevisionRecord {
+  return { status, action, oldLabel: null, newLabel: null, moveId: null, oldAttrs, newAttrs: null }
 }
 
 interface DocumentParts { slots: Map<string, Node>; body: Node[]; reasons: Node | null; annexes: Node[] }
@@ -272,17 +285,19 @@ function buildDocument(oldDoc: Node, newDoc: Node, builder: RevisionBuilder): { 
   const o = partsOf(oldDoc)
   const n = partsOf(newDoc)
   const out: Node[] = []
-  const slot = (a: Node | null | undefined, b: Node | null | undefined) => {
-    if (a && b) out.push(builder.matched(a, b).node)
-    else if (a) out.push(builder.deleted(a))
-    else if (b) out.push(builder.inserted(b))
-  }
   for (const name of HEADER_SLOTS) {
     if (name === 'proposalMarker') { const m = markerRevision(o.slots.get(name), n.slots.get(name)); if (m) out.push(m) }
-    else slot(o.slots.get(name), n.slots.get(name))
+    else slot(builder, o.slots.get(name), n.slots.get(name), out)
   }
   out.push(...builder.children('resolution', o.body, n.body).nodes)
-  slot(o.reasons, n.reasons)
+  slot(builder, o.reasons, n.reasons, out)
   out.push(...builder.children('resolution', o.annexes, n.annexes).nodes)
   return { doc: newDoc.type.create(newDoc.attrs, out), builder }
+}
+
+/** The revision of a block that stands at most once in each version (a header slot, the reasons), put into `out`. */
+function slot(builder: RevisionBuilder, a: Node | null | undefined, b: Node | null | undefined, out: Node[]): void {
+  if (a && b) out.push(builder.matched(a, b).node)
+  else if (a) out.push(builder.deleted(a))
+  else if (b) out.push(builder.inserted(b))
 }

@@ -38,9 +38,13 @@ export function idAlignment(parentType: string, olds: readonly Node[], news: rea
     steps.push({ kind: 'match', oldIndex: 0, newIndex: 0 })
     start = 1
   }
-  const inOld = idsOf(olds, start)
-  const inNew = idsOf(news, start)
-  if (!inOld || !inNew) return null
+  const oldSide = idsOf(olds, start)
+  const newSide = oldSide && idsOf(news, start)
+  if (!oldSide || !newSide) return null
+  const inOld = oldSide.set
+  const inNew = newSide.set
+  const oldList = oldSide.ids
+  const newList = newSide.ids
   // blocks that could be paired with a block of another id: on one side only
   let freeOld = false
   let freeNew = false
@@ -49,34 +53,44 @@ export function idAlignment(parentType: string, olds: readonly Node[], news: rea
   let i = start
   let j = start
   while (i < olds.length || j < news.length) {
-    const o = olds[i]
-    const n = news[j]
-    if (o && n && o.attrs.id === n.attrs.id) {
-      if (o.type !== n.type) return null
-      steps.push(...deleted, ...inserted, { kind: 'match', oldIndex: i++, newIndex: j++ })
-      deleted.length = 0
-      inserted.length = 0
-    } else if (o && !inNew.has(o.attrs.id as string)) {
-      freeOld ||= !newIds.has(o.attrs.id as string)
+    const o = i < olds.length ? oldList[i - start]! : null
+    const n = j < news.length ? newList[j - start]! : null
+    if (o !== null && o === n) {
+      if (olds[i]!.type !== news[j]!.type) return null
+      if (deleted.length > 0 || inserted.length > 0) {
+        for (const d of deleted) steps.push(d)
+        for (const d of inserted) steps.push(d)
+        deleted.length = 0
+        inserted.length = 0
+      }
+      steps.push({ kind: 'match', oldIndex: i++, newIndex: j++ })
+    } else if (o !== null && !inNew.has(o)) {
+      freeOld ||= !newIds.has(o)
       deleted.push({ kind: 'delete', oldIndex: i++ })
-    } else if (n && !inOld.has(n.attrs.id as string)) {
-      freeNew ||= !oldIds.has(n.attrs.id as string)
+    } else if (n !== null && !inOld.has(n)) {
+      freeNew ||= !oldIds.has(n)
       inserted.push({ kind: 'insert', newIndex: j++ })
     } else return null
     if (freeOld && freeNew) return null
   }
-  steps.push(...deleted, ...inserted)
+  for (const d of deleted) steps.push(d)
+  for (const d of inserted) steps.push(d)
   return steps
 }
 
-/** The ids of `list` from `start`, or null when a block there has none or is not aligned by id alone. */
-function idsOf(list: readonly Node[], start: number): Set<string> | null {
-  const ids = new Set<string>()
+/**
+ * The ids of `list` from `start`, in order and as a set, or null when a
+ * block there has none or is not aligned by id alone (or two have the same).
+ */
+function idsOf(list: readonly Node[], start: number): { ids: string[]; set: Set<string> } | null {
+  const set = new Set<string>()
+  const ids: string[] = []
   for (let k = start; k < list.length; k++) {
     const node = list[k]!
     const id = node.attrs.id as string | undefined
-    if (!id || !BY_ID.has(node.type.name) || ids.has(id)) return null
-    ids.add(id)
+    if (!id || !BY_ID.has(node.type.name) || set.has(id)) return null
+    set.add(id)
+    ids.push(id)
   }
-  return ids
+  return { ids, set }
 }

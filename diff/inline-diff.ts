@@ -180,9 +180,12 @@ function edgeText(chars: string, tokenOf: TokenTable, last: boolean): string {
 
 const ENDS_WITH_LETTER = /[\p{L}\p{M}]$/u
 const STARTS_WITH_LETTER = /^\p{L}/u
+const TWO_LETTERS = /\p{L}[^]*\p{L}/u
 /** A word of two letters or more (a single letter is an item label or a reference to one). */
-const isWord = (token: string) => (token.match(/\p{L}/gu)?.length ?? 0) >= 2
+const isWord = (token: string) => TWO_LETTERS.test(token)
 const WHITE = /^\s+$/u
+/** Whether a token character stands for a run of white space (not an inline node). */
+const isSpace = (c: string | undefined, tokenOf: TokenTable) => c !== undefined && !tokenOf.get(c)!.node && WHITE.test(tokenOf.get(c)!.text)
 
 /**
  * Gives a replacement whose deleted run ends with a letter and whose inserted
@@ -190,7 +193,6 @@ const WHITE = /^\s+$/u
  * the change if there is one, else the space after it).
  */
 function ownSpacing(groups: Group[], tokenOf: TokenTable): Group[] {
-  const isSpace = (c: string | undefined) => c !== undefined && !tokenOf.get(c)!.node && WHITE.test(tokenOf.get(c)!.text)
   for (let k = 0; k < groups.length; k++) {
     const g = groups[k]!
     if (!('del' in g) || !g.del || !g.ins) continue
@@ -199,12 +201,12 @@ function ownSpacing(groups: Group[], tokenOf: TokenTable): Group[] {
     if (!ENDS_WITH_LETTER.test(last) || !STARTS_WITH_LETTER.test(first) || !isWord(last) || !isWord(first)) continue
     const prev = groups[k - 1]
     const next = groups[k + 1]
-    if (prev && 'eq' in prev && isSpace(prev.eq[prev.eq.length - 1])) {
+    if (prev && 'eq' in prev && isSpace(prev.eq[prev.eq.length - 1], tokenOf)) {
       const c = prev.eq[prev.eq.length - 1]!
       prev.eq = prev.eq.slice(0, -1)
       g.del = c + g.del
       g.ins = c + g.ins
-    } else if (next && 'eq' in next && isSpace(next.eq[0])) {
+    } else if (next && 'eq' in next && isSpace(next.eq[0], tokenOf)) {
       const c = next.eq[0]!
       next.eq = next.eq.slice(1)
       g.del += c

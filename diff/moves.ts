@@ -42,6 +42,7 @@ const MAX_SCORED_WORDS = 50_000_000
 
 /** Pairs deleted provisions with inserted ones that are moves. */
 export function findMoves(deleted: readonly Node[], inserted: readonly Node[], options: MoveOptions): ProvisionMove[] {
+  if (deleted.length === 0 || inserted.length === 0) return []
   const moves: ProvisionMove[] = []
   const usedFrom = new Set<number>()
   const usedTo = new Set<number>()

@@ -45,6 +45,9 @@ export class NodeMemo<V> {
     else if (this.within) this.passing.set(node, value)
   }
 
+  /** Whether `set` now keeps anything (a caller may then skip making what it would remember). */
+  get keeping(): boolean { return across || this.within }
+
   /** Drops what was remembered for one comparison only. */
   clearPassing(): void { this.passing.clear() }
 }

@@ -6,10 +6,10 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Node } from 'prosemirror-model'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
-import { withAttributes, withContent } from './rebuild.js'
+import { withAttributes, withContent, withRevision } from './rebuild.js'
 import { buildModel, prng, randomModel } from './test-documents.js'
 
-test('withAttributes and withContent give what NodeType.create gives, for every block of random documents', () => {
+test('withAttributes, withRevision and withContent give what NodeType.create gives, for every block of random documents', () => {
   const revision = { status: 'unchanged', oldLabel: 'a)', newLabel: 'b)', moveId: null, action: 'MOD', oldAttrs: null, newAttrs: null }
   let checked = 0
   for (let seed = 1; seed <= 5; seed++) {
@@ -26,6 +26,11 @@ test('withAttributes and withContent give what NodeType.create gives, for every 
         assert.ok(made.eq(expected), node.type.name)
         assert.deepEqual(Object.keys(made.attrs), Object.keys(expected.attrs))
         made.check()
+        const recorded = withRevision(node, revision, kids)
+        const expectedRecord = node.type.create({ ...node.attrs, revision }, kids, node.marks)
+        assert.ok(recorded.eq(expectedRecord), node.type.name)
+        assert.deepEqual(Object.keys(recorded.attrs), Object.keys(expectedRecord.attrs))
+        recorded.check()
         checked++
       }
       return true

@@ -23,6 +23,21 @@ export function withContent(node: Node, content: Fragment | readonly Node[]): No
   return new MakeNode(node.type, node.attrs, content instanceof Fragment ? content : Fragment.fromArray(content as Node[]), node.marks)
 }
 
+/**
+ * `node` with `revision` as its revision record and other content (or its
+ * own): `withAttributes(node, { revision }, content)` for the nodes of most
+ * revision documents, each attribute copied by position and the record set
+ * after (no object of changes made, nor asked about each attribute).
+ */
+export function withRevision(node: Node, revision: object, content: Fragment | readonly Node[] = node.content): Node {
+  const attrs: Record<string, unknown> = {}
+  const own = node.attrs
+  const names = attrNames(node.type)
+  for (let i = 0; i < names.length; i++) { const k = names[i]!; attrs[k] = own[k] }
+  attrs.revision = revision
+  return new MakeNode(node.type, attrs, content instanceof Fragment ? content : Fragment.fromArray(content as Node[]), node.marks)
+}
+
 /** `node` with `changes` put into its attributes and other content (or its own). */
 export function withAttributes(node: Node, changes: Readonly<Record<string, string | object | null>>, content: Fragment | readonly Node[] = node.content): Node {
   // a plain object, the keys in the node's order: one shape for every node of a type, where ProseMirror's own

@@ -20,7 +20,7 @@ import { sameBlock, scoreBlocks, type ScoringContext } from './scoring.js'
 import { sameSubtree, textOf } from './same-subtree.js'
 import { findJoins, sectionBody, type SectionJoin } from './section-joins.js'
 import { rewrittenThrough, surelyRewritten } from './rewrite.js'
-import { withAttributes, withContent } from './rebuild.js'
+import { withAttributes, withContent, withRevision } from './rebuild.js'
 import { NodeMemo } from './node-memo.js'
 import { attrNames } from './attr-names.js'
 import { renumbered, sameNodes, unchangedSubtree, type Built } from './unchanged-subtree.js'
@@ -97,22 +97,17 @@ export class RevisionBuilder {
   children(parentType: string, olds: readonly Node[], news: readonly Node[]): { nodes: Node[]; changed: boolean } {
     const { steps, joins } = this.alignment(parentType, olds, news)
     const nodes: Node[] = []
-    let gap: { rank: number; node: Node }[] = []
+    const gap: Gap = []
     let changed = false
     const collect = CONTAINERS_OF_CANDIDATES.has(parentType)
-    const flushGap = () => {
-      if (parentType === 'provision') gap.sort((x, y) => x.rank - y.rank)
-      for (const g of gap) nodes.push(g.node)
-      gap = []
-    }
-    const rank = (n: Node) => (n.type.name === 'provision' ? 1 : 0)
-    const joinAt = new Map<number, SectionJoin>(joins.map(j => [j.matchStep, j]))
-    const skipped = new Set(joins.map(j => j.sectionStep))
-    steps.forEach((step, s) => {
-      if (skipped.has(s)) return
-      const join = joinAt.get(s)
+    const joinAt = joins.length > 0 ? new Map<number, SectionJoin>(joins.map(j => [j.matchStep, j])) : null
+    const skipped = joins.length > 0 ? new Set(joins.map(j => j.sectionStep)) : null
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s]!
+      if (skipped?.has(s)) continue
+      const join = joinAt?.get(s)
       if (step.kind === 'match' && join) {
-        flushGap()
+        flushGap(gap, nodes, parentType)
         changed = true
         const o = olds[step.oldIndex]!
         const n = news[step.newIndex]!
@@ -132,9 +127,9 @@ export class RevisionBuilder {
           // shown as drafters do: the old text struck whole, the new one inserted whole (not candidates for moves)
           changed = true
           gap.push({ rank: rank(o), node: this.deleted(o) }, { rank: rank(n), node: this.inserted(n) })
-          return
+          continue
         }
-        flushGap()
+        flushGap(gap, nodes, parentType)
         changed ||= b.changed
         nodes.push(b.node)
       } else if (step.kind === 'delete') {
@@ -148,8 +143,8 @@ export class RevisionBuilder {
         if (collect && n.type.name === 'provision' && !this.ctx.movedTo.has(n)) this.insertedProvisions.push(n)
         gap.push({ rank: rank(n), node: this.inserted(n) })
       }
-    })
-    flushGap()
+    }
+    flushGap(gap, nodes, parentType)
     return { nodes, changed }
   }
 
@@ -172,7 +167,7 @@ export class RevisionBuilder {
           if (same) this.knownEqual.set(olds[i]!, news[j]!)
           return same
         },
-        { old: i => this.siblingKey(olds[i]!), new: j => this.siblingKey(news[j]!) })
+        { old: this.siblingKeys(olds), new: this.siblingKeys(news) })
       const joins = parentType === 'resolution' ? findJoins(this.ctx, steps, olds, news) : []
       made = { parentType, olds, news, steps, joins }
     }
@@ -217,7 +212,12 @@ export class RevisionBuilder {
     const revision: RevisionRecord = {
       status: 'modified', oldLabel: null, newLabel: null, moveId: null, action: 'MOD', joins: 'old', oldAttrs: null, newAttrs: null
     }
-    return [pair, withAttributes(section, { revision }, [heading, ...nodes])]
+    return [pair, withRevision(section, revision, [heading, ...nodes])]
+  }
+
+  /** The sibling keys of a list, by index. */
+  private siblingKeys(list: readonly Node[]): (i: number) => string {
+    return i => this.siblingKey(list[i]!)
   }
 
   /** Exact-content key of a block, to anchor the alignment of very long sibling lists. */
@@ -278,7 +278,7 @@ export class RevisionBuilder {
       action: moveId ? 'ADD' : modified ? 'MOD' : 'NOC',
       oldAttrs: diff, newAttrs: null
     }
-    return { node: withAttributes(n, { revision }, nodes), changed: modified || moveId !== null }
+    return { node: withRevision(n, revision, nodes), changed: modified || moveId !== null }
   }
 
   /**
@@ -356,11 +356,27 @@ export class RevisionBuilder {
       newLabel: this.ctx.newLabels.byId.get(n.attrs.id as string) ?? null,
       moveId: null, action: 'ADD', oldAttrs: null, newAttrs: null
     }
-    return withAttributes(n, { revision }, kids)
+    return withRevision(n, revision, kids)
   }
 }
 
 const LABELLED_UNITS = new Set(['provision', 'item'])
+
+/** Blocks deleted and inserted between two matched pairs, with their rank (provisions after other blocks). */
+type Gap = { rank: number; node: Node }[]
+
+/** Where a block of a gap goes in a provision: after its paragraphs and items (1), or among them (0). */
+function rank(n: Node): number {
+  return n.type.name === 'provision' ? 1 : 0
+}
+
+/** Puts the blocks of a gap into `nodes` (in a provision, ranked) and empties it. */
+function flushGap(gap: Gap, nodes: Node[], parentType: string): void {
+  if (gap.length === 0) return
+  if (parentType === 'provision') gap.sort((x, y) => x.rank - y.rank)
+  for (const g of gap) nodes.push(g.node)
+  gap.length = 0
+}
 
 /** The children of a node as an array. */
 export function childrenOf(node: Node): Node[] {

@@ -143,6 +143,13 @@ function regexTokens(text: string): string[] {
   for (const m of text.matchAll(TOKEN)) {
     const t = m[0]
     const last = out.length - 1
+    // a token that starts with no mark nor gluing unit, after one that ends with no gluing unit, glues to nothing
+    // (every unit the tests below look for is a mark or gluing unit: regional indicators are surrogates)
+    if (!(unitClass(t.charCodeAt(0)) & (MARK | GLUING)) && (last < 0 || !(unitClass(out[last]!.charCodeAt(out[last]!.length - 1)) & GLUING))) {
+      out.push(t)
+      openFlag = false
+      continue
+    }
     const isRI = REGIONAL_INDICATOR.test(t)
     if (last >= 0 && isRI && openFlag) {
       out[last] += t

@@ -14,7 +14,7 @@ import { normaliseLabel } from '../schema/numbering.js'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
 import type { RevisionRecord } from '../schema/revision.js'
 import { NodeMemo } from './node-memo.js'
-import { withAttributes, withContent } from './rebuild.js'
+import { withAttributes, withContent, withRevision } from './rebuild.js'
 
 /** A built node and whether it differs from its old version. */
 export interface Built {
@@ -62,7 +62,8 @@ export function unchangedSubtree(ctx: LabelContext, o: Node, n: Node): Built {
   if (o.isTextblock || o.isLeaf) return { node: o, changed: false, identical: true }
   const { oldLabels, newLabels, ignoreRenumbering } = ctx
   // the same documents compared again: the same result, children included
-  const last = remembered.get(o)
+  const keeping = remembered.keeping
+  const last = keeping ? remembered.get(o) : undefined
   if (last && last.oldLabels === oldLabels && last.newLabels === newLabels && last.ignoreRenumbering === ignoreRenumbering) return last.built
   let kids: Node[] | null = null
   let changed = false
@@ -88,7 +89,7 @@ export function unchangedSubtree(ctx: LabelContext, o: Node, n: Node): Built {
     return last.built
   }
   const revision: RevisionRecord = { status, oldLabel, newLabel, moveId: null, action: modified ? 'MOD' : 'NOC', oldAttrs: null, newAttrs: null }
-  const built: Built = { node: withAttributes(o, { revision }, kids ?? o.content), changed: modified, identical: true }
-  remembered.set(o, { oldLabels, newLabels, ignoreRenumbering, status, oldLabel, newLabel, kids, built })
+  const built: Built = { node: withRevision(o, revision, kids ?? o.content), changed: modified, identical: true }
+  if (keeping) remembered.set(o, { oldLabels, newLabels, ignoreRenumbering, status, oldLabel, newLabel, kids, built })
   return built
 }

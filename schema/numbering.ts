@@ -86,11 +86,24 @@ export function romanNumeral(n: number): string {
   return out
 }
 
+/** Roman labels already made, by language. */
+const ROMAN_LABELS = new Map<Language, string[]>()
+
+/** A roman label such as `iv)` for a zero-based position. */
+function romanLabel(index: number, lang: Language): string {
+  let made = ROMAN_LABELS.get(lang)
+  if (!made) ROMAN_LABELS.set(lang, made = [])
+  if (index < 1024 && made[index] !== undefined) return made[index]!
+  const label = closeLabel(romanNumeral(index + 1), lang)
+  if (index < 1024) made[index] = label
+  return label
+}
+
 /** The label of the item at a zero-based position of a list in the given style. */
 export function itemLabel(style: ItemStyle, index: number, lang: Language): string {
   switch (style) {
     case 'letter': return letterLabel(index, lang)
-    case 'roman': return closeLabel(romanNumeral(index + 1), lang)
+    case 'roman': return romanLabel(index, lang)
     case 'dash': return '–'
     case 'bullet': return '•'
   }
@@ -104,10 +117,8 @@ export interface Labels {
   readonly footnotes: ReadonlyMap<number, number>
 }
 
-type Context =
-  | { kind: 'preambular' }
-  | { kind: 'operative'; prefix: string }
-  | { kind: 'nested-preambular' }
+/** How the provisions of a container are labelled: letters, numbers (after a prefix such as `3.`), roman numerals. */
+type Sequence = 'preambular' | 'operative' | 'nested-preambular'
 
 /** What the labels being computed need: the language and where they go. */
 interface LabelRun { readonly lang: Language; readonly byId: Map<string, string> }
@@ -150,8 +161,8 @@ export function computeUnitLabels(doc: Node): Map<string, string> {
   for (let k = 0; k < doc.childCount; k++) {
     const child = doc.child(k)
     const name = child.type.name
-    if (name === 'preambularSection') labelChildren(run, child, { kind: 'preambular' })
-    else if (name === 'operativeSection') labelChildren(run, child, { kind: 'operative', prefix: '' })
+    if (name === 'preambularSection') labelChildren(run, child, 'preambular', '')
+    else if (name === 'operativeSection') labelChildren(run, child, 'operative', '')
     else if (name === 'part') labelPart(run, child, parts)
     else if (name === 'annex') {
       // Parts inside an annex are numbered within the annex.
@@ -160,7 +171,7 @@ export function computeUnitLabels(doc: Node): Map<string, string> {
         const inner = child.child(q)
         if (inner.type.name === 'part') labelPart(run, inner, annexParts)
       }
-      labelChildren(run, child, { kind: 'operative', prefix: '' })
+      labelChildren(run, child, 'operative', '')
     }
   }
   return run.byId
@@ -175,15 +186,18 @@ function labelPart(run: LabelRun, part: Node, parts: PartCount): void {
   const label = override ? overriddenLabel(override, parts.base) : String(++parts.count)
   if (!override || labelExtension(override) === null) parts.base = label
   run.byId.set(part.attrs.id, label)
-  labelChildren(run, part, { kind: 'operative', prefix: `${label}.` })
+  labelChildren(run, part, 'operative', `${label}.`)
 }
 
 /**
  * Labels the provisions and items directly under `parent` (and, recursively,
- * theirs). A plain function with no closures: it runs for every container of
+ * theirs), its provisions in `sequence`: operative ones after `prefix`, or
+ * after `${owner}.` when the container is a provision labelled `owner`
+ * (made only if it holds a provision). A plain function with no closures
+ * and nothing allocated but the labels: it runs for every container of
  * every document compared.
  */
-function labelChildren(run: LabelRun, parent: Node, ctx: Context): void {
+function labelChildren(run: LabelRun, parent: Node, sequence: Sequence, prefix: string, owner: string | null = null): void {
   const { lang, byId } = run
   let provisionCount = 0
   let itemCount = 0
@@ -208,9 +222,12 @@ function labelChildren(run: LabelRun, parent: Node, ctx: Context): void {
       if (shared !== null) label = shared
       else if (override) label = overriddenLabel(override, provisionBase)
       else {
-        label = ctx.kind === 'preambular' ? letterLabel(provisionCount, lang)
-          : ctx.kind === 'nested-preambular' ? itemLabel('roman', provisionCount, lang)
-          : ctx.prefix + String(provisionCount + 1)
+        if (sequence === 'preambular') label = letterLabel(provisionCount, lang)
+        else if (sequence === 'nested-preambular') label = itemLabel('roman', provisionCount, lang)
+        else {
+          if (owner !== null) { prefix = `${owner}.`; owner = null }
+          label = prefix + String(provisionCount + 1)
+        }
         provisionCount++
       }
       if (shared === null && !extended) provisionBase = label
@@ -224,12 +241,11 @@ function labelChildren(run: LabelRun, parent: Node, ctx: Context): void {
     }
     byId.set(child.attrs.id, label)
     if (bracket != null) { prevType = name; prevBracket = bracket; prevLabel = label } else prevType = null
-    const inner: Context = name === 'item' ? ctx : ctx.kind === 'operative' ? { kind: 'operative', prefix: `${label}.` } : NESTED_PREAMBULAR
-    labelChildren(run, child, inner)
+    // what an item holds goes on in this sequence; a provision's provisions are nested (`1.1`, `i)`)
+    if (name === 'item') labelChildren(run, child, sequence, prefix, owner)
+    else labelChildren(run, child, sequence === 'operative' ? 'operative' : 'nested-preambular', '', label)
   }
 }
-
-const NESTED_PREAMBULAR: Context = { kind: 'nested-preambular' }
 
 /**
  * Numbers the footnotes under `node` (whose content starts at `start`) in
