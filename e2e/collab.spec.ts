@@ -2,7 +2,7 @@
  * Two delegations draft the same Arabic proposal at once; a reviewer reads
  * it but cannot change it.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { agreeToCosponsor, backOnline, caretAfter, documentId, editorText, freshProposal, goOffline, openDocument, selectText, shot, signedInPage, storedInBrowser } from './helpers.js'
 
 /** Amal (APT) and Salma (ARB), each in a browser context of their own, with the seeded APT proposal open. */
@@ -365,6 +365,66 @@ test('words typed offline in a page since closed are kept when the provision was
   await again.locator('.ProseMirror .provision', { hasText: 'كتبت ثم أغلقت' }).scrollIntoViewIfNeeded()
   await shot(again, 'offline-words-kept-across-move')
   await amal.context.close()
+  await salma.context.close()
+})
+
+/**
+ * Makes the user's copies of documents (IndexedDB) of every page of `context` answer `ms` late: the database opens,
+ * and its opening is told to the page that late (as a browser's storage on a slow disk, or a large copy).
+ */
+async function slowBrowserCopy(context: BrowserContext, ms: number): Promise<void> {
+  await context.addInitScript(delay => {
+    const open = IDBFactory.prototype.open
+    IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+      const request = version === undefined ? open.call(this, name) : open.call(this, name, version)
+      if (!name.startsWith('resdraft:user:')) return request
+      let handler: ((this: IDBRequest, e: Event) => unknown) | null = null
+      Object.defineProperty(request, 'onsuccess', { configurable: true, get: () => handler, set: h => { handler = h } })
+      request.addEventListener('success', e => { setTimeout(() => handler?.call(request, e), delay) })
+      return request
+    }
+  }, ms)
+}
+
+test("words of a closed page are kept across a move into another section though the browser's copy is read slowly", async ({ browser }) => {
+  // As the test above, but the browser takes five seconds to read its copy when Salma opens the proposal again: the
+  // page waits for it before it hears from the server, or the words would be put into a provision already deleted.
+  const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Offline words of a closed page, slow copy')
+  const url = salma.page.url()
+  await goOffline(salma)
+  await caretAfter(salma.page, 'تقدم تعريفاً')
+  await salma.page.keyboard.type(' كتبت ثم أغلقت')
+  await storedInBrowser(salma.page)
+  await salma.page.close()
+  await caretAfter(amal.page, 'تقدم تعريفاً')
+  await amal.page.keyboard.press('Alt+ArrowUp')
+  await expect.poll(() => placesApart(amal.page, 'تقدم تعريفاً', 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
+  await salma.context.setOffline(false)
+  await slowBrowserCopy(salma.context, 5000)
+  const again = await salma.context.newPage()
+  await again.goto(url)
+  await expect(again.locator('[data-testid=page][data-ready=true] .ProseMirror')).toBeVisible({ timeout: 20_000 })
+  await expect.poll(() => whereWordsStand(amal.page, 'كتبت ثم أغلقت', 'تقدم تعريفاً كتبت ثم أغلقت'), { timeout: 20_000 }).toEqual([true])
+  await expect.poll(async () => await editorText(again) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
+  await amal.context.close()
+  await salma.context.close()
+})
+
+test("a browser whose storage cannot be opened does not keep the page from the server", async ({ browser }) => {
+  // (the page waits for the browser's copy before it connects; a copy that cannot be read is not waited for)
+  const salma = await signedInPage(browser, 'salma')
+  await salma.context.addInitScript(() => {
+    const open = IDBFactory.prototype.open
+    IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+      if (name.startsWith('resdraft:user:')) throw new DOMException('storage unavailable', 'InvalidStateError')
+      return version === undefined ? open.call(this, name) : open.call(this, name, version)
+    }
+  })
+  const id = await documentId(salma.page.request, 'APT proposal on Resolution 50')
+  const started = Date.now()
+  await openDocument(salma.page, id)
+  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online', { timeout: 20_000 })
+  expect(Date.now() - started).toBeLessThan(10_000)
   await salma.context.close()
 })
 

@@ -51,8 +51,12 @@ export interface CollabSession {
   destroy(): void
 }
 
-/** How long the socket waits for this browser's copy of the document to be read, ms (a stuck IndexedDB does not keep the page offline). */
-const LOCAL_COPY_WAIT_MS = 3000
+/**
+ * How long the socket waits for this browser's copy of the document to be read, ms: a slow disk or a large copy
+ * takes seconds, and words of a closed page read after the server's changes may go into a provision a move deleted
+ * meanwhile (moved-words.ts); a copy that cannot be opened is not waited for, and a stuck one no longer than this.
+ */
+const LOCAL_COPY_WAIT_MS = 30_000
 
 /** The collaboration socket's address on this origin (with this page's document-model fingerprint). */
 export function collabUrl(): string {
@@ -164,13 +168,17 @@ export function openCollab(documentId: string, userId: string): CollabSession {
   })
 
   const copyRead = Promise.all([local.whenSynced, ownClients.ready])
-  void Promise.race([copyRead, new Promise(resolve => setTimeout(resolve, LOCAL_COPY_WAIT_MS))]).then(() => {
+  // (y-indexeddb's `whenSynced` never settles when the database cannot be opened: its opening is asked directly)
+  const copyUnreadable = (local as unknown as { _db: Promise<unknown> })._db.then(() => new Promise(() => {}), () => undefined)
+  let copyWaited = false
+  void Promise.race([copyRead, copyUnreadable, new Promise(resolve => setTimeout(resolve, LOCAL_COPY_WAIT_MS))]).then(() => {
+    copyWaited = true
     if (wanted && !destroyed && !refused && navigator.onLine) void provider.connect()
   })
 
   // Going offline: stop trying; coming back: reconnect at once and merge.
   const goOffline = () => { closingOnPurpose ||= socket !== 'disconnected'; stop() }
-  const goOnline = () => { if (refused) return; wanted = true; void provider.connect(); emit() }
+  const goOnline = () => { if (refused) return; wanted = true; if (copyWaited) void provider.connect(); emit() }
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)
   window.addEventListener('beforeunload', askBeforeClosing)
