@@ -164,6 +164,9 @@ function rememberedDiffs(key: string): BlockDiffCache {
   }
 }
 
+/** The moves of a first pass: none. */
+const NO_MOVES: ReadonlyMap<Node, never> = new Map<Node, never>()
+
 /** Compares two versions of a resolution; see the module comment. */
 export function compare(oldDoc: Node, newDoc: Node, options: CompareOptions = {}): Comparison {
   return compareWithCache(oldDoc, newDoc, options)
@@ -194,7 +197,8 @@ function comparePair(oldDoc: Node, newDoc: Node, options: CompareOptions, cache:
   }
   const oldIds = documentIds(oldDoc)
   const newIds = documentIds(newDoc)
-  const base = {
+  // the first pass's context, no moves known yet (the second pass's adds them)
+  const base: BuildContext = {
     byId: lineageOf(oldIds, newIds),
     oldIds,
     newIds,
@@ -205,15 +209,16 @@ function comparePair(oldDoc: Node, newDoc: Node, options: CompareOptions, cache:
     newLabels: labelsOf(newDoc),
     diffBlock,
     tokens,
-    author: options.author
+    author: options.author,
+    movedFrom: NO_MOVES,
+    movedTo: NO_MOVES
   }
-  let ctx: BuildContext = { ...base, movedFrom: new Map(), movedTo: new Map() }
-  let built = buildDocument(oldDoc, newDoc, new RevisionBuilder(ctx))
+  let built = buildDocument(oldDoc, newDoc, new RevisionBuilder(base))
   const moves = findMoves(built.builder.deletedProvisions, built.builder.insertedProvisions, {
     threshold: options.moveThreshold ?? DEFAULT_MOVE_THRESHOLD, byId: base.byId, bagOf
   })
   if (moves.length > 0) {
-    ctx = {
+    const ctx: BuildContext = {
       ...base,
       movedFrom: new Map(moves.map(m => [m.from, m.moveId])),
       movedTo: new Map(moves.map(m => [m.to, { from: m.from, moveId: m.moveId }]))
