@@ -342,6 +342,26 @@ test('a footnote a drafter adds offline into a provision the other delegation mo
   await salma.context.close()
 })
 
+test('words a drafter types offline in a provision the other delegation joins to the one before are not lost', async ({ browser }) => {
+  // Salma (ARB) goes offline and writes in 'considering c)'; Amal (APT) presses Backspace at its start, joining it to
+  // 'b)' (the shared provision is deleted and its text typed again at the end of 'b)'); Salma comes back.
+  const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Offline words kept across a join')
+  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  await goOffline(salma)
+  await caretAfter(salma.page, 'أن الفصل بين عناصر')
+  await salma.page.keyboard.type(' كتبت دون اتصال')
+  await caretAfter(amal.page, 'أن الفصل بين عناصر', 0)
+  await amal.page.keyboard.press('Backspace')
+  await expect.poll(async () => (await provisionTexts(amal.page)).filter(t => t.includes('أن الفصل بين عناصر') && t.includes('أن الشبكة الهاتفية')).length).toBe(1)
+  await backOnline(salma)
+  // both have Salma's words, once, in the joined provision, after the words she wrote them after
+  await expect.poll(() => whereWordsStand(amal.page, 'كتبت دون اتصال', 'أن الفصل بين عناصر كتبت دون اتصال'), { timeout: 20_000 }).toEqual([true])
+  expect(await whereWordsStand(amal.page, 'كتبت دون اتصال', 'أن الشبكة الهاتفية')).toEqual([true])
+  await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
+  await amal.context.close()
+  await salma.context.close()
+})
+
 test('words typed offline in a page since closed are kept when the provision was moved into another section meanwhile', async ({ browser }) => {
   // Salma (ARB) writes offline and closes the page (her words wait in the browser); Amal (APT) moves the provision
   // into the section above; Salma, back online, opens the proposal again: the new page sends the words and, as they

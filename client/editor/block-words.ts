@@ -54,7 +54,8 @@ export interface Insertion {
 
 const OBJECT = '\uFFFC'
 const NO_ATTRIBUTES: Readonly<Record<string, unknown>> = Object.freeze({})
-const isTextblock = (name: string) => resolutionSchema.nodes[name]?.isTextblock === true
+/** Whether a node name is a text block's (a paragraph, a heading: inline content). */
+export const isTextblock = (name: string) => resolutionSchema.nodes[name]?.isTextblock === true
 
 /** Whether an item stood before `tr`: not made by it, and not deleted before it. */
 export function stoodBefore(item: AnyItem, tr: Y.Transaction): boolean {

@@ -13,7 +13,7 @@ import * as Y from 'yjs'
 import { FRAGMENT } from '../../protocol/shared-doc.js'
 import { fn, ins, op, p, pre, prov, res, resetBuilderIds, txt } from '../../schema/index.js'
 import { docOfFragment, HeadlessEditor } from '../../server/test/headless-editor.js'
-import { moveProvision, moveProvisionToSection } from './commands.js'
+import { joinProvisionBackward, moveProvision, moveProvisionToSection } from './commands.js'
 import { undoWithCarriedWords, watchMovedWords } from './moved-words.js'
 
 function resolution(second: Node[] = []): Node {
@@ -327,3 +327,44 @@ for (const [name, move, section] of [['within its section', moveProvision(-1), '
     assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
   })
 }
+
+/** Joins the provision holding `words` to the one before, as Backspace at its start does. */
+function joinToPrevious(page: Page, words: string): void {
+  const start = textEnd(page.editor.doc, words) - words.length
+  page.editor.dispatch(page.editor.state.tr.setSelection(TextSelection.create(page.editor.doc, start)))
+  assert.ok(joinProvisionBackward(page.editor.state, tr => page.editor.dispatch(tr)), 'the provisions were joined')
+}
+
+test('words typed offline into a provision the other delegation joins to the one before stay in its text, where they were typed', () => {
+  const { server, amal, salma } = setting()
+  salma.typeBefore('two', 'very ')
+  salma.type('that very two', ' offline', ins('Salma', 'ARB'))
+  joinToPrevious(amal, 'that two')
+  moverThenWriter(server, amal, salma)
+  assert.equal(provision(amal.doc, 'p2'), null)
+  assert.deepEqual(provision(amal.doc, 'p1'), { section: 's1', text: 'that onethat very two offline' })
+  assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
+  assert.deepEqual(amal.doc.toJSON(), docOfFragment(server.getXmlFragment(FRAGMENT)).toJSON())
+})
+
+test('a footnote added offline into a provision the other delegation joins to the one before stays with its words', () => {
+  const { server, amal, salma } = setting()
+  salma.editor.dispatch(salma.editor.state.tr.insert(textEnd(salma.editor.doc, 'that two'), fn('a note', 'f9')))
+  joinToPrevious(amal, 'that two')
+  moverThenWriter(server, amal, salma)
+  assert.deepEqual(footnote(amal.doc, 'f9'), { provision: 'p1', text: 'a note', after: 't two' })
+  assert.deepEqual(footnoteIds(amal.doc), ['f9'])
+  assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
+})
+
+test('words typed offline into a provision the other delegation deletes with other text written elsewhere are not put there', () => {
+  const { server, amal, salma } = setting()
+  salma.type('that two', ' gone')
+  const from = textEnd(amal.editor.doc, 'that one') + 2
+  const to = textEnd(amal.editor.doc, 'that two') + 2
+  amal.editor.dispatch(amal.editor.state.tr.delete(from, to))
+  amal.type('to act', ' at once')
+  moverThenWriter(server, amal, salma)
+  assert.equal(occurrences(salma.doc, ' gone'), 0)
+  assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
+})

@@ -25,18 +25,20 @@
  * change of this page like any other: sent to the server, kept offline.
  *
  * Only a page's own words are carried (one page per word: no copies), and
- * only words missing where they belong (the mover's copy holds every word
- * it knew of); words this page carried before that a later rewrite leaves
- * in another provision again leave it even when their provision holds them
- * (a mover copied the words they were carried from). A provision deleted,
- * not moved, takes its words with it, as any deletion does. What this
- * cannot mend: a mover's page that receives the words where a move left
- * them and copies them into a later move before this page has carried them
- * back (moved-words-random.test.ts measures how often). What this cannot
- * tell apart: a deletion that knew the words, when the element's id stands
- * elsewhere. y-prosemirror moves some provisions by rewriting one element
- * in place and deleting another, and a restored version written over the
- * text (server/restore.ts) can do the same; to this page both are its
+ * only words missing where they belong (the mover's copy holds every word it
+ * knew of); words this page carried before that a later rewrite leaves in
+ * another provision again leave it even when their provision holds them (a
+ * mover copied the words they were carried from). A provision deleted, not
+ * moved, takes its words with it, as any deletion does, unless the change
+ * wrote its text again elsewhere: joined to the provision before it
+ * (Backspace at its start), its words go with its text (joined-words.ts).
+ * What this cannot mend: a mover's page that receives the words where a move
+ * left them and copies them into a later move before this page has carried
+ * them back (moved-words-random.test.ts measures how often). What this
+ * cannot tell apart: a deletion that knew the words, when the element's id
+ * stands elsewhere. y-prosemirror moves some provisions by rewriting one
+ * element in place and deleting another, and a restored version written over
+ * the text (server/restore.ts) can do the same; to this page both are its
  * words deleted with an element whose id stands elsewhere (the server's
  * relay encodes what a deletion took with it as deleted by it). So words
  * typed since a version, in a provision the restore rewrote that way, are
@@ -45,6 +47,7 @@
 import * as Y from 'yjs'
 import { IDENTIFIED_NODES } from '../../schema/nodes.js'
 import { inlineCopyBefore, insertInline, type InlineCopy } from './inline-copies.js'
+import { blocksWrittenBy, joinedInto } from './joined-words.js'
 import { blockTextBefore, blockTextNow, characterKey, counterpart, deleteCharacters, missingWords, stoodBefore, textblocksBefore, textblocksNow, typeInto, type AnyItem, type AnyType, type BlockText, type Character, type Insertion } from './block-words.js'
 
 /** Whether words of a Yjs client id are this page's to carry (its own id; see own-clients.ts for earlier pages'). */
@@ -53,8 +56,11 @@ export type OwnClients = (client: number) => boolean
 /** The origin of the transactions that carry words back. */
 export const MOVED_WORDS_ORIGIN = Object.freeze({ movedWords: true })
 
-/** An element that held this page's words under provision id `id`: deleted, or now another provision's. */
-interface Source { readonly element: AnyType; readonly id: string; readonly deleted: boolean }
+/**
+ * An element that held this page's words under provision id `id`: deleted, or now another provision's; deleted with
+ * no element of its id standing (`id` null), its text may have been joined to another provision (joined-words.ts).
+ */
+interface Source { readonly element: AnyType; readonly id: string | null; readonly deleted: boolean }
 
 /**
  * Carries this page's words that a collaborator's move (or its undo) in
@@ -76,6 +82,9 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
     // (one element once: words in a footnote the page added, an identified element of its own with no copy
     // standing, lead to the provision holding it, as do the provision's own words)
     if (element && !sources.some(s => s.element === element)) sources.push({ element, id: idBefore(element, tr)!, deleted: true })
+    // no copy stands: the outermost element deleted, whose text a join may have written elsewhere
+    const outermost = chain.at(-1)!
+    if (!element && !sources.some(s => s.element === outermost)) sources.push({ element: outermost, id: null, deleted: true })
   }
   for (const { element, id } of renamed) if (standing.has(id) && standing.get(id) !== element) sources.push({ element, id, deleted: false })
 
@@ -87,7 +96,7 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
     const types = textblocksBefore(element, tr, !deleted)
     const blocks = types.map(b => blockTextBefore(b, tr, carried))
     const rewritten = deleted || blocks.some(b => b.characters.some(c => c.place?.item.deleted)) || types.some(b => writtenInto(b, tr))
-    return { target: standing.get(id)!, blocks: rewritten ? blocks : [], deleted }
+    return { target: id === null ? null : standing.get(id)!, blocks: rewritten ? blocks : [], deleted }
   })
   // A block words go into is compared without the words that may leave it (words of two provisions rewritten into
   // each other go both ways); what does leave, leaves before anything comes in.
@@ -98,7 +107,19 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
   /** Whether this page typed `c` when it carried words before (not when its user typed). */
   const carriedBefore = ({ place }: Character) => place !== null && place.item.id.client === doc.clientID &&
     carriedClocks(doc).some(([from, to]) => place.item.id.clock + place.offset >= from && place.item.id.clock + place.offset < to)
+  let written: Y.XmlElement[] | null = null
   for (const plan of plans) {
+    if (plan.target === null) {
+      // joined to another provision: the words go where the change wrote the text they stood in
+      for (const text of plan.blocks) {
+        if (!text.characters.some(c => c.carried)) continue
+        const joined = joinedInto(text, written ??= blocksWrittenBy(tr), tr, leaving)
+        if (!joined) continue
+        const missing = missingWords(text, joined.segment).map(i => ({ ...i, at: i.at + joined.offset }))
+        if (missing.length) moves.push({ target: joined.block, now: joined.now, missing })
+      }
+      continue
+    }
     const now = textblocksNow(plan.target)
     plan.blocks.forEach((text, k) => {
       if (!text.characters.some(c => c.carried)) return
