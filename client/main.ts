@@ -1,6 +1,9 @@
 /**
- * Entry point of the browser client: finds out who is signed in, applies
- * their interface language, and shows the page the location hash names.
+ * Entry point of the browser client: keeps the app shell for loads without
+ * the server (client/offline-shell/), finds out who is signed in (with the
+ * server out of reach, the user last signed in on this browser, until the
+ * server can say: app/session-start.ts), applies their interface language,
+ * and shows the page the location hash names.
  */
 import '@fontsource/noto-naskh-arabic/arabic-400.css'
 import '@fontsource/noto-naskh-arabic/arabic-700.css'
@@ -8,7 +11,7 @@ import './styles/page.css'
 import './styles/app.css'
 import './styles/cycle.css'
 import './styles/committee.css'
-import { me, type User } from './app/api.js'
+import type { User } from './app/api.js'
 import { errorText } from './app/i18n-errors.js'
 import { h } from './app/dom.js'
 import { onUiLangChange, setUiLang, t, uiLang } from './app/i18n.js'
@@ -20,6 +23,10 @@ import { documentsPage } from './pages/documents.js'
 import { editorPage } from './pages/editor-page.js'
 import { loginPage } from './pages/login.js'
 import { topBar } from './pages/shell.js'
+import { sessionWhenReachable, startSession } from './app/session-start.js'
+import { rememberUser } from './app/last-user.js'
+import { showServerUnreachable } from './app/server-reach-notice.js'
+import { keepAppShell } from './offline-shell/register.js'
 
 const root = document.getElementById('app')!
 let user: User | null = null
@@ -42,7 +49,7 @@ async function show(): Promise<void> {
   close = null
   const mine = ++generation
   const route = parseRoute(location.hash)
-  if (!user || route.page === 'login') { if (route.page !== 'login') go({ page: 'login', next: location.hash }); else loginPage(root, signedIn); return }
+  if (!user || route.page === 'login') { if (route.page !== 'login') go({ page: 'login', next: location.hash }); else loginPage(root, u => { rememberUser(u); signedIn(u) }); return }
   try {
     switch (route.page) {
       case 'documents': await documentsPage(root, user); break
@@ -69,5 +76,29 @@ onUiLangChange(() => {
 })
 window.addEventListener('hashchange', () => void show())
 
+/**
+ * The server has said who is signed in, after the app started without it:
+ * nobody (the session ended meanwhile) leads to the sign-in page, whose
+ * next page is this one (the words typed meanwhile wait in the browser for
+ * her); another user starts anew as that user; the same user goes on, and
+ * a list of documents read from this browser's copies is read again.
+ */
+function sessionConfirmed(u: User | null): void {
+  if (!u) { user = null; void show(); return }
+  if (u.id !== user?.id) { signedIn(u); return }
+  user = u
+  if (parseRoute(location.hash).page === 'documents') void show()
+}
+
 setUiLang(uiLang(), false, false)
-void me().then(u => { if (u) signedIn(u); else { user = null; void show() } }, () => void show())
+keepAppShell()
+void startSession().then(({ user: u, confirmed }) => {
+  if (!u) { user = null; void show(); return }
+  signedIn(u)
+  if (confirmed) return
+  const hideNotice = showServerUnreachable()
+  void sessionWhenReachable().then(answer => {
+    hideNotice()
+    if (answer !== 'refused') sessionConfirmed(answer)
+  })
+})

@@ -8,9 +8,10 @@ import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { Hocuspocus } from '@hocuspocus/server'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import express from 'express'
 import { seedDemoUsers } from './auth/demo-users.js'
+import { SERVICE_WORKER_FILE } from '../protocol/app-shell.js'
 import { Sessions, loadSessionSecret } from './auth/sessions.js'
 import { apiRouter } from './api/router.js'
 import { SharedPdfRenderer } from './api/export-routes.js'
@@ -97,9 +98,14 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   const pdf = new SharedPdfRenderer({ timeoutMs: config.work?.timeoutMs, launch: config.printer })
   app.use('/api', sameOriginWrites(config.publicOrigins ?? []))
   app.use('/api', apiRouter({ store, sessions, hocuspocus, accessChanged, sessionTtlMs: config.sessionTtlMs, clientAddress: proxies.clientAddress, loginLimits: config.loginLimits, logger, work, loopTime, checkpointBytes, maxDocumentBytes: config.maxDocumentBytes, storeHealth }, pdf))
-  app.use(express.static(config.distDir, { index: false }))
+  // the service worker that keeps the app shell (client/offline-shell/): its script is checked with the server at every
+  // load, so that a new build's worker reaches every browser
+  const serviceWorker = resolve(config.distDir, SERVICE_WORKER_FILE)
+  app.use(express.static(config.distDir, { index: false, setHeaders: (res, path) => { if (path === serviceWorker) res.setHeader('Cache-Control', 'no-cache') } }))
   app.use((req, res) => {
     const index = join(config.distDir, 'index.html')
+    // a build without a worker (none to register) has no script for it: not the page, which the browser would refuse as one
+    if (req.path === `/${SERVICE_WORKER_FILE}`) { res.status(404).type('text').send('Not found'); return }
     if (req.method !== 'GET' || !existsSync(index)) { res.status(404).type('text').send(req.method === 'GET' ? 'The client is not built (run npm run build).' : 'Not found'); return }
     res.sendFile(index)
   })

@@ -29,6 +29,15 @@ export class ApiError extends Error {
 }
 
 /**
+ * Whether `e` says the server could not be reached: no answer at all, or a
+ * gateway's (a reverse proxy's while the server restarts: 502, 504, or 503
+ * without the code the server's own busy answers carry).
+ */
+export function serverOutOfReach(e: unknown): boolean {
+  return e instanceof ApiError && (e.status === 0 || e.status === 502 || e.status === 504 || (e.status === 503 && e.code === null))
+}
+
+/**
  * The ApiError of an error answer, from its `{error, code}` body when it has
  * one; a page out of date also gets the notice across the top.
  */

@@ -10,9 +10,12 @@ import assert from 'node:assert/strict'
 const store = new Map<string, string>()
 Object.defineProperty(globalThis, 'localStorage', {
   configurable: true,
-  value: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => { store.set(k, v) }, removeItem: (k: string) => { store.delete(k) } }
+  value: {
+    getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => { store.set(k, v) }, removeItem: (k: string) => { store.delete(k) },
+    get length() { return store.size }, key: (i: number) => [...store.keys()][i] ?? null
+  }
 })
-const { rememberDetails, rememberedDetails } = await import('./remembered-details.js')
+const { keptDocuments, rememberDetails, rememberedDetails } = await import('./remembered-details.js')
 
 const proposal = {
   id: 'd1', title: 'APT proposal on Resolution 50', lang: 'ar', kind: 'proposal' as const, baseVersionId: 'v1', baseDocumentId: 'r50',
@@ -33,4 +36,14 @@ test('an unreadable or foreign record is none', () => {
   assert.equal(rememberedDetails('u-rita', 'd1'), null)
   for (const [key] of store) if (key.includes('u-rita')) store.set(key, JSON.stringify({ ...proposal, id: 'd9' }))
   assert.equal(rememberedDetails('u-rita', 'd1'), null)
+})
+
+test('offline, the list is the user\'s documents whose copy the browser holds, the last changed first', async () => {
+  rememberDetails('u-sara', { ...proposal, id: 'a', title: 'A', updatedAt: '2026-12-01', json: null })
+  rememberDetails('u-sara', { ...proposal, id: 'b', title: 'B', updatedAt: '2026-12-03', json: null })
+  rememberDetails('u-sara', { ...proposal, id: 'c', title: 'C (copy gone)', updatedAt: '2026-12-04', json: null })
+  rememberDetails('u-other', { ...proposal, id: 'd', title: 'D', json: null })
+  const held = async (name: string) => !name.endsWith(':c')
+  assert.deepEqual((await keptDocuments('u-sara', held)).map(d => d.title), ['B', 'A'])
+  assert.deepEqual(await keptDocuments('u-nobody', held), [])
 })

@@ -6,9 +6,9 @@
  * and a document whose copy this browser keeps for the user
  * (client/editor/browser-copy.ts) opens from that copy with the details
  * remembered: the words typed then wait in the copy until the connection
- * returns.
+ * returns. The list of documents, offline, shows those documents.
  */
-import { ApiError, getDocument, type DocumentMeta, type DocumentWithJSON } from './api.js'
+import { getDocument, serverOutOfReach, type DocumentMeta, type DocumentWithJSON } from './api.js'
 import { browserCopyName, hasCopy } from '../editor/browser-copy.js'
 
 /** Where the details of `documentId` are remembered for the user whose id is `userId`. */
@@ -44,9 +44,31 @@ export async function documentDetails(userId: string, documentId: string): Promi
     rememberDetails(userId, document)
     return document
   } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 0) throw e
+    if (!serverOutOfReach(e)) throw e
     const remembered = rememberedDetails(userId, documentId)
     if (!remembered || !await hasCopy(browserCopyName(userId, documentId))) throw e
     return { ...remembered, json: null }
   }
+}
+
+/**
+ * The documents this browser keeps a copy of for the user `userId`, with
+ * the details remembered for them, the last changed first: what the list of
+ * documents shows while the server cannot be reached. (`held` says whether
+ * the browser holds a copy by a name.)
+ */
+export async function keptDocuments(userId: string, held: (copyName: string) => Promise<boolean> = hasCopy): Promise<DocumentMeta[]> {
+  const prefix = detailsKey(userId, '')
+  const ids: string[] = []
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)
+      if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length))
+    }
+  } catch { return [] }
+  const kept = await Promise.all(ids.map(async id => {
+    const details = rememberedDetails(userId, id)
+    return details && await held(browserCopyName(userId, id)) ? details : null
+  }))
+  return kept.filter((d): d is DocumentMeta => d !== null).sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)))
 }

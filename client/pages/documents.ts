@@ -3,9 +3,12 @@
  * is no longer the version in force), and the last change with the
  * delegation that made it, a proposal's invited co-sponsors (a drafter of
  * one answers there); a filter box narrows it by
- * every word typed (title, resolution, delegation, kind, language).
+ * every word typed (title, resolution, delegation, kind, language). While
+ * the server cannot be reached, the list is the documents this browser
+ * keeps a copy of for the user, each marked as such (they open from it).
  */
-import { answerInvitation, listDocuments, type DocumentMeta, type User } from '../app/api.js'
+import { answerInvitation, listDocuments, serverOutOfReach, type DocumentMeta, type User } from '../app/api.js'
+import { keptDocuments } from '../app/remembered-details.js'
 import { h } from '../app/dom.js'
 import { tk } from '../app/i18n-committee.js'
 import { t, uiLang } from '../app/i18n.js'
@@ -42,23 +45,29 @@ function invitation(doc: DocumentMeta, user: User, reload: () => void): HTMLElem
       h('button', { type: 'button', class: 'quiet', 'data-testid': 'decline-cosponsor', onclick: answer(false) }, tc('declineCosponsor')), ' ', status) : null)
 }
 
-function row(doc: DocumentMeta, all: DocumentMeta[], propose: ((id: string) => void) | null, user: User, reload: () => void): HTMLElement {
+/**
+ * A document's row; `offline`: the list is this browser's copies (the server
+ * out of reach), marked so, with no action that needs the server.
+ */
+function row(doc: DocumentMeta, all: DocumentMeta[], propose: ((id: string) => void) | null, user: User, reload: () => void, offline = false): HTMLElement {
   const lang = isLanguage(doc.lang) ? languageInfo(doc.lang) : null
-  const base = doc.baseDocumentId ? all.find(d => d.id === doc.baseDocumentId)?.title ?? doc.baseDocumentId : null
+  // (offline, a base this browser keeps no copy of has no title to show)
+  const base = doc.baseDocumentId ? all.find(d => d.id === doc.baseDocumentId)?.title ?? (offline ? null : doc.baseDocumentId) : null
   // a text drafted on an older version than its resolution's version in force (after an adoption) is marked
   const older = doc.onOlderBase ? h('span', { class: 'badge-older', title: tc('olderBaseTip'), 'data-testid': 'older-base-badge' }, tc('olderBaseBadge')) : null
   // what the filter box searches: the title, the resolution it is on, its delegations, kind and language, the mark
   const searched = folded([doc.title, base ?? '', doc.delegations.join(' '), doc.kind, lang?.name ?? doc.lang, lang?.code ?? '', older ? tc('olderBaseBadge') : ''].join(' '))
   return h('tr', { 'data-testid': 'doc-row', 'data-id': doc.id, 'data-search': searched },
-    h('td', {}, h('a', { href: routeHash({ page: 'editor', id: doc.id }), dir: 'auto', class: 'doc-title' }, doc.title), invitation(doc, user, reload)),
+    h('td', {}, h('a', { href: routeHash({ page: 'editor', id: doc.id }), dir: 'auto', class: 'doc-title' }, doc.title),
+      offline ? h('span', { class: 'badge-offline', title: t('offlineCopyTip'), 'data-testid': 'offline-copy' }, t('offlineCopy')) : invitation(doc, user, reload)),
     h('td', {}, lang?.name ?? doc.lang),
     h('td', {}, doc.kind === 'proposal' ? t('proposal') : doc.kind === 'committee-draft' ? tk('committeeDraft') : t('resolution')),
     // an assembly lists hundreds: the resolution's title in two lines at most (whole on hover), the time on one and who on the next
     // (the clamped box keeps the column's side; the title inside keeps its own direction)
-    h('td', {}, h('div', { class: 'list-base', title: base ?? '' }, h('span', { dir: 'auto' }, base ?? (doc.baseVersionId ? doc.baseVersionId : t('none')))), older),
+    h('td', {}, h('div', { class: 'list-base', title: base ?? '' }, h('span', { dir: 'auto' }, base ?? (doc.baseVersionId && !offline ? doc.baseVersionId : t('none')))), older),
     h('td', {}, h('span', { class: 'list-when' }, formatWhen(doc.updatedAt, uiLang())),
       doc.updatedBy ? h('div', { class: 'muted small list-who' }, `${t('by')} `, h('bdi', {}, `${doc.updatedBy.name} (${doc.updatedBy.delegation})`)) : null),
-    h('td', { class: 'row-actions' },
+    offline ? h('td', {}) : h('td', { class: 'row-actions' },
       doc.baseVersionId ? h('a', { href: routeHash({ page: 'compare', old: `v:${doc.baseVersionId}`, new: `d:${doc.id}` }) }, t('compare')) : null,
       propose && doc.kind === 'resolution' ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'row-new-proposal', onclick: () => propose(doc.id) }, tc('newProposal')) : null,
       canInviteCosponsors(user, doc) ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'row-cosponsors', onclick: () => cosponsorsSheet(doc, user, reload) }, tc('cosponsorsButton')) : null))
@@ -103,6 +112,12 @@ export async function documentsPage(root: HTMLElement, user: User): Promise<void
     body.replaceChildren(...docs.map(d => row(d, docs, propose, user, reload)))
     applyFilter()
   } catch (e) {
-    body.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'error' }, `${t('error')}: ${errorText(e)}`)))
+    const kept = serverOutOfReach(e) ? await keptDocuments(user.id) : []
+    if (kept.length === 0) { body.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'error' }, `${t('error')}: ${errorText(e)}`))); return }
+    docs = kept
+    actions.replaceChildren()   // (new proposals, imports: the server's to make)
+    body.replaceChildren(...kept.map(d => row(d, kept, null, user, reload, true)))
+    body.parentElement?.prepend(h('caption', { class: 'muted offline-list', 'data-testid': 'offline-list' }, `${errorText(e)} ${t('offlineList')}`))
+    applyFilter()
   }
 }

@@ -9,6 +9,7 @@ import { go } from '../app/router.js'
 import { errorText } from '../app/i18n-errors.js'
 import { notifyError } from './dialogs.js'
 import { trackHeight } from '../app/sticky-heights.js'
+import { forgetUser } from '../app/last-user.js'
 
 /**
  * The first stop of the keyboard on every page: past the bar and the tools,
@@ -26,10 +27,13 @@ function skipToContent(): void {
 /**
  * Signs out and shows the sign-in page. Only the server ends a session (its cookie is out of the page's reach): when
  * it cannot be reached the user stays signed in, and is told. The browser's copies of documents are kept per user
- * (client/editor/browser-copy.ts): words not sent yet wait for the user's next sign-in in this browser.
+ * (client/editor/browser-copy.ts): words not sent yet wait for the user's next sign-in in this browser. The user
+ * remembered as signed in on this browser (app/last-user.ts) is forgotten.
  */
 async function signOut(): Promise<void> {
   try { await logout() } catch (e) { notifyError(errorText(e)); return }
+  // nobody is signed in on this browser now: a page loaded without the server starts nobody (app/session-start.ts)
+  forgetUser()
   go({ page: 'login' })
 }
 
