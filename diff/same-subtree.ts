@@ -40,7 +40,8 @@ export function equalNodes(a: Node, b: Node): boolean {
   if (n !== b.childCount || !Mark.sameSet(a.marks, b.marks)) return false
   const x = a.attrs
   const y = b.attrs
-  for (const k of attrNames(a.type)) if (x[k] !== y[k] && !sameValue(x[k], y[k])) return false
+  // (nodes of a type without attributes share one empty object)
+  if (x !== y) for (const k of attrNames(a.type)) if (x[k] !== y[k] && !sameValue(x[k], y[k])) return false
   for (let i = 0; i < n; i++) if (!equalNodes(a.child(i), b.child(i))) return false
   return true
 }
