@@ -362,6 +362,27 @@ test('words a drafter types offline in a provision the other delegation joins to
   await salma.context.close()
 })
 
+test('words a drafter types offline in the part of a provision the other delegation splits off go with that part', async ({ browser }) => {
+  // Salma (ARB) goes offline and writes inside 'considering c)'; Amal (APT) presses Enter before those words, splitting
+  // the provision in two (the binding keeps the shared provision for one part and types the other again in a new
+  // one); Salma comes back.
+  const { amal, salma } = await bothDelegatesOnAFreshProposal(browser, 'Offline words kept across a split')
+  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  await goOffline(salma)
+  await caretAfter(salma.page, 'أن الفصل بين عناصر')
+  await salma.page.keyboard.type(' كتبت دون اتصال')
+  await caretAfter(amal.page, 'أن الفصل بين')
+  await amal.page.keyboard.press('Enter')
+  await expect.poll(async () => (await provisionTexts(amal.page)).some(t => t.includes('عناصر') && !t.includes('أن الفصل بين'))).toBe(true)
+  await backOnline(salma)
+  // both have Salma's words, once, after the words she wrote them after, in the part split off
+  await expect.poll(() => whereWordsStand(amal.page, 'كتبت دون اتصال', 'عناصر كتبت دون اتصال'), { timeout: 20_000 }).toEqual([true])
+  expect(await whereWordsStand(amal.page, 'كتبت دون اتصال', 'أن الفصل بين')).toEqual([false])
+  await expect.poll(async () => await editorText(salma.page) === await editorText(amal.page), { timeout: 20_000 }).toBe(true)
+  await amal.context.close()
+  await salma.context.close()
+})
+
 test('words typed offline in a page since closed are kept when the provision was moved into another section meanwhile', async ({ browser }) => {
   // Salma (ARB) writes offline and closes the page (her words wait in the browser); Amal (APT) moves the provision
   // into the section above; Salma, back online, opens the proposal again: the new page sends the words and, as they

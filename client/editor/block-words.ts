@@ -36,13 +36,13 @@ export interface Character {
   readonly inline: AnyItem | null
 }
 
-/** A text block's text and characters (an inline element counts as one character, U+FFFC). */
+/** A text block's text and characters (an inline element counts as one character: `inlineCharacter`). */
 export interface BlockText { readonly text: string; readonly characters: readonly Character[] }
 
 /**
  * Words to type into a block: where in its text, what, with which marks,
  * and the characters they were; or an inline element to type again there
- * (`inline`, the item that held it; `text` is then one U+FFFC).
+ * (`inline`, the item that held it; `text` is then the one character it stands for).
  */
 export interface Insertion {
   readonly at: number
@@ -53,6 +53,21 @@ export interface Insertion {
 }
 
 const OBJECT = '\uFFFC'
+
+/**
+ * The character an inline element stands for in a block's text: one of the
+ * private-use characters, picked by its id (a footnote's), so that texts
+ * compared character by character tell two footnotes apart; U+FFFC for one
+ * with no id.
+ */
+function inlineCharacter(item: AnyItem): string {
+  const entry = (item.content.type as unknown as AnyType | undefined)?._map.get('id')
+  const id = entry?.content.getContent().at(-1)
+  if (typeof id !== 'string' || id === '') return OBJECT
+  let hash = 0
+  for (let k = 0; k < id.length; k++) hash = (hash * 31 + id.charCodeAt(k)) | 0
+  return String.fromCharCode(0xe000 + ((hash >>> 0) % 0x1900))
+}
 const NO_ATTRIBUTES: Readonly<Record<string, unknown>> = Object.freeze({})
 /** Whether a node name is a text block's (a paragraph, a heading: inline content). */
 export const isTextblock = (name: string) => resolutionSchema.nodes[name]?.isTextblock === true
@@ -97,7 +112,7 @@ export function textblocksNow(element: Y.XmlElement): Y.XmlElement[] {
 export function blockTextBefore(block: AnyType, tr: Y.Transaction, carried: (item: AnyItem) => boolean): BlockText {
   let text = ''
   const characters: Character[] = []
-  const object = (inline: AnyItem | null = null, picked = false) => { text += OBJECT; characters.push({ carried: picked, attributes: NO_ATTRIBUTES, place: null, inline }) }
+  const object = (inline: AnyItem | null = null, picked = false) => { text += inline ? inlineCharacter(inline) : OBJECT; characters.push({ carried: picked, attributes: NO_ATTRIBUTES, place: null, inline }) }
   for (const child of childrenBefore(block, tr)) {
     const run = child.content.type
     // an inline element (a footnote) is carried whole, as its words are
@@ -134,7 +149,7 @@ export function* runBefore(run: AnyType, tr: Y.Transaction): Generator<{ item: A
 export function blockTextNow(block: Y.XmlElement): BlockText {
   let text = ''
   const characters: Character[] = []
-  const object = (inline: AnyItem | null = null) => { text += OBJECT; characters.push({ carried: false, attributes: NO_ATTRIBUTES, place: null, inline }) }
+  const object = (inline: AnyItem | null = null) => { text += inline ? inlineCharacter(inline) : OBJECT; characters.push({ carried: false, attributes: NO_ATTRIBUTES, place: null, inline }) }
   for (const child of block.toArray()) {
     if (!(child instanceof Y.XmlText)) { object((child as unknown as AnyType)._item); continue }
     for (let item = (child as unknown as AnyType)._start; item; item = item.right as AnyItem | null) {
@@ -208,7 +223,7 @@ export function missingWords(before: BlockText, now: string): Insertion[] {
       const c = before.characters[b]!
       if (!c.carried) continue
       const last = out.at(-1)
-      if (c.inline) out.push({ at: t, text: OBJECT, attributes: {}, from: [c], inline: c.inline })
+      if (c.inline) out.push({ at: t, text: before.text[b]!, attributes: {}, from: [c], inline: c.inline })
       else if (last && !last.inline && last.at === t && lastEnd === b && last.attributes === c.attributes) out[out.length - 1] = { ...last, text: last.text + before.text[b]!, from: [...last.from, c] }
       else out.push({ at: t, text: before.text[b]!, attributes: c.attributes as Record<string, unknown>, from: [c] })
       lastEnd = b + 1

@@ -68,25 +68,27 @@ function elementOf(copy: InlineCopy): Y.XmlElement {
  * Types an inline element into a standing text block at place `at` of its
  * text (a text run counts its length, an element one): between two
  * children, or in a run, split in two there (as the editor's binding does
- * when an inline node is put between words).
+ * when an inline node is put between words). Returns the element made.
  */
-export function insertInline(block: Y.XmlElement, at: number, copy: InlineCopy): void {
+export function insertInline(block: Y.XmlElement, at: number, copy: InlineCopy): Y.XmlElement {
+  const element = elementOf(copy)
   const children = block.toArray()
   let start = 0
   for (let k = 0; k < children.length; k++) {
-    if (at === start) { block.insert(k, [elementOf(copy)]); return }
+    if (at === start) { block.insert(k, [element]); return element }
     const child = children[k]!
     const length = child instanceof Y.XmlText ? child.length : 1
     if (child instanceof Y.XmlText && at < start + length) {
       const tail = new Y.XmlText()
       tail.applyDelta(deltaFrom(child, at - start))
       child.delete(at - start, length - (at - start))
-      block.insert(k + 1, [elementOf(copy), tail])
-      return
+      block.insert(k + 1, [element, tail])
+      return element
     }
     start += length
   }
-  block.insert(children.length, [elementOf(copy)])
+  block.insert(children.length, [element])
+  return element
 }
 
 /** The delta of a text run from character `offset` on. */

@@ -11,9 +11,9 @@ import { TextSelection } from 'prosemirror-state'
 import { prosemirrorToYXmlFragment, ySyncPluginKey } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { FRAGMENT } from '../../protocol/shared-doc.js'
-import { fn, ins, op, p, pre, prov, res, resetBuilderIds, txt } from '../../schema/index.js'
+import { fn, idFixes, ins, op, p, pre, prov, res, resetBuilderIds, txt } from '../../schema/index.js'
 import { docOfFragment, HeadlessEditor } from '../../server/test/headless-editor.js'
-import { joinProvisionBackward, moveProvision, moveProvisionToSection } from './commands.js'
+import { joinProvisionBackward, moveProvision, moveProvisionToSection, splitProvision } from './commands.js'
 import { undoWithCarriedWords, watchMovedWords } from './moved-words.js'
 
 function resolution(second: Node[] = []): Node {
@@ -366,5 +366,50 @@ test('words typed offline into a provision the other delegation deletes with oth
   amal.type('to act', ' at once')
   moverThenWriter(server, amal, salma)
   assert.equal(occurrences(salma.doc, ' gone'), 0)
+  assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
+})
+
+/** Splits the provision holding `words` after them, as Enter there does. */
+function splitAfter(page: Page, words: string): void {
+  page.editor.dispatch(page.editor.state.tr.setSelection(TextSelection.create(page.editor.doc, textEnd(page.editor.doc, words))))
+  // the second part gets a fresh id in the same change, as the editor's unique-ids plugin gives it
+  assert.ok(splitProvision(page.editor.state, tr => {
+    let n = 0
+    for (const fix of idFixes(tr.doc, () => `split${++n}`)) tr.setNodeAttribute(fix.pos, 'id', fix.id)
+    page.editor.dispatch(tr)
+  }), 'the provision was split')
+}
+
+/** The texts of a section's provisions, in order. */
+const provisionTextsOf = (doc: Node, section: string) => provisions(doc, section).map(([, text]) => text)
+
+test('words typed offline into the part of a provision the other delegation splits off go with that part, where they were typed', () => {
+  const { server, amal, salma } = setting([p('and the second paragraph')])
+  salma.type('that two', ' very', ins('Salma', 'ARB'))
+  salma.type('and the second', ' long')
+  splitAfter(amal, 'that t')
+  moverThenWriter(server, amal, salma)
+  assert.deepEqual(provisionTextsOf(amal.doc, 's1'), ['that one', 'that t', 'wo veryand the second long paragraph'])
+  assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
+  assert.deepEqual(amal.doc.toJSON(), docOfFragment(server.getXmlFragment(FRAGMENT)).toJSON())
+})
+
+test('words typed offline before the place a provision is split stay in the first part; words at its end go with the second', () => {
+  const { server, amal, salma } = setting()
+  salma.typeBefore('two', 'very ')
+  salma.type('that very two', ' at the end')
+  splitAfter(amal, 'that t')
+  moverThenWriter(server, amal, salma)
+  assert.deepEqual(provisionTextsOf(amal.doc, 's1'), ['that one', 'that very t', 'wo at the end'])
+  assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
+})
+
+test('words typed offline between words the other delegation deletes (and writes nowhere) stay where they were typed', () => {
+  const { server, amal, salma } = setting()
+  salma.type('that t', 'oo t')
+  const from = textEnd(amal.editor.doc, 'that two') - 'two'.length
+  amal.editor.dispatch(amal.editor.state.tr.delete(from, from + 'two'.length))
+  moverThenWriter(server, amal, salma)
+  assert.equal(provision(amal.doc, 'p2')?.text, 'that oo t')
   assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
 })

@@ -32,6 +32,9 @@
  * moved, takes its words with it, as any deletion does, unless the change
  * wrote its text again elsewhere: joined to the provision before it
  * (Backspace at its start), its words go with its text (joined-words.ts).
+ * Words typed into text a change cut from its block and wrote elsewhere (a
+ * split) go with it too (cut-words.ts), and a footnote this page carried
+ * is not doubled by a mover's copy of it (carried-copies.ts).
  * What this cannot mend: a mover's page that receives the words where a move
  * left them and copies them into a later move before this page has carried
  * them back (moved-words-random.test.ts measures how often). What this
@@ -48,6 +51,8 @@ import * as Y from 'yjs'
 import { IDENTIFIED_NODES } from '../../schema/nodes.js'
 import { inlineCopyBefore, insertInline, type InlineCopy } from './inline-copies.js'
 import { blocksWrittenBy, joinedInto } from './joined-words.js'
+import { cutRuns } from './cut-words.js'
+import { copiesOfCarried, deleteElements, rememberCarried } from './carried-copies.js'
 import { blockTextBefore, blockTextNow, characterKey, counterpart, deleteCharacters, missingWords, stoodBefore, textblocksBefore, textblocksNow, typeInto, type AnyItem, type AnyType, type BlockText, type Character, type Insertion } from './block-words.js'
 
 /** Whether words of a Yjs client id are this page's to carry (its own id; see own-clients.ts for earlier pages'). */
@@ -73,7 +78,9 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
   if (tr.local) return 0
   const deleted = deletedWithElements(tr, isOwn)
   const renamed = renamedElements(tr)
-  if (deleted.size === 0 && renamed.length === 0) return 0
+  const cuts = cutRuns(tr, isOwn)
+  const strayCopies = copiesOfCarried(doc, tr, isOwn)
+  if (deleted.size === 0 && renamed.length === 0 && cuts.length === 0 && strayCopies.length === 0) return 0
   // the document is walked for ids only now: not for a deletion of text, nor for typing
   const standing = identifiedElements(fragment)
   const sources: Source[] = []
@@ -86,7 +93,14 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
     const outermost = chain.at(-1)!
     if (!element && !sources.some(s => s.element === outermost)) sources.push({ element: outermost, id: null, deleted: true })
   }
-  for (const { element, id } of renamed) if (standing.has(id) && standing.get(id) !== element) sources.push({ element, id, deleted: false })
+  for (const { element, id } of renamed) {
+    const holder = standing.get(id) as AnyType | undefined
+    if (!holder || holder === element) continue
+    // a split: the binding kept the element for the part after the caret (its id the fresh one) and made a new one
+    // under the old id for the part before it; words stay where their text stands (cut-words.ts takes those cut)
+    if (holder._item && holder._item.id.clock >= (tr.beforeState.get(holder._item.id.client) ?? 0)) continue
+    sources.push({ element, id, deleted: false })
+  }
 
   // What leaves each source, read before anything moves: from a deleted element, this page's words; from a rewritten
   // one, those still standing in it (the mover deleted those it knew). An element given another id with its text as
@@ -96,28 +110,39 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
     const types = textblocksBefore(element, tr, !deleted)
     const blocks = types.map(b => blockTextBefore(b, tr, carried))
     const rewritten = deleted || blocks.some(b => b.characters.some(c => c.place?.item.deleted)) || types.some(b => writtenInto(b, tr))
-    return { target: id === null ? null : standing.get(id)!, blocks: rewritten ? blocks : [], deleted }
+    return { target: id === null ? null : standing.get(id)!, types, blocks: rewritten ? blocks : [], deleted }
   })
+  // text cut from a block of an element read above is that element's to carry
+  const read = new Set(plans.flatMap(plan => plan.types))
+  const cutsLeft = cuts.filter(cut => !read.has(cut.block))
   // A block words go into is compared without the words that may leave it (words of two provisions rewritten into
   // each other go both ways); what does leave, leaves before anything comes in.
   const leaving = new Set<string>()
   for (const plan of plans) if (!plan.deleted) for (const b of plan.blocks) for (const c of b.characters) if (c.carried) leaving.add(characterKey(c))
+  for (const cut of cutsLeft) for (const c of cut.text.characters) if (c.carried) leaving.add(characterKey(c))
   const moves: { target: Y.XmlElement; now: BlockText; missing: Insertion[] }[] = []
   const deletions: Character[] = []
   /** Whether this page typed `c` when it carried words before (not when its user typed). */
   const carriedBefore = ({ place }: Character) => place !== null && place.item.id.client === doc.clientID &&
     carriedClocks(doc).some(([from, to]) => place.item.id.clock + place.offset >= from && place.item.id.clock + place.offset < to)
   let written: Y.XmlElement[] | null = null
+  /** Carries this page's words in `text` (deleted or cut by the change) to where the change wrote that text again; returns those going. */
+  const toWhereWritten = (text: BlockText): Set<Character> => {
+    const joined = joinedInto(text, written ??= blocksWrittenBy(tr), tr, leaving)
+    if (!joined) return new Set()
+    const missing = missingWords(text, joined.segment).map(i => ({ ...i, at: i.at + joined.offset }))
+    if (missing.length) moves.push({ target: joined.block, now: joined.now, missing })
+    return new Set(missing.flatMap(i => i.from))
+  }
+  // cut and written elsewhere (a provision split): out of the block they stood in, into the text
+  for (const { text } of cutsLeft) {
+    const going = toWhereWritten(text)
+    for (const c of text.characters) if (going.has(c)) deletions.push(c)
+  }
   for (const plan of plans) {
     if (plan.target === null) {
       // joined to another provision: the words go where the change wrote the text they stood in
-      for (const text of plan.blocks) {
-        if (!text.characters.some(c => c.carried)) continue
-        const joined = joinedInto(text, written ??= blocksWrittenBy(tr), tr, leaving)
-        if (!joined) continue
-        const missing = missingWords(text, joined.segment).map(i => ({ ...i, at: i.at + joined.offset }))
-        if (missing.length) moves.push({ target: joined.block, now: joined.now, missing })
-      }
+      for (const text of plan.blocks) if (text.characters.some(c => c.carried)) toWhereWritten(text)
       continue
     }
     const now = textblocksNow(plan.target)
@@ -135,7 +160,7 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
       for (const c of text.characters) if (going.has(c) || (c.carried && carriedBefore(c))) deletions.push(c)
     })
   }
-  if (deletions.length === 0 && moves.length === 0) return 0
+  if (deletions.length === 0 && moves.length === 0 && strayCopies.length === 0) return 0
   // inline elements carried are read as they stood before anything is deleted (their copies are typed again)
   const copies = new Map<AnyItem, InlineCopy>()
   for (const { missing } of moves) for (const { inline } of missing) if (inline) copies.set(inline, inlineCopyBefore(inline, tr))
@@ -143,6 +168,7 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
   let count = 0
   const firstClock = Y.getState(doc.store, doc.clientID)
   doc.transact(tr => {
+    deleteElements(strayCopies)
     deleteCharacters(deletions)
     // what each insertion made, with the characters it typed again as they were typed: an undo of their typing takes
     // the words they became too (undoWithCarriedWords)
@@ -152,7 +178,7 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
       for (const insertion of [...missing].reverse()) {
         const start = Y.getState(doc.store, doc.clientID)
         const at = placeAfterLeaving(now, leaving, left, insertion.at)
-        if (insertion.inline) insertInline(target, at, copies.get(insertion.inline)!)
+        if (insertion.inline) rememberCarried(doc, insertInline(target, at, copies.get(insertion.inline)!))
         else typeInto(target, { ...insertion, at })
         count += insertion.text.length
         const from = insertion.from.flatMap(({ place }) => place ? [Y.createID(place.item.id.client, place.item.id.clock + place.offset)] : [])
