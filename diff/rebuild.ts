@@ -26,15 +26,14 @@ export function withContent(node: Node, content: Fragment | readonly Node[]): No
 /**
  * `node` with `revision` as its revision record and other content (or its
  * own): `withAttributes(node, { revision }, content)` for the nodes of most
- * revision documents, each attribute copied by position and the record set
- * after (no object of changes made, nor asked about each attribute).
+ * revision documents, with no object of changes made nor asked about each
+ * attribute.
  */
 export function withRevision(node: Node, revision: object, content: Fragment | readonly Node[] = node.content): Node {
   const attrs: Record<string, unknown> = {}
   const own = node.attrs
   const names = attrNames(node.type)
-  for (let i = 0; i < names.length; i++) { const k = names[i]!; attrs[k] = own[k] }
-  attrs.revision = revision
+  for (let i = 0; i < names.length; i++) { const k = names[i]!; attrs[k] = k === 'revision' ? revision : own[k] }
   return new MakeNode(node.type, attrs, content instanceof Fragment ? content : Fragment.fromArray(content as Node[]), node.marks)
 }
 
