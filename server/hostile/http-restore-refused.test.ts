@@ -61,9 +61,10 @@ test('restores refused for want of loop time hold the event loop no longer for a
   const large = await documentWithVersion(20_000)
   let parseMs = Infinity
   for (let k = 0; k < 3; k++) { const started = performance.now(); JSON.parse(large.text); parseMs = Math.min(parseMs, performance.now() - started) }
-  // the first restore is made, and overdraws amal's share
+  // the first restore is made, and overdraws amal's share (on a loaded machine her sign-in may have spent it
+  // already, and the first is refused too: either way the share is spent from here on)
   const first = await restores(small.doc, small.version, 1)
-  assert.equal(first.statuses[0], 201)
+  assert.ok([201, 429].includes(first.statuses[0]!), `the first restore: ${first.statuses[0]}`)
   const times = 12
   await restores(small.doc, small.version, 2)
   const onSmall = await restores(small.doc, small.version, times)
