@@ -15,12 +15,16 @@ async function bothDelegatesOnTheProposal(browser: Browser) {
   return { amal, salma, id }
 }
 
-/** Amal (APT) and Salma (ARB), each in a browser context of their own, on a fresh proposal of theirs on the 2012 text. */
+/**
+ * Amal (APT) and Salma (ARB), each in a browser context of their own, on a fresh proposal of theirs on the 2012 text.
+ * Salma starts it and Amal co-sponsors it: the suite starts more proposals than one account may in a short time (30,
+ * then one in 20 s), and most are Amal's elsewhere.
+ */
 async function bothDelegatesOnAFreshProposal(browser: Browser, title: string) {
   const amal = await signedInPage(browser, 'amal')
   const salma = await signedInPage(browser, 'salma')
-  const id = await freshProposal(amal.page.request, title, ['APT', 'ARB'], { action: 'MOD', proposalId: 'APT/44A13/1' })
-  await agreeToCosponsor(salma.page.request, id)
+  const id = await freshProposal(salma.page.request, title, ['ARB', 'APT'], { action: 'MOD', proposalId: 'ARB/44A13/1' })
+  await agreeToCosponsor(amal.page.request, id)
   await openDocument(amal.page, id)
   await openDocument(salma.page, id)
   return { amal, salma }
