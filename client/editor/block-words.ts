@@ -72,10 +72,22 @@ const NO_ATTRIBUTES: Readonly<Record<string, unknown>> = Object.freeze({})
 /** Whether a node name is a text block's (a paragraph, a heading: inline content). */
 export const isTextblock = (name: string) => resolutionSchema.nodes[name]?.isTextblock === true
 
+/** Whether `tr` made an item (its clock is past what the transaction's client had before it). */
+export function madeBy(item: AnyItem, tr: Y.Transaction): boolean {
+  return item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
+}
+
 /** Whether an item stood before `tr`: not made by it, and not deleted before it. */
 export function stoodBefore(item: AnyItem, tr: Y.Transaction): boolean {
-  if (item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)) return false
+  if (madeBy(item, tr)) return false
   return !item.deleted || Y.isDeleted(tr.deleteSet, item.id)
+}
+
+/** Deletes a standing element from its parent. */
+export function deleteElement(element: Y.XmlElement): void {
+  const parent = element.parent as Y.XmlElement | null
+  const index = parent ? parent.toArray().indexOf(element) : -1
+  if (parent && index >= 0) parent.delete(index, 1)
 }
 
 /** The children of a type that stood before `tr`. */
@@ -258,11 +270,7 @@ export function deleteCharacters(characters: readonly Character[]): void {
   // where each item starts, found once per item (its characters come one by one)
   const starts = new Map<AnyItem, number>()
   for (const { place, inline } of characters) {
-    if (inline && !inline.deleted) {
-      const block = inline.parent as Y.XmlElement
-      const index = block.toArray().indexOf(inline.content.type as Y.XmlElement)
-      if (index >= 0) block.delete(index, 1)
-    }
+    if (inline && !inline.deleted) deleteElement(inline.content.type as Y.XmlElement)
     if (!place || place.item.deleted) continue
     let start = starts.get(place.item)
     if (start === undefined) starts.set(place.item, start = indexOf(place.text, place.item))

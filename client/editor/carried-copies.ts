@@ -14,7 +14,7 @@
  * moved-words-random.test.ts.)
  */
 import * as Y from 'yjs'
-import type { AnyItem, AnyType } from './block-words.js'
+import { madeBy, type AnyItem, type AnyType } from './block-words.js'
 
 /** The inline elements this page carried, by id, per document. */
 const carriedElements = new WeakMap<Y.Doc, Map<string, Y.XmlElement>>()
@@ -36,7 +36,6 @@ export function rememberCarried(doc: Y.Doc, element: Y.XmlElement): void {
 export function copiesOfCarried(doc: Y.Doc, tr: Y.Transaction, isOwn: (client: number) => boolean): Y.XmlElement[] {
   const byId = carriedElements.get(doc)
   if (!byId || byId.size === 0 || tr.local) return []
-  const made = (item: AnyItem) => !item.deleted && item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
   const out: Y.XmlElement[] = []
   const look = (element: Y.XmlElement) => {
     const id = element.getAttribute('id')
@@ -48,17 +47,8 @@ export function copiesOfCarried(doc: Y.Doc, tr: Y.Transaction, isOwn: (client: n
   for (const type of tr.changed.keys()) {
     if (!(type instanceof Y.XmlElement || type instanceof Y.XmlFragment) || (type._item as AnyItem | null)?.deleted) continue
     for (let child = (type as unknown as AnyType)._start; child; child = child.right as AnyItem | null) {
-      if (made(child) && child.content.type instanceof Y.XmlElement) look(child.content.type)
+      if (!child.deleted && madeBy(child, tr) && child.content.type instanceof Y.XmlElement) look(child.content.type)
     }
   }
   return out
-}
-
-/** Deletes standing elements from their parents. */
-export function deleteElements(elements: readonly Y.XmlElement[]): void {
-  for (const element of elements) {
-    const parent = element.parent as Y.XmlElement | null
-    const index = parent ? parent.toArray().indexOf(element) : -1
-    if (parent && index >= 0) parent.delete(index, 1)
-  }
 }

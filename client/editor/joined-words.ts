@@ -13,7 +13,7 @@
  */
 import DiffMatchPatch from 'diff-match-patch'
 import * as Y from 'yjs'
-import { blockTextNow, characterKey, isTextblock, textblocksNow, type AnyItem, type BlockText } from './block-words.js'
+import { blockTextNow, characterKey, isTextblock, madeBy, textblocksNow, type AnyItem, type BlockText } from './block-words.js'
 
 /** The least share of the deleted block's known text that the change must have written again into a block. */
 const SHARED_SHARE = 0.6
@@ -53,7 +53,6 @@ export function joinedInto(before: BlockText, candidates: readonly Y.XmlElement[
   let known = ''
   before.characters.forEach((c, k) => { if (!c.carried) known += before.text[k] })
   if (known.trim().length === 0) return null
-  const made = (item: AnyItem) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
   let best: JoinedText | null = null
   let bestShared = SHARED_SHARE * known.length
   for (const block of candidates) {
@@ -64,7 +63,7 @@ export function joinedInto(before: BlockText, candidates: readonly Y.XmlElement[
     now.characters.forEach((c, k) => {
       if (leaving.has(characterKey(c))) return
       const item = c.place?.item ?? c.inline
-      if (item && made(item)) { if (start < 0) start = text.length; end = text.length + 1 }
+      if (item && madeBy(item, tr)) { if (start < 0) start = text.length; end = text.length + 1 }
       text += now.text[k]
     })
     // (a segment shorter than the share needed cannot hold it: no diff)

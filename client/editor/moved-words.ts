@@ -52,8 +52,8 @@ import { IDENTIFIED_NODES } from '../../schema/nodes.js'
 import { inlineCopyBefore, insertInline, type InlineCopy } from './inline-copies.js'
 import { blocksWrittenBy, joinedInto } from './joined-words.js'
 import { cutRuns } from './cut-words.js'
-import { copiesOfCarried, deleteElements, rememberCarried } from './carried-copies.js'
-import { blockTextBefore, blockTextNow, characterKey, counterpart, deleteCharacters, missingWords, stoodBefore, textblocksBefore, textblocksNow, typeInto, type AnyItem, type AnyType, type BlockText, type Character, type Insertion } from './block-words.js'
+import { copiesOfCarried, rememberCarried } from './carried-copies.js'
+import { blockTextBefore, blockTextNow, characterKey, counterpart, deleteCharacters, deleteElement, madeBy, missingWords, stoodBefore, textblocksBefore, textblocksNow, typeInto, type AnyItem, type AnyType, type BlockText, type Character, type Insertion } from './block-words.js'
 
 /** Whether words of a Yjs client id are this page's to carry (its own id; see own-clients.ts for earlier pages'). */
 export type OwnClients = (client: number) => boolean
@@ -98,7 +98,7 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
     if (!holder || holder === element) continue
     // a split: the binding kept the element for the part after the caret (its id the fresh one) and made a new one
     // under the old id for the part before it; words stay where their text stands (cut-words.ts takes those cut)
-    if (holder._item && holder._item.id.clock >= (tr.beforeState.get(holder._item.id.client) ?? 0)) continue
+    if (holder._item && madeBy(holder._item, tr)) continue
     sources.push({ element, id, deleted: false })
   }
 
@@ -168,7 +168,7 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
   let count = 0
   const firstClock = Y.getState(doc.store, doc.clientID)
   doc.transact(tr => {
-    deleteElements(strayCopies)
+    for (const copy of strayCopies) deleteElement(copy)
     deleteCharacters(deletions)
     // what each insertion made, with the characters it typed again as they were typed: an undo of their typing takes
     // the words they became too (undoWithCarriedWords)
@@ -193,7 +193,7 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
 
 /** Whether `tr` wrote into a text block: a run or inline element, or words in a run, that it made and that stand. */
 function writtenInto(block: AnyType, tr: Y.Transaction): boolean {
-  const made = (item: AnyItem) => !item.deleted && item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
+  const made = (item: AnyItem) => !item.deleted && madeBy(item, tr)
   for (let child = block._start; child; child = child.right as AnyItem | null) {
     if (made(child)) return true
     const run = child.content.type
