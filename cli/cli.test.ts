@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { after, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { resolutionFromJSON } from '../schema/check.js'
@@ -110,6 +110,19 @@ test('the bin runs import in a child process', () => {
   assert.match(r.stderr, /apt-proposal-res50-ar\.txt:\d+: label/)
   const bad = spawnSync(process.execPath, [join(root, 'bin', 'resdraft.mjs'), 'import', join(tmp, 'nope.txt')], { encoding: 'utf8', cwd: root })
   assert.equal(bad.status, 1)
+})
+
+test('the bin run as a user runs it (the file itself, as npm links it) passes its arguments whole and spares Node the extra CA certificates, which no command uses', () => {
+  // Node 20 reads NODE_EXTRA_CA_CERTS at every start (about 38 ms here) and warns when the file cannot be read:
+  // a command that makes no TLS connection should not pay for it, nor print the warning
+  const spaced = join(tmp, "a proposal's text.txt")
+  writeFileSync(spaced, readFileSync(fixture))
+  const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, NODE_EXTRA_CA_CERTS: join(tmp, 'no-such-certificates.pem') }
+  const r = spawnSync(join(root, 'bin', 'resdraft.mjs'), ['import', spaced, '--lang', 'ar'], { encoding: 'utf8', cwd: tmp, env })
+  assert.equal(r.status, 0, r.stderr)
+  assert.equal(resolutionFromJSON(JSON.parse(r.stdout)).attrs.lang, 'ar')
+  assert.match(r.stderr, /a proposal's text\.txt:\d+: label/)
+  assert.doesNotMatch(r.stderr, /extra certs|no-such-certificates/i, r.stderr)
 })
 
 test('help lists every command with its usage; a command that fails to load throws its real error', async () => {
