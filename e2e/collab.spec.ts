@@ -27,7 +27,7 @@ async function bothDelegatesOnAFreshProposal(browser: Browser, title: string) {
   await agreeToCosponsor(amal.page.request, id)
   await openDocument(amal.page, id)
   await openDocument(salma.page, id)
-  return { amal, salma }
+  return { amal, salma, id }
 }
 
 /** The text before the caret of `page`, in the textblock the caret is in. */
@@ -303,6 +303,39 @@ test('words a drafter types offline in a provision the other delegation moves in
   await expect.poll(() => whereWordsStand(amal.page, 'ثم عادت', 'كتبت دون اتصال ثم عادت')).toEqual([true])
   await amal.context.close()
   await salma.context.close()
+})
+
+test('words typed since a version, in a provision the version has in another section, are not put back by their page when it is restored', async ({ browser }) => {
+  // The Secretariat names a version; Amal (APT) moves the first provision of 'considering further' up into
+  // 'considering'; Salma (ARB) writes in it, and the server has her words; Amal restores the version. The restore
+  // deletes the moved provision and writes it again where the version has it, without Salma's words, as a move
+  // would: her page must not carry them back into it.
+  const { amal, salma, id } = await bothDelegatesOnAFreshProposal(browser, 'Words typed since a restored version stay out')
+  const sec = await signedInPage(browser, 'sec')
+  const named = await sec.page.request.post(`/api/documents/${encodeURIComponent(id)}/versions`, { data: { name: 'Before the move' } })
+  expect(named.status(), await named.text()).toBe(201)
+  const version = (await named.json()).id as string
+  const original = await provisionTexts(amal.page)
+  await caretAfter(amal.page, 'تقدم تعريفاً')
+  await amal.page.keyboard.press('Alt+ArrowUp')
+  await expect.poll(() => placesApart(salma.page, 'تقدم تعريفاً', 'أن قطاع تقييس الاتصالات عليه')).toBe(1)
+  expect(await provisionTexts(amal.page)).not.toEqual(original)
+  await caretAfter(salma.page, 'تقدم تعريفاً')
+  await salma.page.keyboard.type(' كتبت بعد النسخة')
+  await expect.poll(() => whereWordsStand(amal.page, 'كتبت بعد النسخة', 'تقدم تعريفاً كتبت بعد النسخة')).toEqual([true])
+  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  const restored = await amal.page.request.post(`/api/documents/${encodeURIComponent(id)}/restore`, { data: { versionId: version } })
+  expect(restored.status(), await restored.text()).toBe(201)
+  // both pages show the version as it was named, and stay so: nothing comes back after the restore
+  await expect.poll(() => provisionTexts(salma.page), { timeout: 20_000 }).toEqual(original)
+  await expect.poll(() => provisionTexts(amal.page), { timeout: 20_000 }).toEqual(original)
+  await expect(salma.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  await salma.page.waitForTimeout(1500)
+  for (const page of [amal.page, salma.page]) expect(await editorText(page)).not.toContain('كتبت بعد النسخة')
+  const stored = await (await sec.page.request.get(`/api/documents/${encodeURIComponent(id)}`)).text()
+  expect(stored).toContain('تقدم تعريفاً')
+  expect(stored).not.toContain('كتبت بعد النسخة')
+  for (const who of [amal, salma, sec]) await who.context.close()
 })
 
 /** Each footnote on the page: its text, and the text of the provision holding it (footnote text excluded). */

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test'
 import * as Y from 'yjs'
 import { addDocument, api, connect, login, startTestServer, titleText, until } from './test/helpers.js'
 import type { TestServer } from './test/helpers.js'
+import { REWRITE } from '../protocol/shared-doc.js'
 
 let server: TestServer
 before(async () => { server = await startTestServer() })
@@ -28,6 +29,9 @@ test('restoring a version: a new change everyone sees and the log keeps, with ch
   const r = await api(server.url, amal, 'POST', `/api/documents/${doc.id}/restore`, { versionId: v1.id })
   assert.equal(r.status, 201, JSON.stringify(r.body))
   await until(() => titleText(client.doc).toString() === 'Cybersecurity', 3000, 'restore relayed to the open editor')
+  // the change says what it replaced held (protocol/written-over.ts): Amal's page must not put back the words it dropped
+  const known = Y.decodeStateVector(client.doc.getMap(REWRITE).get('known') as Uint8Array)
+  assert.equal(known.get(client.doc.clientID), 'Changed '.length, 'the restore knew every character Amal had typed')
   assert.equal(await storedTitle(doc.id), 'Cybersecurity')
   assert.ok((await server.store.loadUpdates(doc.id)).updates.length > logBefore, 'appended, not rewritten')
   const versions = (await api(server.url, amal, 'GET', `/api/documents/${doc.id}/versions`)).body as { name: string; automatic: boolean; id: string; createdBy: { name: string } }[]

@@ -7,11 +7,10 @@
  */
 import type { Hocuspocus } from '@hocuspocus/server'
 import type { Node } from 'prosemirror-model'
-import { updateYFragment } from 'y-prosemirror'
 import type * as Y from 'yjs'
 import { resolutionFromJSON } from '../schema/check.js'
 import { checkpointName, isCheckpointName, type Checkpoint } from '../protocol/checkpoints.js'
-import { FRAGMENT } from '../protocol/shared-doc.js'
+import { writeOver } from '../protocol/written-over.js'
 import { createVersion } from './documents.js'
 import type { Actor, Store, Version, VersionMeta } from './store/types.js'
 
@@ -40,7 +39,7 @@ export async function writeContent(store: Store, hocuspocus: Hocuspocus, documen
       const capture = (u: Uint8Array) => { updates.push(u) }
       doc.on('update', capture)
       try {
-        doc.transact(() => updateYFragment(doc, doc.getXmlFragment(FRAGMENT), node, { mapping: new Map(), isOMark: new Map() } as never))
+        writeOver(doc, node)
       } finally { doc.off('update', capture) }
     })
     for (const u of updates) await store.appendUpdate(documentId, u, { userId })

@@ -11,6 +11,7 @@ import { TextSelection } from 'prosemirror-state'
 import { prosemirrorToYXmlFragment, ySyncPluginKey } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { FRAGMENT } from '../../protocol/shared-doc.js'
+import { writeOver } from '../../protocol/written-over.js'
 import { fn, idFixes, ins, op, p, pre, prov, res, resetBuilderIds, txt } from '../../schema/index.js'
 import { docOfFragment, HeadlessEditor } from '../../server/test/headless-editor.js'
 import { joinProvisionBackward, moveProvision, moveProvisionToSection, splitProvision } from './commands.js'
@@ -412,4 +413,54 @@ test('words typed offline between words the other delegation deletes (and writes
   moverThenWriter(server, amal, salma)
   assert.equal(provision(amal.doc, 'p2')?.text, 'that oo t')
   assert.deepEqual(amal.doc.toJSON(), salma.doc.toJSON())
+})
+
+/** Everyone hears the server, then the server hears everyone (words a page carries go out), then everyone again. */
+function settle(server: Y.Doc, ...pages: Page[]): void {
+  for (const page of pages) deliver(server, page.ydoc)
+  for (const page of pages) deliver(page.ydoc, server)
+  for (const page of pages) deliver(server, page.ydoc)
+}
+
+test('a restored version drops the words typed since it in a provision it moves back to another section: no page puts them back', () => {
+  const { server, amal, salma } = setting()
+  amal.run('that two', moveProvisionToSection('s2'))
+  deliver(amal.ydoc, server)
+  deliver(server, salma.ydoc)
+  salma.type('that two', ' and three')
+  settle(server, amal, salma)
+  assert.deepEqual(provision(docOfFragment(server.getXmlFragment(FRAGMENT)), 'p2'), { section: 's2', text: 'that two and three' })
+  // the Secretariat restores the version saved before the move (server/restore.ts)
+  writeOver(server, resolution())
+  settle(server, amal, salma)
+  for (const d of [server, amal.ydoc, salma.ydoc]) assert.deepEqual(docOfFragment(d.getXmlFragment(FRAGMENT)).toJSON(), resolution().toJSON(), 'the version, on every page')
+})
+
+test('a restored version that rewrites provisions in place (a move within the section undone) drops the words typed since it', () => {
+  const { server, amal, salma } = setting()
+  amal.run('that two', moveProvision(-1))
+  deliver(amal.ydoc, server)
+  deliver(server, salma.ydoc)
+  salma.type('that two', ' and three')
+  salma.type('that one', ' as well')
+  settle(server, amal, salma)
+  assert.deepEqual(provisions(docOfFragment(server.getXmlFragment(FRAGMENT)), 's1'), [['p2', 'that two and three'], ['p1', 'that one as well']])
+  writeOver(server, resolution())
+  settle(server, amal, salma)
+  for (const d of [server, amal.ydoc, salma.ydoc]) assert.deepEqual(docOfFragment(d.getXmlFragment(FRAGMENT)).toJSON(), resolution().toJSON(), 'the version, on every page')
+})
+
+test('words typed offline that a restore did not know are kept, like any change made beside it, where their provision stands', () => {
+  const { server, amal, salma } = setting()
+  amal.run('that two', moveProvisionToSection('s2'))
+  deliver(amal.ydoc, server)
+  deliver(server, amal.ydoc)
+  // Salma, offline since before the move, types; meanwhile the version saved before the move is restored
+  salma.type('that two', ' and three')
+  writeOver(server, resolution())
+  settle(server, amal, salma)
+  const read = [server, amal.ydoc, salma.ydoc].map(d => docOfFragment(d.getXmlFragment(FRAGMENT)))
+  for (const d of read) assert.deepEqual(d.toJSON(), read[0]!.toJSON(), 'every document the same')
+  assert.deepEqual(provision(read[0]!, 'p2'), { section: 's1', text: 'that two and three' })
+  assert.equal(occurrences(read[0]!, ' and three'), 1)
 })

@@ -37,18 +37,16 @@
  * is not doubled by a mover's copy of it (carried-copies.ts).
  * What this cannot mend: a mover's page that receives the words where a move
  * left them and copies them into a later move before this page has carried
- * them back (moved-words-random.test.ts measures how often). What this
- * cannot tell apart: a deletion that knew the words, when the element's id
- * stands elsewhere. y-prosemirror moves some provisions by rewriting one
- * element in place and deleting another, and a restored version written over
- * the text (server/restore.ts) can do the same; to this page both are its
- * words deleted with an element whose id stands elsewhere (the server's
- * relay encodes what a deletion took with it as deleted by it). So words
- * typed since a version, in a provision the restore rewrote that way, are
- * put back by their page after the restore, as a new change of theirs.
+ * them back (moved-words-random.test.ts measures how often). A version
+ * written over the text (a restore, server/restore.ts) rewrites and deletes
+ * elements as a move does, but drops the words typed since the version on
+ * purpose; the change says what it knew (protocol/written-over.ts), and
+ * words it knew stay as it left them. Words it did not know (typed offline)
+ * are carried as from a move.
  */
 import * as Y from 'yjs'
 import { IDENTIFIED_NODES } from '../../schema/nodes.js'
+import { knownToRewrite } from '../../protocol/written-over.js'
 import { inlineCopyBefore, insertInline, type InlineCopy } from './inline-copies.js'
 import { blocksWrittenBy, joinedInto } from './joined-words.js'
 import { cutRuns } from './cut-words.js'
@@ -83,6 +81,8 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
   if (deleted.size === 0 && renamed.length === 0 && cuts.length === 0 && strayCopies.length === 0) return 0
   // the document is walked for ids only now: not for a deletion of text, nor for typing
   const standing = identifiedElements(fragment)
+  // a version written over the text in this change dropped the words it knew on purpose
+  const rewrite = knownToRewrite(tr)
   const sources: Source[] = []
   for (const chain of deleted.values()) {
     const element = chain.find(e => standing.has(idBefore(e, tr) ?? ''))
@@ -108,13 +108,13 @@ export function keepMovedWords(doc: Y.Doc, fragment: Y.XmlFragment, tr: Y.Transa
   const plans = sources.map(({ element, id, deleted }) => {
     const carried = (item: AnyItem) => isOwn(item.id.client) && (deleted || !item.deleted)
     const types = textblocksBefore(element, tr, !deleted)
-    const blocks = types.map(b => blockTextBefore(b, tr, carried))
+    const blocks = types.map(b => notKnownTo(rewrite, blockTextBefore(b, tr, carried)))
     const rewritten = deleted || blocks.some(b => b.characters.some(c => c.place?.item.deleted)) || types.some(b => writtenInto(b, tr))
     return { target: id === null ? null : standing.get(id)!, types, blocks: rewritten ? blocks : [], deleted }
   })
   // text cut from a block of an element read above is that element's to carry
   const read = new Set(plans.flatMap(plan => plan.types))
-  const cutsLeft = cuts.filter(cut => !read.has(cut.block))
+  const cutsLeft = cuts.filter(cut => !read.has(cut.block)).map(cut => ({ ...cut, text: notKnownTo(rewrite, cut.text) }))
   // A block words go into is compared without the words that may leave it (words of two provisions rewritten into
   // each other go both ways); what does leave, leaves before anything comes in.
   const leaving = new Set<string>()
@@ -201,6 +201,13 @@ function writtenInto(block: AnyType, tr: Y.Transaction): boolean {
     for (let item = (run as unknown as AnyType)._start; item; item = item.right as AnyItem | null) if (made(item)) return true
   }
   return false
+}
+
+/** `text` with the characters `known` (a version written over the text knew them) no longer to be carried. */
+function notKnownTo(known: ((client: number, clock: number) => boolean) | null, text: BlockText): BlockText {
+  if (!known) return text
+  const knew = ({ place, inline }: Character) => place ? known(place.item.id.client, place.item.id.clock + place.offset) : inline !== null && known(inline.id.client, inline.id.clock)
+  return { text: text.text, characters: text.characters.map(c => c.carried && knew(c) ? { ...c, carried: false } : c) }
 }
 
 /** The clock ranges of this page's characters that carrying transactions made, per document. */

@@ -9,7 +9,7 @@ import type { Mark } from 'prosemirror-model'
 import { prosemirrorJSONToYDoc } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { commentProblem } from '../../protocol/comments.js'
-import { ATTRIBUTION, COMMENTS, FRAGMENT, ROOT_NAMES } from '../../protocol/shared-doc.js'
+import { COMMENTS, FRAGMENT, ROOT_NAMES, SERVER_ROOTS } from '../../protocol/shared-doc.js'
 import { findProblems, MAX_NESTING } from '../../schema/check.js'
 import { elementAttributesProblem, markAttributesProblem } from './attributes.js'
 import { resolutionSchema } from '../../schema/schema.js'
@@ -111,13 +111,14 @@ export function unreadable(e: unknown): string {
 
 /**
  * Content the application never writes at the top level: other roots, map
- * entries on the document and comments roots. (The `attribution` root is the
- * server's: validation refuses any client change to it, see attributionChanged.)
+ * entries on the document and comments roots. (The `attribution` and
+ * `rewrite` roots are the server's: validation refuses any client change to
+ * them, see serverRootChanged.)
  */
 export function rootProblems(doc: Y.Doc): string[] {
   const problems: string[] = []
   const others = [...doc.share.keys()].filter(k => !ROOT_NAMES.has(k))
-  if (others.length) problems.push(`top-level content other than "${FRAGMENT}", "${COMMENTS}" and "${ATTRIBUTION}": ${others.map(k => k.slice(0, 40)).join(', ')}`)
+  if (others.length) problems.push(`top-level content other than ${[...ROOT_NAMES].map(n => `"${n}"`).join(', ')}: ${others.map(k => k.slice(0, 40)).join(', ')}`)
   for (const name of [FRAGMENT, COMMENTS]) {
     const root = doc.share.get(name)
     if (root && hasEntries(root)) problems.push(`entries on the "${name}" root`)
@@ -140,12 +141,14 @@ function rootOf(type: object): object {
 }
 
 /**
- * Whether any of the types a transaction changed (`transaction.changed`'s
- * keys) is the `attribution` root (which only the server writes) or inside it.
+ * The root only the server writes (`attribution`, `rewrite`: SERVER_ROOTS)
+ * that one of the types a transaction changed (`transaction.changed`'s
+ * keys) is, or is inside; null when none.
  */
-export function attributionChanged(doc: Y.Doc, changed: Iterable<object>): boolean {
-  const root = doc.share.get(ATTRIBUTION)
-  if (!root) return false
-  for (const type of changed) if (rootOf(type) === root) return true
-  return false
+export function serverRootChanged(doc: Y.Doc, changed: Iterable<object>): string | null {
+  const roots = new Map<object, string>()
+  for (const name of SERVER_ROOTS) { const root = doc.share.get(name); if (root) roots.set(root, name) }
+  if (roots.size === 0) return null
+  for (const type of changed) { const name = roots.get(rootOf(type)); if (name) return name }
+  return null
 }

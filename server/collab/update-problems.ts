@@ -2,8 +2,8 @@
  * What is wrong with a document after an update: the content check of every
  * update that is not plain typing (extensions/validation.ts applies it to a
  * copy of the live document). Items integrated in place
- * (collab/integrity.ts), the top-level content, the attribution only the
- * server writes, the comments' shape and authorship, the ProseMirror schema
+ * (collab/integrity.ts), the top-level content, the roots only the server
+ * writes (attribution, rewrite), the comments' shape and authorship, the ProseMirror schema
  * and `findProblems`, and the rules of square brackets.
  */
 import * as Y from 'yjs'
@@ -11,11 +11,11 @@ import type { Node } from 'prosemirror-model'
 import { reviewBrackets, yHasBrackets, type BracketOperation } from './brackets.js'
 import { commentAuthorshipProblems, type CommentWriter } from './comment-authorship.js'
 import { addCommentChange, type CommentChange } from './comment-room.js'
-import { attributionChanged, commentsProblems, nodeFromYDoc, rootProblems } from './content.js'
+import { commentsProblems, nodeFromYDoc, rootProblems, serverRootChanged } from './content.js'
 import { problemsBeyondIds } from './id-repair.js'
 import { misplacedItems } from './integrity.js'
 import { typesIntoText, typingOfDecoded } from './typing.js'
-import { ATTRIBUTION, COMMENTS } from '../../protocol/shared-doc.js'
+import { COMMENTS } from '../../protocol/shared-doc.js'
 
 /** A Yjs update decoded into its structs and delete set. */
 export type Decoded = ReturnType<typeof Y.decodeUpdate>
@@ -74,7 +74,8 @@ export function problemsAfter(doc: Y.Doc, update: Uint8Array, writer?: CommentWr
   if (misplaced) return [`${misplaced} item${misplaced === 1 ? '' : 's'} integrated next to content of another parent (clocks overlapping those the document holds)`]
   const roots = rootProblems(doc)
   if (roots.length) return roots
-  if (attributionChanged(doc, changed)) return [`changes to "${ATTRIBUTION}", which only the server writes`]
+  const serverRoot = serverRootChanged(doc, changed)
+  if (serverRoot) return [`changes to "${serverRoot}", which only the server writes`]
   // Formatting items are not "countable", so Yjs does not list their type in
   // `transaction.changed`: only updates made of plain strings (and deletions
   // inside text) may skip the whole-document check, and only when no string

@@ -24,7 +24,7 @@ import { decodedOnce, hasPending, problemsAfter, type Decoded } from '../collab/
 import { integrationSteps, MAX_INTEGRATION_STEPS, placeability, placedItems, type PlacedItem, type UpdateStruct } from '../collab/integration-cost.js'
 import { typesIntoText, typingCandidate } from '../collab/typing.js'
 import type { TypingCandidate, TypingContext } from '../collab/typing.js'
-import { ATTRIBUTION, COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
+import { COMMENTS, FRAGMENT, SERVER_ROOTS } from '../../protocol/shared-doc.js'
 import { MESSAGE_SYNC, SYNC_STEP_1, parseMessage, type ParsedMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
 import { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, droppedUnread, refuse, droppingMessages, throttle } from '../collab/refusal.js'
@@ -56,7 +56,7 @@ function newCopy(source: Document): Y.Doc {
   const doc = new Y.Doc({ gc: true })
   doc.getXmlFragment(FRAGMENT)
   doc.getArray(COMMENTS)
-  doc.getMap(ATTRIBUTION)
+  for (const name of SERVER_ROOTS) doc.getMap(name)
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(source))
   return doc
 }

@@ -1,9 +1,10 @@
 /**
  * Attribution against a real server (extensions/attribution.ts): typed text
  * and deletions are recorded under the session's delegation, in
- * Y.PermanentUserData's format; a client writing the `attribution` root or
- * writing with a client id that is another delegation's (or the base
- * text's) is refused, told why, and the peers keep working with nothing lost.
+ * Y.PermanentUserData's format; a client writing the `attribution` root
+ * (or `rewrite`, the server's too) or writing with a client id that is
+ * another delegation's (or the base text's) is refused, told why, and the
+ * peers keep working with nothing lost.
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
@@ -11,7 +12,7 @@ import * as Y from 'yjs'
 import { REFUSED_INVALID } from '../collab/refusal.js'
 import { yDocFromUpdates } from '../collab/content.js'
 import { MemoryLogger } from '../log.js'
-import { ATTRIBUTION } from '../../protocol/shared-doc.js'
+import { ATTRIBUTION, REWRITE } from '../../protocol/shared-doc.js'
 import { addDocument, connect, login, titleText, until } from '../test/helpers.js'
 import { createDocument } from '../documents.js'
 import { committeeDraftContent } from '../committee/draft-state.js'
@@ -156,6 +157,9 @@ test('a client adding its own entry to the attribution root is refused', () =>
     forged.set('ds', new Y.Array())
     bad.doc.getMap(ATTRIBUTION).set('APT, ARB', forged)
   }, /changes to "attribution"/))
+
+test('a client writing the record of a version written over the text (which tells pages not to put back the words it dropped) is refused', () =>
+  refused(bad => { bad.doc.getMap(REWRITE).set('known', Y.encodeStateVector(bad.doc)) }, /changes to "rewrite", which only the server writes/))
 
 test('in a committee draft, writing with the client id of the base text or of a proposal\'s step is refused', async () => {
   const base = res({ title: 'Cybersecurity' }, op('resolves', prov('to act.', { id: 'r1' }), { id: 's2' }))
