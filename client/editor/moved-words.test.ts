@@ -422,32 +422,33 @@ function settle(server: Y.Doc, ...pages: Page[]): void {
   for (const page of pages) deliver(server, page.ydoc)
 }
 
-test('a restored version drops the words typed since it in a provision it moves back to another section: no page puts them back', () => {
+/**
+ * Amal makes `move` and Salma hears of it, then writes (`write`) and everyone hears her; then the version saved
+ * before the move is restored (server/restore.ts) and everyone hears of that. Returns the server's document as it
+ * stood before the restore; every page must then hold the version.
+ */
+function restoreAfterWriting(move: ReturnType<typeof moveProvision>, write: (salma: Page) => void): Node {
   const { server, amal, salma } = setting()
-  amal.run('that two', moveProvisionToSection('s2'))
+  amal.run('that two', move)
   deliver(amal.ydoc, server)
   deliver(server, salma.ydoc)
-  salma.type('that two', ' and three')
+  write(salma)
   settle(server, amal, salma)
-  assert.deepEqual(provision(docOfFragment(server.getXmlFragment(FRAGMENT)), 'p2'), { section: 's2', text: 'that two and three' })
-  // the Secretariat restores the version saved before the move (server/restore.ts)
+  const written = docOfFragment(server.getXmlFragment(FRAGMENT))
   writeOver(server, resolution())
   settle(server, amal, salma)
   for (const d of [server, amal.ydoc, salma.ydoc]) assert.deepEqual(docOfFragment(d.getXmlFragment(FRAGMENT)).toJSON(), resolution().toJSON(), 'the version, on every page')
+  return written
+}
+
+test('a restored version drops the words typed since it in a provision it moves back to another section: no page puts them back', () => {
+  const written = restoreAfterWriting(moveProvisionToSection('s2'), salma => salma.type('that two', ' and three'))
+  assert.deepEqual(provision(written, 'p2'), { section: 's2', text: 'that two and three' })
 })
 
 test('a restored version that rewrites provisions in place (a move within the section undone) drops the words typed since it', () => {
-  const { server, amal, salma } = setting()
-  amal.run('that two', moveProvision(-1))
-  deliver(amal.ydoc, server)
-  deliver(server, salma.ydoc)
-  salma.type('that two', ' and three')
-  salma.type('that one', ' as well')
-  settle(server, amal, salma)
-  assert.deepEqual(provisions(docOfFragment(server.getXmlFragment(FRAGMENT)), 's1'), [['p2', 'that two and three'], ['p1', 'that one as well']])
-  writeOver(server, resolution())
-  settle(server, amal, salma)
-  for (const d of [server, amal.ydoc, salma.ydoc]) assert.deepEqual(docOfFragment(d.getXmlFragment(FRAGMENT)).toJSON(), resolution().toJSON(), 'the version, on every page')
+  const written = restoreAfterWriting(moveProvision(-1), salma => { salma.type('that two', ' and three'); salma.type('that one', ' as well') })
+  assert.deepEqual(provisions(written, 's1'), [['p2', 'that two and three'], ['p1', 'that one as well']])
 })
 
 test('words typed offline that a restore did not know are kept, like any change made beside it, where their provision stands', () => {
