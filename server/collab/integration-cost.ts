@@ -214,15 +214,16 @@ export interface UpdateStruct { readonly client: number; readonly clock: number;
  * a client the update does not hold and the server never received (nor was
  * given a moment earlier); waiting content (a deletion of clocks the server
  * has not received counts too) of more than MAX_WAITING_CLIENTS clients;
- * deletions of more than MAX_WAITING_DELETIONS such ranges; or a neighbour named inside a
+ * deletions of more than MAX_WAITING_DELETIONS such ranges; a neighbour named inside a
  * string of the same update, which no Yjs client writes (its own strings
- * are split where it inserts). Yjs tries waiting content again at every
+ * are split where it inserts); or a clock past 2^53 (`clocksExact`). Yjs tries waiting content again at every
  * later update, at a cost that grows with all that waits: one update of
  * 20,000 strings between clients nobody had heard of made every later
  * keystroke in the document cost 5 s. `knownEnd(client)` is where the
  * clocks the server holds or has accepted end.
  */
 export function placeability(structs: readonly UpdateStruct[], items: readonly PlacedItem[], deletions: readonly { client: number; clock: number; len: number }[], knownEnd: (client: number) => number): 'now' | 'later' | string {
+  if (!clocksExact(structs, items, deletions)) return CLOCKS_PAST_EXACT
   const ends = new Map<number, number>()
   const waiting = new Set<number>()
   for (const s of structs) {
@@ -258,6 +259,28 @@ export function placeability(structs: readonly UpdateStruct[], items: readonly P
   }
   if (waiting.size > MAX_WAITING_CLIENTS) return `it waits for content of ${waiting.size} clients the server never received`
   return waiting.size > 0 ? 'later' : 'now'
+}
+
+/** Why an update naming a clock past `Number.MAX_SAFE_INTEGER` is refused (see `clocksExact`). */
+export const CLOCKS_PAST_EXACT = 'it names clocks past 2^53, which no Yjs client writes'
+
+/**
+ * Whether every clock an update names, and the end of every struct and
+ * deletion, is an integer a double holds exactly. An eight-byte varint
+ * decodes to a number past 2^53 (lib0 checks the range only before the
+ * last byte): Yjs keeps such a deletion waiting and encodes it again with
+ * its clocks rounded, and an update log holding one, with a later waiting
+ * deletion, could no longer be replayed (Yjs throws "Unexpected case"), so
+ * the document never loaded again (server/hostile/socket-clock-overflow.test.ts).
+ */
+export function clocksExact(structs: readonly UpdateStruct[], items: readonly PlacedItem[], deletions: readonly { clock: number; len: number }[]): boolean {
+  const exact = (end: number) => end <= Number.MAX_SAFE_INTEGER
+  for (const s of structs) if (!exact(s.clock + s.length)) return false
+  for (const d of deletions) if (!exact(d.clock + d.len)) return false
+  for (const item of items) {
+    for (const id of [item.origin, item.rightOrigin, item.parent]) if (id && typeof id !== 'string' && !exact(id.clock + 1)) return false
+  }
+  return true
 }
 
 /** Clients of one update whose content may wait for earlier content of theirs (a sender's own: one or two). */
