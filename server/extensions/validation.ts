@@ -155,27 +155,28 @@ function watchOthersThanComments(copy: Y.Doc): () => boolean {
  * update's own clients, or of clients registered to `delegation`: a page deletes only what it holds, and what
  * it holds that the server lacks is its own (the deletion of a comment whose posting was dropped with a
  * throttled socket). A deletion waiting for another writer's clocks would take effect when they arrive.
+ * With `unheardOf`, clients the document holds nothing of and nobody registered count as own too (a page's
+ * first text, sent on a socket that closed before its deletion came on the next).
  */
-function deletionsWaitForOwnClients(copy: Y.Doc, update: Uint8Array, delegation: string | undefined): boolean {
+function deletionsWaitForOwnClients(copy: Y.Doc, update: Uint8Array, delegation: string | undefined, unheardOf = false): boolean {
   let decoded: Decoded
   try { decoded = decodedOnce(update) } catch { return false }
-  let own: Set<number> | null = null
+  let registered: ReadonlyMap<number, string> | null = null
   for (const [client, ranges] of decoded.ds.clients) {
     const state = Y.getState(copy.store, client)
     if (!ranges.some(r => r.clock + r.len > state)) continue
-    own ??= ownClients(copy, decoded, delegation)
-    if (!own.has(client)) return false
+    if (decoded.structs.some(s => !(s instanceof Y.Skip) && s.id.client === client)) continue
+    registered ??= registeredClients(attributionMap(copy))
+    const owner = registered.get(client)
+    if (delegation !== undefined && owner === delegation) continue
+    if (unheardOf && owner === undefined && state === 0) continue
+    return false
   }
   return true
 }
 
-/** The clients of `decoded`'s structs, and those the document's attribution registers to `delegation`. */
-function ownClients(copy: Y.Doc, decoded: Decoded, delegation: string | undefined): Set<number> {
-  const own = new Set<number>()
-  for (const s of decoded.structs) if (!(s instanceof Y.Skip)) own.add(s.id.client)
-  if (delegation !== undefined) for (const [client, owner] of registeredClients(attributionMap(copy))) if (owner === delegation) own.add(client)
-  return own
-}
+/** Why a drafter's update is refused whose deletion waits for clocks another delegation's session has not sent yet. */
+const DELETES_OTHERS_UNSENT = 'it deletes text of another delegation\'s editing session that the server never received (it would delete that text once typed)'
 
 /** The validation extension. */
 export class Validation implements Extension {
@@ -301,14 +302,16 @@ export class Validation implements Extension {
     const copy = newCopy(document)
     try {
       for (const a of this.pending(document, state)) Y.applyUpdate(copy, a.update)
-      if (!commentOnly) return problemsAfter(copy, update, writer, operations, comments)
-      const changesOthers = watchOthersThanComments(copy)
+      const changesOthers = commentOnly ? watchOthersThanComments(copy) : null
       const problems = problemsAfter(copy, update, writer, operations, comments)
-      // content of the update may wait for earlier content of its own clients, as a drafter's may (a comment
-      // written while the socket was away comes before the page's sync answer, which carries the one before it):
-      // inserts wait for nothing else (`placeability` refused them first), and what waits is checked with the
-      // update that completes it; a deletion waiting for another writer's clocks is refused, what it deletes unseen
-      if (changesOthers() || (hasPending(copy) && !deletionsWaitForOwnClients(copy, update, writer?.delegation))) return [NOT_COMMENTS_ONLY]
+      // content of the update may wait for earlier content of its own clients (a comment written while the socket
+      // was away comes before the page's sync answer, which carries the one before it): inserts wait for nothing
+      // else (`placeability` refused them first), and what waits is checked with the update that completes it; a
+      // deletion waiting for another writer's clocks is refused, what it deletes unseen. A drafter's too: the
+      // server drops what waits from memory, not from the update log, so the text it waits for, typed later,
+      // was shown and acknowledged, and deleted at the document's next load (hostile/socket-waiting-deletions.test.ts)
+      if (commentOnly) return changesOthers!() || (hasPending(copy) && !deletionsWaitForOwnClients(copy, update, writer?.delegation)) ? [NOT_COMMENTS_ONLY] : problems
+      if (problems.length === 0 && writer && hasPending(copy) && !deletionsWaitForOwnClients(copy, update, writer.delegation, true)) return [DELETES_OTHERS_UNSENT]
       return problems
     } finally { copy.destroy() }
   }

@@ -1,0 +1,112 @@
+/**
+ * Deletions that wait for another delegation's text, against a real server.
+ * Yjs keeps a deletion of clocks it has not received until they come; the
+ * server drops such waiting content from memory after a while
+ * (extensions/waiting-content.ts), but the update log keeps it. A drafter
+ * of one delegation deleting the clocks a drafter of another would type
+ * next was accepted: once it was dropped from memory, the victim's later
+ * typing was shown to everyone and acknowledged, and deleted by the
+ * replay of the log at the document's next load (found by fuzzing the
+ * collaboration socket). A page's own waiting deletion (its text sent on a
+ * socket that closed) is still accepted.
+ */
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+import { REFUSED_INVALID } from '../collab/refusal.js'
+import { yDocFromUpdates } from '../collab/content.js'
+import { MemoryLogger } from '../log.js'
+import { addDocument, connect, login, startTestServer, titleText, until } from '../test/helpers.js'
+import type { Client, TestServer } from '../test/helpers.js'
+import { assertValid, authMessage, updateMessage, wsClient } from './raw-socket.js'
+
+let server: TestServer
+let amal: string, claire: string, kenji: string
+const logger = new MemoryLogger()
+/** How long content may wait before the server drops it from memory (short, so that the test need not wait 10 s). */
+const WAITING_EXPIRY_MS = 100
+/** How long the server applies an accepted update again to the copies it checks the next ones on (extensions/validation.ts RECENT_MS), ms. */
+const RECENT_MS = 3000
+
+before(async () => {
+  server = await startTestServer({ logger, waitingExpiryMs: WAITING_EXPIRY_MS })
+  ;[amal, claire, kenji] = await Promise.all([login(server.url, 'amal'), login(server.url, 'claire'), login(server.url, 'kenji')])
+})
+after(() => server.close())
+
+/** A Yjs update (format v1) of one deletion alone: `len` clocks of `client` from `clock`. */
+function deletion(client: number, clock: number, len: number): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, 0) // no structs
+  encoding.writeVarUint(e, 1) // one client's deletions
+  encoding.writeVarUint(e, client)
+  encoding.writeVarUint(e, 1)
+  encoding.writeVarUint(e, clock)
+  encoding.writeVarUint(e, len)
+  return encoding.toUint8Array(e)
+}
+
+/** Sends `update` as `token`'s on a socket of its own, and closes it once the server has had time to read it. */
+async function sendAlone(documentId: string, token: string, update: Uint8Array): Promise<void> {
+  const c = await wsClient(server.url)
+  c.ws.send(authMessage(documentId, token))
+  await until(() => c.messages.length > 0, 3000, 'authenticated')
+  c.ws.send(updateMessage(documentId, update))
+  await new Promise(r => setTimeout(r, 300))
+  c.ws.close()
+}
+
+/** Whether an update of `user`'s was refused as invalid. */
+const refused = (user: string) => logger.entries.some(e => e.message === 'update refused' && e.fields.code === REFUSED_INVALID && e.fields.user === user)
+
+/** The title of `documentId` as stored, and as a peer opening it again after it was unloaded sees it. */
+async function titlesAfterReload(documentId: string): Promise<{ stored: string; reopened: string }> {
+  await until(() => !server.hocuspocus.documents.has(documentId), 5000, 'the document is unloaded')
+  const stored = yDocFromUpdates((await server.store.loadUpdates(documentId)).updates)
+  assertValid(stored, 'the stored document')
+  const reader = connect(server.url, documentId, kenji)
+  try {
+    await reader.synced
+    return { stored: titleText(stored).toString(), reopened: titleText(reader.doc).toString() }
+  } finally { reader.destroy() }
+}
+
+test('a deletion waiting for the text another delegation types next is refused: that text, once typed, survives the next load', async () => {
+  const doc = await addDocument(server.store, { delegations: ['APT', 'CEPT'], shared: true })
+  const victim = connect(server.url, doc.id, amal), peer = connect(server.url, doc.id, claire)
+  const clients: Client[] = [victim, peer]
+  try {
+    await Promise.all([victim.synced, peer.synced])
+    titleText(victim.doc).insert(0, 'A ')
+    await until(() => !victim.provider.hasUnsyncedChanges, 5000, 'APT\'s typing is acknowledged')
+    // CEPT deletes the next thousand clocks of APT's editing session, which the server has not received
+    const next = Y.getState(victim.doc.store, victim.doc.clientID)
+    await sendAlone(doc.id, claire, deletion(victim.doc.clientID, next, 1000))
+    // once the server no longer applies it again to the copies it checks updates on, what of it waits is dropped from memory
+    await new Promise(r => setTimeout(r, RECENT_MS + 3 * WAITING_EXPIRY_MS))
+    titleText(victim.doc).insert(0, 'Typed later ')
+    await until(() => !victim.provider.hasUnsyncedChanges, 5000, 'the later typing is acknowledged')
+    await until(() => titleText(peer.doc).toString().startsWith('Typed later '), 5000, 'the later typing reaches the peer')
+    for (const c of clients) c.destroy()
+
+    const { stored, reopened } = await titlesAfterReload(doc.id)
+    assert.ok(stored.startsWith('Typed later A '), `the stored document keeps the later typing: ${JSON.stringify(stored)}`)
+    assert.ok(reopened.startsWith('Typed later A '), `a peer opening the document again sees it: ${JSON.stringify(reopened)}`)
+    assert.ok(refused('claire'), 'the waiting deletion of another delegation\'s text is refused')
+  } finally { for (const c of clients) c.destroy() }
+})
+
+test('a drafter\'s waiting deletion of her own session\'s text is still accepted', async () => {
+  const doc = await addDocument(server.store)
+  const a = connect(server.url, doc.id, amal)
+  try {
+    await a.synced
+    titleText(a.doc).insert(0, 'Mine ')
+    await until(() => !a.provider.hasUnsyncedChanges, 5000, 'the typing is acknowledged')
+    // as a page whose text went out on a socket that closed sends its deletion of that text on the next one
+    const before = logger.entries.length
+    await sendAlone(doc.id, amal, deletion(a.doc.clientID, Y.getState(a.doc.store, a.doc.clientID), 3))
+    assert.equal(logger.entries.slice(before).filter(e => e.message === 'update refused' && e.fields.user === 'amal').length, 0, 'not refused')
+  } finally { a.destroy() }
+})
