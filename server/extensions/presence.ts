@@ -16,7 +16,8 @@
  *   removes another participant's state;
  * - sets the identity fields (`user`: name, delegation, role, colour) of
  *   each state from the signed-in session, and drops a malformed state
- *   (it becomes `null`, "gone", for everyone).
+ *   (it becomes `null`, "gone", for everyone; once, not again while it
+ *   is gone).
  *
  * A message that needs any of this is applied here, corrected, to the
  * document's awareness (Hocuspocus relays it from there), and the original
@@ -157,9 +158,14 @@ export class Presence implements Extension {
     try { effective = chosen.map(readState) } catch (e) { throw this.refused(connection, documentName, user, `malformed awareness update: ${(e as Error).message}`) }
     const corrected = correctedStates(effective, who)
     if (!corrected && effective.length === entries.length) return // as sent: Hocuspocus applies and relays it
+    // A malformed state is dropped once: for an id whose state is gone already, nothing is applied or relayed. A
+    // provider told that its own state is gone, at its own clock, announces it again with the next (y-protocols lets
+    // no remote remove the local state): dropping each again was a ping-pong of thousands of messages a second,
+    // which every peer's provider echoed until the rate limit disconnected them all (hostile/socket-presence-loop.test.ts)
+    const applied = (corrected ?? effective).filter((e, i) => e.state !== null || effective[i]!.state === null || awareness.states.has(e.clientId))
     // Apply the corrected states here; Hocuspocus then applies the message, emptied in place
     // (the first byte of its count of states set to 0, which ends the varint: no states).
     payload[0] = 0
-    if (effective.length) applyAwarenessUpdate(awareness, writeEntries(corrected ?? effective), connection.webSocket)
+    if (applied.length) applyAwarenessUpdate(awareness, writeEntries(applied), connection.webSocket)
   }
 }
