@@ -122,7 +122,9 @@ test('a drafter restoring into her own document version after version of another
   const statuses: number[] = []
   for (const id of ids) statuses.push((await api(server.url, kenji, 'POST', `/api/documents/${own.id}/restore`, { versionId: id })).status)
   t.diagnostic(`kenji's restores: ${statuses.join(' ')}; versions read from the store: ${reads}`)
-  assert.equal(statuses[0], 400, 'the first is refused as another document\'s version')
+  // the first is refused as another document's version, or, on a loaded machine, for want of kenji's share already
+  // (his read of a large version in the first test spends it: 429 seen once on Node 24 with the machine busy)
+  assert.ok(statuses[0] === 400 || statuses[0] === 429, `the first: ${statuses[0]}`)
   assert.ok(statuses.includes(429), `the share spent, the next are refused before the version is read: ${statuses.join(' ')}`)
   assert.deepEqual(new Set(statuses), new Set([400, 429]), statuses.join(' '))
   assert.equal(reads, statuses.filter(s => s === 400).length, 'a refused request reads nothing from the store')
