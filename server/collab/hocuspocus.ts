@@ -94,7 +94,7 @@ export async function createCollaboration(o: CollaborationOptions): Promise<Coll
     new Validation({ ...budgetOptions(o), loopTime, memory: o.memory, maxMessageBytes: o.maxMessageBytes, maxDocumentBytes: o.maxDocumentBytes, logger: o.logger, onBracketOperations: (name, user, ops) => recordBracketOperations(o.store, name, user, ops, o.logger) }),
     new Attribution({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
     new IdRepair({ persist: (name, update) => o.store.appendUpdate(name, update, { userId: null }), logger: o.logger }),
-    new WaitingContent({ expiryMs: o.waitingExpiryMs, logger: o.logger }),
+    new WaitingContent({ expiryMs: o.waitingExpiryMs, logger: o.logger, onDropped: name => persistence.compactWithoutWaiting(name) }),
     persistence,
     new Audit(o.store),
     new Checkpoints(o.store, { ...o.checkpoints, logger: o.logger }),

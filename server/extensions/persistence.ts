@@ -18,6 +18,7 @@ import type { Logger } from '../log.js'
 import type { StoreHealth } from '../store/store-health.js'
 import type { DocumentLoads } from './document-loads.js'
 import { jsonFromYDoc, yDocFromUpdates } from '../collab/content.js'
+import { dropWaiting } from './waiting-content.js'
 import { parseMessage, SYNC_STEP_2 } from '../collab/messages.js'
 import { reconnectToResend, STORE_FAILED } from '../collab/refusal.js'
 import { SERVER_BUSY } from '../../protocol/refusal.js'
@@ -149,6 +150,20 @@ export class Persistence implements Extension {
     const meta = await this.store.getDocument(documentName)
     await this.store.storeJSON(documentName, jsonFromYDoc(document, meta?.lang), this.lastEditor.get(documentName) ?? null, new Date().toISOString())
     if ((this.appended.get(documentName) ?? 0) >= this.compactAfter) await this.compact(documentName)
+  }
+
+  /**
+   * Compacts a document's stored log without the content that waits in it
+   * for clocks it never received, once that content was dropped from memory
+   * (extensions/waiting-content.ts): replayed later, it would apply to text
+   * typed since and kept. Nothing is written when nothing waits.
+   */
+  async compactWithoutWaiting(documentName: string): Promise<void> {
+    const { updates, lastSeq } = await this.store.loadUpdates(documentName)
+    const doc = yDocFromUpdates(updates)
+    try {
+      if (dropWaiting(doc) > 0) await this.store.compact(documentName, Y.encodeStateAsUpdate(doc), lastSeq)
+    } finally { doc.destroy() }
   }
 
   /** Replays a document's stored log into one update (safe while other instances append). */

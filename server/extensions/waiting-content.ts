@@ -18,6 +18,13 @@
  * through the sync every page makes when it (re)connects, and a page's
  * sync answer holds all the content the server lacks and every deletion the
  * page knows of, the dropped ones included.
+ *
+ * What is dropped from memory must go from the update log too (`onDropped`:
+ * the log compacted without it, extensions/persistence.ts): the log kept a
+ * waiting deletion, and its replay at the next load applied it to the text
+ * its clocks named once that text had come, typed after the drop, shown to
+ * everyone and acknowledged (a drafter deleting ahead the clocks a colleague
+ * would type next: hostile/socket-waiting-deletions.test.ts).
  */
 import type { Document, Extension, afterLoadDocumentPayload, afterUnloadDocumentPayload } from '@hocuspocus/server'
 import type * as Y from 'yjs'
@@ -32,6 +39,8 @@ export interface WaitingContentOptions {
   expiryMs?: number | undefined
   /** Where dropped content is reported (info). */
   logger?: Logger | undefined
+  /** Told of each document whose waiting content was dropped, to drop it from the update log too; a rejection is logged. */
+  onDropped?: ((documentName: string) => Promise<void>) | undefined
 }
 
 /** Yjs's store fields for what waits (not in its typings). */
@@ -49,7 +58,7 @@ export function waitingBytes(doc: Y.Doc): number {
 }
 
 /** Drops what waits in `doc`; returns its bytes. */
-function dropWaiting(doc: Y.Doc): number {
+export function dropWaiting(doc: Y.Doc): number {
   const bytes = waitingBytes(doc)
   const store = pendingOf(doc)
   store.pendingStructs = null
@@ -72,7 +81,7 @@ export class WaitingContent implements Extension {
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     const bytes = dropWaiting(document)
-    if (bytes) this.options.logger?.info('waiting content dropped', { document: documentName, bytes, when: 'loaded' })
+    if (bytes) { this.options.logger?.info('waiting content dropped', { document: documentName, bytes, when: 'loaded' }); this.dropFromLog(documentName) }
     document.on('afterTransaction', () => this.seen(document, documentName))
   }
 
@@ -112,5 +121,13 @@ export class WaitingContent implements Extension {
     if (waitingBytes(document) !== w.bytes) { this.seen(document, documentName); return }
     const bytes = dropWaiting(document)
     this.options.logger?.info('waiting content dropped', { document: documentName, bytes, waitedMs: Date.now() - w.since })
+    this.dropFromLog(documentName)
+  }
+
+  /** Has the dropped content dropped from the update log too (see the module comment); a failure is logged, not thrown (a timer runs this). */
+  private dropFromLog(documentName: string): void {
+    this.options.onDropped?.(documentName).catch(e => {
+      this.options.logger?.error('waiting content could not be dropped from the update log', { document: documentName, error: (e as Error).message })
+    })
   }
 }

@@ -110,3 +110,24 @@ test('a drafter\'s waiting deletion of her own session\'s text is still accepted
     assert.equal(logger.entries.slice(before).filter(e => e.message === 'update refused' && e.fields.user === 'amal').length, 0, 'not refused')
   } finally { a.destroy() }
 })
+
+test('a deletion waiting for the text a colleague of the same delegation types next, once dropped from memory, deletes nothing at the next load', async () => {
+  // (the same delegation's clients count as the writer's own, so the deletion is accepted; what the server drops from
+  // memory must then be gone from its update log too, or the replay at the next load deletes what everyone saw kept)
+  const doc = await addDocument(server.store, { delegations: ['APT'], shared: true })
+  const victim = connect(server.url, doc.id, amal)
+  try {
+    await victim.synced
+    titleText(victim.doc).insert(0, 'A ')
+    await until(() => !victim.provider.hasUnsyncedChanges, 5000, 'Amal\'s typing is acknowledged')
+    const next = Y.getState(victim.doc.store, victim.doc.clientID)
+    await sendAlone(doc.id, kenji, deletion(victim.doc.clientID, next, 1000))
+    await new Promise(r => setTimeout(r, RECENT_MS + 3 * WAITING_EXPIRY_MS))
+    titleText(victim.doc).insert(0, 'Typed later ')
+    await until(() => !victim.provider.hasUnsyncedChanges, 5000, 'the later typing is acknowledged')
+    victim.destroy()
+    const { stored, reopened } = await titlesAfterReload(doc.id)
+    assert.ok(stored.startsWith('Typed later A '), `the stored document keeps the later typing: ${JSON.stringify(stored)}`)
+    assert.ok(reopened.startsWith('Typed later A '), `a peer opening the document again sees it: ${JSON.stringify(reopened)}`)
+  } finally { victim.destroy() }
+})
