@@ -80,7 +80,21 @@ export class Persistence implements Extension {
     // the load's turn (document-loads.ts): from here to the end of this turn of the event loop, paid by the opener
     const opener = (context as { user?: User } | undefined)?.user
     if (opener) this.options.loads?.loading(opener.id, documentName, started)
-    document.transact(() => { for (const u of updates) Y.applyUpdate(document, u) })
+    try {
+      document.transact(() => { for (const u of updates) Y.applyUpdate(document, u) })
+    } catch (e) {
+      // a log Yjs cannot replay (updates an earlier server stored): repaired, and the opening refused as busy (the page
+      // opens it again a few seconds later, from the repaired log); this document object may hold part of an update
+      this.options.loads?.release(documentName)
+      document.destroy()
+      const skipped = await this.repairLog(documentName, updates, lastSeq)
+      if (!skipped) {
+        this.options.logger?.error('stored updates could not be replayed, nor repaired; the log is left as it is', { document: documentName, updates: updates.length, error: (e as Error).message })
+        throw e
+      }
+      this.options.logger?.error('stored updates could not be replayed; the log was compacted without them', { document: documentName, skipped: skipped.join(' '), of: updates.length, error: (e as Error).message })
+      throw Object.assign(new Error(`the stored log of ${documentName} could not be replayed; it was repaired`), { reason: SERVER_BUSY })
+    }
     const took = performance.now() - started
     const slow = took >= this.compactLoadsSlowerThanMs
     // the document holds exactly the log through lastSeq: its state is the compacted log
@@ -164,6 +178,36 @@ export class Persistence implements Extension {
     try {
       if (dropWaiting(doc) > 0) await this.store.compact(documentName, Y.encodeStateAsUpdate(doc), lastSeq)
     } finally { doc.destroy() }
+  }
+
+  /**
+   * Replays `updates` (a document's log through `lastSeq`) one by one,
+   * leaving out each that Yjs cannot take (a throw may leave part of one
+   * applied: the replay starts again without it), drops what still waits
+   * for clocks never received (as every load does, waiting-content.ts), and
+   * compacts the log to the result, once that result is known to replay;
+   * otherwise the log is left as it is. Returns the places of the updates
+   * left out, or null when the log was left.
+   */
+  private async repairLog(documentName: string, updates: readonly Uint8Array[], lastSeq: number): Promise<number[] | null> {
+    const taken: Uint8Array[] = []
+    const skipped: number[] = []
+    let doc = new Y.Doc()
+    let state: Uint8Array
+    try {
+      updates.forEach((u, k) => {
+        try { Y.applyUpdate(doc, u); taken.push(u) } catch {
+          skipped.push(k)
+          doc.destroy()
+          doc = yDocFromUpdates(taken)
+        }
+      })
+      dropWaiting(doc)
+      state = Y.encodeStateAsUpdate(doc)
+    } finally { doc.destroy() }
+    try { yDocFromUpdates([state]).destroy() } catch { return null }
+    await this.store.compact(documentName, state, lastSeq)
+    return skipped
   }
 
   /** Replays a document's stored log into one update (safe while other instances append). */
