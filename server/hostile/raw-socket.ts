@@ -109,6 +109,27 @@ export const awarenessMessage = (documentName: string, entries: [number, number,
   encoding.writeVarUint8Array(e, encoding.toUint8Array(inner))
 })
 
+/** A Yjs update (format v1) of deletions of `client`'s clocks alone, each range written as given (clocks past 2^53 too). */
+export function deletionUpdate(client: number, ranges: readonly (readonly [clock: number, len: number])[]): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, 0) // no structs
+  encoding.writeVarUint(e, 1) // one client's deletions
+  encoding.writeVarUint(e, client)
+  encoding.writeVarUint(e, ranges.length)
+  for (const [clock, len] of ranges) { encoding.writeVarUint(e, clock); encoding.writeVarUint(e, len) }
+  return encoding.toUint8Array(e)
+}
+
+/** Sends `update` as `token`'s on a socket of its own to the server at `url`, and closes it once the server has had time to read it. */
+export async function sendAlone(url: string, documentId: string, token: string, update: Uint8Array): Promise<void> {
+  const c = await wsClient(url)
+  c.ws.send(authMessage(documentId, token))
+  await until(() => c.messages.length > 0, 3000, 'authenticated')
+  c.ws.send(updateMessage(documentId, update))
+  await new Promise(r => setTimeout(r, 300))
+  c.ws.close()
+}
+
 /** A `ws` client on `/collab` (no provider); resolves once open. Records the close code and reason. */
 export async function wsClient(url: string, headers: Record<string, string> = {}): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }>; messages: Buffer[] }> {
   const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/collab`, { headers })

@@ -12,13 +12,12 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import * as encoding from 'lib0/encoding'
 import { REFUSED_INVALID } from '../collab/refusal.js'
 import { yDocFromUpdates } from '../collab/content.js'
 import { MemoryLogger } from '../log.js'
 import { addDocument, connect, login, startTestServer, titleText, until } from '../test/helpers.js'
 import type { TestServer } from '../test/helpers.js'
-import { assertValid, authMessage, updateMessage, wsClient } from './raw-socket.js'
+import { assertValid, deletionUpdate, sendAlone } from './raw-socket.js'
 
 let server: TestServer
 let amal: string, kenji: string
@@ -34,27 +33,6 @@ before(async () => {
 })
 after(() => server.close())
 
-/** A Yjs update (format v1) of deletions of `client`'s clocks alone, each range written as given. */
-function deletions(client: number, ranges: readonly (readonly [clock: number, len: number])[]): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, 0) // no structs
-  encoding.writeVarUint(e, 1) // one client's deletions
-  encoding.writeVarUint(e, client)
-  encoding.writeVarUint(e, ranges.length)
-  for (const [clock, len] of ranges) { encoding.writeVarUint(e, clock); encoding.writeVarUint(e, len) }
-  return encoding.toUint8Array(e)
-}
-
-/** Sends `update` as `token`'s on a socket of its own, and closes it once the server has had time to read it. */
-async function sendAlone(documentId: string, token: string, update: Uint8Array): Promise<void> {
-  const c = await wsClient(server.url)
-  c.ws.send(authMessage(documentId, token))
-  await until(() => c.messages.length > 0, 3000, 'authenticated')
-  c.ws.send(updateMessage(documentId, update))
-  await new Promise(r => setTimeout(r, 300))
-  c.ws.close()
-}
-
 /** Whether an update of `user`'s was refused as invalid with a reason matching `reason`. */
 const refused = (user: string, reason: RegExp) =>
   logger.entries.some(e => e.message === 'update refused' && e.fields.code === REFUSED_INVALID && e.fields.user === user && reason.test(String(e.fields.reason ?? '')))
@@ -69,12 +47,12 @@ test('a deletion of clocks past 2^53 is refused; the document opens again from i
     await until(() => !a.provider.hasUnsyncedChanges, 5000, 'the typing is acknowledged')
     const own = a.doc.clientID
     // her own client's clocks, far ahead: 2^54 and 2^53 + 2048 (exact in a double, but not every clock near them is)
-    await sendAlone(doc.id, amal, deletions(own, [[2 ** 54, 36], [2 ** 53 + 2048, 2]]))
+    await sendAlone(server.url, doc.id, amal, deletionUpdate(own, [[2 ** 54, 36], [2 ** 53 + 2048, 2]]))
     // once the server no longer applies it again to the copies it checks updates on, what of it waits is dropped
     // from memory (extensions/waiting-content.ts), not from the update log
     await new Promise(r => setTimeout(r, RECENT_MS + 3 * WAITING_EXPIRY_MS))
     // an ordinary waiting deletion (her own text not received yet, as a page whose socket closed sends)
-    await sendAlone(doc.id, amal, deletions(own, [[14, 36]]))
+    await sendAlone(server.url, doc.id, amal, deletionUpdate(own, [[14, 36]]))
     a.destroy()
     await until(() => !server.hocuspocus.documents.has(doc.id), 5000, 'the document is unloaded')
 

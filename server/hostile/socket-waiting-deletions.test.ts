@@ -12,14 +12,13 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { REFUSED_INVALID } from '../collab/refusal.js'
 import { yDocFromUpdates } from '../collab/content.js'
 import { MemoryLogger } from '../log.js'
 import { addDocument, connect, login, startTestServer, titleText, until } from '../test/helpers.js'
 import type { Client, TestServer } from '../test/helpers.js'
-import { assertValid, authMessage, updateMessage, wsClient } from './raw-socket.js'
+import { assertValid, deletionUpdate, sendAlone } from './raw-socket.js'
 
 let server: TestServer
 let amal: string, claire: string, kenji: string
@@ -34,28 +33,6 @@ before(async () => {
   ;[amal, claire, kenji] = await Promise.all([login(server.url, 'amal'), login(server.url, 'claire'), login(server.url, 'kenji')])
 })
 after(() => server.close())
-
-/** A Yjs update (format v1) of one deletion alone: `len` clocks of `client` from `clock`. */
-function deletion(client: number, clock: number, len: number): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, 0) // no structs
-  encoding.writeVarUint(e, 1) // one client's deletions
-  encoding.writeVarUint(e, client)
-  encoding.writeVarUint(e, 1)
-  encoding.writeVarUint(e, clock)
-  encoding.writeVarUint(e, len)
-  return encoding.toUint8Array(e)
-}
-
-/** Sends `update` as `token`'s on a socket of its own, and closes it once the server has had time to read it. */
-async function sendAlone(documentId: string, token: string, update: Uint8Array): Promise<void> {
-  const c = await wsClient(server.url)
-  c.ws.send(authMessage(documentId, token))
-  await until(() => c.messages.length > 0, 3000, 'authenticated')
-  c.ws.send(updateMessage(documentId, update))
-  await new Promise(r => setTimeout(r, 300))
-  c.ws.close()
-}
 
 /** Whether an update of `user`'s was refused as invalid. */
 const refused = (user: string) => logger.entries.some(e => e.message === 'update refused' && e.fields.code === REFUSED_INVALID && e.fields.user === user)
@@ -82,7 +59,7 @@ test('a deletion waiting for the text another delegation types next is refused: 
     await until(() => !victim.provider.hasUnsyncedChanges, 5000, 'APT\'s typing is acknowledged')
     // CEPT deletes the next thousand clocks of APT's editing session, which the server has not received
     const next = Y.getState(victim.doc.store, victim.doc.clientID)
-    await sendAlone(doc.id, claire, deletion(victim.doc.clientID, next, 1000))
+    await sendAlone(server.url, doc.id, claire, deletionUpdate(victim.doc.clientID, [[next, 1000]]))
     // once the server no longer applies it again to the copies it checks updates on, what of it waits is dropped from memory
     await new Promise(r => setTimeout(r, RECENT_MS + 3 * WAITING_EXPIRY_MS))
     titleText(victim.doc).insert(0, 'Typed later ')
@@ -106,7 +83,7 @@ test('a drafter\'s waiting deletion of her own session\'s text is still accepted
     await until(() => !a.provider.hasUnsyncedChanges, 5000, 'the typing is acknowledged')
     // as a page whose text went out on a socket that closed sends its deletion of that text on the next one
     const before = logger.entries.length
-    await sendAlone(doc.id, amal, deletion(a.doc.clientID, Y.getState(a.doc.store, a.doc.clientID), 3))
+    await sendAlone(server.url, doc.id, amal, deletionUpdate(a.doc.clientID, [[Y.getState(a.doc.store, a.doc.clientID), 3]]))
     assert.equal(logger.entries.slice(before).filter(e => e.message === 'update refused' && e.fields.user === 'amal').length, 0, 'not refused')
   } finally { a.destroy() }
 })
@@ -121,7 +98,7 @@ test('a deletion waiting for the text a colleague of the same delegation types n
     titleText(victim.doc).insert(0, 'A ')
     await until(() => !victim.provider.hasUnsyncedChanges, 5000, 'Amal\'s typing is acknowledged')
     const next = Y.getState(victim.doc.store, victim.doc.clientID)
-    await sendAlone(doc.id, kenji, deletion(victim.doc.clientID, next, 1000))
+    await sendAlone(server.url, doc.id, kenji, deletionUpdate(victim.doc.clientID, [[next, 1000]]))
     await new Promise(r => setTimeout(r, RECENT_MS + 3 * WAITING_EXPIRY_MS))
     titleText(victim.doc).insert(0, 'Typed later ')
     await until(() => !victim.provider.hasUnsyncedChanges, 5000, 'the later typing is acknowledged')

@@ -10,13 +10,11 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import * as encoding from 'lib0/encoding'
-import * as Y from 'yjs'
 import { yDocFromUpdates } from '../collab/content.js'
 import { MemoryLogger } from '../log.js'
 import { addDocument, connect, login, startTestServer, titleText, until } from '../test/helpers.js'
 import type { Client, TestServer } from '../test/helpers.js'
-import { assertValid } from './raw-socket.js'
+import { assertValid, deletionUpdate } from './raw-socket.js'
 
 let server: TestServer
 let amal: string, kenji: string
@@ -27,17 +25,6 @@ before(async () => {
   ;[amal, kenji] = await Promise.all([login(server.url, 'amal'), login(server.url, 'kenji')])
 })
 after(() => server.close())
-
-/** A Yjs update (format v1) of deletions of `client`'s clocks alone, each range written as given. */
-function deletions(client: number, ranges: readonly (readonly [clock: number, len: number])[]): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, 0) // no structs
-  encoding.writeVarUint(e, 1) // one client's deletions
-  encoding.writeVarUint(e, client)
-  encoding.writeVarUint(e, ranges.length)
-  for (const [clock, len] of ranges) { encoding.writeVarUint(e, clock); encoding.writeVarUint(e, len) }
-  return encoding.toUint8Array(e)
-}
 
 /** A client of `token`'s on `documentId`, synced, connecting again as a page does while the server says it is busy. */
 async function opened(documentId: string, token: string): Promise<Client> {
@@ -63,8 +50,8 @@ test('a document whose stored log Yjs cannot replay opens again, with every chan
   } finally { a.destroy() }
   await until(() => !server.hocuspocus.documents.has(doc.id), 5000, 'the document is unloaded')
   // what an earlier server took and stored: a deletion of clocks past 2^53, then a waiting deletion
-  await server.store.appendUpdate(doc.id, deletions(own, [[2 ** 54, 36], [2 ** 53 + 2048, 2]]), { userId: null })
-  await server.store.appendUpdate(doc.id, deletions(own, [[14, 36]]), { userId: null })
+  await server.store.appendUpdate(doc.id, deletionUpdate(own, [[2 ** 54, 36], [2 ** 53 + 2048, 2]]), { userId: null })
+  await server.store.appendUpdate(doc.id, deletionUpdate(own, [[14, 36]]), { userId: null })
   const log = (await server.store.loadUpdates(doc.id)).updates
   assert.throws(() => yDocFromUpdates(log), /Unexpected case/, 'the stored log cannot be replayed')
 
