@@ -97,8 +97,11 @@ export class Persistence implements Extension {
     }
     const took = performance.now() - started
     const slow = took >= this.compactLoadsSlowerThanMs
+    // what still waits for clocks never received is dropped once loaded (waiting-content.ts), from the log too
+    const dropped = dropWaiting(document)
+    if (dropped) this.options.logger?.info('waiting content dropped', { document: documentName, bytes: dropped, when: 'loaded' })
     // the document holds exactly the log through lastSeq: its state is the compacted log
-    if (updates.length > 1 && (slow || updates.length > this.compactAfter)) await this.store.compact(documentName, Y.encodeStateAsUpdate(document), lastSeq)
+    if (dropped || (updates.length > 1 && (slow || updates.length > this.compactAfter))) await this.store.compact(documentName, Y.encodeStateAsUpdate(document), lastSeq)
     this.appended.set(documentName, 0)
     // counted once loaded: a load that failed leaves nothing to count (nor, with Hocuspocus, any unloading to tell of)
     if (opener) this.options.shares?.loaded(documentName, opener.id, updates.reduce((sum, u) => sum + u.length, 0))

@@ -12,8 +12,10 @@
  * the sender made them up) would make that last as long as the document is
  * loaded, and, the update being stored, after every later load too.
  *
- * So content that has waited `expiryMs` without changing, and whatever
- * still waits once a document is loaded, is dropped. Nothing is lost by
+ * So content that has waited `expiryMs` without changing is dropped, and
+ * so is whatever still waits once a document is loaded (by the load itself,
+ * extensions/persistence.ts, which compacts the log it replayed without
+ * it). Nothing is lost by
  * that: the missing clocks can only come from the page that made them,
  * through the sync every page makes when it (re)connects, and a page's
  * sync answer holds all the content the server lacks and every deletion the
@@ -80,8 +82,6 @@ export class WaitingContent implements Extension {
   }
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
-    const bytes = dropWaiting(document)
-    if (bytes) { this.options.logger?.info('waiting content dropped', { document: documentName, bytes, when: 'loaded' }); this.dropFromLog(documentName) }
     document.on('afterTransaction', () => this.seen(document, documentName))
   }
 
