@@ -49,27 +49,41 @@ async function titlesAfterReload(documentId: string): Promise<{ stored: string; 
   } finally { reader.destroy() }
 }
 
+/**
+ * `victim` types "A ", acknowledged; `attacker` deletes, on a socket of its own, the next thousand clocks of the
+ * victim's editing session, which the server has not received; once the server no longer applies that deletion
+ * again to the copies it checks updates on, what of it waits is dropped from memory; then the victim types
+ * "Typed later ", acknowledged.
+ */
+async function typedAfterDeletionAhead(documentId: string, victim: Client, attacker: string): Promise<void> {
+  titleText(victim.doc).insert(0, 'A ')
+  await until(() => !victim.provider.hasUnsyncedChanges, 5000, 'the victim\'s typing is acknowledged')
+  const next = Y.getState(victim.doc.store, victim.doc.clientID)
+  await sendAlone(server.url, documentId, attacker, deletionUpdate(victim.doc.clientID, [[next, 1000]]))
+  await new Promise(r => setTimeout(r, RECENT_MS + 3 * WAITING_EXPIRY_MS))
+  titleText(victim.doc).insert(0, 'Typed later ')
+  await until(() => !victim.provider.hasUnsyncedChanges, 5000, 'the later typing is acknowledged')
+}
+
+/** The later typing of `typedAfterDeletionAhead` stands in the stored document, and for a peer opening it again. */
+async function assertLaterTypingKept(documentId: string): Promise<void> {
+  const { stored, reopened } = await titlesAfterReload(documentId)
+  assert.ok(stored.startsWith('Typed later A '), `the stored document keeps the later typing: ${JSON.stringify(stored)}`)
+  assert.ok(reopened.startsWith('Typed later A '), `a peer opening the document again sees it: ${JSON.stringify(reopened)}`)
+}
+
 test('a deletion waiting for the text another delegation types next is refused: that text, once typed, survives the next load', async () => {
   const doc = await addDocument(server.store, { delegations: ['APT', 'CEPT'], shared: true })
   const victim = connect(server.url, doc.id, amal), peer = connect(server.url, doc.id, claire)
   const clients: Client[] = [victim, peer]
   try {
     await Promise.all([victim.synced, peer.synced])
-    titleText(victim.doc).insert(0, 'A ')
-    await until(() => !victim.provider.hasUnsyncedChanges, 5000, 'APT\'s typing is acknowledged')
-    // CEPT deletes the next thousand clocks of APT's editing session, which the server has not received
-    const next = Y.getState(victim.doc.store, victim.doc.clientID)
-    await sendAlone(server.url, doc.id, claire, deletionUpdate(victim.doc.clientID, [[next, 1000]]))
-    // once the server no longer applies it again to the copies it checks updates on, what of it waits is dropped from memory
-    await new Promise(r => setTimeout(r, RECENT_MS + 3 * WAITING_EXPIRY_MS))
-    titleText(victim.doc).insert(0, 'Typed later ')
-    await until(() => !victim.provider.hasUnsyncedChanges, 5000, 'the later typing is acknowledged')
+    // CEPT deletes ahead the clocks of APT's editing session
+    await typedAfterDeletionAhead(doc.id, victim, claire)
     await until(() => titleText(peer.doc).toString().startsWith('Typed later '), 5000, 'the later typing reaches the peer')
     for (const c of clients) c.destroy()
 
-    const { stored, reopened } = await titlesAfterReload(doc.id)
-    assert.ok(stored.startsWith('Typed later A '), `the stored document keeps the later typing: ${JSON.stringify(stored)}`)
-    assert.ok(reopened.startsWith('Typed later A '), `a peer opening the document again sees it: ${JSON.stringify(reopened)}`)
+    await assertLaterTypingKept(doc.id)
     assert.ok(refused('claire'), 'the waiting deletion of another delegation\'s text is refused')
   } finally { for (const c of clients) c.destroy() }
 })
@@ -95,16 +109,8 @@ test('a deletion waiting for the text a colleague of the same delegation types n
   const victim = connect(server.url, doc.id, amal)
   try {
     await victim.synced
-    titleText(victim.doc).insert(0, 'A ')
-    await until(() => !victim.provider.hasUnsyncedChanges, 5000, 'Amal\'s typing is acknowledged')
-    const next = Y.getState(victim.doc.store, victim.doc.clientID)
-    await sendAlone(server.url, doc.id, kenji, deletionUpdate(victim.doc.clientID, [[next, 1000]]))
-    await new Promise(r => setTimeout(r, RECENT_MS + 3 * WAITING_EXPIRY_MS))
-    titleText(victim.doc).insert(0, 'Typed later ')
-    await until(() => !victim.provider.hasUnsyncedChanges, 5000, 'the later typing is acknowledged')
+    await typedAfterDeletionAhead(doc.id, victim, kenji)
     victim.destroy()
-    const { stored, reopened } = await titlesAfterReload(doc.id)
-    assert.ok(stored.startsWith('Typed later A '), `the stored document keeps the later typing: ${JSON.stringify(stored)}`)
-    assert.ok(reopened.startsWith('Typed later A '), `a peer opening the document again sees it: ${JSON.stringify(reopened)}`)
+    await assertLaterTypingKept(doc.id)
   } finally { victim.destroy() }
 })
