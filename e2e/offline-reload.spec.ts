@@ -5,7 +5,7 @@
  * opens from the browser's copy, the list shows the documents this browser
  * keeps a copy of, and the session is checked once the server answers.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import { agreeToCosponsor, backOnline, caretAfter, editorText, freshProposal, goOffline, openDocument, shot, signedInPage, signIn, storedInBrowser, USERS } from './helpers.js'
 
 /** Waits (a few seconds at most) until the page's service worker holds the app shell: a user's page has had that time. */
@@ -15,21 +15,30 @@ async function shellKept(page: Page): Promise<void> {
 
 const editorReady = '[data-testid=page][data-ready=true] .ProseMirror'
 
-test('a document reloaded while the server is out of reach opens with the words typed, and they all reach the other delegation once back', async ({ browser }) => {
+/**
+ * Amal (APT) and Salma (ARB) on a fresh proposal of Amal's that Salma co-sponsors; Amal's page, once its app shell
+ * is kept, goes offline and she types `words` after the title, kept in the browser's copy.
+ */
+async function amalOfflineWithWords(browser: Browser, title: string, words: string) {
   const amal = await signedInPage(browser, 'amal')
   const salma = await signedInPage(browser, 'salma')
-  const id = await freshProposal(amal.page.request, `APT offline reload ${Date.now()}`, ['APT', 'ARB'])
+  const id = await freshProposal(amal.page.request, `${title} ${Date.now()}`, ['APT', 'ARB'])
   await agreeToCosponsor(salma.page.request, id)
   await openDocument(amal.page, id)
   await openDocument(salma.page, id)
   await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
   await shellKept(amal.page)
-
   await goOffline(amal)
   await caretAfter(amal.page, 'الأمن السيبراني')
-  const first = ' كتبت قبل إعادة التحميل'
-  await amal.page.keyboard.type(first)
+  await amal.page.keyboard.type(words)
   await storedInBrowser(amal.page)
+  return { amal, salma }
+}
+
+
+test('a document reloaded while the server is out of reach opens with the words typed, and they all reach the other delegation once back', async ({ browser }) => {
+  const first = ' كتبت قبل إعادة التحميل'
+  const { amal, salma } = await amalOfflineWithWords(browser, 'APT offline reload', first)
   // the wifi is gone: she reloads the page
   await amal.page.reload()
   await expect(amal.page.locator(editorReady)).toBeVisible()
@@ -97,19 +106,8 @@ test('the list reloaded while the server is out of reach shows the documents thi
 })
 
 test('a session ended meanwhile: the reloaded page starts offline, then asks to sign in once the server answers, and the words wait for her', async ({ browser }) => {
-  const amal = await signedInPage(browser, 'amal')
-  const salma = await signedInPage(browser, 'salma')
-  const id = await freshProposal(amal.page.request, `APT offline reload, session ended ${Date.now()}`, ['APT', 'ARB'])
-  await agreeToCosponsor(salma.page.request, id)
-  await openDocument(amal.page, id)
-  await openDocument(salma.page, id)
-  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
-  await shellKept(amal.page)
-  await goOffline(amal)
-  await caretAfter(amal.page, 'الأمن السيبراني')
   const words = ' قبل انتهاء الجلسة'
-  await amal.page.keyboard.type(words)
-  await storedInBrowser(amal.page)
+  const { amal, salma } = await amalOfflineWithWords(browser, 'APT offline reload, session ended', words)
   // her session ends on the server (signed out elsewhere, or expired)
   expect((await amal.page.request.post('/api/logout')).ok()).toBeTruthy()
   await amal.page.reload()
