@@ -14,6 +14,18 @@ export const REFUSED_READ_ONLY = 4403
 export const REFUSED_TOO_LARGE = 4413
 /** Close code for a connection sending too many messages (passing: the client may reconnect and send again). */
 export const REFUSED_RATE = 4429
+/**
+ * Close code for a change that deletes text the server has not received yet
+ * (passing, as HTTP's 425 Too Early: on its next socket the page's sync
+ * sends that text and the deletion together; a change deleting text that
+ * never comes, another delegation's next words, is refused again and again).
+ */
+export const REFUSED_TOO_EARLY = 4425
+
+/** Whether a refusal is passing: the page keeps its changes and sends them again on its next socket (the others stop it). */
+export function isPassingRefusal(code: number): boolean {
+  return code === REFUSED_RATE || code === REFUSED_TOO_EARLY
+}
 
 /**
  * Close code of a socket the server closes because its user's rights on the

@@ -13,7 +13,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
-import { ACCESS_CHANGED, readRefusalNotice, REFUSED_RATE, SERVER_BUSY, STORE_FAILED, type RefusalNotice } from '../../protocol/refusal.js'
+import { ACCESS_CHANGED, isPassingRefusal, readRefusalNotice, SERVER_BUSY, STORE_FAILED, type RefusalNotice } from '../../protocol/refusal.js'
 import { SCHEMA_FINGERPRINT } from '../../schema/fingerprint.js'
 import { showOutdatedNotice } from '../app/outdated.js'
 import { readFanOutNotice } from '../../protocol/fan-out-notice.js'
@@ -130,14 +130,14 @@ export function openCollab(documentId: string, userId: string): CollabSession {
   provider.on('unsyncedChanges', () => { if (!provider.hasUnsyncedChanges) { unsaved = false; changedHere = false } emit() })
   /** Stops connecting (until 'online' asks again, where that is allowed). */
   const stop = () => { wanted = false; provider.disconnect(); socket = 'disconnected'; emit() }
-  // A refused change (not a passing one, the rate limit) would be sent again on every reconnection
+  // A refused change (not a passing one: the rate limit, a deletion ahead of its text) would be sent again on every reconnection
   // and refused again: stop, and let the page say why.
   const refusedListeners = new Set<(notice: RefusalNotice) => void>()
   provider.on('stateless', ({ payload }: { payload: string }) => {
     const fanOut = readFanOutNotice(payload)
     if (fanOut) { apart = !fanOut.shared; emit(); return }
     const notice = readRefusalNotice(payload)
-    if (!notice || notice.code === REFUSED_RATE) return
+    if (!notice || isPassingRefusal(notice.code)) return
     refused = true
     closingOnPurpose = false
     stop()

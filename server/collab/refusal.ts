@@ -7,9 +7,9 @@
  * applied, stored nor relayed.
  */
 import type { Connection } from '@hocuspocus/server'
-import { ACCESS_CHANGED, REFUSED_RATE, STORE_FAILED, type RefusalNotice } from '../../protocol/refusal.js'
+import { ACCESS_CHANGED, REFUSED_RATE, REFUSED_TOO_EARLY, STORE_FAILED, type RefusalNotice } from '../../protocol/refusal.js'
 
-export { ACCESS_CHANGED, REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, STORE_FAILED, type RefusalNotice } from '../../protocol/refusal.js'
+export { ACCESS_CHANGED, REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_EARLY, REFUSED_TOO_LARGE, STORE_FAILED, type RefusalNotice } from '../../protocol/refusal.js'
 
 /**
  * An error that makes Hocuspocus drop the message and close the document
@@ -91,7 +91,16 @@ export function reconnectForAccess(connection: Connection): void {
 
 /** Refuses a message for now (a rate limit): tells the client, and closes its socket so that it sends again later. */
 export function throttle(connection: Connection, reason: string): Refusal {
-  const refusal = refuse(connection, REFUSED_RATE, reason)
-  reconnectToResend(connection, 1013, 'rate-limited: reconnect and send again')
+  return refuseForNow(connection, REFUSED_RATE, reason)
+}
+
+/**
+ * Refuses a message for now with a passing code (a rate limit, a deletion
+ * ahead of its text): tells the client, and closes its socket so that it
+ * syncs and sends again on the next.
+ */
+export function refuseForNow(connection: Connection, code: typeof REFUSED_RATE | typeof REFUSED_TOO_EARLY, reason: string): Refusal {
+  const refusal = refuse(connection, code, reason)
+  reconnectToResend(connection, 1013, code === REFUSED_RATE ? 'rate-limited: reconnect and send again' : 'too early: reconnect and sync')
   return refusal
 }

@@ -27,7 +27,7 @@ import type { TypingCandidate, TypingContext } from '../collab/typing.js'
 import { COMMENTS, FRAGMENT, SERVER_ROOTS } from '../../protocol/shared-doc.js'
 import { MESSAGE_SYNC, SYNC_STEP_1, parseMessage, type ParsedMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
-import { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_LARGE, droppedUnread, refuse, droppingMessages, throttle } from '../collab/refusal.js'
+import { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_EARLY, REFUSED_TOO_LARGE, droppedUnread, refuse, refuseForNow, droppingMessages, throttle } from '../collab/refusal.js'
 import { UserBudgets, type UserBudgetOptions } from './user-budgets.js'
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../documents.js'
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../../protocol/refusal.js'
@@ -152,13 +152,13 @@ function watchOthersThanComments(copy: Y.Doc): () => boolean {
 
 /**
  * Whether every deletion of `update` that `copy` (the update applied) still holds waiting is of clocks of the
- * update's own clients, or of clients registered to `delegation`: a page deletes only what it holds, and what
- * it holds that the server lacks is its own (the deletion of a comment whose posting was dropped with a
- * throttled socket). A deletion waiting for another writer's clocks would take effect when they arrive.
- * With `unheardOf`, clients the document holds nothing of and nobody registered count as own too (a page's
- * first text, sent on a socket that closed before its deletion came on the next).
+ * update's own clients, or of clients registered to `delegation`: what waits for another writer's clocks would
+ * take effect when they arrive. A client the document holds nothing of and nobody registered is nobody's own: a
+ * new page's id is in its presence for everyone to read before it types (hostile/socket-waiting-deletions.test.ts).
+ * A page whose own first text went out on a socket that closed, and whose deletion of it overtook it on the next,
+ * is refused for now: its next socket's sync sends the text and the deletion together.
  */
-function deletionsWaitForOwnClients(copy: Y.Doc, update: Uint8Array, delegation: string | undefined, unheardOf = false): boolean {
+function deletionsWaitForOwnClients(copy: Y.Doc, update: Uint8Array, delegation: string | undefined): boolean {
   let decoded: Decoded
   try { decoded = decodedOnce(update) } catch { return false }
   let registered: ReadonlyMap<number, string> | null = null
@@ -169,14 +169,17 @@ function deletionsWaitForOwnClients(copy: Y.Doc, update: Uint8Array, delegation:
     registered ??= registeredClients(attributionMap(copy))
     const owner = registered.get(client)
     if (delegation !== undefined && owner === delegation) continue
-    if (unheardOf && owner === undefined && state === 0) continue
     return false
   }
   return true
 }
 
-/** Why a drafter's update is refused whose deletion waits for clocks another delegation's session has not sent yet. */
-const DELETES_OTHERS_UNSENT = 'it deletes text of another delegation\'s editing session that the server never received (it would delete that text once typed)'
+/**
+ * Why an update is refused for now whose deletion waits for clocks of another delegation's editing session, or
+ * of one nobody has heard of (collab/refusal.ts `refuseForNow`): the page syncs on its next socket, and sends the
+ * text with its deletion if it has it; a deletion of what another delegation would type next is refused again.
+ */
+const DELETES_UNSENT = 'your change deletes text the server has not received; it is sent again, with that text, in a moment'
 
 /** The validation extension. */
 export class Validation implements Extension {
@@ -307,11 +310,11 @@ export class Validation implements Extension {
       // content of the update may wait for earlier content of its own clients (a comment written while the socket
       // was away comes before the page's sync answer, which carries the one before it): inserts wait for nothing
       // else (`placeability` refused them first), and what waits is checked with the update that completes it; a
-      // deletion waiting for another writer's clocks is refused, what it deletes unseen. A drafter's too: the
-      // server drops what waits from memory, not from the update log, so the text it waits for, typed later,
-      // was shown and acknowledged, and deleted at the document's next load (hostile/socket-waiting-deletions.test.ts)
+      // deletion waiting for clocks of another writer, or of a page nobody has heard of, is refused (a drafter's
+      // for now), what it deletes unseen: once the text it waits for came, it was deleted for everyone, and at
+      // every later load of the update log (hostile/socket-waiting-deletions.test.ts)
       if (commentOnly) return changesOthers!() || (hasPending(copy) && !deletionsWaitForOwnClients(copy, update, writer?.delegation)) ? [NOT_COMMENTS_ONLY] : problems
-      if (problems.length === 0 && writer && hasPending(copy) && !deletionsWaitForOwnClients(copy, update, writer.delegation, true)) return [DELETES_OTHERS_UNSENT]
+      if (problems.length === 0 && writer && hasPending(copy) && !deletionsWaitForOwnClients(copy, update, writer.delegation)) return [DELETES_UNSENT]
       return problems
     } finally { copy.destroy() }
   }
@@ -444,6 +447,10 @@ export class Validation implements Extension {
       this.onBracketOperations?.(documentName, user, operations)
     }
     if (problems[0] === NOT_COMMENTS_ONLY) throw this.refused(connection, documentName, user, REFUSED_READ_ONLY, NOT_COMMENTS_ONLY)
+    if (problems[0] === DELETES_UNSENT) {
+      this.logRefusal(documentName, user, REFUSED_TOO_EARLY, DELETES_UNSENT)
+      throw refuseForNow(connection, REFUSED_TOO_EARLY, DELETES_UNSENT)
+    }
     if (problems[0]?.startsWith(NO_ROOM)) throw this.refused(connection, documentName, user, REFUSED_TOO_LARGE, problems[0])
     if (problems.length) throw this.refused(connection, documentName, user, problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
   }

@@ -93,13 +93,13 @@ test('strings whose neighbours the server never received (they would wait, and e
 })
 
 /** A deletion-only update: for each of `clients` (from `firstClient`), `ranges` one-clock ranges at large clocks the server never received. */
-function unknownDeletions(firstClient: number, clients: number, ranges: number): Uint8Array {
+function unknownDeletions(firstClient: number, clients: number, ranges: number, firstClock = 1_000_000): Uint8Array {
   const e = encoding.createEncoder()
   encoding.writeVarUint(e, 0)
   encoding.writeVarUint(e, clients)
   for (let c = 0; c < clients; c++) {
     encoding.writeVarUint(e, firstClient + c); encoding.writeVarUint(e, ranges)
-    for (let r = 0; r < ranges; r++) { encoding.writeVarUint(e, 1_000_000 + r * 2); encoding.writeVarUint(e, 1) }
+    for (let r = 0; r < ranges; r++) { encoding.writeVarUint(e, firstClock + r * 2); encoding.writeVarUint(e, 1) }
   }
   return encoding.toUint8Array(e)
 }
@@ -129,9 +129,12 @@ test('deletions of clocks the server never received, sent again and again in sma
   const bad = connect(server.url, doc.id, tokens.amal!), a = connect(server.url, doc.id, tokens.kenji!), b = connect(server.url, doc.id, tokens.kenji!)
   try {
     await Promise.all([bad.synced, a.synced, b.synced])
-    // 40 updates of 60 ranges (about 300 bytes each), one client each: 12 KB if all waited
+    // 40 updates of 60 ranges each (about 300 bytes) of clocks the sender's own editing session never sent (of
+    // another's, or of a session nobody has heard of, each would be refused at once): 12 KB if all waited
+    titleText(bad.doc).insert(0, 'x')
+    await until(() => !bad.provider.hasUnsyncedChanges, 5000, 'the sender\'s session is known')
     for (let i = 0; i < 40 && bad.closes.length === 0; i++) {
-      bad.socket.send(updateMessage(doc.id, unknownDeletions(9100 + i, 1, 60)))
+      bad.socket.send(updateMessage(doc.id, unknownDeletions(bad.doc.clientID, 1, 60, 1_000_000 + 200 * i)))
       await new Promise(r => setTimeout(r, 20))
     }
     await until(() => bad.closes.length > 0, 10_000, 'the attacker is refused')
