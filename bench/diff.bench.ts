@@ -20,7 +20,9 @@
  * `npm run bench` runs this file with the server's V8 flags (bench/run.ts).
  * For the light pair, the floor of any comparer that writes this revision
  * document is printed too: the labels of both versions and one node with its
- * revision record per section, provision and item, on fresh documents.
+ * revision record per section, provision and item, on fresh documents, made
+ * as compare() makes its nodes (with NodeType.create, which checks every
+ * attribute, the floor read twice as high).
  * diff-match-patch runs at one of two speeds in this process, whichever way
  * its earlier runs left V8's code for it (the Resolution 50 pair: about 195
  * or about 450 ms a run); for the heavy and the real pairs the baseline is
@@ -41,6 +43,7 @@ import { importText } from '../schema/text/index.js'
 import { computeLabels, type Labels } from '../schema/numbering.js'
 import { IDENTIFIED_NODES } from '../schema/nodes.js'
 import { createIncrementalComparer } from '../diff/incremental.js'
+import { withContent, withRevision } from '../diff/rebuild.js'
 import { buildModel, editModel, prng, randomModel } from '../diff/test-documents.js'
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
@@ -48,16 +51,16 @@ const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); retu
 const flatten = (doc: Node) => { const lines: string[] = []; doc.descendants(n => { if (n.isTextblock) { lines.push(n.textContent); return false } return true }); return lines.join('\n') }
 function countProvisions(doc: Node) { let n = 0; doc.descendants(x => { if (x.type.name === 'provision') n++; return true }); return n }
 
-/** `doc` rebuilt with an unchanged revision record on every identified node (the floor of a revision document's cost). */
+/**
+ * `doc` rebuilt with an unchanged revision record on every identified node (the floor of a revision document's
+ * cost), made as compare() makes its nodes (diff/rebuild.ts: ProseMirror's node constructor, no attribute checks).
+ */
 function withRecords(doc: Node, labels: Labels): Node {
   const kids: Node[] = []
   doc.forEach(c => kids.push(c.isTextblock || c.isLeaf ? c : withRecords(c, labels)))
-  if (!IDENTIFIED_NODES.has(doc.type.name)) return doc.type.create(doc.attrs, kids)
-  const attrs: Record<string, unknown> = {}
-  for (const k in doc.attrs) attrs[k] = doc.attrs[k]
+  if (!IDENTIFIED_NODES.has(doc.type.name)) return withContent(doc, kids)
   const label = labels.byId.get(doc.attrs.id as string) ?? null
-  attrs.revision = { status: 'unchanged', oldLabel: label, newLabel: label, moveId: null, action: 'NOC', oldAttrs: null, newAttrs: null }
-  return doc.type.create(attrs, kids)
+  return withRevision(doc, { status: 'unchanged', oldLabel: label, newLabel: label, moveId: null, action: 'NOC', oldAttrs: null, newAttrs: null }, kids)
 }
 
 /** The baseline's median ms over 8 runs on `fa` and `fb` in a Node process of its own (no earlier runs shaping V8's code for it). */
