@@ -224,3 +224,35 @@ test('a document left through the app’s own link opens again offline from the 
   await amal.context.close()
   await salma.context.close()
 })
+
+test('words typed offline reach the server once back, in the page\'s sync, not again one message per keystroke', async ({ browser }) => {
+  // (client/editor/queued-changes.ts: the provider queued every keystroke made away and sent them all after the sync
+  // had sent them; past 400 at once the server closed the socket, to send again)
+  const amal = await signedInPage(browser, 'amal')
+  const salma = await signedInPage(browser, 'salma')
+  const id = await freshProposal(amal.page.request, `APT offline paragraph ${Date.now()}`, ['APT', 'ARB'])
+  await agreeToCosponsor(salma.page.request, id)
+  await openDocument(amal.page, id)
+  await openDocument(salma.page, id)
+  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  await goOffline(amal)
+  await caretAfter(amal.page, 'الأمن السيبراني')
+  const words = ' ' + 'تعزيز الثقة والأمن في استعمال تكنولوجيا المعلومات والاتصالات '.repeat(8).trim()
+  await amal.page.keyboard.type(words)
+  await storedInBrowser(amal.page)
+  // every message the page sends on the socket it opens once back, and what the server tells it
+  const sent: number[] = []
+  const told: string[] = []
+  amal.page.on('websocket', ws => {
+    if (!ws.url().includes('/collab')) return
+    ws.on('framesent', f => sent.push(typeof f.payload === 'string' ? f.payload.length : f.payload.byteLength))
+    ws.on('framereceived', f => { const text = typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8'); if (text.includes('"refused"')) told.push(text) })
+  })
+  await backOnline(amal)
+  await expect.poll(() => editorText(salma.page), { timeout: 20_000 }).toContain(`الأمن السيبراني${words}`)
+  expect(words.length).toBeGreaterThan(450)
+  expect(sent.length, `${sent.length} messages for ${words.length} keystrokes`).toBeLessThan(30)
+  expect(told).toEqual([])
+  await amal.context.close()
+  await salma.context.close()
+})

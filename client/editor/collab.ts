@@ -20,6 +20,7 @@ import { readFanOutNotice } from '../../protocol/fan-out-notice.js'
 import { watchMovedWords } from './moved-words.js'
 import { claimOwnClients } from './own-clients.js'
 import { browserCopyName } from './browser-copy.js'
+import { sendNoQueuedChanges } from './queued-changes.js'
 
 /** Connection status shown to the user. */
 export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'apart' | 'unsaved'
@@ -83,6 +84,8 @@ export function openCollab(documentId: string, userId: string): CollabSession {
   // meanwhile would be deleted before they are in it, and nothing could put them back (moved-words.ts).
   // (`autoConnect` is passed on to the socket the provider makes; its own configuration type does not list it)
   const provider = new HocuspocusProvider({ url: collabUrl(), name: documentId, token: '', document: ydoc, autoConnect: false } as ConstructorParameters<typeof HocuspocusProvider>[0])
+  // what the page changed while its socket was away goes to the server once, in its sync (queued-changes.ts)
+  const stopDroppingQueued = sendNoQueuedChanges(provider.configuration.websocketProvider, documentId)
 
   let socket: 'connecting' | 'connected' | 'disconnected' = 'connecting'
   let destroyed = false
@@ -208,6 +211,7 @@ export function openCollab(documentId: string, userId: string): CollabSession {
       window.removeEventListener('online', goOnline)
       window.removeEventListener('beforeunload', askBeforeClosing)
       const websocket = provider.configuration.websocketProvider
+      stopDroppingQueued()
       provider.destroy()
       // a socket the server closed shortly before keeps a reconnection timer that destroy() leaves
       // running (HocuspocusProviderWebsocket): it would open a socket for nobody
