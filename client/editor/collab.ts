@@ -21,6 +21,7 @@ import { watchMovedWords } from './moved-words.js'
 import { claimOwnClients } from './own-clients.js'
 import { browserCopyName } from './browser-copy.js'
 import { sendNoQueuedChanges } from './queued-changes.js'
+import { sendOwnPresenceOnly } from './own-presence.js'
 
 /** Connection status shown to the user. */
 export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'apart' | 'unsaved'
@@ -86,6 +87,8 @@ export function openCollab(documentId: string, userId: string): CollabSession {
   const provider = new HocuspocusProvider({ url: collabUrl(), name: documentId, token: '', document: ydoc, autoConnect: false } as ConstructorParameters<typeof HocuspocusProvider>[0])
   // what the page changed while its socket was away goes to the server once, in its sync (queued-changes.ts)
   const stopDroppingQueued = sendNoQueuedChanges(provider.configuration.websocketProvider, documentId)
+  // and its presence goes to the server, not every other page's back again (own-presence.ts)
+  sendOwnPresenceOnly(provider)
 
   let socket: 'connecting' | 'connected' | 'disconnected' = 'connecting'
   let destroyed = false
