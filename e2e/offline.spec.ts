@@ -3,7 +3,7 @@
  * (IndexedDB) across a reload, and reaches the other delegate once the
  * connection returns.
  */
-import { expect, test, type WebSocketRoute } from '@playwright/test'
+import { expect, test, type Browser, type WebSocketRoute } from '@playwright/test'
 import * as encoding from 'lib0/encoding'
 import { agreeToCosponsor, backOnline, caretAfter, editorText, freshProposal, goOffline, openDocument, serverMessage, shot, signedInPage, storedInBrowser } from './helpers.js'
 
@@ -195,16 +195,22 @@ test("the page's own Reload, when the server runs a newer document model, does n
   await amal.context.close()
 })
 
-test('a document left through the app’s own link opens again offline from the browser’s copy; words typed then are sent once back online', async ({ browser }) => {
-  // Amal, offline, goes back from her proposal to the list of documents (which cannot be read), then back to the
-  // proposal: the page asked the server for the document's details first, and said it could not be reached.
+/** Amal (APT) and Salma (ARB) with a fresh proposal of Amal's that Salma co-sponsors open in both pages, Amal's online. */
+async function bothOnProposal(browser: Browser, title: string) {
   const amal = await signedInPage(browser, 'amal')
   const salma = await signedInPage(browser, 'salma')
-  const id = await freshProposal(amal.page.request, `APT offline navigation ${Date.now()}`, ['APT', 'ARB'])
+  const id = await freshProposal(amal.page.request, `${title} ${Date.now()}`, ['APT', 'ARB'])
   await agreeToCosponsor(salma.page.request, id)
   await openDocument(amal.page, id)
   await openDocument(salma.page, id)
   await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  return { amal, salma }
+}
+
+test('a document left through the app’s own link opens again offline from the browser’s copy; words typed then are sent once back online', async ({ browser }) => {
+  // Amal, offline, goes back from her proposal to the list of documents (which cannot be read), then back to the
+  // proposal: the page asked the server for the document's details first, and said it could not be reached.
+  const { amal, salma } = await bothOnProposal(browser, 'APT offline navigation')
   await goOffline(amal)
   await amal.page.locator('a.back').click()
   await expect(amal.page.locator('main')).toContainText('تعذّر الوصول إلى الخادم')
@@ -228,13 +234,7 @@ test('a document left through the app’s own link opens again offline from the 
 test('words typed offline reach the server once back, in the page\'s sync, not again one message per keystroke', async ({ browser }) => {
   // (client/editor/queued-changes.ts: the provider queued every keystroke made away and sent them all after the sync
   // had sent them; past 400 at once the server closed the socket, to send again)
-  const amal = await signedInPage(browser, 'amal')
-  const salma = await signedInPage(browser, 'salma')
-  const id = await freshProposal(amal.page.request, `APT offline paragraph ${Date.now()}`, ['APT', 'ARB'])
-  await agreeToCosponsor(salma.page.request, id)
-  await openDocument(amal.page, id)
-  await openDocument(salma.page, id)
-  await expect(amal.page.getByTestId('status')).toHaveAttribute('data-status', 'online')
+  const { amal, salma } = await bothOnProposal(browser, 'APT offline paragraph')
   await goOffline(amal)
   await caretAfter(amal.page, 'الأمن السيبراني')
   const words = ' ' + 'تعزيز الثقة والأمن في استعمال تكنولوجيا المعلومات والاتصالات '.repeat(8).trim()

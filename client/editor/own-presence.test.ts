@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import * as decoding from 'lib0/decoding'
 import type { Awareness } from 'y-protocols/awareness'
-import { addDocument, connect, login, startTestServer, until } from '../../server/test/helpers.js'
+import { addDocument, connect, countSentWhileOpen, login, startTestServer, until } from '../../server/test/helpers.js'
 import type { Client, TestServer } from '../../server/test/helpers.js'
 import { ownChange, sendOwnPresenceOnly } from './own-presence.js'
 
@@ -14,18 +14,11 @@ before(async () => {
 })
 after(() => server.close())
 
-/** Counts the presence messages `page`'s socket sends while open. */
-function countPresenceSent(page: Client): { count: number } {
-  const counter = { count: 0 }
-  const socket = page.socket as unknown as { send(m: Uint8Array): void; webSocket: { readyState: number } | null }
-  const send = socket.send.bind(socket)
-  socket.send = m => {
-    const d = decoding.createDecoder(m)
-    decoding.readVarString(d)
-    if (socket.webSocket?.readyState === 1 && decoding.readVarUint(d) === 1) counter.count++
-    send(m)
-  }
-  return counter
+/** Whether a message is a presence (awareness) message. */
+function isPresence(message: Uint8Array): boolean {
+  const d = decoding.createDecoder(message)
+  decoding.readVarString(d)
+  return decoding.readVarUint(d) === 1
 }
 
 /** Twelve pages on one document, each showing its presence once every page is there; the presence messages each sent. */
@@ -35,7 +28,7 @@ async function twelvePagesShowThemselves(ownOnly: boolean): Promise<{ sent: numb
   try {
     await Promise.all(pages.map(p => p.synced))
     if (ownOnly) for (const p of pages) sendOwnPresenceOnly(p.provider)
-    const counters = pages.map(countPresenceSent)
+    const counters = pages.map(p => countSentWhileOpen(p, isPresence))
     for (const p of pages) p.provider.setAwarenessField('cursor', null)
     const states = (p: Client) => (p.provider.awareness as Awareness).getStates()
     await until(() => pages.every(p => pages.every(q => q === p || (states(p).get(q.doc.clientID) as { user?: unknown } | undefined)?.user)), 10_000, 'every page sees every other page')

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import * as encoding from 'lib0/encoding'
-import { addDocument, connect, login, startTestServer, titleText, until } from '../../server/test/helpers.js'
+import { addDocument, connect, countSentWhileOpen, login, startTestServer, titleText, until } from '../../server/test/helpers.js'
 import type { Client, TestServer } from '../../server/test/helpers.js'
 import { REFUSED_RATE } from '../../protocol/refusal.js'
 import { madeAgainBySync, sendNoQueuedChanges } from './queued-changes.js'
@@ -14,15 +14,6 @@ before(async () => {
 })
 after(() => server.close())
 
-/** Counts the messages `page`'s socket sends while open (queued ones when they go out). */
-function countSent(page: Client): { readonly count: number } {
-  const counter = { count: 0 }
-  const socket = page.socket as unknown as { send(m: Uint8Array): void; webSocket: { readyState: number } | null }
-  const send = socket.send.bind(socket)
-  socket.send = m => { if (socket.webSocket?.readyState === 1) counter.count++; send(m) }
-  return counter
-}
-
 /**
  * `page` loses its socket, types `keystrokes` characters into the title one by one meanwhile, and reconnects;
  * returns how many messages its socket sent from then until everything was acknowledged.
@@ -33,7 +24,7 @@ async function typeWhileAway(page: Client, keystrokes: number): Promise<number> 
   await until(() => page.socket.status === 'disconnected', 5000, 'the socket closed')
   const title = titleText(page.doc)
   for (let k = 0; k < keystrokes; k++) title.insert(title.length, k % 10 === 9 ? ' ' : 'ن')
-  const sent = countSent(page)
+  const sent = countSentWhileOpen(page)
   void page.socket.connect()
   await until(() => page.socket.status === 'connected' && !page.provider.hasUnsyncedChanges, 20_000, 'every change acknowledged')
   return sent.count

@@ -21,6 +21,7 @@ import type { BracketOperation } from '../collab/brackets.js'
 import { attributionMap, registeredClients } from '../collab/attribution-map.js'
 import { CommentBytes, ceilingProblem, commentRoomFor, delegationRoomProblem, noCommentChange, NO_ROOM, type CommentChange, type CommentRoom } from '../collab/comment-room.js'
 import { decodedOnce, hasPending, problemsAfter, type Decoded } from '../collab/update-problems.js'
+import { deletionsWaitForOwnClients } from '../collab/waiting-deletions.js'
 import { integrationSteps, MAX_INTEGRATION_STEPS, placeability, placedItems, type PlacedItem, type UpdateStruct } from '../collab/integration-cost.js'
 import { typesIntoText, typingCandidate } from '../collab/typing.js'
 import type { TypingCandidate, TypingContext } from '../collab/typing.js'
@@ -148,30 +149,6 @@ function watchOthersThanComments(copy: Y.Doc): () => boolean {
   let others = false
   copy.on('afterTransaction', (tr: Y.Transaction) => { for (const t of tr.changed.keys()) if (t !== comments) others = true })
   return () => others
-}
-
-/**
- * Whether every deletion of `update` that `copy` (the update applied) still holds waiting is of clocks of the
- * update's own clients, or of clients registered to `delegation`: what waits for another writer's clocks would
- * take effect when they arrive. A client the document holds nothing of and nobody registered is nobody's own: a
- * new page's id is in its presence for everyone to read before it types (hostile/socket-waiting-deletions.test.ts).
- * A page whose own first text went out on a socket that closed, and whose deletion of it overtook it on the next,
- * is refused for now: its next socket's sync sends the text and the deletion together.
- */
-function deletionsWaitForOwnClients(copy: Y.Doc, update: Uint8Array, delegation: string | undefined): boolean {
-  let decoded: Decoded
-  try { decoded = decodedOnce(update) } catch { return false }
-  let registered: ReadonlyMap<number, string> | null = null
-  for (const [client, ranges] of decoded.ds.clients) {
-    const state = Y.getState(copy.store, client)
-    if (!ranges.some(r => r.clock + r.len > state)) continue
-    if (decoded.structs.some(s => !(s instanceof Y.Skip) && s.id.client === client)) continue
-    registered ??= registeredClients(attributionMap(copy))
-    const owner = registered.get(client)
-    if (delegation !== undefined && owner === delegation) continue
-    return false
-  }
-  return true
 }
 
 /**
@@ -391,6 +368,12 @@ export class Validation implements Extension {
     return throttle(connection, `rate-limited: ${told}`)
   }
 
+  /** Logs an update refused for now (passing: the page syncs and sends again) and returns the error that refuses it. */
+  private refusedForNow(connection: Connection, documentName: string, user: Writer | undefined, code: typeof REFUSED_TOO_EARLY, reason: string): Error {
+    this.logRefusal(documentName, user, code, reason)
+    return refuseForNow(connection, code, reason)
+  }
+
   /** Logs a refused update and returns the error that refuses it. */
   private refused(connection: Connection, documentName: string, user: Writer | undefined, code: number, reason: string): Error {
     this.logRefusal(documentName, user, code, reason)
@@ -447,10 +430,7 @@ export class Validation implements Extension {
       this.onBracketOperations?.(documentName, user, operations)
     }
     if (problems[0] === NOT_COMMENTS_ONLY) throw this.refused(connection, documentName, user, REFUSED_READ_ONLY, NOT_COMMENTS_ONLY)
-    if (problems[0] === DELETES_UNSENT) {
-      this.logRefusal(documentName, user, REFUSED_TOO_EARLY, DELETES_UNSENT)
-      throw refuseForNow(connection, REFUSED_TOO_EARLY, DELETES_UNSENT)
-    }
+    if (problems[0] === DELETES_UNSENT) throw this.refusedForNow(connection, documentName, user, REFUSED_TOO_EARLY, DELETES_UNSENT)
     if (problems[0]?.startsWith(NO_ROOM)) throw this.refused(connection, documentName, user, REFUSED_TOO_LARGE, problems[0])
     if (problems.length) throw this.refused(connection, documentName, user, problems[0]!.startsWith('the document would exceed') ? REFUSED_TOO_LARGE : REFUSED_INVALID, `invalid update: ${problems.slice(0, 3).join('; ')}`)
   }

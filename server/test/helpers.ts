@@ -123,6 +123,15 @@ export function connect(url: string, documentId: string, token: string, doc: Y.D
   return { doc, provider, socket, stateless, closes, synced, destroy() { provider.destroy(); socket.destroy(); socket.connect = async () => undefined } }
 }
 
+/** Counts the messages `client`'s socket sends while open (queued ones as they go out), of those `which` accepts. */
+export function countSentWhileOpen(client: Client, which: (message: Uint8Array) => boolean = () => true): { readonly count: number } {
+  const counter = { count: 0 }
+  const socket = client.socket as unknown as { send(m: Uint8Array): void; webSocket: { readyState: number } | null }
+  const send = socket.send.bind(socket)
+  socket.send = m => { if (socket.webSocket?.readyState === 1 && which(m)) counter.count++; send(m) }
+  return counter
+}
+
 /** The XmlText of the resolution title (first text one can type into). */
 export function titleText(doc: Y.Doc): Y.XmlText {
   const title = doc.getXmlFragment(FRAGMENT).toArray().find(n => n instanceof Y.XmlElement && n.nodeName === 'resolutionTitle') as Y.XmlElement
