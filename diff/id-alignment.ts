@@ -12,10 +12,18 @@
  * and the others are deleted or inserted where they stand, deletions before
  * insertions between two matches. The first blocks of both lists may be
  * without id when they always match each other (a section's heading, a
- * provision's first paragraph). Anything else (blocks without ids, sections,
- * which are matched by heading, ids in another order, a block whose id does
- * not occur in the other document on both sides) gives null: the scorer
- * decides.
+ * provision's first paragraph).
+ *
+ * Sections are matched by kind and heading, an id only adding weight; but
+ * two lists of sections that pair up in place, each pair of one id and one
+ * kind (not `other`), are aligned so by the scorer too, and read off here:
+ * such a pair scores at least 3, any other pair at most 2 (scoring.ts), so
+ * matching them all in place is the one best alignment. This is the common
+ * case of a draft and its text in force (sectionsInPlace).
+ *
+ * Anything else (blocks without ids, sections whose ids or kinds differ in
+ * place, ids in another order, a block whose id does not occur in the other
+ * document on both sides) gives null: the scorer decides.
  */
 import type { Node } from 'prosemirror-model'
 import type { AlignmentStep } from './align.js'
@@ -28,6 +36,7 @@ const FIRST = new Set(['sectionHeading', 'partTitle', 'annexHeading'])
 
 /** The alignment of `olds` with `news` (children of a `parentType`), or null; see the module comment. */
 export function idAlignment(parentType: string, olds: readonly Node[], news: readonly Node[], oldIds: IdSet, newIds: IdSet): AlignmentStep[] | null {
+  if (sectionsInPlace(olds, news)) return olds.map((_, k) => ({ kind: 'match', oldIndex: k, newIndex: k }))
   const steps: AlignmentStep[] = []
   let start = 0
   const a = olds[0]
@@ -76,6 +85,29 @@ export function idAlignment(parentType: string, olds: readonly Node[], news: rea
   for (const d of deleted) steps.push(d)
   for (const d of inserted) steps.push(d)
   return steps
+}
+
+/** Sections matched by kind and heading (scoring.ts). */
+const SECTIONS = new Set(['preambularSection', 'operativeSection'])
+
+/**
+ * Whether two lists are sections that pair up in place: as many on both
+ * sides, each pair of one type, one id (distinct within the list) and one
+ * kind other than `other`.
+ */
+function sectionsInPlace(olds: readonly Node[], news: readonly Node[]): boolean {
+  if (olds.length === 0 || olds.length !== news.length) return false
+  const seen = new Set<string>()
+  for (let k = 0; k < olds.length; k++) {
+    const o = olds[k]!
+    const n = news[k]!
+    const id = o.attrs.id as string | undefined
+    const kind = o.attrs.kind as string | undefined
+    if (o.type !== n.type || !SECTIONS.has(o.type.name) || !id || id !== n.attrs.id || seen.has(id)) return false
+    if (kind === 'other' || kind !== n.attrs.kind) return false
+    seen.add(id)
+  }
+  return true
 }
 
 /**
