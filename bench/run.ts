@@ -15,7 +15,7 @@ import { join } from 'node:path'
  * their own processes (cli, http, server) or time the browser (client).
  */
 const SERVER_FLAGS = ['--max-semi-space-size=32']
-const IN_SERVER = new Set(['diff.bench.ts', 'compile.bench.ts', 'committee.bench.ts', 'attribution.bench.ts', 'export.bench.ts'])
+const IN_SERVER = new Set(['diff.bench.ts', 'compile.bench.ts', 'committee.bench.ts', 'attribution.bench.ts', 'export.bench.ts', 'comments.bench.ts'])
 
 const dir = new URL('.', import.meta.url).pathname
 const only = process.argv.slice(2)

@@ -185,7 +185,7 @@ function inRanges(list: readonly number[] | undefined, clock: number): boolean {
 }
 
 /** The struct holding `id` in the document, or null when the document does not have it yet. */
-function structAt(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | null {
+export function structAt(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | null {
   if (Y.getState(doc.store, id.client) <= id.clock) return null
   return Y.getItem(doc.store, id) as Y.Item | Y.GC
 }

@@ -8,7 +8,9 @@
  * which may not have reached it yet) and the result checked (`problemsAfter`,
  * collab/update-problems.ts):
  * items integrated in place (collab/integrity.ts), ProseMirror schema and
- * `findProblems`, the comments' shape, no other top-level content. An update
+ * `findProblems`, the comments' shape, no other top-level content.
+ * Commenting (comment entries put into or taken from the comments, nothing
+ * else: collab/commenting.ts) is read off the live comments instead. An update
  * that fails, is too large or is not a Yjs update is refused (see
  * collab/refusal.ts), and so, before anything is applied, is an update whose
  * inserts would take Yjs too long to place (collab/integration-cost.ts).
@@ -24,6 +26,7 @@ import { decodedOnce, hasPending, problemsAfter, type Decoded } from '../collab/
 import { deletionsWaitForOwnClients } from '../collab/waiting-deletions.js'
 import { integrationSteps, MAX_INTEGRATION_STEPS, placeability, placedItems, type PlacedItem, type UpdateStruct } from '../collab/integration-cost.js'
 import { typesIntoText, typingCandidate } from '../collab/typing.js'
+import { acceptableCommenting, commentingOf } from '../collab/commenting.js'
 import type { TypingCandidate, TypingContext } from '../collab/typing.js'
 import { COMMENTS, FRAGMENT, SERVER_ROOTS } from '../../protocol/shared-doc.js'
 import { MESSAGE_SYNC, SYNC_STEP_1, parseMessage, type ParsedMessage } from '../collab/messages.js'
@@ -261,9 +264,14 @@ export class Validation implements Extension {
       try { decoded = decodedOnce(update) } catch { return ['not a Yjs update'] }
       const tooLarge = this.sizeProblem(document, state, update, decoded.structs.some(s => s instanceof Y.Item))
       if (tooLarge) return [tooLarge]
-      comments = noCommentChange()
-      const problems = this.problemsInCopy(document, state, update, writer, operations, comments, commentOnly)
-      if (problems.length) return problems
+      // commenting is read off the live comments, unless updates changing them wait to be applied
+      const commenting = commentingOf(document, decoded, state.typing.acceptedEnd)
+      if (commenting && acceptableCommenting(document, commenting, writer) && !this.pending(document, state).some(a => a.comments)) comments = commenting.change
+      else {
+        comments = noCommentChange()
+        const problems = this.problemsInCopy(document, state, update, writer, operations, comments, commentOnly)
+        if (problems.length) return problems
+      }
       const noRoom = comments.inserted > 0 ? this.commentRoomProblem(document, state, update, decoded, comments, writer) : null
       if (noRoom) return [noRoom]
       ranges = rangesOfDecoded(decoded)

@@ -77,10 +77,15 @@ test('a reviewer whose updates keep the server checking (each copies the documen
   const reviewer = connect(server.url, doc.id, rita), a = connect(server.url, doc.id, kenji), b = connect(server.url, doc.id, kenji)
   try {
     await Promise.all([reviewer.synced, a.synced, b.synced])
-    // empty updates: nothing to change, but each is checked on a copy of the whole document
-    const empty = updateMessage(doc.id, Y.encodeStateAsUpdate(new Y.Doc()))
+    // one comment sent again and again: a comment is read off the live comments (collab/commenting.ts), but once
+    // the document holds it, its clocks overlap the document's and each copy of it is checked on a copy of the whole document
+    const page = new Y.Doc()
+    Y.applyUpdate(page, Y.encodeStateAsUpdate(filled))
+    const sv = Y.encodeStateVector(page)
+    page.getArray('comments').push([{ id: 'c', anchor: { provisionId: 'c1' }, author: 'Rita', delegation: 'Reviewer', text: 'why?', createdAt: '2026-11-23T09:00:00Z', replies: [], resolved: false }])
+    const again = updateMessage(doc.id, Y.encodeStateAsUpdate(page, sv))
     for (let i = 0; i < 400 && reviewer.closes.length === 0; i++) {
-      reviewer.socket.send(empty)
+      reviewer.socket.send(again)
       if (i % 20 === 19) await new Promise(r => setTimeout(r, 5))
     }
     await until(() => reviewer.closes.length > 0, 5000, 'the reviewer is stopped')
