@@ -2,7 +2,7 @@
  * Diff engine benchmark (run: node --expose-gc --import tsx bench/diff.bench.ts).
  *
  * 1. A Resolution-50-sized Arabic pair (~90 provisions) at light, medium and
- *    heavy edit rates, and the real Resolution 50 pair (fixtures, imported as
+ *    heavy edit rates, with one word replaced, and the real Resolution 50 pair (fixtures, imported as
  *    two unrelated texts: no shared ids): compare() against the baseline,
  *    diff-match-patch in character mode (no time limit, semantic cleanup) on
  *    the flattened texts, timed in turns; the ratio is baseline / compare.
@@ -95,6 +95,13 @@ for (const [name, rate] of [['light', 0.05], ['medium', 0.25], ['heavy', 1]] as 
   const base = randomModel(r, 95, 'ar')
   const a = buildModel(base)
   cases.push([name, a, buildModel(editModel(r, base, Math.round(rate * countProvisions(a))))])
+  if (name === 'light') {
+    // the lightest edit: one word of one provision replaced (the baseline only diffs what lies between its common ends)
+    const oneWord = structuredClone(base)
+    const provision = oneWord.sections[1]!.provisions[3]!
+    provision.paras[0] = provision.paras[0]!.replace(/^\S+/, 'كلمة')
+    cases.push(['1 word', a, buildModel(oneWord)])
+  }
 }
 // The real pair, imported as two unrelated texts: the importer gives fresh ids, so nothing is aligned by id.
 const res50Old = real(OLD_RES50)
@@ -103,7 +110,7 @@ if (shareLineage(res50Old, res50New)) throw new Error('the Resolution 50 texts s
 cases.push(['res50', res50Old, res50New])
 
 console.log('compare() vs diff-match-patch char mode on the flattened texts (no time limit, semantic cleanup);')
-console.log('synthetic Resolution-50-sized Arabic pairs at three edit rates, and the real Resolution 50 pair (2012 text vs proposal, no shared ids).')
+console.log('synthetic Resolution-50-sized Arabic pairs at three edit rates and with one word replaced, and the real Resolution 50 pair (2012 text vs proposal, no shared ids).')
 console.log('The two are timed in turns (compare, baseline, compare, ...) so that load on the machine hits both; ms are medians, ratio = median of the per-turn ratios.')
 console.log('case    provisions  chars(old/new)    compare ms  baseline ms   ratio  bounded  MOD/ADD/SUP/moved')
 for (const [name, a, b] of cases) {
@@ -116,7 +123,7 @@ for (const [name, a, b] of cases) {
   const ratios: number[] = []
   let bounded = 0
   let counts = ''
-  const turns = name === 'light' || name === 'medium' ? RUNS * 2 : 11
+  const turns = name === 'light' || name === 'medium' || name === '1 word' ? RUNS * 2 : 11
   for (let k = 0; k < turns; k++) {
     const reps = 5
     let c = compare(a, b)
