@@ -23,9 +23,16 @@ function registeredClients(page: Page): Promise<Record<string, number[]>> {
 /** The Yjs client id of the page's own edits. */
 const clientIdOf = (page: Page) => page.evaluate(() => (window as unknown as { resdraft: { session: { ydoc: { clientID: number } } } }).resdraft.session.ydoc.clientID)
 
-/** Signs the browser's user out through the top bar, from a page of the app, and waits for the sign-in form. */
-async function signOut(page: Page): Promise<void> {
+/**
+ * Signs the browser's user out through the top bar, from a page of the app, and waits for the sign-in form; with
+ * `keeping`, the user is first told that a copy holds changes not sent yet, and keeps it in this browser.
+ */
+async function signOut(page: Page, keeping?: string): Promise<void> {
   await page.getByTestId('sign-out').click()
+  if (keeping) {
+    await expect(page.getByTestId('dialog-message')).toContainText(keeping)
+    await page.getByTestId('dialog-ok').click()
+  }
   await expect(page.locator('form.login')).toBeVisible()
 }
 
@@ -48,15 +55,16 @@ async function amalTypesOfflineAndLeaves(context: BrowserContext, id: string, wo
 test('one browser shared by two delegations: the offline words of one wait for her, unseen and unsent by the other, and are hers', async ({ browser }) => {
   const shared = await signedInPage(browser, 'amal')
   const salmaElsewhere = await signedInPage(browser, 'salma')
-  const id = await freshProposal(shared.page.request, `APT shared browser ${Date.now()}`, ['APT', 'ARB'])
+  const title = `APT shared browser ${Date.now()}`
+  const id = await freshProposal(shared.page.request, title, ['APT', 'ARB'])
   await agreeToCosponsor(salmaElsewhere.page.request, id)
   await salmaElsewhere.context.close()
 
   const words = ' كلمات أمل دون اتصال'
   const amalClient = await amalTypesOfflineAndLeaves(shared.context, id, words)
 
-  // Amal signs out; Salma signs in on the same browser and opens the document
-  await signOut(shared.page)
+  // Amal signs out, keeping her unsent words in this browser; Salma signs in on the same browser and opens the document
+  await signOut(shared.page, title)
   await signIn(shared.page, 'salma')
   await openDocument(shared.page, id)
   await expect(shared.page.getByTestId('status')).toHaveAttribute('data-status', 'online')

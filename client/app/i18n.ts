@@ -9,7 +9,8 @@ export type UiLang = 'en' | 'ar'
 
 const EN = {
   appName: 'resdraft',
-  signIn: 'Sign in', signOut: 'Sign out', skipToContent: 'Skip to the content', username: 'User name', password: 'Password',
+  signIn: 'Sign in', signOut: 'Sign out', skipToContent: 'Skip to the content',
+  unsentAtSignOut: 'Changes not sent yet', unsentAtSignOutText: 'Changes made in this browser to {documents} may not have reached the server yet. Signing out erases this browser’s copies of your documents, so that the next person at this machine cannot read them, and those changes would go with them. You may keep them in this browser instead: they are sent from your next page here, but until then anyone using this browser can read them with its tools. To send them now, cancel and open the document while connected.', eraseAndSignOut: 'Erase them and sign out', keepAndSignOut: 'Keep them here and sign out', untitledDocument: 'a document', username: 'User name', password: 'Password',
   signInFailed: 'User name or password not recognised.',
   documents: 'Documents', filterDocuments: 'Filter: title, delegation, resolution…', shownOf: 'shown of', noMatch: 'No document matches.',
   title: 'Title', language: 'Language', kind: 'Kind', base: 'Base version',
@@ -65,7 +66,8 @@ export type StringKey = keyof typeof EN
 
 const AR: Record<StringKey, string> = {
   appName: 'resdraft',
-  signIn: 'تسجيل الدخول', signOut: 'تسجيل الخروج', skipToContent: 'انتقل إلى المحتوى', username: 'اسم المستخدم', password: 'كلمة المرور',
+  signIn: 'تسجيل الدخول', signOut: 'تسجيل الخروج', skipToContent: 'انتقل إلى المحتوى',
+  unsentAtSignOut: 'تعديلات لم تُرسَل بعد', unsentAtSignOutText: 'ربما لم تصل إلى الخادم بعدُ تعديلاتٌ أُجريت في هذا المتصفح على {documents}. يمحو تسجيل الخروج نسخ وثائقك المحفوظة في هذا المتصفح حتى لا يقرأها من يستعمل هذا الجهاز بعدك، وتذهب تلك التعديلات معها. ويمكنك بدلاً من ذلك إبقاؤها في هذا المتصفح: فتُرسَل من صفحتك التالية هنا، لكن أي مستخدم لهذا المتصفح يستطيع قراءتها بأدواته حتى ذلك الحين. لإرسالها الآن، ألغِ وافتح الوثيقة وأنت متصل.', eraseAndSignOut: 'امحُها وسجّل الخروج', keepAndSignOut: 'أبقِها هنا وسجّل الخروج', untitledDocument: 'وثيقة', username: 'اسم المستخدم', password: 'كلمة المرور',
   signInFailed: 'اسم المستخدم أو كلمة المرور غير صحيحة.',
   documents: 'الوثائق', filterDocuments: 'تصفية: العنوان، الوفد، القرار…', shownOf: 'معروضة من', noMatch: 'لا وثيقة مطابقة.',
   title: 'العنوان', language: 'اللغة', kind: 'النوع', base: 'النسخة الأساس',

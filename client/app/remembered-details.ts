@@ -20,6 +20,26 @@ export function rememberDetails(userId: string, document: DocumentWithJSON): voi
   try { localStorage.setItem(detailsKey(userId, document.id), JSON.stringify(details)) } catch { /* storage full or refused: not remembered */ }
 }
 
+/** The documents whose details are remembered for the user `userId` (none when the storage cannot be read). */
+function rememberedIds(userId: string): string[] {
+  const prefix = detailsKey(userId, '')
+  const ids: string[] = []
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)
+      if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length))
+    }
+  } catch { return [] }
+  return ids
+}
+
+/** Forgets the details remembered for the user `userId`, but for the documents in `keep`; returns the documents forgotten. */
+export function forgetDetails(userId: string, keep: readonly string[] = []): string[] {
+  const ids = rememberedIds(userId).filter(id => !keep.includes(id))
+  try { for (const id of ids) localStorage.removeItem(detailsKey(userId, id)) } catch { /* storage refused */ }
+  return ids
+}
+
 /** The details of `documentId` remembered for the user `userId`, or null (none, or unreadable). */
 export function rememberedDetails(userId: string, documentId: string): DocumentMeta | null {
   try {
@@ -58,15 +78,7 @@ export async function documentDetails(userId: string, documentId: string): Promi
  * the browser holds a copy by a name.)
  */
 export async function keptDocuments(userId: string, held: (copyName: string) => Promise<boolean> = hasCopy): Promise<DocumentMeta[]> {
-  const prefix = detailsKey(userId, '')
-  const ids: string[] = []
-  try {
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i)
-      if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length))
-    }
-  } catch { return [] }
-  const kept = await Promise.all(ids.map(async id => {
+  const kept = await Promise.all(rememberedIds(userId).map(async id => {
     const details = rememberedDetails(userId, id)
     return details && await held(browserCopyName(userId, id)) ? details : null
   }))

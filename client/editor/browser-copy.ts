@@ -16,7 +16,20 @@ import * as Y from 'yjs'
 
 /** The name of the copy of `documentId` this browser keeps for the user whose id is `userId`. */
 export function browserCopyName(userId: string, documentId: string): string {
-  return `resdraft:user:${encodeURIComponent(userId)}:${documentId}`
+  return `${userCopyPrefix(userId)}${documentId}`
+}
+
+/** How the names of every copy this browser keeps for the user whose id is `userId` start. */
+export function userCopyPrefix(userId: string): string {
+  return `resdraft:user:${encodeURIComponent(userId)}:`
+}
+
+/** The names of the copies this browser holds that start with `prefix` (empty where the browser cannot list its databases). */
+export async function copiesNamed(prefix: string): Promise<string[]> {
+  try {
+    const all = await indexedDB.databases()
+    return all.map(d => d.name ?? '').filter(name => name.startsWith(prefix))
+  } catch { return [] }
 }
 
 /** The name of a copy written before copies were kept per user (one per document, whoever typed in it). */

@@ -19,9 +19,10 @@ import { showOutdatedNotice } from '../app/outdated.js'
 import { readFanOutNotice } from '../../protocol/fan-out-notice.js'
 import { watchMovedWords } from './moved-words.js'
 import { claimOwnClients } from './own-clients.js'
-import { browserCopyName } from './browser-copy.js'
+import { browserCopyName, readCopy, whatCopyAdds } from './browser-copy.js'
 import { sendNoQueuedChanges } from './queued-changes.js'
 import { sendOwnPresenceOnly } from './own-presence.js'
+import { forgetUnsentMarks, unsentMarks } from './unsent-marks.js'
 
 /** Connection status shown to the user. */
 export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'apart' | 'unsaved'
@@ -117,7 +118,17 @@ export function openCollab(documentId: string, userId: string): CollabSession {
   // page's first exchange with the server: a page that changed nothing closes at once while the server is out of
   // reach or has not answered yet (what the copy held stays there for the next page).
   let changedHere = false
-  ydoc.on('update', (_update: Uint8Array, origin: unknown) => { if (origin !== provider && origin !== local) changedHere = true })
+  // and the copy is marked while it may hold changes the server has not acknowledged: signing out asks before it
+  // erases such a copy (unsent-marks.ts); other pages' marks go once the copy holds nothing the acknowledged page lacks
+  const marks = unsentMarks(copyName, String(ydoc.clientID))
+  const copyAddsNothing = async () => {
+    const updates = await readCopy(copyName)
+    if (!updates || destroyed) return false
+    const adds = whatCopyAdds(updates, ydoc)
+    adds?.destroy()
+    return adds === null && !provider.hasUnsyncedChanges
+  }
+  ydoc.on('update', (_update: Uint8Array, origin: unknown) => { if (origin !== provider && origin !== local) { changedHere = true; marks.changed() } })
   const askBeforeClosing = (event: BeforeUnloadEvent) => { if (changedHere && provider.hasUnsyncedChanges) event.preventDefault() }
   let refused = false
   let closingOnPurpose = false
@@ -131,9 +142,14 @@ export function openCollab(documentId: string, userId: string): CollabSession {
       if (wanted && !destroyed) void provider.connect()
     }
   })
-  provider.on('synced', emit)
+  // synced, with every change acknowledged: the copy holds nothing the server lacks but what pages changed since
+  const whenAcknowledged = () => { if (provider.isSynced && !provider.hasUnsyncedChanges) void marks.acknowledged(copyAddsNothing) }
+  provider.on('synced', () => { whenAcknowledged(); emit() })
   // every change acknowledged: the server has stored what it could not before
-  provider.on('unsyncedChanges', () => { if (!provider.hasUnsyncedChanges) { unsaved = false; changedHere = false } emit() })
+  provider.on('unsyncedChanges', () => {
+    if (!provider.hasUnsyncedChanges) { unsaved = false; changedHere = false; whenAcknowledged() }
+    emit()
+  })
   /** Stops connecting (until 'online' asks again, where that is allowed). */
   const stop = () => { wanted = false; provider.disconnect(); socket = 'disconnected'; emit() }
   // A refused change (not a passing one: the rate limit, a deletion ahead of its text) would be sent again on every reconnection
@@ -202,8 +218,9 @@ export function openCollab(documentId: string, userId: string): CollabSession {
     onStatus: fn => { listeners.add(fn); return () => listeners.delete(fn) },
     onRefused: fn => { refusedListeners.add(fn); return () => refusedListeners.delete(fn) },
     discardLocalCopy: () => {
-      // the user lets this page's unsent changes go: the reload that follows does not ask
+      // the user lets this page's unsent changes go: the reload that follows does not ask, nor does signing out
       window.removeEventListener('beforeunload', askBeforeClosing)
+      forgetUnsentMarks(copyName, name => name === copyName)
       return local.clearData()
     },
     destroy() {

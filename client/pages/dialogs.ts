@@ -2,7 +2,10 @@
 import { h } from '../app/dom.js'
 import { t } from '../app/i18n.js'
 
-function modal(title: string, field: HTMLElement, read: () => string, okLabel = t('ok')): Promise<string | null> {
+/** A second way out of a dialog, beside Cancel and the main action: its label, and the value it closes the dialog with. */
+interface OtherAction { label: string; value: string }
+
+function modal(title: string, field: HTMLElement, read: () => string, okLabel = t('ok'), other?: OtherAction): Promise<string | null> {
   return new Promise(resolve => {
     const dialog = h('dialog', { class: 'dialog' })
     const close = (value: string | null) => { dialog.close(); dialog.remove(); resolve(value) }
@@ -10,6 +13,7 @@ function modal(title: string, field: HTMLElement, read: () => string, okLabel = 
       h('h2', {}, title), field,
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'quiet', onclick: () => close(null) }, t('cancel')),
+        other ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'dialog-other', onclick: () => close(other.value) }, other.label) : null,
         h('button', { type: 'submit', class: 'primary', 'data-testid': 'dialog-ok' }, okLabel))))
     dialog.addEventListener('cancel', () => close(null))
     document.body.append(dialog)
@@ -53,6 +57,17 @@ export function ask(title: string, dir?: string, initial = ''): Promise<string |
 export async function confirmAction(title: string, message: string, action: string): Promise<boolean> {
   const text = h('p', { class: 'dialog-message', dir: 'auto', tabindex: '-1', 'data-testid': 'dialog-message' }, message)
   return (await modal(title, text, () => 'yes', action)) === 'yes'
+}
+
+/**
+ * Asks the user to choose between two actions on what `message` says: the
+ * main one (`action`, the form's default) or `other`; resolves 'action',
+ * 'other', or null when cancelled.
+ */
+export async function chooseAction(title: string, message: string, action: string, other: string): Promise<'action' | 'other' | null> {
+  const text = h('p', { class: 'dialog-message', dir: 'auto', tabindex: '-1', 'data-testid': 'dialog-message' }, message)
+  const chosen = await modal(title, text, () => 'action', action, { label: other, value: 'other' })
+  return chosen === 'action' || chosen === 'other' ? chosen : null
 }
 
 /** Shows an error in a notice at the bottom of the window (closed by its button, or replaced by the next one). */

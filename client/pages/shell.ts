@@ -7,9 +7,10 @@ import { h } from '../app/dom.js'
 import { setUiLang, t, uiLang } from '../app/i18n.js'
 import { go } from '../app/router.js'
 import { errorText } from '../app/i18n-errors.js'
-import { notifyError } from './dialogs.js'
+import { chooseAction, notifyError } from './dialogs.js'
 import { trackHeight } from '../app/sticky-heights.js'
 import { forgetUser } from '../app/last-user.js'
+import { documentsWithUnsent, eraseTraces } from '../app/signed-out-traces.js'
 
 /**
  * The first stop of the keyboard on every page: past the bar and the tools,
@@ -26,15 +27,29 @@ function skipToContent(): void {
 
 /**
  * Signs out and shows the sign-in page. Only the server ends a session (its cookie is out of the page's reach): when
- * it cannot be reached the user stays signed in, and is told. The browser's copies of documents are kept per user
- * (client/editor/browser-copy.ts): words not sent yet wait for the user's next sign-in in this browser. The user
- * remembered as signed in on this browser (app/last-user.ts) is forgotten.
+ * it cannot be reached the user stays signed in, and is told. Then what this browser keeps of the user's documents
+ * is erased (app/signed-out-traces.ts: a conference's machine is shared); when a copy may hold changes the server has
+ * not acknowledged, the user is asked first: she may stay to send them, keep those copies for her next sign-in here
+ * (the default: nothing lost), or erase them too. The user remembered as signed in on this browser
+ * (app/last-user.ts) is forgotten.
  */
-async function signOut(): Promise<void> {
+async function signOut(user: User): Promise<void> {
+  const unsent = await documentsWithUnsent(user.id)
+  let keep: string[] = []
+  if (unsent.length > 0) {
+    // each title isolated (U+2068 … U+2069), so that a Latin title reads whole inside an Arabic sentence
+    const names = unsent.map(d => d.title ? `«\u2068${d.title}\u2069»` : t('untitledDocument')).join(uiLang() === 'ar' ? '، ' : ', ')
+    // keeping them (nothing lost) is the default; erasing them is the other way out
+    const choice = await chooseAction(t('unsentAtSignOut'), t('unsentAtSignOutText').replace('{documents}', names), t('keepAndSignOut'), t('eraseAndSignOut'))
+    if (choice === null) return
+    if (choice === 'action') keep = unsent.map(d => d.id)
+  }
   try { await logout() } catch (e) { notifyError(errorText(e)); return }
   // nobody is signed in on this browser now: a page loaded without the server starts nobody (app/session-start.ts)
   forgetUser()
+  // the page left closes its copy of the document; the copy is deleted once it is closed
   go({ page: 'login' })
+  await eraseTraces(user.id, keep)
 }
 
 /** Builds the top bar (a skip link first); `middle` holds page-specific content. */
@@ -50,7 +65,7 @@ export function topBar(user: User | null, ...middle: (Node | string | null)[]): 
     h('div', { class: 'topbar-middle' }, ...middle.filter((m): m is Node | string => m !== null)),
     langSwitch,
     user ? h('span', { class: 'who', 'data-testid': 'who' }, `${user.name} · ${user.delegation}`) : null,
-    user ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'sign-out', onclick: () => { void signOut() } }, t('signOut')) : null
+    user ? h('button', { type: 'button', class: 'quiet', 'data-testid': 'sign-out', onclick: () => { void signOut(user) } }, t('signOut')) : null
   )
   trackHeight(bar, '--topbar-height')
   return bar
