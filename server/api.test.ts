@@ -40,6 +40,23 @@ test('GET /api/session says who is signed in, or null (a page asks it before any
   assert.deepEqual((await api(server.url, token, 'GET', '/api/session')).body, { user: null })
 })
 
+test("the API's answers are the user's alone: kept by no shared cache, checked again before the browser reuses them, and cleared from the browser's cache at sign-out", async () => {
+  const token = await login(server.url, 'amal')
+  const headers = { authorization: `Bearer ${token}` }
+  const doc = await addDocument(server.store)
+  const list = await fetch(`${server.url}/api/documents`, { headers })
+  await list.arrayBuffer()
+  assert.equal(list.headers.get('cache-control'), 'private, no-cache')
+  const one = await fetch(`${server.url}/api/documents/${doc.id}`, { headers })
+  assert.equal(one.status, 200)
+  await one.arrayBuffer()
+  assert.equal(one.headers.get('cache-control'), 'private, no-cache', 'a document with its text')
+  const out = await fetch(`${server.url}/api/logout`, { method: 'POST', headers })
+  assert.equal(out.status, 200)
+  // (the browser's HTTP cache still holds the documents she read: a shared machine's next user could read them there)
+  assert.equal(out.headers.get('clear-site-data'), '"cache"')
+})
+
 test('every API route needs a session; forged, expired and logged-out tokens are refused', async () => {
   assert.equal((await api(server.url, null, 'GET', '/api/documents')).status, 401)
   assert.equal((await api(server.url, null, 'GET', '/api/me')).status, 401)

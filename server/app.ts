@@ -96,6 +96,8 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   app.use(securityHeaders)
   // a PDF's printing has the time limit of the work that made its HTML
   const pdf = new SharedPdfRenderer({ timeoutMs: config.work?.timeoutMs, launch: config.printer })
+  // an answer of the API is its user's: no shared cache keeps it, and the browser asks again (ETag) before reusing it
+  app.use('/api', (_req, res, next) => { res.setHeader('Cache-Control', 'private, no-cache'); next() })
   app.use('/api', sameOriginWrites(config.publicOrigins ?? []))
   app.use('/api', apiRouter({ store, sessions, hocuspocus, accessChanged, sessionTtlMs: config.sessionTtlMs, clientAddress: proxies.clientAddress, loginLimits: config.loginLimits, logger, work, loopTime, checkpointBytes, maxDocumentBytes: config.maxDocumentBytes, storeHealth }, pdf))
   // the service worker that keeps the app shell (client/offline-shell/): its script is checked with the server at every

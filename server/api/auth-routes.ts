@@ -74,6 +74,9 @@ export function authRoutes(deps: ApiDeps): Router {
     const session = deps.sessions.sessionIdOf(token)
     if (session) closeSessionConnections(deps.hocuspocus, session)
     res.clearCookie(SESSION_COOKIE, { path: '/' })
+    // what the browser's HTTP cache holds of the user's documents goes too (a conference's machines are shared; the
+    // page erases her copies itself, client/app/signed-out-traces.ts; browsers heed this over HTTPS and on localhost)
+    res.setHeader('Clear-Site-Data', '"cache"')
     res.json({ ok: true })
   })
   r.get('/me', requireUser(deps), (_req, res) => { res.json(userOf(res)) })
