@@ -8,30 +8,35 @@
  * update's own entries. What counts as commenting here must be exactly what
  * cannot touch anything but the comments:
  *
- * - every struct of the update is an item of entries (Yjs's ContentAny, as
- *   `Y.Array.push` and `insert` write them) with no map key, whose
+ * - every struct of the update is an item of well-formed comment entries
+ *   (Yjs's ContentAny, as `Y.Array.push` and `insert` write them, at least
+ *   one) with no map key, whose
  *   neighbours (origin, right origin) are items of the comments the
  *   document holds or earlier items of the update; an item with neither
  *   names the root `comments` as its parent;
  * - every item starts where its client's known clocks end: no gap, no
  *   overlap with what the document holds;
  * - every deletion removes entries of the comments the document holds (or
- *   ranges already deleted and collected);
- * - the document waits for nothing (no pending structs or deletions), and
- *   no client is listed twice.
+ *   ranges already deleted and collected), at least one clock;
+ * - the document waits for nothing (no pending structs or deletions), its
+ *   comments are all entries (no JSON or other content, which no page
+ *   writes), and no client is listed twice, nor listed with nothing.
  *
- * Anything else is not commenting, and is checked in full on a copy. So is
- * commenting that `acceptableCommenting` does not take (an entry of the
- * wrong shape, in another's name, a reply taken away ...): the full check
- * then gives the reasons, worded as for any other update.
+ * Anything else (an entry of the wrong shape too) is not commenting, and is
+ * checked in full on a copy. So is commenting that `acceptableCommenting`
+ * does not take (in another's name, a reply taken away ...): the full check
+ * then gives the reasons, worded as for any other update. (Ranges of length
+ * 0 are refused before either, collab/integration-cost.ts; the fuzzing that
+ * found them is in the stop's notes.)
  */
 import * as Y from 'yjs'
 import { commentProblem } from '../../protocol/comments.js'
 import { COMMENTS } from '../../protocol/shared-doc.js'
 import { commentAuthorshipProblems, type CommentWriter } from './comment-authorship.js'
 import { entryBytes, noCommentChange, TOMBSTONE_BYTES, type CommentChange } from './comment-room.js'
+import { clientsListedOnce } from './integration-cost.js'
 import { structAt } from './typing.js'
-import type { Decoded } from './update-problems.js'
+import { decodedOnce, type Decoded } from './update-problems.js'
 
 /** What a commenting update does to the comments of a document. */
 export interface Commenting {
@@ -47,15 +52,25 @@ export interface Commenting {
 const inComments = (s: Y.Item | Y.GC | null, comments: Y.Array<unknown>): s is Y.Item => s instanceof Y.Item && s.parent === comments && s.parentSub === null
 
 /**
- * What `decoded`, an update to `doc`, does to its comments, when it is
- * commenting (see the module comment); null when it is anything else.
- * `acceptedEnd` tells where the clocks of a client's updates accepted but
- * not applied yet end (0 when none).
+ * What `update`, an update to `doc`, does to its comments, when it is
+ * commenting (see the module comment); null when it is anything else, or
+ * cannot be read. `acceptedEnd` tells where the clocks of a client's
+ * updates accepted but not applied yet end (0 when none).
  */
-export function commentingOf(doc: Y.Doc, decoded: Decoded, acceptedEnd: (client: number) => number = () => 0): Commenting | null {
+export function commentingOf(doc: Y.Doc, update: Uint8Array, acceptedEnd: (client: number) => number = () => 0): Commenting | null {
+  try {
+    return readCommenting(doc, update, decodedOnce(update), acceptedEnd)
+  } catch {
+    return null
+  }
+}
+
+function readCommenting(doc: Y.Doc, update: Uint8Array, decoded: Decoded, acceptedEnd: (client: number) => number): Commenting | null {
   const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown }
   if (store.pendingStructs != null || store.pendingDs != null) return null
   const comments = doc.getArray(COMMENTS)
+  // comments written otherwise than as entries (no page does) are read by the full check alone
+  for (let item = comments._start; item !== null; item = item.right) if (!item.deleted && !(item.content instanceof Y.ContentAny)) return null
   const change = noCommentChange()
   const inserted: unknown[] = []
   /** The clocks of the update's items so far, per client: start and end (a client's structs come together, in order). */
@@ -71,7 +86,7 @@ export function commentingOf(doc: Y.Doc, decoded: Decoded, acceptedEnd: (client:
       expected = Math.max(Y.getState(doc.store, client), acceptedEnd(client))
       own.set(client, [expected, expected])
     }
-    if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentAny) || s.parentSub !== null) return null
+    if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentAny) || s.parentSub !== null || s.length <= 0) return null
     if (s.id.clock !== expected) return null
     const neighbours = [s.origin, s.rightOrigin].filter((id): id is Y.ID => id !== null)
     if (neighbours.length === 0 && (s.parent as unknown) !== COMMENTS) return null   // a root is named by a string in a decoded update
@@ -80,21 +95,26 @@ export function commentingOf(doc: Y.Doc, decoded: Decoded, acceptedEnd: (client:
       const ofUpdate = earlier !== undefined && earlier[0] <= id.clock && id.clock < earlier[1]
       if (!ofUpdate && !inComments(structAt(doc, id), comments)) return null
     }
-    const entries = s.content.getContent()
     let bytes = 0
-    for (const entry of entries) { inserted.push(entry); bytes += entryBytes(entry) }
+    for (const entry of s.content.getContent()) {
+      // an entry of the wrong shape is the full check's to refuse (and it is the full check that says why)
+      if (commentProblem(entry, 0) !== null) return null
+      inserted.push(entry)
+      bytes += entryBytes(entry)
+    }
     change.inserted++
     add(client, bytes)
     expected = s.id.clock + s.length
     own.get(client)![1] = expected
   }
+  // a client listed with no struct (a second time, its first list then dropped by Yjs) is not seen in the structs
+  if (!clientsListedOnce(update, decoded.structs)) return null
   const deleted = new Map<Y.Item, Set<number>>()
-  for (const [client, ranges] of decoded.ds.clients) {
-    const stored = doc.store.clients.get(client)
+  for (const [deleter, ranges] of decoded.ds.clients) {
+    const stored = doc.store.clients.get(deleter)
     for (const { clock, len } of ranges) {
-      if (len <= 0) continue
       // deletes only what the document holds (an update deleting its own items is checked in full)
-      if (!stored || Y.getState(doc.store, client) < clock + len) return null
+      if (len <= 0 || !stored || Y.getState(doc.store, deleter) < clock + len) return null
       for (let i = Y.findIndexSS(stored, clock); i < stored.length && stored[i]!.id.clock < clock + len; i++) {
         const s = stored[i]!
         if (s instanceof Y.GC) continue
@@ -133,13 +153,12 @@ export function commentsBeforeAndAfter(doc: Y.Doc, commenting: Commenting): { be
 }
 
 /**
- * Whether validation may take `commenting` as it is: every entry it inserts
- * is well formed, and, with `writer`, the comments change only as their
- * authorship allows (comment-authorship.ts). When not, the update is checked
- * in full, which says why.
+ * Whether validation may take `commenting` as it is: with `writer`, the
+ * comments change only as their authorship allows (comment-authorship.ts;
+ * every entry inserted is well formed, or it would not be commenting).
+ * When not, the update is checked in full, which says why.
  */
 export function acceptableCommenting(doc: Y.Doc, commenting: Commenting, writer?: CommentWriter): boolean {
-  for (const entry of commenting.inserted) if (commentProblem(entry, 0) !== null) return false
   if (!writer) return true
   const { before, after } = commentsBeforeAndAfter(doc, commenting)
   return commentAuthorshipProblems(before, after, writer).length === 0

@@ -32,6 +32,7 @@
  * Validation refuses an update over either before Yjs sees it
  * (extensions/validation.ts).
  */
+import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 
 /** An inserted item of an update, as its header places it (GC and Skip structs are not placed). */
@@ -216,7 +217,7 @@ export interface UpdateStruct { readonly client: number; readonly clock: number;
  * has not received counts too) of more than MAX_WAITING_CLIENTS clients;
  * deletions of more than MAX_WAITING_DELETIONS such ranges; a neighbour named inside a
  * string of the same update, which no Yjs client writes (its own strings
- * are split where it inserts); or a clock past 2^53 (`clocksExact`). Yjs tries waiting content again at every
+ * are split where it inserts); a clock past 2^53 (`clocksExact`); or a range of length 0 (`OF_LENGTH_ZERO`). Yjs tries waiting content again at every
  * later update, at a cost that grows with all that waits: one update of
  * 20,000 strings between clients nobody had heard of made every later
  * keystroke in the document cost 5 s. `knownEnd(client)` is where the
@@ -224,6 +225,7 @@ export interface UpdateStruct { readonly client: number; readonly clock: number;
  */
 export function placeability(structs: readonly UpdateStruct[], items: readonly PlacedItem[], deletions: readonly { client: number; clock: number; len: number }[], knownEnd: (client: number) => number): 'now' | 'later' | string {
   if (!clocksExact(structs, items, deletions)) return CLOCKS_PAST_EXACT
+  if (structs.some(s => s.length <= 0) || deletions.some(d => d.len <= 0)) return OF_LENGTH_ZERO
   const ends = new Map<number, number>()
   const waiting = new Set<number>()
   for (const s of structs) {
@@ -259,6 +261,28 @@ export function placeability(structs: readonly UpdateStruct[], items: readonly P
   }
   if (waiting.size > MAX_WAITING_CLIENTS) return `it waits for content of ${waiting.size} clients the server never received`
   return waiting.size > 0 ? 'later' : 'now'
+}
+
+/**
+ * Why an update holding a deletion or a struct of length 0 is refused: no Yjs client writes one, and Yjs does
+ * not take it as any other (a deletion of no clocks the document lacks makes it throw once the update is applied,
+ * and the update log no longer replays; one inside a string splits it, an emoji into two U+FFFD).
+ */
+export const OF_LENGTH_ZERO = 'it holds a deletion or an item of length 0, which no Yjs client writes'
+
+/**
+ * Why an update listing a client twice, or a client with nothing, is refused: Yjs keeps only the last list of a
+ * client, so the items of the first never come, and an item placed after one of them waits for its clock, which
+ * the sender's next typing then fills: a comment among the letters. No Yjs client writes such an update.
+ */
+export const CLIENTS_LISTED_OTHERWISE = 'it lists a client twice, or a client with nothing, which no Yjs client writes'
+
+/** Whether the client lists of `update` (version 1) name as many clients as its `structs` hold: none twice, none empty. */
+export function clientsListedOnce(update: Uint8Array, structs: readonly { id: Y.ID }[]): boolean {
+  const listed = decoding.readVarUint(decoding.createDecoder(update))
+  const clients = new Set<number>()
+  for (const s of structs) clients.add(s.id.client)
+  return listed === clients.size
 }
 
 /** Why an update naming a clock past `Number.MAX_SAFE_INTEGER` is refused (see `clocksExact`). */

@@ -24,7 +24,7 @@ import { attributionMap, registeredClients } from '../collab/attribution-map.js'
 import { CommentBytes, ceilingProblem, commentRoomFor, delegationRoomProblem, noCommentChange, NO_ROOM, type CommentChange, type CommentRoom } from '../collab/comment-room.js'
 import { decodedOnce, hasPending, problemsAfter, type Decoded } from '../collab/update-problems.js'
 import { deletionsWaitForOwnClients } from '../collab/waiting-deletions.js'
-import { integrationSteps, MAX_INTEGRATION_STEPS, placeability, placedItems, type PlacedItem, type UpdateStruct } from '../collab/integration-cost.js'
+import { CLIENTS_LISTED_OTHERWISE, clientsListedOnce, integrationSteps, MAX_INTEGRATION_STEPS, placeability, placedItems, type PlacedItem, type UpdateStruct } from '../collab/integration-cost.js'
 import { typesIntoText, typingCandidate } from '../collab/typing.js'
 import { acceptableCommenting, commentingOf } from '../collab/commenting.js'
 import type { TypingCandidate, TypingContext } from '../collab/typing.js'
@@ -265,7 +265,7 @@ export class Validation implements Extension {
       const tooLarge = this.sizeProblem(document, state, update, decoded.structs.some(s => s instanceof Y.Item))
       if (tooLarge) return [tooLarge]
       // commenting is read off the live comments, unless updates changing them wait to be applied
-      const commenting = commentingOf(document, decoded, state.typing.acceptedEnd)
+      const commenting = commentingOf(document, update, state.typing.acceptedEnd)
       if (commenting && acceptableCommenting(document, commenting, writer) && !this.pending(document, state).some(a => a.comments)) comments = commenting.change
       else {
         comments = noCommentChange()
@@ -339,6 +339,7 @@ export class Validation implements Extension {
     } else {
       let decoded: Decoded
       try { decoded = decodedOnce(update) } catch { return null }   // not a Yjs update: the checks that follow say so
+      if (!clientsListedOnce(update, decoded.structs)) return CLIENTS_LISTED_OTHERWISE
       items = placedItems(decoded.structs)
       structs = decoded.structs.filter(s => !(s instanceof Y.Skip)).map(s => ({ client: s.id.client, clock: s.id.clock, length: s.length }))
       deletions = []
