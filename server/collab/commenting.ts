@@ -9,11 +9,10 @@
  * cannot touch anything but the comments:
  *
  * - every struct of the update is an item of well-formed comment entries
- *   (Yjs's ContentAny, as `Y.Array.push` and `insert` write them, at least
- *   one) with no map key, whose
- *   neighbours (origin, right origin) are items of the comments the
- *   document holds or earlier items of the update; an item with neither
- *   names the root `comments` as its parent;
+ *   (Yjs's ContentAny, as `Y.Array.push` and `insert` write them; at least
+ *   one) with no map key, whose neighbours (origin, right origin) are items
+ *   of the comments the document holds or earlier items of the update; an
+ *   item with neither names the root `comments` as its parent;
  * - every item starts where its client's known clocks end: no gap, no
  *   overlap with what the document holds;
  * - every deletion removes entries of the comments the document holds (or
@@ -26,8 +25,8 @@
  * checked in full on a copy. So is commenting that `acceptableCommenting`
  * does not take (in another's name, a reply taken away ...): the full check
  * then gives the reasons, worded as for any other update. (Ranges of length
- * 0 are refused before either, collab/integration-cost.ts; the fuzzing that
- * found them is in the stop's notes.)
+ * 0, and clients listed twice, are refused before either:
+ * collab/integration-cost.ts.)
  */
 import * as Y from 'yjs'
 import { commentProblem } from '../../protocol/comments.js'
