@@ -351,6 +351,41 @@ export function integrationSteps(doc: Y.Doc, items: readonly PlacedItem[], limit
   return steps
 }
 
+/** Why an update placing an item between neighbours that do not stand in that order is refused (`neighboursInOrder`). */
+export const NEIGHBOURS_CROSSED = 'it places an item between neighbours that do not stand in that order (its right origin is not to the right of its origin)'
+
+/**
+ * Whether every item of the update whose two neighbours the document holds
+ * has its right origin to the right of its origin, as every Yjs client
+ * writes them (the item right after the origin when the insert was made;
+ * only items inserted there since can stand between them): within one item
+ * (the two merged since, or typing into a word) the clock right after the
+ * origin's, else an item found walking right from the origin's. Yjs takes
+ * crossed neighbours too, but places the item otherwise when it integrates
+ * the update than when it loads the stored document, so the server and
+ * every reload would disagree on the order for good. The walks of one
+ * update take at most `limit` steps together (an update needing more is
+ * refused, as one whose conflicts cost too much).
+ */
+export function neighboursInOrder(doc: Y.Doc, items: readonly PlacedItem[], limit: number = MAX_INTEGRATION_STEPS): boolean {
+  let steps = 0
+  for (const item of items) {
+    if (!item.origin || !item.rightOrigin) continue
+    const left = holder(doc, item.origin)
+    const right = holder(doc, item.rightOrigin)
+    // a neighbour of the update itself, or collected (Yjs gives the item no parent then): nothing to compare
+    if (!(left instanceof Y.Item) || !(right instanceof Y.Item)) continue
+    if (left === right) {
+      if (item.rightOrigin.clock !== item.origin.clock + 1) return false
+      continue
+    }
+    let o = left.right
+    while (o !== null && o !== right && steps < limit) { o = o.right; steps++ }
+    if (o !== right) return false
+  }
+  return true
+}
+
 /** The placed items of a decoded update (`Y.decodeUpdate`). */
 export function placedItems(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): PlacedItem[] {
   const out: PlacedItem[] = []

@@ -24,7 +24,7 @@ import { attributionMap, registeredClients } from '../collab/attribution-map.js'
 import { CommentBytes, ceilingProblem, commentRoomFor, delegationRoomProblem, noCommentChange, NO_ROOM, type CommentChange, type CommentRoom } from '../collab/comment-room.js'
 import { decodedOnce, hasPending, problemsAfter, type Decoded } from '../collab/update-problems.js'
 import { deletionsWaitForOwnClients } from '../collab/waiting-deletions.js'
-import { CLIENTS_LISTED_OTHERWISE, clientsListedOnce, integrationSteps, MAX_INTEGRATION_STEPS, placeability, placedItems, type PlacedItem, type UpdateStruct } from '../collab/integration-cost.js'
+import { CLIENTS_LISTED_OTHERWISE, clientsListedOnce, integrationSteps, MAX_INTEGRATION_STEPS, NEIGHBOURS_CROSSED, neighboursInOrder, placeability, placedItems, type PlacedItem, type UpdateStruct } from '../collab/integration-cost.js'
 import { typesIntoText, typingCandidate } from '../collab/typing.js'
 import { acceptableCommenting, commentingOf } from '../collab/commenting.js'
 import type { TypingCandidate, TypingContext } from '../collab/typing.js'
@@ -355,6 +355,7 @@ export class Validation implements Extension {
       // every keystroke cost 5 ms instead of 0.1 ms; a few kilobytes cost little
       if ((store.pendingStructs?.update.length ?? 0) + update.length > MAX_WAITING_BYTES || (store.pendingDs?.length ?? 0) > MAX_WAITING_DELETION_BYTES) return 'the document already waits for too much content the server never received'
     } else if (placeable !== 'now') return placeable
+    if (!neighboursInOrder(document, items)) return NEIGHBOURS_CROSSED
     const steps = integrationSteps(document, items)
     if (steps > MAX_INTEGRATION_STEPS) return `its inserts would make the server step over more than ${MAX_INTEGRATION_STEPS} others to place them (too many inserted at one place, or placed against neighbours far apart)`
     // every editing session (a page, a tab) is a Yjs client of its own: a user writing as ever more of them is

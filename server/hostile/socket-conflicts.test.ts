@@ -45,7 +45,9 @@ async function bombRefused(user: string, shape: BombShape, n: number, structural
     await until(() => bad.closes.length > 0, 10_000, 'the attacker is refused')
     const notice = bad.stateless.find(s => (s as { type?: string }).type === 'refused') as { code: number; reason: string }
     assert.equal(notice?.code, REFUSED_INVALID, JSON.stringify(bad.stateless))
-    assert.match(notice.reason, /step over more than 20000 others/)
+    // (right neighbours spread over one run of text are not right after their origin, as no client writes them:
+    // refused for that before their steps are counted, collab/integration-cost.ts neighboursInOrder)
+    assert.match(notice.reason, shape === 'spread right' ? /neighbours that do not stand in that order/ : /step over more than 20000 others/)
     assert.ok(logger.entries.some(e => e.message === 'update refused' && e.fields.document === doc.id && e.fields.user === user), 'logged with document and user')
     await assertStillServing(server.url, server.store, a, b, [doc.id])
     assert.ok(titleText(a.doc).length < lengthBefore + 100, 'nothing of it reached the peer')
