@@ -25,6 +25,7 @@ import { loginPage } from './pages/login.js'
 import { topBar } from './pages/shell.js'
 import { sessionWhenReachable, startSession } from './app/session-start.js'
 import { rememberUser } from './app/last-user.js'
+import { finishSignOut } from './app/signed-out-traces.js'
 import { showServerUnreachable } from './app/server-reach-notice.js'
 import { keepAppShell } from './offline-shell/register.js'
 
@@ -84,7 +85,7 @@ window.addEventListener('hashchange', () => void show())
  * a list of documents read from this browser's copies is read again.
  */
 function sessionConfirmed(u: User | null): void {
-  if (!u) { user = null; void show(); return }
+  if (!u) { user = null; void finishSignOut(); void show(); return }
   if (u.id !== user?.id) { signedIn(u); return }
   user = u
   if (parseRoute(location.hash).page === 'documents') void show()
@@ -93,6 +94,8 @@ function sessionConfirmed(u: User | null): void {
 setUiLang(uiLang(), false, false)
 keepAppShell()
 void startSession().then(({ user: u, confirmed }) => {
+  // nobody signed in, as the server says: a sign-out the page was reloaded in the middle of is finished (app/signed-out-traces.ts)
+  if (!u && confirmed) void finishSignOut()
   if (!u) { user = null; void show(); return }
   signedIn(u)
   if (confirmed) return

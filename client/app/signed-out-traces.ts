@@ -8,6 +8,12 @@
  * sign-out, the copies that may hold changes the server has not
  * acknowledged (client/editor/unsent-marks.ts) are named, so that she can
  * stay and send them: erased, they would be nowhere else.
+ *
+ * A sign-out is remembered (localStorage) from the moment it is asked of the
+ * server until its erasing is done: the server closes the session's
+ * sockets as it ends it, and the editor then reloads the page (as for any
+ * change of rights), which may come before the answer. The next start of
+ * the app, finding nobody signed in, finishes it (`finishSignOut`).
  */
 import { copiesNamed, deleteCopy, hasCopy, userCopyPrefix } from '../editor/browser-copy.js'
 import { copiesWithUnsent, forgetUnsentMarks } from '../editor/unsent-marks.js'
@@ -57,6 +63,31 @@ function forgetClientRecords(userId: string, keep: readonly string[]): void {
     for (let i = 0; i < localStorage.length; i++) { const key = localStorage.key(i); if (key?.startsWith(prefix)) keys.push(key) }
     for (const key of keys) if (!keep.includes(key.slice(prefix.length))) localStorage.removeItem(key)
   } catch { /* storage refused */ }
+}
+
+/** Where a sign-out under way is remembered: the user's id and the documents whose unsent changes she keeps. */
+const SIGNING_OUT = 'resdraft.signingOut'
+
+/** Remembers that the user `userId` is signing out, keeping the documents in `keep`. */
+export function signingOut(userId: string, keep: readonly string[]): void {
+  try { localStorage.setItem(SIGNING_OUT, JSON.stringify({ userId, keep })) } catch { /* storage refused: erased only if the page stays */ }
+}
+
+/** Forgets a sign-out the server did not take (out of reach): the user stays signed in, with all she keeps. */
+export function signOutAbandoned(): void {
+  try { localStorage.removeItem(SIGNING_OUT) } catch { /* storage refused */ }
+}
+
+/** Erases the traces of the sign-out under way, if any (the server has answered that nobody is signed in), and forgets it. */
+export async function finishSignOut(): Promise<void> {
+  let pending: unknown
+  try {
+    pending = JSON.parse(localStorage.getItem(SIGNING_OUT) ?? 'null')
+    localStorage.removeItem(SIGNING_OUT)
+  } catch { return }
+  const p = pending as { userId?: unknown; keep?: unknown } | null
+  if (!p || typeof p.userId !== 'string' || !Array.isArray(p.keep)) return
+  await eraseTraces(p.userId, p.keep.filter((id): id is string => typeof id === 'string'))
 }
 
 /** How long the erasing waits for the browser to list its databases, ms. */

@@ -10,7 +10,7 @@ import { errorText } from '../app/i18n-errors.js'
 import { chooseAction, notifyError } from './dialogs.js'
 import { trackHeight } from '../app/sticky-heights.js'
 import { forgetUser } from '../app/last-user.js'
-import { documentsWithUnsent, eraseTraces } from '../app/signed-out-traces.js'
+import { documentsWithUnsent, finishSignOut, signingOut, signOutAbandoned } from '../app/signed-out-traces.js'
 
 /**
  * The first stop of the keyboard on every page: past the bar and the tools,
@@ -44,12 +44,14 @@ async function signOut(user: User): Promise<void> {
     if (choice === null) return
     if (choice === 'action') keep = unsent.map(d => d.id)
   }
-  try { await logout() } catch (e) { notifyError(errorText(e)); return }
+  // (remembered until done: the page may be reloaded before the server's answer, and the next start finishes it)
+  signingOut(user.id, keep)
+  try { await logout() } catch (e) { signOutAbandoned(); notifyError(errorText(e)); return }
   // nobody is signed in on this browser now: a page loaded without the server starts nobody (app/session-start.ts)
   forgetUser()
   // the page left closes its copy of the document; the copy is deleted once it is closed
   go({ page: 'login' })
-  await eraseTraces(user.id, keep)
+  await finishSignOut()
 }
 
 /** Builds the top bar (a skip link first); `middle` holds page-specific content. */
