@@ -10,6 +10,7 @@
  */
 import { getDocument, serverOutOfReach, type DocumentMeta, type DocumentWithJSON } from './api.js'
 import { browserCopyName, hasCopy } from '../editor/browser-copy.js'
+import { storedKeys } from './stored-keys.js'
 
 /** Where the details of `documentId` are remembered for the user whose id is `userId`. */
 const detailsKey = (userId: string, documentId: string) => `resdraft:details:user:${encodeURIComponent(userId)}:${documentId}`
@@ -23,14 +24,7 @@ export function rememberDetails(userId: string, document: DocumentWithJSON): voi
 /** The documents whose details are remembered for the user `userId` (none when the storage cannot be read). */
 function rememberedIds(userId: string): string[] {
   const prefix = detailsKey(userId, '')
-  const ids: string[] = []
-  try {
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i)
-      if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length))
-    }
-  } catch { return [] }
-  return ids
+  return storedKeys(prefix).map(key => key.slice(prefix.length))
 }
 
 /** Forgets the details remembered for the user `userId`, but for the documents in `keep`; returns the documents forgotten. */

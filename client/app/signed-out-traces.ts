@@ -19,6 +19,7 @@ import { copiesNamed, deleteCopy, hasCopy, userCopyPrefix } from '../editor/brow
 import { copiesWithUnsent, forgetUnsentMarks } from '../editor/unsent-marks.js'
 import { clientsRecordKey } from '../editor/own-clients.js'
 import { forgetDetails, rememberedDetails } from './remembered-details.js'
+import { storedKeys } from './stored-keys.js'
 
 /** A document whose copy may hold changes the server has not acknowledged: its id, and its title where one is remembered. */
 export interface UnsentDocument { id: string; title: string | null }
@@ -59,9 +60,7 @@ export async function eraseTraces(userId: string, keep: readonly string[] = []):
 function forgetClientRecords(userId: string, keep: readonly string[]): void {
   const prefix = clientsRecordKey(userId, '')
   try {
-    const keys: string[] = []
-    for (let i = 0; i < localStorage.length; i++) { const key = localStorage.key(i); if (key?.startsWith(prefix)) keys.push(key) }
-    for (const key of keys) if (!keep.includes(key.slice(prefix.length))) localStorage.removeItem(key)
+    for (const key of storedKeys(prefix)) if (!keep.includes(key.slice(prefix.length))) localStorage.removeItem(key)
   } catch { /* storage refused */ }
 }
 

@@ -18,6 +18,8 @@
  * read at most every `READ_AGAIN_MS` by one page.
  */
 
+import { storedKeys } from '../app/stored-keys.js'
+
 /** Where the marks are kept (localStorage in a browser; a stand-in in tests). */
 export type MarkStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>
 
@@ -43,16 +45,6 @@ function browserStorage(): MarkStorage | null {
   try { return globalThis.localStorage ?? null } catch { return null }
 }
 
-/** The keys of `storage` that start with `prefix`. */
-function keysFrom(storage: MarkStorage, prefix: string): string[] {
-  const keys: string[] = []
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i)
-    if (key?.startsWith(prefix)) keys.push(key)
-  }
-  return keys
-}
-
 /** The copy a mark's key is on (the key ends with `:<page id>`). */
 const copyOf = (key: string) => key.slice(PREFIX.length, key.lastIndexOf(':'))
 
@@ -72,7 +64,7 @@ export function unsentMarks(copyName: string, pageId: string, storage: MarkStora
       try {
         if (marked) storage.removeItem(own)
         marked = false
-        const others = keysFrom(storage, `${PREFIX}${copyName}:`).filter(key => copyOf(key) === copyName)
+        const others = storedKeys(`${PREFIX}${copyName}:`, storage).filter(key => copyOf(key) === copyName)
         if (others.length === 0) return
         const readAt = now()
         if (readAt - lastRead < READ_AGAIN_MS) return
@@ -92,7 +84,7 @@ export function copiesWithUnsent(copyPrefix: string, storage: MarkStorage | null
   if (!storage) return []
   try {
     const names = new Set<string>()
-    for (const key of keysFrom(storage, `${PREFIX}${copyPrefix}`)) names.add(copyOf(key))
+    for (const key of storedKeys(`${PREFIX}${copyPrefix}`, storage)) names.add(copyOf(key))
     return [...names]
   } catch { return [] }
 }
@@ -101,6 +93,6 @@ export function copiesWithUnsent(copyPrefix: string, storage: MarkStorage | null
 export function forgetUnsentMarks(copyPrefix: string, which: (copyName: string) => boolean = () => true, storage: MarkStorage | null = browserStorage()): void {
   if (!storage) return
   try {
-    for (const key of keysFrom(storage, `${PREFIX}${copyPrefix}`)) if (which(copyOf(key))) storage.removeItem(key)
+    for (const key of storedKeys(`${PREFIX}${copyPrefix}`, storage)) if (which(copyOf(key))) storage.removeItem(key)
   } catch { /* storage refused */ }
 }

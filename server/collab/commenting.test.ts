@@ -3,6 +3,8 @@ import { test } from 'node:test'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { COMMENTS, FRAGMENT } from '../../protocol/shared-doc.js'
+import { prng } from '../../diff/test-documents.js'
+import { entriesUpdate } from '../hostile/raw-socket.js'
 import { sampleJSON } from '../test/helpers.js'
 import { firstText } from '../test/sample-edits.js'
 import type { CommentWriter } from './comment-authorship.js'
@@ -12,18 +14,6 @@ import { updateFromJSON } from './content.js'
 import { problemsAfter } from './update-problems.js'
 
 const sample = updateFromJSON(sampleJSON())
-
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const WRITERS: CommentWriter[] = [
   { name: 'Amal', delegation: 'APT', role: 'drafter' },
@@ -103,28 +93,6 @@ test('commenting read off the live comments is taken only where the full check o
   }
   assert.ok(taken > 150 && refused > 80 && recognised > 250, `recognised ${recognised}, taken ${taken}, left to the full check ${refused}`)
 })
-
-/** An update of one item of entries (ContentAny), written by hand: where it is placed is the attacker's choice. */
-function entriesUpdate(s: { client: number; clock: number; entries: unknown[]; origin?: Y.ID; rightOrigin?: Y.ID; root?: string; parent?: Y.ID; parentSub?: string }, deletions: [number, number, number][] = []): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, 1)
-  encoding.writeVarUint(e, 1)
-  encoding.writeVarUint(e, s.client)
-  encoding.writeVarUint(e, s.clock)
-  encoding.writeUint8(e, 8 | (s.origin ? 128 : 0) | (s.rightOrigin ? 64 : 0) | (s.parentSub ? 32 : 0))
-  const id = (x: Y.ID) => { encoding.writeVarUint(e, x.client); encoding.writeVarUint(e, x.clock) }
-  if (s.origin) id(s.origin)
-  if (s.rightOrigin) id(s.rightOrigin)
-  if (!s.origin && !s.rightOrigin) {
-    if (s.root !== undefined) { encoding.writeVarUint(e, 1); encoding.writeVarString(e, s.root) } else { encoding.writeVarUint(e, 0); id(s.parent!) }
-    if (s.parentSub) encoding.writeVarString(e, s.parentSub)
-  }
-  encoding.writeVarUint(e, s.entries.length)
-  for (const x of s.entries) encoding.writeAny(e, x as never)
-  encoding.writeVarUint(e, deletions.length)
-  for (const [client, clock, len] of deletions) { encoding.writeVarUint(e, client); encoding.writeVarUint(e, 1); encoding.writeVarUint(e, clock); encoding.writeVarUint(e, len) }
-  return encoding.toUint8Array(e)
-}
 
 test('entries put anywhere but the comments, a change of anything else, or clocks the document holds are not commenting', () => {
   const live = new Y.Doc()

@@ -68,8 +68,6 @@ function readCommenting(doc: Y.Doc, update: Uint8Array, decoded: Decoded, accept
   const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown }
   if (store.pendingStructs != null || store.pendingDs != null) return null
   const comments = doc.getArray(COMMENTS)
-  // comments written otherwise than as entries (no page does) are read by the full check alone
-  for (let item = comments._start; item !== null; item = item.right) if (!item.deleted && !(item.content instanceof Y.ContentAny)) return null
   const change = noCommentChange()
   const inserted: unknown[] = []
   /** The clocks of the update's items so far, per client: start and end (a client's structs come together, in order). */
@@ -108,6 +106,9 @@ function readCommenting(doc: Y.Doc, update: Uint8Array, decoded: Decoded, accept
   }
   // a client listed with no struct (a second time, its first list then dropped by Yjs) is not seen in the structs
   if (!clientsListedOnce(update, decoded.structs)) return null
+  // comments written otherwise than as entries (no page does) are read by the full check alone (walked once the update
+  // is known to be commenting: a change of the text, checked in full anyway, does not walk them)
+  for (let item = comments._start; item !== null; item = item.right) if (!item.deleted && !(item.content instanceof Y.ContentAny)) return null
   const deleted = new Map<Y.Item, Set<number>>()
   for (const [deleter, ranges] of decoded.ds.clients) {
     const stored = doc.store.clients.get(deleter)

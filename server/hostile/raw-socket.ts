@@ -120,6 +120,32 @@ export function deletionUpdate(client: number, ranges: readonly (readonly [clock
   return encoding.toUint8Array(e)
 }
 
+/**
+ * A Yjs update (format v1) of one item of comment entries (ContentAny) by `client` at `clock`, written by hand: where
+ * it is placed (neighbours, a root by name, a parent by id, a map key) is the attacker's choice; then `deletions`,
+ * each [client, clock, len] as given.
+ */
+export function entriesUpdate(s: { client: number; clock: number; entries: unknown[]; origin?: Y.ID; rightOrigin?: Y.ID; root?: string; parent?: Y.ID; parentSub?: string }, deletions: [number, number, number][] = []): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, 1)
+  encoding.writeVarUint(e, 1)
+  encoding.writeVarUint(e, s.client)
+  encoding.writeVarUint(e, s.clock)
+  encoding.writeUint8(e, 8 | (s.origin ? 128 : 0) | (s.rightOrigin ? 64 : 0) | (s.parentSub ? 32 : 0))
+  const id = (x: Y.ID) => { encoding.writeVarUint(e, x.client); encoding.writeVarUint(e, x.clock) }
+  if (s.origin) id(s.origin)
+  if (s.rightOrigin) id(s.rightOrigin)
+  if (!s.origin && !s.rightOrigin) {
+    if (s.root !== undefined) { encoding.writeVarUint(e, 1); encoding.writeVarString(e, s.root) } else { encoding.writeVarUint(e, 0); id(s.parent!) }
+    if (s.parentSub) encoding.writeVarString(e, s.parentSub)
+  }
+  encoding.writeVarUint(e, s.entries.length)
+  for (const x of s.entries) encoding.writeAny(e, x as never)
+  encoding.writeVarUint(e, deletions.length)
+  for (const [client, clock, len] of deletions) { encoding.writeVarUint(e, client); encoding.writeVarUint(e, 1); encoding.writeVarUint(e, clock); encoding.writeVarUint(e, len) }
+  return encoding.toUint8Array(e)
+}
+
 /** Sends `update` as `token`'s on a socket of its own to the server at `url`, and closes it once the server has had time to read it. */
 export async function sendAlone(url: string, documentId: string, token: string, update: Uint8Array): Promise<void> {
   const c = await wsClient(url)

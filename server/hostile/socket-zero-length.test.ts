@@ -11,14 +11,13 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { REFUSED_INVALID } from '../collab/refusal.js'
 import { yDocFromUpdates } from '../collab/content.js'
 import { MemoryLogger } from '../log.js'
 import { addDocument, connect, login, startTestServer, titleText, until } from '../test/helpers.js'
 import type { TestServer } from '../test/helpers.js'
-import { assertValid, deletionUpdate, sendAlone } from './raw-socket.js'
+import { assertValid, deletionUpdate, entriesUpdate, sendAlone } from './raw-socket.js'
 
 let server: TestServer
 let amal: string, kenji: string, rita: string
@@ -33,18 +32,6 @@ after(() => server.close())
 /** Whether an update of `user`'s was refused as invalid for a range of length 0. */
 const refused = (user: string) =>
   logger.entries.some(e => e.message === 'update refused' && e.fields.code === REFUSED_INVALID && e.fields.user === user && /length 0/.test(String(e.fields.reason ?? '')))
-
-/** An update of one comment item of `entries` (none: an item of no content) at the start of the comments, by `client`. */
-function commentItem(client: number, entries: unknown[]): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, 1)
-  encoding.writeVarUint(e, 1); encoding.writeVarUint(e, client); encoding.writeVarUint(e, 0)
-  encoding.writeUint8(e, 8); encoding.writeVarUint(e, 1); encoding.writeVarString(e, 'comments')
-  encoding.writeVarUint(e, entries.length)
-  for (const entry of entries) encoding.writeAny(e, entry as never)
-  encoding.writeVarUint(e, 0)
-  return encoding.toUint8Array(e)
-}
 
 test('deletions and items of length 0 are refused; the document opens again from its store, with what was typed', async () => {
   const doc = await addDocument(server.store)
@@ -61,7 +48,7 @@ test('deletions and items of length 0 are refused; the document opens again from
     await sendAlone(server.url, doc.id, amal, deletionUpdate(own, [[7, 0]]))
     await sendAlone(server.url, doc.id, amal, deletionUpdate(4242, [[5, 0]]))
     // a reviewer's item of no comment
-    await sendAlone(server.url, doc.id, rita, commentItem(4243, []))
+    await sendAlone(server.url, doc.id, rita, entriesUpdate({ client: 4243, clock: 0, entries: [], root: 'comments' }))
     a.destroy()
     await until(() => !server.hocuspocus.documents.has(doc.id), 5000, 'the document is unloaded')
 
