@@ -201,7 +201,9 @@ const handlers: { [K in JobName]: (input: Jobs[K]['input']) => Jobs[K]['output']
   spin: ({ ms }) => {
     const end = Date.now() + ms
     let spun = 0
-    while (Date.now() < end) spun++
+    // at least once: a job of 1 ms in a worker just started could see its millisecond pass before the first turn
+    do spun++
+    while (Date.now() < end)
     return { spun }
   },
   hold: ({ mb }) => {
