@@ -18,6 +18,12 @@
  * 1.4 ms after 90, 0.6 ms after 300), and the figure is a running server's
  * steady cost per request; bench/cli.bench.ts times a whole first run.
  * `npm run bench` runs this file with the server's V8 flags (bench/run.ts).
+ * Each cold case prints two more rows: the baseline given what compare() is
+ * given, two fresh documents (flattened, then diffed: "flattened too"), and
+ * what reading the text of both fresh documents costs ("read"), which any
+ * comparer of documents pays: where baseline / read is under 1 (one word
+ * replaced: the baseline trims the common ends of two strings made outside
+ * its timing), no comparer of documents can reach the baseline.
  * For the light pair, the floor of any comparer that writes this revision
  * document is printed too: the labels of both versions and one node with its
  * revision record per section, provision and item, on fresh documents, made
@@ -79,6 +85,15 @@ t.sort((x, y) => x - y); console.log(t[4])`
   } finally { rmSync(dir, { recursive: true, force: true }) }
 }
 
+/** The baseline: diff-match-patch in character mode, no time limit, semantic cleanup. */
+function baselineOf(fa: string, fb: string) {
+  const dmp = new DiffMatchPatch()
+  dmp.Diff_Timeout = 0
+  const d = dmp.diff_main(fa, fb)
+  dmp.diff_cleanupSemantic(d)
+  return d
+}
+
 function time<T>(f: () => T): [number, T] {
   const t0 = performance.now()
   const v = f()
@@ -117,7 +132,7 @@ for (const [name, a, b] of cases) {
   const fa = flatten(a)
   const fb = flatten(b)
   for (let w = 0; w < 30; w++) compare(a, b)
-  const baselineRun = () => { const dmp = new DiffMatchPatch(); dmp.Diff_Timeout = 0; const d = dmp.diff_main(fa, fb); dmp.diff_cleanupSemantic(d); return d }
+  const baselineRun = () => baselineOf(fa, fb)
   const ours: number[] = []
   const baseline: number[] = []
   const ratios: number[] = []
@@ -145,6 +160,12 @@ for (const [name, a, b] of cases) {
   const coldOurs: number[] = []
   const coldBaseline: number[] = []
   const coldRatios: number[] = []
+  // the baseline given what compare() is given, two documents: both flattened, then diffed; and what merely reading
+  // the text of both costs (any comparer of documents pays it, so baseline / read bounds the ratio any can reach)
+  const flattened: number[] = []
+  const flattenedRatios: number[] = []
+  const read: number[] = []
+  for (let w = 0; w < 100; w++) { const [x, y] = fresh(); baselineOf(flatten(x), flatten(y)); void (x.textContent + y.textContent) }
   for (let k = 0; k < turns; k++) {
     const copies = Array.from({ length: 3 }, fresh)
     const [ms] = time(() => { for (const [x, y] of copies) compare(x, y) })
@@ -152,8 +173,19 @@ for (const [name, a, b] of cases) {
     coldOurs.push(ms / copies.length)
     coldBaseline.push(bl)
     coldRatios.push(bl / (ms / copies.length))
+    const others = Array.from({ length: 3 }, fresh)
+    const [fl] = time(() => { for (const [x, y] of others) baselineOf(flatten(x), flatten(y)) })
+    flattened.push(fl / others.length)
+    flattenedRatios.push((fl / others.length) / (ms / copies.length))
+    const unread = Array.from({ length: 3 }, fresh)
+    let chars = 0
+    const [rd] = time(() => { for (const [x, y] of unread) chars += x.textContent.length + y.textContent.length })
+    if (chars === 0) throw new Error('nothing read')
+    read.push(rd / unread.length)
   }
   console.log(`${(name + ' cold').padEnd(18)} ${''.padStart(14)}  ${median(coldOurs).toFixed(2).padStart(12)} ${median(coldBaseline).toFixed(2).padStart(12)} ${median(coldRatios).toFixed(1).padStart(7)}x`)
+  console.log(`${'  flattened too'.padEnd(18)} ${''.padStart(14)}  ${''.padStart(12)} ${median(flattened).toFixed(2).padStart(12)} ${median(flattenedRatios).toFixed(1).padStart(7)}x  (the baseline given the two fresh documents: flattened, then diffed)`)
+  console.log(`${'  read (fresh)'.padEnd(18)} ${''.padStart(14)}  ${median(read).toFixed(2).padStart(12)}   (the text of both fresh documents read, nothing compared; baseline / read ${(median(coldBaseline) / median(read)).toFixed(1)})`)
   if (name === 'heavy' || name === 'res50') {
     // diff-match-patch runs in one of two speeds here, whichever way the process's earlier runs left V8's code for it
     // (the Resolution 50 pair: about 195 or about 450 ms a run, for the same texts): alone in a fresh process too
