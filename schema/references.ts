@@ -178,15 +178,15 @@ export function referenceFixes(doc: Node): ReferenceSpan[] {
   return referenceSpans(doc).filter(s => s.expected === null || !sameReferenceText(s.text, s.expected) || wordsWrong(s))
 }
 
+/** Spaces that stand for one another in a reference's words (space, no-break space, narrow no-break space). */
+const SPACES = /^[ \u00a0\u202f]$/
+
 /**
  * Rewrites every reference whose target moved or was renumbered (keeping
  * its other marks), and the section words after a label-first one;
  * references whose target is gone are left as they are. Returns the
  * transform (no steps when nothing changed).
  */
-/** Spaces that stand for one another in a reference's words (space, no-break space, narrow no-break space). */
-const SPACES = /^[ \u00a0\u202f]$/
-
 export function fixReferences(tr: Transform): Transform {
   const fixes = referenceFixes(tr.doc).filter(f => f.expected !== null)
   const rewrite = (from: number, to: number, text: string) => {

@@ -40,6 +40,7 @@ const loadExport = (): Promise<ExportModule> => exportModule ??= import('../../e
 export const PDFS_PER_USER = 2
 /** Requests that may wait for a place in the printer (one per user), and for how long (pdf-admission.ts). */
 export const PDF_WAITING = 8
+/** How long a PDF request may wait for its place in the printer before it is refused as busy, ms. */
 export const PDF_WAIT_MS = 20_000
 
 /** What prints PDFs: a PdfRenderer (one Chromium), or what a test puts in its place. */
