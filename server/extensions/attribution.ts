@@ -10,8 +10,10 @@
  * after the update it records). Before an update is applied: one that
  * writes with a client id registered to another description, or with a
  * client id the document already holds but nobody registered (the base
- * text, the server's own), is refused. Clients never write the root
- * (validation refuses it).
+ * text, the server's own), or with a client id that has written nothing
+ * but stands for another participant in the document's presence (now, or
+ * as it last did: collab/presence-identities.ts), is refused. Clients never
+ * write the root (validation refuses it).
  *
  * Cost on the relay path: reading the update's client ids before (from the
  * struct-header scan validation also uses, collab/typing.ts, for plain
@@ -24,6 +26,8 @@ import * as Y from 'yjs'
 import { AttributionWriter, attributionMap, deletesAnything, recordDeletions, registeredClients } from '../collab/attribution-map.js'
 import { parseMessage } from '../collab/messages.js'
 import { typingCandidate } from '../collab/typing.js'
+import { identityOf } from '../collab/presence-identities.js'
+import { presenceOf, samePresence } from '../../protocol/awareness.js'
 import { REFUSED_INVALID, droppedUnread, droppingMessages, refuse } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
 import type { User } from '../store/types.js'
@@ -61,14 +65,21 @@ class Registry {
   }
 }
 
-/** Why an update of `delegation` may not be applied to `document` (null when it may). */
-export function clientIdProblem(document: Y.Doc, registered: ReadonlyMap<number, string>, update: Uint8Array, delegation: string): string | null {
+/**
+ * Why an update of `delegation` may not be applied to `document` (null when
+ * it may). `standsForOther` tells whether a client id that has written
+ * nothing stands for another participant in the document's presence: its
+ * first clocks are that participant's alone, or a forger who read the id
+ * off the presence could write them for her, or leave content waiting for
+ * her first keystroke to bring in (hostile/socket-claimed-client-id.test.ts).
+ */
+export function clientIdProblem(document: Y.Doc, registered: ReadonlyMap<number, string>, update: Uint8Array, delegation: string, standsForOther: (client: number) => boolean = () => false): string | null {
   // plain typing's struct headers are read once for every extension (collab/typing.ts); anything else in full
   const typing = typingCandidate(update)
   if (typing) {
     // a client's structs come in clock order: one ending past the document's state is enough to check its owner
     for (const { client, clock, length } of typing.structs) {
-      const problem = clock + length > Y.getState(document.store, client) ? ownerProblem(document, registered, client, delegation) : null
+      const problem = clock + length > Y.getState(document.store, client) ? ownerProblem(document, registered, client, delegation, standsForOther) : null
       if (problem) return problem
     }
     return null
@@ -78,18 +89,19 @@ export function clientIdProblem(document: Y.Doc, registered: ReadonlyMap<number,
   for (const [client, end] of to) {
     // structs the document holds already change nothing (a reconnecting client may resend them)
     if (end <= Y.getState(document.store, client)) continue
-    const problem = ownerProblem(document, registered, client, delegation)
+    const problem = ownerProblem(document, registered, client, delegation, standsForOther)
     if (problem) return problem
   }
   return null
 }
 
 /** Why `delegation` may not write new structs with `client` (null when it may). */
-function ownerProblem(document: Y.Doc, registered: ReadonlyMap<number, string>, client: number, delegation: string): string | null {
+function ownerProblem(document: Y.Doc, registered: ReadonlyMap<number, string>, client: number, delegation: string, standsForOther: (client: number) => boolean): string | null {
   const owner = registered.get(client)
   if (owner === undefined ? Y.getState(document.store, client) > 0 : owner !== delegation) {
     return `client id ${client} is not yours: it wrote ${owner === undefined ? 'text you did not write' : owner ? `for ${owner.slice(0, 60)}` : 'the base text'}`
   }
+  if (owner === undefined && standsForOther(client)) return `client id ${client} is not yours: it stands for another participant here`
   return null
 }
 
@@ -188,7 +200,12 @@ export class Attribution implements Extension {
     let update: Uint8Array | undefined
     try { update = parseMessage(data).update } catch { return }
     if (!update) return
-    const problem = clientIdProblem(document as Document, this.registry(document).get(), update, user.delegation)
+    const who = presenceOf(user)
+    const standsForOther = (client: number) => {
+      const identity = identityOf(documentName, (document as Document).awareness, client)
+      return identity !== undefined && !samePresence(who, identity)
+    }
+    const problem = clientIdProblem(document as Document, this.registry(document).get(), update, user.delegation, standsForOther)
     if (!problem) return
     this.options.logger?.warn('update refused', { document: documentName, user: user.username, delegation: user.delegation, code: REFUSED_INVALID, reason: problem })
     throw refuse(connection, REFUSED_INVALID, `invalid update: ${problem}`)
