@@ -29,7 +29,7 @@ import { typesIntoText, typingCandidate } from '../collab/typing.js'
 import { acceptableCommenting, commentingOf } from '../collab/commenting.js'
 import type { TypingCandidate, TypingContext } from '../collab/typing.js'
 import { COMMENTS, FRAGMENT, SERVER_ROOTS } from '../../protocol/shared-doc.js'
-import { MESSAGE_SYNC, SYNC_STEP_1, parseMessage, type ParsedMessage } from '../collab/messages.js'
+import { MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, parseMessage, type ParsedMessage } from '../collab/messages.js'
 import type { Logger } from '../log.js'
 import { REFUSED_INVALID, REFUSED_RATE, REFUSED_READ_ONLY, REFUSED_TOO_EARLY, REFUSED_TOO_LARGE, droppedUnread, refuse, refuseForNow, droppingMessages, throttle } from '../collab/refusal.js'
 import { UserBudgets, type UserBudgetOptions } from './user-budgets.js'
@@ -420,7 +420,15 @@ export class Validation implements Extension {
       if (!this.budgets.storedBytes.take(spender, update.length)) throw this.throttled(connection, documentName, user, 'sends more than the server stores for one user', 'you are sending more than the server stores for one user; your changes are sent again in a moment')
     }
     if (connection.readOnly) {
-      if (!Y.snapshotContainsUpdate(Y.snapshot(document), update)) {
+      // never applied, but checked against a snapshot of the whole document here (to say why) and, a SyncStep2, again
+      // by Hocuspocus (to answer): paid from the user's check budget, as a writer's checks are (a megabyte of
+      // deletion ranges took some 10 ms; hostile/socket-read-only-cost.test.ts)
+      this.withinBudget(connection, documentName, user, spender)
+      const started = performance.now()
+      const contained = Y.snapshotContainsUpdate(Y.snapshot(document), update)
+      const spent = performance.now() - started
+      this.budgets.checkTime.spend(spender, parsed.syncStep === SYNC_STEP_2 ? 2 * spent : spent)
+      if (!contained) {
         // Hocuspocus itself refuses it (sync status false); say why.
         connection.sendStateless(JSON.stringify({ type: 'refused', code: REFUSED_READ_ONLY, reason: 'read-only: you may not change this document' }))
       }
