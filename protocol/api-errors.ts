@@ -35,6 +35,8 @@ export const API_ERROR_CODES = [
   'unresolved-brackets',
   /** 400: a draft new resolution adopted while its heading is still the draft's (no number, place and year). */
   'draft-heading',
+  /** 400: a proposal to suppress the resolution (SUP) adopted as its text: it has none; the resolution is abrogated. */
+  'suppression',
   /** 409: a text adopted as the version in force that was drafted on an older version (adopting it would undo what was adopted since), unless asked with `overNewerVersion`. */
   'older-base',
   /** 422: a Word proposal written in another script than the version in force it was read against (Arabic on English ...). */

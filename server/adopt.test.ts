@@ -91,6 +91,12 @@ test('adoption is the Secretariat\'s, of a text that amends that resolution and 
   assert.deepEqual(pick(refused), [400, 'unresolved-brackets'])
   assert.match(refused.body.error, /1 square bracket/)
 
+  // a proposal to suppress the resolution holds its heading and title only: adopted as text, it wiped the text in force
+  const sup = (await api(server.url, sec, 'POST', `/api/documents/${resolution}/proposal`, { title: 'SUP', action: 'SUP', baseVersionId: version, delegations: ['APT'], proposalId: 'APT/44A13/2' })).body
+  const suppressing = await api(server.url, sec, 'POST', `/api/documents/${resolution}/adopt`, { from: sup.id, name: 'X' })
+  assert.deepEqual(pick(suppressing), [400, 'suppression'])
+  assert.match(suppressing.body.error, /suppress/)
+
   assert.equal(JSON.stringify(await liveJSON(sec, resolution)), before, 'the resolution is as it was')
   assert.equal((await api(server.url, sec, 'GET', `/api/documents/${resolution}/versions`)).body.length, versionsBefore)
 })

@@ -20,9 +20,13 @@ import { olderBaseOf } from '../protocol/version-in-force.js'
 import { createCheckpoint, writeContent } from './restore.js'
 import type { Actor, DocumentMeta, Store, Version, VersionMeta } from './store/types.js'
 
-/** Why a text cannot be adopted as it stands: a bracket not settled, or a draft's heading where the resolution's number goes. */
+/**
+ * Why a text cannot be adopted as it stands: a bracket not settled, a
+ * draft's heading where the resolution's number goes, or a proposal to
+ * suppress the resolution (it holds no text to adopt).
+ */
 export class AdoptionError extends Error {
-  constructor(message: string, readonly code: 'unresolved-brackets' | 'draft-heading' = 'unresolved-brackets') { super(message); this.name = 'AdoptionError' }
+  constructor(message: string, readonly code: 'unresolved-brackets' | 'draft-heading' | 'suppression' = 'unresolved-brackets') { super(message); this.name = 'AdoptionError' }
 }
 
 /**
@@ -31,10 +35,15 @@ export class AdoptionError extends Error {
  * was written (`sourceLabel`, an overlay such as `د ب)` of the old label
  * struck beside the new: the resolution derives its labels, and keeps its
  * own fixed ones such as `1bis`); throws AdoptionError while a bracket is
- * unsettled. A draft new resolution (ADD) becomes a resolution of its own
- * instead, once its heading gives its number (`adoptedNewResolution`).
+ * unsettled, and for a proposal to suppress the resolution (SUP). A draft
+ * new resolution (ADD) becomes a resolution of its own instead, once its
+ * heading gives its number (`adoptedNewResolution`).
  */
 export function adoptedText(doc: Node): Node {
+  let action = ''
+  doc.forEach(n => { if (n.type.name === 'proposalMarker') action = String(n.attrs.action) })
+  // its text is the resolution's heading and title only: adopted as the text in force, it would wipe it
+  if (action === 'SUP') throw new AdoptionError('a proposal to suppress the resolution has no text to adopt: once agreed, the resolution is abrogated, not replaced', 'suppression')
   const text = resolutionPart(doc)
   const open = findBrackets(text).length
   if (open > 0) throw new AdoptionError(`${englishCount(open, 'square bracket')} ${open === 1 ? 'is' : 'are'} not settled: agree on one option of each before adopting the text`)

@@ -19,7 +19,8 @@ import { ask, confirmAction, notifyError } from './dialogs.js'
 /**
  * The button, for the Secretariat: on a proposal or committee draft that
  * amends a resolution, "Adopt as version in force…"; on a draft new
- * resolution (ADD), "Adopt as new resolution…"; null otherwise.
+ * resolution (ADD), "Adopt as new resolution…"; null otherwise (a
+ * proposal to suppress the resolution, SUP, included).
  * `currentDoc` gives the text as it stands (the editor's, or the stored one
  * before the editor is up).
  */
@@ -29,6 +30,8 @@ export function adoptButton(meta: DocumentMeta, user: User, currentDoc: () => No
   let action = ''
   currentDoc().forEach(n => { if (n.type.name === 'proposalMarker') action = String(n.attrs.action) })
   if (!resolution && (meta.kind !== 'proposal' || action !== 'ADD')) return null
+  // a proposal to suppress the resolution has no text to adopt (server/adopt.ts)
+  if (action === 'SUP') return null
   return h('button', { type: 'button', class: 'quiet', 'data-testid': 'adopt-open', onclick: async () => {
     let overNewerVersion = false
     try {
