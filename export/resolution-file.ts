@@ -7,7 +7,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { sameScript, versionNameOf, type Language } from '../schema/index.js'
-import { detectLanguage, importNote, importText, ImportError, type ImportNote, type ImportProblem } from '../schema/text/index.js'
+import { detectLanguage, importNote, importText, ImportError, ImportLimitError, type ImportNote, type ImportProblem } from '../schema/text/index.js'
 import { readDocxContent } from './docx-paragraphs.js'
 import { DEFAULT_LIMITS, DocxInputError, isOleFile, type DocxLimits, type DocxProblem } from './docx-read.js'
 import { ituDocxToText } from './itu-docx-text.js'
@@ -86,6 +86,8 @@ export function readResolutionFile(bytes: Uint8Array, opts: { lang?: Language; l
   }
   let result
   try { result = importText(text, opts.lang ? { lang: opts.lang } : {}) } catch (e) {
+    // too large, not malformed: said as such (413 on the server, as a text import's)
+    if (e instanceof ImportLimitError) throw e
     const line = e instanceof ImportError && e.line ? `line ${e.line}: ` : ''
     throw new ResolutionFileError(`${line}${(e as Error).message}`, e instanceof ImportError ? e.problem : undefined)
   }

@@ -6,7 +6,7 @@
  * be placed as intended becomes a paragraph and a warning names its line.
  */
 import type { Node } from 'prosemirror-model'
-import { checkResolution } from '../check.js'
+import { checkResolution, MAX_TEXT_BLOCKS } from '../check.js'
 import type { Language } from '../languages.js'
 import type { CoverRole } from '../nodes.js'
 import { sectionKindInfo } from '../vocabulary.js'
@@ -15,7 +15,7 @@ import { detectLanguage } from './detect-language.js'
 import { draft, draftToNode, textblock, type Draft } from './draft.js'
 import { ImportError } from './errors.js'
 import { importWarning, type ImportWarning, type ImportWarningCode, type ImportWarningParams } from './warnings.js'
-import { IMPORT_LIMITS } from './limits.js'
+import { IMPORT_LIMITS, ImportLimitError } from './limits.js'
 import { extractFootnoteDefinitions, readInline, type InlinePiece } from './footnotes.js'
 import { splitLabel } from './labels.js'
 import {
@@ -189,6 +189,10 @@ function read(input: string | Uint8Array, options: ImportOptions): ImportResult 
   top.push(...outline.annexes)
   const lineOfBlock = new Map<Node, number>()
   const drafted = draftToNode(draft('resolution', { lang }, 1, top), new Set(), lineOfBlock)
+  // within the lines' limit a text can still make more paragraphs than a document may hold: too large, not malformed
+  let paragraphs = 0
+  drafted.descendants(n => { if (n.isTextblock) paragraphs++; return !n.isTextblock })
+  if (paragraphs > MAX_TEXT_BLOCKS) throw new ImportLimitError('paragraphs', `the text makes ${paragraphs} paragraphs (the limit is ${MAX_TEXT_BLOCKS}); a resolution has far fewer`)
   // references written as text ("considering b)") are linked to their provision; the rest stay text,
   // warned about on the line of the block they stand in (searching the text for each cost its length each time)
   const { doc, unresolved } = linkReferences(drafted)

@@ -19,8 +19,8 @@ export const IMPORT_LIMITS = {
   warnings: 1_000
 } as const
 
-/** Which limit an input passed. */
-export type ImportLimit = 'lines' | 'provisions' | 'depth'
+/** Which limit an input passed (`paragraphs`: schema/check.ts MAX_TEXT_BLOCKS, the most any document may hold). */
+export type ImportLimit = 'lines' | 'provisions' | 'depth' | 'paragraphs'
 
 /** Thrown when an input passes one of `IMPORT_LIMITS`: too large to import, not malformed. */
 export class ImportLimitError extends ImportError {
