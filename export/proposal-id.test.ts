@@ -16,7 +16,7 @@ test('units are numbered on from the first', () => {
 })
 
 test('malformed numbers are refused with the expected shape in the message', () => {
-  for (const bad of ['', 'APT', 'APT/44A13', 'APT/44A13/0', 'APT/A13/1', '44A13/1', 'APT/44B13/1', 'APT/44A13/1/2']) {
+  for (const bad of ['', 'APT', 'APT/44A13', 'APT/44A13/0', 'APT/0/1', 'APT/44A0/1', 'APT/A13/1', '44A13/1', 'APT/44B13/1', 'APT/44A13/1/2']) {
     assert.throws(() => parseProposalId(bad), (e: unknown) => e instanceof ProposalIdError && /SOURCE\/DOC|at least 1/.test(e.message), bad)
   }
 })

@@ -27,9 +27,13 @@ const PATTERN = /^([A-Z][A-Z0-9]{1,11})\/(\d{1,4})(?:A(\d{1,3}))?\/(\d{1,4})$/
 export function parseProposalId(text: string): ProposalId {
   const m = PATTERN.exec(text.trim().toUpperCase())
   if (!m) throw new ProposalIdError(`"${text}" is not a proposal number; expected SOURCE/DOC[A ADDENDUM]/N such as APT/44A13/1 or SEN/56/1`)
+  const document = Number(m[2])
+  const addendum = m[3] === undefined ? null : Number(m[3])
   const number = Number(m[4])
+  if (document < 1) throw new ProposalIdError(`document number in "${text}" must be at least 1`)
+  if (addendum !== null && addendum < 1) throw new ProposalIdError(`addendum in "${text}" must be at least 1`)
   if (number < 1) throw new ProposalIdError(`proposal number in "${text}" must be at least 1`)
-  return { source: m[1]!, document: Number(m[2]), addendum: m[3] === undefined ? null : Number(m[3]), number }
+  return { source: m[1]!, document, addendum, number }
 }
 
 /** Writes a proposal number back as text. */

@@ -391,3 +391,13 @@ test('an API call from a page built against another document model is refused wi
   assert.equal(current.status, 200)
   assert.equal((await current.json() as { schema: string }).schema, SCHEMA_FINGERPRINT)
 })
+
+test('a proposal number the exports would refuse (a document, addendum or number of 0) is refused when the proposal starts', async () => {
+  const amal = await login(server.url, 'amal')
+  for (const proposalId of ['APT/44/0', 'APT/44A0/1', 'APT/0/1']) {
+    const r = await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'P', action: 'ADD', lang: 'en', proposalId })
+    assert.deepEqual([r.status, r.body.code], [400, 'proposal-id'], proposalId)
+    assert.match(r.body.error, /at least 1/, proposalId)
+  }
+  assert.equal((await api(server.url, amal, 'POST', '/api/documents/new-proposal', { title: 'P', action: 'ADD', lang: 'en', proposalId: 'apt/44a1/1' })).status, 201)
+})

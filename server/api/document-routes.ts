@@ -25,9 +25,7 @@ import { invite, MAX_NAMED } from '../cosponsors.js'
 import { MAX_TITLE, titleWithin } from './titles.js'
 import { TurnBusyError, TurnLostError, type HeldTurn } from '../turns.js'
 import { draftNumbersInUse } from '../draft-numbers.js'
-
-const PROPOSAL_ID = /^[A-Z][A-Z0-9]{1,11}\/\d{1,4}(?:A\d{1,3})?\/\d{1,4}$/
-
+import { formatProposalId, parseProposalId } from '../../export/proposal-id.js'
 
 /** A version name from a request body: at most 200 characters, and not in the form of an automatic checkpoint's. */
 function versionNameField(body: unknown): string {
@@ -126,8 +124,9 @@ export function documentRoutes(deps: ApiDeps): Router {
     if (!canCreateProposal(user, delegations)) throw new HttpError(403, 'you may only start proposals for your own delegation, named first; the Secretariat is no co-sponsor you may name', 'own-delegation-only')
     let proposalId = ''
     if (body.proposalId !== undefined && body.proposalId !== '') {
-      if (typeof body.proposalId !== 'string' || body.proposalId.length > 40 || !PROPOSAL_ID.test(body.proposalId.trim().toUpperCase())) throw new HttpError(400, 'proposalId must look like APT/44A13/1', 'proposal-id')
-      proposalId = body.proposalId.trim().toUpperCase()
+      if (typeof body.proposalId !== 'string' || body.proposalId.length > 40) throw new HttpError(400, 'proposalId must look like APT/44A13/1', 'proposal-id')
+      // as the exports read it: a number they would refuse is refused now, not at every export
+      try { proposalId = formatProposalId(parseProposalId(body.proposalId)) } catch (e) { throw new HttpError(400, `proposalId: ${(e as Error).message}`, 'proposal-id') }
     }
     const source = body.source === undefined ? delegations.join(', ') : stringField(body, 'source', 300)
     let version = null
