@@ -44,6 +44,19 @@ test('a state-changing call with the cookie from another origin is refused (403)
   assert.deepEqual(await titles(), before, 'nothing stored')
 })
 
+test('a page on another port of this machine is another origin: refused (403), nothing stored; the same port under another local name is served', async () => {
+  const before = await titles()
+  const port = Number(new URL(server.url).port)
+  for (const origin of [`http://localhost:${port + 1}`, `http://127.0.0.1:${port + 2}`, 'http://localhost', 'http://[::1]:6666']) {
+    const r = await importWith({ origin, 'sec-fetch-site': 'same-site' })
+    assert.equal(r.status, 403, origin)
+  }
+  const logout = await fetch(`${server.url}/api/logout`, { method: 'POST', headers: { cookie, origin: `http://localhost:${port + 1}` } })
+  assert.equal(logout.status, 403, 'signing out from another port')
+  assert.deepEqual(await titles(), before, 'nothing stored')
+  for (const name of ['localhost', '127.0.0.1']) assert.equal((await importWith({ origin: `http://${name}:${port}`, 'sec-fetch-site': 'same-origin' })).status, 201, name)
+})
+
 test('the same calls from this app\'s own page, from a script, and every read are served', async () => {
   assert.equal((await importWith({ origin: server.url, 'sec-fetch-site': 'same-origin' })).status, 201, 'this origin')
   assert.equal((await importWith({})).status, 201, 'no Origin, no Sec-Fetch-Site: not a browser')

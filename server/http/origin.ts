@@ -6,7 +6,11 @@
  * another site could act as the signed-in user; the `Origin` header they
  * send tells. Allowed: no Origin (not a browser), one of the configured
  * public origins (`PUBLIC_ORIGIN`), or, when none is configured, the host
- * the request was sent to and localhost.
+ * the request was sent to, under any local name of this machine when it
+ * was sent to one (`localhost:8080` and `127.0.0.1:8080` are the same
+ * page). A page on another port is another origin, though its requests
+ * carry the SameSite cookie: any local program's page could otherwise act
+ * as the user (a fuzzing helper's import and sign-out from localhost:6666).
  */
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
@@ -29,5 +33,10 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   try { url = new URL(origin) } catch { return false }
   if (publicOrigins.length) return publicOrigins.includes(url.origin)
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false
-  return (host !== undefined && url.host === host.toLowerCase()) || LOCAL_HOSTS.has(url.hostname)
+  if (host === undefined) return false
+  if (url.host === host.toLowerCase()) return true
+  // the same port of this machine, named otherwise (a Host without a port is the scheme's default port)
+  let sent: URL
+  try { sent = new URL(`${url.protocol}//${host}`) } catch { return false }
+  return LOCAL_HOSTS.has(url.hostname) && LOCAL_HOSTS.has(sent.hostname) && url.port === sent.port
 }
