@@ -99,7 +99,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   // an answer of the API is its user's: no shared cache keeps it, and the browser asks again (ETag) before reusing it
   app.use('/api', (_req, res, next) => { res.setHeader('Cache-Control', 'private, no-cache'); next() })
   app.use('/api', sameOriginWrites(config.publicOrigins ?? []))
-  app.use('/api', apiRouter({ store, sessions, hocuspocus, accessChanged, sessionTtlMs: config.sessionTtlMs, clientAddress: proxies.clientAddress, loginLimits: config.loginLimits, logger, work, loopTime, checkpointBytes, maxDocumentBytes: config.maxDocumentBytes, storeHealth }, pdf))
+  app.use('/api', apiRouter({ store, sessions, hocuspocus, accessChanged, sessionTtlMs: config.sessionTtlMs, clientAddress: proxies.clientAddress, loginLimits: config.loginLimits, logger, work, loopTime, checkpointBytes, maxDocumentBytes: config.maxDocumentBytes, storeHealth, unreadAnswerBytesPerUser: config.unreadAnswerBytesPerUser }, pdf))
   // the service worker that keeps the app shell (client/offline-shell/): its script is checked with the server at every
   // load, so that a new build's worker reaches every browser
   const serviceWorker = resolve(config.distDir, SERVICE_WORKER_FILE)

@@ -103,6 +103,8 @@ export interface ServerConfig {
   requestTimeoutMs?: number | undefined
   /** Time an answer may wait unread, ms: a connection whose answer makes no progress for this long is closed (default 60 s). */
   responseStallMs?: number | undefined
+  /** Bytes of one account's API answers that may wait unread before its next request is refused as busy (default 64 MiB). */
+  unreadAnswerBytesPerUser?: number | undefined
 }
 
 /** Default time a connection has to send a request's headers, ms. */

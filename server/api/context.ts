@@ -37,6 +37,8 @@ export interface ApiDeps {
   storeHealth?: StoreHealth | undefined
   /** Each user's budget of checkpoint bytes (shared with their sessions' checkpoints, extensions/checkpoints.ts); restores pay from it. */
   checkpointBytes?: RateLimiter | undefined
+  /** Bytes of one account's answers that may wait unread before its next request is refused (api/unread-answers.ts; default 64 MiB). */
+  unreadAnswerBytesPerUser?: number | undefined
 }
 
 /** Per share of time: the users with such work running now (one at a time each, so that requests sent together cannot all pass before the first is paid). */

@@ -8,6 +8,7 @@ import { committeeRoutes } from './committee-routes.js'
 import { compareRoutes } from './compare-routes.js'
 import type { ApiDeps } from './context.js'
 import { requireUser, userOf } from './context.js'
+import { DEFAULT_UNREAD_ANSWER_BYTES_PER_USER, unreadAnswers } from './unread-answers.js'
 import { FAN_OUT } from '../collab/fan-out-name.js'
 import { cosponsorshipRoutes } from './cosponsorship-routes.js'
 import { documentRoutes } from './document-routes.js'
@@ -66,6 +67,8 @@ export function apiRouter(deps: ApiDeps, pdf: SharedPdfRenderer = new SharedPdfR
   r.use(['/login', '/logout'], jsonBody(SIGN_IN_BODY))
   r.use(authRoutes(deps))
   r.use(requireUser(deps))
+  // past what one account's answers may have waiting unread, its next request is refused before any work
+  r.use(unreadAnswers(deps.unreadAnswerBytesPerUser ?? DEFAULT_UNREAD_ANSWER_BYTES_PER_USER))
   const creations = new RateLimiter(CREATION_BUDGET.perSecond, CREATION_BUDGET.burst)
   r.post(CREATING_ROUTES, (_req, res, next) => {
     const user = userOf(res)

@@ -53,7 +53,7 @@ export function closeStalledAnswers(server: Server, stallMs: number): () => void
 }
 
 /** The bytes `socket` has still to write: its stream's, or, when larger, its handle's write queue (libuv's, which goes down as the peer reads). */
-function waitingBytes(socket: Socket): number {
+export function waitingBytes(socket: Socket): number {
   const queued = (socket as Socket & { _handle?: { writeQueueSize?: unknown } | null })._handle?.writeQueueSize
   return typeof queued === 'number' && queued > 0 ? queued : socket.writableLength
 }
