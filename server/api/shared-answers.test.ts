@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { SharedAnswers } from './shared-answers.js'
+import { SharedAnswers, type MadeAnswer } from './shared-answers.js'
 
 const text = (bytes: number) => JSON.stringify('x'.repeat(bytes - 2))
 
@@ -50,8 +50,8 @@ test('answers are kept within a count and a byte bound, the least recently asked
 
 test('a request joining an answer still being made is handed its job; one asking for a kept answer is not', async () => {
   const answers = new SharedAnswers()
-  let finish!: (v: { body: string }) => void
-  const job = new Promise<{ body: string }>(r => { finish = r })
+  let finish!: (v: MadeAnswer) => void
+  const job = new Promise<MadeAnswer>(r => { finish = r })
   const joined: Promise<unknown>[] = []
   const first = answers.answer('k', () => job, j => joined.push(j))
   const second = answers.answer('k', () => { throw new Error('not made twice') }, j => joined.push(j))
@@ -60,4 +60,12 @@ test('a request joining an answer still being made is handed its job; one asking
   assert.equal(await first, await second)
   await answers.answer('k', () => { throw new Error('kept') }, j => joined.push(j))
   assert.equal(joined.length, 1)
+})
+
+test('an answer made as bytes (a worker\'s, their buffer transferred) is taken as it is, without a copy', async () => {
+  const answers = new SharedAnswers()
+  const bytes = new TextEncoder().encode('{"révision":1}')
+  const answer = await answers.answer('k', async () => ({ bytes }))
+  assert.equal(answer.body.toString('utf8'), '{"révision":1}')
+  assert.equal(answer.body.buffer, bytes.buffer, 'the same memory')
 })

@@ -20,11 +20,14 @@ export const SHARED_ANSWER_LIMITS = { entries: 16, bytes: 64 * 1024 * 1024, oneA
 /** Makes ETags of one server run differ from another's (a document's state is numbered per run). */
 const RUN = randomUUID().slice(0, 8)
 
+/** What a job makes an answer of: its JSON text, or that text's UTF-8 bytes (as the work pool's comparisons and compilations give them). */
+export type MadeAnswer = { body: string } | { bytes: Uint8Array }
+
 /** Answers made once per key; see the module comment. */
 export class SharedAnswers {
   private readonly entries = new Map<string, Promise<PreparedAnswer>>()
   /** The job each answer being made waits for. */
-  private readonly jobs = new Map<string, Promise<{ body: string }>>()
+  private readonly jobs = new Map<string, Promise<MadeAnswer>>()
   private readonly sizes = new Map<string, number>()
   private bytes = 0
 
@@ -32,13 +35,13 @@ export class SharedAnswers {
 
   /**
    * The answer kept or being made for `key`; else the JSON text `make()`'s
-   * job gives (`{ body }`, as the work pool's comparisons and compilations
-   * do), made into an answer and kept. A request joining an answer still
+   * job gives (`{ body }`, or its bytes, `{ bytes }`, as the work pool's
+   * comparisons and compilations give it), made into an answer and kept. A request joining an answer still
    * being made is handed its job (`join`: the pool runs it as soon as the
    * joiner could run one, work/pool.ts `alsoFor`). When the job fails, the
    * requests waiting for it get its error and the next one tries again.
    */
-  answer(key: string, make: () => Promise<{ body: string }>, join?: (job: Promise<{ body: string }>) => void): Promise<PreparedAnswer> {
+  answer(key: string, make: () => Promise<MadeAnswer>, join?: (job: Promise<MadeAnswer>) => void): Promise<PreparedAnswer> {
     const known = this.entries.get(key)
     if (known) {
       // most recently used last
@@ -52,7 +55,9 @@ export class SharedAnswers {
     this.jobs.set(key, job)
     const made = (async (): Promise<PreparedAnswer> => {
       try {
-        const body = Buffer.from((await job).body)
+        const made = await job
+        // the bytes a worker encoded are taken as they are (their buffer was transferred): no copy on the event loop
+        const body = 'bytes' in made ? Buffer.from(made.bytes.buffer, made.bytes.byteOffset, made.bytes.byteLength) : Buffer.from(made.body)
         return { body, etag: `"answer-${RUN}-${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"` }
       } finally { if (this.jobs.get(key) === job) this.jobs.delete(key) }
     })()

@@ -57,7 +57,7 @@ test('the largest text import the limits admit, and its comparison with an edite
     const a = await quarter.run('import-text', { text: text(1), lang: 'en' })
     const b = await quarter.run('import-text', { text: text(3), lang: 'en' })
     const c = await quarter.run('compare', { old: { json: a.content.canonical }, new: { json: b.content.canonical }, ignoreRenumbering: false })
-    const counts = (JSON.parse(c.body) as { summary: { counts: { NOC: number; MOD: number; SUP: number } } }).summary.counts
+    const counts = (JSON.parse(new TextDecoder().decode(c.bytes)) as { summary: { counts: { NOC: number; MOD: number; SUP: number } } }).summary.counts
     assert.equal(counts.NOC + counts.MOD + counts.SUP, IMPORT_LIMITS.provisions)
   } finally { await quarter.close() }
 })
