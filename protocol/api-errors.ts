@@ -39,7 +39,7 @@ export const API_ERROR_CODES = [
   'suppression',
   /** 409: a text adopted as the version in force that was drafted on an older version (adopting it would undo what was adopted since), unless asked with `overNewerVersion`. */
   'older-base',
-  /** 422: a Word proposal written in another script than the version in force it was read against (Arabic on English ...). */
+  /** 422: a Word proposal written in another script than the version in force it was read against (Arabic on English ...), or a committee draft's proposal in another script than its base. */
   'language-mismatch',
   /** 413: a file or text over the import limits. */
   'too-large',

@@ -114,6 +114,16 @@ test('POST /api/committee-drafts: refused to drafters, checked input, only what 
   assert.deepEqual([...named.body.delegations].sort(), ['APT', 'Secretariat'])
 })
 
+test('POST /api/committee-drafts: a proposal in another script than the base is refused (422 language-mismatch), nothing made', async () => {
+  const { base, apt } = await documents()
+  const english = await createDocument(server.store, { title: 'EUR on Res 1', kind: 'proposal', delegations: ['CEPT'], shared: true }, fixture('compilation/res1-eur-test-en.txt'), null)
+  const before = (await api(server.url, sec, 'GET', '/api/documents')).body.length
+  const mixed = await api(server.url, sec, 'POST', '/api/committee-drafts', { title: 'Mixed', base: `d:${base.id}`, proposals: [`d:${apt.id}`, `d:${english.id}`] })
+  assert.deepEqual([mixed.status, mixed.body.code], [422, 'language-mismatch'], JSON.stringify(mixed.body))
+  assert.match(mixed.body.error, /English.*Arabic|Arabic.*English/)
+  assert.equal((await api(server.url, sec, 'GET', '/api/documents')).body.length, before, 'nothing made')
+})
+
 test('detailSources and dropsOf read who dropped whose option from the activity log', () => {
   assert.deepEqual(detailSources('[to act] [APT, ARB] (bracket k1)'), ['APT', 'ARB'])
   assert.deepEqual(detailSources('[a [nested] text] [EUR] (bracket b2)'), ['EUR'])

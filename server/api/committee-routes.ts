@@ -23,6 +23,7 @@ import { refResolver } from './refs.js'
 import { SECRETARIAT_DELEGATION } from '../../protocol/api.js'
 import { auditPage } from './audit-page.js'
 import { MAX_TITLE } from './titles.js'
+import { isLanguage, languageInfo, sameScript } from '../../schema/languages.js'
 
 /** At most this many proposals in one committee draft (as in a compilation). */
 const MAX_PROPOSALS = 12
@@ -67,6 +68,19 @@ export function dropsOf(entries: readonly AuditEntry[]): DropRecord[] {
     .flatMap(e => detailSources(e.detail).map(source => ({ source, by: `${e.user} (${e.delegation})` })))
 }
 
+/**
+ * Why a proposal cannot be compiled on a base written in another script (an
+ * Arabic proposal on an English text in force: every row would be a
+ * rewrite of nonsense), as a Word proposal read against one is refused; null
+ * when it can.
+ */
+function scriptMismatch(proposal: DocumentMeta, base: DocumentMeta): HttpError | null {
+  if (!isLanguage(proposal.lang) || !isLanguage(base.lang) || sameScript(proposal.lang, base.lang)) return null
+  const [p, b] = [languageInfo(proposal.lang).englishName, languageInfo(base.lang).englishName]
+  // (without the params a Word file's refusal carries: the page says its general sentence, then this message)
+  return new HttpError(422, `"${proposal.title.slice(0, 100)}" is in ${p}; the base "${base.title.slice(0, 100)}" is in ${b}: a committee draft compiles proposals written in the base's script`, 'language-mismatch')
+}
+
 /** Routes of committee drafts (mounted at /api; the user is signed in). */
 export function committeeRoutes(deps: ApiDeps): Router {
   const r = Router()
@@ -94,6 +108,8 @@ export function committeeRoutes(deps: ApiDeps): Router {
       const sources = []
       for (const ref of proposals as string[]) {
         const p = await refs.resolve(res, ref, 'proposal')
+        const mismatch = scriptMismatch(p.document, base.document)
+        if (mismatch) throw mismatch
         for (const d of p.document.delegations) delegations.add(d)
         // as text: the worker parses it, and writes the inputs kept below (twelve large sources: 46 MB, 440 ms of the event loop)
         sources.push({ jsonText: p.jsonText(), fallbackName: p.document.delegations[0] ?? p.document.title, delegations: p.document.delegations })
