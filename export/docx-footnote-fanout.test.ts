@@ -48,3 +48,20 @@ test('a footnote referenced a few times still reads', () => {
   assert.equal(f.format, 'docx')
   assert.match(f.text, /\[footnoteRef:3\]/)
 })
+
+/** A resolution of `paragraphs` provisions that each reference footnote 1 once; the footnote holds `noteLength` characters. */
+function fannedAcross(paragraphs: number, noteLength: number): Uint8Array {
+  const provisions = Array.from({ length: paragraphs }, (_, k) => para('Normal', run(String(k + 1)) + '<w:r><w:tab/></w:r>' + run('that') + '<w:r><w:footnoteReference w:id="1"/></w:r>')).join('')
+  const document = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>`
+    + para('ResNo', run('RESOLUTION 1')) + para('Restitle', run('Rules')) + para('Call', run('resolves')) + provisions
+    + '</w:body></w:document>'
+  const footnotes = `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${W}><w:footnote w:id="1"><w:p>${run('F'.repeat(noteLength))}</w:p></w:footnote></w:footnotes>`
+  return zipSync({ 'word/document.xml': strToU8(document), 'word/footnotes.xml': strToU8(footnotes) }, { level: 0 })
+}
+
+test('a long footnote referenced once in each of thousands of paragraphs (each line within bounds, the whole past any text a file may give) is refused as too large, by both readers', () => {
+  // 5,700 references of 95,000 characters: past V8's longest string once joined (a RangeError, answered 500, by a fuzzing helper)
+  const across = fannedAcross(5_700, 95_000)
+  assert.throws(() => importDocxProposal(across), (e: Error) => e instanceof DocxInputError && e.problem === 'too-large' && /footnote/.test(e.message))
+  assert.throws(() => readResolutionFile(across), (e: Error) => e instanceof ResolutionFileError && e.problem === 'too-large' && /footnote/.test(e.message))
+})

@@ -8,7 +8,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import { DocxInputError } from './docx-read.js'
-import { FootnotedLength } from './footnote-fanout.js'
+import { FootnotedLength, type FootnoteTotal } from './footnote-fanout.js'
 import { FOOTNOTE_MARK_STYLES } from './docx-styles.js'
 
 /** One tracked change as Word recorded it. */
@@ -241,10 +241,11 @@ export function trackedViewLines(doc: TrackedDocument, view: 'old' | 'new', foot
   const dropped = view === 'old' ? 'insertion' : 'deletion'
   const out: { style: string | null; text: string }[] = []
   let carry = ''
+  const footnoteText: FootnoteTotal = { chars: 0 }
   for (const p of doc.paragraphs) {
     const kept = p.segments.filter(s => s.state !== dropped && s.state !== 'neither')
     // footnotes are written out at each reference: bounded before they are (footnote-fanout.ts)
-    const length = new FootnotedLength(carry.length, out.length + 1)
+    const length = new FootnotedLength(carry.length, out.length + 1, footnoteText)
     for (const s of kept) if (s.footnoteId !== undefined) length.addNote(s.footnoteId, doc.footnotes.get(s.footnoteId)?.length ?? 0)
     const text = carry + kept.map(s => s.footnoteId !== undefined ? footnote(s.footnoteId, doc.footnotes.get(s.footnoteId) ?? '') : s.text).join('')
     if (p.mark?.kind === dropped) { carry = text; continue }
