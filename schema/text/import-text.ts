@@ -6,7 +6,7 @@
  * be placed as intended becomes a paragraph and a warning names its line.
  */
 import type { Node } from 'prosemirror-model'
-import { checkResolution, MAX_TEXT_BLOCKS } from '../check.js'
+import { checkResolution, MAX_FOOTNOTES, MAX_TEXT_BLOCKS } from '../check.js'
 import type { Language } from '../languages.js'
 import type { CoverRole } from '../nodes.js'
 import { sectionKindInfo } from '../vocabulary.js'
@@ -191,8 +191,15 @@ function read(input: string | Uint8Array, options: ImportOptions): ImportResult 
   const drafted = draftToNode(draft('resolution', { lang }, 1, top), new Set(), lineOfBlock)
   // within the lines' limit a text can still make more paragraphs than a document may hold: too large, not malformed
   let paragraphs = 0
-  drafted.descendants(n => { if (n.isTextblock) paragraphs++; return !n.isTextblock })
+  let footnotes = 0
+  drafted.descendants(n => {
+    if (!n.isTextblock) return true
+    paragraphs++
+    n.forEach(c => { if (c.type.name === 'footnote') footnotes++ })
+    return false
+  })
   if (paragraphs > MAX_TEXT_BLOCKS) throw new ImportLimitError('paragraphs', `the text makes ${paragraphs} paragraphs (the limit is ${MAX_TEXT_BLOCKS}); a resolution has far fewer`)
+  if (footnotes > MAX_FOOTNOTES) throw new ImportLimitError('footnotes', `the text makes ${footnotes} footnotes (the limit is ${MAX_FOOTNOTES}); a resolution has far fewer`)
   // references written as text ("considering b)") are linked to their provision; the rest stay text,
   // warned about on the line of the block they stand in (searching the text for each cost its length each time)
   const { doc, unresolved } = linkReferences(drafted)

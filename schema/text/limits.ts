@@ -19,8 +19,8 @@ export const IMPORT_LIMITS = {
   warnings: 1_000
 } as const
 
-/** Which limit an input passed (`paragraphs`: schema/check.ts MAX_TEXT_BLOCKS, the most any document may hold). */
-export type ImportLimit = 'lines' | 'provisions' | 'depth' | 'paragraphs'
+/** Which limit an input passed (`paragraphs`, `footnotes`: schema/check.ts MAX_TEXT_BLOCKS and MAX_FOOTNOTES, the most any document may hold). */
+export type ImportLimit = 'lines' | 'provisions' | 'depth' | 'paragraphs' | 'footnotes'
 
 /** Thrown when an input passes one of `IMPORT_LIMITS`: too large to import, not malformed. */
 export class ImportLimitError extends ImportError {

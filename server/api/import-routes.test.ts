@@ -293,12 +293,13 @@ test('a title taken from the file is cut to 300 characters, as every other title
   assert.ok(audit.every((e: { detail: string }) => e.detail.length < 1000), 'the import\'s audit line names the title as stored')
 })
 
-test('a text past an import limit (lines, provisions, paragraphs) is refused as too large on every way in, naming the limit; nothing is stored', async () => {
+test('a text past an import limit (lines, provisions, paragraphs, footnotes) is refused as too large on every way in, naming the limit; nothing is stored', async () => {
   const head = ['RESOLUTION 900 (Rev. Test, 2030)', 'Many paragraphs', 'The World Telecommunication Standardization Assembly (Test, 2030),', 'considering', 'a)\tthat one', 'resolves', '1\tthat first']
   const texts: [string, string, RegExp][] = [
     ['paragraphs', [...head, ...Array.from({ length: 10_500 }, (_, i) => `paragraph ${i} of the first provision`)].join('\n'), /paragraphs \(the limit is 10000\)/],
     ['provisions', [...head, ...Array.from({ length: 3_100 }, (_, i) => `${i + 2}\tthat ${i};`)].join('\n'), /3000 provisions/],
-    ['lines', [...head, ...Array.from({ length: 30_100 }, () => ''), '2\tthat last.'].join('\n'), /lines \(the limit is 30000\)/]
+    ['lines', [...head, ...Array.from({ length: 30_100 }, () => ''), '2\tthat last.'].join('\n'), /lines \(the limit is 30000\)/],
+    ['footnotes', [...head, `2\tthat last${Array.from({ length: 1_100 }, (_, i) => `[footnoteRef:${i + 1}]`).join('')}${Array.from({ length: 1_100 }, (_, i) => `[${i + 1}: n]`).join('')}`].join('\n'), /footnotes \(the limit is 1000\)/]
   ]
   const before = await count()
   for (const [limit, text, named] of texts) {
