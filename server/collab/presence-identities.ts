@@ -39,16 +39,69 @@ export const MAX_DOCUMENTS = 1_000
  */
 export const MAX_REMEMBERED_IN_ALL = 100_000
 
-const byDocument = new Map<string, Map<number, unknown>>()
+/**
+ * Ids remembered per identity in one document (its oldest forgotten first): a user opening the document again and
+ * again, as many fresh ids as she likes, forgets her own oldest ids, not anyone else's. With the per-document bound
+ * alone, one account announcing 12,400 fresh ids in 20 s made the document forget an offline participant's id, and
+ * the attacker could then write with it (a fuzzing helper; extensions/attribution.ts).
+ */
+export const MAX_REMEMBERED_PER_IDENTITY = 64
+
+/** The ids remembered for one document, in the order last seen, and each identity's among them. */
+class DocumentMemory {
+  readonly ids = new Map<number, unknown>()
+  private readonly byIdentity = new Map<string, Set<number>>()
+
+  get size(): number { return this.ids.size }
+
+  /** Remembers `id` as `user`'s, last seen now; returns how many ids that added (0 or 1) less those forgotten to keep the bounds. */
+  add(id: number, user: unknown): number {
+    let change = this.forget(id) ? -1 : 0
+    const key = identityKey(user)
+    let own = this.byIdentity.get(key)
+    if (!own) this.byIdentity.set(key, own = new Set())
+    this.ids.set(id, user)
+    own.add(id)
+    change++
+    if (own.size > MAX_REMEMBERED_PER_IDENTITY && this.forget(own.values().next().value!)) change--
+    if (this.ids.size > MAX_REMEMBERED && this.forget(this.ids.keys().next().value!)) change--
+    return change
+  }
+
+  /** Forgets `id`; whether it was remembered. */
+  forget(id: number): boolean {
+    if (!this.ids.has(id)) return false
+    const key = identityKey(this.ids.get(id))
+    this.ids.delete(id)
+    const own = this.byIdentity.get(key)
+    own?.delete(id)
+    if (own && own.size === 0) this.byIdentity.delete(key)
+    return true
+  }
+
+  /** Forgets the id seen least lately. */
+  forgetOldest(): void {
+    const oldest = this.ids.keys().next()
+    if (!oldest.done) this.forget(oldest.value)
+  }
+}
+
+/** Who an identity is, as a key: a presence's name, delegation and role (its colour follows from the delegation). */
+function identityKey(user: unknown): string {
+  const u = user as { name?: unknown; delegation?: unknown; role?: unknown } | null
+  return u && typeof u === 'object' ? `${String(u.name)}\u0000${String(u.delegation)}\u0000${String(u.role)}` : JSON.stringify(user) ?? ''
+}
+
+const byDocument = new Map<string, DocumentMemory>()
 /** The ids of every memory in `byDocument`. */
 let remembered = 0
 const watched = new WeakSet<Awareness>()
 
 /** The memory of `documentName`, made when missing, moved to the end (the most lately used are kept). */
-function memoryOf(documentName: string): Map<number, unknown> {
+function memoryOf(documentName: string): DocumentMemory {
   let known = byDocument.get(documentName)
   if (known) byDocument.delete(documentName)
-  else known = new Map()
+  else known = new DocumentMemory()
   byDocument.set(documentName, known)
   if (byDocument.size > MAX_DOCUMENTS) forgetOldest(byDocument.keys().next().value!)
   return known
@@ -59,20 +112,16 @@ function forgetOldest(documentName: string, all = true): void {
   const known = byDocument.get(documentName)
   if (!known) return
   if (all || known.size <= 1) { remembered -= known.size; byDocument.delete(documentName); return }
-  known.delete(known.keys().next().value!)
+  known.forgetOldest()
   remembered--
 }
 
 function remember(documentName: string, clientId: number, state: unknown): void {
   const user = (state as { user?: unknown } | null | undefined)?.user
   if (user === undefined) return
-  // the document's memory, as lately used (made again if it was forgotten while the document stayed loaded)
-  const known = memoryOf(documentName)
-  // moved to the end: the most recently seen are kept
-  if (known.delete(clientId)) remembered--
-  known.set(clientId, user)
-  remembered++
-  if (known.size > MAX_REMEMBERED) { known.delete(known.keys().next().value!); remembered-- }
+  // the document's memory, as lately used (made again if it was forgotten while the document stayed loaded);
+  // the id moved to the end: the most recently seen are kept
+  remembered += memoryOf(documentName).add(clientId, user)
   while (remembered > MAX_REMEMBERED_IN_ALL) forgetOldest(byDocument.keys().next().value!, false)
 }
 
@@ -96,7 +145,7 @@ export function rememberIdentities(documentName: string, awareness: Awareness): 
 /** The identity (`user`) `clientId` stands for in `documentName`: its state's, or the last it had before its state went; undefined when none is known. */
 export function identityOf(documentName: string, awareness: Awareness, clientId: number): unknown {
   const current = (awareness.getStates().get(clientId) as { user?: unknown } | undefined)?.user
-  return current !== undefined ? current : byDocument.get(documentName)?.get(clientId)
+  return current !== undefined ? current : byDocument.get(documentName)?.ids.get(clientId)
 }
 
 const writers = new WeakMap<Y.Doc, Map<number, string>>()
