@@ -40,10 +40,24 @@ import { identityOf, rememberIdentities, writerDelegationOf } from '../collab/pr
 import { MESSAGE_AWARENESS, MESSAGE_BROADCAST_STATELESS, MESSAGE_QUERY_AWARENESS, parseMessage } from '../collab/messages.js'
 import { REFUSED_INVALID, droppedUnread, droppingMessages, refuse } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
+import { RateLimiter } from './rate-limit.js'
 import type { User } from '../store/types.js'
 
 /** Most awareness client ids one connection may speak for (a page uses one per document). */
 export const MAX_CLIENTS_PER_CONNECTION = 4
+
+/**
+ * Presence changes of one account relayed per second, sustained and in one
+ * burst (a page makes a few a second as its cursor moves): the others are
+ * dropped, a state that goes never (its page closed). Each change is sent
+ * to every connection on the document, and every provider answers each
+ * change it receives with a message: one account's 300 changes a second
+ * from five sockets, within the message rate limits, had every honest peer
+ * disconnected by the rate limit again and again, and from a hundred
+ * sockets held the event loop 19 s (a fuzzing helper). A state dropped is
+ * sent again by its page within 15 s (y-protocols renews it).
+ */
+export const PRESENCE_CHANGES = { perSecond: 30, burst: 120 } as const
 interface Entry { clientId: number; clock: number; state: unknown }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -97,6 +111,8 @@ export class Presence implements Extension {
 
   /** The awareness client ids each connection speaks for. */
   private readonly claims = new WeakMap<Connection, Set<number>>()
+  /** The presence changes each account may still have relayed (PRESENCE_CHANGES). */
+  private readonly changes = new RateLimiter(PRESENCE_CHANGES.perSecond, PRESENCE_CHANGES.burst)
 
   constructor(private readonly logger?: Logger) {}
 
@@ -146,13 +162,15 @@ export class Presence implements Extension {
       const writer = writerDelegationOf(document, id)
       return writer !== undefined && writer !== user.delegation
     }
-    const chosen = latestPerClient(entries).filter(entry => {
+    const claimedNow = latestPerClient(entries).filter(entry => {
       if (!applies(entry)) return false
       if (claimed.has(entry.clientId)) return true
       if (isGone(entry) || claimed.size >= MAX_CLIENTS_PER_CONNECTION || heldElsewhere(entry.clientId) || someoneElses(entry.clientId)) return false
       claimed.add(entry.clientId)
       return true
     })
+    // past the account's bound, its states are not relayed; one that goes always is
+    const chosen = claimedNow.some(entry => !isGone(entry)) && !this.changes.take(user.id) ? claimedNow.filter(isGone) : claimedNow
     // only now are states read: at most the few ids this connection speaks for
     let effective: Entry[]
     try { effective = chosen.map(readState) } catch (e) { throw this.refused(connection, documentName, user, `malformed awareness update: ${(e as Error).message}`) }
