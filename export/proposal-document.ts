@@ -10,7 +10,7 @@
  * - SUP / SUP*: the heading and title only, unmarked (the text is not reproduced).
  */
 import type { Node } from 'prosemirror-model'
-import { directionOf, languageInfo, type Language, type ProposalAction, revisionOf } from '../schema/index.js'
+import { directionOf, languageInfo, proposalActionOf, type Language, type ProposalAction, revisionOf } from '../schema/index.js'
 import { coverFromDocument, coverFromOptions, type ProposalCover } from './cover.js'
 import { layoutResolution, type Layout, type LayoutOptions, type LayoutParagraph } from './layout.js'
 import { formatProposalId, nthProposalId, type ProposalId } from './proposal-id.js'
@@ -51,13 +51,6 @@ export function hasChanges(revision: Node): boolean {
   return changed
 }
 
-/** The action on a document's marker line (`SUP` in `SUP<TAB>APT/44A13/1`), or null when it has none. */
-function markerAction(doc: Node): string | null {
-  let action: string | null = null
-  doc.forEach(child => { if (child.type.name === 'proposalMarker') action = String(child.attrs.action) })
-  return action
-}
-
 /**
  * The unit for a base and a draft: ADD without base; SUP without draft, or
  * when the draft's marker line says SUP (the resolution in force is
@@ -69,7 +62,7 @@ export function unitFor(base: Node | null, draft: Node | null, compare: (a: Node
   if (!base && !draft) throw new Error('a proposal unit needs a base or a draft')
   if (!base) return { action: 'ADD', doc: draft!, ...why }
   if (!draft) return { action: 'SUP', doc: base, ...why }
-  if (markerAction(draft) === 'SUP') return { action: 'SUP', doc: base, reasons: reasons ?? reasonsOf(draft) }
+  if (proposalActionOf(draft) === 'SUP') return { action: 'SUP', doc: base, reasons: reasons ?? reasonsOf(draft) }
   const revision = compare(base, draft)
   return { action: hasChanges(revision) ? 'MOD' : 'NOC', revision, ...why }
 }

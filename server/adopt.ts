@@ -15,6 +15,7 @@ import { resolutionPart } from '../export/base-check.js'
 import { findBrackets } from '../schema/brackets.js'
 import { isLanguage, languageInfo } from '../schema/languages.js'
 import { englishCount } from '../schema/counted.js'
+import { proposalActionOf } from '../schema/proposal-action.js'
 import { createVersion } from './documents.js'
 import { olderBaseOf } from '../protocol/version-in-force.js'
 import { createCheckpoint, writeContent } from './restore.js'
@@ -40,10 +41,8 @@ export class AdoptionError extends Error {
  * heading gives its number (`adoptedNewResolution`).
  */
 export function adoptedText(doc: Node): Node {
-  let action = ''
-  doc.forEach(n => { if (n.type.name === 'proposalMarker') action = String(n.attrs.action) })
   // its text is the resolution's heading and title only: adopted as the text in force, it would wipe it
-  if (action === 'SUP') throw new AdoptionError('a proposal to suppress the resolution has no text to adopt: once agreed, the resolution is abrogated, not replaced', 'suppression')
+  if (proposalActionOf(doc) === 'SUP') throw new AdoptionError('a proposal to suppress the resolution has no text to adopt: once agreed, the resolution is abrogated, not replaced', 'suppression')
   const text = resolutionPart(doc)
   const open = findBrackets(text).length
   if (open > 0) throw new AdoptionError(`${englishCount(open, 'square bracket')} ${open === 1 ? 'is' : 'are'} not settled: agree on one option of each before adopting the text`)

@@ -12,7 +12,7 @@ import { h } from '../app/dom.js'
 import { tc } from '../app/i18n-cycle.js'
 import { errorText } from '../app/i18n-errors.js'
 import { go } from '../app/router.js'
-import { versionNameOf } from '../../schema/index.js'
+import { proposalActionOf, versionNameOf } from '../../schema/index.js'
 import { fillVersionNames, olderBase } from './older-base.js'
 import { ask, confirmAction, notifyError } from './dialogs.js'
 
@@ -27,8 +27,7 @@ import { ask, confirmAction, notifyError } from './dialogs.js'
 export function adoptButton(meta: DocumentMeta, user: User, currentDoc: () => Node): HTMLElement | null {
   if (user.role !== 'secretariat' || (meta.kind !== 'proposal' && meta.kind !== 'committee-draft')) return null
   const resolution = meta.baseDocumentId
-  let action = ''
-  currentDoc().forEach(n => { if (n.type.name === 'proposalMarker') action = String(n.attrs.action) })
+  const action = proposalActionOf(currentDoc())
   if (!resolution && (meta.kind !== 'proposal' || action !== 'ADD')) return null
   // a proposal to suppress the resolution has no text to adopt (server/adopt.ts)
   if (action === 'SUP') return null

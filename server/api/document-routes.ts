@@ -12,7 +12,7 @@ import { adoptedNewResolution, adoptedText, adoptedTitle, adoptText, AdoptionErr
 import { versionInForce } from '../../protocol/version-in-force.js'
 import { contentText, createDocument, createVersion, liveAnswer, liveJSON } from '../documents.js'
 import { sendPrepared } from '../http/prepared-answer.js'
-import { draftCode, isLanguage, LANGUAGES, resolutionFromJSON, type Language } from '../../schema/index.js'
+import { draftCode, isLanguage, LANGUAGES, proposalActionOf, resolutionFromJSON, type Language } from '../../schema/index.js'
 import { headingOf, titleOf } from '../proposal-start.js'
 import { cachedVersion } from './version-cache.js'
 import type { DocumentMeta } from '../store/types.js'
@@ -276,9 +276,7 @@ export function documentRoutes(deps: ApiDeps): Router {
     // the text read and parsed, stored as a new document and named: work on the event loop, paid from the user's share of its time
     const { meta, version, name } = await onUsersTime(deps, user, async () => {
       const doc = resolutionFromJSON(await liveJSON(deps.store, deps.hocuspocus, from.id))
-      let marker: string | null = null
-      doc.forEach(n => { if (n.type.name === 'proposalMarker') marker = String(n.attrs.action) })
-      if (from.kind !== 'proposal' || from.baseDocumentId !== null || marker !== 'ADD') throw new HttpError(400, 'only a draft new resolution (ADD) is adopted as a new resolution; a MOD is adopted into the resolution it amends')
+      if (from.kind !== 'proposal' || from.baseDocumentId !== null || proposalActionOf(doc) !== 'ADD') throw new HttpError(400, 'only a draft new resolution (ADD) is adopted as a new resolution; a MOD is adopted into the resolution it amends')
       const name = versionNameField(req.body)
       const text = adoptable(() => adoptedNewResolution(doc))
       const adopted = text.toJSON()
