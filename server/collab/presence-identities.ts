@@ -27,6 +27,8 @@
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { attributionMap, registeredClients } from './attribution-map.js'
+import { presenceOf, samePresence } from '../../protocol/awareness.js'
+import type { Role } from '../../protocol/api.js'
 
 /** Ids remembered per document (the oldest are forgotten first). */
 export const MAX_REMEMBERED = 10_000
@@ -146,6 +148,16 @@ export function rememberIdentities(documentName: string, awareness: Awareness): 
 export function identityOf(documentName: string, awareness: Awareness, clientId: number): unknown {
   const current = (awareness.getStates().get(clientId) as { user?: unknown } | undefined)?.user
   return current !== undefined ? current : byDocument.get(documentName)?.ids.get(clientId)
+}
+
+/**
+ * Whether `clientId` stands in `documentName` for another participant than
+ * the one `user` is (its identity, as `identityOf` knows it); undefined when
+ * no identity is known for it.
+ */
+export function standsForAnother(documentName: string, awareness: Awareness, clientId: number, user: { name: string; delegation: string; role: Role }): boolean | undefined {
+  const known = identityOf(documentName, awareness, clientId)
+  return known === undefined ? undefined : !samePresence(presenceOf(user), known)
 }
 
 const writers = new WeakMap<Y.Doc, Map<number, string>>()

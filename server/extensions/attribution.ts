@@ -26,8 +26,7 @@ import * as Y from 'yjs'
 import { AttributionWriter, attributionMap, deletesAnything, recordDeletions, registeredClients } from '../collab/attribution-map.js'
 import { parseMessage } from '../collab/messages.js'
 import { typingCandidate } from '../collab/typing.js'
-import { identityOf } from '../collab/presence-identities.js'
-import { presenceOf, samePresence } from '../../protocol/awareness.js'
+import { standsForAnother } from '../collab/presence-identities.js'
 import { REFUSED_INVALID, droppedUnread, droppingMessages, refuse } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
 import type { User } from '../store/types.js'
@@ -200,11 +199,8 @@ export class Attribution implements Extension {
     let update: Uint8Array | undefined
     try { update = parseMessage(data).update } catch { return }
     if (!update) return
-    const who = presenceOf(user)
-    const standsForOther = (client: number) => {
-      const identity = identityOf(documentName, (document as Document).awareness, client)
-      return identity !== undefined && !samePresence(who, identity)
-    }
+    // asked only of a client id that has written nothing (the first update of a page)
+    const standsForOther = (client: number) => standsForAnother(documentName, (document as Document).awareness, client, user) === true
     const problem = clientIdProblem(document as Document, this.registry(document).get(), update, user.delegation, standsForOther)
     if (!problem) return
     this.options.logger?.warn('update refused', { document: documentName, user: user.username, delegation: user.delegation, code: REFUSED_INVALID, reason: problem })

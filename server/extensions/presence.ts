@@ -36,7 +36,7 @@ import { applyAwarenessUpdate } from 'y-protocols/awareness'
 import { awarenessStateProblem, presenceOf, samePresence } from '../../protocol/awareness.js'
 import type { PresenceUser } from '../../protocol/awareness.js'
 import { isGone, readEntries, type RawEntry } from '../collab/awareness-entries.js'
-import { identityOf, rememberIdentities, writerDelegationOf } from '../collab/presence-identities.js'
+import { rememberIdentities, standsForAnother, writerDelegationOf } from '../collab/presence-identities.js'
 import { MESSAGE_AWARENESS, MESSAGE_BROADCAST_STATELESS, MESSAGE_QUERY_AWARENESS, parseMessage } from '../collab/messages.js'
 import { REFUSED_INVALID, droppedUnread, droppingMessages, refuse } from '../collab/refusal.js'
 import type { Logger } from '../log.js'
@@ -58,6 +58,7 @@ export const MAX_CLIENTS_PER_CONNECTION = 4
  * sent again by its page within 15 s (y-protocols renews it).
  */
 export const PRESENCE_CHANGES = { perSecond: 30, burst: 120 } as const
+
 interface Entry { clientId: number; clock: number; state: unknown }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -156,8 +157,8 @@ export class Presence implements Extension {
     // user (a participant on another instance, or one whose socket dropped and who comes back with it) is not claimed
     const who = presenceOf(user)
     const someoneElses = (id: number) => {
-      const known = identityOf(documentName, awareness, id)
-      if (known !== undefined) return !samePresence(who, known)
+      const another = standsForAnother(documentName, awareness, id, user)
+      if (another !== undefined) return another
       // not known in this process (a restart forgets): an id that wrote the document is its writer's delegation's
       const writer = writerDelegationOf(document, id)
       return writer !== undefined && writer !== user.delegation
