@@ -20,8 +20,8 @@ export const SHARED_ANSWER_LIMITS = { entries: 16, bytes: 64 * 1024 * 1024, oneA
 /** Makes ETags of one server run differ from another's (a document's state is numbered per run). */
 const RUN = randomUUID().slice(0, 8)
 
-/** What a job makes an answer of: its JSON text, or that text's UTF-8 bytes (as the work pool's comparisons and compilations give them). */
-export type MadeAnswer = { body: string } | { bytes: Uint8Array }
+/** What a job makes an answer of: the UTF-8 bytes of its JSON text (as the work pool's comparisons and compilations give them). */
+export interface MadeAnswer { bytes: Uint8Array }
 
 /** Answers made once per key; see the module comment. */
 export class SharedAnswers {
@@ -34,10 +34,10 @@ export class SharedAnswers {
   constructor(private readonly limits: { entries: number; bytes: number; oneAnswer: number } = SHARED_ANSWER_LIMITS) {}
 
   /**
-   * The answer kept or being made for `key`; else the JSON text `make()`'s
-   * job gives (`{ body }`, or its bytes, `{ bytes }`, as the work pool's
-   * comparisons and compilations give it), made into an answer and kept. A request joining an answer still
-   * being made is handed its job (`join`: the pool runs it as soon as the
+   * The answer kept or being made for `key`; else the bytes of the JSON
+   * text `make()`'s job gives (`{ bytes }`, as the work pool's comparisons
+   * and compilations give them), made into an answer and kept. A request
+   * joining an answer still being made is handed its job (`join`: the pool runs it as soon as the
    * joiner could run one, work/pool.ts `alsoFor`). When the job fails, the
    * requests waiting for it get its error and the next one tries again.
    */
@@ -57,7 +57,7 @@ export class SharedAnswers {
       try {
         const made = await job
         // the bytes a worker encoded are taken as they are (their buffer was transferred): no copy on the event loop
-        const body = 'bytes' in made ? Buffer.from(made.bytes.buffer, made.bytes.byteOffset, made.bytes.byteLength) : Buffer.from(made.body)
+        const body = Buffer.from(made.bytes.buffer, made.bytes.byteOffset, made.bytes.byteLength)
         return { body, etag: `"answer-${RUN}-${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"` }
       } finally { if (this.jobs.get(key) === job) this.jobs.delete(key) }
     })()
