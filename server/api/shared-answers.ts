@@ -37,9 +37,10 @@ export class SharedAnswers {
    * The answer kept or being made for `key`; else the bytes of the JSON
    * text `make()`'s job gives (`{ bytes }`, as the work pool's comparisons
    * and compilations give them), made into an answer and kept. A request
-   * joining an answer still being made is handed its job (`join`: the pool runs it as soon as the
-   * joiner could run one, work/pool.ts `alsoFor`). When the job fails, the
-   * requests waiting for it get its error and the next one tries again.
+   * joining an answer still being made is handed its job (`join`: the pool
+   * runs it as soon as the joiner could run one, work/pool.ts `alsoFor`).
+   * When the job fails, the requests waiting for it get its error and the
+   * next one tries again.
    */
   answer(key: string, make: () => Promise<MadeAnswer>, join?: (job: Promise<MadeAnswer>) => void): Promise<PreparedAnswer> {
     const known = this.entries.get(key)

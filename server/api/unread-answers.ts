@@ -16,7 +16,7 @@
  */
 import type { Socket } from 'node:net'
 import type { Request, Response } from 'express'
-import { waitingBytes } from '../http/stalled-answers.js'
+import { onceHandedOver, waitingBytes } from '../http/stalled-answers.js'
 import { userOf } from './context.js'
 
 /** Default bytes of one account's answers that may wait unread: as much as its collaboration sockets may. */
@@ -56,8 +56,7 @@ export function unreadAnswers(maxBytes: number): (req: Request, res: Response, n
       })
       return
     }
-    const end = res.end.bind(res) as (...args: unknown[]) => Response
-    res.end = ((...args: unknown[]) => { const r = end(...args); watch(user, res); return r }) as typeof res.end
+    onceHandedOver(res, () => watch(user, res))
     next()
   }
 }

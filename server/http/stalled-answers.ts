@@ -34,11 +34,8 @@ export function closeStalledAnswers(server: Server, stallMs: number): () => void
     res.once('finish', done)
     res.once('close', done)
   }
-  server.on('request', (_req, res: ServerResponse) => {
-    // from the moment the whole answer is handed over: until then the request is being worked on
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
-    res.end = ((...args: unknown[]) => { const r = end(...args); watch(res); return r }) as typeof res.end
-  })
+  // from the moment the whole answer is handed over: until then the request is being worked on
+  server.on('request', (_req, res: ServerResponse) => { onceHandedOver(res, () => watch(res)) })
   const sweep = setInterval(() => {
     const now = Date.now()
     for (const [socket, seen] of writing) {
@@ -50,6 +47,12 @@ export function closeStalledAnswers(server: Server, stallMs: number): () => void
   }, Math.min(SWEEP_EVERY_MS, stallMs))
   sweep.unref()
   return () => clearInterval(sweep)
+}
+
+/** Calls `then` once the whole of `res`'s answer is handed over (its `end` called), the answer then waiting to be written. */
+export function onceHandedOver(res: ServerResponse, then: () => void): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+  res.end = ((...args: unknown[]) => { const r = end(...args); then(); return r }) as typeof res.end
 }
 
 /** The bytes `socket` has still to write: its stream's, or, when larger, its handle's write queue (libuv's, which goes down as the peer reads). */
