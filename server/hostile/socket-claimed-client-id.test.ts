@@ -46,15 +46,23 @@ async function victimOn(documentId: string): Promise<Client> {
   return victim
 }
 
-/** An update written with `clientId`: what `write` does to a copy of `doc`, from the clock `from` of that id. */
-function forged(doc: Y.Doc, clientId: number, write: (copy: Y.Doc) => void): Uint8Array {
+/**
+ * An update written with `clientId`: what `write` does to a copy of `doc`,
+ * after what `unsent` did there first (made with the same id, not in the
+ * update: content that waits for those clocks).
+ */
+function forged(doc: Y.Doc, clientId: number, write: (copy: Y.Doc) => void, unsent: (copy: Y.Doc) => void = () => undefined): Uint8Array {
   const copy = new Y.Doc()
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
   copy.clientID = clientId
+  unsent(copy)
   const before = Y.encodeStateVector(copy)
   write(copy)
   return Y.encodeStateAsUpdate(copy, before)
 }
+
+/** Where the victim types first, in the forger's copy: X:0, which the forged content waits for. */
+const firstKeystroke = (copy: Y.Doc) => titleText(copy).insert(0, 'G')
 
 /** Sends `update` on `client`'s socket as it is (an Update message). */
 function sendRaw(client: Client, documentId: string, update: Uint8Array): void {
@@ -73,13 +81,7 @@ test('content waiting at the next clocks of another participant\'s unwritten cli
     const X = victim.doc.clientID
     await until(() => forger.provider.awareness!.getStates().has(X), 5000, 'the forger sees the victim\'s presence')
     // X:0 made only in the forger's copy (where the victim will type first), then "[FORGED]" after it: only that is sent
-    const copy = new Y.Doc()
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(forger.doc))
-    copy.clientID = X
-    titleText(copy).insert(0, 'G')
-    const afterFirst = Y.encodeStateVector(copy)
-    titleText(copy).insert(1, '[FORGED]')
-    sendRaw(forger, doc.id, Y.encodeStateAsUpdate(copy, afterFirst))
+    sendRaw(forger, doc.id, forged(forger.doc, X, copy => titleText(copy).insert(1, '[FORGED]'), firstKeystroke))
     await until(() => forger.closes.length > 0, 5000, 'the forger is refused')
     assert.equal(refusal(forger)?.code, REFUSED_INVALID)
     assert.match(refusal(forger)!.reason, /client id \d+ is not yours: it stands for another participant/)
@@ -105,13 +107,7 @@ test('a mark the schema refuses, waiting at another participant\'s unwritten cli
     await forger.synced
     const X = victim.doc.clientID
     await until(() => forger.provider.awareness!.getStates().has(X), 5000, 'the forger sees the victim\'s presence')
-    const copy = new Y.Doc()
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(forger.doc))
-    copy.clientID = X
-    titleText(copy).insert(0, 'G')
-    const afterFirst = Y.encodeStateVector(copy)
-    titleText(copy).format(0, 1, { evilattr: 'x' })
-    sendRaw(forger, doc.id, Y.encodeStateAsUpdate(copy, afterFirst))
+    sendRaw(forger, doc.id, forged(forger.doc, X, copy => titleText(copy).format(0, 1, { evilattr: 'x' }), firstKeystroke))
     await until(() => forger.closes.length > 0, 5000, 'the forger is refused')
     assert.match(refusal(forger)!.reason, /is not yours/)
     titleText(victim.doc).insert(0, 'G')
